@@ -195,7 +195,7 @@ CREATE UNIQUE INDEX "UnitMembership_userId_unitId_key" ON "UnitMembership"("user
 CREATE INDEX "StaffRole_userId_idx" ON "StaffRole"("userId");
 
 -- CreateIndex
--- NULLS NOT DISTINCT: a company-wide role (communityId NULL) must be unique too; Prisma cannot express it.
+-- NULLS NOT DISTINCT: a company-wide role (communityId NULL) must be unique too, which Prisma cannot express.
 CREATE UNIQUE INDEX "StaffRole_userId_companyId_communityId_role_key" ON "StaffRole"("userId", "companyId", "communityId", "role") NULLS NOT DISTINCT;
 
 -- CreateIndex

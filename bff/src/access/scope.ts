@@ -1,0 +1,41 @@
+import type { StaffRoleKind } from '@prisma/client';
+import type { Db } from '../db.js';
+
+export type CommunityRoles = { communityId: string; roles: StaffRoleKind[]; canRevealPii: boolean };
+
+/**
+ * The user's staff roles per community. A company-wide role (communityId null) applies to every
+ * community of that company, so it is expanded here — callers never handle the two shapes.
+ */
+export async function staffRolesByCommunity(db: Db, userId: string): Promise<Map<string, CommunityRoles>> {
+  const rows = await db.staffRole.findMany({
+    where: { userId },
+    select: { role: true, communityId: true, canRevealPii: true, company: { select: { communities: { select: { id: true } } } } },
+  });
+  const byCommunity = new Map<string, CommunityRoles>();
+  for (const row of rows) {
+    const ids = row.communityId ? [row.communityId] : row.company.communities.map((c) => c.id);
+    for (const communityId of ids) {
+      const entry = byCommunity.get(communityId) ?? { communityId, roles: [], canRevealPii: false };
+      if (!entry.roles.includes(row.role)) entry.roles.push(row.role);
+      entry.canRevealPii ||= row.canRevealPii;
+      byCommunity.set(communityId, entry);
+    }
+  }
+  return byCommunity;
+}
+
+/** True when the user holds one of `roles` in the community (directly or company-wide). */
+export async function hasStaffRole(db: Db, userId: string, communityId: string, roles: StaffRoleKind[]): Promise<boolean> {
+  const count = await db.staffRole.count({
+    where: {
+      userId,
+      role: { in: roles },
+      OR: [{ communityId }, { communityId: null, company: { communities: { some: { id: communityId } } } }],
+    },
+  });
+  return count > 0;
+}
+
+/** Roles that run the community office: they see (masked) residents and decide bind requests. */
+export const OFFICE_ROLES: StaffRoleKind[] = ['MANAGER', 'COMPANY_ADMIN'];

@@ -1,0 +1,25 @@
+import Koa from 'koa';
+import { bodyParser } from '@koa/bodyparser';
+import type { Deps } from './deps.js';
+import type { AppState } from './http/context.js';
+import { requestLog } from './http/request-log.js';
+import { errorBoundary } from './http/errors.js';
+import { healthRoutes } from './health/routes.js';
+import { authRoutes } from './auth/routes.js';
+import { meRoutes } from './me/routes.js';
+import { unitRoutes } from './units/routes.js';
+import { staffRoutes } from './staff/routes.js';
+
+/** Middleware order and routers; no listening here (main.ts is the only file that listens). */
+export function createApp(deps: Deps): Koa<AppState> {
+  const app = new Koa<AppState>({ proxy: true });
+  app.silent = true; // errors are logged once, by the error boundary
+  app.use(requestLog(deps.logger));
+  app.use(errorBoundary());
+  app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '256kb', encoding: 'utf-8' }));
+  for (const router of [healthRoutes(deps), authRoutes(deps), meRoutes(deps), unitRoutes(deps), staffRoutes(deps)]) {
+    app.use(router.routes());
+    app.use(router.allowedMethods({ throw: true }));
+  }
+  return app;
+}

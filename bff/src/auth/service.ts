@@ -1,0 +1,55 @@
+import type { Deps } from '../deps.js';
+import { AppError, isUniqueViolation } from '../errors.js';
+
+/**
+ * Upserts the user behind (appid, openid). A unionid already known from another app of ours links
+ * the new openid to that same person. The unique (appid, openid) settles concurrent first logins.
+ */
+async function upsertUserByOpenid(deps: Deps, openid: string, unionid: string | undefined): Promise<string> {
+  const appid = deps.config.wechat.appid;
+  const find = () => deps.db.wechatIdentity.findUnique({ where: { appid_openid: { appid, openid } } });
+  const existing = await find();
+  if (existing) {
+    if (unionid) await deps.db.user.updateMany({ where: { id: existing.userId, unionid: null }, data: { unionid } });
+    return existing.userId;
+  }
+  try {
+    const byUnion = unionid ? await deps.db.user.findUnique({ where: { unionid } }) : null;
+    const identity = byUnion
+      ? await deps.db.wechatIdentity.create({ data: { appid, openid, userId: byUnion.id } })
+      : await deps.db.wechatIdentity.create({ data: { appid, openid, user: { create: { unionid } } } });
+    return identity.userId;
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err;
+    const winner = await find();
+    if (!winner) throw err;
+    return winner.userId;
+  }
+}
+
+export async function login(deps: Deps, code: string) {
+  const wx = await deps.wechat.login.code2Session(code);
+  const userId = await upsertUserByOpenid(deps, wx.openid, wx.unionid);
+  const token = await deps.sessions.create({ userId, openid: wx.openid }, wx.sessionKey, deps.clock.now());
+  const user = await deps.db.user.findUniqueOrThrow({ where: { id: userId }, select: { phone: true } });
+  return { token, expiresIn: deps.config.sessionTtlSeconds, user: { id: userId, hasPhone: user.phone !== null } };
+}
+
+export async function logout(deps: Deps, token: string) {
+  await deps.sessions.revoke(token);
+}
+
+export async function bindPhone(deps: Deps, userId: string, code: string) {
+  const { phone } = await deps.wechat.phone.getPhoneNumber(code);
+  const holder = await deps.db.user.findUnique({ where: { phone }, select: { id: true } });
+  if (holder && holder.id !== userId) {
+    throw new AppError('PHONE_TAKEN', '该手机号已绑定其他微信账号，请联系物业处理');
+  }
+  try {
+    await deps.db.user.update({ where: { id: userId }, data: { phone } });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new AppError('PHONE_TAKEN', '该手机号已绑定其他微信账号，请联系物业处理');
+    throw err;
+  }
+  return { phone };
+}

@@ -1,0 +1,9 @@
+import { PrismaClient } from '@prisma/client';
+import { PrismaPg } from '@prisma/adapter-pg';
+
+export type Db = PrismaClient;
+
+/** Prisma 6 with the query compiler talks to PostgreSQL through node-postgres (the pg adapter). */
+export function createDb(databaseUrl: string): Db {
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: 10 }) });
+}

@@ -1,0 +1,46 @@
+import type { Redis } from 'ioredis';
+import type { Config } from './config.js';
+import { systemClock, type Clock } from './clock.js';
+import { createDb, type Db } from './db.js';
+import { createLogger, type Logger } from './logger.js';
+import { createRedis, type RedisMode } from './redis.js';
+import { SessionStore } from './auth/session-store.js';
+import { createWechatHttp } from './wechat/http.js';
+import { createLoginClient, type LoginClient } from './wechat/login-client.js';
+import { createPhoneClient, type PhoneClient } from './wechat/phone-client.js';
+import { AccessTokenCache, stableTokenFetcher } from './wechat/access-token.js';
+
+/** Everything with a lifetime, built once at start and passed down (STYLE.md: deps.ts). */
+export type Deps = {
+  config: Config;
+  db: Db;
+  redis: Redis;
+  redisMode: RedisMode;
+  clock: Clock;
+  logger: Logger;
+  sessions: SessionStore;
+  wechat: { login: LoginClient; phone: PhoneClient; tokens: AccessTokenCache };
+};
+
+export function createDeps(config: Config, overrides: { clock?: Clock; logger?: Logger } = {}): Deps {
+  const clock = overrides.clock ?? systemClock;
+  const logger = overrides.logger ?? createLogger(config.logLevel);
+  const { redis, mode } = createRedis(config.redisUrl, config.redisKeyPrefix);
+  const http = createWechatHttp(config.wechat.apiBase, config.wechat.timeoutMs);
+  const { appid, secret } = config.wechat;
+  const tokens = new AccessTokenCache(redis, stableTokenFetcher(http, appid, secret), clock, { appid });
+  return {
+    config,
+    db: createDb(config.databaseUrl),
+    redis,
+    redisMode: mode,
+    clock,
+    logger,
+    sessions: new SessionStore(redis, config.sessionTtlSeconds),
+    wechat: { login: createLoginClient(http, appid, secret), phone: createPhoneClient(http, tokens, appid), tokens },
+  };
+}
+
+export async function closeDeps(deps: Deps): Promise<void> {
+  await Promise.allSettled([deps.db.$disconnect(), deps.redis.quit()]);
+}

@@ -1,0 +1,49 @@
+/**
+ * One error type, and the only table from machine code to HTTP status (STYLE.md rule 2).
+ * Services throw AppError; the error middleware renders `{ code, message, details? }`.
+ */
+export const ERROR_STATUS = {
+  VALIDATION_FAILED: 400,
+  WECHAT_CODE_INVALID: 400,
+  WECHAT_CODE_USED: 400,
+  UNAUTHENTICATED: 401,
+  SESSION_EXPIRED: 401,
+  FORBIDDEN: 403,
+  WECHAT_USER_BLOCKED: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PHONE_REQUIRED: 409,
+  ALREADY_BOUND: 409,
+  PHONE_TAKEN: 409,
+  ALREADY_DECIDED: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  WECHAT_RATE_LIMITED: 429,
+  INTERNAL: 500,
+  WECHAT_UNAVAILABLE: 502,
+  WECHAT_MISCONFIGURED: 502,
+  DEPENDENCY_DOWN: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'AppError';
+    this.status = ERROR_STATUS[code];
+  }
+}
+
+export const notFound = (what = '资源') => new AppError('NOT_FOUND', `${what}不存在`);
+export const forbidden = (message = '没有权限执行此操作') => new AppError('FORBIDDEN', message);
+
+/** Prisma's unique-constraint violation, mapped to a conflict once (STYLE.md rule 3). */
+export function isUniqueViolation(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { code?: string }).code === 'P2002';
+}

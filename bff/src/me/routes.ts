@@ -1,0 +1,12 @@
+import type { Deps } from '../deps.js';
+import { createRouter } from '../http/router.js';
+import { requireSession, userIdOf } from '../http/auth.js';
+import { getMe } from './service.js';
+
+export function meRoutes(deps: Deps) {
+  const router = createRouter('/api');
+  router.get('/me', requireSession(deps.sessions), async (ctx) => {
+    ctx.body = await getMe(deps, userIdOf(ctx));
+  });
+  return router;
+}

@@ -1,0 +1,56 @@
+import type { Deps } from '../deps.js';
+import { staffRolesByCommunity } from '../access/scope.js';
+
+/** The signed-in user as they see themself: unmasked, with their units and their roles per community. */
+export async function getMe(deps: Deps, userId: string) {
+  const user = await deps.db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: {
+      id: true,
+      name: true,
+      phone: true,
+      memberships: {
+        orderBy: { requestedAt: 'asc' },
+        select: {
+          id: true,
+          relation: true,
+          status: true,
+          unit: {
+            select: {
+              id: true,
+              number: true,
+              building: { select: { id: true, name: true } },
+              community: { select: { id: true, name: true } },
+            },
+          },
+        },
+      },
+    },
+  });
+  const roles = await staffRolesByCommunity(deps.db, userId);
+  const communities = await deps.db.community.findMany({
+    where: { id: { in: [...roles.keys()] } },
+    select: { id: true, name: true },
+    orderBy: { name: 'asc' },
+  });
+  return {
+    id: user.id,
+    name: user.name,
+    phone: user.phone,
+    hasPhone: user.phone !== null,
+    units: user.memberships.map((m) => ({
+      membershipId: m.id,
+      unitId: m.unit.id,
+      number: m.unit.number,
+      building: m.unit.building,
+      community: m.unit.community,
+      relation: m.relation,
+      status: m.status,
+    })),
+    staff: communities.map((c) => ({
+      community: c,
+      roles: roles.get(c.id)!.roles,
+      canRevealPii: roles.get(c.id)!.canRevealPii,
+    })),
+  };
+}

@@ -1,0 +1,28 @@
+import { AppError } from '../errors.js';
+import { retryBusyOnce, wechatFailure } from './http.js';
+import type { WechatHttp } from './http.js';
+import type { AccessTokenCache } from './access-token.js';
+
+type PhoneInfo = { phoneNumber: string; purePhoneNumber: string; countryCode: string; watermark: { appid: string } };
+
+/** getPhoneNumber (wechat-spec.md §3): the button's one-time code, exchanged with the server token. */
+export function createPhoneClient(http: WechatHttp, tokens: AccessTokenCache, appid: string) {
+  return {
+    async getPhoneNumber(code: string): Promise<{ phone: string; countryCode: string }> {
+      const path = '/wxa/business/getuserphonenumber';
+      const reply = await tokens.withToken((accessToken) =>
+        retryBusyOnce(() => http.post(path, { access_token: accessToken }, { code })),
+      );
+      if (reply.errcode === 40029) throw new AppError('WECHAT_CODE_INVALID', '手机号授权已失效，请重新授权');
+      if (reply.errcode) throw wechatFailure(reply, path);
+      const info = reply.phone_info as PhoneInfo | undefined;
+      // The watermark proves the number was issued for our mini-program and not replayed from another.
+      if (!info || info.watermark?.appid !== appid) {
+        throw new AppError('WECHAT_MISCONFIGURED', '手机号数据校验失败', { path, reason: 'watermark' });
+      }
+      return { phone: info.purePhoneNumber, countryCode: info.countryCode };
+    },
+  };
+}
+
+export type PhoneClient = ReturnType<typeof createPhoneClient>;

@@ -1,0 +1,37 @@
+import Router from '@koa/router';
+import { CODE_TTL_MS, type SimState } from '../state.js';
+import { wxError } from './reply.js';
+
+/** POST /wxa/business/getuserphonenumber?access_token= (wechat-spec.md §3). */
+export function phoneRoutes(state: SimState) {
+  const router = new Router();
+  router.post('/wxa/business/getuserphonenumber', (ctx) => {
+    state.count('getuserphonenumber');
+    const fault = state.takeFault('getuserphonenumber');
+    if (fault !== null) return void (ctx.body = wxError(fault));
+    const token = typeof ctx.query.access_token === 'string' ? ctx.query.access_token : undefined;
+    const tokenError = state.checkToken(token);
+    if (tokenError) return void (ctx.body = wxError(tokenError));
+    const appid = state.tokens.get(token!)!.appid;
+
+    const body = (ctx.request.body ?? {}) as { code?: unknown };
+    if (typeof body.code !== 'string' || !body.code) return void (ctx.body = wxError(41008));
+    const code = state.phoneCodes.get(body.code);
+    if (!code || code.used || code.appid !== appid || state.now() - code.mintedAt > CODE_TTL_MS) {
+      return void (ctx.body = wxError(40029));
+    }
+    code.used = true;
+    const plus = code.countryCode === '86' ? code.phoneNumber : `+${code.countryCode}${code.phoneNumber}`;
+    ctx.body = {
+      errcode: 0,
+      errmsg: 'ok',
+      phone_info: {
+        phoneNumber: plus,
+        purePhoneNumber: code.phoneNumber,
+        countryCode: code.countryCode,
+        watermark: { timestamp: Math.floor(state.now() / 1000), appid },
+      },
+    };
+  });
+  return router;
+}

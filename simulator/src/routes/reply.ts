@@ -1,0 +1,20 @@
+/** WeChat's mini-program server API answers HTTP 200 with `{ errcode, errmsg }` even on errors. */
+const MESSAGES: Record<number, string> = {
+  [-1]: 'system error',
+  40001: 'invalid credential, access_token is invalid or not latest',
+  40002: 'invalid grant_type',
+  40013: 'invalid appid',
+  40029: 'invalid code',
+  40125: 'invalid appsecret',
+  40163: 'code been used',
+  40226: 'high risk user',
+  41001: 'access_token missing',
+  41002: 'appid missing',
+  41004: 'appsecret missing',
+  41008: 'missing code',
+  42001: 'access_token expired',
+  45009: 'reach max api daily quota limit',
+  45011: 'api minute-quota reach limit, mustslower retry next minute',
+};
+
+export const wxError = (errcode: number) => ({ errcode, errmsg: `${MESSAGES[errcode] ?? 'error'} rid: sim` });

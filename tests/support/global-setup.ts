@@ -1,0 +1,79 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { ADMIN_DATABASE_URL, databaseUrl } from './env.js';
+
+const MIGRATIONS = join(import.meta.dirname, '../../prisma/migrations');
+
+function migrationsHash(): string {
+  const h = createHash('sha256');
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else h.update(name).update(readFileSync(path));
+    }
+  };
+  walk(MIGRATIONS);
+  return h.digest('hex').slice(0, 12);
+}
+
+async function admin<T>(work: (c: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: ADMIN_DATABASE_URL });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Migrates once into a template database named after the migrations' hash, so every test file can
+ * clone a fresh database from it in a fraction of a second (TOOLCHAIN.md: each Prisma CLI call
+ * lingers ~10 s, far too slow to run per test). The template is built under a temporary name and
+ * renamed when complete, so an interrupted run never leaves a half-migrated template behind.
+ */
+export default async function setup(project: TestProject) {
+  const template = `wyt_tpl_${migrationsHash()}`;
+  const exists = await admin(async (c) => (await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [template])).rowCount === 1);
+  if (!exists) {
+    const building = `${template}_${randomBytes(3).toString('hex')}`;
+    await admin((c) => c.query(`CREATE DATABASE "${building}"`));
+    const res = spawnSync('npx', ['prisma', 'migrate', 'deploy'], {
+      env: { ...process.env, DATABASE_URL: databaseUrl(building) },
+      encoding: 'utf8',
+    });
+    if (res.status !== 0) {
+      await admin((c) => c.query(`DROP DATABASE IF EXISTS "${building}"`));
+      throw new Error(`prisma migrate deploy failed:\n${res.stdout}\n${res.stderr}`);
+    }
+    await admin(async (c) => {
+      try {
+        await c.query(`ALTER DATABASE "${building}" RENAME TO "${template}"`);
+      } catch {
+        await c.query(`DROP DATABASE IF EXISTS "${building}"`); // another run finished first
+      }
+    });
+  }
+  const runId = randomBytes(3).toString('hex');
+  project.provide('templateDb', template);
+  project.provide('runId', runId);
+
+  return async () => {
+    await admin(async (c) => {
+      const { rows } = await c.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [`wyt_t_${runId}_%`]);
+      for (const { datname } of rows) await c.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    });
+  };
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    templateDb: string;
+    runId: string;
+  }
+}

@@ -1,0 +1,84 @@
+import { randomBytes } from 'node:crypto';
+import { createSimulator } from '../../simulator/src/app.js';
+import type { SimState } from '../../simulator/src/state.js';
+import { loadConfig } from '../../bff/src/config.js';
+import { closeDeps, createDeps, type Deps } from '../../bff/src/deps.js';
+import { createApp } from '../../bff/src/app.js';
+import { createLogger } from '../../bff/src/logger.js';
+import { createTestDatabase } from './database.js';
+import { TEST_REDIS_URL } from './env.js';
+import { listen } from './listen.js';
+
+export const TEST_APPID = 'wx_test_app_0001';
+
+export type ApiResponse<T = any> = { status: number; body: T; headers: Headers };
+
+/**
+ * The whole backend as its users meet it: the WeChat simulator and the real BFF, each listening on
+ * a loopback port, with a database of this file's own and a Redis key prefix of its own.
+ */
+export async function startHarness(envOverrides: Record<string, string> = {}) {
+  const secret = randomBytes(16).toString('hex');
+  const simulator = createSimulator([{ appid: TEST_APPID, secret }]);
+  const simServer = await listen(simulator.app);
+  const database = await createTestDatabase();
+  const redisPrefix = `t:${randomBytes(6).toString('hex')}:`;
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: database.url,
+    REDIS_URL: TEST_REDIS_URL,
+    REDIS_KEY_PREFIX: redisPrefix,
+    WECHAT_APPID: TEST_APPID,
+    WECHAT_SECRET: secret,
+    WECHAT_API_BASE: simServer.url,
+    ...envOverrides,
+  });
+  const deps = createDeps(config, { logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent') });
+  const bff = await listen(createApp(deps));
+
+  async function call<T = any>(method: string, path: string, opts: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {}): Promise<ApiResponse<T>> {
+    const headers: Record<string, string> = { ...opts.headers };
+    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+    let body: string | undefined;
+    if (opts.raw !== undefined) body = opts.raw;
+    else if (opts.body !== undefined) body = JSON.stringify(opts.body);
+    if (body !== undefined) headers['content-type'] ??= 'application/json';
+    const res = await fetch(`${bff.url}${path}`, { method, headers, body });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
+  }
+
+  async function sim<T = any>(path: string, body: unknown): Promise<T> {
+    const res = await fetch(`${simServer.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    if (!res.ok) throw new Error(`simulator ${path}: ${res.status} ${await res.text()}`);
+    return (res.status === 204 ? undefined : await res.json()) as T;
+  }
+
+  const mintLoginCode = async (openid: string, unionid?: string) => (await sim<{ code: string }>('/sim/login-code', { openid, unionid })).code;
+  const mintPhoneCode = async (phoneNumber: string) => (await sim<{ code: string }>('/sim/phone-code', { phoneNumber })).code;
+
+  /** Logs in as the WeChat user `openid` the way the mini-program does; returns the session token. */
+  async function loginAs(openid: string): Promise<string> {
+    const res = await call('POST', '/api/auth/login', { body: { code: await mintLoginCode(openid) } });
+    if (res.status !== 200) throw new Error(`login failed: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.token;
+  }
+
+  async function bindPhone(token: string, phone: string) {
+    const res = await call('POST', '/api/auth/phone', { token, body: { code: await mintPhoneCode(phone) } });
+    if (res.status !== 200) throw new Error(`phone binding failed: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+
+  async function close() {
+    await bff.close();
+    await simServer.close();
+    const keys = await deps.redis.keys(`${redisPrefix}*`);
+    if (keys.length) await deps.redis.del(...keys.map((k) => k.slice(redisPrefix.length)));
+    await closeDeps(deps);
+    await database.drop();
+  }
+
+  return { url: bff.url, simUrl: simServer.url, deps, db: deps.db, simState: simulator.state as SimState, call, sim, mintLoginCode, mintPhoneCode, loginAs, bindPhone, close };
+}
+
+export type Harness = Awaited<ReturnType<typeof startHarness>>;
