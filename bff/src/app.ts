@@ -10,6 +10,10 @@ import { meRoutes } from './me/routes.js';
 import { unitRoutes } from './units/routes.js';
 import { staffRoutes } from './staff/routes.js';
 
+export function createRouters(deps: Deps) {
+  return [healthRoutes(deps), authRoutes(deps), meRoutes(deps), unitRoutes(deps), staffRoutes(deps)];
+}
+
 /** Middleware order and routers; no listening here (main.ts is the only file that listens). */
 export function createApp(deps: Deps): Koa<AppState> {
   const app = new Koa<AppState>({ proxy: true });
@@ -17,7 +21,7 @@ export function createApp(deps: Deps): Koa<AppState> {
   app.use(requestLog(deps.logger));
   app.use(errorBoundary());
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '256kb', encoding: 'utf-8' }));
-  for (const router of [healthRoutes(deps), authRoutes(deps), meRoutes(deps), unitRoutes(deps), staffRoutes(deps)]) {
+  for (const router of createRouters(deps)) {
     app.use(router.routes());
     app.use(router.allowedMethods({ throw: true }));
   }

@@ -8,6 +8,7 @@ type HttpishError = Error & { status?: number; statusCode?: number; expose?: boo
 /** Errors thrown by Koa's own middleware (body parser, router) carry an HTTP status: give them codes. */
 function fromHttpError(err: HttpishError): AppError | null {
   const status = err.status ?? err.statusCode;
+  if (status === 405 || status === 501) return new AppError('METHOD_NOT_ALLOWED', '接口不支持该请求方法');
   if (!status || status >= 500) return null;
   if (status === 413) return new AppError('PAYLOAD_TOO_LARGE', '请求体过大');
   if (status === 415) return new AppError('UNSUPPORTED_MEDIA_TYPE', '请求体格式不支持，请使用 JSON');
