@@ -14,7 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => close());
 
-const post = async (path: string, body: unknown) =>
+const post = async (path: string, body: unknown): Promise<any> =>
   (await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json();
 const stable = (force = false, secret = app.secret) => post('/cgi-bin/stable_token', { grant_type: 'client_credential', appid: app.appid, secret, force_refresh: force });
 const advance = (ms: number) => post('/sim/clock', { advanceMs: ms });
@@ -63,7 +63,7 @@ describe('jscode2session', () => {
   it('accepts a minted code once, and never after five minutes', async () => {
     sim.state.reset();
     const q = (code: string, secret = app.secret) =>
-      fetch(`${base}/sns/jscode2session?${new URLSearchParams({ appid: app.appid, secret, js_code: code, grant_type: 'authorization_code' })}`).then((r) => r.json());
+      fetch(`${base}/sns/jscode2session?${new URLSearchParams({ appid: app.appid, secret, js_code: code, grant_type: 'authorization_code' })}`).then((r) => r.json() as Promise<any>);
     const { code } = await post('/sim/login-code', { openid: 'o_1' });
     expect(await q(code, 'bad')).toMatchObject({ errcode: 40125 });
     expect(await q(code)).toMatchObject({ openid: 'o_1', session_key: expect.any(String) });

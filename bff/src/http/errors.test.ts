@@ -26,7 +26,7 @@ async function render(handler: () => unknown) {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as { port: number };
   const res = await fetch(`http://127.0.0.1:${port}/`);
-  const body = await res.json();
+  const body = (await res.json()) as any;
   server.close();
   return { status: res.status, body, logged };
 }
