@@ -1,0 +1,159 @@
+import { randomUUID } from 'node:crypto';
+import type { MemberRelation, Prisma, PrismaClient, StaffRoleKind } from '@prisma/client';
+
+/**
+ * The demo property company: two communities, ~200 units with building and exclusive areas,
+ * owners on the roster, parking, and one demo user for every role. Deterministic, so screenshots and
+ * demos look the same on every machine; idempotent, so `npm run dev` can run it on every start.
+ */
+export const DEMO_COMPANY = '申城物业服务有限公司';
+
+export type DemoUser = { openid: string; label: string; name: string | null; phone: string | null };
+
+const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+const GIVEN = ['伟', '芳', '娜', '秀英', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀兰', '霞', '平', '刚', '桂英', '建华', '文', '华', '红', '建国', '志强', '晓梅'];
+
+const ownerName = (i: number) => `${SURNAMES[i % SURNAMES.length]}${GIVEN[(i * 7) % GIVEN.length]}`;
+const ownerPhone = (i: number) => `139${String(10_000_000 + i * 7919).slice(-8)}`;
+
+/** Areas in hundredths of m², computed with integers and written as exact decimals. */
+const area = (hundredths: number) => `${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}`;
+
+type Layout = { name: string; address: string; buildings: number; floors: number; perFloor: number; baseArea: number[] };
+
+const LAYOUTS: Layout[] = [
+  { name: '梧桐苑', address: '上海市徐汇区梧桐路88弄', buildings: 5, floors: 10, perFloor: 2, baseArea: [8956, 12638] },
+  { name: '银杏花园', address: '上海市闵行区银杏路168弄', buildings: 4, floors: 5, perFloor: 5, baseArea: [7212, 9045, 11520, 9045, 7212] },
+];
+
+export const DEMO_OPENIDS = {
+  owner: 'demo-owner',
+  ownerUnbound: 'demo-owner-unbound',
+  pending: 'demo-pending',
+  newcomer: 'demo-newcomer',
+  managerA: 'demo-manager-wutong',
+  managerB: 'demo-manager-yinxing',
+  technician: 'demo-technician',
+  cashier: 'demo-cashier',
+  committee: 'demo-committee',
+  admin: 'demo-admin',
+} as const;
+
+export async function seedDemo(db: PrismaClient, appid: string) {
+  const existing = await db.propertyCompany.findFirst({ where: { name: DEMO_COMPANY } });
+  if (existing) return { created: false, ...(await summary(db, existing.id)) };
+
+  return db.$transaction(
+    async (tx) => {
+      const company = await tx.propertyCompany.create({ data: { name: DEMO_COMPANY } });
+      const communities: { id: string; units: { id: string; label: string; ownerIndex: number | null }[] }[] = [];
+      let ownerIndex = 0;
+      for (const layout of LAYOUTS) {
+        const community = await tx.community.create({ data: { companyId: company.id, name: layout.name, address: layout.address } });
+        const units: Prisma.UnitCreateManyInput[] = [];
+        const roster: Prisma.OwnerRosterEntryCreateManyInput[] = [];
+        const labels: { id: string; label: string; ownerIndex: number | null }[] = [];
+        for (let b = 1; b <= layout.buildings; b++) {
+          const building = await tx.building.create({ data: { communityId: community.id, name: `${b}号楼`, sortOrder: b } });
+          for (let floor = 1; floor <= layout.floors; floor++) {
+            for (let pos = 1; pos <= layout.perFloor; pos++) {
+              const id = randomUUID();
+              const built = layout.baseArea[pos - 1]! + b * 13 + floor * 3;
+              const unitNo = units.length + 1;
+              // Every 12th unit is still held by the developer: undelivered, nobody on the roster.
+              const developerHeld = unitNo % 12 === 0;
+              units.push({
+                id,
+                communityId: community.id,
+                buildingId: building.id,
+                number: `${floor}${String(pos).padStart(2, '0')}`,
+                floor,
+                buildingArea: area(built),
+                exclusiveArea: area(Math.round((built * 82) / 100)),
+                areaSource: unitNo % 15 === 0 ? 'SURVEYED' : 'REGISTERED',
+                deliveredAt: developerHeld ? null : new Date('2021-06-30T00:00:00+08:00'),
+              });
+              if (!developerHeld) {
+                ownerIndex += 1;
+                roster.push({ unitId: id, name: ownerName(ownerIndex), phone: ownerPhone(ownerIndex), relation: 'OWNER' });
+                if (unitNo % 7 === 0) {
+                  roster.push({ unitId: id, name: ownerName(ownerIndex + 500), phone: ownerPhone(ownerIndex + 500), relation: 'CO_OWNER' });
+                }
+              }
+              labels.push({ id, label: `${layout.name}${b}号楼${floor}${String(pos).padStart(2, '0')}`, ownerIndex: developerHeld ? null : ownerIndex });
+            }
+          }
+        }
+        await tx.unit.createMany({ data: units });
+        await tx.ownerRosterEntry.createMany({ data: roster });
+        await tx.parkingSpace.createMany({
+          data: Array.from({ length: 30 }, (_, i) => ({
+            communityId: community.id,
+            number: `P${String(i + 1).padStart(3, '0')}`,
+            area: '12.50',
+            kind: i < 12 ? ('OWNED' as const) : i < 20 ? ('RENTED' as const) : null,
+            unitId: i < 20 ? units[(i * 3) % units.length]!.id : null,
+          })),
+        });
+        communities.push({ id: community.id, units: labels });
+      }
+      const [wutong, yinxing] = communities as [(typeof communities)[0], (typeof communities)[0]];
+      const owned = (c: typeof wutong, n: number) => c.units.filter((u) => u.ownerIndex !== null)[n]!;
+
+      const makeUser = (openid: string, name: string | null, phone: string | null) =>
+        tx.user.create({ data: { name, phone, identities: { create: { appid, openid } } } });
+      const member = (userId: string, unitId: string, relation: MemberRelation, status: 'VERIFIED' | 'PENDING', auto: boolean) =>
+        tx.unitMembership.create({ data: { userId, unitId, relation, status, autoApproved: auto, decidedAt: status === 'VERIFIED' ? new Date() : null } });
+      const role = (userId: string, r: StaffRoleKind, communityId: string | null, canRevealPii = false) =>
+        tx.staffRole.create({ data: { userId, companyId: company.id, communityId, role: r, canRevealPii } });
+
+      const ownerUnit = owned(wutong, 0);
+      const owner = await makeUser(DEMO_OPENIDS.owner, ownerName(ownerUnit.ownerIndex!), ownerPhone(ownerUnit.ownerIndex!));
+      await member(owner.id, ownerUnit.id, 'OWNER', 'VERIFIED', true);
+
+      // On the roster but not yet bound: binding the unit in the app is approved at once.
+      const unboundUnit = owned(wutong, 1);
+      await makeUser(DEMO_OPENIDS.ownerUnbound, null, ownerPhone(unboundUnit.ownerIndex!));
+
+      const pending = await makeUser(DEMO_OPENIDS.pending, '何租客', '13700000001');
+      await member(pending.id, owned(wutong, 5).id, 'TENANT', 'PENDING', false);
+
+      await makeUser(DEMO_OPENIDS.newcomer, null, null);
+
+      const managerA = await makeUser(DEMO_OPENIDS.managerA, '吴经理', '13600000001');
+      await role(managerA.id, 'MANAGER', wutong.id, true);
+      const managerB = await makeUser(DEMO_OPENIDS.managerB, '郑经理', '13600000002');
+      await role(managerB.id, 'MANAGER', yinxing.id, true);
+      const tech = await makeUser(DEMO_OPENIDS.technician, '冯师傅', '13600000003');
+      await role(tech.id, 'TECHNICIAN', wutong.id);
+      await role(tech.id, 'TECHNICIAN', yinxing.id);
+      const cashier = await makeUser(DEMO_OPENIDS.cashier, '钱收银', '13600000004');
+      await role(cashier.id, 'CASHIER', wutong.id);
+
+      const committeeUnit = owned(wutong, 10);
+      const committee = await makeUser(DEMO_OPENIDS.committee, ownerName(committeeUnit.ownerIndex!), ownerPhone(committeeUnit.ownerIndex!));
+      await member(committee.id, committeeUnit.id, 'OWNER', 'VERIFIED', true);
+      await role(committee.id, 'COMMITTEE_MEMBER', wutong.id);
+
+      const admin = await makeUser(DEMO_OPENIDS.admin, '林总', '13600000005');
+      await role(admin.id, 'COMPANY_ADMIN', null, true);
+
+      return { created: true, ...(await summary(tx as unknown as PrismaClient, company.id)) };
+    },
+    { timeout: 60_000 },
+  );
+}
+
+async function summary(db: PrismaClient, companyId: string) {
+  const communities = await db.community.findMany({
+    where: { companyId },
+    select: { name: true, _count: { select: { buildings: true, units: true, parking: true } } },
+    orderBy: { name: 'asc' },
+  });
+  return {
+    company: DEMO_COMPANY,
+    communities: communities.map((c) => ({ name: c.name, buildings: c._count.buildings, units: c._count.units, parking: c._count.parking })),
+    rosterEntries: await db.ownerRosterEntry.count({ where: { unit: { community: { companyId } } } }),
+    demoUsers: Object.values(DEMO_OPENIDS),
+  };
+}
