@@ -1,0 +1,99 @@
+/**
+ * `npm run dev`: the whole system on one machine with nothing but Node installed.
+ * PostgreSQL: DATABASE_URL, else an embedded real PostgreSQL (data under .data/).
+ * Redis: REDIS_URL, else a local redis-server on a free port, else an in-process fallback.
+ * Then: migrations, the demo seed, the WeChat simulator and the BFF; prints the URLs.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createDb } from '../bff/src/db.js';
+import { seedDemo } from '../prisma/seed.js';
+import { run, start, stopAll } from './lib/processes.js';
+import { waitForHttp } from './lib/ports.js';
+import { startEmbeddedPostgres, startLocalRedis } from './lib/services.js';
+
+const root = resolve(import.meta.dirname, '..');
+const dataDir = resolve(process.env.DEV_DATA_DIR ?? join(root, '.data'));
+const log = (msg: string) => process.stdout.write(`[dev] ${msg}\n`);
+const stoppers: (() => Promise<void>)[] = [];
+
+/** The dev app's secret is random per data folder and never committed (secrets have no defaults). */
+function devSecret(): string {
+  const file = join(dataDir, 'dev-wechat-secret');
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, randomBytes(16).toString('hex'), { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
+async function main() {
+  const port = Number(process.env.PORT ?? 3000);
+  const simPort = Number(process.env.SIM_PORT ?? 3900);
+  const appid = process.env.WECHAT_APPID ?? 'wx0d0e0v0w0u0y0t';
+  const secret = process.env.WECHAT_SECRET ?? devSecret();
+
+  let databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) {
+    log('no DATABASE_URL: starting an embedded PostgreSQL (data in .data/pg)');
+    const pg = await startEmbeddedPostgres(dataDir, log);
+    databaseUrl = pg.url;
+    stoppers.push(pg.stop);
+  }
+
+  let redisUrl = process.env.REDIS_URL;
+  if (!redisUrl) {
+    const local = await startLocalRedis();
+    if (local) {
+      redisUrl = local.url;
+      log(`no REDIS_URL: started a local redis-server at ${redisUrl}`);
+    } else {
+      redisUrl = 'memory://';
+      log('no REDIS_URL and no redis-server installed: using the in-process Redis fallback.');
+      log('  Not for production: sessions and token locks live in one process and vanish on restart.');
+    }
+  }
+
+  const env = { ...process.env, NODE_ENV: 'development', DATABASE_URL: databaseUrl, REDIS_URL: redisUrl };
+  log('applying migrations');
+  await run(join(root, 'node_modules/.bin/prisma'), ['migrate', 'deploy'], env);
+  const db = createDb(databaseUrl);
+  const seeded = await seedDemo(db, appid);
+  await db.$disconnect();
+  log(seeded.created ? 'seeded the demo company' : 'demo company already seeded');
+
+  start('sim', process.execPath, ['--import', 'tsx', join(root, 'simulator/src/main.ts')], { ...env, SIM_PORT: String(simPort), SIM_APPS: `${appid}:${secret}` });
+  await waitForHttp(`http://127.0.0.1:${simPort}/sim/stats`);
+  start('bff', process.execPath, ['--import', 'tsx', join(root, 'bff/src/main.ts')], {
+    ...env,
+    PORT: String(port),
+    WECHAT_APPID: appid,
+    WECHAT_SECRET: secret,
+    WECHAT_API_BASE: `http://127.0.0.1:${simPort}`,
+  });
+  const health = await (await waitForHttp(`http://127.0.0.1:${port}/healthz`)).json();
+
+  log('ready');
+  log(`  BFF              http://127.0.0.1:${port}   (health: ${JSON.stringify(health)})`);
+  log(`  WeChat simulator http://127.0.0.1:${simPort}`);
+  log(`  demo users       ${seeded.demoUsers.join(', ')}`);
+  log(`  try: curl -s -XPOST localhost:${simPort}/sim/login-code -H 'content-type: application/json' -d '{"openid":"demo-owner"}'`);
+  log(`       then POST localhost:${port}/api/auth/login with {"code": "<that code>"}`);
+}
+
+let stopping = false;
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  await stopAll();
+  for (const stop of stoppers.reverse()) await stop().catch(() => {});
+  process.exit(code);
+}
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+
+main().catch((err) => {
+  process.stderr.write(`[dev] failed: ${err instanceof Error ? err.message : String(err)}\n`);
+  void shutdown(1);
+});
