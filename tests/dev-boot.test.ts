@@ -25,7 +25,7 @@ afterAll(async () => {
 describe('npm run dev', () => {
   it('boots with no env vars, reports healthy stores and logs a minted code in', async () => {
     const [port, simPort] = [await freePort(), await freePort()];
-    const env = { ...process.env, PORT: String(port), SIM_PORT: String(simPort), DEV_DATA_DIR: dataDir };
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), SIM_PORT: String(simPort), DEV_DATA_DIR: dataDir };
     delete env.DATABASE_URL;
     delete env.REDIS_URL;
     child = spawn(process.execPath, ['--import', 'tsx', 'scripts/dev.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
