@@ -1,0 +1,4 @@
+// babel-preset-taro compiles TSX for both targets.
+module.exports = {
+  presets: [['taro', { framework: 'react', ts: true, compiler: 'webpack5' }]],
+};

@@ -1,0 +1,28 @@
+export default defineAppConfig({
+  pages: [
+    'pages/index/index',
+    'pages/dev-login/index',
+    'pages/phone/index',
+    'pages/bind/index',
+    'pages/home/index',
+    'pages/repairs/index',
+    'pages/snapshots/index',
+    'pages/notices/index',
+    'pages/fees/index',
+    'pages/votes/index',
+    'pages/not-found/index',
+  ],
+  // Staff, cashier and committee pages live in subpackages so residents never download them.
+  subPackages: [
+    { root: 'packages/staff', pages: ['repairs/index', 'bind-requests/index', 'notices/index'] },
+    { root: 'packages/cashier', pages: ['desk/index'] },
+    { root: 'packages/committee', pages: ['elections/index'] },
+  ],
+  window: {
+    backgroundTextStyle: 'dark',
+    navigationBarBackgroundColor: '#ffffff',
+    navigationBarTitleText: '物业通',
+    navigationBarTextStyle: 'black',
+    backgroundColor: '#f5f6f7',
+  },
+});

@@ -1,0 +1,73 @@
+import { useState } from 'react';
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import { PageShell } from '../../components/page-shell';
+import { Cell, CellGroup, Grid, Tag } from '../../ui';
+import { bff, logout } from '../../session';
+import { useRequest } from '../../hooks/use-request';
+import { RESIDENT_MODULES, ROLE_LABELS, STATUS_LABELS, staffModules, type ModuleLink } from '../../roles';
+
+function ModuleGrid({ modules, testId, query = '' }: { modules: ModuleLink[]; testId: string; query?: string }) {
+  return (
+    <View data-testid={testId}>
+      <Grid columns={modules.length > 4 ? 5 : 4}>
+        {modules.map((m) => (
+          <Grid.Item key={m.key} text={m.title} onClick={() => void Taro.navigateTo({ url: `${m.url}${query}` })} data-testid={`module-${m.key}`}>
+            <Text style={{ fontSize: '22px' }}>{m.icon}</Text>
+          </Grid.Item>
+        ))}
+      </Grid>
+    </View>
+  );
+}
+
+/** Resident modules for everyone; the staff workbench for the roles held in the selected community. */
+export default function Home() {
+  const me = useRequest(() => bff.me(), []);
+  const [communityId, setCommunityId] = useState<string>();
+  usePullDownRefresh(async () => {
+    await me.reload();
+    Taro.stopPullDownRefresh();
+  });
+
+  const staff = me.data?.staff ?? [];
+  const selected = staff.find((s) => s.community.id === communityId) ?? staff[0];
+  const verified = (me.data?.units ?? []).filter((u) => u.status === 'VERIFIED');
+
+  return (
+    <PageShell loading={me.loading && !me.data} error={me.error} onRetry={me.reload}>
+      <View data-testid="home">
+        <Text className="section-title">{me.data?.name ? `您好，${me.data.name}` : '您好'}</Text>
+        {verified.length > 0 && <ModuleGrid modules={RESIDENT_MODULES} testId="resident-modules" />}
+        <CellGroup title="我的房屋">
+          {(me.data?.units ?? []).map((u) => (
+            <Cell key={u.membershipId} title={`${u.community.name} ${u.building.name} ${u.number}室`} extra={<Tag type={u.status === 'VERIFIED' ? 'success' : 'warning'}>{STATUS_LABELS[u.status]}</Tag>} />
+          ))}
+          <Cell title="绑定房屋" clickable onClick={() => void Taro.navigateTo({ url: '/pages/bind/index' })} data-testid="bind-more" />
+        </CellGroup>
+
+        {selected && (
+          <View data-testid="staff-workbench">
+            <Text className="section-title">员工工作台</Text>
+            {staff.length > 1 && (
+              <View className="actions" data-testid="community-switch">
+                {staff.map((s) => (
+                  <Tag key={s.community.id} type={s === selected ? 'primary' : 'default'} onClick={() => setCommunityId(s.community.id)} data-testid={`switch-${s.community.name}`}>
+                    {s.community.name}
+                  </Tag>
+                ))}
+              </View>
+            )}
+            <Text className="hint">
+              {selected.community.name} · {selected.roles.map((r) => ROLE_LABELS[r]).join('、')}
+            </Text>
+            <ModuleGrid modules={staffModules(selected.roles)} testId="staff-modules" query={`?communityId=${selected.community.id}`} />
+          </View>
+        )}
+        <CellGroup>
+          <Cell title="退出登录" clickable onClick={async () => (await logout(), void Taro.reLaunch({ url: '/pages/index/index' }))} />
+        </CellGroup>
+      </View>
+    </PageShell>
+  );
+}

@@ -1,0 +1,36 @@
+import type { StaffRole } from './api/types';
+
+export type ModuleLink = { key: string; title: string; url: string; icon: string };
+
+/** What every resident sees on the home page. */
+export const RESIDENT_MODULES: ModuleLink[] = [
+  { key: 'repairs', title: '报修', url: '/pages/repairs/index', icon: '🔧' },
+  { key: 'snapshots', title: '随手拍', url: '/pages/snapshots/index', icon: '📷' },
+  { key: 'notices', title: '公告', url: '/pages/notices/index', icon: '📢' },
+  { key: 'fees', title: '缴费', url: '/pages/fees/index', icon: '💰' },
+  { key: 'votes', title: '投票', url: '/pages/votes/index', icon: '🗳️' },
+];
+
+const STAFF_MODULES: (ModuleLink & { roles: StaffRole[] })[] = [
+  { key: 'repairs-inbox', title: '报修工单', url: '/packages/staff/repairs/index', icon: '🛠️', roles: ['MANAGER', 'TECHNICIAN', 'COMPANY_ADMIN'] },
+  { key: 'bind-requests', title: '绑定审核', url: '/packages/staff/bind-requests/index', icon: '🏠', roles: ['MANAGER', 'COMPANY_ADMIN'] },
+  { key: 'notices-admin', title: '公告管理', url: '/packages/staff/notices/index', icon: '📝', roles: ['MANAGER', 'COMPANY_ADMIN'] },
+  { key: 'cashier', title: '收银台', url: '/packages/cashier/desk/index', icon: '🧾', roles: ['CASHIER', 'COMPANY_ADMIN'] },
+  { key: 'elections', title: '选举管理', url: '/packages/committee/elections/index', icon: '🗂️', roles: ['COMMITTEE_MEMBER'] },
+];
+
+/** The staff modules the roles held in one community open, in a fixed order. */
+export function staffModules(roles: StaffRole[]): ModuleLink[] {
+  return STAFF_MODULES.filter((m) => m.roles.some((r) => roles.includes(r))).map(({ roles: _roles, ...link }) => link);
+}
+
+export const ROLE_LABELS: Record<StaffRole, string> = {
+  MANAGER: '小区经理',
+  TECHNICIAN: '维修工',
+  CASHIER: '收银员',
+  COMMITTEE_MEMBER: '业委会委员',
+  COMPANY_ADMIN: '公司管理员',
+};
+
+export const RELATION_LABELS = { OWNER: '业主', CO_OWNER: '共有人', TENANT: '租户', FAMILY: '家属' } as const;
+export const STATUS_LABELS = { PENDING: '审核中', VERIFIED: '已绑定', REJECTED: '已驳回' } as const;

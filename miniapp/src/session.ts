@@ -1,0 +1,75 @@
+import Taro from '@tarojs/taro';
+import { ApiError, createApiClient } from './api/client';
+import { endpoints } from './api/endpoints';
+import { storageTokens, taroTransport } from './api/taro-transport';
+
+const DEMO_KEY = 'wyt.demo-openid';
+
+function apiBase(): string {
+  if (API_BASE) return API_BASE;
+  // In the browser the app is served next to the BFF (the H5 server proxies /api).
+  return process.env.TARO_ENV === 'h5' ? window.location.origin : '';
+}
+
+export const api = createApiClient({
+  baseUrl: apiBase(),
+  transport: taroTransport,
+  tokens: storageTokens,
+  relogin: () => relogin(),
+  toast: (message) => void Taro.showToast({ title: message, icon: 'none', duration: 2500 }),
+});
+
+export const bff = endpoints(api);
+
+/** WeChat: wx.login gives a one-time code; the BFF exchanges it and answers with our session token. */
+export async function loginWithWechat(): Promise<string> {
+  const { code } = await Taro.login();
+  const { token } = await bff.login(code);
+  storageTokens.set(token);
+  return token;
+}
+
+/** Development only: mints a login code for a demo user at the WeChat simulator, then logs in as usual. */
+export async function loginAsDemo(openid: string): Promise<string> {
+  if (!DEV_LOGIN) throw new ApiError('DEV_LOGIN_DISABLED', '此版本未开启开发登录', 0);
+  const res = await taroTransport({
+    url: `${SIM_BASE || apiBase()}/sim/login-code`,
+    method: 'POST',
+    header: { 'content-type': 'application/json' },
+    data: { openid },
+  });
+  if (res.statusCode !== 200) throw new ApiError('DEV_LOGIN_FAILED', '模拟器不可用，无法开发登录', res.statusCode);
+  const { token } = await bff.login((res.data as { code: string }).code);
+  storageTokens.set(token);
+  Taro.setStorageSync(DEMO_KEY, openid);
+  return token;
+}
+
+/** Development only: a phone code for the number typed in, minted at the simulator. */
+export async function mintDemoPhoneCode(phoneNumber: string): Promise<string> {
+  const res = await taroTransport({
+    url: `${SIM_BASE || apiBase()}/sim/phone-code`,
+    method: 'POST',
+    header: { 'content-type': 'application/json' },
+    data: { phoneNumber },
+  });
+  if (res.statusCode !== 200) throw new ApiError('DEV_LOGIN_FAILED', '手机号格式不正确或模拟器不可用', res.statusCode);
+  return (res.data as { code: string }).code;
+}
+
+async function relogin(): Promise<string> {
+  if (process.env.TARO_ENV === 'weapp') return loginWithWechat();
+  const demo = Taro.getStorageSync(DEMO_KEY) as string;
+  if (DEV_LOGIN && demo) return loginAsDemo(demo);
+  throw new ApiError('SESSION_EXPIRED', '登录已失效，请重新登录', 401);
+}
+
+export function hasSession(): boolean {
+  return storageTokens.get() !== null;
+}
+
+export async function logout() {
+  await bff.logout().catch(() => undefined);
+  storageTokens.set(null);
+  Taro.removeStorageSync(DEMO_KEY);
+}

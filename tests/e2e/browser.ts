@@ -1,0 +1,54 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Server } from 'node:http';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { seedDemo } from '../../prisma/seed.js';
+import { createH5Server } from '../../scripts/lib/h5-server.js';
+import { startHarness, TEST_APPID, type Harness } from '../support/harness.js';
+import { listen } from '../support/listen.js';
+
+export const H5_ROOT = join(import.meta.dirname, '../../miniapp/dist-h5');
+export const SCREENSHOTS = join(import.meta.dirname, '../.screenshots');
+
+/** Debian's Chromium, never a downloaded one; the flags keep it off the (closed) network. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+/** The real BFF and simulator with the demo seed, the H5 build served in front of them, and Chromium. */
+export async function startBrowserStack() {
+  if (!existsSync(join(H5_ROOT, 'index.html'))) {
+    throw new Error('miniapp/dist-h5 is missing: `npm test` builds it first (npm run build:h5:e2e)');
+  }
+  const h: Harness = await startHarness();
+  await seedDemo(h.db, TEST_APPID);
+  const web = await listen({ listen: (port, host, cb) => createH5Server({ root: H5_ROOT, bffUrl: h.url, simUrl: h.simUrl }).listen(port, host, cb) as Server });
+  const browser: Browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+
+  /** A fresh phone-sized browser context: its own storage, so its own session. */
+  async function newPage(): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    return page;
+  }
+
+  async function shot(page: Page, name: string) {
+    await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  }
+
+  async function close() {
+    await browser.close();
+    await web.close();
+    await h.close();
+  }
+  return { h, url: web.url, newPage, shot, close };
+}

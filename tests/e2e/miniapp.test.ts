@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startBrowserStack } from './browser.js';
+
+/**
+ * The H5 build in headless Chromium against the real BFF and simulator, driven as people use it.
+ * Screenshots of every page land in tests/.screenshots/ (git-ignored).
+ */
+let stack: Awaited<ReturnType<typeof startBrowserStack>>;
+beforeAll(async () => {
+  stack = await startBrowserStack();
+}, 60_000);
+afterAll(() => stack?.close());
+
+/** NutUI's clickable cell takes the pointer events of its text: tap the cell that holds the label. */
+async function tapCell(page: Page, label: string) {
+  await page.locator('.nut-cell', { has: page.getByText(label, { exact: true }) }).click();
+}
+
+async function tapButton(page: Page, label: string) {
+  await page.locator('.nut-button', { has: page.getByText(label, { exact: true }) }).first().click();
+}
+
+async function devLogin(page: Page, label: string) {
+  await page.goto(stack.url);
+  await page.getByText('选择演示用户', { exact: true }).waitFor();
+  await tapCell(page, label);
+}
+
+describe('the mini-program in a browser', () => {
+  it('a new resident binds a phone, asks for a unit and waits for approval', async () => {
+    const page = await stack.newPage();
+    await devLogin(page, '新用户（未授权手机号）');
+    await stack.shot(page, '01-dev-login-done');
+    await page.getByTestId('phone-page').waitFor();
+    await stack.shot(page, '02-phone');
+    await page.locator('input').first().fill('13712345678');
+    await tapButton(page, '绑定手机号');
+
+    await page.getByText('选择小区').waitFor();
+    await stack.shot(page, '03-bind-community');
+    await tapCell(page, '梧桐苑');
+    await tapCell(page, '2号楼');
+    await tapCell(page, '301室');
+    await page.getByText('您与该房屋的关系').waitFor();
+    await tapCell(page, '租户');
+    await page.getByText('审核中').first().waitFor();
+    await stack.shot(page, '04-bind-pending');
+    const me = await stack.h.db.user.findFirstOrThrow({ where: { phone: '13712345678' }, include: { memberships: true } });
+    expect(me.memberships).toEqual([expect.objectContaining({ status: 'PENDING', relation: 'TENANT' })]);
+  });
+
+  it('a resident on the owner roster is bound at once and sees the home modules', async () => {
+    const page = await stack.newPage();
+    await devLogin(page, '业主（在花名册，未绑定）');
+    await page.getByText('选择小区').waitFor();
+    await tapCell(page, '梧桐苑');
+    await tapCell(page, '1号楼');
+    await tapCell(page, '102室');
+    await tapCell(page, '业主');
+    await page.getByText('已绑定').first().waitFor();
+    await tapButton(page, '进入首页');
+    for (const module of ['报修', '随手拍', '公告', '缴费', '投票']) await page.getByText(module, { exact: true }).waitFor();
+    expect(await page.getByText('员工工作台').count()).toBe(0);
+    await stack.shot(page, '05-home-resident');
+    await page.getByText('报修', { exact: true }).click();
+    await page.getByText('报修即将上线').waitFor();
+    await stack.shot(page, '06-repairs-placeholder');
+  });
+
+  it('a manager sees the staff modules of their roles and approves a bind request', async () => {
+    const page = await stack.newPage();
+    await devLogin(page, '小区经理 · 梧桐苑');
+    await page.getByText('员工工作台').waitFor();
+    for (const module of ['报修工单', '绑定审核', '公告管理']) await page.getByText(module, { exact: true }).waitFor();
+    expect(await page.getByText('收银台', { exact: true }).count()).toBe(0);
+    await stack.shot(page, '07-home-manager');
+
+    await page.getByText('绑定审核', { exact: true }).click();
+    await page.getByText('待审核', { exact: true }).waitFor();
+    await stack.shot(page, '08-staff-bind-requests');
+    const before = await stack.h.db.unitMembership.count({ where: { status: 'PENDING', unit: { community: { name: '梧桐苑' } } } });
+    expect(before).toBeGreaterThan(0);
+    await tapButton(page, '通过');
+    await expect.poll(() => stack.h.db.unitMembership.count({ where: { status: 'PENDING', unit: { community: { name: '梧桐苑' } } } })).toBe(before - 1);
+  });
+
+  it('a cashier sees only the cashier module; a committee member only elections', async () => {
+    const cashier = await stack.newPage();
+    await devLogin(cashier, '收银员 · 梧桐苑');
+    await cashier.getByText('收银台', { exact: true }).waitFor();
+    expect(await cashier.getByText('绑定审核', { exact: true }).count()).toBe(0);
+    await stack.shot(cashier, '09-home-cashier');
+
+    const committee = await stack.newPage();
+    await devLogin(committee, '业委会委员 · 梧桐苑');
+    await committee.getByText('选举管理', { exact: true }).waitFor();
+    await committee.getByText('投票', { exact: true }).waitFor(); // also an owner
+    await committee.getByText('选举管理', { exact: true }).click();
+    await committee.getByText('选举管理即将上线').waitFor();
+  });
+
+  it('an unknown route shows a friendly page with a way back', async () => {
+    const page = await stack.newPage();
+    await page.goto(`${stack.url}/#/pages/no-such-page/index`);
+    await page.getByText('您访问的页面可能已下线或链接有误。').waitFor();
+    await stack.shot(page, '10-not-found');
+    await tapButton(page, '返回首页');
+    await page.getByText('选择演示用户', { exact: true }).waitFor();
+  });
+});
