@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { staffModules } from './roles';
+import { nextRoute } from './entry';
+
+describe('staffModules', () => {
+  it('shows each role its own modules, once, in a fixed order', () => {
+    expect(staffModules(['TECHNICIAN']).map((m) => m.key)).toEqual(['repairs-inbox']);
+    expect(staffModules(['CASHIER']).map((m) => m.key)).toEqual(['cashier']);
+    expect(staffModules(['COMMITTEE_MEMBER']).map((m) => m.key)).toEqual(['elections']);
+    expect(staffModules(['MANAGER', 'TECHNICIAN']).map((m) => m.key)).toEqual(['repairs-inbox', 'bind-requests', 'notices-admin']);
+    expect(staffModules([])).toEqual([]);
+  });
+  it('links staff pages into subpackages only', () => {
+    for (const m of staffModules(['MANAGER', 'CASHIER', 'COMMITTEE_MEMBER'])) expect(m.url).toMatch(/^\/packages\//);
+  });
+});
+
+describe('nextRoute', () => {
+  const me = { id: 'u', name: null, phone: '13800000000', hasPhone: true, units: [], staff: [] };
+  it('asks for the phone first, then a unit, then goes home; staff need no unit', () => {
+    expect(nextRoute({ ...me, hasPhone: false, phone: null })).toBe('/pages/phone/index');
+    expect(nextRoute(me)).toBe('/pages/bind/index');
+    expect(nextRoute({ ...me, staff: [{ community: { id: 'c', name: '梧桐苑' }, roles: ['CASHIER'], canRevealPii: false }] })).toBe('/pages/home/index');
+  });
+});
