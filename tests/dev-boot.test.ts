@@ -3,11 +3,11 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort } from '../scripts/lib/ports.js';
+import { freePort, waitForHttp } from '../scripts/lib/ports.js';
 
 /**
  * The README's first command on a machine with no DATABASE_URL and no REDIS_URL: an embedded
- * PostgreSQL, a local redis-server, migrations, the seed, the simulator and the BFF — then a login.
+ * PostgreSQL, a local redis-server, migrations, the seed, the simulator, the BFF and the H5 app — then a login.
  */
 let child: ChildProcess | undefined;
 const dataDir = mkdtempSync(join(tmpdir(), 'wyt-dev-'));
@@ -24,8 +24,8 @@ afterAll(async () => {
 
 describe('npm run dev', () => {
   it('boots with no env vars, reports healthy stores and logs a minted code in', async () => {
-    const [port, simPort] = [await freePort(), await freePort()];
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), SIM_PORT: String(simPort), DEV_DATA_DIR: dataDir };
+    const [port, simPort, h5Port] = [await freePort(), await freePort(), await freePort()];
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), SIM_PORT: String(simPort), H5_PORT: String(h5Port), DEV_DATA_DIR: dataDir };
     delete env.DATABASE_URL;
     delete env.REDIS_URL;
     child = spawn(process.execPath, ['--import', 'tsx', 'scripts/dev.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -64,9 +64,17 @@ describe('npm run dev', () => {
     };
     expect(me).toMatchObject({ name: '吴经理', staff: [{ community: { name: '梧桐苑' }, roles: ['MANAGER'] }] });
 
-    // Graceful stop: every child and the embedded PostgreSQL go down with it.
+    // The H5 app is served next to the API: its page, and the BFF and simulator behind one origin.
+    const page = await (await waitForHttp(`http://127.0.0.1:${h5Port}/`, 90_000)).text();
+    expect(page).toContain('<div id="app">');
+    expect(await (await fetch(`http://127.0.0.1:${h5Port}/healthz`)).json()).toMatchObject({ ok: true });
+
+    // Graceful stop: every child and the embedded PostgreSQL go down with it; 143 = 128 + SIGTERM.
     const exited = new Promise<number | null>((r) => child!.once('exit', (c) => r(c)));
     child.kill('SIGTERM');
-    expect(await exited).toBe(0);
-  }, 120_000);
+    expect(await exited).toBe(143);
+    for (const p of [port, simPort, h5Port]) {
+      await expect(fetch(`http://127.0.0.1:${p}/healthz`, { signal: AbortSignal.timeout(1000) })).rejects.toThrow();
+    }
+  }, 180_000);
 });

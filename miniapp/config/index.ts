@@ -54,6 +54,18 @@ export default defineConfig<'webpack5'>(async (): Promise<UserConfigExport<'webp
       staticDirectory: 'static',
       router: { mode: 'hash' },
       webpackChain,
+      // `npm run dev` serves the H5 build here and forwards the API (and the simulator, for the
+      // development login) so the browser app talks to a single origin.
+      devServer: {
+        host: '127.0.0.1',
+        port: Number(process.env.H5_PORT ?? 10086),
+        open: false,
+        hot: false, // fast refresh would need one more plugin; a full reload is enough here
+        proxy: [
+          ...(process.env.WYT_BFF_URL ? [{ context: ['/api', '/healthz'], target: process.env.WYT_BFF_URL }] : []),
+          ...(process.env.WYT_SIM_URL ? [{ context: ['/sim'], target: process.env.WYT_SIM_URL }] : []),
+        ],
+      },
       postcss: {
         autoprefixer: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },

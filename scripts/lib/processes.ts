@@ -3,8 +3,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 const children: ChildProcess[] = [];
 
 /** Starts a child whose output is prefixed with its name; remembered so it can be stopped on exit. */
-export function start(name: string, command: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+export function start(name: string, command: string, args: string[], env: NodeJS.ProcessEnv, cwd?: string): ChildProcess {
+  const child = spawn(command, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
   const prefix = (chunk: Buffer) =>
     chunk
       .toString()
