@@ -82,6 +82,7 @@ async function main() {
       ...process.env,
       H5_PORT: String(h5Port),
       TARO_APP_DEV_LOGIN: '1',
+      WYT_H5_OUTPUT: 'dist-h5-dev',
       WYT_BFF_URL: `http://127.0.0.1:${port}`,
       WYT_SIM_URL: `http://127.0.0.1:${simPort}`,
     }, join(root, 'miniapp'));

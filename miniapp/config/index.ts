@@ -27,7 +27,8 @@ export default defineConfig<'webpack5'>(async (): Promise<UserConfigExport<'webp
     },
     deviceRatio: { 375: 2, 640: 2.34 / 2, 750: 1, 828: 1.81 / 2 },
     sourceRoot: 'src',
-    outputRoot: isH5 ? 'dist-h5' : 'dist',
+    // `npm run dev` builds into its own folder so it never wipes the build the tests use.
+    outputRoot: isH5 ? (process.env.WYT_H5_OUTPUT ?? 'dist-h5') : 'dist',
     plugins: [],
     defineConstants: {
       // Where the app finds the BFF. In H5 the default is the page's own origin (the dev server
