@@ -29,32 +29,26 @@ export async function loginWithWechat(): Promise<string> {
   return token;
 }
 
+/** Development only: asks the WeChat simulator for what a phone would give (a login or phone code). */
+async function mintAtSimulator(path: '/sim/login-code' | '/sim/phone-code', data: object, failure: string): Promise<string> {
+  if (!DEV_LOGIN) throw new ApiError('DEV_LOGIN_DISABLED', '此版本未开启开发登录', 0);
+  const res = await taroTransport({ url: `${SIM_BASE || apiBase()}${path}`, method: 'POST', header: { 'content-type': 'application/json' }, data });
+  if (res.statusCode !== 200) throw new ApiError('DEV_LOGIN_FAILED', failure, res.statusCode);
+  return (res.data as { code: string }).code;
+}
+
 /** Development only: mints a login code for a demo user at the WeChat simulator, then logs in as usual. */
 export async function loginAsDemo(openid: string): Promise<string> {
-  if (!DEV_LOGIN) throw new ApiError('DEV_LOGIN_DISABLED', '此版本未开启开发登录', 0);
-  const res = await taroTransport({
-    url: `${SIM_BASE || apiBase()}/sim/login-code`,
-    method: 'POST',
-    header: { 'content-type': 'application/json' },
-    data: { openid },
-  });
-  if (res.statusCode !== 200) throw new ApiError('DEV_LOGIN_FAILED', '模拟器不可用，无法开发登录', res.statusCode);
-  const { token } = await bff.login((res.data as { code: string }).code);
+  const code = await mintAtSimulator('/sim/login-code', { openid }, '模拟器不可用，无法开发登录');
+  const { token } = await bff.login(code);
   storageTokens.set(token);
   Taro.setStorageSync(DEMO_KEY, openid);
   return token;
 }
 
 /** Development only: a phone code for the number typed in, minted at the simulator. */
-export async function mintDemoPhoneCode(phoneNumber: string): Promise<string> {
-  const res = await taroTransport({
-    url: `${SIM_BASE || apiBase()}/sim/phone-code`,
-    method: 'POST',
-    header: { 'content-type': 'application/json' },
-    data: { phoneNumber },
-  });
-  if (res.statusCode !== 200) throw new ApiError('DEV_LOGIN_FAILED', '手机号格式不正确或模拟器不可用', res.statusCode);
-  return (res.data as { code: string }).code;
+export function mintDemoPhoneCode(phoneNumber: string): Promise<string> {
+  return mintAtSimulator('/sim/phone-code', { phoneNumber }, '手机号格式不正确或模拟器不可用');
 }
 
 async function relogin(): Promise<string> {

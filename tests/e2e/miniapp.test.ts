@@ -92,12 +92,46 @@ describe('the mini-program in a browser', () => {
     expect(await cashier.getByText('绑定审核', { exact: true }).count()).toBe(0);
     await stack.shot(cashier, '09-home-cashier');
 
+    // The committee member is also an owner: home opens on the resident side, the switch leads to work.
     const committee = await stack.newPage();
     await devLogin(committee, '业委会委员 · 梧桐苑');
-    await committee.getByText('选举管理', { exact: true }).waitFor();
-    await committee.getByText('投票', { exact: true }).waitFor(); // also an owner
+    await committee.getByText('投票', { exact: true }).waitFor();
+    expect(await committee.getByText('选举管理', { exact: true }).count()).toBe(0);
+    await committee.getByText('员工工作台', { exact: true }).click();
     await committee.getByText('选举管理', { exact: true }).click();
     await committee.getByText('选举管理即将上线').waitFor();
+  });
+
+  it('a technician of two communities switches between them', async () => {
+    const page = await stack.newPage();
+    await devLogin(page, '维修工');
+    await page.getByText('梧桐苑 · 维修工').waitFor();
+    await page.getByText('银杏花园', { exact: true }).click();
+    await page.getByText('银杏花园 · 维修工').waitFor();
+    await page.getByText('报修工单', { exact: true }).waitFor();
+    await stack.shot(page, '11-home-technician');
+  });
+
+  it('shows the empty state, and the error state with a retry that recovers', async () => {
+    const page = await stack.newPage();
+    await devLogin(page, '小区经理 · 银杏花园');
+    await page.getByText('绑定审核', { exact: true }).click();
+    await page.getByText('没有待审核的绑定申请').waitFor();
+    await stack.shot(page, '12-empty-state');
+
+    // A community this manager does not run answers "not found": the page says so and offers a retry.
+    const other = await stack.h.db.community.findFirstOrThrow({ where: { name: '梧桐苑' } });
+    await page.goto(`${stack.url}/#/packages/staff/bind-requests/index?communityId=${other.id}`);
+    await page.getByText('加载失败').waitFor();
+    await page.getByText('小区不存在').first().waitFor();
+    await stack.shot(page, '13-error-state');
+
+    // Once the company gives them that community too, the same retry loads the queue.
+    const manager = await stack.h.db.user.findFirstOrThrow({ where: { identities: { some: { openid: 'demo-manager-yinxing' } } } });
+    await stack.h.db.staffRole.create({ data: { userId: manager.id, companyId: other.companyId, communityId: other.id, role: 'MANAGER' } });
+    await tapButton(page, '重试');
+    await page.getByText('待审核', { exact: true }).or(page.getByText('没有待审核的绑定申请')).first().waitFor();
+    expect(await page.getByText('加载失败').count()).toBe(0);
   });
 
   it('an unknown route shows a friendly page with a way back', async () => {

@@ -25,6 +25,7 @@ function ModuleGrid({ modules, testId, query = '' }: { modules: ModuleLink[]; te
 export default function Home() {
   const me = useRequest(() => bff.me(), []);
   const [communityId, setCommunityId] = useState<string>();
+  const [mode, setMode] = useState<'resident' | 'staff'>();
   usePullDownRefresh(async () => {
     await me.reload();
     Taro.stopPullDownRefresh();
@@ -33,26 +34,40 @@ export default function Home() {
   const staff = me.data?.staff ?? [];
   const selected = staff.find((s) => s.community.id === communityId) ?? staff[0];
   const verified = (me.data?.units ?? []).filter((u) => u.status === 'VERIFIED');
+  // Staff who also live here switch between the two faces of the app; staff-only users start at work.
+  const shown = selected ? (mode ?? (verified.length > 0 ? 'resident' : 'staff')) : 'resident';
 
   return (
     <PageShell loading={me.loading && !me.data} error={me.error} onRetry={me.reload}>
       <View data-testid="home">
         <Text className="section-title">{me.data?.name ? `您好，${me.data.name}` : '您好'}</Text>
-        {verified.length > 0 && <ModuleGrid modules={RESIDENT_MODULES} testId="resident-modules" />}
-        <CellGroup title="我的房屋">
-          {(me.data?.units ?? []).map((u) => (
-            <Cell key={u.membershipId} title={`${u.community.name} ${u.building.name} ${u.number}室`} extra={<Tag type={u.status === 'VERIFIED' ? 'success' : 'warning'}>{STATUS_LABELS[u.status]}</Tag>} />
-          ))}
-          <Cell title="绑定房屋" clickable onClick={() => void Taro.navigateTo({ url: '/pages/bind/index' })} data-testid="bind-more" />
-        </CellGroup>
-
         {selected && (
+          <View className="actions" data-testid="mode-switch">
+            <Tag type={shown === 'resident' ? 'primary' : 'default'} onClick={() => setMode('resident')} data-testid="mode-resident">
+              住户服务
+            </Tag>
+            <Tag type={shown === 'staff' ? 'primary' : 'default'} onClick={() => setMode('staff')} data-testid="mode-staff">
+              员工工作台
+            </Tag>
+          </View>
+        )}
+        {shown === 'resident' && (
+          <View>
+            {verified.length > 0 && <ModuleGrid modules={RESIDENT_MODULES} testId="resident-modules" />}
+            <CellGroup title="我的房屋">
+              {(me.data?.units ?? []).map((u) => (
+                <Cell key={u.membershipId} title={`${u.community.name} ${u.building.name} ${u.number}室`} extra={<Tag type={u.status === 'VERIFIED' ? 'success' : 'warning'}>{STATUS_LABELS[u.status]}</Tag>} />
+              ))}
+              <Cell title="绑定房屋" clickable onClick={() => void Taro.navigateTo({ url: '/pages/bind/index' })} data-testid="bind-more" />
+            </CellGroup>
+          </View>
+        )}
+        {shown === 'staff' && selected && (
           <View data-testid="staff-workbench">
-            <Text className="section-title">员工工作台</Text>
             {staff.length > 1 && (
               <View className="actions" data-testid="community-switch">
                 {staff.map((s) => (
-                  <Tag key={s.community.id} type={s === selected ? 'primary' : 'default'} onClick={() => setCommunityId(s.community.id)} data-testid={`switch-${s.community.name}`}>
+                  <Tag key={s.community.id} type={s === selected ? 'primary' : 'default'} plain onClick={() => setCommunityId(s.community.id)} data-testid={`switch-${s.community.name}`}>
                     {s.community.name}
                   </Tag>
                 ))}

@@ -9,8 +9,9 @@ import { useAction } from '../../hooks/use-request';
 /** Binds the verified phone number: WeChat's getPhoneNumber button; in a dev H5 build, a typed number. */
 export default function Phone() {
   const [phone, setPhone] = useState('');
-  const bind = useAction(async (code: string) => {
-    await bff.bindPhone(code);
+  // The code comes from WeChat's button, or in a dev H5 build from the simulator.
+  const bind = useAction(async (getCode: () => Promise<string>) => {
+    await bff.bindPhone(await getCode());
     await Taro.showToast({ title: '手机号已绑定', icon: 'success' });
     await Taro.reLaunch({ url: '/pages/index/index' });
   });
@@ -26,7 +27,7 @@ export default function Phone() {
             openType="getPhoneNumber"
             onGetPhoneNumber={(e) => {
               const code = (e.detail as { code?: string }).code;
-              if (code) void bind.run(code);
+              if (code) void bind.run(async () => code);
               else void Taro.showToast({ title: '需要授权手机号才能继续', icon: 'none' });
             }}
           >
@@ -38,12 +39,13 @@ export default function Phone() {
             <NoticeBar content="开发模式：输入手机号，由微信模拟器签发授权码。" wrap />
             <Input placeholder="请输入手机号" type="number" maxLength={11} value={phone} onChange={setPhone} data-testid="phone-input" />
             <View className="actions">
-              <Button type="primary" loading={bind.running} disabled={!/^1\d{10}$/.test(phone)} onClick={async () => void bind.run(await mintDemoPhoneCode(phone))} data-testid="phone-submit">
+              <Button type="primary" loading={bind.running} disabled={!/^1\d{10}$/.test(phone)} onClick={() => void bind.run(() => mintDemoPhoneCode(phone))} data-testid="phone-submit">
                 绑定手机号
               </Button>
             </View>
           </View>
         )}
+        {bind.error && <Text className="hint error">{bind.error.message}</Text>}
       </View>
     </PageShell>
   );
