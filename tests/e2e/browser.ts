@@ -43,7 +43,7 @@ export async function startBrowserStack() {
 
   async function shot(page: Page, name: string) {
     // Taro slides a new page in from the right: wait until it has arrived, so the picture shows it.
-    await page.waitForFunction(() => document.documentElement.scrollWidth <= window.innerWidth + 1, null, { timeout: 3000 }).catch(() => undefined);
+    await page.waitForFunction('document.documentElement.scrollWidth <= window.innerWidth + 1', null, { timeout: 3000 }).catch(() => undefined);
     await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
   }
 
