@@ -59,6 +59,11 @@ export default async function setup(project: TestProject) {
       }
     });
   }
+  // Templates of older migrations are dead weight on a machine that keeps its PostgreSQL.
+  await admin(async (c) => {
+    const { rows } = await c.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname ~ '^wyt_tpl_[0-9a-f]{12}$' AND datname <> $1`, [template]);
+    for (const { datname } of rows) await c.query(`DROP DATABASE IF EXISTS "${datname}"`).catch(() => undefined);
+  });
   const runId = randomBytes(3).toString('hex');
   project.provide('templateDb', template);
   project.provide('runId', runId);
