@@ -32,8 +32,9 @@ export default defineConfig<'webpack5'>(async (): Promise<UserConfigExport<'webp
     plugins: [],
     defineConstants: {
       // Where the app finds the BFF. In H5 the default is the page's own origin (the dev server
-      // proxies /api); a weapp build must be given the HTTPS URL of the deployed BFF.
-      API_BASE: JSON.stringify(process.env.TARO_APP_API_BASE ?? ''),
+      // proxies /api); a weapp build defaults to the local BFF for DevTools and must be given the
+      // HTTPS URL of the deployed BFF for release.
+      API_BASE: JSON.stringify(process.env.TARO_APP_API_BASE ?? (isH5 ? '' : 'http://127.0.0.1:3000')),
       // The development login (pick a demo user) exists only in builds made with this flag.
       DEV_LOGIN: JSON.stringify(process.env.TARO_APP_DEV_LOGIN === '1'),
       SIM_BASE: JSON.stringify(process.env.TARO_APP_SIM_BASE ?? ''),
