@@ -1,16 +1,10 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { WEAPP_DIST, weappSizes } from '../scripts/lib/weapp-size.js';
+import { listFiles, WEAPP_DIST, weappSizes } from '../scripts/lib/weapp-size.js';
 import { H5_ROOT } from './e2e/browser.js';
 
 /** Runs on the builds `npm test` makes first (build:weapp, build:h5:e2e). */
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? files(path) : [path];
-  });
-}
 
 describe('weapp package', () => {
   it('stays under WeChat limits: main package < 2 MB (hard limit), total ≤ 4 MB', () => {
@@ -47,7 +41,7 @@ describe('no secret in the mini-program bundle', () => {
     ['weapp', WEAPP_DIST],
     ['h5', H5_ROOT],
   ])('%s build', (_name, dir) => {
-    const all = files(dir).filter((f) => /\.(js|json|wxml|wxss|css|html|wxs)$/.test(f));
+    const all = listFiles(dir).filter((f) => /\.(js|json|wxml|wxss|css|html|wxs)$/.test(f));
     expect(all.length).toBeGreaterThan(5);
     for (const file of all) {
       const text = readFileSync(file, 'utf8');

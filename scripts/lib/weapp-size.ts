@@ -3,10 +3,11 @@ import { join, relative } from 'node:path';
 
 export const WEAPP_DIST = join(import.meta.dirname, '../../miniapp/dist');
 
-function files(dir: string): string[] {
+/** Every file below `dir`. */
+export function listFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    return statSync(path).isDirectory() ? files(path) : [path];
+    return statSync(path).isDirectory() ? listFiles(path) : [path];
   });
 }
 
@@ -20,7 +21,7 @@ export function weappSizes(dist = WEAPP_DIST) {
   let main = 0;
   let total = 0;
   const subpackages: Record<string, number> = Object.fromEntries(roots.map((r) => [r, 0]));
-  for (const path of files(dist)) {
+  for (const path of listFiles(dist)) {
     const rel = relative(dist, path).split('\\').join('/');
     if (rel === 'project.config.json' || rel.endsWith('.LICENSE.txt')) continue;
     const size = statSync(path).size;

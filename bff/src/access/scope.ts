@@ -1,7 +1,7 @@
 import type { StaffRoleKind } from '@prisma/client';
 import type { Db } from '../db.js';
 
-export type CommunityRoles = { communityId: string; roles: StaffRoleKind[]; canRevealPii: boolean };
+export type CommunityRoles = { communityId: string; communityName: string; roles: StaffRoleKind[]; canRevealPii: boolean };
 
 /**
  * The user's staff roles per community. A company-wide role (communityId null) applies to every
@@ -10,13 +10,18 @@ export type CommunityRoles = { communityId: string; roles: StaffRoleKind[]; canR
 export async function staffRolesByCommunity(db: Db, userId: string): Promise<Map<string, CommunityRoles>> {
   const rows = await db.staffRole.findMany({
     where: { userId },
-    select: { role: true, communityId: true, canRevealPii: true, company: { select: { communities: { select: { id: true } } } } },
+    select: {
+      role: true,
+      canRevealPii: true,
+      community: { select: { id: true, name: true } },
+      company: { select: { communities: { select: { id: true, name: true } } } },
+    },
   });
   const byCommunity = new Map<string, CommunityRoles>();
   for (const row of rows) {
-    const ids = row.communityId ? [row.communityId] : row.company.communities.map((c) => c.id);
-    for (const communityId of ids) {
-      const entry = byCommunity.get(communityId) ?? { communityId, roles: [], canRevealPii: false };
+    const communities = row.community ? [row.community] : row.company.communities;
+    for (const { id: communityId, name: communityName } of communities) {
+      const entry = byCommunity.get(communityId) ?? { communityId, communityName, roles: [], canRevealPii: false };
       if (!entry.roles.includes(row.role)) entry.roles.push(row.role);
       entry.canRevealPii ||= row.canRevealPii;
       byCommunity.set(communityId, entry);

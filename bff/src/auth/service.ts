@@ -5,34 +5,36 @@ import { AppError, isUniqueViolation } from '../errors.js';
  * Upserts the user behind (appid, openid). A unionid already known from another app of ours links
  * the new openid to that same person. The unique (appid, openid) settles concurrent first logins.
  */
-async function upsertUserByOpenid(deps: Deps, openid: string, unionid: string | undefined): Promise<string> {
+type LoginUser = { id: string; phone: string | null };
+
+async function upsertUserByOpenid(deps: Deps, openid: string, unionid: string | undefined): Promise<LoginUser> {
   const appid = deps.config.wechat.appid;
-  const find = () => deps.db.wechatIdentity.findUnique({ where: { appid_openid: { appid, openid } } });
+  const user = { select: { id: true, phone: true } } as const;
+  const find = () => deps.db.wechatIdentity.findUnique({ where: { appid_openid: { appid, openid } }, select: { user } });
   const existing = await find();
   if (existing) {
-    if (unionid) await deps.db.user.updateMany({ where: { id: existing.userId, unionid: null }, data: { unionid } });
-    return existing.userId;
+    if (unionid) await deps.db.user.updateMany({ where: { id: existing.user.id, unionid: null }, data: { unionid } });
+    return existing.user;
   }
   try {
     const byUnion = unionid ? await deps.db.user.findUnique({ where: { unionid } }) : null;
     const identity = byUnion
-      ? await deps.db.wechatIdentity.create({ data: { appid, openid, userId: byUnion.id } })
-      : await deps.db.wechatIdentity.create({ data: { appid, openid, user: { create: { unionid } } } });
-    return identity.userId;
+      ? await deps.db.wechatIdentity.create({ data: { appid, openid, userId: byUnion.id }, select: { user } })
+      : await deps.db.wechatIdentity.create({ data: { appid, openid, user: { create: { unionid } } }, select: { user } });
+    return identity.user;
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
     const winner = await find();
     if (!winner) throw err;
-    return winner.userId;
+    return winner.user;
   }
 }
 
 export async function login(deps: Deps, code: string) {
   const wx = await deps.wechat.login.code2Session(code);
-  const userId = await upsertUserByOpenid(deps, wx.openid, wx.unionid);
-  const token = await deps.sessions.create({ userId, openid: wx.openid }, wx.sessionKey, deps.clock.now());
-  const user = await deps.db.user.findUniqueOrThrow({ where: { id: userId }, select: { phone: true } });
-  return { token, expiresIn: deps.config.sessionTtlSeconds, user: { id: userId, hasPhone: user.phone !== null } };
+  const user = await upsertUserByOpenid(deps, wx.openid, wx.unionid);
+  const token = await deps.sessions.create({ userId: user.id, openid: wx.openid }, wx.sessionKey, deps.clock.now());
+  return { token, expiresIn: deps.config.sessionTtlSeconds, user: { id: user.id, hasPhone: user.phone !== null } };
 }
 
 export async function logout(deps: Deps, token: string) {

@@ -27,12 +27,7 @@ export async function getMe(deps: Deps, userId: string) {
       },
     },
   });
-  const roles = await staffRolesByCommunity(deps.db, userId);
-  const communities = await deps.db.community.findMany({
-    where: { id: { in: [...roles.keys()] } },
-    select: { id: true, name: true },
-    orderBy: { name: 'asc' },
-  });
+  const roles = [...(await staffRolesByCommunity(deps.db, userId)).values()].sort((a, b) => a.communityName.localeCompare(b.communityName, 'zh-CN'));
   return {
     id: user.id,
     name: user.name,
@@ -47,10 +42,10 @@ export async function getMe(deps: Deps, userId: string) {
       relation: m.relation,
       status: m.status,
     })),
-    staff: communities.map((c) => ({
-      community: c,
-      roles: roles.get(c.id)!.roles,
-      canRevealPii: roles.get(c.id)!.canRevealPii,
+    staff: roles.map((r) => ({
+      community: { id: r.communityId, name: r.communityName },
+      roles: r.roles,
+      canRevealPii: r.canRevealPii,
     })),
   };
 }
