@@ -26,6 +26,13 @@ export function createDeps(config: Config, overrides: { clock?: Clock; logger?: 
   const clock = overrides.clock ?? systemClock;
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const { redis, mode } = createRedis(config.redisUrl, config.redisKeyPrefix);
+  // ioredis reconnects by itself; without a listener each failed attempt is an "unhandled error".
+  let lastRedisWarning = 0;
+  redis.on('error', (err: Error) => {
+    if (Date.now() - lastRedisWarning < 10_000) return;
+    lastRedisWarning = Date.now();
+    logger.warn({ err: err.message }, 'redis unavailable, reconnecting');
+  });
   const http = createWechatHttp(config.wechat.apiBase, config.wechat.timeoutMs);
   const { appid, secret } = config.wechat;
   const tokens = new AccessTokenCache(redis, stableTokenFetcher(http, appid, secret), clock, { appid });
