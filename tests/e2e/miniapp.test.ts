@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { WEAPP_DIST } from '../../scripts/lib/weapp-size.js';
 import { startBrowserStack } from './browser.js';
 
 /**
@@ -141,5 +144,22 @@ describe('the mini-program in a browser', () => {
     await stack.shot(page, '10-not-found');
     await tapButton(page, '返回首页');
     await page.getByText('选择演示用户', { exact: true }).waitFor();
+  });
+});
+
+describe('every route of the app', () => {
+  it('renders something a person can read, and is photographed', async () => {
+    const app = JSON.parse(readFileSync(join(WEAPP_DIST, 'app.json'), 'utf8')) as { pages: string[]; subPackages: { root: string; pages: string[] }[] };
+    const routes = [...app.pages, ...app.subPackages.flatMap((p) => p.pages.map((page) => `${p.root}/${page}`))];
+    expect(routes.length).toBeGreaterThanOrEqual(16);
+    const community = await stack.h.db.community.findFirstOrThrow({ where: { name: '梧桐苑' } });
+    const page = await stack.newPage();
+    await devLogin(page, '物业公司管理员');
+    await page.getByText('员工工作台', { exact: true }).waitFor();
+    for (const route of routes) {
+      await page.goto(`${stack.url}/#/${route}?communityId=${community.id}`);
+      await page.locator('.taro_page').last().getByText(/[\u4e00-\u9fa5]{2,}/).first().waitFor();
+      await stack.shot(page, `route-${route.replace(/\//g, '_')}`);
+    }
   });
 });

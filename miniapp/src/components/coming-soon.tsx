@@ -8,7 +8,7 @@ export function ComingSoon({ title, description }: { title: string; description:
   return (
     <PageShell>
       <View data-testid="coming-soon">
-        <Empty image={<EmptyIcon />} title={`${title}即将上线`} description={description} />
+        <Empty image={<EmptyIcon glyph="🚧" />} title={`${title}即将上线`} description={description} />
         <Text className="hint">如有紧急事项，请直接联系物业服务中心。</Text>
       </View>
     </PageShell>

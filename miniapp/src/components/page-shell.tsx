@@ -25,7 +25,7 @@ export function PageShell({ loading, error, empty, emptyText = '暂无数据', o
   if (error) {
     return (
       <View className="shell shell--center" data-testid="state-error">
-        <Empty image={<EmptyIcon />} status="error" title="加载失败" description={error.message} />
+        <Empty image={<EmptyIcon glyph="⚠️" />} status="error" title="加载失败" description={error.message} />
         {onRetry && (
           <Button type="primary" size="small" onClick={onRetry}>
             重试
