@@ -37,7 +37,7 @@ export async function startBrowserStack() {
   async function newPage(): Promise<Page> {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' });
     const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
+    page.setDefaultTimeout(30_000); // generous: CI shares two cores with a webpack build (dev-boot test)
     return page;
   }
 

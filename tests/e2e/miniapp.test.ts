@@ -30,7 +30,7 @@ async function devLogin(page: Page, label: string) {
   await tapCell(page, label);
 }
 
-describe('the mini-program in a browser', () => {
+describe('the mini-program in a browser', { timeout: 60_000 }, () => {
   it('a new resident binds a phone, asks for a unit and waits for approval', async () => {
     const page = await stack.newPage();
     await devLogin(page, '新用户（未授权手机号）');
@@ -147,7 +147,7 @@ describe('the mini-program in a browser', () => {
   });
 });
 
-describe('every route of the app', () => {
+describe('every route of the app', { timeout: 120_000 }, () => {
   it('renders something a person can read, and is photographed', async () => {
     const app = JSON.parse(readFileSync(join(WEAPP_DIST, 'app.json'), 'utf8')) as { pages: string[]; subPackages: { root: string; pages: string[] }[] };
     const routes = [...app.pages, ...app.subPackages.flatMap((p) => p.pages.map((page) => `${p.root}/${page}`))];
