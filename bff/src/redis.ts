@@ -13,6 +13,6 @@ export function createRedis(url: string, keyPrefix: string): { redis: Redis; mod
     const mock = new RedisMock({ keyPrefix }) as unknown as Redis;
     return { redis: mock, mode: 'memory' };
   }
-  const redis = new Redis(url, { keyPrefix, maxRetriesPerRequest: 2, enableOfflineQueue: true, lazyConnect: false });
+  const redis = new Redis(url, { keyPrefix, maxRetriesPerRequest: 2 });
   return { redis, mode: 'redis' };
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { seedDemo } from '../../prisma/seed.js';
-import { createH5Server } from '../../scripts/lib/h5-server.js';
+import { createH5Server } from './h5-server.js';
 import { startHarness, TEST_APPID, type Harness } from '../support/harness.js';
 import { listen } from '../support/listen.js';
 

@@ -5,7 +5,6 @@ import { loadConfig } from '../../bff/src/config.js';
 import { closeDeps, createDeps, type Deps } from '../../bff/src/deps.js';
 import { createApp } from '../../bff/src/app.js';
 import { createLogger } from '../../bff/src/logger.js';
-import { createTestDatabase } from './database.js';
 import { TEST_REDIS_URL } from './env.js';
 import { listen } from './listen.js';
 
@@ -15,13 +14,13 @@ export type ApiResponse<T = any> = { status: number; body: T; headers: Headers }
 
 /**
  * The whole backend as its users meet it: the WeChat simulator and the real BFF, each listening on
- * a loopback port, with a database of this file's own and a Redis key prefix of its own.
+ * a loopback port, on the given (migrated) database and a Redis key prefix of its own. Used by the
+ * tests (through startHarness) and by the benchmark; it needs nothing from vitest.
  */
-export async function startHarness(envOverrides: Record<string, string> = {}) {
+export async function startStack(database: { url: string; drop: () => Promise<void> }, envOverrides: Record<string, string> = {}) {
   const secret = randomBytes(16).toString('hex');
   const simulator = createSimulator([{ appid: TEST_APPID, secret }]);
   const simServer = await listen(simulator.app);
-  const database = await createTestDatabase();
   const redisPrefix = `t:${randomBytes(6).toString('hex')}:`;
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -81,4 +80,11 @@ export async function startHarness(envOverrides: Record<string, string> = {}) {
   return { url: bff.url, simUrl: simServer.url, deps, db: deps.db, simState: simulator.state as SimState, call, sim, mintLoginCode, mintPhoneCode, loginAs, bindPhone, close };
 }
 
-export type Harness = Awaited<ReturnType<typeof startHarness>>;
+export type Harness = Awaited<ReturnType<typeof startStack>>;
+
+/** The stack on a fresh database of this test file's own, cloned from the run's template. */
+export async function startHarness(envOverrides: Record<string, string> = {}) {
+  // Loaded here, not at the top: it uses vitest's inject(), and the benchmark imports this file too.
+  const { createTestDatabase } = await import('./database.js');
+  return startStack(await createTestDatabase(), envOverrides);
+}

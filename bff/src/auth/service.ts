@@ -43,10 +43,7 @@ export async function logout(deps: Deps, token: string) {
 
 export async function bindPhone(deps: Deps, userId: string, code: string) {
   const { phone } = await deps.wechat.phone.getPhoneNumber(code);
-  const holder = await deps.db.user.findUnique({ where: { phone }, select: { id: true } });
-  if (holder && holder.id !== userId) {
-    throw new AppError('PHONE_TAKEN', '该手机号已绑定其他微信账号，请联系物业处理');
-  }
+  // The unique phone settles it (STYLE.md rule 3): no look-up first that a concurrent bind could race.
   try {
     await deps.db.user.update({ where: { id: userId }, data: { phone } });
   } catch (err) {

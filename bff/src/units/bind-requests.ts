@@ -1,4 +1,4 @@
-import type { MemberRelation } from '@prisma/client';
+import type { Prisma } from '@prisma/client';
 import type { Deps } from '../deps.js';
 import { AppError, isUniqueViolation, notFound } from '../errors.js';
 import { hasStaffRole, OFFICE_ROLES } from '../access/scope.js';
@@ -9,17 +9,7 @@ const unitLabel = {
   select: { number: true, building: { select: { name: true } }, community: { select: { id: true, name: true } } },
 } as const;
 
-function shapeMine(m: {
-  id: string;
-  unitId: string;
-  relation: MemberRelation;
-  status: string;
-  autoApproved: boolean;
-  requestedAt: Date;
-  decidedAt: Date | null;
-  rejectReason: string | null;
-  unit: { number: string; building: { name: string }; community: { id: string; name: string } };
-}) {
+function shapeMine(m: Prisma.UnitMembershipGetPayload<{ include: { unit: typeof unitLabel } }>) {
   return {
     id: m.id,
     unitId: m.unitId,

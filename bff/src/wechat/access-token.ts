@@ -63,13 +63,14 @@ export class AccessTokenCache {
     }
   }
 
-  private async waitForOther(isGood: (token: string | null) => boolean): Promise<string> {
+  /** Waits for another instance's refresh: its token, or null when its lock went without one. */
+  private async waitForOther(isGood: (token: string) => boolean): Promise<string | null> {
     const deadline = Date.now() + (this.opts.waitMs ?? 5000);
     while (Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, this.opts.pollMs ?? 25));
       const token = await this.readFresh();
       if (token && isGood(token)) return token;
-      if (!(await this.redis.exists(this.lockKey))) return '';
+      if (!(await this.redis.exists(this.lockKey))) return null;
     }
     throw new AppError('WECHAT_UNAVAILABLE', '微信接口凭证获取超时，请稍后再试');
   }

@@ -28,8 +28,9 @@ function proxy(req: IncomingMessage, res: ServerResponse, target: string) {
 }
 
 /**
- * Serves the H5 build and forwards /api and /healthz to the BFF (and /sim to the WeChat simulator,
- * for the development login), so the browser app talks to one origin and needs no CORS.
+ * For the browser tests: serves the built H5 app and forwards /api and /healthz to the BFF (and /sim
+ * to the WeChat simulator, for the development login), so the app talks to one origin, as behind
+ * Taro's dev server in `npm run dev`.
  */
 export function createH5Server(opts: { root: string; bffUrl: string; simUrl?: string }): Server {
   return createServer((req, res) => {
