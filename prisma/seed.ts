@@ -14,7 +14,7 @@ const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗�
 const GIVEN = ['伟', '芳', '娜', '秀英', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀兰', '霞', '平', '刚', '桂英', '建华', '文', '华', '红', '建国', '志强', '晓梅'];
 
 const ownerName = (i: number) => `${SURNAMES[i % SURNAMES.length]}${GIVEN[(i * 7) % GIVEN.length]}`;
-const ownerPhone = (i: number) => `139${String(10_000_000 + i * 7919).slice(-8)}`;
+const ownerPhone = (i: number) => `+86139${String(10_000_000 + i * 7919).slice(-8)}`; // E.164
 
 /** Areas in hundredths of m², computed with integers and written as exact decimals. */
 const area = (hundredths: number) => `${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}`;
@@ -115,19 +115,19 @@ export async function seedDemo(db: PrismaClient, appid: string) {
       const unboundUnit = owned(wutong, 1);
       await makeUser(DEMO_OPENIDS.ownerUnbound, null, ownerPhone(unboundUnit.ownerIndex!));
 
-      const pending = await makeUser(DEMO_OPENIDS.pending, '何租客', '13700000001');
+      const pending = await makeUser(DEMO_OPENIDS.pending, '何租客', '+8613700000001');
       await member(pending.id, owned(wutong, 5).id, 'TENANT', 'PENDING', false);
 
       await makeUser(DEMO_OPENIDS.newcomer, null, null);
 
-      const managerA = await makeUser(DEMO_OPENIDS.managerA, '吴经理', '13600000001');
+      const managerA = await makeUser(DEMO_OPENIDS.managerA, '吴经理', '+8613600000001');
       await role(managerA.id, 'MANAGER', wutong.id, true);
-      const managerB = await makeUser(DEMO_OPENIDS.managerB, '郑经理', '13600000002');
+      const managerB = await makeUser(DEMO_OPENIDS.managerB, '郑经理', '+8613600000002');
       await role(managerB.id, 'MANAGER', yinxing.id, true);
-      const tech = await makeUser(DEMO_OPENIDS.technician, '冯师傅', '13600000003');
+      const tech = await makeUser(DEMO_OPENIDS.technician, '冯师傅', '+8613600000003');
       await role(tech.id, 'TECHNICIAN', wutong.id);
       await role(tech.id, 'TECHNICIAN', yinxing.id);
-      const cashier = await makeUser(DEMO_OPENIDS.cashier, '钱收银', '13600000004');
+      const cashier = await makeUser(DEMO_OPENIDS.cashier, '钱收银', '+8613600000004');
       await role(cashier.id, 'CASHIER', wutong.id);
 
       const committeeUnit = owned(wutong, 10);
@@ -135,7 +135,7 @@ export async function seedDemo(db: PrismaClient, appid: string) {
       await member(committee.id, committeeUnit.id, 'OWNER', 'VERIFIED', true);
       await role(committee.id, 'COMMITTEE_MEMBER', wutong.id);
 
-      const admin = await makeUser(DEMO_OPENIDS.admin, '林总', '13600000005');
+      const admin = await makeUser(DEMO_OPENIDS.admin, '林总', '+8613600000005');
       await role(admin.id, 'COMPANY_ADMIN', null, true);
 
       return { created: true, ...(await summary(tx as unknown as PrismaClient, company.id)) };

@@ -64,7 +64,13 @@ async function main() {
   await db.$disconnect();
   log(seeded.created ? 'seeded the demo company' : 'demo company already seeded');
 
-  start('sim', process.execPath, ['--import', 'tsx', join(root, 'simulator/src/main.ts')], { ...env, SIM_PORT: String(simPort), SIM_APPS: `${appid}:${secret}` });
+  const h5Port = Number(process.env.H5_PORT ?? 10086);
+  start('sim', process.execPath, ['--import', 'tsx', join(root, 'simulator/src/main.ts')], {
+    ...env,
+    SIM_PORT: String(simPort),
+    SIM_APPS: `${appid}:${secret}`,
+    SIM_CORS_ORIGIN: `http://127.0.0.1:${h5Port}`,
+  });
   await waitForHttp(`http://127.0.0.1:${simPort}/sim/stats`);
   start('bff', process.execPath, ['--import', 'tsx', join(root, 'bff/src/main.ts')], {
     ...env,
@@ -76,7 +82,6 @@ async function main() {
   const health = await (await waitForHttp(`http://127.0.0.1:${port}/healthz`)).json();
 
   // The H5 build in watch mode behind Taro's dev server, with the development login switched on.
-  const h5Port = Number(process.env.H5_PORT ?? 10086);
   if (process.env.DEV_SKIP_H5 !== '1') {
     start('h5', process.execPath, [join(root, 'node_modules/@tarojs/cli/bin/taro'), 'build', '--type', 'h5', '--watch'], {
       ...process.env,

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, TEST_APPID, type Harness } from './support/harness.js';
-import { uniquePhone } from './support/factories.js';
+import { cn, uniquePhone } from './support/factories.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -101,7 +101,7 @@ describe('sessions', () => {
 
     await h.deps.redis.expire(key, 10); // nearly expired…
     expect((await h.call('GET', '/api/me', { token })).status).toBe(200);
-    expect(await h.deps.redis.ttl(key)).toBeGreaterThan(h.deps.config.sessionTtlSeconds - 5); // …renewed by use
+    expect(await h.deps.redis.ttl(key)).toBeGreaterThan(h.deps.config.session.ttlSeconds - 5); // …renewed by use
   });
 });
 
@@ -111,9 +111,9 @@ describe('POST /api/auth/phone', () => {
     const phone = uniquePhone();
     const res = await h.call('POST', '/api/auth/phone', { token, body: { code: await h.mintPhoneCode(phone) } });
     expect(res.status).toBe(200);
-    expect(res.body.phone).toBe(phone);
+    expect(res.body.phone).toBe(cn(phone));
     const me = await h.call('GET', '/api/me', { token });
-    expect(me.body).toMatchObject({ phone, hasPhone: true });
+    expect(me.body).toMatchObject({ phone: cn(phone), hasPhone: true });
   });
 
   it('refuses a used phone code and a number bound to another account', async () => {

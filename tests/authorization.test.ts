@@ -78,14 +78,14 @@ describe('staff', () => {
   it('see residents masked; revealing needs the permission and leaves an audit row', async () => {
     const members = await h.call('GET', `/api/units/${A.units[0]!.id}/members`, { token: t.managerA });
     expect(members.body.items[0]).toMatchObject({ name: '孙*', isMe: false });
-    expect(members.body.items[0].phone).toMatch(/^\d{3}\*{4}\d{4}$/);
+    expect(members.body.items[0].phone).toMatch(/^\+86 \d{3}\*{4}\d{4}$/);
 
     expectNotFound(await h.call('POST', `/api/staff/communities/${A.community.id}/reveal`, { token: t.cashierA, body: { userId: ids.residentA, field: 'PHONE', reason: '核实' } }));
     const revealed = await h.call('POST', `/api/staff/communities/${A.community.id}/reveal`, {
       token: t.managerA,
       body: { userId: ids.residentA, field: 'NAME', reason: '上门维修前核实身份' },
     });
-    expect(revealed.body).toEqual({ field: 'NAME', value: '孙甲' });
+    expect(revealed.body).toEqual({ field: 'NAME', value: '孙甲', basis: 'VERIFIED_MEMBER' });
     const audit = await h.db.piiRevealAudit.findMany({ where: { subjectId: ids.residentA } });
     expect(audit).toEqual([expect.objectContaining({ field: 'NAME', reason: '上门维修前核实身份', communityId: A.community.id })]);
   });

@@ -29,7 +29,8 @@ beforeAll(async () => {
       { path: '/api/auth/login', body: { code: 'abc', admin: true } },
       { path: '/api/auth/login', body: ['code'] },
       { path: '/api/auth/login', raw: '{"code": ' },
-      { path: '/api/auth/login', raw: 'code=abc', contentType: 'application/x-www-form-urlencoded' },
+      { path: '/api/auth/login', raw: 'code=abc', contentType: 'application/x-www-form-urlencoded', expect: 415 },
+      { path: '/api/auth/login', raw: '{"code":"abc"}', contentType: 'text/plain', expect: 415 },
       { path: '/api/auth/login', raw: JSON.stringify({ code: 'y'.repeat(300_000) }), expect: 413 },
     ],
     'POST /api/auth/logout': [],
@@ -52,16 +53,22 @@ beforeAll(async () => {
     'GET /api/staff/communities/:communityId/bind-requests': [
       { path: '/api/staff/communities/abc/bind-requests' },
       { path: `/api/staff/communities/${uuid}/bind-requests?status=ALL` },
+      { path: `/api/staff/communities/${uuid}/bind-requests?limit=0` },
+      { path: `/api/staff/communities/${uuid}/bind-requests?limit=many` },
+      { path: `/api/staff/communities/${uuid}/bind-requests?limit=101` },
+      { path: `/api/staff/communities/${uuid}/bind-requests?sort=name` },
     ],
     'POST /api/staff/bind-requests/:id/decision': [
       { path: '/api/staff/bind-requests/nope/decision', body: { decision: 'approve' } },
       { path: `/api/staff/bind-requests/${uuid}/decision`, body: { decision: 'maybe' } },
       { path: `/api/staff/bind-requests/${uuid}/decision`, body: { decision: 'reject' } },
       { path: `/api/staff/bind-requests/${uuid}/decision`, body: { decision: 'reject', reason: '   ' } },
+      { path: `/api/staff/bind-requests/${uuid}/decision`, body: { decision: 'reject', reason: 'a\u0000b' } },
     ],
     'POST /api/staff/communities/:communityId/reveal': [
       { path: `/api/staff/communities/${uuid}/reveal`, body: { userId: uuid, field: 'ID_NUMBER', reason: '核实身份' } },
       { path: `/api/staff/communities/${uuid}/reveal`, body: { userId: uuid, field: 'PHONE' } },
+      { path: `/api/staff/communities/${uuid}/reveal`, body: { userId: uuid, field: 'PHONE', reason: '\u200b\u200b\u200b' } },
       { path: '/api/staff/communities/x/reveal', body: { userId: uuid, field: 'PHONE', reason: '核实身份' } },
     ],
   };

@@ -14,6 +14,6 @@ describe('in-process Redis fallback', () => {
     expect(health.body).toEqual({ ok: true, db: 'ok', redis: 'ok', redisMode: 'memory' });
     const token = await h.loginAs('o_fallback');
     await h.bindPhone(token, '13511112222');
-    expect((await h.call('GET', '/api/me', { token })).body.phone).toBe('13511112222');
+    expect((await h.call('GET', '/api/me', { token })).body.phone).toBe('+8613511112222');
   });
 });

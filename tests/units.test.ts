@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, TEST_APPID, type Harness } from './support/harness.js';
-import { addRosterOwner, grantRole, makeCommunity, makeUser, uniquePhone } from './support/factories.js';
+import { addRosterOwner, cn, grantRole, makeCommunity, makeUser, uniquePhone } from './support/factories.js';
 
 let h: Harness;
 let site: Awaited<ReturnType<typeof makeCommunity>>;
@@ -64,8 +64,9 @@ describe('POST /api/units/bind-requests', () => {
     expect(created.body).toMatchObject({ status: 'PENDING', autoApproved: false, relation: 'TENANT' });
 
     const queue = await h.call('GET', `/api/staff/communities/${site.community.id}/bind-requests`, { token: managerToken });
+    expect(queue.body.total).toBe(1);
     const mine = queue.body.items.find((r: { id: string }) => r.id === created.body.id);
-    expect(mine.requester.phone).toBe(`${phone.slice(0, 3)}****${phone.slice(-4)}`);
+    expect(mine.requester.phone).toBe(`+86 ${phone.slice(0, 3)}****${phone.slice(-4)}`);
 
     const approved = await h.call('POST', `/api/staff/bind-requests/${created.body.id}/decision`, { token: managerToken, body: { decision: 'approve' } });
     expect(approved.body.status).toBe('VERIFIED');
@@ -110,8 +111,8 @@ describe('GET /api/units/:unitId/members', () => {
 
     const seenByA = await h.call('GET', `/api/units/${unit.id}/members`, { token: a.token });
     expect(seenByA.body.items).toEqual([
-      expect.objectContaining({ name: '赵大', phone: phoneA, isMe: true }),
-      expect.objectContaining({ name: '钱*', phone: `${phoneB.slice(0, 3)}****${phoneB.slice(-4)}`, isMe: false }),
+      expect.objectContaining({ name: '赵大', phone: cn(phoneA), isMe: true }),
+      expect.objectContaining({ name: '钱*', phone: `+86 ${phoneB.slice(0, 3)}****${phoneB.slice(-4)}`, isMe: false }),
     ]);
   });
 });

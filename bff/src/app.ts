@@ -4,22 +4,20 @@ import type { Deps } from './deps.js';
 import type { AppState } from './http/context.js';
 import { requestLog } from './http/request-log.js';
 import { errorBoundary } from './http/errors.js';
-import { healthRoutes } from './health/routes.js';
-import { authRoutes } from './auth/routes.js';
-import { meRoutes } from './me/routes.js';
-import { unitRoutes } from './units/routes.js';
-import { staffRoutes } from './staff/routes.js';
+import { requireJsonBody } from './http/json-only.js';
+import { modules } from './modules.js';
 
 export function createRouters(deps: Deps) {
-  return [healthRoutes(deps), authRoutes(deps), meRoutes(deps), unitRoutes(deps), staffRoutes(deps)];
+  return modules.flatMap((m) => (m.routes ? [m.routes(deps)] : []));
 }
 
 /** Middleware order and routers; no listening here (main.ts is the only file that listens). */
 export function createApp(deps: Deps): Koa<AppState> {
-  const app = new Koa<AppState>({ proxy: true });
+  const app = new Koa<AppState>({ proxy: deps.config.trustProxy });
   app.silent = true; // errors are logged once, by the error boundary
   app.use(requestLog(deps.logger));
   app.use(errorBoundary());
+  app.use(requireJsonBody());
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '256kb', encoding: 'utf-8' }));
   for (const router of createRouters(deps)) {
     app.use(router.routes());

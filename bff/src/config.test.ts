@@ -14,6 +14,16 @@ describe('loadConfig', () => {
     expect(c).toMatchObject({ port: 3000, env: 'development', redisKeyPrefix: 'wyt:', wechat: { apiBase: 'https://api.weixin.qq.com', appid: 'wx123' } });
   });
 
+  it('listens on loopback and trusts no proxy unless told (issue 6)', () => {
+    expect(loadConfig(minimal)).toMatchObject({ host: '127.0.0.1', trustProxy: false });
+    expect(loadConfig({ ...minimal, HOST: '0.0.0.0', TRUST_PROXY: 'true' })).toMatchObject({ host: '0.0.0.0', trustProxy: true });
+  });
+
+  it('caps the rolling TTL by the absolute session lifetime', () => {
+    expect(loadConfig(minimal).session).toEqual({ ttlSeconds: 7 * 86400, maxAgeSeconds: 30 * 86400 });
+    expect(loadConfig({ ...minimal, SESSION_MAX_AGE_SECONDS: '3600' }).session).toEqual({ ttlSeconds: 3600, maxAgeSeconds: 3600 });
+  });
+
   it('lists every missing or bad value at once', () => {
     try {
       loadConfig({ REDIS_URL: 'http://nope', PORT: 'eighty' });

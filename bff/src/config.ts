@@ -6,7 +6,10 @@ import { z } from 'zod';
  */
 const ZConfig = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  /** Loopback unless told otherwise: a development machine should not serve its BFF to the café. */
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /** Behind a load balancer, trust its X-Forwarded-For for the client IP (login throttling uses it). */
+  TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL'),
@@ -18,18 +21,36 @@ const ZConfig = z.object({
   WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
   WECHAT_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
   SESSION_TTL_SECONDS: z.coerce.number().int().positive().default(7 * 24 * 3600),
+  /** Absolute lifetime from login: a session is renewed by use, but never beyond this. */
+  SESSION_MAX_AGE_SECONDS: z.coerce.number().int().positive().default(30 * 24 * 3600),
+  /** getUserRiskRank gives 0–4; at or above this rank a login is refused and the user's sessions revoked. */
+  WECHAT_RISK_BLOCK_RANK: z.coerce.number().int().min(1).max(5).default(4),
+  LOGIN_LIMIT_PER_IP_PER_MINUTE: z.coerce.number().int().positive().default(30),
+  LOGIN_LIMIT_PER_SECOND: z.coerce.number().int().positive().default(200),
+  BIND_REQUEST_LIMIT_PER_HOUR: z.coerce.number().int().positive().default(10),
+  /** Requests fail fast (503) instead of queueing while Redis is away. */
+  REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().positive().default(1000),
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(2000),
 });
 
 export type Config = {
   env: 'development' | 'test' | 'production';
   host: string;
   port: number;
+  trustProxy: boolean;
   logLevel: string;
   databaseUrl: string;
+  databaseConnectTimeoutMs: number;
   redisUrl: string;
   redisKeyPrefix: string;
-  wechat: { appid: string; secret: string; apiBase: string; timeoutMs: number };
-  sessionTtlSeconds: number;
+  redisCommandTimeoutMs: number;
+  wechat: { appid: string; secret: string; apiBase: string; timeoutMs: number; riskBlockRank: number };
+  session: { ttlSeconds: number; maxAgeSeconds: number };
+  limits: {
+    loginPerIp: { points: number; durationSeconds: number };
+    loginGlobal: { points: number; durationSeconds: number };
+    bindRequestsPerUser: { points: number; durationSeconds: number };
+  };
 };
 
 export class ConfigError extends Error {
@@ -56,16 +77,25 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     env: c.NODE_ENV,
     host: c.HOST,
     port: c.PORT,
+    trustProxy: c.TRUST_PROXY === 'true' || c.TRUST_PROXY === '1',
     logLevel: c.LOG_LEVEL,
     databaseUrl: c.DATABASE_URL,
+    databaseConnectTimeoutMs: c.DATABASE_CONNECT_TIMEOUT_MS,
     redisUrl: c.REDIS_URL,
     redisKeyPrefix: c.REDIS_KEY_PREFIX,
+    redisCommandTimeoutMs: c.REDIS_COMMAND_TIMEOUT_MS,
     wechat: {
       appid: c.WECHAT_APPID,
       secret: c.WECHAT_SECRET,
       apiBase: c.WECHAT_API_BASE.replace(/\/$/, ''),
       timeoutMs: c.WECHAT_TIMEOUT_MS,
+      riskBlockRank: c.WECHAT_RISK_BLOCK_RANK,
     },
-    sessionTtlSeconds: c.SESSION_TTL_SECONDS,
+    session: { ttlSeconds: Math.min(c.SESSION_TTL_SECONDS, c.SESSION_MAX_AGE_SECONDS), maxAgeSeconds: c.SESSION_MAX_AGE_SECONDS },
+    limits: {
+      loginPerIp: { points: c.LOGIN_LIMIT_PER_IP_PER_MINUTE, durationSeconds: 60 },
+      loginGlobal: { points: c.LOGIN_LIMIT_PER_SECOND, durationSeconds: 1 },
+      bindRequestsPerUser: { points: c.BIND_REQUEST_LIMIT_PER_HOUR, durationSeconds: 3600 },
+    },
   };
 }

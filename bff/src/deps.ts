@@ -8,6 +8,8 @@ import { SessionStore } from './auth/session-store.js';
 import { createWechatHttp } from './wechat/http.js';
 import { createLoginClient, type LoginClient } from './wechat/login-client.js';
 import { createPhoneClient, type PhoneClient } from './wechat/phone-client.js';
+import { createRiskClient, type RiskClient } from './wechat/risk-client.js';
+import { createLimiters, type Limiters } from './http/rate-limit.js';
 import { AccessTokenCache, stableTokenFetcher } from './wechat/access-token.js';
 
 /** Everything with a lifetime, built once at start and passed down (STYLE.md: deps.ts). */
@@ -19,13 +21,14 @@ export type Deps = {
   clock: Clock;
   logger: Logger;
   sessions: SessionStore;
-  wechat: { login: LoginClient; phone: PhoneClient; tokens: AccessTokenCache };
+  limits: Limiters;
+  wechat: { login: LoginClient; phone: PhoneClient; risk: RiskClient; tokens: AccessTokenCache };
 };
 
 export function createDeps(config: Config, overrides: { clock?: Clock; logger?: Logger } = {}): Deps {
   const clock = overrides.clock ?? systemClock;
   const logger = overrides.logger ?? createLogger(config.logLevel);
-  const { redis, mode } = createRedis(config.redisUrl, config.redisKeyPrefix);
+  const { redis, mode } = createRedis(config.redisUrl, config.redisKeyPrefix, config.redisCommandTimeoutMs);
   // ioredis reconnects by itself; without a listener each failed attempt is an "unhandled error".
   let lastRedisWarning = 0;
   redis.on('error', (err: Error) => {
@@ -38,13 +41,19 @@ export function createDeps(config: Config, overrides: { clock?: Clock; logger?: 
   const tokens = new AccessTokenCache(redis, stableTokenFetcher(http, appid, secret), clock, { appid });
   return {
     config,
-    db: createDb(config.databaseUrl),
+    db: createDb(config.databaseUrl, config.databaseConnectTimeoutMs),
     redis,
     redisMode: mode,
     clock,
     logger,
-    sessions: new SessionStore(redis, config.sessionTtlSeconds),
-    wechat: { login: createLoginClient(http, appid, secret), phone: createPhoneClient(http, tokens, appid), tokens },
+    sessions: new SessionStore(redis, config.session, clock),
+    limits: createLimiters(redis, config.limits),
+    wechat: {
+      login: createLoginClient(http, appid, secret),
+      phone: createPhoneClient(http, tokens, appid),
+      risk: createRiskClient(http, tokens, appid),
+      tokens,
+    },
   };
 }
 

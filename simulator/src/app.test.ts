@@ -85,3 +85,27 @@ describe('getuserphonenumber', () => {
     expect((await post(`/wxa/business/getuserphonenumber?access_token=${access_token}`, { code })).errcode).toBe(40029);
   });
 });
+
+describe('the simulator as a web server (issue 6)', () => {
+  it('answers malformed JSON and an absurd clock move with 400, not 500', async () => {
+    const bad = await fetch(`${base}/sim/login-code`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"openid":' });
+    expect(bad.status).toBe(400);
+    const absurd = await fetch(`${base}/sim/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advanceMs: 1e20 }) });
+    expect(absurd.status).toBe(400);
+    expect((await advance(0)).now).toMatch(/^\d{4}-/);
+  });
+
+  it('lets only the configured H5 dev origin call it from a browser', async () => {
+    const own = createSimulator([app], { corsOrigins: ['http://127.0.0.1:10086'] });
+    const server = await listen(own.app);
+    try {
+      const from = (origin: string) => fetch(`${server.url}/sim/stats`, { headers: { origin } });
+      expect((await from('http://127.0.0.1:10086')).headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:10086');
+      expect((await from('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
+      const preflight = await fetch(`${server.url}/sim/login-code`, { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });
+      expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -6,6 +6,7 @@ import { loginRoutes } from './routes/login.js';
 import { tokenRoutes } from './routes/token.js';
 import { phoneRoutes } from './routes/phone.js';
 import { controlRoutes } from './routes/control.js';
+import { riskRoutes } from './routes/risk.js';
 
 export type Simulator = { app: Koa; state: SimState };
 
@@ -13,7 +14,8 @@ export type Simulator = { app: Koa; state: SimState };
  * WeChat's twin: the server APIs the BFF calls, behaving as ../shared/wechat-spec.md says. It imports
  * nothing from the BFF; the BFF reaches it only through its configured base URL.
  */
-export function createSimulator(apps: SimApp[]): Simulator {
+export function createSimulator(apps: SimApp[], opts: { corsOrigins?: string[] } = {}): Simulator {
+  const corsOrigins = new Set(opts.corsOrigins ?? []);
   if (apps.length === 0) throw new Error('the simulator needs at least one registered app');
   const state = new SimState(apps);
   const app = new Koa();
@@ -22,19 +24,26 @@ export function createSimulator(apps: SimApp[]): Simulator {
     try {
       await next();
     } catch (err) {
-      ctx.status = err instanceof ZodError ? 400 : 500;
-      ctx.body = { error: err instanceof ZodError ? err.issues : String(err) };
+      // Bad input (zod, or the body parser's own 4xx such as malformed JSON) is the caller's fault.
+      const status = err instanceof ZodError ? 400 : (err as { status?: number }).status ?? 500;
+      ctx.status = status >= 400 && status < 500 ? status : 500;
+      ctx.body = { error: err instanceof ZodError ? err.issues : ctx.status === 500 ? 'internal error' : (err as Error).message };
     }
   });
   app.use(async (ctx, next) => {
-    // The H5 dev login mints codes from the browser.
-    ctx.set('access-control-allow-origin', '*');
-    ctx.set('access-control-allow-headers', 'content-type');
-    if (ctx.method === 'OPTIONS') return void (ctx.status = 204);
+    // The H5 dev login mints codes from the browser, normally through the dev server's proxy (same
+    // origin); a cross-origin page is let in only when it is the configured H5 dev origin.
+    const origin = ctx.get('origin');
+    if (origin && corsOrigins.has(origin)) {
+      ctx.set('access-control-allow-origin', origin);
+      ctx.set('vary', 'origin');
+      ctx.set('access-control-allow-headers', 'content-type');
+      if (ctx.method === 'OPTIONS') return void (ctx.status = 204);
+    }
     await next();
   });
   app.use(bodyParser({ enableTypes: ['json'] }));
-  for (const router of [loginRoutes(state), tokenRoutes(state), phoneRoutes(state), controlRoutes(state, apps[0]!.appid)]) {
+  for (const router of [loginRoutes(state), tokenRoutes(state), phoneRoutes(state), riskRoutes(state), controlRoutes(state, apps[0]!.appid)]) {
     app.use(router.routes());
   }
   return { app, state };

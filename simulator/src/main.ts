@@ -18,7 +18,9 @@ function parseApps(raw: string | undefined) {
 
 const port = Number(process.env.SIM_PORT ?? 3900);
 const host = process.env.SIM_HOST ?? '127.0.0.1';
-const { app } = createSimulator(parseApps(process.env.SIM_APPS));
+// SIM_CORS_ORIGIN: the H5 dev origin, the only web page allowed to call the simulator across origins.
+const corsOrigins = process.env.SIM_CORS_ORIGIN ? [process.env.SIM_CORS_ORIGIN] : [];
+const { app } = createSimulator(parseApps(process.env.SIM_APPS), { corsOrigins });
 const server = app.listen(port, host, () => {
   process.stdout.write(`${JSON.stringify({ svc: 'wechat-sim', msg: 'WeChat simulator listening', port })}\n`);
 });

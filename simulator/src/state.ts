@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 
 export type SimApp = { appid: string; secret: string };
 
-export type ApiName = 'jscode2session' | 'stable_token' | 'token' | 'getuserphonenumber';
+export type ApiName = 'jscode2session' | 'stable_token' | 'token' | 'getuserphonenumber' | 'getuserriskrank';
 
 type LoginCode = { appid: string; openid: string; unionid?: string; mintedAt: number; used: boolean };
 type PhoneCode = { appid: string; phoneNumber: string; countryCode: string; mintedAt: number; used: boolean };
@@ -29,6 +29,7 @@ export class SimState {
   readonly forceRefreshes = new Map<string, number[]>();
   readonly loginCalls = new Map<string, number[]>();
   readonly riskyOpenids = new Set<string>();
+  readonly riskRanks = new Map<string, number>();
   readonly faults = new Map<ApiName, { errcode: number; remaining: number }[]>();
   readonly calls = new Map<ApiName, number>();
   loginRateLimitPerMinute = 100;
@@ -84,7 +85,7 @@ export class SimState {
 
   reset() {
     this.clockOffsetMs = 0;
-    for (const m of [this.loginCodes, this.phoneCodes, this.tokens, this.stableCurrent, this.forceRefreshes, this.loginCalls, this.faults, this.calls]) m.clear();
+    for (const m of [this.loginCodes, this.phoneCodes, this.tokens, this.stableCurrent, this.forceRefreshes, this.loginCalls, this.faults, this.calls, this.riskRanks]) m.clear();
     this.riskyOpenids.clear();
     this.loginRateLimitPerMinute = 100;
   }

@@ -49,7 +49,7 @@ describe('the mini-program in a browser', { timeout: 60_000 }, () => {
     await tapCell(page, '租户');
     await page.getByText('审核中').first().waitFor();
     await stack.shot(page, '04-bind-pending');
-    const me = await stack.h.db.user.findFirstOrThrow({ where: { phone: '13712345678' }, include: { memberships: true } });
+    const me = await stack.h.db.user.findFirstOrThrow({ where: { phone: '+8613712345678' }, include: { memberships: true } });
     expect(me.memberships).toEqual([expect.objectContaining({ status: 'PENDING', relation: 'TENANT' })]);
   });
 
@@ -79,13 +79,27 @@ describe('the mini-program in a browser', { timeout: 60_000 }, () => {
     expect(await page.getByText('收银台', { exact: true }).count()).toBe(0);
     await stack.shot(page, '07-home-manager');
 
+    // A second request waits too: one is approved, the other rejected with a reason of its own.
+    const community = await stack.h.db.community.findFirstOrThrow({ where: { name: '梧桐苑' }, include: { units: { take: 1, skip: 30 } } });
+    const tenant = await stack.h.db.user.create({ data: { name: '黄租客', phone: '+8613700000999' } });
+    const second = await stack.h.db.unitMembership.create({ data: { userId: tenant.id, unitId: community.units[0]!.id, relation: 'TENANT', requestedAt: new Date(Date.now() + 1000) } });
+    const pending = () => stack.h.db.unitMembership.count({ where: { status: 'PENDING', unit: { communityId: community.id } } });
+    const before = await pending();
+    expect(before).toBeGreaterThanOrEqual(2);
+
     await page.getByText('绑定审核', { exact: true }).click();
-    await page.getByText('待审核', { exact: true }).waitFor();
+    await page.getByText(`待审核（共 ${before} 条）`, { exact: true }).waitFor();
+    await page.getByText('+86 137****0999').waitFor(); // masked, with its country code
     await stack.shot(page, '08-staff-bind-requests');
-    const before = await stack.h.db.unitMembership.count({ where: { status: 'PENDING', unit: { community: { name: '梧桐苑' } } } });
-    expect(before).toBeGreaterThan(0);
     await tapButton(page, '通过');
-    await expect.poll(() => stack.h.db.unitMembership.count({ where: { status: 'PENDING', unit: { community: { name: '梧桐苑' } } } })).toBe(before - 1);
+    await expect.poll(pending).toBe(before - 1);
+
+    await page.getByText(`待审核（共 ${before - 1} 条）`, { exact: true }).waitFor();
+    await page.locator('[data-testid="bind-request"]', { hasText: '黄*' }).locator('.nut-button', { hasText: '驳回' }).click();
+    await page.locator('[data-testid="reject-reason"] input').fill('请提供租赁合同');
+    await stack.shot(page, '08b-staff-reject-reason');
+    await tapButton(page, '确认驳回');
+    await expect.poll(async () => (await stack.h.db.unitMembership.findUniqueOrThrow({ where: { id: second.id } })).rejectReason).toBe('请提供租赁合同');
   });
 
   it('a cashier sees only the cashier module; a committee member only elections', async () => {
@@ -133,7 +147,7 @@ describe('the mini-program in a browser', { timeout: 60_000 }, () => {
     const manager = await stack.h.db.user.findFirstOrThrow({ where: { identities: { some: { openid: 'demo-manager-yinxing' } } } });
     await stack.h.db.staffRole.create({ data: { userId: manager.id, companyId: other.companyId, communityId: other.id, role: 'MANAGER' } });
     await tapButton(page, '重试');
-    await page.getByText('待审核', { exact: true }).or(page.getByText('没有待审核的绑定申请')).first().waitFor();
+    await page.getByText(/^待审核（共 \d+ 条）$/).or(page.getByText('没有待审核的绑定申请')).first().waitFor();
     expect(await page.getByText('加载失败').count()).toBe(0);
   });
 

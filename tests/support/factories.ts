@@ -1,11 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import type { MemberRelation, StaffRoleKind } from '@prisma/client';
 import type { Db } from '../../bff/src/db.js';
+import { normaliseImportedPhone } from '../../bff/src/privacy/phone.js';
 
 const uniq = () => randomBytes(4).toString('hex');
 let phoneSeq = 0;
 
-/** A unique mainland mobile number for this process. */
+/** The E.164 form of a mainland number as uniquePhone() gives it. */
+export const cn = (national: string) => `+86${national}`;
+
+/** A unique mainland mobile number (national digits, as WeChat's purePhoneNumber) for this process. */
 export function uniquePhone(): string {
   phoneSeq += 1;
   return `13${String(process.pid % 10)}${String(Date.now() % 100000).padStart(5, '0')}${String(phoneSeq).padStart(3, '0')}`.slice(0, 11);
@@ -34,14 +38,14 @@ export async function makeCommunity(db: Db, opts: { companyId?: string; units?: 
 }
 
 export async function addRosterOwner(db: Db, unitId: string, phone: string, name = '张三', relation: MemberRelation = 'OWNER') {
-  return db.ownerRosterEntry.create({ data: { unitId, phone, name, relation } });
+  return db.ownerRosterEntry.create({ data: { unitId, phone: normaliseImportedPhone(phone), name, relation } });
 }
 
 /** A user known by a WeChat openid, so tests can log in as them through the simulator. */
 export async function makeUser(db: Db, appid: string, opts: { name?: string; phone?: string } = {}) {
   const openid = `o_${uniq()}${uniq()}`;
   const user = await db.user.create({
-    data: { name: opts.name ?? null, phone: opts.phone ?? null, identities: { create: { appid, openid } } },
+    data: { name: opts.name ?? null, phone: opts.phone ? normaliseImportedPhone(opts.phone) : null, identities: { create: { appid, openid } } },
   });
   return { ...user, openid };
 }

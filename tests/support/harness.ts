@@ -30,6 +30,10 @@ export async function startStack(database: { url: string; drop: () => Promise<vo
     WECHAT_APPID: TEST_APPID,
     WECHAT_SECRET: secret,
     WECHAT_API_BASE: simServer.url,
+    // Every test logs in from 127.0.0.1: the throttles are tested on their own, with low limits.
+    LOGIN_LIMIT_PER_IP_PER_MINUTE: '100000',
+    LOGIN_LIMIT_PER_SECOND: '100000',
+    BIND_REQUEST_LIMIT_PER_HOUR: '100000',
     ...envOverrides,
   });
   const deps = createDeps(config, { logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent') });
@@ -54,7 +58,7 @@ export async function startStack(database: { url: string; drop: () => Promise<vo
   }
 
   const mintLoginCode = async (openid: string, unionid?: string) => (await sim<{ code: string }>('/sim/login-code', { openid, unionid })).code;
-  const mintPhoneCode = async (phoneNumber: string) => (await sim<{ code: string }>('/sim/phone-code', { phoneNumber })).code;
+  const mintPhoneCode = async (phoneNumber: string, countryCode = '86') => (await sim<{ code: string }>('/sim/phone-code', { phoneNumber, countryCode })).code;
 
   /** Logs in as the WeChat user `openid` the way the mini-program does; returns the session token. */
   async function loginAs(openid: string): Promise<string> {
@@ -63,8 +67,8 @@ export async function startStack(database: { url: string; drop: () => Promise<vo
     return res.body.token;
   }
 
-  async function bindPhone(token: string, phone: string) {
-    const res = await call('POST', '/api/auth/phone', { token, body: { code: await mintPhoneCode(phone) } });
+  async function bindPhone(token: string, phone: string, countryCode = '86') {
+    const res = await call('POST', '/api/auth/phone', { token, body: { code: await mintPhoneCode(phone, countryCode) } });
     if (res.status !== 200) throw new Error(`phone binding failed: ${res.status} ${JSON.stringify(res.body)}`);
   }
 

@@ -2,13 +2,16 @@ import type { Deps } from '../deps.js';
 import { createRouter } from '../http/router.js';
 import { requireSession, userIdOf } from '../http/auth.js';
 import { ZLoginRequest, ZPhoneRequest } from './schema.js';
-import { bindPhone, login, logout } from './service.js';
+import { login } from './login.js';
+import { logout } from './logout.js';
+import { bindPhone } from './bind-phone.js';
 
 export function authRoutes(deps: Deps) {
   const router = createRouter('/api/auth');
+
   router.post('/login', async (ctx) => {
     const { code } = ZLoginRequest.parse(ctx.request.body);
-    ctx.body = await login(deps, code);
+    ctx.body = await login(deps, code, ctx.ip);
   });
   router.post('/logout', requireSession(deps.sessions), async (ctx) => {
     await logout(deps, ctx.state.sessionToken!);

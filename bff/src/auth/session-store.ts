@@ -1,41 +1,67 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import type { Clock } from '../clock.js';
 
 export type Session = { userId: string; openid: string; createdAt: number };
 
 const hash = (token: string) => createHash('sha256').update(token).digest('base64url');
 
+export type SessionLifetime = { ttlSeconds: number; maxAgeSeconds: number };
+
 /**
  * Opaque session tokens in Redis. Keys hold the token's hash, so a copy of Redis does not give
- * working tokens. TTL rolls on every use; sessions are revocable one by one or all of a user's.
- * The WeChat session_key is kept beside them and never leaves the server.
+ * working tokens. The TTL rolls on every use, but never past the absolute lifetime counted from the
+ * login; the user's session index and the WeChat session_key (kept beside them, never leaving the
+ * server) are renewed together with the session. Sessions are revocable one by one or all of a user's.
  */
 export class SessionStore {
   constructor(
     private readonly redis: Redis,
-    private readonly ttlSeconds: number,
+    private readonly lifetime: SessionLifetime,
+    private readonly clock: Clock,
   ) {}
 
-  async create(session: Omit<Session, 'createdAt'>, wechatSessionKey: string, now: Date): Promise<string> {
+  /** Seconds the session may still live: the rolling TTL, capped by its absolute end. */
+  private remaining(session: Session): number {
+    const left = Math.floor((session.createdAt + this.lifetime.maxAgeSeconds * 1000 - this.clock.now().getTime()) / 1000);
+    return Math.min(this.lifetime.ttlSeconds, left);
+  }
+
+  async create(session: Omit<Session, 'createdAt'>, wechatSessionKey: string): Promise<string> {
     const token = randomBytes(32).toString('base64url');
     const h = hash(token);
-    const value: Session = { ...session, createdAt: now.getTime() };
+    const value: Session = { ...session, createdAt: this.clock.now().getTime() };
+    const ttl = this.remaining(value);
     await this.redis
       .multi()
-      .set(`sess:${h}`, JSON.stringify(value), 'EX', this.ttlSeconds)
+      .set(`sess:${h}`, JSON.stringify(value), 'EX', ttl)
       .sadd(`user-sess:${session.userId}`, h)
-      .expire(`user-sess:${session.userId}`, this.ttlSeconds)
-      .set(`wx-session-key:${session.userId}`, wechatSessionKey, 'EX', this.ttlSeconds)
+      .expire(`user-sess:${session.userId}`, ttl)
+      .set(`wx-session-key:${session.userId}`, wechatSessionKey, 'EX', ttl)
       .exec();
     return token;
   }
 
-  /** Returns the session and renews its TTL (rolling), or null when unknown, expired or revoked. */
+  /** Returns the session and renews it (rolling), or null when unknown, expired, too old or revoked. */
   async touch(token: string): Promise<Session | null> {
-    const key = `sess:${hash(token)}`;
-    const results = await this.redis.multi().get(key).expire(key, this.ttlSeconds).exec();
-    const raw = results?.[0]?.[1];
-    return typeof raw === 'string' ? (JSON.parse(raw) as Session) : null;
+    const h = hash(token);
+    const raw = await this.redis.get(`sess:${h}`);
+    if (raw === null) return null;
+    const session = JSON.parse(raw) as Session;
+    const ttl = this.remaining(session);
+    if (ttl <= 0) {
+      await this.redis.multi().del(`sess:${h}`).srem(`user-sess:${session.userId}`, h).exec();
+      return null;
+    }
+    // EXPIRE with XX-like semantics: a key revoked between GET and here stays gone (EXPIRE on a
+    // missing key does nothing).
+    await this.redis
+      .multi()
+      .expire(`sess:${h}`, ttl)
+      .expire(`user-sess:${session.userId}`, ttl, 'GT')
+      .expire(`wx-session-key:${session.userId}`, ttl, 'GT')
+      .exec();
+    return session;
   }
 
   async revoke(token: string): Promise<void> {

@@ -2,6 +2,7 @@ import type { Middleware } from 'koa';
 import { ZodError } from 'zod';
 import { AppError } from '../errors.js';
 import type { AppState } from './context.js';
+import { isRedisDown } from '../redis.js';
 
 type HttpishError = Error & { status?: number; statusCode?: number; expose?: boolean; type?: string };
 
@@ -16,6 +17,18 @@ function fromHttpError(err: HttpishError): AppError | null {
   if (status === 401) return new AppError('UNAUTHENTICATED', '请先登录');
   if (status === 403) return new AppError('FORBIDDEN', '没有权限执行此操作');
   return new AppError('VALIDATION_FAILED', err.type === 'entity.parse.failed' ? '请求体不是合法的 JSON' : '请求不正确');
+}
+
+/** PostgreSQL or Redis unreachable: 503 DEPENDENCY_DOWN, so clients and balancers retry later. */
+function isDependencyDown(err: unknown): boolean {
+  if (isRedisDown(err)) return true;
+  const e = err as { code?: string; message?: string; cause?: { code?: string; kind?: string } } | null;
+  if (!e) return false;
+  // Prisma: P1001 can't reach the server, P1017 server closed the connection, P2024 pool timeout;
+  // through the pg adapter a refused connection surfaces as the socket's own code.
+  if (e.code && ['P1001', 'P1002', 'P1017', 'P2024', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03'].includes(e.code)) return true;
+  if (e.cause?.code && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT'].includes(e.cause.code)) return true;
+  return /Can't reach database server|Connection terminated|connection timeout|timeout exceeded when trying to connect|ECONNREFUSED/i.test(e.message ?? '');
 }
 
 function zodDetails(err: ZodError) {
@@ -35,11 +48,19 @@ export function errorBoundary(): Middleware<AppState> {
           ? err
           : err instanceof ZodError
             ? new AppError('VALIDATION_FAILED', '请求参数不正确', zodDetails(err))
-            : fromHttpError(err);
+            : isDependencyDown(err)
+              ? new AppError('DEPENDENCY_DOWN', '服务暂时不可用，请稍后再试', { cause: String((err as Error).message ?? err) })
+              : fromHttpError(err);
       if (known) {
         ctx.status = known.status;
+        if (known.status >= 500) {
+          // Upstream particulars (WeChat's errcode and path, a driver's message) go to the log only.
+          ctx.state.log?.error({ code: known.code, details: known.details }, known.message);
+          ctx.body = { code: known.code, message: known.message, details: { requestId: ctx.state.requestId } };
+          return;
+        }
+        if (known.code === 'RATE_LIMITED') ctx.set('retry-after', String((known.details as { retryAfterSeconds: number }).retryAfterSeconds));
         ctx.body = { code: known.code, message: known.message, ...(known.details === undefined ? {} : { details: known.details }) };
-        if (known.status >= 500) ctx.state.log?.error({ code: known.code, details: known.details }, known.message);
         return;
       }
       ctx.state.log?.error({ err }, 'unhandled error');

@@ -5,13 +5,18 @@ import type { AppState } from './context.js';
 
 const REQUEST_ID = /^[\w.-]{8,64}$/;
 
-/** A request id (kept from the caller when well-formed) on every log line and response. */
+/**
+ * A request id made here, on every log line and response. The caller's own X-Request-Id, when
+ * well-formed, is logged beside it for correlation but never trusted as an identifier (audit rows
+ * carry ours).
+ */
 export function requestLog(logger: Logger): Middleware<AppState> {
   return async (ctx, next) => {
     const incoming = ctx.get('x-request-id');
-    const requestId = REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    const requestId = randomUUID();
     ctx.state.requestId = requestId;
-    ctx.state.log = logger.child({ requestId });
+    ctx.state.clientRequestId = REQUEST_ID.test(incoming) ? incoming : undefined;
+    ctx.state.log = logger.child({ requestId, ...(ctx.state.clientRequestId ? { clientRequestId: ctx.state.clientRequestId } : {}) });
     ctx.set('x-request-id', requestId);
     const started = performance.now();
     try {

@@ -1,7 +1,7 @@
 import type { Deps } from '../deps.js';
 import { createRouter } from '../http/router.js';
 import { requireSession, userIdOf } from '../http/auth.js';
-import { getMe } from './service.js';
+import { getMe } from './get-me.js';
 
 export function meRoutes(deps: Deps) {
   const router = createRouter('/api');

@@ -1,11 +1,33 @@
+import { splitE164 } from './phone.js';
+
 /**
  * Masking on the server wherever someone other than the person sees personal information
  * (PIPL; Civil Code arts. 1034–1039; domain.md §6).
  */
+
+const MAINLAND_MOBILE = /^1\d{10}$/;
+
+/** The national digits with at least half of them hidden, the rest split between both ends. */
+function maskDigits(digits: string): string {
+  const shown = Math.floor(digits.length / 2);
+  if (digits.length <= 4) return '*'.repeat(digits.length);
+  const head = Math.floor(shown / 2);
+  const tail = shown - head;
+  return `${digits.slice(0, head)}${'*'.repeat(digits.length - shown)}${digits.slice(digits.length - tail)}`;
+}
+
+/**
+ * `+86 138****5678`: the country code stays visible so staff can tell a foreign number at a glance.
+ * A mainland mobile keeps the format residents know from every Chinese app (domain.md §6); any other
+ * number hides at least half of its digits, however short or long.
+ */
 export function maskPhone(phone: string | null | undefined): string | null {
   if (!phone) return null;
-  if (phone.length < 7) return '*'.repeat(phone.length);
-  return `${phone.slice(0, 3)}${'*'.repeat(phone.length - 7)}${phone.slice(-4)}`;
+  const parts = splitE164(phone);
+  const digits = parts?.national ?? phone.replace(/\D/g, '');
+  const prefix = parts ? `+${parts.countryCode} ` : '';
+  if (parts?.countryCode === '86' && MAINLAND_MOBILE.test(digits)) return `${prefix}${digits.slice(0, 3)}****${digits.slice(-4)}`;
+  return `${prefix}${maskDigits(digits)}`;
 }
 
 /** 张三 → 张*, 欧阳娜娜 → 欧***: the family name stays, the rest is hidden. */

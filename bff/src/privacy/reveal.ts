@@ -1,34 +1,45 @@
 import { z } from 'zod';
+import type { RevealBasis } from '@prisma/client';
 import type { Deps } from '../deps.js';
 import { notFound } from '../errors.js';
 import { staffRolesByCommunity } from '../access/scope.js';
+import { ZId, ZText } from '../http/params.js';
 
 export const ZRevealRequest = z
   .object({
-    userId: z.uuid('用户 ID 格式不正确'),
+    userId: ZId,
     field: z.enum(['PHONE', 'NAME'], '只能查看手机号或姓名'),
-    reason: z.string().trim().min(2, '请填写查看原因').max(200),
+    reason: ZText({ min: 2, max: 200, label: '查看原因' }),
   })
   .strict();
 export type RevealRequest = z.infer<typeof ZRevealRequest>;
 
+export type RequestIds = { requestId: string; clientRequestId: string | null };
+
 /**
- * The full value of a masked field, for staff holding the reveal permission in a community where
- * the person has a unit. The audit row and the read happen in one transaction: no reveal without
- * its record (PIPL; domain.md §6).
+ * The full value of a masked field, for staff holding the reveal permission in the community, and
+ * only of people the office has a reason to contact: verified members of a unit there, or — while
+ * their request waits in this office's queue — a requester. A rejected or withdrawn requester is a
+ * stranger again. The audit row (with the basis) and the read happen in one transaction: no reveal
+ * without its record (PIPL; domain.md §6).
  */
-export async function revealPersonalInfo(deps: Deps, staffId: string, communityId: string, input: RevealRequest, requestId: string) {
+export async function revealPersonalInfo(deps: Deps, staffId: string, communityId: string, input: RevealRequest, ids: RequestIds) {
   const roles = (await staffRolesByCommunity(deps.db, staffId)).get(communityId);
   if (!roles?.canRevealPii) throw notFound('住户');
   return deps.db.$transaction(async (tx) => {
-    const subject = await tx.user.findFirst({
-      where: { id: input.userId, memberships: { some: { unit: { communityId } } } },
-      select: { name: true, phone: true },
+    const subject = await tx.user.findUnique({
+      where: { id: input.userId },
+      select: {
+        name: true,
+        phone: true,
+        memberships: { where: { unit: { communityId }, status: { in: ['VERIFIED', 'PENDING'] } }, select: { status: true } },
+      },
     });
-    if (!subject) throw notFound('住户');
+    if (!subject || subject.memberships.length === 0) throw notFound('住户');
+    const basis: RevealBasis = subject.memberships.some((m) => m.status === 'VERIFIED') ? 'VERIFIED_MEMBER' : 'PENDING_REQUESTER';
     await tx.piiRevealAudit.create({
-      data: { staffUserId: staffId, subjectId: input.userId, communityId, field: input.field, reason: input.reason, requestId },
+      data: { staffUserId: staffId, subjectId: input.userId, communityId, field: input.field, reason: input.reason, basis, ...ids },
     });
-    return { field: input.field, value: input.field === 'PHONE' ? subject.phone : subject.name };
+    return { field: input.field, value: input.field === 'PHONE' ? subject.phone : subject.name, basis };
   });
 }

@@ -1,6 +1,7 @@
 import type { Deps } from '../deps.js';
 import { notFound } from '../errors.js';
-import { hasStaffRole, OFFICE_ROLES } from '../access/scope.js';
+import { OFFICE_ROLES } from '../access/scope.js';
+import { requireRole } from '../access/guards.js';
 import { maskName, maskPhone } from '../privacy/mask.js';
 
 /**
@@ -12,7 +13,7 @@ export async function listUnitMembers(deps: Deps, userId: string, unitId: string
   if (!unit) throw notFound('房屋');
   const isMember =
     (await deps.db.unitMembership.count({ where: { unitId, userId, status: 'VERIFIED' } })) > 0;
-  if (!isMember && !(await hasStaffRole(deps.db, userId, unit.communityId, OFFICE_ROLES))) throw notFound('房屋');
+  if (!isMember) await requireRole(deps.db, userId, unit.communityId, OFFICE_ROLES, '房屋');
   const rows = await deps.db.unitMembership.findMany({
     where: { unitId, status: 'VERIFIED' },
     include: { user: { select: { id: true, name: true, phone: true } } },

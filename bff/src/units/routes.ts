@@ -1,14 +1,20 @@
 import type { Deps } from '../deps.js';
 import { createRouter } from '../http/router.js';
 import { requireSession, userIdOf } from '../http/auth.js';
+import { ZCommunityParams, ZIdParams } from '../http/params.js';
 import { listBuildings, listCommunities, listUnits } from './directory.js';
-import { createBindRequest, listMyBindRequests } from './bind-requests.js';
+import { createBindRequest } from './create-bind-request.js';
+import { listMyBindRequests } from './list-my-bind-requests.js';
+import { listBindRequestQueue } from './list-bind-request-queue.js';
+import { decideBindRequest } from './decide-bind-request.js';
 import { listUnitMembers } from './members.js';
-import { ZBuildingParams, ZCommunityParams, ZCreateBindRequest, ZUnitParams } from './schema.js';
+import { ZBindRequestQueueQuery, ZBuildingParams, ZCreateBindRequest, ZDecideBindRequest, ZUnitParams } from './schema.js';
 
+/** The address directory, bind requests (the resident's and the office's side) and unit members. */
 export function unitRoutes(deps: Deps) {
   const router = createRouter('/api');
   router.use(requireSession(deps.sessions));
+
   router.get('/communities', async (ctx) => {
     ctx.body = { items: await listCommunities(deps) };
   });
@@ -20,6 +26,7 @@ export function unitRoutes(deps: Deps) {
     const { buildingId } = ZBuildingParams.parse(ctx.params);
     ctx.body = { items: await listUnits(deps, buildingId) };
   });
+
   router.post('/units/bind-requests', async (ctx) => {
     const input = ZCreateBindRequest.parse(ctx.request.body);
     ctx.status = 201;
@@ -31,6 +38,17 @@ export function unitRoutes(deps: Deps) {
   router.get('/units/:unitId/members', async (ctx) => {
     const { unitId } = ZUnitParams.parse(ctx.params);
     ctx.body = { items: await listUnitMembers(deps, userIdOf(ctx), unitId) };
+  });
+
+  router.get('/staff/communities/:communityId/bind-requests', async (ctx) => {
+    const { communityId } = ZCommunityParams.parse(ctx.params);
+    const query = ZBindRequestQueueQuery.parse(ctx.query);
+    ctx.body = await listBindRequestQueue(deps, userIdOf(ctx), communityId, query);
+  });
+  router.post('/staff/bind-requests/:id/decision', async (ctx) => {
+    const { id } = ZIdParams.parse(ctx.params);
+    const input = ZDecideBindRequest.parse(ctx.request.body);
+    ctx.body = await decideBindRequest(deps, userIdOf(ctx), id, input);
   });
   return router;
 }

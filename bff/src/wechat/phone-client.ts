@@ -2,13 +2,15 @@ import { AppError } from '../errors.js';
 import { retryBusyOnce, wechatFailure } from './http.js';
 import type { WechatHttp } from './http.js';
 import type { AccessTokenCache } from './access-token.js';
+import { e164 } from '../privacy/phone.js';
 
 type PhoneInfo = { phoneNumber: string; purePhoneNumber: string; countryCode: string; watermark: { appid: string } };
 
 /** getPhoneNumber (wechat-spec.md §3): the button's one-time code, exchanged with the server token. */
 export function createPhoneClient(http: WechatHttp, tokens: AccessTokenCache, appid: string) {
   return {
-    async getPhoneNumber(code: string): Promise<{ phone: string; countryCode: string }> {
+    /** The verified number in E.164: `countryCode` + `purePhoneNumber`, never the digits alone. */
+    async getPhoneNumber(code: string): Promise<{ phone: string }> {
       const path = '/wxa/business/getuserphonenumber';
       const reply = await tokens.withToken((accessToken) =>
         retryBusyOnce(() => http.post(path, { access_token: accessToken }, { code })),
@@ -20,7 +22,7 @@ export function createPhoneClient(http: WechatHttp, tokens: AccessTokenCache, ap
       if (!info || info.watermark?.appid !== appid) {
         throw new AppError('WECHAT_MISCONFIGURED', '手机号数据校验失败', { path, reason: 'watermark' });
       }
-      return { phone: info.purePhoneNumber, countryCode: info.countryCode };
+      return { phone: e164(info.countryCode, info.purePhoneNumber) };
     },
   };
 }

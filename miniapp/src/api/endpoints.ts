@@ -1,5 +1,5 @@
 import type { ApiClient } from './client';
-import type { BindRequest, Building, Community, Items, LoginResult, Me, Relation, StaffBindRequest, UnitSummary } from './types';
+import type { BindRequest, Building, Community, Items, LoginResult, Me, Page, Relation, StaffBindRequest, UnitSummary } from './types';
 
 /** Every BFF endpoint the app calls, declared once. */
 export function endpoints(api: ApiClient) {
@@ -13,8 +13,8 @@ export function endpoints(api: ApiClient) {
     units: (buildingId: string) => api.get<Items<UnitSummary>>(`/api/buildings/${buildingId}/units`),
     myBindRequests: () => api.get<Items<BindRequest>>('/api/units/bind-requests'),
     createBindRequest: (unitId: string, relation: Relation) => api.post<BindRequest>('/api/units/bind-requests', { unitId, relation }),
-    staffBindRequests: (communityId: string, status: 'PENDING' | 'VERIFIED' | 'REJECTED' = 'PENDING') =>
-      api.get<Items<StaffBindRequest>>(`/api/staff/communities/${communityId}/bind-requests`, { query: { status } }),
+    staffBindRequests: (communityId: string, cursor?: string, status: 'PENDING' | 'VERIFIED' | 'REJECTED' = 'PENDING') =>
+      api.get<Page<StaffBindRequest>>(`/api/staff/communities/${communityId}/bind-requests`, { query: { status, cursor } }),
     decideBindRequest: (id: string, decision: { decision: 'approve' } | { decision: 'reject'; reason: string }) =>
       api.post<BindRequest>(`/api/staff/bind-requests/${id}/decision`, decision),
   };

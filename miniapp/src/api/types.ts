@@ -41,3 +41,4 @@ export type BindRequest = {
 export type StaffBindRequest = BindRequest & { requester: { userId: string; name: string | null; phone: string | null } };
 
 export type Items<T> = { items: T[] };
+export type { Page } from '../hooks/use-paged';

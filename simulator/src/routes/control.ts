@@ -2,7 +2,7 @@ import Router from '@koa/router';
 import { z } from 'zod';
 import type { ApiName, SimState } from '../state.js';
 
-const ZApi = z.enum(['jscode2session', 'stable_token', 'token', 'getuserphonenumber']);
+const ZApi = z.enum(['jscode2session', 'stable_token', 'token', 'getuserphonenumber', 'getuserriskrank']);
 
 /**
  * Test-only controls under /sim: what a real user's phone or WeChat's own behaviour would
@@ -30,6 +30,11 @@ export function controlRoutes(state: SimState, defaultAppid: string) {
     else state.riskyOpenids.delete(b.openid);
     ctx.status = 204;
   });
+  router.post('/risk-rank', (ctx) => {
+    const b = z.object({ openid: z.string().min(1), rank: z.number().int().min(0).max(4) }).parse(ctx.request.body);
+    state.riskRanks.set(b.openid, b.rank);
+    ctx.status = 204;
+  });
   router.post('/faults', (ctx) => {
     const b = z.object({ api: ZApi, errcode: z.number().int(), times: z.number().int().positive().default(1) }).parse(ctx.request.body);
     const queue = state.faults.get(b.api as ApiName) ?? [];
@@ -42,7 +47,8 @@ export function controlRoutes(state: SimState, defaultAppid: string) {
     ctx.status = 204;
   });
   router.post('/clock', (ctx) => {
-    const b = z.object({ advanceMs: z.number().int() }).parse(ctx.request.body);
+    // A year either way is more than any test needs; beyond it the Date arithmetic stops making sense.
+    const b = z.object({ advanceMs: z.number().int().min(-366 * 86_400_000).max(366 * 86_400_000) }).parse(ctx.request.body);
     state.clockOffsetMs += b.advanceMs;
     ctx.body = { now: new Date(state.now()).toISOString() };
   });

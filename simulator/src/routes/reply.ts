@@ -13,6 +13,7 @@ const MESSAGES: Record<number, string> = {
   41004: 'appsecret missing',
   41008: 'missing code',
   42001: 'access_token expired',
+  47001: 'data format error',
   45009: 'reach max api daily quota limit',
   45011: 'api minute-quota reach limit, mustslower retry next minute',
 };

@@ -1,0 +1,11 @@
+import type { Deps } from './deps.js';
+import type { AppRouter } from './http/router.js';
+
+/**
+ * A domain as the app and the worker see it. A new domain is one folder exporting one of these,
+ * plus one line in modules.ts.
+ */
+export type Module = {
+  name: string;
+  routes?: (deps: Deps) => AppRouter;
+};

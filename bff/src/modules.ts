@@ -1,0 +1,9 @@
+import type { Module } from './module.js';
+import { healthModule } from './health/index.js';
+import { authModule } from './auth/index.js';
+import { meModule } from './me/index.js';
+import { unitsModule } from './units/index.js';
+import { privacyModule } from './privacy/index.js';
+
+/** Every domain of the BFF. app.ts mounts their routes; worker.ts runs their jobs and schedules. */
+export const modules: Module[] = [healthModule, authModule, meModule, unitsModule, privacyModule];

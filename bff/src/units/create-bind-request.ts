@@ -1,0 +1,58 @@
+import type { Deps } from '../deps.js';
+import { AppError, isUniqueViolation, notFound } from '../errors.js';
+import type { CreateBindRequest } from './schema.js';
+import { shapeBindRequest, unitLabel } from './shape.js';
+
+/** At most this many requests of one user wait for a manager at a time (flooding hid genuine ones). */
+export const MAX_PENDING_PER_USER = 3;
+
+/**
+ * A resident asks to be bound to a unit. When their verified phone (E.164) is on the owner roster of
+ * that unit the request is approved at once, as the roster's relation; otherwise a manager decides.
+ * A rejected request may be filed again; a pending or verified one may not be duplicated.
+ */
+export async function createBindRequest(deps: Deps, userId: string, input: CreateBindRequest) {
+  await deps.limits.bindRequestsPerUser.consume(userId);
+  const user = await deps.db.user.findUniqueOrThrow({ where: { id: userId }, select: { phone: true, name: true } });
+  if (!user.phone) throw new AppError('PHONE_REQUIRED', '请先授权手机号，再申请绑定房屋');
+  const unit = await deps.db.unit.findUnique({ where: { id: input.unitId }, select: { id: true } });
+  if (!unit) throw notFound('房屋');
+  const roster = await deps.db.ownerRosterEntry.findUnique({
+    where: { unitId_phone: { unitId: input.unitId, phone: user.phone } },
+  });
+  const now = deps.clock.now();
+  const data = roster
+    ? { relation: roster.relation, status: 'VERIFIED' as const, autoApproved: true, decidedAt: now }
+    : { relation: input.relation, status: 'PENDING' as const, autoApproved: false, decidedAt: null };
+  const fresh = { ...data, requestedAt: now, decidedById: null, rejectReason: null };
+  const result = await deps.db.$transaction(async (tx) => {
+    if (!roster) {
+      // The user's own requests are counted under a per-user lock, so parallel filings cannot all
+      // slip under the cap.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`bind-requests:${userId}`}, 0))`;
+      const pending = await tx.unitMembership.count({ where: { userId, status: 'PENDING' } });
+      if (pending >= MAX_PENDING_PER_USER) {
+        throw new AppError('TOO_MANY_PENDING', `您已有 ${pending} 个申请正在审核，请等待处理后再申请`);
+      }
+    }
+    // A rejected request is re-filed by a conditional update, so two re-files cannot both win.
+    const refiled = await tx.unitMembership.updateMany({
+      where: { userId, unitId: input.unitId, status: 'REJECTED' },
+      data: fresh,
+    });
+    if (refiled.count === 0) {
+      try {
+        await tx.unitMembership.create({ data: { userId, unitId: input.unitId, ...fresh } });
+      } catch (err) {
+        if (isUniqueViolation(err)) throw new AppError('ALREADY_BOUND', '已绑定该房屋或申请正在审核中');
+        throw err;
+      }
+    }
+    if (roster && !user.name) await tx.user.update({ where: { id: userId }, data: { name: roster.name } });
+    return tx.unitMembership.findUniqueOrThrow({
+      where: { userId_unitId: { userId, unitId: input.unitId } },
+      include: { unit: unitLabel },
+    });
+  });
+  return shapeBindRequest(result);
+}
