@@ -12,6 +12,8 @@ import { seedDemo, DEMO_OPENIDS } from '../prisma/seed.js';
 import { startStack, TEST_APPID } from '../tests/support/harness.js';
 import { ADMIN_DATABASE_URL, databaseUrl } from '../tests/support/env.js';
 import { run } from './lib/processes.js';
+import { startWorkerProcess } from '../tests/support/worker-process.js';
+import { noopJob } from '../bff/src/jobs/probe.js';
 import { weappSizes, WEAPP_DIST } from './lib/weapp-size.js';
 
 const root = resolve(import.meta.dirname, '..');
@@ -40,6 +42,23 @@ function packageSizes() {
   const sizes = weappSizes();
   print('weapp_main_kb', sizes.mainKb, 'KB');
   print('weapp_total_kb', sizes.totalKb, 'KB');
+}
+
+/** No-op jobs through two worker processes, from enqueue to the last completion. */
+async function jobsPerSecond(stack: Awaited<ReturnType<typeof startStack>>): Promise<number> {
+  const workers = [await startWorkerProcess(stack), await startWorkerProcess(stack)];
+  try {
+    const n = Number(process.env.BENCH_JOBS ?? 10_000);
+    const completed = async () =>
+      Number((await stack.db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM pgboss.job WHERE name = ${noopJob.name} AND state = 'completed'`)[0]!.n);
+    const before = await completed();
+    const t0 = performance.now();
+    await stack.deps.jobs.sendMany(noopJob, Array.from({ length: n }, () => ({})));
+    while ((await completed()) - before < n) await new Promise((r) => setTimeout(r, 20));
+    return Math.round(n / ((performance.now() - t0) / 1000));
+  } finally {
+    await Promise.all(workers.map((w) => w.stop()));
+  }
 }
 
 async function main() {
@@ -78,6 +97,8 @@ async function main() {
     print('me_throughput', Math.round(me.requests.average), 'req/s');
     print('me_p99', me.latency.p99, 'ms');
     print('bff_rss', Math.round(process.memoryUsage().rss / 1024 / 1024), 'MB');
+
+    print('jobs_per_s', await jobsPerSecond(stack), 'jobs/s');
   } finally {
     await stack.close(); // also drops the database
   }

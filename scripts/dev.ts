@@ -72,13 +72,10 @@ async function main() {
     SIM_CORS_ORIGIN: `http://127.0.0.1:${h5Port}`,
   });
   await waitForHttp(`http://127.0.0.1:${simPort}/sim/stats`);
-  start('bff', process.execPath, ['--import', 'tsx', join(root, 'bff/src/main.ts')], {
-    ...env,
-    PORT: String(port),
-    WECHAT_APPID: appid,
-    WECHAT_SECRET: secret,
-    WECHAT_API_BASE: `http://127.0.0.1:${simPort}`,
-  });
+  const bffEnv = { ...env, PORT: String(port), WECHAT_APPID: appid, WECHAT_SECRET: secret, WECHAT_API_BASE: `http://127.0.0.1:${simPort}` };
+  start('bff', process.execPath, ['--import', 'tsx', join(root, 'bff/src/main.ts')], bffEnv);
+  // Background jobs run in their own process, as in production (the API only enqueues them).
+  start('worker', process.execPath, ['--import', 'tsx', join(root, 'bff/src/worker.ts')], bffEnv);
   const health = await (await waitForHttp(`http://127.0.0.1:${port}/healthz`)).json();
 
   // The H5 build in watch mode behind Taro's dev server, with the development login switched on.
@@ -97,6 +94,7 @@ async function main() {
   log('ready');
   log(`  BFF              http://127.0.0.1:${port}   (health: ${JSON.stringify(health)})`);
   log(`  WeChat simulator http://127.0.0.1:${simPort}`);
+  log('  worker           jobs and schedules of every module (pg-boss on the same database)');
   if (process.env.DEV_SKIP_H5 !== '1') log(`  H5 app           http://127.0.0.1:${h5Port}   (pick a demo user: development login)`);
   log(`  demo users       ${seeded.demoUsers.join(', ')}`);
   log(`  try: curl -s -XPOST localhost:${simPort}/sim/login-code -H 'content-type: application/json' -d '{"openid":"demo-owner"}'`);

@@ -42,6 +42,9 @@ describe('npm run dev', () => {
     await ready;
     expect(output).toContain('starting an embedded PostgreSQL');
 
+    // The worker process runs beside the API, its jobs on the same embedded database.
+    await expect.poll(() => output, { timeout: 30_000 }).toMatch(/\[worker\].*worker ready/);
+
     const health = await (await fetch(`http://127.0.0.1:${port}/healthz`)).json();
     expect(health).toMatchObject({ ok: true, db: 'ok', redis: 'ok' });
 

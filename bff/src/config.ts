@@ -31,6 +31,11 @@ const ZConfig = z.object({
   /** Requests fail fast (503) instead of queueing while Redis is away. */
   REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().positive().default(1000),
   DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(2000),
+  /** Worker polling: throughput ≈ batch size ÷ interval per loop (pg-boss's minimum is 0.5 s). */
+  JOBS_POLL_SECONDS: z.coerce.number().min(0.5).default(0.5),
+  JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
+  /** How often a worker expires dead jobs (their retry starts then) and archives old ones. */
+  JOBS_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).default(30),
 });
 
 export type Config = {
@@ -44,6 +49,7 @@ export type Config = {
   redisUrl: string;
   redisKeyPrefix: string;
   redisCommandTimeoutMs: number;
+  jobs: { databaseUrl: string; pollSeconds: number; concurrency: number; maintenanceSeconds: number };
   wechat: { appid: string; secret: string; apiBase: string; timeoutMs: number; riskBlockRank: number };
   session: { ttlSeconds: number; maxAgeSeconds: number };
   limits: {
@@ -84,6 +90,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     redisUrl: c.REDIS_URL,
     redisKeyPrefix: c.REDIS_KEY_PREFIX,
     redisCommandTimeoutMs: c.REDIS_COMMAND_TIMEOUT_MS,
+    jobs: { databaseUrl: c.DATABASE_URL, pollSeconds: c.JOBS_POLL_SECONDS, concurrency: c.JOBS_CONCURRENCY, maintenanceSeconds: c.JOBS_MAINTENANCE_SECONDS },
     wechat: {
       appid: c.WECHAT_APPID,
       secret: c.WECHAT_SECRET,

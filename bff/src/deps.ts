@@ -10,6 +10,7 @@ import { createLoginClient, type LoginClient } from './wechat/login-client.js';
 import { createPhoneClient, type PhoneClient } from './wechat/phone-client.js';
 import { createRiskClient, type RiskClient } from './wechat/risk-client.js';
 import { createLimiters, type Limiters } from './http/rate-limit.js';
+import { JobQueue } from './jobs/queue.js';
 import { AccessTokenCache, stableTokenFetcher } from './wechat/access-token.js';
 
 /** Everything with a lifetime, built once at start and passed down (STYLE.md: deps.ts). */
@@ -22,10 +23,12 @@ export type Deps = {
   logger: Logger;
   sessions: SessionStore;
   limits: Limiters;
+  jobs: JobQueue;
   wechat: { login: LoginClient; phone: PhoneClient; risk: RiskClient; tokens: AccessTokenCache };
 };
 
-export function createDeps(config: Config, overrides: { clock?: Clock; logger?: Logger } = {}): Deps {
+/** `role`: the API only sends jobs; a worker also works them, supervises expiry and runs schedules. */
+export function createDeps(config: Config, overrides: { clock?: Clock; logger?: Logger; role?: 'api' | 'worker' } = {}): Deps {
   const clock = overrides.clock ?? systemClock;
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const { redis, mode } = createRedis(config.redisUrl, config.redisKeyPrefix, config.redisCommandTimeoutMs);
@@ -48,6 +51,7 @@ export function createDeps(config: Config, overrides: { clock?: Clock; logger?: 
     logger,
     sessions: new SessionStore(redis, config.session, clock),
     limits: createLimiters(redis, config.limits),
+    jobs: new JobQueue(config.jobs, overrides.role ?? 'api'),
     wechat: {
       login: createLoginClient(http, appid, secret),
       phone: createPhoneClient(http, tokens, appid),
@@ -57,6 +61,12 @@ export function createDeps(config: Config, overrides: { clock?: Clock; logger?: 
   };
 }
 
+/** Starts what needs a connection before serving (the job queue's own pool and schema). */
+export async function startDeps(deps: Deps): Promise<void> {
+  await deps.jobs.start();
+}
+
 export async function closeDeps(deps: Deps): Promise<void> {
+  await deps.jobs.stop({ graceful: true }).catch(() => undefined);
   await Promise.allSettled([deps.db.$disconnect(), deps.redis.quit()]);
 }

@@ -1,42 +1,28 @@
 import type { Server } from 'node:http';
-import { ConfigError, loadConfig } from './config.js';
-import { closeDeps, createDeps } from './deps.js';
+import { closeDeps, createDeps, startDeps } from './deps.js';
 import { createApp } from './app.js';
+import { loadConfigOrExit, onShutdown } from './boot.js';
 
-function start() {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\n`);
-      process.exit(78); // EX_CONFIG
-    }
-    throw err;
-  }
+/** The API process: the only file that listens. Background work runs in worker.ts. */
+async function start() {
+  const config = loadConfigOrExit();
   const deps = createDeps(config);
   if (deps.redisMode === 'memory') {
     deps.logger.warn('REDIS_URL=memory:// — in-process Redis fallback: sessions and token locks are not shared between instances and vanish on restart; development only');
   }
+  await startDeps(deps);
   const server: Server = createApp(deps).listen(config.port, config.host, () => {
-    deps.logger.info({ port: config.port }, 'BFF listening');
+    deps.logger.info({ port: config.port, host: config.host }, 'BFF listening');
   });
   // Stop taking connections, let requests in flight finish, then close the stores.
-  let stopping = false;
-  const shutdown = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
+  onShutdown(async (signal) => {
     deps.logger.info({ signal }, 'shutting down');
-    const force = setTimeout(() => process.exit(1), 10_000).unref();
-    server.close(async () => {
-      await closeDeps(deps);
-      clearTimeout(force);
-      process.exit(0);
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeIdleConnections();
     });
-    server.closeIdleConnections();
-  };
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
-  process.on('SIGINT', () => shutdown('SIGINT'));
+    await closeDeps(deps);
+  }, 10_000);
 }
 
-start();
+void start();

@@ -1,5 +1,6 @@
 import type { Deps } from './deps.js';
 import type { AppRouter } from './http/router.js';
+import type { JobDefinition, ScheduleDefinition } from './jobs/define.js';
 
 /**
  * A domain as the app and the worker see it. A new domain is one folder exporting one of these,
@@ -8,4 +9,6 @@ import type { AppRouter } from './http/router.js';
 export type Module = {
   name: string;
   routes?: (deps: Deps) => AppRouter;
+  jobs?: JobDefinition<any>[];
+  schedules?: ScheduleDefinition[];
 };

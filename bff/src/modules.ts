@@ -4,6 +4,7 @@ import { authModule } from './auth/index.js';
 import { meModule } from './me/index.js';
 import { unitsModule } from './units/index.js';
 import { privacyModule } from './privacy/index.js';
+import { jobsModule } from './jobs/index.js';
 
 /** Every domain of the BFF. app.ts mounts their routes; worker.ts runs their jobs and schedules. */
-export const modules: Module[] = [healthModule, authModule, meModule, unitsModule, privacyModule];
+export const modules: Module[] = [healthModule, authModule, meModule, unitsModule, privacyModule, jobsModule];

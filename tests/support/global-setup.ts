@@ -3,6 +3,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import pg from 'pg';
+import PgBoss from 'pg-boss';
+import { JOBS_SCHEMA } from '../../bff/src/jobs/queue.js';
 import type { TestProject } from 'vitest/node';
 import { ADMIN_DATABASE_URL, databaseUrl } from './env.js';
 
@@ -18,6 +20,8 @@ function migrationsHash(): string {
     }
   };
   walk(MIGRATIONS);
+  // pg-boss installs its own schema into the template too: a new pg-boss version, a new template.
+  h.update(readFileSync(join(import.meta.dirname, '../../node_modules/pg-boss/package.json')));
   return h.digest('hex').slice(0, 12);
 }
 
@@ -51,6 +55,9 @@ export default async function setup(project: TestProject) {
       await admin((c) => c.query(`DROP DATABASE IF EXISTS "${building}"`));
       throw new Error(`prisma migrate deploy failed:\n${res.stdout}\n${res.stderr}`);
     }
+    const boss = new PgBoss({ connectionString: databaseUrl(building), schema: JOBS_SCHEMA, supervise: false, schedule: false });
+    await boss.start();
+    await boss.stop({ graceful: false, wait: true });
     await admin(async (c) => {
       try {
         await c.query(`ALTER DATABASE "${building}" RENAME TO "${template}"`);

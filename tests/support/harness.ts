@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createSimulator } from '../../simulator/src/app.js';
 import type { SimState } from '../../simulator/src/state.js';
 import { loadConfig } from '../../bff/src/config.js';
-import { closeDeps, createDeps, type Deps } from '../../bff/src/deps.js';
+import { closeDeps, createDeps, startDeps, type Deps } from '../../bff/src/deps.js';
 import { createApp } from '../../bff/src/app.js';
 import { createLogger } from '../../bff/src/logger.js';
 import { TEST_REDIS_URL } from './env.js';
@@ -37,6 +37,7 @@ export async function startStack(database: { url: string; drop: () => Promise<vo
     ...envOverrides,
   });
   const deps = createDeps(config, { logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent') });
+  await startDeps(deps);
   const bff = await listen(createApp(deps));
 
   async function call<T = any>(method: string, path: string, opts: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {}): Promise<ApiResponse<T>> {

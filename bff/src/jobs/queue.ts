@@ -1,0 +1,94 @@
+import PgBoss from 'pg-boss';
+import type { Db } from '../db.js';
+import { DEFAULT_RETRY, type JobDefinition } from './define.js';
+
+type Tx = Pick<Db, '$queryRawUnsafe'>;
+export type SendOptions = {
+  /** Enqueue inside this Prisma transaction: the job exists only if the transaction commits. */
+  tx?: Tx;
+  /** An idempotency key (uuid): sending the same id twice creates one job. */
+  id?: string;
+  startAfter?: Date;
+};
+
+export type JobsConfig = {
+  databaseUrl: string;
+  pollSeconds: number;
+  concurrency: number;
+  maintenanceSeconds: number;
+};
+
+/** pg-boss keeps its tables in this schema of the application's own database. */
+export const JOBS_SCHEMA = 'pgboss';
+
+/**
+ * The job queue: pg-boss on the application's PostgreSQL, so jobs survive restarts, live next to
+ * the data and can be enqueued in the same transaction as the change that causes them. The API only
+ * sends; worker processes (worker.ts) also work, supervise expiry and run the cron schedules.
+ */
+export class JobQueue {
+  readonly boss: PgBoss;
+  private readonly created = new Set<string>();
+
+  constructor(
+    readonly config: JobsConfig,
+    role: 'api' | 'worker',
+  ) {
+    this.boss = new PgBoss({
+      connectionString: config.databaseUrl,
+      schema: JOBS_SCHEMA,
+      max: role === 'worker' ? 10 : 4,
+      supervise: role === 'worker',
+      schedule: role === 'worker',
+      maintenanceIntervalSeconds: config.maintenanceSeconds,
+      // Failed jobs stay listable for a quarter: someone has to look at them.
+      archiveFailedAfterSeconds: 30 * 86_400,
+      deleteAfterDays: 60,
+    });
+  }
+
+  async start(): Promise<void> {
+    await this.boss.start();
+  }
+
+  async stop(opts: { graceful: boolean; timeoutMs?: number } = { graceful: true }): Promise<void> {
+    await this.boss.stop({ graceful: opts.graceful, wait: true, timeout: opts.timeoutMs ?? 30_000 });
+  }
+
+  /** Creates the queue of a job (idempotent) and applies its current retry policy. */
+  async ensureQueue(job: JobDefinition<any>): Promise<void> {
+    if (this.created.has(job.name)) return;
+    const retry = job.retry ?? DEFAULT_RETRY;
+    const options: PgBoss.Queue = {
+      name: job.name,
+      policy: job.singletonKey ? 'stately' : 'standard',
+      retryLimit: retry.limit,
+      retryDelay: retry.delaySeconds,
+      retryBackoff: retry.backoff,
+      expireInSeconds: job.expireInSeconds ?? 15 * 60,
+    };
+    await this.boss.createQueue(job.name, options);
+    await this.boss.updateQueue(job.name, options);
+    this.created.add(job.name);
+  }
+
+  /** Validates the payload against the job's schema and enqueues it. Null when deduplicated. */
+  async send<T>(job: JobDefinition<T>, data: T, opts: SendOptions = {}): Promise<string | null> {
+    await this.ensureQueue(job);
+    const payload = job.schema.parse(data) as object;
+    const { tx } = opts;
+    return this.boss.send(job.name, payload, {
+      ...(opts.id ? { id: opts.id } : {}),
+      ...(opts.startAfter ? { startAfter: opts.startAfter } : {}),
+      ...(job.singletonKey ? { singletonKey: job.singletonKey(data) } : {}),
+      // pg-boss runs its INSERT through the caller's transaction (Prisma speaks $1 parameters).
+      ...(tx ? { db: { executeSql: async (text: string, values: unknown[]) => ({ rows: await tx.$queryRawUnsafe(text, ...values) }) } } : {}),
+    });
+  }
+
+  /** Many jobs in one statement (imports, benchmarks). */
+  async sendMany<T>(job: JobDefinition<T>, items: T[]): Promise<void> {
+    await this.ensureQueue(job);
+    await this.boss.insert(items.map((data) => ({ name: job.name, data: job.schema.parse(data) as object })));
+  }
+}

@@ -1,0 +1,24 @@
+import { closeDeps, createDeps, startDeps } from './deps.js';
+import { loadConfigOrExit, onShutdown } from './boot.js';
+import { startJobs } from './jobs/run.js';
+import { modules } from './modules.js';
+
+/**
+ * The worker process: runs every module's jobs and cron schedules, apart from the API so the two
+ * scale separately. On SIGTERM it stops fetching, lets running jobs finish (up to 25 s) and exits;
+ * a job still running then expires and is retried by another worker.
+ */
+async function start() {
+  const config = loadConfigOrExit();
+  const deps = createDeps(config, { role: 'worker' });
+  await startDeps(deps);
+  await startJobs(deps, modules);
+  deps.logger.info({ pid: process.pid }, 'worker ready');
+  onShutdown(async (signal) => {
+    deps.logger.info({ signal }, 'worker stopping: finishing running jobs');
+    await deps.jobs.stop({ graceful: true, timeoutMs: 25_000 });
+    await closeDeps(deps);
+  }, 30_000);
+}
+
+void start();
