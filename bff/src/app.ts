@@ -17,7 +17,7 @@ export function createApp(deps: Deps): Koa<AppState> {
   app.silent = true; // errors are logged once, by the error boundary
   app.use(requestLog(deps.logger));
   app.use(errorBoundary());
-  app.use(requireJsonBody());
+  app.use(requireJsonBody(modules.flatMap((m) => m.multipartPaths ?? [])));
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '256kb', encoding: 'utf-8' }));
   for (const router of createRouters(deps)) {
     app.use(router.routes());

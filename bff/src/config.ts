@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { S3Config } from './storage/s3.js';
 
 /**
  * The one place that reads the environment (STYLE.md). Parsed once at start; a bad or missing value
@@ -36,6 +37,19 @@ const ZConfig = z.object({
   JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
   /** How often a worker expires dead jobs (their retry starts then) and archives old ones. */
   JOBS_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).default(30),
+  /** Uploaded photos: a local folder in development, S3-compatible storage (Tencent COS, MinIO) in production. */
+  STORAGE_DRIVER: z.enum(['local', 's3']).default('local'),
+  STORAGE_LOCAL_DIR: z.string().min(1).default('.data/uploads'),
+  S3_ENDPOINT: z.url().optional(),
+  S3_REGION: z.string().min(1).default('ap-shanghai'),
+  S3_BUCKET: z.string().min(1).optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: z.enum(['true', 'false', '1', '0']).default('false'),
+  /** Signs `/files/…` URLs of the local driver; derived from the AppSecret when not set. */
+  FILE_URL_SECRET: z.string().min(16).optional(),
+  FILE_URL_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(600),
+  UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
 });
 
 export type Config = {
@@ -50,6 +64,14 @@ export type Config = {
   redisKeyPrefix: string;
   redisCommandTimeoutMs: number;
   jobs: { databaseUrl: string; pollSeconds: number; concurrency: number; maintenanceSeconds: number };
+  storage: {
+    driver: 'local' | 's3';
+    localDir: string;
+    s3: S3Config | null;
+    urlSecret: string | null;
+    urlTtlSeconds: number;
+    maxUploadBytes: number;
+  };
   wechat: { appid: string; secret: string; apiBase: string; timeoutMs: number; riskBlockRank: number };
   session: { ttlSeconds: number; maxAgeSeconds: number };
   limits: {
@@ -79,17 +101,33 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (c.NODE_ENV === 'production' && c.REDIS_URL.startsWith('memory://')) {
     throw new ConfigError(['REDIS_URL: memory:// is a single-instance fallback and not allowed in production']);
   }
+  if (c.STORAGE_DRIVER === 's3') {
+    const missing = (['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const).filter((k) => !c[k]);
+    if (missing.length) throw new ConfigError(missing.map((k) => `${k} is missing (STORAGE_DRIVER=s3)`));
+  }
+  const truthy = (v: string) => v === 'true' || v === '1';
   return {
     env: c.NODE_ENV,
     host: c.HOST,
     port: c.PORT,
-    trustProxy: c.TRUST_PROXY === 'true' || c.TRUST_PROXY === '1',
+    trustProxy: truthy(c.TRUST_PROXY),
     logLevel: c.LOG_LEVEL,
     databaseUrl: c.DATABASE_URL,
     databaseConnectTimeoutMs: c.DATABASE_CONNECT_TIMEOUT_MS,
     redisUrl: c.REDIS_URL,
     redisKeyPrefix: c.REDIS_KEY_PREFIX,
     redisCommandTimeoutMs: c.REDIS_COMMAND_TIMEOUT_MS,
+    storage: {
+      driver: c.STORAGE_DRIVER,
+      localDir: c.STORAGE_LOCAL_DIR,
+      s3:
+        c.STORAGE_DRIVER === 's3'
+          ? { endpoint: c.S3_ENDPOINT, region: c.S3_REGION, bucket: c.S3_BUCKET!, accessKeyId: c.S3_ACCESS_KEY_ID!, secretAccessKey: c.S3_SECRET_ACCESS_KEY!, forcePathStyle: truthy(c.S3_FORCE_PATH_STYLE) }
+          : null,
+      urlSecret: c.FILE_URL_SECRET ?? null,
+      urlTtlSeconds: c.FILE_URL_TTL_SECONDS,
+      maxUploadBytes: c.UPLOAD_MAX_BYTES,
+    },
     jobs: { databaseUrl: c.DATABASE_URL, pollSeconds: c.JOBS_POLL_SECONDS, concurrency: c.JOBS_CONCURRENCY, maintenanceSeconds: c.JOBS_MAINTENANCE_SECONDS },
     wechat: {
       appid: c.WECHAT_APPID,

@@ -11,6 +11,7 @@ import { createPhoneClient, type PhoneClient } from './wechat/phone-client.js';
 import { createRiskClient, type RiskClient } from './wechat/risk-client.js';
 import { createLimiters, type Limiters } from './http/rate-limit.js';
 import { JobQueue } from './jobs/queue.js';
+import { createStorage, type Storage } from './storage/index.js';
 import { AccessTokenCache, stableTokenFetcher } from './wechat/access-token.js';
 
 /** Everything with a lifetime, built once at start and passed down (STYLE.md: deps.ts). */
@@ -24,6 +25,7 @@ export type Deps = {
   sessions: SessionStore;
   limits: Limiters;
   jobs: JobQueue;
+  storage: Storage;
   wechat: { login: LoginClient; phone: PhoneClient; risk: RiskClient; tokens: AccessTokenCache };
 };
 
@@ -52,6 +54,7 @@ export function createDeps(config: Config, overrides: { clock?: Clock; logger?: 
     sessions: new SessionStore(redis, config.session, clock),
     limits: createLimiters(redis, config.limits),
     jobs: new JobQueue(config.jobs, overrides.role ?? 'api'),
+    storage: createStorage(config, clock),
     wechat: {
       login: createLoginClient(http, appid, secret),
       phone: createPhoneClient(http, tokens, appid),

@@ -11,4 +11,8 @@ export type Module = {
   routes?: (deps: Deps) => AppRouter;
   jobs?: JobDefinition<any>[];
   schedules?: ScheduleDefinition[];
+  /** Paths that take multipart bodies (uploads); every other body must be JSON. */
+  multipartPaths?: string[];
+  /** Who may see an upload claimed by a record of this kind (`claimKind` → check on the record). */
+  uploadAccess?: Record<string, (deps: Deps, userId: string, recordId: string) => Promise<boolean>>;
 };

@@ -5,6 +5,7 @@ import { meModule } from './me/index.js';
 import { unitsModule } from './units/index.js';
 import { privacyModule } from './privacy/index.js';
 import { jobsModule } from './jobs/index.js';
+import { uploadsModule } from './uploads/index.js';
 
 /** Every domain of the BFF. app.ts mounts their routes; worker.ts runs their jobs and schedules. */
-export const modules: Module[] = [healthModule, authModule, meModule, unitsModule, privacyModule, jobsModule];
+export const modules: Module[] = [healthModule, authModule, meModule, unitsModule, privacyModule, jobsModule, uploadsModule];

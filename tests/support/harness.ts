@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createSimulator } from '../../simulator/src/app.js';
 import type { SimState } from '../../simulator/src/state.js';
 import { loadConfig } from '../../bff/src/config.js';
@@ -22,6 +25,7 @@ export async function startStack(database: { url: string; drop: () => Promise<vo
   const simulator = createSimulator([{ appid: TEST_APPID, secret }]);
   const simServer = await listen(simulator.app);
   const redisPrefix = `t:${randomBytes(6).toString('hex')}:`;
+  const uploadsDir = join(tmpdir(), `wyt-uploads-${randomBytes(6).toString('hex')}`);
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: database.url,
@@ -34,22 +38,24 @@ export async function startStack(database: { url: string; drop: () => Promise<vo
     LOGIN_LIMIT_PER_IP_PER_MINUTE: '100000',
     LOGIN_LIMIT_PER_SECOND: '100000',
     BIND_REQUEST_LIMIT_PER_HOUR: '100000',
+    STORAGE_LOCAL_DIR: uploadsDir,
     ...envOverrides,
   });
   const deps = createDeps(config, { logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent') });
   await startDeps(deps);
   const bff = await listen(createApp(deps));
 
-  async function call<T = any>(method: string, path: string, opts: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {}): Promise<ApiResponse<T>> {
+  async function call<T = any>(method: string, path: string, opts: { token?: string; body?: unknown; raw?: string | Uint8Array; headers?: Record<string, string> } = {}): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = { ...opts.headers };
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-    let body: string | undefined;
+    let body: string | Uint8Array | undefined;
     if (opts.raw !== undefined) body = opts.raw;
     else if (opts.body !== undefined) body = JSON.stringify(opts.body);
     if (body !== undefined) headers['content-type'] ??= 'application/json';
     const res = await fetch(`${bff.url}${path}`, { method, headers, body });
     const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
+    const json = res.headers.get('content-type')?.includes('json');
+    return { status: res.status, body: text && json ? JSON.parse(text) : text || undefined, headers: res.headers };
   }
 
   async function sim<T = any>(path: string, body: unknown): Promise<T> {
@@ -80,6 +86,7 @@ export async function startStack(database: { url: string; drop: () => Promise<vo
     if (keys.length) await deps.redis.del(...keys.map((k) => k.slice(redisPrefix.length)));
     await closeDeps(deps);
     await database.drop();
+    rmSync(uploadsDir, { recursive: true, force: true });
   }
 
   return { url: bff.url, simUrl: simServer.url, deps, db: deps.db, simState: simulator.state as SimState, call, sim, mintLoginCode, mintPhoneCode, loginAs, bindPhone, close };

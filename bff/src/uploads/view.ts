@@ -1,0 +1,19 @@
+import type { Upload } from '@prisma/client';
+import type { Deps } from '../deps.js';
+
+/** An upload as a client sees it: short-lived signed URLs of the image and its thumbnail. */
+export async function viewUpload(deps: Deps, u: Upload) {
+  const ttl = deps.config.storage.urlTtlSeconds;
+  const [url, thumbUrl] = await Promise.all([deps.storage.url(u.storageKey, ttl), deps.storage.url(u.thumbKey, ttl)]);
+  return {
+    id: u.id,
+    contentType: u.contentType,
+    bytes: u.bytes,
+    width: u.width,
+    height: u.height,
+    url,
+    thumbUrl,
+    urlExpiresAt: new Date(deps.clock.now().getTime() + ttl * 1000),
+    claimed: u.claimedAt !== null,
+  };
+}
