@@ -1,13 +1,10 @@
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, TEST_APPID, type Harness } from './support/harness.js';
-import { cn, uniquePhone } from './support/factories.js';
+import { describe, expect, it } from 'vitest';
+import { TEST_APPID } from './support/harness.js';
+import { useHarness } from './support/use-harness.js';
+import { cn, uniquePhone } from './support/factories/index.js';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h?.close());
+const h = useHarness();
 
 describe('POST /api/auth/login', () => {
   it('logs in with a code minted for a WeChat user and creates the user once', async () => {

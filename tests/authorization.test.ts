@@ -1,20 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, TEST_APPID, type Harness } from './support/harness.js';
-import { addRosterOwner, grantRole, makeCommunity, makeUser, uniquePhone } from './support/factories.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { TEST_APPID } from './support/harness.js';
+import { useHarness } from './support/use-harness.js';
+import { addRosterOwner, grantRole, makeCommunity, makeUser, uniquePhone } from './support/factories/index.js';
 
 /**
  * Two communities of one company, a resident in each, a manager of A only, a company admin,
  * and a cashier of A without the reveal permission. Every cross-boundary read must look like
  * "not found" (STYLE.md rule 4), and personal information stays masked unless revealed and audited.
  */
-let h: Harness;
+const h = useHarness();
 let A: Awaited<ReturnType<typeof makeCommunity>>;
 let B: Awaited<ReturnType<typeof makeCommunity>>;
 const t: Record<string, string> = {};
 const ids: Record<string, string> = {};
 
 beforeAll(async () => {
-  h = await startHarness();
   A = await makeCommunity(h.db, { units: 2 });
   B = await makeCommunity(h.db, { companyId: A.companyId, units: 2 });
   const other = await makeCommunity(h.db, { units: 1 }); // another company altogether
@@ -37,7 +37,6 @@ beforeAll(async () => {
   await staff('admin', 'COMPANY_ADMIN', null, false);
   await staff('outsider', 'COMPANY_ADMIN', null, true, other.companyId);
 });
-afterAll(() => h?.close());
 
 const expectNotFound = (res: { status: number; body: { code: string } }) => expect([res.status, res.body.code]).toEqual([404, 'NOT_FOUND']);
 

@@ -1,13 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createRouters } from '../bff/src/app.js';
-import { startHarness, type Harness } from './support/harness.js';
-import { makeCommunity } from './support/factories.js';
+import { useHarness } from './support/use-harness.js';
+import { makeCommunity } from './support/factories/index.js';
 
 /**
  * Bad input on every endpoint gets a 4xx with a machine code and a Chinese message, never a 500.
  * The table is checked against the routers themselves, so a new endpoint without cases fails here.
  */
-let h: Harness;
+const h = useHarness();
 let token: string;
 let site: Awaited<ReturnType<typeof makeCommunity>>;
 const uuid = '00000000-0000-4000-8000-000000000000';
@@ -16,7 +16,6 @@ type Case = { path: string; body?: unknown; raw?: string; contentType?: string; 
 let table: Record<string, Case[]>;
 
 beforeAll(async () => {
-  h = await startHarness();
   token = await h.loginAs('o_bad_input');
   site = await makeCommunity(h.db, { units: 1 });
   table = {
@@ -86,7 +85,6 @@ beforeAll(async () => {
     'GET /api/admin/jobs/failed': [{ path: '/api/admin/jobs/failed?limit=0' }, { path: '/api/admin/jobs/failed?state=all' }],
   };
 });
-afterAll(() => h?.close());
 
 describe('bad input', () => {
   it('has cases for every route that takes input', () => {

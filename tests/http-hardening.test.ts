@@ -3,7 +3,7 @@ import { startStack, TEST_APPID, type Harness } from './support/harness.js';
 import { createTestDatabase } from './support/database.js';
 import { startTcpProxy } from './support/tcp-proxy.js';
 import { ADMIN_DATABASE_URL, TEST_REDIS_URL } from './support/env.js';
-import { grantRole, makeCommunity, makeUser, uniquePhone } from './support/factories.js';
+import { grantRole, makeCommunity, makeUser, uniquePhone } from './support/factories/index.js';
 
 /** Issue 6, items 9–12: bad input and failure answers. */
 let h: Harness;
@@ -19,7 +19,7 @@ beforeAll(async () => {
   const viaProxy = new URL(database.url);
   viaProxy.port = String(pgProxy.port);
   redisUrl.port = String(redisProxy.port);
-  h = await startStack(database, { DATABASE_URL: viaProxy.toString(), REDIS_URL: redisUrl.toString() });
+  h = await startStack(database, { env: { DATABASE_URL: viaProxy.toString(), REDIS_URL: redisUrl.toString() } });
 });
 afterAll(async () => {
   await h?.close();

@@ -1,16 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, TEST_APPID, type Harness } from './support/harness.js';
-import { addRosterOwner, cn, grantRole, makeCommunity, makeUser, uniquePhone } from './support/factories.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { TEST_APPID } from './support/harness.js';
+import { useHarness } from './support/use-harness.js';
+import { addRosterOwner, cn, grantRole, makeCommunity, makeUser, uniquePhone } from './support/factories/index.js';
 
 /** Issue 6, items 1, 2, 4 and 5: what an outside probe found in binding and privacy. */
-let h: Harness;
+const h = useHarness({ env: { BIND_REQUEST_LIMIT_PER_HOUR: '5' } });
 let site: Awaited<ReturnType<typeof makeCommunity>>;
 let manager: Awaited<ReturnType<typeof makeUser>>;
 let managerToken: string;
 let secondManagerToken: string;
 
 beforeAll(async () => {
-  h = await startHarness({ BIND_REQUEST_LIMIT_PER_HOUR: '5' });
   site = await makeCommunity(h.db, { units: 6 });
   manager = await makeUser(h.db, TEST_APPID, { name: '王经理', phone: uniquePhone() });
   await grantRole(h.db, manager.id, site.companyId, 'MANAGER', site.community.id, true);
@@ -19,7 +19,6 @@ beforeAll(async () => {
   await grantRole(h.db, second.id, site.companyId, 'MANAGER', site.community.id);
   secondManagerToken = await h.loginAs(second.openid);
 });
-afterAll(() => h?.close());
 
 const file = (token: string, unitId: string, relation = 'OWNER') => h.call('POST', '/api/units/bind-requests', { token, body: { unitId, relation } });
 

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, TEST_APPID, type Harness } from './support/harness.js';
+import { TEST_APPID } from './support/harness.js';
+import { useHarness } from './support/use-harness.js';
 import { startWorkerProcess, type WorkerProcess } from './support/worker-process.js';
-import { grantRole, makeCommunity, makeUser } from './support/factories.js';
+import { grantRole, makeCommunity, makeUser } from './support/factories/index.js';
 import { probeJob } from '../bff/src/jobs/probe.js';
 
 /**
@@ -9,20 +10,16 @@ import { probeJob } from '../bff/src/jobs/probe.js';
  * a job whose worker dies is retried after its expiry with its effect once, a job enqueued in a
  * rolled-back transaction never exists, a graceful stop lets the running job finish.
  */
-let h: Harness;
+const h = useHarness();
 const workers: WorkerProcess[] = [];
 const probe = (key: string) => h.db.jobProbe.findUnique({ where: { key } });
 
 beforeAll(async () => {
-  h = await startHarness();
   // Expiry is checked every second here, so a dead worker's job comes back quickly.
   const env = { JOBS_MAINTENANCE_SECONDS: '1' };
   workers.push(await startWorkerProcess(h, env), await startWorkerProcess(h, env));
 }, 60_000);
-afterAll(async () => {
-  await Promise.all(workers.map((w) => w.stop()));
-  await h?.close();
-});
+afterAll(() => Promise.all(workers.map((w) => w.stop())));
 
 describe('two worker processes on one queue', { timeout: 60_000 }, () => {
   it('handle 1,000 jobs, each exactly once, both taking part', async () => {

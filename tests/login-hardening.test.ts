@@ -1,13 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, TEST_APPID, type Harness } from './support/harness.js';
-import { makeUser, uniquePhone } from './support/factories.js';
+import { describe, expect, it } from 'vitest';
+import { startHarness, TEST_APPID } from './support/harness.js';
+import { useHarness } from './support/use-harness.js';
+import { makeUser, uniquePhone } from './support/factories/index.js';
 
 /** Issue 6, items 6, 7 and 8: logins that locked accounts out, sessions of risky users, bogus-code floods. */
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h?.close());
+const h = useHarness();
 
 const loginWith = async (openid: string, unionid?: string) =>
   h.call('POST', '/api/auth/login', { body: { code: await h.mintLoginCode(openid, unionid) } });
@@ -69,7 +66,7 @@ describe('item 7: a user WeChat rates high-risk', () => {
 
 describe('item 8: login throttling before WeChat is asked', () => {
   it('per client IP: bogus codes beyond the limit never reach jscode2session, a forged X-Forwarded-For changes nothing', async () => {
-    const t = await startHarness({ LOGIN_LIMIT_PER_IP_PER_MINUTE: '5' });
+    const t = await startHarness({ env: { LOGIN_LIMIT_PER_IP_PER_MINUTE: '5' } });
     try {
       const before = t.simState.calls.get('jscode2session') ?? 0;
       const answers = [];
@@ -86,7 +83,7 @@ describe('item 8: login throttling before WeChat is asked', () => {
   });
 
   it('for the whole app: a burst from many addresses is cut at the global rate', async () => {
-    const t = await startHarness({ LOGIN_LIMIT_PER_SECOND: '3', TRUST_PROXY: 'true' });
+    const t = await startHarness({ env: { LOGIN_LIMIT_PER_SECOND: '3', TRUST_PROXY: 'true' } });
     try {
       const before = t.simState.calls.get('jscode2session') ?? 0;
       const answers = await Promise.all(

@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ApiError, createApiClient, type TokenStore, type Transport } from '../miniapp/src/api/client.js';
 import { endpoints } from '../miniapp/src/api/endpoints.js';
-import { startHarness, type Harness } from './support/harness.js';
+import { useHarness } from './support/use-harness.js';
 
 /** The mini-program's API client against the real BFF; only Taro.request is swapped for fetch. */
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h?.close());
+const h = useHarness();
 
 const fetchTransport: Transport = async (req) => {
   const res = await fetch(req.url, { method: req.method, headers: req.header, body: req.data === undefined ? undefined : JSON.stringify(req.data) });

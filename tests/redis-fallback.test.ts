@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from './support/harness.js';
+import { describe, expect, it } from 'vitest';
+import { useHarness } from './support/use-harness.js';
 
 /** With REDIS_URL=memory:// (no Redis at all) a single BFF still works and says so in /healthz. */
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness({ REDIS_URL: 'memory://' });
-});
-afterAll(() => h?.close());
+const h = useHarness({ env: { REDIS_URL: 'memory://' } });
 
 describe('in-process Redis fallback', () => {
   it('reports its mode and keeps sessions and the token cache working', async () => {

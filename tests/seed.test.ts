@@ -1,12 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_OPENIDS, seedDemo } from '../prisma/seed.js';
-import { startHarness, TEST_APPID, type Harness } from './support/harness.js';
+import { TEST_APPID } from './support/harness.js';
+import { useHarness } from './support/use-harness.js';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h?.close());
+const h = useHarness();
 
 describe('demo seed', () => {
   it('creates two communities with ~200 units, exact areas and every role, once', async () => {

@@ -1,19 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, TEST_APPID, type Harness } from './support/harness.js';
-import { addRosterOwner, cn, grantRole, makeCommunity, makeUser, uniquePhone } from './support/factories.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { TEST_APPID } from './support/harness.js';
+import { useHarness } from './support/use-harness.js';
+import { addRosterOwner, cn, grantRole, makeCommunity, makeUser, uniquePhone } from './support/factories/index.js';
 
-let h: Harness;
+const h = useHarness();
 let site: Awaited<ReturnType<typeof makeCommunity>>;
 let managerToken: string;
 
 beforeAll(async () => {
-  h = await startHarness();
   site = await makeCommunity(h.db, { units: 4 });
   const manager = await makeUser(h.db, TEST_APPID, { name: '王经理', phone: uniquePhone() });
   await grantRole(h.db, manager.id, site.companyId, 'MANAGER', site.community.id);
   managerToken = await h.loginAs(manager.openid);
 });
-afterAll(() => h?.close());
 
 async function residentWithPhone(openid: string, phone = uniquePhone()) {
   const token = await h.loginAs(openid);

@@ -1,20 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
-import { startHarness, type Harness } from './support/harness.js';
+import { useHarness } from './support/use-harness.js';
 import { startS3 } from './support/s3.js';
 import { multipart, phonePhoto } from './support/images.js';
 
 /** The S3 driver (Tencent COS and MinIO speak the same API) against a local S3-compatible server. */
-let s3: Awaited<ReturnType<typeof startS3>>;
-let h: Harness;
-beforeAll(async () => {
+let s3: Awaited<ReturnType<typeof startS3>> | undefined;
+const h = useHarness(async () => {
   s3 = await startS3();
-  h = await startHarness(s3.env);
+  return { env: s3.env };
 });
-afterAll(async () => {
-  await h?.close();
-  await s3?.close();
-});
+afterAll(() => s3?.close());
 
 describe('the S3 storage driver', () => {
   it('stores an upload and its thumbnail, serves them by presigned URL, and deletes them', async () => {

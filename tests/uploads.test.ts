@@ -1,21 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import exifReader from 'exif-reader';
-import { startHarness, type Harness } from './support/harness.js';
+import { useHarness } from './support/use-harness.js';
 import { heicHeader, multipart, phonePhoto } from './support/images.js';
-import { purgeUnclaimedUploads } from '../bff/src/uploads/purge-unclaimed.js';
 
 /** Photos: accepted by content, stripped of EXIF/GPS, served only to who may see them. */
-let h: Harness;
+const h = useHarness();
 let owner: string;
 let neighbour: string;
 
 beforeAll(async () => {
-  h = await startHarness();
   owner = await h.loginAs('o_photographer');
   neighbour = await h.loginAs('o_neighbour');
 });
-afterAll(() => h?.close());
 
 const upload = (token: string, file: Buffer, opts: Parameters<typeof multipart>[1] = {}) => {
   const { body, contentType } = multipart(file, opts);
@@ -95,21 +92,5 @@ describe('who sees a photo', () => {
     await expect(claim(them.body.id)).rejects.toThrow('照片不存在');
     await claim(me.body.id);
     await expect(claim(me.body.id)).rejects.toThrow('照片不存在');
-  });
-});
-
-describe('unclaimed uploads', () => {
-  it('are removed after 24 hours, files and rows, by the purge job; claimed ones stay', async () => {
-    const old = await upload(owner, await phonePhoto({ width: 120, height: 90 }));
-    const kept = await upload(owner, await phonePhoto({ width: 120, height: 90 }));
-    await h.db.upload.update({ where: { id: kept.body.id }, data: { claimedAt: new Date(), claimKind: 'test', claimId: crypto.randomUUID() } });
-    const dayAgo = new Date(Date.now() - 25 * 3600 * 1000);
-    await h.db.upload.updateMany({ where: { id: { in: [old.body.id, kept.body.id] } }, data: { createdAt: dayAgo } });
-    const row = await h.db.upload.findUniqueOrThrow({ where: { id: old.body.id } });
-    await purgeUnclaimedUploads.handler(h.deps, {}, { id: 'manual' });
-    await purgeUnclaimedUploads.handler(h.deps, {}, { id: 'manual-again' }); // idempotent
-    expect(await h.db.upload.findUnique({ where: { id: old.body.id } })).toBeNull();
-    expect(await h.deps.storage.get(row.storageKey)).toBeNull();
-    expect(await h.db.upload.findUnique({ where: { id: kept.body.id } })).not.toBeNull();
   });
 });

@@ -53,7 +53,7 @@ export function createDeps(config: Config, overrides: { clock?: Clock; logger?: 
     logger,
     sessions: new SessionStore(redis, config.session, clock),
     limits: createLimiters(redis, config.limits),
-    jobs: new JobQueue(config.jobs, overrides.role ?? 'api'),
+    jobs: new JobQueue(config.jobs, overrides.role ?? 'api', logger),
     storage: createStorage(config, clock),
     wechat: {
       login: createLoginClient(http, appid, secret),

@@ -54,3 +54,21 @@ export async function startBrowserStack() {
   }
   return { h, url: web.url, newPage, shot, close };
 }
+
+export type BrowserStack = Awaited<ReturnType<typeof startBrowserStack>>;
+
+/** NutUI's clickable cell takes the pointer events of its text: tap the cell that holds the label. */
+export async function tapCell(page: Page, label: string) {
+  await page.locator('.nut-cell', { has: page.getByText(label, { exact: true }) }).click();
+}
+
+export async function tapButton(page: Page, label: string) {
+  await page.locator('.nut-button', { has: page.getByText(label, { exact: true }) }).first().click();
+}
+
+/** Signs in as a demo user through the development login, as a developer would. */
+export async function devLogin(stack: BrowserStack, page: Page, label: string) {
+  await page.goto(stack.url);
+  await page.getByText('选择演示用户', { exact: true }).waitFor();
+  await tapCell(page, label);
+}

@@ -7,6 +7,10 @@ import type { SimState } from '../../simulator/src/state.js';
 import { loadConfig } from '../../bff/src/config.js';
 import { closeDeps, createDeps, startDeps, type Deps } from '../../bff/src/deps.js';
 import { createApp } from '../../bff/src/app.js';
+import type { ManualClock } from '../../bff/src/clock.js';
+import type { JobDefinition } from '../../bff/src/jobs/define.js';
+import { startJobs } from '../../bff/src/jobs/run.js';
+import { modules } from '../../bff/src/modules.js';
 import { createLogger } from '../../bff/src/logger.js';
 import { TEST_REDIS_URL } from './env.js';
 import { listen } from './listen.js';
@@ -20,7 +24,16 @@ export type ApiResponse<T = any> = { status: number; body: T; headers: Headers }
  * a loopback port, on the given (migrated) database and a Redis key prefix of its own. Used by the
  * tests (through startHarness) and by the benchmark; it needs nothing from vitest.
  */
-export async function startStack(database: { url: string; drop: () => Promise<void> }, envOverrides: Record<string, string> = {}) {
+export type StackOptions = {
+  env?: Record<string, string>;
+  /** A clock the test moves: the BFF and the in-process worker read it for every deadline. */
+  clock?: ManualClock;
+  /** Run every module's jobs in this process too (on the same clock), as worker.ts would. */
+  worker?: boolean;
+};
+
+export async function startStack(database: { url: string; drop: () => Promise<void> }, opts: StackOptions = {}) {
+  const envOverrides = opts.env ?? {};
   const secret = randomBytes(16).toString('hex');
   const simulator = createSimulator([{ appid: TEST_APPID, secret }]);
   const simServer = await listen(simulator.app);
@@ -41,8 +54,15 @@ export async function startStack(database: { url: string; drop: () => Promise<vo
     STORAGE_LOCAL_DIR: uploadsDir,
     ...envOverrides,
   });
-  const deps = createDeps(config, { logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent') });
+  const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
+  const clock = opts.clock;
+  const deps = createDeps(config, { logger, ...(clock ? { clock } : {}) });
   await startDeps(deps);
+  const workerDeps = opts.worker ? createDeps(config, { logger, role: 'worker', ...(clock ? { clock } : {}) }) : null;
+  if (workerDeps) {
+    await startDeps(workerDeps);
+    await startJobs(workerDeps, modules);
+  }
   const bff = await listen(createApp(deps));
 
   async function call<T = any>(method: string, path: string, opts: { token?: string; body?: unknown; raw?: string | Uint8Array; headers?: Record<string, string> } = {}): Promise<ApiResponse<T>> {
@@ -79,24 +99,45 @@ export async function startStack(database: { url: string; drop: () => Promise<vo
     if (res.status !== 200) throw new Error(`phone binding failed: ${res.status} ${JSON.stringify(res.body)}`);
   }
 
+  /** Sends a job and waits until a worker has finished it; returns pg-boss's final state. */
+  async function runJob<T>(job: JobDefinition<T>, data: T, timeoutMs = 15_000): Promise<string> {
+    const id = await deps.jobs.send(job, data);
+    if (!id) throw new Error(`${job.name}: not enqueued (deduplicated)`);
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = await deps.jobs.boss.getJobById(job.name, id, { includeArchive: true });
+      if (found && ['completed', 'failed', 'cancelled'].includes(found.state)) return found.state;
+      if (Date.now() > deadline) throw new Error(`${job.name} ${id}: still ${found?.state ?? 'missing'} after ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
   async function close() {
     await bff.close();
     await simServer.close();
-    const keys = await deps.redis.keys(`${redisPrefix}*`);
+    // SCAN, not KEYS: never block a Redis that other test files share.
+    const keys: string[] = [];
+    let cursor = '0';
+    do {
+      const [next, batch] = await deps.redis.scan(cursor, 'MATCH', `${redisPrefix}*`, 'COUNT', 500);
+      cursor = next;
+      keys.push(...batch);
+    } while (cursor !== '0');
     if (keys.length) await deps.redis.del(...keys.map((k) => k.slice(redisPrefix.length)));
+    if (workerDeps) await closeDeps(workerDeps);
     await closeDeps(deps);
     await database.drop();
     rmSync(uploadsDir, { recursive: true, force: true });
   }
 
-  return { url: bff.url, simUrl: simServer.url, deps, db: deps.db, simState: simulator.state as SimState, call, sim, mintLoginCode, mintPhoneCode, loginAs, bindPhone, close };
+  return { url: bff.url, simUrl: simServer.url, deps, db: deps.db, clock, simState: simulator.state as SimState, call, sim, mintLoginCode, mintPhoneCode, loginAs, bindPhone, runJob, close };
 }
 
 export type Harness = Awaited<ReturnType<typeof startStack>>;
 
 /** The stack on a fresh database of this test file's own, cloned from the run's template. */
-export async function startHarness(envOverrides: Record<string, string> = {}) {
+export async function startHarness(opts: StackOptions = {}) {
   // Loaded here, not at the top: it uses vitest's inject(), and the benchmark imports this file too.
   const { createTestDatabase } = await import('./database.js');
-  return startStack(await createTestDatabase(), envOverrides);
+  return startStack(await createTestDatabase(), opts);
 }

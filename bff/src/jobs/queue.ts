@@ -1,5 +1,6 @@
 import PgBoss from 'pg-boss';
 import type { Db } from '../db.js';
+import type { Logger } from '../logger.js';
 import { DEFAULT_RETRY, type JobDefinition } from './define.js';
 
 type Tx = Pick<Db, '$queryRawUnsafe'>;
@@ -33,6 +34,7 @@ export class JobQueue {
   constructor(
     readonly config: JobsConfig,
     role: 'api' | 'worker',
+    logger: Logger,
   ) {
     this.boss = new PgBoss({
       connectionString: config.databaseUrl,
@@ -44,6 +46,14 @@ export class JobQueue {
       // Failed jobs stay listable for a quarter: someone has to look at them.
       archiveFailedAfterSeconds: 30 * 86_400,
       deleteAfterDays: 60,
+    });
+    // Without a listener an 'error' event (a dropped connection during an outage) would crash the
+    // process; pg-boss reconnects by itself, so it is logged and nothing more.
+    let lastWarning = 0;
+    this.boss.on('error', (err) => {
+      if (Date.now() - lastWarning < 10_000) return;
+      lastWarning = Date.now();
+      logger.warn({ err: err.message }, 'job queue: database error, retrying');
     });
   }
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { MemberRelation, StaffRoleKind } from '@prisma/client';
-import type { Db } from '../../bff/src/db.js';
-import { normaliseImportedPhone } from '../../bff/src/privacy/phone.js';
+import type { Db } from '../../../bff/src/db.js';
+import { normaliseImportedPhone } from '../../../bff/src/privacy/phone.js';
 
 const uniq = () => randomBytes(4).toString('hex');
 let phoneSeq = 0;
