@@ -37,17 +37,17 @@ describe('stable_token', () => {
     await advance((7200 - 299) * 1000);
     const next = await stable();
     expect(next.access_token).not.toBe(old.access_token);
-    expect(sim.state.checkToken(old.access_token)).toBe(0);
+    expect(sim.state.mp.checkToken(old.access_token)).toBe(0);
     await advance(300 * 1000);
-    expect(sim.state.checkToken(old.access_token)).toBe(42001);
-    expect(sim.state.checkToken(next.access_token)).toBe(0);
+    expect(sim.state.mp.checkToken(old.access_token)).toBe(42001);
+    expect(sim.state.mp.checkToken(next.access_token)).toBe(0);
   });
 
   it('invalidates earlier tokens on force_refresh and rate-limits it', async () => {
     sim.state.reset();
     const old = await stable();
     const forced = await stable(true);
-    expect(sim.state.checkToken(old.access_token)).toBe(40001);
+    expect(sim.state.mp.checkToken(old.access_token)).toBe(40001);
     expect(forced.access_token).not.toBe(old.access_token);
     expect((await stable(true)).errcode).toBe(45011); // < 30 s apart
     await advance(31_000);
@@ -107,5 +107,17 @@ describe('the simulator as a web server (issue 6)', () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+describe('WeChat Pay scaffold', () => {
+  it('has its own platform key pair and a PUB_KEY_ID serial, made at start', async () => {
+    const res = (await (await fetch(`${base}/sim/pay/public-key`)).json()) as { publicKeyId: string; publicKeyPem: string };
+    expect(res.publicKeyId).toMatch(/^PUB_KEY_ID_[0-9A-F]{32}$/);
+    expect(res.publicKeyPem).toContain('BEGIN PUBLIC KEY');
+    expect(createSimulator([app]).state.pay.publicKeyId).not.toBe(res.publicKeyId);
+    const unknown = await fetch(`${base}/v3/pay/transactions/jsapi`, { method: 'POST' });
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toMatchObject({ code: 'NOT_FOUND' });
   });
 });

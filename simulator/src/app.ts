@@ -2,17 +2,20 @@ import Koa from 'koa';
 import { bodyParser } from '@koa/bodyparser';
 import { ZodError } from 'zod';
 import { SimState, type SimApp } from './state.js';
-import { loginRoutes } from './routes/login.js';
-import { tokenRoutes } from './routes/token.js';
-import { phoneRoutes } from './routes/phone.js';
-import { controlRoutes } from './routes/control.js';
-import { riskRoutes } from './routes/risk.js';
+import { loginRoutes } from './mp/login.js';
+import { tokenRoutes } from './mp/token.js';
+import { phoneRoutes } from './mp/phone.js';
+import { riskRoutes } from './mp/risk.js';
+import { controlRoutes } from './mp/control.js';
+import { payRoutes } from './pay/routes.js';
 
 export type Simulator = { app: Koa; state: SimState };
 
 /**
- * WeChat's twin: the server APIs the BFF calls, behaving as ../shared/wechat-spec.md says. It imports
- * nothing from the BFF; the BFF reaches it only through its configured base URL.
+ * WeChat's twin: the server APIs the BFF calls, behaving as ../shared/wechat-spec.md says, split by
+ * product — `mp/` (login, tokens, phone, risk; later subscribe messages, mini-program codes, content
+ * security) and `pay/` (WeChat Pay v3) — on one clock and one fault queue. It imports nothing from the
+ * BFF; the BFF reaches it only through its configured base URLs.
  */
 export function createSimulator(apps: SimApp[], opts: { corsOrigins?: string[] } = {}): Simulator {
   const corsOrigins = new Set(opts.corsOrigins ?? []);
@@ -43,7 +46,7 @@ export function createSimulator(apps: SimApp[], opts: { corsOrigins?: string[] }
     await next();
   });
   app.use(bodyParser({ enableTypes: ['json'] }));
-  for (const router of [loginRoutes(state), tokenRoutes(state), phoneRoutes(state), riskRoutes(state), controlRoutes(state, apps[0]!.appid)]) {
+  for (const router of [loginRoutes(state), tokenRoutes(state), phoneRoutes(state), riskRoutes(state), controlRoutes(state, apps[0]!.appid), payRoutes(state)]) {
     app.use(router.routes());
   }
   return { app, state };

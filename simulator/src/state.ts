@@ -1,38 +1,21 @@
-import { randomBytes } from 'node:crypto';
+import { MpState } from './mp/state.js';
+import { PayState } from './pay/state.js';
 
 export type SimApp = { appid: string; secret: string };
 
 export type ApiName = 'jscode2session' | 'stable_token' | 'token' | 'getuserphonenumber' | 'getuserriskrank';
 
-type LoginCode = { appid: string; openid: string; unionid?: string; mintedAt: number; used: boolean };
-type PhoneCode = { appid: string; phoneNumber: string; countryCode: string; mintedAt: number; used: boolean };
-type AccessToken = { appid: string; expiresAt: number; revoked: boolean; stable: boolean };
-
-/** Codes from wx.login and from the phone button live 5 minutes (wechat-spec.md §1). */
-export const CODE_TTL_MS = 5 * 60_000;
-export const TOKEN_TTL_S = 7200;
-/** A stable token is rotated in its last 5 minutes; old and new are both valid then (§2). */
-export const ROTATE_BEFORE_MS = 5 * 60_000;
-export const FORCE_REFRESH_MIN_GAP_MS = 30_000;
-export const FORCE_REFRESH_PER_DAY = 20;
-
-const random = (bytes: number) => randomBytes(bytes).toString('base64url');
-
-/** WeChat's state as this twin keeps it: in memory, with a clock tests can move. */
+/**
+ * WeChat's state as this twin keeps it, in memory: one clock tests can move and one fault queue,
+ * shared by the products (`mp`: the mini-program platform, `pay`: WeChat Pay).
+ */
 export class SimState {
   clockOffsetMs = 0;
   readonly apps = new Map<string, SimApp>();
-  readonly loginCodes = new Map<string, LoginCode>();
-  readonly phoneCodes = new Map<string, PhoneCode>();
-  readonly tokens = new Map<string, AccessToken>();
-  readonly stableCurrent = new Map<string, string>();
-  readonly forceRefreshes = new Map<string, number[]>();
-  readonly loginCalls = new Map<string, number[]>();
-  readonly riskyOpenids = new Set<string>();
-  readonly riskRanks = new Map<string, number>();
   readonly faults = new Map<ApiName, { errcode: number; remaining: number }[]>();
   readonly calls = new Map<ApiName, number>();
-  loginRateLimitPerMinute = 100;
+  readonly mp = new MpState(() => this.now());
+  readonly pay = new PayState();
 
   constructor(apps: SimApp[]) {
     for (const app of apps) this.apps.set(app.appid, app);
@@ -56,37 +39,11 @@ export class SimState {
     return head.errcode;
   }
 
-  mintLoginCode(appid: string, openid: string, unionid?: string) {
-    const code = `lc_${random(18)}`;
-    this.loginCodes.set(code, { appid, openid, unionid, mintedAt: this.now(), used: false });
-    return code;
-  }
-
-  mintPhoneCode(appid: string, phoneNumber: string, countryCode: string) {
-    const code = `pc_${random(18)}`;
-    this.phoneCodes.set(code, { appid, phoneNumber, countryCode, mintedAt: this.now(), used: false });
-    return code;
-  }
-
-  issueToken(appid: string, stable: boolean) {
-    const token = `at_${random(48)}`;
-    this.tokens.set(token, { appid, expiresAt: this.now() + TOKEN_TTL_S * 1000, revoked: false, stable });
-    return token;
-  }
-
-  /** Answers 0 when the token may be used, otherwise WeChat's errcode for it. */
-  checkToken(token: string | undefined, appid?: string): number {
-    if (!token) return 41001;
-    const t = this.tokens.get(token);
-    if (!t || t.revoked || (appid && t.appid !== appid)) return 40001;
-    if (t.expiresAt <= this.now()) return 42001;
-    return 0;
-  }
-
   reset() {
     this.clockOffsetMs = 0;
-    for (const m of [this.loginCodes, this.phoneCodes, this.tokens, this.stableCurrent, this.forceRefreshes, this.loginCalls, this.faults, this.calls, this.riskRanks]) m.clear();
-    this.riskyOpenids.clear();
-    this.loginRateLimitPerMinute = 100;
+    this.faults.clear();
+    this.calls.clear();
+    this.mp.reset();
+    this.pay.reset();
   }
 }

@@ -1,5 +1,6 @@
 import Router from '@koa/router';
-import { CODE_TTL_MS, type SimState } from '../state.js';
+import type { SimState } from '../state.js';
+import { CODE_TTL_MS } from './state.js';
 import { wxError } from './reply.js';
 
 /** GET /sns/jscode2session (wechat-spec.md §1). */
@@ -18,19 +19,19 @@ export function loginRoutes(state: SimState) {
     if (app.secret !== q.secret) return void (ctx.body = wxError(40125));
     if (q.grant_type !== 'authorization_code') return void (ctx.body = wxError(40002));
 
-    const code = state.loginCodes.get(q.js_code);
+    const code = state.mp.loginCodes.get(q.js_code);
     if (!code || code.appid !== q.appid || state.now() - code.mintedAt > CODE_TTL_MS) {
       return void (ctx.body = wxError(40029));
     }
     if (code.used) return void (ctx.body = wxError(40163));
     code.used = true;
-    if (state.riskyOpenids.has(code.openid)) return void (ctx.body = wxError(40226));
+    if (state.mp.riskyOpenids.has(code.openid)) return void (ctx.body = wxError(40226));
 
     // 45011: too many logins of one user within a minute.
-    const recent = (state.loginCalls.get(code.openid) ?? []).filter((t) => state.now() - t < 60_000);
+    const recent = (state.mp.loginCalls.get(code.openid) ?? []).filter((t) => state.now() - t < 60_000);
     recent.push(state.now());
-    state.loginCalls.set(code.openid, recent);
-    if (recent.length > state.loginRateLimitPerMinute) return void (ctx.body = wxError(45011));
+    state.mp.loginCalls.set(code.openid, recent);
+    if (recent.length > state.mp.loginRateLimitPerMinute) return void (ctx.body = wxError(45011));
 
     ctx.body = {
       openid: code.openid,

@@ -1,5 +1,6 @@
 import Router from '@koa/router';
-import { CODE_TTL_MS, type SimState } from '../state.js';
+import type { SimState } from '../state.js';
+import { CODE_TTL_MS } from './state.js';
 import { wxError } from './reply.js';
 
 /** POST /wxa/business/getuserphonenumber?access_token= (wechat-spec.md §3). */
@@ -10,13 +11,13 @@ export function phoneRoutes(state: SimState) {
     const fault = state.takeFault('getuserphonenumber');
     if (fault !== null) return void (ctx.body = wxError(fault));
     const token = typeof ctx.query.access_token === 'string' ? ctx.query.access_token : undefined;
-    const tokenError = state.checkToken(token);
+    const tokenError = state.mp.checkToken(token);
     if (tokenError) return void (ctx.body = wxError(tokenError));
-    const appid = state.tokens.get(token!)!.appid;
+    const appid = state.mp.tokens.get(token!)!.appid;
 
     const body = (ctx.request.body ?? {}) as { code?: unknown };
     if (typeof body.code !== 'string' || !body.code) return void (ctx.body = wxError(41008));
-    const code = state.phoneCodes.get(body.code);
+    const code = state.mp.phoneCodes.get(body.code);
     if (!code || code.used || code.appid !== appid || state.now() - code.mintedAt > CODE_TTL_MS) {
       return void (ctx.body = wxError(40029));
     }

@@ -13,14 +13,14 @@ export function riskRoutes(state: SimState) {
     const fault = state.takeFault('getuserriskrank');
     if (fault !== null) return void (ctx.body = wxError(fault));
     const token = typeof ctx.query.access_token === 'string' ? ctx.query.access_token : undefined;
-    const tokenError = state.checkToken(token);
+    const tokenError = state.mp.checkToken(token);
     if (tokenError) return void (ctx.body = wxError(tokenError));
     const body = (ctx.request.body ?? {}) as { appid?: unknown; openid?: unknown; scene?: unknown; client_ip?: unknown };
-    if (body.appid !== state.tokens.get(token!)!.appid) return void (ctx.body = wxError(40013));
+    if (body.appid !== state.mp.tokens.get(token!)!.appid) return void (ctx.body = wxError(40013));
     if (typeof body.openid !== 'string' || typeof body.scene !== 'number' || typeof body.client_ip !== 'string') {
       return void (ctx.body = wxError(47001));
     }
-    ctx.body = { errcode: 0, errmsg: 'getuserriskrank succ', risk_rank: state.riskRanks.get(body.openid) ?? 0, unoin_id: Date.now() % 1e9 };
+    ctx.body = { errcode: 0, errmsg: 'getuserriskrank succ', risk_rank: state.mp.riskRanks.get(body.openid) ?? 0, unoin_id: Date.now() % 1e9 };
   });
   return router;
 }

@@ -16,23 +16,23 @@ export function controlRoutes(state: SimState, defaultAppid: string) {
     const b = z
       .object({ openid: z.string().min(1).max(64), unionid: z.string().min(1).max(64).optional(), appid: z.string().optional() })
       .parse(ctx.request.body);
-    ctx.body = { code: state.mintLoginCode(appidOf(b.appid), b.openid, b.unionid) };
+    ctx.body = { code: state.mp.mintLoginCode(appidOf(b.appid), b.openid, b.unionid) };
   });
   router.post('/phone-code', (ctx) => {
     const b = z
       .object({ phoneNumber: z.string().regex(/^\d{5,15}$/), countryCode: z.string().regex(/^\d{1,4}$/).default('86'), appid: z.string().optional() })
       .parse(ctx.request.body);
-    ctx.body = { code: state.mintPhoneCode(appidOf(b.appid), b.phoneNumber, b.countryCode) };
+    ctx.body = { code: state.mp.mintPhoneCode(appidOf(b.appid), b.phoneNumber, b.countryCode) };
   });
   router.post('/risky-users', (ctx) => {
     const b = z.object({ openid: z.string().min(1), risky: z.boolean() }).parse(ctx.request.body);
-    if (b.risky) state.riskyOpenids.add(b.openid);
-    else state.riskyOpenids.delete(b.openid);
+    if (b.risky) state.mp.riskyOpenids.add(b.openid);
+    else state.mp.riskyOpenids.delete(b.openid);
     ctx.status = 204;
   });
   router.post('/risk-rank', (ctx) => {
     const b = z.object({ openid: z.string().min(1), rank: z.number().int().min(0).max(4) }).parse(ctx.request.body);
-    state.riskRanks.set(b.openid, b.rank);
+    state.mp.riskRanks.set(b.openid, b.rank);
     ctx.status = 204;
   });
   router.post('/faults', (ctx) => {
@@ -43,7 +43,7 @@ export function controlRoutes(state: SimState, defaultAppid: string) {
     ctx.status = 204;
   });
   router.post('/login-rate-limit', (ctx) => {
-    state.loginRateLimitPerMinute = z.object({ perMinute: z.number().int().positive() }).parse(ctx.request.body).perMinute;
+    state.mp.loginRateLimitPerMinute = z.object({ perMinute: z.number().int().positive() }).parse(ctx.request.body).perMinute;
     ctx.status = 204;
   });
   router.post('/clock', (ctx) => {
@@ -55,7 +55,7 @@ export function controlRoutes(state: SimState, defaultAppid: string) {
   /** Makes every live access token of the app invalid, as a forced refresh elsewhere would. */
   router.post('/tokens/revoke', (ctx) => {
     const appid = appidOf(z.object({ appid: z.string().optional() }).parse(ctx.request.body ?? {}).appid);
-    for (const t of state.tokens.values()) if (t.appid === appid) t.revoked = true;
+    for (const t of state.mp.tokens.values()) if (t.appid === appid) t.revoked = true;
     ctx.status = 204;
   });
   router.get('/stats', (ctx) => {
