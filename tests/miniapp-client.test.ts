@@ -86,10 +86,13 @@ describe('api client', () => {
     expect(c.tokens.get()).toBeNull();
   });
 
-  it('reports a network failure as NETWORK', async () => {
+  it('reports a network failure as NETWORK: a read silently (its page shows it), an action with a toast', async () => {
     const c = client('o_client_5', { baseUrl: 'http://127.0.0.1:1' });
-    const err = await c.bff.communities().catch((e) => e);
-    expect(err).toMatchObject({ code: 'NETWORK', status: 0 });
+    const read = await c.bff.communities().catch((e) => e);
+    expect(read).toMatchObject({ code: 'NETWORK', status: 0 });
+    expect(c.toasts).toEqual([]);
+    const action = await c.bff.createBindRequest(crypto.randomUUID(), 'OWNER').catch((e) => e);
+    expect(action).toMatchObject({ code: 'NETWORK', status: 0 });
     expect(c.toasts).toEqual(['网络异常，请检查网络后重试']);
   });
 });

@@ -21,6 +21,10 @@ export type Transport = (req: TransportRequest) => Promise<TransportResponse>;
 
 export type TokenStore = { get(): string | null; set(token: string | null): void };
 
+/**
+ * `silent`: no toast on failure. Reads are silent by default — the page shows their error (PageShell),
+ * and a toast on top would say it twice; actions (POST) toast unless told not to.
+ */
 export type RequestOptions = { body?: unknown; query?: Record<string, string | undefined>; auth?: boolean; silent?: boolean };
 
 export type ApiClientDeps = {
@@ -76,7 +80,7 @@ export function createApiClient(deps: ApiClientDeps) {
       if (res.statusCode >= 200 && res.statusCode < 300) return res.data as T;
       throw toApiError(res);
     } catch (err) {
-      if (!opts.silent && err instanceof ApiError) deps.toast(err.message);
+      if (!(opts.silent ?? method === 'GET') && err instanceof ApiError) deps.toast(err.message);
       throw err;
     }
   }

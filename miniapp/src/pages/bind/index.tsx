@@ -7,7 +7,7 @@ import { bff } from '../../session';
 import { useAction, useRequest } from '../../hooks/use-request';
 import type { Building, Community, Relation, UnitSummary } from '../../api/types';
 import { RELATION_LABELS, STATUS_LABELS } from '../../roles';
-import { RequestList } from './request-list';
+import { RequestList } from '../../features/units/request-list';
 
 type Picked = { community?: Community; building?: Building; unit?: UnitSummary };
 
@@ -40,7 +40,7 @@ export default function Bind() {
   const list = step === 'building' ? buildings : step === 'unit' ? units : communities;
 
   return (
-    <PageShell loading={communities.loading && !communities.data} error={communities.error} onRetry={communities.reload} empty={communities.empty} emptyText="暂无可绑定的小区">
+    <PageShell request={communities} emptyText="暂无可绑定的小区">
       <RequestList items={mine.data ?? []} />
       <Text className="section-title">绑定新房屋</Text>
       {picked.community && (

@@ -38,7 +38,7 @@ export default function Home() {
   const shown = selected ? (mode ?? (verified.length > 0 ? 'resident' : 'staff')) : 'resident';
 
   return (
-    <PageShell loading={me.loading && !me.data} error={me.error} onRetry={me.reload}>
+    <PageShell request={me}>
       <View data-testid="home">
         <Text className="section-title">{me.data?.name ? `您好，${me.data.name}` : '您好'}</Text>
         {selected && (

@@ -1,0 +1,14 @@
+/**
+ * A value as it crosses the wire: what JSON.stringify makes of it (dates become ISO strings). The
+ * mini-program imports the BFF's answer types through this, type-only, so they are never copied by
+ * hand and cost zero bytes in its bundle.
+ */
+export type Wire<T> = T extends Date
+  ? string
+  : T extends { toJSON(): infer J }
+    ? J
+    : T extends (infer U)[]
+      ? Wire<U>[]
+      : T extends object
+        ? { [K in keyof T]: Wire<T[K]> }
+        : T;

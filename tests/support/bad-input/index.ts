@@ -1,0 +1,13 @@
+import type { BadInputCases } from './types.js';
+import { healthCases } from './health.js';
+import { authCases } from './auth.js';
+import { meCases } from './me.js';
+import { unitsCases } from './units.js';
+import { privacyCases } from './privacy.js';
+import { jobsCases } from './jobs.js';
+import { uploadsCases } from './uploads.js';
+
+export type { BadInputCase } from './types.js';
+
+/** Every module contributes its file here, next to its line in bff/src/modules.ts. */
+export const allBadInput: BadInputCases[] = [healthCases, authCases, meCases, unitsCases, privacyCases, jobsCases, uploadsCases];
