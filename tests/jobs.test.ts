@@ -79,6 +79,13 @@ describe('two worker processes on one queue', { timeout: 60_000 }, () => {
   });
 });
 
+describe('schedules', () => {
+  it('are registered by the workers in Asia/Shanghai time', async () => {
+    const rows = await h.db.$queryRaw<{ name: string; cron: string; timezone: string }[]>`SELECT name, cron, timezone FROM pgboss.schedule`;
+    expect(rows).toContainEqual({ name: 'uploads.purge-unclaimed', cron: '17 * * * *', timezone: 'Asia/Shanghai' });
+  });
+});
+
 describe('failed jobs', { timeout: 30_000 }, () => {
   it('are kept after their last retry and listed for a company admin only', async () => {
     // A payload the job's schema refuses fails every attempt (3 retries, no delay for the probe).

@@ -13,8 +13,12 @@ beforeEach(() => {
 });
 afterAll(async () => {
   const c = new Redis(url);
-  const keys = await c.keys('t:tok:*');
-  if (keys.length) await c.del(...keys);
+  let cursor = '0';
+  do {
+    const [next, keys] = await c.scan(cursor, 'MATCH', 't:tok:*', 'COUNT', 500);
+    cursor = next;
+    if (keys.length) await c.del(...keys);
+  } while (cursor !== '0');
   await c.quit();
   await Promise.all(clients.map((r) => r.quit()));
 });
