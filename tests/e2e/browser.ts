@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { seedDemo } from '../../prisma/seed.js';
 import { createH5Server } from './h5-server.js';
@@ -47,12 +48,34 @@ export async function startBrowserStack() {
     await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
   }
 
+  /** Signs in as a demo user through the development login, as a developer would. */
+  async function devLogin(page: Page, label: string) {
+    await page.goto(web.url);
+    await page.getByText('选择演示用户', { exact: true }).waitFor();
+    await tapCell(page, label);
+  }
+
   async function close() {
     await browser.close();
     await web.close();
     await h.close();
   }
-  return { h, url: web.url, newPage, shot, close };
+  return { h, url: web.url, newPage, shot, devLogin, close };
+}
+
+/** One browser stack per test file, started before its tests and closed after them. */
+export function useBrowserStack(): BrowserStack {
+  let current: BrowserStack | undefined;
+  beforeAll(async () => {
+    current = await startBrowserStack();
+  }, 60_000);
+  afterAll(() => current?.close());
+  return new Proxy({} as BrowserStack, {
+    get: (_, key) => {
+      if (!current) throw new Error('the browser stack is used before it started');
+      return current[key as keyof BrowserStack];
+    },
+  });
 }
 
 export type BrowserStack = Awaited<ReturnType<typeof startBrowserStack>>;
@@ -64,11 +87,4 @@ export async function tapCell(page: Page, label: string) {
 
 export async function tapButton(page: Page, label: string) {
   await page.locator('.nut-button', { has: page.getByText(label, { exact: true }) }).first().click();
-}
-
-/** Signs in as a demo user through the development login, as a developer would. */
-export async function devLogin(stack: BrowserStack, page: Page, label: string) {
-  await page.goto(stack.url);
-  await page.getByText('选择演示用户', { exact: true }).waitFor();
-  await tapCell(page, label);
 }

@@ -1,22 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { devLogin as login, startBrowserStack, tapButton, tapCell, type BrowserStack } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import { tapButton, tapCell, useBrowserStack } from './browser.js';
 
 /**
  * Residents: from a first login to a bound unit.
  * The H5 build in headless Chromium against the real BFF and simulator, driven as people use it;
  * screenshots land in tests/.screenshots/ (git-ignored).
  */
-let stack: BrowserStack;
-beforeAll(async () => {
-  stack = await startBrowserStack();
-}, 60_000);
-afterAll(() => stack?.close());
-const devLogin = (page: Parameters<typeof login>[1], label: string) => login(stack, page, label);
+const stack = useBrowserStack();
 
 describe('a resident binds a unit', { timeout: 60_000 }, () => {
   it('a new resident binds a phone, asks for a unit and waits for approval', async () => {
     const page = await stack.newPage();
-    await devLogin(page, '新用户（未授权手机号）');
+    await stack.devLogin(page, '新用户（未授权手机号）');
     await stack.shot(page, '01-dev-login-done');
     await page.getByTestId('phone-page').waitFor();
     await stack.shot(page, '02-phone');
@@ -38,7 +33,7 @@ describe('a resident binds a unit', { timeout: 60_000 }, () => {
 
   it('a resident on the owner roster is bound at once and sees the home modules', async () => {
     const page = await stack.newPage();
-    await devLogin(page, '业主（在花名册，未绑定）');
+    await stack.devLogin(page, '业主（在花名册，未绑定）');
     await page.getByText('选择小区').waitFor();
     await tapCell(page, '梧桐苑');
     await tapCell(page, '1号楼');

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { devLogin as login, startBrowserStack, type BrowserStack } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import { useBrowserStack } from './browser.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { WEAPP_DIST } from '../../scripts/lib/weapp-size.js';
@@ -9,12 +9,7 @@ import { WEAPP_DIST } from '../../scripts/lib/weapp-size.js';
  * The H5 build in headless Chromium against the real BFF and simulator, driven as people use it;
  * screenshots land in tests/.screenshots/ (git-ignored).
  */
-let stack: BrowserStack;
-beforeAll(async () => {
-  stack = await startBrowserStack();
-}, 60_000);
-afterAll(() => stack?.close());
-const devLogin = (page: Parameters<typeof login>[1], label: string) => login(stack, page, label);
+const stack = useBrowserStack();
 
 describe('every route of the app', { timeout: 120_000 }, () => {
   it('renders something a person can read, and is photographed', async () => {
@@ -23,7 +18,7 @@ describe('every route of the app', { timeout: 120_000 }, () => {
     expect(routes.length).toBeGreaterThanOrEqual(16);
     const community = await stack.h.db.community.findFirstOrThrow({ where: { name: '梧桐苑' } });
     const page = await stack.newPage();
-    await devLogin(page, '物业公司管理员');
+    await stack.devLogin(page, '物业公司管理员');
     await page.getByText('员工工作台', { exact: true }).waitFor();
     for (const route of routes) {
       await page.goto(`${stack.url}/#/${route}?communityId=${community.id}`);

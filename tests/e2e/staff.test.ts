@@ -1,22 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { devLogin as login, startBrowserStack, tapButton, type BrowserStack } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import { tapButton, useBrowserStack } from './browser.js';
 
 /**
  * Staff: the modules of their roles, the bind-request queue, switching communities.
  * The H5 build in headless Chromium against the real BFF and simulator, driven as people use it;
  * screenshots land in tests/.screenshots/ (git-ignored).
  */
-let stack: BrowserStack;
-beforeAll(async () => {
-  stack = await startBrowserStack();
-}, 60_000);
-afterAll(() => stack?.close());
-const devLogin = (page: Parameters<typeof login>[1], label: string) => login(stack, page, label);
+const stack = useBrowserStack();
 
 describe('staff at work', { timeout: 60_000 }, () => {
   it('a manager sees the staff modules of their roles and approves a bind request', async () => {
     const page = await stack.newPage();
-    await devLogin(page, '小区经理 · 梧桐苑');
+    await stack.devLogin(page, '小区经理 · 梧桐苑');
     await page.getByText('员工工作台').waitFor();
     for (const module of ['报修工单', '绑定审核', '公告管理']) await page.getByText(module, { exact: true }).waitFor();
     expect(await page.getByText('收银台', { exact: true }).count()).toBe(0);
@@ -47,14 +42,14 @@ describe('staff at work', { timeout: 60_000 }, () => {
 
   it('a cashier sees only the cashier module; a committee member only elections', async () => {
     const cashier = await stack.newPage();
-    await devLogin(cashier, '收银员 · 梧桐苑');
+    await stack.devLogin(cashier, '收银员 · 梧桐苑');
     await cashier.getByText('收银台', { exact: true }).waitFor();
     expect(await cashier.getByText('绑定审核', { exact: true }).count()).toBe(0);
     await stack.shot(cashier, '09-home-cashier');
 
     // The committee member is also an owner: home opens on the resident side, the switch leads to work.
     const committee = await stack.newPage();
-    await devLogin(committee, '业委会委员 · 梧桐苑');
+    await stack.devLogin(committee, '业委会委员 · 梧桐苑');
     await committee.getByText('投票', { exact: true }).waitFor();
     expect(await committee.getByText('选举管理', { exact: true }).count()).toBe(0);
     await committee.getByText('员工工作台', { exact: true }).click();
@@ -64,7 +59,7 @@ describe('staff at work', { timeout: 60_000 }, () => {
 
   it('a technician of two communities switches between them', async () => {
     const page = await stack.newPage();
-    await devLogin(page, '维修工');
+    await stack.devLogin(page, '维修工');
     await page.getByText('梧桐苑 · 维修工').waitFor();
     await page.getByText('银杏花园', { exact: true }).click();
     await page.getByText('银杏花园 · 维修工').waitFor();

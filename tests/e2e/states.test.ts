@@ -1,22 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { devLogin as login, startBrowserStack, tapButton, type BrowserStack } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import { tapButton, useBrowserStack } from './browser.js';
 
 /**
  * The states every page has: empty, error with a retry that recovers, an unknown route.
  * The H5 build in headless Chromium against the real BFF and simulator, driven as people use it;
  * screenshots land in tests/.screenshots/ (git-ignored).
  */
-let stack: BrowserStack;
-beforeAll(async () => {
-  stack = await startBrowserStack();
-}, 60_000);
-afterAll(() => stack?.close());
-const devLogin = (page: Parameters<typeof login>[1], label: string) => login(stack, page, label);
+const stack = useBrowserStack();
 
 describe('page states', { timeout: 60_000 }, () => {
   it('shows the empty state, and the error state with a retry that recovers', async () => {
     const page = await stack.newPage();
-    await devLogin(page, '小区经理 · 银杏花园');
+    await stack.devLogin(page, '小区经理 · 银杏花园');
     await page.getByText('绑定审核', { exact: true }).click();
     await page.getByText('没有待审核的绑定申请').waitFor();
     await stack.shot(page, '12-empty-state');

@@ -14,6 +14,7 @@ import { modules } from '../../bff/src/modules.js';
 import { createLogger } from '../../bff/src/logger.js';
 import { TEST_REDIS_URL } from './env.js';
 import { listen } from './listen.js';
+import { scanKeys } from './redis-keys.js';
 
 export const TEST_APPID = 'wx_test_app_0001';
 
@@ -115,14 +116,7 @@ export async function startStack(database: { url: string; drop: () => Promise<vo
   async function close() {
     await bff.close();
     await simServer.close();
-    // SCAN, not KEYS: never block a Redis that other test files share.
-    const keys: string[] = [];
-    let cursor = '0';
-    do {
-      const [next, batch] = await deps.redis.scan(cursor, 'MATCH', `${redisPrefix}*`, 'COUNT', 500);
-      cursor = next;
-      keys.push(...batch);
-    } while (cursor !== '0');
+    const keys = await scanKeys(deps.redis, `${redisPrefix}*`);
     if (keys.length) await deps.redis.del(...keys.map((k) => k.slice(redisPrefix.length)));
     if (workerDeps) await closeDeps(workerDeps);
     await closeDeps(deps);

@@ -1,29 +1,16 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useTestRedis } from '../../../tests/support/redis.js';
 import { ManualClock } from '../clock.js';
 import { SessionStore } from './session-store.js';
 
 // Real Redis, a key prefix per test.
-const url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const clients: Redis[] = [];
+const store = useTestRedis('sess');
 let redis: Redis;
 const DAY = 86_400;
-
 beforeEach(() => {
-  redis = new Redis(url, { keyPrefix: `t:sess:${randomBytes(6).toString('hex')}:` });
-  clients.push(redis);
-});
-afterAll(async () => {
-  const c = new Redis(url);
-  let cursor = '0';
-  do {
-    const [next, keys] = await c.scan(cursor, 'MATCH', 't:sess:*', 'COUNT', 500);
-    cursor = next;
-    if (keys.length) await c.del(...keys);
-  } while (cursor !== '0');
-  await c.quit();
-  await Promise.all(clients.map((r) => r.quit()));
+  redis = store.connect();
 });
 
 describe('SessionStore (issue 6 item 7)', () => {

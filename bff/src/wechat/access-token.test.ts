@@ -1,32 +1,13 @@
-import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTestRedis } from '../../../tests/support/redis.js';
 import { ManualClock } from '../clock.js';
 import { AccessTokenCache, type FetchToken } from './access-token.js';
 
 // Real Redis, a key prefix per test; only WeChat's answer is a function here.
-const url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const clients: Redis[] = [];
-let prefix: string;
-beforeEach(() => {
-  prefix = `t:tok:${randomBytes(6).toString('hex')}:`;
-});
-afterAll(async () => {
-  const c = new Redis(url);
-  let cursor = '0';
-  do {
-    const [next, keys] = await c.scan(cursor, 'MATCH', 't:tok:*', 'COUNT', 500);
-    cursor = next;
-    if (keys.length) await c.del(...keys);
-  } while (cursor !== '0');
-  await c.quit();
-  await Promise.all(clients.map((r) => r.quit()));
-});
+const store = useTestRedis('tok');
 
 function instance(fetch: FetchToken, clock = new ManualClock(new Date('2026-11-23T08:00:00Z'))) {
-  const redis = new Redis(url, { keyPrefix: prefix });
-  clients.push(redis);
-  return new AccessTokenCache(redis, fetch, clock, { appid: 'wx_app', pollMs: 5 });
+  return new AccessTokenCache(store.connect(), fetch, clock, { appid: 'wx_app', pollMs: 5 });
 }
 
 function counter(slowMs = 0) {
