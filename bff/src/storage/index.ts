@@ -8,7 +8,7 @@ import type { Storage } from './storage.js';
 export type { Storage } from './storage.js';
 
 /** The secret signing `/files/…` URLs: its own when configured, else derived from the AppSecret. */
-export function fileUrlSecret(config: Config): Buffer {
+function fileUrlSecret(config: Config): Buffer {
   if (config.storage.urlSecret) return Buffer.from(config.storage.urlSecret);
   return Buffer.from(hkdfSync('sha256', config.wechat.secret, 'wyt', 'file-urls', 32));
 }

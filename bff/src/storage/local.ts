@@ -54,6 +54,11 @@ export class LocalStorage implements Storage {
     await Promise.all(keys.map((k) => rm(this.path(k), { force: true })));
   }
 
+  /** True when `signature` was made by `url` for this key and has not expired. */
+  verify(key: string, expires: number, signature: string): boolean {
+    return verifyFileUrl(this.secret, key, expires, signature, this.nowSeconds());
+  }
+
   async url(key: string, ttlSeconds: number): Promise<string> {
     const expires = this.nowSeconds() + ttlSeconds;
     return `/files/${key}?expires=${expires}&sig=${signFileUrl(this.secret, key, expires)}`;
