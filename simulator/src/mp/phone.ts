@@ -1,19 +1,14 @@
 import Router from '@koa/router';
 import type { SimState } from '../state.js';
 import { CODE_TTL_MS } from './state.js';
-import { wxError } from './reply.js';
+import { tokenApi, wxError } from './reply.js';
 
 /** POST /wxa/business/getuserphonenumber?access_token= (wechat-spec.md §3). */
 export function phoneRoutes(state: SimState) {
   const router = new Router();
   router.post('/wxa/business/getuserphonenumber', (ctx) => {
-    state.count('getuserphonenumber');
-    const fault = state.takeFault('getuserphonenumber');
-    if (fault !== null) return void (ctx.body = wxError(fault));
-    const token = typeof ctx.query.access_token === 'string' ? ctx.query.access_token : undefined;
-    const tokenError = state.mp.checkToken(token);
-    if (tokenError) return void (ctx.body = wxError(tokenError));
-    const appid = state.mp.tokens.get(token!)!.appid;
+    const appid = tokenApi(state, 'getuserphonenumber', ctx);
+    if (appid === null) return;
 
     const body = (ctx.request.body ?? {}) as { code?: unknown };
     if (typeof body.code !== 'string' || !body.code) return void (ctx.body = wxError(41008));

@@ -1,3 +1,6 @@
+import type { Context } from 'koa';
+import type { ApiName, SimState } from '../state.js';
+
 /** WeChat's mini-program server API answers HTTP 200 with `{ errcode, errmsg }` even on errors. */
 const MESSAGES: Record<number, string> = {
   [-1]: 'system error',
@@ -19,3 +22,23 @@ const MESSAGES: Record<number, string> = {
 };
 
 export const wxError = (errcode: number) => ({ errcode, errmsg: `${MESSAGES[errcode] ?? 'error'} rid: sim` });
+
+/**
+ * The common start of every API that takes `?access_token=`: counts the call, serves an injected
+ * fault, checks the token. Returns the token's appid, or null with the error already answered.
+ */
+export function tokenApi(state: SimState, api: ApiName, ctx: Context): string | null {
+  state.count(api);
+  const fault = state.takeFault(api);
+  if (fault !== null) {
+    ctx.body = wxError(fault);
+    return null;
+  }
+  const token = typeof ctx.query.access_token === 'string' ? ctx.query.access_token : undefined;
+  const tokenError = state.mp.checkToken(token);
+  if (tokenError) {
+    ctx.body = wxError(tokenError);
+    return null;
+  }
+  return state.mp.tokens.get(token!)!.appid;
+}
