@@ -2,11 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { ApiError, createApiClient, type TokenStore, type Transport } from '../miniapp/src/api/client.js';
 import { endpoints } from '../miniapp/src/api/endpoints.js';
 import { useHarness } from './support/use-harness.js';
+import { multipart, phonePhoto } from './support/images.js';
+import { readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /** The mini-program's API client against the real BFF; only Taro.request is swapped for fetch. */
 const h = useHarness();
 
 const fetchTransport: Transport = async (req) => {
+  if (req.upload) {
+    // What Taro.uploadFile does with a chosen photo: read the local file, send it as multipart.
+    const form = multipart(await readFile(req.upload.filePath), { name: req.upload.name });
+    const res = await fetch(req.url, { method: 'POST', headers: { ...req.header, 'content-type': form.contentType }, body: form.body });
+    return { statusCode: res.status, data: JSON.parse(await res.text()) };
+  }
   const res = await fetch(req.url, { method: req.method, headers: req.header, body: req.data === undefined ? undefined : JSON.stringify(req.data) });
   const text = await res.text();
   return { statusCode: res.status, data: text ? JSON.parse(text) : undefined };
@@ -94,5 +104,20 @@ describe('api client', () => {
     const action = await c.bff.createBindRequest(crypto.randomUUID(), 'OWNER').catch((e) => e);
     expect(action).toMatchObject({ code: 'NETWORK', status: 0 });
     expect(c.toasts).toEqual(['网络异常，请检查网络后重试']);
+  });
+
+  it('uploads a chosen photo with the session, and logs in again first when the session expired', async () => {
+    const c = client('o_client_6');
+    c.tokens.set('expired-token-for-the-upload-abcdefghijklmnop');
+    const path = join(tmpdir(), `wyt-client-photo-${process.pid}.jpg`);
+    await writeFile(path, await phonePhoto({ width: 200, height: 150 }));
+    const photo = await c.bff.uploadPhoto(path);
+    expect(photo).toMatchObject({ contentType: 'image/jpeg', width: 200, height: 150 });
+    expect(c.relogins()).toBe(1);
+    expect((await c.bff.photo(photo.id)).id).toBe(photo.id);
+    await writeFile(path, 'plain text, not a photo');
+    const refused = await c.bff.uploadPhoto(path).catch((e) => e);
+    expect(refused).toMatchObject({ code: 'IMAGE_TYPE_UNSUPPORTED', status: 415 });
+    expect(c.toasts).toEqual([refused.message]);
   });
 });

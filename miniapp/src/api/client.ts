@@ -15,7 +15,8 @@ export class ApiError extends Error {
   }
 }
 
-export type TransportRequest = { url: string; method: string; header: Record<string, string>; data?: unknown };
+/** `upload`: send the local file at `filePath` as multipart field `name` (Taro.uploadFile) instead of JSON. */
+export type TransportRequest = { url: string; method: string; header: Record<string, string>; data?: unknown; upload?: { filePath: string; name: string } };
 export type TransportResponse = { statusCode: number; data: unknown };
 export type Transport = (req: TransportRequest) => Promise<TransportResponse>;
 
@@ -25,7 +26,13 @@ export type TokenStore = { get(): string | null; set(token: string | null): void
  * `silent`: no toast on failure. Reads are silent by default — the page shows their error (PageShell),
  * and a toast on top would say it twice; actions (POST) toast unless told not to.
  */
-export type RequestOptions = { body?: unknown; query?: Record<string, string | undefined>; auth?: boolean; silent?: boolean };
+export type RequestOptions = {
+  body?: unknown;
+  query?: Record<string, string | undefined>;
+  auth?: boolean;
+  silent?: boolean;
+  upload?: { filePath: string; name: string };
+};
 
 export type ApiClientDeps = {
   baseUrl: string;
@@ -54,10 +61,11 @@ export function createApiClient(deps: ApiClientDeps) {
   async function send(method: string, path: string, opts: RequestOptions, token: string | null): Promise<TransportResponse> {
     const query = Object.entries(opts.query ?? {}).filter((e): e is [string, string] => e[1] !== undefined);
     const qs = query.length ? `?${query.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&')}` : '';
-    const header: Record<string, string> = { 'content-type': 'application/json' };
+    // An upload's multipart header (with its boundary) is the uploader's to set.
+    const header: Record<string, string> = opts.upload ? {} : { 'content-type': 'application/json' };
     if (token) header.authorization = `Bearer ${token}`;
     try {
-      return await deps.transport({ url: `${deps.baseUrl}${path}${qs}`, method, header, data: opts.body });
+      return await deps.transport({ url: `${deps.baseUrl}${path}${qs}`, method, header, data: opts.body, ...(opts.upload ? { upload: opts.upload } : {}) });
     } catch {
       throw new ApiError('NETWORK', '网络异常，请检查网络后重试', 0);
     }
@@ -89,6 +97,8 @@ export function createApiClient(deps: ApiClientDeps) {
     request,
     get: <T>(path: string, opts?: RequestOptions) => request<T>('GET', path, opts),
     post: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('POST', path, { ...opts, body }),
+    /** A local file (a chosen photo) as multipart field `file`, with the same session and re-login. */
+    upload: <T>(path: string, filePath: string, opts?: RequestOptions) => request<T>('POST', path, { ...opts, upload: { filePath, name: 'file' } }),
   };
 }
 

@@ -1,10 +1,11 @@
 import type { ApiClient } from './client';
 import { authEndpoints } from '../features/auth/endpoints';
 import { unitEndpoints } from '../features/units/endpoints';
+import { uploadEndpoints } from '../features/uploads/endpoints';
 
 /** Every BFF endpoint the app calls, declared once in its feature (src/features/<domain>/endpoints.ts). */
 export function endpoints(api: ApiClient) {
-  return { ...authEndpoints(api), ...unitEndpoints(api) };
+  return { ...authEndpoints(api), ...unitEndpoints(api), ...uploadEndpoints(api) };
 }
 
 export type Endpoints = ReturnType<typeof endpoints>;

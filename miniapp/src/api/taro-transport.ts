@@ -1,8 +1,22 @@
 import Taro from '@tarojs/taro';
 import type { TokenStore, Transport } from './client';
 
-/** Taro.request as the client's transport: resolves on any HTTP status, rejects only on network failure. */
+/**
+ * Taro.request (and Taro.uploadFile for files) as the client's transport: resolves on any HTTP
+ * status, rejects only on network failure.
+ */
 export const taroTransport: Transport = async (req) => {
+  if (req.upload) {
+    const res = await Taro.uploadFile({ url: req.url, filePath: req.upload.filePath, name: req.upload.name, header: req.header, timeout: 60_000 });
+    // uploadFile hands back the body as text.
+    let data: unknown = res.data;
+    try {
+      data = JSON.parse(res.data);
+    } catch {
+      // not JSON: the client turns the status into an error
+    }
+    return { statusCode: res.statusCode, data };
+  }
   const res = await Taro.request({
     url: req.url,
     method: req.method as 'GET' | 'POST',
