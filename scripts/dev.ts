@@ -13,6 +13,7 @@ import { seedDemo } from '../prisma/seed.js';
 import { run, start, stopAll } from './lib/processes.js';
 import { waitForHttp } from './lib/ports.js';
 import { startEmbeddedPostgres, startLocalRedis } from './lib/services.js';
+import { simTemplateRegistration } from './lib/sim-templates.js';
 
 const root = resolve(import.meta.dirname, '..');
 const dataDir = resolve(process.env.DEV_DATA_DIR ?? join(root, '.data'));
@@ -72,6 +73,7 @@ async function main() {
     SIM_CORS_ORIGIN: `http://127.0.0.1:${h5Port}`,
   });
   await waitForHttp(`http://127.0.0.1:${simPort}/sim/stats`);
+  await fetch(`http://127.0.0.1:${simPort}/sim/subscribe/templates`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(simTemplateRegistration()) });
   const bffEnv = { ...env, PORT: String(port), WECHAT_APPID: appid, WECHAT_SECRET: secret, WECHAT_API_BASE: `http://127.0.0.1:${simPort}` };
   start('bff', process.execPath, ['--import', 'tsx', join(root, 'bff/src/main.ts')], bffEnv);
   // Background jobs run in their own process, as in production (the API only enqueues them).

@@ -21,6 +21,8 @@ const ZConfig = z.object({
   WECHAT_SECRET: z.string().min(1),
   WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
   WECHAT_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
+  /** Which version of the mini-program a subscribe message opens. */
+  WECHAT_MINIPROGRAM_STATE: z.enum(['developer', 'trial', 'formal']).default('formal'),
   SESSION_TTL_SECONDS: z.coerce.number().int().positive().default(7 * 24 * 3600),
   /** Absolute lifetime from login: a session is renewed by use, but never beyond this. */
   SESSION_MAX_AGE_SECONDS: z.coerce.number().int().positive().default(30 * 24 * 3600),
@@ -72,7 +74,7 @@ export type Config = {
     urlTtlSeconds: number;
     maxUploadBytes: number;
   };
-  wechat: { appid: string; secret: string; apiBase: string; timeoutMs: number; riskBlockRank: number };
+  wechat: { appid: string; secret: string; apiBase: string; timeoutMs: number; riskBlockRank: number; miniprogramState: string };
   session: { ttlSeconds: number; maxAgeSeconds: number };
   limits: {
     loginPerIp: { points: number; durationSeconds: number };
@@ -135,6 +137,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       apiBase: c.WECHAT_API_BASE.replace(/\/$/, ''),
       timeoutMs: c.WECHAT_TIMEOUT_MS,
       riskBlockRank: c.WECHAT_RISK_BLOCK_RANK,
+      miniprogramState: c.WECHAT_MINIPROGRAM_STATE,
     },
     session: { ttlSeconds: Math.min(c.SESSION_TTL_SECONDS, c.SESSION_MAX_AGE_SECONDS), maxAgeSeconds: c.SESSION_MAX_AGE_SECONDS },
     limits: {

@@ -6,6 +6,8 @@ import { unitsModule } from './units/index.js';
 import { privacyModule } from './privacy/index.js';
 import { jobsModule } from './jobs/index.js';
 import { uploadsModule } from './uploads/index.js';
+import { noticesModule } from './notices/index.js';
+import { pushModule } from './push/index.js';
 
 /** Every domain of the BFF. app.ts mounts their routes; worker.ts runs their jobs and schedules. */
-export const modules: Module[] = [healthModule, authModule, meModule, unitsModule, privacyModule, jobsModule, uploadsModule];
+export const modules: Module[] = [healthModule, authModule, meModule, unitsModule, privacyModule, jobsModule, uploadsModule, noticesModule, pushModule];

@@ -7,6 +7,7 @@ import { tokenRoutes } from './mp/token.js';
 import { phoneRoutes } from './mp/phone.js';
 import { riskRoutes } from './mp/risk.js';
 import { controlRoutes } from './mp/control.js';
+import { subscribeRoutes } from './mp/subscribe.js';
 import { payRoutes } from './pay/routes.js';
 
 export type Simulator = { app: Koa; state: SimState };
@@ -46,7 +47,7 @@ export function createSimulator(apps: SimApp[], opts: { corsOrigins?: string[] }
     await next();
   });
   app.use(bodyParser({ enableTypes: ['json'] }));
-  for (const router of [loginRoutes(state), tokenRoutes(state), phoneRoutes(state), riskRoutes(state), controlRoutes(state, apps[0]!.appid), payRoutes(state)]) {
+  for (const router of [loginRoutes(state), tokenRoutes(state), phoneRoutes(state), riskRoutes(state), subscribeRoutes(state), controlRoutes(state, apps[0]!.appid), payRoutes(state)]) {
     app.use(router.routes());
   }
   return { app, state };

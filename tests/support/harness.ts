@@ -14,6 +14,7 @@ import { modules } from '../../bff/src/modules.js';
 import { createLogger } from '../../bff/src/logger.js';
 import { TEST_REDIS_URL } from './env.js';
 import { listen } from './listen.js';
+import { simTemplateRegistration } from '../../scripts/lib/sim-templates.js';
 import { scanKeys } from './redis-keys.js';
 
 export const TEST_APPID = 'wx_test_app_0001';
@@ -38,6 +39,7 @@ export async function startStack(database: { url: string; drop: () => Promise<vo
   const secret = randomBytes(16).toString('hex');
   const simulator = createSimulator([{ appid: TEST_APPID, secret }]);
   const simServer = await listen(simulator.app);
+  await fetch(`${simServer.url}/sim/subscribe/templates`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(simTemplateRegistration()) });
   const redisPrefix = `t:${randomBytes(6).toString('hex')}:`;
   const uploadsDir = join(tmpdir(), `wyt-uploads-${randomBytes(6).toString('hex')}`);
   const config = loadConfig({

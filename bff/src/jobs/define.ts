@@ -9,7 +9,8 @@ export type JobDefinition<T = unknown> = {
   /** `<domain>.<what>`, e.g. `repairs.sla-sweep`. */
   name: string;
   schema: z.ZodType<T>;
-  handler: (deps: Deps, data: T, job: { id: string }) => Promise<void>;
+  /** `retryCount` of `retryLimit`: a handler can tell its last attempt and record a final state. */
+  handler: (deps: Deps, data: T, job: { id: string; retryCount: number; retryLimit: number }) => Promise<void>;
   retry?: { limit: number; delaySeconds: number; backoff: boolean };
   /** A running job not finished by then is considered dead and retried (pg-boss expiry). */
   expireInSeconds?: number;

@@ -19,6 +19,9 @@ export type JobsConfig = {
   maintenanceSeconds: number;
 };
 
+/** pg-boss runs its SQL through the caller's Prisma transaction (both speak $1 parameters). */
+const inTransaction = (tx: Tx) => ({ executeSql: async (text: string, values: unknown[]) => ({ rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values) }) });
+
 /** pg-boss keeps its tables in this schema of the application's own database. */
 export const JOBS_SCHEMA = 'pgboss';
 
@@ -91,14 +94,14 @@ export class JobQueue {
       ...(opts.id ? { id: opts.id } : {}),
       ...(opts.startAfter ? { startAfter: opts.startAfter } : {}),
       ...(job.singletonKey ? { singletonKey: job.singletonKey(data) } : {}),
-      // pg-boss runs its INSERT through the caller's transaction (Prisma speaks $1 parameters).
-      ...(tx ? { db: { executeSql: async (text: string, values: unknown[]) => ({ rows: await tx.$queryRawUnsafe(text, ...values) }) } } : {}),
+      ...(tx ? { db: inTransaction(tx) } : {}),
     });
   }
 
-  /** Many jobs in one statement (imports, benchmarks). */
-  async sendMany<T>(job: JobDefinition<T>, items: T[]): Promise<void> {
+  /** Many jobs in one statement; `ids` (one per item) make them idempotent, `tx` transactional. */
+  async sendMany<T>(job: JobDefinition<T>, items: T[], opts: { tx?: Tx; ids?: string[] } = {}): Promise<void> {
     await this.ensureQueue(job);
-    await this.boss.insert(items.map((data) => ({ name: job.name, data: job.schema.parse(data) as object })));
+    const jobs = items.map((data, i) => ({ name: job.name, data: job.schema.parse(data) as object, ...(opts.ids ? { id: opts.ids[i] } : {}) }));
+    await this.boss.insert(jobs, opts.tx ? { db: inTransaction(opts.tx) } : {});
   }
 }

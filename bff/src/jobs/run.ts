@@ -13,7 +13,7 @@ export async function startJobs(deps: Deps, modules: Module[]): Promise<void> {
   for (const job of jobs) {
     await deps.jobs.ensureQueue(job);
     for (let i = 0; i < config.concurrency; i++) {
-      await boss.work(job.name, { batchSize: job.batchSize ?? 20, pollingIntervalSeconds: config.pollSeconds }, (batch) => runBatch(deps, job, batch));
+      await boss.work(job.name, { batchSize: job.batchSize ?? 20, pollingIntervalSeconds: config.pollSeconds, includeMetadata: true }, (batch) => runBatch(deps, job, batch));
     }
   }
   const schedules = modules.flatMap((m) => m.schedules ?? []);
@@ -24,12 +24,12 @@ export async function startJobs(deps: Deps, modules: Module[]): Promise<void> {
   deps.logger.info({ jobs: jobs.map((j) => j.name), schedules: schedules.map((s) => `${s.job.name} ${s.cron}`) }, 'jobs started');
 }
 
-async function runBatch(deps: Deps, job: JobDefinition<any>, batch: PgBoss.Job<unknown>[]): Promise<void> {
+async function runBatch(deps: Deps, job: JobDefinition<any>, batch: PgBoss.JobWithMetadata<unknown>[]): Promise<void> {
   const failed: { id: string; message: string }[] = [];
   await Promise.all(
-    batch.map(async ({ id, data }) => {
+    batch.map(async ({ id, data, retryCount, retryLimit }) => {
       try {
-        await job.handler(deps, job.schema.parse(data), { id });
+        await job.handler(deps, job.schema.parse(data), { id, retryCount, retryLimit });
       } catch (err) {
         deps.logger.error({ job: job.name, jobId: id, err }, 'job failed');
         failed.push({ id, message: (err as Error).message });

@@ -14,7 +14,28 @@ export const FORCE_REFRESH_PER_DAY = 20;
 
 const random = (bytes: number) => randomBytes(bytes).toString('base64url');
 
-/** The mini-program platform's state: login and phone codes, access tokens, risky users. */
+type Delivered = { touser: string; templateId: string; page: string | undefined; data: Record<string, { value?: unknown }>; at: number };
+
+/** Subscribe messages: the templates of the app, users' one-time accepts, what was delivered. */
+export class SubscribeState {
+  readonly templates = new Map<string, { keywords: Record<string, string> }>();
+  readonly credits = new Map<string, number>();
+  readonly delivered: Delivered[] = [];
+  pages: Set<string> | null = null;
+  httpFaults: number[] = [];
+  answerDelayMs = 0;
+
+  reset() {
+    this.templates.clear();
+    this.credits.clear();
+    this.delivered.length = 0;
+    this.pages = null;
+    this.httpFaults = [];
+    this.answerDelayMs = 0;
+  }
+}
+
+/** The mini-program platform's state: login and phone codes, access tokens, risky users, subscribe messages. */
 export class MpState {
   readonly loginCodes = new Map<string, LoginCode>();
   readonly phoneCodes = new Map<string, PhoneCode>();
@@ -25,6 +46,7 @@ export class MpState {
   readonly riskyOpenids = new Set<string>();
   readonly riskRanks = new Map<string, number>();
   loginRateLimitPerMinute = 100;
+  readonly subscribe = new SubscribeState();
 
   constructor(private readonly now: () => number) {}
 
@@ -59,5 +81,6 @@ export class MpState {
     for (const m of [this.loginCodes, this.phoneCodes, this.tokens, this.stableCurrent, this.forceRefreshes, this.loginCalls, this.riskRanks]) m.clear();
     this.riskyOpenids.clear();
     this.loginRateLimitPerMinute = 100;
+    this.subscribe.reset();
   }
 }

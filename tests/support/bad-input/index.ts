@@ -6,8 +6,10 @@ import { unitsCases } from './units.js';
 import { privacyCases } from './privacy.js';
 import { jobsCases } from './jobs.js';
 import { uploadsCases } from './uploads.js';
+import { noticesCases } from './notices.js';
+import { pushCases } from './push.js';
 
 export type { BadInputCase } from './types.js';
 
 /** Every module contributes its file here, next to its line in bff/src/modules.ts. */
-export const allBadInput: BadInputCases[] = [healthCases, authCases, meCases, unitsCases, privacyCases, jobsCases, uploadsCases];
+export const allBadInput: BadInputCases[] = [healthCases, authCases, meCases, unitsCases, privacyCases, jobsCases, uploadsCases, noticesCases, pushCases];

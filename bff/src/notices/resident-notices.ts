@@ -1,0 +1,87 @@
+import type { Deps } from '../deps.js';
+import { AppError, notFound } from '../errors.js';
+import { viewUpload } from '../uploads/view.js';
+import { publishedNotices, type NoticeSummary } from './cache.js';
+import type { ResidentListQuery } from './schema.js';
+
+/** The communities where the user is a verified member: the only ones whose notices they see. */
+async function residentOf(deps: Deps, userId: string, communityId: string): Promise<boolean> {
+  const n = await deps.db.unitMembership.count({ where: { userId, status: 'VERIFIED', unit: { communityId } } });
+  return n > 0;
+}
+
+type Cursor = { pinned: boolean; at: string; id: string };
+const encode = (n: NoticeSummary) => Buffer.from(JSON.stringify({ pinned: n.pinned, at: n.publishedAt, id: n.id })).toString('base64url');
+function decode(raw: string | undefined): Cursor | null {
+  if (!raw) return null;
+  let c: Partial<Cursor> = {};
+  try {
+    c = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Cursor;
+  } catch {
+    // answered below
+  }
+  if (typeof c.pinned !== 'boolean' || typeof c.at !== 'string' || typeof c.id !== 'string') {
+    throw new AppError('VALIDATION_FAILED', '翻页参数无效，请刷新后重试', [{ path: 'cursor', message: '无法识别' }]);
+  }
+  return c as Cursor;
+}
+/** True when `n` comes after the cursor in the list's order: pinned first, then newest, then id. */
+const after = (n: NoticeSummary, c: Cursor) =>
+  n.pinned !== c.pinned ? c.pinned : n.publishedAt !== c.at ? n.publishedAt < c.at : n.id < c.id;
+
+/**
+ * A resident's notices of one of their communities: from the cached list, by category, without the
+ * expired ones, pinned first, paged, each marked read or unread for this resident.
+ */
+export async function listResidentNotices(deps: Deps, userId: string, query: ResidentListQuery) {
+  if (!(await residentOf(deps, userId, query.communityId))) throw notFound('小区');
+  const now = deps.clock.now().toISOString();
+  const visible = (await publishedNotices(deps, query.communityId)).filter(
+    (n) => (!query.category || n.category === query.category) && (n.effectiveUntil === null || n.effectiveUntil > now),
+  );
+  const cursor = decode(query.cursor);
+  const rest = cursor ? visible.filter((n) => after(n, cursor)) : visible;
+  const page = rest.slice(0, query.limit);
+  const read = page.length
+    ? new Set((await deps.db.noticeRead.findMany({ where: { userId, noticeId: { in: page.map((n) => n.id) } }, select: { noticeId: true } })).map((r) => r.noticeId))
+    : new Set<string>();
+  return {
+    total: visible.length,
+    nextCursor: rest.length > query.limit ? encode(page.at(-1)!) : null,
+    items: page.map((n) => ({ ...n, read: read.has(n.id) })),
+  };
+}
+
+/**
+ * A notice for a resident of one of its communities, while published. Opening it is the read
+ * receipt: recorded once (the first time), however many times or how concurrently it is opened.
+ */
+export async function readNotice(deps: Deps, userId: string, id: string) {
+  const notice = await deps.db.notice.findFirst({
+    where: { id, status: 'PUBLISHED', targets: { some: { community: { units: { some: { memberships: { some: { userId, status: 'VERIFIED' } } } } } } } },
+  });
+  if (!notice || (notice.effectiveUntil && notice.effectiveUntil <= deps.clock.now())) throw notFound('公告');
+  await deps.db.noticeRead.createMany({ data: [{ noticeId: id, userId, readAt: deps.clock.now() }], skipDuplicates: true });
+  const uploads = await deps.db.upload.findMany({ where: { claimKind: 'notice', claimId: id }, orderBy: { createdAt: 'asc' } });
+  return {
+    id: notice.id,
+    title: notice.title,
+    body: notice.bodyHtml,
+    category: notice.category,
+    pinned: notice.pinned,
+    contactName: notice.contactName,
+    contactPhone: notice.contactPhone,
+    publishedAt: notice.publishedAt,
+    updatedAt: notice.updatedAfterPublishAt,
+    effectiveUntil: notice.effectiveUntil,
+    attachments: await Promise.all(uploads.map((u) => viewUpload(deps, u))),
+  };
+}
+
+/** Who may see a notice's attachments: its residents while it is published (staff: the editor view). */
+export async function mayResidentSeeNotice(deps: Deps, userId: string, noticeId: string): Promise<boolean> {
+  const n = await deps.db.notice.count({
+    where: { id: noticeId, status: 'PUBLISHED', targets: { some: { community: { units: { some: { memberships: { some: { userId, status: 'VERIFIED' } } } } } } } },
+  });
+  return n > 0;
+}

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import type { Deps } from '../deps.js';
+import { defineJob } from '../jobs/define.js';
+
+/**
+ * Delivers one outbox message, at most once. WeChat's send has no idempotency key, so exactly-once
+ * cannot survive a crash; a resend would also spend a second one-time credit. Hence:
+ * 1. QUEUED → SENDING and the credit reserved, in one committed transaction (no credit: NO_CREDIT);
+ * 2. the call to WeChat;
+ * 3. SENT; or REFUSED (43101, credit set to 0) / FAILED (bad data or template, credit returned);
+ *    or back to QUEUED with the credit returned when WeChat certainly did not deliver (5xx, -1,
+ *    refused connection) — the job then retries with backoff.
+ * A message found SENDING when its job runs again was interrupted between 1 and 3: it becomes
+ * UNKNOWN, is never resent, and its credit counts as spent.
+ */
+export const deliverPush = defineJob({
+  name: 'push.deliver',
+  schema: z.object({ messageId: z.uuid() }),
+  retry: { limit: 5, delaySeconds: 5, backoff: true },
+  expireInSeconds: 60,
+  batchSize: 100,
+  handler: async (deps, { messageId }, job) => {
+    const claimed = await claim(deps, messageId);
+    if (claimed === 'done') return;
+    const outcome = await deps.wechat.subscribe.send({ openid: claimed.openid, templateId: claimed.templateId, page: claimed.page, data: claimed.data as Record<string, string> });
+    const now = deps.clock.now();
+    const finish = (status: 'SENT' | 'REFUSED' | 'FAILED' | 'UNKNOWN' | 'QUEUED', reason: string | null) =>
+      deps.db.pushMessage.updateMany({ where: { id: messageId, status: 'SENDING' }, data: { status, reason, ...(status === 'SENT' ? { sentAt: now } : {}) } });
+    const refund = () => deps.db.pushCredit.updateMany({ where: { userId: claimed.userId, templateId: claimed.templateId }, data: { credit: { increment: 1 } } });
+    switch (outcome.kind) {
+      case 'sent':
+        await finish('SENT', null);
+        return;
+      case 'refused':
+        await deps.db.$transaction([finish('REFUSED', `${outcome.errcode} ${outcome.errmsg}`), deps.db.pushCredit.updateMany({ where: { userId: claimed.userId, templateId: claimed.templateId }, data: { credit: 0 } })]);
+        return;
+      case 'invalid':
+        await deps.db.$transaction([finish('FAILED', `${outcome.errcode} ${outcome.errmsg}`), refund()]);
+        return;
+      case 'unknown':
+        await finish('UNKNOWN', outcome.reason);
+        return;
+      case 'retry': {
+        const last = job.retryCount >= job.retryLimit;
+        await deps.db.$transaction([finish(last ? 'FAILED' : 'QUEUED', last ? `gave up: ${outcome.reason}` : outcome.reason), refund()]);
+        if (!last) throw new Error(`push ${messageId}: ${outcome.reason}, will retry`);
+      }
+    }
+  },
+});
+
+type Claimed = { userId: string; openid: string; templateId: string; page: string; data: unknown };
+
+async function claim(deps: Deps, messageId: string): Promise<Claimed | 'done'> {
+  return deps.db.$transaction(async (tx) => {
+    const message = await tx.pushMessage.findUnique({ where: { id: messageId } });
+    if (!message) return 'done';
+    if (message.status === 'SENDING') {
+      await tx.pushMessage.updateMany({ where: { id: messageId, status: 'SENDING' }, data: { status: 'UNKNOWN', reason: 'interrupted after sending began: not resent' } });
+      return 'done';
+    }
+    if (message.status !== 'QUEUED') return 'done';
+    const credit = await tx.pushCredit.updateMany({ where: { userId: message.userId, templateId: message.templateId, credit: { gt: 0 } }, data: { credit: { decrement: 1 } } });
+    const moved = await tx.pushMessage.updateMany({
+      where: { id: messageId, status: 'QUEUED' },
+      data: credit.count === 1 ? { status: 'SENDING', attempts: { increment: 1 } } : { status: 'NO_CREDIT', reason: 'no accepted subscription left' },
+    });
+    // Another worker moved it first: give back what this one reserved.
+    if (moved.count === 0) {
+      if (credit.count === 1) await tx.pushCredit.updateMany({ where: { userId: message.userId, templateId: message.templateId }, data: { credit: { increment: 1 } } });
+      return 'done';
+    }
+    return credit.count === 1 ? message : 'done';
+  });
+}

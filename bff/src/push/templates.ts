@@ -1,0 +1,46 @@
+import type { KeywordType } from './fit.js';
+
+/**
+ * Every subscribe-message template of the mini-program, in one place: its id (from the WeChat admin
+ * console), the page a tap opens, and each keyword with its WeChat type. `fields` maps our value
+ * names to keywords, so callers pass `{ title, category }` and never WeChat's `thing1`.
+ */
+export type Template = { id: string; page: string; keywords: Record<string, KeywordType>; fields: Record<string, string> };
+
+export const TEMPLATES = {
+  noticePublished: {
+    id: 'T_NOTICE_PUBLISHED_01',
+    page: 'pages/notices/detail',
+    keywords: { thing1: 'thing', phrase2: 'phrase', time3: 'time' },
+    fields: { title: 'thing1', category: 'phrase2', publishedAt: 'time3' },
+  },
+  repairAccepted: {
+    id: 'T_REPAIR_ACCEPTED_01',
+    page: 'pages/repairs/index',
+    keywords: { character_string1: 'character_string', thing2: 'thing', time3: 'time' },
+    fields: { number: 'character_string1', summary: 'thing2', acceptedAt: 'time3' },
+  },
+  repairResolved: {
+    id: 'T_REPAIR_RESOLVED_01',
+    page: 'pages/repairs/index',
+    keywords: { character_string1: 'character_string', thing2: 'thing', time3: 'time' },
+    fields: { number: 'character_string1', summary: 'thing2', resolvedAt: 'time3' },
+  },
+  paymentSucceeded: {
+    id: 'T_PAYMENT_SUCCEEDED_01',
+    page: 'pages/fees/index',
+    keywords: { amount1: 'amount', thing2: 'thing', time3: 'time' },
+    fields: { amountFen: 'amount1', item: 'thing2', paidAt: 'time3' },
+  },
+  electionOpened: {
+    id: 'T_ELECTION_OPENED_01',
+    page: 'pages/votes/index',
+    keywords: { thing1: 'thing', time2: 'time' },
+    fields: { title: 'thing1', closesAt: 'time2' },
+  },
+} as const satisfies Record<string, Template>;
+
+export type TemplateKey = keyof typeof TEMPLATES;
+
+export const templateById = (id: string): [TemplateKey, Template] | undefined =>
+  (Object.entries(TEMPLATES) as [TemplateKey, Template][]).find(([, t]) => t.id === id);
