@@ -74,7 +74,7 @@ async function main() {
   });
   await waitForHttp(`http://127.0.0.1:${simPort}/sim/stats`);
   await fetch(`http://127.0.0.1:${simPort}/sim/subscribe/templates`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(simTemplateRegistration()) });
-  const bffEnv = { ...env, PORT: String(port), WECHAT_APPID: appid, WECHAT_SECRET: secret, WECHAT_API_BASE: `http://127.0.0.1:${simPort}` };
+  const bffEnv = { ...env, PORT: String(port), WECHAT_APPID: appid, WECHAT_SECRET: secret, WECHAT_API_BASE: `http://127.0.0.1:${simPort}`, WECHAT_MINIPROGRAM_STATE: 'developer' };
   start('bff', process.execPath, ['--import', 'tsx', join(root, 'bff/src/main.ts')], bffEnv);
   // Background jobs run in their own process, as in production (the API only enqueues them).
   start('worker', process.execPath, ['--import', 'tsx', join(root, 'bff/src/worker.ts')], bffEnv);

@@ -16,8 +16,10 @@ import { defineJob } from '../jobs/define.js';
 export const deliverPush = defineJob({
   name: 'push.deliver',
   schema: z.object({ messageId: z.uuid() }),
-  retry: { limit: 5, delaySeconds: 5, backoff: true },
-  expireInSeconds: 60,
+  // 1 s doubling: ten tries span about 17 minutes of a WeChat outage.
+  retry: { limit: 10, delaySeconds: 1, backoff: true },
+  // Longer than a send can take (token + call, each with its timeout); a worker gone longer is dead.
+  expireInSeconds: 20,
   batchSize: 100,
   handler: async (deps, { messageId }, job) => {
     const claimed = await claim(deps, messageId);

@@ -3,3 +3,4 @@
  * adds its file here (repairs.ts, billing.ts…) and re-exports it.
  */
 export * from './units.js';
+export * from './push.js';
