@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listFiles, WEAPP_DIST, weappSizes } from '../scripts/lib/weapp-size.js';
 import { H5_ROOT } from './e2e/browser.js';
+import { TEMPLATES } from '../bff/src/push/templates.js';
 
 /** Runs on the builds `npm test` makes first (build:weapp, build:h5:e2e). */
 
@@ -19,6 +20,11 @@ describe('weapp package', () => {
     expect(app.subPackages.map((p: { root: string }) => p.root)).toEqual(['packages/staff', 'packages/cashier', 'packages/committee']);
     expect(app.pages.some((p: string) => p.startsWith('packages/'))).toBe(false);
     expect(existsSync(join(WEAPP_DIST, 'packages/staff/bind-requests/index.js'))).toBe(true);
+  });
+
+  it('has the page every subscribe-message template opens (WeChat refuses an unknown page: 41030)', () => {
+    const app = JSON.parse(readFileSync(join(WEAPP_DIST, 'app.json'), 'utf8')) as { pages: string[] };
+    for (const t of Object.values(TEMPLATES)) expect(app.pages, t.id).toContain(t.page);
   });
 });
 

@@ -12,6 +12,11 @@ import type { BindRequestView } from './units/shape.js';
 import type { listBindRequestQueue } from './units/list-bind-request-queue.js';
 import type { listUnitMembers } from './units/members.js';
 import type { viewUpload } from './uploads/view.js';
+import type { listResidentNotices, readNotice } from './notices/resident-notices.js';
+import type { listStaffNotices } from './notices/list-staff-notices.js';
+import type { getStaffNotice, listUnreadUnits } from './notices/get-staff-notice.js';
+import type { StaffNoticeView } from './notices/shape.js';
+import type { listCredits } from './push/credits.js';
 
 type Answer<F extends (...args: any[]) => Promise<unknown>> = Wire<Awaited<ReturnType<F>>>;
 
@@ -29,3 +34,12 @@ export type UploadView = Answer<typeof viewUpload>;
 export type Relation = BindRequest['relation'];
 export type MembershipStatus = BindRequest['status'];
 export type StaffRole = Me['staff'][number]['roles'][number];
+export type NoticeListPage = Answer<typeof listResidentNotices>;
+export type NoticeListItem = NoticeListPage['items'][number];
+export type NoticeDetail = Answer<typeof readNotice>;
+export type NoticeCategory = NoticeDetail['category'];
+export type StaffNotice = Wire<StaffNoticeView>;
+export type StaffNoticeListPage = Answer<typeof listStaffNotices>;
+export type StaffNoticeDetail = Answer<typeof getStaffNotice>;
+export type UnreadUnit = Answer<typeof listUnreadUnits>[number];
+export type PushSubscriptions = Answer<typeof listCredits>;

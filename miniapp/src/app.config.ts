@@ -8,13 +8,14 @@ export default defineAppConfig({
     'pages/repairs/index',
     'pages/snapshots/index',
     'pages/notices/index',
+    'pages/notices/detail',
     'pages/fees/index',
     'pages/votes/index',
     'pages/not-found/index',
   ],
   // Staff, cashier and committee pages live in subpackages so residents never download them.
   subPackages: [
-    { root: 'packages/staff', pages: ['repairs/index', 'bind-requests/index', 'notices/index'] },
+    { root: 'packages/staff', pages: ['repairs/index', 'bind-requests/index', 'notices/index', 'notices/edit'] },
     { root: 'packages/cashier', pages: ['desk/index'] },
     { root: 'packages/committee', pages: ['elections/index'] },
   ],

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Deps } from '../deps.js';
-import { TEMPLATES, templateById } from './templates.js';
+import { TEMPLATES, templateById, type TemplateKey } from './templates.js';
 
 /** What wx.requestSubscribeMessage answered, per template id (at most 3 per call). */
 export const ZSubscribeReport = z
@@ -32,6 +32,6 @@ export async function listCredits(deps: Deps, userId: string) {
   const rows = await deps.db.pushCredit.findMany({ where: { userId }, select: { templateId: true, credit: true } });
   const credit = new Map(rows.map((r) => [r.templateId, r.credit]));
   return {
-    templates: Object.fromEntries(Object.entries(TEMPLATES).map(([key, t]) => [key, { id: t.id, credit: credit.get(t.id) ?? 0 }])),
+    templates: Object.fromEntries(Object.entries(TEMPLATES).map(([key, t]) => [key, { id: t.id, credit: credit.get(t.id) ?? 0 }])) as Record<TemplateKey, { id: string; credit: number }>,
   };
 }

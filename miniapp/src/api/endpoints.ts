@@ -2,10 +2,12 @@ import type { ApiClient } from './client';
 import { authEndpoints } from '../features/auth/endpoints';
 import { unitEndpoints } from '../features/units/endpoints';
 import { uploadEndpoints } from '../features/uploads/endpoints';
+import { noticeEndpoints } from '../features/notices/endpoints';
+import { pushEndpoints } from '../features/push/endpoints';
 
 /** Every BFF endpoint the app calls, declared once in its feature (src/features/<domain>/endpoints.ts). */
 export function endpoints(api: ApiClient) {
-  return { ...authEndpoints(api), ...unitEndpoints(api), ...uploadEndpoints(api) };
+  return { ...authEndpoints(api), ...unitEndpoints(api), ...uploadEndpoints(api), ...noticeEndpoints(api), ...pushEndpoints(api) };
 }
 
 export type Endpoints = ReturnType<typeof endpoints>;

@@ -14,6 +14,15 @@ export type {
   UnitMember,
   UnitSummary,
   UploadView,
+  NoticeListPage,
+  NoticeListItem,
+  NoticeDetail,
+  NoticeCategory,
+  StaffNotice,
+  StaffNoticeListPage,
+  StaffNoticeDetail,
+  UnreadUnit,
+  PushSubscriptions,
 } from '../../../bff/src/api-types';
 
 export type Items<T> = { items: T[] };

@@ -1,5 +1,83 @@
-import { ComingSoon } from '../../components/coming-soon';
+import { useState } from 'react';
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { PageShell } from '../../components/page-shell';
+import { Button, Cell, CellGroup, Tag } from '../../ui';
+import { bff } from '../../session';
+import { useRequest } from '../../hooks/use-request';
+import { usePaged } from '../../hooks/use-paged';
+import type { NoticeCategory } from '../../api/types';
+import { CATEGORIES, CATEGORY_LABELS, shortTime } from '../../features/notices/labels';
+import { Chips } from '../../features/notices/chips';
+import { askForPush } from '../../features/push/ask-for-push';
+import '../../features/notices/notice.css';
 
-export default function Page() {
-  return <ComingSoon title="公告" description="小区和物业公司发布的通知将显示在这里。" />;
+const EMPTY_PAGE = { items: [], total: 0, nextCursor: null };
+
+/** The notices of the resident's community: pinned first, unread marked, by category, paged. */
+export default function Notices() {
+  const me = useRequest(() => bff.me(), []);
+  const communities = [...new Map((me.data?.units ?? []).filter((u) => u.status === 'VERIFIED').map((u) => [u.community.id, u.community])).values()];
+  const [chosen, setChosen] = useState<string>();
+  const [category, setCategory] = useState<NoticeCategory>();
+  const communityId = chosen ?? communities[0]?.id;
+  const list = usePaged((cursor) => (communityId ? bff.notices(communityId, cursor, category) : Promise.resolve(EMPTY_PAGE)), [communityId, category]);
+
+  usePullDownRefresh(async () => {
+    await Promise.all([me.reload(), list.reload()]);
+    Taro.stopPullDownRefresh();
+  });
+  useReachBottom(() => void list.loadMore());
+  useDidShow(() => void (list.data && list.reload())); // back from a notice: its unread mark is gone
+
+  const subscribe = async () => {
+    const { templates } = await bff.pushSubscriptions();
+    await askForPush([templates.noticePublished.id]);
+  };
+
+  if (me.data && communities.length === 0) {
+    return <PageShell empty emptyText="绑定房屋并通过审核后，即可查看小区公告" />;
+  }
+  return (
+    <PageShell request={me.data ? list : me} emptyText="暂无公告">
+      {communities.length > 1 && <Chips options={communities.map((c) => ({ value: c.id, label: c.name }))} value={communityId} onChange={setChosen} testId="notice-communities" />}
+      <Chips options={[{ value: undefined, label: '全部' }, ...CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))]} value={category} onChange={setCategory} testId="notice-categories" />
+      <CellGroup title={`共 ${list.total} 条`} data-testid="notice-list">
+        {list.items.map((n) => (
+          <Cell
+            key={n.id}
+            clickable
+            onClick={() => void Taro.navigateTo({ url: `/pages/notices/detail?id=${n.id}` })}
+            title={
+              <View>
+                {!n.read && <View className="unread-dot" data-testid="unread-dot" />}
+                <Text>{n.title}</Text>
+              </View>
+            }
+            description={`${CATEGORY_LABELS[n.category as NoticeCategory]} · ${shortTime(n.publishedAt)}`}
+            extra={
+              <View>
+                {n.pinned && <Tag type="danger">置顶</Tag>}
+                {n.updatedAt && <Tag type="warning">已更新</Tag>}
+              </View>
+            }
+          />
+        ))}
+      </CellGroup>
+      <View className="list-footer">
+        {list.hasMore ? (
+          <Button fill="none" loading={list.loadingMore} onClick={() => void list.loadMore()}>
+            加载更多
+          </Button>
+        ) : (
+          <Text className="list-footer__end">已显示全部 {list.total} 条</Text>
+        )}
+      </View>
+      <View className="actions">
+        <Button type="default" size="large" onClick={() => void subscribe()}>
+          新公告微信提醒我
+        </Button>
+      </View>
+    </PageShell>
+  );
 }
