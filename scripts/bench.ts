@@ -15,6 +15,10 @@ import { run } from './lib/processes.js';
 import { startWorkerProcess } from '../tests/support/worker-process.js';
 import { noopJob } from '../bff/src/jobs/probe.js';
 import { multipart, phonePhoto } from '../tests/support/images.js';
+import Koa from 'koa';
+import { listen } from '../tests/support/listen.js';
+import { makePushAudience } from '../tests/support/factories/push.js';
+import { TEMPLATES } from '../bff/src/push/templates.js';
 import { weappSizes, WEAPP_DIST } from './lib/weapp-size.js';
 
 const root = resolve(import.meta.dirname, '..');
@@ -28,8 +32,8 @@ async function admin(sql: string) {
   await c.end();
 }
 
-async function cannon(url: string, headers: Record<string, string> = {}) {
-  const result = await autocannon({ url, connections: 20, duration: DURATION_S, headers });
+async function cannon(url: string, headers: Record<string, string> = {}, connections = 20) {
+  const result = await autocannon({ url, connections, duration: DURATION_S, headers });
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
   return result;
 }
@@ -45,8 +49,54 @@ function packageSizes() {
   print('weapp_total_kb', sizes.totalKb, 'KB');
 }
 
+type Stack = Awaited<ReturnType<typeof startStack>>;
+
+/** The cached resident notice list against a bare Koa JSON route, both at 50 connections, in this run. */
+async function noticeList(stack: Stack, ownerToken: string) {
+  const bare = new Koa();
+  bare.use((ctx) => {
+    ctx.body = { ok: true, items: [] };
+  });
+  const server = await listen(bare);
+  const baseline = await cannon(`${server.url}/`, {}, 50);
+  await server.close();
+  const community = await stack.db.community.findFirstOrThrow({ where: { name: '梧桐苑' } });
+  const managerToken = await stack.loginAs(DEMO_OPENIDS.managerA);
+  for (let i = 0; i < 20; i++) {
+    const { body } = await stack.call('POST', '/api/staff/notices', { token: managerToken, body: { title: `第${i + 1}号通知`, body: '<p>正文</p>', category: i % 3 ? 'GENERAL' : 'OUTAGE', communityIds: [community.id], pinned: i === 0 } });
+    await stack.call('POST', `/api/staff/notices/${body.id}/publish`, { token: managerToken });
+  }
+  const list = await cannon(`${stack.url}/api/notices?communityId=${community.id}`, { authorization: `Bearer ${ownerToken}` }, 50);
+  print('koa_baseline_rps', Math.round(baseline.requests.average), 'req/s');
+  print('notice_list_rps', Math.round(list.requests.average), 'req/s');
+  print('notice_list_ratio', Math.round((list.requests.average / baseline.requests.average) * 100) / 100, 'x');
+  print('notice_list_p99_ms', list.latency.p99, 'ms');
+}
+
+/** 10,000 pushes to distinct residents through two worker processes, from queued to all delivered. */
+async function pushDrain(stack: Stack): Promise<number> {
+  const n = Number(process.env.BENCH_PUSHES ?? 10_000);
+  const site = await stack.db.community.findFirstOrThrow({ where: { name: '银杏花园' }, include: { units: { take: 1 } } });
+  await makePushAudience(stack, site.units[0]!, TEMPLATES.noticePublished.id, n);
+  const managerToken = await stack.loginAs(DEMO_OPENIDS.managerB);
+  const workers = [await startWorkerProcess(stack), await startWorkerProcess(stack)];
+  try {
+    const { body } = await stack.call('POST', '/api/staff/notices', { token: managerToken, body: { title: '推送压测', body: '<p>x</p>', category: 'GENERAL', communityIds: [site.id] } });
+    const t0 = performance.now();
+    await stack.call('POST', `/api/staff/notices/${body.id}/publish`, { token: managerToken });
+    const sent = () => stack.db.pushMessage.count({ where: { eventId: body.id, status: 'SENT' } });
+    while ((await sent()) < n) await new Promise((r) => setTimeout(r, 50));
+    const rate = Math.round(n / ((performance.now() - t0) / 1000));
+    const delivered = ((await (await fetch(`${stack.simUrl}/sim/subscribe/delivered`)).json()) as { items: unknown[] }).items.length;
+    if (delivered !== n) throw new Error(`push drain: ${delivered} delivered for ${n} messages`);
+    return rate;
+  } finally {
+    await Promise.all(workers.map((w) => w.stop()));
+  }
+}
+
 /** No-op jobs through two worker processes, from enqueue to the last completion. */
-async function jobsPerSecond(stack: Awaited<ReturnType<typeof startStack>>): Promise<number> {
+async function jobsPerSecond(stack: Stack): Promise<number> {
   const workers = [await startWorkerProcess(stack), await startWorkerProcess(stack)];
   try {
     const n = Number(process.env.BENCH_JOBS ?? 10_000);
@@ -63,7 +113,7 @@ async function jobsPerSecond(stack: Awaited<ReturnType<typeof startStack>>): Pro
 }
 
 /** A 12-megapixel phone JPEG through POST /api/uploads: sniff, re-encode, thumbnail, store. */
-async function uploadP50(stack: Awaited<ReturnType<typeof startStack>>, token: string): Promise<number> {
+async function uploadP50(stack: Stack, token: string): Promise<number> {
   const photo = multipart(await phonePhoto({ width: 4000, height: 3000 }));
   const times: number[] = [];
   for (let i = 0; i < 15; i++) {
@@ -113,6 +163,8 @@ async function main() {
     print('me_p99', me.latency.p99, 'ms');
     print('bff_rss', Math.round(process.memoryUsage().rss / 1024 / 1024), 'MB');
 
+    await noticeList(stack, token);
+    print('push_drain_per_s', await pushDrain(stack), 'msg/s');
     print('jobs_per_s', await jobsPerSecond(stack), 'jobs/s');
     print('upload_p50_ms', await uploadP50(stack, token), 'ms');
   } finally {

@@ -22,6 +22,8 @@ export function createRedis(url: string, keyPrefix: string, commandTimeoutMs = 1
     commandTimeout: commandTimeoutMs,
     maxRetriesPerRequest: 0,
     retryStrategy: (times) => Math.min(times * 100, 1000),
+    // Commands issued in the same tick share one round trip (hot paths read several keys at once).
+    enableAutoPipelining: true,
   });
   redis.once('ready', () => {
     redis.options.enableOfflineQueue = false;

@@ -46,7 +46,7 @@ export function createSimulator(apps: SimApp[], opts: { corsOrigins?: string[] }
     }
     await next();
   });
-  app.use(bodyParser({ enableTypes: ['json'] }));
+  app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '10mb' }));
   for (const router of [loginRoutes(state), tokenRoutes(state), phoneRoutes(state), riskRoutes(state), subscribeRoutes(state), controlRoutes(state, apps[0]!.appid), payRoutes(state)]) {
     app.use(router.routes());
   }

@@ -39,6 +39,7 @@ describe('SessionStore (issue 6 item 7)', () => {
     const clock = new ManualClock();
     const store = new SessionStore(redis, { ttlSeconds: 7 * DAY, maxAgeSeconds: 30 * DAY }, clock);
     const token = await store.create({ userId: 'u2', openid: 'o2' }, 'sk');
+    await redis.expire(`sess:${createHash('sha256').update(token).digest('base64url')}`, 5); // nearly expired, so renewed
     await redis.expire('user-sess:u2', 5);
     await redis.expire('wx-session-key:u2', 5);
     await store.touch(token);

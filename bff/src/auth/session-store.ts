@@ -4,6 +4,9 @@ import type { Clock } from '../clock.js';
 
 export type Session = { userId: string; openid: string; createdAt: number };
 
+/** How far the TTL may run down before a request renews it. */
+const RENEW_AFTER_SECONDS = 60;
+
 const hash = (token: string) => createHash('sha256').update(token).digest('base64url');
 
 export type SessionLifetime = { ttlSeconds: number; maxAgeSeconds: number };
@@ -42,10 +45,14 @@ export class SessionStore {
     return token;
   }
 
-  /** Returns the session and renews it (rolling), or null when unknown, expired, too old or revoked. */
+  /**
+   * Returns the session and renews it (rolling), or null when unknown, expired, too old or revoked.
+   * One round trip on most requests: the renewal is written only when the TTL has run down by a
+   * minute, which no one can tell apart from renewing on every request.
+   */
   async touch(token: string): Promise<Session | null> {
     const h = hash(token);
-    const raw = await this.redis.get(`sess:${h}`);
+    const [[, raw], [, currentTtl]] = (await this.redis.multi().get(`sess:${h}`).ttl(`sess:${h}`).exec()) as [[null, string | null], [null, number]];
     if (raw === null) return null;
     const session = JSON.parse(raw) as Session;
     const ttl = this.remaining(session);
@@ -53,8 +60,9 @@ export class SessionStore {
       await this.redis.multi().del(`sess:${h}`).srem(`user-sess:${session.userId}`, h).exec();
       return null;
     }
-    // EXPIRE with XX-like semantics: a key revoked between GET and here stays gone (EXPIRE on a
-    // missing key does nothing).
+    // Fresh enough and within the absolute end: nothing to write.
+    if (currentTtl <= ttl && currentTtl > ttl - RENEW_AFTER_SECONDS) return session;
+    // A key revoked between GET and here stays gone (EXPIRE on a missing key does nothing).
     await this.redis
       .multi()
       .expire(`sess:${h}`, ttl)

@@ -50,3 +50,25 @@ export async function invalidateNotices(deps: Deps, communityIds: string[]): Pro
   for (const id of communityIds) tx.incr(genKey(id));
   await tx.exec();
 }
+
+const readsKey = (userId: string) => `notice-reads:${userId}`;
+const LOADED = '-';
+
+/**
+ * Which of `noticeIds` the user has opened, from a Redis set of their receipts: loaded from PostgreSQL
+ * when it lacks the "loaded" marker, added to as they open notices. Both only add, so a load racing a
+ * new receipt cannot lose it. The receipts themselves stay in PostgreSQL: this only draws the dots.
+ */
+export async function readMarks(deps: Deps, userId: string, noticeIds: string[]): Promise<Set<string>> {
+  if (noticeIds.length === 0) return new Set();
+  const [[, loaded], [, flags]] = (await deps.redis.multi().sismember(readsKey(userId), LOADED).smismember(readsKey(userId), ...noticeIds).exec()) as [[null, number], [null, number[]]];
+  if (loaded) return new Set(noticeIds.filter((_, i) => flags[i] === 1));
+  const rows = await deps.db.noticeRead.findMany({ where: { userId }, select: { noticeId: true }, orderBy: { readAt: 'desc' }, take: 5000 });
+  await deps.redis.multi().sadd(readsKey(userId), LOADED, ...rows.map((r) => r.noticeId)).expire(readsKey(userId), TTL_SECONDS).exec();
+  const read = new Set(rows.map((r) => r.noticeId));
+  return new Set(noticeIds.filter((id) => read.has(id)));
+}
+
+export async function addReadMark(deps: Deps, userId: string, noticeId: string): Promise<void> {
+  await deps.redis.multi().sadd(readsKey(userId), noticeId).expire(readsKey(userId), TTL_SECONDS).exec();
+}

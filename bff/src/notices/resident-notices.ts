@@ -1,14 +1,10 @@
 import type { Deps } from '../deps.js';
 import { AppError, notFound } from '../errors.js';
 import { viewUpload } from '../uploads/view.js';
-import { publishedNotices, type NoticeSummary } from './cache.js';
+import { addReadMark, publishedNotices, readMarks, type NoticeSummary } from './cache.js';
+import { isResidentOf } from '../units/resident-cache.js';
 import type { ResidentListQuery } from './schema.js';
 
-/** The communities where the user is a verified member: the only ones whose notices they see. */
-async function residentOf(deps: Deps, userId: string, communityId: string): Promise<boolean> {
-  const n = await deps.db.unitMembership.count({ where: { userId, status: 'VERIFIED', unit: { communityId } } });
-  return n > 0;
-}
 
 type Cursor = { pinned: boolean; at: string; id: string };
 const encode = (n: NoticeSummary) => Buffer.from(JSON.stringify({ pinned: n.pinned, at: n.publishedAt, id: n.id })).toString('base64url');
@@ -34,17 +30,17 @@ const after = (n: NoticeSummary, c: Cursor) =>
  * expired ones, pinned first, paged, each marked read or unread for this resident.
  */
 export async function listResidentNotices(deps: Deps, userId: string, query: ResidentListQuery) {
-  if (!(await residentOf(deps, userId, query.communityId))) throw notFound('小区');
+  // Both from Redis, in parallel: one round trip with auto-pipelining.
+  const [resident, published] = await Promise.all([isResidentOf(deps, userId, query.communityId), publishedNotices(deps, query.communityId)]);
+  if (!resident) throw notFound('小区');
   const now = deps.clock.now().toISOString();
-  const visible = (await publishedNotices(deps, query.communityId)).filter(
+  const visible = published.filter(
     (n) => (!query.category || n.category === query.category) && (n.effectiveUntil === null || n.effectiveUntil > now),
   );
   const cursor = decode(query.cursor);
   const rest = cursor ? visible.filter((n) => after(n, cursor)) : visible;
   const page = rest.slice(0, query.limit);
-  const read = page.length
-    ? new Set((await deps.db.noticeRead.findMany({ where: { userId, noticeId: { in: page.map((n) => n.id) } }, select: { noticeId: true } })).map((r) => r.noticeId))
-    : new Set<string>();
+  const read = await readMarks(deps, userId, page.map((n) => n.id));
   return {
     total: visible.length,
     nextCursor: rest.length > query.limit ? encode(page.at(-1)!) : null,
@@ -61,7 +57,8 @@ export async function readNotice(deps: Deps, userId: string, id: string) {
     where: { id, status: 'PUBLISHED', targets: { some: { community: { units: { some: { memberships: { some: { userId, status: 'VERIFIED' } } } } } } } },
   });
   if (!notice || (notice.effectiveUntil && notice.effectiveUntil <= deps.clock.now())) throw notFound('公告');
-  await deps.db.noticeRead.createMany({ data: [{ noticeId: id, userId, readAt: deps.clock.now() }], skipDuplicates: true });
+  const receipt = await deps.db.noticeRead.createMany({ data: [{ noticeId: id, userId, readAt: deps.clock.now() }], skipDuplicates: true });
+  if (receipt.count > 0) await addReadMark(deps, userId, id);
   const uploads = await deps.db.upload.findMany({ where: { claimKind: 'notice', claimId: id }, orderBy: { createdAt: 'asc' } });
   return {
     id: notice.id,

@@ -53,25 +53,29 @@ export const deliverPush = defineJob({
 
 type Claimed = { userId: string; openid: string; templateId: string; page: string; data: unknown };
 
+/**
+ * Step 1 in one statement (one round trip, which is what bounds the drain rate): lock the message;
+ * SENDING → UNKNOWN; QUEUED → SENDING with a credit taken, or → NO_CREDIT when none is left. Only a
+ * message moved to SENDING here is returned, so only it is sent.
+ */
 async function claim(deps: Deps, messageId: string): Promise<Claimed | 'done'> {
-  return deps.db.$transaction(async (tx) => {
-    const message = await tx.pushMessage.findUnique({ where: { id: messageId } });
-    if (!message) return 'done';
-    if (message.status === 'SENDING') {
-      await tx.pushMessage.updateMany({ where: { id: messageId, status: 'SENDING' }, data: { status: 'UNKNOWN', reason: 'interrupted after sending began: not resent' } });
-      return 'done';
-    }
-    if (message.status !== 'QUEUED') return 'done';
-    const credit = await tx.pushCredit.updateMany({ where: { userId: message.userId, templateId: message.templateId, credit: { gt: 0 } }, data: { credit: { decrement: 1 } } });
-    const moved = await tx.pushMessage.updateMany({
-      where: { id: messageId, status: 'QUEUED' },
-      data: credit.count === 1 ? { status: 'SENDING', attempts: { increment: 1 } } : { status: 'NO_CREDIT', reason: 'no accepted subscription left' },
-    });
-    // Another worker moved it first: give back what this one reserved.
-    if (moved.count === 0) {
-      if (credit.count === 1) await tx.pushCredit.updateMany({ where: { userId: message.userId, templateId: message.templateId }, data: { credit: { increment: 1 } } });
-      return 'done';
-    }
-    return credit.count === 1 ? message : 'done';
-  });
+  const rows = await deps.db.$queryRaw<(Claimed & { status: string })[]>`
+    WITH msg AS (
+      SELECT id, "userId", "templateId", status FROM "PushMessage" WHERE id = ${messageId}::uuid FOR UPDATE
+    ), interrupted AS (
+      UPDATE "PushMessage" p SET status = 'UNKNOWN', reason = 'interrupted after sending began: not resent'
+        FROM msg WHERE p.id = msg.id AND msg.status = 'SENDING' RETURNING p.id
+    ), credit AS (
+      UPDATE "PushCredit" c SET credit = c.credit - 1, "updatedAt" = now()
+        FROM msg WHERE msg.status = 'QUEUED' AND c."userId" = msg."userId" AND c."templateId" = msg."templateId" AND c.credit > 0
+        RETURNING c."userId"
+    )
+    UPDATE "PushMessage" p
+       SET status = CASE WHEN EXISTS (SELECT 1 FROM credit) THEN 'SENDING'::"PushStatus" ELSE 'NO_CREDIT'::"PushStatus" END,
+           attempts = p.attempts + CASE WHEN EXISTS (SELECT 1 FROM credit) THEN 1 ELSE 0 END,
+           reason = CASE WHEN EXISTS (SELECT 1 FROM credit) THEN NULL ELSE 'no accepted subscription left' END
+      FROM msg WHERE p.id = msg.id AND msg.status = 'QUEUED'
+    RETURNING p.status::text AS status, p."userId"::text AS "userId", p.openid, p."templateId", p.page, p.data`;
+  const row = rows[0];
+  return row?.status === 'SENDING' ? row : 'done';
 }

@@ -2,6 +2,7 @@ import type { Deps } from '../deps.js';
 import { AppError, isUniqueViolation, notFound } from '../errors.js';
 import type { CreateBindRequest } from './schema.js';
 import { shapeBindRequest, unitLabel } from './shape.js';
+import { refreshResidentCommunities } from './resident-cache.js';
 
 /** At most this many requests of one user wait for a manager at a time (flooding hid genuine ones). */
 export const MAX_PENDING_PER_USER = 3;
@@ -54,5 +55,6 @@ export async function createBindRequest(deps: Deps, userId: string, input: Creat
       include: { unit: unitLabel },
     });
   });
+  if (result.status === 'VERIFIED') await refreshResidentCommunities(deps, userId);
   return shapeBindRequest(result);
 }

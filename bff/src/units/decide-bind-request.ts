@@ -4,6 +4,7 @@ import { OFFICE_ROLES } from '../access/scope.js';
 import { requireOtherPerson, requireRole } from '../access/guards.js';
 import type { DecideBindRequest } from './schema.js';
 import { shapeBindRequest, unitLabel } from './shape.js';
+import { refreshResidentCommunities } from './resident-cache.js';
 
 /** An office holder approves or rejects a pending request, once; never their own. */
 export async function decideBindRequest(deps: Deps, staffId: string, id: string, input: DecideBindRequest) {
@@ -22,5 +23,6 @@ export async function decideBindRequest(deps: Deps, staffId: string, id: string,
   });
   if (decided.count === 0) throw new AppError('ALREADY_DECIDED', '该申请已处理');
   const row = await deps.db.unitMembership.findUniqueOrThrow({ where: { id }, include: { unit: unitLabel } });
+  await refreshResidentCommunities(deps, row.userId);
   return shapeBindRequest(row);
 }

@@ -67,11 +67,15 @@ export function subscribeRoutes(state: SimState) {
     if (b.pages) sub.pages = new Set(b.pages);
     ctx.status = 204;
   });
-  /** What the user's tap in wx.requestSubscribeMessage did on WeChat's side: `times` accepts. */
+  /** What users' taps in wx.requestSubscribeMessage did on WeChat's side: `times` accepts each. */
+  const ZAccept = z.object({ openid: z.string().min(1), templateId: z.string().min(1), times: z.number().int().min(1).max(10_000).default(1) });
   router.post('/sim/subscribe/accept', (ctx) => {
-    const b = z.object({ openid: z.string().min(1), templateId: z.string().min(1), times: z.number().int().min(1).max(10_000).default(1) }).parse(ctx.request.body);
-    const key = `${b.openid}|${b.templateId}`;
-    sub.credits.set(key, (sub.credits.get(key) ?? 0) + b.times);
+    const body = ctx.request.body as { items?: unknown } | undefined;
+    const accepts = body && 'items' in body ? z.array(ZAccept).max(100_000).parse(body.items) : [ZAccept.parse(body)];
+    for (const a of accepts) {
+      const key = `${a.openid}|${a.templateId}`;
+      sub.credits.set(key, (sub.credits.get(key) ?? 0) + a.times);
+    }
     ctx.status = 204;
   });
   router.get('/sim/subscribe/delivered', (ctx) => {

@@ -13,6 +13,6 @@ export async function makePushAudience(h: Harness, unit: { id: string }, templat
   await h.db.wechatIdentity.createMany({ data: users.map((u) => ({ userId: u.id, appid: TEST_APPID, openid: u.openid })) });
   await h.db.unitMembership.createMany({ data: users.map((u) => ({ userId: u.id, unitId: unit.id, relation: 'FAMILY' as const, status: 'VERIFIED' as const })) });
   await h.db.pushCredit.createMany({ data: users.map((u) => ({ userId: u.id, templateId, credit: 1 })) });
-  for (const u of users) await h.sim('/sim/subscribe/accept', { openid: u.openid, templateId });
+  await h.sim('/sim/subscribe/accept', { items: users.map((u) => ({ openid: u.openid, templateId })) });
   return users;
 }

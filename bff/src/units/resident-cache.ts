@@ -1,0 +1,33 @@
+import type { Deps } from '../deps.js';
+
+const TTL_SECONDS = 600;
+/** Marks a set as loaded even when the user has no community (Redis has no empty sets). */
+const LOADED = '-';
+const key = (userId: string) => `user-communities:${userId}`;
+
+/**
+ * Whether the user is a verified member of a unit in the community — asked on every resident read
+ * (notices, and the domains to come), so answered from Redis: the user's community ids, loaded from
+ * PostgreSQL on a miss, dropped whenever their memberships change.
+ */
+export async function isResidentOf(deps: Deps, userId: string, communityId: string): Promise<boolean> {
+  const [[, loaded], [, member]] = (await deps.redis.multi().exists(key(userId)).sismember(key(userId), communityId).exec()) as [[null, number], [null, number]];
+  if (loaded) return member === 1;
+  return (await refreshResidentCommunities(deps, userId)).includes(communityId);
+}
+
+/**
+ * Loads the user's communities into Redis; also called after a change to their memberships commits,
+ * so an approval shows at once (written through, not merely dropped: a reader that loaded the old
+ * list just before cannot leave it behind).
+ */
+export async function refreshResidentCommunities(deps: Deps, userId: string): Promise<string[]> {
+  const rows = await deps.db.unit.findMany({
+    where: { memberships: { some: { userId, status: 'VERIFIED' } } },
+    select: { communityId: true },
+    distinct: ['communityId'],
+  });
+  const ids = rows.map((r) => r.communityId);
+  await deps.redis.multi().del(key(userId)).sadd(key(userId), LOADED, ...ids).expire(key(userId), TTL_SECONDS).exec();
+  return ids;
+}
