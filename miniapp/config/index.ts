@@ -64,7 +64,7 @@ export default defineConfig<'webpack5'>(async (): Promise<UserConfigExport<'webp
         open: false,
         hot: false, // fast refresh would need one more plugin; a full reload is enough here
         proxy: [
-          ...(process.env.WYT_BFF_URL ? [{ context: ['/api', '/healthz'], target: process.env.WYT_BFF_URL }] : []),
+          ...(process.env.WYT_BFF_URL ? [{ context: ['/api', '/files', '/healthz'], target: process.env.WYT_BFF_URL }] : []),
           ...(process.env.WYT_SIM_URL ? [{ context: ['/sim'], target: process.env.WYT_SIM_URL }] : []),
         ],
       },

@@ -11,6 +11,11 @@ function apiBase(): string {
   return process.env.TARO_ENV === 'h5' ? window.location.origin : '';
 }
 
+/** A file URL from the BFF: the local storage driver answers with paths on the BFF itself. */
+export function fileUrl(url: string): string {
+  return url.startsWith('/') ? `${apiBase()}${url}` : url;
+}
+
 export const api = createApiClient({
   baseUrl: apiBase(),
   transport: taroTransport,

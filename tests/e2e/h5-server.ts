@@ -28,14 +28,14 @@ function proxy(req: IncomingMessage, res: ServerResponse, target: string) {
 }
 
 /**
- * For the browser tests: serves the built H5 app and forwards /api and /healthz to the BFF (and /sim
+ * For the browser tests: serves the built H5 app and forwards /api, /files and /healthz to the BFF (and /sim
  * to the WeChat simulator, for the development login), so the app talks to one origin, as behind
  * Taro's dev server in `npm run dev`.
  */
 export function createH5Server(opts: { root: string; bffUrl: string; simUrl?: string }): Server {
   return createServer((req, res) => {
     const path = decodeURIComponent((req.url ?? '/').split('?')[0]!);
-    if (path.startsWith('/api/') || path === '/healthz') return proxy(req, res, opts.bffUrl);
+    if (path.startsWith('/api/') || path.startsWith('/files/') || path === '/healthz') return proxy(req, res, opts.bffUrl);
     if (path.startsWith('/sim/') && opts.simUrl) return proxy(req, res, opts.simUrl);
     const file = normalize(join(opts.root, path === '/' ? 'index.html' : path));
     const inside = file.startsWith(normalize(opts.root));

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { tapButton, useBrowserStack } from './browser.js';
+import { phonePhoto } from '../support/images.js';
 
 /**
  * Notices, as a manager and a resident use them: the manager writes and publishes, the resident sees
@@ -16,6 +20,13 @@ describe('notices', { timeout: 90_000 }, () => {
     await manager.locator('[data-testid="notice-title"] input').fill('11月30日停水通知');
     await manager.locator('[data-testid="notice-text"] textarea').fill('11月30日 9:00–17:00 全小区停水。\n请提前储水，给您带来不便敬请谅解。');
     await manager.getByText('停水停电', { exact: true }).click();
+    // A photo, chosen as the browser build offers it (a file input behind chooseMedia).
+    const photo = join(tmpdir(), `wyt-e2e-notice-${process.pid}.jpg`);
+    await writeFile(photo, await phonePhoto({ width: 800, height: 600 }));
+    const chooser = manager.waitForEvent('filechooser');
+    await tapButton(manager, '添加图片');
+    await (await chooser).setFiles(photo);
+    await manager.locator('[data-testid="notice-photos"] img').first().waitFor();
     await manager.getByText('预览（住户看到的样子）', { exact: true }).click();
     await manager.getByTestId('notice-body').getByText('请提前储水，给您带来不便敬请谅解。').waitFor();
     await stack.shot(manager, '20-notice-preview');
@@ -34,6 +45,8 @@ describe('notices', { timeout: 90_000 }, () => {
     await stack.shot(resident, '22-notices-unread');
     await item.click();
     await resident.getByTestId('notice-body').getByText('11月30日 9:00–17:00 全小区停水。').waitFor();
+    // The photo really loads (a signed /files URL through the same origin), not a broken icon.
+    await expect.poll(() => resident.evaluate("Array.from(document.querySelectorAll('.notice__image img, img.notice__image')).filter((i) => i.naturalWidth > 0).length"), { timeout: 10_000 }).toBe(1);
     await stack.shot(resident, '23-notice-detail');
     await resident.goBack();
     await expect.poll(() => item.locator('.unread-dot').count(), { timeout: 10_000 }).toBe(0);

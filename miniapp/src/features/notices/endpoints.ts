@@ -6,10 +6,15 @@ export type NoticeDraft = {
   body: string;
   category: NoticeCategory;
   communityIds: string[];
+  allCommunities?: boolean;
   pinned: boolean;
   contactName?: string;
   contactPhone?: string;
+  effectiveUntil?: string;
+  uploadIds?: string[];
 };
+
+export type EventPushes = { counts: Partial<Record<'QUEUED' | 'SENDING' | 'SENT' | 'NO_CREDIT' | 'REFUSED' | 'FAILED' | 'UNKNOWN', number>> };
 
 /** Notices: the resident's list and detail; the office's list, editor, publish and withdraw. */
 export function noticeEndpoints(api: ApiClient) {
@@ -24,5 +29,6 @@ export function noticeEndpoints(api: ApiClient) {
     publishNotice: (id: string) => api.post<StaffNotice>(`/api/staff/notices/${id}/publish`),
     withdrawNotice: (id: string, reason: string) => api.post<StaffNotice>(`/api/staff/notices/${id}/withdraw`, { reason }),
     unreadUnits: (id: string) => api.get<Items<UnreadUnit>>(`/api/staff/notices/${id}/unread-units`),
+    noticePushes: (communityId: string, noticeId: string) => api.get<EventPushes>(`/api/staff/communities/${communityId}/pushes`, { query: { kind: 'notice.published', id: noticeId } }),
   };
 }

@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro';
 import { Image, RichText, Text, View } from '@tarojs/components';
 import { Cell, CellGroup, Tag } from '../../ui';
 import type { UploadView } from '../../api/types';
+import { fileUrl } from '../../session';
 import { CATEGORY_LABELS, shortTime } from './labels';
 import './notice.css';
 
@@ -19,7 +20,7 @@ type Body = {
 
 /** A notice as a resident reads it: used by the detail page and by the editor's preview. */
 export function NoticeBody({ notice: n }: { notice: Body }) {
-  const images = (n.attachments ?? []).map((a) => a.url);
+  const images = (n.attachments ?? []).map((a) => fileUrl(a.url));
   return (
     <View className="notice" data-testid="notice-body">
       <Text className="notice__title">{n.title}</Text>

@@ -5,17 +5,27 @@ import { PageShell } from '../../../components/page-shell';
 import { Button, Cell, CellGroup, Input, Switch, TextArea } from '../../../ui';
 import { bff } from '../../../session';
 import { useAction, useRequest } from '../../../hooks/use-request';
-import type { NoticeCategory, StaffNoticeDetail } from '../../../api/types';
+import type { NoticeCategory, StaffNoticeDetail, UploadView } from '../../../api/types';
 import { CATEGORIES, CATEGORY_LABELS, htmlToText, NOTICE_STATUS_LABELS, textToHtml } from '../../../features/notices/labels';
 import { Chips } from '../../../features/notices/chips';
 import { NoticeBody } from '../../../features/notices/notice-body';
 import { UnreadUnits } from '../../../features/notices/unread-units';
+import { NoticePhotos, NoticePushes, VALIDITY, validUntil, ValidityNote, type Validity } from '../../../features/notices/notice-extras';
 import type { NoticeDraft } from '../../../features/notices/endpoints';
 import '../../../features/notices/notice.css';
 
-type Form = { title: string; text: string; category: NoticeCategory; pinned: boolean; contactName: string; contactPhone: string };
-const blank: Form = { title: '', text: '', category: 'GENERAL', pinned: false, contactName: '', contactPhone: '' };
-const formOf = (n: StaffNoticeDetail): Form => ({ title: n.title, text: htmlToText(n.body), category: n.category, pinned: n.pinned, contactName: n.contactName ?? '', contactPhone: n.contactPhone ?? '' });
+type Form = { title: string; text: string; category: NoticeCategory; pinned: boolean; contactName: string; contactPhone: string; validity: Validity | 'keep'; wholeCompany: boolean };
+const blank: Form = { title: '', text: '', category: 'GENERAL', pinned: false, contactName: '', contactPhone: '', validity: 'none', wholeCompany: false };
+const formOf = (n: StaffNoticeDetail): Form => ({
+  title: n.title,
+  text: htmlToText(n.body),
+  category: n.category,
+  pinned: n.pinned,
+  contactName: n.contactName ?? '',
+  contactPhone: n.contactPhone ?? '',
+  validity: n.effectiveUntil ? 'keep' : 'none',
+  wholeCompany: false,
+});
 
 /** Write, preview as a resident sees it, save, publish or withdraw a notice; its read rate once published. */
 export default function EditNotice() {
@@ -26,6 +36,9 @@ export default function EditNotice() {
   const [form, setForm] = useState<Form>(blank);
   const [preview, setPreview] = useState(false);
   const [reason, setReason] = useState<string | null>(null);
+  const [photos, setPhotos] = useState<UploadView[]>([]);
+  const me = useRequest(() => bff.me(), []);
+  const isCompanyAdmin = (me.data?.staff ?? []).some((s) => s.community.id === communityId && s.roles.includes('COMPANY_ADMIN'));
   useEffect(() => {
     if (existing.data) setForm(formOf(existing.data));
   }, [existing.data]);
@@ -33,18 +46,25 @@ export default function EditNotice() {
   const notice = existing.data;
   const status = notice?.status ?? 'DRAFT';
 
-  const draft = (): NoticeDraft => ({
-    title: form.title.trim(),
-    body: textToHtml(form.text),
-    category: form.category,
-    communityIds: notice?.communityIds ?? [communityId],
-    pinned: form.pinned,
-    ...(form.contactName.trim() ? { contactName: form.contactName.trim() } : {}),
-    ...(form.contactPhone.trim() ? { contactPhone: form.contactPhone.trim() } : {}),
-  });
+  const draft = (): NoticeDraft => {
+    const until = form.validity === 'keep' ? (notice?.effectiveUntil ?? undefined) : validUntil(form.validity);
+    return {
+      title: form.title.trim(),
+      body: textToHtml(form.text),
+      category: form.category,
+      communityIds: notice?.communityIds ?? [communityId],
+      ...(form.wholeCompany && !notice ? { allCommunities: true, communityIds: [] } : {}),
+      pinned: form.pinned,
+      ...(form.contactName.trim() ? { contactName: form.contactName.trim() } : {}),
+      ...(form.contactPhone.trim() ? { contactPhone: form.contactPhone.trim() } : {}),
+      ...(until ? { effectiveUntil: until } : {}),
+      uploadIds: photos.map((p) => p.id),
+    };
+  };
   const save = async () => {
     const saved = notice ? await bff.updateNotice(notice.id, notice.version, draft()) : await bff.createNotice(draft());
     setId(saved.id);
+    setPhotos([]); // claimed by the notice now: shown from it
     await existing.reload();
     return saved;
   };
@@ -93,6 +113,20 @@ export default function EditNotice() {
           <CellGroup title="正文（每行一段）">
             <TextArea placeholder="写给住户的内容：时间、范围、注意事项" value={form.text} onChange={set('text')} maxLength={5000} showCount autoSize disabled={!editable} data-testid="notice-text" />
           </CellGroup>
+          <NoticePhotos existing={notice?.attachments ?? []} added={photos} onAdd={(u) => setPhotos((p) => [...p, ...u])} disabled={!editable} />
+          <Text className="section-title">有效期</Text>
+          <Chips
+            options={[...(notice?.effectiveUntil ? [{ value: 'keep' as const, label: '保持原有效期' }] : []), ...VALIDITY.map((v) => ({ value: v.value, label: v.label }))]}
+            value={form.validity}
+            onChange={(v) => v && set('validity')(v)}
+          />
+          <ValidityNote until={form.validity === 'keep' ? notice?.effectiveUntil : validUntil(form.validity as Validity)} />
+          {isCompanyAdmin && !notice && (
+            <>
+              <Text className="section-title">发布范围</Text>
+              <Chips options={[{ value: 'one', label: '本小区' }, { value: 'all', label: '公司所有小区' }]} value={form.wholeCompany ? 'all' : 'one'} onChange={(v) => set('wholeCompany')(v === 'all')} />
+            </>
+          )}
           <CellGroup title="联系人与置顶">
             <Input placeholder="联系人（选填）" value={form.contactName} onChange={set('contactName')} disabled={!editable} />
             <Input placeholder="联系电话（选填）" value={form.contactPhone} onChange={set('contactPhone')} disabled={!editable} />
@@ -132,6 +166,7 @@ export default function EditNotice() {
             </View>
           </CellGroup>
         ))}
+      {notice && status === 'PUBLISHED' && <NoticePushes communityId={communityId} noticeId={notice.id} />}
       {notice && status === 'PUBLISHED' && notice.category === 'OUTAGE' && <UnreadUnits noticeId={notice.id} />}
     </PageShell>
   );
