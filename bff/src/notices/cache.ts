@@ -15,15 +15,35 @@ const TTL_SECONDS = 600;
 const genKey = (communityId: string) => `notices:gen:${communityId}`;
 const listKey = (communityId: string, gen: string) => `notices:list:${communityId}:${gen}`;
 
+/** Lists already parsed in this process, by community and generation (so never stale), per Redis. */
+const parsed = new WeakMap<object, Map<string, NoticeSummary[]>>();
+const PARSED_MAX = 500;
+
+function remember(deps: Deps, key: string, list: NoticeSummary[]) {
+  let lists = parsed.get(deps.redis);
+  if (!lists) parsed.set(deps.redis, (lists = new Map()));
+  if (lists.size >= PARSED_MAX) lists.delete(lists.keys().next().value!);
+  lists.set(key, list);
+}
+
 /**
- * The published notices of a community, pinned first then newest, from Redis. The key carries a
+ * The published notices of a community, pinned first then newest. The lists live in Redis under a
  * generation that every publish, edit and withdraw bumps (after its commit), so a list filled from an
- * older read of the database can never be served again: a withdrawn notice is gone at once.
+ * older read of the database can never be served again: a withdrawn notice is gone at once, on every
+ * instance. Each instance also keeps the parsed list of the current generation: a read then costs
+ * one GET of the generation.
  */
 export async function publishedNotices(deps: Deps, communityId: string): Promise<NoticeSummary[]> {
   const gen = (await deps.redis.get(genKey(communityId))) ?? '0';
-  const cached = await deps.redis.get(listKey(communityId, gen));
-  if (cached) return JSON.parse(cached) as NoticeSummary[];
+  const key = listKey(communityId, gen);
+  const local = parsed.get(deps.redis)?.get(key);
+  if (local) return local;
+  const cached = await deps.redis.get(key);
+  if (cached) {
+    const list = JSON.parse(cached) as NoticeSummary[];
+    remember(deps, key, list);
+    return list;
+  }
   const rows = await deps.db.notice.findMany({
     where: { status: 'PUBLISHED', targets: { some: { communityId } } },
     select: { id: true, title: true, category: true, pinned: true, publishedAt: true, updatedAfterPublishAt: true, effectiveUntil: true },
@@ -39,7 +59,8 @@ export async function publishedNotices(deps: Deps, communityId: string): Promise
     updatedAt: n.updatedAfterPublishAt?.toISOString() ?? null,
     effectiveUntil: n.effectiveUntil?.toISOString() ?? null,
   }));
-  await deps.redis.set(listKey(communityId, gen), JSON.stringify(list), 'EX', TTL_SECONDS);
+  await deps.redis.set(key, JSON.stringify(list), 'EX', TTL_SECONDS);
+  remember(deps, key, list);
   return list;
 }
 
@@ -55,18 +76,16 @@ const readsKey = (userId: string) => `notice-reads:${userId}`;
 const LOADED = '-';
 
 /**
- * Which of `noticeIds` the user has opened, from a Redis set of their receipts: loaded from PostgreSQL
- * when it lacks the "loaded" marker, added to as they open notices. Both only add, so a load racing a
- * new receipt cannot lose it. The receipts themselves stay in PostgreSQL: this only draws the dots.
+ * The notices the user has opened, from a Redis set of their receipts: loaded from PostgreSQL when it
+ * lacks the "loaded" marker, added to as they open notices. Both only add, so a load racing a new
+ * receipt cannot lose it. The receipts themselves stay in PostgreSQL: this only draws the dots.
  */
-export async function readMarks(deps: Deps, userId: string, noticeIds: string[]): Promise<Set<string>> {
-  if (noticeIds.length === 0) return new Set();
-  const [[, loaded], [, flags]] = (await deps.redis.multi().sismember(readsKey(userId), LOADED).smismember(readsKey(userId), ...noticeIds).exec()) as [[null, number], [null, number[]]];
-  if (loaded) return new Set(noticeIds.filter((_, i) => flags[i] === 1));
+export async function readNoticeIds(deps: Deps, userId: string): Promise<Set<string>> {
+  const [[, loaded], [, members]] = (await deps.redis.multi().sismember(readsKey(userId), LOADED).smembers(readsKey(userId)).exec()) as [[null, number], [null, string[]]];
+  if (loaded) return new Set(members);
   const rows = await deps.db.noticeRead.findMany({ where: { userId }, select: { noticeId: true }, orderBy: { readAt: 'desc' }, take: 5000 });
   await deps.redis.multi().sadd(readsKey(userId), LOADED, ...rows.map((r) => r.noticeId)).expire(readsKey(userId), TTL_SECONDS).exec();
-  const read = new Set(rows.map((r) => r.noticeId));
-  return new Set(noticeIds.filter((id) => read.has(id)));
+  return new Set(rows.map((r) => r.noticeId));
 }
 
 export async function addReadMark(deps: Deps, userId: string, noticeId: string): Promise<void> {

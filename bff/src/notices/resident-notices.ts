@@ -1,7 +1,7 @@
 import type { Deps } from '../deps.js';
 import { AppError, notFound } from '../errors.js';
 import { viewUpload } from '../uploads/view.js';
-import { addReadMark, publishedNotices, readMarks, type NoticeSummary } from './cache.js';
+import { addReadMark, publishedNotices, readNoticeIds, type NoticeSummary } from './cache.js';
 import { isResidentOf } from '../units/resident-cache.js';
 import type { ResidentListQuery } from './schema.js';
 
@@ -30,8 +30,12 @@ const after = (n: NoticeSummary, c: Cursor) =>
  * expired ones, pinned first, paged, each marked read or unread for this resident.
  */
 export async function listResidentNotices(deps: Deps, userId: string, query: ResidentListQuery) {
-  // Both from Redis, in parallel: one round trip with auto-pipelining.
-  const [resident, published] = await Promise.all([isResidentOf(deps, userId, query.communityId), publishedNotices(deps, query.communityId)]);
+  // All three from Redis, in parallel: one round trip with auto-pipelining.
+  const [resident, published, read] = await Promise.all([
+    isResidentOf(deps, userId, query.communityId),
+    publishedNotices(deps, query.communityId),
+    readNoticeIds(deps, userId),
+  ]);
   if (!resident) throw notFound('小区');
   const now = deps.clock.now().toISOString();
   const visible = published.filter(
@@ -40,7 +44,6 @@ export async function listResidentNotices(deps: Deps, userId: string, query: Res
   const cursor = decode(query.cursor);
   const rest = cursor ? visible.filter((n) => after(n, cursor)) : visible;
   const page = rest.slice(0, query.limit);
-  const read = await readMarks(deps, userId, page.map((n) => n.id));
   return {
     total: visible.length,
     nextCursor: rest.length > query.limit ? encode(page.at(-1)!) : null,
