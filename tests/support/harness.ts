@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createSimulator } from '../../simulator/src/app.js';
 import type { SimState } from '../../simulator/src/state.js';
 import { loadConfig } from '../../bff/src/config.js';
-import { closeDeps, createDeps, startDeps, type Deps } from '../../bff/src/deps.js';
+import { closeDeps, createDeps, startDeps } from '../../bff/src/deps.js';
 import { createApp } from '../../bff/src/app.js';
 import type { ManualClock } from '../../bff/src/clock.js';
 import type { JobDefinition } from '../../bff/src/jobs/define.js';

@@ -5,7 +5,11 @@ import { addReadMark, publishedNotices, readNoticeIds, type NoticeSummary } from
 import { isResidentOf } from '../units/resident-cache.js';
 import type { ResidentListQuery } from './schema.js';
 
+/** A published notice of a community where the user is a verified member. */
+const visibleTo = (userId: string) =>
+  ({ status: 'PUBLISHED', targets: { some: { community: { units: { some: { memberships: { some: { userId, status: 'VERIFIED' } } } } } } } }) as const;
 
+/** The list's position, opaque to clients: pinned, published time and id of the last item shown. */
 type Cursor = { pinned: boolean; at: string; id: string };
 const encode = (n: NoticeSummary) => Buffer.from(JSON.stringify({ pinned: n.pinned, at: n.publishedAt, id: n.id })).toString('base64url');
 function decode(raw: string | undefined): Cursor | null {
@@ -21,6 +25,7 @@ function decode(raw: string | undefined): Cursor | null {
   }
   return c as Cursor;
 }
+
 /** True when `n` comes after the cursor in the list's order: pinned first, then newest, then id. */
 const after = (n: NoticeSummary, c: Cursor) =>
   n.pinned !== c.pinned ? c.pinned : n.publishedAt !== c.at ? n.publishedAt < c.at : n.id < c.id;
@@ -56,9 +61,7 @@ export async function listResidentNotices(deps: Deps, userId: string, query: Res
  * receipt: recorded once (the first time), however many times or how concurrently it is opened.
  */
 export async function readNotice(deps: Deps, userId: string, id: string) {
-  const notice = await deps.db.notice.findFirst({
-    where: { id, status: 'PUBLISHED', targets: { some: { community: { units: { some: { memberships: { some: { userId, status: 'VERIFIED' } } } } } } } },
-  });
+  const notice = await deps.db.notice.findFirst({ where: { id, ...visibleTo(userId) } });
   if (!notice || (notice.effectiveUntil && notice.effectiveUntil <= deps.clock.now())) throw notFound('公告');
   const receipt = await deps.db.noticeRead.createMany({ data: [{ noticeId: id, userId, readAt: deps.clock.now() }], skipDuplicates: true });
   if (receipt.count > 0) await addReadMark(deps, userId, id);
@@ -80,8 +83,5 @@ export async function readNotice(deps: Deps, userId: string, id: string) {
 
 /** Who may see a notice's attachments: its residents while it is published (staff: the editor view). */
 export async function mayResidentSeeNotice(deps: Deps, userId: string, noticeId: string): Promise<boolean> {
-  const n = await deps.db.notice.count({
-    where: { id: noticeId, status: 'PUBLISHED', targets: { some: { community: { units: { some: { memberships: { some: { userId, status: 'VERIFIED' } } } } } } } },
-  });
-  return n > 0;
+  return (await deps.db.notice.count({ where: { id: noticeId, ...visibleTo(userId) } })) > 0;
 }

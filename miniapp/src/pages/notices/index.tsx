@@ -2,6 +2,7 @@ import { useState } from 'react';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { PageShell } from '../../components/page-shell';
+import { ListFooter } from '../../components/list-footer';
 import { Button, Cell, CellGroup, Tag } from '../../ui';
 import { bff } from '../../session';
 import { useRequest } from '../../hooks/use-request';
@@ -64,15 +65,7 @@ export default function Notices() {
           />
         ))}
       </CellGroup>
-      <View className="list-footer">
-        {list.hasMore ? (
-          <Button fill="none" loading={list.loadingMore} onClick={() => void list.loadMore()}>
-            加载更多
-          </Button>
-        ) : (
-          <Text className="list-footer__end">已显示全部 {list.total} 条</Text>
-        )}
-      </View>
+      <ListFooter list={list} />
       <View className="actions">
         <Button type="default" size="large" onClick={() => void subscribe()}>
           新公告微信提醒我

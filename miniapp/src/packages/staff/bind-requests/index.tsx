@@ -1,7 +1,7 @@
 import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
-import { Text, View } from '@tarojs/components';
 import { PageShell } from '../../../components/page-shell';
-import { Button, CellGroup } from '../../../ui';
+import { ListFooter } from '../../../components/list-footer';
+import { CellGroup } from '../../../ui';
 import { bff } from '../../../session';
 import { useAction } from '../../../hooks/use-request';
 import { usePaged } from '../../../hooks/use-paged';
@@ -31,15 +31,7 @@ export default function BindRequests() {
           <BindRequestItem key={r.id} request={r} busy={decide.running} onDecide={(d) => void decide.run(r.id, d)} />
         ))}
       </CellGroup>
-      <View className="list-footer">
-        {queue.hasMore ? (
-          <Button fill="none" loading={queue.loadingMore} onClick={() => void queue.loadMore()}>
-            加载更多
-          </Button>
-        ) : (
-          <Text className="list-footer__end">已显示全部 {queue.total} 条</Text>
-        )}
-      </View>
+      <ListFooter list={queue} />
     </PageShell>
   );
 }
