@@ -31,7 +31,7 @@ describe('unclaimed uploads', () => {
     expect(await h.runJob(purgeUnclaimedUploads, {})).toBe('completed');
     expect(await h.db.upload.findUnique({ where: { id: abandoned.id } })).toBeNull();
     expect(await h.deps.storage.get(row.storageKey)).toBeNull();
-    expect(await h.deps.storage.get(row.thumbKey)).toBeNull();
+    expect(await h.deps.storage.get(row.thumbKey!)).toBeNull();
     expect(await h.db.upload.findUnique({ where: { id: kept.id } })).not.toBeNull();
     expect(await h.runJob(purgeUnclaimedUploads, {})).toBe('completed');
   });

@@ -25,8 +25,8 @@ describe('the S3 storage driver', () => {
     expect((await sharp(Buffer.from(await image.arrayBuffer())).metadata()).width).toBe(640);
 
     const row = await h.db.upload.findUniqueOrThrow({ where: { id: res.body.id } });
-    expect((await h.deps.storage.get(row.thumbKey))?.contentType).toBe('image/webp');
-    await h.deps.storage.delete([row.storageKey, row.thumbKey]);
+    expect((await h.deps.storage.get(row.thumbKey!))?.contentType).toBe('image/webp');
+    await h.deps.storage.delete([row.storageKey, row.thumbKey!]);
     expect(await h.deps.storage.get(row.storageKey)).toBeNull();
   });
 });

@@ -94,3 +94,26 @@ describe('who sees a photo', () => {
     await expect(claim(me.body.id)).rejects.toThrow('照片不存在');
   });
 });
+
+describe('PDF attachments', () => {
+  it('are accepted from staff by content, kept as sent with their name, and downloaded rather than shown', async () => {
+    const { staff } = await import('./support/actors.js');
+    const { makeCommunity } = await import('./support/factories/index.js');
+    const site = await makeCommunity(h.db, { units: 1 });
+    const manager = await staff(h, 'MANAGER', { id: site.community.id, companyId: site.companyId });
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+    const { body, contentType } = multipart(pdf, { filename: '../../2026年收费标准.pdf', type: 'application/pdf' });
+    const res = await manager.call('POST', '/api/uploads', { raw: body, headers: { 'content-type': contentType } });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ kind: 'file', contentType: 'application/pdf', filename: '2026年收费标准.pdf', thumbUrl: null, width: null });
+    const file = await fetch(`${h.url}${res.body.url}`);
+    expect(file.headers.get('content-type')).toBe('application/pdf');
+    expect(file.headers.get('content-disposition')).toMatch(/^attachment/);
+    expect(Buffer.from(await file.arrayBuffer()).equals(pdf)).toBe(true);
+    // A resident's upload is a photo or nothing; a text file called .pdf is nobody's PDF.
+    const fromResident = await upload(owner, pdf, { filename: 'a.pdf', type: 'application/pdf' });
+    expect([fromResident.status, fromResident.body.code]).toEqual([415, 'IMAGE_TYPE_UNSUPPORTED']);
+    const fake = multipart(Buffer.from('just text'), { filename: 'fake.pdf', type: 'application/pdf' });
+    expect((await manager.call('POST', '/api/uploads', { raw: fake.body, headers: { 'content-type': fake.contentType } })).status).toBe(415);
+  });
+});

@@ -27,6 +27,12 @@ describe('notices', { timeout: 90_000 }, () => {
     await tapButton(manager, '添加图片');
     await (await chooser).setFiles(photo);
     await manager.locator('[data-testid="notice-photos"] img').first().waitFor();
+    const pdf = join(tmpdir(), '2026年收费标准.pdf');
+    await writeFile(pdf, '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+    const pdfChooser = manager.waitForEvent('filechooser');
+    await tapButton(manager, '添加 PDF');
+    await (await pdfChooser).setFiles(pdf);
+    await manager.getByText('📎 2026年收费标准.pdf').waitFor();
     await manager.getByText('预览（住户看到的样子）', { exact: true }).click();
     await manager.getByTestId('notice-body').getByText('请提前储水，给您带来不便敬请谅解。').waitFor();
     await stack.shot(manager, '20-notice-preview');
@@ -47,6 +53,7 @@ describe('notices', { timeout: 90_000 }, () => {
     await resident.getByTestId('notice-body').getByText('11月30日 9:00–17:00 全小区停水。').waitFor();
     // The photo really loads (a signed /files URL through the same origin), not a broken icon.
     await expect.poll(() => resident.evaluate("Array.from(document.querySelectorAll('.notice__image img, img.notice__image')).filter((i) => i.naturalWidth > 0).length"), { timeout: 10_000 }).toBe(1);
+    await resident.getByText('📎 2026年收费标准.pdf').waitFor();
     await stack.shot(resident, '23-notice-detail');
     await resident.goBack();
     await expect.poll(() => item.locator('.unread-dot').count(), { timeout: 10_000 }).toBe(0);

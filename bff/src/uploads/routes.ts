@@ -11,7 +11,7 @@ import { serveFile } from './serve-file.js';
 export const UPLOAD_PATH = '/api/uploads';
 
 const ZFileQuery = z.object({ expires: z.coerce.number().int(), sig: z.string().min(10).max(100) });
-const ZFileKey = z.string().regex(/^uploads\/\d{4}-\d{2}\/[0-9a-f-]{36}(-thumb)?\.(jpg|png|webp|avif)$/, '文件不存在');
+const ZFileKey = z.string().regex(/^uploads\/\d{4}-\d{2}\/[0-9a-f-]{36}(-thumb)?\.(jpg|png|webp|avif|pdf)$/, '文件不存在');
 
 export function uploadRoutes(deps: Deps) {
   const router = createRouter();
@@ -33,6 +33,8 @@ export function uploadRoutes(deps: Deps) {
     ctx.type = file.contentType;
     ctx.set('cache-control', 'private, max-age=300');
     ctx.set('x-content-type-options', 'nosniff');
+    // A PDF is downloaded, never rendered inside our origin.
+    if (file.contentType === 'application/pdf') ctx.attachment(undefined, { type: 'attachment' });
     ctx.body = file.body;
   });
   return router;

@@ -15,8 +15,12 @@ export class ApiError extends Error {
   }
 }
 
-/** `upload`: send the local file at `filePath` as multipart field `name` (Taro.uploadFile) instead of JSON. */
-export type TransportRequest = { url: string; method: string; header: Record<string, string>; data?: unknown; upload?: { filePath: string; name: string } };
+/**
+ * `upload`: send the local file at `filePath` as multipart field `name` (Taro.uploadFile) instead of
+ * JSON; `fileName`, when known, travels as a form field (WeChat sends a temporary name).
+ */
+export type Upload = { filePath: string; name: string; fileName?: string };
+export type TransportRequest = { url: string; method: string; header: Record<string, string>; data?: unknown; upload?: Upload };
 export type TransportResponse = { statusCode: number; data: unknown };
 export type Transport = (req: TransportRequest) => Promise<TransportResponse>;
 
@@ -31,7 +35,7 @@ export type RequestOptions = {
   query?: Record<string, string | undefined>;
   auth?: boolean;
   silent?: boolean;
-  upload?: { filePath: string; name: string };
+  upload?: Upload;
 };
 
 export type ApiClientDeps = {
@@ -97,8 +101,8 @@ export function createApiClient(deps: ApiClientDeps) {
     request,
     get: <T>(path: string, opts?: RequestOptions) => request<T>('GET', path, opts),
     post: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('POST', path, { ...opts, body }),
-    /** A local file (a chosen photo) as multipart field `file`, with the same session and re-login. */
-    upload: <T>(path: string, filePath: string, opts?: RequestOptions) => request<T>('POST', path, { ...opts, upload: { filePath, name: 'file' } }),
+    /** A local file (a chosen photo or PDF) as multipart field `file`, with the same session and re-login. */
+    upload: <T>(path: string, filePath: string, fileName?: string) => request<T>('POST', path, { upload: { filePath, name: 'file', ...(fileName ? { fileName } : {}) } }),
   };
 }
 

@@ -18,9 +18,17 @@ type Body = {
   attachments?: UploadView[];
 };
 
+/** Opens a PDF: WeChat's document viewer in the mini-program, a new tab in the browser. */
+async function openFile(url: string) {
+  if (process.env.TARO_ENV === 'h5') return void window.open(url, '_blank');
+  const { tempFilePath } = await Taro.downloadFile({ url });
+  await Taro.openDocument({ filePath: tempFilePath, fileType: 'pdf', showMenu: true });
+}
+
 /** A notice as a resident reads it: used by the detail page and by the editor's preview. */
 export function NoticeBody({ notice: n }: { notice: Body }) {
-  const images = (n.attachments ?? []).map((a) => fileUrl(a.url));
+  const images = (n.attachments ?? []).filter((a) => a.kind === 'image').map((a) => fileUrl(a.url));
+  const files = (n.attachments ?? []).filter((a) => a.kind === 'file');
   return (
     <View className="notice" data-testid="notice-body">
       <Text className="notice__title">{n.title}</Text>
@@ -39,6 +47,13 @@ export function NoticeBody({ notice: n }: { notice: Body }) {
             <Image key={url} src={url} mode="aspectFill" className="notice__image" onClick={() => void Taro.previewImage({ urls: images, current: url })} />
           ))}
         </View>
+      )}
+      {files.length > 0 && (
+        <CellGroup title="附件">
+          {files.map((f) => (
+            <Cell key={f.id} title={`📎 ${f.filename ?? '附件'}`} clickable onClick={() => void openFile(fileUrl(f.url))} />
+          ))}
+        </CellGroup>
       )}
       {(n.contactName || n.contactPhone) && (
         <CellGroup>

@@ -6,6 +6,7 @@ import { bff, fileUrl } from '../../session';
 import { useRequest } from '../../hooks/use-request';
 import type { UploadView } from '../../api/types';
 import { choosePhotos } from '../uploads/choose-photos';
+import { choosePdfs } from '../uploads/choose-files';
 import { shortTime } from './labels';
 
 const DAY = 86_400_000;
@@ -23,34 +24,50 @@ export const validUntil = (v: Validity): string | undefined => {
   return days ? new Date(Date.now() + days * DAY).toISOString() : undefined;
 };
 
-/** Photos of the notice: those already attached, and new ones chosen (compressed) and uploaded. */
-export function NoticePhotos({ existing, added, onAdd, disabled }: { existing: UploadView[]; added: UploadView[]; onAdd: (u: UploadView[]) => void; disabled: boolean }) {
+/** Photos and PDF attachments of the notice: those attached already, and new ones chosen and uploaded. */
+export function NoticeAttachments({ existing, added, onAdd, disabled }: { existing: UploadView[]; added: UploadView[]; onAdd: (u: UploadView[]) => void; disabled: boolean }) {
   const [busy, setBusy] = useState(false);
   const all = [...existing, ...added];
-  const add = async () => {
+  const room = 9 - all.length;
+  const add = async (choose: () => Promise<UploadView[]>) => {
     setBusy(true);
     try {
-      const paths = await choosePhotos(9 - all.length);
-      const uploaded: UploadView[] = [];
-      for (const path of paths) uploaded.push(await bff.uploadPhoto(path));
-      onAdd(uploaded);
+      onAdd(await choose());
     } catch (err) {
-      if (!/cancel/i.test((err as Error).message ?? '')) void Taro.showToast({ title: '图片上传失败，请重试', icon: 'none' });
+      if (!/cancel/i.test((err as Error).message ?? '')) void Taro.showToast({ title: '上传失败，请重试', icon: 'none' });
     } finally {
       setBusy(false);
     }
   };
+  const photos = async () => {
+    const uploaded: UploadView[] = [];
+    for (const path of await choosePhotos(room)) uploaded.push(await bff.uploadPhoto(path));
+    return uploaded;
+  };
+  const pdfs = async () => {
+    const uploaded: UploadView[] = [];
+    for (const f of await choosePdfs(room)) uploaded.push(await bff.uploadFile(f.path, f.name));
+    return uploaded;
+  };
   return (
-    <CellGroup title={`图片（${all.length}/9）`}>
+    <CellGroup title={`图片和附件（${all.length}/9）`}>
       <View className="notice__images" data-testid="notice-photos">
-        {all.map((u) => (
-          <Image key={u.id} src={fileUrl(u.thumbUrl)} mode="aspectFill" className="notice__image" />
+        {all.filter((u) => u.thumbUrl).map((u) => (
+          <Image key={u.id} src={fileUrl(u.thumbUrl!)} mode="aspectFill" className="notice__image" />
         ))}
       </View>
-      {!disabled && all.length < 9 && (
-        <Button fill="outline" loading={busy} onClick={() => void add()}>
-          添加图片
-        </Button>
+      {all.filter((u) => !u.thumbUrl).map((u) => (
+        <Cell key={u.id} title={`📎 ${u.filename ?? '附件'}`} />
+      ))}
+      {!disabled && room > 0 && (
+        <View className="actions">
+          <Button fill="outline" loading={busy} onClick={() => void add(photos)}>
+            添加图片
+          </Button>
+          <Button fill="outline" loading={busy} onClick={() => void add(pdfs)}>
+            添加 PDF
+          </Button>
+        </View>
       )}
     </CellGroup>
   );

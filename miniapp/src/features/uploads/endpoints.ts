@@ -5,6 +5,8 @@ import type { UploadView } from '../../api/types';
 export function uploadEndpoints(api: ApiClient) {
   return {
     uploadPhoto: (filePath: string) => api.upload<UploadView>('/api/uploads', filePath),
+    /** A PDF attachment (staff only): its name travels with it. */
+    uploadFile: (filePath: string, fileName: string) => api.upload<UploadView>('/api/uploads', filePath, fileName),
     photo: (id: string) => api.get<UploadView>(`/api/uploads/${id}`),
   };
 }

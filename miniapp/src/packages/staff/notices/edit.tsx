@@ -10,7 +10,7 @@ import { CATEGORIES, CATEGORY_LABELS, htmlToText, NOTICE_STATUS_LABELS, textToHt
 import { Chips } from '../../../features/notices/chips';
 import { NoticeBody } from '../../../features/notices/notice-body';
 import { UnreadUnits } from '../../../features/notices/unread-units';
-import { NoticePhotos, NoticePushes, VALIDITY, validUntil, ValidityNote, type Validity } from '../../../features/notices/notice-extras';
+import { NoticeAttachments, NoticePushes, VALIDITY, validUntil, ValidityNote, type Validity } from '../../../features/notices/notice-extras';
 import type { NoticeDraft } from '../../../features/notices/endpoints';
 import '../../../features/notices/notice.css';
 
@@ -113,7 +113,7 @@ export default function EditNotice() {
           <CellGroup title="正文（每行一段）">
             <TextArea placeholder="写给住户的内容：时间、范围、注意事项" value={form.text} onChange={set('text')} maxLength={5000} showCount autoSize disabled={!editable} data-testid="notice-text" />
           </CellGroup>
-          <NoticePhotos existing={notice?.attachments ?? []} added={photos} onAdd={(u) => setPhotos((p) => [...p, ...u])} disabled={!editable} />
+          <NoticeAttachments existing={notice?.attachments ?? []} added={photos} onAdd={(u) => setPhotos((p) => [...p, ...u])} disabled={!editable} />
           <Text className="section-title">有效期</Text>
           <Chips
             options={[...(notice?.effectiveUntil ? [{ value: 'keep' as const, label: '保持原有效期' }] : []), ...VALIDITY.map((v) => ({ value: v.value, label: v.label }))]}
