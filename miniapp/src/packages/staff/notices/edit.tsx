@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { PageShell } from '../../../components/page-shell';
-import { Button, Cell, CellGroup, Input, Switch, TextArea } from '../../../ui';
+import { Button, Cell, CellGroup, Input, Switch, Tag, TextArea } from '../../../ui';
 import { bff } from '../../../session';
 import { useAction, useRequest } from '../../../hooks/use-request';
 import type { NoticeCategory, StaffNoticeDetail, UploadView } from '../../../api/types';
@@ -14,8 +14,8 @@ import { NoticeAttachments, NoticePushes, VALIDITY, validUntil, ValidityNote, ty
 import type { NoticeDraft } from '../../../features/notices/endpoints';
 import '../../../features/notices/notice.css';
 
-type Form = { title: string; text: string; category: NoticeCategory; pinned: boolean; contactName: string; contactPhone: string; validity: Validity | 'keep'; wholeCompany: boolean };
-const blank: Form = { title: '', text: '', category: 'GENERAL', pinned: false, contactName: '', contactPhone: '', validity: 'none', wholeCompany: false };
+type Form = { title: string; text: string; category: NoticeCategory; pinned: boolean; contactName: string; contactPhone: string; validity: Validity | 'keep'; wholeCompany: boolean; targets: string[] };
+const blank: Form = { title: '', text: '', category: 'GENERAL', pinned: false, contactName: '', contactPhone: '', validity: 'none', wholeCompany: false, targets: [] };
 const formOf = (n: StaffNoticeDetail): Form => ({
   title: n.title,
   text: htmlToText(n.body),
@@ -25,6 +25,7 @@ const formOf = (n: StaffNoticeDetail): Form => ({
   contactPhone: n.contactPhone ?? '',
   validity: n.effectiveUntil ? 'keep' : 'none',
   wholeCompany: false,
+  targets: n.communityIds,
 });
 
 /** Write, preview as a resident sees it, save, publish or withdraw a notice; its read rate once published. */
@@ -39,6 +40,13 @@ export default function EditNotice() {
   const [photos, setPhotos] = useState<UploadView[]>([]);
   const me = useRequest(() => bff.me(), []);
   const isCompanyAdmin = (me.data?.staff ?? []).some((s) => s.community.id === communityId && s.roles.includes('COMPANY_ADMIN'));
+  // The communities this person runs: a notice may go to several of them at once.
+  const offices = (me.data?.staff ?? []).filter((s) => s.roles.includes('MANAGER') || s.roles.includes('COMPANY_ADMIN')).map((s) => s.community);
+  const targets = form.targets.length ? form.targets : [communityId];
+  const toggleTarget = (id: string) => {
+    set('wholeCompany')(false);
+    set('targets')(targets.includes(id) ? targets.filter((t) => t !== id) : [...targets, id]);
+  };
   useEffect(() => {
     if (existing.data) setForm(formOf(existing.data));
   }, [existing.data]);
@@ -52,8 +60,8 @@ export default function EditNotice() {
       title: form.title.trim(),
       body: textToHtml(form.text),
       category: form.category,
-      communityIds: notice?.communityIds ?? [communityId],
-      ...(form.wholeCompany && !notice ? { allCommunities: true, communityIds: [] } : {}),
+      communityIds: notice?.status === 'PUBLISHED' ? notice.communityIds : targets,
+      ...(form.wholeCompany && status === 'DRAFT' ? { allCommunities: true, communityIds: [] } : {}),
       pinned: form.pinned,
       ...(form.contactName.trim() ? { contactName: form.contactName.trim() } : {}),
       ...(form.contactPhone.trim() ? { contactPhone: form.contactPhone.trim() } : {}),
@@ -108,24 +116,36 @@ export default function EditNotice() {
           <CellGroup title="标题">
             <Input placeholder="例如：11月30日停水通知" value={form.title} onChange={set('title')} maxLength={60} disabled={!editable} data-testid="notice-title" />
           </CellGroup>
-          <Text className="section-title">类别</Text>
-          <Chips options={CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))} value={form.category} onChange={(c) => c && set('category')(c)} />
+          <CellGroup title="类别">
+            <Chips options={CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))} value={form.category} onChange={(c) => c && set('category')(c)} />
+          </CellGroup>
           <CellGroup title="正文（每行一段）">
             <TextArea placeholder="写给住户的内容：时间、范围、注意事项" value={form.text} onChange={set('text')} maxLength={5000} showCount autoSize disabled={!editable} data-testid="notice-text" />
           </CellGroup>
           <NoticeAttachments existing={notice?.attachments ?? []} added={photos} onAdd={(u) => setPhotos((p) => [...p, ...u])} disabled={!editable} />
-          <Text className="section-title">有效期</Text>
-          <Chips
-            options={[...(notice?.effectiveUntil ? [{ value: 'keep' as const, label: '保持原有效期' }] : []), ...VALIDITY.map((v) => ({ value: v.value, label: v.label }))]}
-            value={form.validity}
-            onChange={(v) => v && set('validity')(v)}
-          />
-          <ValidityNote until={form.validity === 'keep' ? notice?.effectiveUntil : validUntil(form.validity as Validity)} />
-          {isCompanyAdmin && !notice && (
-            <>
-              <Text className="section-title">发布范围</Text>
-              <Chips options={[{ value: 'one', label: '本小区' }, { value: 'all', label: '公司所有小区' }]} value={form.wholeCompany ? 'all' : 'one'} onChange={(v) => set('wholeCompany')(v === 'all')} />
-            </>
+          <CellGroup title="有效期">
+            <Chips
+              options={[...(notice?.effectiveUntil ? [{ value: 'keep' as const, label: '保持原有效期' }] : []), ...VALIDITY.map((v) => ({ value: v.value, label: v.label }))]}
+              value={form.validity}
+              onChange={(v) => v && set('validity')(v)}
+            />
+            <ValidityNote until={form.validity === 'keep' ? notice?.effectiveUntil : validUntil(form.validity as Validity)} />
+          </CellGroup>
+          {status === 'DRAFT' && (offices.length > 1 || isCompanyAdmin) && (
+            <CellGroup title="发布范围（可多选）">
+              <View className="chips" data-testid="notice-targets">
+                {offices.map((c) => (
+                  <Tag key={c.id} type={!form.wholeCompany && targets.includes(c.id) ? 'primary' : 'default'} plain={form.wholeCompany || !targets.includes(c.id)} onClick={() => toggleTarget(c.id)}>
+                    {c.name}
+                  </Tag>
+                ))}
+                {isCompanyAdmin && (
+                  <Tag type={form.wholeCompany ? 'primary' : 'default'} plain={!form.wholeCompany} onClick={() => set('wholeCompany')(!form.wholeCompany)}>
+                    公司所有小区
+                  </Tag>
+                )}
+              </View>
+            </CellGroup>
           )}
           <CellGroup title="联系人与置顶">
             <Input placeholder="联系人（选填）" value={form.contactName} onChange={set('contactName')} disabled={!editable} />
