@@ -52,7 +52,8 @@ export class SessionStore {
    */
   async touch(token: string): Promise<Session | null> {
     const h = hash(token);
-    const [[, raw], [, currentTtl]] = (await this.redis.multi().get(`sess:${h}`).ttl(`sess:${h}`).exec()) as [[null, string | null], [null, number]];
+    // Two commands, one round trip (auto-pipelined): no transaction needed to read.
+    const [raw, currentTtl] = await Promise.all([this.redis.get(`sess:${h}`), this.redis.ttl(`sess:${h}`)]);
     if (raw === null) return null;
     const session = JSON.parse(raw) as Session;
     const ttl = this.remaining(session);

@@ -81,8 +81,8 @@ const LOADED = '-';
  * receipt cannot lose it. The receipts themselves stay in PostgreSQL: this only draws the dots.
  */
 export async function readNoticeIds(deps: Deps, userId: string): Promise<Set<string>> {
-  const [[, loaded], [, members]] = (await deps.redis.multi().sismember(readsKey(userId), LOADED).smembers(readsKey(userId)).exec()) as [[null, number], [null, string[]]];
-  if (loaded) return new Set(members);
+  const members = new Set(await deps.redis.smembers(readsKey(userId)));
+  if (members.has(LOADED)) return members;
   const rows = await deps.db.noticeRead.findMany({ where: { userId }, select: { noticeId: true }, orderBy: { readAt: 'desc' }, take: 5000 });
   await deps.redis.multi().sadd(readsKey(userId), LOADED, ...rows.map((r) => r.noticeId)).expire(readsKey(userId), TTL_SECONDS).exec();
   return new Set(rows.map((r) => r.noticeId));

@@ -11,7 +11,8 @@ const key = (userId: string) => `user-communities:${userId}`;
  * PostgreSQL on a miss, dropped whenever their memberships change.
  */
 export async function isResidentOf(deps: Deps, userId: string, communityId: string): Promise<boolean> {
-  const [[, loaded], [, member]] = (await deps.redis.multi().exists(key(userId)).sismember(key(userId), communityId).exec()) as [[null, number], [null, number]];
+  // One command: is the set loaded (its marker), and is the community in it.
+  const [loaded, member] = await deps.redis.smismember(key(userId), LOADED, communityId);
   if (loaded) return member === 1;
   return (await refreshResidentCommunities(deps, userId)).includes(communityId);
 }
