@@ -91,6 +91,26 @@ describe('withdrawal and the cache', () => {
   });
 });
 
+describe('attachments', () => {
+  it('are claimed by the notice, seen by its residents, and can be taken off again', async () => {
+    const { multipart, phonePhoto } = await import('./support/images.js');
+    const form = multipart(await phonePhoto({ width: 100, height: 80 }));
+    const photo = (await managerA.call('POST', '/api/uploads', { raw: form.body, headers: { 'content-type': form.contentType } })).body;
+    const { body } = await draft(managerA, { communityIds: [A.community.id], uploadIds: [photo.id] });
+    await managerA.call('POST', `/api/staff/notices/${body.id}/publish`);
+    expect((await residentsA[0]!.call('GET', `/api/notices/${body.id}`)).body.attachments.map((a: { id: string }) => a.id)).toEqual([photo.id]);
+    expect((await residentsA[0]!.call('GET', `/api/uploads/${photo.id}`)).status).toBe(200);
+    expect((await residentB.call('GET', `/api/uploads/${photo.id}`)).status).toBe(404);
+    const edit = await managerA.call('PUT', `/api/staff/notices/${body.id}`, {
+      body: { version: 1, title: '停水通知', body: '<p>明日停水</p>', category: 'OUTAGE', communityIds: [A.community.id], removeUploadIds: [photo.id] },
+    });
+    expect(edit.status).toBe(200);
+    expect((await managerA.call('GET', `/api/staff/notices/${body.id}`)).body.attachments).toEqual([]);
+    expect((await residentsA[0]!.call('GET', `/api/uploads/${photo.id}`)).status).toBe(404);
+    expect(await h.db.upload.findUniqueOrThrow({ where: { id: photo.id } })).toMatchObject({ claimedAt: null });
+  });
+});
+
 describe('safe HTML', () => {
   it('strips scripts, event handlers and javascript: links on the server', async () => {
     const { body } = await draft(managerA, { communityIds: [A.community.id], body: '<p onclick="x()">正文</p><script>alert(1)</script><a href="javascript:alert(2)">点我</a>' });

@@ -57,7 +57,9 @@ export async function updateNotice(deps: Deps, staffId: string, id: string, inpu
       await tx.noticeTarget.deleteMany({ where: { noticeId: id } });
       await tx.noticeTarget.createMany({ data: targets.communityIds.map((communityId) => ({ noticeId: id, communityId })) });
     }
+    await tx.upload.updateMany({ where: { id: { in: input.removeUploadIds }, claimKind: 'notice', claimId: id }, data: { claimKind: null, claimId: null, claimedAt: null } });
     await claimUploads(tx, { uploaderId: staffId, ids: input.uploadIds, kind: 'notice', recordId: id, now });
+    if ((await tx.upload.count({ where: { claimKind: 'notice', claimId: id } })) > 9) throw new AppError('VALIDATION_FAILED', '最多 9 张图片或附件');
     return tx.notice.findUniqueOrThrow({ where: { id }, include: { targets: { select: { communityId: true } } } });
   });
   if (published) await invalidateNotices(deps, notice.targets.map((t) => t.communityId));

@@ -19,6 +19,8 @@ export const ZNoticeInput = z
     pinned: z.boolean().default(false),
     effectiveUntil: z.iso.datetime({ message: '有效期必须是时间' }).transform((s) => new Date(s)).optional(),
     uploadIds: z.array(ZId).max(9, '最多 9 张图片或附件').default([]),
+    /** On an edit: attachments to take off the notice (they are then purged like any unclaimed upload). */
+    removeUploadIds: z.array(ZId).max(9).default([]),
   })
   .strict()
   .refine((n) => n.allCommunities || n.communityIds.length > 0, { message: '请选择发布的小区', path: ['communityIds'] });

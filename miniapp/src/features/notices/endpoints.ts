@@ -12,6 +12,7 @@ export type NoticeDraft = {
   contactPhone?: string;
   effectiveUntil?: string;
   uploadIds?: string[];
+  removeUploadIds?: string[];
 };
 
 export type EventPushes = { counts: Partial<Record<'QUEUED' | 'SENDING' | 'SENT' | 'NO_CREDIT' | 'REFUSED' | 'FAILED' | 'UNKNOWN', number>> };

@@ -24,10 +24,16 @@ export const validUntil = (v: Validity): string | undefined => {
   return days ? new Date(Date.now() + days * DAY).toISOString() : undefined;
 };
 
-/** Photos and PDF attachments of the notice: those attached already, and new ones chosen and uploaded. */
-export function NoticeAttachments({ existing, added, onAdd, disabled }: { existing: UploadView[]; added: UploadView[]; onAdd: (u: UploadView[]) => void; disabled: boolean }) {
+type AttachmentsProps = { existing: UploadView[]; added: UploadView[]; onAdd: (u: UploadView[]) => void; onRemove: (u: UploadView) => void; disabled: boolean };
+
+/** Photos and PDF attachments of the notice: those attached already, new ones chosen and uploaded, each removable. */
+export function NoticeAttachments({ existing, added, onAdd, onRemove, disabled }: AttachmentsProps) {
   const [busy, setBusy] = useState(false);
   const all = [...existing, ...added];
+  const remove = async (u: UploadView) => {
+    const { confirm } = await Taro.showModal({ title: '移除附件', content: `从公告中移除${u.filename ? `“${u.filename}”` : '这张图片'}？`, confirmText: '移除' });
+    if (confirm) onRemove(u);
+  };
   const room = 9 - all.length;
   const add = async (choose: () => Promise<UploadView[]>) => {
     setBusy(true);
@@ -50,14 +56,14 @@ export function NoticeAttachments({ existing, added, onAdd, disabled }: { existi
     return uploaded;
   };
   return (
-    <CellGroup title={`图片和附件（${all.length}/9）`}>
+    <CellGroup title={`图片和附件（${all.length}/9）${disabled || all.length === 0 ? '' : '，长按图片可移除'}`}>
       <View className="notice__images" data-testid="notice-photos">
         {all.filter((u) => u.thumbUrl).map((u) => (
-          <Image key={u.id} src={fileUrl(u.thumbUrl!)} mode="aspectFill" className="notice__image" />
+          <Image key={u.id} src={fileUrl(u.thumbUrl!)} mode="aspectFill" className="notice__image" onLongPress={() => !disabled && void remove(u)} />
         ))}
       </View>
       {all.filter((u) => !u.thumbUrl).map((u) => (
-        <Cell key={u.id} title={`📎 ${u.filename ?? '附件'}`} />
+        <Cell key={u.id} title={`📎 ${u.filename ?? '附件'}`} extra={disabled ? '' : '移除'} clickable={!disabled} onClick={() => !disabled && void remove(u)} />
       ))}
       {!disabled && room > 0 && (
         <View className="actions">

@@ -38,6 +38,7 @@ export default function EditNotice() {
   const [preview, setPreview] = useState(false);
   const [reason, setReason] = useState<string | null>(null);
   const [photos, setPhotos] = useState<UploadView[]>([]);
+  const [removed, setRemoved] = useState<string[]>([]);
   const me = useRequest(() => bff.me(), []);
   const isCompanyAdmin = (me.data?.staff ?? []).some((s) => s.community.id === communityId && s.roles.includes('COMPANY_ADMIN'));
   // The communities this person runs: a notice may go to several of them at once.
@@ -67,12 +68,14 @@ export default function EditNotice() {
       ...(form.contactPhone.trim() ? { contactPhone: form.contactPhone.trim() } : {}),
       ...(until ? { effectiveUntil: until } : {}),
       uploadIds: photos.map((p) => p.id),
+      removeUploadIds: removed,
     };
   };
   const save = async () => {
     const saved = notice ? await bff.updateNotice(notice.id, notice.version, draft()) : await bff.createNotice(draft());
     setId(saved.id);
     setPhotos([]); // claimed by the notice now: shown from it
+    setRemoved([]);
     await existing.reload();
     return saved;
   };
@@ -110,7 +113,7 @@ export default function EditNotice() {
       )}
       <Chips options={[{ value: 'edit', label: '编辑' }, { value: 'preview', label: '预览（住户看到的样子）' }]} value={preview ? 'preview' : 'edit'} onChange={(v) => setPreview(v === 'preview')} testId="editor-mode" />
       {preview ? (
-        <NoticeBody notice={{ title: form.title || '（未填写标题）', body: textToHtml(form.text), category: form.category, pinned: form.pinned, publishedAt: notice?.publishedAt, contactName: form.contactName || null, contactPhone: form.contactPhone || null, attachments: notice?.attachments }} />
+        <NoticeBody notice={{ title: form.title || '（未填写标题）', body: textToHtml(form.text), category: form.category, pinned: form.pinned, publishedAt: notice?.publishedAt, contactName: form.contactName || null, contactPhone: form.contactPhone || null, attachments: [...(notice?.attachments ?? []).filter((a) => !removed.includes(a.id)), ...photos] }} />
       ) : (
         <View data-testid="notice-form">
           <CellGroup title="标题">
@@ -122,7 +125,13 @@ export default function EditNotice() {
           <CellGroup title="正文（每行一段）">
             <TextArea placeholder="写给住户的内容：时间、范围、注意事项" value={form.text} onChange={set('text')} maxLength={5000} showCount autoSize disabled={!editable} data-testid="notice-text" />
           </CellGroup>
-          <NoticeAttachments existing={notice?.attachments ?? []} added={photos} onAdd={(u) => setPhotos((p) => [...p, ...u])} disabled={!editable} />
+          <NoticeAttachments
+            existing={(notice?.attachments ?? []).filter((a) => !removed.includes(a.id))}
+            added={photos}
+            onAdd={(u) => setPhotos((p) => [...p, ...u])}
+            onRemove={(u) => (photos.some((p) => p.id === u.id) ? setPhotos((p) => p.filter((x) => x.id !== u.id)) : setRemoved((r) => [...r, u.id]))}
+            disabled={!editable}
+          />
           <CellGroup title="有效期">
             <Chips
               options={[...(notice?.effectiveUntil ? [{ value: 'keep' as const, label: '保持原有效期' }] : []), ...VALIDITY.map((v) => ({ value: v.value, label: v.label }))]}
