@@ -26,6 +26,7 @@ export const noticesCases: BadInputCases = ({ uuid, site }) => {
       { path: `/api/staff/notices/${uuid}`, body: good },
       { path: `/api/staff/notices/${uuid}`, body: { ...good, version: 'one' } },
       { path: '/api/staff/notices/x', body: { ...good, version: 1 } },
+      { path: `/api/staff/notices/${uuid}`, body: { ...good, version: 1, removeUploadIds: ['x'] } },
     ],
     'POST /api/staff/notices/:id/publish': [{ path: '/api/staff/notices/x/publish' }],
     'POST /api/staff/notices/:id/withdraw': [{ path: `/api/staff/notices/${uuid}/withdraw`, body: {} }, { path: `/api/staff/notices/${uuid}/withdraw`, body: { reason: '错' } }],
