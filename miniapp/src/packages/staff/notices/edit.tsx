@@ -44,14 +44,14 @@ export default function EditNotice() {
   // The communities this person runs: a notice may go to several of them at once.
   const offices = (me.data?.staff ?? []).filter((s) => s.roles.includes('MANAGER') || s.roles.includes('COMPANY_ADMIN')).map((s) => s.community);
   const targets = form.targets.length ? form.targets : [communityId];
-  const toggleTarget = (id: string) => {
+  const set = <K extends keyof Form>(key: K) => (value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const toggleTarget = (target: string) => {
     set('wholeCompany')(false);
-    set('targets')(targets.includes(id) ? targets.filter((t) => t !== id) : [...targets, id]);
+    set('targets')(targets.includes(target) ? targets.filter((t) => t !== target) : [...targets, target]);
   };
   useEffect(() => {
     if (existing.data) setForm(formOf(existing.data));
   }, [existing.data]);
-  const set = <K extends keyof Form>(key: K) => (value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
   const notice = existing.data;
   const status = notice?.status ?? 'DRAFT';
 
