@@ -17,6 +17,8 @@ import type { listStaffNotices } from './notices/list-staff-notices.js';
 import type { getStaffNotice, listUnreadUnits } from './notices/get-staff-notice.js';
 import type { StaffNoticeView } from './notices/shape.js';
 import type { listCredits } from './push/credits.js';
+import type { getRepair } from './repairs/get-repair.js';
+import type { listMyRepairs } from './repairs/list-repairs.js';
 
 type Answer<F extends (...args: any[]) => Promise<unknown>> = Wire<Awaited<ReturnType<F>>>;
 
@@ -43,3 +45,5 @@ export type StaffNoticeListPage = Answer<typeof listStaffNotices>;
 export type StaffNoticeDetail = Answer<typeof getStaffNotice>;
 export type UnreadUnit = Answer<typeof listUnreadUnits>[number];
 export type PushSubscriptions = Answer<typeof listCredits>;
+export type RepairDetail = Answer<typeof getRepair>;
+export type RepairListPage = Answer<typeof listMyRepairs>;

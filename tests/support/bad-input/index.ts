@@ -8,8 +8,9 @@ import { jobsCases } from './jobs.js';
 import { uploadsCases } from './uploads.js';
 import { noticesCases } from './notices.js';
 import { pushCases } from './push.js';
+import { repairsCases } from './repairs.js';
 
 export type { BadInputCase } from './types.js';
 
 /** Every module contributes its file here, next to its line in bff/src/modules.ts. */
-export const allBadInput: BadInputCases[] = [healthCases, authCases, meCases, unitsCases, privacyCases, jobsCases, uploadsCases, noticesCases, pushCases];
+export const allBadInput: BadInputCases[] = [healthCases, authCases, meCases, unitsCases, privacyCases, jobsCases, uploadsCases, noticesCases, pushCases, repairsCases];

@@ -4,3 +4,4 @@
  */
 export * from './units.js';
 export * from './push.js';
+export * from './repairs.js';

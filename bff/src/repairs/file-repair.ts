@@ -1,0 +1,69 @@
+import type { Prisma } from '@prisma/client';
+import type { Deps } from '../deps.js';
+import { AppError, notFound } from '../errors.js';
+import { claimUploads } from '../uploads/claim-uploads.js';
+import { isResidentOf } from '../units/resident-cache.js';
+import type { FileRepair } from './schema.js';
+import { getRepair } from './get-repair.js';
+
+/** domain.md §1: a repair is to be accepted within 15 minutes of filing, then it escalates. */
+export const ACCEPT_WITHIN_MS = 15 * 60_000;
+
+/** The Beijing calendar day of `at`, as the repair number carries it: 20261123. */
+export const beijingDay = (at: Date) => new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '');
+
+/**
+ * The next number of the community's day, inside the filing transaction: the counter row is locked
+ * until commit (concurrent filings queue), and a filing that rolls back takes its increment with it,
+ * so the numbers have no gaps.
+ */
+async function nextNumber(tx: Prisma.TransactionClient, communityId: string, day: string): Promise<string> {
+  const [row] = await tx.$queryRaw<{ last: number }[]>`
+    INSERT INTO "RepairCounter" ("communityId", "day", "last") VALUES (${communityId}::uuid, ${day}, 1)
+    ON CONFLICT ("communityId", "day") DO UPDATE SET "last" = "RepairCounter"."last" + 1
+    RETURNING "last"`;
+  return `BX${day}-${String(row!.last).padStart(4, '0')}`;
+}
+
+/** A resident files a repair for one of their units, or for a common area of their community. */
+export async function fileRepair(deps: Deps, userId: string, input: FileRepair) {
+  const user = await deps.db.user.findUniqueOrThrow({ where: { id: userId }, select: { phone: true } });
+  if (!user.phone) throw new AppError('PHONE_REQUIRED', '请先授权手机号，方便维修人员联系您');
+  let communityId: string;
+  if (input.unitId) {
+    const unit = await deps.db.unit.findFirst({ where: { id: input.unitId, memberships: { some: { userId, status: 'VERIFIED' } } }, select: { communityId: true } });
+    if (!unit) throw notFound('房屋');
+    communityId = unit.communityId;
+  } else {
+    communityId = input.communityId!;
+    if (!(await isResidentOf(deps, userId, communityId))) throw notFound('小区');
+  }
+  const now = deps.clock.now();
+  const id = await deps.db.$transaction(async (tx) => {
+    const number = await nextNumber(tx, communityId, beijingDay(now));
+    const repair = await tx.repairRequest.create({
+      data: {
+        number,
+        communityId,
+        unitId: input.unitId ?? null,
+        commonArea: input.commonArea ?? null,
+        reporterId: userId,
+        faultType: input.faultType,
+        part: input.part,
+        phenomenon: input.phenomenon,
+        emergency: input.emergency,
+        description: input.description,
+        contactPhone: user.phone!,
+        preferredTime: input.preferredTime ?? null,
+        acceptDueAt: new Date(now.getTime() + ACCEPT_WITHIN_MS),
+        filedAt: now,
+        updatedAt: now,
+        events: { create: { action: 'file', fromStatus: 'SUBMITTED', toStatus: 'SUBMITTED', actorId: userId, at: now } },
+      },
+      select: { id: true },
+    });
+    await claimUploads(tx, { uploaderId: userId, ids: input.uploadIds, kind: 'repair', recordId: repair.id, now });
+    return repair.id;
+  });
+  return getRepair(deps, userId, id);
+}

@@ -1,0 +1,47 @@
+import type { Deps } from '../deps.js';
+import { maskName, maskPhone } from '../privacy/mask.js';
+import { viewUpload } from '../uploads/view.js';
+import { findVisibleRepair } from './access.js';
+
+/**
+ * A repair with its timeline and photos. The contact phone is shown in full to the reporter and to the
+ * technician who must call them; the office sees it masked (revealing it is its own audited step).
+ */
+export async function getRepair(deps: Deps, userId: string, id: string) {
+  const { repair, roles } = await findVisibleRepair(deps, userId, id);
+  const [events, uploads, unit, assignee] = await Promise.all([
+    deps.db.repairEvent.findMany({ where: { repairId: id }, orderBy: { at: 'asc' }, include: { actor: { select: { id: true, name: true } } } }),
+    deps.db.upload.findMany({ where: { claimKind: 'repair', claimId: id }, orderBy: { createdAt: 'asc' } }),
+    repair.unitId ? deps.db.unit.findUnique({ where: { id: repair.unitId }, select: { number: true, building: { select: { name: true } } } }) : null,
+    repair.assigneeId ? deps.db.user.findUnique({ where: { id: repair.assigneeId }, select: { id: true, name: true } }) : null,
+  ]);
+  const fullPhone = roles.has('reporter') || roles.has('assignee');
+  return {
+    id: repair.id,
+    number: repair.number,
+    communityId: repair.communityId,
+    place: unit ? `${unit.building.name} ${unit.number}室` : (repair.commonArea ?? ''),
+    unitId: repair.unitId,
+    faultType: repair.faultType,
+    part: repair.part,
+    phenomenon: repair.phenomenon,
+    emergency: repair.emergency,
+    description: repair.description,
+    contactPhone: fullPhone ? repair.contactPhone : maskPhone(repair.contactPhone),
+    preferredTime: repair.preferredTime,
+    status: repair.status,
+    assignee: assignee ? { id: assignee.id, name: roles.has('reporter') ? maskName(assignee.name) : assignee.name } : null,
+    appointmentAt: repair.appointmentAt,
+    returnReason: repair.returnReason,
+    extensionCount: repair.extensionCount,
+    extensionDays: repair.extensionDays,
+    reopenCount: repair.reopenCount,
+    urgentAt: repair.urgentAt,
+    rating: repair.ratingAttitude ? { attitude: repair.ratingAttitude, quality: repair.ratingQuality, comment: repair.ratingComment } : null,
+    acceptDueAt: repair.acceptDueAt,
+    filedAt: repair.filedAt,
+    myRoles: [...roles],
+    photos: await Promise.all(uploads.map((u) => viewUpload(deps, u))),
+    timeline: events.map((e) => ({ action: e.action, from: e.fromStatus, to: e.toStatus, at: e.at, note: e.note, by: e.actor.id === userId ? '我' : (maskName(e.actor.name) ?? '工作人员') })),
+  };
+}

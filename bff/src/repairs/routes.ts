@@ -1,0 +1,39 @@
+import type { Deps } from '../deps.js';
+import { createRouter } from '../http/router.js';
+import { requireSession, userIdOf } from '../http/auth.js';
+import { ZCommunityParams, ZIdParams } from '../http/params.js';
+import { ZFileRepair, ZRepairAction, ZRepairListQuery } from './schema.js';
+import { fileRepair } from './file-repair.js';
+import { getRepair } from './get-repair.js';
+import { actOnRepair } from './transitions.js';
+import { listCommunityRepairs, listMyJobs, listMyRepairs } from './list-repairs.js';
+
+export function repairRoutes(deps: Deps) {
+  const router = createRouter('/api');
+  router.use(requireSession(deps.sessions));
+  router.post('/repairs', async (ctx) => {
+    const input = ZFileRepair.parse(ctx.request.body);
+    ctx.status = 201;
+    ctx.body = await fileRepair(deps, userIdOf(ctx), input);
+  });
+  router.get('/repairs', async (ctx) => {
+    ctx.body = await listMyRepairs(deps, userIdOf(ctx), ZRepairListQuery.parse(ctx.query));
+  });
+  router.get('/repairs/jobs', async (ctx) => {
+    ctx.body = await listMyJobs(deps, userIdOf(ctx), ZRepairListQuery.parse(ctx.query));
+  });
+  router.get('/repairs/:id', async (ctx) => {
+    const { id } = ZIdParams.parse(ctx.params);
+    ctx.body = await getRepair(deps, userIdOf(ctx), id);
+  });
+  router.post('/repairs/:id/actions', async (ctx) => {
+    const { id } = ZIdParams.parse(ctx.params);
+    const action = ZRepairAction.parse(ctx.request.body);
+    ctx.body = await actOnRepair(deps, userIdOf(ctx), id, action);
+  });
+  router.get('/staff/communities/:communityId/repairs', async (ctx) => {
+    const { communityId } = ZCommunityParams.parse(ctx.params);
+    ctx.body = await listCommunityRepairs(deps, userIdOf(ctx), communityId, ZRepairListQuery.parse(ctx.query));
+  });
+  return router;
+}

@@ -1,0 +1,91 @@
+import type { Prisma, RepairStatus } from '@prisma/client';
+import type { Deps } from '../deps.js';
+import { AppError, forbidden, notFound } from '../errors.js';
+import { hasStaffRole } from '../access/scope.js';
+import { claimUploads } from '../uploads/claim-uploads.js';
+import { findVisibleRepair, type RepairRole } from './access.js';
+import type { RepairAction } from './schema.js';
+import { getRepair } from './get-repair.js';
+
+type Rule = { from: RepairStatus[]; who: RepairRole[]; to?: RepairStatus };
+const OPEN: RepairStatus[] = ['SUBMITTED', 'ACCEPTED', 'ASSIGNED', 'CONTACTED', 'ARRIVED', 'DEFERRED'];
+
+/**
+ * Who may do what from which state (domain.md §1). `to` absent: the state stays (an extension, an
+ * urgent appeal). Viewing is never accepting: only `accept` moves a repair out of SUBMITTED.
+ */
+export const RULES: Record<RepairAction['action'], Rule> = {
+  accept: { from: ['SUBMITTED'], who: ['office'], to: 'ACCEPTED' },
+  assign: { from: ['ACCEPTED', 'ASSIGNED'], who: ['office'], to: 'ASSIGNED' },
+  contact: { from: ['ASSIGNED'], who: ['assignee', 'office'], to: 'CONTACTED' },
+  arrive: { from: ['CONTACTED'], who: ['assignee'], to: 'ARRIVED' },
+  resolve: { from: ['ARRIVED', 'DEFERRED'], who: ['assignee'], to: 'RESOLVED' },
+  rate: { from: ['RESOLVED'], who: ['reporter'], to: 'CLOSED' },
+  reopen: { from: ['RESOLVED'], who: ['reporter'], to: 'ACCEPTED' },
+  cancel: { from: ['SUBMITTED'], who: ['reporter'], to: 'CANCELLED' },
+  return: { from: ['SUBMITTED', 'ACCEPTED', 'ASSIGNED', 'CONTACTED'], who: ['office'], to: 'RETURNED' },
+  extend: { from: ['ACCEPTED', 'ASSIGNED', 'CONTACTED', 'ARRIVED'], who: ['office', 'assignee'] },
+  defer: { from: ['ASSIGNED', 'CONTACTED', 'ARRIVED'], who: ['office'], to: 'DEFERRED' },
+  urgent: { from: OPEN, who: ['reporter'] },
+};
+
+/** What an action writes besides the state, and the extra condition its write must meet. */
+async function effect(deps: Deps, communityId: string, a: RepairAction): Promise<{ data: Prisma.RepairRequestUncheckedUpdateManyInput; where?: Prisma.RepairRequestWhereInput; note?: string; limit?: string }> {
+  const now = deps.clock.now();
+  switch (a.action) {
+    case 'assign':
+      if (!(await hasStaffRole(deps.db, a.technicianId, communityId, ['TECHNICIAN']))) throw notFound('维修工');
+      return { data: { assigneeId: a.technicianId } };
+    case 'contact':
+      return { data: { appointmentAt: new Date(a.appointmentAt) }, note: a.note };
+    case 'resolve':
+      return { data: {}, note: [a.workDone, a.parts ? `更换：${a.parts}` : ''].filter(Boolean).join('；') };
+    case 'rate':
+      return { data: { ratingAttitude: a.attitude, ratingQuality: a.quality, ratingComment: a.comment ?? null }, note: a.comment };
+    case 'reopen':
+      // An unsatisfied resident may have it done again, once.
+      return { data: { reopenCount: { increment: 1 }, assigneeId: null }, where: { reopenCount: 0 }, note: a.reason, limit: '每个报修只能重新处理一次' };
+    case 'cancel':
+      return { data: {}, note: a.reason };
+    case 'return':
+      return { data: { returnReason: a.reason }, note: a.note };
+    case 'extend':
+      // At most 2 extensions, at most 14 days in all (domain.md §1); the database checks it too.
+      return {
+        data: { extensionCount: { increment: 1 }, extensionDays: { increment: a.days } },
+        where: { extensionCount: { lt: 2 }, extensionDays: { lte: 14 - a.days } },
+        note: `延期 ${a.days} 天：${a.reason}`,
+        limit: '延期最多 2 次、合计不超过 14 天',
+      };
+    case 'defer':
+      return { data: {}, note: `缓办计划：${a.plan}（已征得住户同意）` };
+    case 'urgent':
+      return { data: { urgentAt: now }, where: { urgentAt: null }, note: a.reason, limit: '已经加急过了' };
+    default:
+      return { data: {} };
+  }
+}
+
+/**
+ * One transition: the caller's role and the repair's state checked, then a conditional write on the
+ * state read (two managers accepting at once: one wins, the other is told), and one history row.
+ */
+export async function actOnRepair(deps: Deps, userId: string, id: string, action: RepairAction) {
+  const { repair, roles } = await findVisibleRepair(deps, userId, id);
+  const rule = RULES[action.action];
+  if (!rule.who.some((r) => roles.has(r))) throw forbidden('您不能对这个报修执行此操作');
+  if (!rule.from.includes(repair.status)) throw new AppError('CONFLICT', '报修当前的状态不能执行此操作，请刷新后查看');
+  const { data, where, note, limit } = await effect(deps, repair.communityId, action);
+  const now = deps.clock.now();
+  const to = rule.to ?? repair.status;
+  await deps.db.$transaction(async (tx) => {
+    const moved = await tx.repairRequest.updateMany({ where: { id, status: repair.status, ...where }, data: { ...data, status: to, updatedAt: now } });
+    if (moved.count === 0) {
+      const current = await tx.repairRequest.findUniqueOrThrow({ where: { id }, select: { status: true } });
+      throw new AppError('CONFLICT', current.status !== repair.status ? '报修已被他人处理，请刷新后查看' : (limit ?? '当前不能执行此操作'));
+    }
+    await tx.repairEvent.create({ data: { repairId: id, action: action.action, fromStatus: repair.status, toStatus: to, actorId: userId, note: note || null, at: now } });
+    if (action.action === 'resolve') await claimUploads(tx, { uploaderId: userId, ids: action.uploadIds, kind: 'repair', recordId: id, now });
+  });
+  return getRepair(deps, userId, id);
+}

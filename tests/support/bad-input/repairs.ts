@@ -1,0 +1,33 @@
+import type { BadInputCases } from './types.js';
+
+/** Bad input for the repairs module's routes (tests/bad-input.test.ts runs every module's). */
+export const repairsCases: BadInputCases = ({ uuid, site }) => {
+  const good = { unitId: site.units[0]!.id, faultType: 'WATER', part: '水龙头', phenomenon: '漏水', emergency: false };
+  return {
+    'POST /api/repairs': [
+      { path: '/api/repairs', body: {} },
+      { path: '/api/repairs', body: { ...good, faultType: 'FIRE' } },
+      { path: '/api/repairs', body: { ...good, emergency: 'yes' } },
+      { path: '/api/repairs', body: { ...good, part: '\u200b' } },
+      { path: '/api/repairs', body: { ...good, phenomenon: 'a\u0000b' } },
+      { path: '/api/repairs', body: { ...good, unitId: undefined } },
+      { path: '/api/repairs', body: { ...good, commonArea: '东门' } },
+      { path: '/api/repairs', body: { ...good, uploadIds: Array(10).fill(uuid) } },
+      { path: '/api/repairs', body: { ...good, status: 'CLOSED' } },
+    ],
+    'GET /api/repairs': [{ path: '/api/repairs?status=DONE' }, { path: '/api/repairs?limit=1000' }],
+    'GET /api/repairs/jobs': [{ path: '/api/repairs/jobs?cursor=nope' }],
+    'GET /api/repairs/:id': [{ path: '/api/repairs/BX20261123-0001' }],
+    'POST /api/repairs/:id/actions': [
+      { path: `/api/repairs/${uuid}/actions`, body: {} },
+      { path: `/api/repairs/${uuid}/actions`, body: { action: 'explode' } },
+      { path: `/api/repairs/${uuid}/actions`, body: { action: 'assign' } },
+      { path: `/api/repairs/${uuid}/actions`, body: { action: 'return', reason: 'BUSY' } },
+      { path: `/api/repairs/${uuid}/actions`, body: { action: 'extend', days: 15, reason: '等配件' } },
+      { path: `/api/repairs/${uuid}/actions`, body: { action: 'rate', attitude: 6, quality: 5 } },
+      { path: `/api/repairs/${uuid}/actions`, body: { action: 'defer', plan: '下周处理主管', residentAgreed: false } },
+      { path: '/api/repairs/x/actions', body: { action: 'accept' } },
+    ],
+    'GET /api/staff/communities/:communityId/repairs': [{ path: '/api/staff/communities/x/repairs' }, { path: `/api/staff/communities/${uuid}/repairs?status=OPEN` }],
+  };
+};
