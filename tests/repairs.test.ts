@@ -160,5 +160,8 @@ describe('lists', () => {
     const inbox = await manager.call('GET', `/api/staff/communities/${A.community.id}/repairs?status=SUBMITTED`);
     expect(inbox.body.items.every((r: { status: string }) => r.status === 'SUBMITTED')).toBe(true);
     expect((await otherManager.call('GET', `/api/staff/communities/${A.community.id}/repairs`)).status).toBe(404);
+    const techs = await manager.call('GET', `/api/staff/communities/${A.community.id}/technicians`);
+    expect(techs.body.items).toEqual([{ id: technician.userId, name: '冯师傅' }]);
+    expect((await owner.call('GET', `/api/staff/communities/${A.community.id}/technicians`)).status).toBe(404);
   });
 });

@@ -18,7 +18,7 @@ import type { getStaffNotice, listUnreadUnits } from './notices/get-staff-notice
 import type { StaffNoticeView } from './notices/shape.js';
 import type { listCredits } from './push/credits.js';
 import type { getRepair } from './repairs/get-repair.js';
-import type { listMyRepairs } from './repairs/list-repairs.js';
+import type { listMyRepairs, listTechnicians } from './repairs/list-repairs.js';
 
 type Answer<F extends (...args: any[]) => Promise<unknown>> = Wire<Awaited<ReturnType<F>>>;
 
@@ -47,3 +47,5 @@ export type UnreadUnit = Answer<typeof listUnreadUnits>[number];
 export type PushSubscriptions = Answer<typeof listCredits>;
 export type RepairDetail = Answer<typeof getRepair>;
 export type RepairListPage = Answer<typeof listMyRepairs>;
+export type Technician = Answer<typeof listTechnicians>[number];
+export type RepairAction = import('./repairs/schema.js').RepairAction;

@@ -6,6 +6,8 @@ export default defineAppConfig({
     'pages/bind/index',
     'pages/home/index',
     'pages/repairs/index',
+    'pages/repairs/new',
+    'pages/repairs/detail',
     'pages/snapshots/index',
     'pages/notices/index',
     'pages/notices/detail',

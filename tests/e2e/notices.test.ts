@@ -52,7 +52,7 @@ describe('notices', { timeout: 90_000 }, () => {
     await item.click();
     await resident.getByTestId('notice-body').getByText('11月30日 9:00–17:00 全小区停水。').waitFor();
     // The photo really loads (a signed /files URL through the same origin), not a broken icon.
-    await expect.poll(() => resident.evaluate("Array.from(document.querySelectorAll('.notice__image img, img.notice__image')).filter((i) => i.naturalWidth > 0).length"), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => resident.evaluate("Array.from(document.querySelectorAll('.photo-grid__item img, img.photo-grid__item')).filter((i) => i.naturalWidth > 0).length"), { timeout: 10_000 }).toBe(1);
     await resident.getByText('📎 2026年收费标准.pdf').waitFor();
     await stack.shot(resident, '23-notice-detail');
     await resident.goBack();

@@ -35,3 +35,15 @@ export async function listCommunityRepairs(deps: Deps, staffId: string, communit
 
 /** A technician's jobs: the repairs assigned to them. */
 export const listMyJobs = (deps: Deps, userId: string, query: RepairListQuery) => page(deps, { assigneeId: userId }, query);
+
+/** The technicians the office can assign in a community (company-wide ones included). */
+export async function listTechnicians(deps: Deps, staffId: string, communityId: string) {
+  await requireRole(deps.db, staffId, communityId, OFFICE_ROLES);
+  const community = await deps.db.community.findUniqueOrThrow({ where: { id: communityId }, select: { companyId: true } });
+  const rows = await deps.db.staffRole.findMany({
+    where: { role: 'TECHNICIAN', OR: [{ communityId }, { communityId: null, companyId: community.companyId }] },
+    select: { user: { select: { id: true, name: true } } },
+    distinct: ['userId'],
+  });
+  return rows.map((r) => ({ id: r.user.id, name: r.user.name ?? '维修工' }));
+}

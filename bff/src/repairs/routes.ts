@@ -6,7 +6,7 @@ import { ZFileRepair, ZRepairAction, ZRepairListQuery } from './schema.js';
 import { fileRepair } from './file-repair.js';
 import { getRepair } from './get-repair.js';
 import { actOnRepair } from './transitions.js';
-import { listCommunityRepairs, listMyJobs, listMyRepairs } from './list-repairs.js';
+import { listCommunityRepairs, listMyJobs, listMyRepairs, listTechnicians } from './list-repairs.js';
 
 export function repairRoutes(deps: Deps) {
   const router = createRouter('/api');
@@ -34,6 +34,10 @@ export function repairRoutes(deps: Deps) {
   router.get('/staff/communities/:communityId/repairs', async (ctx) => {
     const { communityId } = ZCommunityParams.parse(ctx.params);
     ctx.body = await listCommunityRepairs(deps, userIdOf(ctx), communityId, ZRepairListQuery.parse(ctx.query));
+  });
+  router.get('/staff/communities/:communityId/technicians', async (ctx) => {
+    const { communityId } = ZCommunityParams.parse(ctx.params);
+    ctx.body = { items: await listTechnicians(deps, userIdOf(ctx), communityId) };
   });
   return router;
 }

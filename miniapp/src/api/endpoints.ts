@@ -4,10 +4,11 @@ import { unitEndpoints } from '../features/units/endpoints';
 import { uploadEndpoints } from '../features/uploads/endpoints';
 import { noticeEndpoints } from '../features/notices/endpoints';
 import { pushEndpoints } from '../features/push/endpoints';
+import { repairEndpoints } from '../features/repairs/endpoints';
 
 /** Every BFF endpoint the app calls, declared once in its feature (src/features/<domain>/endpoints.ts). */
 export function endpoints(api: ApiClient) {
-  return { ...authEndpoints(api), ...unitEndpoints(api), ...uploadEndpoints(api), ...noticeEndpoints(api), ...pushEndpoints(api) };
+  return { ...authEndpoints(api), ...unitEndpoints(api), ...uploadEndpoints(api), ...noticeEndpoints(api), ...pushEndpoints(api), ...repairEndpoints(api) };
 }
 
 export type Endpoints = ReturnType<typeof endpoints>;

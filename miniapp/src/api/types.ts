@@ -23,6 +23,10 @@ export type {
   StaffNoticeDetail,
   UnreadUnit,
   PushSubscriptions,
+  RepairDetail,
+  RepairListPage,
+  Technician,
+  RepairAction,
 } from '../../../bff/src/api-types';
 
 export type Items<T> = { items: T[] };

@@ -28,6 +28,7 @@ export const repairsCases: BadInputCases = ({ uuid, site }) => {
       { path: `/api/repairs/${uuid}/actions`, body: { action: 'defer', plan: '下周处理主管', residentAgreed: false } },
       { path: '/api/repairs/x/actions', body: { action: 'accept' } },
     ],
+    'GET /api/staff/communities/:communityId/technicians': [{ path: '/api/staff/communities/nope/technicians' }],
     'GET /api/staff/communities/:communityId/repairs': [{ path: '/api/staff/communities/x/repairs' }, { path: `/api/staff/communities/${uuid}/repairs?status=OPEN` }],
   };
 };

@@ -42,9 +42,9 @@ export function NoticeBody({ notice: n }: { notice: Body }) {
       </View>
       <RichText className="notice__content" nodes={n.body} />
       {images.length > 0 && (
-        <View className="notice__images">
+        <View className="photo-grid">
           {images.map((url) => (
-            <Image key={url} src={url} mode="aspectFill" className="notice__image" onClick={() => void Taro.previewImage({ urls: images, current: url })} />
+            <Image key={url} src={url} mode="aspectFill" className="photo-grid__item" onClick={() => void Taro.previewImage({ urls: images, current: url })} />
           ))}
         </View>
       )}

@@ -1,5 +1,34 @@
-import { ComingSoon } from '../../components/coming-soon';
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import { PageShell } from '../../components/page-shell';
+import { ListFooter } from '../../components/list-footer';
+import { Button } from '../../ui';
+import { bff } from '../../session';
+import { usePaged } from '../../hooks/use-paged';
+import { RepairList } from '../../features/repairs/repair-list';
 
-export default function Page() {
-  return <ComingSoon title="报修" description="在线提交报修、上传照片、跟踪进度并评价，将在下一版本开放。" />;
+/** My repairs, newest first, and the way to file a new one. */
+export default function Repairs() {
+  const list = usePaged((cursor) => bff.myRepairs(cursor), []);
+  usePullDownRefresh(async () => {
+    await list.reload();
+    Taro.stopPullDownRefresh();
+  });
+  useReachBottom(() => void list.loadMore());
+  useDidShow(() => void (list.data && list.reload()));
+  const fileButton = (
+    <View className="actions">
+      <Button type="primary" size="large" onClick={() => void Taro.navigateTo({ url: '/pages/repairs/new' })}>
+        我要报修
+      </Button>
+    </View>
+  );
+  if (list.empty) return <PageShell>{fileButton}</PageShell>;
+  return (
+    <PageShell request={list}>
+      {fileButton}
+      <RepairList items={list.items} title={`我的报修（共 ${list.total} 条）`} />
+      <ListFooter list={list} />
+    </PageShell>
+  );
 }

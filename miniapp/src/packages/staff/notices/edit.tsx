@@ -10,7 +10,8 @@ import { CATEGORIES, CATEGORY_LABELS, htmlToText, NOTICE_STATUS_LABELS, textToHt
 import { Chips } from '../../../features/notices/chips';
 import { NoticeBody } from '../../../features/notices/notice-body';
 import { UnreadUnits } from '../../../features/notices/unread-units';
-import { NoticeAttachments, NoticePushes, VALIDITY, validUntil, ValidityNote, type Validity } from '../../../features/notices/notice-extras';
+import { Attachments } from '../../../features/uploads/attachments';
+import { NoticePushes, VALIDITY, validUntil, ValidityNote, type Validity } from '../../../features/notices/notice-extras';
 import type { NoticeDraft } from '../../../features/notices/endpoints';
 import '../../../features/notices/notice.css';
 
@@ -125,7 +126,7 @@ export default function EditNotice() {
           <CellGroup title="正文（每行一段）">
             <TextArea placeholder="写给住户的内容：时间、范围、注意事项" value={form.text} onChange={set('text')} maxLength={5000} showCount autoSize disabled={!editable} data-testid="notice-text" />
           </CellGroup>
-          <NoticeAttachments
+          <Attachments
             existing={(notice?.attachments ?? []).filter((a) => !removed.includes(a.id))}
             added={photos}
             onAdd={(u) => setPhotos((p) => [...p, ...u])}

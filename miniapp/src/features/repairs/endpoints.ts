@@ -1,0 +1,27 @@
+import type { ApiClient } from '../../api/client';
+import type { Items, RepairAction, RepairDetail, RepairListPage, Technician } from '../../api/types';
+
+export type NewRepair = {
+  unitId?: string;
+  communityId?: string;
+  commonArea?: string;
+  faultType: RepairDetail['faultType'];
+  part: string;
+  phenomenon: string;
+  emergency: boolean;
+  description?: string;
+  uploadIds: string[];
+};
+
+/** Repairs: filing, my repairs, my jobs, the office's inbox, one endpoint for every action. */
+export function repairEndpoints(api: ApiClient) {
+  return {
+    fileRepair: (body: NewRepair) => api.post<RepairDetail>('/api/repairs', body),
+    myRepairs: (cursor?: string) => api.get<RepairListPage>('/api/repairs', { query: { cursor } }),
+    myJobs: (cursor?: string) => api.get<RepairListPage>('/api/repairs/jobs', { query: { cursor } }),
+    repair: (id: string) => api.get<RepairDetail>(`/api/repairs/${id}`),
+    actOnRepair: (id: string, action: RepairAction) => api.post<RepairDetail>(`/api/repairs/${id}/actions`, action),
+    communityRepairs: (communityId: string, cursor?: string, status?: string) => api.get<RepairListPage>(`/api/staff/communities/${communityId}/repairs`, { query: { cursor, status } }),
+    technicians: (communityId: string) => api.get<Items<Technician>>(`/api/staff/communities/${communityId}/technicians`),
+  };
+}

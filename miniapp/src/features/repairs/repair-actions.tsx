@@ -1,0 +1,112 @@
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import { Button, CellGroup, Input } from '../../ui';
+import { bff } from '../../session';
+import { useAction, useRequest } from '../../hooks/use-request';
+import type { RepairAction, RepairDetail } from '../../api/types';
+import { Chips } from '../notices/chips';
+import { RETURN_REASON_LABELS } from './labels';
+
+type Props = { repair: RepairDetail; onDone: () => Promise<void> };
+type Open = null | 'assign' | 'contact' | 'resolve' | 'rate' | 'reopen' | 'return' | 'urgent';
+const OPEN_STATES = ['SUBMITTED', 'ACCEPTED', 'ASSIGNED', 'CONTACTED', 'ARRIVED', 'DEFERRED'];
+
+/** Tomorrow or today at `hour` o'clock, Beijing time, as an ISO instant. */
+const slot = (daysAhead: number, hour: number) => {
+  const beijingMidnight = new Date(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10) + 'T00:00:00Z').getTime() - 8 * 3600_000;
+  return new Date(beijingMidnight + daysAhead * 86_400_000 + hour * 3600_000).toISOString();
+};
+const SLOTS = [
+  { value: slot(0, 14), label: '今天下午' },
+  { value: slot(1, 9), label: '明天上午' },
+  { value: slot(1, 14), label: '明天下午' },
+];
+
+/** What the caller may do with this repair now, by their role on it and its state; one panel at a time. */
+export function RepairActions({ repair: r, onDone }: Props) {
+  const roles = new Set(r.myRoles);
+  const [open, setOpen] = useState<Open>(null);
+  const [text, setText] = useState('');
+  const [choice, setChoice] = useState<string>();
+  const [quality, setQuality] = useState('5');
+  const technicians = useRequest(() => (open === 'assign' ? bff.technicians(r.communityId).then((x) => x.items) : Promise.resolve([])), [open]);
+  const act = useAction(async (action: RepairAction, confirm?: string) => {
+    if (confirm && !(await Taro.showModal({ title: '请确认', content: confirm })).confirm) return;
+    await bff.actOnRepair(r.id, action);
+    setOpen(null);
+    setText('');
+    setChoice(undefined);
+    await onDone();
+  });
+  const run = (action: RepairAction, confirm?: string) => void act.run(action, confirm);
+  const button = (label: string, onClick: () => void, type: 'primary' | 'default' | 'danger' = 'default') => (
+    <Button key={label} type={type} size="large" disabled={act.running} onClick={onClick}>
+      {label}
+    </Button>
+  );
+
+  const buttons = [
+    roles.has('office') && r.status === 'SUBMITTED' && button('接收', () => run({ action: 'accept' }), 'primary'),
+    roles.has('office') && ['ACCEPTED', 'ASSIGNED'].includes(r.status) && button('派单', () => setOpen('assign'), 'primary'),
+    roles.has('office') && ['SUBMITTED', 'ACCEPTED', 'ASSIGNED', 'CONTACTED'].includes(r.status) && button('退单', () => setOpen('return')),
+    roles.has('assignee') && r.status === 'ASSIGNED' && button('已联系住户', () => setOpen('contact'), 'primary'),
+    roles.has('assignee') && r.status === 'CONTACTED' && button('已到场', () => run({ action: 'arrive' }), 'primary'),
+    roles.has('assignee') && ['ARRIVED', 'DEFERRED'].includes(r.status) && button('处理完成', () => setOpen('resolve'), 'primary'),
+    roles.has('reporter') && r.status === 'RESOLVED' && button('评价', () => setOpen('rate'), 'primary'),
+    roles.has('reporter') && r.status === 'RESOLVED' && r.reopenCount === 0 && button('不满意，重新处理', () => setOpen('reopen')),
+    roles.has('reporter') && OPEN_STATES.includes(r.status) && !r.urgentAt && button('加急', () => setOpen('urgent')),
+    roles.has('reporter') && r.status === 'SUBMITTED' && button('撤销报修', () => run({ action: 'cancel' }, '撤销后物业将不再处理这个报修，确定撤销吗？'), 'danger'),
+  ].filter(Boolean);
+  if (buttons.length === 0) return null;
+
+  const confirmRow = (label: string, onClick: () => void) => (
+    <View className="actions">
+      {button(label, onClick, 'primary')}
+      {button('取消', () => setOpen(null))}
+    </View>
+  );
+  return (
+    <View data-testid="repair-actions">
+      {open === null && <View className="actions actions--wrap">{buttons}</View>}
+      {open === 'assign' && (
+        <CellGroup title="派给哪位维修工">
+          <Chips options={(technicians.data ?? []).map((t) => ({ value: t.id, label: t.name }))} value={choice} onChange={setChoice} />
+          {confirmRow('确认派单', () => choice && run({ action: 'assign', technicianId: choice }))}
+        </CellGroup>
+      )}
+      {open === 'contact' && (
+        <CellGroup title="与住户约定的上门时间">
+          <Chips options={SLOTS} value={choice} onChange={setChoice} />
+          {confirmRow('确认', () => choice && run({ action: 'contact', appointmentAt: choice }))}
+        </CellGroup>
+      )}
+      {open === 'resolve' && (
+        <CellGroup title="处理情况">
+          <Input placeholder="做了什么，例如：更换阀芯" value={text} onChange={setText} data-testid="repair-work-done" />
+          {confirmRow('确认完成', () => text.trim() && run({ action: 'resolve', workDone: text.trim(), uploadIds: [] }))}
+        </CellGroup>
+      )}
+      {open === 'rate' && (
+        <CellGroup title="服务评价（5 分最满意）">
+          <Chips options={['5', '4', '3', '2', '1'].map((v) => ({ value: v, label: `质量 ${v} 分` }))} value={quality} onChange={(v) => v && setQuality(v)} />
+          <Chips options={['5', '4', '3', '2', '1'].map((v) => ({ value: v, label: `态度 ${v} 分` }))} value={choice ?? '5'} onChange={setChoice} />
+          <Input placeholder="说说您的感受（选填）" value={text} onChange={setText} />
+          {confirmRow('提交评价', () => run({ action: 'rate', quality: Number(quality), attitude: Number(choice ?? '5'), ...(text.trim() ? { comment: text.trim() } : {}) }))}
+        </CellGroup>
+      )}
+      {(open === 'reopen' || open === 'urgent') && (
+        <CellGroup title={open === 'reopen' ? '哪里还不满意（只能重新处理一次）' : '为什么需要加急'}>
+          <Input placeholder="请说明原因" value={text} onChange={setText} />
+          {confirmRow('提交', () => text.trim().length >= 2 && run({ action: open, reason: text.trim() }))}
+        </CellGroup>
+      )}
+      {open === 'return' && (
+        <CellGroup title="退单原因（只能是以下三种之一）">
+          <Chips options={Object.entries(RETURN_REASON_LABELS).map(([value, label]) => ({ value, label }))} value={choice} onChange={setChoice} />
+          {confirmRow('确认退单', () => choice && run({ action: 'return', reason: choice as keyof typeof RETURN_REASON_LABELS }, '退单后住户会看到原因，确定退单吗？'))}
+        </CellGroup>
+      )}
+    </View>
+  );
+}

@@ -1,0 +1,65 @@
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Image, View } from '@tarojs/components';
+import { Button, Cell, CellGroup } from '../../ui';
+import { bff, fileUrl } from '../../session';
+import type { UploadView } from '../../api/types';
+import { choosePhotos } from './choose-photos';
+import { choosePdfs } from './choose-files';
+
+type AttachmentsProps = { existing: UploadView[]; added: UploadView[]; onAdd: (u: UploadView[]) => void; onRemove: (u: UploadView) => void; disabled: boolean; photosOnly?: boolean };
+
+/** Photos (and, unless `photosOnly`, PDFs) of a record: those attached already, new ones chosen and uploaded, each removable. */
+export function Attachments({ existing, added, onAdd, onRemove, disabled, photosOnly }: AttachmentsProps) {
+  const [busy, setBusy] = useState(false);
+  const all = [...existing, ...added];
+  const remove = async (u: UploadView) => {
+    const { confirm } = await Taro.showModal({ title: '移除附件', content: `从公告中移除${u.filename ? `“${u.filename}”` : '这张图片'}？`, confirmText: '移除' });
+    if (confirm) onRemove(u);
+  };
+  const room = 9 - all.length;
+  const add = async (choose: () => Promise<UploadView[]>) => {
+    setBusy(true);
+    try {
+      onAdd(await choose());
+    } catch (err) {
+      if (!/cancel/i.test((err as Error).message ?? '')) void Taro.showToast({ title: '上传失败，请重试', icon: 'none' });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const photos = async () => {
+    const uploaded: UploadView[] = [];
+    for (const path of await choosePhotos(room)) uploaded.push(await bff.uploadPhoto(path));
+    return uploaded;
+  };
+  const pdfs = async () => {
+    const uploaded: UploadView[] = [];
+    for (const f of await choosePdfs(room)) uploaded.push(await bff.uploadFile(f.path, f.name));
+    return uploaded;
+  };
+  return (
+    <CellGroup title={`${photosOnly ? '照片' : '图片和附件'}（${all.length}/9）${disabled || all.length === 0 ? '' : '，长按图片可移除'}`}>
+      <View className="photo-grid" data-testid="notice-photos">
+        {all.filter((u) => u.thumbUrl).map((u) => (
+          <Image key={u.id} src={fileUrl(u.thumbUrl!)} mode="aspectFill" className="photo-grid__item" onLongPress={() => !disabled && void remove(u)} />
+        ))}
+      </View>
+      {all.filter((u) => !u.thumbUrl).map((u) => (
+        <Cell key={u.id} title={`📎 ${u.filename ?? '附件'}`} extra={disabled ? '' : '移除'} clickable={!disabled} onClick={() => !disabled && void remove(u)} />
+      ))}
+      {!disabled && room > 0 && (
+        <View className="actions">
+          <Button fill="outline" loading={busy} onClick={() => void add(photos)}>
+            添加图片
+          </Button>
+          {!photosOnly && (
+            <Button fill="outline" loading={busy} onClick={() => void add(pdfs)}>
+              添加 PDF
+            </Button>
+          )}
+        </View>
+      )}
+    </CellGroup>
+  );
+}

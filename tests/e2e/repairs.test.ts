@@ -1,0 +1,75 @@
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { tapButton, useBrowserStack } from './browser.js';
+import { phonePhoto } from '../support/images.js';
+
+/**
+ * A repair from filing to rating, as the resident, the manager and the technician do it, each in
+ * their own browser.
+ */
+const stack = useBrowserStack();
+
+const status = (page: Page, label: string) => page.getByTestId('repair-status').getByText(label, { exact: true }).waitFor();
+
+describe('repairs', { timeout: 120_000 }, () => {
+  it('a resident files with a photo, the manager accepts and assigns, the technician resolves, the resident rates', async () => {
+    const resident = await stack.newPage();
+    await stack.devLogin(resident, '业主（已绑定 梧桐苑1号楼101）');
+    await resident.getByText('报修', { exact: true }).click();
+    await tapButton(resident, '我要报修');
+    await resident.locator('[data-testid="repair-part"] input').fill('厨房水龙头');
+    await resident.locator('[data-testid="repair-phenomenon"] input').fill('关不紧，一直滴水');
+    const photo = join(tmpdir(), `wyt-e2e-repair-${process.pid}.jpg`);
+    await writeFile(photo, await phonePhoto({ width: 800, height: 600 }));
+    const chooser = resident.waitForEvent('filechooser');
+    await tapButton(resident, '添加图片');
+    await (await chooser).setFiles(photo);
+    await resident.locator('[data-testid="notice-photos"] img').first().waitFor();
+    await stack.shot(resident, '30-repair-form');
+    await tapButton(resident, '提交报修');
+    await status(resident, '未接收');
+    const number = await resident.getByText(/^BX\d{8}-\d{4}$/).textContent();
+    await stack.shot(resident, '31-repair-filed');
+
+    const manager = await stack.newPage();
+    await stack.devLogin(manager, '小区经理 · 梧桐苑');
+    await manager.getByText('报修工单', { exact: true }).click();
+    await manager.locator('.nut-cell', { hasText: number! }).click();
+    await tapButton(manager, '接收');
+    await status(manager, '已接收');
+    await tapButton(manager, '派单');
+    await manager.getByText('冯师傅', { exact: true }).click();
+    await tapButton(manager, '确认派单');
+    await status(manager, '已派单');
+
+    const technician = await stack.newPage();
+    await stack.devLogin(technician, '维修工');
+    await technician.getByText('报修工单', { exact: true }).click();
+    await technician.getByText(/^我的工单/).waitFor();
+    await technician.locator('.nut-cell', { hasText: number! }).click();
+    await tapButton(technician, '已联系住户');
+    await technician.getByText('明天上午', { exact: true }).click();
+    await tapButton(technician, '确认');
+    await status(technician, '已联系');
+    await tapButton(technician, '已到场');
+    await status(technician, '已到场');
+    await tapButton(technician, '处理完成');
+    await technician.locator('[data-testid="repair-work-done"] input').fill('更换陶瓷阀芯');
+    await tapButton(technician, '确认完成');
+    await status(technician, '已处理');
+
+    await resident.reload();
+    await status(resident, '已处理');
+    await tapButton(resident, '评价');
+    await resident.getByText('质量 4 分', { exact: true }).click();
+    await tapButton(resident, '提交评价');
+    await status(resident, '已完结');
+    const timeline = resident.getByTestId('repair-timeline');
+    for (const step of ['提交报修', '物业接收', '派单', '联系住户', '到场', '处理完成', '评价']) await timeline.getByText(new RegExp(`^${step} · `)).first().waitFor();
+    expect(await resident.locator('.photo-grid__item img, img.photo-grid__item').count()).toBe(1);
+    await stack.shot(resident, '32-repair-closed-timeline');
+  });
+});
