@@ -48,4 +48,4 @@ export type PushSubscriptions = Answer<typeof listCredits>;
 export type RepairDetail = Answer<typeof getRepair>;
 export type RepairListPage = Answer<typeof listMyRepairs>;
 export type Technician = Answer<typeof listTechnicians>[number];
-export type RepairAction = import('./repairs/schema.js').RepairAction;
+export type { RepairAction } from './repairs/schema.js';
