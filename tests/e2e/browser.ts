@@ -1,4 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll } from 'vitest';
@@ -87,4 +89,18 @@ export async function tapCell(page: Page, label: string) {
 
 export async function tapButton(page: Page, label: string) {
   await page.locator('.nut-button', { has: page.getByText(label, { exact: true }) }).first().click();
+}
+
+/**
+ * Chooses a file the way the browser build offers it (a file input behind chooseMedia or our PDF
+ * picker): taps `button` and answers the file chooser with `content` saved as `name`.
+ */
+export async function chooseFile(page: Page, button: string, name: string, content: Buffer | string) {
+  const dir = join(tmpdir(), `wyt-e2e-files-${process.pid}`);
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, name); // the name is what the app shows
+  await writeFile(path, content);
+  const chooser = page.waitForEvent('filechooser');
+  await tapButton(page, button);
+  await (await chooser).setFiles(path);
 }

@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { tapButton, useBrowserStack } from './browser.js';
+import { chooseFile, tapButton, useBrowserStack } from './browser.js';
 import { phonePhoto } from '../support/images.js';
 
 /**
@@ -20,18 +17,9 @@ describe('notices', { timeout: 90_000 }, () => {
     await manager.locator('[data-testid="notice-title"] input').fill('11月30日停水通知');
     await manager.locator('[data-testid="notice-text"] textarea').fill('11月30日 9:00–17:00 全小区停水。\n请提前储水，给您带来不便敬请谅解。');
     await manager.getByText('停水停电', { exact: true }).click();
-    // A photo, chosen as the browser build offers it (a file input behind chooseMedia).
-    const photo = join(tmpdir(), `wyt-e2e-notice-${process.pid}.jpg`);
-    await writeFile(photo, await phonePhoto({ width: 800, height: 600 }));
-    const chooser = manager.waitForEvent('filechooser');
-    await tapButton(manager, '添加图片');
-    await (await chooser).setFiles(photo);
+    await chooseFile(manager, '添加图片', 'notice.jpg', await phonePhoto({ width: 800, height: 600 }));
     await manager.locator('[data-testid="notice-photos"] img').first().waitFor();
-    const pdf = join(tmpdir(), '2026年收费标准.pdf');
-    await writeFile(pdf, '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
-    const pdfChooser = manager.waitForEvent('filechooser');
-    await tapButton(manager, '添加 PDF');
-    await (await pdfChooser).setFiles(pdf);
+    await chooseFile(manager, '添加 PDF', '2026年收费标准.pdf', '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
     await manager.getByText('📎 2026年收费标准.pdf').waitFor();
     await manager.getByText('预览（住户看到的样子）', { exact: true }).click();
     await manager.getByTestId('notice-body').getByText('请提前储水，给您带来不便敬请谅解。').waitFor();

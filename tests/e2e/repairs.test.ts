@@ -1,9 +1,6 @@
-import { writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { tapButton, useBrowserStack } from './browser.js';
+import { chooseFile, tapButton, useBrowserStack } from './browser.js';
 import { phonePhoto } from '../support/images.js';
 
 /**
@@ -22,11 +19,7 @@ describe('repairs', { timeout: 120_000 }, () => {
     await tapButton(resident, '我要报修');
     await resident.locator('[data-testid="repair-part"] input').fill('厨房水龙头');
     await resident.locator('[data-testid="repair-phenomenon"] input').fill('关不紧，一直滴水');
-    const photo = join(tmpdir(), `wyt-e2e-repair-${process.pid}.jpg`);
-    await writeFile(photo, await phonePhoto({ width: 800, height: 600 }));
-    const chooser = resident.waitForEvent('filechooser');
-    await tapButton(resident, '添加图片');
-    await (await chooser).setFiles(photo);
+    await chooseFile(resident, '添加图片', 'repair.jpg', await phonePhoto({ width: 800, height: 600 }));
     await resident.locator('[data-testid="notice-photos"] img').first().waitFor();
     await stack.shot(resident, '30-repair-form');
     await tapButton(resident, '提交报修');
