@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useHarness } from './support/use-harness.js';
 import { resident, staff, type Actor } from './support/actors.js';
-import { makeCommunity } from './support/factories/index.js';
+import { makeCommunity, repairBody } from './support/factories/index.js';
 import { TEMPLATES } from '../bff/src/push/templates.js';
 
 /** Subscribe messages through the outbox, delivered by an in-process worker against the simulator. */
@@ -88,5 +88,27 @@ describe('a notice published', () => {
     expect(view.body.items.find((i: { status: string }) => i.status === 'REFUSED').reason).toMatch(/43101/);
     const outsider = await staff(h, 'MANAGER', { id: (await makeCommunity(h.db, { units: 1 })).community.id, companyId: site.companyId });
     expect((await outsider.call('GET', `/api/staff/communities/${site.community.id}/pushes?kind=notice.published&id=${id}`)).status).toBe(404);
+  });
+});
+
+describe('a repair accepted and resolved', () => {
+  it('tells the reporter who subscribed, with the number and what was wrong', async () => {
+    const tech = await staff(h, 'TECHNICIAN', { id: site.community.id, companyId: site.companyId });
+    const reporter = residents[0]!;
+    const accepted = TEMPLATES.repairAccepted.id;
+    await reporter.call('POST', '/api/push/subscriptions', { body: { results: { [accepted]: 'accept' } } });
+    await h.sim('/sim/subscribe/accept', { openid: reporter.openid, templateId: accepted });
+    const { body } = await reporter.call('POST', '/api/repairs', { body: repairBody(site.units[0]!.id, { part: '卫生间下水管道', phenomenon: '堵塞，水排不下去，已经两天了' }) });
+    await manager.call('POST', `/api/repairs/${body.id}/actions`, { body: { action: 'accept' } });
+    await settled(body.id);
+    const sent = (await delivered()).filter((d) => (d.data as Record<string, { value: string }>).character_string1?.value === body.number);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.data.thing2!.value).toBe('卫生间下水管道：堵塞，水排不下去，已经…'); // 20 characters, the limit of a thing
+    // No accept for the "resolved" template: the resolution queues nothing for them.
+    await manager.call('POST', `/api/repairs/${body.id}/actions`, { body: { action: 'assign', technicianId: tech.userId } });
+    await tech.call('POST', `/api/repairs/${body.id}/actions`, { body: { action: 'contact', appointmentAt: '2026-12-01T02:00:00Z' } });
+    await tech.call('POST', `/api/repairs/${body.id}/actions`, { body: { action: 'arrive' } });
+    await tech.call('POST', `/api/repairs/${body.id}/actions`, { body: { action: 'resolve', workDone: '疏通' } });
+    expect(await h.db.pushMessage.count({ where: { eventId: body.id, eventKind: 'repair.resolve' } })).toBe(0);
   });
 });

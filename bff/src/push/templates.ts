@@ -16,13 +16,13 @@ export const TEMPLATES = {
   },
   repairAccepted: {
     id: 'T_REPAIR_ACCEPTED_01',
-    page: 'pages/repairs/index',
+    page: 'pages/repairs/detail',
     keywords: { character_string1: 'character_string', thing2: 'thing', time3: 'time' },
     fields: { number: 'character_string1', summary: 'thing2', acceptedAt: 'time3' },
   },
   repairResolved: {
     id: 'T_REPAIR_RESOLVED_01',
-    page: 'pages/repairs/index',
+    page: 'pages/repairs/detail',
     keywords: { character_string1: 'character_string', thing2: 'thing', time3: 'time' },
     fields: { number: 'character_string1', summary: 'thing2', resolvedAt: 'time3' },
   },

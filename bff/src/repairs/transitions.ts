@@ -6,6 +6,7 @@ import { claimUploads } from '../uploads/claim-uploads.js';
 import { findVisibleRepair, type RepairRole } from './access.js';
 import type { RepairAction } from './schema.js';
 import { getRepair } from './get-repair.js';
+import { pushRepairEvent } from './push.js';
 
 type Rule = { from: RepairStatus[]; who: RepairRole[]; to?: RepairStatus };
 const OPEN: RepairStatus[] = ['SUBMITTED', 'ACCEPTED', 'ASSIGNED', 'CONTACTED', 'ARRIVED', 'DEFERRED'];
@@ -86,6 +87,7 @@ export async function actOnRepair(deps: Deps, userId: string, id: string, action
     }
     await tx.repairEvent.create({ data: { repairId: id, action: action.action, fromStatus: repair.status, toStatus: to, actorId: userId, note: note || null, at: now } });
     if (action.action === 'resolve') await claimUploads(tx, { uploaderId: userId, ids: action.uploadIds, kind: 'repair', recordId: id, now });
+    await pushRepairEvent(deps, tx, repair, action.action, now);
   });
   return getRepair(deps, userId, id);
 }
