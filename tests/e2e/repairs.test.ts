@@ -33,6 +33,11 @@ describe('repairs', { timeout: 120_000 }, () => {
     await manager.locator('.nut-cell', { hasText: number! }).click();
     await tapButton(manager, '接收');
     await status(manager, '已接收');
+    await tapButton(manager, '延期');
+    await manager.getByText('3 天', { exact: true }).click();
+    await manager.locator('[data-testid="repair-actions"] input').fill('等待配件到货');
+    await tapButton(manager, '确认延期');
+    await manager.getByTestId('repair-timeline').getByText(/^延期 · /).waitFor();
     await tapButton(manager, '派单');
     await manager.getByText('冯师傅', { exact: true }).click();
     await tapButton(manager, '确认派单');
@@ -51,6 +56,8 @@ describe('repairs', { timeout: 120_000 }, () => {
     await status(technician, '已到场');
     await tapButton(technician, '处理完成');
     await technician.locator('[data-testid="repair-work-done"] input').fill('更换陶瓷阀芯');
+    await chooseFile(technician, '添加图片', 'after.jpg', await phonePhoto({ width: 640, height: 480 }));
+    await technician.locator('[data-testid="notice-photos"] img').first().waitFor();
     await tapButton(technician, '确认完成');
     await status(technician, '已处理');
 
@@ -61,8 +68,8 @@ describe('repairs', { timeout: 120_000 }, () => {
     await tapButton(resident, '提交评价');
     await status(resident, '已完结');
     const timeline = resident.getByTestId('repair-timeline');
-    for (const step of ['提交报修', '物业接收', '派单', '联系住户', '到场', '处理完成', '评价']) await timeline.getByText(new RegExp(`^${step} · `)).first().waitFor();
-    expect(await resident.locator('.photo-grid__item img, img.photo-grid__item').count()).toBe(1);
+    for (const step of ['提交报修', '物业接收', '延期', '派单', '联系住户', '到场', '处理完成', '评价']) await timeline.getByText(new RegExp(`^${step} · `)).first().waitFor();
+    expect(await resident.locator('.photo-grid__item img, img.photo-grid__item').count()).toBe(2); // before and after
     await stack.shot(resident, '32-repair-closed-timeline');
   });
 });

@@ -4,12 +4,13 @@ import { View } from '@tarojs/components';
 import { Button, CellGroup, Input } from '../../ui';
 import { bff } from '../../session';
 import { useAction, useRequest } from '../../hooks/use-request';
-import type { RepairAction, RepairDetail } from '../../api/types';
+import type { RepairAction, RepairDetail, UploadView } from '../../api/types';
+import { Attachments } from '../uploads/attachments';
 import { Chips } from '../notices/chips';
 import { RETURN_REASON_LABELS } from './labels';
 
 type Props = { repair: RepairDetail; onDone: () => Promise<void> };
-type Open = null | 'assign' | 'contact' | 'resolve' | 'rate' | 'reopen' | 'return' | 'urgent';
+type Open = null | 'assign' | 'contact' | 'resolve' | 'rate' | 'reopen' | 'return' | 'urgent' | 'extend' | 'defer';
 const OPEN_STATES = ['SUBMITTED', 'ACCEPTED', 'ASSIGNED', 'CONTACTED', 'ARRIVED', 'DEFERRED'];
 
 /** Tomorrow or today at `hour` o'clock, Beijing time, as an ISO instant. */
@@ -30,6 +31,7 @@ export function RepairActions({ repair: r, onDone }: Props) {
   const [text, setText] = useState('');
   const [choice, setChoice] = useState<string>();
   const [quality, setQuality] = useState('5');
+  const [photos, setPhotos] = useState<UploadView[]>([]);
   const technicians = useRequest(() => (open === 'assign' ? bff.technicians(r.communityId).then((x) => x.items) : Promise.resolve([])), [open]);
   const act = useAction(async (action: RepairAction, confirm?: string) => {
     if (confirm && !(await Taro.showModal({ title: '请确认', content: confirm })).confirm) return;
@@ -37,6 +39,7 @@ export function RepairActions({ repair: r, onDone }: Props) {
     setOpen(null);
     setText('');
     setChoice(undefined);
+    setPhotos([]);
     await onDone();
   });
   const run = (action: RepairAction, confirm?: string) => void act.run(action, confirm);
@@ -50,6 +53,8 @@ export function RepairActions({ repair: r, onDone }: Props) {
     roles.has('office') && r.status === 'SUBMITTED' && button('接收', () => run({ action: 'accept' }), 'primary'),
     roles.has('office') && ['ACCEPTED', 'ASSIGNED'].includes(r.status) && button('派单', () => setOpen('assign'), 'primary'),
     roles.has('office') && ['SUBMITTED', 'ACCEPTED', 'ASSIGNED', 'CONTACTED'].includes(r.status) && button('退单', () => setOpen('return')),
+    (roles.has('office') || roles.has('assignee')) && ['ACCEPTED', 'ASSIGNED', 'CONTACTED', 'ARRIVED'].includes(r.status) && r.extensionCount < 2 && r.extensionDays < 14 && button('延期', () => setOpen('extend')),
+    roles.has('office') && ['ASSIGNED', 'CONTACTED', 'ARRIVED'].includes(r.status) && button('缓办', () => setOpen('defer')),
     roles.has('assignee') && r.status === 'ASSIGNED' && button('已联系住户', () => setOpen('contact'), 'primary'),
     roles.has('assignee') && r.status === 'CONTACTED' && button('已到场', () => run({ action: 'arrive' }), 'primary'),
     roles.has('assignee') && ['ARRIVED', 'DEFERRED'].includes(r.status) && button('处理完成', () => setOpen('resolve'), 'primary'),
@@ -84,7 +89,22 @@ export function RepairActions({ repair: r, onDone }: Props) {
       {open === 'resolve' && (
         <CellGroup title="处理情况">
           <Input placeholder="做了什么，例如：更换阀芯" value={text} onChange={setText} data-testid="repair-work-done" />
-          {confirmRow('确认完成', () => text.trim() && run({ action: 'resolve', workDone: text.trim(), uploadIds: [] }))}
+          <Attachments existing={[]} added={photos} onAdd={(u) => setPhotos((p) => [...p, ...u])} onRemove={(u) => setPhotos((p) => p.filter((x) => x.id !== u.id))} disabled={false} photosOnly />
+          {confirmRow('确认完成', () => text.trim() && run({ action: 'resolve', workDone: text.trim(), uploadIds: photos.map((p) => p.id) }))}
+        </CellGroup>
+      )}
+      {open === 'extend' && (
+        <CellGroup title={`延期（已延期 ${r.extensionCount} 次、共 ${r.extensionDays} 天；最多 2 次、合计 14 天）`}>
+          <Chips options={[1, 3, 7].filter((d) => r.extensionDays + d <= 14).map((d) => ({ value: String(d), label: `${d} 天` }))} value={choice} onChange={setChoice} />
+          <Input placeholder="延期原因，例如：等待配件" value={text} onChange={setText} />
+          {confirmRow('确认延期', () => choice && text.trim().length >= 2 && run({ action: 'extend', days: Number(choice), reason: text.trim() }))}
+        </CellGroup>
+      )}
+      {open === 'defer' && (
+        <CellGroup title="缓办：重大维修，须经住户同意并有维修计划">
+          <Input placeholder="维修计划，例如：下周二停水更换主管" value={text} onChange={setText} />
+          <Chips options={[{ value: 'agreed', label: '住户已同意' }]} value={choice} onChange={setChoice} />
+          {confirmRow('确认缓办', () => choice === 'agreed' && text.trim().length >= 5 && run({ action: 'defer', plan: text.trim(), residentAgreed: true }))}
         </CellGroup>
       )}
       {open === 'rate' && (
