@@ -18,7 +18,7 @@ describe('notices', { timeout: 90_000 }, () => {
     await manager.locator('[data-testid="notice-text"] textarea').fill('11月30日 9:00–17:00 全小区停水。\n请提前储水，给您带来不便敬请谅解。');
     await manager.getByText('停水停电', { exact: true }).click();
     await chooseFile(manager, '添加图片', 'notice.jpg', await phonePhoto({ width: 800, height: 600 }));
-    await manager.locator('[data-testid="notice-photos"] img').first().waitFor();
+    await manager.locator('[data-testid="photos"] img').first().waitFor();
     await chooseFile(manager, '添加 PDF', '2026年收费标准.pdf', '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
     await manager.getByText('📎 2026年收费标准.pdf').waitFor();
     await manager.getByText('预览（住户看到的样子）', { exact: true }).click();

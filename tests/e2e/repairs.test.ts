@@ -20,7 +20,7 @@ describe('repairs', { timeout: 120_000 }, () => {
     await resident.locator('[data-testid="repair-part"] input').fill('厨房水龙头');
     await resident.locator('[data-testid="repair-phenomenon"] input').fill('关不紧，一直滴水');
     await chooseFile(resident, '添加图片', 'repair.jpg', await phonePhoto({ width: 800, height: 600 }));
-    await resident.locator('[data-testid="notice-photos"] img').first().waitFor();
+    await resident.locator('[data-testid="photos"] img').first().waitFor();
     await stack.shot(resident, '30-repair-form');
     await tapButton(resident, '提交报修');
     await status(resident, '未接收');
@@ -57,7 +57,7 @@ describe('repairs', { timeout: 120_000 }, () => {
     await tapButton(technician, '处理完成');
     await technician.locator('[data-testid="repair-work-done"] input').fill('更换陶瓷阀芯');
     await chooseFile(technician, '添加图片', 'after.jpg', await phonePhoto({ width: 640, height: 480 }));
-    await technician.locator('[data-testid="notice-photos"] img').first().waitFor();
+    await technician.locator('[data-testid="photos"] img').first().waitFor();
     await tapButton(technician, '确认完成');
     await status(technician, '已处理');
 

@@ -45,3 +45,24 @@ export function decodeCursor(raw: string | undefined): Cursor | null {
   if (!parsed.success) throw new AppError('VALIDATION_FAILED', '翻页参数无效，请刷新后重试', [{ path: 'cursor', message: '无法识别' }]);
   return { at: new Date(parsed.data[0]), id: parsed.data[1] };
 }
+
+/**
+ * Keyset paging over (`field`, id) in `dir` order: the where-fragment of the rows after the cursor,
+ * the order, and how many rows to fetch (one more than the page, to know whether another follows).
+ */
+export function keyset(field: string, raw: string | undefined, limit: number, dir: 'asc' | 'desc') {
+  const after = decodeCursor(raw);
+  const op = dir === 'asc' ? 'gt' : 'lt';
+  return {
+    where: after ? { OR: [{ [field]: { [op]: after.at } }, { [field]: after.at, id: { [op]: after.id } }] } : {},
+    orderBy: [{ [field]: dir }, { id: dir }],
+    take: limit + 1,
+  };
+}
+
+/** The page out of the rows `keyset` fetched, and the cursor of the next page (null at the end). */
+export function toPage<T extends { id: string }>(rows: T[], limit: number, at: (row: T) => Date) {
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor({ at: at(last), id: last.id }) : null };
+}

@@ -2,7 +2,7 @@ import type { Prisma } from '@prisma/client';
 import type { Deps } from '../deps.js';
 import { OFFICE_ROLES } from '../access/scope.js';
 import { requireRole } from '../access/guards.js';
-import { decodeCursor, encodeCursor } from '../http/params.js';
+import { keyset, toPage } from '../http/params.js';
 import type { StaffListQuery } from './schema.js';
 import { shapeStaffNotice } from './shape.js';
 import { readStats } from './read-stats.js';
@@ -11,23 +11,16 @@ import { readStats } from './read-stats.js';
 export async function listStaffNotices(deps: Deps, staffId: string, communityId: string, query: StaffListQuery) {
   await requireRole(deps.db, staffId, communityId, OFFICE_ROLES);
   const where: Prisma.NoticeWhereInput = { targets: { some: { communityId } }, ...(query.status ? { status: query.status } : {}) };
-  const after = decodeCursor(query.cursor);
-  const page: Prisma.NoticeWhereInput = after ? { OR: [{ createdAt: { lt: after.at } }, { createdAt: after.at, id: { lt: after.id } }] } : {};
+  const page = keyset('createdAt', query.cursor, query.limit, 'desc');
   const [total, rows] = await Promise.all([
     deps.db.notice.count({ where }),
-    deps.db.notice.findMany({
-      where: { AND: [where, page] },
-      include: { targets: { select: { communityId: true } } },
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      take: query.limit + 1,
-    }),
+    deps.db.notice.findMany({ where: { AND: [where, page.where] }, include: { targets: { select: { communityId: true } } }, orderBy: page.orderBy, take: page.take }),
   ]);
-  const items = rows.slice(0, query.limit);
+  const { items, nextCursor } = toPage(rows, query.limit, (n) => n.createdAt);
   const stats = await readStats(deps, items);
-  const last = items.at(-1);
   return {
     total,
-    nextCursor: rows.length > query.limit && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null,
+    nextCursor,
     items: items.map((n) => ({ ...shapeStaffNotice(n), reads: stats.get(n.id)! })),
   };
 }

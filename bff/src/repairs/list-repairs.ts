@@ -2,24 +2,22 @@ import type { Prisma } from '@prisma/client';
 import type { Deps } from '../deps.js';
 import { OFFICE_ROLES } from '../access/scope.js';
 import { requireRole } from '../access/guards.js';
-import { decodeCursor, encodeCursor } from '../http/params.js';
+import { keyset, toPage } from '../http/params.js';
 import type { RepairListQuery } from './schema.js';
 
 const summary = { id: true, number: true, status: true, faultType: true, part: true, phenomenon: true, emergency: true, commonArea: true, filedAt: true, acceptDueAt: true, urgentAt: true, unit: { select: { number: true, building: { select: { name: true } } } } } as const;
 
 async function page(deps: Deps, where: Prisma.RepairRequestWhereInput, query: RepairListQuery) {
   const filtered: Prisma.RepairRequestWhereInput = { ...where, ...(query.status ? { status: query.status } : {}) };
-  const after = decodeCursor(query.cursor);
-  const keyset: Prisma.RepairRequestWhereInput = after ? { OR: [{ filedAt: { lt: after.at } }, { filedAt: after.at, id: { lt: after.id } }] } : {};
+  const p = keyset('filedAt', query.cursor, query.limit, 'desc');
   const [total, rows] = await Promise.all([
     deps.db.repairRequest.count({ where: filtered }),
-    deps.db.repairRequest.findMany({ where: { AND: [filtered, keyset] }, select: summary, orderBy: [{ filedAt: 'desc' }, { id: 'desc' }], take: query.limit + 1 }),
+    deps.db.repairRequest.findMany({ where: { AND: [filtered, p.where] }, select: summary, orderBy: p.orderBy, take: p.take }),
   ]);
-  const items = rows.slice(0, query.limit);
-  const last = items.at(-1);
+  const { items, nextCursor } = toPage(rows, query.limit, (r) => r.filedAt);
   return {
     total,
-    nextCursor: rows.length > query.limit && last ? encodeCursor({ at: last.filedAt, id: last.id }) : null,
+    nextCursor,
     items: items.map(({ unit, commonArea, ...r }) => ({ ...r, place: unit ? `${unit.building.name} ${unit.number}室` : (commonArea ?? '') })),
   };
 }

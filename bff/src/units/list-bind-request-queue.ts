@@ -2,7 +2,7 @@ import type { Prisma } from '@prisma/client';
 import type { Deps } from '../deps.js';
 import { OFFICE_ROLES } from '../access/scope.js';
 import { requireRole } from '../access/guards.js';
-import { decodeCursor, encodeCursor } from '../http/params.js';
+import { keyset, toPage } from '../http/params.js';
 import { maskName, maskPhone } from '../privacy/mask.js';
 import type { BindRequestQueueQuery } from './schema.js';
 import { shapeBindRequest, unitLabel } from './shape.js';
@@ -15,24 +15,20 @@ import { shapeBindRequest, unitLabel } from './shape.js';
 export async function listBindRequestQueue(deps: Deps, staffId: string, communityId: string, query: BindRequestQueueQuery) {
   await requireRole(deps.db, staffId, communityId, OFFICE_ROLES);
   const where: Prisma.UnitMembershipWhereInput = { status: query.status, unit: { communityId }, userId: { not: staffId } };
-  const after = decodeCursor(query.cursor);
-  const page: Prisma.UnitMembershipWhereInput = after
-    ? { OR: [{ requestedAt: { gt: after.at } }, { requestedAt: after.at, id: { gt: after.id } }] }
-    : {};
+  const page = keyset('requestedAt', query.cursor, query.limit, 'asc');
   const [total, rows] = await Promise.all([
     deps.db.unitMembership.count({ where }),
     deps.db.unitMembership.findMany({
-      where: { AND: [where, page] },
+      where: { AND: [where, page.where] },
       include: { unit: unitLabel, user: { select: { id: true, name: true, phone: true } } },
-      orderBy: [{ requestedAt: 'asc' }, { id: 'asc' }],
-      take: query.limit + 1,
+      orderBy: page.orderBy,
+      take: page.take,
     }),
   ]);
-  const items = rows.slice(0, query.limit);
-  const last = items.at(-1);
+  const { items, nextCursor } = toPage(rows, query.limit, (m) => m.requestedAt);
   return {
     total,
-    nextCursor: rows.length > query.limit && last ? encodeCursor({ at: last.requestedAt, id: last.id }) : null,
+    nextCursor,
     items: items.map((m) => ({
       ...shapeBindRequest(m),
       requester: { userId: m.user.id, name: maskName(m.user.name), phone: maskPhone(m.user.phone) },

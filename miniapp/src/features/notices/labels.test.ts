@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { htmlToText, shortTime, textToHtml } from './labels';
+import { htmlToText, textToHtml } from './labels';
+import { shortTime } from '../../format';
 
 describe('notice text helpers', () => {
   it('turns typed lines into paragraphs, escaping markup, and back', () => {

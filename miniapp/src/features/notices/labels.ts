@@ -4,13 +4,6 @@ export const CATEGORY_LABELS: Record<NoticeCategory, string> = { GENERAL: '通�
 export const CATEGORIES = Object.keys(CATEGORY_LABELS) as NoticeCategory[];
 export const NOTICE_STATUS_LABELS = { DRAFT: '草稿', PUBLISHED: '已发布', WITHDRAWN: '已撤回' } as const;
 
-/** 2026-11-23T06:30:00Z → 11月23日 14:30 (Beijing time, as residents read it). */
-export function shortTime(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const t = new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString();
-  return `${Number(t.slice(5, 7))}月${Number(t.slice(8, 10))}日 ${t.slice(11, 16)}`;
-}
-
 /** Plain text typed by staff → safe paragraphs (the server sanitises again). */
 export function textToHtml(text: string): string {
   const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

@@ -3,7 +3,8 @@ import { Image, RichText, Text, View } from '@tarojs/components';
 import { Cell, CellGroup, Tag } from '../../ui';
 import type { UploadView } from '../../api/types';
 import { fileUrl } from '../../session';
-import { CATEGORY_LABELS, shortTime } from './labels';
+import { CATEGORY_LABELS } from './labels';
+import { shortTime } from '../../format';
 import './notice.css';
 
 type Body = {

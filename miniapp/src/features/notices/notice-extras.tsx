@@ -2,7 +2,7 @@ import { Text } from '@tarojs/components';
 import { Cell, CellGroup } from '../../ui';
 import { bff } from '../../session';
 import { useRequest } from '../../hooks/use-request';
-import { shortTime } from './labels';
+import { shortTime } from '../../format';
 
 const DAY = 86_400_000;
 export const VALIDITY = [

@@ -6,7 +6,7 @@ import { bff } from '../../session';
 import { useAction, useRequest } from '../../hooks/use-request';
 import type { RepairAction, RepairDetail, UploadView } from '../../api/types';
 import { Attachments } from '../uploads/attachments';
-import { Chips } from '../notices/chips';
+import { Chips } from '../../components/chips';
 import { RETURN_REASON_LABELS } from './labels';
 
 type Props = { repair: RepairDetail; onDone: () => Promise<void> };

@@ -40,7 +40,7 @@ export function Attachments({ existing, added, onAdd, onRemove, disabled, photos
   };
   return (
     <CellGroup title={`${photosOnly ? '照片' : '图片和附件'}（${all.length}/9）${disabled || all.length === 0 ? '' : '，长按图片可移除'}`}>
-      <View className="photo-grid" data-testid="notice-photos">
+      <View className="photo-grid" data-testid="photos">
         {all.filter((u) => u.thumbUrl).map((u) => (
           <Image key={u.id} src={fileUrl(u.thumbUrl!)} mode="aspectFill" className="photo-grid__item" onLongPress={() => !disabled && void remove(u)} />
         ))}

@@ -8,8 +8,9 @@ import { bff } from '../../session';
 import { useRequest } from '../../hooks/use-request';
 import { usePaged } from '../../hooks/use-paged';
 import type { NoticeCategory } from '../../api/types';
-import { CATEGORIES, CATEGORY_LABELS, shortTime } from '../../features/notices/labels';
-import { Chips } from '../../features/notices/chips';
+import { CATEGORIES, CATEGORY_LABELS } from '../../features/notices/labels';
+import { shortTime } from '../../format';
+import { Chips } from '../../components/chips';
 import { askForPush } from '../../features/push/ask-for-push';
 import '../../features/notices/notice.css';
 

@@ -4,7 +4,7 @@ import { PageShell } from '../../components/page-shell';
 import { Cell, CellGroup, Tag } from '../../ui';
 import { bff, fileUrl } from '../../session';
 import { useRequest } from '../../hooks/use-request';
-import { shortTime } from '../../features/notices/labels';
+import { shortTime } from '../../format';
 import { ACTION_LABELS, FAULT_LABELS, RETURN_REASON_LABELS, STATUS_LABELS, STATUS_TAG } from '../../features/repairs/labels';
 import { RepairActions } from '../../features/repairs/repair-actions';
 import '../../features/notices/notice.css';

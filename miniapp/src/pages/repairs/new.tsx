@@ -6,7 +6,7 @@ import { Button, CellGroup, Input, TextArea } from '../../ui';
 import { bff } from '../../session';
 import { useAction, useRequest } from '../../hooks/use-request';
 import type { UploadView } from '../../api/types';
-import { Chips } from '../../features/notices/chips';
+import { Chips } from '../../components/chips';
 import { Attachments } from '../../features/uploads/attachments';
 import { FAULTS, FAULT_LABELS } from '../../features/repairs/labels';
 import type { NewRepair } from '../../features/repairs/endpoints';

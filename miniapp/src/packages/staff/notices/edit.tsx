@@ -7,7 +7,7 @@ import { bff } from '../../../session';
 import { useAction, useRequest } from '../../../hooks/use-request';
 import type { NoticeCategory, StaffNoticeDetail, UploadView } from '../../../api/types';
 import { CATEGORIES, CATEGORY_LABELS, htmlToText, NOTICE_STATUS_LABELS, textToHtml } from '../../../features/notices/labels';
-import { Chips } from '../../../features/notices/chips';
+import { Chips } from '../../../components/chips';
 import { NoticeBody } from '../../../features/notices/notice-body';
 import { UnreadUnits } from '../../../features/notices/unread-units';
 import { Attachments } from '../../../features/uploads/attachments';

@@ -4,7 +4,8 @@ import { PageShell } from '../../../components/page-shell';
 import { Button, Cell, CellGroup, Progress, Tag } from '../../../ui';
 import { bff } from '../../../session';
 import { usePaged } from '../../../hooks/use-paged';
-import { CATEGORY_LABELS, NOTICE_STATUS_LABELS, shortTime } from '../../../features/notices/labels';
+import { CATEGORY_LABELS, NOTICE_STATUS_LABELS } from '../../../features/notices/labels';
+import { shortTime } from '../../../format';
 
 const STATUS_TAG = { DRAFT: 'default', PUBLISHED: 'success', WITHDRAWN: 'warning' } as const;
 

@@ -6,7 +6,7 @@ import { ListFooter } from '../../../components/list-footer';
 import { bff } from '../../../session';
 import { useRequest } from '../../../hooks/use-request';
 import { usePaged } from '../../../hooks/use-paged';
-import { Chips } from '../../../features/notices/chips';
+import { Chips } from '../../../components/chips';
 import { RepairList } from '../../../features/repairs/repair-list';
 
 const FILTERS = [

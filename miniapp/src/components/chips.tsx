@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components';
-import { Tag } from '../../ui';
+import { Tag } from '../ui';
 
 /** A row of large tappable choices (communities, categories); the chosen one is filled. */
 export function Chips<T extends string>({ options, value, onChange, testId }: { options: { value: T | undefined; label: string }[]; value: T | undefined; onChange: (v: T | undefined) => void; testId?: string }) {
