@@ -11,6 +11,9 @@ export class ManualClock implements Clock {
   now() {
     return new Date(this.current);
   }
+  set(at: Date) {
+    this.current = new Date(at);
+  }
   advance(ms: number) {
     this.current = new Date(this.current.getTime() + ms);
   }

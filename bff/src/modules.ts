@@ -9,6 +9,7 @@ import { uploadsModule } from './uploads/index.js';
 import { noticesModule } from './notices/index.js';
 import { pushModule } from './push/index.js';
 import { repairsModule } from './repairs/index.js';
+import { calendarModule } from './calendar/index.js';
 
 /** Every domain of the BFF. app.ts mounts their routes; worker.ts runs their jobs and schedules. */
-export const modules: Module[] = [healthModule, authModule, meModule, unitsModule, privacyModule, jobsModule, uploadsModule, noticesModule, pushModule, repairsModule];
+export const modules: Module[] = [healthModule, authModule, meModule, unitsModule, privacyModule, jobsModule, uploadsModule, noticesModule, pushModule, calendarModule, repairsModule];

@@ -26,6 +26,13 @@ export const TEMPLATES = {
     keywords: { character_string1: 'character_string', thing2: 'thing', time3: 'time' },
     fields: { number: 'character_string1', summary: 'thing2', resolvedAt: 'time3' },
   },
+  /** To staff: a repair missed a deadline (or climbed a step of the escalation chain). */
+  repairOverdue: {
+    id: 'T_REPAIR_OVERDUE_01',
+    page: 'pages/repairs/detail',
+    keywords: { character_string1: 'character_string', phrase2: 'phrase', thing3: 'thing', time4: 'time' },
+    fields: { number: 'character_string1', clock: 'phrase2', summary: 'thing3', dueAt: 'time4' },
+  },
   paymentSucceeded: {
     id: 'T_PAYMENT_SUCCEEDED_01',
     page: 'pages/fees/index',

@@ -5,9 +5,7 @@ import { claimUploads } from '../uploads/claim-uploads.js';
 import { isResidentOf } from '../units/resident-cache.js';
 import type { FileRepair } from './schema.js';
 import { getRepair } from './get-repair.js';
-
-/** domain.md §1: a repair is to be accepted within 15 minutes of filing, then it escalates. */
-export const ACCEPT_WITHIN_MS = 15 * 60_000;
+import { loadSla, onFiling } from './sla.js';
 
 /** The Beijing calendar day of `at`, as the repair number carries it: 20261123. */
 export const beijingDay = (at: Date) => new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '');
@@ -39,6 +37,7 @@ export async function fileRepair(deps: Deps, userId: string, input: FileRepair) 
     if (!(await isResidentOf(deps, userId, communityId))) throw notFound('小区');
   }
   const now = deps.clock.now();
+  const clocks = onFiling(await loadSla(deps.db, communityId), now);
   const id = await deps.db.$transaction(async (tx) => {
     const number = await nextNumber(tx, communityId, beijingDay(now));
     const repair = await tx.repairRequest.create({
@@ -55,7 +54,8 @@ export async function fileRepair(deps: Deps, userId: string, input: FileRepair) 
         description: input.description,
         contactPhone: user.phone!,
         preferredTime: input.preferredTime ?? null,
-        acceptDueAt: new Date(now.getTime() + ACCEPT_WITHIN_MS),
+        ...clocks,
+        nextDueAt: clocks.acceptDueAt,
         filedAt: now,
         updatedAt: now,
         events: { create: { action: 'file', fromStatus: 'SUBMITTED', toStatus: 'SUBMITTED', actorId: userId, at: now } },

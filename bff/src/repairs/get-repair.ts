@@ -1,7 +1,9 @@
+import type { RepairRequest } from '@prisma/client';
 import type { Deps } from '../deps.js';
 import { maskName, maskPhone } from '../privacy/mask.js';
 import { viewUpload } from '../uploads/view.js';
 import { findVisibleRepair } from './access.js';
+import { CLOCK_LABEL, runningDeadlines } from './sla.js';
 
 /**
  * A repair with its timeline and photos. The contact phone is shown in full to the reporter and to the
@@ -38,10 +40,31 @@ export async function getRepair(deps: Deps, userId: string, id: string) {
     reopenCount: repair.reopenCount,
     urgentAt: repair.urgentAt,
     rating: repair.ratingAttitude ? { attitude: repair.ratingAttitude, quality: repair.ratingQuality, comment: repair.ratingComment } : null,
-    acceptDueAt: repair.acceptDueAt,
     filedAt: repair.filedAt,
+    sla: slaView(repair, deps.clock.now()),
     myRoles: [...roles],
     photos: await Promise.all(uploads.map((u) => viewUpload(deps, u))),
     timeline: events.map((e) => ({ action: e.action, from: e.fromStatus, to: e.toStatus, at: e.at, note: e.note, by: e.actor.id === userId ? '我' : (maskName(e.actor.name) ?? '工作人员') })),
+  };
+}
+
+/**
+ * The repair's deadlines as its reporter and its staff see them: each step's deadline and when it was
+ * done, and the next one still running (overdue when passed). Escalation steps stay internal: an
+ * unaccepted repair shows its acceptance deadline.
+ */
+function slaView(r: RepairRequest, now: Date) {
+  const steps = [
+    { clock: 'ACCEPT', dueAt: r.acceptDueAt, doneAt: r.acceptedAt },
+    { clock: 'CONTACT', dueAt: r.contactDueAt, doneAt: r.contactedAt },
+    { clock: 'ARRIVE', dueAt: r.arriveDueAt, doneAt: r.arrivedAt },
+    { clock: 'FEEDBACK', dueAt: r.feedbackDueAt, doneAt: r.resolvedAt },
+  ] as const;
+  const runningAll = runningDeadlines(r);
+  const running = runningAll[0];
+  const nextDue = running && (running.clock === 'ACCEPT' ? r.acceptDueAt : running.dueAt);
+  return {
+    deadlines: steps.filter((s) => s.dueAt).map((s) => ({ ...s, label: CLOCK_LABEL[s.clock], late: Boolean(s.doneAt ? s.doneAt > s.dueAt! : s.dueAt! <= now && runningAll.some((d) => d.clock === s.clock)) })),
+    next: running ? { clock: running.clock, label: CLOCK_LABEL[running.clock], dueAt: nextDue, overdue: nextDue! <= now } : null,
   };
 }

@@ -1,6 +1,17 @@
 import type { Module } from '../module.js';
 import { repairRoutes } from './routes.js';
 import { maySeeRepair } from './access.js';
+import { sweepRepairSla } from './sla-sweep.js';
+import { notifyBreaches } from './breach-notify.js';
 
-/** 报修: filing, the state machine with its history, lists for residents, the office and technicians. */
-export const repairsModule: Module = { name: 'repairs', routes: repairRoutes, uploadAccess: { repair: maySeeRepair } };
+/**
+ * 报修: filing, the state machine with its history, lists for residents, the office and technicians,
+ * and the SLA clocks — swept every minute, breaches recorded once and pushed to the staff.
+ */
+export const repairsModule: Module = {
+  name: 'repairs',
+  routes: repairRoutes,
+  uploadAccess: { repair: maySeeRepair },
+  jobs: [sweepRepairSla, notifyBreaches],
+  schedules: [{ job: sweepRepairSla, cron: '* * * * *' }],
+};

@@ -6,6 +6,9 @@ import { ZFileRepair, ZRepairAction, ZRepairListQuery } from './schema.js';
 import { fileRepair } from './file-repair.js';
 import { getRepair } from './get-repair.js';
 import { actOnRepair } from './transitions.js';
+import { overdueBoard, serviceLevel } from './service-level.js';
+import { getSlaSettings, putSlaSettings } from './sla-settings.js';
+import { ZSlaSettings } from './sla.js';
 import { listCommunityRepairs, listMyJobs, listMyRepairs, listTechnicians } from './list-repairs.js';
 
 export function repairRoutes(deps: Deps) {
@@ -34,6 +37,22 @@ export function repairRoutes(deps: Deps) {
   router.get('/staff/communities/:communityId/repairs', async (ctx) => {
     const { communityId } = ZCommunityParams.parse(ctx.params);
     ctx.body = await listCommunityRepairs(deps, userIdOf(ctx), communityId, ZRepairListQuery.parse(ctx.query));
+  });
+  router.get('/staff/communities/:communityId/repairs/overdue', async (ctx) => {
+    const { communityId } = ZCommunityParams.parse(ctx.params);
+    ctx.body = await overdueBoard(deps, userIdOf(ctx), communityId);
+  });
+  router.get('/staff/communities/:communityId/repair-sla', async (ctx) => {
+    const { communityId } = ZCommunityParams.parse(ctx.params);
+    ctx.body = await getSlaSettings(deps, userIdOf(ctx), communityId);
+  });
+  router.put('/staff/communities/:communityId/repair-sla', async (ctx) => {
+    const { communityId } = ZCommunityParams.parse(ctx.params);
+    ctx.body = await putSlaSettings(deps, userIdOf(ctx), communityId, ZSlaSettings.parse(ctx.request.body));
+  });
+  router.get('/communities/:communityId/repair-service', async (ctx) => {
+    const { communityId } = ZCommunityParams.parse(ctx.params);
+    ctx.body = await serviceLevel(deps, userIdOf(ctx), communityId);
   });
   router.get('/staff/communities/:communityId/technicians', async (ctx) => {
     const { communityId } = ZCommunityParams.parse(ctx.params);

@@ -1,4 +1,4 @@
-import type { Prisma, RepairStatus } from '@prisma/client';
+import type { Prisma, RepairRequest, RepairStatus } from '@prisma/client';
 import type { Deps } from '../deps.js';
 import { AppError, forbidden, notFound } from '../errors.js';
 import { hasStaffRole } from '../access/scope.js';
@@ -7,6 +7,7 @@ import { findVisibleRepair, type RepairRole } from './access.js';
 import type { RepairAction } from './schema.js';
 import { getRepair } from './get-repair.js';
 import { pushRepairEvent } from './push.js';
+import { loadClocks, loadSla, nextDueOf, onAccept, onContact, type ClockState } from './sla.js';
 
 type Rule = { from: RepairStatus[]; who: RepairRole[]; to?: RepairStatus };
 const OPEN: RepairStatus[] = ['SUBMITTED', 'ACCEPTED', 'ASSIGNED', 'CONTACTED', 'ARRIVED', 'DEFERRED'];
@@ -30,31 +31,60 @@ export const RULES: Record<RepairAction['action'], Rule> = {
   urgent: { from: OPEN, who: ['reporter'] },
 };
 
+type Effect = {
+  data: Prisma.RepairRequestUncheckedUpdateManyInput;
+  /** The clock fields the action sets (plain values), from which the sweep's next deadline follows. */
+  clocks?: Partial<ClockState>;
+  where?: Prisma.RepairRequestWhereInput;
+  note?: string;
+  limit?: string;
+};
+
 /** What an action writes besides the state, and the extra condition its write must meet. */
-async function effect(deps: Deps, communityId: string, a: RepairAction): Promise<{ data: Prisma.RepairRequestUncheckedUpdateManyInput; where?: Prisma.RepairRequestWhereInput; note?: string; limit?: string }> {
-  const now = deps.clock.now();
+async function effect(deps: Deps, repair: RepairRequest, a: RepairAction, now: Date): Promise<Effect> {
+  const communityId = repair.communityId;
   switch (a.action) {
+    case 'accept': {
+      const { sla, calendar } = await loadClocks(deps.db, communityId);
+      return { data: {}, clocks: { acceptedAt: now, ...onAccept(sla, calendar, repair.emergency, now) } };
+    }
     case 'assign':
       if (!(await hasStaffRole(deps.db, a.technicianId, communityId, ['TECHNICIAN']))) throw notFound('维修工');
       return { data: { assigneeId: a.technicianId } };
-    case 'contact':
-      return { data: { appointmentAt: new Date(a.appointmentAt) }, note: a.note };
+    case 'contact': {
+      const appointmentAt = new Date(a.appointmentAt);
+      const sla = await loadSla(deps.db, communityId);
+      return { data: { appointmentAt }, clocks: { contactedAt: now, ...onContact(sla, repair, now, appointmentAt) }, note: a.note };
+    }
+    case 'arrive':
+      return { data: {}, clocks: { arrivedAt: now } };
     case 'resolve':
-      return { data: {}, note: [a.workDone, a.parts ? `更换：${a.parts}` : ''].filter(Boolean).join('；') };
+      return { data: {}, clocks: { resolvedAt: now }, note: [a.workDone, a.parts ? `更换：${a.parts}` : ''].filter(Boolean).join('；') };
     case 'rate':
       return { data: { ratingAttitude: a.attitude, ratingQuality: a.quality, ratingComment: a.comment ?? null }, note: a.comment };
-    case 'reopen':
-      // An unsatisfied resident may have it done again, once.
-      return { data: { reopenCount: { increment: 1 }, assigneeId: null }, where: { reopenCount: 0 }, note: a.reason, limit: '每个报修只能重新处理一次' };
+    case 'reopen': {
+      // An unsatisfied resident may have it done again, once; the clocks start again as at acceptance.
+      const { sla, calendar } = await loadClocks(deps.db, communityId);
+      return {
+        data: { reopenCount: { increment: 1 }, assigneeId: null },
+        clocks: { contactedAt: null, arrivedAt: null, resolvedAt: null, ...onAccept(sla, calendar, repair.emergency, now) },
+        where: { reopenCount: 0 },
+        note: a.reason,
+        limit: '每个报修只能重新处理一次',
+      };
+    }
     case 'cancel':
       return { data: {}, note: a.reason };
     case 'return':
       return { data: { returnReason: a.reason }, note: a.note };
     case 'extend':
-      // At most 2 extensions, at most 14 days in all (domain.md §1); the database checks it too.
+      // At most 2 extensions, at most 14 days in all (domain.md §1); the database checks it too. The
+      // result is then due that much later; the write is conditional on the count read.
+      if (repair.extensionCount >= 2 || repair.extensionDays + a.days > 14) throw new AppError('CONFLICT', '延期最多 2 次、合计不超过 14 天');
       return {
-        data: { extensionCount: { increment: 1 }, extensionDays: { increment: a.days } },
-        where: { extensionCount: { lt: 2 }, extensionDays: { lte: 14 - a.days } },
+        data: { extensionCount: repair.extensionCount + 1, extensionDays: repair.extensionDays + a.days },
+        clocks: { feedbackDueAt: repair.feedbackDueAt && new Date(repair.feedbackDueAt.getTime() + a.days * 86_400_000) },
+        where: { extensionCount: repair.extensionCount },
         note: `延期 ${a.days} 天：${a.reason}`,
         limit: '延期最多 2 次、合计不超过 14 天',
       };
@@ -76,11 +106,12 @@ export async function actOnRepair(deps: Deps, userId: string, id: string, action
   const rule = RULES[action.action];
   if (!rule.who.some((r) => roles.has(r))) throw forbidden('您不能对这个报修执行此操作');
   if (!rule.from.includes(repair.status)) throw new AppError('CONFLICT', '报修当前的状态不能执行此操作，请刷新后查看');
-  const { data, where, note, limit } = await effect(deps, repair.communityId, action);
   const now = deps.clock.now();
+  const { data, clocks, where, note, limit } = await effect(deps, repair, action, now);
   const to = rule.to ?? repair.status;
+  const nextDueAt = nextDueOf({ ...repair, ...clocks, status: to });
   await deps.db.$transaction(async (tx) => {
-    const moved = await tx.repairRequest.updateMany({ where: { id, status: repair.status, ...where }, data: { ...data, status: to, updatedAt: now } });
+    const moved = await tx.repairRequest.updateMany({ where: { id, status: repair.status, ...where }, data: { ...data, ...clocks, nextDueAt, status: to, updatedAt: now } });
     if (moved.count === 0) {
       const current = await tx.repairRequest.findUniqueOrThrow({ where: { id }, select: { status: true } });
       throw new AppError('CONFLICT', current.status !== repair.status ? '报修已被他人处理，请刷新后查看' : (limit ?? '当前不能执行此操作'));

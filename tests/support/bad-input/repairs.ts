@@ -1,4 +1,5 @@
 import type { BadInputCases } from './types.js';
+import { DEFAULT_SLA as sla } from '../../../bff/src/repairs/sla.js';
 
 /** Bad input for the repairs module's routes (tests/bad-input.test.ts runs every module's). */
 export const repairsCases: BadInputCases = ({ uuid, site }) => {
@@ -28,6 +29,18 @@ export const repairsCases: BadInputCases = ({ uuid, site }) => {
       { path: `/api/repairs/${uuid}/actions`, body: { action: 'defer', plan: '下周处理主管', residentAgreed: false } },
       { path: '/api/repairs/x/actions', body: { action: 'accept' } },
     ],
+    'GET /api/staff/communities/:communityId/repairs/overdue': [{ path: '/api/staff/communities/1/repairs/overdue' }],
+    'GET /api/staff/communities/:communityId/repair-sla': [{ path: '/api/staff/communities/1/repair-sla' }],
+    'PUT /api/staff/communities/:communityId/repair-sla': [
+      { path: `/api/staff/communities/${uuid}/repair-sla`, body: {} },
+      { path: `/api/staff/communities/${uuid}/repair-sla`, body: { ...sla, acceptMinutes: 0 } },
+      { path: `/api/staff/communities/${uuid}/repair-sla`, body: { ...sla, workStart: 1000, workEnd: 600 } },
+      { path: `/api/staff/communities/${uuid}/repair-sla`, body: { ...sla, feedbackDays: 4.5 } },
+      { path: `/api/staff/communities/${uuid}/repair-sla`, body: { ...sla, escalation: [{ label: '空', roles: [], userIds: [], minutes: 8 }] } },
+      { path: `/api/staff/communities/${uuid}/repair-sla`, body: { ...sla, escalation: [{ label: '老板', roles: ['BOSS'], minutes: 8 }] } },
+      { path: `/api/staff/communities/${uuid}/repair-sla`, body: { ...sla, escalation: Array(6).fill(sla.escalation[0]) } },
+    ],
+    'GET /api/communities/:communityId/repair-service': [{ path: '/api/communities/abc/repair-service' }],
     'GET /api/staff/communities/:communityId/technicians': [{ path: '/api/staff/communities/nope/technicians' }],
     'GET /api/staff/communities/:communityId/repairs': [{ path: '/api/staff/communities/x/repairs' }, { path: `/api/staff/communities/${uuid}/repairs?status=OPEN` }],
   };

@@ -1,0 +1,84 @@
+import { createRequire } from 'node:module';
+import chineseDays from 'chinese-days';
+import type { Db } from '../db.js';
+
+/** China has one time zone and no daylight saving: Beijing time is UTC+8 all year. */
+const BEIJING_MS = 8 * 3600_000;
+const DAY_MS = 86_400_000;
+
+/** The Beijing calendar date of `at`: `2026-10-10`. */
+export const beijingDate = (at: Date) => new Date(at.getTime() + BEIJING_MS).toISOString().slice(0, 10);
+/** Milliseconds since Beijing midnight. */
+const beijingMsOfDay = (at: Date) => (at.getTime() + BEIJING_MS) % DAY_MS;
+/** The instant `minute` minutes after Beijing midnight of `date`. */
+export const atBeijing = (date: string, minute: number) => new Date(Date.parse(`${date}T00:00:00Z`) - BEIJING_MS + minute * 60_000);
+const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+
+/**
+ * The last year chinese-days holds holidays for (its data is published a year at a time, after the
+ * State Council's notice). Read from the package's own data, so an update moves it.
+ */
+const PACKAGE_LAST_YEAR: number = (() => {
+  const data = createRequire(import.meta.url)('chinese-days/dist/chinese-days.json') as { holidays: Record<string, string> };
+  return Math.max(...Object.keys(data.holidays).map((d) => Number(d.slice(0, 4))));
+})();
+
+/** How long before the calendar runs out the staff are warned (issue #8: a month). */
+export const RUN_OUT_WARNING_DAYS = 31;
+
+export type WorkingHours = { workStart: number; workEnd: number };
+
+/**
+ * Working days as a company sees them: China's statutory holidays and make-up working days (调休)
+ * from chinese-days (domain.md §1: never a hand-written list), corrected by the company's own
+ * WorkCalendarDay rows — for a year the package does not hold yet, or a late change.
+ */
+export class WorkCalendar {
+  constructor(private readonly overrides: ReadonlyMap<string, boolean> = new Map()) {}
+
+  isWorkingDay(date: string): boolean {
+    return this.overrides.get(date) ?? chineseDays.isWorkday(date);
+  }
+
+  /**
+   * The last date the calendar knows: the end of the package's last year, or of a later year the
+   * company has entered a holiday for. After it, weekends are all it knows.
+   */
+  get coveredUntil(): string {
+    const entered = [...this.overrides].filter(([, working]) => !working).map(([date]) => Number(date.slice(0, 4)));
+    return `${Math.max(PACKAGE_LAST_YEAR, ...entered)}-12-31`;
+  }
+
+  /** A warning for the staff from a month before the calendar runs out, else null. */
+  runOutWarning(now: Date): string | null {
+    const until = this.coveredUntil;
+    if (beijingDate(now) < addDays(until, -RUN_OUT_WARNING_DAYS)) return null;
+    const next = Number(until.slice(0, 4)) + 1;
+    return `${next} 年的法定节假日和调休安排尚未录入（系统只知道到 ${until}），请管理员在“工作日历”中补录，否则报修时限会按普通周末计算`;
+  }
+
+  /**
+   * `at` itself when it falls in working hours of a working day, else the start of the next working
+   * period (domain.md §1: a routine repair filed at night or on a holiday is contacted within 1 h
+   * after the next working period starts).
+   */
+  workingStart(at: Date, hours: WorkingHours): Date {
+    const date = beijingDate(at);
+    const ms = beijingMsOfDay(at);
+    if (this.isWorkingDay(date)) {
+      if (ms < hours.workStart * 60_000) return atBeijing(date, hours.workStart);
+      if (ms < hours.workEnd * 60_000) return at;
+    }
+    // The longest run of days off in China is about 9 (Spring Festival); 60 is beyond any calendar.
+    for (let i = 1; i <= 60; i++) {
+      const day = addDays(date, i);
+      if (this.isWorkingDay(day)) return atBeijing(day, hours.workStart);
+    }
+    throw new Error(`no working day within 60 days of ${date}`);
+  }
+}
+
+export async function loadCalendar(db: Db, companyId: string): Promise<WorkCalendar> {
+  const rows = await db.workCalendarDay.findMany({ where: { companyId }, select: { date: true, working: true } });
+  return new WorkCalendar(new Map(rows.map((r) => [r.date, r.working])));
+}

@@ -1,0 +1,64 @@
+import type { StaffRoleKind } from '@prisma/client';
+import { z } from 'zod';
+import type { Deps } from '../deps.js';
+import type { Db } from '../db.js';
+import { defineJob } from '../jobs/define.js';
+import { ZId } from '../http/params.js';
+import { queuePush } from '../push/outbox.js';
+import { CLOCK_LABEL, loadSla } from './sla.js';
+
+/** Staff holding one of `roles` in the community, directly or company-wide. */
+async function staffWithRoles(db: Db, communityId: string, roles: StaffRoleKind[]): Promise<string[]> {
+  if (roles.length === 0) return [];
+  const rows = await db.staffRole.findMany({
+    where: { role: { in: roles }, OR: [{ communityId }, { communityId: null, company: { communities: { some: { id: communityId } } } }] },
+    select: { userId: true },
+  });
+  return rows.map((r) => r.userId);
+}
+
+/**
+ * Who hears of a missed deadline: the community's managers always; a missed acceptance also the
+ * escalation step it reached (domain.md §1: second responder, then supervisor); a missed contact,
+ * arrival or result also the technician it is assigned to.
+ */
+async function recipientsOf(deps: Deps, b: { communityId: string; clock: string; step: number; repair: { assigneeId: string | null } }) {
+  const ids = new Set(await staffWithRoles(deps.db, b.communityId, ['MANAGER']));
+  if (b.clock === 'ACCEPT') {
+    const step = (await loadSla(deps.db, b.communityId)).escalation[b.step];
+    if (step) {
+      for (const id of await staffWithRoles(deps.db, b.communityId, step.roles)) ids.add(id);
+      for (const id of step.userIds) ids.add(id);
+    }
+  } else if (b.repair.assigneeId) ids.add(b.repair.assigneeId);
+  return [...ids];
+}
+
+/**
+ * Pushes each new breach to its responsible staff, once: the breach is marked notified in the same
+ * transaction that writes its pushes to the outbox, so a retried job skips what it already did.
+ */
+export const notifyBreaches = defineJob({
+  name: 'repairs.breach-notify',
+  schema: z.object({ breachIds: z.array(ZId).min(1) }),
+  handler: async (deps, { breachIds }) => {
+    const breaches = await deps.db.repairBreach.findMany({
+      where: { id: { in: breachIds }, notifiedAt: null },
+      include: { repair: { select: { id: true, number: true, part: true, phenomenon: true, assigneeId: true } } },
+    });
+    for (const b of breaches) {
+      const recipients = await recipientsOf(deps, b);
+      await deps.db.$transaction(async (tx) => {
+        const marked = await tx.repairBreach.updateMany({ where: { id: b.id, notifiedAt: null }, data: { notifiedAt: deps.clock.now() } });
+        if (marked.count === 0) return;
+        await queuePush(deps, tx, {
+          template: 'repairOverdue',
+          recipients: recipients.map((userId) => ({ userId, communityId: b.communityId })),
+          values: { number: b.repair.number, clock: `${CLOCK_LABEL[b.clock]}超时`, summary: `${b.repair.part}：${b.repair.phenomenon}`, dueAt: b.dueAt },
+          pageQuery: { id: b.repair.id },
+          event: { kind: 'repair.overdue', id: b.id },
+        });
+      });
+    }
+  },
+});

@@ -1,0 +1,98 @@
+import type { Prisma } from '@prisma/client';
+import type { Deps } from '../deps.js';
+import { notFound } from '../errors.js';
+import { OFFICE_ROLES, hasStaffRole } from '../access/scope.js';
+import { requireRole } from '../access/guards.js';
+import { isResidentOf } from '../units/resident-cache.js';
+import { CLOCK_LABEL, loadSla, runningDeadlines } from './sla.js';
+
+export const SERVICE_WINDOW_DAYS = 30;
+
+type Tally = { onTime: number; late: number };
+const share = (t: Tally) => ({ ...t, rate: t.onTime + t.late === 0 ? null : Math.round((1000 * t.onTime) / (t.onTime + t.late)) / 10 });
+
+/**
+ * A community's service level over the last 30 days, for its residents: of the repairs filed, the
+ * share accepted, contacted and arrived on time. A step counts once its clock has settled: done (on
+ * time or late), or missed and recorded as a breach by the sweep. What the promise is goes with it.
+ */
+export async function serviceLevel(deps: Deps, userId: string, communityId: string) {
+  const mayRead = (await isResidentOf(deps, userId, communityId)) || (await hasStaffRole(deps.db, userId, communityId, OFFICE_ROLES));
+  if (!mayRead) throw notFound('小区');
+  const now = deps.clock.now();
+  const since = new Date(now.getTime() - SERVICE_WINDOW_DAYS * 86_400_000);
+  const [row] = await deps.db.$queryRaw<Record<string, bigint>[]>`
+    SELECT
+      count(*) FILTER (WHERE r."acceptedAt" <= r."acceptDueAt") AS "acceptOnTime",
+      count(*) FILTER (WHERE r."acceptedAt" > r."acceptDueAt" OR (r."acceptedAt" IS NULL AND EXISTS (SELECT 1 FROM "RepairBreach" b WHERE b."repairId" = r."id" AND b."clock" = 'ACCEPT'))) AS "acceptLate",
+      count(*) FILTER (WHERE r."contactedAt" <= r."contactDueAt") AS "contactOnTime",
+      count(*) FILTER (WHERE r."contactedAt" > r."contactDueAt" OR (r."contactedAt" IS NULL AND EXISTS (SELECT 1 FROM "RepairBreach" b WHERE b."repairId" = r."id" AND b."clock" = 'CONTACT' AND b."cycle" = r."reopenCount"))) AS "contactLate",
+      count(*) FILTER (WHERE r."arrivedAt" <= r."arriveDueAt") AS "arriveOnTime",
+      count(*) FILTER (WHERE r."arrivedAt" > r."arriveDueAt" OR (r."arrivedAt" IS NULL AND EXISTS (SELECT 1 FROM "RepairBreach" b WHERE b."repairId" = r."id" AND b."clock" = 'ARRIVE' AND b."cycle" = r."reopenCount"))) AS "arriveLate",
+      count(*) AS "filed"
+    FROM "RepairRequest" r
+    WHERE r."communityId" = ${communityId}::uuid AND r."filedAt" >= ${since}`;
+  const n = (k: string) => Number(row?.[k] ?? 0);
+  const sla = await loadSla(deps.db, communityId);
+  return {
+    days: SERVICE_WINDOW_DAYS,
+    filed: n('filed'),
+    accepted: share({ onTime: n('acceptOnTime'), late: n('acceptLate') }),
+    contacted: share({ onTime: n('contactOnTime'), late: n('contactLate') }),
+    arrived: share({ onTime: n('arriveOnTime'), late: n('arriveLate') }),
+    promise: {
+      acceptMinutes: sla.acceptMinutes,
+      emergencyContactMinutes: sla.emergencyContactMinutes,
+      emergencyArriveMinutes: sla.emergencyArriveMinutes,
+      routineContactMinutes: sla.routineContactMinutes,
+      routineArriveMinutes: sla.routineArriveMinutes,
+      feedbackDays: sla.feedbackDays,
+      workStart: sla.workStart,
+      workEnd: sla.workEnd,
+    },
+  };
+}
+
+const OPEN = ['SUBMITTED', 'ACCEPTED', 'ASSIGNED', 'CONTACTED', 'ARRIVED'] as const;
+
+/**
+ * The overdue board of a community: open repairs with a deadline passed and not met, the most
+ * overdue first, with which clocks are late and how far the escalation has climbed.
+ */
+export async function overdueBoard(deps: Deps, staffId: string, communityId: string) {
+  await requireRole(deps.db, staffId, communityId, OFFICE_ROLES);
+  const now = deps.clock.now();
+  const late: Prisma.RepairRequestWhereInput[] = [
+    { status: 'SUBMITTED', acceptDueAt: { lte: now } },
+    { status: { in: ['ACCEPTED', 'ASSIGNED'] }, contactedAt: null, contactDueAt: { lte: now } },
+    { status: { in: ['ACCEPTED', 'ASSIGNED', 'CONTACTED'] }, arrivedAt: null, arriveDueAt: { lte: now } },
+    { status: { in: [...OPEN] }, resolvedAt: null, feedbackDueAt: { lte: now } },
+  ];
+  const rows = await deps.db.repairRequest.findMany({
+    where: { communityId, status: { in: [...OPEN] }, OR: late },
+    include: { unit: { select: { number: true, building: { select: { name: true } } } }, assignee: { select: { name: true } } },
+    take: 500,
+  });
+  const items = rows
+    .map((r) => {
+      // An unaccepted repair is late from its first deadline, whichever escalation step it is at.
+      const overdue = runningDeadlines(r)
+        .map((d) => (d.clock === 'ACCEPT' ? { ...d, dueAt: r.acceptDueAt } : d))
+        .filter((d) => d.dueAt <= now)
+        .map((d) => ({ clock: d.clock, label: CLOCK_LABEL[d.clock], dueAt: d.dueAt, lateMinutes: Math.floor((now.getTime() - d.dueAt.getTime()) / 60_000) }));
+      return {
+        id: r.id,
+        number: r.number,
+        status: r.status,
+        emergency: r.emergency,
+        place: r.unit ? `${r.unit.building.name} ${r.unit.number}室` : (r.commonArea ?? ''),
+        summary: `${r.part}：${r.phenomenon}`,
+        assignee: r.assignee?.name ?? null,
+        escalationStep: r.escalationStep,
+        overdue,
+      };
+    })
+    .filter((r) => r.overdue.length > 0)
+    .sort((a, b) => b.overdue[0]!.lateMinutes - a.overdue[0]!.lateMinutes);
+  return { total: items.length, items };
+}

@@ -1,0 +1,239 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ManualClock } from '../bff/src/clock.js';
+import { atBeijing } from '../bff/src/calendar/work-calendar.js';
+import { sweepRepairClocks } from '../bff/src/repairs/sla-sweep.js';
+import { TEMPLATES } from '../bff/src/push/templates.js';
+import { useHarness } from './support/use-harness.js';
+import { resident, staff, type Actor } from './support/actors.js';
+import { makeCommunity, repairBody } from './support/factories/index.js';
+
+/**
+ * The SLA clocks of repairs (domain.md §1) with a moved clock: deadlines computed when each clock
+ * starts, from the community's settings and China's working calendar; the sweep records each miss
+ * once, climbs the escalation chain and pushes to the staff; residents see the service level.
+ */
+const clock = new ManualClock(atBeijing('2026-10-12', 10 * 60)); // a Monday, 10:00 in Beijing
+const h = useHarness({ clock, worker: true });
+let A: Awaited<ReturnType<typeof makeCommunity>>;
+let owner: Actor;
+let manager: Actor;
+let admin: Actor;
+let technician: Actor;
+
+const MIN = 60_000;
+const OVERDUE = TEMPLATES.repairOverdue.id;
+
+beforeAll(async () => {
+  A = await makeCommunity(h.db, { units: 2 });
+  owner = await resident(h, A.units[0]!);
+  manager = await staff(h, 'MANAGER', { id: A.community.id, companyId: A.companyId }, { name: '王经理' });
+  admin = await staff(h, 'COMPANY_ADMIN', { id: null, companyId: A.companyId }, { name: '赵总' });
+  technician = await staff(h, 'TECHNICIAN', { id: A.community.id, companyId: A.companyId }, { name: '冯师傅' });
+  // The staff accepted overdue pushes (as the staff pages ask them to), enough for every test here.
+  const accepting = [manager, admin, technician];
+  await h.db.pushCredit.createMany({ data: accepting.map((s) => ({ userId: s.userId, templateId: OVERDUE, credit: 100 })) });
+  await h.sim('/sim/subscribe/accept', { items: accepting.flatMap((s) => Array.from({ length: 100 }, () => ({ openid: s.openid, templateId: OVERDUE }))) });
+});
+
+const setTime = (date: string, minute: number) => clock.set(atBeijing(date, minute));
+const act = (who: Actor, id: string, body: Record<string, unknown>) => who.call('POST', `/api/repairs/${id}/actions`, { body });
+async function fileRepair(extra: Record<string, unknown> = {}) {
+  const res = await owner.call('POST', '/api/repairs', { body: repairBody(A.units[0]!.id, extra) });
+  expect(res.status).toBe(201);
+  return res.body;
+}
+const deadline = (repair: any, clockName: string) => repair.sla.deadlines.find((d: any) => d.clock === clockName)?.dueAt;
+const bj = (date: string, hh: number, mm = 0) => atBeijing(date, hh * 60 + mm).toISOString();
+
+describe('deadlines', () => {
+  it('emergency: accept in 15 min, then contact in 15 and arrive in 30 from acceptance; a later appointment becomes the arrival deadline', async () => {
+    setTime('2026-10-12', 10 * 60);
+    const r = await fileRepair({ emergency: true });
+    expect(deadline(r, 'ACCEPT')).toBe(bj('2026-10-12', 10, 15));
+    expect(r.sla.next).toMatchObject({ clock: 'ACCEPT', dueAt: bj('2026-10-12', 10, 15), overdue: false });
+    clock.advance(5 * MIN);
+    const accepted = (await act(manager, r.id, { action: 'accept' })).body;
+    expect(deadline(accepted, 'CONTACT')).toBe(bj('2026-10-12', 10, 20));
+    expect(deadline(accepted, 'ARRIVE')).toBe(bj('2026-10-12', 10, 35));
+    expect(deadline(accepted, 'FEEDBACK')).toBe(bj('2026-10-16', 10, 5));
+    await act(manager, r.id, { action: 'assign', technicianId: technician.userId });
+    const contacted = (await act(technician, r.id, { action: 'contact', appointmentAt: bj('2026-10-12', 12) })).body;
+    expect(deadline(contacted, 'ARRIVE')).toBe(bj('2026-10-12', 12));
+    expect(contacted.sla.next).toMatchObject({ clock: 'ARRIVE', dueAt: bj('2026-10-12', 12) });
+  });
+
+  it('routine, filed on the Friday night before Qingming: contact due an hour after work starts on the Tuesday after', async () => {
+    setTime('2026-04-03', 21 * 60);
+    const r = await fileRepair();
+    clock.advance(5 * MIN);
+    const accepted = (await act(manager, r.id, { action: 'accept' })).body;
+    expect(deadline(accepted, 'CONTACT')).toBe(bj('2026-04-07', 9, 30));
+    expect(deadline(accepted, 'ARRIVE')).toBeUndefined(); // routine: follows the contact
+    await act(manager, r.id, { action: 'assign', technicianId: technician.userId });
+    setTime('2026-04-07', 9 * 60);
+    const contacted = (await act(technician, r.id, { action: 'contact', appointmentAt: bj('2026-04-07', 9, 30) })).body;
+    expect(deadline(contacted, 'ARRIVE')).toBe(bj('2026-04-07', 10)); // an hour after the contact; the earlier appointment does not shorten it
+  });
+
+  it('routine, on a make-up working Saturday: working time, contact due within the hour; on an ordinary Saturday: Monday', async () => {
+    setTime('2026-10-10', 10 * 60);
+    const onMakeUpDay = await fileRepair();
+    expect(deadline((await act(manager, onMakeUpDay.id, { action: 'accept' })).body, 'CONTACT')).toBe(bj('2026-10-10', 11));
+    setTime('2026-10-17', 10 * 60);
+    const onWeekend = await fileRepair();
+    expect(deadline((await act(manager, onWeekend.id, { action: 'accept' })).body, 'CONTACT')).toBe(bj('2026-10-19', 9, 30));
+  });
+
+  it('follows the company’s calendar corrections and the community’s own clocks', async () => {
+    // The company declares Monday 2026-10-19 a day off: a Saturday acceptance waits for Tuesday.
+    const calendar = `/api/staff/communities/${A.community.id}/work-calendar`;
+    expect((await manager.call('PUT', `${calendar}/2026-10-19`, { body: { working: false, note: '公司调休' } })).status).toBe(404);
+    expect((await admin.call('PUT', `${calendar}/2026-10-19`, { body: { working: false, note: '公司调休' } })).body.days).toEqual([{ date: '2026-10-19', working: false, note: '公司调休' }]);
+    setTime('2026-10-17', 10 * 60);
+    const r = await fileRepair();
+    expect(deadline((await act(manager, r.id, { action: 'accept' })).body, 'CONTACT')).toBe(bj('2026-10-20', 9, 30));
+    expect((await admin.call('DELETE', `${calendar}/2026-10-19`)).body.days).toEqual([]);
+
+    const sla = `/api/staff/communities/${A.community.id}/repair-sla`;
+    const current = (await manager.call('GET', sla)).body;
+    expect(current).toMatchObject({ isDefault: true, settings: { acceptMinutes: 15, feedbackDays: 4 } });
+    expect((await manager.call('PUT', sla, { body: { ...current.settings, acceptMinutes: 30 } })).status).toBe(404);
+    expect((await admin.call('PUT', sla, { body: { ...current.settings, acceptMinutes: 30, workStart: 9 * 60 } })).body).toMatchObject({ isDefault: false, settings: { acceptMinutes: 30 } });
+    setTime('2026-10-17', 10 * 60);
+    const later = await fileRepair();
+    expect(deadline(later, 'ACCEPT')).toBe(bj('2026-10-17', 10, 30));
+    expect(deadline((await act(manager, later.id, { action: 'accept' })).body, 'CONTACT')).toBe(bj('2026-10-19', 10)); // work starts at 09:00 now
+    await admin.call('PUT', sla, { body: current.settings });
+  });
+
+  it('warns the staff a month before the calendar runs out, until the company enters the next year', async () => {
+    const calendar = `/api/staff/communities/${A.community.id}/work-calendar`;
+    setTime('2026-11-15', 600); // sessions live 30 days: these two log in now
+    const tech = await staff(h, 'TECHNICIAN', { id: A.community.id, companyId: A.companyId });
+    const boss = await staff(h, 'COMPANY_ADMIN', { id: null, companyId: A.companyId });
+    expect((await tech.call('GET', calendar)).body).toMatchObject({ coveredUntil: '2026-12-31', warning: null });
+    setTime('2026-12-01', 600);
+    expect((await tech.call('GET', calendar)).body.warning).toMatch(/2027 年的法定节假日/);
+    await boss.call('PUT', `${calendar}/2027-01-01`, { body: { working: false, note: '元旦' } });
+    expect((await tech.call('GET', calendar)).body).toMatchObject({ coveredUntil: '2027-12-31', warning: null });
+    await boss.call('DELETE', `${calendar}/2027-01-01`);
+  });
+
+  it('an extension moves the result deadline; a reopening starts the clocks again', async () => {
+    setTime('2026-10-12', 10 * 60);
+    const r = await fileRepair();
+    await act(manager, r.id, { action: 'accept' });
+    const extended = (await act(manager, r.id, { action: 'extend', days: 3, reason: '等配件' })).body;
+    expect(deadline(extended, 'FEEDBACK')).toBe(bj('2026-10-19', 10));
+    await act(manager, r.id, { action: 'assign', technicianId: technician.userId });
+    await act(technician, r.id, { action: 'contact', appointmentAt: bj('2026-10-12', 10, 30) });
+    await act(technician, r.id, { action: 'arrive' });
+    await act(technician, r.id, { action: 'resolve', workDone: '已修好' });
+    expect((await h.db.repairRequest.findUniqueOrThrow({ where: { id: r.id } })).nextDueAt).toBeNull();
+    setTime('2026-10-13', 10 * 60);
+    const reopened = (await act(owner, r.id, { action: 'reopen', reason: '又漏了' })).body;
+    expect(deadline(reopened, 'CONTACT')).toBe(bj('2026-10-13', 11));
+    expect(deadline(reopened, 'FEEDBACK')).toBe(bj('2026-10-17', 10));
+    expect(reopened.sla.deadlines.find((d: any) => d.clock === 'CONTACT').doneAt).toBeNull();
+  });
+});
+
+describe('the sweep', () => {
+  const breaches = (repairId: string) => h.db.repairBreach.findMany({ where: { repairId }, orderBy: [{ clock: 'asc' }, { step: 'asc' }] });
+  async function overduePushes(repairId: string) {
+    const ids = (await breaches(repairId)).map((b) => b.id);
+    return h.db.pushMessage.findMany({ where: { eventKind: 'repair.overdue', eventId: { in: ids } }, select: { userId: true, eventId: true } });
+  }
+
+  it('records a missed acceptance once however often it runs, escalates along the chain, and pushes each step to its people', async () => {
+    setTime('2026-10-12', 14 * 60);
+    const r = await fileRepair();
+    clock.advance(16 * MIN);
+    await Promise.all([sweepRepairClocks(h.deps), sweepRepairClocks(h.deps), sweepRepairClocks(h.deps)]);
+    expect((await breaches(r.id)).map((b) => [b.clock, b.step])).toEqual([['ACCEPT', 0]]);
+    // The first step (物业公司第二响应: the company administrators) and the managers hear of it.
+    await expect.poll(async () => (await overduePushes(r.id)).map((p) => p.userId).sort(), { timeout: 10_000 }).toEqual([manager.userId, admin.userId].sort());
+    const board = (await manager.call('GET', `/api/staff/communities/${A.community.id}/repairs/overdue`)).body;
+    expect(board.items.find((i: any) => i.id === r.id)).toMatchObject({ escalationStep: 1, overdue: [{ clock: 'ACCEPT', lateMinutes: 1 }] });
+    expect((await owner.call('GET', `/api/staff/communities/${A.community.id}/repairs/overdue`)).status).toBe(404);
+
+    // 8 minutes later the second step fires; then the chain ends and nothing more is recorded.
+    clock.advance(8 * MIN);
+    await sweepRepairClocks(h.deps);
+    clock.advance(60 * MIN);
+    await sweepRepairClocks(h.deps);
+    expect((await breaches(r.id)).map((b) => [b.clock, b.step])).toEqual([
+      ['ACCEPT', 0],
+      ['ACCEPT', 1],
+    ]);
+    await expect.poll(async () => (await overduePushes(r.id)).length, { timeout: 10_000 }).toBe(4);
+    const pushed = await h.db.pushMessage.findFirstOrThrow({ where: { eventKind: 'repair.overdue', userId: manager.userId, eventId: (await breaches(r.id))[0]!.id } });
+    expect(pushed.data).toMatchObject({ character_string1: r.number, phrase2: '接收超时', time4: '2026-10-12 14:15' });
+
+    // Accepted late: off the board, and the contact clock runs.
+    const accepted = (await act(manager, r.id, { action: 'accept' })).body;
+    expect(accepted.sla.deadlines[0]).toMatchObject({ clock: 'ACCEPT', late: true });
+    expect((await manager.call('GET', `/api/staff/communities/${A.community.id}/repairs/overdue`)).body.items.map((i: any) => i.id)).not.toContain(r.id);
+  });
+
+  it('records missed contact, arrival and result deadlines, each once, and tells the technician', async () => {
+    setTime('2026-10-13', 9 * 60);
+    const r = await fileRepair({ emergency: true });
+    await act(manager, r.id, { action: 'accept' });
+    await act(manager, r.id, { action: 'assign', technicianId: technician.userId });
+    clock.advance(40 * MIN); // contact (15) and arrival (30) both missed
+    await sweepRepairClocks(h.deps);
+    await sweepRepairClocks(h.deps);
+    expect((await breaches(r.id)).map((b) => b.clock)).toEqual(['CONTACT', 'ARRIVE']);
+    await expect.poll(async () => (await overduePushes(r.id)).filter((p) => p.userId === technician.userId).length, { timeout: 10_000 }).toBe(2);
+    expect(await h.db.repairBreach.count({ where: { repairId: r.id, notifiedAt: null } })).toBe(0);
+    clock.advance(4 * 24 * 60 * MIN);
+    await sweepRepairClocks(h.deps);
+    expect((await breaches(r.id)).map((b) => b.clock)).toEqual(['CONTACT', 'ARRIVE', 'FEEDBACK']);
+    expect((await h.db.repairRequest.findUniqueOrThrow({ where: { id: r.id } })).nextDueAt).toBeNull();
+  });
+
+  it('sweeps only what is due: a repair with time left is not touched', async () => {
+    setTime('2026-10-14', 10 * 60);
+    const r = await fileRepair();
+    clock.advance(14 * MIN);
+    await sweepRepairClocks(h.deps);
+    expect(await breaches(r.id)).toEqual([]);
+    expect((await h.db.repairRequest.findUniqueOrThrow({ where: { id: r.id } })).nextDueAt).toEqual(atBeijing('2026-10-14', 615));
+  });
+});
+
+describe('the service level residents see', () => {
+  it('shows the share accepted, contacted and arrived on time over the last 30 days, and the promise', async () => {
+    const c = await makeCommunity(h.db, { units: 1 });
+    const me = await resident(h, c.units[0]!);
+    const office = await staff(h, 'MANAGER', { id: c.community.id, companyId: c.companyId });
+    const tech = await staff(h, 'TECHNICIAN', { id: c.community.id, companyId: c.companyId });
+    setTime('2026-10-20', 10 * 60);
+    const file = async () => (await me.call('POST', '/api/repairs', { body: repairBody(c.units[0]!.id, { emergency: true }) })).body.id as string;
+    const onTime = await file();
+    const late = await file();
+    await act(office, onTime, { action: 'accept' });
+    await act(office, onTime, { action: 'assign', technicianId: tech.userId });
+    await act(tech, onTime, { action: 'contact', appointmentAt: bj('2026-10-20', 10, 20) });
+    await act(tech, onTime, { action: 'arrive' });
+    clock.advance(20 * MIN);
+    await act(office, late, { action: 'accept' }); // 20 minutes: late
+    clock.advance(20 * MIN);
+    await sweepRepairClocks(h.deps); // the late one's contact is now missed too
+    const level = (await me.call('GET', `/api/communities/${c.community.id}/repair-service`)).body;
+    expect(level).toMatchObject({
+      days: 30,
+      filed: 2,
+      accepted: { onTime: 1, late: 1, rate: 50 },
+      contacted: { onTime: 1, late: 1, rate: 50 },
+      arrived: { onTime: 1, late: 0, rate: 100 },
+      promise: { acceptMinutes: 15, emergencyArriveMinutes: 30, feedbackDays: 4 },
+    });
+    expect((await owner.call('GET', `/api/communities/${c.community.id}/repair-service`)).status).toBe(404);
+    // 30 days on, those repairs have left the window (a neighbour who logs in then asks).
+    setTime('2026-11-20', 10 * 60);
+    const later = await resident(h, c.units[0]!, { relation: 'CO_OWNER' });
+    expect((await later.call('GET', `/api/communities/${c.community.id}/repair-service`)).body).toMatchObject({ filed: 0, accepted: { rate: null } });
+  });
+});
