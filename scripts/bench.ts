@@ -20,6 +20,7 @@ import { listen } from '../tests/support/listen.js';
 import { makePushAudience } from '../tests/support/factories/push.js';
 import { TEMPLATES } from '../bff/src/push/templates.js';
 import { weappSizes, WEAPP_DIST } from './lib/weapp-size.js';
+import { sweepRepairClocks } from '../bff/src/repairs/sla-sweep.js';
 
 const root = resolve(import.meta.dirname, '..');
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
@@ -126,6 +127,56 @@ async function uploadP50(stack: Stack, token: string): Promise<number> {
   return Math.round(times[7]!);
 }
 
+/**
+ * Residents filing repairs at 50 connections, each with one photo already uploaded (the upload itself
+ * is upload_p50_ms): a pool of upload rows copied from one real photo, one claimed per filing.
+ */
+async function repairCreate(stack: Stack, token: string) {
+  const owner = await stack.db.user.findFirstOrThrow({ where: { identities: { some: { openid: DEMO_OPENIDS.owner } } }, include: { memberships: { where: { status: 'VERIFIED' }, take: 1 } } });
+  const photo = multipart(await phonePhoto({ width: 1200, height: 900 }));
+  const uploaded = await stack.call('POST', '/api/uploads', { token, raw: photo.body, headers: { 'content-type': photo.contentType } });
+  if (uploaded.status !== 201) throw new Error(`upload failed: ${uploaded.status}`);
+  const pool = Array.from({ length: 20_000 }, () => crypto.randomUUID());
+  await stack.db.$executeRaw`
+    INSERT INTO "Upload" ("id", "uploaderId", "contentType", "bytes", "width", "height", "storageKey", "thumbKey", "createdAt")
+    SELECT p.id, u."uploaderId", u."contentType", u."bytes", u."width", u."height", u."storageKey", u."thumbKey", now()
+      FROM "Upload" u, unnest(${pool}::uuid[]) AS p(id) WHERE u."id" = ${uploaded.body.id}::uuid`;
+  let next = 0;
+  const body = { unitId: owner.memberships[0]!.unitId, faultType: 'WATER', part: '厨房水龙头', phenomenon: '关不紧，一直滴水', emergency: false };
+  const result = await autocannon({
+    url: `${stack.url}/api/repairs`,
+    connections: 50,
+    duration: DURATION_S,
+    requests: [{ method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, setupRequest: (req) => ({ ...req, body: JSON.stringify({ ...body, uploadIds: [pool[next++]] }) }) }],
+  });
+  if (result.non2xx > 0 || result.errors > 0) throw new Error(`repair filing: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  print('repair_create_rps', Math.round(result.requests.average), 'req/s');
+  print('repair_create_p99_ms', result.latency.p99, 'ms');
+}
+
+/** One SLA sweep over 100,000 open repairs of which 1 % have a deadline passed (target < 500 ms). */
+async function slaSweep(stack: Stack) {
+  const open = Number(process.env.BENCH_OPEN_REPAIRS ?? 100_000);
+  const due = Math.round(open / 100);
+  const owner = await stack.db.user.findFirstOrThrow({ where: { identities: { some: { openid: DEMO_OPENIDS.owner } } }, include: { memberships: { where: { status: 'VERIFIED' }, take: 1, include: { unit: true } } } });
+  const unit = owner.memberships[0]!.unit;
+  // Spread over the day: the due ones are a minute late, the rest run from a minute to a day ahead.
+  await stack.db.$executeRaw`
+    INSERT INTO "RepairRequest" ("id", "number", "communityId", "unitId", "reporterId", "faultType", "part", "phenomenon", "emergency", "description", "contactPhone",
+                                 "status", "acceptedAt", "acceptDueAt", "contactDueAt", "arriveDueAt", "feedbackDueAt", "nextDueAt", "filedAt", "updatedAt")
+    SELECT gen_random_uuid(), 'BENCH-' || i, ${unit.communityId}::uuid, ${unit.id}::uuid, ${owner.id}::uuid, 'WATER', '水龙头', '漏水', i % 10 = 0, '', '+8613800000000',
+           CASE WHEN i % 3 = 0 THEN 'SUBMITTED' ELSE 'ACCEPTED' END::"RepairStatus", CASE WHEN i % 3 = 0 THEN NULL ELSE now() END,
+           d, d, CASE WHEN i % 3 = 0 THEN NULL ELSE d + interval '30 minutes' END, d + interval '4 days', d, now(), now()
+      FROM generate_series(1, ${open}) AS i,
+           LATERAL (SELECT CASE WHEN i <= ${due} THEN now() - interval '1 minute' ELSE now() + (i % 1440 + 1) * interval '1 minute' END AS d) t`;
+  await stack.db.$executeRawUnsafe('ANALYZE "RepairRequest"');
+  const t0 = performance.now();
+  const swept = await sweepRepairClocks(stack.deps);
+  const ms = performance.now() - t0;
+  if (swept.repairs !== due || swept.breaches !== due) throw new Error(`sweep: ${JSON.stringify(swept)}, expected ${due}`);
+  print('sla_sweep_ms', Math.round(ms), 'ms');
+}
+
 async function main() {
   packageSizes();
   const name = `wyt_bench_${randomBytes(4).toString('hex')}`;
@@ -167,6 +218,8 @@ async function main() {
     print('push_drain_per_s', await pushDrain(stack), 'msg/s');
     print('jobs_per_s', await jobsPerSecond(stack), 'jobs/s');
     print('upload_p50_ms', await uploadP50(stack, token), 'ms');
+    await repairCreate(stack, token);
+    await slaSweep(stack);
   } finally {
     await stack.close(); // also drops the database
   }

@@ -14,6 +14,7 @@ import { run, start, stopAll } from './lib/processes.js';
 import { waitForHttp } from './lib/ports.js';
 import { startEmbeddedPostgres, startLocalRedis } from './lib/services.js';
 import { simTemplateRegistration } from './lib/sim-templates.js';
+import { loadConfig } from '../bff/src/config.js';
 
 const root = resolve(import.meta.dirname, '..');
 const dataDir = resolve(process.env.DEV_DATA_DIR ?? join(root, '.data'));
@@ -76,6 +77,13 @@ async function main() {
   await fetch(`http://127.0.0.1:${simPort}/sim/subscribe/templates`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(simTemplateRegistration()) });
   const bffEnv = { ...env, PORT: String(port), WECHAT_APPID: appid, WECHAT_SECRET: secret, WECHAT_API_BASE: `http://127.0.0.1:${simPort}`, WECHAT_MINIPROGRAM_STATE: 'developer' };
   start('bff', process.execPath, ['--import', 'tsx', join(root, 'bff/src/main.ts')], bffEnv);
+  // The simulator pushes image-check verdicts to the BFF's message URL, signed with its token.
+  const { messageToken } = loadConfig(bffEnv).wechat;
+  await fetch(`http://127.0.0.1:${simPort}/sim/security/config`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ messageUrl: `http://127.0.0.1:${port}/api/wechat/message`, messageToken }),
+  });
   // Background jobs run in their own process, as in production (the API only enqueues them).
   start('worker', process.execPath, ['--import', 'tsx', join(root, 'bff/src/worker.ts')], bffEnv);
   const health = await (await waitForHttp(`http://127.0.0.1:${port}/healthz`)).json();

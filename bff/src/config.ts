@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { S3Config } from './storage/s3.js';
 
@@ -51,6 +52,10 @@ const ZConfig = z.object({
   /** Signs `/files/…` URLs of the local driver; derived from the AppSecret when not set. */
   FILE_URL_SECRET: z.string().min(16).optional(),
   FILE_URL_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(600),
+  /** The Token of the mini-program's message push (消息推送) in the WeChat console; derived from the AppSecret when not set. */
+  WECHAT_MESSAGE_TOKEN: z.string().regex(/^[A-Za-z0-9]{3,32}$/, 'must be 3–32 letters or digits').optional(),
+  /** Where WeChat reaches this BFF (images it must download for checking); http://HOST:PORT when not set. */
+  PUBLIC_BASE_URL: z.url().optional(),
   UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
 });
 
@@ -74,7 +79,8 @@ export type Config = {
     urlTtlSeconds: number;
     maxUploadBytes: number;
   };
-  wechat: { appid: string; secret: string; apiBase: string; timeoutMs: number; riskBlockRank: number; miniprogramState: string };
+  wechat: { appid: string; secret: string; apiBase: string; timeoutMs: number; riskBlockRank: number; miniprogramState: string; messageToken: string };
+  publicBaseUrl: string;
   session: { ttlSeconds: number; maxAgeSeconds: number };
   limits: {
     loginPerIp: { points: number; durationSeconds: number };
@@ -138,7 +144,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       timeoutMs: c.WECHAT_TIMEOUT_MS,
       riskBlockRank: c.WECHAT_RISK_BLOCK_RANK,
       miniprogramState: c.WECHAT_MINIPROGRAM_STATE,
+      messageToken: c.WECHAT_MESSAGE_TOKEN ?? createHash('sha256').update(`message-token:${c.WECHAT_SECRET}`).digest('hex').slice(0, 32),
     },
+    publicBaseUrl: (c.PUBLIC_BASE_URL ?? `http://${c.HOST}:${c.PORT}`).replace(/\/$/, ''),
     session: { ttlSeconds: Math.min(c.SESSION_TTL_SECONDS, c.SESSION_MAX_AGE_SECONDS), maxAgeSeconds: c.SESSION_MAX_AGE_SECONDS },
     limits: {
       loginPerIp: { points: c.LOGIN_LIMIT_PER_IP_PER_MINUTE, durationSeconds: 60 },

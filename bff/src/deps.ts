@@ -9,6 +9,7 @@ import { createWechatHttp } from './wechat/http.js';
 import { createLoginClient, type LoginClient } from './wechat/login-client.js';
 import { createPhoneClient, type PhoneClient } from './wechat/phone-client.js';
 import { createRiskClient, type RiskClient } from './wechat/risk-client.js';
+import { createSecurityClient, type SecurityClient } from './wechat/security-client.js';
 import { createSubscribeClient, type SubscribeClient } from './wechat/subscribe-client.js';
 import { createLimiters, type Limiters } from './http/rate-limit.js';
 import { JobQueue } from './jobs/queue.js';
@@ -27,7 +28,7 @@ export type Deps = {
   limits: Limiters;
   jobs: JobQueue;
   storage: Storage;
-  wechat: { login: LoginClient; phone: PhoneClient; risk: RiskClient; subscribe: SubscribeClient; tokens: AccessTokenCache };
+  wechat: { login: LoginClient; phone: PhoneClient; risk: RiskClient; security: SecurityClient; subscribe: SubscribeClient; tokens: AccessTokenCache };
 };
 
 /** `role`: the API only sends jobs; a worker also works them, supervises expiry and runs schedules. */
@@ -60,6 +61,7 @@ export function createDeps(config: Config, overrides: { clock?: Clock; logger?: 
       login: createLoginClient(http, appid, secret),
       phone: createPhoneClient(http, tokens, appid),
       risk: createRiskClient(http, tokens, appid),
+      security: createSecurityClient(http, tokens),
       subscribe: createSubscribeClient(config.wechat.apiBase, config.wechat.timeoutMs, tokens, config.wechat.miniprogramState),
       tokens,
     },

@@ -1,3 +1,4 @@
+import type { ContentReview, Prisma } from '@prisma/client';
 import type { Deps } from './deps.js';
 import type { AppRouter } from './http/router.js';
 import type { JobDefinition, ScheduleDefinition } from './jobs/define.js';
@@ -15,4 +16,6 @@ export type Module = {
   multipartPaths?: string[];
   /** Who may see an upload claimed by a record of this kind (`claimKind` → check on the record). */
   uploadAccess?: Record<string, (deps: Deps, userId: string, recordId: string) => Promise<boolean>>;
+  /** What a manager's moderation decision does to a record of this kind (`ContentReview.kind`). */
+  moderation?: Record<string, (deps: Deps, tx: Prisma.TransactionClient, review: ContentReview, approved: boolean) => Promise<void>>;
 };

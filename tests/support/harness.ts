@@ -14,6 +14,7 @@ import { modules } from '../../bff/src/modules.js';
 import { createLogger } from '../../bff/src/logger.js';
 import { TEST_REDIS_URL } from './env.js';
 import { listen } from './listen.js';
+import { freePort } from '../../scripts/lib/ports.js';
 import { simTemplateRegistration } from '../../scripts/lib/sim-templates.js';
 import { scanKeys } from './redis-keys.js';
 
@@ -42,6 +43,8 @@ export async function startStack(database: { url: string; drop: () => Promise<vo
   await fetch(`${simServer.url}/sim/subscribe/templates`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(simTemplateRegistration()) });
   const redisPrefix = `t:${randomBytes(6).toString('hex')}:`;
   const uploadsDir = join(tmpdir(), `wyt-uploads-${randomBytes(6).toString('hex')}`);
+  // Known before the BFF starts: WeChat downloads images to check from it (PUBLIC_BASE_URL).
+  const bffPort = await freePort();
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: database.url,
@@ -55,6 +58,7 @@ export async function startStack(database: { url: string; drop: () => Promise<vo
     LOGIN_LIMIT_PER_SECOND: '100000',
     BIND_REQUEST_LIMIT_PER_HOUR: '100000',
     STORAGE_LOCAL_DIR: uploadsDir,
+    PUBLIC_BASE_URL: `http://127.0.0.1:${bffPort}`,
     ...envOverrides,
   });
   const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
@@ -66,7 +70,12 @@ export async function startStack(database: { url: string; drop: () => Promise<vo
     await startDeps(workerDeps);
     await startJobs(workerDeps, modules);
   }
-  const bff = await listen(createApp(deps));
+  const bff = await listen(createApp(deps), bffPort);
+  await fetch(`${simServer.url}/sim/security/config`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ messageUrl: `${bff.url}/api/wechat/message`, messageToken: config.wechat.messageToken }),
+  });
 
   async function call<T = any>(method: string, path: string, opts: { token?: string; body?: unknown; raw?: string | Uint8Array; headers?: Record<string, string> } = {}): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = { ...opts.headers };

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Prisma } from '@prisma/client';
 import type { Deps } from '../deps.js';
 import { AppError, notFound } from '../errors.js';
@@ -6,6 +7,7 @@ import { isResidentOf } from '../units/resident-cache.js';
 import type { FileRepair } from './schema.js';
 import { getRepair } from './get-repair.js';
 import { loadSla, onFiling } from './sla.js';
+import { holdForReview, screenText } from '../moderation/screen-text.js';
 
 /** The Beijing calendar day of `at`, as the repair number carries it: 20261123. */
 export const beijingDay = (at: Date) => new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '');
@@ -36,12 +38,22 @@ export async function fileRepair(deps: Deps, userId: string, input: FileRepair) 
     communityId = input.communityId!;
     if (!(await isResidentOf(deps, userId, communityId))) throw notFound('小区');
   }
+  // Screened before anything is stored: risky text is refused here, with nothing written.
+  const screened = await screenText(deps, userId, [input.commonArea, input.part, input.phenomenon, input.description, input.preferredTime], 2);
   const now = deps.clock.now();
   const clocks = onFiling(await loadSla(deps.db, communityId), now);
-  const id = await deps.db.$transaction(async (tx) => {
+  const id = randomUUID();
+  await deps.db.$transaction(async (tx) => {
+    // The day's counter row is locked from here to the commit: everything else is written first.
+    await claimUploads(tx, { uploaderId: userId, ids: input.uploadIds, kind: 'repair', recordId: id, now });
+    if (screened.held) {
+      const text = [input.part, input.phenomenon, input.description].filter(Boolean).join('；');
+      await holdForReview(tx, { communityId, authorId: userId, kind: 'repair', recordId: id, text, reason: screened.reason, label: screened.label, traceId: screened.traceId, now });
+    }
     const number = await nextNumber(tx, communityId, beijingDay(now));
-    const repair = await tx.repairRequest.create({
+    await tx.repairRequest.create({
       data: {
+        id,
         number,
         communityId,
         unitId: input.unitId ?? null,
@@ -54,6 +66,7 @@ export async function fileRepair(deps: Deps, userId: string, input: FileRepair) 
         description: input.description,
         contactPhone: user.phone!,
         preferredTime: input.preferredTime ?? null,
+        textHeld: screened.held,
         ...clocks,
         nextDueAt: clocks.acceptDueAt,
         filedAt: now,
@@ -62,8 +75,6 @@ export async function fileRepair(deps: Deps, userId: string, input: FileRepair) 
       },
       select: { id: true },
     });
-    await claimUploads(tx, { uploaderId: userId, ids: input.uploadIds, kind: 'repair', recordId: repair.id, now });
-    return repair.id;
   });
   return getRepair(deps, userId, id);
 }

@@ -18,6 +18,9 @@ export async function getRepair(deps: Deps, userId: string, id: string) {
     repair.assigneeId ? deps.db.user.findUnique({ where: { id: repair.assigneeId }, select: { id: true, name: true } }) : null,
   ]);
   const fullPhone = roles.has('reporter') || roles.has('assignee');
+  // Held text (content safety) is for its author and the office, who moderate it.
+  const seesHeld = roles.has('reporter') || roles.has('office');
+  const HELD = '（内容审核中）';
   return {
     id: repair.id,
     number: repair.number,
@@ -26,9 +29,10 @@ export async function getRepair(deps: Deps, userId: string, id: string) {
     unitId: repair.unitId,
     faultType: repair.faultType,
     part: repair.part,
-    phenomenon: repair.phenomenon,
+    phenomenon: repair.textHeld && !seesHeld ? HELD : repair.phenomenon,
     emergency: repair.emergency,
-    description: repair.description,
+    description: repair.textHeld && !seesHeld ? HELD : repair.description,
+    textHeld: repair.textHeld,
     contactPhone: fullPhone ? repair.contactPhone : maskPhone(repair.contactPhone),
     preferredTime: repair.preferredTime,
     status: repair.status,
@@ -39,7 +43,9 @@ export async function getRepair(deps: Deps, userId: string, id: string) {
     extensionDays: repair.extensionDays,
     reopenCount: repair.reopenCount,
     urgentAt: repair.urgentAt,
-    rating: repair.ratingAttitude ? { attitude: repair.ratingAttitude, quality: repair.ratingQuality, comment: repair.ratingComment } : null,
+    rating: repair.ratingAttitude
+      ? { attitude: repair.ratingAttitude, quality: repair.ratingQuality, comment: repair.ratingCommentHeld && !roles.has('reporter') && !roles.has('office') ? HELD : repair.ratingComment, held: repair.ratingCommentHeld }
+      : null,
     filedAt: repair.filedAt,
     sla: slaView(repair, deps.clock.now()),
     myRoles: [...roles],

@@ -7,6 +7,7 @@ import { findVisibleRepair, type RepairRole } from './access.js';
 import type { RepairAction } from './schema.js';
 import { getRepair } from './get-repair.js';
 import { pushRepairEvent } from './push.js';
+import { holdForReview, screenText } from '../moderation/screen-text.js';
 import { loadClocks, loadSla, nextDueOf, onAccept, onContact, type ClockState } from './sla.js';
 
 type Rule = { from: RepairStatus[]; who: RepairRole[]; to?: RepairStatus };
@@ -38,6 +39,8 @@ type Effect = {
   where?: Prisma.RepairRequestWhereInput;
   note?: string;
   limit?: string;
+  /** Text held for the moderation queue by this action. */
+  held?: { kind: string; text: string; reason: string; label: number | null; traceId: string | null };
 };
 
 /** What an action writes besides the state, and the extra condition its write must meet. */
@@ -60,8 +63,15 @@ async function effect(deps: Deps, repair: RepairRequest, a: RepairAction, now: D
       return { data: {}, clocks: { arrivedAt: now } };
     case 'resolve':
       return { data: {}, clocks: { resolvedAt: now }, note: [a.workDone, a.parts ? `更换：${a.parts}` : ''].filter(Boolean).join('；') };
-    case 'rate':
-      return { data: { ratingAttitude: a.attitude, ratingQuality: a.quality, ratingComment: a.comment ?? null }, note: a.comment };
+    case 'rate': {
+      // A comment WeChat wants reviewed is kept, shown to its author, and waits for a manager.
+      const screened = await screenText(deps, repair.reporterId, [a.comment], 2);
+      return {
+        data: { ratingAttitude: a.attitude, ratingQuality: a.quality, ratingComment: a.comment || null, ratingCommentHeld: screened.held },
+        held: screened.held ? { kind: 'repair-rating', text: a.comment!, ...screened } : undefined,
+        note: screened.held ? '（评价内容审核中）' : a.comment,
+      };
+    }
     case 'reopen': {
       // An unsatisfied resident may have it done again, once; the clocks start again as at acceptance.
       const { sla, calendar } = await loadClocks(deps.db, communityId);
@@ -107,7 +117,7 @@ export async function actOnRepair(deps: Deps, userId: string, id: string, action
   if (!rule.who.some((r) => roles.has(r))) throw forbidden('您不能对这个报修执行此操作');
   if (!rule.from.includes(repair.status)) throw new AppError('CONFLICT', '报修当前的状态不能执行此操作，请刷新后查看');
   const now = deps.clock.now();
-  const { data, clocks, where, note, limit } = await effect(deps, repair, action, now);
+  const { data, clocks, where, note, limit, held } = await effect(deps, repair, action, now);
   const to = rule.to ?? repair.status;
   const nextDueAt = nextDueOf({ ...repair, ...clocks, status: to });
   await deps.db.$transaction(async (tx) => {
@@ -117,6 +127,7 @@ export async function actOnRepair(deps: Deps, userId: string, id: string, action
       throw new AppError('CONFLICT', current.status !== repair.status ? '报修已被他人处理，请刷新后查看' : (limit ?? '当前不能执行此操作'));
     }
     await tx.repairEvent.create({ data: { repairId: id, action: action.action, fromStatus: repair.status, toStatus: to, actorId: userId, note: note || null, at: now } });
+    if (held) await holdForReview(tx, { communityId: repair.communityId, authorId: userId, recordId: id, now, ...held });
     if (action.action === 'resolve') await claimUploads(tx, { uploaderId: userId, ids: action.uploadIds, kind: 'repair', recordId: id, now });
     await pushRepairEvent(deps, tx, repair, action.action, now);
   });

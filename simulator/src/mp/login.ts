@@ -33,6 +33,7 @@ export function loginRoutes(state: SimState) {
     state.mp.loginCalls.set(code.openid, recent);
     if (recent.length > state.mp.loginRateLimitPerMinute) return void (ctx.body = wxError(45011));
 
+    state.mp.security.lastSeen.set(code.openid, state.now());
     ctx.body = {
       openid: code.openid,
       session_key: Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64'),

@@ -21,6 +21,8 @@ const MESSAGES: Record<number, string> = {
   41008: 'missing code',
   42001: 'access_token expired',
   47001: 'data format error',
+  61010: 'user is not active in the app for the last 2 hours',
+  87014: 'risky content',
   45009: 'reach max api daily quota limit',
   45011: 'api minute-quota reach limit, mustslower retry next minute',
 };

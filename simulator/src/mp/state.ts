@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { SecurityState } from './security.js';
 
 type LoginCode = { appid: string; openid: string; unionid?: string; mintedAt: number; used: boolean };
 type PhoneCode = { appid: string; phoneNumber: string; countryCode: string; mintedAt: number; used: boolean };
@@ -47,6 +48,7 @@ export class MpState {
   readonly riskRanks = new Map<string, number>();
   loginRateLimitPerMinute = 100;
   readonly subscribe = new SubscribeState();
+  readonly security = new SecurityState();
 
   constructor(private readonly now: () => number) {}
 
@@ -82,5 +84,6 @@ export class MpState {
     this.riskyOpenids.clear();
     this.loginRateLimitPerMinute = 100;
     this.subscribe.reset();
+    this.security.reset();
   }
 }

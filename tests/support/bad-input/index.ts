@@ -10,8 +10,9 @@ import { noticesCases } from './notices.js';
 import { pushCases } from './push.js';
 import { repairsCases } from './repairs.js';
 import { calendarCases } from './calendar.js';
+import { moderationCases } from './moderation.js';
 
 export type { BadInputCase } from './types.js';
 
 /** Every module contributes its file here, next to its line in bff/src/modules.ts. */
-export const allBadInput: BadInputCases[] = [healthCases, authCases, meCases, unitsCases, privacyCases, jobsCases, uploadsCases, noticesCases, pushCases, calendarCases, repairsCases];
+export const allBadInput: BadInputCases[] = [healthCases, authCases, meCases, unitsCases, privacyCases, jobsCases, uploadsCases, noticesCases, pushCases, calendarCases, moderationCases, repairsCases];

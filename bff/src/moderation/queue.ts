@@ -1,0 +1,63 @@
+import type { Deps } from '../deps.js';
+import { AppError, notFound } from '../errors.js';
+import { OFFICE_ROLES, staffRolesByCommunity } from '../access/scope.js';
+import { requireRole } from '../access/guards.js';
+import { maskName } from '../privacy/mask.js';
+import { viewUpload } from '../uploads/view.js';
+
+export const KIND_LABEL: Record<string, string> = {
+  repair: '报修内容',
+  'repair-rating': '报修评价',
+  snapshot: '随手拍',
+  'snapshot-message': '随手拍追问',
+  'snapshot-photo': '随手拍照片（表扬墙）',
+};
+export const REASON_LABEL: Record<string, string> = { REVIEW: '微信建议人工审核', ERROR: '微信未能检测', NO_VERDICT: '30 分钟内未收到检测结果', DOWNLOAD_FAILED: '微信无法下载图片' };
+
+/** The community's moderation queue, oldest first: what waits for a manager, with its photo if any. */
+export async function listModeration(deps: Deps, staffId: string, communityId: string, status: 'PENDING' | 'APPROVED' | 'REJECTED') {
+  await requireRole(deps.db, staffId, communityId, OFFICE_ROLES);
+  const rows = await deps.db.contentReview.findMany({ where: { communityId, status }, orderBy: { createdAt: status === 'PENDING' ? 'asc' : 'desc' }, take: 100 });
+  const [authors, uploads] = await Promise.all([
+    deps.db.user.findMany({ where: { id: { in: rows.map((r) => r.authorId) } }, select: { id: true, name: true } }),
+    deps.db.upload.findMany({ where: { id: { in: rows.flatMap((r) => (r.uploadId ? [r.uploadId] : [])) } } }),
+  ]);
+  const views = new Map(await Promise.all(uploads.map(async (u) => [u.id, await viewUpload(deps, u)] as const)));
+  return {
+    total: await deps.db.contentReview.count({ where: { communityId, status } }),
+    items: rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      kindLabel: KIND_LABEL[r.kind] ?? r.kind,
+      recordId: r.recordId,
+      text: r.text,
+      photo: r.uploadId ? (views.get(r.uploadId) ?? null) : null,
+      reason: r.reason,
+      reasonLabel: REASON_LABEL[r.reason] ?? r.reason,
+      author: maskName(authors.find((a) => a.id === r.authorId)?.name ?? null) ?? '住户',
+      status: r.status,
+      createdAt: r.createdAt,
+      decidedAt: r.decidedAt,
+    })),
+  };
+}
+
+/**
+ * A manager passes or rejects a held item; the owning module applies it to the record in the same
+ * transaction. Decided once: a second decision (two managers at once) is told it was already made.
+ */
+export async function decideModeration(deps: Deps, staffId: string, id: string, approved: boolean) {
+  const review = await deps.db.contentReview.findUnique({ where: { id } });
+  const office = review && (await staffRolesByCommunity(deps.db, staffId)).get(review.communityId);
+  if (!review || !office?.roles.some((r) => OFFICE_ROLES.includes(r))) throw notFound('审核项');
+  const { modules } = await import('../modules.js');
+  const apply = modules.map((m) => m.moderation?.[review.kind]).find(Boolean);
+  const now = deps.clock.now();
+  await deps.db.$transaction(async (tx) => {
+    const moved = await tx.contentReview.updateMany({ where: { id, status: 'PENDING' }, data: { status: approved ? 'APPROVED' : 'REJECTED', decidedById: staffId, decidedAt: now } });
+    if (moved.count === 0) throw new AppError('ALREADY_DECIDED', '这一项已经处理过了，请刷新');
+    if (review.uploadId) await tx.mediaCheck.updateMany({ where: { uploadId: review.uploadId }, data: { status: approved ? 'PASS' : 'RISKY', verdictAt: now } });
+    await apply?.(deps, tx, review, approved);
+  });
+  return { id, status: approved ? 'APPROVED' : 'REJECTED' };
+}

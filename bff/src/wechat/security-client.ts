@@ -1,0 +1,34 @@
+import { retryBusyOnce, wechatFailure, type WechatHttp } from './http.js';
+import type { AccessTokenCache } from './access-token.js';
+
+export type TextVerdict = { suggest: 'pass' | 'review' | 'risky'; label: number; traceId: string };
+
+/** Scenes of msg_sec_check / media_check_async: 1 profile, 2 comment, 3 forum, 4 social log. */
+export type SecurityScene = 1 | 2 | 3 | 4;
+
+/**
+ * Content security (内容安全). errcode 0 only means the call worked; the verdict is `result.suggest`.
+ * https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/sec-center/sec-check/msgSecCheck.html
+ * https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/sec-center/sec-check/mediaCheckAsync.html
+ */
+export function createSecurityClient(http: WechatHttp, tokens: AccessTokenCache) {
+  return {
+    /** Text up to 2500 characters; the user must have opened the app in the last 2 hours (else 61010). */
+    async checkText(openid: string, content: string, scene: SecurityScene): Promise<TextVerdict> {
+      const path = '/wxa/msg_sec_check';
+      const reply = await tokens.withToken((accessToken) => retryBusyOnce(() => http.post(path, { access_token: accessToken }, { content, version: 2, scene, openid })));
+      const result = reply.result as { suggest?: unknown; label?: unknown } | undefined;
+      if (reply.errcode || !result || !['pass', 'review', 'risky'].includes(result.suggest as string)) throw wechatFailure(reply, path);
+      return { suggest: result.suggest as TextVerdict['suggest'], label: Number(result.label), traceId: String(reply.trace_id ?? '') };
+    },
+    /** Starts an image check; the verdict comes later to the message URL, matched by the trace id returned. */
+    async checkImage(openid: string, mediaUrl: string, scene: SecurityScene): Promise<string> {
+      const path = '/wxa/media_check_async';
+      const reply = await tokens.withToken((accessToken) => retryBusyOnce(() => http.post(path, { access_token: accessToken }, { media_url: mediaUrl, media_type: 2, version: 2, scene, openid })));
+      if (reply.errcode || typeof reply.trace_id !== 'string') throw wechatFailure(reply, path);
+      return reply.trace_id;
+    },
+  };
+}
+
+export type SecurityClient = ReturnType<typeof createSecurityClient>;
