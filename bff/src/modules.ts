@@ -11,6 +11,7 @@ import { pushModule } from './push/index.js';
 import { repairsModule } from './repairs/index.js';
 import { calendarModule } from './calendar/index.js';
 import { moderationModule } from './moderation/index.js';
+import { snapshotsModule } from './snapshots/index.js';
 
 /** Every domain of the BFF. app.ts mounts their routes; worker.ts runs their jobs and schedules. */
-export const modules: Module[] = [healthModule, authModule, meModule, unitsModule, privacyModule, jobsModule, uploadsModule, noticesModule, pushModule, calendarModule, moderationModule, repairsModule];
+export const modules: Module[] = [healthModule, authModule, meModule, unitsModule, privacyModule, jobsModule, uploadsModule, noticesModule, pushModule, calendarModule, moderationModule, repairsModule, snapshotsModule];

@@ -33,13 +33,21 @@ export async function serviceLevel(deps: Deps, userId: string, communityId: stri
     FROM "RepairRequest" r
     WHERE r."communityId" = ${communityId}::uuid AND r."filedAt" >= ${since}`;
   const n = (k: string) => Number(row?.[k] ?? 0);
-  const sla = await loadSla(deps.db, communityId);
+  const inWindow = { communityId, createdAt: { gte: since } };
+  const [sla, snapshotsFiled, snapshotsHandled, snapshotsAutoClosed] = await Promise.all([
+    loadSla(deps.db, communityId),
+    deps.db.snapshot.count({ where: inWindow }),
+    deps.db.snapshot.count({ where: { ...inWindow, handledAt: { not: null } } }),
+    deps.db.snapshot.count({ where: { ...inWindow, status: 'AUTO_CLOSED' } }),
+  ]);
   return {
     days: SERVICE_WINDOW_DAYS,
     filed: n('filed'),
     accepted: share({ onTime: n('acceptOnTime'), late: n('acceptLate') }),
     contacted: share({ onTime: n('contactOnTime'), late: n('contactLate') }),
     arrived: share({ onTime: n('arriveOnTime'), late: n('arriveLate') }),
+    // 随手拍 closed by the clock because nobody acted count against the community (domain.md §2).
+    snapshots: { filed: snapshotsFiled, handled: snapshotsHandled, autoClosed: snapshotsAutoClosed },
     promise: {
       acceptMinutes: sla.acceptMinutes,
       emergencyContactMinutes: sla.emergencyContactMinutes,

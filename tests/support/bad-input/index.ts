@@ -11,8 +11,9 @@ import { pushCases } from './push.js';
 import { repairsCases } from './repairs.js';
 import { calendarCases } from './calendar.js';
 import { moderationCases } from './moderation.js';
+import { snapshotsCases } from './snapshots.js';
 
 export type { BadInputCase } from './types.js';
 
 /** Every module contributes its file here, next to its line in bff/src/modules.ts. */
-export const allBadInput: BadInputCases[] = [healthCases, authCases, meCases, unitsCases, privacyCases, jobsCases, uploadsCases, noticesCases, pushCases, calendarCases, moderationCases, repairsCases];
+export const allBadInput: BadInputCases[] = [healthCases, authCases, meCases, unitsCases, privacyCases, jobsCases, uploadsCases, noticesCases, pushCases, calendarCases, moderationCases, repairsCases, snapshotsCases];
