@@ -18,7 +18,12 @@ import type { getStaffNotice, listUnreadUnits } from './notices/get-staff-notice
 import type { StaffNoticeView } from './notices/shape.js';
 import type { listCredits } from './push/credits.js';
 import type { getRepair } from './repairs/get-repair.js';
-import type { listMyRepairs, listTechnicians } from './repairs/list-repairs.js';
+import type { listCommunityRepairs, listMyRepairs, listTechnicians } from './repairs/list-repairs.js';
+
+import type { overdueBoard, serviceLevel } from './repairs/service-level.js';
+import type { getSnapshot, listCommunitySnapshots, listMySnapshots, praiseWall } from './snapshots/snapshots.js';
+import type { listModeration } from './moderation/queue.js';
+import type { calendarView } from './calendar/view.js';
 
 type Answer<F extends (...args: any[]) => Promise<unknown>> = Wire<Awaited<ReturnType<F>>>;
 
@@ -47,5 +52,15 @@ export type UnreadUnit = Answer<typeof listUnreadUnits>[number];
 export type PushSubscriptions = Answer<typeof listCredits>;
 export type RepairDetail = Answer<typeof getRepair>;
 export type RepairListPage = Answer<typeof listMyRepairs>;
+export type StaffRepairListPage = Answer<typeof listCommunityRepairs>;
 export type Technician = Answer<typeof listTechnicians>[number];
 export type { RepairAction } from './repairs/schema.js';
+export type ServiceLevel = Answer<typeof serviceLevel>;
+export type OverdueBoard = Answer<typeof overdueBoard>;
+export type SnapshotDetail = Answer<typeof getSnapshot>;
+export type SnapshotListPage = Answer<typeof listMySnapshots>;
+export type StaffSnapshotListPage = Answer<typeof listCommunitySnapshots>;
+export type PraiseWallPage = Answer<typeof praiseWall>;
+export type ModerationQueue = Answer<typeof listModeration>;
+export type WorkCalendarView = Answer<typeof calendarView>;
+export type { SnapshotAction } from './snapshots/schema.js';

@@ -17,7 +17,8 @@ export default defineAppConfig({
   ],
   // Staff, cashier and committee pages live in subpackages so residents never download them.
   subPackages: [
-    { root: 'packages/staff', pages: ['repairs/index', 'bind-requests/index', 'notices/index', 'notices/edit'] },
+    { root: 'packages/staff', pages: ['repairs/index', 'overdue/index', 'snapshots/index', 'moderation/index', 'bind-requests/index', 'notices/index', 'notices/edit'] },
+    { root: 'packages/snapshots', pages: ['new', 'detail', 'wall'] },
     { root: 'packages/cashier', pages: ['desk/index'] },
     { root: 'packages/committee', pages: ['elections/index'] },
   ],

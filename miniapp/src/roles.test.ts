@@ -7,7 +7,7 @@ describe('staffModules', () => {
     expect(staffModules(['TECHNICIAN']).map((m) => m.key)).toEqual(['repairs-inbox']);
     expect(staffModules(['CASHIER']).map((m) => m.key)).toEqual(['cashier']);
     expect(staffModules(['COMMITTEE_MEMBER']).map((m) => m.key)).toEqual(['elections']);
-    expect(staffModules(['MANAGER', 'TECHNICIAN']).map((m) => m.key)).toEqual(['repairs-inbox', 'bind-requests', 'notices-admin']);
+    expect(staffModules(['MANAGER', 'TECHNICIAN']).map((m) => m.key)).toEqual(['repairs-inbox', 'overdue', 'snapshots-inbox', 'moderation', 'bind-requests', 'notices-admin']);
     expect(staffModules([])).toEqual([]);
   });
   it('links staff pages into subpackages only', () => {

@@ -26,11 +26,11 @@ export const CHROMIUM_ARGS = [
 ];
 
 /** The real BFF and simulator with the demo seed, the H5 build served in front of them, and Chromium. */
-export async function startBrowserStack() {
+export async function startBrowserStack(opts: { worker?: boolean } = {}) {
   if (!existsSync(join(H5_ROOT, 'index.html'))) {
     throw new Error('miniapp/dist-h5 is missing: `npm test` builds it first (npm run build:h5:e2e)');
   }
-  const h: Harness = await startHarness();
+  const h: Harness = await startHarness({ worker: opts.worker ?? false });
   await seedDemo(h.db, TEST_APPID);
   const web = await listen({ listen: (port, host, cb) => createH5Server({ root: H5_ROOT, bffUrl: h.url, simUrl: h.simUrl }).listen(port, host, cb) as Server });
   const browser: Browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
@@ -66,10 +66,10 @@ export async function startBrowserStack() {
 }
 
 /** One browser stack per test file, started before its tests and closed after them. */
-export function useBrowserStack(): BrowserStack {
+export function useBrowserStack(opts: { worker?: boolean } = {}): BrowserStack {
   let current: BrowserStack | undefined;
   beforeAll(async () => {
-    current = await startBrowserStack();
+    current = await startBrowserStack(opts);
   }, 60_000);
   afterAll(() => current?.close());
   return new Proxy({} as BrowserStack, {

@@ -44,8 +44,8 @@ describe('a resident binds a unit', { timeout: 60_000 }, () => {
     for (const module of ['报修', '随手拍', '公告', '缴费', '投票']) await page.getByText(module, { exact: true }).waitFor();
     expect(await page.getByText('员工工作台').count()).toBe(0);
     await stack.shot(page, '05-home-resident');
-    await page.getByText('随手拍', { exact: true }).click();
-    await page.getByText('随手拍即将上线').waitFor();
-    await stack.shot(page, '06-snapshots-placeholder');
+    await page.getByText('缴费', { exact: true }).click();
+    await page.getByText('缴费即将上线').waitFor();
+    await stack.shot(page, '06-fees-placeholder');
   });
 });

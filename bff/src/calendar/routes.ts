@@ -4,7 +4,7 @@ import { createRouter } from '../http/router.js';
 import { requireSession, userIdOf } from '../http/auth.js';
 import { ZCommunityParams, ZText } from '../http/params.js';
 import { requireRole } from '../access/guards.js';
-import { loadCalendar } from './work-calendar.js';
+import { calendarView } from './view.js';
 
 const ZDayParams = ZCommunityParams.extend({ date: z.iso.date('日期格式应为 YYYY-MM-DD') });
 const ZDay = z.object({ working: z.boolean('请选择上班或休息'), note: ZText({ max: 50, label: '说明' }) }).strict();
@@ -12,14 +12,6 @@ const STAFF = ['MANAGER', 'COMPANY_ADMIN', 'TECHNICIAN', 'CASHIER'] as const;
 
 async function companyOf(deps: Deps, communityId: string) {
   return (await deps.db.community.findUniqueOrThrow({ where: { id: communityId }, select: { companyId: true } })).companyId;
-}
-
-async function view(deps: Deps, companyId: string) {
-  const [calendar, days] = await Promise.all([
-    loadCalendar(deps.db, companyId),
-    deps.db.workCalendarDay.findMany({ where: { companyId }, orderBy: { date: 'asc' }, select: { date: true, working: true, note: true } }),
-  ]);
-  return { coveredUntil: calendar.coveredUntil, warning: calendar.runOutWarning(deps.clock.now()), days };
 }
 
 /**
@@ -32,7 +24,7 @@ export function calendarRoutes(deps: Deps) {
   router.get('/', async (ctx) => {
     const { communityId } = ZCommunityParams.parse(ctx.params);
     await requireRole(deps.db, userIdOf(ctx), communityId, [...STAFF]);
-    ctx.body = await view(deps, await companyOf(deps, communityId));
+    ctx.body = await calendarView(deps, await companyOf(deps, communityId));
   });
   router.put('/:date', async (ctx) => {
     const { communityId, date } = ZDayParams.parse(ctx.params);
@@ -41,14 +33,14 @@ export function calendarRoutes(deps: Deps) {
     const companyId = await companyOf(deps, communityId);
     const data = { ...day, updatedAt: deps.clock.now() };
     await deps.db.workCalendarDay.upsert({ where: { companyId_date: { companyId, date } }, create: { companyId, date, ...data }, update: data });
-    ctx.body = await view(deps, companyId);
+    ctx.body = await calendarView(deps, companyId);
   });
   router.delete('/:date', async (ctx) => {
     const { communityId, date } = ZDayParams.parse(ctx.params);
     await requireRole(deps.db, userIdOf(ctx), communityId, ['COMPANY_ADMIN']);
     const companyId = await companyOf(deps, communityId);
     await deps.db.workCalendarDay.deleteMany({ where: { companyId, date } });
-    ctx.body = await view(deps, companyId);
+    ctx.body = await calendarView(deps, companyId);
   });
   return router;
 }

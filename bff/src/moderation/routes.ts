@@ -7,7 +7,8 @@ import { requireSession, userIdOf } from '../http/auth.js';
 import { ZCommunityParams, ZIdParams } from '../http/params.js';
 import { messageSignature } from './signature.js';
 import { applyMediaVerdict } from './media-check.js';
-import { decideModeration, listModeration } from './queue.js';
+import { listModeration } from './queue.js';
+import { decideModeration } from './decide.js';
 
 const ZQueueQuery = z.object({ status: z.enum(['PENDING', 'APPROVED', 'REJECTED'], '状态不正确').default('PENDING') }).strict();
 const ZDecision = z.object({ approve: z.boolean('请选择通过或不通过') }).strict();

@@ -1,4 +1,4 @@
-import type { Prisma } from '@prisma/client';
+import type { Prisma, RepairStatus } from '@prisma/client';
 import type { Deps } from '../deps.js';
 import { OFFICE_ROLES } from '../access/scope.js';
 import { requireRole } from '../access/guards.js';
@@ -25,10 +25,11 @@ async function page(deps: Deps, where: Prisma.RepairRequestWhereInput, query: Re
 /** The resident's own repairs, newest first. */
 export const listMyRepairs = (deps: Deps, userId: string, query: RepairListQuery) => page(deps, { reporterId: userId }, query);
 
-/** The office's inbox of a community, newest first, by state. */
+/** The office's inbox of a community, newest first, by state, with counts by state for the tabs. */
 export async function listCommunityRepairs(deps: Deps, staffId: string, communityId: string, query: RepairListQuery) {
   await requireRole(deps.db, staffId, communityId, OFFICE_ROLES);
-  return page(deps, { communityId }, query);
+  const [result, counts] = await Promise.all([page(deps, { communityId }, query), deps.db.repairRequest.groupBy({ by: ['status'], where: { communityId }, _count: true })]);
+  return { ...result, counts: Object.fromEntries(counts.map((c) => [c.status, c._count])) as Partial<Record<RepairStatus, number>> };
 }
 
 /** A technician's jobs: the repairs assigned to them. */

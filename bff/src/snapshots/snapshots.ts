@@ -155,7 +155,7 @@ export async function praiseWall(deps: Deps, userId: string, communityId: string
   if (!allowed) throw notFound('小区');
   const where: Prisma.SnapshotWhereInput = { communityId, kind: 'PRAISE', wallConsent: true, textHeld: false };
   const p = keyset('createdAt', query.cursor, query.limit, 'desc');
-  const rows = await deps.db.snapshot.findMany({ where: { AND: [where, p.where] }, orderBy: p.orderBy, take: p.take });
+  const [total, rows] = await Promise.all([deps.db.snapshot.count({ where }), deps.db.snapshot.findMany({ where: { AND: [where, p.where] }, orderBy: p.orderBy, take: p.take })]);
   const { items, nextCursor } = toPage(rows, query.limit, (r) => r.createdAt);
   const passed = await deps.db.mediaCheck.findMany({ where: { recordKind: 'snapshot', recordId: { in: items.map((i) => i.id) }, status: 'PASS' }, select: { uploadId: true, recordId: true } });
   const [uploads, authors] = await Promise.all([
@@ -164,6 +164,7 @@ export async function praiseWall(deps: Deps, userId: string, communityId: string
   ]);
   const views = await Promise.all(uploads.map(async (u) => ({ recordId: u.claimId, view: await viewUpload(deps, u) })));
   return {
+    total,
     nextCursor,
     items: items.map((s) => ({
       id: s.id,

@@ -5,10 +5,12 @@ import { uploadEndpoints } from '../features/uploads/endpoints';
 import { noticeEndpoints } from '../features/notices/endpoints';
 import { pushEndpoints } from '../features/push/endpoints';
 import { repairEndpoints } from '../features/repairs/endpoints';
+import { snapshotEndpoints } from '../features/snapshots/endpoints';
+import { moderationEndpoints } from '../features/moderation/endpoints';
 
 /** Every BFF endpoint the app calls, declared once in its feature (src/features/<domain>/endpoints.ts). */
 export function endpoints(api: ApiClient) {
-  return { ...authEndpoints(api), ...unitEndpoints(api), ...uploadEndpoints(api), ...noticeEndpoints(api), ...pushEndpoints(api), ...repairEndpoints(api) };
+  return { ...authEndpoints(api), ...unitEndpoints(api), ...uploadEndpoints(api), ...noticeEndpoints(api), ...pushEndpoints(api), ...repairEndpoints(api), ...snapshotEndpoints(api), ...moderationEndpoints(api) };
 }
 
 export type Endpoints = ReturnType<typeof endpoints>;

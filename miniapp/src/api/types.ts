@@ -25,8 +25,18 @@ export type {
   PushSubscriptions,
   RepairDetail,
   RepairListPage,
+  StaffRepairListPage,
   Technician,
   RepairAction,
+  ServiceLevel,
+  OverdueBoard,
+  SnapshotDetail,
+  SnapshotListPage,
+  StaffSnapshotListPage,
+  PraiseWallPage,
+  ModerationQueue,
+  SnapshotAction,
+  WorkCalendarView,
 } from '../../../bff/src/api-types';
 
 export type Items<T> = { items: T[] };

@@ -7,6 +7,7 @@ import { useRequest } from '../../hooks/use-request';
 import { shortTime } from '../../format';
 import { ACTION_LABELS, FAULT_LABELS, RETURN_REASON_LABELS, STATUS_LABELS, STATUS_TAG } from '../../features/repairs/labels';
 import { RepairActions } from '../../features/repairs/repair-actions';
+import { RepairDeadlines } from '../../features/repairs/deadlines';
 import '../../features/notices/notice.css';
 
 /** One repair: what, where, its state and every step so far; the actions the caller may take now. */
@@ -38,7 +39,7 @@ export default function RepairDetail() {
             {r.assignee && <Cell title="维修工" extra={r.assignee.name ?? ''} />}
             {r.appointmentAt && <Cell title="约定上门" extra={shortTime(r.appointmentAt)} />}
             {r.returnReason && <Cell title="退单原因" extra={RETURN_REASON_LABELS[r.returnReason]} />}
-            {r.rating && <Cell title="评价" extra={`质量 ${r.rating.quality} 分 · 态度 ${r.rating.attitude} 分`} />}
+            {r.rating && <Cell title="评价" extra={`质量 ${r.rating.quality} 分 · 态度 ${r.rating.attitude} 分`} description={r.rating.comment ?? ''} />}
           </CellGroup>
           {images.length > 0 && (
             <View className="photo-grid">
@@ -47,6 +48,8 @@ export default function RepairDetail() {
               ))}
             </View>
           )}
+          {r.textHeld && <Text className="hint">报修内容正在审核，审核通过前只有您和物业能看到</Text>}
+          <RepairDeadlines sla={r.sla} />
           <RepairActions repair={r} onDone={repair.reload} />
           <CellGroup title="处理进度" data-testid="repair-timeline">
             {[...r.timeline].reverse().map((e, i) => (

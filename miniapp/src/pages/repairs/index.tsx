@@ -6,10 +6,15 @@ import { Button } from '../../ui';
 import { bff } from '../../session';
 import { usePaged } from '../../hooks/use-paged';
 import { RepairList } from '../../features/repairs/repair-list';
+import { ServiceLevelCard } from '../../features/repairs/service-level';
+import { useRequest } from '../../hooks/use-request';
 
 /** My repairs, newest first, and the way to file a new one. */
 export default function Repairs() {
   const list = usePaged((cursor) => bff.myRepairs(cursor), []);
+  const me = useRequest(() => bff.me(), []);
+  const home = (me.data?.units ?? []).find((u) => u.status === 'VERIFIED')?.community;
+  const level = home && <ServiceLevelCard communityId={home.id} name={home.name} />;
   usePullDownRefresh(async () => {
     await list.reload();
     Taro.stopPullDownRefresh();
@@ -23,12 +28,13 @@ export default function Repairs() {
       </Button>
     </View>
   );
-  if (list.empty) return <PageShell>{fileButton}</PageShell>;
+  if (list.empty) return <PageShell>{fileButton}{level}</PageShell>;
   return (
     <PageShell request={list}>
       {fileButton}
       <RepairList items={list.items} title={`我的报修（共 ${list.total} 条）`} />
       <ListFooter list={list} />
+      {level}
     </PageShell>
   );
 }

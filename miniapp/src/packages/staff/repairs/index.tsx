@@ -24,10 +24,14 @@ export default function StaffRepairs() {
   const me = useRequest(() => bff.me(), []);
   const office = (me.data?.staff ?? []).some((s) => s.community.id === communityId && (s.roles.includes('MANAGER') || s.roles.includes('COMPANY_ADMIN')));
   const [status, setStatus] = useState<string | undefined>('SUBMITTED');
-  const list = usePaged(
-    (cursor) => (!me.data ? Promise.resolve({ items: [], total: 0, nextCursor: null }) : office ? bff.communityRepairs(communityId, cursor, status) : bff.myJobs(cursor)),
-    [communityId, status, me.data, office],
-  );
+  const [counts, setCounts] = useState<Record<string, number>>({});
+  const list = usePaged(async (cursor) => {
+    if (!me.data) return { items: [], total: 0, nextCursor: null };
+    if (!office) return bff.myJobs(cursor);
+    const page = await bff.communityRepairs(communityId, cursor, status);
+    setCounts(page.counts);
+    return page;
+  }, [communityId, status, me.data, office]);
   usePullDownRefresh(async () => {
     await list.reload();
     Taro.stopPullDownRefresh();
@@ -36,7 +40,7 @@ export default function StaffRepairs() {
   useDidShow(() => void (list.data && list.reload()));
 
   if (!communityId) return <PageShell error={new Error('缺少小区参数，请从首页的员工工作台进入')} />;
-  const filters = office && <Chips options={FILTERS} value={status} onChange={setStatus} testId="repair-filters" />;
+  const filters = office && <Chips options={FILTERS.map((f) => ({ ...f, label: f.value ? `${f.label} ${counts[f.value] ?? 0}` : f.label }))} value={status} onChange={setStatus} testId="repair-filters" />;
   // Empty, the filters stay: another state may have work.
   if (me.data && list.empty) return <PageShell>{filters}<Text className="hint">{office ? '这个状态下没有报修' : '暂时没有派给您的工单'}</Text></PageShell>;
   return (

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '表扬墙', enablePullDownRefresh: true });

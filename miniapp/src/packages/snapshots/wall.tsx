@@ -1,0 +1,54 @@
+import { useState } from 'react';
+import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { Image, Text, View } from '@tarojs/components';
+import { PageShell } from '../../components/page-shell';
+import { ListFooter } from '../../components/list-footer';
+import { Chips } from '../../components/chips';
+import { bff, fileUrl } from '../../session';
+import { useRequest } from '../../hooks/use-request';
+import { usePaged } from '../../hooks/use-paged';
+import { shortTime } from '../../format';
+import '../../features/notices/notice.css';
+
+/** The community's praise wall: thanks residents chose to show, with the photos that passed review. */
+export default function PraiseWall() {
+  const me = useRequest(() => bff.me(), []);
+  const communities = [...new Map((me.data?.units ?? []).filter((u) => u.status === 'VERIFIED').map((u) => [u.community.id, u.community])).values()];
+  const [picked, setPicked] = useState<string>();
+  const communityId = picked ?? communities[0]?.id;
+  const wall = usePaged((cursor) => (communityId ? bff.praiseWall(communityId, cursor) : Promise.resolve({ items: [], total: 0, nextCursor: null })), [communityId]);
+  usePullDownRefresh(async () => {
+    await wall.reload();
+    Taro.stopPullDownRefresh();
+  });
+  useReachBottom(() => void wall.loadMore());
+  const picker = communities.length > 1 && <Chips options={communities.map((c) => ({ value: c.id, label: c.name }))} value={communityId} onChange={setPicked} />;
+  if (me.data && wall.empty)
+    return (
+      <PageShell>
+        {picker}
+        <Text className="hint">还没有表扬，发一条随手拍表扬身边的好人好事吧</Text>
+      </PageShell>
+    );
+  return (
+    <PageShell request={me.data ? wall : me}>
+      {picker}
+      <View data-testid="praise-wall">
+        {wall.items.map((p) => (
+          <View key={p.id} className="wall-card">
+            <Text className="notice__body">{p.text}</Text>
+            {p.photos.length > 0 && (
+              <View className="photo-grid">
+                {p.photos.map((photo) => (
+                  <Image key={photo.id} src={fileUrl(photo.thumbUrl ?? photo.url)} mode="aspectFill" className="photo-grid__item" onClick={() => void Taro.previewImage({ urls: p.photos.map((x) => fileUrl(x.url)), current: fileUrl(photo.url) })} />
+                ))}
+              </View>
+            )}
+            <Text className="notice__time">{`${p.author} · ${shortTime(p.createdAt)}${p.place ? ` · ${p.place}` : ''}`}</Text>
+          </View>
+        ))}
+      </View>
+      <ListFooter list={wall} />
+    </PageShell>
+  );
+}

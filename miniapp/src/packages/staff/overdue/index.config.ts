@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '超时报修', enablePullDownRefresh: true });

@@ -1,0 +1,61 @@
+import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { PageShell } from '../../../components/page-shell';
+import { Cell, CellGroup, Tag } from '../../../ui';
+import { bff } from '../../../session';
+import { useRequest } from '../../../hooks/use-request';
+import { STATUS_LABELS } from '../../../features/repairs/labels';
+
+const late = (min: number) => (min < 60 ? `${min} 分钟` : min < 1440 ? `${Math.floor(min / 60)} 小时` : `${Math.floor(min / 1440)} 天`);
+
+/**
+ * The overdue board: open repairs past a deadline, the most overdue first, with the working calendar's
+ * warning when its holiday data is about to run out.
+ */
+export default function OverdueBoard() {
+  const { params } = useRouter();
+  const communityId = params.communityId ?? '';
+  const board = useRequest(() => bff.overdueRepairs(communityId), [communityId], (b) => b.items.length === 0);
+  const calendar = useRequest(() => bff.workCalendar(communityId), [communityId]);
+  usePullDownRefresh(async () => {
+    await board.reload();
+    Taro.stopPullDownRefresh();
+  });
+  useDidShow(() => void (board.data && board.reload()));
+  if (!communityId) return <PageShell error={new Error('缺少小区参数，请从首页的员工工作台进入')} />;
+  const warning = calendar.data?.warning && (
+    <View data-testid="calendar-warning">
+      <Text className="hint error">{calendar.data.warning}</Text>
+    </View>
+  );
+  if (board.empty)
+    return (
+      <PageShell>
+        {warning}
+        <Text className="hint">没有超时的报修，继续保持</Text>
+      </PageShell>
+    );
+  return (
+    <PageShell request={board}>
+      {warning}
+      <CellGroup title={`超时报修（${board.data?.total ?? 0} 单）`} data-testid="overdue-board">
+        {(board.data?.items ?? []).map((r) => (
+          <Cell
+            key={r.id}
+            clickable
+            onClick={() => void Taro.navigateTo({ url: `/pages/repairs/detail?id=${r.id}` })}
+            title={`${r.place} · ${r.summary}`}
+            description={`${r.number} · ${STATUS_LABELS[r.status]}${r.assignee ? ` · ${r.assignee}` : ''}${r.escalationStep > 0 ? ` · 已升级 ${r.escalationStep} 级` : ''}`}
+            extra={
+              <View>
+                {r.overdue.map((o) => (
+                  <Tag key={o.clock} type="danger">{`${o.label}超时 ${late(o.lateMinutes)}`}</Tag>
+                ))}
+              </View>
+            }
+          />
+        ))}
+      </CellGroup>
+    </PageShell>
+  );
+}
