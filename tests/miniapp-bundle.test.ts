@@ -15,9 +15,9 @@ describe('weapp package', () => {
     expect(sizes.totalKb).toBeLessThanOrEqual(4096);
   });
 
-  it('puts staff, cashier and committee pages in subpackages', () => {
+  it('puts staff, cashier and committee pages, and the resident pages it can, in subpackages', () => {
     const app = JSON.parse(readFileSync(join(WEAPP_DIST, 'app.json'), 'utf8'));
-    expect(app.subPackages.map((p: { root: string }) => p.root)).toEqual(['packages/staff', 'packages/cashier', 'packages/committee']);
+    expect(app.subPackages.map((p: { root: string }) => p.root)).toEqual(['packages/staff', 'packages/snapshots', 'packages/cashier', 'packages/committee']);
     expect(app.pages.some((p: string) => p.startsWith('packages/'))).toBe(false);
     expect(existsSync(join(WEAPP_DIST, 'packages/staff/bind-requests/index.js'))).toBe(true);
   });

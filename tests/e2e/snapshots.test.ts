@@ -14,12 +14,18 @@ const status = (page: Page, label: string) => page.getByTestId('snapshot-status'
 const RESIDENT = '业主（已绑定 梧桐苑1号楼101）';
 const MANAGER = '小区经理 · 梧桐苑';
 
-async function post(page: Page, kind: string, text: string, photo: string) {
+async function post(page: Page, kind: string, text: string, photo: string, opts: { failFirstUpload?: boolean } = {}) {
   await page.getByText('随手拍', { exact: true }).click();
   await tapButton(page, '拍一拍');
   await page.getByTestId('snapshot-kind').getByText(kind, { exact: true }).click();
   await page.locator('[data-testid="snapshot-text"] textarea').fill(text);
+  // A dropped connection on the first try: the photo stays as a tile to tap, and the retry goes through.
+  if (opts.failFirstUpload) await page.route('**/api/uploads', (route) => route.abort('connectionreset'), { times: 1 });
   await chooseFile(page, '添加图片', photo, await phonePhoto({ width: 800, height: 600 }));
+  if (opts.failFirstUpload) {
+    await page.getByTestId('photo-failed').getByText('点按重试').click();
+    await expect.poll(() => page.getByTestId('photo-failed').count()).toBe(0);
+  }
   await page.locator('[data-testid="photos"] img').first().waitFor();
 }
 
@@ -27,7 +33,7 @@ describe('随手拍 and content safety', { timeout: 150_000 }, () => {
   it('a problem is opened (accepted) and answered by the office, and closed by the resident', async () => {
     const resident = await stack.newPage();
     await stack.devLogin(resident, RESIDENT);
-    await post(resident, '问题', '3号楼门口路灯坏了，晚上很黑', 'lamp.jpg');
+    await post(resident, '问题', '3号楼门口路灯坏了，晚上很黑', 'lamp.jpg', { failFirstUpload: true });
     await stack.shot(resident, '40-snapshot-form');
     await tapButton(resident, '提交');
     await status(resident, '待受理');

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Image, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
 import { Button, Cell, CellGroup } from '../../ui';
 import { bff, fileUrl } from '../../session';
 import type { UploadView } from '../../api/types';
@@ -28,11 +28,27 @@ export function Attachments({ existing, added, onAdd, onRemove, disabled, photos
       setBusy(false);
     }
   };
-  const photos = async () => {
+  // Photos upload one by one with a count on screen; one that fails stays as a tile to tap and retry.
+  const [progress, setProgress] = useState<{ done: number; of: number } | null>(null);
+  const [failed, setFailed] = useState<string[]>([]);
+  const uploadEach = async (paths: string[]) => {
     const uploaded: UploadView[] = [];
-    for (const path of await choosePhotos(room)) uploaded.push(await bff.uploadPhoto(path));
+    const stillFailed: string[] = [];
+    setProgress({ done: 0, of: paths.length });
+    for (const [i, path] of paths.entries()) {
+      try {
+        uploaded.push(await bff.uploadPhoto(path));
+      } catch {
+        stillFailed.push(path);
+      }
+      setProgress({ done: i + 1, of: paths.length });
+    }
+    setProgress(null);
+    setFailed((f) => [...f.filter((p) => !paths.includes(p)), ...stillFailed]);
+    if (stillFailed.length > 0) void Taro.showToast({ title: `${stillFailed.length} 张上传失败，点按可重试`, icon: 'none' });
     return uploaded;
   };
+  const photos = async () => uploadEach(await choosePhotos(Math.max(1, room - failed.length)));
   const pdfs = async () => {
     const uploaded: UploadView[] = [];
     for (const f of await choosePdfs(room)) uploaded.push(await bff.uploadFile(f.path, f.name));
@@ -44,7 +60,14 @@ export function Attachments({ existing, added, onAdd, onRemove, disabled, photos
         {all.filter((u) => u.thumbUrl).map((u) => (
           <Image key={u.id} src={fileUrl(u.thumbUrl!)} mode="aspectFill" className="photo-grid__item" onLongPress={() => !disabled && void remove(u)} />
         ))}
+        {failed.map((path) => (
+          <View key={path} className="photo-grid__item photo-grid__failed" data-testid="photo-failed" onClick={() => !busy && void add(() => uploadEach([path]))}>
+            <Text>上传失败</Text>
+            <Text>点按重试</Text>
+          </View>
+        ))}
       </View>
+      {progress && <Text className="hint" data-testid="upload-progress">{`正在上传第 ${Math.min(progress.done + 1, progress.of)}/${progress.of} 张…`}</Text>}
       {all.filter((u) => !u.thumbUrl).map((u) => (
         <Cell key={u.id} title={`📎 ${u.filename ?? '附件'}`} extra={disabled ? '' : '移除'} clickable={!disabled} onClick={() => !disabled && void remove(u)} />
       ))}
