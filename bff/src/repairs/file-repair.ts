@@ -13,16 +13,20 @@ import { holdForReview, screenText } from '../moderation/screen-text.js';
 export const beijingDay = (at: Date) => new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '');
 
 /**
- * The next number of the community's day, inside the filing transaction: the counter row is locked
- * until commit (concurrent filings queue), and a filing that rolls back takes its increment with it,
- * so the numbers have no gaps.
+ * Gives the filed repair the next number of its community's day, as the filing transaction's last
+ * statement: the counter row stays locked until commit (concurrent filings queue on it, so it is held
+ * only for this one statement and the commit), and a filing that rolls back takes its increment with
+ * it, so the numbers have no gaps.
  */
-async function nextNumber(tx: Prisma.TransactionClient, communityId: string, day: string): Promise<string> {
-  const [row] = await tx.$queryRaw<{ last: number }[]>`
-    INSERT INTO "RepairCounter" ("communityId", "day", "last") VALUES (${communityId}::uuid, ${day}, 1)
-    ON CONFLICT ("communityId", "day") DO UPDATE SET "last" = "RepairCounter"."last" + 1
-    RETURNING "last"`;
-  return `BX${day}-${String(row!.last).padStart(4, '0')}`;
+async function assignNumber(tx: Prisma.TransactionClient, id: string, communityId: string, day: string): Promise<void> {
+  await tx.$executeRaw`
+    WITH n AS (
+      INSERT INTO "RepairCounter" ("communityId", "day", "last") VALUES (${communityId}::uuid, ${day}, 1)
+      ON CONFLICT ("communityId", "day") DO UPDATE SET "last" = "RepairCounter"."last" + 1
+      RETURNING "last"
+    )
+    UPDATE "RepairRequest" SET "number" = 'BX' || ${day} || '-' || lpad(n."last"::text, greatest(4, length(n."last"::text)), '0')
+      FROM n WHERE "id" = ${id}::uuid`;
 }
 
 /** A resident files a repair for one of their units, or for a common area of their community. */
@@ -44,17 +48,15 @@ export async function fileRepair(deps: Deps, userId: string, input: FileRepair) 
   const clocks = onFiling(await loadSla(deps.db, communityId), now);
   const id = randomUUID();
   await deps.db.$transaction(async (tx) => {
-    // The day's counter row is locked from here to the commit: everything else is written first.
     await claimUploads(tx, { uploaderId: userId, ids: input.uploadIds, kind: 'repair', recordId: id, now });
     if (screened.held) {
       const text = [input.part, input.phenomenon, input.description].filter(Boolean).join('；');
       await holdForReview(tx, { communityId, authorId: userId, kind: 'repair', recordId: id, text, reason: screened.reason, label: screened.label, traceId: screened.traceId, now });
     }
-    const number = await nextNumber(tx, communityId, beijingDay(now));
     await tx.repairRequest.create({
       data: {
         id,
-        number,
+        number: `pending-${id}`, // numbered last, below
         communityId,
         unitId: input.unitId ?? null,
         commonArea: input.commonArea ?? null,
@@ -75,6 +77,7 @@ export async function fileRepair(deps: Deps, userId: string, input: FileRepair) 
       },
       select: { id: true },
     });
+    await assignNumber(tx, id, communityId, beijingDay(now));
   });
   return getRepair(deps, userId, id);
 }

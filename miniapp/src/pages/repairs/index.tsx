@@ -1,10 +1,10 @@
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { PageShell } from '../../components/page-shell';
 import { ListFooter } from '../../components/list-footer';
 import { Button } from '../../ui';
 import { bff } from '../../session';
-import { usePaged } from '../../hooks/use-paged';
+import { usePaged, usePagedPage } from '../../hooks/use-paged';
 import { RepairList } from '../../features/repairs/repair-list';
 import { ServiceLevelCard } from '../../features/repairs/service-level';
 import { useRequest } from '../../hooks/use-request';
@@ -15,12 +15,7 @@ export default function Repairs() {
   const me = useRequest(() => bff.me(), []);
   const home = (me.data?.units ?? []).find((u) => u.status === 'VERIFIED')?.community;
   const level = home && <ServiceLevelCard communityId={home.id} name={home.name} />;
-  usePullDownRefresh(async () => {
-    await list.reload();
-    Taro.stopPullDownRefresh();
-  });
-  useReachBottom(() => void list.loadMore());
-  useDidShow(() => void (list.data && list.reload()));
+  usePagedPage(list);
   const fileButton = (
     <View className="actions">
       <Button type="primary" size="large" onClick={() => void Taro.navigateTo({ url: '/pages/repairs/new' })}>

@@ -1,21 +1,16 @@
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { PageShell } from '../../components/page-shell';
 import { ListFooter } from '../../components/list-footer';
 import { Button } from '../../ui';
 import { bff } from '../../session';
-import { usePaged } from '../../hooks/use-paged';
+import { usePaged, usePagedPage } from '../../hooks/use-paged';
 import { SnapshotList } from '../../features/snapshots/snapshot-list';
 
 /** My snapshots, newest first; post a new one, or look at the praise wall. */
 export default function Snapshots() {
   const list = usePaged((cursor) => bff.mySnapshots(cursor), []);
-  usePullDownRefresh(async () => {
-    await list.reload();
-    Taro.stopPullDownRefresh();
-  });
-  useReachBottom(() => void list.loadMore());
-  useDidShow(() => void (list.data && list.reload()));
+  usePagedPage(list);
   const buttons = (
     <View className="actions">
       <Button type="primary" size="large" onClick={() => void Taro.navigateTo({ url: '/packages/snapshots/new' })}>

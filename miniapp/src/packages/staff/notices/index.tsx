@@ -1,9 +1,9 @@
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { PageShell } from '../../../components/page-shell';
 import { Button, Cell, CellGroup, Progress, Tag } from '../../../ui';
 import { bff } from '../../../session';
-import { usePaged } from '../../../hooks/use-paged';
+import { usePaged, usePagedPage } from '../../../hooks/use-paged';
 import { CATEGORY_LABELS, NOTICE_STATUS_LABELS } from '../../../features/notices/labels';
 import { shortTime } from '../../../format';
 
@@ -14,12 +14,7 @@ export default function StaffNotices() {
   const { params } = useRouter();
   const communityId = params.communityId ?? '';
   const list = usePaged((cursor) => bff.staffNotices(communityId, cursor), [communityId]);
-  usePullDownRefresh(async () => {
-    await list.reload();
-    Taro.stopPullDownRefresh();
-  });
-  useReachBottom(() => void list.loadMore());
-  useDidShow(() => void (list.data && list.reload()));
+  usePagedPage(list);
   const open = (id?: string) => void Taro.navigateTo({ url: `/packages/staff/notices/edit?communityId=${communityId}${id ? `&id=${id}` : ''}` });
 
   if (!communityId) return <PageShell error={new Error('缺少小区参数，请从首页的员工工作台进入')} />;

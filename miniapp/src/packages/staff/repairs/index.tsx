@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { Text } from '@tarojs/components';
 import { PageShell } from '../../../components/page-shell';
 import { ListFooter } from '../../../components/list-footer';
 import { bff } from '../../../session';
 import { useRequest } from '../../../hooks/use-request';
-import { usePaged } from '../../../hooks/use-paged';
+import { usePaged, usePagedPage } from '../../../hooks/use-paged';
 import { Chips } from '../../../components/chips';
 import { RepairList } from '../../../features/repairs/repair-list';
 
@@ -32,12 +32,7 @@ export default function StaffRepairs() {
     setCounts(page.counts);
     return page;
   }, [communityId, status, me.data, office]);
-  usePullDownRefresh(async () => {
-    await list.reload();
-    Taro.stopPullDownRefresh();
-  });
-  useReachBottom(() => void list.loadMore());
-  useDidShow(() => void (list.data && list.reload()));
+  usePagedPage(list);
 
   if (!communityId) return <PageShell error={new Error('缺少小区参数，请从首页的员工工作台进入')} />;
   const filters = office && <Chips options={FILTERS.map((f) => ({ ...f, label: f.value ? `${f.label} ${counts[f.value] ?? 0}` : f.label }))} value={status} onChange={setStatus} testId="repair-filters" />;

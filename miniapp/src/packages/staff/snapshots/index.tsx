@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { Text } from '@tarojs/components';
 import { PageShell } from '../../../components/page-shell';
 import { ListFooter } from '../../../components/list-footer';
 import { Chips } from '../../../components/chips';
 import { bff } from '../../../session';
-import { usePaged } from '../../../hooks/use-paged';
+import { usePaged, usePagedPage } from '../../../hooks/use-paged';
 import { SnapshotList } from '../../../features/snapshots/snapshot-list';
 import { STATUS_LABELS } from '../../../features/snapshots/labels';
 import type { StaffSnapshotListPage } from '../../../api/types';
@@ -23,12 +23,7 @@ export default function StaffSnapshots() {
     setCounts(page.counts);
     return page;
   }, [communityId, status]);
-  usePullDownRefresh(async () => {
-    await list.reload();
-    Taro.stopPullDownRefresh();
-  });
-  useReachBottom(() => void list.loadMore());
-  useDidShow(() => void (list.data && list.reload()));
+  usePagedPage(list);
   if (!communityId) return <PageShell error={new Error('缺少小区参数，请从首页的员工工作台进入')} />;
   const filters = <Chips options={[...STATES.map((s) => ({ value: s, label: `${STATUS_LABELS[s]} ${counts[s] ?? 0}` })), { value: undefined, label: '全部' }]} value={status} onChange={setStatus} testId="snapshot-filters" />;
   if (list.empty)
