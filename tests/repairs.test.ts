@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useHarness } from './support/use-harness.js';
 import { resident, staff, type Actor } from './support/actors.js';
-import { makeCommunity, repairBody } from './support/factories/index.js';
+import { makeCommunity, makeRepairs, repairBody } from './support/factories/index.js';
+import type { RepairAction } from '../bff/src/repairs/schema.js';
 
 /** Repairs (issue 8, first slice): filing, numbers, the state machine and its history. */
 const h = useHarness();
@@ -109,6 +110,55 @@ describe('the workflow', () => {
     expect((await act(owner, id, { action: 'cancel' })).body.code).toBe('CONFLICT'); // only before acceptance
     const stranger = await staff(h, 'TECHNICIAN', { id: (await makeCommunity(h.db, { units: 1 })).community.id, companyId: A.companyId });
     expect((await act(manager, id, { action: 'assign', technicianId: stranger.userId })).status).toBe(404);
+  });
+
+  it('allows exactly what the rules allow: every action from every state by every role', async () => {
+    const states = ['SUBMITTED', 'ACCEPTED', 'ASSIGNED', 'CONTACTED', 'ARRIVED', 'DEFERRED', 'RESOLVED', 'CLOSED', 'RETURNED', 'CANCELLED'] as const;
+    const bodies = {
+      accept: {},
+      assign: { technicianId: technician.userId },
+      contact: { appointmentAt: new Date(Date.now() + 3600_000).toISOString() },
+      arrive: {},
+      resolve: { workDone: '已修好' },
+      rate: { attitude: 5, quality: 5 },
+      reopen: { reason: '又坏了' },
+      cancel: {},
+      return: { reason: 'WRONG_INFORMATION' },
+      extend: { days: 2, reason: '等配件' },
+      defer: { plan: '整栋楼更换水管，下月施工', residentAgreed: true },
+      urgent: { reason: '水漫到楼下了' },
+    } satisfies Record<RepairAction['action'], Record<string, unknown>>;
+    // The rules of domain.md §1 written out here by hand, independent of the code's table (transitions.ts).
+    const OPEN = ['SUBMITTED', 'ACCEPTED', 'ASSIGNED', 'CONTACTED', 'ARRIVED', 'DEFERRED'];
+    const allowed: Record<keyof typeof bodies, { who: string[]; from: string[] }> = {
+      accept: { who: ['office'], from: ['SUBMITTED'] }, // viewing is not accepting: only this moves it
+      assign: { who: ['office'], from: ['ACCEPTED', 'ASSIGNED'] }, // reassigning is assigning again
+      contact: { who: ['assignee', 'office'], from: ['ASSIGNED'] },
+      arrive: { who: ['assignee'], from: ['CONTACTED'] },
+      resolve: { who: ['assignee'], from: ['ARRIVED', 'DEFERRED'] },
+      rate: { who: ['reporter'], from: ['RESOLVED'] },
+      reopen: { who: ['reporter'], from: ['RESOLVED'] },
+      cancel: { who: ['reporter'], from: ['SUBMITTED'] }, // only before acceptance
+      return: { who: ['office'], from: ['SUBMITTED', 'ACCEPTED', 'ASSIGNED', 'CONTACTED'] }, // before arrival
+      extend: { who: ['office', 'assignee'], from: ['ACCEPTED', 'ASSIGNED', 'CONTACTED', 'ARRIVED'] },
+      defer: { who: ['office'], from: ['ASSIGNED', 'CONTACTED', 'ARRIVED'] },
+      urgent: { who: ['reporter'], from: OPEN },
+    };
+    const actors = { reporter: owner, office: manager, assignee: technician } as const;
+    const cases = states.flatMap((state) => (Object.keys(bodies) as (keyof typeof bodies)[]).flatMap((action) => (Object.keys(actors) as (keyof typeof actors)[]).map((role) => ({ state, action, role }))));
+    const ids = new Map<string, string[]>();
+    for (const state of states) ids.set(state, await makeRepairs(h.db, { communityId: A.community.id, unitId: A.units[0]!.id, reporterId: owner.userId, assigneeId: technician.userId, status: state }, cases.filter((c) => c.state === state).length));
+    const outcomes = await Promise.all(
+      cases.map(async (c) => {
+        const id = ids.get(c.state)!.pop()!;
+        const res = await act(actors[c.role], id, { action: c.action, ...bodies[c.action] });
+        const rule = allowed[c.action];
+        const expected = !rule.who.includes(c.role) ? 403 : !rule.from.includes(c.state) ? 409 : 200;
+        return `${c.role} ${c.action} from ${c.state}: ${res.status === expected ? 'as expected' : `${res.status} (expected ${expected}) ${JSON.stringify(res.body).slice(0, 80)}`}`;
+      }),
+    );
+    expect(outcomes.filter((o) => !o.endsWith('as expected'))).toEqual([]);
+    expect(outcomes).toHaveLength(10 * 12 * 3);
   });
 
   it('returns only for one of the three reasons; cancels only before acceptance', async () => {
