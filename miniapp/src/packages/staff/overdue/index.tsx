@@ -1,7 +1,8 @@
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { PageShell } from '../../../components/page-shell';
-import { Cell, CellGroup, Tag } from '../../../ui';
+import { Button, Cell, CellGroup, Tag } from '../../../ui';
+import { askForPush } from '../../../features/push/ask-for-push';
 import { bff } from '../../../session';
 import { useRequest } from '../../../hooks/use-request';
 import { STATUS_LABELS } from '../../../features/repairs/labels';
@@ -22,7 +23,19 @@ export default function OverdueBoard() {
     Taro.stopPullDownRefresh();
   });
   useDidShow(() => void (board.data && board.reload()));
+  // One-time subscribe messages: each tap here gives one more overdue reminder (wechat-spec.md §4).
+  const remind = async () => {
+    const { templates } = await bff.pushSubscriptions();
+    await askForPush([templates.repairOverdue.id]);
+  };
   if (!communityId) return <PageShell error={new Error('缺少小区参数，请从首页的员工工作台进入')} />;
+  const subscribe = (
+    <View className="actions">
+      <Button size="large" onClick={() => void remind()}>
+        接收超时提醒
+      </Button>
+    </View>
+  );
   const warning = calendar.data?.warning && (
     <View data-testid="calendar-warning">
       <Text className="hint error">{calendar.data.warning}</Text>
@@ -33,6 +46,7 @@ export default function OverdueBoard() {
       <PageShell>
         {warning}
         <Text className="hint">没有超时的报修，继续保持</Text>
+        {subscribe}
       </PageShell>
     );
   return (
@@ -56,6 +70,7 @@ export default function OverdueBoard() {
           />
         ))}
       </CellGroup>
+      {subscribe}
     </PageShell>
   );
 }
