@@ -1,5 +1,4 @@
 import { useCallback, useRef, useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { useRequest } from './use-request';
 
 /** One page of a long list, as every paged BFF endpoint answers it (keyset cursor and the total). */
@@ -40,17 +39,4 @@ export function usePaged<T>(loadPage: (cursor: string | undefined) => Promise<Pa
   }, [nextCursor, loadingMore, ...deps]);
 
   return { ...first, items, total: first.data?.total ?? 0, hasMore: nextCursor !== null, loadingMore, loadMore };
-}
-
-/**
- * A page that is a paged list: pull down to reload, reach the bottom to load more, and reload when
- * the user comes back to it (a detail page may have changed a row).
- */
-export function usePagedPage(list: { data: unknown; reload: () => Promise<void>; loadMore: () => Promise<void> }) {
-  usePullDownRefresh(async () => {
-    await list.reload();
-    Taro.stopPullDownRefresh();
-  });
-  useReachBottom(() => void list.loadMore());
-  useDidShow(() => void (list.data && list.reload()));
 }

@@ -4,7 +4,8 @@ import { PageShell } from '../../components/page-shell';
 import { ListFooter } from '../../components/list-footer';
 import { Button } from '../../ui';
 import { bff } from '../../session';
-import { usePaged, usePagedPage } from '../../hooks/use-paged';
+import { usePaged } from '../../hooks/use-paged';
+import { usePagedPage } from '../../hooks/use-paged-page';
 import { SnapshotList } from '../../features/snapshots/snapshot-list';
 
 /** My snapshots, newest first; post a new one, or look at the praise wall. */

@@ -3,7 +3,8 @@ import { Text, View } from '@tarojs/components';
 import { PageShell } from '../../../components/page-shell';
 import { Button, Cell, CellGroup, Progress, Tag } from '../../../ui';
 import { bff } from '../../../session';
-import { usePaged, usePagedPage } from '../../../hooks/use-paged';
+import { usePaged } from '../../../hooks/use-paged';
+import { usePagedPage } from '../../../hooks/use-paged-page';
 import { CATEGORY_LABELS, NOTICE_STATUS_LABELS } from '../../../features/notices/labels';
 import { shortTime } from '../../../format';
 

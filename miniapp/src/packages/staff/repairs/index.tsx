@@ -5,7 +5,8 @@ import { PageShell } from '../../../components/page-shell';
 import { ListFooter } from '../../../components/list-footer';
 import { bff } from '../../../session';
 import { useRequest } from '../../../hooks/use-request';
-import { usePaged, usePagedPage } from '../../../hooks/use-paged';
+import { usePaged } from '../../../hooks/use-paged';
+import { usePagedPage } from '../../../hooks/use-paged-page';
 import { Chips } from '../../../components/chips';
 import { RepairList } from '../../../features/repairs/repair-list';
 
