@@ -14,6 +14,7 @@ import { run, start, stopAll } from './lib/processes.js';
 import { waitForHttp } from './lib/ports.js';
 import { startEmbeddedPostgres, startLocalRedis } from './lib/services.js';
 import { simTemplateRegistration } from './lib/sim-templates.js';
+import { registerSimMerchant } from './lib/sim-merchant.js';
 import { loadConfig } from '../bff/src/config.js';
 
 const root = resolve(import.meta.dirname, '..');
@@ -75,7 +76,9 @@ async function main() {
   });
   await waitForHttp(`http://127.0.0.1:${simPort}/sim/stats`);
   await fetch(`http://127.0.0.1:${simPort}/sim/subscribe/templates`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(simTemplateRegistration()) });
-  const bffEnv = { ...env, PORT: String(port), WECHAT_APPID: appid, WECHAT_SECRET: secret, WECHAT_API_BASE: `http://127.0.0.1:${simPort}`, WECHAT_MINIPROGRAM_STATE: 'developer' };
+  // WeChat Pay: a development merchant registered at the simulator, unless a real one is configured.
+  const payEnv = process.env.WECHATPAY_MCHID ? {} : await registerSimMerchant(`http://127.0.0.1:${simPort}`, appid);
+  const bffEnv = { ...env, ...payEnv, PORT: String(port), WECHAT_APPID: appid, WECHAT_SECRET: secret, WECHAT_API_BASE: `http://127.0.0.1:${simPort}`, WECHAT_MINIPROGRAM_STATE: 'developer' };
   start('bff', process.execPath, ['--import', 'tsx', join(root, 'bff/src/main.ts')], bffEnv);
   // The simulator pushes image-check verdicts to the BFF's message URL, signed with its token.
   const { messageToken } = loadConfig(bffEnv).wechat;

@@ -17,8 +17,10 @@ export function createApp(deps: Deps): Koa<AppState> {
   app.silent = true; // errors are logged once, by the error boundary
   app.use(requestLog(deps.logger));
   app.use(errorBoundary());
-  app.use(requireJsonBody(modules.flatMap((m) => m.multipartPaths ?? [])));
-  app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '256kb', encoding: 'utf-8' }));
+  const raw = new Set(modules.flatMap((m) => m.rawBodyPaths ?? []));
+  const parse = bodyParser({ enableTypes: ['json'], jsonLimit: '256kb', encoding: 'utf-8' });
+  app.use(requireJsonBody([...modules.flatMap((m) => m.multipartPaths ?? []), ...raw]));
+  app.use((ctx, next) => (raw.has(ctx.path) ? next() : parse(ctx, next)));
   for (const router of createRouters(deps)) {
     app.use(router.routes());
     app.use(router.allowedMethods({ throw: true }));

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, X509Certificate } from 'node:crypto';
 import { z } from 'zod';
 import type { S3Config } from './storage/s3.js';
 
@@ -57,6 +57,19 @@ const ZConfig = z.object({
   /** Where WeChat reaches this BFF (images it must download for checking); http://HOST:PORT when not set. */
   PUBLIC_BASE_URL: z.url().optional(),
   UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+  /** WeChat Pay v3 (wechat-spec.md §5). Payments are off while WECHATPAY_MCHID is unset; once set, the keys below are required. */
+  WECHATPAY_MCHID: z.string().regex(/^\d{8,12}$/, 'must be the 8–12 digit merchant id').optional(),
+  WECHATPAY_API_BASE: z.url().default('https://api.mch.weixin.qq.com'),
+  /** The serial number of the merchant API certificate (商户API证书序列号). */
+  WECHATPAY_MERCHANT_SERIAL: z.string().regex(/^[0-9A-Fa-f]{8,64}$/, 'must be the certificate serial in hex').optional(),
+  /** The merchant API private key (apiclient_key.pem), as PEM text; "\n" escapes are accepted. */
+  WECHATPAY_PRIVATE_KEY: z.string().includes('PRIVATE KEY', { message: 'must be a PEM private key' }).optional(),
+  WECHATPAY_APIV3_KEY: z.string().length(32, 'must be the 32-character APIv3 key').optional(),
+  /** Public-key mode: the WeChat Pay public key and its id (PUB_KEY_ID_…). */
+  WECHATPAY_PUBLIC_KEY_ID: z.string().regex(/^PUB_KEY_ID_\w+$/, 'must start with PUB_KEY_ID_').optional(),
+  WECHATPAY_PUBLIC_KEY: z.string().includes('PUBLIC KEY', { message: 'must be a PEM public key' }).optional(),
+  /** Certificate mode: the platform certificates (PEM, several concatenated), each known by its serial. */
+  WECHATPAY_PLATFORM_CERTS: z.string().includes('CERTIFICATE', { message: 'must hold PEM certificates' }).optional(),
 });
 
 export type Config = {
@@ -81,12 +94,26 @@ export type Config = {
   };
   wechat: { appid: string; secret: string; apiBase: string; timeoutMs: number; riskBlockRank: number; miniprogramState: string; messageToken: string };
   publicBaseUrl: string;
+  pay: PayConfig | null;
   session: { ttlSeconds: number; maxAgeSeconds: number };
   limits: {
     loginPerIp: { points: number; durationSeconds: number };
     loginGlobal: { points: number; durationSeconds: number };
     bindRequestsPerUser: { points: number; durationSeconds: number };
   };
+};
+
+export type PayConfig = {
+  mchid: string;
+  appid: string;
+  apiBase: string;
+  merchantSerial: string;
+  privateKeyPem: string;
+  apiV3Key: string;
+  /** Wechatpay-Serial → the key that verifies WeChat's signatures (public-key id and platform certificate serials). */
+  verifyKeys: Record<string, string>;
+  notifyUrl: string;
+  refundNotifyUrl: string;
 };
 
 export class ConfigError extends Error {
@@ -114,6 +141,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (missing.length) throw new ConfigError(missing.map((k) => `${k} is missing (STORAGE_DRIVER=s3)`));
   }
   const truthy = (v: string) => v === 'true' || v === '1';
+  const publicBaseUrl = (c.PUBLIC_BASE_URL ?? `http://${c.HOST}:${c.PORT}`).replace(/\/$/, '');
   return {
     env: c.NODE_ENV,
     host: c.HOST,
@@ -146,12 +174,41 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       miniprogramState: c.WECHAT_MINIPROGRAM_STATE,
       messageToken: c.WECHAT_MESSAGE_TOKEN ?? createHash('sha256').update(`message-token:${c.WECHAT_SECRET}`).digest('hex').slice(0, 32),
     },
-    publicBaseUrl: (c.PUBLIC_BASE_URL ?? `http://${c.HOST}:${c.PORT}`).replace(/\/$/, ''),
+    publicBaseUrl,
+    pay: payConfig(c, publicBaseUrl),
     session: { ttlSeconds: Math.min(c.SESSION_TTL_SECONDS, c.SESSION_MAX_AGE_SECONDS), maxAgeSeconds: c.SESSION_MAX_AGE_SECONDS },
     limits: {
       loginPerIp: { points: c.LOGIN_LIMIT_PER_IP_PER_MINUTE, durationSeconds: 60 },
       loginGlobal: { points: c.LOGIN_LIMIT_PER_SECOND, durationSeconds: 1 },
       bindRequestsPerUser: { points: c.BIND_REQUEST_LIMIT_PER_HOUR, durationSeconds: 3600 },
     },
+  };
+}
+
+const pem = (s: string) => s.replace(/\\n/g, '\n');
+
+/** Payments are all or nothing: a merchant id without its keys is a configuration error, not "off". */
+function payConfig(c: z.infer<typeof ZConfig>, publicBaseUrl: string): PayConfig | null {
+  if (!c.WECHATPAY_MCHID) return null;
+  const missing: string[] = (['WECHATPAY_MERCHANT_SERIAL', 'WECHATPAY_PRIVATE_KEY', 'WECHATPAY_APIV3_KEY'] as const).filter((k) => !c[k]);
+  if (c.WECHATPAY_PUBLIC_KEY_ID && !c.WECHATPAY_PUBLIC_KEY) missing.push('WECHATPAY_PUBLIC_KEY');
+  if (!c.WECHATPAY_PUBLIC_KEY_ID && !c.WECHATPAY_PLATFORM_CERTS) missing.push('WECHATPAY_PUBLIC_KEY_ID or WECHATPAY_PLATFORM_CERTS');
+  if (missing.length) throw new ConfigError(missing.map((k) => `${k} is missing (WECHATPAY_MCHID is set)`));
+  const verifyKeys: Record<string, string> = {};
+  if (c.WECHATPAY_PUBLIC_KEY_ID) verifyKeys[c.WECHATPAY_PUBLIC_KEY_ID] = pem(c.WECHATPAY_PUBLIC_KEY!);
+  for (const cert of pem(c.WECHATPAY_PLATFORM_CERTS ?? '').match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? []) {
+    const x = new X509Certificate(cert);
+    verifyKeys[x.serialNumber.toUpperCase()] = x.publicKey.export({ type: 'spki', format: 'pem' }).toString();
+  }
+  return {
+    mchid: c.WECHATPAY_MCHID,
+    appid: c.WECHAT_APPID,
+    apiBase: c.WECHATPAY_API_BASE.replace(/\/$/, ''),
+    merchantSerial: c.WECHATPAY_MERCHANT_SERIAL!.toUpperCase(),
+    privateKeyPem: pem(c.WECHATPAY_PRIVATE_KEY!),
+    apiV3Key: c.WECHATPAY_APIV3_KEY!,
+    verifyKeys,
+    notifyUrl: `${publicBaseUrl}/wechat/pay/notify`,
+    refundNotifyUrl: `${publicBaseUrl}/wechat/pay/refund-notify`,
   };
 }

@@ -11,6 +11,7 @@ import { createPhoneClient, type PhoneClient } from './wechat/phone-client.js';
 import { createRiskClient, type RiskClient } from './wechat/risk-client.js';
 import { createSecurityClient, type SecurityClient } from './wechat/security-client.js';
 import { createSubscribeClient, type SubscribeClient } from './wechat/subscribe-client.js';
+import { createPayClient, type PayClient } from './wechat/pay-client.js';
 import { createLimiters, type Limiters } from './http/rate-limit.js';
 import { JobQueue } from './jobs/queue.js';
 import { createStorage, type Storage } from './storage/index.js';
@@ -28,7 +29,7 @@ export type Deps = {
   limits: Limiters;
   jobs: JobQueue;
   storage: Storage;
-  wechat: { login: LoginClient; phone: PhoneClient; risk: RiskClient; security: SecurityClient; subscribe: SubscribeClient; tokens: AccessTokenCache };
+  wechat: { login: LoginClient; phone: PhoneClient; risk: RiskClient; security: SecurityClient; subscribe: SubscribeClient; tokens: AccessTokenCache; pay: PayClient | null };
 };
 
 /** `role`: the API only sends jobs; a worker also works them, supervises expiry and runs schedules. */
@@ -64,6 +65,7 @@ export function createDeps(config: Config, overrides: { clock?: Clock; logger?: 
       security: createSecurityClient(http, tokens),
       subscribe: createSubscribeClient(config.wechat.apiBase, config.wechat.timeoutMs, tokens, config.wechat.miniprogramState),
       tokens,
+      pay: config.pay ? createPayClient(config.pay, config.wechat.timeoutMs) : null,
     },
   };
 }

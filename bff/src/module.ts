@@ -14,6 +14,8 @@ export type Module = {
   schedules?: ScheduleDefinition[];
   /** Paths that take multipart bodies (uploads); every other body must be JSON. */
   multipartPaths?: string[];
+  /** Paths whose handler reads the raw bytes itself (signed bodies): no JSON check, no body parser. */
+  rawBodyPaths?: string[];
   /** Who may see an upload claimed by a record of this kind (`claimKind` → check on the record). */
   uploadAccess?: Record<string, (deps: Deps, userId: string, recordId: string) => Promise<boolean>>;
   /** What a manager's moderation decision does to a record of this kind (`ContentReview.kind`). */

@@ -16,6 +16,7 @@ import { TEST_REDIS_URL } from './env.js';
 import { listen } from './listen.js';
 import { freePort } from '../../scripts/lib/ports.js';
 import { simTemplateRegistration } from '../../scripts/lib/sim-templates.js';
+import { registerSimMerchant } from '../../scripts/lib/sim-merchant.js';
 import { scanKeys } from './redis-keys.js';
 
 export const TEST_APPID = 'wx_test_app_0001';
@@ -41,6 +42,7 @@ export async function startStack(database: { url: string; drop: () => Promise<vo
   const simulator = createSimulator([{ appid: TEST_APPID, secret }]);
   const simServer = await listen(simulator.app);
   await fetch(`${simServer.url}/sim/subscribe/templates`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(simTemplateRegistration()) });
+  const payEnv = await registerSimMerchant(simServer.url, TEST_APPID);
   const redisPrefix = `t:${randomBytes(6).toString('hex')}:`;
   const uploadsDir = join(tmpdir(), `wyt-uploads-${randomBytes(6).toString('hex')}`);
   // Known before the BFF starts: WeChat downloads images to check from it (PUBLIC_BASE_URL).
@@ -59,6 +61,7 @@ export async function startStack(database: { url: string; drop: () => Promise<vo
     BIND_REQUEST_LIMIT_PER_HOUR: '100000',
     STORAGE_LOCAL_DIR: uploadsDir,
     PUBLIC_BASE_URL: `http://127.0.0.1:${bffPort}`,
+    ...payEnv,
     ...envOverrides,
   });
   const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');

@@ -1,15 +1,75 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 
+/** A merchant as the merchant platform knows it: the public key of its API certificate and its APIv3 key. */
+export type Merchant = { mchid: string; appid: string; serialNo: string; publicKeyPem: string; apiV3Key: string };
+
+export type TradeState = 'NOTPAY' | 'SUCCESS' | 'CLOSED' | 'REFUND';
+
+export type SimOrder = {
+  mchid: string;
+  appid: string;
+  outTradeNo: string;
+  description: string;
+  totalFen: number;
+  openid: string;
+  notifyUrl: string;
+  timeExpire: string;
+  attach?: string;
+  prepayId: string;
+  /** The request body that created it: the same number with different content is OUT_TRADE_NO_USED. */
+  fingerprint: string;
+  state: TradeState;
+  transactionId?: string;
+  successTime?: string;
+  refundedFen: number;
+};
+
+export type SimRefund = {
+  mchid: string;
+  outTradeNo: string;
+  transactionId: string;
+  outRefundNo: string;
+  refundId: string;
+  refundFen: number;
+  totalFen: number;
+  status: 'PROCESSING' | 'SUCCESS' | 'CLOSED' | 'ABNORMAL';
+  createTime: string;
+  successTime?: string;
+  notifyUrl?: string;
+};
+
+/** Faults for the next notifications (each consumed by one event) or the next prepay calls. */
+export type NotifyFault = { kind: 'drop' } | { kind: 'duplicate'; copies: number } | { kind: 'delay'; ms: number } | { kind: 'badSignature' } | { kind: 'staleTimestamp' };
+
+/** A delivery attempt as WeChat logged it: tests read what was sent and what our server answered. */
+export type Delivery = { eventId: string; eventType: string; outTradeNo: string; attempt: number; status: number | null; at: number };
+
+/** WeChat's retry schedule for unacknowledged notifications (wechat-spec.md §5), in seconds. */
+export const NOTIFY_RETRY_SECONDS = [15, 15, 30, 180, 600, 1200, 1800, 1800, 1800, 3600, 10800, 10800, 10800, 21600, 21600];
+
 /**
- * WeChat Pay's side (v3), scaffold: the platform's own RSA key pair, generated at start, with its
- * public-key id (`PUB_KEY_ID_…`, the serial in `Wechatpay-Serial` of signed answers and notifications
- * in public-key mode — wechat-spec.md §5). Orders, notifications, refunds and bills come with the
- * payments issue.
+ * WeChat Pay's side (v3): the platform's own RSA key pair with its public-key id (`PUB_KEY_ID_…`, the
+ * serial in `Wechatpay-Serial` of signed answers and notifications), registered merchants, orders,
+ * refunds, notification deliveries and the faults tests inject.
  */
 export class PayState {
   readonly publicKeyId: string;
   readonly publicKeyPem: string;
   readonly privateKeyPem: string;
+  readonly merchants = new Map<string, Merchant>();
+  readonly orders = new Map<string, SimOrder>();
+  readonly refunds = new Map<string, SimRefund>();
+  readonly deliveries: Delivery[] = [];
+  notifyFaults: NotifyFault[] = [];
+  /** Prepay calls that answer 500 SYSTEM_ERROR (after recording nothing). */
+  prepaySystemErrors = 0;
+  /** The next prepay answer is held this long after the order is recorded (a slow network back to the merchant). */
+  prepayAnswerDelayMs = 0;
+  /** Multiplies the retry schedule: tests compress 24 hours into seconds. */
+  retryScale = 1;
+  /** Refunds succeed after this long (ms of real time): WeChat answers PROCESSING first. */
+  refundDelayMs = 50;
+  private seq = 0;
 
   constructor() {
     const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -18,5 +78,26 @@ export class PayState {
     this.publicKeyId = `PUB_KEY_ID_${randomBytes(16).toString('hex').toUpperCase()}`;
   }
 
-  reset() {}
+  /** WeChat's ids: 28 digits for transactions, 29 for refunds, `wx…` for prepay ids. */
+  nextId(kind: 'transaction' | 'refund' | 'prepay'): string {
+    this.seq += 1;
+    const n = `${Date.now()}${String(this.seq).padStart(6, '0')}`;
+    if (kind === 'prepay') return `wx${n}${randomBytes(4).toString('hex')}`;
+    return kind === 'transaction' ? `4200${n}`.padEnd(28, '0').slice(0, 28) : `5030${n}`.padEnd(29, '0').slice(0, 29);
+  }
+
+  orderByPrepayId(prepayId: string): SimOrder | undefined {
+    for (const o of this.orders.values()) if (o.prepayId === prepayId) return o;
+    return undefined;
+  }
+
+  reset() {
+    this.orders.clear();
+    this.refunds.clear();
+    this.deliveries.length = 0;
+    this.notifyFaults = [];
+    this.prepaySystemErrors = 0;
+    this.prepayAnswerDelayMs = 0;
+    this.retryScale = 1;
+  }
 }

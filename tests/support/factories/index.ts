@@ -5,3 +5,4 @@
 export * from './units.js';
 export * from './push.js';
 export * from './repairs.js';
+export * from './fees.js';

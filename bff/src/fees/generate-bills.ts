@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import type { FeeItem } from '@prisma/client';
+import type { Deps } from '../deps.js';
+import { requireRole } from '../access/guards.js';
+import { AppError } from '../errors.js';
+import { billLines, lineKey, type BillLine } from './bill-lines.js';
+import { parsePeriod } from './periods.js';
+import type { BillingRequest } from './schema.js';
+
+const CHUNK = 5000;
+
+type Totals = { bills: number; totalFen: number };
+const add = (t: Totals, fen: number) => ({ bills: t.bills + 1, totalFen: t.totalFen + fen });
+const zero = (): Totals => ({ bills: 0, totalFen: 0 });
+
+async function chosenItems(deps: Deps, communityId: string, req: BillingRequest): Promise<FeeItem[]> {
+  const period = parsePeriod(req.period)!;
+  const active = await deps.db.feeItem.findMany({ where: { communityId, active: true } });
+  if (!req.feeItemIds) return active.filter((i) => i.cycle === period.kind);
+  const items = active.filter((i) => req.feeItemIds!.includes(i.id));
+  if (items.length !== new Set(req.feeItemIds).size) throw new AppError('VALIDATION_FAILED', '收费项目不存在或已停用', [{ path: 'feeItemIds', message: '请刷新后重新选择' }]);
+  const wrong = items.find((i) => i.cycle !== null && i.cycle !== period.kind);
+  if (wrong) throw new AppError('VALIDATION_FAILED', `「${wrong.name}」的计费周期与所选账期不一致`, [{ path: 'period', message: '周期不一致' }]);
+  return items;
+}
+
+async function linesFor(deps: Deps, communityId: string, req: BillingRequest) {
+  const period = parsePeriod(req.period)!;
+  const items = await chosenItems(deps, communityId, req);
+  const [units, spaces, existing] = await Promise.all([
+    deps.db.unit.findMany({ where: { communityId }, select: { id: true, buildingArea: true, deliveredAt: true, building: { select: { buildingType: true } } } }),
+    deps.db.parkingSpace.findMany({ where: { communityId, unitId: { not: null } }, select: { id: true, number: true, unitId: true } }),
+    deps.db.bill.findMany({ where: { communityId, period: req.period }, select: { feeItemId: true, unitId: true, parkingSpaceId: true, payer: true } }),
+  ]);
+  const lines = billLines(
+    period,
+    items,
+    units.map((u) => ({ id: u.id, buildingArea: u.buildingArea, deliveredAt: u.deliveredAt, buildingType: u.building.buildingType })),
+    spaces.map((s) => ({ id: s.id, number: s.number, unitId: s.unitId! })),
+  );
+  const have = new Set(existing.map(lineKey));
+  return { items, lines, fresh: lines.filter((l) => !have.has(lineKey(l))) };
+}
+
+/** What a run would create: counts and totals per item and per payer, and how much already exists. */
+export async function previewBills(deps: Deps, userId: string, communityId: string, req: BillingRequest) {
+  await requireRole(deps.db, userId, communityId, ['CASHIER', 'MANAGER', 'COMPANY_ADMIN']);
+  const { items, lines, fresh } = await linesFor(deps, communityId, req);
+  const perItem = new Map(items.map((i) => [i.id, { feeItemId: i.id, name: i.name, kind: i.kind, all: zero(), fresh: zero() }]));
+  const byPayer = { OWNER: zero(), DEVELOPER: zero() };
+  for (const l of lines) perItem.get(l.feeItemId)!.all = add(perItem.get(l.feeItemId)!.all, l.amountFen);
+  for (const l of fresh) {
+    perItem.get(l.feeItemId)!.fresh = add(perItem.get(l.feeItemId)!.fresh, l.amountFen);
+    byPayer[l.payer] = add(byPayer[l.payer], l.amountFen);
+  }
+  const total = fresh.reduce((t, l) => add(t, l.amountFen), zero());
+  return { period: req.period, items: [...perItem.values()], byPayer, toCreate: total, alreadyBilled: lines.length - fresh.length };
+}
+
+async function insertChunk(tx: Parameters<Parameters<Deps['db']['$transaction']>[0]>[0], communityId: string, period: string, runId: string, lines: BillLine[]): Promise<{ bills: number; totalFen: number }> {
+  const rows = lines.map((l) => ({ f: l.feeItemId, u: l.unitId, s: l.parkingSpaceId, p: l.payer, m: l.firstMonth, n: l.months, a: l.amountFen, d: l.detail, due: l.dueAt.toISOString() }));
+  const inserted = await tx.$queryRaw<{ bills: bigint; total: bigint | null }[]>`
+    WITH ins AS (
+      INSERT INTO "Bill" ("id", "communityId", "unitId", "feeItemId", "parkingSpaceId", "period", "firstMonth", "months", "payer", "amountFen", "detail", "dueAt", "runId")
+      SELECT gen_random_uuid(), ${communityId}::uuid, r.u, r.f, r.s, ${period}, r.m, r.n, r.p::"BillPayer", r.a, r.d, r.due, ${runId}::uuid
+        FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(f uuid, u uuid, s uuid, p text, m text, n int, a int, d text, due timestamp)
+      ON CONFLICT DO NOTHING
+      RETURNING "amountFen")
+    SELECT count(*) AS bills, sum("amountFen") AS total FROM ins`;
+  return { bills: Number(inserted[0]!.bills), totalFen: Number(inserted[0]!.total ?? 0) };
+}
+
+/**
+ * Creates the period's bills. Idempotent: a bill that exists (same item, unit, space, period and
+ * payer) is skipped by the unique index, so a second run creates nothing; a concurrent second run
+ * waits for the first (a lock per community) and then finds everything made.
+ */
+export async function generateBills(deps: Deps, userId: string, communityId: string, req: BillingRequest) {
+  await requireRole(deps.db, userId, communityId, ['CASHIER', 'MANAGER', 'COMPANY_ADMIN']);
+  const runId = randomUUID();
+  return deps.db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`billing:${communityId}`}, 0))`;
+      const { fresh } = await linesFor(deps, communityId, req);
+      let made = zero();
+      for (let i = 0; i < fresh.length; i += CHUNK) {
+        const r = await insertChunk(tx, communityId, req.period, runId, fresh.slice(i, i + CHUNK));
+        made = { bills: made.bills + r.bills, totalFen: made.totalFen + r.totalFen };
+      }
+      if (made.bills > 0) await tx.billingRun.create({ data: { id: runId, communityId, period: req.period, createdById: userId, billCount: made.bills, totalFen: BigInt(made.totalFen) } });
+      return { period: req.period, runId: made.bills > 0 ? runId : null, created: made };
+    },
+    { timeout: 120_000, maxWait: 120_000 },
+  );
+}

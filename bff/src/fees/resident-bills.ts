@@ -1,0 +1,93 @@
+import type { Bill, FeeItem, FeeSettings } from '@prisma/client';
+import type { Deps } from '../deps.js';
+import { notFound } from '../errors.js';
+import { keyset, toPage } from '../http/params.js';
+import { lateCharge } from './money.js';
+import type { z } from 'zod';
+import type { ZBillListQuery } from './schema.js';
+
+const DAY = 86_400_000;
+export const OPEN_STATES = ['UNPAID', 'PAYING'] as const;
+const SETTLED_STATES = ['PAID', 'PARTIALLY_REFUNDED', 'REFUNDED', 'WAIVED'] as const;
+
+/** The late charge a bill carries today: its own line, on the principal only, capped (domain.md §4). */
+export function lateFeeOf(settings: FeeSettings | null, bill: Pick<Bill, 'amountFen' | 'dueAt'>, now: Date): number {
+  if (!settings?.lateFeeEnabled) return 0;
+  const days = Math.floor((now.getTime() - bill.dueAt.getTime()) / DAY) - settings.lateFeeGraceDays;
+  return lateCharge(bill.amountFen, days, settings.lateFeeBpsPerDay, settings.lateFeeCapBps);
+}
+
+export function shapeBill(b: Bill & { feeItem: Pick<FeeItem, 'name' | 'kind'> }, lateFeeFen: number) {
+  return {
+    id: b.id,
+    unitId: b.unitId,
+    item: { name: b.feeItem.name, kind: b.feeItem.kind },
+    period: b.period,
+    firstMonth: b.firstMonth,
+    months: b.months,
+    detail: b.detail,
+    amountFen: b.amountFen,
+    lateFeeFen,
+    payableFen: b.amountFen + lateFeeFen,
+    dueAt: b.dueAt,
+    state: b.state,
+    paidFen: b.paidFen,
+    refundedFen: b.refundedFen,
+    paidAt: b.paidAt,
+    waivedReason: b.waivedReason,
+    /** The pending WeChat order this bill is locked to, so the page can resume it. */
+    orderId: b.lockedOrderId,
+  };
+}
+
+/** The units a resident may pay for: verified members (owners, family, tenants who pay on their behalf). */
+const myUnit = (userId: string) => ({ memberships: { some: { userId, status: 'VERIFIED' as const } } });
+
+/** Per unit: how many owner's bills are open and their total, for the fee page's header. */
+export async function billSummary(deps: Deps, userId: string) {
+  const units = await deps.db.unit.findMany({
+    where: myUnit(userId),
+    select: { id: true, number: true, building: { select: { name: true } }, community: { select: { id: true, name: true } } },
+    orderBy: [{ communityId: 'asc' }, { number: 'asc' }],
+  });
+  const open = await deps.db.bill.groupBy({ by: ['unitId'], where: { unitId: { in: units.map((u) => u.id) }, payer: 'OWNER', state: { in: [...OPEN_STATES] } }, _count: true, _sum: { amountFen: true } });
+  const byUnit = new Map(open.map((o) => [o.unitId, o]));
+  return {
+    units: units.map((u) => ({
+      unitId: u.id,
+      label: `${u.building.name} ${u.number}`,
+      community: u.community,
+      openBills: byUnit.get(u.id)?._count ?? 0,
+      openFen: byUnit.get(u.id)?._sum.amountFen ?? 0,
+    })),
+  };
+}
+
+/**
+ * One unit's owner bills: open ones oldest first (all of them — the law's order for applying a
+ * payment, art. 560), or settled ones newest first, paged. Developer bills are not the resident's.
+ */
+export async function listUnitBills(deps: Deps, userId: string, q: z.infer<typeof ZBillListQuery>) {
+  const unit = await deps.db.unit.findFirst({ where: { id: q.unitId, ...myUnit(userId) }, select: { id: true, communityId: true } });
+  if (!unit) throw notFound('房屋');
+  const settings = await deps.db.feeSettings.findUnique({ where: { communityId: unit.communityId } });
+  const now = deps.clock.now();
+  if (q.status === 'unpaid') {
+    const bills = await deps.db.bill.findMany({
+      where: { unitId: unit.id, payer: 'OWNER', state: { in: [...OPEN_STATES] } },
+      include: { feeItem: { select: { name: true, kind: true } } },
+      orderBy: [{ firstMonth: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
+    });
+    const items = bills.map((b) => shapeBill(b, lateFeeOf(settings, b, now)));
+    return { items, nextCursor: null, totalFen: items.reduce((s, b) => s + b.payableFen, 0) };
+  }
+  const page = keyset('createdAt', q.cursor, q.limit, 'desc');
+  const rows = await deps.db.bill.findMany({
+    where: { unitId: unit.id, payer: 'OWNER', state: { in: [...SETTLED_STATES] }, ...page.where },
+    include: { feeItem: { select: { name: true, kind: true } } },
+    orderBy: page.orderBy,
+    take: page.take,
+  });
+  const { items, nextCursor } = toPage(rows, q.limit, (b) => b.createdAt);
+  return { items: items.map((b) => shapeBill(b, 0)), nextCursor, totalFen: null };
+}

@@ -1,0 +1,50 @@
+
+import type { Deps } from '../deps.js';
+import { createRouter } from '../http/router.js';
+import { requireSession, userIdOf } from '../http/auth.js';
+import { ZCommunityParams, ZId, ZIdParams } from '../http/params.js';
+import { createFeeItem, listFeeItems, retireFeeItem } from './fee-items.js';
+import { generateBills, previewBills } from './generate-bills.js';
+import { billSummary, listUnitBills } from './resident-bills.js';
+import { ZBillingRequest, ZBillListQuery, ZNewFeeItem, ZWaive } from './schema.js';
+import { waiveBill } from './waive.js';
+
+const ZItemParams = ZCommunityParams.extend({ itemId: ZId });
+
+export function feeRoutes(deps: Deps) {
+  const router = createRouter('/api');
+  router.use(requireSession(deps.sessions));
+  router.get('/bills/summary', async (ctx) => {
+    ctx.body = await billSummary(deps, userIdOf(ctx));
+  });
+  router.get('/bills', async (ctx) => {
+    ctx.body = await listUnitBills(deps, userIdOf(ctx), ZBillListQuery.parse(ctx.query));
+  });
+  router.get('/staff/communities/:communityId/fee-items', async (ctx) => {
+    const { communityId } = ZCommunityParams.parse(ctx.params);
+    ctx.body = await listFeeItems(deps, userIdOf(ctx), communityId);
+  });
+  router.post('/staff/communities/:communityId/fee-items', async (ctx) => {
+    const { communityId } = ZCommunityParams.parse(ctx.params);
+    ctx.status = 201;
+    ctx.body = await createFeeItem(deps, userIdOf(ctx), communityId, ZNewFeeItem.parse(ctx.request.body));
+  });
+  router.post('/staff/communities/:communityId/fee-items/:itemId/retire', async (ctx) => {
+    const { communityId, itemId } = ZItemParams.parse(ctx.params);
+    ctx.body = await retireFeeItem(deps, userIdOf(ctx), communityId, itemId);
+  });
+  router.post('/staff/communities/:communityId/billing/preview', async (ctx) => {
+    const { communityId } = ZCommunityParams.parse(ctx.params);
+    ctx.body = await previewBills(deps, userIdOf(ctx), communityId, ZBillingRequest.parse(ctx.request.body));
+  });
+  router.post('/staff/communities/:communityId/billing/runs', async (ctx) => {
+    const { communityId } = ZCommunityParams.parse(ctx.params);
+    ctx.body = await generateBills(deps, userIdOf(ctx), communityId, ZBillingRequest.parse(ctx.request.body));
+  });
+  router.post('/staff/bills/:id/waive', async (ctx) => {
+    const { id } = ZIdParams.parse(ctx.params);
+    ctx.body = await waiveBill(deps, userIdOf(ctx), id, ZWaive.parse(ctx.request.body).reason);
+  });
+  return router;
+}
+

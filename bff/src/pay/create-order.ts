@@ -1,0 +1,116 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Deps } from '../deps.js';
+import { AppError, notFound } from '../errors.js';
+import { lateFeeOf } from '../fees/resident-bills.js';
+import { openidOf } from '../moderation/screen-text.js';
+import { PayApiError, requirePay, type PayClient } from '../wechat/pay-client.js';
+import { orderInclude, shapeOrder } from './order-view.js';
+import { queryOrderJob, queryDelay } from './jobs.js';
+import { rfc3339 } from './time.js';
+import { releaseOrder } from './apply-transaction.js';
+import { syncOrder } from './sync-order.js';
+
+/** WeChat's limit on time_expire is ours: an order not paid within 15 minutes is closed and its bills freed. */
+const ORDER_TTL_MS = 15 * 60_000;
+/** A prepay id lives 2 hours; an order is reused only while both it and the order have time left. */
+const REUSE_MARGIN_MS = 60_000;
+
+/** out_trade_no: 6–32 of [0-9A-Za-z_-|*], unique per merchant — the Beijing second plus 12 random hex digits. */
+function newOutTradeNo(now: Date): string {
+  return `WY${new Date(now.getTime() + 8 * 3600_000).toISOString().replace(/\D/g, '').slice(0, 14)}${randomBytes(6).toString('hex')}`;
+}
+
+/** Prepay with the same out_trade_no, retried at once on a system error (wechat-spec.md §5: never a new number). */
+async function prepayWithRetry(pay: PayClient, input: Parameters<PayClient['prepay']>[0]) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await pay.prepay(input);
+    } catch (err) {
+      if (!(err instanceof PayApiError) || !err.retryable || attempt >= 3) throw err;
+      await new Promise((r) => setTimeout(r, 150 * attempt));
+    }
+  }
+}
+
+/**
+ * A resident pays several of their units' bills in one WeChat order. The bills are locked to the
+ * order in the transaction that creates it (a conditional write: only UNPAID bills move), so no second
+ * order can take them; a second tap on the same bills gets the same order and prepay back.
+ */
+export async function createPayOrder(deps: Deps, userId: string, billIds: string[]) {
+  const pay = requirePay(deps.wechat.pay);
+  const ids = [...new Set(billIds)];
+  const bills = await deps.db.bill.findMany({
+    where: { id: { in: ids }, payer: 'OWNER', unit: { memberships: { some: { userId, status: 'VERIFIED' } } } },
+    include: { feeItem: { select: { name: true } } },
+  });
+  if (bills.length !== ids.length) throw notFound('账单');
+  const communityId = bills[0]!.communityId;
+  if (bills.some((b) => b.communityId !== communityId)) throw new AppError('VALIDATION_FAILED', '一次只能缴同一个小区的账单', [{ path: 'billIds', message: '请分开缴费' }]);
+
+  const lockedTo = new Set(bills.map((b) => b.lockedOrderId));
+  if (lockedTo.size === 1 && bills[0]!.lockedOrderId) {
+    const reused = await resumeOrder(deps, pay, userId, bills[0]!.lockedOrderId, ids);
+    if (reused) return reused;
+  }
+  const other = bills.find((b) => b.state === 'PAYING');
+  if (other) throw new AppError('BILLS_IN_PAYMENT', '部分账单正在另一笔订单中支付，请先完成该笔支付，或等待 15 分钟后重试', { orderId: other.lockedOrderId });
+  if (bills.some((b) => b.state !== 'UNPAID')) throw new AppError('BILLS_NOT_PAYABLE', '部分账单已缴清或已减免，请刷新后重新选择');
+
+  const openid = await openidOf(deps, userId);
+  if (!openid) throw new AppError('FORBIDDEN', '请在微信中打开小程序缴费');
+  const settings = await deps.db.feeSettings.findUnique({ where: { communityId } });
+  const now = deps.clock.now();
+  const lines = bills.map((b) => ({ billId: b.id, amountFen: b.amountFen, lateFeeFen: lateFeeOf(settings, b, now) }));
+  const amountFen = lines.reduce((s, l) => s + l.amountFen + l.lateFeeFen, 0);
+  const names = [...new Set(bills.map((b) => b.feeItem.name))];
+  const description = `物业缴费-${names.join('、')}`.slice(0, 60) + (bills.length > 1 ? `等${bills.length}笔` : '');
+  const id = randomUUID();
+  const expiresAt = new Date(now.getTime() + ORDER_TTL_MS);
+
+  await deps.db.$transaction(async (tx) => {
+    await tx.payOrder.create({ data: { id, outTradeNo: newOutTradeNo(now), communityId, userId, openid, amountFen, description, expiresAt, createdAt: now, items: { create: lines } } });
+    const locked = await tx.bill.updateMany({ where: { id: { in: ids }, state: 'UNPAID' }, data: { state: 'PAYING', lockedOrderId: id } });
+    if (locked.count !== ids.length) throw new AppError('BILLS_NOT_PAYABLE', '部分账单刚刚被缴清或正在支付，请刷新后重新选择');
+    // WeChat's schedule for asking about an order whose notify has not come (wechat-spec.md §5).
+    await deps.jobs.send(queryOrderJob, { orderId: id, step: 0 }, { tx, startAfter: queryDelay(now, 0) });
+  });
+  return prepareOrder(deps, pay, id);
+}
+
+/** The pending order the bills are locked to, if it is this user's, covers exactly these bills and has time left. */
+async function resumeOrder(deps: Deps, pay: PayClient, userId: string, orderId: string, ids: string[]) {
+  const order = await deps.db.payOrder.findUnique({ where: { id: orderId }, include: { items: { select: { billId: true } } } });
+  if (!order || order.userId !== userId || order.state !== 'PENDING') return null;
+  const same = order.items.length === ids.length && order.items.every((i) => ids.includes(i.billId));
+  const fresh = order.expiresAt.getTime() - deps.clock.now().getTime() > REUSE_MARGIN_MS;
+  if (!same || !fresh) return null;
+  return prepareOrder(deps, pay, order.id);
+}
+
+/** Makes sure the order has a prepay id (asking WeChat if it has none yet) and signs the payment parameters. */
+async function prepareOrder(deps: Deps, pay: PayClient, orderId: string) {
+  let order = await deps.db.payOrder.findUniqueOrThrow({ where: { id: orderId }, include: orderInclude });
+  if (!order.prepayId) {
+    let prepayId: string;
+    try {
+      ({ prepayId } = await prepayWithRetry(pay, { outTradeNo: order.outTradeNo, description: order.description, totalFen: order.amountFen, openid: order.openid, timeExpire: rfc3339(order.expiresAt) }));
+    } catch (err) {
+      if (err instanceof PayApiError && err.code === 'ORDERPAID') {
+        // Paid already (a notify is on its way): apply it now instead of asking to pay again.
+        await syncOrder(deps, order, { close: false });
+        return { order: shapeOrder(await deps.db.payOrder.findUniqueOrThrow({ where: { id: orderId }, include: orderInclude })), payment: null };
+      }
+      if (err instanceof PayApiError && !err.retryable) {
+        // WeChat refused the order itself (not a passing fault): nothing exists there, so free the bills now.
+        deps.logger.error({ outTradeNo: order.outTradeNo, code: err.code, err: err.message }, 'prepay refused');
+        await releaseOrder(deps, order.id, 'prepay refused');
+      }
+      throw new AppError('WECHAT_PAY_FAILED', '微信支付暂时不可用，请稍后再试', { retryable: !(err instanceof PayApiError) || err.retryable });
+    }
+    // Stored even if a notify already marked the order paid: only the prepay fields change.
+    await deps.db.payOrder.updateMany({ where: { id: order.id, prepayId: null }, data: { prepayId, prepayAt: deps.clock.now() } });
+    order = await deps.db.payOrder.findUniqueOrThrow({ where: { id: orderId }, include: orderInclude });
+  }
+  return { order: shapeOrder(order), payment: order.state === 'PENDING' ? pay.paymentParams(order.prepayId!) : null };
+}

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { defineJob } from '../jobs/define.js';
+import { syncOrder } from './sync-order.js';
+import { submitRefund } from './refunds.js';
+
+/**
+ * When to ask WeChat about an order no notify has settled, in seconds after the order: WeChat's own
+ * schedule (5 s, 30 s, 1, 3, 5, 10, 30 min); the 16-minute step closes it once expired.
+ */
+export const QUERY_SCHEDULE_SECONDS = [5, 30, 60, 180, 300, 600, 960, 1800];
+
+export const queryDelay = (createdAt: Date, step: number) => new Date(createdAt.getTime() + QUERY_SCHEDULE_SECONDS[step]! * 1000);
+
+export const queryOrderJob = defineJob({
+  name: 'pay.query-order',
+  schema: z.object({ orderId: z.uuid(), step: z.number().int().min(0) }),
+  singletonKey: (d) => d.orderId,
+  retry: { limit: 5, delaySeconds: 10, backoff: true },
+  handler: async (deps, { orderId, step }) => {
+    const order = await deps.db.payOrder.findUnique({ where: { id: orderId } });
+    if (!order || order.state !== 'PENDING') return;
+    const outcome = await syncOrder(deps, order, { close: true });
+    if (outcome !== 'pending') return;
+    const next = step + 1;
+    if (next < QUERY_SCHEDULE_SECONDS.length) {
+      // pg-boss schedules by the database clock; never earlier than now.
+      const at = queryDelay(order.createdAt, next);
+      await deps.jobs.send(queryOrderJob, { orderId, step: next }, { startAfter: at > new Date() ? at : new Date() });
+    } else {
+      deps.logger.warn({ orderId }, 'pay order still pending after the last scheduled query');
+    }
+  },
+});
+
+/** The safety net: pending orders past their expiry whose query chain was lost get a query now. */
+export const sweepExpiredOrdersJob = defineJob({
+  name: 'pay.sweep-expired',
+  schema: z.object({}).passthrough(),
+  singletonKey: () => 'all',
+  handler: async (deps) => {
+    const stale = await deps.db.payOrder.findMany({ where: { state: 'PENDING', expiresAt: { lt: new Date(deps.clock.now().getTime() - 60_000) } }, select: { id: true }, take: 500 });
+    for (const o of stale) await deps.jobs.send(queryOrderJob, { orderId: o.id, step: QUERY_SCHEDULE_SECONDS.length - 1 });
+  },
+});
+
+export const submitRefundJob = defineJob({
+  name: 'pay.submit-refund',
+  schema: z.object({ refundId: z.uuid() }),
+  singletonKey: (d) => d.refundId,
+  retry: { limit: 10, delaySeconds: 30, backoff: true },
+  handler: async (deps, { refundId }) => {
+    await submitRefund(deps, refundId);
+  },
+});

@@ -1,0 +1,80 @@
+import type { Deps } from '../deps.js';
+import { decryptResource, verifyWechatSignature } from '../wechat/pay-signature.js';
+import type { Transaction } from '../wechat/pay-client.js';
+import { applyTransaction } from './apply-transaction.js';
+import { applyRefundResult } from './refunds.js';
+
+export type NotifyAnswer = { status: 204 } | { status: 400 | 401 | 500; message: string };
+
+const MAX_SKEW_SECONDS = 300;
+const refuse = (status: 400 | 401 | 500, message: string): NotifyAnswer => ({ status, message });
+
+/**
+ * Orders already settled, remembered by this process: PAID is final, so a duplicate notify for one
+ * of them is acknowledged after the signature check without touching the database.
+ */
+const settled = new Map<string, true>();
+const SETTLED_MAX = 20_000;
+function remember(outTradeNo: string) {
+  settled.set(outTradeNo, true);
+  if (settled.size > SETTLED_MAX) settled.delete(settled.keys().next().value!);
+}
+
+type Envelope = { id?: string; event_type?: string; resource?: { algorithm?: string; ciphertext?: string; nonce?: string; associated_data?: string } };
+
+/**
+ * A payment or refund notification (wechat-spec.md §5; STYLE.md rule 5: a trigger, not the truth).
+ * Checks in order, over the raw body: headers present → timestamp within ±300 s → serial known (never
+ * fetched here) → RSA signature (SIGNTEST probes fail) → algorithm → AES-256-GCM decryption → parse.
+ * Then the same state change a query would make. 204 when done or already done; 4xx for what is not
+ * WeChat's; 5xx for what we cannot process yet, so WeChat retries.
+ */
+export async function handleNotify(deps: Deps, headers: Record<string, string | undefined>, raw: Buffer, expect: 'transaction' | 'refund'): Promise<NotifyAnswer> {
+  const pay = deps.config.pay;
+  if (!pay) return refuse(500, 'payments are not configured');
+  const timestamp = headers['wechatpay-timestamp'];
+  const nonce = headers['wechatpay-nonce'];
+  const signature = headers['wechatpay-signature'];
+  const serial = headers['wechatpay-serial'];
+  if (!timestamp || !nonce || !signature || !serial) return refuse(400, 'missing Wechatpay headers');
+  if (!/^\d{1,12}$/.test(timestamp) || Math.abs(deps.clock.now().getTime() / 1000 - Number(timestamp)) > MAX_SKEW_SECONDS) return refuse(401, 'timestamp out of range');
+  if (!pay.verifyKeys[serial]) return refuse(401, 'unknown Wechatpay-Serial');
+  const body = raw.toString('utf8');
+  if (!verifyWechatSignature(pay.verifyKeys, { timestamp, nonce, signature, serial }, body)) return refuse(401, 'signature verification failed');
+
+  let envelope: Envelope;
+  try {
+    envelope = JSON.parse(body) as Envelope;
+  } catch {
+    return refuse(400, 'body is not JSON');
+  }
+  const r = envelope.resource;
+  if (!r || r.algorithm !== 'AEAD_AES_256_GCM' || !r.ciphertext || !r.nonce) return refuse(400, 'unsupported resource');
+  let resource: unknown;
+  try {
+    resource = JSON.parse(decryptResource(pay.apiV3Key, { ciphertext: r.ciphertext, nonce: r.nonce, associated_data: r.associated_data ?? '' }));
+  } catch {
+    return refuse(400, 'resource does not decrypt');
+  }
+
+  try {
+    if (expect === 'transaction' && envelope.event_type === 'TRANSACTION.SUCCESS') {
+      const t = resource as Transaction;
+      if (settled.has(t.out_trade_no)) return { status: 204 };
+      const outcome = await applyTransaction(deps, t);
+      if (outcome === 'unknown-order') return refuse(500, 'order not known yet');
+      if (outcome === 'applied' || outcome === 'duplicate') remember(t.out_trade_no);
+      return { status: 204 };
+    }
+    if (expect === 'refund' && envelope.event_type?.startsWith('REFUND.')) {
+      const x = resource as { out_refund_no: string; refund_id: string; refund_status: 'SUCCESS' | 'CLOSED' | 'ABNORMAL'; success_time?: string };
+      const outcome = await applyRefundResult(deps, { out_refund_no: x.out_refund_no, refund_id: x.refund_id, status: x.refund_status, success_time: x.success_time });
+      return outcome === 'unknown' ? refuse(500, 'refund not known yet') : { status: 204 };
+    }
+  } catch (err) {
+    deps.logger.error({ err: (err as Error).message, event: envelope.event_type }, 'notification not processed, WeChat will retry');
+    return refuse(500, 'temporarily unable to process');
+  }
+  deps.logger.warn({ event: envelope.event_type, expect }, 'notification of an unexpected type acknowledged');
+  return { status: 204 };
+}

@@ -1,0 +1,158 @@
+import { createSign, randomBytes } from 'node:crypto';
+import Pay from 'wechatpay-node-v3';
+import type { PayConfig } from '../config.js';
+import { AppError } from '../errors.js';
+import { verifyWechatSignature } from './pay-signature.js';
+
+/** WeChat Pay's order as the query API and the payment notification give it (wechat-spec.md §5). */
+export type Transaction = {
+  appid: string;
+  mchid: string;
+  out_trade_no: string;
+  transaction_id?: string;
+  trade_state: 'SUCCESS' | 'REFUND' | 'NOTPAY' | 'CLOSED' | 'REVOKED' | 'USERPAYING' | 'PAYERROR';
+  success_time?: string;
+  payer?: { openid: string };
+  amount: { total: number; payer_total?: number; currency: string };
+};
+
+export type RefundAnswer = { refund_id: string; out_refund_no: string; out_trade_no: string; status: 'SUCCESS' | 'CLOSED' | 'PROCESSING' | 'ABNORMAL'; success_time?: string; amount: { refund: number; total: number } };
+
+export type RequestPaymentParams = { timeStamp: string; nonceStr: string; package: string; signType: 'RSA'; paySign: string };
+
+/** A v3 error answer: `code` is WeChat's (PARAM_ERROR, ORDERPAID, SYSTEM_ERROR…); null when nothing (trustworthy) came back. */
+export class PayApiError extends Error {
+  constructor(
+    readonly status: number | null,
+    readonly code: string | null,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'PayApiError';
+  }
+  /** Worth retrying with the same numbers: no answer, a 5xx, SYSTEM_ERROR or a rate limit. */
+  get retryable(): boolean {
+    return this.status === null || this.status >= 500 || this.code === 'SYSTEM_ERROR' || this.code === 'FREQUENCY_LIMITED';
+  }
+}
+
+export type PayClient = ReturnType<typeof createPayClient>;
+
+const WECHAT_HOST = 'https://api.mch.weixin.qq.com';
+
+/**
+ * wechatpay-node-v3 signs our requests and the `requestPayment` parameters; its HTTP goes through
+ * our service (pay.createHttp) so it reaches the configured base URL (the simulator in development
+ * and tests — signatures cover only the path, so they stay valid) and so every answer's signature is
+ * verified, which the SDK does not do (TOOLCHAIN.md). An answer that fails verification is treated as
+ * no answer at all.
+ */
+export function createPayClient(config: PayConfig, timeoutMs: number) {
+  const sdk = new Pay({
+    appid: config.appid,
+    mchid: config.mchid,
+    serial_no: config.merchantSerial,
+    // The SDK reads the merchant certificate only to find its serial, which we give it directly.
+    publicKey: Buffer.from('serial given'),
+    privateKey: Buffer.from(config.privateKeyPem),
+    key: config.apiV3Key,
+  });
+
+  async function send(method: 'GET' | 'POST', url: string, headers: Record<string, string>, params?: object) {
+    const body = params === undefined ? undefined : JSON.stringify(params); // the very string the SDK signed
+    let res: Response;
+    let text: string;
+    try {
+      res = await fetch(`${config.apiBase}${url.slice(WECHAT_HOST.length)}`, {
+        method,
+        headers: { ...headers, 'Accept-Encoding': 'identity' },
+        body,
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      text = await res.text();
+    } catch (err) {
+      return { status: undefined as unknown as number, error: { code: null, message: (err as Error).name } };
+    }
+    const signed = verifyWechatSignature(
+      config.verifyKeys,
+      { timestamp: res.headers.get('wechatpay-timestamp') ?? '', nonce: res.headers.get('wechatpay-nonce') ?? '', signature: res.headers.get('wechatpay-signature') ?? '', serial: res.headers.get('wechatpay-serial') ?? '' },
+      text,
+    );
+    if (!signed) return { status: undefined as unknown as number, error: { code: null, message: `unsigned answer (HTTP ${res.status})` } };
+    const json = text ? JSON.parse(text) : undefined;
+    return res.ok ? { status: res.status, data: json } : { status: res.status, error: json };
+  }
+  sdk.createHttp({
+    get: (url: string, headers: Record<string, string>) => send('GET', url, headers),
+    post: (url: string, params: Record<string, unknown>, headers: Record<string, string>) => send('POST', url, headers, params),
+    upload: () => Promise.reject(new Error('not used')),
+  });
+
+  function check(out: { status: number; data?: any; error?: any }, what: string) {
+    if (out.status >= 200 && out.status < 300) return out.data;
+    const err = typeof out.error === 'object' && out.error ? out.error : {};
+    throw new PayApiError(out.status ?? null, err.code ?? null, `${what}: ${err.message ?? 'no valid answer'}`);
+  }
+
+  /** The parameters for `Taro.requestPayment`, signed here (the client's signType defaults to MD5, so it is explicit). */
+  function paymentParams(prepayId: string): RequestPaymentParams {
+    const timeStamp = String(Math.floor(Date.now() / 1000));
+    const nonceStr = randomBytes(16).toString('hex');
+    const pkg = `prepay_id=${prepayId}`;
+    const paySign = createSign('RSA-SHA256').update(`${config.appid}\n${timeStamp}\n${nonceStr}\n${pkg}\n`).sign(config.privateKeyPem, 'base64');
+    return { timeStamp, nonceStr, package: pkg, signType: 'RSA', paySign };
+  }
+
+  return {
+    config,
+    paymentParams,
+    async prepay(input: { outTradeNo: string; description: string; totalFen: number; openid: string; timeExpire: string; attach?: string }): Promise<{ prepayId: string }> {
+      const out = await sdk.transactions_jsapi({
+        description: input.description,
+        out_trade_no: input.outTradeNo,
+        time_expire: input.timeExpire,
+        ...(input.attach ? { attach: input.attach } : {}),
+        notify_url: config.notifyUrl,
+        amount: { total: input.totalFen, currency: 'CNY' },
+        payer: { openid: input.openid },
+      });
+      const data = check(out, 'prepay');
+      // The SDK already turned the answer into requestPayment parameters: the prepay id is in `package`.
+      return { prepayId: String(data.package).replace(/^prepay_id=/, '') };
+    },
+    /** null: WeChat does not know the order (ORDER_NOT_EXIST). */
+    async query(outTradeNo: string): Promise<Transaction | null> {
+      const out = await sdk.query({ out_trade_no: outTradeNo });
+      if (out.status === 404) return null;
+      return check(out, 'query') as Transaction;
+    },
+    /** 'paid' when WeChat refuses because the order was paid meanwhile (ORDERPAID). */
+    async close(outTradeNo: string): Promise<'closed' | 'paid'> {
+      const out = await sdk.close(outTradeNo);
+      if (out.status === 400 && out.error?.code === 'ORDERPAID') return 'paid';
+      check(out, 'close');
+      return 'closed';
+    },
+    async refund(input: { outTradeNo: string; outRefundNo: string; refundFen: number; totalFen: number; reason: string }): Promise<RefundAnswer> {
+      const out = await sdk.refunds({
+        out_trade_no: input.outTradeNo,
+        out_refund_no: input.outRefundNo,
+        reason: input.reason.slice(0, 80),
+        notify_url: config.refundNotifyUrl,
+        amount: { refund: input.refundFen, total: input.totalFen, currency: 'CNY' },
+      } as never);
+      return check(out as never, 'refund') as RefundAnswer;
+    },
+    async queryRefund(outRefundNo: string): Promise<RefundAnswer | null> {
+      const out = await sdk.find_refunds(outRefundNo);
+      if ((out as { status: number }).status === 404) return null;
+      return check(out as never, 'refund query') as RefundAnswer;
+    },
+  };
+}
+
+/** Payments are configured per deployment: an endpoint that needs them says so clearly when they are not. */
+export function requirePay(pay: PayClient | null): PayClient {
+  if (!pay) throw new AppError('PAYMENT_UNAVAILABLE', '在线缴费暂未开通，请到物业服务中心缴费');
+  return pay;
+}

@@ -1,0 +1,56 @@
+import type { SimOrder, SimRefund } from './state.js';
+
+/** WeChat writes times as RFC 3339 in Beijing time: 2026-11-23T10:34:56+08:00. */
+export function rfc3339(ms: number): string {
+  return `${new Date(ms + 8 * 3600_000).toISOString().slice(0, 19)}+08:00`;
+}
+
+const STATE_DESC: Record<SimOrder['state'], string> = { NOTPAY: '订单未支付', SUCCESS: '支付成功', CLOSED: '订单已关闭', REFUND: '转入退款' };
+
+/** An order as the query API and the payment notification show it. */
+export function transactionView(o: SimOrder) {
+  const paid = o.state === 'SUCCESS' || o.state === 'REFUND';
+  return {
+    appid: o.appid,
+    mchid: o.mchid,
+    out_trade_no: o.outTradeNo,
+    ...(paid ? { transaction_id: o.transactionId, bank_type: 'OTHERS', success_time: o.successTime } : {}),
+    trade_type: 'JSAPI',
+    trade_state: o.state,
+    trade_state_desc: STATE_DESC[o.state],
+    ...(o.attach ? { attach: o.attach } : {}),
+    payer: { openid: o.openid },
+    amount: { total: o.totalFen, currency: 'CNY', ...(paid ? { payer_total: o.totalFen, payer_currency: 'CNY' } : {}) },
+  };
+}
+
+/** A refund as the refund API answers it. */
+export function refundView(r: SimRefund) {
+  return {
+    refund_id: r.refundId,
+    out_refund_no: r.outRefundNo,
+    transaction_id: r.transactionId,
+    out_trade_no: r.outTradeNo,
+    channel: 'ORIGINAL',
+    user_received_account: '支付用户零钱',
+    status: r.status,
+    create_time: r.createTime,
+    ...(r.successTime ? { success_time: r.successTime } : {}),
+    amount: { total: r.totalFen, refund: r.refundFen, payer_total: r.totalFen, payer_refund: r.refundFen, currency: 'CNY' },
+  };
+}
+
+/** A refund as its notification's decrypted resource carries it. */
+export function refundNotifyView(r: SimRefund) {
+  return {
+    mchid: r.mchid,
+    out_trade_no: r.outTradeNo,
+    transaction_id: r.transactionId,
+    out_refund_no: r.outRefundNo,
+    refund_id: r.refundId,
+    refund_status: r.status,
+    ...(r.successTime ? { success_time: r.successTime } : {}),
+    user_received_account: '支付用户零钱',
+    amount: { total: r.totalFen, refund: r.refundFen, payer_total: r.totalFen, payer_refund: r.refundFen },
+  };
+}

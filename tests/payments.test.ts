@@ -1,0 +1,210 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { queryOrderJob } from '../bff/src/pay/jobs.js';
+import { useHarness } from './support/use-harness.js';
+import { resident, staff, type Actor } from './support/actors.js';
+import { addFeeItem, deliverUnits, eventually, makeCommunity, openBills, runBilling } from './support/factories/index.js';
+
+/** Fees and WeChat Pay end to end: the BFF, its worker and the simulator's WeChat Pay (wechat-spec.md §5). */
+const h = useHarness({ worker: true });
+let A: Awaited<ReturnType<typeof makeCommunity>>;
+let owner: Actor;
+let neighbour: Actor;
+let cashier: Actor;
+let manager: Actor;
+
+beforeAll(async () => {
+  A = await makeCommunity(h.db, { units: 3 });
+  await deliverUnits(h, A.units.map((u) => u.id));
+  owner = await resident(h, A.units[0]!);
+  neighbour = await resident(h, A.units[1]!);
+  manager = await staff(h, 'MANAGER', { id: A.community.id, companyId: A.companyId });
+  cashier = await staff(h, 'CASHIER', { id: A.community.id, companyId: A.companyId });
+  const item = await addFeeItem(manager, A.community.id, { kind: 'PROPERTY', name: '物业服务费', amountFen: 235, cycle: 'MONTH' });
+  await addFeeItem(manager, A.community.id, { kind: 'ONE_OFF', name: '电梯年检分摊', amountFen: 1000 });
+  for (const month of ['2026-07', '2026-08', '2026-09', '2026-10', '2026-11', '2026-12', '2027-01', '2027-02']) await runBilling(cashier, A.community.id, month, [item.id]);
+});
+
+const order = (who: Actor, billIds: string[]) => who.call('POST', '/api/pay/orders', { body: { billIds } });
+const simOrder = async (outTradeNo: string) => (await fetch(`${h.simUrl}/sim/pay/orders/${outTradeNo}`)).json();
+const payAtWechat = (outTradeNo: string) => h.sim('/sim/pay/pay', { outTradeNo });
+const paid = (who: Actor, orderId: string) =>
+  eventually(async () => {
+    const res = await who.call('GET', `/api/pay/orders/${orderId}`);
+    expect(res.body.state).toBe('PAID');
+    return res.body;
+  });
+
+describe('paying bills with WeChat Pay', () => {
+  it('pays one bill: prepay, requestPayment params signed on the server, notify, receipt, ledger', async () => {
+    const [bill] = await openBills(owner, A.units[0]!.id);
+    expect(bill).toMatchObject({ period: '2026-07', amountFen: 23171, payableFen: 23171, state: 'UNPAID' }); // 98.60 m² × 2.35
+    const res = await order(owner, [bill!.id]);
+    expect(res.status).toBe(201);
+    expect(res.body.payment).toMatchObject({ signType: 'RSA', package: expect.stringMatching(/^prepay_id=wx/), timeStamp: expect.stringMatching(/^\d{10}$/) });
+    expect(res.body.order).toMatchObject({ state: 'PENDING', amountFen: 23171 });
+    expect((await simOrder(res.body.order.outTradeNo)).amount.total).toBe(23171);
+    expect((await openBills(owner, A.units[0]!.id)).find((b) => b.id === bill!.id)?.state).toBe('PAYING');
+
+    await payAtWechat(res.body.order.outTradeNo);
+    const receipt = await paid(owner, res.body.order.id);
+    expect(receipt).toMatchObject({ receiptNo: expect.stringMatching(/^SJ2026-/), transactionId: expect.stringMatching(/^4200/), items: [{ name: '物业服务费', period: '2026-07', amountFen: 23171, unit: '1号楼 101' }] });
+    const after = await h.db.bill.findUniqueOrThrow({ where: { id: bill!.id } });
+    expect(after).toMatchObject({ state: 'PAID', paidFen: 23171, lockedOrderId: null });
+    expect(await h.db.ledgerEntry.findMany({ where: { billId: bill!.id } })).toMatchObject([{ kind: 'WECHAT_PAYMENT', amountFen: 23171 }]);
+    // the payer's push went to the outbox with the payment (no credit granted here: none is written)
+    expect(await h.db.pushMessage.count({ where: { eventKind: 'pay.paid', eventId: res.body.order.id } })).toBe(0);
+  });
+
+  it('pays several bills in one order; a second tap reuses the pending order and its prepay', async () => {
+    const bills = (await openBills(owner, A.units[0]!.id)).slice(0, 2);
+    const first = await order(owner, bills.map((b) => b.id));
+    const again = await order(owner, bills.map((b) => b.id).reverse());
+    expect(again.status).toBe(201);
+    expect(again.body.order.id).toBe(first.body.order.id);
+    expect(again.body.payment.package).toBe(first.body.payment.package);
+    // a different selection including a locked bill is refused, naming the pending order
+    const mixed = await order(owner, [bills[0]!.id]);
+    expect(mixed.status).toBe(409);
+    expect(mixed.body).toMatchObject({ code: 'BILLS_IN_PAYMENT', details: { orderId: first.body.order.id } });
+
+    await payAtWechat(first.body.order.outTradeNo);
+    const receipt = await paid(owner, first.body.order.id);
+    expect(receipt.amountFen).toBe(bills[0]!.amountFen + bills[1]!.amountFen);
+    expect(receipt.items).toHaveLength(2);
+    expect(await h.db.bill.count({ where: { id: { in: bills.map((b) => b.id) }, state: 'PAID' } })).toBe(2);
+    // paid bills cannot be ordered again
+    expect((await order(owner, [bills[0]!.id])).body.code).toBe('BILLS_NOT_PAYABLE');
+  });
+
+  it('a resident can neither see nor pay another unit\'s bills: it looks like nothing is there', async () => {
+    const theirs = await openBills(neighbour, A.units[1]!.id);
+    expect((await owner.call('GET', `/api/bills?unitId=${A.units[1]!.id}`)).status).toBe(404);
+    const res = await order(owner, [theirs[0]!.id]);
+    expect(res.status).toBe(404);
+    const unknown = await order(owner, [crypto.randomUUID()]);
+    expect(unknown.body).toEqual(res.body);
+    expect(await h.db.bill.findUniqueOrThrow({ where: { id: theirs[0]!.id } })).toMatchObject({ state: 'UNPAID', lockedOrderId: null });
+  });
+
+  it('a prepay that failed with SYSTEM_ERROR is retried with the same out_trade_no', async () => {
+    const [bill] = await openBills(neighbour, A.units[1]!.id);
+    await h.sim('/sim/pay/faults', { prepaySystemErrors: 2 });
+    const res = await order(neighbour, [bill!.id]);
+    expect(res.status).toBe(201);
+    expect(await h.db.payOrder.count({ where: { userId: neighbour.userId } })).toBe(1);
+    expect((await simOrder(res.body.order.outTradeNo)).trade_state).toBe('NOTPAY');
+  });
+
+  it('a notify that never comes: the page\'s polling asks WeChat and shows 已支付 within 5 s', async () => {
+    const [bill] = await openBills(owner, A.units[0]!.id);
+    const res = await order(owner, [bill!.id]);
+    await h.sim('/sim/pay/faults', { notify: [{ kind: 'drop' }] });
+    await payAtWechat(res.body.order.outTradeNo);
+    const started = Date.now();
+    await paid(owner, res.body.order.id);
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect((await (await fetch(`${h.simUrl}/sim/pay/deliveries?outTradeNo=${res.body.order.outTradeNo}`)).json())[0].status).toBeNull();
+  });
+
+  it('a notify that never comes: the query job on WeChat\'s schedule applies the payment', async () => {
+    const [bill] = await openBills(owner, A.units[0]!.id);
+    const res = await order(owner, [bill!.id]);
+    await h.sim('/sim/pay/faults', { notify: [{ kind: 'drop' }] });
+    await payAtWechat(res.body.order.outTradeNo);
+    // The first query is due 5 s after the order; nobody polls here.
+    await eventually(async () => expect(await h.db.payOrder.findUniqueOrThrow({ where: { id: res.body.order.id } })).toMatchObject({ state: 'PAID', receiptNo: expect.any(String) }), 12_000);
+    const job = await h.deps.jobs.boss.fetch(queryOrderJob.name);
+    expect(job).toEqual([]); // settled: the chain stopped
+  });
+
+  it('the notify arriving before our prepay answer was stored is applied; the late answer changes nothing', async () => {
+    const [bill] = await openBills(owner, A.units[0]!.id);
+    await h.sim('/sim/pay/faults', { prepayAnswerDelayMs: 1500 });
+    const pending = order(owner, [bill!.id]);
+    const created = await eventually(async () => {
+      const o = await h.db.payOrder.findFirst({ where: { items: { some: { billId: bill!.id } } } });
+      expect(o).not.toBeNull();
+      expect((await simOrder(o!.outTradeNo)).trade_state).toBe('NOTPAY');
+      return o!;
+    });
+    await payAtWechat(created.outTradeNo);
+    await eventually(async () => expect((await h.db.payOrder.findUniqueOrThrow({ where: { id: created.id } })).state).toBe('PAID'));
+    const res = await pending;
+    expect(res.status).toBe(201);
+    expect(res.body.order.state).toBe('PAID');
+    expect(res.body.payment).toBeNull();
+    expect(await h.db.bill.findUniqueOrThrow({ where: { id: bill!.id } })).toMatchObject({ state: 'PAID' });
+  });
+
+  it('WeChat takes money for a bill already paid another way: recorded, flagged and refunded automatically', async () => {
+    const [bill] = await openBills(neighbour, A.units[1]!.id);
+    const existing = await h.db.payOrder.findFirst({ where: { userId: neighbour.userId, state: 'PENDING' } });
+    const res = existing ? { body: { order: existing } } : await order(neighbour, [bill!.id]);
+    const o = await h.db.payOrder.findUniqueOrThrow({ where: { id: res.body.order.id }, include: { items: true } });
+    // Paid at the counter meanwhile (the cashier desk's path, written here as it will write it).
+    await h.db.bill.update({ where: { id: o.items[0]!.billId }, data: { state: 'PAID', paidFen: o.amountFen, lockedOrderId: null } });
+    await payAtWechat(o.outTradeNo);
+    await eventually(async () => {
+      const refund = await h.db.refund.findFirstOrThrow({ where: { orderId: o.id } });
+      expect(refund).toMatchObject({ kind: 'OVERPAYMENT', amountFen: o.amountFen, state: 'SUCCESS' });
+    }, 10_000);
+    expect(await h.db.paymentIssue.findFirst({ where: { outTradeNo: o.outTradeNo } })).toMatchObject({ kind: 'OVERPAYMENT' });
+    expect((await h.db.ledgerEntry.findMany({ where: { orderId: o.id }, orderBy: { id: 'asc' } })).map((e) => [e.kind, e.amountFen])).toEqual([
+      ['OVERPAYMENT', o.amountFen],
+      ['REFUND', -o.amountFen],
+    ]);
+    expect((await simOrder(o.outTradeNo)).trade_state).toBe('REFUND');
+  });
+});
+
+describe('refunds', () => {
+  let billId: string;
+  let paidFen: number;
+
+  beforeAll(async () => {
+    await h.sim('/sim/pay/config', { refundDelayMs: 20 });
+    const [bill] = await openBills(owner, A.units[0]!.id);
+    const res = await order(owner, [bill!.id]);
+    await payAtWechat(res.body.order.outTradeNo);
+    await paid(owner, res.body.order.id);
+    billId = bill!.id;
+    paidFen = bill!.amountFen;
+  });
+
+  const refund = (who: Actor, amountFen: number) => who.call('POST', `/api/staff/bills/${billId}/refunds`, { body: { amountFen, reason: '多收退回' } });
+
+  it('a partial refund, then the rest: the refund notify moves the bill to partially refunded, then refunded', async () => {
+    const part = await refund(cashier, 1000);
+    expect(part.status).toBe(201);
+    await eventually(async () => expect(await h.db.bill.findUniqueOrThrow({ where: { id: billId } })).toMatchObject({ state: 'PARTIALLY_REFUNDED', refundedFen: 1000 }));
+    const over = await refund(cashier, paidFen);
+    expect(over.status).toBe(409);
+    expect(over.body).toMatchObject({ code: 'REFUND_EXCEEDS_PAID', details: { refundableFen: paidFen - 1000 } });
+    expect((await refund(cashier, paidFen - 1000)).status).toBe(201);
+    await eventually(async () => expect(await h.db.bill.findUniqueOrThrow({ where: { id: billId } })).toMatchObject({ state: 'REFUNDED', refundedFen: paidFen }));
+    const ledger = await h.db.ledgerEntry.findMany({ where: { billId }, orderBy: { id: 'asc' } });
+    expect(ledger.map((e) => e.amountFen)).toEqual([paidFen, -1000, -(paidFen - 1000)]);
+  });
+
+  it('only a cashier or manager of the community refunds, and never an unpaid bill', async () => {
+    expect((await owner.call('POST', `/api/staff/bills/${billId}/refunds`, { body: { amountFen: 1, reason: '测试退款' } })).status).toBe(404);
+    const [unpaid] = await openBills(neighbour, A.units[1]!.id);
+    expect((await cashier.call('POST', `/api/staff/bills/${unpaid!.id}/refunds`, { body: { amountFen: 1, reason: '测试退款' } })).body.code).toBe('REFUND_EXCEEDS_PAID');
+  });
+});
+
+describe('concurrent refunds', () => {
+  it('never exceed what was paid', async () => {
+    const [bill] = await openBills(neighbour, A.units[1]!.id);
+    const res = await order(neighbour, [bill!.id]);
+    await payAtWechat(res.body.order.outTradeNo);
+    await paid(neighbour, res.body.order.id);
+    const share = Math.floor(bill!.amountFen * 0.3);
+    const answers = await Promise.all(Array.from({ length: 8 }, () => cashier.call('POST', `/api/staff/bills/${bill!.id}/refunds`, { body: { amountFen: share, reason: '并发退款' } })));
+    expect(answers.filter((a) => a.status === 201)).toHaveLength(3);
+    expect(answers.filter((a) => a.status === 409)).toHaveLength(5);
+    const asked = await h.db.refund.aggregate({ where: { billId: bill!.id }, _sum: { amountFen: true } });
+    expect(asked._sum.amountFen).toBe(3 * share);
+    await eventually(async () => expect((await h.db.bill.findUniqueOrThrow({ where: { id: bill!.id } })).refundedFen).toBe(3 * share));
+  });
+});
