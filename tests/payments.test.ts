@@ -25,7 +25,7 @@ beforeAll(async () => {
 });
 
 const order = (who: Actor, billIds: string[]) => who.call('POST', '/api/pay/orders', { body: { billIds } });
-const simOrder = async (outTradeNo: string) => (await fetch(`${h.simUrl}/sim/pay/orders/${outTradeNo}`)).json();
+const simOrder = async (outTradeNo: string): Promise<any> => (await fetch(`${h.simUrl}/sim/pay/orders/${outTradeNo}`)).json();
 const payAtWechat = (outTradeNo: string) => h.sim('/sim/pay/pay', { outTradeNo });
 const paid = (who: Actor, orderId: string) =>
   eventually(async () => {
@@ -103,7 +103,8 @@ describe('paying bills with WeChat Pay', () => {
     const started = Date.now();
     await paid(owner, res.body.order.id);
     expect(Date.now() - started).toBeLessThan(5000);
-    expect((await (await fetch(`${h.simUrl}/sim/pay/deliveries?outTradeNo=${res.body.order.outTradeNo}`)).json())[0].status).toBeNull();
+    const deliveries: any = await (await fetch(`${h.simUrl}/sim/pay/deliveries?outTradeNo=${res.body.order.outTradeNo}`)).json();
+    expect(deliveries[0].status).toBeNull();
   });
 
   it('a notify that never comes: the query job on WeChat\'s schedule applies the payment', async () => {
