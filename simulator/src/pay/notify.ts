@@ -22,10 +22,15 @@ export function notifyEvent(merchant: Merchant, url: string, eventType: NotifyEv
 
 /** The notification exactly as WeChat sends it: JSON body with an encrypted resource, signed headers. */
 export function buildNotification(state: SimState, event: NotifyEvent, tamper?: Tamper): { headers: Record<string, string>; body: string } {
-  const resource = encryptResource(event.merchant.apiV3Key, JSON.stringify(event.resource), event.associatedData);
+  const plaintext = JSON.stringify(event.resource);
+  const resource = encryptResource(event.merchant.apiV3Key, plaintext, event.associatedData);
   if (tamper === 'ciphertext') {
+    // GCM encrypts like a stream cipher: flipping a ciphertext bit flips the same plaintext bit. Flip
+    // the lowest bit of the amount's first digit (2 ↔ 3…): still valid JSON, a different amount —
+    // only the authentication tag can tell.
+    const at = Buffer.byteLength(plaintext.slice(0, plaintext.indexOf('"total":') + '"total":'.length));
     const bytes = Buffer.from(resource.ciphertext, 'base64');
-    bytes[0] = bytes[0]! ^ 0xff;
+    bytes[at] = bytes[at]! ^ 0x01;
     resource.ciphertext = bytes.toString('base64');
   }
   if (tamper === 'algorithm') resource.algorithm = 'AEAD_AES_128_GCM';

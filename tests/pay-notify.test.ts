@@ -1,0 +1,108 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useHarness } from './support/use-harness.js';
+import { resident, staff, type Actor } from './support/actors.js';
+import { addFeeItem, deliverUnits, eventually, makeCommunity, openBills, runBilling } from './support/factories/index.js';
+
+/**
+ * The payment notification as an attacker and as WeChat's retries meet it (wechat-spec.md §5, STYLE.md
+ * rule 5): every spoiled notification is refused and changes nothing; a sound one credits once.
+ */
+const h = useHarness();
+let A: Awaited<ReturnType<typeof makeCommunity>>;
+let owner: Actor;
+
+beforeAll(async () => {
+  A = await makeCommunity(h.db, { units: 1 });
+  await deliverUnits(h, [A.units[0]!.id]);
+  owner = await resident(h, A.units[0]!);
+  const manager = await staff(h, 'MANAGER', { id: A.community.id, companyId: A.companyId });
+  const item = await addFeeItem(manager, A.community.id, { kind: 'PROPERTY', name: '物业服务费', amountFen: 235, cycle: 'MONTH' });
+  for (const m of ['2026-01', '2026-02', '2026-03']) await runBilling(manager, A.community.id, m, [item.id]);
+});
+
+/** An order WeChat has been paid for, without its notification (dropped), so the test sends its own. */
+async function paidAtWechatOnly() {
+  const bill = (await openBills(owner, A.units[0]!.id)).find((b) => b.state === 'UNPAID')!;
+  const res = await owner.call('POST', '/api/pay/orders', { body: { billIds: [bill.id] } });
+  await h.sim('/sim/pay/faults', { notify: [{ kind: 'drop' }] });
+  await h.sim('/sim/pay/pay', { outTradeNo: res.body.order.outTradeNo });
+  return { orderId: res.body.order.id as string, outTradeNo: res.body.order.outTradeNo as string, billId: bill.id };
+}
+
+const built = (outTradeNo: string, extra: Record<string, unknown> = {}) =>
+  h.sim<{ headers: Record<string, string>; body: string }>('/sim/pay/notifications', { outTradeNo, url: `${h.url}/wechat/pay/notify`, ...extra });
+const send = (n: { headers: Record<string, string>; body: string }) => h.call('POST', '/wechat/pay/notify', { raw: n.body, headers: n.headers });
+
+describe('spoiled notifications are refused and change nothing', () => {
+  let o: Awaited<ReturnType<typeof paidAtWechatOnly>>;
+  beforeAll(async () => {
+    o = await paidAtWechatOnly();
+  });
+
+  it.each([
+    ['a forged signature', 'signature', 401],
+    ['an unknown serial (never fetched)', 'serial', 401],
+    ['a stale timestamp (10 minutes old)', 'stale', 401],
+    ['a SIGNTEST probe', 'signtest', 401],
+    ['a ciphertext changed to another amount (signed again, so only the GCM tag catches it)', 'ciphertext', 400],
+    ['an unknown algorithm', 'algorithm', 400],
+  ])('%s', async (_, tamper, status) => {
+    const res = await send(await built(o.outTradeNo, { tamper }));
+    expect(res.status).toBe(status);
+    expect(res.body).toMatchObject({ code: 'FAIL', message: expect.any(String) });
+    expect(await h.db.payOrder.findUniqueOrThrow({ where: { id: o.orderId } })).toMatchObject({ state: 'PENDING', transactionId: null });
+    expect(await h.db.ledgerEntry.count({ where: { orderId: o.orderId } })).toBe(0);
+    expect(await h.db.paymentIssue.count({ where: { outTradeNo: o.outTradeNo } })).toBe(0);
+  });
+
+  it('a body changed after signing', async () => {
+    const n = await built(o.outTradeNo);
+    const res = await send({ headers: n.headers, body: n.body.replace('"TRANSACTION.SUCCESS"', '"TRANSACTION.SUCCESS" ') });
+    expect(res.status).toBe(401);
+  });
+
+  it('missing headers', async () => {
+    const n = await built(o.outTradeNo);
+    const { 'Wechatpay-Nonce': _, ...rest } = n.headers;
+    expect((await send({ headers: rest, body: n.body })).status).toBe(400);
+  });
+
+  it('an amount that is not our order\'s is never credited, and is flagged for the cashier', async () => {
+    const n = await built(o.outTradeNo, { patch: { amount: { total: 1, payer_total: 1, currency: 'CNY', payer_currency: 'CNY' } } });
+    expect((await send(n)).status).toBe(204); // retrying cannot make it right: acknowledged, flagged
+    expect(await h.db.payOrder.findUniqueOrThrow({ where: { id: o.orderId } })).toMatchObject({ state: 'PENDING' });
+    expect(await h.db.paymentIssue.findFirst({ where: { outTradeNo: o.outTradeNo } })).toMatchObject({ kind: 'AMOUNT_MISMATCH', detail: { expectedFen: expect.any(Number), reportedFen: 1 } });
+  });
+
+  it('after all that, the sound notification credits the order', async () => {
+    expect((await send(await built(o.outTradeNo))).status).toBe(204);
+    expect(await h.db.payOrder.findUniqueOrThrow({ where: { id: o.orderId } })).toMatchObject({ state: 'PAID' });
+  });
+});
+
+describe('duplicates and retries', () => {
+  it('the same notification 20 times in parallel is credited once, and every copy is acknowledged', async () => {
+    const o = await paidAtWechatOnly();
+    const n = await built(o.outTradeNo);
+    const answers = await Promise.all(Array.from({ length: 20 }, () => send(n)));
+    expect(answers.map((a) => a.status)).toEqual(Array(20).fill(204));
+    expect(await h.db.ledgerEntry.count({ where: { orderId: o.orderId } })).toBe(1);
+    expect(await h.db.bill.findUniqueOrThrow({ where: { id: o.billId } })).toMatchObject({ state: 'PAID' });
+    const receipts = await h.db.payOrder.findMany({ where: { id: o.orderId }, select: { receiptNo: true } });
+    expect(receipts[0]!.receiptNo).toMatch(/^SJ/);
+  });
+
+  it('a delivery with a bad signature is refused, and WeChat\'s retry (compressed schedule) credits it', async () => {
+    const bill = (await openBills(owner, A.units[0]!.id)).find((b) => b.state === 'UNPAID')!;
+    const res = await owner.call('POST', '/api/pay/orders', { body: { billIds: [bill.id] } });
+    await h.sim('/sim/pay/config', { retryScale: 0.01 }); // 15 s → 150 ms
+    await h.sim('/sim/pay/faults', { notify: [{ kind: 'badSignature' }] });
+    await h.sim('/sim/pay/pay', { outTradeNo: res.body.order.outTradeNo });
+    await eventually(async () => expect((await h.db.payOrder.findUniqueOrThrow({ where: { id: res.body.order.id } })).state).toBe('PAID'));
+    const deliveries: { attempt: number; status: number }[] = await (await fetch(`${h.simUrl}/sim/pay/deliveries?outTradeNo=${res.body.order.outTradeNo}`)).json();
+    expect(deliveries.map((d) => [d.attempt, d.status])).toEqual([
+      [0, 401],
+      [1, 204],
+    ]);
+  });
+});
