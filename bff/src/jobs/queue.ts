@@ -9,7 +9,8 @@ export type SendOptions = {
   tx?: Tx;
   /** An idempotency key (uuid): sending the same id twice creates one job. */
   id?: string;
-  startAfter?: Date;
+  /** Not before this instant, by the database's clock — or after this many seconds (for delays measured on `deps.clock`). */
+  startAfter?: Date | number;
 };
 
 export type JobsConfig = {
@@ -92,7 +93,7 @@ export class JobQueue {
     const { tx } = opts;
     return this.boss.send(job.name, payload, {
       ...(opts.id ? { id: opts.id } : {}),
-      ...(opts.startAfter ? { startAfter: opts.startAfter } : {}),
+      ...(opts.startAfter !== undefined ? { startAfter: typeof opts.startAfter === 'number' ? Math.max(0, Math.ceil(opts.startAfter)) : opts.startAfter } : {}),
       ...(job.singletonKey ? { singletonKey: job.singletonKey(data) } : {}),
       ...(tx ? { db: inTransaction(tx) } : {}),
     });

@@ -73,7 +73,7 @@ export async function createPayOrder(deps: Deps, userId: string, billIds: string
     const locked = await tx.bill.updateMany({ where: { id: { in: ids }, state: 'UNPAID' }, data: { state: 'PAYING', lockedOrderId: id } });
     if (locked.count !== ids.length) throw new AppError('BILLS_NOT_PAYABLE', '部分账单刚刚被缴清或正在支付，请刷新后重新选择');
     // WeChat's schedule for asking about an order whose notify has not come (wechat-spec.md §5).
-    await deps.jobs.send(queryOrderJob, { orderId: id, step: 0 }, { tx, startAfter: queryDelay(now, 0) });
+    await deps.jobs.send(queryOrderJob, { orderId: id, step: 0 }, { tx, startAfter: queryDelay(now, 0, now) });
   });
   return prepareOrder(deps, pay, id);
 }

@@ -9,7 +9,8 @@ import { submitRefund } from './refunds.js';
  */
 export const QUERY_SCHEDULE_SECONDS = [5, 30, 60, 180, 300, 600, 960, 1800];
 
-export const queryDelay = (createdAt: Date, step: number) => new Date(createdAt.getTime() + QUERY_SCHEDULE_SECONDS[step]! * 1000);
+/** Seconds from `now` until step `step` is due: measured on our clock, handed to pg-boss as a delay. */
+export const queryDelay = (createdAt: Date, step: number, now: Date) => (createdAt.getTime() + QUERY_SCHEDULE_SECONDS[step]! * 1000 - now.getTime()) / 1000;
 
 export const queryOrderJob = defineJob({
   name: 'pay.query-order',
@@ -23,9 +24,7 @@ export const queryOrderJob = defineJob({
     if (outcome !== 'pending') return;
     const next = step + 1;
     if (next < QUERY_SCHEDULE_SECONDS.length) {
-      // pg-boss schedules by the database clock; never earlier than now.
-      const at = queryDelay(order.createdAt, next);
-      await deps.jobs.send(queryOrderJob, { orderId, step: next }, { startAfter: at > new Date() ? at : new Date() });
+      await deps.jobs.send(queryOrderJob, { orderId, step: next }, { startAfter: queryDelay(order.createdAt, next, deps.clock.now()) });
     } else {
       deps.logger.warn({ orderId }, 'pay order still pending after the last scheduled query');
     }

@@ -37,7 +37,7 @@ export function payNotifyRoutes(deps: Deps) {
   for (const [path, kind] of [['/notify', 'transaction'], ['/refund-notify', 'refund']] as const) {
     router.post(path, async (ctx) => {
       const raw = await rawBody(ctx.req);
-      const answer = raw ? await handleNotify(deps, ctx.headers as Record<string, string | undefined>, raw, kind) : ({ status: 400, message: 'body too large' } as const);
+      const answer = raw ? await handleNotify(deps, ctx.headers as Record<string, string | undefined>, raw, kind) : ({ status: 400, message: '通知内容过大' } as const);
       ctx.status = answer.status;
       if (answer.status !== 204) {
         ctx.state.log.warn({ reason: answer.message }, 'pay notification refused');

@@ -12,8 +12,10 @@ import { repairsCases } from './repairs.js';
 import { calendarCases } from './calendar.js';
 import { moderationCases } from './moderation.js';
 import { snapshotsCases } from './snapshots.js';
+import { feesCases } from './fees.js';
+import { payCases } from './pay.js';
 
 export type { BadInputCase } from './types.js';
 
 /** Every module contributes its file here, next to its line in bff/src/modules.ts. */
-export const allBadInput: BadInputCases[] = [healthCases, authCases, meCases, unitsCases, privacyCases, jobsCases, uploadsCases, noticesCases, pushCases, calendarCases, moderationCases, repairsCases, snapshotsCases];
+export const allBadInput: BadInputCases[] = [healthCases, authCases, meCases, unitsCases, privacyCases, jobsCases, uploadsCases, noticesCases, pushCases, calendarCases, moderationCases, repairsCases, snapshotsCases, feesCases, payCases];

@@ -1,0 +1,39 @@
+import type { BadInputCases } from './types.js';
+
+/** Bad input for fee standards, billing and residents' bills. */
+export const feesCases: BadInputCases = ({ uuid, site }) => {
+  const c = `/api/staff/communities/${site.community.id}`;
+  const item = { kind: 'PROPERTY', name: '物业服务费', amountFen: 235, cycle: 'MONTH' };
+  return {
+    'GET /api/bills/summary': [],
+    'GET /api/bills': [{ path: '/api/bills' }, { path: `/api/bills?unitId=${uuid}&status=open` }, { path: '/api/bills?unitId=1' }],
+    'GET /api/staff/communities/:communityId/fee-items': [{ path: '/api/staff/communities/x/fee-items' }],
+    'POST /api/staff/communities/:communityId/fee-items': [
+      { path: `${c}/fee-items`, body: {} },
+      { path: `${c}/fee-items`, body: { ...item, amountFen: 2.35 } },
+      { path: `${c}/fee-items`, body: { ...item, amountFen: -1 } },
+      { path: `${c}/fee-items`, body: { ...item, amountFen: '235' } },
+      { path: `${c}/fee-items`, body: { ...item, cycle: undefined } },
+      { path: `${c}/fee-items`, body: { ...item, kind: 'SHARED' } },
+      { path: `${c}/fee-items`, body: { ...item, kind: 'PARKING', buildingType: '高层' } },
+      { path: `${c}/fee-items`, body: { ...item, name: 'x'.repeat(41) } },
+    ],
+    'POST /api/staff/communities/:communityId/fee-items/:itemId/retire': [{ path: `${c}/fee-items/1/retire`, body: {} }],
+    'POST /api/staff/communities/:communityId/billing/preview': [
+      { path: `${c}/billing/preview`, body: {} },
+      { path: `${c}/billing/preview`, body: { period: '2026-13' } },
+      { path: `${c}/billing/preview`, body: { period: '2026-Q5' } },
+      { path: `${c}/billing/preview`, body: { period: '2026', feeItemIds: ['x'] } },
+    ],
+    'POST /api/staff/communities/:communityId/billing/runs': [
+      { path: `${c}/billing/runs`, body: { period: 202612 } },
+      { path: `${c}/billing/runs`, body: { period: '2026-1' } },
+      { path: `${c}/billing/runs`, body: { period: '2026', feeItemIds: Array(51).fill(uuid) } },
+    ],
+    'POST /api/staff/bills/:id/waive': [
+      { path: `/api/staff/bills/${uuid}/waive`, body: {} },
+      { path: `/api/staff/bills/${uuid}/waive`, body: { reason: '减免' } },
+      { path: '/api/staff/bills/x/waive', body: { reason: '疫情期间减免' } },
+    ],
+  };
+};

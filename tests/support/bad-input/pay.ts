@@ -1,0 +1,25 @@
+import type { BadInputCases } from './types.js';
+
+/** Bad input for WeChat Pay orders, refunds and the notification endpoints. */
+export const payCases: BadInputCases = ({ uuid }) => ({
+  'POST /api/pay/orders': [
+    { path: '/api/pay/orders', body: {} },
+    { path: '/api/pay/orders', body: { billIds: [] } },
+    { path: '/api/pay/orders', body: { billIds: ['x'] } },
+    { path: '/api/pay/orders', body: { billIds: Array(25).fill(uuid) } },
+    { path: '/api/pay/orders', body: { billIds: uuid } },
+  ],
+  'GET /api/pay/orders/:id': [{ path: '/api/pay/orders/x' }],
+  'POST /api/staff/bills/:id/refunds': [
+    { path: `/api/staff/bills/${uuid}/refunds`, body: {} },
+    { path: `/api/staff/bills/${uuid}/refunds`, body: { amountFen: 0, reason: '多收退回' } },
+    { path: `/api/staff/bills/${uuid}/refunds`, body: { amountFen: 1.5, reason: '多收退回' } },
+    { path: `/api/staff/bills/${uuid}/refunds`, body: { amountFen: 100, reason: '' } },
+  ],
+  // WeChat's endpoints answer `{ code: 'FAIL', message }` so WeChat retries what is not for us.
+  'POST /wechat/pay/notify': [
+    { path: '/wechat/pay/notify', body: {} },
+    { path: '/wechat/pay/notify', raw: 'not json' },
+  ],
+  'POST /wechat/pay/refund-notify': [{ path: '/wechat/pay/refund-notify', body: { id: 'x' } }],
+});
