@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { MemberRelation, Prisma, PrismaClient, StaffRoleKind } from '@prisma/client';
+import { billLines } from '../bff/src/fees/bill-lines.js';
+import { parsePeriod } from '../bff/src/fees/periods.js';
 
 /**
  * The demo property company: two communities, ~200 units with building and exclusive areas,
@@ -138,10 +140,31 @@ export async function seedDemo(db: PrismaClient, appid: string) {
       const admin = await makeUser(DEMO_OPENIDS.admin, '林总', '+8613600000005');
       await role(admin.id, 'COMPANY_ADMIN', null, true);
 
+      await seedBills(tx, wutong.id, cashier.id);
+
       return { created: true, ...(await summary(tx as unknown as PrismaClient, company.id)) };
     },
     { timeout: 60_000 },
   );
+}
+
+/** 梧桐苑's fee standards and three months of bills, as the cashier's monthly runs would make them. */
+async function seedBills(tx: Prisma.TransactionClient, communityId: string, cashierId: string) {
+  const property = await tx.feeItem.create({ data: { communityId, kind: 'PROPERTY', name: '物业服务费', amountFen: 235, cycle: 'MONTH' } });
+  const parking = await tx.feeItem.create({ data: { communityId, kind: 'PARKING', name: '车位管理费', amountFen: 15_000, cycle: 'MONTH' } });
+  const units = await tx.unit.findMany({ where: { communityId }, select: { id: true, buildingArea: true, deliveredAt: true, building: { select: { buildingType: true } } } });
+  const spaces = await tx.parkingSpace.findMany({ where: { communityId, unitId: { not: null } }, select: { id: true, number: true, unitId: true } });
+  for (const label of ['2026-09', '2026-10', '2026-11']) {
+    const lines = billLines(
+      parsePeriod(label)!,
+      [property, parking],
+      units.map((u) => ({ id: u.id, buildingArea: u.buildingArea, deliveredAt: u.deliveredAt, buildingType: u.building.buildingType })),
+      spaces.map((p) => ({ id: p.id, number: p.number, unitId: p.unitId! })),
+    );
+    const runId = randomUUID();
+    await tx.bill.createMany({ data: lines.map((l) => ({ ...l, id: randomUUID(), communityId, period: label, runId })) });
+    await tx.billingRun.create({ data: { id: runId, communityId, period: label, createdById: cashierId, billCount: lines.length, totalFen: BigInt(lines.reduce((s, l) => s + l.amountFen, 0)) } });
+  }
 }
 
 async function summary(db: PrismaClient, companyId: string) {

@@ -22,6 +22,9 @@ import type { listCommunityRepairs, listMyRepairs, listTechnicians } from './rep
 
 import type { overdueBoard, serviceLevel } from './repairs/service-level.js';
 import type { getSnapshot, listCommunitySnapshots, listMySnapshots, praiseWall } from './snapshots/snapshots.js';
+import type { billSummary, listUnitBills } from './fees/resident-bills.js';
+import type { OrderView } from './pay/order-view.js';
+import type { createPayOrder } from './pay/create-order.js';
 import type { listModeration } from './moderation/queue.js';
 import type { calendarView } from './calendar/view.js';
 
@@ -64,3 +67,9 @@ export type PraiseWallPage = Answer<typeof praiseWall>;
 export type ModerationQueue = Answer<typeof listModeration>;
 export type WorkCalendarView = Answer<typeof calendarView>;
 export type { SnapshotAction } from './snapshots/schema.js';
+export type BillSummary = Answer<typeof billSummary>;
+export type BillListPage = Answer<typeof listUnitBills>;
+export type BillView = BillListPage['items'][number];
+export type PayOrderView = Wire<OrderView>;
+export type CreatedPayOrder = Answer<typeof createPayOrder>;
+export type RequestPaymentParams = NonNullable<CreatedPayOrder['payment']>;

@@ -17,7 +17,7 @@ export function lateFeeOf(settings: FeeSettings | null, bill: Pick<Bill, 'amount
   return lateCharge(bill.amountFen, days, settings.lateFeeBpsPerDay, settings.lateFeeCapBps);
 }
 
-export function shapeBill(b: Bill & { feeItem: Pick<FeeItem, 'name' | 'kind'> }, lateFeeFen: number) {
+export function shapeBill(b: Bill & { feeItem: Pick<FeeItem, 'name' | 'kind'>; orderItems?: { orderId: string }[] }, lateFeeFen: number) {
   return {
     id: b.id,
     unitId: b.unitId,
@@ -37,6 +37,8 @@ export function shapeBill(b: Bill & { feeItem: Pick<FeeItem, 'name' | 'kind'> },
     waivedReason: b.waivedReason,
     /** The pending WeChat order this bill is locked to, so the page can resume it. */
     orderId: b.lockedOrderId,
+    /** The WeChat order that paid it: its receipt. */
+    receiptOrderId: b.orderItems?.[0]?.orderId ?? null,
   };
 }
 
@@ -76,18 +78,20 @@ export async function listUnitBills(deps: Deps, userId: string, q: z.infer<typeo
     const bills = await deps.db.bill.findMany({
       where: { unitId: unit.id, payer: 'OWNER', state: { in: [...OPEN_STATES] } },
       include: { feeItem: { select: { name: true, kind: true } } },
-      orderBy: [{ firstMonth: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
+      orderBy: [{ firstMonth: 'asc' }, { feeItem: { kind: 'asc' } }, { feeItem: { name: 'asc' } }, { id: 'asc' }],
     });
     const items = bills.map((b) => shapeBill(b, lateFeeOf(settings, b, now)));
-    return { items, nextCursor: null, totalFen: items.reduce((s, b) => s + b.payableFen, 0) };
+    return { items, nextCursor: null, total: items.length, totalFen: items.reduce((s, b) => s + b.payableFen, 0) };
   }
   const page = keyset('createdAt', q.cursor, q.limit, 'desc');
+  const settled = { unitId: unit.id, payer: 'OWNER' as const, state: { in: [...SETTLED_STATES] } };
+  const total = await deps.db.bill.count({ where: settled });
   const rows = await deps.db.bill.findMany({
-    where: { unitId: unit.id, payer: 'OWNER', state: { in: [...SETTLED_STATES] }, ...page.where },
-    include: { feeItem: { select: { name: true, kind: true } } },
+    where: { ...settled, ...page.where },
+    include: { feeItem: { select: { name: true, kind: true } }, orderItems: { where: { order: { state: 'PAID' } }, select: { orderId: true }, take: 1 } },
     orderBy: page.orderBy,
     take: page.take,
   });
   const { items, nextCursor } = toPage(rows, q.limit, (b) => b.createdAt);
-  return { items: items.map((b) => shapeBill(b, 0)), nextCursor, totalFen: null };
+  return { items: items.map((b) => shapeBill(b, 0)), nextCursor, total, totalFen: null };
 }

@@ -35,7 +35,7 @@ export const TEMPLATES = {
   },
   paymentSucceeded: {
     id: 'T_PAYMENT_SUCCEEDED_01',
-    page: 'pages/fees/index',
+    page: 'packages/fees/receipt',
     keywords: { amount1: 'amount', thing2: 'thing', time3: 'time' },
     fields: { amountFen: 'amount1', item: 'thing2', paidAt: 'time3' },
   },

@@ -37,6 +37,12 @@ export type {
   ModerationQueue,
   SnapshotAction,
   WorkCalendarView,
+  BillSummary,
+  BillListPage,
+  BillView,
+  PayOrderView,
+  CreatedPayOrder,
+  RequestPaymentParams,
 } from '../../../bff/src/api-types';
 
 export type Items<T> = { items: T[] };

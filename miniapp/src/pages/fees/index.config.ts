@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '缴费' });
+export default definePageConfig({ navigationBarTitleText: '缴费', enablePullDownRefresh: true });

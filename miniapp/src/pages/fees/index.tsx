@@ -1,5 +1,66 @@
-import { ComingSoon } from '../../components/coming-soon';
+import { useState } from 'react';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import { PageShell } from '../../components/page-shell';
+import { Chips } from '../../components/chips';
+import { Button, Empty } from '../../ui';
+import { EmptyIcon } from '../../components/empty-icon';
+import { bff } from '../../session';
+import { useRequest } from '../../hooks/use-request';
+import { UnpaidBills } from '../../features/fees/unpaid-bills';
+import { PaidBills } from '../../features/fees/paid-bills';
+import { yuan } from '../../features/fees/money';
+import '../../features/fees/fees.css';
 
-export default function Page() {
-  return <ComingSoon title="缴费" description="物业费、停车费微信支付即将开通。" />;
+/** 缴费: per unit, the bills to pay (select, pay with WeChat) and the payment history with receipts. */
+export default function Fees() {
+  const summary = useRequest(() => bff.billSummary(), [], (d) => d.units.length === 0);
+  const [chosenUnit, setChosenUnit] = useState<string>();
+  const [tab, setTab] = useState<'unpaid' | 'paid'>('unpaid');
+  const [refreshKey, setRefreshKey] = useState(0);
+  const refresh = () => {
+    setRefreshKey((k) => k + 1);
+    void summary.reload();
+  };
+  usePullDownRefresh(async () => {
+    refresh();
+    Taro.stopPullDownRefresh();
+  });
+  useDidShow(() => void (summary.data && refresh()));
+
+  const units = summary.data?.units ?? [];
+  const unitId = chosenUnit ?? units[0]?.unitId;
+  if (summary.empty)
+    return (
+      <PageShell>
+        <Empty image={<EmptyIcon glyph="🏠" />} title="绑定房屋后即可查看和缴纳物业费" />
+        <View className="actions">
+          <Button type="primary" size="large" onClick={() => void Taro.navigateTo({ url: '/pages/bind/index' })}>
+            去绑定房屋
+          </Button>
+        </View>
+      </PageShell>
+    );
+  return (
+    <PageShell request={summary}>
+      {units.length > 1 && (
+        <Chips
+          testId="unit-chips"
+          options={units.map((u) => ({ value: u.unitId, label: `${u.label}${u.openBills ? ` · 待缴¥${yuan(u.openFen)}` : ''}` }))}
+          value={unitId}
+          onChange={(v) => v && setChosenUnit(v)}
+        />
+      )}
+      <Chips
+        testId="fee-tabs"
+        options={[
+          { value: 'unpaid' as const, label: '待缴账单' },
+          { value: 'paid' as const, label: '缴费记录' },
+        ]}
+        value={tab}
+        onChange={(v) => v && setTab(v)}
+      />
+      {unitId && (tab === 'unpaid' ? <UnpaidBills unitId={unitId} refreshKey={refreshKey} onPaid={refresh} /> : <PaidBills unitId={unitId} refreshKey={refreshKey} />)}
+    </PageShell>
+  );
 }

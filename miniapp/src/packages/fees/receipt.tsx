@@ -1,0 +1,71 @@
+import { useEffect } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { PageShell } from '../../components/page-shell';
+import { Button } from '../../ui';
+import { bff } from '../../session';
+import { useRequest } from '../../hooks/use-request';
+import { shortTime } from '../../format';
+import { periodLabel, yuan } from '../../features/fees/money';
+import { askForPush } from '../../features/push/ask-for-push';
+import '../../features/fees/fees.css';
+
+const Row = ({ label, value, testId }: { label: string; value: string; testId?: string }) => (
+  <View className="receipt__row" data-testid={testId}>
+    <Text>{label}</Text>
+    <Text>{value}</Text>
+  </View>
+);
+
+/** 电子收据: receipt number, the payer's unit, items and periods, amount, time, WeChat's transaction id. */
+export default function Receipt() {
+  const { params } = useRouter();
+  const order = useRequest(() => bff.payOrder(params.id ?? ''), [params.id]);
+  const o = order.data;
+  // Opened from a push or right after paying: while WeChat's answer is on its way, keep asking.
+  useEffect(() => {
+    if (o?.state !== 'PENDING') return;
+    const t = setTimeout(() => void order.reload(), 1500);
+    return () => clearTimeout(t);
+  }, [o]);
+
+  if (o && o.state !== 'PAID')
+    return (
+      <PageShell>
+        <View className="receipt" data-testid="receipt-pending">
+          <Text className="receipt__title">{o.state === 'PENDING' ? '支付结果确认中…' : '订单已关闭'}</Text>
+          <Text className="hint">{o.state === 'PENDING' ? '如已付款，请稍候，结果会自动刷新' : '这笔订单未支付，账单已恢复为待缴'}</Text>
+        </View>
+      </PageShell>
+    );
+  const units = o ? [...new Set(o.items.map((i) => i.unit))].join('、') : '';
+  return (
+    <PageShell request={order}>
+      {o && (
+        <View className="receipt" data-testid="receipt">
+          <Text className="receipt__title">缴费收据</Text>
+          <Row label="收据号" value={o.receiptNo ?? ''} testId="receipt-no" />
+          <Row label="房屋" value={units} />
+          {o.items.map((i) => (
+            <Row key={i.billId} label={`${i.name} ${periodLabel(i.period)}`} value={`¥${yuan(i.amountFen + i.lateFeeFen)}`} />
+          ))}
+          <Row label="支付时间" value={shortTime(o.paidAt)} />
+          <Row label="支付方式" value="微信支付" />
+          <Row label="微信支付单号" value={o.transactionId ?? ''} />
+          <View className="receipt__total">
+            <Text>合计</Text>
+            <Text data-testid="receipt-total">¥{yuan(o.amountFen)}</Text>
+          </View>
+        </View>
+      )}
+      <View className="actions actions--wrap">
+        <Button size="large" onClick={() => void bff.pushSubscriptions().then(({ templates }) => askForPush([templates.paymentSucceeded.id]))}>
+          以后缴费成功时提醒我
+        </Button>
+        <Button type="primary" size="large" onClick={() => void Taro.navigateBack().catch(() => Taro.reLaunch({ url: '/pages/fees/index' }))}>
+          返回
+        </Button>
+      </View>
+    </PageShell>
+  );
+}

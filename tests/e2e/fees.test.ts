@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { tapButton, useBrowserStack } from './browser.js';
+
+/**
+ * 缴费 as a resident does it in the H5 build: two of the unit's bills chosen, paid on the simulator's
+ * development pay page (standing in for WeChat's pay sheet), seen as paid, the receipt opened.
+ */
+const stack = useBrowserStack();
+const RESIDENT = '业主（已绑定 梧桐苑1号楼101）';
+
+describe('缴费', { timeout: 120_000 }, () => {
+  it('a resident selects two bills, pays on the simulator page, sees them paid and opens the receipt', async () => {
+    const page = await stack.newPage();
+    await stack.devLogin(page, RESIDENT);
+    await page.getByText('缴费', { exact: true }).click();
+    const rows = page.getByTestId('unpaid-bills').getByTestId('bill-row');
+    await rows.first().waitFor();
+    const count = await rows.count();
+    expect(count).toBe(6); // three months of 物业服务费 and 车位管理费 (seeded)
+    await page.getByText('缴费不影响门禁、电梯、停车、水电等任何服务').waitFor();
+    // Everything is selected to begin with; keep the two oldest bills.
+    for (let i = count - 1; i >= 2; i--) await rows.nth(i).click();
+    await page.getByText('微信支付（2笔）').waitFor();
+    const total = await page.getByTestId('pay-total').innerText();
+    expect(total).toMatch(/^¥\d+\.\d{2}$/);
+    await stack.shot(page, '50-fees-bills');
+
+    const [sheet] = await Promise.all([page.context().waitForEvent('page'), tapButton(page, '微信支付（2笔）')]);
+    await sheet.getByText('开发环境模拟支付').waitFor();
+    await sheet.getByText(total).waitFor();
+    await stack.shot(sheet, '51-fees-sim-pay');
+    await sheet.getByText('确认支付', { exact: true }).click();
+    await sheet.getByText('支付成功').waitFor();
+    await sheet.close();
+
+    await page.getByTestId('receipt').waitFor();
+    expect(await page.getByTestId('receipt-total').innerText()).toBe(total);
+    expect(await page.getByTestId('receipt-no').innerText()).toMatch(/SJ2026-/);
+    await stack.shot(page, '52-fees-receipt');
+
+    await page.goBack();
+    await page.getByTestId('fee-tabs').getByText('缴费记录', { exact: true }).click();
+    await expect.poll(() => page.getByTestId('paid-bills').getByTestId('bill-row').count()).toBe(2);
+    await page.getByTestId('fee-tabs').getByText('待缴账单', { exact: true }).click();
+    await expect.poll(() => page.getByTestId('unpaid-bills').getByTestId('bill-row').count()).toBe(4);
+  });
+});
