@@ -8,14 +8,19 @@ import { submitRefundJob } from './jobs.js';
 type Tx = Prisma.TransactionClient;
 export type ApplyOutcome = 'applied' | 'duplicate' | 'not-paid' | 'mismatch' | 'unknown-order';
 
-/** Receipt numbers per community and Beijing year, gapless: taken inside the payment's transaction. */
-async function nextReceiptNo(tx: Tx, communityId: string, at: Date): Promise<string> {
+/**
+ * Receipt numbers per community and Beijing year, gapless: taken by one statement at the end of the
+ * payment's transaction (a rollback gives the number back; the counter row is locked only briefly).
+ */
+async function assignReceiptNo(tx: Tx, orderId: string, communityId: string, at: Date): Promise<void> {
   const year = new Date(at.getTime() + 8 * 3600_000).getUTCFullYear();
-  const [row] = await tx.$queryRaw<{ last: number }[]>`
-    INSERT INTO "ReceiptCounter" ("communityId", "year", "last") VALUES (${communityId}::uuid, ${year}, 1)
-    ON CONFLICT ("communityId", "year") DO UPDATE SET "last" = "ReceiptCounter"."last" + 1
-    RETURNING "last"`;
-  return `SJ${year}-${communityId.slice(0, 4).toUpperCase()}-${String(row!.last).padStart(6, '0')}`;
+  await tx.$executeRaw`
+    WITH n AS (
+      INSERT INTO "ReceiptCounter" ("communityId", "year", "last") VALUES (${communityId}::uuid, ${year}, 1)
+      ON CONFLICT ("communityId", "year") DO UPDATE SET "last" = "ReceiptCounter"."last" + 1
+      RETURNING "last")
+    UPDATE "PayOrder" SET "receiptNo" = 'SJ' || ${year} || '-' || upper(left(${communityId}, 4)) || '-' || lpad(n."last"::text, greatest(6, length(n."last"::text)), '0')
+      FROM n WHERE "id" = ${orderId}::uuid`;
 }
 
 async function flagIssue(deps: Deps, communityId: string, kind: 'AMOUNT_MISMATCH' | 'OVERPAYMENT', outTradeNo: string, detail: object, tx: Tx | Deps['db'] = deps.db) {
@@ -63,10 +68,9 @@ export async function applyTransaction(deps: Deps, t: Transaction): Promise<Appl
         overpaid.push(item);
       }
     }
-    const receiptNo = overpaid.length < order.items.length ? await nextReceiptNo(tx, order.communityId, paidAt) : null;
-    if (receiptNo) await tx.payOrder.update({ where: { id: order.id }, data: { receiptNo } });
+    const credited = overpaid.length < order.items.length;
     if (overpaid.length) await refundOverpayment(deps, tx, order, overpaid, t.transaction_id!);
-    if (receiptNo) {
+    if (credited) {
       await queuePush(deps, tx, {
         template: 'paymentSucceeded',
         recipients: [{ userId: order.userId, communityId: order.communityId }],
@@ -74,6 +78,8 @@ export async function applyTransaction(deps: Deps, t: Transaction): Promise<Appl
         pageQuery: { id: order.id },
         event: { kind: 'pay.paid', id: order.id },
       });
+      // Last, so the community's counter row stays locked only for this statement and the commit.
+      await assignReceiptNo(tx, order.id, order.communityId, paidAt);
     }
     return 'applied';
   });
