@@ -21,6 +21,7 @@ import { makePushAudience } from '../tests/support/factories/push.js';
 import { TEMPLATES } from '../bff/src/push/templates.js';
 import { weappSizes, WEAPP_DIST } from './lib/weapp-size.js';
 import { sweepRepairClocks } from '../bff/src/repairs/sla-sweep.js';
+import { benchBillsGenerate, benchNotify } from './lib/bench-pay.js';
 
 const root = resolve(import.meta.dirname, '..');
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
@@ -214,12 +215,19 @@ async function main() {
     print('me_p99', me.latency.p99, 'ms');
     print('bff_rss', Math.round(process.memoryUsage().rss / 1024 / 1024), 'MB');
 
+    if (process.env.BENCH_ONLY === 'pay') {
+      await benchNotify(stack);
+      await benchBillsGenerate(stack);
+      return;
+    }
     await noticeList(stack, token);
     print('push_drain_per_s', await pushDrain(stack), 'msg/s');
     print('jobs_per_s', await jobsPerSecond(stack), 'jobs/s');
     print('upload_p50_ms', await uploadP50(stack, token), 'ms');
     await repairCreate(stack, token);
     await slaSweep(stack);
+    await benchNotify(stack);
+    await benchBillsGenerate(stack);
   } finally {
     await stack.close(); // also drops the database
   }

@@ -27,10 +27,12 @@ beforeAll(async () => {
 const order = (who: Actor, billIds: string[]) => who.call('POST', '/api/pay/orders', { body: { billIds } });
 const simOrder = async (outTradeNo: string): Promise<any> => (await fetch(`${h.simUrl}/sim/pay/orders/${outTradeNo}`)).json();
 const payAtWechat = (outTradeNo: string) => h.sim('/sim/pay/pay', { outTradeNo });
+/** Paid, and settled: the receipt numbered (the settle job runs right after the payment commits). */
 const paid = (who: Actor, orderId: string) =>
   eventually(async () => {
     const res = await who.call('GET', `/api/pay/orders/${orderId}`);
     expect(res.body.state).toBe('PAID');
+    expect(res.body.receiptNo).toMatch(/^SJ/);
     return res.body;
   });
 
@@ -51,7 +53,8 @@ describe('paying bills with WeChat Pay', () => {
     const after = await h.db.bill.findUniqueOrThrow({ where: { id: bill!.id } });
     expect(after).toMatchObject({ state: 'PAID', paidFen: 23171, lockedOrderId: null });
     expect(await h.db.ledgerEntry.findMany({ where: { billId: bill!.id } })).toMatchObject([{ kind: 'WECHAT_PAYMENT', amountFen: 23171 }]);
-    // the payer's push went to the outbox with the payment (no credit granted here: none is written)
+    // settled once: no credit granted for the push here, so nothing is written to the outbox
+    expect(await h.db.payOrder.findUniqueOrThrow({ where: { id: res.body.order.id } })).toMatchObject({ settledAt: expect.any(Date) });
     expect(await h.db.pushMessage.count({ where: { eventKind: 'pay.paid', eventId: res.body.order.id } })).toBe(0);
   });
 
@@ -113,7 +116,7 @@ describe('paying bills with WeChat Pay', () => {
     await h.sim('/sim/pay/faults', { notify: [{ kind: 'drop' }] });
     await payAtWechat(res.body.order.outTradeNo);
     // The first query is due 5 s after the order; nobody polls here.
-    await eventually(async () => expect(await h.db.payOrder.findUniqueOrThrow({ where: { id: res.body.order.id } })).toMatchObject({ state: 'PAID', receiptNo: expect.any(String) }), 12_000);
+    await eventually(async () => expect(await h.db.payOrder.findUniqueOrThrow({ where: { id: res.body.order.id } })).toMatchObject({ state: 'PAID', receiptNo: expect.any(String) }), 15_000);
     const job = await h.deps.jobs.boss.fetch(queryOrderJob.name);
     expect(job).toEqual([]); // settled: the chain stopped
   });

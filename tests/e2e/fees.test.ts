@@ -5,7 +5,7 @@ import { tapButton, useBrowserStack } from './browser.js';
  * 缴费 as a resident does it in the H5 build: two of the unit's bills chosen, paid on the simulator's
  * development pay page (standing in for WeChat's pay sheet), seen as paid, the receipt opened.
  */
-const stack = useBrowserStack();
+const stack = useBrowserStack({ worker: true }); // receipts are numbered by the settle job
 const RESIDENT = '业主（已绑定 梧桐苑1号楼101）';
 
 describe('缴费', { timeout: 120_000 }, () => {

@@ -1,100 +1,85 @@
 import { randomUUID } from 'node:crypto';
 import type { Prisma } from '@prisma/client';
 import type { Deps } from '../deps.js';
-import { queuePush } from '../push/outbox.js';
 import type { Transaction } from '../wechat/pay-client.js';
-import { submitRefundJob } from './jobs.js';
+import { settleJob } from './jobs.js';
 
 type Tx = Prisma.TransactionClient;
 export type ApplyOutcome = 'applied' | 'duplicate' | 'not-paid' | 'mismatch' | 'unknown-order';
 
-/**
- * Receipt numbers per community and Beijing year, gapless: taken by one statement at the end of the
- * payment's transaction (a rollback gives the number back; the counter row is locked only briefly).
- */
-async function assignReceiptNo(tx: Tx, orderId: string, communityId: string, at: Date): Promise<void> {
-  const year = new Date(at.getTime() + 8 * 3600_000).getUTCFullYear();
-  await tx.$executeRaw`
-    WITH n AS (
-      INSERT INTO "ReceiptCounter" ("communityId", "year", "last") VALUES (${communityId}::uuid, ${year}, 1)
-      ON CONFLICT ("communityId", "year") DO UPDATE SET "last" = "ReceiptCounter"."last" + 1
-      RETURNING "last")
-    UPDATE "PayOrder" SET "receiptNo" = 'SJ' || ${year} || '-' || upper(left(${communityId}, 4)) || '-' || lpad(n."last"::text, greatest(6, length(n."last"::text)), '0')
-      FROM n WHERE "id" = ${orderId}::uuid`;
-}
-
-async function flagIssue(deps: Deps, communityId: string, kind: 'AMOUNT_MISMATCH' | 'OVERPAYMENT', outTradeNo: string, detail: object, tx: Tx | Deps['db'] = deps.db) {
+export async function flagIssue(deps: Deps, communityId: string, kind: 'AMOUNT_MISMATCH' | 'OVERPAYMENT', outTradeNo: string, detail: object, tx: Tx | Deps['db'] = deps.db) {
   await tx.$executeRaw`
     INSERT INTO "PaymentIssue" ("id", "communityId", "kind", "outTradeNo", "detail", "createdAt")
     VALUES (${randomUUID()}::uuid, ${communityId}::uuid, ${kind}::"PaymentIssueKind", ${outTradeNo}, ${JSON.stringify(detail)}::jsonb, ${deps.clock.now()})
     ON CONFLICT ("kind", "outTradeNo") DO NOTHING`;
 }
 
+/** Per community: a settle request in flight, and whether more payments committed while it was. */
+const asking = new Map<string, { again: boolean }>();
+
 /**
- * The one state change a payment makes, whoever tells us (the notify, the query job, the page's
- * polling): after comparing merchant, app and **amount** with our order, in one transaction the order
- * becomes PAID with WeChat's transaction id (unique), each bill it holds becomes PAID, the ledger
- * records the money, a receipt number is taken and the payer's push is written to the outbox. The
- * order moves by a conditional write, so a duplicate changes nothing. Bills that were paid some other
- * way meanwhile are an overpayment: recorded, flagged and refunded automatically.
+ * Asks for the community's settle job after a payment committed. Asks coalesce: while one is in
+ * flight, later payments only mark that it must be asked once more when it returns — that later ask
+ * starts after their commits, so the job it finds or makes settles them. (Concurrent asks also
+ * deadlocked inside the queue's singleton insert.) The minute sweeper is the net beneath a crash.
  */
-export async function applyTransaction(deps: Deps, t: Transaction): Promise<ApplyOutcome> {
-  const order = await deps.db.payOrder.findUnique({ where: { outTradeNo: t.out_trade_no }, include: { items: true } });
-  if (!order) return 'unknown-order';
-  if (order.state === 'PAID') return 'duplicate';
-  if (t.trade_state !== 'SUCCESS' && t.trade_state !== 'REFUND') return 'not-paid';
-  const pay = deps.config.pay!;
-  if (t.mchid !== pay.mchid || t.appid !== pay.appid || t.amount.total !== order.amountFen || !t.transaction_id) {
-    // Never credited: money that does not match what we asked for is for a person to look at.
-    deps.logger.error({ outTradeNo: order.outTradeNo, amount: t.amount.total, expected: order.amountFen }, 'payment does not match its order');
-    await flagIssue(deps, order.communityId, 'AMOUNT_MISMATCH', order.outTradeNo, { expectedFen: order.amountFen, reportedFen: t.amount.total, mchid: t.mchid, appid: t.appid, transactionId: t.transaction_id ?? null });
-    return 'mismatch';
+async function askToSettle(deps: Deps, communityId: string): Promise<void> {
+  const inFlight = asking.get(communityId);
+  if (inFlight) {
+    inFlight.again = true;
+    return;
   }
-  const paidAt = t.success_time ? new Date(t.success_time) : deps.clock.now();
-  return deps.db.$transaction(async (tx) => {
-    const moved = await tx.payOrder.updateMany({ where: { id: order.id, state: { in: ['PENDING', 'CLOSED'] } }, data: { state: 'PAID', paidAt, transactionId: t.transaction_id! } });
-    if (moved.count === 0) return 'duplicate';
-    const overpaid: typeof order.items = [];
-    for (const item of order.items) {
-      const fen = item.amountFen + item.lateFeeFen;
-      // Locked to this order, or freed again (the order had been closed) but still unpaid.
-      const credited = await tx.bill.updateMany({
-        where: { id: item.billId, OR: [{ state: 'PAYING', lockedOrderId: order.id }, { state: 'UNPAID' }] },
-        data: { state: 'PAID', paidFen: fen, paidAt, lockedOrderId: null },
-      });
-      if (credited.count === 1) {
-        await tx.ledgerEntry.create({ data: { communityId: order.communityId, kind: 'WECHAT_PAYMENT', billId: item.billId, orderId: order.id, amountFen: fen, at: paidAt, note: t.transaction_id! } });
-      } else {
-        overpaid.push(item);
-      }
+  const state = { again: true };
+  asking.set(communityId, state);
+  try {
+    while (state.again) {
+      state.again = false;
+      await deps.jobs.send(settleJob, { communityId }).catch((err) => deps.logger.warn({ err: (err as Error).message }, 'settle job not sent, the sweeper will'));
     }
-    const credited = overpaid.length < order.items.length;
-    if (overpaid.length) await refundOverpayment(deps, tx, order, overpaid, t.transaction_id!);
-    if (credited) {
-      await queuePush(deps, tx, {
-        template: 'paymentSucceeded',
-        recipients: [{ userId: order.userId, communityId: order.communityId }],
-        values: { amountFen: order.amountFen - overpaid.reduce((s, i) => s + i.amountFen + i.lateFeeFen, 0), item: order.description, paidAt },
-        pageQuery: { id: order.id },
-        event: { kind: 'pay.paid', id: order.id },
-      });
-      // Last, so the community's counter row stays locked only for this statement and the commit.
-      await assignReceiptNo(tx, order.id, order.communityId, paidAt);
-    }
-    return 'applied';
-  });
+  } finally {
+    asking.delete(communityId);
+  }
 }
 
-/** Money WeChat took for bills already paid: a ledger entry, a flag for the cashier, and a refund on its way. */
-async function refundOverpayment(deps: Deps, tx: Tx, order: { id: string; communityId: string; outTradeNo: string }, items: { billId: string; amountFen: number; lateFeeFen: number }[], transactionId: string) {
-  const fen = items.reduce((s, i) => s + i.amountFen + i.lateFeeFen, 0);
-  const now = deps.clock.now();
-  await tx.ledgerEntry.create({ data: { communityId: order.communityId, kind: 'OVERPAYMENT', orderId: order.id, amountFen: fen, at: now, note: `${transactionId}: ${items.map((i) => i.billId).join(',')}` } });
-  const refund = await tx.refund.create({
-    data: { outRefundNo: `RF${order.outTradeNo.slice(2)}OP`, orderId: order.id, communityId: order.communityId, kind: 'OVERPAYMENT', amountFen: fen, reason: '账单已通过其他方式缴清，自动退回重复支付', createdAt: now },
-  });
-  await flagIssue(deps, order.communityId, 'OVERPAYMENT', order.outTradeNo, { refundFen: fen, billIds: items.map((i) => i.billId), outRefundNo: refund.outRefundNo }, tx);
-  await deps.jobs.send(submitRefundJob, { refundId: refund.id }, { tx });
+/**
+ * The one state change a payment makes, whoever tells us (the notify, the query job, the page's
+ * polling), as **one statement** (atomic, one round trip): the order moves to PAID with WeChat's
+ * transaction id (unique) only if it is still open and the **amount** is ours; each bill it holds
+ * that is still its own (or freed but unpaid) becomes PAID; the ledger records each. A duplicate
+ * finds the order PAID and changes nothing. What follows — receipt number, the payer's push, an
+ * overpayment refund — is the settle job's, from the committed PAID order (the order row is the outbox).
+ */
+export async function applyTransaction(deps: Deps, t: Transaction): Promise<ApplyOutcome> {
+  if (t.trade_state !== 'SUCCESS' && t.trade_state !== 'REFUND') return 'not-paid';
+  const pay = deps.config.pay!;
+  if (t.mchid === pay.mchid && t.appid === pay.appid && t.transaction_id) {
+    const paidAt = t.success_time ? new Date(t.success_time) : deps.clock.now();
+    const [credited] = await deps.db.$queryRaw<{ communityId: string }[]>`
+      WITH o AS (
+        UPDATE "PayOrder" SET "state" = 'PAID', "paidAt" = ${paidAt}, "transactionId" = ${t.transaction_id}
+         WHERE "outTradeNo" = ${t.out_trade_no} AND "state" IN ('PENDING', 'CLOSED') AND "amountFen" = ${t.amount.total}
+        RETURNING "id", "communityId"),
+      b AS (
+        UPDATE "Bill" b SET "state" = 'PAID', "paidFen" = i."amountFen" + i."lateFeeFen", "paidAt" = ${paidAt}, "lockedOrderId" = NULL
+          FROM "PayOrderItem" i, o
+         WHERE i."orderId" = o."id" AND b."id" = i."billId" AND ((b."state" = 'PAYING' AND b."lockedOrderId" = o."id") OR b."state" = 'UNPAID')
+        RETURNING b."id", b."paidFen", o."id" AS "orderId", o."communityId"),
+      l AS (
+        INSERT INTO "LedgerEntry" ("communityId", "kind", "billId", "orderId", "amountFen", "at", "note")
+        SELECT "communityId", 'WECHAT_PAYMENT', "id", "orderId", "paidFen", ${paidAt}, ${t.transaction_id} FROM b)
+      SELECT "communityId"::text FROM o`;
+    if (credited) {
+      await askToSettle(deps, credited.communityId);
+      return 'applied';
+    }
+  }
+  const order = await deps.db.payOrder.findUnique({ where: { outTradeNo: t.out_trade_no } });
+  if (!order) return 'unknown-order';
+  if (order.state === 'PAID') return 'duplicate';
+  // Never credited: money that does not match what we asked for is for a person to look at.
+  deps.logger.error({ outTradeNo: order.outTradeNo, amount: t.amount.total, expected: order.amountFen }, 'payment does not match its order');
+  await flagIssue(deps, order.communityId, 'AMOUNT_MISMATCH', order.outTradeNo, { expectedFen: order.amountFen, reportedFen: t.amount.total, mchid: t.mchid, appid: t.appid, transactionId: t.transaction_id ?? null });
+  return 'mismatch';
 }
 
 /** An order that will never be paid (closed at WeChat, or refused by it): closed here and its bills freed. */

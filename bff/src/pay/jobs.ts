@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineJob } from '../jobs/define.js';
 import { syncOrder } from './sync-order.js';
 import { submitRefund } from './refunds.js';
+import { settleCommunity } from './settle.js';
 
 /**
  * When to ask WeChat about an order no notify has settled, in seconds after the order: WeChat's own
@@ -49,5 +50,26 @@ export const submitRefundJob = defineJob({
   retry: { limit: 10, delaySeconds: 30, backoff: true },
   handler: async (deps, { refundId }) => {
     await submitRefund(deps, refundId);
+  },
+});
+
+/** Receipts, pushes and overpayment refunds of a community's newly paid orders (settle.ts); one at a time per community. */
+export const settleJob = defineJob({
+  name: 'pay.settle',
+  schema: z.object({ communityId: z.uuid() }),
+  singletonKey: (d) => d.communityId,
+  handler: async (deps, { communityId }) => {
+    await settleCommunity(deps, communityId);
+  },
+});
+
+/** The safety net for settling: a paid order the immediate job missed (a crash right after the commit). */
+export const sweepUnsettledJob = defineJob({
+  name: 'pay.sweep-unsettled',
+  schema: z.object({}).passthrough(),
+  singletonKey: () => 'all',
+  handler: async (deps) => {
+    const communities = await deps.db.payOrder.groupBy({ by: ['communityId'], where: { state: 'PAID', settledAt: null } });
+    for (const c of communities) await deps.jobs.send(settleJob, { communityId: c.communityId });
   },
 });

@@ -61,7 +61,7 @@ CREATE TABLE "Bill" (
 CREATE UNIQUE INDEX "Bill_generation_key" ON "Bill"("feeItemId", "unitId", "parkingSpaceId", "period", "payer") NULLS NOT DISTINCT;
 CREATE INDEX "Bill_unitId_state_idx" ON "Bill"("unitId", "state");
 CREATE INDEX "Bill_communityId_period_idx" ON "Bill"("communityId", "period");
-CREATE INDEX "Bill_lockedOrderId_idx" ON "Bill"("lockedOrderId");
+CREATE INDEX "Bill_lockedOrderId_idx" ON "Bill"("lockedOrderId") WHERE "lockedOrderId" IS NOT NULL;
 
 CREATE TABLE "BillingRun" (
     "id" UUID NOT NULL,
@@ -93,13 +93,17 @@ CREATE TABLE "PayOrder" (
     "transactionId" TEXT,
     "closedAt" TIMESTAMP(3),
     "receiptNo" TEXT,
+    "settledAt" TIMESTAMP(3),
     CONSTRAINT "PayOrder_pkey" PRIMARY KEY ("id")
 );
+-- Paid orders whose receipt, push and any overpayment refund are still to be done (the settle job's queue).
+CREATE INDEX "PayOrder_unsettled_idx" ON "PayOrder"("communityId", "paidAt") WHERE "state" = 'PAID' AND "settledAt" IS NULL;
 CREATE UNIQUE INDEX "PayOrder_outTradeNo_key" ON "PayOrder"("outTradeNo");
 CREATE UNIQUE INDEX "PayOrder_transactionId_key" ON "PayOrder"("transactionId");
-CREATE UNIQUE INDEX "PayOrder_receiptNo_key" ON "PayOrder"("receiptNo");
-CREATE INDEX "PayOrder_userId_createdAt_idx" ON "PayOrder"("userId", "createdAt");
-CREATE INDEX "PayOrder_state_createdAt_idx" ON "PayOrder"("state", "createdAt");
+-- Partial where the column is mostly null or changes once: an update that leaves such an index does not
+-- write to it (the credit statement is the payment hot path).
+CREATE UNIQUE INDEX "PayOrder_receiptNo_key" ON "PayOrder"("receiptNo") WHERE "receiptNo" IS NOT NULL;
+CREATE INDEX "PayOrder_pending_idx" ON "PayOrder"("expiresAt") WHERE "state" = 'PENDING';
 
 CREATE TABLE "PayOrderItem" (
     "orderId" UUID NOT NULL REFERENCES "PayOrder"("id"),

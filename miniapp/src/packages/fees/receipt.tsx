@@ -22,9 +22,9 @@ export default function Receipt() {
   const { params } = useRouter();
   const order = useRequest(() => bff.payOrder(params.id ?? ''), [params.id]);
   const o = order.data;
-  // Opened from a push or right after paying: while WeChat's answer is on its way, keep asking.
+  // Opened from a push or right after paying: while WeChat's answer (or the receipt number) is on its way, keep asking.
   useEffect(() => {
-    if (o?.state !== 'PENDING') return;
+    if (!o || (o.state !== 'PENDING' && !(o.state === 'PAID' && !o.receiptNo))) return;
     const t = setTimeout(() => void order.reload(), 1500);
     return () => clearTimeout(t);
   }, [o]);
@@ -44,7 +44,7 @@ export default function Receipt() {
       {o && (
         <View className="receipt" data-testid="receipt">
           <Text className="receipt__title">缴费收据</Text>
-          <Row label="收据号" value={o.receiptNo ?? ''} testId="receipt-no" />
+          <Row label="收据号" value={o.receiptNo ?? '生成中…'} testId="receipt-no" />
           <Row label="房屋" value={units} />
           {o.items.map((i) => (
             <Row key={i.billId} label={`${i.name} ${periodLabel(i.period)}`} value={`¥${yuan(i.amountFen + i.lateFeeFen)}`} />

@@ -1,0 +1,121 @@
+import { createVerify, randomUUID } from 'node:crypto';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { DEMO_OPENIDS } from '../../prisma/seed.js';
+import type { startStack } from '../../tests/support/harness.js';
+import { buildNotification, notifyEvent } from '../../simulator/src/pay/notify.js';
+import { transactionView } from '../../simulator/src/pay/views.js';
+import type { SimOrder } from '../../simulator/src/pay/state.js';
+import { decryptResource } from '../../bff/src/wechat/pay-signature.js';
+import { generateBills } from '../../bff/src/fees/generate-bills.js';
+
+type Stack = Awaited<ReturnType<typeof startStack>>;
+type Built = { headers: Record<string, string>; body: string };
+const print = (name: string, value: number, unit: string) => process.stdout.write(`BENCH ${name} ${value} ${unit}\n`);
+
+/** `n` pending orders of the demo owner, each holding one locked bill, and WeChat's notification for each. */
+async function pendingOrdersWithNotifications(stack: Stack, n: number): Promise<Built[]> {
+  const owner = await stack.db.user.findFirstOrThrow({ where: { identities: { some: { openid: DEMO_OPENIDS.owner } } }, include: { memberships: { where: { status: 'VERIFIED' }, take: 1, include: { unit: true } } } });
+  const unit = owner.memberships[0]!.unit;
+  const item = await stack.db.feeItem.create({ data: { communityId: unit.communityId, kind: 'ONE_OFF', name: '压测费用', amountFen: 100 } });
+  const orders = Array.from({ length: n }, (_, i) => ({ id: randomUUID(), bill: randomUUID(), no: `WYBENCH${String(i).padStart(10, '0')}` }));
+  const json = JSON.stringify(orders);
+  await stack.db.$executeRaw`
+    INSERT INTO "PayOrder" ("id", "outTradeNo", "communityId", "userId", "openid", "amountFen", "description", "expiresAt", "createdAt", "prepayId")
+    SELECT o.id, o.no, ${unit.communityId}::uuid, ${owner.id}::uuid, 'bench', 100, '压测', now() + interval '15 minutes', now(), 'wx-bench'
+      FROM jsonb_to_recordset(${json}::jsonb) AS o(id uuid, bill uuid, no text)`;
+  await stack.db.$executeRaw`
+    INSERT INTO "Bill" ("id", "communityId", "unitId", "feeItemId", "period", "firstMonth", "months", "payer", "amountFen", "detail", "dueAt", "state", "lockedOrderId", "runId")
+    SELECT o.bill, ${unit.communityId}::uuid, ${unit.id}::uuid, ${item.id}::uuid, 'B' || o.no, '2026-11', 1, 'OWNER', 100, '压测', now(), 'PAYING', o.id, gen_random_uuid()
+      FROM jsonb_to_recordset(${json}::jsonb) AS o(id uuid, bill uuid, no text)`;
+  await stack.db.$executeRaw`
+    INSERT INTO "PayOrderItem" ("orderId", "billId", "amountFen") SELECT o.id, o.bill, 100 FROM jsonb_to_recordset(${json}::jsonb) AS o(id uuid, bill uuid, no text)`;
+  const pay = stack.deps.config.pay!;
+  const merchant = stack.simState.pay.merchants.get(pay.mchid)!;
+  return orders.map((o, i) => {
+    const sim: SimOrder = {
+      mchid: pay.mchid, appid: pay.appid, outTradeNo: o.no, description: '压测', totalFen: 100, openid: 'bench', notifyUrl: '', timeExpire: '', prepayId: 'wx-bench',
+      fingerprint: '', state: 'SUCCESS', transactionId: `4200BENCH${String(i).padStart(19, '0')}`, successTime: new Date().toISOString(), refundedFen: 0,
+    };
+    return buildNotification(stack.simState, notifyEvent(merchant, `${stack.url}/wechat/pay/notify`, 'TRANSACTION.SUCCESS', o.no, transactionView(sim)));
+  });
+}
+
+/**
+ * notify_rps: distinct valid notifications end to end (each credits its order); notify_limit_rps: the
+ * same signature check + decryption + one committed insert per notification on a plain pg pool of
+ * the app's size, no Koa, no our code — the ceiling for this machine, in the same run (#9: ≥ 0.5×).
+ * notify_duplicate_p50_ms: an already credited notification again, one at a time.
+ */
+export async function benchNotify(stack: Stack) {
+  const n = Number(process.env.BENCH_NOTIFIES ?? 4000);
+  const built = await pendingOrdersWithNotifications(stack, 2 * n);
+  const forApp = built.slice(0, n);
+  const forLimit = built.slice(n);
+
+  let next = 0;
+  const t0 = performance.now();
+  const result = await autocannon({
+    url: `${stack.url}/wechat/pay/notify`,
+    connections: 50,
+    amount: n,
+    requests: [{ method: 'POST', setupRequest: (req) => { const b = forApp[next++ % n]!; return { ...req, headers: b.headers, body: b.body }; } }],
+  });
+  const appSeconds = (performance.now() - t0) / 1000;
+  if (result.non2xx > 0 || result.errors > 0) throw new Error(`notify: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  const credited = await stack.db.payOrder.count({ where: { outTradeNo: { startsWith: 'WYBENCH' }, state: 'PAID' } });
+  if (credited !== n) throw new Error(`notify: ${credited} of ${n} orders credited`);
+  print('notify_rps', Math.round(n / appSeconds), 'req/s');
+
+  const pay = stack.deps.config.pay!;
+  const pool = new pg.Pool({ connectionString: stack.deps.config.databaseUrl, max: 10 });
+  await pool.query('CREATE TABLE bench_notify (id text PRIMARY KEY, body jsonb NOT NULL)');
+  const t1 = performance.now();
+  let i = 0;
+  await Promise.all(
+    Array.from({ length: 50 }, async () => {
+      while (i < forLimit.length) {
+        const b = forLimit[i++]!;
+        const h = b.headers;
+        const ok = createVerify('RSA-SHA256').update(`${h['Wechatpay-Timestamp']}\n${h['Wechatpay-Nonce']}\n${b.body}\n`).verify(pay.verifyKeys[h['Wechatpay-Serial']!]!, h['Wechatpay-Signature']!, 'base64');
+        if (!ok) throw new Error('limit: signature');
+        const plain = decryptResource(pay.apiV3Key, JSON.parse(b.body).resource);
+        await pool.query('INSERT INTO bench_notify (id, body) VALUES ($1, $2)', [JSON.parse(plain).out_trade_no, plain]);
+      }
+    }),
+  );
+  print('notify_limit_rps', Math.round(forLimit.length / ((performance.now() - t1) / 1000)), 'req/s');
+  await pool.end();
+
+  const latencies: number[] = [];
+  for (let k = 0; k < 500; k++) {
+    const b = forApp[k % n]!;
+    const s = performance.now();
+    const res = await fetch(`${stack.url}/wechat/pay/notify`, { method: 'POST', headers: b.headers, body: b.body });
+    if (res.status !== 204) throw new Error(`duplicate notify: ${res.status}`);
+    latencies.push(performance.now() - s);
+  }
+  latencies.sort((a, b) => a - b);
+  print('notify_duplicate_p50_ms', Math.round(latencies[250]! * 100) / 100, 'ms');
+}
+
+/** bills_generate_ms: a community of 20,000 units, a monthly property fee, twelve monthly runs (240,000 bills). */
+export async function benchBillsGenerate(stack: Stack) {
+  const units = Number(process.env.BENCH_BILL_UNITS ?? 20_000);
+  const company = await stack.db.propertyCompany.findFirstOrThrow();
+  const cashier = await stack.db.user.findFirstOrThrow({ where: { identities: { some: { openid: DEMO_OPENIDS.cashier } } } });
+  const community = await stack.db.community.create({ data: { companyId: company.id, name: '压测小区', address: '压测路1号' } });
+  const building = await stack.db.building.create({ data: { communityId: community.id, name: '1号楼' } });
+  await stack.db.$executeRaw`
+    INSERT INTO "Unit" ("id", "communityId", "buildingId", "number", "floor", "buildingArea", "exclusiveArea", "deliveredAt")
+    SELECT gen_random_uuid(), ${community.id}::uuid, ${building.id}::uuid, i::text, 1 + i / 100, 60 + (i % 9000) / 100.0, 50, '2021-06-30'
+      FROM generate_series(1, ${units}) AS i`;
+  await stack.db.staffRole.create({ data: { userId: cashier.id, companyId: company.id, communityId: community.id, role: 'CASHIER' } });
+  await stack.db.feeItem.create({ data: { communityId: community.id, kind: 'PROPERTY', name: '物业服务费', amountFen: 235, cycle: 'MONTH' } });
+  const t0 = performance.now();
+  let made = 0;
+  for (let m = 1; m <= 12; m++) made += (await generateBills(stack.deps, cashier.id, community.id, { period: `2027-${String(m).padStart(2, '0')}` })).created.bills;
+  const ms = performance.now() - t0;
+  if (made !== units * 12) throw new Error(`bills: ${made} made, ${units * 12} expected`);
+  print('bills_generate_ms', Math.round(ms), 'ms');
+}
