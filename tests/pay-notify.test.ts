@@ -98,10 +98,13 @@ describe('duplicates and retries', () => {
     await h.sim('/sim/pay/faults', { notify: [{ kind: 'badSignature' }] });
     await h.sim('/sim/pay/pay', { outTradeNo: res.body.order.outTradeNo });
     await eventually(async () => expect((await h.db.payOrder.findUniqueOrThrow({ where: { id: res.body.order.id } })).state).toBe('PAID'));
-    const deliveries = (await (await fetch(`${h.simUrl}/sim/pay/deliveries?outTradeNo=${res.body.order.outTradeNo}`)).json()) as { attempt: number; status: number }[];
-    expect(deliveries.map((d) => [d.attempt, d.status])).toEqual([
-      [0, 401],
-      [1, 204],
-    ]);
+    // WeChat logs a delivery once our answer is back, a moment after the credit committed.
+    await eventually(async () => {
+      const deliveries = (await (await fetch(`${h.simUrl}/sim/pay/deliveries?outTradeNo=${res.body.order.outTradeNo}`)).json()) as { attempt: number; status: number }[];
+      expect(deliveries.map((d) => [d.attempt, d.status])).toEqual([
+        [0, 401],
+        [1, 204],
+      ]);
+    });
   });
 });
