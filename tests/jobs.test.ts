@@ -86,7 +86,7 @@ describe('schedules', () => {
   });
 });
 
-describe('failed jobs', { timeout: 30_000 }, () => {
+describe('failed jobs', { timeout: 60_000 }, () => {
   it('are kept after their last retry and listed for a company admin only', async () => {
     // A payload the job's schema refuses fails every attempt (3 retries, no delay for the probe).
     await h.deps.jobs.boss.send(probeJob.name, { key: '' });
@@ -95,7 +95,8 @@ describe('failed jobs', { timeout: 30_000 }, () => {
     await grantRole(h.db, admin.id, site.companyId, 'COMPANY_ADMIN', null);
     const token = await h.loginAs(admin.openid);
     await expect
-      .poll(async () => (await h.call('GET', '/api/admin/jobs/failed', { token })).body.items.length, { timeout: 20_000, interval: 250 })
+      // three attempts, each a poll away; generous because the whole suite shares two cores
+      .poll(async () => (await h.call('GET', '/api/admin/jobs/failed', { token })).body.items.length, { timeout: 45_000, interval: 250 })
       .toBe(1);
     const { body } = await h.call('GET', '/api/admin/jobs/failed', { token });
     expect(body.items[0]).toMatchObject({ name: 'platform.probe', data: { key: '' }, retryCount: 3 });

@@ -116,8 +116,10 @@ describe('WeChat Pay scaffold', () => {
     expect(res.publicKeyId).toMatch(/^PUB_KEY_ID_[0-9A-F]{32}$/);
     expect(res.publicKeyPem).toContain('BEGIN PUBLIC KEY');
     expect(createSimulator([app]).state.pay.publicKeyId).not.toBe(res.publicKeyId);
-    const unknown = await fetch(`${base}/v3/pay/transactions/jsapi`, { method: 'POST' });
-    expect(unknown.status).toBe(404);
-    expect(await unknown.json()).toMatchObject({ code: 'NOT_FOUND' });
+    // WeChat Pay answers an unsigned request SIGN_ERROR, and signs even that answer.
+    const unsigned = await fetch(`${base}/v3/pay/transactions/jsapi`, { method: 'POST' });
+    expect(unsigned.status).toBe(401);
+    expect(await unsigned.json()).toMatchObject({ code: 'SIGN_ERROR' });
+    expect(unsigned.headers.get('wechatpay-serial')).toBe(res.publicKeyId);
   });
 });

@@ -45,7 +45,8 @@ describe('a resident binds a unit', { timeout: 60_000 }, () => {
     expect(await page.getByText('员工工作台').count()).toBe(0);
     await stack.shot(page, '05-home-resident');
     await page.getByText('缴费', { exact: true }).click();
-    await page.getByText('缴费即将上线').waitFor();
-    await stack.shot(page, '06-fees-placeholder');
+    // the unit's bills are there at once (the demo seed bills three months of 物业服务费)
+    await expect.poll(() => page.getByTestId('unpaid-bills').getByTestId('bill-row').count()).toBe(3);
+    await stack.shot(page, '06-fees-after-binding');
   });
 });
