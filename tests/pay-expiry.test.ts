@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../bff/src/clock.js';
 import { useHarness } from './support/use-harness.js';
-import { resident, staff, type Actor } from './support/actors.js';
-import { addFeeItem, deliverUnits, eventually, makeCommunity, openBills, runBilling } from './support/factories/index.js';
+import type { Actor } from './support/actors.js';
+import { billedOwner, eventually, openBills } from './support/factories/index.js';
 
 /**
  * Orders nobody pays: closed at WeChat after they expire (15 minutes) and their bills freed; an expired
@@ -10,16 +10,11 @@ import { addFeeItem, deliverUnits, eventually, makeCommunity, openBills, runBill
  */
 const clock = new ManualClock(new Date());
 const h = useHarness({ clock, worker: true });
-let A: Awaited<ReturnType<typeof makeCommunity>>;
+let A: Awaited<ReturnType<typeof billedOwner>>['site'];
 let owner: Actor;
 
 beforeAll(async () => {
-  A = await makeCommunity(h.db, { units: 1 });
-  await deliverUnits(h, [A.units[0]!.id]);
-  owner = await resident(h, A.units[0]!);
-  const manager = await staff(h, 'MANAGER', { id: A.community.id, companyId: A.companyId });
-  const item = await addFeeItem(manager, A.community.id, { kind: 'PROPERTY', name: '物业服务费', amountFen: 235, cycle: 'MONTH' });
-  for (const m of ['2026-01', '2026-02']) await runBilling(manager, A.community.id, m, [item.id]);
+  ({ site: A, owner } = await billedOwner(h, ['2026-01', '2026-02']));
 });
 
 const simOrder = async (no: string): Promise<any> => (await fetch(`${h.simUrl}/sim/pay/orders/${no}`)).json();

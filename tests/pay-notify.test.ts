@@ -1,23 +1,18 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useHarness } from './support/use-harness.js';
-import { resident, staff, type Actor } from './support/actors.js';
-import { addFeeItem, deliverUnits, eventually, makeCommunity, openBills, runBilling } from './support/factories/index.js';
+import type { Actor } from './support/actors.js';
+import { billedOwner, eventually, openBills } from './support/factories/index.js';
 
 /**
  * The payment notification as an attacker and as WeChat's retries meet it (wechat-spec.md §5, STYLE.md
  * rule 5): every spoiled notification is refused and changes nothing; a sound one credits once.
  */
 const h = useHarness({ worker: true }); // the settle job numbers receipts
-let A: Awaited<ReturnType<typeof makeCommunity>>;
+let A: Awaited<ReturnType<typeof billedOwner>>['site'];
 let owner: Actor;
 
 beforeAll(async () => {
-  A = await makeCommunity(h.db, { units: 1 });
-  await deliverUnits(h, [A.units[0]!.id]);
-  owner = await resident(h, A.units[0]!);
-  const manager = await staff(h, 'MANAGER', { id: A.community.id, companyId: A.companyId });
-  const item = await addFeeItem(manager, A.community.id, { kind: 'PROPERTY', name: '物业服务费', amountFen: 235, cycle: 'MONTH' });
-  for (const m of ['2026-01', '2026-02', '2026-03']) await runBilling(manager, A.community.id, m, [item.id]);
+  ({ site: A, owner } = await billedOwner(h, ['2026-01', '2026-02', '2026-03']));
 });
 
 /** An order WeChat has been paid for, without its notification (dropped), so the test sends its own. */

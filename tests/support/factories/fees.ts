@@ -39,3 +39,19 @@ export async function eventually<T>(check: () => Promise<T>, timeoutMs = 5000): 
     }
   }
 }
+
+/**
+ * A one-unit community whose delivered unit has an owner signed in and monthly property-fee bills for
+ * `months`, billed by its manager through the API.
+ */
+export async function billedOwner(h: Harness, months: string[]) {
+  const { makeCommunity } = await import('./units.js');
+  const { resident, staff } = await import('../actors.js');
+  const site = await makeCommunity(h.db, { units: 1 });
+  await deliverUnits(h, [site.units[0]!.id]);
+  const owner = await resident(h, site.units[0]!);
+  const manager = await staff(h, 'MANAGER', { id: site.community.id, companyId: site.companyId });
+  const item = await addFeeItem(manager, site.community.id, { kind: 'PROPERTY', name: '物业服务费', amountFen: 235, cycle: 'MONTH' });
+  for (const m of months) await runBilling(manager, site.community.id, m, [item.id]);
+  return { site, owner, manager };
+}
