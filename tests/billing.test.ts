@@ -61,6 +61,7 @@ describe('generating a year of property fees', () => {
       ['OWNER', '2026-07', 6, 109_446],
     ]);
     expect(bills[1]!.detail).toBe('98.60㎡ × 1.85元/㎡·月 × 6个月');
+    expect(bills[1]!.dueAt.toISOString()).toBe('2026-07-31T16:00:00.000Z'); // prepaid: due by the end of its first month (Beijing)
     // the resident sees only the owner's bill
     expect((await openBills(owner, A.units[0]!.id)).map((b) => b.amountFen)).toEqual([109_446]);
     const u2 = await h.db.bill.findFirstOrThrow({ where: { unitId: A.units[1]!.id, feeItemId: itemId } });
