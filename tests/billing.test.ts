@@ -108,6 +108,26 @@ describe('公摊 and parking', () => {
   });
 });
 
+describe('a contractual late charge', () => {
+  it('is off by default; when the manager switches it on it is its own line, simple and capped, and is paid with the bill', async () => {
+    const payer = await resident(h, A.units[1]!); // delivered in 2024: the owner's 2026 bill was due on 31 January
+    const [bill] = await openBills(payer, A.units[1]!.id);
+    expect(bill).toMatchObject({ period: '2026', lateFeeFen: 0, payableFen: bill!.amountFen });
+    expect((await cashier.call('GET', path('/fee-settings'))).body).toMatchObject({ lateFeeEnabled: false });
+    const terms = { lateFeeEnabled: true, lateFeeBpsPerDay: 5, lateFeeCapBps: 1000, lateFeeGraceDays: 30 };
+    expect((await cashier.call('PUT', path('/fee-settings'), { body: terms })).status).toBe(404);
+    expect((await manager.call('PUT', path('/fee-settings'), { body: terms })).status).toBe(200);
+    // 0.05 % a day after 30 days' grace, on the principal only, at most 10 % of it: here the cap.
+    const days = Math.floor((Date.now() - new Date(bill!.dueAt).getTime()) / 86_400_000) - 30;
+    expect(days * 5).toBeGreaterThan(1000);
+    const cap = Math.floor((bill!.amountFen * 1000 * 2 + 10_000) / 20_000); // half up
+    const [charged] = await openBills(payer, A.units[1]!.id);
+    expect(charged).toMatchObject({ lateFeeFen: cap, payableFen: bill!.amountFen + cap });
+    const order = await payer.call('POST', '/api/pay/orders', { body: { billIds: [bill!.id] } });
+    expect(order.body.order).toMatchObject({ amountFen: bill!.amountFen + cap, items: [{ amountFen: bill!.amountFen, lateFeeFen: cap }] });
+  });
+});
+
 describe('waivers', () => {
   it('a manager waives an unpaid bill with a reason; the ledger records it; it cannot be waived twice', async () => {
     const [bill] = await openBills(owner, A.units[0]!.id);
@@ -119,3 +139,4 @@ describe('waivers', () => {
     await expect(h.db.ledgerEntry.deleteMany({ where: { billId: bill!.id } })).rejects.toThrow(/append-only/);
   });
 });
+

@@ -6,7 +6,8 @@ import { ZCommunityParams, ZId, ZIdParams } from '../http/params.js';
 import { createFeeItem, listFeeItems, retireFeeItem } from './fee-items.js';
 import { generateBills, previewBills } from './generate-bills.js';
 import { billSummary, listUnitBills } from './resident-bills.js';
-import { ZBillingRequest, ZBillListQuery, ZNewFeeItem, ZWaive } from './schema.js';
+import { ZBillingRequest, ZBillListQuery, ZFeeSettings, ZNewFeeItem, ZWaive } from './schema.js';
+import { getFeeSettings, putFeeSettings } from './fee-settings.js';
 import { waiveBill } from './waive.js';
 
 const ZItemParams = ZCommunityParams.extend({ itemId: ZId });
@@ -32,6 +33,14 @@ export function feeRoutes(deps: Deps) {
   router.post('/staff/communities/:communityId/fee-items/:itemId/retire', async (ctx) => {
     const { communityId, itemId } = ZItemParams.parse(ctx.params);
     ctx.body = await retireFeeItem(deps, userIdOf(ctx), communityId, itemId);
+  });
+  router.get('/staff/communities/:communityId/fee-settings', async (ctx) => {
+    const { communityId } = ZCommunityParams.parse(ctx.params);
+    ctx.body = await getFeeSettings(deps, userIdOf(ctx), communityId);
+  });
+  router.put('/staff/communities/:communityId/fee-settings', async (ctx) => {
+    const { communityId } = ZCommunityParams.parse(ctx.params);
+    ctx.body = await putFeeSettings(deps, userIdOf(ctx), communityId, ZFeeSettings.parse(ctx.request.body));
   });
   router.post('/staff/communities/:communityId/billing/preview', async (ctx) => {
     const { communityId } = ZCommunityParams.parse(ctx.params);

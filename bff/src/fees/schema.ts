@@ -31,3 +31,13 @@ export const ZBillListQuery = ZPageQuery.extend({
 });
 
 export const ZWaive = z.object({ reason: ZText({ min: 4, max: 200, label: '减免原因' }) });
+
+/** A contractual late charge (domain.md §4): off by default; when on, a daily rate and a cap on the principal. */
+export const ZFeeSettings = z
+  .object({
+    lateFeeEnabled: z.boolean('请选择是否收取违约金'),
+    lateFeeBpsPerDay: z.number().int('日费率以万分之一为单位，须为整数').min(0).max(10, '日费率最高万分之十（0.1%/日）'),
+    lateFeeCapBps: z.number().int('上限以万分之一为单位，须为整数').min(0).max(3000, '违约金上限最高为本金的 30%（过高的违约金会被法院调减）'),
+    lateFeeGraceDays: z.number().int('宽限天数须为整数').min(0).max(365, '宽限期最长 365 天'),
+  })
+  .refine((s) => !s.lateFeeEnabled || (s.lateFeeBpsPerDay > 0 && s.lateFeeCapBps > 0), { message: '开启违约金时须填写日费率和上限', path: ['lateFeeBpsPerDay'] });

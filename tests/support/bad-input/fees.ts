@@ -19,6 +19,13 @@ export const feesCases: BadInputCases = ({ uuid, site }) => {
       { path: `${c}/fee-items`, body: { ...item, name: 'x'.repeat(41) } },
     ],
     'POST /api/staff/communities/:communityId/fee-items/:itemId/retire': [{ path: `${c}/fee-items/1/retire`, body: {} }],
+    'GET /api/staff/communities/:communityId/fee-settings': [{ path: '/api/staff/communities/x/fee-settings' }],
+    'PUT /api/staff/communities/:communityId/fee-settings': [
+      { path: `${c}/fee-settings`, body: {} },
+      { path: `${c}/fee-settings`, body: { lateFeeEnabled: true, lateFeeBpsPerDay: 0, lateFeeCapBps: 1000, lateFeeGraceDays: 0 } },
+      { path: `${c}/fee-settings`, body: { lateFeeEnabled: true, lateFeeBpsPerDay: 5, lateFeeCapBps: 5000, lateFeeGraceDays: 0 } },
+      { path: `${c}/fee-settings`, body: { lateFeeEnabled: true, lateFeeBpsPerDay: 0.5, lateFeeCapBps: 1000, lateFeeGraceDays: 0 } },
+    ],
     'POST /api/staff/communities/:communityId/billing/preview': [
       { path: `${c}/billing/preview`, body: {} },
       { path: `${c}/billing/preview`, body: { period: '2026-13' } },

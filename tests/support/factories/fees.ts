@@ -19,7 +19,7 @@ export async function runBilling(cashier: Actor, communityId: string, period: st
 export async function openBills(owner: Actor, unitId: string) {
   const res = await owner.call('GET', `/api/bills?unitId=${unitId}&status=unpaid`);
   if (res.status !== 200) throw new Error(`bills: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body.items as { id: string; amountFen: number; payableFen: number; state: string; period: string }[];
+  return res.body.items as { id: string; amountFen: number; lateFeeFen: number; payableFen: number; dueAt: string; state: string; period: string }[];
 }
 
 /** Marks units delivered (the buyer pays from the month after). */
