@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { queryOrderJob } from '../bff/src/pay/jobs.js';
+import { queryOrderJob, queryRefundJob } from '../bff/src/pay/jobs.js';
 import { useHarness } from './support/use-harness.js';
 import { resident, staff, type Actor } from './support/actors.js';
 import { addFeeItem, deliverUnits, eventually, makeCommunity, openBills, runBilling } from './support/factories/index.js';
@@ -188,6 +188,20 @@ describe('refunds', () => {
     await eventually(async () => expect(await h.db.bill.findUniqueOrThrow({ where: { id: billId } })).toMatchObject({ state: 'REFUNDED', refundedFen: paidFen }));
     const ledger = await h.db.ledgerEntry.findMany({ where: { billId }, orderBy: { id: 'asc' } });
     expect(ledger.map((e) => e.amountFen)).toEqual([paidFen, -1000, -(paidFen - 1000)]);
+  });
+
+  it('a refund whose notify never comes is settled by the refund query job', async () => {
+    const [bill] = await openBills(neighbour, A.units[1]!.id);
+    const res = await order(neighbour, [bill!.id]);
+    await payAtWechat(res.body.order.outTradeNo);
+    await paid(neighbour, res.body.order.id);
+    await h.sim('/sim/pay/faults', { notify: [{ kind: 'drop' }] });
+    const asked = await cashier.call('POST', `/api/staff/bills/${bill!.id}/refunds`, { body: { amountFen: 100, reason: '多收退回' } });
+    expect(asked.body).toMatchObject({ state: 'PROCESSING' });
+    await new Promise((r) => setTimeout(r, 100)); // WeChat settles it meanwhile; its notify is lost
+    expect(await h.runJob(queryRefundJob, { refundId: asked.body.id, step: 0 })).toBe('completed');
+    expect(await h.db.refund.findUniqueOrThrow({ where: { id: asked.body.id } })).toMatchObject({ state: 'SUCCESS' });
+    expect(await h.db.bill.findUniqueOrThrow({ where: { id: bill!.id } })).toMatchObject({ state: 'PARTIALLY_REFUNDED', refundedFen: 100 });
   });
 
   it('only a cashier or manager of the community refunds, and never an unpaid bill', async () => {

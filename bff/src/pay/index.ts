@@ -1,12 +1,12 @@
 import type { Module } from '../module.js';
-import { queryOrderJob, settleJob, submitRefundJob, sweepExpiredOrdersJob, sweepUnsettledJob } from './jobs.js';
+import { queryOrderJob, queryRefundJob, settleJob, submitRefundJob, sweepExpiredOrdersJob, sweepUnsettledJob } from './jobs.js';
 import { NOTIFY_PATHS, payNotifyRoutes, payRoutes } from './routes.js';
 
 /** WeChat Pay (JSAPI): orders for bills, notifications, queries on WeChat's schedule, closing, refunds. */
 export const payModule: Module = {
   name: 'pay',
   routes: payRoutes,
-  jobs: [queryOrderJob, submitRefundJob, settleJob, sweepExpiredOrdersJob, sweepUnsettledJob],
+  jobs: [queryOrderJob, submitRefundJob, queryRefundJob, settleJob, sweepExpiredOrdersJob, sweepUnsettledJob],
   schedules: [
     { job: sweepExpiredOrdersJob, cron: '*/5 * * * *' },
     { job: sweepUnsettledJob, cron: '* * * * *' },

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineJob } from '../jobs/define.js';
 import { syncOrder } from './sync-order.js';
-import { submitRefund } from './refunds.js';
+import { queryRefund, submitRefund } from './refunds.js';
 import { settleCommunity } from './settle.js';
 
 /**
@@ -71,5 +71,20 @@ export const sweepUnsettledJob = defineJob({
   handler: async (deps) => {
     const communities = await deps.db.payOrder.groupBy({ by: ['communityId'], where: { state: 'PAID', settledAt: null } });
     for (const c of communities) await deps.jobs.send(settleJob, { communityId: c.communityId });
+  },
+});
+
+/** After WeChat accepted a refund (PROCESSING), when to ask about it if its notify has not come: seconds after sending. */
+export const REFUND_QUERY_SECONDS = [60, 300, 1800, 3600, 21_600, 86_400];
+
+export const queryRefundJob = defineJob({
+  name: 'pay.query-refund',
+  schema: z.object({ refundId: z.uuid(), step: z.number().int().min(0) }),
+  retry: { limit: 5, delaySeconds: 30, backoff: true },
+  handler: async (deps, { refundId, step }) => {
+    if ((await queryRefund(deps, refundId)) !== 'PROCESSING') return;
+    const next = step + 1;
+    if (next < REFUND_QUERY_SECONDS.length) await deps.jobs.send(queryRefundJob, { refundId, step: next }, { startAfter: REFUND_QUERY_SECONDS[next]! - REFUND_QUERY_SECONDS[step]! });
+    else deps.logger.error({ refundId }, 'refund still processing a day later: for the cashier to follow up with WeChat Pay');
   },
 });

@@ -3,7 +3,7 @@ import type { Deps } from '../deps.js';
 import { requireRole } from '../access/guards.js';
 import { AppError, notFound } from '../errors.js';
 import { PayApiError, requirePay, type RefundAnswer } from '../wechat/pay-client.js';
-import { submitRefundJob } from './jobs.js';
+import { queryRefundJob, REFUND_QUERY_SECONDS, submitRefundJob } from './jobs.js';
 
 /**
  * A cashier refunds (part of) a paid bill. The bill's row is locked while the refunds already asked
@@ -53,6 +53,16 @@ export async function submitRefund(deps: Deps, refundId: string): Promise<void> 
     throw err;
   }
   await applyRefundResult(deps, answer);
+  if (answer.status === 'PROCESSING') await deps.jobs.send(queryRefundJob, { refundId, step: 0 }, { startAfter: REFUND_QUERY_SECONDS[0]! });
+}
+
+/** Asks WeChat about a refund still processing and applies the answer; returns the state it is in now. */
+export async function queryRefund(deps: Deps, refundId: string): Promise<string> {
+  const refund = await deps.db.refund.findUnique({ where: { id: refundId } });
+  if (!refund || refund.state !== 'PROCESSING') return refund?.state ?? 'UNKNOWN';
+  const answer = await requirePay(deps.wechat.pay).queryRefund(refund.outRefundNo);
+  if (answer) await applyRefundResult(deps, answer);
+  return answer?.status ?? 'PROCESSING';
 }
 
 /**
