@@ -25,6 +25,8 @@ import type { getSnapshot, listCommunitySnapshots, listMySnapshots, praiseWall }
 import type { billSummary, listUnitBills } from './fees/resident-bills.js';
 import type { OrderView } from './pay/order-view.js';
 import type { createPayOrder } from './pay/create-order.js';
+import type { listFeeItems } from './fees/fee-items.js';
+import type { generateBills, previewBills } from './fees/generate-bills.js';
 import type { listModeration } from './moderation/queue.js';
 import type { calendarView } from './calendar/view.js';
 
@@ -73,3 +75,6 @@ export type BillView = BillListPage['items'][number];
 export type PayOrderView = Wire<OrderView>;
 export type CreatedPayOrder = Answer<typeof createPayOrder>;
 export type RequestPaymentParams = NonNullable<CreatedPayOrder['payment']>;
+export type FeeItemList = Answer<typeof listFeeItems>;
+export type BillingPreview = Answer<typeof previewBills>;
+export type BillingRunResult = Answer<typeof generateBills>;

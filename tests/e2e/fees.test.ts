@@ -44,4 +44,21 @@ describe('缴费', { timeout: 120_000 }, () => {
     await page.getByTestId('fee-tabs').getByText('待缴账单', { exact: true }).click();
     await expect.poll(() => page.getByTestId('unpaid-bills').getByTestId('bill-row').count()).toBe(4);
   });
+
+  it('a cashier previews next month\'s bills, confirms, and a second run finds nothing to make', async () => {
+    const page = await stack.newPage();
+    await stack.devLogin(page, '收银员 · 梧桐苑');
+    await page.getByText('收银台', { exact: true }).click();
+    await page.getByTestId('fee-items').getByText('物业服务费').waitFor();
+    await page.locator('.nut-button', { hasText: /预览.*账单/ }).click();
+    const preview = page.getByTestId('billing-preview');
+    await preview.getByText(/将新生成 \d+ 张/).waitFor();
+    await preview.getByText('开发商承担（未交付房屋）').waitFor();
+    await stack.shot(page, '53-cashier-billing-preview');
+    await page.locator('.nut-button', { hasText: /确认生成 \d+ 张账单/ }).click();
+    await page.getByText('确认生成', { exact: true }).click(); // the confirmation dialog
+    await preview.getByText(/这个账期的账单都已生成/).waitFor();
+    const community = await stack.h.db.community.findFirstOrThrow({ where: { name: '梧桐苑' } });
+    expect(await stack.h.db.billingRun.count({ where: { communityId: community.id } })).toBe(4); // three seeded months + this one
+  });
 });

@@ -43,6 +43,9 @@ export type {
   PayOrderView,
   CreatedPayOrder,
   RequestPaymentParams,
+  FeeItemList,
+  BillingPreview,
+  BillingRunResult,
 } from '../../../bff/src/api-types';
 
 export type Items<T> = { items: T[] };

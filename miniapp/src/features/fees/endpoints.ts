@@ -1,5 +1,7 @@
 import type { ApiClient } from '../../api/client';
-import type { BillListPage, BillSummary, CreatedPayOrder, PayOrderView } from '../../api/types';
+import type { BillingPreview, BillingRunResult, BillListPage, BillSummary, CreatedPayOrder, FeeItemList, PayOrderView } from '../../api/types';
+
+export type BillingRequest = { period: string; feeItemIds?: string[] };
 
 /** Bills and WeChat Pay: my units' bills, an order for some of them, the order (and its receipt). */
 export function feeEndpoints(api: ApiClient) {
@@ -8,5 +10,8 @@ export function feeEndpoints(api: ApiClient) {
     unitBills: (unitId: string, status: 'unpaid' | 'paid', cursor?: string) => api.get<BillListPage>('/api/bills', { query: { unitId, status, cursor } }),
     createPayOrder: (billIds: string[]) => api.post<CreatedPayOrder>('/api/pay/orders', { billIds }),
     payOrder: (id: string) => api.get<PayOrderView>(`/api/pay/orders/${id}`),
+    feeItems: (communityId: string) => api.get<FeeItemList>(`/api/staff/communities/${communityId}/fee-items`),
+    previewBilling: (communityId: string, body: BillingRequest) => api.post<BillingPreview>(`/api/staff/communities/${communityId}/billing/preview`, body),
+    runBilling: (communityId: string, body: BillingRequest) => api.post<BillingRunResult>(`/api/staff/communities/${communityId}/billing/runs`, body),
   };
 }

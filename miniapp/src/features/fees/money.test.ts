@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { periodLabel, totalOf, yuan } from './money';
+import { billingPeriods, feeStandard, periodLabel, totalOf, yuan } from './money';
 
 describe('money on screen', () => {
   it('shows fen as yuan with two decimals', () => {
@@ -16,5 +16,17 @@ describe('money on screen', () => {
     const bills = [{ id: 'a', payableFen: 10 }, { id: 'b', payableFen: 205 }, { id: 'c', payableFen: 1 }];
     expect(totalOf(bills, new Set(['a', 'c']))).toBe(11);
     expect(totalOf(bills, new Set())).toBe(0);
+  });
+});
+
+describe('billing choices', () => {
+  it('offers this month, next month, this quarter and this year in Beijing time', () => {
+    // 31 December 20:00 UTC is already 1 January in Beijing
+    expect(billingPeriods(new Date('2026-12-31T20:00:00Z')).map((p) => p.value)).toEqual(['2027-01', '2027-02', '2027-Q1', '2027']);
+    expect(billingPeriods(new Date('2026-11-29T02:00:00Z')).map((p) => p.value)).toEqual(['2026-11', '2026-12', '2026-Q4', '2026']);
+  });
+  it('shows a standard with its unit', () => {
+    expect(feeStandard('PROPERTY', 235)).toBe('2.35元/㎡·月');
+    expect(feeStandard('SHARED', 100_000)).toBe('合计1000.00元，按面积分摊');
   });
 });

@@ -18,3 +18,28 @@ export function periodLabel(period: string): string {
 export function totalOf(bills: { id: string; payableFen: number }[], selected: Set<string>): number {
   return bills.reduce((s, b) => (selected.has(b.id) ? s + b.payableFen : s), 0);
 }
+
+/** The periods a cashier usually bills, from today (Beijing): this month, next month, this quarter, this year. */
+export function billingPeriods(now: Date): { value: string; label: string }[] {
+  const t = new Date(now.getTime() + 8 * 3600_000);
+  const y = t.getUTCFullYear();
+  const m = t.getUTCMonth() + 1;
+  const next = m === 12 ? { y: y + 1, m: 1 } : { y, m: m + 1 };
+  const month = (yy: number, mm: number) => `${yy}-${String(mm).padStart(2, '0')}`;
+  return [
+    { value: month(y, m), label: `本月（${m}月）` },
+    { value: month(next.y, next.m), label: `下月（${next.m}月）` },
+    { value: `${y}-Q${Math.ceil(m / 3)}`, label: `本季度（第${Math.ceil(m / 3)}季度）` },
+    { value: String(y), label: `本年度（${y}）` },
+  ];
+}
+
+const KIND_UNIT: Record<string, (fen: number) => string> = {
+  PROPERTY: (f) => `${yuan(f)}元/㎡·月`,
+  PARKING: (f) => `${yuan(f)}元/车位·月`,
+  ONE_OFF: (f) => `${yuan(f)}元/户（一次性）`,
+  SHARED: (f) => `合计${yuan(f)}元，按面积分摊`,
+};
+
+/** A fee standard as the price list shows it. */
+export const feeStandard = (kind: string, amountFen: number) => (KIND_UNIT[kind] ?? yuan)(amountFen);
