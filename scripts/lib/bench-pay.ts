@@ -63,9 +63,9 @@ export async function benchNotify(stack: Stack) {
   });
   const appSeconds = (performance.now() - t0) / 1000;
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`notify: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  print('notify_rps', Math.round(n / appSeconds), 'req/s');
   const credited = await stack.db.payOrder.count({ where: { outTradeNo: { startsWith: 'WYBENCH' }, state: 'PAID' } });
   if (credited !== n) throw new Error(`notify: ${credited} of ${n} orders credited`);
-  print('notify_rps', Math.round(n / appSeconds), 'req/s');
 
   const pay = stack.deps.config.pay!;
   const pool = new pg.Pool({ connectionString: stack.deps.config.databaseUrl, max: 10 });
