@@ -12,7 +12,7 @@ let A: Awaited<ReturnType<typeof billedOwner>>['site'];
 let owner: Actor;
 
 beforeAll(async () => {
-  ({ site: A, owner } = await billedOwner(h, ['2026-01', '2026-02', '2026-03']));
+  ({ site: A, owner } = await billedOwner(h, ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05']));
 });
 
 /** An order WeChat has been paid for, without its notification (dropped), so the test sends its own. */
@@ -101,5 +101,23 @@ describe('duplicates and retries', () => {
         [1, 204],
       ]);
     });
+  });
+
+  it('notifications out of order (the first held back until the second has been answered) are each credited', async () => {
+    await h.sim('/sim/pay/config', { retryScale: 1 });
+    const bills = (await openBills(owner, A.units[0]!.id)).filter((b) => b.state === 'UNPAID');
+    expect(bills.length).toBeGreaterThanOrEqual(2);
+    const first = await owner.call('POST', '/api/pay/orders', { body: { billIds: [bills[0]!.id] } });
+    await h.sim('/sim/pay/faults', { notify: [{ kind: 'outOfOrder' }] });
+    await h.sim('/sim/pay/pay', { outTradeNo: first.body.order.outTradeNo });
+    const second = await owner.call('POST', '/api/pay/orders', { body: { billIds: [bills[1]!.id] } });
+    await h.sim('/sim/pay/pay', { outTradeNo: second.body.order.outTradeNo });
+    await eventually(async () => {
+      const orders = await h.db.payOrder.findMany({ where: { id: { in: [first.body.order.id, second.body.order.id] } }, orderBy: { paidAt: 'asc' } });
+      expect(orders.map((o) => o.state)).toEqual(['PAID', 'PAID']);
+    });
+    const deliveries = (await (await fetch(`${h.simUrl}/sim/pay/deliveries`)).json()) as { outTradeNo: string; status: number }[];
+    const order = deliveries.filter((d) => [first.body.order.outTradeNo, second.body.order.outTradeNo].includes(d.outTradeNo)).map((d) => d.outTradeNo);
+    expect(order).toEqual([second.body.order.outTradeNo, first.body.order.outTradeNo]);
   });
 });

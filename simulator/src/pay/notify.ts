@@ -67,8 +67,9 @@ async function post(state: SimState, event: NotifyEvent, attempt: number, tamper
 /**
  * Delivers a notification as WeChat does: at once, then again on its retry schedule until a 2xx
  * answer (about 15 times over 24 hours, compressed by `retryScale` in tests). The next injected fault
- * applies to this event's first attempt: dropped for good, sent as several copies at once, held back,
- * or sent with a bad signature or an old timestamp (later attempts are sound).
+ * applies to this event's first attempt: dropped for good, sent as several copies at once, delayed,
+ * held back until the next event has been sent (out of order), or sent with a bad signature or an old
+ * timestamp (later attempts are sound).
  */
 export function deliverNotification(state: SimState, event: NotifyEvent): void {
   const fault = state.pay.notifyFaults.shift();
@@ -86,5 +87,13 @@ export function deliverNotification(state: SimState, event: NotifyEvent): void {
       if (await post(state, event, i + 1)) return;
     }
   };
-  setTimeout(() => void run(), fault?.kind === 'delay' ? fault.ms : 0);
+  if (fault?.kind === 'outOfOrder') {
+    state.pay.heldBack = () => void run();
+    return;
+  }
+  const held = state.pay.heldBack;
+  state.pay.heldBack = null;
+  setTimeout(() => {
+    void run().then(() => held?.());
+  }, fault?.kind === 'delay' ? fault.ms : 0);
 }

@@ -11,6 +11,7 @@ const ZFault = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('delay'), ms: z.number().int().min(1).max(60_000) }),
   z.object({ kind: z.literal('badSignature') }),
   z.object({ kind: z.literal('staleTimestamp') }),
+  z.object({ kind: z.literal('outOfOrder') }),
 ]);
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

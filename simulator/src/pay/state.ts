@@ -39,7 +39,7 @@ export type SimRefund = {
 };
 
 /** Faults for the next notifications (each consumed by one event) or the next prepay calls. */
-export type NotifyFault = { kind: 'drop' } | { kind: 'duplicate'; copies: number } | { kind: 'delay'; ms: number } | { kind: 'badSignature' } | { kind: 'staleTimestamp' };
+export type NotifyFault = { kind: 'drop' } | { kind: 'duplicate'; copies: number } | { kind: 'delay'; ms: number } | { kind: 'badSignature' } | { kind: 'staleTimestamp' } | { kind: 'outOfOrder' };
 
 /** A delivery attempt as WeChat logged it: tests read what was sent and what our server answered. */
 export type Delivery = { eventId: string; eventType: string; outTradeNo: string; attempt: number; status: number | null; at: number };
@@ -61,6 +61,8 @@ export class PayState {
   readonly refunds = new Map<string, SimRefund>();
   readonly deliveries: Delivery[] = [];
   notifyFaults: NotifyFault[] = [];
+  /** A notification held back by an `outOfOrder` fault: sent right after the next one. */
+  heldBack: (() => void) | null = null;
   /** Prepay calls that answer 500 SYSTEM_ERROR (after recording nothing). */
   prepaySystemErrors = 0;
   /** The next prepay answer is held this long after the order is recorded (a slow network back to the merchant). */
@@ -96,6 +98,7 @@ export class PayState {
     this.refunds.clear();
     this.deliveries.length = 0;
     this.notifyFaults = [];
+    this.heldBack = null;
     this.prepaySystemErrors = 0;
     this.prepayAnswerDelayMs = 0;
     this.retryScale = 1;
