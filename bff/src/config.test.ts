@@ -1,3 +1,8 @@
+import { spawnSync } from 'node:child_process';
+import { generateKeyPairSync, type KeyObject, X509Certificate } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.js';
 
@@ -55,5 +60,44 @@ describe('loadConfig', () => {
 
   it('strips a trailing slash from the WeChat base URL so paths join cleanly', () => {
     expect(loadConfig({ ...minimal, WECHAT_API_BASE: 'http://127.0.0.1:3900/' }).wechat.apiBase).toBe('http://127.0.0.1:3900');
+  });
+});
+
+describe('WeChat Pay configuration (wechat-spec.md §5)', () => {
+  const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const pem = (k: KeyObject, type: 'spki' | 'pkcs8') => k.export({ type, format: 'pem' }).toString();
+  const merchant = { WECHATPAY_MCHID: '1900000109', WECHATPAY_MERCHANT_SERIAL: '5157F09EFDC096DE15EBE81A47057A7232F1B8E1', WECHATPAY_PRIVATE_KEY: pem(privateKey, 'pkcs8').replace(/\n/g, '\\n'), WECHATPAY_APIV3_KEY: 'a'.repeat(32) };
+
+  it('is off without a merchant id, and all or nothing with one', () => {
+    expect(loadConfig(minimal).pay).toBeNull();
+    try {
+      loadConfig({ ...minimal, WECHATPAY_MCHID: '1900000109' });
+      expect.unreachable();
+    } catch (err) {
+      expect((err as ConfigError).problems).toEqual([
+        'WECHATPAY_MERCHANT_SERIAL is missing (WECHATPAY_MCHID is set)',
+        'WECHATPAY_PRIVATE_KEY is missing (WECHATPAY_MCHID is set)',
+        'WECHATPAY_APIV3_KEY is missing (WECHATPAY_MCHID is set)',
+        'WECHATPAY_PUBLIC_KEY_ID or WECHATPAY_PLATFORM_CERTS is missing (WECHATPAY_MCHID is set)',
+      ]);
+    }
+  });
+
+  it('public-key mode: the key is known by its PUB_KEY_ID; escaped newlines in the PEM are read as newlines', () => {
+    const c = loadConfig({ ...minimal, ...merchant, WECHATPAY_PUBLIC_KEY_ID: 'PUB_KEY_ID_0114232134912410000000000000', WECHATPAY_PUBLIC_KEY: pem(publicKey, 'spki') });
+    expect(Object.keys(c.pay!.verifyKeys)).toEqual(['PUB_KEY_ID_0114232134912410000000000000']);
+    expect(c.pay!.privateKeyPem).toContain('-----BEGIN PRIVATE KEY-----\n');
+    expect(c.pay!.notifyUrl).toBe('http://127.0.0.1:3000/wechat/pay/notify');
+  });
+
+  it('certificate mode: each platform certificate is known by its serial', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wyt-cert-'));
+    const made = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'k.pem'), '-out', join(dir, 'c.pem'), '-days', '1', '-subj', '/CN=Tenpay.com Root CA']);
+    expect(made.status).toBe(0);
+    const certPem = readFileSync(join(dir, 'c.pem'), 'utf8');
+    const serial = new X509Certificate(certPem).serialNumber.toUpperCase();
+    const c = loadConfig({ ...minimal, ...merchant, WECHATPAY_PLATFORM_CERTS: certPem });
+    expect(Object.keys(c.pay!.verifyKeys)).toEqual([serial]);
+    expect(c.pay!.verifyKeys[serial]).toContain('BEGIN PUBLIC KEY');
   });
 });
