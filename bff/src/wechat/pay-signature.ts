@@ -1,18 +1,26 @@
-import { createDecipheriv, createVerify } from 'node:crypto';
+import { createDecipheriv, createPublicKey, createVerify, type KeyObject } from 'node:crypto';
 
 /**
  * Checking what WeChat Pay sends us (wechat-spec.md §5, STYLE.md rule 5). Pure functions over bytes,
  * so the notification path and the response path share one implementation and tests can call it.
  */
 
+/** Parsed once: reading a PEM costs several times the RSA check itself (~170 µs against ~25 µs here). */
+const parsed = new Map<string, KeyObject>();
+function publicKeyOf(pem: string): KeyObject {
+  let key = parsed.get(pem);
+  if (!key) parsed.set(pem, (key = createPublicKey(pem)));
+  return key;
+}
+
 /** RSA-SHA256 over `TIMESTAMP\nNONCE\nBODY\n` with the key of the given serial. Probes (SIGNTEST) never pass. */
 export function verifyWechatSignature(keys: Record<string, string>, h: { timestamp: string; nonce: string; signature: string; serial: string }, body: string): boolean {
-  const key = keys[h.serial];
-  if (!key) return false;
+  const pem = keys[h.serial];
+  if (!pem) return false;
   // WeChat sends `WECHATPAY/SIGNTEST/…` to check that we really verify: it must fail.
   if (h.signature.startsWith('WECHATPAY/SIGNTEST/')) return false;
   try {
-    return createVerify('RSA-SHA256').update(`${h.timestamp}\n${h.nonce}\n${body}\n`).verify(key, h.signature, 'base64');
+    return createVerify('RSA-SHA256').update(`${h.timestamp}\n${h.nonce}\n${body}\n`).verify(publicKeyOf(pem), h.signature, 'base64');
   } catch {
     return false;
   }
