@@ -108,6 +108,16 @@ describe('公摊 and parking', () => {
   });
 });
 
+describe('the cashier\'s view of a unit', () => {
+  it('shows every bill of a unit of the community, the developer\'s too; nothing of another community', async () => {
+    const res = await cashier.call('GET', path(`/bills?unitId=${A.units[0]!.id}&status=unpaid`));
+    expect(res.status).toBe(200);
+    expect(new Set(res.body.items.map((b: { payer: string }) => b.payer))).toEqual(new Set(['OWNER', 'DEVELOPER']));
+    expect((await outsider.call('GET', path(`/bills?unitId=${A.units[0]!.id}`))).status).toBe(404);
+    expect((await owner.call('GET', path(`/bills?unitId=${A.units[0]!.id}`))).status).toBe(404);
+  });
+});
+
 describe('a contractual late charge', () => {
   it('is off by default; when the manager switches it on it is its own line, simple and capped, and is paid with the bill', async () => {
     const payer = await resident(h, A.units[1]!); // delivered in 2024: the owner's 2026 bill was due on 31 January

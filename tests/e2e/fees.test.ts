@@ -61,4 +61,26 @@ describe('缴费', { timeout: 120_000 }, () => {
     const community = await stack.h.db.community.findFirstOrThrow({ where: { name: '梧桐苑' } });
     expect(await stack.h.db.billingRun.count({ where: { communityId: community.id } })).toBe(4); // three seeded months + this one
   });
+
+  it('at the desk a cashier finds the unit, refunds part of a paid bill, and the bill shows 部分退款', async () => {
+    const page = await stack.newPage();
+    await stack.devLogin(page, '收银员 · 梧桐苑');
+    await page.getByText('收银台', { exact: true }).click();
+    await page.getByTestId('desk-tabs').getByText('查账单 · 退款', { exact: true }).click();
+    await page.getByTestId('desk-buildings').getByText('1号楼', { exact: true }).click();
+    await page.getByTestId('desk-units').getByText('101', { exact: true }).click();
+    await page.getByTestId('desk-bill-status').getByText('已缴 / 已退 / 已减免', { exact: true }).click();
+    const paidRows = page.getByTestId('desk-bills').getByTestId('bill-row');
+    await expect.poll(() => paidRows.count()).toBe(2); // the two the resident paid above
+    await paidRows.first().click();
+    await page.locator('[data-testid="refund-amount"] input').fill('10');
+    await page.locator('[data-testid="action-reason"] input').fill('多收退回');
+    await stack.shot(page, '54-cashier-refund');
+    await tapButton(page, '退款');
+    await page.getByText('确认退款', { exact: true }).last().click();
+    await expect.poll(async () => (await stack.h.db.refund.findFirst({ where: { kind: 'CASHIER' } }))?.state).toBe('SUCCESS');
+    await page.getByTestId('desk-bill-status').getByText('未缴', { exact: true }).click();
+    await page.getByTestId('desk-bill-status').getByText('已缴 / 已退 / 已减免', { exact: true }).click();
+    await page.getByTestId('desk-bills').getByText('部分退款').waitFor();
+  });
 });

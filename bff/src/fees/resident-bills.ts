@@ -1,6 +1,7 @@
 import type { Bill, FeeItem, FeeSettings } from '@prisma/client';
 import type { Deps } from '../deps.js';
 import { notFound } from '../errors.js';
+import { requireRole } from '../access/guards.js';
 import { keyset, toPage } from '../http/params.js';
 import { lateCharge } from './money.js';
 import type { z } from 'zod';
@@ -37,6 +38,7 @@ export function shapeBill(b: Bill & { feeItem: Pick<FeeItem, 'name' | 'kind'>; o
     waivedReason: b.waivedReason,
     /** The pending WeChat order this bill is locked to, so the page can resume it. */
     orderId: b.lockedOrderId,
+    payer: b.payer,
     /** The WeChat order that paid it: its receipt. */
     receiptOrderId: b.orderItems?.[0]?.orderId ?? null,
   };
@@ -66,17 +68,15 @@ export async function billSummary(deps: Deps, userId: string) {
 }
 
 /**
- * One unit's owner bills: open ones oldest first (all of them — the law's order for applying a
- * payment, art. 560), or settled ones newest first, paged. Developer bills are not the resident's.
+ * One unit's bills of the given payers: open ones oldest first (all of them — the law's order for
+ * applying a payment, art. 560), or settled ones newest first, paged.
  */
-export async function listUnitBills(deps: Deps, userId: string, q: z.infer<typeof ZBillListQuery>) {
-  const unit = await deps.db.unit.findFirst({ where: { id: q.unitId, ...myUnit(userId) }, select: { id: true, communityId: true } });
-  if (!unit) throw notFound('房屋');
+export async function unitBills(deps: Deps, unit: { id: string; communityId: string }, payers: ('OWNER' | 'DEVELOPER')[], q: Omit<z.infer<typeof ZBillListQuery>, 'unitId'>) {
   const settings = await deps.db.feeSettings.findUnique({ where: { communityId: unit.communityId } });
   const now = deps.clock.now();
   if (q.status === 'unpaid') {
     const bills = await deps.db.bill.findMany({
-      where: { unitId: unit.id, payer: 'OWNER', state: { in: [...OPEN_STATES] } },
+      where: { unitId: unit.id, payer: { in: payers }, state: { in: [...OPEN_STATES] } },
       include: { feeItem: { select: { name: true, kind: true } } },
       orderBy: [{ firstMonth: 'asc' }, { feeItem: { kind: 'asc' } }, { feeItem: { name: 'asc' } }, { id: 'asc' }],
     });
@@ -84,7 +84,7 @@ export async function listUnitBills(deps: Deps, userId: string, q: z.infer<typeo
     return { items, nextCursor: null, total: items.length, totalFen: items.reduce((s, b) => s + b.payableFen, 0) };
   }
   const page = keyset('createdAt', q.cursor, q.limit, 'desc');
-  const settled = { unitId: unit.id, payer: 'OWNER' as const, state: { in: [...SETTLED_STATES] } };
+  const settled = { unitId: unit.id, payer: { in: payers }, state: { in: [...SETTLED_STATES] } };
   const total = await deps.db.bill.count({ where: settled });
   const rows = await deps.db.bill.findMany({
     where: { ...settled, ...page.where },
@@ -94,4 +94,19 @@ export async function listUnitBills(deps: Deps, userId: string, q: z.infer<typeo
   });
   const { items, nextCursor } = toPage(rows, q.limit, (b) => b.createdAt);
   return { items: items.map((b) => shapeBill(b, 0)), nextCursor, total, totalFen: null };
+}
+
+/** A resident's view of one of their units: the owner's bills only (developer bills are not theirs). */
+export async function listUnitBills(deps: Deps, userId: string, q: z.infer<typeof ZBillListQuery>) {
+  const unit = await deps.db.unit.findFirst({ where: { id: q.unitId, ...myUnit(userId) }, select: { id: true, communityId: true } });
+  if (!unit) throw notFound('房屋');
+  return unitBills(deps, unit, ['OWNER'], q);
+}
+
+/** The cashier's view of a unit of their community: every bill, the developer's too. */
+export async function listStaffUnitBills(deps: Deps, userId: string, communityId: string, q: z.infer<typeof ZBillListQuery>) {
+  await requireRole(deps.db, userId, communityId, ['CASHIER', 'MANAGER', 'COMPANY_ADMIN']);
+  const unit = await deps.db.unit.findFirst({ where: { id: q.unitId, communityId }, select: { id: true, communityId: true } });
+  if (!unit) throw notFound('房屋');
+  return unitBills(deps, unit, ['OWNER', 'DEVELOPER'], q);
 }

@@ -5,7 +5,7 @@ import { requireSession, userIdOf } from '../http/auth.js';
 import { ZCommunityParams, ZId, ZIdParams } from '../http/params.js';
 import { createFeeItem, listFeeItems, retireFeeItem } from './fee-items.js';
 import { generateBills, previewBills } from './generate-bills.js';
-import { billSummary, listUnitBills } from './resident-bills.js';
+import { billSummary, listStaffUnitBills, listUnitBills } from './resident-bills.js';
 import { ZBillingRequest, ZBillListQuery, ZFeeSettings, ZNewFeeItem, ZWaive } from './schema.js';
 import { getFeeSettings, putFeeSettings } from './fee-settings.js';
 import { waiveBill } from './waive.js';
@@ -20,6 +20,10 @@ export function feeRoutes(deps: Deps) {
   });
   router.get('/bills', async (ctx) => {
     ctx.body = await listUnitBills(deps, userIdOf(ctx), ZBillListQuery.parse(ctx.query));
+  });
+  router.get('/staff/communities/:communityId/bills', async (ctx) => {
+    const { communityId } = ZCommunityParams.parse(ctx.params);
+    ctx.body = await listStaffUnitBills(deps, userIdOf(ctx), communityId, ZBillListQuery.parse(ctx.query));
   });
   router.get('/staff/communities/:communityId/fee-items', async (ctx) => {
     const { communityId } = ZCommunityParams.parse(ctx.params);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { billingPeriods, feeStandard, periodLabel, totalOf, yuan } from './money';
+import { billingPeriods, feeStandard, parseYuan, periodLabel, totalOf, yuan } from './money';
 
 describe('money on screen', () => {
   it('shows fen as yuan with two decimals', () => {
@@ -28,5 +28,15 @@ describe('billing choices', () => {
   it('shows a standard with its unit', () => {
     expect(feeStandard('PROPERTY', 235)).toBe('2.35元/㎡·月');
     expect(feeStandard('SHARED', 100_000)).toBe('合计1000.00元，按面积分摊');
+  });
+});
+
+describe('amounts typed in yuan', () => {
+  it('become fen exactly, or nothing', () => {
+    expect(parseYuan('12')).toBe(1200);
+    expect(parseYuan('12.5')).toBe(1250);
+    expect(parseYuan(' 0.07 ')).toBe(7);
+    expect(parseYuan('19.99')).toBe(1999); // 19.99 * 100 is 1998.9999999999998 in floating point
+    for (const bad of ['', '1.234', '-1', '1e3', '1,000', '¥5']) expect(parseYuan(bad)).toBeNull();
   });
 });

@@ -43,3 +43,10 @@ const KIND_UNIT: Record<string, (fen: number) => string> = {
 
 /** A fee standard as the price list shows it. */
 export const feeStandard = (kind: string, amountFen: number) => (KIND_UNIT[kind] ?? yuan)(amountFen);
+
+/** What a cashier types as yuan ("12", "12.5", "12.50") → fen, exactly; anything else → null. */
+export function parseYuan(text: string): number | null {
+  const m = /^\s*(\d{1,9})(?:\.(\d{1,2}))?\s*$/.exec(text);
+  if (!m) return null;
+  return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+}
