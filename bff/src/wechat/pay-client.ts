@@ -1,4 +1,5 @@
 import { createSign, randomBytes } from 'node:crypto';
+import { Readable } from 'node:stream';
 import Pay from 'wechatpay-node-v3';
 import type { PayConfig } from '../config.js';
 import { AppError } from '../errors.js';
@@ -103,9 +104,38 @@ export function createPayClient(config: PayConfig, timeoutMs: number) {
     return { timeStamp, nonceStr, package: pkg, signType: 'RSA', paySign };
   }
 
+  /** Our request signature (wechat-spec.md §5), for the one call the SDK cannot make for us: a streamed download. */
+  function authorization(method: string, pathWithQuery: string): string {
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const nonce = randomBytes(16).toString('hex');
+    const signature = createSign('RSA-SHA256').update(`${method}\n${pathWithQuery}\n${timestamp}\n${nonce}\n\n`).sign(config.privateKeyPem, 'base64');
+    return `WECHATPAY2-SHA256-RSA2048 mchid="${config.mchid}",nonce_str="${nonce}",signature="${signature}",timestamp="${timestamp}",serial_no="${config.merchantSerial}"`;
+  }
+
   return {
     config,
     paymentParams,
+    /**
+     * The day's trade bill (bill_type ALL): WeChat's signed answer gives the SHA-1 and a short-lived
+     * URL; the file itself is not signed — its SHA-1 is the check — and comes back as a stream.
+     */
+    async tradeBill(day: string): Promise<{ sha1: string; body: Readable }> {
+      const out = await sdk.tradebill({ bill_date: day, bill_type: 'ALL' });
+      const { hash_value, download_url } = check(out, 'tradebill') as { hash_type: string; hash_value: string; download_url: string };
+      const url = new URL(download_url);
+      const path = `${url.pathname}${url.search}`;
+      let res: Response;
+      try {
+        res = await fetch(`${config.apiBase}${path}`, { headers: { Authorization: authorization('GET', path), Accept: '*/*' }, signal: AbortSignal.timeout(timeoutMs * 6) });
+      } catch (err) {
+        throw new PayApiError(null, null, `bill download: ${(err as Error).name}`);
+      }
+      if (!res.ok || !res.body) {
+        const err = (await res.json().catch(() => ({}))) as { code?: string; message?: string };
+        throw new PayApiError(res.status, err.code ?? null, `bill download: ${err.message ?? res.status}`);
+      }
+      return { sha1: hash_value.toLowerCase(), body: Readable.fromWeb(res.body as import('node:stream/web').ReadableStream) };
+    },
     async prepay(input: { outTradeNo: string; description: string; totalFen: number; openid: string; timeExpire: string; attach?: string }): Promise<{ prepayId: string }> {
       const out = await sdk.transactions_jsapi({
         description: input.description,

@@ -65,6 +65,21 @@ export function payRoutes(state: SimState) {
     if (!paid.ok) ctx.throw(409, paid.reason);
     ctx.body = transactionView(order);
   });
+  router.post('/sim/pay/bill-faults', (ctx) => {
+    const f = z
+      .object({
+        omit: z.array(z.string()).default([]),
+        amounts: z.record(z.string(), z.number().int()).default({}),
+        states: z.record(z.string(), z.string()).default({}),
+        truncate: z.boolean().default(false),
+        badHash: z.boolean().default(false),
+        extraColumn: z.boolean().default(false),
+        summaryOff: z.boolean().default(false),
+      })
+      .parse(ctx.request.body);
+    state.pay.billFaults = f;
+    ctx.status = 204;
+  });
   router.get('/sim/pay/orders/:no', (ctx) => {
     const order = state.pay.orders.get(ctx.params.no!);
     if (!order) return ctx.throw(404, 'no such order');

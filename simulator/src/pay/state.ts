@@ -1,4 +1,5 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { noBillFaults, type BillFaults } from './trade-bill.js';
 
 /** A merchant as the merchant platform knows it: the public key of its API certificate and its APIv3 key. */
 export type Merchant = { mchid: string; appid: string; serialNo: string; publicKeyPem: string; apiV3Key: string };
@@ -69,6 +70,10 @@ export class PayState {
   prepayAnswerDelayMs = 0;
   /** Multiplies the retry schedule: tests compress 24 hours into seconds. */
   retryScale = 1;
+  /** Switches for the trade bills WeChat writes (differences, broken files). */
+  billFaults: BillFaults = noBillFaults();
+  /** Download tokens of trade bills: short-lived, as WeChat's (30 s to 5 min). */
+  readonly downloads = new Map<string, { content: string; expiresAt: number }>();
   /** Refunds succeed after this long (ms of real time): WeChat answers PROCESSING first. */
   refundDelayMs = 50;
   private seq = 0;
@@ -99,6 +104,8 @@ export class PayState {
     this.deliveries.length = 0;
     this.notifyFaults = [];
     this.heldBack = null;
+    this.billFaults = noBillFaults();
+    this.downloads.clear();
     this.prepaySystemErrors = 0;
     this.prepayAnswerDelayMs = 0;
     this.retryScale = 1;

@@ -1,6 +1,7 @@
 import Router from '@koa/router';
 import type { Context } from 'koa';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { tradeBill } from './trade-bill.js';
 import { z } from 'zod';
 import type { SimState } from '../state.js';
 import { signedHeaders, verifyMerchantRequest } from './crypto.js';
@@ -174,6 +175,27 @@ export function v3Routes(state: SimState) {
     const refund = state.pay.refunds.get(ctx.params.no!);
     if (!refund || refund.mchid !== (ctx as V3Context).state.merchant.mchid) return fail(state, ctx, 404, 'RESOURCE_NOT_EXISTS', '退款单不存在');
     reply(state, ctx, 200, refundView(refund));
+  });
+
+  // The day's bill is ready from 10:00 the next day (Beijing); before that WeChat says there is none.
+  router.get('/bill/tradebill', (ctx) => {
+    const merchant = (ctx as V3Context).state.merchant;
+    const day = String(ctx.query.bill_date ?? '');
+    const type = String(ctx.query.bill_type ?? 'ALL');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || !['ALL', 'SUCCESS', 'REFUND'].includes(type)) return fail(state, ctx, 400, 'PARAM_ERROR', '参数错误');
+    const readyAt = Date.parse(`${day}T10:00:00+08:00`) + 86_400_000;
+    if (state.now() < readyAt) return fail(state, ctx, 400, 'NO_STATEMENT_EXIST', '账单尚未生成，请在次日10点后下载');
+    const bill = tradeBill(state.pay, merchant.mchid, day, type as 'ALL', state.pay.billFaults);
+    const token = randomBytes(16).toString('hex');
+    state.pay.downloads.set(token, { content: bill.content, expiresAt: Date.now() + 60_000 });
+    reply(state, ctx, 200, { hash_type: 'SHA1', hash_value: bill.sha1, download_url: `https://api.mch.weixin.qq.com/v3/billdownload/file?token=${token}` });
+  });
+  // The download itself is signed by the merchant but not by WeChat: the SHA-1 is the check.
+  router.get('/billdownload/file', (ctx) => {
+    const found = state.pay.downloads.get(String(ctx.query.token ?? ''));
+    if (!found || found.expiresAt < Date.now()) return fail(state, ctx, 400, 'INVALID_REQUEST', '下载链接已过期，请重新申请');
+    ctx.type = 'text/csv; charset=utf-8';
+    ctx.body = found.content;
   });
 
   router.all('/*rest', (ctx) => fail(state, ctx, 404, 'NOT_FOUND', '请求的资源不存在'));
