@@ -14,6 +14,7 @@ import { moderationModule } from './moderation/index.js';
 import { snapshotsModule } from './snapshots/index.js';
 import { feesModule } from './fees/index.js';
 import { payModule, payNotifyModule } from './pay/index.js';
+import { reconcileModule } from './reconcile/index.js';
 
 /** Every domain of the BFF. app.ts mounts their routes; worker.ts runs their jobs and schedules. */
-export const modules: Module[] = [healthModule, authModule, meModule, unitsModule, privacyModule, jobsModule, uploadsModule, noticesModule, pushModule, calendarModule, moderationModule, repairsModule, snapshotsModule, feesModule, payModule, payNotifyModule];
+export const modules: Module[] = [healthModule, authModule, meModule, unitsModule, privacyModule, jobsModule, uploadsModule, noticesModule, pushModule, calendarModule, moderationModule, repairsModule, snapshotsModule, feesModule, payModule, payNotifyModule, reconcileModule];
