@@ -145,15 +145,17 @@ describe('paying bills with WeChat Pay', () => {
     const existing = await h.db.payOrder.findFirst({ where: { userId: neighbour.userId, state: 'PENDING' } });
     const res = existing ? { body: { order: existing } } : await order(neighbour, [bill!.id]);
     const o = await h.db.payOrder.findUniqueOrThrow({ where: { id: res.body.order.id }, include: { items: true } });
-    // Paid at the counter meanwhile (the cashier desk's path, written here as it will write it).
-    await h.db.bill.update({ where: { id: o.items[0]!.billId }, data: { state: 'PAID', paidFen: o.amountFen, lockedOrderId: null } });
+    // Paid at the counter meanwhile.
+    const counter = await cashier.call('POST', `/api/staff/communities/${A.community.id}/counter-payments`, { body: { unitId: A.units[1]!.id, channel: 'CASH', amountFen: o.amountFen, billIds: [o.items[0]!.billId] } });
+    expect(counter.status).toBe(201);
     await payAtWechat(o.outTradeNo);
     await eventually(async () => {
       const refund = await h.db.refund.findFirstOrThrow({ where: { orderId: o.id } });
       expect(refund).toMatchObject({ kind: 'OVERPAYMENT', amountFen: o.amountFen, state: 'SUCCESS' });
     }, 10_000);
     expect(await h.db.paymentIssue.findFirst({ where: { outTradeNo: o.outTradeNo } })).toMatchObject({ kind: 'OVERPAYMENT' });
-    expect((await h.db.ledgerEntry.findMany({ where: { orderId: o.id }, orderBy: { id: 'asc' } })).map((e) => [e.kind, e.amountFen])).toEqual([
+    expect((await h.db.ledgerEntry.findMany({ where: { OR: [{ orderId: o.id }, { billId: o.items[0]!.billId }] }, orderBy: { id: 'asc' } })).map((e) => [e.kind, e.amountFen])).toEqual([
+      ['COUNTER_PAYMENT', o.amountFen],
       ['OVERPAYMENT', o.amountFen],
       ['REFUND', -o.amountFen],
     ]);

@@ -9,6 +9,7 @@ import { billSummary, listStaffUnitBills, listUnitBills } from './resident-bills
 import { ZBillingRequest, ZBillListQuery, ZFeeSettings, ZNewFeeItem, ZWaive } from './schema.js';
 import { getFeeSettings, putFeeSettings } from './fee-settings.js';
 import { waiveBill } from './waive.js';
+import { approveVoid, getCounterPayment, requestVoid, takeCounterPayment, ZCounterPayment, ZVoidRequest } from './counter-payments.js';
 
 const ZItemParams = ZCommunityParams.extend({ itemId: ZId });
 
@@ -53,6 +54,23 @@ export function feeRoutes(deps: Deps) {
   router.post('/staff/communities/:communityId/billing/runs', async (ctx) => {
     const { communityId } = ZCommunityParams.parse(ctx.params);
     ctx.body = await generateBills(deps, userIdOf(ctx), communityId, ZBillingRequest.parse(ctx.request.body));
+  });
+  router.post('/staff/communities/:communityId/counter-payments', async (ctx) => {
+    const { communityId } = ZCommunityParams.parse(ctx.params);
+    ctx.status = 201;
+    ctx.body = await takeCounterPayment(deps, userIdOf(ctx), communityId, ZCounterPayment.parse(ctx.request.body));
+  });
+  router.get('/staff/counter-payments/:id', async (ctx) => {
+    const { id } = ZIdParams.parse(ctx.params);
+    ctx.body = await getCounterPayment(deps, userIdOf(ctx), id);
+  });
+  router.post('/staff/counter-payments/:id/void', async (ctx) => {
+    const { id } = ZIdParams.parse(ctx.params);
+    ctx.body = await requestVoid(deps, userIdOf(ctx), id, ZVoidRequest.parse(ctx.request.body).reason);
+  });
+  router.post('/staff/counter-payments/:id/void/approve', async (ctx) => {
+    const { id } = ZIdParams.parse(ctx.params);
+    ctx.body = await approveVoid(deps, userIdOf(ctx), id);
   });
   router.post('/staff/bills/:id/waive', async (ctx) => {
     const { id } = ZIdParams.parse(ctx.params);

@@ -3,24 +3,10 @@ import type { Deps } from '../deps.js';
 import { queuePush } from '../push/outbox.js';
 import { flagIssue } from './apply-transaction.js';
 import { submitRefundJob } from './jobs.js';
+import { takeReceiptNo } from '../fees/receipts.js';
 
 type Tx = Prisma.TransactionClient;
 const BATCH = 200;
-
-/**
- * Receipt numbers per community and Beijing year, gapless, in the order payments were made: taken
- * in the settle transaction (a rollback gives the number back).
- */
-async function assignReceiptNo(tx: Tx, orderId: string, communityId: string, at: Date): Promise<void> {
-  const year = new Date(at.getTime() + 8 * 3600_000).getUTCFullYear();
-  await tx.$executeRaw`
-    WITH n AS (
-      INSERT INTO "ReceiptCounter" ("communityId", "year", "last") VALUES (${communityId}::uuid, ${year}, 1)
-      ON CONFLICT ("communityId", "year") DO UPDATE SET "last" = "ReceiptCounter"."last" + 1
-      RETURNING "last")
-    UPDATE "PayOrder" SET "receiptNo" = 'SJ' || ${year} || '-' || upper(left(${communityId}, 4)) || '-' || lpad(n."last"::text, greatest(6, length(n."last"::text)), '0')
-      FROM n WHERE "id" = ${orderId}::uuid`;
-}
 
 /** Money WeChat took for bills already paid another way: a ledger entry, a flag for the cashier, a refund on its way. */
 async function refundOverpayment(deps: Deps, tx: Tx, order: { id: string; communityId: string; outTradeNo: string; transactionId: string | null }, items: { billId: string; amountFen: number; lateFeeFen: number }[]) {
@@ -59,7 +45,7 @@ export async function settleCommunity(deps: Deps, communityId: string): Promise<
           pageQuery: { id: order.id },
           event: { kind: 'pay.paid', id: order.id },
         });
-        await assignReceiptNo(tx, order.id, order.communityId, order.paidAt!);
+        await tx.payOrder.update({ where: { id: order.id }, data: { receiptNo: await takeReceiptNo(tx, order.communityId, order.paidAt!) } });
       });
       settled += 1;
     }

@@ -38,6 +38,15 @@ export const feesCases: BadInputCases = ({ uuid, site }) => {
       { path: `${c}/billing/runs`, body: { period: '2026-1' } },
       { path: `${c}/billing/runs`, body: { period: '2026', feeItemIds: Array(51).fill(uuid) } },
     ],
+    'POST /api/staff/communities/:communityId/counter-payments': [
+      { path: `${c}/counter-payments`, body: {} },
+      { path: `${c}/counter-payments`, body: { unitId: uuid, channel: 'WECHAT', amountFen: 100 } },
+      { path: `${c}/counter-payments`, body: { unitId: uuid, channel: 'CASH', amountFen: 1.5 } },
+      { path: `${c}/counter-payments`, body: { unitId: uuid, channel: 'CASH', amountFen: 100, billIds: [] } },
+    ],
+    'GET /api/staff/counter-payments/:id': [{ path: '/api/staff/counter-payments/x' }],
+    'POST /api/staff/counter-payments/:id/void': [{ path: `/api/staff/counter-payments/${uuid}/void`, body: { reason: '错' } }],
+    'POST /api/staff/counter-payments/:id/void/approve': [{ path: '/api/staff/counter-payments/x/void/approve', body: {} }],
     'POST /api/staff/bills/:id/waive': [
       { path: `/api/staff/bills/${uuid}/waive`, body: {} },
       { path: `/api/staff/bills/${uuid}/waive`, body: { reason: '减免' } },

@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import type { Prisma } from '@prisma/client';
+import type { Deps } from '../deps.js';
+import { requireOtherPerson, requireRole } from '../access/guards.js';
+import { AppError, notFound } from '../errors.js';
+import { ZId, ZText } from '../http/params.js';
+import { yuan } from './money.js';
+import { takeReceiptNo } from './receipts.js';
+import { lateFeeOf } from './resident-bills.js';
+
+export const ZCounterPayment = z.object({
+  unitId: ZId,
+  channel: z.enum(['CASH', 'TRANSFER', 'POS'], '请选择收款方式（现金、转账或刷卡）'),
+  amountFen: z.number('金额必须是数字（单位：分）').int('金额必须是整数分').min(1, '金额必须大于 0'),
+  /** The bills the payer chose; without them the payment goes to the oldest periods first (Civil Code art. 560). */
+  billIds: z.array(ZId).min(1).max(48, '一次最多 48 笔账单').optional(),
+  payerName: ZText({ max: 20, label: '缴款人' }).optional(),
+});
+export const ZVoidRequest = z.object({ reason: ZText({ min: 4, max: 200, label: '作废原因' }) });
+
+type OpenBill = { id: string; amountFen: number; dueAt: Date; state: string };
+
+/**
+ * Whole bills, oldest matured period first, whose payable amounts add up to exactly `amountFen` — or a
+ * clear refusal naming the amounts that would (a bill is never left half paid).
+ */
+export function oldestFirst(bills: { id: string; payableFen: number }[], amountFen: number): string[] {
+  let sum = 0;
+  const chosen: string[] = [];
+  for (const b of bills) {
+    if (sum === amountFen) break;
+    sum += b.payableFen;
+    chosen.push(b.id);
+  }
+  if (sum === amountFen && chosen.length) return chosen;
+  const steps = bills.reduce<number[]>((acc, b) => [...acc, (acc.at(-1) ?? 0) + b.payableFen], []);
+  const below = steps.filter((s) => s < amountFen).at(-1);
+  const above = steps.find((s) => s > amountFen);
+  const offer = [below, above].filter((s): s is number => s !== undefined).map((s) => `¥${yuan(s)}`).join(' 或 ');
+  throw new AppError('VALIDATION_FAILED', `按最早到期的账单依次抵扣，金额须正好缴清若干笔账单${offer ? `：可收 ${offer}` : ''}`, [{ path: 'amountFen', message: '金额与账单合计不符' }]);
+}
+
+/**
+ * A cashier records money taken at the desk against a unit's open bills: the bills (locked for the
+ * transaction) become PAID, the ledger gets one COUNTER_PAYMENT entry per bill, and the receipt takes
+ * the next number of the community's one series. A bill in a pending WeChat order may be paid here; if
+ * WeChat is paid too, that becomes an overpayment refunded automatically.
+ */
+export async function takeCounterPayment(deps: Deps, userId: string, communityId: string, input: z.infer<typeof ZCounterPayment>) {
+  await requireRole(deps.db, userId, communityId, ['CASHIER', 'MANAGER']);
+  const unit = await deps.db.unit.findFirst({ where: { id: input.unitId, communityId }, select: { id: true } });
+  if (!unit) throw notFound('房屋');
+  const settings = await deps.db.feeSettings.findUnique({ where: { communityId } });
+  const now = deps.clock.now();
+  return deps.db.$transaction(async (tx) => {
+    const open = await tx.$queryRaw<OpenBill[]>`
+      SELECT b."id", b."amountFen", b."dueAt", b."state" FROM "Bill" b JOIN "FeeItem" f ON f."id" = b."feeItemId"
+       WHERE b."unitId" = ${unit.id}::uuid AND b."payer" = 'OWNER' AND b."state" IN ('UNPAID', 'PAYING')
+       ORDER BY b."firstMonth", f."kind", f."name", b."id" FOR UPDATE OF b`;
+    const payable = open.map((b) => ({ id: b.id, payableFen: b.amountFen + lateFeeOf(settings, b, now) }));
+    let ids: string[];
+    if (input.billIds) {
+      const chosen = payable.filter((b) => input.billIds!.includes(b.id));
+      if (chosen.length !== new Set(input.billIds).size) throw new AppError('BILLS_NOT_PAYABLE', '所选账单中有已缴清、已减免或不属于这户的，请刷新后重选');
+      const sum = chosen.reduce((s, b) => s + b.payableFen, 0);
+      if (sum !== input.amountFen) throw new AppError('VALIDATION_FAILED', `金额与所选账单合计 ¥${yuan(sum)} 不符`, [{ path: 'amountFen', message: '金额不符' }]);
+      ids = chosen.map((b) => b.id);
+    } else {
+      ids = oldestFirst(payable, input.amountFen);
+    }
+    const byId = new Map(payable.map((b) => [b.id, b.payableFen]));
+    for (const id of ids) await tx.bill.update({ where: { id }, data: { state: 'PAID', paidFen: byId.get(id)!, paidAt: now, lockedOrderId: null } });
+    const payment = await tx.counterPayment.create({
+      data: {
+        communityId, unitId: unit.id, channel: input.channel, amountFen: input.amountFen, payerName: input.payerName ?? null, takenById: userId, takenAt: now,
+        receiptNo: await takeReceiptNo(tx, communityId, now),
+        items: { create: ids.map((billId) => ({ billId, amountFen: byId.get(billId)! })) },
+      },
+    });
+    await tx.ledgerEntry.createMany({ data: ids.map((billId) => ({ communityId, kind: 'COUNTER_PAYMENT' as const, billId, amountFen: byId.get(billId)!, actorId: userId, at: now, note: `${input.channel} ${payment.receiptNo}` })) });
+    return counterView(tx, payment.id);
+  });
+}
+
+/** A counter receipt: number, unit, items with periods, channel, who took it, and any void. */
+export async function counterView(db: Prisma.TransactionClient | Deps['db'], id: string) {
+  const p = await db.counterPayment.findUniqueOrThrow({ where: { id }, include: { items: true } });
+  const bills = await db.bill.findMany({ where: { id: { in: p.items.map((i) => i.billId) } }, include: { feeItem: { select: { name: true, kind: true } }, unit: { select: { number: true, building: { select: { name: true } } } } } });
+  const byId = new Map(bills.map((b) => [b.id, b]));
+  return {
+    ...p,
+    items: p.items.map((i) => {
+      const b = byId.get(i.billId)!;
+      return { billId: i.billId, amountFen: i.amountFen, name: b.feeItem.name, kind: b.feeItem.kind, period: b.period, detail: b.detail, unit: `${b.unit.building.name} ${b.unit.number}`, state: b.state };
+    }),
+  };
+}
+
+async function paymentOf(deps: Deps, userId: string, id: string, roles: ('CASHIER' | 'MANAGER')[]) {
+  const p = await deps.db.counterPayment.findUnique({ where: { id } });
+  if (!p) throw notFound('收款记录');
+  await requireRole(deps.db, userId, p.communityId, roles, '收款记录');
+  return p;
+}
+
+export async function getCounterPayment(deps: Deps, userId: string, id: string) {
+  await paymentOf(deps, userId, id, ['CASHIER', 'MANAGER']);
+  return counterView(deps.db, id);
+}
+
+/** A void is asked for with a reason; it takes effect only when a manager who is neither the asker nor the taker approves. */
+export async function requestVoid(deps: Deps, userId: string, id: string, reason: string) {
+  await paymentOf(deps, userId, id, ['CASHIER', 'MANAGER']);
+  const moved = await deps.db.counterPayment.updateMany({ where: { id, state: 'RECORDED' }, data: { state: 'VOID_REQUESTED', voidReason: reason, voidRequestedById: userId } });
+  if (moved.count === 0) throw new AppError('ALREADY_DECIDED', '这笔收款已申请作废或已作废');
+  return counterView(deps.db, id);
+}
+
+/** The second person: bills go back to unpaid (unless refunded or paid again meanwhile), the ledger records VOID entries. */
+export async function approveVoid(deps: Deps, userId: string, id: string) {
+  const p = await paymentOf(deps, userId, id, ['MANAGER']);
+  requireOtherPerson(userId, p.voidRequestedById ?? userId);
+  requireOtherPerson(userId, p.takenById);
+  const now = deps.clock.now();
+  return deps.db.$transaction(async (tx) => {
+    const moved = await tx.counterPayment.updateMany({ where: { id, state: 'VOID_REQUESTED' }, data: { state: 'VOIDED', voidApprovedById: userId, voidedAt: now } });
+    if (moved.count === 0) throw new AppError('ALREADY_DECIDED', '这笔收款没有待审批的作废申请');
+    const items = await tx.counterPaymentItem.findMany({ where: { paymentId: id } });
+    for (const i of items) {
+      const back = await tx.bill.updateMany({ where: { id: i.billId, state: 'PAID', refundedFen: 0, paidFen: i.amountFen }, data: { state: 'UNPAID', paidFen: 0, paidAt: null } });
+      if (back.count === 0) throw new AppError('CONFLICT', '账单在收款后已有变动（退款或再次缴费），不能直接作废，请先处理账单');
+      await tx.ledgerEntry.create({ data: { communityId: p.communityId, kind: 'VOID', billId: i.billId, amountFen: -i.amountFen, actorId: userId, at: now, note: `作废 ${p.receiptNo}：${p.voidReason}` } });
+    }
+    return counterView(tx, id);
+  });
+}

@@ -1,0 +1,103 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useHarness } from './support/use-harness.js';
+import { resident, staff, type Actor } from './support/actors.js';
+import { addFeeItem, deliverUnits, eventually, makeCommunity, openBills, runBilling } from './support/factories/index.js';
+
+/** Payments taken at the desk (#10): oldest periods first, one gapless receipt series, voids by a second person. */
+const h = useHarness({ worker: true });
+let A: Awaited<ReturnType<typeof makeCommunity>>;
+let owner: Actor;
+let cashier: Actor;
+let manager: Actor;
+let otherManager: Actor;
+
+beforeAll(async () => {
+  A = await makeCommunity(h.db, { units: 2 });
+  await deliverUnits(h, A.units.map((u) => u.id));
+  owner = await resident(h, A.units[0]!);
+  cashier = await staff(h, 'CASHIER', { id: A.community.id, companyId: A.companyId });
+  manager = await staff(h, 'MANAGER', { id: A.community.id, companyId: A.companyId });
+  otherManager = await staff(h, 'MANAGER', { id: A.community.id, companyId: A.companyId });
+  const item = await addFeeItem(manager, A.community.id, { kind: 'PROPERTY', name: '物业服务费', amountFen: 235, cycle: 'MONTH' });
+  for (const m of ['2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10']) await runBilling(cashier, A.community.id, m, [item.id]);
+});
+
+const take = (who: Actor, body: Record<string, unknown>) => who.call('POST', `/api/staff/communities/${A.community.id}/counter-payments`, { body: { unitId: A.units[0]!.id, channel: 'CASH', ...body } });
+
+describe('counter payments', () => {
+  it('without a choice, the payment goes to the oldest periods first; an amount between bills is refused with what would fit', async () => {
+    const bills = await openBills(owner, A.units[0]!.id);
+    const month = bills[0]!.amountFen; // 98.60 m² × 2.35 = 231.71
+    const odd = await take(cashier, { amountFen: month + 1 });
+    expect(odd.status).toBe(400);
+    expect(odd.body.message).toContain(`¥${(month / 100).toFixed(2)} 或 ¥${((2 * month) / 100).toFixed(2)}`);
+    const paid = await take(cashier, { amountFen: 2 * month, payerName: '张三' });
+    expect(paid.status).toBe(201);
+    expect(paid.body.items.map((i: { period: string }) => i.period)).toEqual(['2026-05', '2026-06']);
+    expect(paid.body).toMatchObject({ receiptNo: expect.stringMatching(/^SJ\d{4}-/), channel: 'CASH', payerName: '张三', state: 'RECORDED' });
+    expect((await openBills(owner, A.units[0]!.id)).map((b) => b.period)).toEqual(['2026-07', '2026-08', '2026-09', '2026-10']);
+    expect(await h.db.ledgerEntry.findMany({ where: { billId: { in: paid.body.items.map((i: { billId: string }) => i.billId) } } })).toMatchObject([
+      { kind: 'COUNTER_PAYMENT', amountFen: month, actorId: cashier.userId },
+      { kind: 'COUNTER_PAYMENT', amountFen: month, actorId: cashier.userId },
+    ]);
+  });
+
+  it('the payer may choose the bills; the amount must be theirs exactly', async () => {
+    const bills = await openBills(owner, A.units[0]!.id);
+    const newest = bills.at(-1)!;
+    expect((await take(cashier, { amountFen: newest.amountFen - 1, billIds: [newest.id] })).body.message).toMatch(/不符/);
+    const res = await take(cashier, { channel: 'POS', amountFen: newest.amountFen, billIds: [newest.id] });
+    expect(res.body.items.map((i: { period: string }) => i.period)).toEqual(['2026-10']);
+    // a bill of another unit is "not payable here", whatever it is
+    const [theirs] = await h.db.bill.findMany({ where: { unitId: A.units[1]!.id }, take: 1 });
+    expect((await take(cashier, { amountFen: theirs!.amountFen, billIds: [theirs!.id] })).body.code).toBe('BILLS_NOT_PAYABLE');
+  });
+
+  it('WeChat and counter receipts share one series without gaps', async () => {
+    const [bill] = await openBills(owner, A.units[0]!.id);
+    const order = await owner.call('POST', '/api/pay/orders', { body: { billIds: [bill!.id] } });
+    await h.sim('/sim/pay/pay', { outTradeNo: order.body.order.outTradeNo });
+    await eventually(async () => expect((await owner.call('GET', `/api/pay/orders/${order.body.order.id}`)).body.receiptNo).toMatch(/^SJ/));
+    const numbers = [
+      ...(await h.db.counterPayment.findMany({ where: { communityId: A.community.id }, select: { receiptNo: true } })).map((p) => p.receiptNo),
+      ...(await h.db.payOrder.findMany({ where: { communityId: A.community.id, receiptNo: { not: null } }, select: { receiptNo: true } })).map((o) => o.receiptNo!),
+    ].map((n) => Number(n.slice(-6)));
+    expect(numbers.sort((a, b) => a - b)).toEqual([1, 2, 3]);
+  });
+
+  it('a counter payment for a bill in a pending WeChat order: WeChat\'s money comes back automatically', async () => {
+    const [bill] = await openBills(owner, A.units[0]!.id);
+    const order = await owner.call('POST', '/api/pay/orders', { body: { billIds: [bill!.id] } });
+    expect((await take(cashier, { amountFen: bill!.amountFen, billIds: [bill!.id] })).status).toBe(201);
+    await h.sim('/sim/pay/pay', { outTradeNo: order.body.order.outTradeNo });
+    await eventually(async () => expect(await h.db.refund.findFirst({ where: { orderId: order.body.order.id } })).toMatchObject({ kind: 'OVERPAYMENT', state: 'SUCCESS' }), 10_000);
+  });
+});
+
+describe('voids', () => {
+  it('need a reason and a manager who neither took the payment nor asked; the bills are unpaid again', async () => {
+    const [bill] = await openBills(owner, A.units[0]!.id);
+    const taken = await take(manager, { amountFen: bill!.amountFen, billIds: [bill!.id] });
+    const id = taken.body.id;
+    expect((await cashier.call('POST', `/api/staff/counter-payments/${id}/void/approve`)).status).toBe(404); // not a manager
+    expect((await cashier.call('POST', `/api/staff/counter-payments/${id}/void`, { body: { reason: '收错房号了' } })).body.state).toBe('VOID_REQUESTED');
+    expect((await manager.call('POST', `/api/staff/counter-payments/${id}/void/approve`)).body.code).toBe('OWN_REQUEST'); // took it
+    const voided = await otherManager.call('POST', `/api/staff/counter-payments/${id}/void/approve`);
+    expect(voided.body).toMatchObject({ state: 'VOIDED', voidApprovedById: otherManager.userId, voidReason: '收错房号了' });
+    expect(await h.db.bill.findUniqueOrThrow({ where: { id: bill!.id } })).toMatchObject({ state: 'UNPAID', paidFen: 0 });
+    const ledger = await h.db.ledgerEntry.findMany({ where: { billId: bill!.id }, orderBy: { id: 'asc' } });
+    expect(ledger.map((e) => [e.kind, e.amountFen])).toEqual([
+      ['COUNTER_PAYMENT', bill!.amountFen],
+      ['VOID', -bill!.amountFen],
+    ]);
+    expect((await otherManager.call('POST', `/api/staff/counter-payments/${id}/void/approve`)).body.code).toBe('ALREADY_DECIDED');
+  });
+
+  it('the one who asked cannot approve, even as a manager', async () => {
+    const [bill] = await openBills(owner, A.units[0]!.id);
+    const taken = await take(cashier, { amountFen: bill!.amountFen, billIds: [bill!.id] });
+    await manager.call('POST', `/api/staff/counter-payments/${taken.body.id}/void`, { body: { reason: '重复收款作废' } });
+    expect((await manager.call('POST', `/api/staff/counter-payments/${taken.body.id}/void/approve`)).body.code).toBe('OWN_REQUEST');
+    expect((await otherManager.call('POST', `/api/staff/counter-payments/${taken.body.id}/void/approve`)).body.state).toBe('VOIDED');
+  });
+});
