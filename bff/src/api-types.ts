@@ -27,6 +27,7 @@ import type { OrderView } from './pay/order-view.js';
 import type { createPayOrder } from './pay/create-order.js';
 import type { listFeeItems } from './fees/fee-items.js';
 import type { generateBills, previewBills } from './fees/generate-bills.js';
+import type { getCounterPayment } from './fees/counter-payments.js';
 import type { listModeration } from './moderation/queue.js';
 import type { calendarView } from './calendar/view.js';
 
@@ -78,3 +79,4 @@ export type RequestPaymentParams = NonNullable<CreatedPayOrder['payment']>;
 export type FeeItemList = Answer<typeof listFeeItems>;
 export type BillingPreview = Answer<typeof previewBills>;
 export type BillingRunResult = Answer<typeof generateBills>;
+export type CounterReceipt = Answer<typeof getCounterPayment>;

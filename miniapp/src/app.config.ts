@@ -20,7 +20,7 @@ export default defineAppConfig({
     { root: 'packages/staff', pages: ['repairs/index', 'overdue/index', 'snapshots/index', 'moderation/index', 'bind-requests/index', 'notices/index', 'notices/edit'] },
     { root: 'packages/snapshots', pages: ['new', 'detail', 'wall'] },
     { root: 'packages/fees', pages: ['receipt'] },
-    { root: 'packages/cashier', pages: ['desk/index'] },
+    { root: 'packages/cashier', pages: ['desk/index', 'receipt/index'] },
     { root: 'packages/committee', pages: ['elections/index'] },
   ],
   window: {

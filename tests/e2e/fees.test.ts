@@ -83,4 +83,24 @@ describe('缴费', { timeout: 120_000 }, () => {
     await page.getByTestId('desk-bill-status').getByText('已缴 / 已退 / 已减免', { exact: true }).click();
     await page.getByTestId('desk-bills').getByText('部分退款').waitFor();
   });
+
+  it('at the desk a cashier takes cash for the two oldest bills and opens the printable receipt', async () => {
+    const page = await stack.newPage();
+    await stack.devLogin(page, '收银员 · 梧桐苑');
+    await page.getByText('收银台', { exact: true }).click();
+    await page.getByTestId('desk-tabs').getByText('查账单 · 退款', { exact: true }).click();
+    await page.getByTestId('desk-buildings').getByText('1号楼', { exact: true }).click();
+    await page.getByTestId('desk-units').getByText('102', { exact: true }).click();
+    const steps = page.getByTestId('counter-steps');
+    await steps.getByText(/^2 笔 ¥/).click();
+    const amount = (await steps.getByText(/^2 笔 ¥/).innerText()).replace(/^2 笔 /, '');
+    await page.locator('[data-testid="counter-payer"] input').fill('陈先生');
+    await stack.shot(page, '55-cashier-counter-payment');
+    await page.locator('.nut-button', { hasText: /^确认收款 ¥/ }).click();
+    await page.getByText('确认收款', { exact: true }).last().click();
+    await page.getByTestId('counter-receipt').waitFor();
+    expect(await page.getByTestId('counter-receipt-total').innerText()).toBe(amount);
+    expect(await page.getByTestId('counter-receipt-no').innerText()).toMatch(/SJ2026-/);
+    await stack.shot(page, '56-cashier-counter-receipt');
+  });
 });

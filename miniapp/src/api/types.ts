@@ -46,6 +46,7 @@ export type {
   FeeItemList,
   BillingPreview,
   BillingRunResult,
+  CounterReceipt,
 } from '../../../bff/src/api-types';
 
 export type Items<T> = { items: T[] };

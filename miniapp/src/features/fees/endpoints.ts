@@ -1,5 +1,5 @@
 import type { ApiClient } from '../../api/client';
-import type { BillingPreview, BillingRunResult, BillListPage, BillSummary, CreatedPayOrder, FeeItemList, PayOrderView } from '../../api/types';
+import type { BillingPreview, BillingRunResult, BillListPage, BillSummary, CounterReceipt, CreatedPayOrder, FeeItemList, PayOrderView } from '../../api/types';
 
 export type BillingRequest = { period: string; feeItemIds?: string[] };
 
@@ -13,6 +13,11 @@ export function feeEndpoints(api: ApiClient) {
     staffUnitBills: (communityId: string, unitId: string, status: 'unpaid' | 'paid', cursor?: string) => api.get<BillListPage>(`/api/staff/communities/${communityId}/bills`, { query: { unitId, status, cursor } }),
     refundBill: (billId: string, amountFen: number, reason: string) => api.post<{ id: string; state: string }>(`/api/staff/bills/${billId}/refunds`, { amountFen, reason }),
     waiveBill: (billId: string, reason: string) => api.post<{ id: string; state: string }>(`/api/staff/bills/${billId}/waive`, { reason }),
+    takeCounterPayment: (communityId: string, body: { unitId: string; channel: 'CASH' | 'TRANSFER' | 'POS'; amountFen: number; payerName?: string }) =>
+      api.post<CounterReceipt>(`/api/staff/communities/${communityId}/counter-payments`, body),
+    counterPayment: (id: string) => api.get<CounterReceipt>(`/api/staff/counter-payments/${id}`),
+    requestVoid: (id: string, reason: string) => api.post<CounterReceipt>(`/api/staff/counter-payments/${id}/void`, { reason }),
+    approveVoid: (id: string) => api.post<CounterReceipt>(`/api/staff/counter-payments/${id}/void/approve`, {}),
     feeItems: (communityId: string) => api.get<FeeItemList>(`/api/staff/communities/${communityId}/fee-items`),
     previewBilling: (communityId: string, body: BillingRequest) => api.post<BillingPreview>(`/api/staff/communities/${communityId}/billing/preview`, body),
     runBilling: (communityId: string, body: BillingRequest) => api.post<BillingRunResult>(`/api/staff/communities/${communityId}/billing/runs`, body),

@@ -6,6 +6,7 @@ import { bff } from '../../../session';
 import { useRequest } from '../../../hooks/use-request';
 import { BillRow } from '../bill-row';
 import { BillActions } from './bill-actions';
+import { CounterTake } from './counter-take';
 
 /** Looking up a unit at the desk: building, then unit, then its bills (open or settled), each with its actions. */
 export function UnitBills({ communityId, canWaive }: { communityId: string; canWaive: boolean }) {
@@ -44,6 +45,7 @@ export function UnitBills({ communityId, canWaive }: { communityId: string; canW
                 </View>
               ))}
             </View>
+            {status === 'unpaid' && <CounterTake communityId={communityId} unitId={unitId} bills={bills.data?.items ?? []} />}
           </PageShell>
         </>
       )}
