@@ -17,8 +17,8 @@ let owner: Actor;
 let manager: Actor;
 let outsider: Actor;
 let site: Awaited<ReturnType<typeof billedOwner>>['site'];
-/** The Beijing day the payments are made (the simulator's clock is moved on later). */
-const day = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+/** The Beijing day the payments were made (the simulator's clock is moved on later). */
+let day: string;
 const orders: Record<'matched' | 'lost' | 'omitted' | 'amount' | 'status', { id: string; outTradeNo: string; amountFen: number }> = {} as never;
 
 beforeAll(async () => {
@@ -38,6 +38,8 @@ beforeAll(async () => {
   expect((await manager.call('POST', `/api/staff/bills/${matchedBill.id}/refunds`, { body: { amountFen: 1000, reason: '多收退回' } })).status).toBe(201);
   await eventually(async () => expect((await h.db.refund.findFirstOrThrow({ where: { billId: matchedBill.id } })).state).toBe('SUCCESS'));
   expect((await h.db.payOrder.findUniqueOrThrow({ where: { id: orders.lost.id } })).state).toBe('PENDING');
+  const first = await h.db.payOrder.findUniqueOrThrow({ where: { id: orders.matched.id } });
+  day = new Date(first.paidAt!.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 });
 
 const run = (who: Actor) => who.call('POST', '/api/staff/reconciliation/runs', { body: { day } });

@@ -28,6 +28,7 @@ import type { createPayOrder } from './pay/create-order.js';
 import type { listFeeItems } from './fees/fee-items.js';
 import type { generateBills, previewBills } from './fees/generate-bills.js';
 import type { getCounterPayment } from './fees/counter-payments.js';
+import type { runView } from './reconcile/run-view.js';
 import type { listModeration } from './moderation/queue.js';
 import type { calendarView } from './calendar/view.js';
 
@@ -80,3 +81,4 @@ export type FeeItemList = Answer<typeof listFeeItems>;
 export type BillingPreview = Answer<typeof previewBills>;
 export type BillingRunResult = Answer<typeof generateBills>;
 export type CounterReceipt = Answer<typeof getCounterPayment>;
+export type ReconcileRunView = Answer<typeof runView>;

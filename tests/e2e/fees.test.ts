@@ -103,4 +103,22 @@ describe('缴费', { timeout: 120_000 }, () => {
     expect(await page.getByTestId('counter-receipt-no').innerText()).toMatch(/SJ2026-/);
     await stack.shot(page, '56-cashier-counter-receipt');
   });
+
+  it('the next morning the cashier reconciles yesterday against WeChat Pay\'s bill', async () => {
+    const paid = await stack.h.db.payOrder.findFirstOrThrow({ where: { state: 'PAID' } });
+    const day = new Date(paid.paidAt!.getTime() + 8 * 3600_000).toISOString().slice(0, 10); // the Beijing day of the payment above
+    await stack.h.sim('/sim/clock', { advanceMs: 36 * 3600_000 }); // WeChat's bill is ready from 10:00 the next day
+    const page = await stack.newPage();
+    await stack.devLogin(page, '收银员 · 梧桐苑');
+    await page.getByText('收银台', { exact: true }).click();
+    await page.getByTestId('desk-tabs').getByText('对账', { exact: true }).click();
+    await page.locator('[data-testid="reconcile-day"] input').fill(day);
+    await tapButton(page, '立即对账');
+    const summary = page.getByTestId('reconcile-summary');
+    await summary.getByText(`${day} 对账结果`).waitFor();
+    await summary.locator('.nut-cell', { hasText: '支付相符' }).getByText(/^1 笔 · ¥/).waitFor();
+    await summary.locator('.nut-cell', { hasText: '退款相符' }).getByText('1 笔 · ¥10.00').waitFor();
+    await summary.locator('.nut-cell', { hasText: '差异' }).getByText('0 条').waitFor();
+    await stack.shot(page, '57-cashier-reconciliation');
+  });
 });

@@ -6,23 +6,12 @@ import { ZIdParams, ZText } from '../http/params.js';
 import { AppError, notFound } from '../errors.js';
 import { PayApiError } from '../wechat/pay-client.js';
 import { reconcileScope } from './access.js';
+import { runView } from './run-view.js';
 import { reconcileDay } from './run-day.js';
 import { TradeBillError } from './trade-bill.js';
 
 const ZDay = z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 2026-11-28') });
 const ZResolve = z.object({ note: ZText({ min: 2, max: 200, label: '处理说明' }) });
-
-/** A run as a cashier sees it: counts and sums, and the differences of their communities. */
-async function runView(deps: Deps, userId: string, day: string) {
-  const scope = await reconcileScope(deps, userId);
-  const run = await deps.db.reconcileRun.findUnique({ where: { day } });
-  if (!run) throw notFound('对账记录');
-  const differences = await deps.db.reconcileDifference.findMany({
-    where: { day, OR: [{ communityId: { in: scope.communityIds } }, ...(scope.all ? [{ communityId: null }] : [])] },
-    orderBy: [{ resolvedAt: { sort: 'asc', nulls: 'first' } }, { kind: 'asc' }, { outTradeNo: 'asc' }],
-  });
-  return { ...run, matchedFen: Number(run.matchedFen), refundMatchedFen: Number(run.refundMatchedFen), wechatFeeFen: Number(run.wechatFeeFen), differences };
-}
 
 export function reconcileRoutes(deps: Deps) {
   const router = createRouter('/api/staff/reconciliation');

@@ -47,6 +47,7 @@ export type {
   BillingPreview,
   BillingRunResult,
   CounterReceipt,
+  ReconcileRunView,
 } from '../../../bff/src/api-types';
 
 export type Items<T> = { items: T[] };

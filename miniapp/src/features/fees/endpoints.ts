@@ -1,5 +1,5 @@
 import type { ApiClient } from '../../api/client';
-import type { BillingPreview, BillingRunResult, BillListPage, BillSummary, CounterReceipt, CreatedPayOrder, FeeItemList, PayOrderView } from '../../api/types';
+import type { BillingPreview, BillingRunResult, BillListPage, BillSummary, CounterReceipt, CreatedPayOrder, ReconcileRunView, FeeItemList, PayOrderView } from '../../api/types';
 
 export type BillingRequest = { period: string; feeItemIds?: string[] };
 
@@ -18,6 +18,9 @@ export function feeEndpoints(api: ApiClient) {
     counterPayment: (id: string) => api.get<CounterReceipt>(`/api/staff/counter-payments/${id}`),
     requestVoid: (id: string, reason: string) => api.post<CounterReceipt>(`/api/staff/counter-payments/${id}/void`, { reason }),
     approveVoid: (id: string) => api.post<CounterReceipt>(`/api/staff/counter-payments/${id}/void/approve`, {}),
+    reconcile: (day: string) => api.post<ReconcileRunView>('/api/staff/reconciliation/runs', { day }),
+    reconcileRun: (day: string) => api.get<ReconcileRunView>(`/api/staff/reconciliation/runs/${day}`),
+    resolveDifference: (id: string, note: string) => api.post<{ id: string }>(`/api/staff/reconciliation/differences/${id}/resolve`, { note }),
     feeItems: (communityId: string) => api.get<FeeItemList>(`/api/staff/communities/${communityId}/fee-items`),
     previewBilling: (communityId: string, body: BillingRequest) => api.post<BillingPreview>(`/api/staff/communities/${communityId}/billing/preview`, body),
     runBilling: (communityId: string, body: BillingRequest) => api.post<BillingRunResult>(`/api/staff/communities/${communityId}/billing/runs`, body),
