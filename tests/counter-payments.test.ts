@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useHarness } from './support/use-harness.js';
 import { resident, staff, type Actor } from './support/actors.js';
@@ -99,5 +100,39 @@ describe('voids', () => {
     await manager.call('POST', `/api/staff/counter-payments/${taken.body.id}/void`, { body: { reason: '重复收款作废' } });
     expect((await manager.call('POST', `/api/staff/counter-payments/${taken.body.id}/void/approve`)).body.code).toBe('OWN_REQUEST');
     expect((await otherManager.call('POST', `/api/staff/counter-payments/${taken.body.id}/void/approve`)).body.state).toBe('VOIDED');
+  });
+});
+
+describe('the arrears list', () => {
+  it('lists overdue units with items, months and amount, and exports to Excel and to CSV Excel can read', async () => {
+    const now = new Date();
+    const overdue = await h.db.bill.findMany({ where: { unitId: A.units[0]!.id, payer: 'OWNER', state: { in: ['UNPAID', 'PAYING'] }, dueAt: { lt: now } }, orderBy: { dueAt: 'asc' } });
+    expect(overdue.length).toBeGreaterThan(0);
+    const expected = overdue.reduce((s, b) => s + b.amountFen, 0);
+    const list = await cashier.call('GET', `/api/staff/communities/${A.community.id}/arrears`);
+    expect(list.status).toBe(200);
+    const row = list.body.items.find((r: { unitId: string }) => r.unitId === A.units[0]!.id);
+    expect(row).toMatchObject({ building: '1号楼', number: '101', items: '物业服务费', oldestPeriod: overdue[0]!.period, bills: overdue.length, amountFen: expected });
+    expect(row.monthsOverdue).toBe(Math.floor((now.getTime() - overdue[0]!.dueAt.getTime()) / (30 * 86_400_000)));
+    expect((await cashier.call('GET', `/api/staff/communities/${A.community.id}/arrears?minMonths=120`)).body.items).toEqual([]);
+    expect((await owner.call('GET', `/api/staff/communities/${A.community.id}/arrears`)).status).toBe(404);
+
+    const xlsx = await fetch(`${h.url}/api/staff/communities/${A.community.id}/arrears/export?format=xlsx`, { headers: { authorization: `Bearer ${cashier.token}` } });
+    expect(xlsx.headers.get('content-disposition')).toMatch(/attachment; filename=/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('欠费清单')!;
+    expect(sheet.getRow(1).values).toEqual([undefined, '楼栋', '房号', '欠费项目', '最早欠费账期', '欠费月数', '欠费笔数', '欠费金额（元）']);
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    const ours = sheet.getRows(2, sheet.rowCount - 1)!.find((r) => r.getCell(1).value === '1号楼' && r.getCell(2).value === '101')!;
+    const money = ours.getCell(7);
+    expect([money.value, money.numFmt]).toEqual([expected / 100, '"¥"#,##0.00']);
+
+    const csv = await fetch(`${h.url}/api/staff/communities/${A.community.id}/arrears/export?format=csv`, { headers: { authorization: `Bearer ${cashier.token}` } });
+    const bytes = Buffer.from(await csv.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the UTF-8 BOM Excel needs for Chinese
+    const lines = bytes.toString('utf8').slice(1).trim().split('\r\n');
+    expect(lines[0]).toBe('楼栋,房号,欠费项目,最早欠费账期,欠费月数,欠费笔数,欠费金额（元）');
+    expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^1号楼,101,物业服务费,${overdue[0]!.period},\\d+,${overdue.length},${(expected / 100).toFixed(2)}$`)));
   });
 });

@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import type { ZBillListQuery } from './schema.js';
 
 const DAY = 86_400_000;
-export const OPEN_STATES = ['UNPAID', 'PAYING'] as const;
+const OPEN_STATES = ['UNPAID', 'PAYING'] as const;
 const SETTLED_STATES = ['PAID', 'PARTIALLY_REFUNDED', 'REFUNDED', 'WAIVED'] as const;
 
 /** The late charge a bill carries today: its own line, on the principal only, capped (domain.md §4). */

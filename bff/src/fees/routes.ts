@@ -9,6 +9,7 @@ import { billSummary, listStaffUnitBills, listUnitBills } from './resident-bills
 import { ZBillingRequest, ZBillListQuery, ZFeeSettings, ZNewFeeItem, ZWaive } from './schema.js';
 import { getFeeSettings, putFeeSettings } from './fee-settings.js';
 import { waiveBill } from './waive.js';
+import { exportArrears, listArrears, ZArrearsExport, ZArrearsQuery } from './arrears.js';
 import { approveVoid, getCounterPayment, requestVoid, takeCounterPayment, ZCounterPayment, ZVoidRequest } from './counter-payments.js';
 
 const ZItemParams = ZCommunityParams.extend({ itemId: ZId });
@@ -25,6 +26,17 @@ export function feeRoutes(deps: Deps) {
   router.get('/staff/communities/:communityId/bills', async (ctx) => {
     const { communityId } = ZCommunityParams.parse(ctx.params);
     ctx.body = await listStaffUnitBills(deps, userIdOf(ctx), communityId, ZBillListQuery.parse(ctx.query));
+  });
+  router.get('/staff/communities/:communityId/arrears', async (ctx) => {
+    const { communityId } = ZCommunityParams.parse(ctx.params);
+    ctx.body = await listArrears(deps, userIdOf(ctx), communityId, ZArrearsQuery.parse(ctx.query));
+  });
+  router.get('/staff/communities/:communityId/arrears/export', async (ctx) => {
+    const { communityId } = ZCommunityParams.parse(ctx.params);
+    const file = await exportArrears(deps, userIdOf(ctx), communityId, ZArrearsExport.parse(ctx.query));
+    ctx.type = file.type;
+    ctx.attachment(file.filename);
+    ctx.body = file.body;
   });
   router.get('/staff/communities/:communityId/fee-items', async (ctx) => {
     const { communityId } = ZCommunityParams.parse(ctx.params);

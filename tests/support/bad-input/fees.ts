@@ -8,6 +8,8 @@ export const feesCases: BadInputCases = ({ uuid, site }) => {
     'GET /api/bills/summary': [],
     'GET /api/bills': [{ path: '/api/bills' }, { path: `/api/bills?unitId=${uuid}&status=open` }, { path: '/api/bills?unitId=1' }],
     'GET /api/staff/communities/:communityId/bills': [{ path: `${c}/bills` }, { path: `${c}/bills?unitId=${uuid}&status=all` }],
+    'GET /api/staff/communities/:communityId/arrears': [{ path: `${c}/arrears?minMonths=-1` }, { path: `${c}/arrears?cursor=abc` }, { path: `${c}/arrears?buildingId=1` }],
+    'GET /api/staff/communities/:communityId/arrears/export': [{ path: `${c}/arrears/export` }, { path: `${c}/arrears/export?format=pdf` }],
     'GET /api/staff/communities/:communityId/fee-items': [{ path: '/api/staff/communities/x/fee-items' }],
     'POST /api/staff/communities/:communityId/fee-items': [
       { path: `${c}/fee-items`, body: {} },
