@@ -29,6 +29,7 @@ import type { listFeeItems } from './fees/fee-items.js';
 import type { generateBills, previewBills } from './fees/generate-bills.js';
 import type { getCounterPayment } from './fees/counter-payments.js';
 import type { runView } from './reconcile/run-view.js';
+import type { deskView, listDeskLogins, redeemTicket, scanTicket } from './desk/desk-login.js';
 import type { listModeration } from './moderation/queue.js';
 import type { calendarView } from './calendar/view.js';
 
@@ -82,3 +83,7 @@ export type BillingPreview = Answer<typeof previewBills>;
 export type BillingRunResult = Answer<typeof generateBills>;
 export type CounterReceipt = Answer<typeof getCounterPayment>;
 export type ReconcileRunView = Answer<typeof runView>;
+export type DeskTicketView = Wire<ReturnType<typeof deskView>>;
+export type PhoneTicketView = Answer<typeof scanTicket>;
+export type DeskRedeemed = Answer<typeof redeemTicket>;
+export type DeskLoginList = Answer<typeof listDeskLogins>;

@@ -27,6 +27,9 @@ const ZConfig = z.object({
   SESSION_TTL_SECONDS: z.coerce.number().int().positive().default(7 * 24 * 3600),
   /** Absolute lifetime from login: a session is renewed by use, but never beyond this. */
   SESSION_MAX_AGE_SECONDS: z.coerce.number().int().positive().default(30 * 24 * 3600),
+  /** A desk browser signed in by scanning its code: idle timeout and absolute lifetime (a working day). */
+  DESK_SESSION_TTL_SECONDS: z.coerce.number().int().positive().default(2 * 3600),
+  DESK_SESSION_MAX_AGE_SECONDS: z.coerce.number().int().positive().default(12 * 3600),
   /** getUserRiskRank gives 0–4; at or above this rank a login is refused and the user's sessions revoked. */
   WECHAT_RISK_BLOCK_RANK: z.coerce.number().int().min(1).max(5).default(4),
   LOGIN_LIMIT_PER_IP_PER_MINUTE: z.coerce.number().int().positive().default(30),
@@ -96,6 +99,7 @@ export type Config = {
   publicBaseUrl: string;
   pay: PayConfig | null;
   session: { ttlSeconds: number; maxAgeSeconds: number };
+  deskSession: { ttlSeconds: number; maxAgeSeconds: number };
   limits: {
     loginPerIp: { points: number; durationSeconds: number };
     loginGlobal: { points: number; durationSeconds: number };
@@ -177,6 +181,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicBaseUrl,
     pay: payConfig(c, publicBaseUrl),
     session: { ttlSeconds: Math.min(c.SESSION_TTL_SECONDS, c.SESSION_MAX_AGE_SECONDS), maxAgeSeconds: c.SESSION_MAX_AGE_SECONDS },
+    deskSession: { ttlSeconds: Math.min(c.DESK_SESSION_TTL_SECONDS, c.DESK_SESSION_MAX_AGE_SECONDS), maxAgeSeconds: c.DESK_SESSION_MAX_AGE_SECONDS },
     limits: {
       loginPerIp: { points: c.LOGIN_LIMIT_PER_IP_PER_MINUTE, durationSeconds: 60 },
       loginGlobal: { points: c.LOGIN_LIMIT_PER_SECOND, durationSeconds: 1 },

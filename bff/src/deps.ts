@@ -12,6 +12,7 @@ import { createRiskClient, type RiskClient } from './wechat/risk-client.js';
 import { createSecurityClient, type SecurityClient } from './wechat/security-client.js';
 import { createSubscribeClient, type SubscribeClient } from './wechat/subscribe-client.js';
 import { createPayClient, type PayClient } from './wechat/pay-client.js';
+import { createWxacodeClient, type WxacodeClient } from './wechat/wxacode-client.js';
 import { createLimiters, type Limiters } from './http/rate-limit.js';
 import { JobQueue } from './jobs/queue.js';
 import { createStorage, type Storage } from './storage/index.js';
@@ -29,7 +30,7 @@ export type Deps = {
   limits: Limiters;
   jobs: JobQueue;
   storage: Storage;
-  wechat: { login: LoginClient; phone: PhoneClient; risk: RiskClient; security: SecurityClient; subscribe: SubscribeClient; tokens: AccessTokenCache; pay: PayClient | null };
+  wechat: { login: LoginClient; phone: PhoneClient; risk: RiskClient; security: SecurityClient; subscribe: SubscribeClient; wxacode: WxacodeClient; tokens: AccessTokenCache; pay: PayClient | null };
 };
 
 /** `role`: the API only sends jobs; a worker also works them, supervises expiry and runs schedules. */
@@ -54,7 +55,7 @@ export function createDeps(config: Config, overrides: { clock?: Clock; logger?: 
     redisMode: mode,
     clock,
     logger,
-    sessions: new SessionStore(redis, config.session, clock),
+    sessions: new SessionStore(redis, config.session, clock, config.deskSession),
     limits: createLimiters(redis, config.limits),
     jobs: new JobQueue(config.jobs, overrides.role ?? 'api', logger),
     storage: createStorage(config, clock),
@@ -64,6 +65,7 @@ export function createDeps(config: Config, overrides: { clock?: Clock; logger?: 
       risk: createRiskClient(http, tokens, appid),
       security: createSecurityClient(http, tokens),
       subscribe: createSubscribeClient(config.wechat.apiBase, config.wechat.timeoutMs, tokens, config.wechat.miniprogramState),
+      wxacode: createWxacodeClient(config.wechat.apiBase, config.wechat.timeoutMs, tokens),
       tokens,
       pay: config.pay ? createPayClient(config.pay, config.wechat.timeoutMs) : null,
     },

@@ -15,6 +15,7 @@ import { snapshotsModule } from './snapshots/index.js';
 import { feesModule } from './fees/index.js';
 import { payModule, payNotifyModule } from './pay/index.js';
 import { reconcileModule } from './reconcile/index.js';
+import { deskModule } from './desk/index.js';
 
 /** Every domain of the BFF. app.ts mounts their routes; worker.ts runs their jobs and schedules. */
-export const modules: Module[] = [healthModule, authModule, meModule, unitsModule, privacyModule, jobsModule, uploadsModule, noticesModule, pushModule, calendarModule, moderationModule, repairsModule, snapshotsModule, feesModule, payModule, payNotifyModule, reconcileModule];
+export const modules: Module[] = [healthModule, authModule, meModule, unitsModule, privacyModule, jobsModule, uploadsModule, noticesModule, pushModule, calendarModule, moderationModule, repairsModule, snapshotsModule, feesModule, payModule, payNotifyModule, reconcileModule, deskModule];

@@ -16,10 +16,16 @@ describe('staffModules', () => {
 });
 
 describe('nextRoute', () => {
-  const me = { id: 'u', name: null, phone: '13800000000', hasPhone: true, units: [], staff: [] };
+  const me = { id: 'u', name: null, phone: '13800000000', hasPhone: true, desk: false, units: [], staff: [] };
   it('asks for the phone first, then a unit, then goes home; staff need no unit', () => {
     expect(nextRoute({ ...me, hasPhone: false, phone: null })).toBe('/pages/phone/index');
     expect(nextRoute(me)).toBe('/pages/bind/index');
     expect(nextRoute({ ...me, staff: [{ community: { id: 'c', name: '梧桐苑' }, roles: ['CASHIER'], canRevealPii: false }] })).toBe('/pages/home/index');
+  });
+  it('sends a desk browser to the cashier desk when its person works it, else to the staff home', () => {
+    const staff = (roles: ('CASHIER' | 'MANAGER' | 'TECHNICIAN')[]) => [{ community: { id: 'c', name: '梧桐苑' }, roles, canRevealPii: false }];
+    expect(nextRoute({ ...me, desk: true, staff: staff(['CASHIER']) })).toBe('/packages/cashier/desk/index');
+    expect(nextRoute({ ...me, desk: true, staff: staff(['MANAGER']) })).toBe('/packages/cashier/desk/index');
+    expect(nextRoute({ ...me, desk: true, staff: staff(['TECHNICIAN']) })).toBe('/pages/home/index');
   });
 });

@@ -10,6 +10,7 @@ import { controlRoutes } from './mp/control.js';
 import { subscribeRoutes } from './mp/subscribe.js';
 import { payRoutes } from './pay/routes.js';
 import { securityRoutes } from './mp/security.js';
+import { wxacodeRoutes } from './mp/wxacode.js';
 
 export type Simulator = { app: Koa; state: SimState };
 
@@ -48,7 +49,7 @@ export function createSimulator(apps: SimApp[], opts: { corsOrigins?: string[] }
     await next();
   });
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '10mb' }));
-  for (const router of [loginRoutes(state), tokenRoutes(state), phoneRoutes(state), riskRoutes(state), subscribeRoutes(state), securityRoutes(state), controlRoutes(state, apps[0]!.appid), payRoutes(state)]) {
+  for (const router of [loginRoutes(state), tokenRoutes(state), phoneRoutes(state), riskRoutes(state), subscribeRoutes(state), securityRoutes(state), wxacodeRoutes(state), controlRoutes(state, apps[0]!.appid), payRoutes(state)]) {
     app.use(router.routes());
   }
   return { app, state };

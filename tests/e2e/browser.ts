@@ -36,9 +36,10 @@ export async function startBrowserStack(opts: { worker?: boolean } = {}) {
   const browser: Browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   mkdirSync(SCREENSHOTS, { recursive: true });
 
-  /** A fresh phone-sized browser context: its own storage, so its own session. */
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' });
+  /** A fresh phone-sized (or desk-sized) browser context: its own storage and cookies, so its own session. */
+  async function newPage(opts: { desk?: boolean } = {}): Promise<Page> {
+    const viewport = opts.desk ? { width: 1024, height: 768 } : { width: 390, height: 844 };
+    const context = await browser.newContext({ viewport, deviceScaleFactor: opts.desk ? 1 : 2, locale: 'zh-CN' });
     const page = await context.newPage();
     page.setDefaultTimeout(30_000); // generous: CI shares two cores with a webpack build (dev-boot test)
     return page;

@@ -2,7 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Clock } from '../clock.js';
 
-export type Session = { userId: string; openid: string; createdAt: number };
+/** `desk`: a desk browser signed in by scanning its code (desk/): shorter lived, staff pages only. */
+export type Session = { userId: string; openid: string; createdAt: number; kind?: 'desk' };
 
 /** How far the TTL may run down before a request renews it. */
 const RENEW_AFTER_SECONDS = 60;
@@ -22,12 +23,18 @@ export class SessionStore {
     private readonly redis: Redis,
     private readonly lifetime: SessionLifetime,
     private readonly clock: Clock,
+    private readonly deskLifetime: SessionLifetime = lifetime,
   ) {}
+
+  private lifetimeOf(session: Session): SessionLifetime {
+    return session.kind === 'desk' ? this.deskLifetime : this.lifetime;
+  }
 
   /** Seconds the session may still live: the rolling TTL, capped by its absolute end. */
   private remaining(session: Session): number {
-    const left = Math.floor((session.createdAt + this.lifetime.maxAgeSeconds * 1000 - this.clock.now().getTime()) / 1000);
-    return Math.min(this.lifetime.ttlSeconds, left);
+    const lifetime = this.lifetimeOf(session);
+    const left = Math.floor((session.createdAt + lifetime.maxAgeSeconds * 1000 - this.clock.now().getTime()) / 1000);
+    return Math.min(lifetime.ttlSeconds, left);
   }
 
   async create(session: Omit<Session, 'createdAt'>, wechatSessionKey: string): Promise<string> {
@@ -43,6 +50,24 @@ export class SessionStore {
       .set(`wx-session-key:${session.userId}`, wechatSessionKey, 'EX', ttl)
       .exec();
     return token;
+  }
+
+  /**
+   * A desk session: no WeChat session key (the phone's stays the phone's). Returns the token, its
+   * hash (what the desk login record keeps to revoke it later) and its absolute end.
+   */
+  async createDesk(userId: string, openid: string): Promise<{ token: string; hash: string; expiresAt: Date }> {
+    const token = randomBytes(32).toString('base64url');
+    const h = hash(token);
+    const value: Session = { userId, openid, createdAt: this.clock.now().getTime(), kind: 'desk' };
+    const ttl = this.remaining(value);
+    await this.redis.multi().set(`sess:${h}`, JSON.stringify(value), 'EX', ttl).sadd(`user-sess:${userId}`, h).expire(`user-sess:${userId}`, ttl, 'NX').expire(`user-sess:${userId}`, ttl, 'GT').exec();
+    return { token, hash: h, expiresAt: new Date(value.createdAt + this.deskLifetime.maxAgeSeconds * 1000) };
+  }
+
+  /** The hash under which a token is kept (a desk login record refers to its session by it). */
+  static hashOf(token: string): string {
+    return hash(token);
   }
 
   /**
@@ -74,7 +99,10 @@ export class SessionStore {
   }
 
   async revoke(token: string): Promise<void> {
-    const h = hash(token);
+    await this.revokeHash(hash(token));
+  }
+
+  async revokeHash(h: string): Promise<void> {
     const raw = await this.redis.get(`sess:${h}`);
     const userId = raw ? (JSON.parse(raw) as Session).userId : null;
     const tx = this.redis.multi().del(`sess:${h}`);

@@ -5,6 +5,13 @@ import type { AppContext, AppState } from './context.js';
 
 const BEARER = /^Bearer ([A-Za-z0-9_-]{20,128})$/;
 
+/**
+ * What a desk session (a desk browser signed in by scanning its code) may reach: staff work only.
+ * A person's resident side (their bills, payments, repairs they file) stays on their phone.
+ */
+const DESK_PATHS = ['/api/staff', '/api/desk', '/api/me', '/api/auth/logout', '/api/communities', '/api/buildings', '/api/uploads', '/api/files'];
+const deskMay = (path: string) => DESK_PATHS.some((p) => path === p || path.startsWith(`${p}/`));
+
 /** Requires a live session; renews it. A missing token is 401 UNAUTHENTICATED, a dead one SESSION_EXPIRED. */
 export function requireSession(sessions: SessionStore): Middleware<AppState> {
   return async (ctx, next) => {
@@ -14,8 +21,12 @@ export function requireSession(sessions: SessionStore): Middleware<AppState> {
     if (!match?.[1]) throw new AppError('SESSION_EXPIRED', '登录已失效，请重新登录');
     const session = await sessions.touch(match[1]);
     if (!session) throw new AppError('SESSION_EXPIRED', '登录已失效，请重新登录');
+    if (session.kind === 'desk' && !deskMay(ctx.path)) {
+      throw new AppError('FORBIDDEN', '收银台登录只能使用员工功能，业主功能请在手机微信中使用');
+    }
     ctx.state.userId = session.userId;
     ctx.state.sessionToken = match[1];
+    ctx.state.sessionKind = session.kind ?? 'phone';
     await next();
   };
 }

@@ -1,8 +1,11 @@
 import type { Deps } from '../deps.js';
 import { staffRolesByCommunity } from '../access/scope.js';
 
-/** The signed-in user as they see themself: unmasked, with their units and their roles per community. */
-export async function getMe(deps: Deps, userId: string) {
+/**
+ * The signed-in user as they see themself: unmasked, with their units and their roles per community.
+ * At a desk (`desk`) only the staff side: their homes are theirs to see on their own phone.
+ */
+export async function getMe(deps: Deps, userId: string, desk = false) {
   const user = await deps.db.user.findUniqueOrThrow({
     where: { id: userId },
     select: {
@@ -33,7 +36,8 @@ export async function getMe(deps: Deps, userId: string) {
     name: user.name,
     phone: user.phone,
     hasPhone: user.phone !== null,
-    units: user.memberships.map((m) => ({
+    desk,
+    units: (desk ? [] : user.memberships).map((m) => ({
       membershipId: m.id,
       unitId: m.unit.id,
       number: m.unit.number,

@@ -48,6 +48,10 @@ export type {
   BillingRunResult,
   CounterReceipt,
   ReconcileRunView,
+  DeskTicketView,
+  PhoneTicketView,
+  DeskRedeemed,
+  DeskLoginList,
 } from '../../../bff/src/api-types';
 
 export type Items<T> = { items: T[] };

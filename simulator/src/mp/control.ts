@@ -2,7 +2,7 @@ import Router from '@koa/router';
 import { z } from 'zod';
 import type { ApiName, SimState } from '../state.js';
 
-const ZApi = z.enum(['jscode2session', 'stable_token', 'token', 'getuserphonenumber', 'getuserriskrank', 'subscribe_send', 'msg_sec_check', 'media_check_async']);
+const ZApi = z.enum(['jscode2session', 'stable_token', 'token', 'getuserphonenumber', 'getuserriskrank', 'subscribe_send', 'msg_sec_check', 'media_check_async', 'getwxacodeunlimit']);
 
 /**
  * Test-only controls under /sim: what a real user's phone or WeChat's own behaviour would

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { SecurityState } from './security.js';
+import { WxacodeState } from './wxacode.js';
 
 type LoginCode = { appid: string; openid: string; unionid?: string; mintedAt: number; used: boolean };
 type PhoneCode = { appid: string; phoneNumber: string; countryCode: string; mintedAt: number; used: boolean };
@@ -49,6 +50,7 @@ export class MpState {
   loginRateLimitPerMinute = 100;
   readonly subscribe = new SubscribeState();
   readonly security = new SecurityState();
+  readonly wxacode = new WxacodeState();
 
   constructor(private readonly now: () => number) {}
 
@@ -85,5 +87,6 @@ export class MpState {
     this.loginRateLimitPerMinute = 100;
     this.subscribe.reset();
     this.security.reset();
+    this.wxacode.reset();
   }
 }

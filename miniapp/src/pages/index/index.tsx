@@ -34,6 +34,11 @@ export default function Index() {
         <View data-testid="open-in-wechat">
           <Text className="section-title">请在微信中打开物业通</Text>
           <Text className="hint">在微信中搜索“物业通”小程序即可登录使用。</Text>
+          <View className="actions">
+            <Button size="large" onClick={() => void Taro.navigateTo({ url: '/packages/cashier/login/index' })}>
+              物业工作人员：收银台扫码登录
+            </Button>
+          </View>
         </View>
       </PageShell>
     );

@@ -1,8 +1,10 @@
 import { useState } from 'react';
-import { useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button } from '../../../ui';
 import { PageShell } from '../../../components/page-shell';
 import { Chips } from '../../../components/chips';
-import { bff } from '../../../session';
+import { bff, logout } from '../../../session';
 import { useRequest } from '../../../hooks/use-request';
 import { BillingRun } from '../../../features/fees/desk/billing-run';
 import { UnitBills } from '../../../features/fees/desk/unit-bills';
@@ -12,13 +14,33 @@ import '../../../features/fees/fees.css';
 /** 收银台: make a period's bills; look a unit up to take money, refund or waive; reconcile a day against WeChat Pay. */
 export default function CashierDesk() {
   const { params } = useRouter();
-  const communityId = params.communityId ?? '';
   const me = useRequest(() => bff.me(), []);
   const [tab, setTab] = useState<'billing' | 'lookup' | 'reconcile'>('billing');
-  if (!communityId) return <PageShell error={new Error('缺少小区参数，请从首页的员工工作台进入')} />;
-  const roles = me.data?.staff.find((s) => s.community.id === communityId)?.roles ?? [];
+  // Opened without a community (a desk that just signed in): the first one this person keeps the till for.
+  const communityId = params.communityId ?? me.data?.staff.find((s) => s.roles.includes('CASHIER') || s.roles.includes('MANAGER'))?.community.id ?? '';
+  if (me.data && !communityId) return <PageShell error={new Error('你没有可管理收费的小区，请从首页的员工工作台进入')} />;
+  const staffing = me.data?.staff.find((s) => s.community.id === communityId);
+  const roles = staffing?.roles ?? [];
+
+  async function leave() {
+    const { confirm } = await Taro.showModal({ title: '退出收银台？', content: '退出后需重新扫码登录。', confirmText: '退出登录' });
+    if (!confirm) return;
+    await logout();
+    await Taro.reLaunch({ url: '/packages/cashier/login/index' });
+  }
+
   return (
     <PageShell request={me}>
+      {me.data?.desk && (
+        <View className="desk-bar" data-testid="desk-bar">
+          <Text>
+            {staffing?.community.name} · {me.data.name ?? '工作人员'}
+          </Text>
+          <Button size="small" onClick={() => void leave()}>
+            退出登录
+          </Button>
+        </View>
+      )}
       <Chips
         testId="desk-tabs"
         options={[

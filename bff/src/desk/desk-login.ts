@@ -1,0 +1,126 @@
+import type { Deps } from '../deps.js';
+import { AppError, notFound } from '../errors.js';
+import { maskName } from '../privacy/mask.js';
+import { SessionStore } from '../auth/session-store.js';
+import { DeskTickets, newNonce, type Ticket } from './tickets.js';
+
+/** The page a scanned desk code opens in the mini-program (it must be in app.config.ts). */
+export const DESK_CONFIRM_PAGE = 'packages/staff/desk-login/index';
+
+const ENV_VERSION = { formal: 'release', trial: 'trial', developer: 'develop' } as const;
+
+const BROWSERS: [string, RegExp][] = [
+  ['Edge', /Edg\/(\d+)/],
+  ['Firefox', /Firefox\/(\d+)/],
+  ['Chrome', /Chrom(?:e|ium)\/(\d+)/],
+  ['Safari', /Version\/(\d+).*Safari/],
+];
+const SYSTEMS: [string, RegExp][] = [
+  ['Windows', /Windows/],
+  ['macOS', /Mac OS X|Macintosh/],
+  ['Android', /Android/],
+  ['iOS', /iPhone|iPad/],
+  ['Linux', /Linux/],
+];
+
+/** "Chrome 130 · Windows": enough for a person to recognise the desk asking, from its User-Agent. */
+export function describeAgent(ua: string): string {
+  const browser = BROWSERS.map(([name, re]) => [name, re.exec(ua)?.[1]] as const).find(([, version]) => version);
+  const os = SYSTEMS.find(([, re]) => re.test(ua))?.[0] ?? '未知系统';
+  return `${browser ? `${browser[0]} ${browser[1]}` : '浏览器'} · ${os}`;
+}
+
+export const tickets = (deps: Deps) => new DeskTickets(deps.redis, deps.clock);
+
+/** What the desk shows while it waits: the state, and once scanned who scanned it (masked). */
+export function deskView(t: Ticket) {
+  return { ticket: t.ticket, state: t.state, expiresAt: t.expiresAt.toISOString(), scannedBy: t.scannerName ? maskName(t.scannerName) : null };
+}
+
+/** What the scanning phone shows: which desk is asking, and when. */
+export function phoneView(t: Ticket) {
+  return { ticket: t.ticket, state: t.state, expiresAt: t.expiresAt.toISOString(), desk: { ip: t.deskIp, agent: t.deskAgent, createdAt: t.createdAt.toISOString() } };
+}
+
+export async function createTicket(deps: Deps, desk: { ip: string; userAgent: string }) {
+  await deps.limits.loginPerIp.consume(desk.ip);
+  const nonce = newNonce();
+  const ticket = await tickets(deps).create(nonce, { ip: desk.ip, agent: describeAgent(desk.userAgent) });
+  return { nonce, ticket };
+}
+
+/** The ticket's mini-program code, made by WeChat with the ticket as `scene`. */
+export async function ticketCode(deps: Deps, ticket: string, nonce: string | undefined) {
+  const t = await tickets(deps).readAtDesk(ticket, nonce);
+  if (t.state !== 'PENDING') throw new AppError('DESK_TICKET_STATE', '二维码已使用或已过期，请刷新');
+  const envVersion = ENV_VERSION[deps.config.wechat.miniprogramState as keyof typeof ENV_VERSION] ?? 'release';
+  // check_path false lets trial and development versions open a page not yet released.
+  return deps.wechat.wxacode.getUnlimited({ scene: ticket, page: DESK_CONFIRM_PAGE, checkPath: envVersion === 'release', envVersion, width: 430 });
+}
+
+async function staffMember(deps: Deps, userId: string): Promise<{ id: string; name: string }> {
+  const user = await deps.db.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, name: true, phone: true, _count: { select: { staffRoles: true } } } });
+  if (user._count.staffRoles === 0) throw new AppError('DESK_STAFF_ONLY', '只有物业工作人员可以登录收银台');
+  return { id: user.id, name: user.name ?? '工作人员' };
+}
+
+export async function scanTicket(deps: Deps, ticket: string, userId: string) {
+  const user = await staffMember(deps, userId);
+  const store = tickets(deps);
+  await store.readScanned(ticket);
+  await store.scan(ticket, user);
+  return phoneView(await store.readScanned(ticket));
+}
+
+export async function confirmTicket(deps: Deps, ticket: string, userId: string) {
+  await staffMember(deps, userId);
+  const store = tickets(deps);
+  await store.confirm(ticket, userId);
+  deps.logger.info({ userId, ticket: ticket.slice(0, 6) }, 'desk login confirmed');
+  return phoneView(await store.readScanned(ticket));
+}
+
+export async function cancelTicket(deps: Deps, ticket: string, userId: string) {
+  await tickets(deps).cancel(ticket, userId);
+  return { state: 'CANCELLED' as const };
+}
+
+/** The desk takes its confirmed ticket: a desk session for the staff member, and the record of it. */
+export async function redeemTicket(deps: Deps, ticket: string, nonce: string | undefined) {
+  const { userId, deskIp, deskAgent } = await tickets(deps).redeem(ticket, nonce);
+  const user = await staffMember(deps, userId);
+  const identity = await deps.db.wechatIdentity.findFirstOrThrow({ where: { userId, appid: deps.config.wechat.appid }, select: { openid: true } });
+  const session = await deps.sessions.createDesk(userId, identity.openid);
+  const login = await deps.db.deskLogin.create({
+    data: { userId, sessionHash: session.hash, deskIp, deskAgent, createdAt: deps.clock.now(), expiresAt: session.expiresAt },
+    select: { id: true },
+  });
+  deps.logger.info({ userId, deskLoginId: login.id, deskIp }, 'desk login');
+  return { token: session.token, expiresAt: session.expiresAt.toISOString(), user: { id: user.id, name: user.name } };
+}
+
+/** The user's desk logins still in force (newest first), for them to see and end. */
+export async function listDeskLogins(deps: Deps, userId: string) {
+  const rows = await deps.db.deskLogin.findMany({
+    where: { userId, endedAt: null, expiresAt: { gt: deps.clock.now() } },
+    orderBy: { createdAt: 'desc' },
+    take: 20,
+    select: { id: true, deskIp: true, deskAgent: true, createdAt: true, expiresAt: true },
+  });
+  return { items: rows.map((r) => ({ id: r.id, ip: r.deskIp, agent: r.deskAgent, createdAt: r.createdAt.toISOString(), expiresAt: r.expiresAt.toISOString() })) };
+}
+
+/** Ends one of the user's desk sessions from the phone. Someone else's looks like none at all. */
+export async function revokeDeskLogin(deps: Deps, userId: string, id: string) {
+  const row = await deps.db.deskLogin.findFirst({ where: { id, userId }, select: { sessionHash: true, endedAt: true } });
+  if (!row) throw notFound('登录记录');
+  await deps.sessions.revokeHash(row.sessionHash);
+  if (!row.endedAt) await deps.db.deskLogin.updateMany({ where: { id, endedAt: null }, data: { endedAt: deps.clock.now(), endedReason: 'REVOKED' } });
+  deps.logger.info({ userId, deskLoginId: id }, 'desk login revoked');
+  return { id, ended: true };
+}
+
+/** Logging out at the desk ends its record too (a phone logout has none: nothing happens). */
+export async function endDeskLoginOnLogout(deps: Deps, token: string) {
+  await deps.db.deskLogin.updateMany({ where: { sessionHash: SessionStore.hashOf(token), endedAt: null }, data: { endedAt: deps.clock.now(), endedReason: 'LOGOUT' } });
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '收银台登录确认' });

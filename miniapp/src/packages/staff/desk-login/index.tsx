@@ -1,0 +1,111 @@
+import { useEffect, useState } from 'react';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { PageShell } from '../../../components/page-shell';
+import { Button, Cell, CellGroup } from '../../../ui';
+import { bff, hasSession, loginWithWechat } from '../../../session';
+import { useRequest } from '../../../hooks/use-request';
+import { shortTime } from '../../../format';
+import type { PhoneTicketView } from '../../../api/types';
+import '../../../features/desk/desk.css';
+
+/**
+ * Opened by scanning a desk's code with WeChat (launch scene 1047; the ticket arrives URL-encoded as
+ * `scene`, wechat-spec.md §6): shows which desk asks and lets a staff member confirm or cancel, then
+ * lists their desk logins so one left open can be ended from here.
+ */
+export default function DeskLoginConfirm() {
+  const { params } = useRouter();
+  const ticketId = decodeURIComponent(params.scene ?? '');
+  const [ticket, setTicket] = useState<PhoneTicketView>();
+  const [outcome, setOutcome] = useState<'confirmed' | 'cancelled'>();
+  const [error, setError] = useState<Error>();
+  const [busy, setBusy] = useState(false);
+
+  async function open() {
+    setError(undefined);
+    try {
+      if (!ticketId) throw new Error('二维码无效，请重新扫描收银台上的二维码');
+      // Opened straight from a scan: there may be no session yet.
+      if (!hasSession() && process.env.TARO_ENV === 'weapp') await loginWithWechat();
+      setTicket(await bff.scanDeskTicket(ticketId));
+    } catch (err) {
+      setError(err as Error);
+    }
+  }
+  useDidShow(() => {
+    if (!ticket && !outcome) void open();
+  });
+
+  async function decide(confirm: boolean) {
+    setBusy(true);
+    try {
+      await (confirm ? bff.confirmDeskTicket(ticketId) : bff.cancelDeskTicket(ticketId));
+      setOutcome(confirm ? 'confirmed' : 'cancelled');
+    } catch (err) {
+      setError(err as Error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (outcome) return <Decided outcome={outcome} />;
+  return (
+    <PageShell loading={!ticket && !error} error={error} onRetry={() => void open()}>
+      {ticket && (
+        <View className="desk-confirm" data-testid="desk-confirm">
+          <Text className="section-title">收银台电脑请求登录</Text>
+          <CellGroup>
+            <Cell title="电脑浏览器" extra={ticket.desk.agent} />
+            <Cell title="网络地址" extra={ticket.desk.ip} />
+            <Cell title="请求时间" extra={shortTime(ticket.desk.createdAt)} />
+          </CellGroup>
+          <Text className="hint">请确认是你本人正在这台电脑前操作。登录后这台电脑只能使用员工功能，最长 12 小时。</Text>
+          <View className="desk-confirm__buttons">
+            <Button type="primary" size="large" block loading={busy} onClick={() => void decide(true)}>
+              确认登录
+            </Button>
+            <Button size="large" block disabled={busy} onClick={() => void decide(false)}>
+              取消
+            </Button>
+          </View>
+        </View>
+      )}
+    </PageShell>
+  );
+}
+
+/** After the decision: what happened, and the desk logins still open (each can be ended here). */
+function Decided({ outcome }: { outcome: 'confirmed' | 'cancelled' }) {
+  const logins = useRequest(() => bff.deskLogins(), [], (d) => d.items.length === 0);
+  const count = logins.data?.items.length;
+  const [first, setFirst] = useState<number>();
+  if (first === undefined && count !== undefined) setFirst(count);
+  const arrived = count !== undefined && first !== undefined && count > first;
+  // The desk signs in a moment after the confirmation: look again until it shows (at most ~20 s).
+  useEffect(() => {
+    if (outcome !== 'confirmed' || arrived) return;
+    let tries = 0;
+    const timer = setInterval(() => (++tries > 10 ? clearInterval(timer) : void logins.reload()), 2000);
+    return () => clearInterval(timer);
+  }, [outcome, arrived]);
+  async function end(id: string) {
+    const { confirm } = await Taro.showModal({ title: '退出这台电脑？', content: '该电脑上的收银台将立即退出登录。', confirmText: '退出登录' });
+    if (!confirm) return;
+    await bff.revokeDeskLogin(id);
+    await logins.reload();
+  }
+  return (
+    <View className="desk-confirm" data-testid="desk-decided">
+      <Text className="section-title">{outcome === 'confirmed' ? '已确认，收银台正在登录' : '已取消登录'}</Text>
+      <Text className="section-title">已登录的电脑</Text>
+      <PageShell request={logins} emptyText="没有已登录的电脑">
+        <CellGroup>
+          {logins.data?.items.map((l) => (
+            <Cell key={l.id} title={l.agent} description={`${l.ip} · ${shortTime(l.createdAt)} 登录`} extra={<Text onClick={() => void end(l.id)} className="error">退出</Text>} />
+          ))}
+        </CellGroup>
+      </PageShell>
+    </View>
+  );
+}
