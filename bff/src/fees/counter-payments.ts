@@ -77,7 +77,7 @@ export async function takeCounterPayment(deps: Deps, userId: string, communityId
         items: { create: ids.map((billId) => ({ billId, amountFen: byId.get(billId)! })) },
       },
     });
-    await tx.ledgerEntry.createMany({ data: ids.map((billId) => ({ communityId, kind: 'COUNTER_PAYMENT' as const, billId, amountFen: byId.get(billId)!, actorId: userId, at: now, note: `${input.channel} ${payment.receiptNo}` })) });
+    await tx.ledgerEntry.createMany({ data: ids.map((billId) => ({ communityId, kind: 'COUNTER_PAYMENT' as const, billId, amountFen: byId.get(billId)!, actorId: userId, at: now, counterPaymentId: payment.id, note: `${input.channel} ${payment.receiptNo}` })) });
     return counterView(tx, payment.id);
   });
 }
@@ -129,7 +129,7 @@ export async function approveVoid(deps: Deps, userId: string, id: string) {
     for (const i of items) {
       const back = await tx.bill.updateMany({ where: { id: i.billId, state: 'PAID', refundedFen: 0, paidFen: i.amountFen }, data: { state: 'UNPAID', paidFen: 0, paidAt: null } });
       if (back.count === 0) throw new AppError('CONFLICT', '账单在收款后已有变动（退款或再次缴费），不能直接作废，请先处理账单');
-      await tx.ledgerEntry.create({ data: { communityId: p.communityId, kind: 'VOID', billId: i.billId, amountFen: -i.amountFen, actorId: userId, at: now, note: `作废 ${p.receiptNo}：${p.voidReason}` } });
+      await tx.ledgerEntry.create({ data: { communityId: p.communityId, kind: 'VOID', billId: i.billId, amountFen: -i.amountFen, actorId: userId, at: now, counterPaymentId: id, note: `作废 ${p.receiptNo}：${p.voidReason}` } });
     }
     return counterView(tx, id);
   });

@@ -55,7 +55,9 @@ export async function billSummary(deps: Deps, userId: string) {
     orderBy: [{ communityId: 'asc' }, { number: 'asc' }],
   });
   const open = await deps.db.bill.groupBy({ by: ['unitId'], where: { unitId: { in: units.map((u) => u.id) }, payer: 'OWNER', state: { in: [...OPEN_STATES] } }, _count: true, _sum: { amountFen: true } });
+  const overdue = await deps.db.bill.groupBy({ by: ['unitId'], where: { unitId: { in: units.map((u) => u.id) }, payer: 'OWNER', state: { in: [...OPEN_STATES] }, dueAt: { lt: deps.clock.now() } }, _count: true, _sum: { amountFen: true } });
   const byUnit = new Map(open.map((o) => [o.unitId, o]));
+  const overdueByUnit = new Map(overdue.map((o) => [o.unitId, o]));
   return {
     units: units.map((u) => ({
       unitId: u.id,
@@ -63,6 +65,9 @@ export async function billSummary(deps: Deps, userId: string) {
       community: u.community,
       openBills: byUnit.get(u.id)?._count ?? 0,
       openFen: byUnit.get(u.id)?._sum.amountFen ?? 0,
+      /** 欠费: open bills past their due date (the home page shows it; reminders and reports only). */
+      overdueBills: overdueByUnit.get(u.id)?._count ?? 0,
+      overdueFen: overdueByUnit.get(u.id)?._sum.amountFen ?? 0,
     })),
   };
 }

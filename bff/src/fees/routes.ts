@@ -10,9 +10,20 @@ import { ZBillingRequest, ZBillListQuery, ZFeeSettings, ZNewFeeItem, ZWaive } fr
 import { getFeeSettings, putFeeSettings } from './fee-settings.js';
 import { waiveBill } from './waive.js';
 import { exportArrears, listArrears, ZArrearsExport, ZArrearsQuery } from './arrears.js';
+import { collectionReport, communitiesCollection, exportCollection, exportTakings, takingsReport, ZCollectionExport, ZCollectionQuery, ZTakingsExport, ZTakingsQuery } from './reports.js';
+import type { ExportFile } from './export.js';
+import { listArrearsReminders, sendArrearsReminders, ZReminderQuery, ZReminders } from './reminders.js';
+import type { AppContext } from '../http/context.js';
 import { approveVoid, getCounterPayment, requestVoid, takeCounterPayment, ZCounterPayment, ZVoidRequest } from './counter-payments.js';
 
 const ZItemParams = ZCommunityParams.extend({ itemId: ZId });
+
+/** An export as a download (Content-Disposition with the Chinese file name, RFC 6266 encoded by Koa). */
+function sendFile(ctx: AppContext, file: ExportFile) {
+  ctx.type = file.type;
+  ctx.attachment(file.filename);
+  ctx.body = file.body;
+}
 
 export function feeRoutes(deps: Deps) {
   const router = createRouter('/api');
@@ -33,10 +44,34 @@ export function feeRoutes(deps: Deps) {
   });
   router.get('/staff/communities/:communityId/arrears/export', async (ctx) => {
     const { communityId } = ZCommunityParams.parse(ctx.params);
-    const file = await exportArrears(deps, userIdOf(ctx), communityId, ZArrearsExport.parse(ctx.query));
-    ctx.type = file.type;
-    ctx.attachment(file.filename);
-    ctx.body = file.body;
+    sendFile(ctx, await exportArrears(deps, userIdOf(ctx), communityId, ZArrearsExport.parse(ctx.query)));
+  });
+  router.post('/staff/communities/:communityId/arrears/reminders', async (ctx) => {
+    const { communityId } = ZCommunityParams.parse(ctx.params);
+    ctx.body = await sendArrearsReminders(deps, userIdOf(ctx), communityId, ZReminders.parse(ctx.request.body));
+  });
+  router.get('/staff/communities/:communityId/arrears/reminders', async (ctx) => {
+    const { communityId } = ZCommunityParams.parse(ctx.params);
+    ctx.body = await listArrearsReminders(deps, userIdOf(ctx), communityId, ZReminderQuery.parse(ctx.query));
+  });
+  router.get('/staff/communities/:communityId/reports/takings', async (ctx) => {
+    const { communityId } = ZCommunityParams.parse(ctx.params);
+    ctx.body = await takingsReport(deps, userIdOf(ctx), communityId, ZTakingsQuery.parse(ctx.query));
+  });
+  router.get('/staff/communities/:communityId/reports/takings/export', async (ctx) => {
+    const { communityId } = ZCommunityParams.parse(ctx.params);
+    sendFile(ctx, await exportTakings(deps, userIdOf(ctx), communityId, ZTakingsExport.parse(ctx.query)));
+  });
+  router.get('/staff/communities/:communityId/reports/collection', async (ctx) => {
+    const { communityId } = ZCommunityParams.parse(ctx.params);
+    ctx.body = await collectionReport(deps, userIdOf(ctx), communityId, ZCollectionQuery.parse(ctx.query));
+  });
+  router.get('/staff/communities/:communityId/reports/collection/export', async (ctx) => {
+    const { communityId } = ZCommunityParams.parse(ctx.params);
+    sendFile(ctx, await exportCollection(deps, userIdOf(ctx), communityId, ZCollectionExport.parse(ctx.query)));
+  });
+  router.get('/staff/reports/collection', async (ctx) => {
+    ctx.body = await communitiesCollection(deps, userIdOf(ctx), ZCollectionQuery.parse(ctx.query));
   });
   router.get('/staff/communities/:communityId/fee-items', async (ctx) => {
     const { communityId } = ZCommunityParams.parse(ctx.params);

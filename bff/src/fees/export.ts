@@ -1,0 +1,52 @@
+import { PassThrough } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { z } from 'zod';
+import { yuan } from './money.js';
+
+export const ZExportFormat = z.enum(['xlsx', 'csv'], '导出格式只能是 xlsx 或 csv');
+export type ExportFormat = z.infer<typeof ZExportFormat>;
+
+/** A column of an export: money columns hold fen and are written as yuan (¥ format in Excel). */
+export type ExportColumn = { header: string; width?: number; money?: boolean };
+export type ExportFile = { body: PassThrough | string; type: string; filename: string };
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const csvCell = (v: string | number) => (/[",\r\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
+
+/**
+ * A table as a file a cashier opens in Excel: .xlsx written as a stream (rows leave as they come,
+ * money as yuan with a ¥ format, frozen header) or CSV with a UTF-8 BOM so Excel reads the Chinese.
+ * `rows` may be an async iterable, so a large export never sits in memory whole.
+ */
+export function exportTable(format: ExportFormat, name: { file: string; sheet: string }, columns: ExportColumn[], rows: Iterable<(string | number)[]> | AsyncIterable<(string | number)[]>): ExportFile {
+  const money = columns.map((c) => c.money === true);
+  if (format === 'csv') {
+    const out = new PassThrough();
+    void (async () => {
+      out.write(`\uFEFF${columns.map((c) => csvCell(c.header)).join(',')}\r\n`);
+      for await (const row of rows) {
+        if (!out.write(`${row.map((v, i) => csvCell(money[i] ? yuan(Number(v)) : v)).join(',')}\r\n`)) await new Promise((r) => out.once('drain', r));
+      }
+      out.end();
+    })().catch((err: Error) => out.destroy(err));
+    return { body: out, type: 'text/csv; charset=utf-8', filename: `${name.file}.csv` };
+  }
+  const out = new PassThrough();
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true }); // styles are off by default when streaming
+  const sheet = book.addWorksheet(name.sheet.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = columns.map((c) => ({ header: c.header, width: c.width ?? 14 }));
+  void (async () => {
+    for await (const values of rows) {
+      // fen → yuan only for Excel to show; every sum was made in fen
+      const row = sheet.addRow(values.map((v, i) => (money[i] ? Number(v) / 100 : v)));
+      money.forEach((m, i) => m && (row.getCell(i + 1).numFmt = '"¥"#,##0.00'));
+      row.commit();
+    }
+    sheet.commit();
+    await book.commit();
+  })().catch((err: Error) => out.destroy(err));
+  return { body: out, type: XLSX, filename: `${name.file}.xlsx` };
+}
+
+/** Today in Beijing, for file names. */
+export const beijingDay = (at: Date) => new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
