@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { MemberRelation, Prisma, PrismaClient, StaffRoleKind } from '@prisma/client';
 import { billLines } from '../bff/src/fees/bill-lines.js';
 import { parsePeriod } from '../bff/src/fees/periods.js';
+import { takeReceiptNo } from '../bff/src/fees/receipts.js';
 
 /**
  * The demo property company: two communities, ~200 units with building and exclusive areas,
@@ -141,6 +142,7 @@ export async function seedDemo(db: PrismaClient, appid: string) {
       await role(admin.id, 'COMPANY_ADMIN', null, true);
 
       await seedBills(tx, wutong.id, cashier.id);
+      await seedCounterPayments(tx, wutong.id, cashier.id);
 
       return { created: true, ...(await summary(tx as unknown as PrismaClient, company.id)) };
     },
@@ -164,6 +166,45 @@ async function seedBills(tx: Prisma.TransactionClient, communityId: string, cash
     const runId = randomUUID();
     await tx.bill.createMany({ data: lines.map((l) => ({ ...l, id: randomUUID(), communityId, period: label, runId })) });
     await tx.billingRun.create({ data: { id: runId, communityId, period: label, createdById: cashierId, billCount: lines.length, totalFen: BigInt(lines.reduce((s, l) => s + l.amountFen, 0)) } });
+  }
+}
+
+const CHANNELS = ['CASH', 'TRANSFER', 'POS', 'CASH'] as const;
+
+/**
+ * A history for the reports to show: outside 1号楼 (left as the E2E journeys expect it), most owners
+ * paid September at the desk during October and about half paid October during November — each
+ * building a little differently. Recorded as the counter would: bills paid, one receipt per unit and
+ * month from the community's series in time order, ledger entries naming the payment.
+ */
+async function seedCounterPayments(tx: Prisma.TransactionClient, communityId: string, cashierId: string) {
+  const bills = await tx.bill.findMany({
+    where: { communityId, payer: 'OWNER', period: { in: ['2026-09', '2026-10'] }, unit: { building: { sortOrder: { gt: 1 } } } },
+    select: { id: true, unitId: true, period: true, amountFen: true, unit: { select: { number: true, building: { select: { sortOrder: true } } } } },
+    orderBy: [{ unit: { building: { sortOrder: 'asc' } } }, { unit: { number: 'asc' } }, { period: 'asc' }],
+  });
+  const groups = new Map<string, typeof bills>();
+  for (const b of bills) groups.set(`${b.period}|${b.unitId}`, [...(groups.get(`${b.period}|${b.unitId}`) ?? []), b]);
+  const payments = [...groups.values()].flatMap((group, i) => {
+    const { period, unit } = group[0]!;
+    const share = period === '2026-09' ? 0.9 - unit.building.sortOrder * 0.05 : 0.75 - unit.building.sortOrder * 0.08;
+    if (((i * 37) % 100) / 100 >= share) return [];
+    const day = 1 + ((i * 7) % 27);
+    const takenAt = new Date(`${period === '2026-09' ? '2026-10' : '2026-11'}-${String(day).padStart(2, '0')}T0${1 + (i % 8)}:15:00Z`);
+    return [{ group, takenAt, channel: CHANNELS[i % CHANNELS.length]! }];
+  });
+  payments.sort((a, b) => a.takenAt.getTime() - b.takenAt.getTime());
+  for (const { group, takenAt, channel } of payments) {
+    const amountFen = group.reduce((s, b) => s + b.amountFen, 0);
+    const payment = await tx.counterPayment.create({
+      data: {
+        communityId, unitId: group[0]!.unitId, channel, amountFen, takenById: cashierId, takenAt,
+        receiptNo: await takeReceiptNo(tx, communityId, takenAt),
+        items: { create: group.map((b) => ({ billId: b.id, amountFen: b.amountFen })) },
+      },
+    });
+    for (const b of group) await tx.bill.update({ where: { id: b.id }, data: { state: 'PAID', paidFen: b.amountFen, paidAt: takenAt } });
+    await tx.ledgerEntry.createMany({ data: group.map((b) => ({ communityId, kind: 'COUNTER_PAYMENT' as const, billId: b.id, amountFen: b.amountFen, actorId: cashierId, at: takenAt, counterPaymentId: payment.id, note: `${channel} ${payment.receiptNo}` })) });
   }
 }
 

@@ -12,7 +12,7 @@ export const ZArrearsQuery = z.object({
 });
 export const ZArrearsExport = ZArrearsQuery.omit({ cursor: true, limit: true }).extend({ format: ZExportFormat });
 
-type Row = { unitId: string; building: string; number: string; items: string; oldestPeriod: string; oldestDue: Date; bills: number; amountFen: number; lastRemindedAt: Date | null };
+type Row = { unitId: string; building: string; number: string; items: string; oldestPeriod: string; oldestDue: Date; bills: number; amountFen: number; lastRemindedAt: Date | null; total: number };
 
 const MONTH = 30 * 86_400_000;
 const monthsOverdue = (oldestDue: Date, now: Date) => Math.max(0, Math.floor((now.getTime() - oldestDue.getTime()) / MONTH));
@@ -25,7 +25,8 @@ export async function arrearsRows(deps: Deps, communityId: string, q: { building
     SELECT u."id" AS "unitId", bd."name" AS "building", u."number",
            string_agg(DISTINCT f."name", '、') AS "items", min(b."period") AS "oldestPeriod", min(b."dueAt") AS "oldestDue",
            count(*)::int AS "bills", sum(b."amountFen")::int AS "amountFen",
-           (SELECT max(r."sentAt") FROM "ArrearsReminder" r WHERE r."unitId" = u."id") AS "lastRemindedAt"
+           (SELECT max(r."sentAt") FROM "ArrearsReminder" r WHERE r."unitId" = u."id") AS "lastRemindedAt",
+           count(*) OVER ()::int AS "total"
       FROM "Bill" b JOIN "Unit" u ON u."id" = b."unitId" JOIN "Building" bd ON bd."id" = u."buildingId" JOIN "FeeItem" f ON f."id" = b."feeItemId"
      WHERE b."communityId" = ${communityId}::uuid AND b."payer" = 'OWNER' AND b."state" IN ('UNPAID', 'PAYING') AND b."dueAt" < ${now}
        AND (${q.buildingId ?? null}::uuid IS NULL OR u."buildingId" = ${q.buildingId ?? null}::uuid)
@@ -42,7 +43,8 @@ export async function listArrears(deps: Deps, userId: string, communityId: strin
   const rows = await arrearsRows(deps, communityId, q, { offset, limit: q.limit });
   const now = deps.clock.now();
   return {
-    items: rows.slice(0, q.limit).map((r) => ({ ...r, monthsOverdue: monthsOverdue(r.oldestDue, now) })),
+    items: rows.slice(0, q.limit).map(({ total: _, ...r }) => ({ ...r, monthsOverdue: monthsOverdue(r.oldestDue, now) })),
+    total: rows[0]?.total ?? 0,
     nextCursor: rows.length > q.limit ? String(offset + q.limit) : null,
   };
 }

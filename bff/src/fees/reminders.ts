@@ -78,8 +78,10 @@ const PAGE = 30;
 export async function listArrearsReminders(deps: Deps, userId: string, communityId: string, q: z.infer<typeof ZReminderQuery>) {
   await requireRole(deps.db, userId, communityId, ['CASHIER', 'MANAGER', 'COMPANY_ADMIN']);
   const offset = Number(q.cursor ?? 0);
+  const where = { communityId, ...(q.unitId ? { unitId: q.unitId } : {}) };
+  const total = await deps.db.arrearsReminder.count({ where });
   const rows = await deps.db.arrearsReminder.findMany({
-    where: { communityId, ...(q.unitId ? { unitId: q.unitId } : {}) },
+    where,
     orderBy: [{ sentAt: 'desc' }, { id: 'asc' }],
     skip: offset,
     take: PAGE + 1,
@@ -106,6 +108,7 @@ export async function listArrearsReminders(deps: Deps, userId: string, community
         sentAt: r.sentAt.toISOString(),
       };
     }),
+    total,
     nextCursor: rows.length > PAGE ? String(offset + PAGE) : null,
   };
 }

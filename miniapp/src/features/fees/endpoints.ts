@@ -1,5 +1,5 @@
 import type { ApiClient } from '../../api/client';
-import type { BillingPreview, BillingRunResult, BillListPage, BillSummary, CounterReceipt, CreatedPayOrder, ReconcileRunView, FeeItemList, PayOrderView } from '../../api/types';
+import type { ArrearsPage, ArrearsReminderPage, ArrearsReminderResult, CollectionReport, CommunitiesCollection, TakingsReport, BillingPreview, BillingRunResult, BillListPage, BillSummary, CounterReceipt, CreatedPayOrder, ReconcileRunView, FeeItemList, PayOrderView } from '../../api/types';
 
 export type BillingRequest = { period: string; feeItemIds?: string[] };
 
@@ -24,5 +24,11 @@ export function feeEndpoints(api: ApiClient) {
     feeItems: (communityId: string) => api.get<FeeItemList>(`/api/staff/communities/${communityId}/fee-items`),
     previewBilling: (communityId: string, body: BillingRequest) => api.post<BillingPreview>(`/api/staff/communities/${communityId}/billing/preview`, body),
     runBilling: (communityId: string, body: BillingRequest) => api.post<BillingRunResult>(`/api/staff/communities/${communityId}/billing/runs`, body),
+    takings: (communityId: string, from: string, to: string) => api.get<TakingsReport>(`/api/staff/communities/${communityId}/reports/takings`, { query: { from, to } }),
+    collection: (communityId: string, period: string) => api.get<CollectionReport>(`/api/staff/communities/${communityId}/reports/collection`, { query: { period } }),
+    communitiesCollection: (period: string) => api.get<CommunitiesCollection>('/api/staff/reports/collection', { query: { period } }),
+    arrears: (communityId: string, minMonths: number, cursor?: string) => api.get<ArrearsPage>(`/api/staff/communities/${communityId}/arrears`, { query: { minMonths: String(minMonths), cursor } }),
+    sendReminders: (communityId: string, unitIds: string[], payBy: string) => api.post<ArrearsReminderResult>(`/api/staff/communities/${communityId}/arrears/reminders`, { unitIds, payBy }),
+    reminders: (communityId: string, cursor?: string) => api.get<ArrearsReminderPage>(`/api/staff/communities/${communityId}/arrears/reminders`, { query: { cursor } }),
   };
 }

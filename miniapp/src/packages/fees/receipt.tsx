@@ -59,8 +59,8 @@ export default function Receipt() {
         </View>
       )}
       <View className="actions actions--wrap">
-        <Button size="large" onClick={() => void bff.pushSubscriptions().then(({ templates }) => askForPush([templates.paymentSucceeded.id]))}>
-          以后缴费成功时提醒我
+        <Button size="large" onClick={() => void bff.pushSubscriptions().then(({ templates }) => askForPush([templates.paymentSucceeded.id, templates.arrearsReminder.id]))}>
+          缴费成功和账单到期时提醒我
         </Button>
         <Button type="primary" size="large" onClick={() => void Taro.navigateBack().catch(() => Taro.reLaunch({ url: '/pages/fees/index' }))}>
           返回

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { PageShell } from '../../components/page-shell';
 import { Chips } from '../../components/chips';
@@ -15,7 +15,8 @@ import '../../features/fees/fees.css';
 /** 缴费: per unit, the bills to pay (select, pay with WeChat) and the payment history with receipts. */
 export default function Fees() {
   const summary = useRequest(() => bff.billSummary(), [], (d) => d.units.length === 0);
-  const [chosenUnit, setChosenUnit] = useState<string>();
+  // Opened from a reminder or the home page's 欠费 card: that unit first.
+  const [chosenUnit, setChosenUnit] = useState<string | undefined>(useRouter().params.unitId);
   const [tab, setTab] = useState<'unpaid' | 'paid'>('unpaid');
   const [refreshKey, setRefreshKey] = useState(0);
   const refresh = () => {
@@ -29,7 +30,7 @@ export default function Fees() {
   useDidShow(() => void (summary.data && refresh()));
 
   const units = summary.data?.units ?? [];
-  const unitId = chosenUnit ?? units[0]?.unitId;
+  const unitId = units.find((u) => u.unitId === chosenUnit)?.unitId ?? units[0]?.unitId;
   if (summary.empty)
     return (
       <PageShell>

@@ -5,6 +5,7 @@ import { PageShell } from '../../components/page-shell';
 import { Cell, CellGroup, Grid, Tag } from '../../ui';
 import { bff, logout } from '../../session';
 import { useRequest } from '../../hooks/use-request';
+import { yuan } from '../../features/fees/money';
 import { RESIDENT_MODULES, ROLE_LABELS, STATUS_LABELS, staffModules, type ModuleLink } from '../../roles';
 
 function ModuleGrid({ modules, testId, query = '' }: { modules: ModuleLink[]; testId: string; query?: string }) {
@@ -22,6 +23,30 @@ function ModuleGrid({ modules, testId, query = '' }: { modules: ModuleLink[]; te
 }
 
 /** Resident modules for everyone; the staff workbench for the roles held in the selected community. */
+/**
+ * 欠费: what a verified unit owes past its due date, with the way to pay. Shown to residents only; it
+ * changes nothing they can use.
+ */
+function Overdue() {
+  const summary = useRequest(() => bff.billSummary(), []);
+  const owing = (summary.data?.units ?? []).filter((u) => u.overdueFen > 0);
+  if (owing.length === 0) return null;
+  return (
+    <CellGroup title="欠费提醒" data-testid="home-overdue">
+      {owing.map((u) => (
+        <Cell
+          key={u.unitId}
+          title={`${u.community.name} ${u.label}`}
+          description={`欠费 ${u.overdueBills} 笔，缴费不影响任何服务`}
+          extra={<Text className="error">欠费 ¥{yuan(u.overdueFen)}</Text>}
+          clickable
+          onClick={() => void Taro.navigateTo({ url: `/pages/fees/index?unitId=${u.unitId}` })}
+        />
+      ))}
+    </CellGroup>
+  );
+}
+
 export default function Home() {
   const me = useRequest(() => bff.me(), []);
   const [communityId, setCommunityId] = useState<string>();
@@ -54,6 +79,7 @@ export default function Home() {
         {shown === 'resident' && (
           <View>
             {verified.length > 0 && <ModuleGrid modules={RESIDENT_MODULES} testId="resident-modules" />}
+            {verified.length > 0 && <Overdue />}
             <CellGroup title="我的房屋">
               {(me.data?.units ?? []).map((u) => (
                 <Cell key={u.membershipId} title={`${u.community.name} ${u.building.name} ${u.number}室`} extra={<Tag type={u.status === 'VERIFIED' ? 'success' : 'warning'}>{STATUS_LABELS[u.status]}</Tag>} />

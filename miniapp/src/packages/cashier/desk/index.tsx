@@ -9,13 +9,15 @@ import { useRequest } from '../../../hooks/use-request';
 import { BillingRun } from '../../../features/fees/desk/billing-run';
 import { UnitBills } from '../../../features/fees/desk/unit-bills';
 import { Reconciliation } from '../../../features/fees/desk/reconciliation';
+import { Reports } from '../../../features/fees/desk/reports';
+import { Arrears } from '../../../features/fees/desk/arrears';
 import '../../../features/fees/fees.css';
 
-/** 收银台: make a period's bills; look a unit up to take money, refund or waive; reconcile a day against WeChat Pay. */
+/** 收银台: make a period's bills; look a unit up to take money, refund or waive; reconcile a day against WeChat Pay; reports; arrears reminders. */
 export default function CashierDesk() {
   const { params } = useRouter();
   const me = useRequest(() => bff.me(), []);
-  const [tab, setTab] = useState<'billing' | 'lookup' | 'reconcile'>('billing');
+  const [tab, setTab] = useState<'billing' | 'lookup' | 'reconcile' | 'reports' | 'arrears'>('billing');
   // Opened without a community (a desk that just signed in): the first one this person keeps the till for.
   const communityId = params.communityId ?? me.data?.staff.find((s) => s.roles.includes('CASHIER') || s.roles.includes('MANAGER'))?.community.id ?? '';
   if (me.data && !communityId) return <PageShell error={new Error('你没有可管理收费的小区，请从首页的员工工作台进入')} />;
@@ -47,6 +49,8 @@ export default function CashierDesk() {
           { value: 'billing' as const, label: '生成账单' },
           { value: 'lookup' as const, label: '查账单 · 退款' },
           { value: 'reconcile' as const, label: '对账' },
+          { value: 'reports' as const, label: '报表' },
+          { value: 'arrears' as const, label: '欠费催缴' },
         ]}
         value={tab}
         onChange={(v) => v && setTab(v)}
@@ -54,6 +58,8 @@ export default function CashierDesk() {
       {tab === 'billing' && <BillingRun communityId={communityId} />}
       {tab === 'lookup' && <UnitBills communityId={communityId} canWaive={roles.includes('MANAGER')} />}
       {tab === 'reconcile' && <Reconciliation />}
+      {tab === 'reports' && <Reports communityId={communityId} />}
+      {tab === 'arrears' && <Arrears communityId={communityId} />}
     </PageShell>
   );
 }
