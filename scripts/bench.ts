@@ -22,6 +22,7 @@ import { TEMPLATES } from '../bff/src/push/templates.js';
 import { weappSizes, WEAPP_DIST } from './lib/weapp-size.js';
 import { sweepRepairClocks } from '../bff/src/repairs/sla-sweep.js';
 import { benchBillsGenerate, benchNotify } from './lib/bench-pay.js';
+import { benchArrearsExport, benchReconcile } from './lib/bench-desk.js';
 
 const root = resolve(import.meta.dirname, '..');
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
@@ -220,6 +221,11 @@ async function main() {
       await benchBillsGenerate(stack);
       return;
     }
+    if (process.env.BENCH_ONLY === 'desk') {
+      await benchArrearsExport(stack);
+      await benchReconcile(stack);
+      return;
+    }
     await noticeList(stack, token);
     print('push_drain_per_s', await pushDrain(stack), 'msg/s');
     print('jobs_per_s', await jobsPerSecond(stack), 'jobs/s');
@@ -228,6 +234,8 @@ async function main() {
     await slaSweep(stack);
     await benchNotify(stack);
     await benchBillsGenerate(stack);
+    await benchArrearsExport(stack);
+    await benchReconcile(stack);
   } finally {
     await stack.close(); // also drops the database
   }

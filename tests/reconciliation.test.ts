@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readDayBill } from '../bff/src/reconcile/download.js';
-import { TradeBillError } from '../bff/src/reconcile/trade-bill.js';
+import { TradeBillError, type TradeRow } from '../bff/src/reconcile/trade-bill.js';
 import { PayApiError } from '../bff/src/wechat/pay-client.js';
 import { useHarness } from './support/use-harness.js';
 import { staff, type Actor } from './support/actors.js';
@@ -46,7 +46,7 @@ const run = (who: Actor) => who.call('POST', '/api/staff/reconciliation/runs', {
 
 describe('the trade bill', () => {
   it('is not there before 10:00 the next day', async () => {
-    const err = await readDayBill(h.deps.wechat.pay!, day).catch((e: unknown) => e);
+    const err = await readDayBill(h.deps.wechat.pay!, day, () => undefined).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(PayApiError);
     expect((err as PayApiError).code).toBe('NO_STATEMENT_EXIST');
     expect((await run(manager)).body).toMatchObject({ code: 'RECONCILE_FAILED', details: { reason: 'NOT_READY' } });
@@ -54,7 +54,8 @@ describe('the trade bill', () => {
 
   it('the next day: five payment rows and a refund row, fees included, a summary that adds up', async () => {
     await h.sim('/sim/clock', { advanceMs: 36 * 3600_000 });
-    const { rows, summary } = await readDayBill(h.deps.wechat.pay!, day);
+    const rows: TradeRow[] = [];
+    const summary = await readDayBill(h.deps.wechat.pay!, day, (row) => void rows.push(row));
     expect(rows.filter((r) => r.state === 'SUCCESS').map((r) => r.outTradeNo).sort()).toEqual(Object.values(orders).map((o) => o.outTradeNo).sort());
     expect(rows.filter((r) => r.state === 'REFUND').map((r) => r.refundFen)).toEqual([1000]);
     expect(summary.rows).toBe(6);
@@ -68,7 +69,7 @@ describe('the trade bill', () => {
     ['a summary that does not add up', { summaryOff: true }, 'SUMMARY'],
   ])('refuses %s', async (_, fault, reason) => {
     await h.sim('/sim/pay/bill-faults', fault);
-    const err = await readDayBill(h.deps.wechat.pay!, day).catch((e: unknown) => e);
+    const err = await readDayBill(h.deps.wechat.pay!, day, () => undefined).catch((e: unknown) => e);
     await h.sim('/sim/pay/bill-faults', {});
     expect(err).toBeInstanceOf(TradeBillError);
     expect((err as TradeBillError).reason).toBe(reason);

@@ -138,7 +138,7 @@ export async function startStack(database: { url: string; drop: () => Promise<vo
     rmSync(uploadsDir, { recursive: true, force: true });
   }
 
-  return { url: bff.url, simUrl: simServer.url, deps, db: deps.db, clock, simState: simulator.state as SimState, call, sim, mintLoginCode, mintPhoneCode, loginAs, bindPhone, runJob, close };
+  return { url: bff.url, simUrl: simServer.url, payEnv, deps, db: deps.db, clock, simState: simulator.state as SimState, call, sim, mintLoginCode, mintPhoneCode, loginAs, bindPhone, runJob, close };
 }
 
 export type Harness = Awaited<ReturnType<typeof startStack>>;

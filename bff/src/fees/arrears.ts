@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Deps } from '../deps.js';
 import { requireRole } from '../access/guards.js';
 import { ZId } from '../http/params.js';
+import { cursorRows, type SqlQuery } from '../db-cursor.js';
 import { beijingDay, exportTable, ZExportFormat, type ExportColumn, type ExportFile } from './export.js';
 
 export const ZArrearsQuery = z.object({
@@ -12,29 +13,42 @@ export const ZArrearsQuery = z.object({
 });
 export const ZArrearsExport = ZArrearsQuery.omit({ cursor: true, limit: true }).extend({ format: ZExportFormat });
 
-type Row = { unitId: string; building: string; number: string; items: string; oldestPeriod: string; oldestDue: Date; bills: number; amountFen: number; lastRemindedAt: Date | null; total: number };
+type Row = { unitId: string; building: string; number: string; items: string; oldestPeriod: string; oldestDue: Date; bills: number; amountFen: number; lastRemindedAt: Date | null; total?: number };
 
 const MONTH = 30 * 86_400_000;
 const monthsOverdue = (oldestDue: Date, now: Date) => Math.max(0, Math.floor((now.getTime() - oldestDue.getTime()) / MONTH));
 
-/** Units whose owner bills are past due, the longest overdue first: unit, items, months overdue, amount. For reminders and reports only — never to withhold a service. */
-export async function arrearsRows(deps: Deps, communityId: string, q: { buildingId?: string; minMonths: number; unitIds?: string[] }, page?: { offset: number; limit: number }) {
+type ArrearsFilter = { buildingId?: string; minMonths: number; unitIds?: string[] };
+
+/**
+ * Units whose owner bills are past due, the longest overdue first: unit, items, months overdue, amount,
+ * the last reminder. For reminders and reports only — never to withhold a service. One statement,
+ * for a page (with the total) or for a whole export (read through a cursor).
+ */
+function arrearsQuery(deps: Deps, communityId: string, q: ArrearsFilter, page?: { offset: number; limit: number }): SqlQuery {
   const now = deps.clock.now();
   const dueBefore = new Date(now.getTime() - q.minMonths * MONTH);
-  return deps.db.$queryRaw<Row[]>`
+  const values: unknown[] = [communityId, now, dueBefore, q.buildingId ?? null, q.unitIds ?? null];
+  const text = `
     SELECT u."id" AS "unitId", bd."name" AS "building", u."number",
            string_agg(DISTINCT f."name", '、') AS "items", min(b."period") AS "oldestPeriod", min(b."dueAt") AS "oldestDue",
            count(*)::int AS "bills", sum(b."amountFen")::int AS "amountFen",
-           (SELECT max(r."sentAt") FROM "ArrearsReminder" r WHERE r."unitId" = u."id") AS "lastRemindedAt",
-           count(*) OVER ()::int AS "total"
+           (SELECT max(r."sentAt") FROM "ArrearsReminder" r WHERE r."unitId" = u."id") AS "lastRemindedAt"
+           ${page ? ', count(*) OVER ()::int AS "total"' : ''}
       FROM "Bill" b JOIN "Unit" u ON u."id" = b."unitId" JOIN "Building" bd ON bd."id" = u."buildingId" JOIN "FeeItem" f ON f."id" = b."feeItemId"
-     WHERE b."communityId" = ${communityId}::uuid AND b."payer" = 'OWNER' AND b."state" IN ('UNPAID', 'PAYING') AND b."dueAt" < ${now}
-       AND (${q.buildingId ?? null}::uuid IS NULL OR u."buildingId" = ${q.buildingId ?? null}::uuid)
-       AND (${q.unitIds ?? null}::uuid[] IS NULL OR u."id" = ANY(${q.unitIds ?? null}::uuid[]))
+     WHERE b."communityId" = $1::uuid AND b."payer" = 'OWNER' AND b."state" IN ('UNPAID', 'PAYING') AND b."dueAt" < $2
+       AND ($4::uuid IS NULL OR u."buildingId" = $4::uuid)
+       AND ($5::uuid[] IS NULL OR u."id" = ANY($5::uuid[]))
      GROUP BY u."id", bd."name", bd."sortOrder", u."number"
-    HAVING min(b."dueAt") < ${dueBefore}
+    HAVING min(b."dueAt") < $3
      ORDER BY min(b."dueAt"), bd."sortOrder", u."number", u."id"
-     LIMIT ${page ? page.limit + 1 : 1_000_000} OFFSET ${page?.offset ?? 0}`;
+     ${page ? `LIMIT ${page.limit + 1} OFFSET ${page.offset}` : ''}`;
+  return { text, values };
+}
+
+export function arrearsRows(deps: Deps, communityId: string, q: ArrearsFilter, page?: { offset: number; limit: number }): Promise<Row[]> {
+  const { text, values } = arrearsQuery(deps, communityId, q, page);
+  return deps.db.$queryRawUnsafe<Row[]>(text, ...values);
 }
 
 export async function listArrears(deps: Deps, userId: string, communityId: string, q: z.infer<typeof ZArrearsQuery>) {
@@ -63,6 +77,9 @@ const COLUMNS: ExportColumn[] = [
 export async function exportArrears(deps: Deps, userId: string, communityId: string, q: z.infer<typeof ZArrearsExport>): Promise<ExportFile> {
   await requireRole(deps.db, userId, communityId, ['CASHIER', 'MANAGER', 'COMPANY_ADMIN']);
   const now = deps.clock.now();
-  const rows = await arrearsRows(deps, communityId, q);
-  return exportTable(q.format, { file: `欠费清单-${beijingDay(now)}`, sheet: '欠费清单' }, COLUMNS, rows.map((r) => [r.building, r.number, r.items, r.oldestPeriod, monthsOverdue(r.oldestDue, now), r.bills, r.amountFen]));
+  const rows = cursorRows<Row>(deps.config.databaseUrl, arrearsQuery(deps, communityId, q));
+  async function* lines() {
+    for await (const r of rows) yield [r.building, r.number, r.items, r.oldestPeriod, monthsOverdue(r.oldestDue, now), r.bills, r.amountFen];
+  }
+  return exportTable(q.format, { file: `欠费清单-${beijingDay(now)}`, sheet: '欠费清单' }, COLUMNS, lines());
 }

@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
@@ -25,7 +26,8 @@ export function exportTable(format: ExportFormat, name: { file: string; sheet: s
     void (async () => {
       out.write(`\uFEFF${columns.map((c) => csvCell(c.header)).join(',')}\r\n`);
       for await (const row of rows) {
-        if (!out.write(`${row.map((v, i) => csvCell(money[i] ? yuan(Number(v)) : v)).join(',')}\r\n`)) await new Promise((r) => out.once('drain', r));
+        if (out.destroyed) return; // the download was abandoned: stop reading (the rows' source closes)
+        if (!out.write(`${row.map((v, i) => csvCell(money[i] ? yuan(Number(v)) : v)).join(',')}\r\n`)) await Promise.race([once(out, 'drain'), once(out, 'close')]);
       }
       out.end();
     })().catch((err: Error) => out.destroy(err));
@@ -34,13 +36,13 @@ export function exportTable(format: ExportFormat, name: { file: string; sheet: s
   const out = new PassThrough();
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true }); // styles are off by default when streaming
   const sheet = book.addWorksheet(name.sheet.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = columns.map((c) => ({ header: c.header, width: c.width ?? 14 }));
+  // The ¥ format is the column's: every cell of it takes the style (one style, not one per cell).
+  sheet.columns = columns.map((c) => ({ header: c.header, width: c.width ?? 14, ...(c.money ? { style: { numFmt: '"¥"#,##0.00' } } : {}) }));
   void (async () => {
     for await (const values of rows) {
+      if (out.destroyed) return;
       // fen → yuan only for Excel to show; every sum was made in fen
-      const row = sheet.addRow(values.map((v, i) => (money[i] ? Number(v) / 100 : v)));
-      money.forEach((m, i) => m && (row.getCell(i + 1).numFmt = '"¥"#,##0.00'));
-      row.commit();
+      sheet.addRow(values.map((v, i) => (money[i] ? Number(v) / 100 : v))).commit();
     }
     sheet.commit();
     await book.commit();

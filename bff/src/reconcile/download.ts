@@ -4,10 +4,12 @@ import type { PayClient } from '../wechat/pay-client.js';
 import { readTradeBill, TradeBillError, type TradeBillSummary, type TradeRow } from './trade-bill.js';
 
 /**
- * Downloads and reads the trade bill of `day`, hashing the bytes as they stream past: the rows are
- * handed back only when the summary adds up **and** the SHA-1 is WeChat's (the download is not signed).
+ * Downloads and reads the trade bill of `day` as a stream, hashing the bytes as they pass and handing
+ * each row to `onRow`. Only when this resolves — the summary adds up **and** the SHA-1 is WeChat's
+ * (the download is not signed) — may what was done with the rows be trusted; a caller stages them
+ * where a failure can throw them away.
  */
-export async function readDayBill(pay: PayClient, day: string): Promise<{ rows: TradeRow[]; summary: TradeBillSummary }> {
+export async function readDayBill(pay: PayClient, day: string, onRow: (row: TradeRow) => void | Promise<void>): Promise<TradeBillSummary> {
   const { sha1, body } = await pay.tradeBill(day);
   const hash = createHash('sha1');
   const tee = new Transform({
@@ -17,8 +19,7 @@ export async function readDayBill(pay: PayClient, day: string): Promise<{ rows: 
     },
   });
   body.on('error', (err) => tee.destroy(err));
-  const rows: TradeRow[] = [];
-  const summary = await readTradeBill(body.pipe(tee), (row) => void rows.push(row));
+  const summary = await readTradeBill(body.pipe(tee), onRow);
   if (hash.digest('hex') !== sha1) throw new TradeBillError('HASH', '账单文件的 SHA-1 与微信给出的不一致（下载可能已损坏），已停止对账');
-  return { rows, summary };
+  return summary;
 }

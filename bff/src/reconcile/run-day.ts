@@ -1,66 +1,134 @@
 import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { ReconcileKind } from '@prisma/client';
 import type { Deps } from '../deps.js';
-import { requirePay } from '../wechat/pay-client.js';
+import { requirePay, type PayClient } from '../wechat/pay-client.js';
 import { syncOrder } from '../pay/sync-order.js';
 import { readDayBill } from './download.js';
-import { TradeBillError, type TradeRow } from './trade-bill.js';
+import { TradeBillError, type TradeBillSummary } from './trade-bill.js';
 
 type Difference = { kind: ReconcileKind; outTradeNo: string; outRefundNo: string | null; communityId: string | null; wechatFen: number | null; ourFen: number | null; detail: string; resolvedNote?: string };
+type Sums = { count: number; fen: number };
 
 const DAY = 86_400_000;
-const beijingDay = (day: string) => ({ gte: new Date(`${day}T00:00:00+08:00`), lt: new Date(new Date(`${day}T00:00:00+08:00`).getTime() + DAY) });
+const dayRange = (day: string) => [new Date(`${day}T00:00:00+08:00`), new Date(new Date(`${day}T00:00:00+08:00`).getTime() + DAY)] as const;
 
-/** WeChat's payment rows against our orders paid that day. A payment only WeChat knows is applied (query, then credit) when the order is ours. */
-async function matchPayments(deps: Deps, day: string, rows: TradeRow[], diffs: Difference[]) {
-  const ours = new Map((await deps.db.payOrder.findMany({ where: { state: 'PAID', paidAt: beijingDay(day) }, select: { outTradeNo: true, amountFen: true, communityId: true } })).map((o) => [o.outTradeNo, o]));
-  let count = 0;
-  let fen = 0;
-  for (const r of rows) {
-    const o = ours.get(r.outTradeNo);
-    ours.delete(r.outTradeNo);
-    // Ours and paid that day, or else whatever we know of it (pending, or paid on another day).
-    const order = o ? { ...o, state: 'PAID' as const } : await deps.db.payOrder.findUnique({ where: { outTradeNo: r.outTradeNo } });
-    const base = { outTradeNo: r.outTradeNo, outRefundNo: null, communityId: order?.communityId ?? null, wechatFen: r.orderFen, ourFen: order?.amountFen ?? null };
-    if (r.state !== 'SUCCESS') diffs.push({ ...base, kind: 'STATUS_MISMATCH', detail: `微信账单状态为 ${r.state}，我方为已支付` });
-    else if (order && order.amountFen !== r.orderFen) diffs.push({ ...base, kind: 'AMOUNT_MISMATCH', detail: `金额不符：微信 ${r.orderFen} 分，我方 ${order.amountFen} 分` });
-    else if (!order) diffs.push({ ...base, kind: 'ONLY_WECHAT', detail: '微信账单有此笔支付，我方没有这笔订单' });
-    else if (order.state !== 'PAID') {
-      // A notify that never reached us: the bill is the evidence, WeChat's answer to a query is the truth.
-      const outcome = await syncOrder(deps, order, { close: false });
-      const applied = outcome === 'applied' || outcome === 'duplicate';
-      diffs.push({ ...base, kind: 'ONLY_WECHAT', detail: '微信已收款，我方未收到支付通知', ...(applied ? { resolvedNote: '对账时已按微信记录补记为已支付' } : {}) });
-      if (applied) {
-        count += 1;
-        fen += r.orderFen;
-      }
-    } else {
-      count += 1;
-      fen += r.orderFen;
-    }
+/** COPY's text format: backslash, tab and line ends escaped (WeChat's values never hold them; a forged file might). */
+const copyText = (v: string) => v.replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c]!);
+
+/**
+ * Streams the day's bill into a temporary table of this transaction (COPY, 64 KB at a time): memory
+ * stays flat however long the bill, and a bill that turns out untrustworthy at its end (hash, summary)
+ * vanishes with the rollback.
+ */
+async function stageBill(client: pg.Client, pay: PayClient, day: string): Promise<TradeBillSummary> {
+  await client.query('CREATE TEMP TABLE bill_rows (out_trade_no text NOT NULL, out_refund_no text NOT NULL, refund boolean NOT NULL, state text NOT NULL, order_fen bigint NOT NULL, refund_fen bigint NOT NULL) ON COMMIT DROP');
+  const copy = client.query(copyFrom('COPY bill_rows FROM STDIN'));
+  const copied = finished(copy);
+  let chunk = '';
+  try {
+    const summary = await readDayBill(pay, day, async (r) => {
+      chunk += `${copyText(r.outTradeNo)}\t${copyText(r.outRefundNo)}\t${r.state === 'REFUND' ? 't' : 'f'}\t${copyText(r.state)}\t${r.orderFen}\t${r.refundFen}\n`;
+      if (chunk.length < 65_536) return;
+      const ok = copy.write(chunk);
+      chunk = '';
+      if (!ok) await once(copy, 'drain');
+    });
+    copy.end(chunk);
+    await copied;
+    await client.query('ANALYZE bill_rows');
+    return summary;
+  } catch (err) {
+    copy.destroy(err as Error);
+    await copied.catch(() => undefined);
+    throw err;
   }
-  for (const o of ours.values()) diffs.push({ kind: 'ONLY_OURS', outTradeNo: o.outTradeNo, outRefundNo: null, communityId: o.communityId, wechatFen: null, ourFen: o.amountFen, detail: '我方记为已支付，微信当日账单没有这笔' });
-  return { count, fen };
 }
 
-/** WeChat's refund rows against our refunds that succeeded that day. */
-async function matchRefunds(deps: Deps, day: string, rows: TradeRow[], diffs: Difference[]) {
-  const ours = new Map((await deps.db.refund.findMany({ where: { state: 'SUCCESS', succeededAt: beijingDay(day) }, select: { outRefundNo: true, amountFen: true, communityId: true, order: { select: { outTradeNo: true } } } })).map((r) => [r.outRefundNo, r]));
-  let count = 0;
-  let fen = 0;
-  for (const r of rows) {
-    const o = ours.get(r.outRefundNo);
-    ours.delete(r.outRefundNo);
-    const base = { outTradeNo: r.outTradeNo, outRefundNo: r.outRefundNo, communityId: o?.communityId ?? null, wechatFen: r.refundFen, ourFen: o?.amountFen ?? null };
-    if (!o) diffs.push({ ...base, kind: 'ONLY_WECHAT', detail: '微信账单有此笔退款，我方没有成功记录' });
-    else if (o.amountFen !== r.refundFen) diffs.push({ ...base, kind: 'AMOUNT_MISMATCH', detail: `退款金额不符：微信 ${r.refundFen} 分，我方 ${o.amountFen} 分` });
-    else {
-      count += 1;
-      fen += r.refundFen;
-    }
+type PaymentRow = { out_trade_no: string; state: string; order_fen: string; our_fen: number | null; our_state: string | null; community_id: string | null; order_id: string | null };
+
+/**
+ * WeChat's payment rows against our orders, in the database: matched (ours, paid, same amount) are
+ * only counted; the rest come back to be named — and an order of ours WeChat took money for but we
+ * never heard of (a lost notify) is returned to be applied once the bill is trusted.
+ */
+async function matchPayments(client: pg.Client, day: string, diffs: Difference[]) {
+  const [from, to] = dayRange(day);
+  const matched = `r.state = 'SUCCESS' AND o."state" = 'PAID' AND o."amountFen" = r.order_fen`;
+  const sums = await client.query<{ count: string; fen: string | null }>(`SELECT count(*) AS count, sum(r.order_fen) AS fen FROM bill_rows r JOIN "PayOrder" o ON o."outTradeNo" = r.out_trade_no WHERE NOT r.refund AND ${matched}`);
+  const others = await client.query<PaymentRow>(
+    `SELECT r.out_trade_no, r.state, r.order_fen, o."amountFen" AS our_fen, o."state" AS our_state, o."communityId" AS community_id, o."id" AS order_id
+       FROM bill_rows r LEFT JOIN "PayOrder" o ON o."outTradeNo" = r.out_trade_no
+      WHERE NOT r.refund AND NOT (o."id" IS NOT NULL AND ${matched})`,
+  );
+  const lost: { id: string; outTradeNo: string; communityId: string; fen: number }[] = [];
+  for (const r of others.rows) {
+    const wechatFen = Number(r.order_fen);
+    const base = { outTradeNo: r.out_trade_no, outRefundNo: null, communityId: r.community_id, wechatFen, ourFen: r.our_fen };
+    if (r.state !== 'SUCCESS') diffs.push({ ...base, kind: 'STATUS_MISMATCH', detail: `微信账单状态为 ${r.state}，我方为已支付` });
+    else if (r.our_fen !== null && r.our_fen !== wechatFen) diffs.push({ ...base, kind: 'AMOUNT_MISMATCH', detail: `金额不符：微信 ${wechatFen} 分，我方 ${r.our_fen} 分` });
+    else if (r.order_id === null) diffs.push({ ...base, kind: 'ONLY_WECHAT', detail: '微信账单有此笔支付，我方没有这笔订单' });
+    else lost.push({ id: r.order_id, outTradeNo: r.out_trade_no, communityId: r.community_id!, fen: wechatFen });
   }
-  for (const o of ours.values()) diffs.push({ kind: 'ONLY_OURS', outTradeNo: o.order.outTradeNo, outRefundNo: o.outRefundNo, communityId: o.communityId, wechatFen: null, ourFen: o.amountFen, detail: '我方退款已成功，微信当日账单没有这笔' });
-  return { count, fen };
+  const ours = await client.query<{ outTradeNo: string; amountFen: number; communityId: string }>(
+    `SELECT o."outTradeNo", o."amountFen", o."communityId" FROM "PayOrder" o
+      WHERE o."state" = 'PAID' AND o."paidAt" >= $1 AND o."paidAt" < $2
+        AND NOT EXISTS (SELECT 1 FROM bill_rows r WHERE NOT r.refund AND r.out_trade_no = o."outTradeNo")`,
+    [from, to],
+  );
+  for (const o of ours.rows) diffs.push({ kind: 'ONLY_OURS', outTradeNo: o.outTradeNo, outRefundNo: null, communityId: o.communityId, wechatFen: null, ourFen: o.amountFen, detail: '我方记为已支付，微信当日账单没有这笔' });
+  return { sums: { count: Number(sums.rows[0]!.count), fen: Number(sums.rows[0]!.fen ?? 0) }, lost };
+}
+
+type RefundRow = { out_trade_no: string; out_refund_no: string; refund_fen: string; our_fen: number | null; community_id: string | null };
+
+/** WeChat's refund rows against our refunds that succeeded that day, the same way. */
+async function matchRefunds(client: pg.Client, day: string, diffs: Difference[]): Promise<Sums> {
+  const [from, to] = dayRange(day);
+  const ours = `f."state" = 'SUCCESS' AND f."succeededAt" >= $1 AND f."succeededAt" < $2`;
+  const sums = await client.query<{ count: string; fen: string | null }>(
+    `SELECT count(*) AS count, sum(r.refund_fen) AS fen FROM bill_rows r JOIN "Refund" f ON f."outRefundNo" = r.out_refund_no AND ${ours} WHERE r.refund AND f."amountFen" = r.refund_fen`,
+    [from, to],
+  );
+  const others = await client.query<RefundRow>(
+    `SELECT r.out_trade_no, r.out_refund_no, r.refund_fen, f."amountFen" AS our_fen, f."communityId" AS community_id
+       FROM bill_rows r LEFT JOIN "Refund" f ON f."outRefundNo" = r.out_refund_no AND ${ours}
+      WHERE r.refund AND (f."id" IS NULL OR f."amountFen" <> r.refund_fen)`,
+    [from, to],
+  );
+  for (const r of others.rows) {
+    const wechatFen = Number(r.refund_fen);
+    const base = { outTradeNo: r.out_trade_no, outRefundNo: r.out_refund_no, communityId: r.community_id, wechatFen, ourFen: r.our_fen };
+    if (r.our_fen === null) diffs.push({ ...base, kind: 'ONLY_WECHAT', detail: '微信账单有此笔退款，我方没有成功记录' });
+    else diffs.push({ ...base, kind: 'AMOUNT_MISMATCH', detail: `退款金额不符：微信 ${wechatFen} 分，我方 ${r.our_fen} 分` });
+  }
+  const missing = await client.query<{ outRefundNo: string; amountFen: number; communityId: string; outTradeNo: string }>(
+    `SELECT f."outRefundNo", f."amountFen", f."communityId", o."outTradeNo" FROM "Refund" f JOIN "PayOrder" o ON o."id" = f."orderId"
+      WHERE ${ours} AND NOT EXISTS (SELECT 1 FROM bill_rows r WHERE r.refund AND r.out_refund_no = f."outRefundNo")`,
+    [from, to],
+  );
+  for (const o of missing.rows) diffs.push({ kind: 'ONLY_OURS', outTradeNo: o.outTradeNo, outRefundNo: o.outRefundNo, communityId: o.communityId, wechatFen: null, ourFen: o.amountFen, detail: '我方退款已成功，微信当日账单没有这笔' });
+  return { count: Number(sums.rows[0]!.count), fen: Number(sums.rows[0]!.fen ?? 0) };
+}
+
+/** Reads, stages and matches the bill on a connection of its own; nothing of it outlives a failure. */
+async function matchDay(deps: Deps, pay: PayClient, day: string) {
+  const client = new pg.Client({ connectionString: deps.config.databaseUrl });
+  await client.connect();
+  try {
+    await client.query('BEGIN');
+    const summary = await stageBill(client, pay, day);
+    const diffs: Difference[] = [];
+    const { sums: payments, lost } = await matchPayments(client, day, diffs);
+    const refunds = await matchRefunds(client, day, diffs);
+    await client.query('COMMIT');
+    return { summary, diffs, payments, refunds, lost };
+  } finally {
+    await client.end();
+  }
 }
 
 /**
@@ -72,17 +140,28 @@ async function matchRefunds(deps: Deps, day: string, rows: TradeRow[], diffs: Di
 export async function reconcileDay(deps: Deps, day: string) {
   const pay = requirePay(deps.wechat.pay);
   await deps.db.reconcileRun.upsert({ where: { day }, create: { day, attempts: 1 }, update: { attempts: { increment: 1 } } });
-  let bill: Awaited<ReturnType<typeof readDayBill>>;
+  let matched: Awaited<ReturnType<typeof matchDay>>;
   try {
-    bill = await readDayBill(pay, day);
+    matched = await matchDay(deps, pay, day);
   } catch (err) {
     const message = err instanceof TradeBillError ? err.message : `账单获取失败：${(err as Error).message}`;
     await deps.db.reconcileRun.update({ where: { day }, data: { lastError: message, lastErrorAt: deps.clock.now() } });
     throw err;
   }
-  const diffs: Difference[] = [];
-  const payments = await matchPayments(deps, day, bill.rows.filter((r) => r.state !== 'REFUND'), diffs);
-  const refunds = await matchRefunds(deps, day, bill.rows.filter((r) => r.state === 'REFUND'), diffs);
+  const { summary, diffs, refunds, lost } = matched;
+  const payments = { ...matched.payments };
+  // The bill is trusted now: a payment WeChat took for an order of ours still open is a notify that never
+  // reached us — WeChat's answer to a query is the truth, applied as the notify would have been.
+  for (const o of lost) {
+    const order = await deps.db.payOrder.findUniqueOrThrow({ where: { id: o.id } });
+    const outcome = await syncOrder(deps, order, { close: false });
+    const applied = outcome === 'applied' || outcome === 'duplicate';
+    diffs.push({ kind: 'ONLY_WECHAT', outTradeNo: o.outTradeNo, outRefundNo: null, communityId: o.communityId, wechatFen: o.fen, ourFen: order.amountFen, detail: '微信已收款，我方未收到支付通知', ...(applied ? { resolvedNote: '对账时已按微信记录补记为已支付' } : {}) });
+    if (applied) {
+      payments.count += 1;
+      payments.fen += o.fen;
+    }
+  }
   const now = deps.clock.now();
   await deps.db.$transaction(async (tx) => {
     for (const d of diffs) {
@@ -99,7 +178,7 @@ export async function reconcileDay(deps: Deps, day: string) {
       where: { day },
       data: {
         matchedCount: payments.count, matchedFen: BigInt(payments.fen), refundMatchedCount: refunds.count, refundMatchedFen: BigInt(refunds.fen),
-        differenceCount: await tx.reconcileDifference.count({ where: { day } }), wechatFeeFen: BigInt(bill.summary.feeFen), wechatRows: bill.summary.rows,
+        differenceCount: await tx.reconcileDifference.count({ where: { day } }), wechatFeeFen: BigInt(summary.feeFen), wechatRows: summary.rows,
         completedAt: now, lastError: null, lastErrorAt: null,
       },
     });

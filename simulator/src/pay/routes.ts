@@ -65,6 +65,13 @@ export function payRoutes(state: SimState) {
     if (!paid.ok) ctx.throw(409, paid.reason);
     ctx.body = transactionView(order);
   });
+  /** Volume tests only: serve this file (already in WeChat's format) as the bill of `day`. */
+  router.post('/sim/pay/bill-file', (ctx) => {
+    const b = z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), path: z.string().min(1).nullable() }).parse(ctx.request.body);
+    if (b.path) state.pay.billFiles.set(b.day, b.path);
+    else state.pay.billFiles.delete(b.day);
+    ctx.status = 204;
+  });
   router.post('/sim/pay/bill-faults', (ctx) => {
     const f = z
       .object({

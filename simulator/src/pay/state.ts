@@ -73,7 +73,9 @@ export class PayState {
   /** Switches for the trade bills WeChat writes (differences, broken files). */
   billFaults: BillFaults = noBillFaults();
   /** Download tokens of trade bills: short-lived, as WeChat's (30 s to 5 min). */
-  readonly downloads = new Map<string, { content: string; expiresAt: number }>();
+  readonly downloads = new Map<string, { content: string | { path: string }; expiresAt: number }>();
+  /** Volume tests: a day's bill written to a file beforehand (WeChat's format), served instead of one made from the records. */
+  readonly billFiles = new Map<string, string>();
   /** Refunds succeed after this long (ms of real time): WeChat answers PROCESSING first. */
   refundDelayMs = 50;
   private seq = 0;
@@ -106,6 +108,7 @@ export class PayState {
     this.heldBack = null;
     this.billFaults = noBillFaults();
     this.downloads.clear();
+    this.billFiles.clear();
     this.prepaySystemErrors = 0;
     this.prepayAnswerDelayMs = 0;
     this.retryScale = 1;

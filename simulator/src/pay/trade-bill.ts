@@ -25,12 +25,12 @@ export type BillFaults = {
 
 export const noBillFaults = (): BillFaults => ({ omit: [], amounts: {}, states: {}, truncate: false, badHash: false, extraColumn: false, summaryOff: false });
 
-const yuan = (fen: number) => `${fen < 0 ? '-' : ''}${Math.floor(Math.abs(fen) / 100)}.${String(Math.abs(fen) % 100).padStart(2, '0')}`;
-const fee = (fen: number) => Math.sign(fen) * Math.floor((Math.abs(fen) * 6 + 500) / 1000);
+export const yuan = (fen: number) => `${fen < 0 ? '-' : ''}${Math.floor(Math.abs(fen) / 100)}.${String(Math.abs(fen) % 100).padStart(2, '0')}`;
+export const fee = (fen: number) => Math.sign(fen) * Math.floor((Math.abs(fen) * 6 + 500) / 1000);
 const beijing = (rfc: string) => rfc.slice(0, 19).replace('T', ' ');
-const q = (v: string) => `\`${v}`;
+export const q = (v: string) => `\`${v}`;
 
-function paymentRow(o: SimOrder, f: BillFaults): string[] {
+export function paymentRow(o: SimOrder, f: BillFaults): string[] {
   const total = f.amounts[o.outTradeNo] ?? o.totalFen;
   return [beijing(o.successTime!), o.appid, o.mchid, '0', '', o.transactionId!, o.outTradeNo, o.openid, 'JSAPI', f.states[o.outTradeNo] ?? 'SUCCESS', 'OTHERS', 'CNY',
     yuan(total), '0.00', '0', '0', '0.00', '0.00', '', '', o.description, o.attach ?? '', yuan(fee(total)), '0.60%', yuan(total), '0.00', ''];

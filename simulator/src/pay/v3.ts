@@ -1,7 +1,15 @@
 import Router from '@koa/router';
 import type { Context } from 'koa';
 import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import { tradeBill } from './trade-bill.js';
+
+const sha1OfFile = async (path: string) => {
+  const hash = createHash('sha1');
+  await pipeline(createReadStream(path), hash);
+  return hash.digest('hex');
+};
 import { z } from 'zod';
 import type { SimState } from '../state.js';
 import { signedHeaders, verifyMerchantRequest } from './crypto.js';
@@ -178,14 +186,15 @@ export function v3Routes(state: SimState) {
   });
 
   // The day's bill is ready from 10:00 the next day (Beijing); before that WeChat says there is none.
-  router.get('/bill/tradebill', (ctx) => {
+  router.get('/bill/tradebill', async (ctx) => {
     const merchant = (ctx as V3Context).state.merchant;
     const day = String(ctx.query.bill_date ?? '');
     const type = String(ctx.query.bill_type ?? 'ALL');
     if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || !['ALL', 'SUCCESS', 'REFUND'].includes(type)) return fail(state, ctx, 400, 'PARAM_ERROR', '参数错误');
     const readyAt = Date.parse(`${day}T10:00:00+08:00`) + 86_400_000;
     if (state.now() < readyAt) return fail(state, ctx, 400, 'NO_STATEMENT_EXIST', '账单尚未生成，请在次日10点后下载');
-    const bill = tradeBill(state.pay, merchant.mchid, day, type as 'ALL', state.pay.billFaults);
+    const file = state.pay.billFiles.get(day);
+    const bill = file ? { content: { path: file }, sha1: await sha1OfFile(file) } : tradeBill(state.pay, merchant.mchid, day, type as 'ALL', state.pay.billFaults);
     const token = randomBytes(16).toString('hex');
     state.pay.downloads.set(token, { content: bill.content, expiresAt: Date.now() + 60_000 });
     reply(state, ctx, 200, { hash_type: 'SHA1', hash_value: bill.sha1, download_url: `https://api.mch.weixin.qq.com/v3/billdownload/file?token=${token}` });
@@ -195,7 +204,7 @@ export function v3Routes(state: SimState) {
     const found = state.pay.downloads.get(String(ctx.query.token ?? ''));
     if (!found || found.expiresAt < Date.now()) return fail(state, ctx, 400, 'INVALID_REQUEST', '下载链接已过期，请重新申请');
     ctx.type = 'text/csv; charset=utf-8';
-    ctx.body = found.content;
+    ctx.body = typeof found.content === 'string' ? found.content : createReadStream(found.content.path);
   });
 
   router.all('/*rest', (ctx) => fail(state, ctx, 404, 'NOT_FOUND', '请求的资源不存在'));
