@@ -12,6 +12,7 @@ import { Reconciliation } from '../../../features/fees/desk/reconciliation';
 import { Reports } from '../../../features/fees/desk/reports';
 import { Arrears } from '../../../features/fees/desk/arrears';
 import '../../../features/fees/fees.css';
+import '../../../features/fees/desk/desk.css';
 
 /** 收银台: make a period's bills; look a unit up to take money, refund or waive; reconcile a day against WeChat Pay; reports; arrears reminders. */
 export default function CashierDesk() {
