@@ -25,7 +25,7 @@ describe('bad input', () => {
     const routes = createRouters(h.deps).flatMap((r) =>
       r.stack.flatMap((layer) => layer.methods.filter((m) => m !== 'HEAD').map((m) => `${m} ${layer.path}`)),
     );
-    const inputless = new Set(['GET /healthz', 'POST /api/auth/logout', 'GET /api/me', 'GET /api/communities', 'GET /api/units/bind-requests', 'GET /api/push/subscriptions', 'GET /api/bills/summary', 'GET /api/desk/sessions']);
+    const inputless = new Set(['GET /healthz', 'POST /api/auth/logout', 'GET /api/me', 'GET /api/communities', 'GET /api/units/bind-requests', 'GET /api/push/subscriptions', 'GET /api/bills/summary', 'GET /api/desk/sessions', 'GET /api/elections']);
     for (const route of routes) {
       expect(table, `no bad-input cases for ${route}`).toHaveProperty([route]);
       if (!inputless.has(route)) expect(table[route]!.length, route).toBeGreaterThan(0);

@@ -16,6 +16,7 @@ import { feesModule } from './fees/index.js';
 import { payModule, payNotifyModule } from './pay/index.js';
 import { reconcileModule } from './reconcile/index.js';
 import { deskModule } from './desk/index.js';
+import { electionsModule } from './elections/index.js';
 
 /** Every domain of the BFF. app.ts mounts their routes; worker.ts runs their jobs and schedules. */
-export const modules: Module[] = [healthModule, authModule, meModule, unitsModule, privacyModule, jobsModule, uploadsModule, noticesModule, pushModule, calendarModule, moderationModule, repairsModule, snapshotsModule, feesModule, payModule, payNotifyModule, reconcileModule, deskModule];
+export const modules: Module[] = [healthModule, authModule, meModule, unitsModule, privacyModule, jobsModule, uploadsModule, noticesModule, pushModule, calendarModule, moderationModule, repairsModule, snapshotsModule, feesModule, payModule, payNotifyModule, reconcileModule, deskModule, electionsModule];

@@ -13,6 +13,7 @@ export default defineAppConfig({
     'pages/notices/detail',
     'pages/fees/index',
     'pages/votes/index',
+    'pages/votes/detail',
     'pages/not-found/index',
   ],
   // Staff, cashier and committee pages live in subpackages so residents never download them.

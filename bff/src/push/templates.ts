@@ -48,7 +48,14 @@ export const TEMPLATES = {
   },
   electionOpened: {
     id: 'T_ELECTION_OPENED_01',
-    page: 'pages/votes/index',
+    page: 'pages/votes/detail',
+    keywords: { thing1: 'thing', time2: 'time' },
+    fields: { title: 'thing1', closesAt: 'time2' },
+  },
+  /** To owners who have not voted yet: the vote closes soon. */
+  electionClosing: {
+    id: 'T_ELECTION_CLOSING_01',
+    page: 'pages/votes/detail',
     keywords: { thing1: 'thing', time2: 'time' },
     fields: { title: 'thing1', closesAt: 'time2' },
   },

@@ -15,8 +15,9 @@ import { snapshotsCases } from './snapshots.js';
 import { feesCases } from './fees.js';
 import { payCases } from './pay.js';
 import { deskCases } from './desk.js';
+import { electionsCases } from './elections.js';
 
 export type { BadInputCase } from './types.js';
 
 /** Every module contributes its file here, next to its line in bff/src/modules.ts. */
-export const allBadInput: BadInputCases[] = [healthCases, authCases, meCases, unitsCases, privacyCases, jobsCases, uploadsCases, noticesCases, pushCases, calendarCases, moderationCases, repairsCases, snapshotsCases, feesCases, payCases, deskCases];
+export const allBadInput: BadInputCases[] = [healthCases, authCases, meCases, unitsCases, privacyCases, jobsCases, uploadsCases, noticesCases, pushCases, calendarCases, moderationCases, repairsCases, snapshotsCases, feesCases, payCases, deskCases, electionsCases];

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import type { Deps } from '../deps.js';
+import { createRouter } from '../http/router.js';
+import { requireSession, userIdOf } from '../http/auth.js';
+import { ZCommunityParams, ZId, ZIdParams } from '../http/params.js';
+import { ZBallot, ZCandidate, ZNewElection, ZPaperBallot, ZReceiptParams, ZRosterCorrection } from './schema.js';
+import {
+  addCandidate, archiveElection, closeElection, correctRosterEntry, createElection, electionForRunner, exportInput, getElectionForRunner, listCommunityElections,
+  openElection, publishElection, publishResults, removeCandidate, tallyElection,
+} from './manage.js';
+import { castBallot, checkReceipt, enterPaperBallot, listResidentElections, remindNonVoters, residentElection } from './vote.js';
+
+const ZCandidateParams = ZIdParams.extend({ candidateId: ZId });
+const ZUnitParams = ZIdParams.extend({ unitId: ZId });
+const STEPS = { publish: publishElection, open: openElection, close: closeElection, tally: tallyElection, 'publish-results': publishResults, archive: archiveElection } as const;
+const ZStep = z.object({ id: ZId, step: z.enum(Object.keys(STEPS) as [keyof typeof STEPS], '不支持的操作') });
+
+/** Committee side under /api/committee (runs the vote), residents' side under /api/elections. */
+export function electionRoutes(deps: Deps) {
+  const router = createRouter('/api');
+  router.use(requireSession(deps.sessions));
+
+  router.get('/committee/communities/:communityId/elections', async (ctx) => {
+    const { communityId } = ZCommunityParams.parse(ctx.params);
+    ctx.body = await listCommunityElections(deps, userIdOf(ctx), communityId);
+  });
+  router.post('/committee/communities/:communityId/elections', async (ctx) => {
+    const { communityId } = ZCommunityParams.parse(ctx.params);
+    ctx.status = 201;
+    ctx.body = await createElection(deps, userIdOf(ctx), communityId, ZNewElection.parse(ctx.request.body));
+  });
+  router.get('/committee/elections/:id', async (ctx) => {
+    const { id } = ZIdParams.parse(ctx.params);
+    ctx.body = await getElectionForRunner(deps, userIdOf(ctx), id);
+  });
+  router.post('/committee/elections/:id/candidates', async (ctx) => {
+    const { id } = ZIdParams.parse(ctx.params);
+    ctx.status = 201;
+    ctx.body = await addCandidate(deps, userIdOf(ctx), id, ZCandidate.parse(ctx.request.body));
+  });
+  router.delete('/committee/elections/:id/candidates/:candidateId', async (ctx) => {
+    const { id, candidateId } = ZCandidateParams.parse(ctx.params);
+    ctx.body = await removeCandidate(deps, userIdOf(ctx), id, candidateId);
+  });
+  router.put('/committee/elections/:id/roster/:unitId', async (ctx) => {
+    const { id, unitId } = ZUnitParams.parse(ctx.params);
+    ctx.body = await correctRosterEntry(deps, userIdOf(ctx), id, unitId, ZRosterCorrection.parse(ctx.request.body));
+  });
+  router.post('/committee/elections/:id/steps/:step', async (ctx) => {
+    const { id, step } = ZStep.parse(ctx.params);
+    ctx.body = await STEPS[step](deps, userIdOf(ctx), id);
+  });
+  router.post('/committee/elections/:id/paper-ballots', async (ctx) => {
+    const { id } = ZIdParams.parse(ctx.params);
+    ctx.status = 201;
+    ctx.body = await enterPaperBallot(deps, userIdOf(ctx), id, ZPaperBallot.parse(ctx.request.body));
+  });
+  router.post('/committee/elections/:id/reminders', async (ctx) => {
+    const { id } = ZIdParams.parse(ctx.params);
+    ctx.body = await remindNonVoters(deps, userIdOf(ctx), id);
+  });
+  /** The count's input, for anyone on the committee to re-run with `npm run tally` (README). */
+  router.get('/committee/elections/:id/export', async (ctx) => {
+    const { id } = ZIdParams.parse(ctx.params);
+    const election = await electionForRunner(deps, userIdOf(ctx), id);
+    ctx.attachment(`election-${id}.json`);
+    ctx.body = await exportInput(deps.db, election);
+  });
+
+  router.get('/elections', async (ctx) => {
+    ctx.body = await listResidentElections(deps, userIdOf(ctx));
+  });
+  router.get('/elections/:id', async (ctx) => {
+    const { id } = ZIdParams.parse(ctx.params);
+    ctx.body = await residentElection(deps, userIdOf(ctx), id);
+  });
+  router.post('/elections/:id/ballots', async (ctx) => {
+    const { id } = ZIdParams.parse(ctx.params);
+    ctx.status = 201;
+    ctx.body = await castBallot(deps, userIdOf(ctx), id, ZBallot.parse(ctx.request.body));
+  });
+  router.get('/elections/:id/receipts/:code', async (ctx) => {
+    const { id, code } = ZReceiptParams.parse(ctx.params);
+    ctx.body = await checkReceipt(deps, userIdOf(ctx), id, code);
+  });
+  return router;
+}

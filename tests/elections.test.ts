@@ -1,0 +1,198 @@
+import { execFile } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useHarness } from './support/use-harness.js';
+import { resident, staff, type Actor } from './support/actors.js';
+import { addRosterOwner, deliverUnits, makeCommunity, makeUser, uniquePhone } from './support/factories/index.js';
+import { multipart, phonePhoto } from './support/images.js';
+import { TEST_APPID } from './support/harness.js';
+import { tally } from '../bff/src/elections/tally.js';
+
+/**
+ * A committee election (#11) through the API, as the committee and the owners do it: draft, candidates,
+ * publication with the roster (corrected once), opening (roster frozen), online votes, a paper ballot,
+ * close, tally, publication — with the Civil Code's count and the database's one-ballot rule.
+ */
+const h = useHarness();
+let A: Awaited<ReturnType<typeof makeCommunity>>;
+let committee: Actor;
+let ownerA: Actor; // 101
+let coOwner: Actor; // 101, co-owner: the same slot
+let multi: Actor; // 201, 301 and 401: one person, three units
+let ownerE: Actor; // 501 (votes on paper)
+let outsider: Actor; // a resident of another community
+let electionId: string;
+let candidates: { id: string; name: string }[];
+
+async function ownerOfMany(units: { id: string }[]): Promise<Actor> {
+  const national = uniquePhone();
+  for (const u of units) await addRosterOwner(h.db, u.id, national, '王多房');
+  const user = await makeUser(h.db, TEST_APPID);
+  const token = await h.loginAs(user.openid);
+  await h.bindPhone(token, national);
+  for (const u of units) expect((await h.call('POST', '/api/units/bind-requests', { token, body: { unitId: u.id, relation: 'OWNER' } })).body.status).toBe('VERIFIED');
+  return { userId: user.id, openid: user.openid, phone: national, token, call: (method, path, opts = {}) => h.call(method, path, { ...opts, token }) };
+}
+
+async function coOwnerOf(unit: { id: string }): Promise<Actor> {
+  const national = uniquePhone();
+  await addRosterOwner(h.db, unit.id, national, '李共有', 'CO_OWNER');
+  const user = await makeUser(h.db, TEST_APPID);
+  const token = await h.loginAs(user.openid);
+  await h.bindPhone(token, national);
+  expect((await h.call('POST', '/api/units/bind-requests', { token, body: { unitId: unit.id, relation: 'CO_OWNER' } })).body.status).toBe('VERIFIED');
+  return { userId: user.id, openid: user.openid, phone: national, token, call: (method, path, opts = {}) => h.call(method, path, { ...opts, token }) };
+}
+
+const step = (name: string, who = committee) => who.call('POST', `/api/committee/elections/${electionId}/steps/${name}`);
+const vote = (who: Actor, choices: string[], id = electionId) => who.call('POST', `/api/elections/${id}/ballots`, { body: { choices } });
+const ids = (...names: string[]) => names.map((n) => candidates.find((c) => c.name === n)!.id);
+
+beforeAll(async () => {
+  A = await makeCommunity(h.db, { units: 6 }); // 101 … 601, 80.15 m² each
+  await deliverUnits(h, A.units.slice(0, 5).map((u) => u.id)); // 601 is still the developer's
+  committee = await staff(h, 'COMMITTEE_MEMBER', { id: A.community.id, companyId: A.companyId });
+  ownerA = await resident(h, A.units[0]!);
+  coOwner = await coOwnerOf(A.units[0]!);
+  multi = await ownerOfMany(A.units.slice(1, 4));
+  ownerE = await resident(h, A.units[4]!);
+  const B = await makeCommunity(h.db, { units: 1 });
+  await deliverUnits(h, [B.units[0]!.id]);
+  outsider = await resident(h, B.units[0]!);
+});
+
+describe('running an election', () => {
+  it('draft: seats odd and at least 3 (≤ 10,000 m²); candidates with their particulars; only the committee', async () => {
+    const body = { title: '第三届业主委员会选举', kind: 'ELECTION', seats: 3, closesAt: new Date(Date.now() + 7 * 86_400_000).toISOString() };
+    expect((await committee.call('POST', `/api/committee/communities/${A.community.id}/elections`, { body: { ...body, seats: 4 } })).status).toBe(400);
+    expect((await committee.call('POST', `/api/committee/communities/${A.community.id}/elections`, { body: { ...body, seats: 1 } })).body.details).toEqual([{ path: 'seats', message: '至少 3 人' }]);
+    expect((await ownerA.call('POST', `/api/committee/communities/${A.community.id}/elections`, { body })).status).toBe(404);
+    const created = await committee.call('POST', `/api/committee/communities/${A.community.id}/elections`, { body });
+    expect(created.status).toBe(201);
+    electionId = created.body.id;
+    for (const name of ['张三', '李四', '王五', '赵六']) {
+      const c = await committee.call('POST', `/api/committee/elections/${electionId}/candidates`, { body: { name, sex: '男', age: 45, affiliation: '群众', occupation: '教师', statement: '愿为小区服务' } });
+      expect(c.status).toBe(201);
+    }
+    candidates = (await committee.call('GET', `/api/committee/elections/${electionId}`)).body.candidates;
+    expect(candidates.map((c) => c.name)).toEqual(['张三', '李四', '王五', '赵六']);
+    // Residents see nothing of a draft.
+    expect((await ownerA.call('GET', `/api/elections/${electionId}`)).status).toBe(404);
+  });
+
+  it('publication posts the roster (correctable until opening) and the candidates (no longer editable); opening freezes both', async () => {
+    expect((await step('open')).status).toBe(409); // not published yet
+    expect((await step('publish')).body).toMatchObject({ state: 'PUBLISHED', rosterUnits: 6 });
+    expect((await committee.call('POST', `/api/committee/elections/${electionId}/candidates`, { body: { name: '钱七', sex: '女', age: 50, affiliation: '群众', occupation: '退休' } })).status).toBe(409);
+    const correction = { area: '90.50', areaSource: 'SURVEYED', developerHeld: false, reason: '产权证未登记，按实测面积' };
+    expect((await committee.call('PUT', `/api/committee/elections/${electionId}/roster/${A.units[4]!.id}`, { body: correction })).status).toBe(200);
+    expect((await step('open')).body).toMatchObject({ state: 'OPEN', turnout: { totalArea: '491.25', totalHeads: 4, participatingHeads: 0 } }); // 101; 201–401 one owner; 501; the developer's 601
+    const late = await committee.call('PUT', `/api/committee/elections/${electionId}/roster/${A.units[4]!.id}`, { body: { ...correction, area: '100.00' } });
+    expect(late).toMatchObject({ status: 409, body: { message: '投票开始后名册已冻结，不能再修改' } });
+    expect((await step('open')).status).toBe(409);
+    // Changing the unit itself now changes nothing in the vote.
+    await h.db.unit.update({ where: { id: A.units[0]!.id }, data: { exclusiveArea: '500.00' } });
+    expect(await h.db.notice.count({ where: { category: 'COMMITTEE', targets: { some: { communityId: A.community.id } } } })).toBe(2); // the publication and the opening
+  });
+});
+
+describe('voting', () => {
+  it('200 parallel submissions for one owner: exactly one ballot, the rest "already voted"; a co-owner sees it cast', async () => {
+    const answers = await Promise.all(Array.from({ length: 200 }, () => vote(ownerA, ids('张三', '李四', '王五'))));
+    expect(answers.filter((r) => r.status === 201)).toHaveLength(1);
+    expect(answers.filter((r) => r.status === 409 && r.body.code === 'ALREADY_VOTED')).toHaveLength(199);
+    const receipt = answers.find((r) => r.status === 201)!.body.receipt;
+    expect(receipt).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    expect(await h.db.ballot.count({ where: { electionId } })).toBe(1);
+    expect((await ownerA.call('GET', `/api/elections/${electionId}/receipts/${receipt}`)).body).toMatchObject({ counted: true });
+    expect((await ownerA.call('GET', `/api/elections/${electionId}/receipts/AAAA-BBBB-CCCC`)).body.counted).toBe(false);
+
+    const seen = await coOwner.call('GET', `/api/elections/${electionId}`);
+    expect(seen.body.slots).toEqual([expect.objectContaining({ units: ['1号楼 101'], voted: true, byMe: false })]);
+    expect((await vote(coOwner, ids('赵六'))).body.code).toBe('ALREADY_VOTED');
+  });
+
+  it('one person with three units votes once; choices are checked; other communities see nothing', async () => {
+    expect((await vote(multi, ids('张三', '李四', '王五', '赵六'))).body.message).toBe('最多选 3 人');
+    expect((await vote(multi, ['not-a-candidate'])).status).toBe(400);
+    expect((await vote(multi, ids('张三', '李四'))).status).toBe(201);
+    expect((await vote(multi, ids('张三'))).body.code).toBe('ALREADY_VOTED');
+    expect((await outsider.call('GET', `/api/elections/${electionId}`)).status).toBe(404);
+    expect((await vote(outsider, ids('张三'))).status).toBe(404);
+    expect((await outsider.call('GET', '/api/elections')).body.items).toEqual([]);
+    expect((await ownerE.call('GET', '/api/elections')).body.items).toEqual([expect.objectContaining({ id: electionId, voted: false, state: 'OPEN' })]);
+  });
+
+  it('a paper ballot for someone who has not voted counts; for someone who voted online it is refused', async () => {
+    const { body, contentType } = multipart(await phonePhoto({ width: 600, height: 400 }));
+    const photo = await committee.call('POST', '/api/uploads', { raw: body, headers: { 'content-type': contentType } });
+    const paper = (unit: { id: string }) => committee.call('POST', `/api/committee/elections/${electionId}/paper-ballots`, { body: { unitId: unit.id, channel: 'PAPER', choices: ids('张三'), evidenceUploadId: photo.body.id } });
+    expect((await paper(A.units[0]!)).body.code).toBe('ALREADY_VOTED'); // 101 voted online
+    expect((await paper(A.units[4]!)).status).toBe(201);
+    expect((await vote(ownerE, ids('李四'))).body.code).toBe('ALREADY_VOTED'); // and now 501 cannot vote online
+    expect((await committee.call('GET', `/api/committee/elections/${electionId}`)).body.events.map((e: { action: string }) => e.action)).toContain('PAPER_BALLOT');
+  });
+});
+
+describe('the count', () => {
+  it('close, tally and publish: elected by the double majority, the vacancy reported, the same as anyone re-running the export', async () => {
+    expect((await step('tally')).status).toBe(409); // still open
+    expect((await step('close')).body.state).toBe('CLOSED');
+    expect((await vote(coOwner, ids('赵六'))).body.code).toBe('ELECTION_NOT_OPEN');
+    const counted = (await step('tally')).body;
+    const [zhang, li, wang, zhao] = ids('张三', '李四', '王五', '赵六');
+    // 101 (80.15) 张三 李四 王五; 201–401 (240.45, one head) 张三 李四; 501 (90.50, paper) 张三; the developer's 601 did not vote.
+    expect(counted.result).toEqual({
+      quorum: true,
+      totalArea: '491.25',
+      totalHeads: 4,
+      participatingArea: '411.10',
+      participatingHeads: 3,
+      candidates: {
+        [zhang!]: { area: '411.10', heads: 3, passes: true },
+        [li!]: { area: '320.60', heads: 2, passes: true },
+        [wang!]: { area: '80.15', heads: 1, passes: false },
+        [zhao!]: { area: '0.00', heads: 0, passes: false },
+      },
+      elected: [zhang, li],
+      runoff: [],
+      vacant: 1,
+    });
+
+    const exported = await committee.call('GET', `/api/committee/elections/${electionId}/export`);
+    expect(tally(exported.body)).toEqual(counted.result);
+    const file = join(tmpdir(), `election-${electionId}.json`);
+    await writeFile(file, JSON.stringify(exported.body));
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '../scripts/tally.ts'), file]);
+    expect(JSON.parse(stdout)).toEqual(counted.result);
+
+    expect((await ownerA.call('GET', `/api/elections/${electionId}`)).body.result).toBeNull(); // not yet published
+    expect((await step('publish-results')).body.state).toBe('RESULTS_PUBLISHED');
+    expect((await ownerA.call('GET', `/api/elections/${electionId}`)).body.result).toEqual(counted.result);
+    expect((await step('publish-results')).status).toBe(409);
+  });
+});
+
+describe('an assembly matter of the special class (3/4)', () => {
+  it('two of three owners saying yes is not three quarters; a voter may change once when the rules allow it', async () => {
+    const created = await committee.call('POST', `/api/committee/communities/${A.community.id}/elections`, {
+      body: { title: '续筹专项维修资金', kind: 'MATTER', class: 'SPECIAL', allowChange: true, closesAt: new Date(Date.now() + 86_400_000).toISOString() },
+    });
+    const id = created.body.id as string;
+    const run = (name: string) => committee.call('POST', `/api/committee/elections/${id}/steps/${name}`);
+    await run('publish');
+    await run('open');
+    expect((await vote(ownerA, ['NO'], id)).status).toBe(201);
+    expect((await vote(ownerA, ['YES'], id)).body.changed).toBe(true);
+    expect((await vote(ownerA, ['NO'], id)).body.message).toBe('已改过一次票，不能再改');
+    expect((await vote(multi, ['YES', 'NO'], id)).status).toBe(400);
+    expect((await vote(multi, ['YES'], id)).status).toBe(201);
+    expect((await vote(ownerE, ['NO'], id)).status).toBe(201);
+    await run('close');
+    const { result } = (await run('tally')).body;
+    expect(result).toMatchObject({ quorum: true, participatingHeads: 3, candidates: { YES: { area: '740.45', heads: 2, passes: false } }, elected: [] }); // a new roster: 101 is 500.00 m² now
+  });
+});
