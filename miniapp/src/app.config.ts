@@ -22,7 +22,7 @@ export default defineAppConfig({
     { root: 'packages/snapshots', pages: ['new', 'detail', 'wall'] },
     { root: 'packages/fees', pages: ['receipt'] },
     { root: 'packages/cashier', pages: ['desk/index', 'receipt/index', 'login/index'] },
-    { root: 'packages/committee', pages: ['elections/index'] },
+    { root: 'packages/committee', pages: ['elections/index', 'elections/detail'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -1,5 +1,117 @@
-import { ComingSoon } from '../../components/coming-soon';
+import { useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { PageShell } from '../../components/page-shell';
+import { Button, Cell, CellGroup, Input, Tag } from '../../ui';
+import { bff } from '../../session';
+import { useRequest } from '../../hooks/use-request';
+import { shortTime } from '../../format';
+import { MATTER_LABELS, Results, STATE_LABELS } from '../../features/elections/results';
+import '../../features/fees/fees.css';
+import '../../features/elections/elections.css';
 
-export default function Page() {
-  return <ComingSoon title="投票" description="投票详情" />;
+/**
+ * One vote as an owner sees it: the candidates with what was posted about them (or the matter), large
+ * choices, one submission with a confirmation, a receipt code to check it was counted; the results
+ * once the committee publishes them.
+ */
+export default function VoteDetail() {
+  const id = useRouter().params.id ?? '';
+  const election = useRequest(() => bff.election(id), [id]);
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [receipt, setReceipt] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const [check, setCheck] = useState('');
+  const [checked, setChecked] = useState<string>();
+  const e = election.data;
+  const slot = e?.slots[0];
+  const open = e?.state === 'OPEN' && new Date(e.closesAt) > new Date();
+  const canVote = open && !!slot && (!slot.voted || (e!.rules.allowChange && slot.byMe && !slot.changed));
+  const names = Object.fromEntries([...(e?.candidates ?? []).map((c) => [c.id, c.name]), ['YES', '同意']]);
+
+  function toggle(choice: string) {
+    if (!e) return;
+    if (e.kind === 'MATTER') return setChosen([choice]);
+    setChosen((c) => (c.includes(choice) ? c.filter((x) => x !== choice) : c.length >= e.seats ? c : [...c, choice]));
+  }
+
+  async function submit() {
+    if (!e) return;
+    const picked = e.kind === 'MATTER' ? MATTER_LABELS[chosen[0]!] : chosen.map((c) => names[c]).join('、') || '不选任何人（弃权）';
+    const { confirm } = await Taro.showModal({ title: '确认提交选票？', content: `您的选择：${picked}。${e.rules.allowChange ? '截止前可改一次。' : '提交后不能修改。'}`, confirmText: '提交' });
+    if (!confirm) return;
+    setBusy(true);
+    try {
+      const r = await bff.castBallot(id, chosen, slot?.ownerKey);
+      setReceipt(r.receipt);
+      setChosen([]);
+      await election.reload();
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <PageShell request={election}>
+      {e && (
+        <View data-testid="vote-detail">
+          <CellGroup title={e.title}>
+            <Cell title="状态" extra={<Tag type={e.state === 'OPEN' ? 'primary' : 'default'}>{STATE_LABELS[e.state]}</Tag>} />
+            <Cell title="截止时间" extra={shortTime(e.closesAt)} />
+            <Cell title="规则" description={e.kind === 'ELECTION' ? `最多选 ${e.seats} 人；当选须获参与投票业主的过半数面积和过半数人数同意` : e.class === 'SPECIAL' ? '须获参与投票业主 3/4 以上面积和人数同意' : '须获参与投票业主过半数面积和过半数人数同意'} />
+            {e.description && <Cell title="说明" description={e.description} />}
+          </CellGroup>
+
+          {receipt && (
+            <View className="vote-receipt" data-testid="vote-receipt">
+              <Text>投票成功！您的回执码</Text>
+              <Text className="vote-receipt__code">{receipt}</Text>
+              <Text className="hint">请截图保存。凭回执码可核对选票已计入，任何人都无法从中得知您的选择。</Text>
+            </View>
+          )}
+
+          {e.state !== 'RESULTS_PUBLISHED' && e.state !== 'ARCHIVED' && (
+            <>
+              {!slot && <Text className="hint">只有业主名册上的业主可以投票。请先绑定房屋并通过核验。</Text>}
+              {slot?.voted && !receipt && <Text className="hint" data-testid="vote-done">✓ 本户（{slot.units.join('、')}）已投票{slot.byMe ? '' : slot.channel === 'ONLINE' ? '（由共有人投出）' : '（纸质或委托投票）'}</Text>}
+              {(e.kind === 'ELECTION' ? e.candidates.map((c) => ({ key: c.id, title: c.name, sub: `${c.sex} · ${c.age}岁 · ${c.affiliation} · ${c.occupation}`, statement: c.statement })) : (e.choices ?? []).map((c) => ({ key: c, title: MATTER_LABELS[c]!, sub: '', statement: '' }))).map((c) => {
+                const on = chosen.includes(c.key);
+                return (
+                  <View key={c.key} className={`vote-choice ${on ? 'vote-choice--on' : ''}`} onClick={() => canVote && toggle(c.key)} data-testid="vote-choice">
+                    {canVote && <View className={`bill__check ${on ? 'bill__check--on' : ''}`}>{on ? '✓' : ''}</View>}
+                    <View className="vote-choice__main">
+                      <Text className="vote-choice__name">{c.title}</Text>
+                      {c.sub && <Text className="vote-choice__sub">{c.sub}</Text>}
+                      {c.statement && <Text className="vote-choice__sub">{c.statement}</Text>}
+                    </View>
+                  </View>
+                );
+              })}
+              {canVote && (
+                <View className="vote-bar">
+                  <Button type="primary" size="large" block loading={busy} disabled={e.kind === 'MATTER' && chosen.length === 0} onClick={() => void submit()}>
+                    {e.kind === 'MATTER' ? '提交选票' : `提交选票（已选 ${chosen.length}/${e.seats}）`}
+                  </Button>
+                </View>
+              )}
+            </>
+          )}
+
+          {e.result && <Results result={e.result} names={names} order={e.kind === 'MATTER' ? ['YES'] : e.candidates.map((c) => c.id)} cls={e.class} seats={e.seats} />}
+
+          {slot?.voted && (
+            <CellGroup title="核对回执">
+              <View className="bill-actions__row" style={{ padding: '16px 24px' }}>
+                <Input value={check} onChange={(v) => setCheck(v.toUpperCase())} placeholder="XXXX-XXXX-XXXX" data-testid="receipt-input" />
+                <Button size="small" onClick={() => void bff.checkReceipt(id, check.trim()).then((r) => setChecked(r.counted ? '✓ 该选票已计入' : '未找到该回执码'))}>
+                  核对
+                </Button>
+              </View>
+              {checked && <Text className="hint">{checked}</Text>}
+            </CellGroup>
+          )}
+        </View>
+      )}
+    </PageShell>
+  );
 }

@@ -7,7 +7,7 @@ import { bff } from '../../../session';
 import { useRequest } from '../../../hooks/use-request';
 import type { CollectionReport, TakingsReport } from '../../../api/types';
 import { yuan } from '../money';
-import { BarList, StackedColumns } from './charts';
+import { BarList, StackedColumns } from '../../../components/charts';
 import { EXPORT_FORMATS, exportWithToast } from './download';
 
 const CHANNELS = [

@@ -1,5 +1,96 @@
-import { ComingSoon } from '../../../components/coming-soon';
+import { useState } from 'react';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { PageShell } from '../../../components/page-shell';
+import { Chips } from '../../../components/chips';
+import { Button, Input, Tag } from '../../../ui';
+import { bff } from '../../../session';
+import { useRequest } from '../../../hooks/use-request';
+import { shortTime } from '../../../format';
+import { STATE_LABELS } from '../../../features/elections/results';
+import '../../../features/fees/fees.css';
 
-export default function Page() {
-  return <ComingSoon title="选举管理" description="发起业委会选举并统计结果。" />;
+const DAYS = [
+  { value: '7', label: '7 天' },
+  { value: '14', label: '14 天' },
+  { value: '30', label: '30 天' },
+];
+
+/** 选举管理: the community's votes, and a new one (an election of the committee, or a matter for the owners' assembly). */
+export default function Elections() {
+  const communityId = useRouter().params.communityId ?? '';
+  const list = useRequest(() => bff.committeeElections(communityId), [communityId], (d) => d.items.length === 0);
+  useDidShow(() => void (list.data && list.reload()));
+  const [title, setTitle] = useState('');
+  const [kind, setKind] = useState<'ELECTION' | 'MATTER'>('ELECTION');
+  const [cls, setCls] = useState<'ORDINARY' | 'SPECIAL'>('ORDINARY');
+  const [seats, setSeats] = useState('3');
+  const [days, setDays] = useState('14');
+  const [busy, setBusy] = useState(false);
+  if (!communityId) return <PageShell error={new Error('缺少小区参数，请从首页的员工工作台进入')} />;
+
+  async function create() {
+    setBusy(true);
+    try {
+      const closesAt = new Date(Date.now() + Number(days) * 86_400_000).toISOString();
+      const { id } = await bff.createElection(communityId, { title: title.trim(), kind, class: kind === 'MATTER' ? cls : 'ORDINARY', seats: kind === 'ELECTION' ? Number(seats) : 1, closesAt });
+      setTitle('');
+      await Taro.navigateTo({ url: `/packages/committee/elections/detail?id=${id}` });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <View data-testid="committee-elections">
+      <View className="bill-actions">
+        <Text className="section-title">发起投票</Text>
+        <View className="bill-actions__row">
+          <Text>标题</Text>
+          <Input value={title} onChange={setTitle} placeholder="如：第三届业主委员会选举" data-testid="election-title" />
+        </View>
+        <Chips
+          testId="election-kind"
+          options={[
+            { value: 'ELECTION' as const, label: '业委会选举' },
+            { value: 'MATTER' as const, label: '表决事项' },
+          ]}
+          value={kind}
+          onChange={(v) => v && setKind(v)}
+        />
+        {kind === 'ELECTION' ? (
+          <Chips testId="election-seats" options={['3', '5', '7', '9'].map((s) => ({ value: s, label: `应选 ${s} 人` }))} value={seats} onChange={(v) => v && setSeats(v)} />
+        ) : (
+          <Chips
+            testId="election-class"
+            options={[
+              { value: 'ORDINARY' as const, label: '一般事项（过半数）' },
+              { value: 'SPECIAL' as const, label: '重大事项（3/4）' },
+            ]}
+            value={cls}
+            onChange={(v) => v && setCls(v)}
+          />
+        )}
+        <Chips testId="election-days" options={DAYS.map((d) => ({ value: d.value, label: `投票期 ${d.label}` }))} value={days} onChange={(v) => v && setDays(v)} />
+        <View className="actions">
+          <Button type="primary" loading={busy} disabled={title.trim().length < 4} onClick={() => void create()}>
+            创建草稿
+          </Button>
+        </View>
+      </View>
+      <PageShell request={list} emptyText="还没有投票">
+        {list.data?.items.map((e) => (
+          <View key={e.id} className="bill" onClick={() => void Taro.navigateTo({ url: `/packages/committee/elections/detail?id=${e.id}` })} data-testid="committee-election-row">
+            <View className="bill__main">
+              <View className="bill__title">
+                <Text>{e.title}</Text>
+                <Tag type={e.state === 'OPEN' ? 'primary' : 'default'}>{STATE_LABELS[e.state]}</Tag>
+              </View>
+              <Text className="bill__sub">截止 {shortTime(e.closesAt)}</Text>
+            </View>
+          </View>
+        ))}
+      </PageShell>
+    </View>
+  );
 }

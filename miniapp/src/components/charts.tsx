@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import './charts.css';
 
 /**
  * Charts drawn with plain views (no chart library: one alone would outgrow the cashier subpackage,
