@@ -23,6 +23,7 @@ import { weappSizes, WEAPP_DIST } from './lib/weapp-size.js';
 import { sweepRepairClocks } from '../bff/src/repairs/sla-sweep.js';
 import { benchBillsGenerate, benchNotify } from './lib/bench-pay.js';
 import { benchArrearsExport, benchReconcile } from './lib/bench-desk.js';
+import { benchBallots, benchTally } from './lib/bench-elections.js';
 
 const root = resolve(import.meta.dirname, '..');
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
@@ -221,6 +222,11 @@ async function main() {
       await benchBillsGenerate(stack);
       return;
     }
+    if (process.env.BENCH_ONLY === 'elections') {
+      await benchTally(stack);
+      await benchBallots(stack);
+      return;
+    }
     if (process.env.BENCH_ONLY === 'desk') {
       await benchArrearsExport(stack);
       await benchReconcile(stack);
@@ -236,6 +242,8 @@ async function main() {
     await benchBillsGenerate(stack);
     await benchArrearsExport(stack);
     await benchReconcile(stack);
+    await benchTally(stack);
+    await benchBallots(stack);
   } finally {
     await stack.close(); // also drops the database
   }

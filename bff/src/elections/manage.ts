@@ -269,7 +269,7 @@ export async function getElectionForRunner(deps: Deps, userId: string, id: strin
     ...shapeElection(election),
     candidates: candidates.map(shapeCandidate),
     rosterUnits: rosterCount,
-    turnout: rosterCount > 0 ? await turnout(deps, election) : null,
+    turnout: rosterCount > 0 && (election.state === 'OPEN' || election.state === 'CLOSED') ? await turnout(deps, election) : null,
     events: events.map((e) => ({ ...e, at: e.at.toISOString() })),
   };
 }

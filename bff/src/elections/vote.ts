@@ -83,7 +83,7 @@ function checkChoices(election: Election, candidateIds: string[], choices: strin
 }
 
 async function candidateIds(deps: Deps, election: Election) {
-  return election.kind === 'MATTER' ? [] : (await deps.db.electionCandidate.findMany({ where: { electionId: election.id }, select: { id: true } })).map((c) => c.id);
+  return (await deps.db.electionCandidate.findMany({ where: { electionId: election.id }, select: { id: true } })).map((c) => c.id);
 }
 
 const isOpen = (e: Election, now: Date) => e.state === 'OPEN' && e.closesAt > now;
@@ -94,30 +94,33 @@ const isOpen = (e: Election, now: Date) => e.state === 'OPEN' && e.closesAt > no
  * second row. The receipt code is shown once; only its hash is kept.
  */
 export async function castBallot(deps: Deps, userId: string, id: string, input: { choices: string[]; ownerKey?: string }) {
-  const election = await electionForResident(deps, userId, id);
+  // The hot path (every owner, at once when a vote opens): three statements — the election with its
+  // candidates, the caller's slots, the insert.
+  const election = await deps.db.election.findUnique({ where: { id }, include: { candidates: { select: { id: true } } } });
+  if (!election || election.state === 'DRAFT') throw notFound('投票');
+  const slots = await slotsOf(deps, userId, id);
+  if (slots.length === 0) {
+    await electionForResident(deps, userId, id); // not of their community: "not found"
+    throw new AppError('NOT_AN_OWNER', '只有业主名册上的业主可以投票（请先绑定房屋并通过核验）');
+  }
   const now = deps.clock.now();
   if (!isOpen(election, now)) throw new AppError('ELECTION_NOT_OPEN', election.state === 'OPEN' ? '投票已截止' : '投票未开始或已结束');
-  const slots = await slotsOf(deps, userId, id);
-  if (slots.length === 0) throw new AppError('NOT_AN_OWNER', '只有业主名册上的业主可以投票（请先绑定房屋并通过核验）');
   const slot = input.ownerKey ? slots.find((s) => s.ownerKey === input.ownerKey) : slots.length === 1 ? slots[0] : undefined;
   if (!slot) throw new AppError('VALIDATION_FAILED', input.ownerKey ? '选择的房屋不在您的业主名册中' : '您有多处房屋，请选择以哪处房屋投票');
-  checkChoices(election, await candidateIds(deps, election), input.choices);
+  checkChoices(election, election.candidates.map((c) => c.id), input.choices);
   const code = newReceipt();
-  const existing = await deps.db.ballot.findUnique({ where: { electionId_ownerKey: { electionId: id, ownerKey: slot.ownerKey } }, select: { id: true, userId: true, channel: true, changedAt: true } });
-  if (existing) {
-    // Changing once before the close, if the rules allow it, and only one's own online ballot.
-    if (!election.allowChange || existing.userId !== userId || existing.channel !== 'ONLINE') throw new AppError('ALREADY_VOTED', '已投票（同一房屋只能投一次）');
-    const changed = await deps.db.ballot.updateMany({ where: { id: existing.id, changedAt: null }, data: { choices: input.choices, changedAt: now, receiptHash: receiptHash(id, code) } });
-    if (changed.count === 0) throw new AppError('ALREADY_VOTED', '已改过一次票，不能再改');
-    return { receipt: code, changed: true };
-  }
   try {
     await deps.db.ballot.create({ data: { electionId: id, ownerKey: slot.ownerKey, channel: 'ONLINE', choices: input.choices, receiptHash: receiptHash(id, code), userId, castAt: now } });
+    return { receipt: code, changed: false };
   } catch (err) {
-    if (isUniqueViolation(err)) throw new AppError('ALREADY_VOTED', '已投票（同一房屋只能投一次）');
-    throw err;
+    if (!isUniqueViolation(err)) throw err;
   }
-  return { receipt: code, changed: false };
+  // The slot has a ballot: changing it once before the close, if the rules allow, and only one's own online ballot.
+  const existing = await deps.db.ballot.findUnique({ where: { electionId_ownerKey: { electionId: id, ownerKey: slot.ownerKey } }, select: { id: true, userId: true, channel: true } });
+  if (!election.allowChange || !existing || existing.userId !== userId || existing.channel !== 'ONLINE') throw new AppError('ALREADY_VOTED', '已投票（同一房屋只能投一次）');
+  const changed = await deps.db.ballot.updateMany({ where: { id: existing.id, changedAt: null }, data: { choices: input.choices, changedAt: now, receiptHash: receiptHash(id, code) } });
+  if (changed.count === 0) throw new AppError('ALREADY_VOTED', '已改过一次票，不能再改');
+  return { receipt: code, changed: true };
 }
 
 /** Anyone holding a receipt can check it was counted — the answer never says how. */
