@@ -11,8 +11,9 @@ const ZExport = z.object({
   seats: z.number().int().positive(),
   class: z.enum(['ordinary', 'special']),
   candidates: z.array(z.string().min(1)),
-  roster: z.array(z.object({ unit: z.string().min(1), area: z.string().regex(/^\d+(\.\d+)?$/, 'area must be a decimal string such as "90.12"'), owner: z.string().min(1), developerHeld: z.boolean().optional() })),
+  roster: z.array(z.object({ unit: z.string().min(1), area: z.string().regex(/^\d+(\.\d+)?$/, 'area must be a decimal string such as "90.12"'), owner: z.string().min(1), developerHeld: z.boolean().optional(), delivered: z.boolean().optional() })),
   ballots: z.array(z.object({ owner: z.string().min(1), choices: z.array(z.string()) })),
+  rules: z.object({ deliveredCounts: z.boolean().optional(), silenceFollows: z.boolean().optional() }).optional(),
 });
 
 const file = process.argv[2];

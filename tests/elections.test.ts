@@ -196,3 +196,23 @@ describe('an assembly matter of the special class (3/4)', () => {
     expect(result).toMatchObject({ quorum: true, participatingHeads: 3, candidates: { YES: { area: '740.45', heads: 2, passes: false } }, elected: [] }); // a new roster: 101 is 500.00 m² now
   });
 });
+
+describe('the clauses "delivered counts" and "silence follows the majority", adopted by the rules', () => {
+  it('the raw result stands as counted; the adjusted one counts only owners whose ballot was recorded as delivered', async () => {
+    const created = await committee.call('POST', `/api/committee/communities/${A.community.id}/elections`, {
+      body: { title: '选聘物业服务企业', kind: 'MATTER', deliveredCounts: true, silenceFollows: true, closesAt: new Date(Date.now() + 86_400_000).toISOString() },
+    });
+    const id = created.body.id as string;
+    const run = (name: string) => committee.call('POST', `/api/committee/elections/${id}/steps/${name}`);
+    await run('publish');
+    await run('open');
+    // 501's ballot and the developer's were delivered and never returned; nobody recorded 101's delivery.
+    expect((await committee.call('POST', `/api/committee/elections/${id}/deliveries`, { body: { unitIds: [A.units[4]!.id, A.units[5]!.id] } })).body.delivered).toBe(2);
+    expect((await vote(multi, ['YES'], id)).status).toBe(201);
+    expect((await vote(coOwner, ['YES'], id)).status).toBe(201); // 101's slot, cast by its co-owner
+    await run('close');
+    const { result } = (await run('tally')).body;
+    expect(result).toMatchObject({ quorum: false, participatingHeads: 2, elected: [] });
+    expect(result.adjusted).toMatchObject({ silentOwners: 2, quorum: true, participatingHeads: 4, candidates: { YES: { heads: 4, passes: true } }, elected: ['YES'] });
+  });
+});

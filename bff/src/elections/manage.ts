@@ -176,6 +176,21 @@ export async function correctRosterEntry(deps: Deps, userId: string, id: string,
   return { unitId, corrected: true };
 }
 
+/**
+ * Records that the ballots of these units were delivered to their owners (送达) — what the two clauses
+ * of the rules of procedure need before a silent owner may be counted. Audited; until the vote closes.
+ */
+export async function recordDeliveries(deps: Deps, userId: string, id: string, unitIds: string[]) {
+  const election = await electionForRunner(deps, userId, id);
+  if (election.state !== 'PUBLISHED' && election.state !== 'OPEN') throw new AppError('ELECTION_NOT_OPEN', '只能在公示或投票期间登记送达');
+  const marked = await deps.db.$transaction(async (tx) => {
+    const { count } = await tx.electionRosterEntry.updateMany({ where: { electionId: id, unitId: { in: unitIds } }, data: { delivered: true } });
+    await audit(tx, id, 'DELIVERED', userId, deps.clock.now(), `${count} 户选票已送达`);
+    return count;
+  });
+  return { delivered: marked };
+}
+
 /** Published → open: the roster and the rules are frozen; owners are told (notice and push). */
 export async function openElection(deps: Deps, userId: string, id: string) {
   const election = await electionForRunner(deps, userId, id);
@@ -212,9 +227,10 @@ export async function exportInput(db: Deps['db'] | Tx, election: Election): Prom
     seats: election.seats,
     class: election.class === 'SPECIAL' ? 'special' : 'ordinary',
     candidates,
-    roster: roster.map((r) => ({ unit: r.unitLabel, area: r.area.toFixed(2), owner: r.ownerKey, developerHeld: r.developerHeld, areaSource: r.areaSource })),
+    roster: roster.map((r) => ({ unit: r.unitLabel, area: r.area.toFixed(2), owner: r.ownerKey, developerHeld: r.developerHeld, areaSource: r.areaSource, ...(r.delivered ? { delivered: true } : {}) })),
     // A matter's "yes" is the one candidate; "no" and "abstain" take part without choosing it.
     ballots: ballots.map((b) => ({ owner: b.ownerKey, choices: election.kind === 'MATTER' ? b.choices.filter((c) => c === YES) : b.choices })),
+    ...(election.deliveredCounts || election.silenceFollows ? { rules: { deliveredCounts: election.deliveredCounts, silenceFollows: election.silenceFollows } } : {}),
     ...(election.kind === 'MATTER' ? { matter: Object.fromEntries(MATTER_CHOICES.map((c) => [c, ballots.filter((b) => b.choices[0] === c).length])) } : {}),
   };
 }

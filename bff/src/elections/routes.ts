@@ -6,10 +6,11 @@ import { ZCommunityParams, ZId, ZIdParams } from '../http/params.js';
 import { ZBallot, ZCandidate, ZNewElection, ZPaperBallot, ZReceiptParams, ZRosterCorrection } from './schema.js';
 import {
   addCandidate, archiveElection, closeElection, correctRosterEntry, createElection, electionForRunner, exportInput, getElectionForRunner, listCommunityElections,
-  openElection, publishElection, publishResults, removeCandidate, tallyElection,
+  openElection, publishElection, publishResults, recordDeliveries, removeCandidate, tallyElection,
 } from './manage.js';
 import { castBallot, checkReceipt, enterPaperBallot, listResidentElections, remindNonVoters, residentElection } from './vote.js';
 
+const ZDeliveries = z.object({ unitIds: z.array(ZId, '请选择房屋').min(1, '请选择房屋').max(5000) });
 const ZCandidateParams = ZIdParams.extend({ candidateId: ZId });
 const ZUnitParams = ZIdParams.extend({ unitId: ZId });
 const STEPS = { publish: publishElection, open: openElection, close: closeElection, tally: tallyElection, 'publish-results': publishResults, archive: archiveElection } as const;
@@ -54,6 +55,10 @@ export function electionRoutes(deps: Deps) {
     const { id } = ZIdParams.parse(ctx.params);
     ctx.status = 201;
     ctx.body = await enterPaperBallot(deps, userIdOf(ctx), id, ZPaperBallot.parse(ctx.request.body));
+  });
+  router.post('/committee/elections/:id/deliveries', async (ctx) => {
+    const { id } = ZIdParams.parse(ctx.params);
+    ctx.body = await recordDeliveries(deps, userIdOf(ctx), id, ZDeliveries.parse(ctx.request.body).unitIds);
   });
   router.post('/committee/elections/:id/reminders', async (ctx) => {
     const { id } = ZIdParams.parse(ctx.params);

@@ -109,3 +109,24 @@ describe('seats', () => {
     expect(() => tally({ ...base, roster: [unit('1', '1e3', 'a')], ballots: [] })).toThrow('not a decimal');
   });
 });
+
+describe('the two clauses of the rules of procedure (off unless adopted)', () => {
+  // Six owners of 10 m²; a and b vote for x, c abstains; the ballots of d and e were delivered and not returned; f's never reached them.
+  const roster = ['a', 'b', 'c', 'd', 'e', 'f'].map((o, i) => ({ unit: `${i}`, area: '10', owner: o, delivered: ['d', 'e'].includes(o) }));
+  const base = { seats: 1, class: 'ordinary' as const, candidates: ['x'], roster, ballots: [{ owner: 'a', choices: ['x'] }, { owner: 'b', choices: ['x'] }, { owner: 'c', choices: [] }] };
+  it('off: the raw count alone', () => {
+    const r = tally(base);
+    expect(r).toMatchObject({ quorum: false, participatingHeads: 3, elected: [] });
+    expect(r.adjusted).toBeUndefined();
+  });
+  it('"delivered counts as taking part": quorum reached, but silence is no vote for x', () => {
+    const r = tally({ ...base, rules: { deliveredCounts: true } });
+    expect(r).toMatchObject({ quorum: false, elected: [] }); // the raw result, reported as it is
+    expect(r.adjusted).toMatchObject({ silentOwners: 2, quorum: true, participatingHeads: 5, participatingArea: '50', candidates: { x: { heads: 2, passes: false } }, elected: [] });
+  });
+  it('"silence follows the majority": the delivered silent owners join what most voters chose', () => {
+    const r = tally({ ...base, rules: { deliveredCounts: true, silenceFollows: true } });
+    expect(r.elected).toEqual([]);
+    expect(r.adjusted).toMatchObject({ silentOwners: 2, quorum: true, candidates: { x: { area: '40', heads: 4, passes: true } }, elected: ['x'] });
+  });
+});

@@ -14,10 +14,16 @@ export type TallyInput = {
   class: TallyClass;
   /** Candidate ids (an assembly matter is one candidate, "yes", that passes or not). */
   candidates: string[];
-  /** One entry per unit: its exclusive area, its owner of record (one key per person; co-owners share the unit's), developer-held units marked. */
-  roster: { unit: string; area: string; owner: string; developerHeld?: boolean }[];
+  /** One entry per unit: its exclusive area, its owner of record (one key per person; co-owners share the unit's), developer-held units marked; `delivered`: the ballot was provably delivered to its owner. */
+  roster: { unit: string; area: string; owner: string; developerHeld?: boolean; delivered?: boolean }[];
   /** One per owner key: the candidates they marked (at most `seats`); none is a valid ballot that abstains. */
   ballots: { owner: string; choices: string[] }[];
+  /**
+   * The two clauses a community's rules of procedure may contain (domain.md §5; off unless given):
+   * owners whose ballot was delivered and who did not return it count as taking part, and/or follow
+   * the majority of those who voted. When one is on, the result carries `adjusted` beside the raw count.
+   */
+  rules?: { deliveredCounts?: boolean; silenceFollows?: boolean };
 };
 
 export type TallyResult = {
@@ -30,6 +36,8 @@ export type TallyResult = {
   elected: string[];
   runoff: string[];
   vacant: number;
+  /** The count with the clauses applied (only when the rules contain one), reported separately. */
+  adjusted?: Omit<TallyResult, 'adjusted'> & { silentOwners: number };
 };
 
 export class TallyError extends Error {
@@ -64,6 +72,40 @@ function clears(cls: TallyClass, area: bigint, heads: number, partArea: bigint, 
 }
 
 export function tally(input: TallyInput): TallyResult {
+  const raw = count(input);
+  const rules = input.rules ?? {};
+  if (!rules.deliveredCounts && !rules.silenceFollows) return raw;
+  // Owners with a delivered ballot who returned none (whatever key their units carry, as the count groups them).
+  const developerKeys = new Set(input.roster.filter((r) => r.developerHeld).map((r) => r.owner));
+  const keyOf = (owner: string) => (developerKeys.has(owner) ? DEVELOPER : owner);
+  const voted = new Set(input.ballots.map((b) => keyOf(b.owner)));
+  const silent = new Set(input.roster.filter((r) => r.delivered).map((r) => (r.developerHeld ? DEVELOPER : r.owner)).filter((k) => !voted.has(k)));
+  // "Silence follows the majority": the candidates a majority of those who voted chose (by area and by heads), at most the seats, best first.
+  const majority = rules.silenceFollows
+    ? input.candidates
+        .filter((c) => raw.candidates[c]!.heads * 2 > raw.participatingHeads && areaOver(raw.candidates[c]!.area, raw.participatingArea))
+        .sort((a, b) => raw.candidates[b]!.heads - raw.candidates[a]!.heads || compareDecimal(raw.candidates[b]!.area, raw.candidates[a]!.area))
+        .slice(0, input.seats)
+    : [];
+  const developerOwner = input.roster.find((r) => r.developerHeld)?.owner;
+  const added = [...silent].map((k) => ({ owner: k === DEVELOPER ? developerOwner! : k, choices: majority }));
+  const adjusted = count({ ...input, ballots: [...input.ballots, ...added] });
+  return { ...raw, adjusted: { ...adjusted, silentOwners: silent.size } };
+}
+
+/** a·2 > b for decimal strings (exact). */
+function areaOver(a: string, b: string): boolean {
+  const scale = scaleOf([a, b]);
+  return toUnits(a, scale) * 2n > toUnits(b, scale);
+}
+function compareDecimal(a: string, b: string): number {
+  const scale = scaleOf([a, b]);
+  const x = toUnits(a, scale);
+  const y = toUnits(b, scale);
+  return x === y ? 0 : x > y ? 1 : -1;
+}
+
+function count(input: TallyInput): TallyResult {
   if (!Number.isInteger(input.seats) || input.seats < 1) throw new TallyError('seats must be a positive integer');
   if (input.class !== 'ordinary' && input.class !== 'special') throw new TallyError('class must be "ordinary" or "special"');
   const candidates = new Set(input.candidates);

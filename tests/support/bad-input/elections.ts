@@ -37,6 +37,7 @@ export const electionsCases: BadInputCases = ({ uuid, site }) => {
       { path: `${e}/paper-ballots`, body: { unitId: uuid, channel: 'EMAIL', choices: [], evidenceUploadId: uuid } },
       { path: `${e}/paper-ballots`, body: { unitId: uuid, channel: 'PAPER', choices: [], evidenceUploadId: uuid }, expect: 404 },
     ],
+    'POST /api/committee/elections/:id/deliveries': [{ path: `${e}/deliveries`, body: {} }, { path: `${e}/deliveries`, body: { unitIds: ['x'] } }, { path: `${e}/deliveries`, body: { unitIds: [uuid] }, expect: 404 }],
     'POST /api/committee/elections/:id/reminders': [{ path: '/api/committee/elections/x/reminders' }, { path: `${e}/reminders`, expect: 404 }],
     'GET /api/committee/elections/:id/export': [{ path: '/api/committee/elections/x/export' }, { path: `${e}/export`, expect: 404 }],
     'GET /api/elections': [],

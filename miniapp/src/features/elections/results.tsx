@@ -65,6 +65,14 @@ export function Results({ result, names, order, cls, seats }: { result: Result; 
           <Cell title="表决结果" extra={<Tag type={result.elected.length ? 'success' : 'danger'}>{result.elected.length ? '通过' : '未通过'}</Tag>} />
         )}
       </CellGroup>
+      {result.adjusted && (
+        <CellGroup title="按议事规则调整后的结果（另行报告）" data-testid="adjusted-results">
+          <Cell title="计入的已送达未投票业主" extra={`${result.adjusted.silentOwners} 人`} />
+          <Cell title="参与比例" extra={<Tag type={result.adjusted.quorum ? 'success' : 'danger'}>{result.adjusted.quorum ? '达到 2/3' : '未达到 2/3'}</Tag>} />
+          <Cell title="参与面积 / 人数" extra={`${result.adjusted.participatingArea}㎡ / ${result.adjusted.participatingHeads} 人`} />
+          <Cell title={ids.length > 1 || seats > 1 ? '当选' : '表决结果'} extra={ids.length > 1 || seats > 1 ? result.adjusted.elected.map((id) => names[id] ?? id).join('、') || '无' : result.adjusted.elected.length ? '通过' : '未通过'} />
+        </CellGroup>
+      )}
       {ids.map((id) => {
         const c = result.candidates[id]!;
         const area = share(c.area, result.participatingArea);
