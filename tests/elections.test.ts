@@ -216,3 +216,21 @@ describe('the clauses "delivered counts" and "silence follows the majority", ado
     expect(result.adjusted).toMatchObject({ silentOwners: 2, quorum: true, participatingHeads: 4, candidates: { YES: { heads: 4, passes: true } }, elected: ['YES'] });
   });
 });
+
+describe('a matter of one building, and reminders', () => {
+  it('counts only that building\'s owners and area; reminds the owners who have not voted', async () => {
+    const second = await h.db.building.create({ data: { communityId: A.community.id, name: '2号楼', sortOrder: 2 } });
+    await h.db.unit.create({ data: { communityId: A.community.id, buildingId: second.id, number: '101', floor: 1, buildingArea: '120.00', exclusiveArea: '100.00', deliveredAt: new Date('2025-01-01') } });
+    const created = await committee.call('POST', `/api/committee/communities/${A.community.id}/elections`, {
+      body: { title: '1号楼电梯更新', kind: 'MATTER', buildingId: A.building.id, closesAt: new Date(Date.now() + 86_400_000).toISOString() },
+    });
+    const id = created.body.id as string;
+    expect((await committee.call('POST', `/api/committee/elections/${id}/steps/publish`)).body.rosterUnits).toBe(6); // 2号楼 101 is not in it
+    await committee.call('POST', `/api/committee/elections/${id}/steps/open`);
+    await vote(ownerA, ['YES'], id);
+    const reminded = await committee.call('POST', `/api/committee/elections/${id}/reminders`);
+    expect(reminded.body).toEqual({ owners: 2, pushed: 0 }); // the owner of 201–401 and of 501; 101 has voted (its co-owner is not reminded); nobody subscribed
+    const { turnout } = (await committee.call('GET', `/api/committee/elections/${id}`)).body;
+    expect(turnout).toMatchObject({ totalHeads: 4, participatingHeads: 1 });
+  });
+});

@@ -13,6 +13,7 @@ export function electionEndpoints(api: ApiClient) {
     committeeElection: (id: string) => api.get<CommitteeElection>(`/api/committee/elections/${id}`),
     addCandidate: (id: string, body: CandidateBody) => api.post<{ id: string }>(`/api/committee/elections/${id}/candidates`, body),
     electionStep: (id: string, step: ElectionStep) => api.post<CommitteeElection>(`/api/committee/elections/${id}/steps/${step}`),
+    enterPaperBallot: (id: string, body: { unitId: string; channel: 'PAPER' | 'PROXY'; choices: string[]; evidenceUploadId: string }) => api.post<{ receipt: string; unit: string }>(`/api/committee/elections/${id}/paper-ballots`, body),
     remindVoters: (id: string) => api.post<{ owners: number; pushed: number }>(`/api/committee/elections/${id}/reminders`),
     elections: () => api.get<ResidentElectionList>('/api/elections'),
     election: (id: string) => api.get<ResidentElection>(`/api/elections/${id}`),

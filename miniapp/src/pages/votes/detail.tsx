@@ -7,6 +7,7 @@ import { bff } from '../../session';
 import { useRequest } from '../../hooks/use-request';
 import { shortTime } from '../../format';
 import { MATTER_LABELS, Results, STATE_LABELS } from '../../features/elections/results';
+import { askForPush } from '../../features/push/ask-for-push';
 import '../../features/fees/fees.css';
 import '../../features/elections/elections.css';
 
@@ -17,7 +18,7 @@ import '../../features/elections/elections.css';
  */
 export default function VoteDetail() {
   const id = useRouter().params.id ?? '';
-  const election = useRequest(() => bff.election(id), [id]);
+  const election = useRequest(() => (id ? bff.election(id) : Promise.reject(new Error('缺少投票参数，请从投票列表进入'))), [id]);
   const [chosen, setChosen] = useState<string[]>([]);
   const [receipt, setReceipt] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -97,6 +98,13 @@ export default function VoteDetail() {
             </>
           )}
 
+          {open && !slot?.voted && (
+            <View className="actions">
+              <Button size="large" onClick={() => void bff.pushSubscriptions().then(({ templates }) => askForPush([templates.electionClosing.id, templates.noticePublished.id]))}>
+                截止前和出结果时提醒我
+              </Button>
+            </View>
+          )}
           {e.result && <Results result={e.result} names={names} order={e.kind === 'MATTER' ? ['YES'] : e.candidates.map((c) => c.id)} cls={e.class} seats={e.seats} />}
 
           {slot?.voted && (

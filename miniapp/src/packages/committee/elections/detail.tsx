@@ -8,6 +8,7 @@ import { bff } from '../../../session';
 import { useRequest } from '../../../hooks/use-request';
 import { shortTime } from '../../../format';
 import { Results, STATE_LABELS, Turnout } from '../../../features/elections/results';
+import { PaperBallot } from '../../../features/elections/paper-ballot';
 import type { CommitteeElection } from '../../../api/types';
 import type { ElectionStep } from '../../../features/elections/endpoints';
 import '../../../features/fees/fees.css';
@@ -77,7 +78,7 @@ function CandidateForm({ id, onAdded }: { id: string; onAdded: () => void }) {
 /** 投票管理: candidates, the steps of the lifecycle (each confirmed), live turnout, the count and its audit trail. */
 export default function ElectionDetail() {
   const id = useRouter().params.id ?? '';
-  const election = useRequest(() => bff.committeeElection(id), [id]);
+  const election = useRequest(() => (id ? bff.committeeElection(id) : Promise.reject(new Error('缺少投票参数，请从投票列表进入'))), [id]);
   const [busy, setBusy] = useState(false);
   const e = election.data;
   const next = e ? NEXT[e.state] : undefined;
@@ -125,6 +126,7 @@ export default function ElectionDetail() {
               <Turnout t={e.turnout} testId="turnout" />
             </>
           )}
+          {e.state === 'OPEN' && <PaperBallot election={e} onEntered={() => void election.reload()} />}
           {e.result && <Results result={e.result} names={names} order={e.kind === 'MATTER' ? ['YES'] : e.candidates.map((c) => c.id)} cls={e.class} seats={e.seats} />}
           <View className="actions actions--wrap">
             {next && (
