@@ -26,6 +26,7 @@ let ownerE: Actor; // 501 (votes on paper)
 let outsider: Actor; // a resident of another community
 let electionId: string;
 let candidates: { id: string; name: string }[];
+let photoId: string;
 
 async function ownerOfMany(units: { id: string }[]): Promise<Actor> {
   const national = uniquePhone();
@@ -73,8 +74,10 @@ describe('running an election', () => {
     const created = await committee.call('POST', `/api/committee/communities/${A.community.id}/elections`, { body });
     expect(created.status).toBe(201);
     electionId = created.body.id;
+    const { body: photoBody, contentType } = multipart(await phonePhoto({ width: 300, height: 400 }));
+    photoId = (await committee.call('POST', '/api/uploads', { raw: photoBody, headers: { 'content-type': contentType } })).body.id;
     for (const name of ['张三', '李四', '王五', '赵六']) {
-      const c = await committee.call('POST', `/api/committee/elections/${electionId}/candidates`, { body: { name, sex: '男', age: 45, affiliation: '群众', occupation: '教师', statement: '愿为小区服务' } });
+      const c = await committee.call('POST', `/api/committee/elections/${electionId}/candidates`, { body: { name, sex: '男', age: 45, affiliation: '群众', occupation: '教师', statement: '愿为小区服务', ...(name === '张三' ? { photoUploadId: photoId } : {}) } });
       expect(c.status).toBe(201);
     }
     candidates = (await committee.call('GET', `/api/committee/elections/${electionId}`)).body.candidates;
@@ -123,6 +126,9 @@ describe('voting', () => {
     expect((await outsider.call('GET', `/api/elections/${electionId}`)).status).toBe(404);
     expect((await vote(outsider, ids('张三'))).status).toBe(404);
     expect((await outsider.call('GET', '/api/elections')).body.items).toEqual([]);
+    // The candidate's posted photo: for the community's owners, not for others.
+    expect((await multi.call('GET', `/api/uploads/${photoId}`)).status).toBe(200);
+    expect((await outsider.call('GET', `/api/uploads/${photoId}`)).status).toBe(404);
     expect((await ownerE.call('GET', '/api/elections')).body.items).toEqual([expect.objectContaining({ id: electionId, voted: false, state: 'OPEN' })]);
   });
 

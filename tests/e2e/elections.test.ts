@@ -67,19 +67,21 @@ describe('业委会选举', { timeout: 180_000 }, () => {
     await voteAs('业委会委员 · 梧桐苑', ['陈立新', '吴建华']);
     await voteAs('业主（在花名册，未绑定）', ['陈立新', '周海燕', '郑小明']);
 
-    // The paper ballots the committee collected door to door, entered with a photo of each signed paper.
+    // The paper ballots the committee collected door to door, each entered with a photo of the signed paper.
     const token = await stack.h.loginAs('demo-committee');
     const election = await stack.h.db.election.findFirstOrThrow({ where: { communityId: community.id, title: '第三届业主委员会选举' }, include: { candidates: true } });
     const id = (name: string) => election.candidates.find((c) => c.name === name)!.id;
-    const { body, contentType } = multipart(await phonePhoto({ width: 600, height: 400 }));
-    const photo = await stack.h.call('POST', '/api/uploads', { token, raw: body, headers: { 'content-type': contentType } });
+    const paperPhoto = async () => {
+      const { body, contentType } = multipart(await phonePhoto({ width: 160, height: 120, gps: false }));
+      return (await stack.h.call('POST', '/api/uploads', { token, raw: body, headers: { 'content-type': contentType } })).body.id as string;
+    };
     const voted = new Set((await stack.h.db.ballot.findMany({ where: { electionId: election.id } })).map((b) => b.ownerKey));
     const slots = new Map<string, string>();
     for (const r of await stack.h.db.electionRosterEntry.findMany({ where: { electionId: election.id }, orderBy: { unitLabel: 'asc' } })) if (!voted.has(r.ownerKey) && !slots.has(r.ownerKey)) slots.set(r.ownerKey, r.unitId);
     const paper = [...slots.values()].slice(0, Math.ceil(slots.size * 0.8));
     for (const [i, unitId] of paper.entries()) {
       const choices = i % 5 === 4 ? [id('郑小明')] : i % 6 === 0 ? [id('陈立新'), id('吴建华')] : [id('陈立新'), id('周海燕'), id('吴建华')];
-      const res = await stack.h.call('POST', `/api/committee/elections/${election.id}/paper-ballots`, { token, body: { unitId, channel: 'PAPER', choices, evidenceUploadId: photo.body.id } });
+      const res = await stack.h.call('POST', `/api/committee/elections/${election.id}/paper-ballots`, { token, body: { unitId, channel: 'PAPER', choices, evidenceUploadId: await paperPhoto() } });
       expect(res.status).toBe(201);
     }
 

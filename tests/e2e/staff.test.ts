@@ -54,7 +54,7 @@ describe('staff at work', { timeout: 60_000 }, () => {
     expect(await committee.getByText('选举管理', { exact: true }).count()).toBe(0);
     await committee.getByText('员工工作台', { exact: true }).click();
     await committee.getByText('选举管理', { exact: true }).click();
-    await committee.getByText('选举管理即将上线').waitFor();
+    await committee.getByText('发起投票', { exact: true }).waitFor();
   });
 
   it('a technician of two communities switches between them', async () => {

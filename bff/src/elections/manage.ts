@@ -6,6 +6,7 @@ import { requireRole } from '../access/guards.js';
 import { queuePush } from '../push/outbox.js';
 import { pushNoticePublished } from '../notices/push.js';
 import { invalidateNotices } from '../notices/cache.js';
+import { claimUploads } from '../uploads/claim-uploads.js';
 import { tally, DEVELOPER, type TallyInput, type TallyResult } from './tally.js';
 import type { NewElection } from './schema.js';
 
@@ -95,6 +96,7 @@ export async function addCandidate(deps: Deps, userId: string, id: string, input
     if (locked!.state !== 'DRAFT') throw new AppError('ALREADY_DECIDED', '候选人公示后不能再修改');
     const count = await tx.electionCandidate.count({ where: { electionId: id } });
     const candidate = await tx.electionCandidate.create({ data: { ...input, electionId: id, sortOrder: count } });
+    if (input.photoUploadId) await claimUploads(tx, { uploaderId: userId, ids: [input.photoUploadId], kind: 'electionCandidate', recordId: candidate.id, now: deps.clock.now() });
     await audit(tx, id, 'CANDIDATE_ADDED', userId, deps.clock.now(), input.name);
     return candidate;
   });
@@ -208,12 +210,15 @@ export async function openElection(deps: Deps, userId: string, id: string) {
 }
 
 export async function closeElection(deps: Deps, userId: string, id: string) {
-  await electionForRunner(deps, userId, id);
+  const election = await electionForRunner(deps, userId, id);
   const now = deps.clock.now();
   await deps.db.$transaction(async (tx) => {
     await step(tx, id, 'OPEN', 'CLOSED', { closedAt: now });
-    await audit(tx, id, 'CLOSED', userId, now, `${await tx.ballot.count({ where: { electionId: id } })} 张选票`);
+    const ballots = await tx.ballot.count({ where: { electionId: id } });
+    await audit(tx, id, 'CLOSED', userId, now, `${ballots} 张选票`);
+    await announce(deps, tx, election, userId, `【投票结束】${election.title}`, `<p>投票已于 ${beijing(now)} 结束，共收到 ${ballots} 张选票，业委会正在计票，结果将另行公告。</p>`);
   });
+  await invalidateNotices(deps, [election.communityId]);
   return getElectionForRunner(deps, userId, id);
 }
 

@@ -4,6 +4,7 @@ import type { Deps } from '../deps.js';
 import { AppError, isUniqueViolation, notFound } from '../errors.js';
 import { queuePush } from '../push/outbox.js';
 import { DEVELOPER } from './tally.js';
+import { claimUploads } from '../uploads/claim-uploads.js';
 import { electionForRunner, MATTER_CHOICES, shapeCandidate, shapeElection } from './manage.js';
 
 /** Receipt codes: 12 characters without look-alikes (no 0/O, 1/I), grouped in fours. */
@@ -141,13 +142,13 @@ export async function enterPaperBallot(deps: Deps, userId: string, id: string, i
   if (!isOpen(election, now)) throw new AppError('ELECTION_NOT_OPEN', '投票未开始或已结束');
   const entry = await deps.db.electionRosterEntry.findUnique({ where: { electionId_unitId: { electionId: id, unitId: input.unitId } } });
   if (!entry) throw notFound('房屋');
-  const upload = await deps.db.upload.findUnique({ where: { id: input.evidenceUploadId }, select: { uploaderId: true } });
-  if (!upload || upload.uploaderId !== userId) throw notFound('凭证照片');
   checkChoices(election, await candidateIds(deps, election), input.choices);
   const code = newReceipt();
   try {
     await deps.db.$transaction(async (tx: Prisma.TransactionClient) => {
-      await tx.ballot.create({ data: { electionId: id, ownerKey: entry.ownerKey, channel: input.channel, choices: input.choices, receiptHash: receiptHash(id, code), enteredById: userId, evidenceUploadId: input.evidenceUploadId, castAt: now } });
+      const ballot = await tx.ballot.create({ data: { electionId: id, ownerKey: entry.ownerKey, channel: input.channel, choices: input.choices, receiptHash: receiptHash(id, code), enteredById: userId, evidenceUploadId: input.evidenceUploadId, castAt: now } });
+      // Each paper is its own evidence: a photo already used for another ballot is refused.
+      await claimUploads(tx, { uploaderId: userId, ids: [input.evidenceUploadId], kind: 'ballotEvidence', recordId: ballot.id, now });
       await tx.electionEvent.create({ data: { electionId: id, action: input.channel === 'PAPER' ? 'PAPER_BALLOT' : 'PROXY_BALLOT', actorId: userId, at: now, detail: `${entry.unitLabel}${entry.ownerKey === DEVELOPER ? '（开发商）' : ''}，凭证 ${input.evidenceUploadId}` } });
     });
   } catch (err) {

@@ -2,7 +2,7 @@ import type { ApiClient } from '../../api/client';
 import type { BallotReceipt, CommitteeElection, CommitteeElectionList, ReceiptCheck, ResidentElection, ResidentElectionList } from '../../api/types';
 
 export type NewElectionBody = { title: string; description?: string; kind: 'ELECTION' | 'MATTER'; class?: 'ORDINARY' | 'SPECIAL'; seats?: number; closesAt: string; allowChange?: boolean };
-export type CandidateBody = { name: string; sex: '男' | '女'; age: number; affiliation: string; occupation: string; statement?: string };
+export type CandidateBody = { name: string; sex: '男' | '女'; age: number; affiliation: string; occupation: string; statement?: string; photoUploadId?: string };
 export type ElectionStep = 'publish' | 'open' | 'close' | 'tally' | 'publish-results' | 'archive';
 
 /** Owners' votes: the committee runs them, owners vote and read the results. */

@@ -8,6 +8,7 @@ import { useRequest } from '../../hooks/use-request';
 import { shortTime } from '../../format';
 import { MATTER_LABELS, Results, STATE_LABELS } from '../../features/elections/results';
 import { askForPush } from '../../features/push/ask-for-push';
+import { CandidatePhoto } from '../../features/elections/candidate-photo';
 import '../../features/fees/fees.css';
 import '../../features/elections/elections.css';
 
@@ -75,11 +76,12 @@ export default function VoteDetail() {
             <>
               {!slot && <Text className="hint">只有业主名册上的业主可以投票。请先绑定房屋并通过核验。</Text>}
               {slot?.voted && !receipt && <Text className="hint" data-testid="vote-done">✓ 本户（{slot.units.join('、')}）已投票{slot.byMe ? '' : slot.channel === 'ONLINE' ? '（由共有人投出）' : '（纸质或委托投票）'}</Text>}
-              {(e.kind === 'ELECTION' ? e.candidates.map((c) => ({ key: c.id, title: c.name, sub: `${c.sex} · ${c.age}岁 · ${c.affiliation} · ${c.occupation}`, statement: c.statement })) : (e.choices ?? []).map((c) => ({ key: c, title: MATTER_LABELS[c]!, sub: '', statement: '' }))).map((c) => {
+              {(e.kind === 'ELECTION' ? e.candidates.map((c) => ({ key: c.id, title: c.name, sub: `${c.sex} · ${c.age}岁 · ${c.affiliation} · ${c.occupation}`, statement: c.statement, photo: c.photoUploadId })) : (e.choices ?? []).map((c) => ({ key: c, title: MATTER_LABELS[c]!, sub: '', statement: '', photo: null }))).map((c) => {
                 const on = chosen.includes(c.key);
                 return (
                   <View key={c.key} className={`vote-choice ${on ? 'vote-choice--on' : ''}`} onClick={() => canVote && toggle(c.key)} data-testid="vote-choice">
                     {canVote && <View className={`bill__check ${on ? 'bill__check--on' : ''}`}>{on ? '✓' : ''}</View>}
+                    {c.photo && <CandidatePhoto uploadId={c.photo} />}
                     <View className="vote-choice__main">
                       <Text className="vote-choice__name">{c.title}</Text>
                       {c.sub && <Text className="vote-choice__sub">{c.sub}</Text>}

@@ -9,6 +9,7 @@ import { useRequest } from '../../../hooks/use-request';
 import { shortTime } from '../../../format';
 import { Results, STATE_LABELS, Turnout } from '../../../features/elections/results';
 import { PaperBallot } from '../../../features/elections/paper-ballot';
+import { choosePhotos } from '../../../features/uploads/choose-photos';
 import type { CommitteeElection } from '../../../api/types';
 import type { ElectionStep } from '../../../features/elections/endpoints';
 import '../../../features/fees/fees.css';
@@ -36,8 +37,14 @@ function CandidateForm({ id, onAdded }: { id: string; onAdded: () => void }) {
   const [affiliation, setAffiliation] = useState('群众');
   const [occupation, setOccupation] = useState('');
   const [statement, setStatement] = useState('');
+  const [photo, setPhoto] = useState<string>();
+  async function attach() {
+    const [path] = await choosePhotos(1);
+    if (path) setPhoto((await bff.uploadPhoto(path)).id);
+  }
   async function add() {
-    await bff.addCandidate(id, { name: name.trim(), sex, age: Number(age), affiliation: affiliation.trim(), occupation: occupation.trim(), statement: statement.trim() });
+    await bff.addCandidate(id, { name: name.trim(), sex, age: Number(age), affiliation: affiliation.trim(), occupation: occupation.trim(), statement: statement.trim(), ...(photo ? { photoUploadId: photo } : {}) });
+    setPhoto(undefined);
     setName('');
     setAge('');
     setOccupation('');
@@ -67,6 +74,7 @@ function CandidateForm({ id, onAdded }: { id: string; onAdded: () => void }) {
       {row('职业', occupation, setOccupation, 'candidate-occupation')}
       {row('个人陈述', statement, setStatement, 'candidate-statement', '选填')}
       <View className="actions">
+        <Button onClick={() => void attach()}>{photo ? '✓ 已上传照片（重选）' : '上传照片（选填）'}</Button>
         <Button disabled={!name.trim() || !age || !occupation.trim()} onClick={() => void add()}>
           添加
         </Button>
