@@ -18,7 +18,6 @@ let units: { id: string }[];
 let owners: Actor[];
 let cashier: Actor;
 let manager: Actor;
-let otherManager: Actor;
 const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 const base = () => `/api/staff/communities/${A.community.id}`;
 
@@ -39,7 +38,6 @@ beforeAll(async () => {
   for (const u of units) owners.push(await resident(h, u));
   cashier = await staff(h, 'CASHIER', { id: A.community.id, companyId: A.companyId });
   manager = await staff(h, 'MANAGER', { id: A.community.id, companyId: A.companyId });
-  otherManager = await staff(h, 'MANAGER', { id: A.community.id, companyId: A.companyId });
   const item = await addFeeItem(manager, A.community.id, { kind: 'PROPERTY', name: '物业服务费', amountFen: 235, cycle: 'MONTH' });
   for (const m of ['2026-08', '2026-09', '2026-10']) await runBilling(cashier, A.community.id, m, [item.id]);
 

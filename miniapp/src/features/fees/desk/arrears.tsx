@@ -9,7 +9,7 @@ import { bff } from '../../../session';
 import { usePaged } from '../../../hooks/use-paged';
 import { shortTime } from '../../../format';
 import { yuan } from '../money';
-import { EXPORT_FORMATS, exportWithToast } from './download';
+import { ExportButtons } from './download';
 
 const COOL_DOWN_DAYS = 7;
 const inDays = (n: number) => new Date(Date.now() + 8 * 3600_000 + n * 86_400_000).toISOString().slice(0, 10);
@@ -121,11 +121,7 @@ export function Arrears({ communityId }: { communityId: string }) {
               <Button type="primary" disabled={chosen.size === 0} loading={busy} onClick={() => void remind()}>
                 {chosen.size ? `发送催缴提醒（${chosen.size}户）` : '勾选房屋后发送提醒'}
               </Button>
-              {EXPORT_FORMATS.map((f) => (
-                <Button key={f} size="small" onClick={() => void exportWithToast(`/api/staff/communities/${communityId}/arrears/export?minMonths=${minMonths}&format=${f}`, `欠费清单.${f}`)}>
-                  导出 {f === 'xlsx' ? 'Excel' : 'CSV'}
-                </Button>
-              ))}
+              <ExportButtons path={`/api/staff/communities/${communityId}/arrears/export?minMonths=${minMonths}`} name="欠费清单" wrap={false} />
             </View>
             <Text className="hint">催缴提醒是合法的催收方式，会留存为书面记录；欠费不影响门禁、电梯、停车、水电等任何服务。</Text>
           </View>

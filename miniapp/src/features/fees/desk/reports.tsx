@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { Button, Cell, CellGroup } from '../../../ui';
+import { Cell, CellGroup } from '../../../ui';
 import { Chips } from '../../../components/chips';
 import { PageShell } from '../../../components/page-shell';
 import { bff } from '../../../session';
@@ -8,7 +8,7 @@ import { useRequest } from '../../../hooks/use-request';
 import type { CollectionReport, TakingsReport } from '../../../api/types';
 import { yuan } from '../money';
 import { BarList, StackedColumns } from '../../../components/charts';
-import { EXPORT_FORMATS, exportWithToast } from './download';
+import { ExportButtons } from './download';
 
 const CHANNELS = [
   { key: 'WECHAT', label: '微信支付', color: '#07c160' },
@@ -57,18 +57,6 @@ const dayLabel = (day: string, i: number, count: number) => {
 };
 
 const rate = (p: number | null) => (p === null ? '—' : `${(p / 10).toFixed(1)}%`);
-
-function ExportButtons({ path, name }: { path: string; name: string }) {
-  return (
-    <View className="actions">
-      {EXPORT_FORMATS.map((f) => (
-        <Button key={f} size="small" onClick={() => void exportWithToast(`${path}${path.includes('?') ? '&' : '?'}format=${f}`, `${name}.${f}`)}>
-          导出 {f === 'xlsx' ? 'Excel' : 'CSV'}
-        </Button>
-      ))}
-    </View>
-  );
-}
 
 /** 收款日报: takings per day by channel (stacked columns), the channel totals and the split by fee item. */
 function Takings({ communityId }: { communityId: string }) {

@@ -1,4 +1,6 @@
 import Taro from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import { Button } from '../../../ui';
 import { ApiError } from '../../../api/client';
 import { storageTokens } from '../../../api/taro-transport';
 import { fileUrl } from '../../../session';
@@ -40,4 +42,14 @@ export async function exportWithToast(path: string, filename: string) {
   );
   await Taro.hideLoading();
   if (failure) await Taro.showToast({ title: failure.message, icon: 'none' });
+}
+
+/** 导出 Excel (and CSV in a browser) for an export path; `name` is the file's name without extension. */
+export function ExportButtons({ path, name, wrap = true }: { path: string; name: string; wrap?: boolean }) {
+  const buttons = EXPORT_FORMATS.map((f) => (
+    <Button key={f} size="small" onClick={() => void exportWithToast(`${path}${path.includes('?') ? '&' : '?'}format=${f}`, `${name}.${f}`)}>
+      导出 {f === 'xlsx' ? 'Excel' : 'CSV'}
+    </Button>
+  ));
+  return wrap ? <View className="actions">{buttons}</View> : <>{buttons}</>;
 }
