@@ -222,6 +222,10 @@ async function main() {
       await benchBillsGenerate(stack);
       return;
     }
+    if (process.env.BENCH_ONLY === 'notices') {
+      await noticeList(stack, token);
+      return;
+    }
     if (process.env.BENCH_ONLY === 'elections') {
       await benchTally(stack);
       await benchBallots(stack);
