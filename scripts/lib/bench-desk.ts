@@ -105,7 +105,7 @@ export async function benchReconcile(stack: Stack) {
 export async function benchArrearsExport(stack: Stack) {
   const n = Number(process.env.BENCH_EXPORT_ROWS ?? 100_000);
   const company = await stack.db.propertyCompany.findFirstOrThrow();
-  const community = await stack.db.community.create({ data: { companyId: company.id, name: '压测小区', address: '压测路1号' } });
+  const community = await stack.db.community.create({ data: { companyId: company.id, name: `欠费压测${randomBytes(3).toString('hex')}`, address: '压测路1号' } });
   const building = await stack.db.building.create({ data: { communityId: community.id, name: '1号楼' } });
   const item = await stack.db.feeItem.create({ data: { communityId: community.id, kind: 'PROPERTY', name: '物业服务费', amountFen: 235, cycle: 'MONTH' } });
   await stack.db.$executeRawUnsafe(`
