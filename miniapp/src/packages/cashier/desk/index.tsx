@@ -61,6 +61,11 @@ export default function CashierDesk() {
       {tab === 'reconcile' && <Reconciliation />}
       {tab === 'reports' && <Reports communityId={communityId} />}
       {tab === 'arrears' && <Arrears communityId={communityId} />}
+      {me.data && !me.data.desk && (
+        <Text className="hint" onClick={() => void Taro.navigateTo({ url: '/packages/staff/desk-login/index' })} data-testid="desk-logins-link">
+          在电脑上使用收银台：电脑浏览器打开物业通，用微信扫码登录。管理已登录的电脑 ›
+        </Text>
+      )}
     </PageShell>
   );
 }

@@ -25,7 +25,6 @@ export default function DeskLoginConfirm() {
   async function open() {
     setError(undefined);
     try {
-      if (!ticketId) throw new Error('二维码无效，请重新扫描收银台上的二维码');
       // Opened straight from a scan: there may be no session yet.
       if (!hasSession() && process.env.TARO_ENV === 'weapp') await loginWithWechat();
       setTicket(await bff.scanDeskTicket(ticketId));
@@ -34,7 +33,7 @@ export default function DeskLoginConfirm() {
     }
   }
   useDidShow(() => {
-    if (!ticket && !outcome) void open();
+    if (ticketId && !ticket && !outcome) void open();
   });
 
   async function decide(confirm: boolean) {
@@ -49,7 +48,7 @@ export default function DeskLoginConfirm() {
     }
   }
 
-  if (outcome) return <Decided outcome={outcome} />;
+  if (outcome || !ticketId) return <Decided outcome={outcome} />;
   return (
     <PageShell loading={!ticket && !error} error={error} onRetry={() => void open()}>
       {ticket && (
@@ -75,8 +74,8 @@ export default function DeskLoginConfirm() {
   );
 }
 
-/** After the decision: what happened, and the desk logins still open (each can be ended here). */
-function Decided({ outcome }: { outcome: 'confirmed' | 'cancelled' }) {
+/** After the decision (or opened from the cashier desk on the phone): the desk logins still open, each can be ended here. */
+function Decided({ outcome }: { outcome?: 'confirmed' | 'cancelled' }) {
   const logins = useRequest(() => bff.deskLogins(), [], (d) => d.items.length === 0);
   const count = logins.data?.items.length;
   const [first, setFirst] = useState<number>();
@@ -97,8 +96,9 @@ function Decided({ outcome }: { outcome: 'confirmed' | 'cancelled' }) {
   }
   return (
     <View className="desk-confirm" data-testid="desk-decided">
-      <Text className="section-title">{outcome === 'confirmed' ? '已确认，收银台正在登录' : '已取消登录'}</Text>
+      {outcome && <Text className="section-title">{outcome === 'confirmed' ? '已确认，收银台正在登录' : '已取消登录'}</Text>}
       <Text className="section-title">已登录的电脑</Text>
+      <Text className="hint">在电脑浏览器打开物业通收银台，用微信扫码即可登录；忘了退出时，可在这里让那台电脑退出。</Text>
       <PageShell request={logins} emptyText="没有已登录的电脑">
         <CellGroup>
           {logins.data?.items.map((l) => (
