@@ -11,6 +11,7 @@ import { startWorkerProcess } from '../../tests/support/worker-process.js';
 import { freePort } from './ports.js';
 import { COLUMNS, fee, noBillFaults, paymentRow, q, SUMMARY, yuan } from '../../simulator/src/pay/trade-bill.js';
 import { reconcileJob } from '../../bff/src/reconcile/index.js';
+import { JOBS_SCHEMA } from '../../bff/src/jobs/queue.js';
 
 type Stack = Awaited<ReturnType<typeof startStack>>;
 const print = (name: string, value: number, unit: string) => process.stdout.write(`BENCH ${name} ${value} ${unit}\n`);
@@ -71,6 +72,9 @@ export async function benchReconcile(stack: Stack) {
   await once(out, 'finish');
   await stack.sim('/sim/pay/bill-file', { day, path: file });
 
+  // Earlier benches leave queued work behind (the notify bench's order-query chains, thousands of
+  // them): cleared, so the worker measured does the day's reconciliation and nothing else.
+  await stack.db.$executeRawUnsafe(`DELETE FROM ${JOBS_SCHEMA}.job WHERE state IN ('created', 'retry')`);
   const worker = await startWorkerProcess(stack, stack.payEnv);
   const idle = await peakRssMb(worker.pid);
   try {
