@@ -4,6 +4,7 @@ import { finished } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { ReconcileKind } from '@prisma/client';
+import { copyText } from '../db-copy.js';
 import type { Deps } from '../deps.js';
 import { requirePay, type PayClient } from '../wechat/pay-client.js';
 import { syncOrder } from '../pay/sync-order.js';
@@ -16,8 +17,6 @@ type Sums = { count: number; fen: number };
 const DAY = 86_400_000;
 const dayRange = (day: string) => [new Date(`${day}T00:00:00+08:00`), new Date(new Date(`${day}T00:00:00+08:00`).getTime() + DAY)] as const;
 
-/** COPY's text format: backslash, tab and line ends escaped (WeChat's values never hold them; a forged file might). */
-const copyText = (v: string) => v.replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c]!);
 
 /**
  * Streams the day's bill into a temporary table of this transaction (COPY, 64 KB at a time): memory
