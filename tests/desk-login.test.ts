@@ -80,7 +80,7 @@ describe('desk login', () => {
     expect(scan.body).toMatchObject({ state: 'SCANNED', desk: { agent: 'Chrome 130 · Windows', ip: expect.any(String) } });
     expect((await desk.call('GET', `/api/desk/tickets/${ticket}`)).body).toMatchObject({ state: 'SCANNED', scannedBy: '王**' });
     // Before the confirmation the desk has nothing to redeem.
-    expect((await desk.call('POST', `/api/desk/tickets/${ticket}/redeem`)).status).toBe(409);
+    expect((await desk.call('POST', `/api/desk/tickets/${ticket}/redeem`)).body).toMatchObject({ code: 'DESK_TICKET_STATE', message: '请在手机上点“确认登录”' });
     expect((await cashier.call('POST', `/api/desk/tickets/${ticket}/confirm`)).body.state).toBe('CONFIRMED');
     expect((await desk.call('GET', `/api/desk/tickets/${ticket}`)).body.state).toBe('CONFIRMED');
 
@@ -172,6 +172,7 @@ describe('desk login', () => {
     await cashier.call('POST', `/api/desk/tickets/${ticket}/scan`);
     const confirms = await Promise.all(Array.from({ length: 5 }, () => cashier.call('POST', `/api/desk/tickets/${ticket}/confirm`)));
     expect(confirms.filter((r) => r.status === 200)).toHaveLength(1);
+    expect(confirms.filter((r) => r.status === 409).map((r) => r.body.message)).toEqual(Array(4).fill('已确认登录，请在收银台继续'));
     const redeems = await Promise.all(Array.from({ length: 8 }, () => desk.call('POST', `/api/desk/tickets/${ticket}/redeem`)));
     expect(redeems.filter((r) => r.status === 200)).toHaveLength(1);
     expect(redeems.filter((r) => r.status === 409 && r.body.code === 'DESK_TICKET_USED')).toHaveLength(7);

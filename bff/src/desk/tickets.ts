@@ -166,7 +166,7 @@ export class DeskTickets {
       if (m.check?.field === 'nonce') throw notFound('二维码');
       throw new AppError('DESK_TICKET_STATE', '这个二维码已被其他人扫描');
     }
-    if (m.to === 'CONFIRMED' || result === 'PENDING') throw new AppError('DESK_TICKET_STATE', '请先用微信扫描收银台上的二维码');
-    throw new AppError('DESK_TICKET_STATE', result === 'CONFIRMED' ? '已确认登录，请在收银台继续' : '二维码状态已变化，请刷新后重试');
+    const messages: Record<string, string> = { PENDING: '请先用微信扫描收银台上的二维码', SCANNED: '请在手机上点“确认登录”', CONFIRMED: '已确认登录，请在收银台继续' };
+    throw new AppError('DESK_TICKET_STATE', messages[result] ?? '二维码状态已变化，请刷新后重试');
   }
 }
