@@ -69,9 +69,19 @@ describe('spoiled notifications are refused and change nothing', () => {
     expect(await h.db.paymentIssue.findFirst({ where: { outTradeNo: o.outTradeNo } })).toMatchObject({ kind: 'AMOUNT_MISMATCH', detail: { expectedFen: expect.any(Number), reportedFen: 1 } });
   });
 
-  it('after all that, the sound notification credits the order', async () => {
-    expect((await send(await built(o.outTradeNo))).status).toBe(204);
-    expect(await h.db.payOrder.findUniqueOrThrow({ where: { id: o.orderId } })).toMatchObject({ state: 'PAID' });
+  it('after all that, the sound notification credits the order at WeChat\'s success time, whatever the process time zone', async () => {
+    const zone = process.env.TZ;
+    process.env.TZ = 'America/New_York'; // the crediting statement must send an instant, not a local time
+    try {
+      expect((await send(await built(o.outTradeNo))).status).toBe(204);
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+    const paidAt = new Date(h.simState.pay.orders.get(o.outTradeNo)!.successTime!);
+    expect(await h.db.payOrder.findUniqueOrThrow({ where: { id: o.orderId } })).toMatchObject({ state: 'PAID', paidAt });
+    expect(await h.db.bill.findUniqueOrThrow({ where: { id: o.billId } })).toMatchObject({ state: 'PAID', paidAt });
+    expect(await h.db.ledgerEntry.findFirstOrThrow({ where: { orderId: o.orderId } })).toMatchObject({ kind: 'WECHAT_PAYMENT', at: paidAt });
   });
 });
 

@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { Config } from './config.js';
 import { systemClock, type Clock } from './clock.js';
-import { createDb, type Db } from './db.js';
+import { createDatabase, type Db, type Sql } from './db.js';
 import { createLogger, type Logger } from './logger.js';
 import { createRedis, type RedisMode } from './redis.js';
 import { SessionStore } from './auth/session-store.js';
@@ -22,6 +22,8 @@ import { AccessTokenCache, stableTokenFetcher } from './wechat/access-token.js';
 export type Deps = {
   config: Config;
   db: Db;
+  /** The same connections as `db`'s, for prepared hot statements (db.ts). */
+  sql: Sql;
   redis: Redis;
   redisMode: RedisMode;
   clock: Clock;
@@ -48,9 +50,11 @@ export function createDeps(config: Config, overrides: { clock?: Clock; logger?: 
   const http = createWechatHttp(config.wechat.apiBase, config.wechat.timeoutMs);
   const { appid, secret } = config.wechat;
   const tokens = new AccessTokenCache(redis, stableTokenFetcher(http, appid, secret), clock, { appid });
+  const { db, sql } = createDatabase(config.databaseUrl, config.databaseConnectTimeoutMs);
   return {
     config,
-    db: createDb(config.databaseUrl, config.databaseConnectTimeoutMs),
+    db,
+    sql,
     redis,
     redisMode: mode,
     clock,
@@ -79,5 +83,5 @@ export async function startDeps(deps: Deps): Promise<void> {
 
 export async function closeDeps(deps: Deps): Promise<void> {
   await deps.jobs.stop({ graceful: true }).catch(() => undefined);
-  await Promise.allSettled([deps.db.$disconnect(), deps.redis.quit()]);
+  await Promise.allSettled([deps.db.$disconnect().finally(() => deps.sql.end()), deps.redis.quit()]);
 }

@@ -8,6 +8,7 @@ import { transactionView } from '../../simulator/src/pay/views.js';
 import type { SimOrder } from '../../simulator/src/pay/state.js';
 import { decryptResource, verifyWechatSignature } from '../../bff/src/wechat/pay-signature.js';
 import { generateBills } from '../../bff/src/fees/generate-bills.js';
+import { CREDIT_STATEMENT } from '../../bff/src/pay/apply-transaction.js';
 
 type Stack = Awaited<ReturnType<typeof startStack>>;
 type Built = { headers: Record<string, string>; body: string };
@@ -45,13 +46,16 @@ async function pendingOrdersWithNotifications(stack: Stack, n: number): Promise<
  * notify_rps: distinct valid notifications end to end (each credits its order); notify_limit_rps: the
  * same signature check + decryption + one committed insert per notification on a plain pg pool of
  * the app's size, no Koa, no our code — the ceiling for this machine, in the same run (#9: ≥ 0.5×).
+ * notify_credit_sql_rps: the crediting statement alone (the notify's one database write: order, bills,
+ * ledger), prepared, at the same concurrency — what the database allows the notify path at most.
  * notify_duplicate_p50_ms: an already credited notification again, one at a time.
  */
 export async function benchNotify(stack: Stack) {
   const n = Number(process.env.BENCH_NOTIFIES ?? 4000);
-  const built = await pendingOrdersWithNotifications(stack, 2 * n);
+  const built = await pendingOrdersWithNotifications(stack, 3 * n);
   const forApp = built.slice(0, n);
-  const forLimit = built.slice(n);
+  const forLimit = built.slice(n, 2 * n);
+  const forSql = built.slice(2 * n);
 
   let next = 0;
   const t0 = performance.now();
@@ -86,6 +90,20 @@ export async function benchNotify(stack: Stack) {
     }),
   );
   print('notify_limit_rps', Math.round(forLimit.length / ((performance.now() - t1) / 1000)), 'req/s');
+
+  const transactions = forSql.map((b) => JSON.parse(decryptResource(pay.apiV3Key, JSON.parse(b.body).resource)) as { out_trade_no: string; transaction_id: string; success_time: string; amount: { total: number } });
+  const t2 = performance.now();
+  let j = 0;
+  await Promise.all(
+    Array.from({ length: 50 }, async () => {
+      while (j < transactions.length) {
+        const t = transactions[j++]!;
+        const { rows } = await pool.query({ name: 'credit', text: CREDIT_STATEMENT, values: [t.success_time, t.transaction_id, t.out_trade_no, t.amount.total] });
+        if (rows.length !== 1) throw new Error(`credit: ${t.out_trade_no} not credited`);
+      }
+    }),
+  );
+  print('notify_credit_sql_rps', Math.round(transactions.length / ((performance.now() - t2) / 1000)), 'req/s');
   await pool.end();
 
   const latencies: number[] = [];

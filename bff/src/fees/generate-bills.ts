@@ -27,7 +27,15 @@ async function chosenItems(deps: Deps, communityId: string, req: BillingRequest)
 /** Runs a read: Prisma's raw query for a preview, the run's own connection when generating. */
 type Read = <T>(text: string, values: unknown[]) => Promise<T[]>;
 const viaPrisma = (deps: Deps): Read => (text, values) => deps.db.$queryRawUnsafe(text, ...values);
-const viaClient = (client: pg.Client): Read => async (text, values) => (await client.query(text, values)).rows;
+function viaClient(client: pg.Client): Read {
+  // One connection runs one query at a time (pg deprecates queueing them on it): reads wait their turn.
+  let turn: Promise<unknown> = Promise.resolve();
+  return <T>(text: string, values: unknown[]) => {
+    const rows = turn.then(() => client.query(text, values)).then((r) => r.rows as T[]);
+    turn = rows.catch(() => undefined);
+    return rows;
+  };
+}
 
 /**
  * The period's bill lines, and those not yet billed. Plain SQL: the community's units are read whole

@@ -42,8 +42,28 @@ async function askToSettle(deps: Deps, communityId: string): Promise<void> {
 }
 
 /**
+ * The crediting statement of applyTransaction: $1 paid at (UTC ISO text — Prisma's timestamps are UTC
+ * without a zone, and pg would send a Date in the process's zone), $2 WeChat's transaction id,
+ * $3 out_trade_no, $4 amount in fen.
+ */
+export const CREDIT_STATEMENT = `
+  WITH o AS (
+    UPDATE "PayOrder" SET "state" = 'PAID', "paidAt" = $1, "transactionId" = $2
+     WHERE "outTradeNo" = $3 AND "state" IN ('PENDING', 'CLOSED') AND "amountFen" = $4
+    RETURNING "id", "communityId"),
+  b AS (
+    UPDATE "Bill" b SET "state" = 'PAID', "paidFen" = i."amountFen" + i."lateFeeFen", "paidAt" = $1, "lockedOrderId" = NULL
+      FROM "PayOrderItem" i, o
+     WHERE i."orderId" = o."id" AND b."id" = i."billId" AND ((b."state" = 'PAYING' AND b."lockedOrderId" = o."id") OR b."state" = 'UNPAID')
+    RETURNING b."id", b."paidFen", o."id" AS "orderId", o."communityId"),
+  l AS (
+    INSERT INTO "LedgerEntry" ("communityId", "kind", "billId", "orderId", "amountFen", "at", "note")
+    SELECT "communityId", 'WECHAT_PAYMENT', "id", "orderId", "paidFen", $1, $2 FROM b)
+  SELECT "communityId"::text FROM o`;
+
+/**
  * The one state change a payment makes, whoever tells us (the notify, the query job, the page's
- * polling), as **one statement** (atomic, one round trip): the order moves to PAID with WeChat's
+ * polling), as **one statement** (atomic, one round trip, prepared once per connection — db.ts): the order moves to PAID with WeChat's
  * transaction id (unique) only if it is still open and the **amount** is ours; each bill it holds
  * that is still its own (or freed but unpaid) becomes PAID; the ledger records each. A duplicate
  * finds the order PAID and changes nothing. What follows — receipt number, the payer's push, an
@@ -54,20 +74,7 @@ export async function applyTransaction(deps: Deps, t: Transaction): Promise<Appl
   const pay = deps.config.pay!;
   if (t.mchid === pay.mchid && t.appid === pay.appid && t.transaction_id) {
     const paidAt = t.success_time ? new Date(t.success_time) : deps.clock.now();
-    const [credited] = await deps.db.$queryRaw<{ communityId: string }[]>`
-      WITH o AS (
-        UPDATE "PayOrder" SET "state" = 'PAID', "paidAt" = ${paidAt}, "transactionId" = ${t.transaction_id}
-         WHERE "outTradeNo" = ${t.out_trade_no} AND "state" IN ('PENDING', 'CLOSED') AND "amountFen" = ${t.amount.total}
-        RETURNING "id", "communityId"),
-      b AS (
-        UPDATE "Bill" b SET "state" = 'PAID', "paidFen" = i."amountFen" + i."lateFeeFen", "paidAt" = ${paidAt}, "lockedOrderId" = NULL
-          FROM "PayOrderItem" i, o
-         WHERE i."orderId" = o."id" AND b."id" = i."billId" AND ((b."state" = 'PAYING' AND b."lockedOrderId" = o."id") OR b."state" = 'UNPAID')
-        RETURNING b."id", b."paidFen", o."id" AS "orderId", o."communityId"),
-      l AS (
-        INSERT INTO "LedgerEntry" ("communityId", "kind", "billId", "orderId", "amountFen", "at", "note")
-        SELECT "communityId", 'WECHAT_PAYMENT', "id", "orderId", "paidFen", ${paidAt}, ${t.transaction_id} FROM b)
-      SELECT "communityId"::text FROM o`;
+    const { rows: [credited] } = await deps.sql.query<{ communityId: string }>({ name: 'apply-transaction', text: CREDIT_STATEMENT, values: [paidAt.toISOString(), t.transaction_id, t.out_trade_no, t.amount.total] });
     if (credited) {
       await askToSettle(deps, credited.communityId);
       return 'applied';
