@@ -55,7 +55,11 @@ function packageSizes() {
 
 type Stack = Awaited<ReturnType<typeof startStack>>;
 
-/** The cached resident notice list against a bare Koa JSON route, both at 50 connections, in this run. */
+/**
+ * The cached resident notice list against a bare Koa JSON route, both at 50 connections, in this run;
+ * and a bare Koa route answering the list's own bytes (koa_same_body_rps: the ceiling for an answer
+ * of that size here).
+ */
 async function noticeList(stack: Stack, ownerToken: string) {
   const bare = new Koa();
   bare.use((ctx) => {
@@ -70,11 +74,23 @@ async function noticeList(stack: Stack, ownerToken: string) {
     const { body } = await stack.call('POST', '/api/staff/notices', { token: managerToken, body: { title: `第${i + 1}号通知`, body: '<p>正文</p>', category: i % 3 ? 'GENERAL' : 'OUTAGE', communityIds: [community.id], pinned: i === 0 } });
     await stack.call('POST', `/api/staff/notices/${body.id}/publish`, { token: managerToken });
   }
-  const list = await cannon(`${stack.url}/api/notices?communityId=${community.id}`, { authorization: `Bearer ${ownerToken}` }, 50);
+  const url = `${stack.url}/api/notices?communityId=${community.id}`;
+  const list = await cannon(url, { authorization: `Bearer ${ownerToken}` }, 50);
+  // The same answer's bytes from a bare Koa route, prebuilt: what sending this list costs by itself.
+  const text = await (await fetch(url, { headers: { authorization: `Bearer ${ownerToken}` } })).text();
+  const sameBody = new Koa();
+  sameBody.use((ctx) => {
+    ctx.type = 'json';
+    ctx.body = text;
+  });
+  const sameServer = await listen(sameBody);
+  const ceiling = await cannon(`${sameServer.url}/`, {}, 50);
+  await sameServer.close();
   print('koa_baseline_rps', Math.round(baseline.requests.average), 'req/s');
   print('notice_list_rps', Math.round(list.requests.average), 'req/s');
   print('notice_list_ratio', Math.round((list.requests.average / baseline.requests.average) * 100) / 100, 'x');
   print('notice_list_p99_ms', list.latency.p99, 'ms');
+  print('koa_same_body_rps', Math.round(ceiling.requests.average), 'req/s');
 }
 
 /** 10,000 pushes to distinct residents through two worker processes, from queued to all delivered. */

@@ -3,12 +3,24 @@
  * mini-program imports the BFF's answer types through this, type-only, so they are never copied by
  * hand and cost zero bytes in its bundle.
  */
-export type Wire<T> = T extends Date
-  ? string
-  : T extends { toJSON(): infer J }
+export type Wire<T> =
+  T extends JsonText<infer J>
     ? J
-    : T extends (infer U)[]
-      ? Wire<U>[]
-      : T extends object
-        ? { [K in keyof T]: Wire<T[K]> }
-        : T;
+    : T extends Date
+      ? string
+      : T extends { toJSON(): infer J }
+        ? J
+        : T extends (infer U)[]
+          ? Wire<U>[]
+          : T extends object
+            ? { [K in keyof T]: Wire<T[K]> }
+            : T;
+
+/**
+ * An answer already serialised — a hot list assembled from JSON fragments cached with it — that the
+ * route sends as it is (`ctx.type = 'json'; ctx.body = answer.text`); typed as the JSON it holds.
+ */
+export class JsonText<T> {
+  declare readonly shape: T;
+  constructor(readonly text: string) {}
+}

@@ -4,6 +4,7 @@ import { viewUpload } from '../uploads/view.js';
 import { addReadMark, publishedNotices, readNoticeIds, type NoticeSummary } from './cache.js';
 import { isResidentOf } from '../units/resident-cache.js';
 import type { ResidentListQuery } from './schema.js';
+import { JsonText } from '../http/wire.js';
 
 /** A published notice of a community where the user is a verified member. */
 const visibleTo = (userId: string) =>
@@ -32,7 +33,8 @@ const after = (n: NoticeSummary, c: Cursor) =>
 
 /**
  * A resident's notices of one of their communities: from the cached list, by category, without the
- * expired ones, pinned first, paged, each marked read or unread for this resident.
+ * expired ones, pinned first, paged, each marked read or unread for this resident. The answer is
+ * assembled from the notices' cached JSON (the resident list is the app's busiest read).
  */
 export async function listResidentNotices(deps: Deps, userId: string, query: ResidentListQuery) {
   // All three from Redis, in parallel: one round trip with auto-pipelining.
@@ -43,17 +45,22 @@ export async function listResidentNotices(deps: Deps, userId: string, query: Res
   ]);
   if (!resident) throw notFound('小区');
   const now = deps.clock.now().toISOString();
-  const visible = published.filter(
-    (n) => (!query.category || n.category === query.category) && (n.effectiveUntil === null || n.effectiveUntil > now),
-  );
   const cursor = decode(query.cursor);
-  const rest = cursor ? visible.filter((n) => after(n, cursor)) : visible;
-  const page = rest.slice(0, query.limit);
-  return {
-    total: visible.length,
-    nextCursor: rest.length > query.limit ? encode(page.at(-1)!) : null,
-    items: page.map((n) => ({ ...n, read: read.has(n.id) })),
-  };
+  const { items, json } = published;
+  let total = 0;
+  const page: number[] = [];
+  let more = false;
+  for (let i = 0; i < items.length; i++) {
+    const n = items[i]!;
+    if ((query.category && n.category !== query.category) || (n.effectiveUntil !== null && n.effectiveUntil <= now)) continue;
+    total += 1;
+    if (cursor && !after(n, cursor)) continue;
+    if (page.length < query.limit) page.push(i);
+    else more = true;
+  }
+  const nextCursor = more ? encode(items[page.at(-1)!]!) : null;
+  const text = `{"total":${total},"nextCursor":${nextCursor ? `"${nextCursor}"` : 'null'},"items":[${page.map((i) => `${json[i]},"read":${read.has(items[i]!.id)}}`).join(',')}]}`;
+  return new JsonText<{ total: number; nextCursor: string | null; items: (NoticeSummary & { read: boolean })[] }>(text);
 }
 
 /**

@@ -18,7 +18,9 @@ export function noticeRoutes(deps: Deps) {
 
   // Residents
   router.get('/notices', async (ctx) => {
-    ctx.body = await listResidentNotices(deps, userIdOf(ctx), ZResidentListQuery.parse(ctx.query));
+    const page = await listResidentNotices(deps, userIdOf(ctx), ZResidentListQuery.parse(ctx.query));
+    ctx.type = 'json';
+    ctx.body = page.text;
   });
   router.get('/notices/:id', async (ctx) => {
     const { id } = ZIdParams.parse(ctx.params);
