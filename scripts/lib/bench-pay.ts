@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
+import Koa from 'koa';
 import pg from 'pg';
 import { DEMO_OPENIDS } from '../../prisma/seed.js';
 import type { startStack } from '../../tests/support/harness.js';
@@ -9,6 +10,7 @@ import type { SimOrder } from '../../simulator/src/pay/state.js';
 import { decryptResource, verifyWechatSignature } from '../../bff/src/wechat/pay-signature.js';
 import { generateBills } from '../../bff/src/fees/generate-bills.js';
 import { CREDIT_STATEMENT } from '../../bff/src/pay/apply-transaction.js';
+import { listen } from '../../tests/support/listen.js';
 
 type Stack = Awaited<ReturnType<typeof startStack>>;
 type Built = { headers: Record<string, string>; body: string };
@@ -48,6 +50,8 @@ async function pendingOrdersWithNotifications(stack: Stack, n: number): Promise<
  * the app's size, no Koa, no our code — the ceiling for this machine, in the same run (#9: ≥ 0.5×).
  * notify_credit_sql_rps: the crediting statement alone (the notify's one database write: order, bills,
  * ledger), prepared, at the same concurrency — what the database allows the notify path at most.
+ * notify_http_floor_rps: the same requests to a bare Koa route that reads the body and answers 204 —
+ * what HTTP alone allows here, the load generator sharing the process as it does for notify_rps.
  * notify_duplicate_p50_ms: an already credited notification again, one at a time.
  */
 export async function benchNotify(stack: Stack) {
@@ -105,6 +109,23 @@ export async function benchNotify(stack: Stack) {
   );
   print('notify_credit_sql_rps', Math.round(transactions.length / ((performance.now() - t2) / 1000)), 'req/s');
   await pool.end();
+
+  const bare = new Koa();
+  bare.use(async (ctx) => {
+    for await (const _ of ctx.req);
+    ctx.status = 204;
+  });
+  const server = await listen(bare);
+  let k = 0;
+  const t3 = performance.now();
+  await autocannon({
+    url: `${server.url}/wechat/pay/notify`,
+    connections: 50,
+    amount: n,
+    requests: [{ method: 'POST', setupRequest: (req) => { const b = forApp[k++ % n]!; return { ...req, headers: b.headers, body: b.body }; } }],
+  });
+  print('notify_http_floor_rps', Math.round(n / ((performance.now() - t3) / 1000)), 'req/s');
+  await server.close();
 
   const latencies: number[] = [];
   for (let k = 0; k < 500; k++) {
