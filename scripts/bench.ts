@@ -101,11 +101,17 @@ async function pushDrain(stack: Stack): Promise<number> {
   const managerToken = await stack.loginAs(DEMO_OPENIDS.managerB);
   const workers = [await startWorkerProcess(stack), await startWorkerProcess(stack)];
   try {
-    const { body } = await stack.call('POST', '/api/staff/notices', { token: managerToken, body: { title: '推送压测', body: '<p>x</p>', category: 'GENERAL', communityIds: [site.id] } });
+    const { status, body } = await stack.call('POST', '/api/staff/notices', { token: managerToken, body: { title: '推送压测', body: '<p>x</p>', category: 'GENERAL', communityIds: [site.id] } });
+    if (status !== 201) throw new Error(`push drain: notice not saved: ${status} ${JSON.stringify(body)}`);
     const t0 = performance.now();
-    await stack.call('POST', `/api/staff/notices/${body.id}/publish`, { token: managerToken });
+    const published = await stack.call('POST', `/api/staff/notices/${body.id}/publish`, { token: managerToken });
+    if (published.status !== 200) throw new Error(`push drain: notice not published: ${published.status} ${JSON.stringify(published.body)}`);
     const sent = () => stack.db.pushMessage.count({ where: { eventId: body.id, status: 'SENT' } });
-    while ((await sent()) < n) await new Promise((r) => setTimeout(r, 50));
+    const deadline = Date.now() + 300_000;
+    while ((await sent()) < n) {
+      if (Date.now() > deadline) throw new Error(`push drain: ${await sent()} of ${n} sent after 5 minutes`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
     const rate = Math.round(n / ((performance.now() - t0) / 1000));
     const delivered = ((await (await fetch(`${stack.simUrl}/sim/subscribe/delivered`)).json()) as { items: unknown[] }).items.length;
     if (delivered !== n) throw new Error(`push drain: ${delivered} delivered for ${n} messages`);
@@ -240,6 +246,10 @@ async function main() {
     }
     if (process.env.BENCH_ONLY === 'notices') {
       await noticeList(stack, token);
+      return;
+    }
+    if (process.env.BENCH_ONLY === 'push') {
+      print('push_drain_per_s', await pushDrain(stack), 'msg/s');
       return;
     }
     if (process.env.BENCH_ONLY === 'elections') {

@@ -41,10 +41,13 @@ describe('a notice published', () => {
   it('is pushed once to each resident who accepted, never to those who did not; values fitted to their types', async () => {
     await subscribe(residents[0]!);
     await subscribe(residents[1]!, 2);
+    const publishedAt = Date.now();
     const id = await publish('梧桐苑3号楼电梯维修完成，请业主知悉并配合后续检查工作');
     await settled(id);
     const sent = await messages(id);
     expect(sent.map((m) => m.status)).toEqual(['SENT', 'SENT']);
+    for (const m of sent) expect(m.sentAt!.getTime()).toBeGreaterThanOrEqual(publishedAt - 1000); // an instant, not a local time
+    for (const m of sent) expect(m.sentAt!.getTime()).toBeLessThanOrEqual(Date.now());
     expect(new Set(sent.map((m) => m.userId))).toEqual(new Set([residents[0]!.userId, residents[1]!.userId]));
     const got = (await delivered()).filter((d) => d.data.thing1?.value.startsWith('梧桐苑3号楼'));
     expect(got).toHaveLength(2);

@@ -26,12 +26,12 @@ export const deliverPush = defineJob({
     if (claimed === 'done') return;
     const outcome = await deps.wechat.subscribe.send({ openid: claimed.openid, templateId: claimed.templateId, page: claimed.page, data: claimed.data as Record<string, string> });
     const now = deps.clock.now();
-    const finish = (status: 'SENT' | 'REFUSED' | 'FAILED' | 'UNKNOWN' | 'QUEUED', reason: string | null) =>
-      deps.db.pushMessage.updateMany({ where: { id: messageId, status: 'SENDING' }, data: { status, reason, ...(status === 'SENT' ? { sentAt: now } : {}) } });
+    const finish = (status: 'REFUSED' | 'FAILED' | 'UNKNOWN' | 'QUEUED', reason: string | null) =>
+      deps.db.pushMessage.updateMany({ where: { id: messageId, status: 'SENDING' }, data: { status, reason } });
     const refund = () => deps.db.pushCredit.updateMany({ where: { userId: claimed.userId, templateId: claimed.templateId }, data: { credit: { increment: 1 } } });
     switch (outcome.kind) {
       case 'sent':
-        await finish('SENT', null);
+        await deps.sql.query({ name: 'push-sent', text: SENT, values: [messageId, now.toISOString()] });
         return;
       case 'refused':
         await deps.db.$transaction([finish('REFUSED', `${outcome.errcode} ${outcome.errmsg}`), deps.db.pushCredit.updateMany({ where: { userId: claimed.userId, templateId: claimed.templateId }, data: { credit: 0 } })]);
@@ -51,6 +51,28 @@ export const deliverPush = defineJob({
   },
 });
 
+/** Step 1 as SQL ($1 the message id): prepared once per connection (db.ts), the drain's hottest statement. */
+const CLAIM = `
+  WITH msg AS (
+    SELECT id, "userId", "templateId", status FROM "PushMessage" WHERE id = $1::uuid FOR UPDATE
+  ), interrupted AS (
+    UPDATE "PushMessage" p SET status = 'UNKNOWN', reason = 'interrupted after sending began: not resent'
+      FROM msg WHERE p.id = msg.id AND msg.status = 'SENDING' RETURNING p.id
+  ), credit AS (
+    UPDATE "PushCredit" c SET credit = c.credit - 1, "updatedAt" = now()
+      FROM msg WHERE msg.status = 'QUEUED' AND c."userId" = msg."userId" AND c."templateId" = msg."templateId" AND c.credit > 0
+      RETURNING c."userId"
+  )
+  UPDATE "PushMessage" p
+     SET status = CASE WHEN EXISTS (SELECT 1 FROM credit) THEN 'SENDING'::"PushStatus" ELSE 'NO_CREDIT'::"PushStatus" END,
+         attempts = p.attempts + CASE WHEN EXISTS (SELECT 1 FROM credit) THEN 1 ELSE 0 END,
+         reason = CASE WHEN EXISTS (SELECT 1 FROM credit) THEN NULL ELSE 'no accepted subscription left' END
+    FROM msg WHERE p.id = msg.id AND msg.status = 'QUEUED'
+  RETURNING p.status::text AS status, p."userId"::text AS "userId", p.openid, p."templateId", p.page, p.data`;
+
+/** Step 3 for a delivered message ($1 the message id, $2 when, as UTC ISO text — db.ts' timestamps are UTC without a zone). */
+const SENT = `UPDATE "PushMessage" SET status = 'SENT', reason = NULL, "sentAt" = $2::timestamp WHERE id = $1::uuid AND status = 'SENDING'`;
+
 type Claimed = { userId: string; openid: string; templateId: string; page: string; data: unknown };
 
 /**
@@ -59,23 +81,7 @@ type Claimed = { userId: string; openid: string; templateId: string; page: strin
  * message moved to SENDING here is returned, so only it is sent.
  */
 async function claim(deps: Deps, messageId: string): Promise<Claimed | 'done'> {
-  const rows = await deps.db.$queryRaw<(Claimed & { status: string })[]>`
-    WITH msg AS (
-      SELECT id, "userId", "templateId", status FROM "PushMessage" WHERE id = ${messageId}::uuid FOR UPDATE
-    ), interrupted AS (
-      UPDATE "PushMessage" p SET status = 'UNKNOWN', reason = 'interrupted after sending began: not resent'
-        FROM msg WHERE p.id = msg.id AND msg.status = 'SENDING' RETURNING p.id
-    ), credit AS (
-      UPDATE "PushCredit" c SET credit = c.credit - 1, "updatedAt" = now()
-        FROM msg WHERE msg.status = 'QUEUED' AND c."userId" = msg."userId" AND c."templateId" = msg."templateId" AND c.credit > 0
-        RETURNING c."userId"
-    )
-    UPDATE "PushMessage" p
-       SET status = CASE WHEN EXISTS (SELECT 1 FROM credit) THEN 'SENDING'::"PushStatus" ELSE 'NO_CREDIT'::"PushStatus" END,
-           attempts = p.attempts + CASE WHEN EXISTS (SELECT 1 FROM credit) THEN 1 ELSE 0 END,
-           reason = CASE WHEN EXISTS (SELECT 1 FROM credit) THEN NULL ELSE 'no accepted subscription left' END
-      FROM msg WHERE p.id = msg.id AND msg.status = 'QUEUED'
-    RETURNING p.status::text AS status, p."userId"::text AS "userId", p.openid, p."templateId", p.page, p.data`;
+  const { rows } = await deps.sql.query<Claimed & { status: string }>({ name: 'push-claim', text: CLAIM, values: [messageId] });
   const row = rows[0];
   return row?.status === 'SENDING' ? row : 'done';
 }
