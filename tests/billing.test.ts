@@ -79,6 +79,16 @@ describe('generating a year of property fees', () => {
     expect(await h.db.billingRun.count({ where: { communityId: A.community.id, period: '2027' } })).toBe(1);
   });
 
+  it('a bill can only belong to its unit\'s community (the database refuses any other)', async () => {
+    const bill = await h.db.bill.findFirstOrThrow({ where: { communityId: A.community.id } });
+    const other = await h.db.community.findFirstOrThrow({ where: { id: { not: A.community.id } } });
+    await expect(h.db.bill.update({ where: { id: bill.id }, data: { communityId: other.id } })).rejects.toThrow(/foreign key/i);
+    await expect(
+      h.db.$executeRaw`INSERT INTO "Bill" ("id", "communityId", "unitId", "feeItemId", "period", "firstMonth", "months", "payer", "amountFen", "detail", "dueAt", "runId")
+        SELECT gen_random_uuid(), ${other.id}::uuid, "unitId", "feeItemId", '2099-01', '2099-01', 1, 'OWNER', 100, 'x', now(), gen_random_uuid() FROM "Bill" WHERE "id" = ${bill.id}::uuid`,
+    ).rejects.toThrow(/Bill_unitId_communityId_fkey/);
+  });
+
   it('refuses a period that is not a month, quarter or year, and an item of another cycle', async () => {
     expect((await cashier.call('POST', path('/billing/runs'), { body: { period: '2026-13' } })).body.code).toBe('VALIDATION_FAILED');
     const monthly = await addFeeItem(manager, A.community.id, { kind: 'PARKING', name: '车位租金', amountFen: 30_000, cycle: 'MONTH' });
