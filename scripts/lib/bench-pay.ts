@@ -44,6 +44,28 @@ async function pendingOrdersWithNotifications(stack: Stack, n: number): Promise<
   });
 }
 
+/** Items per second through `fn`, 50 at a time (the notify bench's concurrency). */
+async function perSecond<T>(items: T[], fn: (item: T) => Promise<void>): Promise<number> {
+  const t0 = performance.now();
+  let i = 0;
+  await Promise.all(Array.from({ length: 50 }, async () => { while (i < items.length) await fn(items[i++]!); }));
+  return Math.round(items.length / ((performance.now() - t0) / 1000));
+}
+
+/** The notifications POSTed to `url` over 50 connections, each once: requests per second. */
+async function postAll(url: string, notifications: Built[]): Promise<number> {
+  let next = 0;
+  const t0 = performance.now();
+  const result = await autocannon({
+    url,
+    connections: 50,
+    amount: notifications.length,
+    requests: [{ method: 'POST', setupRequest: (req) => { const b = notifications[next++]!; return { ...req, headers: b.headers, body: b.body }; } }],
+  });
+  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  return Math.round(notifications.length / ((performance.now() - t0) / 1000));
+}
+
 /**
  * notify_rps: distinct valid notifications end to end (each credits its order); notify_limit_rps: the
  * same signature check + decryption + one committed insert per notification on a plain pg pool of
@@ -61,53 +83,29 @@ export async function benchNotify(stack: Stack) {
   const forLimit = built.slice(n, 2 * n);
   const forSql = built.slice(2 * n);
 
-  let next = 0;
-  const t0 = performance.now();
-  const result = await autocannon({
-    url: `${stack.url}/wechat/pay/notify`,
-    connections: 50,
-    amount: n,
-    requests: [{ method: 'POST', setupRequest: (req) => { const b = forApp[next++ % n]!; return { ...req, headers: b.headers, body: b.body }; } }],
-  });
-  const appSeconds = (performance.now() - t0) / 1000;
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`notify: ${result.non2xx} non-2xx, ${result.errors} errors`);
-  print('notify_rps', Math.round(n / appSeconds), 'req/s');
+  print('notify_rps', await postAll(`${stack.url}/wechat/pay/notify`, forApp), 'req/s');
   const credited = await stack.db.payOrder.count({ where: { outTradeNo: { startsWith: 'WYBENCH' }, state: 'PAID' } });
   if (credited !== n) throw new Error(`notify: ${credited} of ${n} orders credited`);
 
   const pay = stack.deps.config.pay!;
   const pool = new pg.Pool({ connectionString: stack.deps.config.databaseUrl, max: 10 });
   await pool.query('CREATE TABLE bench_notify (id text PRIMARY KEY, body jsonb NOT NULL)');
-  const t1 = performance.now();
-  let i = 0;
-  await Promise.all(
-    Array.from({ length: 50 }, async () => {
-      while (i < forLimit.length) {
-        const b = forLimit[i++]!;
-        const h = b.headers;
-        // the very check the notify path makes (keys parsed once, as there)
-        const ok = verifyWechatSignature(pay.verifyKeys, { timestamp: h['Wechatpay-Timestamp']!, nonce: h['Wechatpay-Nonce']!, signature: h['Wechatpay-Signature']!, serial: h['Wechatpay-Serial']! }, b.body);
-        if (!ok) throw new Error('limit: signature');
-        const plain = decryptResource(pay.apiV3Key, JSON.parse(b.body).resource);
-        await pool.query('INSERT INTO bench_notify (id, body) VALUES ($1, $2)', [JSON.parse(plain).out_trade_no, plain]);
-      }
-    }),
-  );
-  print('notify_limit_rps', Math.round(forLimit.length / ((performance.now() - t1) / 1000)), 'req/s');
+  const limit = await perSecond(forLimit, async (b) => {
+    const h = b.headers;
+    // the very check the notify path makes (keys parsed once, as there)
+    const ok = verifyWechatSignature(pay.verifyKeys, { timestamp: h['Wechatpay-Timestamp']!, nonce: h['Wechatpay-Nonce']!, signature: h['Wechatpay-Signature']!, serial: h['Wechatpay-Serial']! }, b.body);
+    if (!ok) throw new Error('limit: signature');
+    const plain = decryptResource(pay.apiV3Key, JSON.parse(b.body).resource);
+    await pool.query('INSERT INTO bench_notify (id, body) VALUES ($1, $2)', [JSON.parse(plain).out_trade_no, plain]);
+  });
+  print('notify_limit_rps', limit, 'req/s');
 
   const transactions = forSql.map((b) => JSON.parse(decryptResource(pay.apiV3Key, JSON.parse(b.body).resource)) as { out_trade_no: string; transaction_id: string; success_time: string; amount: { total: number } });
-  const t2 = performance.now();
-  let j = 0;
-  await Promise.all(
-    Array.from({ length: 50 }, async () => {
-      while (j < transactions.length) {
-        const t = transactions[j++]!;
-        const { rows } = await pool.query({ name: 'credit', text: CREDIT_STATEMENT, values: [t.success_time, t.transaction_id, t.out_trade_no, t.amount.total] });
-        if (rows.length !== 1) throw new Error(`credit: ${t.out_trade_no} not credited`);
-      }
-    }),
-  );
-  print('notify_credit_sql_rps', Math.round(transactions.length / ((performance.now() - t2) / 1000)), 'req/s');
+  const credit = await perSecond(transactions, async (t) => {
+    const { rows } = await pool.query({ name: 'credit', text: CREDIT_STATEMENT, values: [t.success_time, t.transaction_id, t.out_trade_no, t.amount.total] });
+    if (rows.length !== 1) throw new Error(`credit: ${t.out_trade_no} not credited`);
+  });
+  print('notify_credit_sql_rps', credit, 'req/s');
   await pool.end();
 
   const bare = new Koa();
@@ -116,15 +114,7 @@ export async function benchNotify(stack: Stack) {
     ctx.status = 204;
   });
   const server = await listen(bare);
-  let k = 0;
-  const t3 = performance.now();
-  await autocannon({
-    url: `${server.url}/wechat/pay/notify`,
-    connections: 50,
-    amount: n,
-    requests: [{ method: 'POST', setupRequest: (req) => { const b = forApp[k++ % n]!; return { ...req, headers: b.headers, body: b.body }; } }],
-  });
-  print('notify_http_floor_rps', Math.round(n / ((performance.now() - t3) / 1000)), 'req/s');
+  print('notify_http_floor_rps', await postAll(`${server.url}/wechat/pay/notify`, forApp), 'req/s');
   await server.close();
 
   const latencies: number[] = [];
