@@ -63,11 +63,12 @@ export const CREDIT_STATEMENT = `
 
 /**
  * The one state change a payment makes, whoever tells us (the notify, the query job, the page's
- * polling), as **one statement** (atomic, one round trip, prepared once per connection — db.ts): the order moves to PAID with WeChat's
- * transaction id (unique) only if it is still open and the **amount** is ours; each bill it holds
- * that is still its own (or freed but unpaid) becomes PAID; the ledger records each. A duplicate
- * finds the order PAID and changes nothing. What follows — receipt number, the payer's push, an
- * overpayment refund — is the settle job's, from the committed PAID order (the order row is the outbox).
+ * polling), as **one statement** (atomic, one round trip, prepared once per connection — db.ts): the
+ * order moves to PAID with WeChat's transaction id (unique) only if it is still open and the
+ * **amount** is ours; each bill it holds that is still its own (or freed but unpaid) becomes PAID;
+ * the ledger records each. A duplicate finds the order PAID and changes nothing. What follows —
+ * receipt number, the payer's push, an overpayment refund — is the settle job's, from the committed
+ * PAID order (the order row is the outbox).
  */
 export async function applyTransaction(deps: Deps, t: Transaction): Promise<ApplyOutcome> {
   if (t.trade_state !== 'SUCCESS' && t.trade_state !== 'REFUND') return 'not-paid';

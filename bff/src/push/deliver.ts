@@ -70,7 +70,7 @@ const CLAIM = `
     FROM msg WHERE p.id = msg.id AND msg.status = 'QUEUED'
   RETURNING p.status::text AS status, p."userId"::text AS "userId", p.openid, p."templateId", p.page, p.data`;
 
-/** Step 3 for a delivered message ($1 the message id, $2 when, as UTC ISO text — db.ts' timestamps are UTC without a zone). */
+/** Step 3 for a delivered message ($1 the message id, $2 when, as UTC ISO text: Prisma's timestamps are UTC without a zone). */
 const SENT = `UPDATE "PushMessage" SET status = 'SENT', reason = NULL, "sentAt" = $2::timestamp WHERE id = $1::uuid AND status = 'SENDING'`;
 
 type Claimed = { userId: string; openid: string; templateId: string; page: string; data: unknown };
