@@ -96,7 +96,9 @@ describe('sessions', () => {
     expect(await h.deps.redis.exists(key)).toBe(1);
     expect((await h.deps.redis.keys(`${prefix}*`)).some((k) => k.includes(token))).toBe(false);
 
-    await h.deps.redis.expire(key, 10); // nearly expired…
+    // As if logged in two minutes ago and nearly expired…
+    const stored = JSON.parse((await h.deps.redis.get(key))!) as { createdAt: number };
+    await h.deps.redis.set(key, JSON.stringify({ ...stored, createdAt: stored.createdAt - 120_000 }), 'EX', 10);
     expect((await h.call('GET', '/api/me', { token })).status).toBe(200);
     expect(await h.deps.redis.ttl(key)).toBeGreaterThan(h.deps.config.session.ttlSeconds - 5); // …renewed by use
   });

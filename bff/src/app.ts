@@ -6,6 +6,7 @@ import { requestLog } from './http/request-log.js';
 import { errorBoundary } from './http/errors.js';
 import { requireJsonBody } from './http/json-only.js';
 import { modules } from './modules.js';
+import { dispatchRouters } from './http/dispatch.js';
 
 export function createRouters(deps: Deps) {
   return modules.flatMap((m) => (m.routes ? [m.routes(deps)] : []));
@@ -21,9 +22,6 @@ export function createApp(deps: Deps): Koa<AppState> {
   const parse = bodyParser({ enableTypes: ['json'], jsonLimit: '256kb', encoding: 'utf-8' });
   app.use(requireJsonBody([...modules.flatMap((m) => m.multipartPaths ?? []), ...raw]));
   app.use((ctx, next) => (raw.has(ctx.path) ? next() : parse(ctx, next)));
-  for (const router of createRouters(deps)) {
-    app.use(router.routes());
-    app.use(router.allowedMethods({ throw: true }));
-  }
+  app.use(dispatchRouters(createRouters(deps)));
   return app;
 }

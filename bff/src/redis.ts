@@ -39,3 +39,19 @@ export function isRedisDown(err: unknown): boolean {
     /Command timed out|Stream isn't writeable|Connection is closed|ECONNREFUSED|ECONNRESET/.test(err.message)
   );
 }
+
+/**
+ * A Lua script as a function of a Redis client: sent by its SHA1 (EVALSHA, ioredis's defineCommand,
+ * which loads it on the first NOSCRIPT), with the client's key prefix applied to its keys. The
+ * in-process fallback runs the same Lua.
+ */
+export function redisScript<R>(name: string, numberOfKeys: number, lua: string): (redis: Redis, ...keysThenArgs: string[]) => Promise<R> {
+  const defined = new WeakSet<Redis>();
+  return (redis, ...keysThenArgs) => {
+    if (!defined.has(redis)) {
+      redis.defineCommand(name, { numberOfKeys, lua });
+      defined.add(redis);
+    }
+    return (redis as unknown as Record<string, (...a: string[]) => Promise<R>>)[name]!(...keysThenArgs);
+  };
+}

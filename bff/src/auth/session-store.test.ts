@@ -35,16 +35,45 @@ describe('SessionStore (issue 6 item 7)', () => {
     expect(await redis.smembers('user-sess:u1')).toEqual([]);
   });
 
-  it('renews the user index and the WeChat session_key together with the session', async () => {
+  it('renews the user index and the WeChat session_key together with the session, at most once a minute', async () => {
     const clock = new ManualClock();
     const store = new SessionStore(redis, { ttlSeconds: 7 * DAY, maxAgeSeconds: 30 * DAY }, clock);
     const token = await store.create({ userId: 'u2', openid: 'o2' }, 'sk');
-    await redis.expire(`sess:${createHash('sha256').update(token).digest('base64url')}`, 5); // nearly expired, so renewed
-    await redis.expire('user-sess:u2', 5);
-    await redis.expire('wx-session-key:u2', 5);
+    const sessKey = `sess:${createHash('sha256').update(token).digest('base64url')}`;
+    const runDown = () => Promise.all([sessKey, 'user-sess:u2', 'wx-session-key:u2'].map((k) => redis.expire(k, 5)));
+    // Used again within the minute after its login: nothing written (the TTLs stay run down).
+    await runDown();
+    clock.advance(59_000);
+    expect(await store.touch(token)).not.toBeNull();
+    expect(await redis.ttl(sessKey)).toBeLessThanOrEqual(5);
+    // A minute on: all three renewed.
+    clock.advance(1_000);
+    expect(await store.touch(token)).not.toBeNull();
+    for (const key of [sessKey, 'user-sess:u2', 'wx-session-key:u2']) expect(await redis.ttl(key), key).toBeGreaterThan(7 * DAY - 5);
+    // And the next minute's uses write nothing again.
+    await runDown();
+    clock.advance(30_000);
     await store.touch(token);
-    expect(await redis.ttl('user-sess:u2')).toBeGreaterThan(7 * DAY - 5);
-    expect(await redis.ttl('wx-session-key:u2')).toBeGreaterThan(7 * DAY - 5);
+    expect(await redis.ttl(sessKey)).toBeLessThanOrEqual(5);
+  });
+
+  it('a renewal never brings back a session revoked after it was read', async () => {
+    const clock = new ManualClock();
+    const store = new SessionStore(redis, { ttlSeconds: 7 * DAY, maxAgeSeconds: 30 * DAY }, clock);
+    const token = await store.create({ userId: 'u4', openid: 'o4' }, 'sk');
+    const sessKey = `sess:${createHash('sha256').update(token).digest('base64url')}`;
+    clock.advance(120_000); // due for renewal
+    // The session is revoked (on another instance) right after this request read it.
+    const get = redis.get.bind(redis);
+    redis.get = (async (key: string) => {
+      redis.get = get;
+      const value = await get(key);
+      await store.revoke(token);
+      return value;
+    }) as typeof redis.get;
+    expect(await store.touch(token)).not.toBeNull(); // this request was already let in
+    expect(await redis.exists(sessKey)).toBe(0);
+    expect(await store.touch(token)).toBeNull();
   });
 
   it('revokes every session of a user at once', async () => {

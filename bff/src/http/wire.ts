@@ -17,10 +17,11 @@ export type Wire<T> =
             : T;
 
 /**
- * An answer already serialised — a hot list assembled from JSON fragments cached with it — that the
- * route sends as it is (`ctx.type = 'json'; ctx.body = answer.text`); typed as the JSON it holds.
+ * An answer already serialised — a hot list assembled from UTF-8 JSON fragments cached with it — that
+ * the route sends as it is (`ctx.type = 'json'; ctx.body = answer.bytes`); typed as the JSON it holds.
+ * Bytes rather than a string: Koa and Node would otherwise measure and encode the text on every send.
  */
 export class JsonText<T> {
   declare readonly shape: T;
-  constructor(readonly text: string) {}
+  constructor(readonly bytes: Buffer) {}
 }

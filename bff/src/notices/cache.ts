@@ -1,4 +1,6 @@
 import type { Deps } from '../deps.js';
+import { redisScript } from '../redis.js';
+import { COMMUNITIES_LOADED, refreshResidentCommunities, residentCommunitiesKey } from '../units/resident-cache.js';
 
 /** What a resident's list shows of a notice; the same for every resident of the community. */
 export type NoticeSummary = {
@@ -11,9 +13,17 @@ export type NoticeSummary = {
   effectiveUntil: string | null;
 };
 
-/** A community's list with each notice's JSON (without its closing brace, so a reader can append its own fields). */
-export type PublishedList = { items: NoticeSummary[]; json: string[] };
-const withJson = (items: NoticeSummary[]): PublishedList => ({ items, json: items.map((n) => JSON.stringify(n).slice(0, -1)) });
+/** A notice as a resident's list sends it, in UTF-8: read by them, or not. */
+export type NoticeWire = { read: Buffer; unread: Buffer };
+/** A community's list, with each notice as the resident list sends it. */
+export type PublishedList = { items: NoticeSummary[]; wire: NoticeWire[] };
+const withWire = (items: NoticeSummary[]): PublishedList => ({
+  items,
+  wire: items.map((n) => {
+    const open = JSON.stringify(n).slice(0, -1);
+    return { read: Buffer.from(`${open},"read":true}`), unread: Buffer.from(`${open},"read":false}`) };
+  }),
+});
 
 const TTL_SECONDS = 600;
 const genKey = (communityId: string) => `notices:gen:${communityId}`;
@@ -35,16 +45,15 @@ function remember(deps: Deps, key: string, list: PublishedList): PublishedList {
  * The published notices of a community, pinned first then newest. The lists live in Redis under a
  * generation that every publish, edit and withdraw bumps (after its commit), so a list filled from an
  * older read of the database can never be served again: a withdrawn notice is gone at once, on every
- * instance. Each instance also keeps the parsed list of the current generation, with each notice's
- * JSON: a read then costs one GET of the generation, and no serialising.
+ * instance. Each instance also keeps the parsed list of each generation it has read, with each
+ * notice's JSON bytes: a read then costs no serialising, and only the generation's read from Redis.
  */
-export async function publishedNotices(deps: Deps, communityId: string): Promise<PublishedList> {
-  const gen = (await deps.redis.get(genKey(communityId))) ?? '0';
+async function publishedNotices(deps: Deps, communityId: string, gen: string): Promise<PublishedList> {
   const key = listKey(communityId, gen);
   const local = parsed.get(deps.redis)?.get(key);
   if (local) return local;
   const cached = await deps.redis.get(key);
-  if (cached) return remember(deps, key, withJson(JSON.parse(cached) as NoticeSummary[]));
+  if (cached) return remember(deps, key, withWire(JSON.parse(cached) as NoticeSummary[]));
   const rows = await deps.db.notice.findMany({
     where: { status: 'PUBLISHED', targets: { some: { communityId } } },
     select: { id: true, title: true, category: true, pinned: true, publishedAt: true, updatedAfterPublishAt: true, effectiveUntil: true },
@@ -61,7 +70,7 @@ export async function publishedNotices(deps: Deps, communityId: string): Promise
     effectiveUntil: n.effectiveUntil?.toISOString() ?? null,
   }));
   await deps.redis.set(key, JSON.stringify(list), 'EX', TTL_SECONDS);
-  return remember(deps, key, withJson(list));
+  return remember(deps, key, withWire(list));
 }
 
 /** Call after the change committed: every reader from now on misses the old lists. */
@@ -80,12 +89,38 @@ const LOADED = '-';
  * lacks the "loaded" marker, added to as they open notices. Both only add, so a load racing a new
  * receipt cannot lose it. The receipts themselves stay in PostgreSQL: this only draws the dots.
  */
-export async function readNoticeIds(deps: Deps, userId: string): Promise<Set<string>> {
-  const members = new Set(await deps.redis.smembers(readsKey(userId)));
-  if (members.has(LOADED)) return members;
+async function loadReadNoticeIds(deps: Deps, userId: string): Promise<Set<string>> {
   const rows = await deps.db.noticeRead.findMany({ where: { userId }, select: { noticeId: true }, orderBy: { readAt: 'desc' }, take: 5000 });
   await deps.redis.multi().sadd(readsKey(userId), LOADED, ...rows.map((r) => r.noticeId)).expire(readsKey(userId), TTL_SECONDS).exec();
   return new Set(rows.map((r) => r.noticeId));
+}
+
+/**
+ * What a resident's list needs from Redis, in one command (the list is the app's busiest read; each
+ * command costs the BFF more than Redis): whether the user's communities are loaded and hold this one
+ * (units/resident-cache), the community's list generation, and the notices the user has read. Its keys
+ * belong to different users and communities: one Redis, not a cluster.
+ */
+const readListView = redisScript<[number, number, string, string[]]>(
+  'noticeListView',
+  3,
+  `local m = redis.call('SMISMEMBER', KEYS[1], ARGV[1], ARGV[2])
+return { m[1], m[2], redis.call('GET', KEYS[2]) or '0', redis.call('SMEMBERS', KEYS[3]) }`,
+);
+
+/**
+ * For a resident's list: the community's published notices and the ones the user has read; null when
+ * the user is not a verified member of the community (each part filled from PostgreSQL on a miss).
+ */
+export async function residentListView(deps: Deps, userId: string, communityId: string): Promise<{ published: PublishedList; read: Set<string> } | null> {
+  const [loaded, member, gen, reads] = await readListView(deps.redis, residentCommunitiesKey(userId), genKey(communityId), readsKey(userId), COMMUNITIES_LOADED, communityId);
+  const resident = loaded ? member === 1 : (await refreshResidentCommunities(deps, userId)).includes(communityId);
+  if (!resident) return null;
+  const [published, read] = await Promise.all([
+    publishedNotices(deps, communityId, gen),
+    reads.includes(LOADED) ? new Set(reads) : loadReadNoticeIds(deps, userId),
+  ]);
+  return { published, read };
 }
 
 export async function addReadMark(deps: Deps, userId: string, noticeId: string): Promise<void> {

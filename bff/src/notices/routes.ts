@@ -20,7 +20,7 @@ export function noticeRoutes(deps: Deps) {
   router.get('/notices', async (ctx) => {
     const page = await listResidentNotices(deps, userIdOf(ctx), ZResidentListQuery.parse(ctx.query));
     ctx.type = 'json';
-    ctx.body = page.text;
+    ctx.body = page.bytes;
   });
   router.get('/notices/:id', async (ctx) => {
     const { id } = ZIdParams.parse(ctx.params);

@@ -2,8 +2,9 @@ import type { Deps } from '../deps.js';
 
 const TTL_SECONDS = 600;
 /** Marks a set as loaded even when the user has no community (Redis has no empty sets). */
-const LOADED = '-';
-const key = (userId: string) => `user-communities:${userId}`;
+export const COMMUNITIES_LOADED = '-';
+/** The user's community ids (and the marker), a Redis set. */
+export const residentCommunitiesKey = (userId: string) => `user-communities:${userId}`;
 
 /**
  * Whether the user is a verified member of a unit in the community — asked on every resident read
@@ -12,7 +13,7 @@ const key = (userId: string) => `user-communities:${userId}`;
  */
 export async function isResidentOf(deps: Deps, userId: string, communityId: string): Promise<boolean> {
   // One command: is the set loaded (its marker), and is the community in it.
-  const [loaded, member] = await deps.redis.smismember(key(userId), LOADED, communityId);
+  const [loaded, member] = await deps.redis.smismember(residentCommunitiesKey(userId), COMMUNITIES_LOADED, communityId);
   if (loaded) return member === 1;
   return (await refreshResidentCommunities(deps, userId)).includes(communityId);
 }
@@ -29,6 +30,7 @@ export async function refreshResidentCommunities(deps: Deps, userId: string): Pr
     distinct: ['communityId'],
   });
   const ids = rows.map((r) => r.communityId);
-  await deps.redis.multi().del(key(userId)).sadd(key(userId), LOADED, ...ids).expire(key(userId), TTL_SECONDS).exec();
+  const key = residentCommunitiesKey(userId);
+  await deps.redis.multi().del(key).sadd(key, COMMUNITIES_LOADED, ...ids).expire(key, TTL_SECONDS).exec();
   return ids;
 }
