@@ -48,6 +48,10 @@ describe('a notice published', () => {
     expect(sent.map((m) => m.status)).toEqual(['SENT', 'SENT']);
     for (const m of sent) expect(m.sentAt!.getTime()).toBeGreaterThanOrEqual(publishedAt - 1000); // an instant, not a local time
     for (const m of sent) expect(m.sentAt!.getTime()).toBeLessThanOrEqual(Date.now());
+    // Written as the event commits: the instant, the community and the page to open.
+    for (const m of sent) expect(m.createdAt.getTime()).toBeGreaterThanOrEqual(publishedAt - 1000);
+    for (const m of sent) expect(m.createdAt.getTime()).toBeLessThanOrEqual(m.sentAt!.getTime());
+    for (const m of sent) expect(m).toMatchObject({ communityId: site.community.id, eventKind: 'notice.published', page: `pages/notices/detail?id=${id}` });
     expect(new Set(sent.map((m) => m.userId))).toEqual(new Set([residents[0]!.userId, residents[1]!.userId]));
     const got = (await delivered()).filter((d) => d.data.thing1?.value.startsWith('梧桐苑3号楼'));
     expect(got).toHaveLength(2);

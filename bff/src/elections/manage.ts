@@ -3,7 +3,7 @@ import type { Election, ElectionState, Prisma } from '@prisma/client';
 import type { Deps } from '../deps.js';
 import { AppError, notFound } from '../errors.js';
 import { requireRole } from '../access/guards.js';
-import { queuePush } from '../push/outbox.js';
+import { FAN_OUT_TRANSACTION, queuePush } from '../push/outbox.js';
 import { pushNoticePublished } from '../notices/push.js';
 import { invalidateNotices } from '../notices/cache.js';
 import { claimUploads } from '../uploads/claim-uploads.js';
@@ -156,7 +156,7 @@ export async function publishElection(deps: Deps, userId: string, id: string) {
       ? `<p>候选人：</p><ul>${candidates.map((c) => `<li>${escape(c.name)}，${escape(c.sex)}，${c.age}岁，${escape(c.affiliation)}，${escape(c.occupation)}</li>`).join('')}</ul>`
       : '';
     await announce(deps, tx, election, userId, `【公示】${election.title}`, `<p>${escape(election.description)}</p>${list}<p>投票截止：${beijing(election.closesAt)}。业主名册已公示，如有异议请联系业委会。</p>`);
-  });
+  }, FAN_OUT_TRANSACTION);
   await invalidateNotices(deps, [election.communityId]);
   return getElectionForRunner(deps, userId, id);
 }
@@ -204,7 +204,7 @@ export async function openElection(deps: Deps, userId: string, id: string) {
     await announce(deps, tx, election, userId, `【投票开始】${election.title}`, `<p>请业主在小程序“投票”中投票，截止 ${beijing(election.closesAt)}。</p>`);
     const voters = await tx.unitMembership.findMany({ where: { status: 'VERIFIED', relation: { in: ['OWNER', 'CO_OWNER'] }, unit: { communityId: election.communityId, ...(election.buildingId ? { buildingId: election.buildingId } : {}) } }, select: { userId: true } });
     await queuePush(deps, tx, { template: 'electionOpened', recipients: voters.map((v) => ({ userId: v.userId, communityId: election.communityId })), values: { title: election.title, closesAt: election.closesAt }, pageQuery: { id }, event: { kind: 'election.opened', id } });
-  });
+  }, FAN_OUT_TRANSACTION);
   await invalidateNotices(deps, [election.communityId]);
   return getElectionForRunner(deps, userId, id);
 }
@@ -217,7 +217,7 @@ export async function closeElection(deps: Deps, userId: string, id: string) {
     const ballots = await tx.ballot.count({ where: { electionId: id } });
     await audit(tx, id, 'CLOSED', userId, now, `${ballots} 张选票`);
     await announce(deps, tx, election, userId, `【投票结束】${election.title}`, `<p>投票已于 ${beijing(now)} 结束，共收到 ${ballots} 张选票，业委会正在计票，结果将另行公告。</p>`);
-  });
+  }, FAN_OUT_TRANSACTION);
   await invalidateNotices(deps, [election.communityId]);
   return getElectionForRunner(deps, userId, id);
 }
@@ -258,7 +258,7 @@ export async function publishResults(deps: Deps, userId: string, id: string) {
     await step(tx, id, 'TALLIED', 'RESULTS_PUBLISHED');
     await audit(tx, id, 'RESULTS_PUBLISHED', userId, deps.clock.now());
     await announce(deps, tx, election, userId, `【结果公告】${election.title}`, '<p>投票结果已公布，请在小程序“投票”中查看各候选人（事项）的得票面积与人数。</p>');
-  });
+  }, FAN_OUT_TRANSACTION);
   await invalidateNotices(deps, [election.communityId]);
   return getElectionForRunner(deps, userId, id);
 }

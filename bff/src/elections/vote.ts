@@ -2,7 +2,7 @@ import { createHash, randomInt } from 'node:crypto';
 import type { Election, Prisma } from '@prisma/client';
 import type { Deps } from '../deps.js';
 import { AppError, isUniqueViolation, notFound } from '../errors.js';
-import { queuePush } from '../push/outbox.js';
+import { FAN_OUT_TRANSACTION, queuePush } from '../push/outbox.js';
 import { DEVELOPER } from './tally.js';
 import { claimUploads } from '../uploads/claim-uploads.js';
 import { electionForRunner, MATTER_CHOICES, shapeCandidate, shapeElection } from './manage.js';
@@ -171,6 +171,6 @@ export async function remindNonVoters(deps: Deps, userId: string, id: string) {
     const n = await queuePush(deps, tx, { template: 'electionClosing', recipients: voters.map((v) => ({ userId: v.userId, communityId: election.communityId })), values: { title: election.title, closesAt: election.closesAt }, pageQuery: { id }, event: { kind: 'election.reminder', id: `${id}:${now.getTime()}` } });
     await tx.electionEvent.create({ data: { electionId: id, action: 'REMINDED', actorId: userId, at: now, detail: `${voters.length} 位未投票业主，${n} 条消息` } });
     return n;
-  });
+  }, FAN_OUT_TRANSACTION);
   return { owners: voters.length, pushed: queued };
 }

@@ -4,6 +4,7 @@ import { invalidateNotices } from './cache.js';
 import { shapeStaffNotice } from './shape.js';
 import { findStaffNotice } from './targets.js';
 import { pushNoticePublished } from './push.js';
+import { FAN_OUT_TRANSACTION } from '../push/outbox.js';
 
 /** Draft → published, once: residents of the targeted communities see it from now on. */
 export async function publishNotice(deps: Deps, staffId: string, id: string) {
@@ -15,7 +16,7 @@ export async function publishNotice(deps: Deps, staffId: string, id: string) {
     const published = await tx.notice.findUniqueOrThrow({ where: { id }, include: { targets: { select: { communityId: true } } } });
     await pushNoticePublished(deps, tx, published);
     return published;
-  });
+  }, FAN_OUT_TRANSACTION);
   await invalidateNotices(deps, notice.targets.map((t) => t.communityId));
   return shapeStaffNotice(notice);
 }

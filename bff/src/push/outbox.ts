@@ -16,6 +16,13 @@ export type PushRequest = {
 };
 
 /**
+ * Options for a transaction that pushes to a whole community (a notice published, an election's
+ * steps): writing 10,000 messages and their delivery jobs took 7.6 s on a slow day here, past Prisma's
+ * default 5 s for an interactive transaction — the publish failed (rolled back whole) with a 500.
+ */
+export const FAN_OUT_TRANSACTION = { timeout: 60_000 } as const;
+
+/**
  * Writes pushes to the outbox inside the caller's transaction: a message per recipient who has credit
  * for the template (an accept not yet spent), and its delivery job — both exist only if the event
  * commits. Recipients without credit get nothing: WeChat would refuse (43101).
@@ -34,23 +41,14 @@ export async function queuePush(deps: Deps, tx: Prisma.TransactionClient, req: P
   const page = req.pageQuery ? `${template.page}?${new URLSearchParams(req.pageQuery).toString()}` : template.page;
   const communityOf = new Map(req.recipients.map((r) => [r.userId, r.communityId ?? null]));
   const now = deps.clock.now();
-  const messages = reachable
-    .filter((u) => u.identities[0])
-    .map((u) => ({
-      id: randomUUID(),
-      userId: u.id,
-      communityId: communityOf.get(u.id) ?? null,
-      openid: u.identities[0]!.openid,
-      templateKey: req.template,
-      templateId: template.id,
-      page,
-      data,
-      eventKind: req.event.kind,
-      eventId: req.event.id,
-      createdAt: now,
-    }));
+  const messages = reachable.filter((u) => u.identities[0]).map((u) => ({ id: randomUUID(), userId: u.id, communityId: communityOf.get(u.id) ?? null, openid: u.identities[0]!.openid }));
   if (messages.length === 0) return 0;
-  await tx.pushMessage.createMany({ data: messages });
+  // One statement however many: Prisma's createMany took 5.5 s for a community's 10,000 here.
+  await tx.$executeRaw`
+    INSERT INTO "PushMessage" ("id", "userId", "communityId", "openid", "templateKey", "templateId", "page", "data", "eventKind", "eventId", "createdAt")
+    SELECT m."id", m."userId", m."communityId", m."openid", ${req.template}, ${template.id}, ${page}, ${JSON.stringify(data)}::jsonb, ${req.event.kind}, ${req.event.id}, ${now}::timestamp(3)
+      FROM unnest(${messages.map((m) => m.id)}::uuid[], ${messages.map((m) => m.userId)}::uuid[], ${messages.map((m) => m.communityId)}::uuid[], ${messages.map((m) => m.openid)}::text[])
+        AS m("id", "userId", "communityId", "openid")`;
   await deps.jobs.sendMany(deliverPush, messages.map((m) => ({ messageId: m.id })), { tx, ids: messages.map((m) => m.id) });
   return messages.length;
 }
