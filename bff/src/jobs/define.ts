@@ -1,16 +1,27 @@
 import type { z } from 'zod';
 import type { Deps } from '../deps.js';
 
+/** One run of a job: `retryCount` of `retryLimit` lets a handler tell its last attempt and record a final state. */
+export type JobRun = { id: string; retryCount: number; retryLimit: number };
+/** A job of a batch that failed: pg-boss retries it (or gives up on its last attempt). */
+export type JobFailure = { id: string; message: string };
+
 /**
  * A background job, declared once in its domain: its name, the shape of its payload, its handler
  * and how it is retried. Handlers must be idempotent: after a crash the same job runs again.
+ * `handler` takes the jobs of a fetched batch one by one; `handleBatch` takes them all at once — for
+ * a job whose work per job is a round trip or two, so a batch can share them.
  */
-export type JobDefinition<T = unknown> = {
+export type JobDefinition<T = unknown> = JobOptions<T> &
+  (
+    | { handler: (deps: Deps, data: T, job: JobRun) => Promise<void>; handleBatch?: never }
+    | { handleBatch: (deps: Deps, jobs: (JobRun & { data: T })[]) => Promise<JobFailure[]>; handler?: never }
+  );
+
+type JobOptions<T> = {
   /** `<domain>.<what>`, e.g. `repairs.sla-sweep`. */
   name: string;
   schema: z.ZodType<T>;
-  /** `retryCount` of `retryLimit`: a handler can tell its last attempt and record a final state. */
-  handler: (deps: Deps, data: T, job: { id: string; retryCount: number; retryLimit: number }) => Promise<void>;
   retry?: { limit: number; delaySeconds: number; backoff: boolean };
   /** A running job not finished by then is considered dead and retried (pg-boss expiry). */
   expireInSeconds?: number;
