@@ -76,13 +76,55 @@ describe('SessionStore (issue 6 item 7)', () => {
     expect(await store.touch(token)).toBeNull();
   });
 
+  it('a revocation that overtakes a read is not undone by the instance keeping what it read', async () => {
+    const store = new SessionStore(redis, { ttlSeconds: 7 * DAY, maxAgeSeconds: 30 * DAY }, new ManualClock());
+    const token = await store.create({ userId: 'u7', openid: 'o7' }, 'sk');
+    const get = redis.get.bind(redis);
+    redis.get = (async (key: string) => {
+      redis.get = get;
+      const value = await get(key);
+      await store.revoke(token); // on this instance, while the read was on its way back
+      return value;
+    }) as typeof redis.get;
+    expect(await store.touch(token)).not.toBeNull(); // this request was already let in
+    expect(await store.touch(token)).toBeNull();
+  });
+
   it('revokes every session of a user at once', async () => {
     const store = new SessionStore(redis, { ttlSeconds: 7 * DAY, maxAgeSeconds: 30 * DAY }, new ManualClock());
     const a = await store.create({ userId: 'u3', openid: 'o3' }, 'sk');
     const b = await store.create({ userId: 'u3', openid: 'o3' }, 'sk');
+    expect(await store.touch(a)).not.toBeNull(); // now held by this instance too
+    expect(await store.touch(b)).not.toBeNull();
     expect(await store.revokeAll('u3')).toBe(2);
     expect(await store.touch(a)).toBeNull();
     expect(await store.touch(b)).toBeNull();
     expect(await redis.exists('wx-session-key:u3')).toBe(0);
+  });
+
+  it('reads Redis once per session and second on an instance; revoked here at once, elsewhere within that second', async () => {
+    const clock = new ManualClock();
+    const here = new SessionStore(redis, { ttlSeconds: 7 * DAY, maxAgeSeconds: 30 * DAY }, clock, undefined, 200);
+    const elsewhere = new SessionStore(redis, { ttlSeconds: 7 * DAY, maxAgeSeconds: 30 * DAY }, clock, undefined, 200);
+    const [mine, theirs] = [await here.create({ userId: 'u5', openid: 'o5' }, 'sk'), await here.create({ userId: 'u6', openid: 'o6' }, 'sk')];
+    const get = redis.get.bind(redis);
+    let reads = 0;
+    redis.get = ((key: string) => ((reads += 1), get(key))) as typeof redis.get;
+    for (let i = 0; i < 20; i++) expect(await here.touch(mine)).toMatchObject({ userId: 'u5' });
+    expect(reads).toBe(1);
+    await new Promise((r) => setTimeout(r, 250));
+    expect(await here.touch(mine)).not.toBeNull();
+    expect(reads).toBe(2);
+
+    // Revoked on this instance: refused at once.
+    await here.revoke(mine);
+    expect(await here.touch(mine)).toBeNull();
+    // Revoked on another: this instance's copy lives out its fraction of a second, then is refused.
+    expect(await here.touch(theirs)).not.toBeNull();
+    await elsewhere.revoke(theirs);
+    expect(await here.touch(theirs)).not.toBeNull();
+    await new Promise((r) => setTimeout(r, 250));
+    expect(await here.touch(theirs)).toBeNull();
+    redis.get = get;
   });
 });
