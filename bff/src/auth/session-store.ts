@@ -92,8 +92,9 @@ export class SessionStore {
 
   /**
    * Returns the session and renews it (rolling), or null when unknown, expired, too old or revoked.
-   * One command on most requests: the session records when it was last renewed, and the renewal is
-   * written only a minute after that, which no one can tell apart from renewing on every request.
+   * No command on most requests (this instance's copy, a second old at most), else one GET: the
+   * session records when it was last renewed, and the renewal is written only a minute after that,
+   * which no one can tell apart from renewing on every request.
    */
   async touch(token: string): Promise<Session | null> {
     const h = hash(token);
