@@ -79,15 +79,31 @@ describe('withdrawal and the cache', () => {
   it('an edit of a published notice keeps the earlier text and marks it updated; a stale edit is refused', async () => {
     const { body } = await draft(managerA, { communityIds: [A.community.id], title: '初版标题' });
     await managerA.call('POST', `/api/staff/notices/${body.id}/publish`);
+    const item = async () => (await listOf(residentsA[2]!, A.community.id)).body.items.find((n: { id: string }) => n.id === body.id);
+    // Never edited, no end: the list leaves both out.
+    expect(Object.keys(await item()).sort()).toEqual(['category', 'id', 'pinned', 'publishedAt', 'read', 'title']);
     const edit = (version: number, title: string) =>
       managerA.call('PUT', `/api/staff/notices/${body.id}`, { body: { version, title, body: '<p>更正</p>', category: 'OUTAGE', communityIds: [A.community.id] } });
     expect((await edit(1, '更正后的标题')).status).toBe(200);
     expect((await edit(1, '另一人同时修改')).body.code).toBe('CONFLICT');
-    const mine = (await listOf(residentsA[2]!, A.community.id)).body.items.find((n: { id: string }) => n.id === body.id);
+    const mine = await item();
     expect(mine).toMatchObject({ title: '更正后的标题' });
-    expect(mine.updatedAt).not.toBeNull();
+    expect(mine.updatedAt).toMatch(/^\d{4}-\d{2}-\d{2}T.+Z$/);
     const staffView = await managerA.call('GET', `/api/staff/notices/${body.id}`);
     expect(staffView.body.versions).toEqual([expect.objectContaining({ version: 1, title: '初版标题' })]);
+  });
+});
+
+describe('an end date', () => {
+  it('is shown in the list until it passes; then the notice is gone from list and detail', async () => {
+    const until = new Date(Date.now() + 3000).toISOString();
+    const { body } = await draft(managerA, { communityIds: [A.community.id], title: '限时通知', effectiveUntil: until });
+    await managerA.call('POST', `/api/staff/notices/${body.id}/publish`);
+    const listed = (await listOf(residentsA[3]!, A.community.id)).body.items.find((n: { id: string }) => n.id === body.id);
+    expect(listed.effectiveUntil).toBe(until);
+    await new Promise((r) => setTimeout(r, 3100));
+    expect(ids(await listOf(residentsA[3]!, A.community.id))).not.toContain(body.id);
+    expect((await residentsA[3]!.call('GET', `/api/notices/${body.id}`)).status).toBe(404);
   });
 });
 

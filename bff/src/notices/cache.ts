@@ -2,15 +2,19 @@ import type { Deps } from '../deps.js';
 import { redisScript } from '../redis.js';
 import { COMMUNITIES_LOADED, refreshResidentCommunities, residentCommunitiesKey } from '../units/resident-cache.js';
 
-/** What a resident's list shows of a notice; the same for every resident of the community. */
+/**
+ * What a resident's list shows of a notice; the same for every resident of the community. A notice
+ * never edited or without an end leaves `updatedAt` / `effectiveUntil` out: two nulls were a fifth
+ * of each item's bytes on the app's busiest answer.
+ */
 export type NoticeSummary = {
   id: string;
   title: string;
   category: string;
   pinned: boolean;
   publishedAt: string;
-  updatedAt: string | null;
-  effectiveUntil: string | null;
+  updatedAt?: string;
+  effectiveUntil?: string;
 };
 
 /** A notice as a resident's list sends it, in UTF-8: read by them, or not. */
@@ -66,8 +70,8 @@ async function publishedNotices(deps: Deps, communityId: string, gen: string): P
     category: n.category,
     pinned: n.pinned,
     publishedAt: n.publishedAt!.toISOString(),
-    updatedAt: n.updatedAfterPublishAt?.toISOString() ?? null,
-    effectiveUntil: n.effectiveUntil?.toISOString() ?? null,
+    updatedAt: n.updatedAfterPublishAt?.toISOString(),
+    effectiveUntil: n.effectiveUntil?.toISOString(),
   }));
   await deps.redis.set(key, JSON.stringify(list), 'EX', TTL_SECONDS);
   return remember(deps, key, withWire(list));

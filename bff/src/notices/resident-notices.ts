@@ -50,7 +50,7 @@ export async function listResidentNotices(deps: Deps, userId: string, query: Res
   let more = false;
   for (let i = 0; i < items.length; i++) {
     const n = items[i]!;
-    if ((query.category && n.category !== query.category) || (n.effectiveUntil !== null && n.effectiveUntil <= now)) continue;
+    if ((query.category && n.category !== query.category) || (n.effectiveUntil && n.effectiveUntil <= now)) continue;
     total += 1;
     if (cursor && !after(n, cursor)) continue;
     if (page.length < query.limit) page.push(i);
