@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import autocannon from 'autocannon';
+import { sendEach } from './cannon.js';
 import { DEMO_OPENIDS } from '../../prisma/seed.js';
 import type { startStack } from '../../tests/support/harness.js';
 import { tallyElection } from '../../bff/src/elections/manage.js';
@@ -60,18 +60,9 @@ export async function benchBallots(stack: Stack) {
   const tokens: string[] = [];
   for (const [i, u] of users.entries()) if ((i + 1) % 50 !== 0) tokens.push(await stack.deps.sessions.create({ userId: u.id, openid: u.openid }, 'bench'));
   const body = JSON.stringify({ choices: [candidateIds[0], candidateIds[1]] });
-  let next = 0;
-  const t0 = performance.now();
-  const result = await autocannon({
-    url: `${stack.url}/api/elections/${election.id}/ballots`,
-    connections: 50,
-    amount: tokens.length,
-    requests: [{ method: 'POST', setupRequest: (req) => ({ ...req, headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[next++ % tokens.length]}` }, body }) }],
-  });
-  const seconds = (performance.now() - t0) / 1000;
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`ballots: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  const { rps, result } = await sendEach(`${stack.url}/api/elections/${election.id}/ballots`, tokens.length, (i) => ({ headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[i]}` }, body }));
   const counted = await stack.db.ballot.count({ where: { electionId: election.id } });
   if (counted !== tokens.length) throw new Error(`ballots: ${counted} of ${tokens.length} counted`);
-  print('ballot_rps', Math.round(tokens.length / seconds), 'req/s');
+  print('ballot_rps', rps, 'req/s');
   print('ballot_p99_ms', result.latency.p99, 'ms');
 }

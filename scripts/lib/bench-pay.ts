@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import autocannon from 'autocannon';
 import Koa from 'koa';
 import pg from 'pg';
 import { DEMO_OPENIDS } from '../../prisma/seed.js';
@@ -11,6 +10,7 @@ import { decryptResource, verifyWechatSignature } from '../../bff/src/wechat/pay
 import { generateBills } from '../../bff/src/fees/generate-bills.js';
 import { CREDIT_STATEMENT } from '../../bff/src/pay/apply-transaction.js';
 import { listen } from '../../tests/support/listen.js';
+import { sendEach } from './cannon.js';
 
 type Stack = Awaited<ReturnType<typeof startStack>>;
 type Built = { headers: Record<string, string>; body: string };
@@ -54,16 +54,7 @@ async function perSecond<T>(items: T[], fn: (item: T) => Promise<void>): Promise
 
 /** The notifications POSTed to `url` over 50 connections, each once: requests per second. */
 async function postAll(url: string, notifications: Built[]): Promise<number> {
-  let next = 0;
-  const t0 = performance.now();
-  const result = await autocannon({
-    url,
-    connections: 50,
-    amount: notifications.length,
-    requests: [{ method: 'POST', setupRequest: (req) => { const b = notifications[next++]!; return { ...req, headers: b.headers, body: b.body }; } }],
-  });
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
-  return Math.round(notifications.length / ((performance.now() - t0) / 1000));
+  return (await sendEach(url, notifications.length, (i) => notifications[i]!)).rps;
 }
 
 /**
