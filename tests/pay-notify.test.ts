@@ -1,7 +1,8 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { useHarness } from './support/use-harness.js';
 import type { Actor } from './support/actors.js';
 import { billedOwner, eventually, openBills } from './support/factories/index.js';
+import { settleJob } from '../bff/src/pay/jobs.js';
 
 /**
  * The payment notification as an attacker and as WeChat's retries meet it (wechat-spec.md §5, STYLE.md
@@ -129,5 +130,36 @@ describe('duplicates and retries', () => {
     const deliveries = (await (await fetch(`${h.simUrl}/sim/pay/deliveries`)).json()) as { outTradeNo: string; status: number }[];
     const order = deliveries.filter((d) => [first.body.order.outTradeNo, second.body.order.outTradeNo].includes(d.outTradeNo)).map((d) => d.outTradeNo);
     expect(order).toEqual([second.body.order.outTradeNo, first.body.order.outTradeNo]);
+  });
+});
+
+describe('settling a stream of payments', () => {
+  it('each payment is settled (receipt numbered) promptly, and the queue is asked once per half second, not once per payment', async () => {
+    const months = Array.from({ length: 20 }, (_, i) => new Date(Date.UTC(2025, 1 + i)).toISOString().slice(0, 7)); // 2025-02 … 2026-09: after delivery
+    const { site, owner: payer } = await billedOwner(h, months);
+    const notifications = [];
+    for (const bill of await openBills(payer, site.units[0]!.id)) {
+      const res = await payer.call('POST', '/api/pay/orders', { body: { billIds: [bill.id] } });
+      await h.sim('/sim/pay/faults', { notify: [{ kind: 'drop' }] });
+      await h.sim('/sim/pay/pay', { outTradeNo: res.body.order.outTradeNo });
+      notifications.push(await built(res.body.order.outTradeNo));
+    }
+    expect(notifications).toHaveLength(20);
+    const asks = vi.spyOn(h.deps.jobs, 'send');
+    try {
+      const t0 = performance.now();
+      for (const n of notifications) {
+        expect((await send(n)).status).toBe(204);
+        await new Promise((r) => setTimeout(r, 40)); // a steady stream over about a second
+      }
+      const seconds = (performance.now() - t0) / 1000;
+      // Well before the minute sweeper: every payment's own ask (or a later one) settled it.
+      await eventually(async () => expect(await h.db.payOrder.count({ where: { communityId: site.community.id, state: 'PAID', receiptNo: { not: null } } })).toBe(20), 3000);
+      const settleAsks = asks.mock.calls.filter(([job]) => job === settleJob).length;
+      expect(settleAsks).toBeGreaterThanOrEqual(2);
+      expect(settleAsks).toBeLessThanOrEqual(Math.ceil(seconds * 2) + 1);
+    } finally {
+      asks.mockRestore();
+    }
   });
 });

@@ -14,37 +14,38 @@ export async function flagIssue(deps: Deps, communityId: string, kind: 'AMOUNT_M
     ON CONFLICT ("kind", "outTradeNo") DO NOTHING`;
 }
 
-/** Per community: a settle request in flight, and whether more payments committed while it was. */
-const asking = new Map<string, { again: boolean }>();
+/** A settle job is asked to start on a boundary of this many ms of the database's clock … */
+const SETTLE_SLOT_MS = 500;
+/** … at least this long after the payment's crediting statement ran (its commit follows at once). */
+const SETTLE_AFTER_MS = 100;
+
+/** Per community, the latest start this process has asked a settle job for (epoch ms, database clock). */
+const asked = new Map<string, number>();
 
 /**
- * Asks for the community's settle job after a payment committed. Asks coalesce: while one is in
- * flight, later payments only mark that it must be asked once more when it returns — that later ask
- * starts after their commits, so the job it finds or makes settles them. (Concurrent asks also
- * deadlocked inside the queue's singleton insert.) The minute sweeper is the net beneath a crash.
+ * Asks for the community's settle job after a payment committed: a job that cannot start before
+ * `fromMs` (the database's clock, given by the crediting statement), so it finds this payment
+ * committed. A job this process already asked for that starts at or after `fromMs` does just as well,
+ * so a burst of payments asks once per slot and community instead of once per payment (each ask is
+ * an insert into the queue: about 1 ms of CPU between the two processes, which made a stream of
+ * notifications a fifth slower). Another instance asking for the same slot finds the job there (its
+ * key names the slot). If the ask fails, the minute sweeper settles the payment.
  */
-async function askToSettle(deps: Deps, communityId: string): Promise<void> {
-  const inFlight = asking.get(communityId);
-  if (inFlight) {
-    inFlight.again = true;
-    return;
-  }
-  const state = { again: true };
-  asking.set(communityId, state);
+async function askToSettle(deps: Deps, communityId: string, fromMs: number): Promise<void> {
+  if ((asked.get(communityId) ?? 0) >= fromMs) return;
+  asked.set(communityId, fromMs);
   try {
-    while (state.again) {
-      state.again = false;
-      await deps.jobs.send(settleJob, { communityId }).catch((err) => deps.logger.warn({ err: (err as Error).message }, 'settle job not sent, the sweeper will'));
-    }
-  } finally {
-    asking.delete(communityId);
+    await deps.jobs.send(settleJob, { communityId, fromMs }, { startAfter: new Date(fromMs) });
+  } catch (err) {
+    if (asked.get(communityId) === fromMs) asked.delete(communityId);
+    deps.logger.warn({ err: (err as Error).message }, 'settle job not sent, the sweeper will');
   }
 }
 
 /**
  * The crediting statement of applyTransaction: $1 paid at (UTC ISO text — Prisma's timestamps are UTC
  * without a zone, and pg would send a Date in the process's zone), $2 WeChat's transaction id,
- * $3 out_trade_no, $4 amount in fen.
+ * $3 out_trade_no, $4 amount in fen. It answers the order's community and when its settle job may start.
  */
 export const CREDIT_STATEMENT = `
   WITH o AS (
@@ -59,7 +60,9 @@ export const CREDIT_STATEMENT = `
   l AS (
     INSERT INTO "LedgerEntry" ("communityId", "kind", "billId", "orderId", "amountFen", "at", "note")
     SELECT "communityId", 'WECHAT_PAYMENT', "id", "orderId", "paidFen", $1, $2 FROM b)
-  SELECT "communityId"::text FROM o`;
+  SELECT "communityId"::text,
+         (ceil((extract(epoch FROM clock_timestamp()) * 1000 + ${SETTLE_AFTER_MS}) / ${SETTLE_SLOT_MS}) * ${SETTLE_SLOT_MS})::float8 AS "settleFromMs"
+    FROM o`;
 
 /**
  * The one state change a payment makes, whoever tells us (the notify, the query job, the page's
@@ -75,9 +78,9 @@ export async function applyTransaction(deps: Deps, t: Transaction): Promise<Appl
   const pay = deps.config.pay!;
   if (t.mchid === pay.mchid && t.appid === pay.appid && t.transaction_id) {
     const paidAt = t.success_time ? new Date(t.success_time) : deps.clock.now();
-    const { rows: [credited] } = await deps.sql.query<{ communityId: string }>({ name: 'apply-transaction', text: CREDIT_STATEMENT, values: [paidAt.toISOString(), t.transaction_id, t.out_trade_no, t.amount.total] });
+    const { rows: [credited] } = await deps.sql.query<{ communityId: string; settleFromMs: number }>({ name: 'apply-transaction', text: CREDIT_STATEMENT, values: [paidAt.toISOString(), t.transaction_id, t.out_trade_no, t.amount.total] });
     if (credited) {
-      await askToSettle(deps, credited.communityId);
+      await askToSettle(deps, credited.communityId, credited.settleFromMs);
       return 'applied';
     }
   }

@@ -53,11 +53,15 @@ export const submitRefundJob = defineJob({
   },
 });
 
-/** Receipts, pushes and overpayment refunds of a community's newly paid orders (settle.ts); one at a time per community. */
+/**
+ * Receipts, pushes and overpayment refunds of a community's newly paid orders (settle.ts). Asked after
+ * a payment for a start time (`fromMs`, apply-transaction.ts): one job per community and start; the
+ * sweeper's, without one, one queued per community. Two runs may overlap: each order is claimed once.
+ */
 export const settleJob = defineJob({
   name: 'pay.settle',
-  schema: z.object({ communityId: z.uuid() }),
-  singletonKey: (d) => d.communityId,
+  schema: z.object({ communityId: z.uuid(), fromMs: z.number().int().optional() }),
+  singletonKey: (d) => (d.fromMs === undefined ? d.communityId : `${d.communityId}@${d.fromMs}`),
   handler: async (deps, { communityId }) => {
     await settleCommunity(deps, communityId);
   },
