@@ -60,29 +60,25 @@ async function postAll(url: string, notifications: Built[]): Promise<number> {
 /**
  * notify_rps: distinct valid notifications end to end (each credits its order); notify_limit_rps: the
  * same signature check + decryption + one committed insert per notification on a plain pg pool of
- * the app's size, no Koa, no our code — the ceiling for this machine, in the same run (#9: ≥ 0.5×);
- * each after a warm-up pass of a quarter as many notifications of its own.
+ * the app's size, no Koa, no our code — the ceiling for this machine, in the same run (#9: ≥ 0.5×).
  * notify_credit_sql_rps: the crediting statement alone (the notify's one database write: order, bills,
  * ledger), prepared, at the same concurrency — what the database allows the notify path at most.
  * notify_http_floor_rps: the same requests to a bare Koa route that reads the body and answers 204 —
  * what HTTP alone allows here, the load generator sharing the process as it does for notify_rps.
+ * Each is warmed up (the first thousand notifications of a fresh process ran at two thirds of the
+ * speed of the next ones: JIT), then measured in turns over several rounds, and the median of each is
+ * printed: this machine's speed drifts by ±20 % within a minute, which one run of each, one after
+ * the other, turned into the ratio (0.26–0.36 for the same code).
  * notify_duplicate_p50_ms: an already credited notification again, one at a time.
  */
 export async function benchNotify(stack: Stack) {
-  const n = Number(process.env.BENCH_NOTIFIES ?? 4000);
-  const warm = Math.ceil(n / 4);
-  const built = await pendingOrdersWithNotifications(stack, 3 * n + warm);
-  const forApp = built.slice(0, n);
-  const forLimit = built.slice(n, 2 * n);
-  const forSql = built.slice(2 * n, 3 * n);
-  const forWarmUp = built.slice(3 * n);
-
-  // Both sides measured warm: the first thousand notifications of a fresh process ran at two thirds
-  // of the speed of the next ones here (JIT), and the limit, measured second, ran warm already.
-  await postAll(`${stack.url}/wechat/pay/notify`, forWarmUp);
-  print('notify_rps', await postAll(`${stack.url}/wechat/pay/notify`, forApp), 'req/s');
-  const credited = await stack.db.payOrder.count({ where: { outTradeNo: { startsWith: 'WYBENCH' }, state: 'PAID' } });
-  if (credited !== n + warm) throw new Error(`notify: ${credited} of ${n + warm} orders credited`);
+  const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
+  const perRound = Math.ceil(Number(process.env.BENCH_NOTIFIES ?? 5000) / rounds);
+  const warm = 1000;
+  const built = await pendingOrdersWithNotifications(stack, 3 * (warm + rounds * perRound));
+  const parts = { app: built.slice(0, warm + rounds * perRound), limit: built.slice(warm + rounds * perRound, 2 * (warm + rounds * perRound)) };
+  const forSql = built.slice(2 * (warm + rounds * perRound));
+  const chunk = <T>(xs: T[], round: number) => xs.slice(warm + round * perRound, warm + (round + 1) * perRound);
 
   const pay = stack.deps.config.pay!;
   const pool = new pg.Pool({ connectionString: stack.deps.config.databaseUrl, max: 10 });
@@ -95,29 +91,43 @@ export async function benchNotify(stack: Stack) {
     const plain = decryptResource(pay.apiV3Key, JSON.parse(b.body).resource);
     await pool.query('INSERT INTO bench_notify (id, body) VALUES ($1, $2)', [JSON.parse(plain).out_trade_no, plain]);
   };
-  await perSecond(forWarmUp, limitOne);
-  print('notify_limit_rps', await perSecond(forLimit, limitOne), 'req/s');
-
   const transactions = forSql.map((b) => JSON.parse(decryptResource(pay.apiV3Key, JSON.parse(b.body).resource)) as { out_trade_no: string; transaction_id: string; success_time: string; amount: { total: number } });
-  const credit = await perSecond(transactions, async (t) => {
+  const creditOne = async (t: (typeof transactions)[number]) => {
     const { rows } = await pool.query({ name: 'credit', text: CREDIT_STATEMENT, values: [t.success_time, t.transaction_id, t.out_trade_no, t.amount.total] });
     if (rows.length !== 1) throw new Error(`credit: ${t.out_trade_no} not credited`);
-  });
-  print('notify_credit_sql_rps', credit, 'req/s');
-  await pool.end();
-
+  };
   const bare = new Koa();
   bare.use(async (ctx) => {
     for await (const _ of ctx.req);
     ctx.status = 204;
   });
   const server = await listen(bare);
-  print('notify_http_floor_rps', await postAll(`${server.url}/wechat/pay/notify`, forApp), 'req/s');
-  await server.close();
+
+  const notifyUrl = `${stack.url}/wechat/pay/notify`;
+  const runs = {
+    notify: (round: number) => postAll(notifyUrl, chunk(parts.app, round)),
+    limit: (round: number) => perSecond(chunk(parts.limit, round), limitOne),
+    credit: (round: number) => perSecond(chunk(transactions, round), creditOne),
+    floor: (round: number) => postAll(`${server.url}/wechat/pay/notify`, chunk(parts.app, round)),
+  };
+  await postAll(notifyUrl, parts.app.slice(0, warm));
+  await perSecond(parts.limit.slice(0, warm), limitOne);
+  await perSecond(transactions.slice(0, warm), creditOne);
+  const rps: Record<keyof typeof runs, number[]> = { notify: [], limit: [], credit: [], floor: [] };
+  for (let round = 0; round < rounds; round++) for (const [name, run] of Object.entries(runs) as [keyof typeof runs, (round: number) => Promise<number>][]) rps[name].push(await run(round));
+  await Promise.all([pool.end(), server.close()]);
+  const credited = await stack.db.payOrder.count({ where: { outTradeNo: { startsWith: 'WYBENCH' }, state: 'PAID' } });
+  if (credited !== 2 * parts.app.length) throw new Error(`notify: ${credited} of ${2 * parts.app.length} orders credited`); // the app's and the credit statement's
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  print('notify_rps', median(rps.notify), 'req/s');
+  print('notify_limit_rps', median(rps.limit), 'req/s');
+  print('notify_ratio', Math.round((median(rps.notify) / median(rps.limit)) * 100) / 100, 'x');
+  print('notify_credit_sql_rps', median(rps.credit), 'req/s');
+  print('notify_http_floor_rps', median(rps.floor), 'req/s');
 
   const latencies: number[] = [];
   for (let k = 0; k < 500; k++) {
-    const b = forApp[k % n]!;
+    const b = parts.app[k]!;
     const s = performance.now();
     const res = await fetch(`${stack.url}/wechat/pay/notify`, { method: 'POST', headers: b.headers, body: b.body });
     if (res.status !== 204) throw new Error(`duplicate notify: ${res.status}`);
@@ -127,7 +137,7 @@ export async function benchNotify(stack: Stack) {
   print('notify_duplicate_p50_ms', Math.round(latencies[250]! * 100) / 100, 'ms');
 
   // The bench's orders want no receipts: left unsettled, a worker's minute sweep would settle all
-  // 8,000 of them in the middle of a later bench (the reconciliation's memory figure).
+  // 12,000 of them in the middle of a later bench (the reconciliation's memory figure).
   await stack.db.payOrder.updateMany({ where: { outTradeNo: { startsWith: 'WYBENCH' }, state: 'PAID', settledAt: null }, data: { settledAt: new Date() } });
 }
 
