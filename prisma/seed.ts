@@ -157,12 +157,14 @@ async function seedBills(tx: Prisma.TransactionClient, communityId: string, cash
   const units = await tx.unit.findMany({ where: { communityId }, select: { id: true, buildingArea: true, deliveredAt: true, building: { select: { buildingType: true } } } });
   const spaces = await tx.parkingSpace.findMany({ where: { communityId, unitId: { not: null } }, select: { id: true, number: true, unitId: true } });
   for (const label of ['2026-09', '2026-10', '2026-11']) {
-    const lines = billLines(
-      parsePeriod(label)!,
-      [property, parking],
-      units.map((u) => ({ id: u.id, buildingArea: u.buildingArea, deliveredAt: u.deliveredAt, buildingType: u.building.buildingType })),
-      spaces.map((p) => ({ id: p.id, number: p.number, unitId: p.unitId! })),
-    );
+    const lines = [
+      ...billLines(
+        parsePeriod(label)!,
+        [property, parking],
+        units.map((u) => ({ id: u.id, buildingArea: u.buildingArea, deliveredAt: u.deliveredAt, buildingType: u.building.buildingType })),
+        spaces.map((p) => ({ id: p.id, number: p.number, unitId: p.unitId! })),
+      ),
+    ];
     const runId = randomUUID();
     await tx.bill.createMany({ data: lines.map((l) => ({ ...l, id: randomUUID(), communityId, period: label, runId })) });
     await tx.billingRun.create({ data: { id: runId, communityId, period: label, createdById: cashierId, billCount: lines.length, totalFen: BigInt(lines.reduce((s, l) => s + l.amountFen, 0)) } });

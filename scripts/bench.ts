@@ -258,6 +258,14 @@ async function main() {
       await benchBillsGenerate(stack);
       return;
     }
+    if (process.env.BENCH_ONLY === 'notify') {
+      await benchNotify(stack);
+      return;
+    }
+    if (process.env.BENCH_ONLY === 'bills') {
+      await benchBillsGenerate(stack);
+      return;
+    }
     if (process.env.BENCH_ONLY === 'notices') {
       await noticeList(stack, token);
       return;

@@ -38,8 +38,9 @@ function viaClient(client: pg.Client): Read {
 }
 
 /**
- * The period's bill lines, and those not yet billed. Plain SQL: the community's units are read whole
- * (20,000 rows for a large one), areas as exact decimal text, delivery as an instant.
+ * The period's bill lines (made one at a time as they are iterated) and a test for those not yet
+ * billed. Plain SQL: the community's units are read whole (20,000 rows for a large one), areas as
+ * exact decimal text, delivery as an instant.
  */
 async function linesFor(deps: Deps, communityId: string, req: BillingRequest, read: Read = viaPrisma(deps)) {
   const period = parsePeriod(req.period)!;
@@ -53,61 +54,61 @@ async function linesFor(deps: Deps, communityId: string, req: BillingRequest, re
     read<BillingSpace>(`SELECT "id", "number", "unitId" FROM "ParkingSpace" WHERE "communityId" = $1::uuid AND "unitId" IS NOT NULL`, [communityId]),
     read<Pick<BillLine, 'feeItemId' | 'unitId' | 'parkingSpaceId' | 'payer'>>(`SELECT "feeItemId", "unitId", "parkingSpaceId", "payer"::text AS "payer" FROM "Bill" WHERE "communityId" = $1::uuid AND "period" = $2`, [communityId, req.period]),
   ]);
-  const lines = billLines(period, items, units, spaces);
   const have = new Set(existing.map(lineKey));
-  return { items, lines, fresh: lines.filter((l) => !have.has(lineKey(l))) };
+  return { items, lines: billLines(period, items, units, spaces), isFresh: (l: BillLine) => !have.has(lineKey(l)) };
 }
 
 /** What a run would create: counts and totals per item and per payer, and how much already exists. */
 export async function previewBills(deps: Deps, userId: string, communityId: string, req: BillingRequest) {
   await requireRole(deps.db, userId, communityId, ['CASHIER', 'MANAGER', 'COMPANY_ADMIN']);
-  const { items, lines, fresh } = await linesFor(deps, communityId, req);
+  const { items, lines, isFresh } = await linesFor(deps, communityId, req);
   const perItem = new Map(items.map((i) => [i.id, { feeItemId: i.id, name: i.name, kind: i.kind, all: zero(), fresh: zero() }]));
   const byPayer = { OWNER: zero(), DEVELOPER: zero() };
-  for (const l of lines) perItem.get(l.feeItemId)!.all = add(perItem.get(l.feeItemId)!.all, l.amountFen);
-  for (const l of fresh) {
-    perItem.get(l.feeItemId)!.fresh = add(perItem.get(l.feeItemId)!.fresh, l.amountFen);
+  let all = 0;
+  let total = zero();
+  for (const l of lines) {
+    const item = perItem.get(l.feeItemId)!;
+    item.all = add(item.all, l.amountFen);
+    all += 1;
+    if (!isFresh(l)) continue;
+    item.fresh = add(item.fresh, l.amountFen);
     byPayer[l.payer] = add(byPayer[l.payer], l.amountFen);
+    total = add(total, l.amountFen);
   }
-  const total = fresh.reduce((t, l) => add(t, l.amountFen), zero());
-  return { period: req.period, items: [...perItem.values()], byPayer, toCreate: total, alreadyBilled: lines.length - fresh.length };
+  return { period: req.period, items: [...perItem.values()], byPayer, toCreate: total, alreadyBilled: all - total.bills };
 }
 
 /**
  * Creates the period's bills. Idempotent: a bill that exists (same item, unit, space, period and
- * payer) is skipped by the unique index, so a second run creates nothing; a concurrent second run
- * waits for the first (a lock per community) and then finds everything made.
+ * payer — a unique key) is left out, so a second run creates nothing; a concurrent second run waits
+ * for the first (a lock per community) and then finds everything made.
  */
 export async function generateBills(deps: Deps, userId: string, communityId: string, req: BillingRequest) {
   await requireRole(deps.db, userId, communityId, ['CASHIER', 'MANAGER', 'COMPANY_ADMIN']);
   const runId = randomUUID();
   // One connection of its own for the run's transaction: the bills travel by COPY (a fraction of the
-  // cost of a parameter), then one INSERT … SELECT skips any that exist.
+  // cost of a parameter).
   const client = new pg.Client({ connectionString: deps.config.databaseUrl });
   await client.connect();
   try {
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`billing:${communityId}`]);
-    const { fresh } = await linesFor(deps, communityId, req, viaClient(client));
+    const { lines, isFresh } = await linesFor(deps, communityId, req, viaClient(client));
+    // Straight into the table, each line as it is made (the database inserts one chunk while the
+    // next is computed). Every bill is made here, under the community's lock, and what exists is
+    // left out — so the unique key cannot be hit; were it hit, the run would roll back whole.
     let made = zero();
-    if (fresh.length > 0) {
-      await client.query(`CREATE TEMP TABLE new_bills (f uuid, u uuid, s uuid, p "BillPayer", m text, n int, a int, d text, due timestamp(3)) ON COMMIT DROP`);
-      await copyRows(client, 'new_bills', fresh.map((l) => [l.feeItemId, l.unitId, l.parkingSpaceId, l.payer, l.firstMonth, l.months, l.amountFen, l.detail, l.dueAt.toISOString()]));
-      const { rows } = await client.query<{ bills: string; total: string | null }>(
-        `WITH ins AS (
-           INSERT INTO "Bill" ("id", "communityId", "unitId", "feeItemId", "parkingSpaceId", "period", "firstMonth", "months", "payer", "amountFen", "detail", "dueAt", "runId")
-           SELECT gen_random_uuid(), $1::uuid, r.u, r.f, r.s, $2, r.m, r.n, r.p, r.a, r.d, r.due, $3::uuid FROM new_bills r
-           ON CONFLICT DO NOTHING
-           RETURNING "amountFen")
-         SELECT count(*) AS bills, sum("amountFen") AS total FROM ins`,
-        [communityId, req.period, runId],
-      );
-      made = { bills: Number(rows[0]!.bills), totalFen: Number(rows[0]!.total ?? 0) };
-      if (made.bills > 0) {
-        await client.query('INSERT INTO "BillingRun" ("id", "communityId", "period", "createdById", "billCount", "totalFen", "createdAt") VALUES ($1, $2, $3, $4, $5, $6, $7)', [
-          runId, communityId, req.period, userId, made.bills, made.totalFen, deps.clock.now(),
-        ]);
+    await copyRows(client, '"Bill" ("id", "communityId", "unitId", "feeItemId", "parkingSpaceId", "period", "firstMonth", "months", "payer", "amountFen", "detail", "dueAt", "runId")', (function* () {
+      for (const l of lines) {
+        if (!isFresh(l)) continue;
+        made = add(made, l.amountFen);
+        yield [randomUUID(), communityId, l.unitId, l.feeItemId, l.parkingSpaceId, req.period, l.firstMonth, l.months, l.payer, l.amountFen, l.detail, l.dueAt.toISOString(), runId];
       }
+    })());
+    if (made.bills > 0) {
+      await client.query('INSERT INTO "BillingRun" ("id", "communityId", "period", "createdById", "billCount", "totalFen", "createdAt") VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+        runId, communityId, req.period, userId, made.bills, made.totalFen, deps.clock.now(),
+      ]);
     }
     await client.query('COMMIT');
     return { period: req.period, runId: made.bills > 0 ? runId : null, created: made };
