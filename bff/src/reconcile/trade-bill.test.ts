@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { readTradeBill, TRADE_BILL_COLUMNS, TRADE_BILL_SUMMARY, TradeBillError, yuanToFen, type TradeRow } from './trade-bill.js';
+import { csvRecords, readTradeBill, TRADE_BILL_COLUMNS, TRADE_BILL_SUMMARY, TradeBillError, yuanToFen, type TradeRow } from './trade-bill.js';
 
 const q = (v: string) => `\`${v}`;
 /** A payment or refund row as WeChat writes it (27 columns, every value backtick-prefixed). */
@@ -14,9 +14,12 @@ const header = TRADE_BILL_COLUMNS.join(',');
 const summary = (values: string[]) => `${TRADE_BILL_SUMMARY.join(',')}\r\n${values.map(q).join(',')}`;
 const good = [header, row('SUCCESS', '001', '231.71', '1.39'), row('SUCCESS', '002', '150.00', '0.90'), row('REFUND', '001', '10.00', '-0.06'), summary(['3', '381.71', '10.00', '0.00', '2.23', '381.71', '10.00'])].join('\r\n');
 
-async function read(text: string) {
+/** Read from one chunk, or from chunks of `size` bytes (cutting through CRLFs, quotes and multi-byte characters). */
+async function read(text: string, size?: number) {
   const rows: TradeRow[] = [];
-  const s = await readTradeBill(Readable.from([Buffer.from(text)]), (r) => void rows.push(r));
+  const bytes = Buffer.from(text);
+  const chunks = size ? Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) => bytes.subarray(i * size, (i + 1) * size)) : [bytes];
+  const s = await readTradeBill(Readable.from(chunks), (r) => void rows.push(r));
   return { rows, summary: s };
 }
 const fails = async (text: string, reason: TradeBillError['reason']) => {
@@ -40,6 +43,44 @@ describe('reading WeChat Pay\'s trade bill', () => {
 
   it('reads a file with a UTF-8 BOM and LF line ends too', async () => {
     expect((await read(`\uFEFF${good.replace(/\r\n/g, '\n')}\n`)).rows).toHaveLength(3);
+  });
+
+  it('reads the same rows however the bytes arrive', async () => {
+    const whole = await read(good);
+    for (const size of [1, 2, 3, 7, 64]) expect(await read(good, size)).toEqual(whole);
+  });
+
+  it('reads quoted values by the rules of CSV: commas, doubled quotes and line ends inside quotes', async () => {
+    const named = (name: string) => good.replace('`物业费', name);
+    const names = async (text: string, size?: number) => (await read(text, size)).rows.map((r) => r.outTradeNo);
+    expect(await names(named('"`物业费,2026年11月"'))).toEqual(['WY001', 'WY002', 'WY001']);
+    for (const size of [undefined, 1, 5]) {
+      const { rows } = await read(named('"`物业费 ""A区""\r\n第二行"').replace('`WY002', '"`WY002"'), size);
+      expect(rows.map((r) => r.outTradeNo)).toEqual(['WY001', 'WY002', 'WY001']);
+      expect(rows[0]!.settleFen).toBe(23171);
+    }
+  });
+
+  it('unquotes fields exactly, and skips empty lines', async () => {
+    const records = async (text: string, size: number) => {
+      const out: string[][] = [];
+      const bytes = Buffer.from(text);
+      for await (const r of csvRecords(Readable.from(Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) => bytes.subarray(i * size, (i + 1) * size))))) out.push(r);
+      return out;
+    };
+    for (const size of [1, 4, 1000]) {
+      expect(await records('a,"b,c",""\r\n\r\n"say ""hi""","line\nbreak"\r\n`x,,', size)).toEqual([
+        ['a', 'b,c', ''],
+        ['say "hi"', 'line\nbreak'],
+        ['`x', '', ''],
+      ]);
+    }
+  });
+
+  it('stops at a quote out of place or never closed', async () => {
+    await fails(good.replace('`物业费', '`物业"费'), 'FORMAT');
+    await fails(good.replace('`物业费', '"`物业费"x'), 'FORMAT');
+    await fails(good.replace('`物业费', '"`物业费'), 'FORMAT');
   });
 
   it('stops at an unknown, missing or moved column, naming it', async () => {

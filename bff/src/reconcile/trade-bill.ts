@@ -1,4 +1,3 @@
-import { parse } from 'csv-parse';
 import type { Readable } from 'node:stream';
 
 /**
@@ -80,16 +79,103 @@ function sameColumns(found: string[], expected: readonly string[], what: string)
 }
 
 /**
+ * A record in double quotes somewhere (RFC 4180: a quoted field may hold commas, line ends and doubled
+ * quotes), starting at `pos`: its fields and where the next record starts, or null when `text` ends
+ * inside it and more is to come (it is read again from its start then). WeChat does not quote today; a file that does is still read right.
+ */
+function quotedRecord(text: string, pos: number, final: boolean, line: number): { fields: string[]; end: number } | null {
+  const malformed = (what: string) => new TradeBillError('FORMAT', `第 ${line} 行：${what}，文件格式不是微信支付账单`);
+  const fields: string[] = [];
+  let field = '';
+  let inQuotes = false;
+  let closed = false; // the field's closing quote has passed: only a comma or the line end may follow
+  for (let i = pos; i < text.length; i++) {
+    const c = text[i];
+    if (inQuotes) {
+      if (c !== '"') {
+        field += c;
+      } else if (text[i + 1] === '"') {
+        field += '"';
+        i += 1;
+      } else {
+        inQuotes = false;
+        closed = true;
+      }
+    } else if (c === ',') {
+      fields.push(field);
+      field = '';
+      closed = false;
+    } else if (c === '\n' || (c === '\r' && text[i + 1] === '\n')) {
+      fields.push(field);
+      return { fields, end: c === '\n' ? i + 1 : i + 2 };
+    } else if (c === '\r' && i + 1 === text.length && !final) {
+      return null; // a CRLF cut in two: the next chunk has its LF
+    } else if (closed) {
+      throw malformed('引号之后应是逗号或换行');
+    } else if (c === '"') {
+      if (field !== '') throw malformed('引号出现在值的中间');
+      inQuotes = true;
+    } else {
+      field += c;
+    }
+  }
+  if (!final) return null;
+  if (inQuotes) throw malformed('引号没有闭合');
+  fields.push(field);
+  return { fields, end: text.length };
+}
+
+/**
+ * The CSV records of a UTF-8 stream as it arrives (BOM dropped, CRLF or LF, empty lines skipped). A
+ * line without a double quote — every line WeChat writes — is split on its commas; a line with one
+ * is read by the rules of quoting. A general CSV parser cost 14 s of a 1,000,000-row bill's 24.
+ */
+export async function* csvRecords(input: AsyncIterable<Uint8Array>): AsyncGenerator<string[]> {
+  const decoder = new TextDecoder();
+  let text = '';
+  let line = 0;
+  function* complete(final: boolean): Generator<string[]> {
+    let pos = 0;
+    while (pos < text.length) {
+      const nl = text.indexOf('\n', pos);
+      if (nl === -1 && !final) break;
+      const stop = nl === -1 ? text.length : nl;
+      const plain = text.slice(pos, stop);
+      if (!plain.includes('"')) {
+        pos = stop + 1;
+        const record = plain.endsWith('\r') ? plain.slice(0, -1) : plain;
+        if (record === '') continue;
+        line += 1;
+        yield record.split(',');
+        continue;
+      }
+      const quoted = quotedRecord(text, pos, final, line + 1);
+      if (!quoted) break;
+      pos = quoted.end;
+      line += 1;
+      yield quoted.fields;
+    }
+    text = text.slice(pos);
+  }
+  for await (const chunk of input) {
+    text += decoder.decode(chunk, { stream: true });
+    yield* complete(false);
+  }
+  text += decoder.decode();
+  yield* complete(true);
+}
+
+/**
  * Reads a trade bill as it streams in, calling `onRow` for each data row, and returns the summary
  * after checking it against the rows: count, settled amount, refunds, fees, order amounts.
  */
 export async function readTradeBill(input: Readable, onRow: (row: TradeRow) => void | Promise<void>): Promise<TradeBillSummary> {
-  const records = input.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, trim: false }));
+  const records = csvRecords(input);
   const seen: TradeBillSummary = { rows: 0, settleFen: 0, refundFen: 0, feeFen: 0, orderFen: 0, requestedRefundFen: 0 };
   let line = 0;
   let phase: 'header' | 'rows' | 'totals' | 'done' = 'header';
   let stated: TradeBillSummary | null = null;
-  for await (const record of records as AsyncIterable<string[]>) {
+  for await (const record of records) {
     line += 1;
     if (phase === 'header') {
       sameColumns(record, TRADE_BILL_COLUMNS, '账单表头');
