@@ -1,23 +1,23 @@
 import { once } from 'node:events';
-import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import { PassThrough, Readable } from 'node:stream';
 import { z } from 'zod';
 import { yuan } from './money.js';
+import { xlsx } from './xlsx.js';
 
 export const ZExportFormat = z.enum(['xlsx', 'csv'], '导出格式只能是 xlsx 或 csv');
 export type ExportFormat = z.infer<typeof ZExportFormat>;
 
 /** A column of an export: money columns hold fen and are written as yuan (¥ format in Excel). */
 export type ExportColumn = { header: string; width?: number; money?: boolean };
-export type ExportFile = { body: PassThrough | string; type: string; filename: string };
+export type ExportFile = { body: Readable | string; type: string; filename: string };
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const csvCell = (v: string | number) => (/[",\r\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
 
 /**
- * A table as a file a cashier opens in Excel: .xlsx written as a stream (rows leave as they come,
- * money as yuan with a ¥ format, frozen header) or CSV with a UTF-8 BOM so Excel reads the Chinese.
- * `rows` may be an async iterable, so a large export never sits in memory whole.
+ * A table as a file a cashier opens in Excel: .xlsx written as a stream (xlsx.ts: rows leave as they
+ * come, money as yuan with a ¥ format, bold frozen header) or CSV with a UTF-8 BOM so Excel reads the
+ * Chinese. `rows` may be an async iterable, so a large export never sits in memory whole.
  */
 export function exportTable(format: ExportFormat, name: { file: string; sheet: string }, columns: ExportColumn[], rows: Iterable<(string | number)[]> | AsyncIterable<(string | number)[]>): ExportFile {
   const money = columns.map((c) => c.money === true);
@@ -33,21 +33,13 @@ export function exportTable(format: ExportFormat, name: { file: string; sheet: s
     })().catch((err: Error) => out.destroy(err));
     return { body: out, type: 'text/csv; charset=utf-8', filename: `${name.file}.csv` };
   }
-  const out = new PassThrough();
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true }); // styles are off by default when streaming
-  const sheet = book.addWorksheet(name.sheet.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
-  // The ¥ format is the column's: every cell of it takes the style (one style, not one per cell).
-  sheet.columns = columns.map((c) => ({ header: c.header, width: c.width ?? 14, ...(c.money ? { style: { numFmt: '"¥"#,##0.00' } } : {}) }));
-  void (async () => {
-    for await (const values of rows) {
-      if (out.destroyed) return;
-      // fen → yuan only for Excel to show; every sum was made in fen
-      sheet.addRow(values.map((v, i) => (money[i] ? Number(v) / 100 : v))).commit();
-    }
-    sheet.commit();
-    await book.commit();
-  })().catch((err: Error) => out.destroy(err));
-  return { body: out, type: XLSX, filename: `${name.file}.xlsx` };
+  async function* yuanRows() {
+    // fen → yuan only for Excel to show; every sum was made in fen
+    for await (const values of rows) yield values.map((v, i) => (money[i] ? Number(v) / 100 : v));
+  }
+  // Pulled as the download is read: an abandoned one stops the rows (their source closes).
+  const sheet = xlsx(name.sheet, columns.map((c) => ({ header: c.header, width: c.width ?? 14, money: c.money === true })), yuanRows());
+  return { body: Readable.from(sheet), type: XLSX, filename: `${name.file}.xlsx` };
 }
 
 /** Today in Beijing, for file names. */

@@ -1,0 +1,179 @@
+import { constants, crc32, deflateRawSync } from 'node:zlib';
+
+/**
+ * A one-sheet .xlsx (Office Open XML, ECMA-376) written as it goes: the sheet's rows are turned into
+ * XML and deflated in 64 KB pieces as they arrive, so a 100,000-row export never sits in memory and
+ * costs a fraction of a general workbook library (ExcelJS spent ≈ 30 µs a row on style and XML
+ * objects). What it writes: text as inline strings, numbers as numbers, money columns with a ¥
+ * format, a bold frozen header row, column widths.
+ */
+
+export type SheetColumn = { header: string; width: number; money: boolean };
+type Cell = string | number;
+
+const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
+const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+
+/** Text for XML: the five special characters escaped, characters XML 1.0 cannot carry dropped. */
+export function xmlEscape(s: string): string {
+  return s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
+}
+
+/** 0 → A, 25 → Z, 26 → AA. */
+function columnLetters(index: number): string {
+  let s = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** Cell styles (styles.xml cellXfs): 0 plain, 1 money, 2 header. */
+const STYLE = { money: 1, header: 2 };
+const STYLES = `${XML_DECL}<styleSheet xmlns="${MAIN}">
+<numFmts count="1"><numFmt numFmtId="164" formatCode="&quot;¥&quot;#,##0.00"/></numFmts>
+<fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>
+<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>
+<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>
+<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>
+<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>
+<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>
+</styleSheet>`;
+
+function cellXml(ref: string, value: Cell, style: number): string {
+  const s = style ? ` s="${style}"` : '';
+  if (typeof value === 'number' && Number.isFinite(value)) return `<c r="${ref}"${s}><v>${value}</v></c>`;
+  const text = String(value);
+  if (text === '') return '';
+  return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${xmlEscape(text)}</t></is></c>`;
+}
+
+async function* sheetXml(columns: SheetColumn[], rows: AsyncIterable<Cell[]> | Iterable<Cell[]>): AsyncGenerator<string> {
+  const letters = columns.map((_, i) => columnLetters(i));
+  const widths = columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`).join('');
+  yield `${XML_DECL}<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><cols>${widths}</cols><sheetData>`;
+  yield `<row r="1">${columns.map((c, i) => cellXml(`${letters[i]}1`, c.header, STYLE.header)).join('')}</row>`;
+  let r = 1;
+  for await (const values of rows) {
+    r += 1;
+    yield `<row r="${r}">${values.map((v, i) => cellXml(`${letters[i]}${r}`, v, columns[i]?.money ? STYLE.money : 0)).join('')}</row>`;
+  }
+  yield '</sheetData></worksheet>';
+}
+
+/**
+ * The workbook's files: one sheet named `sheetName` (at most 31 characters, as Excel allows) with
+ * the columns' headers and the rows. Money columns take numbers (yuan) and show them as ¥.
+ */
+export function xlsx(sheetName: string, columns: SheetColumn[], rows: AsyncIterable<Cell[]> | Iterable<Cell[]>): AsyncGenerator<Buffer> {
+  const name = xmlEscape(sheetName.slice(0, 31));
+  return zip([
+    {
+      name: '[Content_Types].xml',
+      parts: [
+        `${XML_DECL}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>` +
+          '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' +
+          '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>',
+      ],
+    },
+    { name: '_rels/.rels', parts: [`${XML_DECL}<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`] },
+    { name: 'xl/workbook.xml', parts: [`${XML_DECL}<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="${name}" sheetId="1" r:id="rId1"/></sheets></workbook>`] },
+    {
+      name: 'xl/_rels/workbook.xml.rels',
+      parts: [`${XML_DECL}<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL}/styles" Target="styles.xml"/></Relationships>`],
+    },
+    { name: 'xl/styles.xml', parts: [STYLES] },
+    { name: 'xl/worksheets/sheet1.xml', parts: sheetXml(columns, rows) },
+  ]);
+}
+
+/** MS-DOS date and time of an instant (the ZIP format's timestamps, local time of this process). */
+function dosDateTime(at: Date): { time: number; date: number } {
+  return {
+    time: (at.getHours() << 11) | (at.getMinutes() << 5) | Math.floor(at.getSeconds() / 2),
+    date: ((at.getFullYear() - 1980) << 9) | ((at.getMonth() + 1) << 5) | at.getDate(),
+  };
+}
+
+type ZipEntry = { name: Buffer; offset: number; crc: number; compressed: number; size: number };
+const PIECE = 65_536;
+const UTF8_AND_DESCRIPTOR = 0x0808; // general purpose flags: sizes follow the data (bit 3), UTF-8 names (bit 11)
+const ZIP32_MAX = 0xffff_ffff;
+
+/**
+ * A ZIP archive (PKWARE APPNOTE 6.3: deflate, data descriptors) written as its files' parts come.
+ * Each 64 KB piece is deflated on its own and ends on a sync flush, the last one finishes the
+ * stream — pieces of one deflate stream, so an entry never has to be held whole or its size known
+ * ahead. No ZIP64: an archive over 4 GB is refused.
+ */
+async function* zip(files: { name: string; parts: AsyncIterable<string> | Iterable<string> }[]): AsyncGenerator<Buffer> {
+  const { time, date } = dosDateTime(new Date());
+  const entries: ZipEntry[] = [];
+  let offset = 0;
+  const emit = (b: Buffer) => {
+    offset += b.length;
+    if (offset > ZIP32_MAX) throw new RangeError('导出文件超过 4 GB，请缩小导出范围');
+    return b;
+  };
+  for (const file of files) {
+    const name = Buffer.from(file.name);
+    const entry: ZipEntry = { name, offset, crc: 0, compressed: 0, size: 0 };
+    entries.push(entry);
+    const header = Buffer.alloc(30);
+    header.writeUInt32LE(0x04034b50, 0);
+    header.writeUInt16LE(20, 4);
+    header.writeUInt16LE(UTF8_AND_DESCRIPTOR, 6);
+    header.writeUInt16LE(8, 8);
+    header.writeUInt16LE(time, 10);
+    header.writeUInt16LE(date, 12);
+    header.writeUInt16LE(name.length, 26);
+    yield emit(Buffer.concat([header, name]));
+    const deflate = (text: string, last: boolean) => {
+      const raw = Buffer.from(text);
+      entry.crc = crc32(raw, entry.crc);
+      entry.size += raw.length;
+      if (entry.size > ZIP32_MAX) throw new RangeError('导出文件超过 4 GB，请缩小导出范围');
+      const out = deflateRawSync(raw, { finishFlush: last ? constants.Z_FINISH : constants.Z_SYNC_FLUSH });
+      entry.compressed += out.length;
+      return emit(out);
+    };
+    let pending = '';
+    for await (const part of file.parts) {
+      pending += part;
+      if (pending.length < PIECE) continue;
+      yield deflate(pending, false);
+      pending = '';
+    }
+    yield deflate(pending, true);
+    const descriptor = Buffer.alloc(16);
+    descriptor.writeUInt32LE(0x08074b50, 0);
+    descriptor.writeUInt32LE(entry.crc, 4);
+    descriptor.writeUInt32LE(entry.compressed, 8);
+    descriptor.writeUInt32LE(entry.size, 12);
+    yield emit(descriptor);
+  }
+  const directoryAt = offset;
+  for (const e of entries) {
+    const h = Buffer.alloc(46);
+    h.writeUInt32LE(0x02014b50, 0);
+    h.writeUInt16LE(20, 4);
+    h.writeUInt16LE(20, 6);
+    h.writeUInt16LE(UTF8_AND_DESCRIPTOR, 8);
+    h.writeUInt16LE(8, 10);
+    h.writeUInt16LE(time, 12);
+    h.writeUInt16LE(date, 14);
+    h.writeUInt32LE(e.crc, 16);
+    h.writeUInt32LE(e.compressed, 20);
+    h.writeUInt32LE(e.size, 24);
+    h.writeUInt16LE(e.name.length, 28);
+    h.writeUInt32LE(e.offset, 42);
+    yield emit(Buffer.concat([h, e.name]));
+  }
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(offset - directoryAt, 12);
+  end.writeUInt32LE(directoryAt, 16);
+  yield end;
+}
