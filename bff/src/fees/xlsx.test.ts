@@ -47,11 +47,12 @@ describe('the .xlsx writer', () => {
     expect(sheet.getRow(2).values).toEqual([undefined, `A&B <c> "d" 'e'`, '  两边空格  ', undefined, 'xy']);
   });
 
-  it('cuts a sheet name to the 31 characters Excel allows, and names columns past Z', async () => {
+  it('makes a sheet name Excel opens (31 characters, none of []:*?/\\, no quote at the ends), and names columns past Z', async () => {
     const wide: SheetColumn[] = Array.from({ length: 30 }, (_, i) => ({ header: `列${i + 1}`, width: 6, money: false }));
     const book = await open(await bytes(xlsx('名'.repeat(40), wide, [Array.from({ length: 30 }, (_, i) => i + 1)])));
     const sheet = book.worksheets[0]!;
     expect(sheet.name).toBe('名'.repeat(31));
+    expect((await open(await bytes(xlsx("'2026/11 [收款]:*?\\'", columns, [])))).worksheets[0]!.name).toBe('2026_11 _收款_____');
     expect(sheet.getCell('AD1').value).toBe('列30');
     expect(sheet.getCell('AD2').value).toBe(30);
   });

@@ -61,12 +61,17 @@ async function* sheetXml(columns: SheetColumn[], rows: AsyncIterable<Cell[]> | I
   yield '</sheetData></worksheet>';
 }
 
+/** A sheet name Excel opens: none of []:*?/\, no apostrophe at either end, at most 31 characters. */
+function sheetNameOf(wanted: string): string {
+  return wanted.replace(/[[\]:*?/\\]/g, '_').replace(/^'+|'+$/g, '').slice(0, 31) || 'Sheet1';
+}
+
 /**
- * The workbook's files: one sheet named `sheetName` (at most 31 characters, as Excel allows) with
- * the columns' headers and the rows. Money columns take numbers (yuan) and show them as ¥.
+ * The workbook's files: one sheet named after `sheetName` (sheetNameOf) with the columns' headers
+ * and the rows. Money columns take numbers (yuan) and show them as ¥.
  */
 export function xlsx(sheetName: string, columns: SheetColumn[], rows: AsyncIterable<Cell[]> | Iterable<Cell[]>): AsyncGenerator<Buffer> {
-  const name = xmlEscape(sheetName.slice(0, 31));
+  const name = xmlEscape(sheetNameOf(sheetName));
   return zip([
     {
       name: '[Content_Types].xml',
