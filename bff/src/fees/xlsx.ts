@@ -102,8 +102,15 @@ function dosDateTime(at: Date): { time: number; date: number } {
 
 type ZipEntry = { name: Buffer; offset: number; crc: number; compressed: number; size: number };
 const PIECE = 65_536;
-const UTF8_AND_DESCRIPTOR = 0x0808; // general purpose flags: sizes follow the data (bit 3), UTF-8 names (bit 11)
 const ZIP32_MAX = 0xffff_ffff;
+
+/** A record of the ZIP format: little-endian fields of 2 or 4 bytes, as APPNOTE's tables list them, then `tail`. */
+function record(fields: [2 | 4, number][], tail: Buffer = Buffer.alloc(0)): Buffer {
+  const head = Buffer.alloc(fields.reduce((n, [size]) => n + size, 0));
+  let at = 0;
+  for (const [size, value] of fields) at = size === 2 ? head.writeUInt16LE(value, at) : head.writeUInt32LE(value, at);
+  return Buffer.concat([head, tail]);
+}
 
 /**
  * A ZIP archive (PKWARE APPNOTE 6.3: deflate, data descriptors) written as its files' parts come.
@@ -113,6 +120,8 @@ const ZIP32_MAX = 0xffff_ffff;
  */
 async function* zip(files: { name: string; parts: AsyncIterable<string> | Iterable<string> }[]): AsyncGenerator<Buffer> {
   const { time, date } = dosDateTime(new Date());
+  // version needed 2.0, flags (sizes in a descriptor after the data: bit 3; UTF-8 names: bit 11), deflate, time, date
+  const common: [2 | 4, number][] = [[2, 20], [2, 0x0808], [2, 8], [2, time], [2, date]];
   const entries: ZipEntry[] = [];
   let offset = 0;
   const emit = (b: Buffer) => {
@@ -121,18 +130,10 @@ async function* zip(files: { name: string; parts: AsyncIterable<string> | Iterab
     return b;
   };
   for (const file of files) {
-    const name = Buffer.from(file.name);
-    const entry: ZipEntry = { name, offset, crc: 0, compressed: 0, size: 0 };
+    const entry: ZipEntry = { name: Buffer.from(file.name), offset, crc: 0, compressed: 0, size: 0 };
     entries.push(entry);
-    const header = Buffer.alloc(30);
-    header.writeUInt32LE(0x04034b50, 0);
-    header.writeUInt16LE(20, 4);
-    header.writeUInt16LE(UTF8_AND_DESCRIPTOR, 6);
-    header.writeUInt16LE(8, 8);
-    header.writeUInt16LE(time, 10);
-    header.writeUInt16LE(date, 12);
-    header.writeUInt16LE(name.length, 26);
-    yield emit(Buffer.concat([header, name]));
+    // local file header: CRC and sizes are in the descriptor
+    yield emit(record([[4, 0x04034b50], ...common, [4, 0], [4, 0], [4, 0], [2, entry.name.length], [2, 0]], entry.name));
     const deflate = (text: string, last: boolean) => {
       const raw = Buffer.from(text);
       entry.crc = crc32(raw, entry.crc);
@@ -150,35 +151,13 @@ async function* zip(files: { name: string; parts: AsyncIterable<string> | Iterab
       pending = '';
     }
     yield deflate(pending, true);
-    const descriptor = Buffer.alloc(16);
-    descriptor.writeUInt32LE(0x08074b50, 0);
-    descriptor.writeUInt32LE(entry.crc, 4);
-    descriptor.writeUInt32LE(entry.compressed, 8);
-    descriptor.writeUInt32LE(entry.size, 12);
-    yield emit(descriptor);
+    yield emit(record([[4, 0x08074b50], [4, entry.crc], [4, entry.compressed], [4, entry.size]]));
   }
   const directoryAt = offset;
   for (const e of entries) {
-    const h = Buffer.alloc(46);
-    h.writeUInt32LE(0x02014b50, 0);
-    h.writeUInt16LE(20, 4);
-    h.writeUInt16LE(20, 6);
-    h.writeUInt16LE(UTF8_AND_DESCRIPTOR, 8);
-    h.writeUInt16LE(8, 10);
-    h.writeUInt16LE(time, 12);
-    h.writeUInt16LE(date, 14);
-    h.writeUInt32LE(e.crc, 16);
-    h.writeUInt32LE(e.compressed, 20);
-    h.writeUInt32LE(e.size, 24);
-    h.writeUInt16LE(e.name.length, 28);
-    h.writeUInt32LE(e.offset, 42);
-    yield emit(Buffer.concat([h, e.name]));
+    // central directory header: made by 2.0, the common fields, CRC, sizes, name length, no extra/comment/disk/attributes, where the entry starts
+    yield emit(record([[4, 0x02014b50], [2, 20], ...common, [4, e.crc], [4, e.compressed], [4, e.size], [2, e.name.length], [2, 0], [2, 0], [2, 0], [2, 0], [4, 0], [4, e.offset]], e.name));
   }
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(offset - directoryAt, 12);
-  end.writeUInt32LE(directoryAt, 16);
-  yield end;
+  // end of central directory: disk 0, entries on this disk and in all, its size and where it starts, no comment
+  yield record([[4, 0x06054b50], [2, 0], [2, 0], [2, entries.length], [2, entries.length], [4, offset - directoryAt], [4, directoryAt], [2, 0]]);
 }
