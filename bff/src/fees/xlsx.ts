@@ -17,7 +17,7 @@ const PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 /** Text for XML: the five special characters escaped, characters XML 1.0 cannot carry dropped. */
-export function xmlEscape(s: string): string {
+function xmlEscape(s: string): string {
   return s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 }
 
@@ -56,7 +56,7 @@ async function* sheetXml(columns: SheetColumn[], rows: AsyncIterable<Cell[]> | I
   let r = 1;
   for await (const values of rows) {
     r += 1;
-    yield `<row r="${r}">${values.map((v, i) => cellXml(`${letters[i]}${r}`, v, columns[i]?.money ? STYLE.money : 0)).join('')}</row>`;
+    yield `<row r="${r}">${values.map((v, i) => cellXml(`${letters[i] ?? columnLetters(i)}${r}`, v, columns[i]?.money ? STYLE.money : 0)).join('')}</row>`;
   }
   yield '</sheetData></worksheet>';
 }
