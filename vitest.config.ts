@@ -12,7 +12,13 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     projects: [
-      { extends: true, test: { name: 'unit', include: ['bff/src/**/*.test.ts', 'simulator/src/**/*.test.ts', 'miniapp/src/**/*.test.{ts,tsx}'] } },
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['bff/src/**/*.test.ts', 'simulator/src/**/*.test.ts', 'miniapp/src/**/*.test.{ts,tsx}'],
+        },
+      },
       { extends: true, test: { name: 'api', include: ['tests/*.test.ts'] } },
       { extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'] } },
     ],

@@ -13,8 +13,40 @@ export const DEMO_COMPANY = '申城物业服务有限公司';
 
 export type DemoUser = { openid: string; label: string; name: string | null; phone: string | null };
 
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
-const GIVEN = ['伟', '芳', '娜', '秀英', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀兰', '霞', '平', '刚', '桂英', '建华', '文', '华', '红', '建国', '志强', '晓梅'];
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+const GIVEN = [
+  '伟',
+  '芳',
+  '娜',
+  '秀英',
+  '敏',
+  '静',
+  '丽',
+  '强',
+  '磊',
+  '军',
+  '洋',
+  '勇',
+  '艳',
+  '杰',
+  '娟',
+  '涛',
+  '明',
+  '超',
+  '秀兰',
+  '霞',
+  '平',
+  '刚',
+  '桂英',
+  '建华',
+  '文',
+  '华',
+  '红',
+  '建国',
+  '志强',
+  '晓梅',
+];
 
 const ownerName = (i: number) => `${SURNAMES[i % SURNAMES.length]}${GIVEN[(i * 7) % GIVEN.length]}`;
 const ownerPhone = (i: number) => `+86139${String(10_000_000 + i * 7919).slice(-8)}`; // E.164
@@ -22,11 +54,25 @@ const ownerPhone = (i: number) => `+86139${String(10_000_000 + i * 7919).slice(-
 /** Areas in hundredths of m², computed with integers and written as exact decimals. */
 const area = (hundredths: number) => `${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}`;
 
-type Layout = { name: string; address: string; buildings: number; floors: number; perFloor: number; baseArea: number[] };
+type Layout = {
+  name: string;
+  address: string;
+  buildings: number;
+  floors: number;
+  perFloor: number;
+  baseArea: number[];
+};
 
 const LAYOUTS: Layout[] = [
   { name: '梧桐苑', address: '上海市徐汇区梧桐路88弄', buildings: 5, floors: 10, perFloor: 2, baseArea: [8956, 12638] },
-  { name: '银杏花园', address: '上海市闵行区银杏路168弄', buildings: 4, floors: 5, perFloor: 5, baseArea: [7212, 9045, 11520, 9045, 7212] },
+  {
+    name: '银杏花园',
+    address: '上海市闵行区银杏路168弄',
+    buildings: 4,
+    floors: 5,
+    perFloor: 5,
+    baseArea: [7212, 9045, 11520, 9045, 7212],
+  },
 ];
 
 export const DEMO_OPENIDS = {
@@ -52,12 +98,16 @@ export async function seedDemo(db: PrismaClient, appid: string) {
       const communities: { id: string; units: { id: string; label: string; ownerIndex: number | null }[] }[] = [];
       let ownerIndex = 0;
       for (const layout of LAYOUTS) {
-        const community = await tx.community.create({ data: { companyId: company.id, name: layout.name, address: layout.address } });
+        const community = await tx.community.create({
+          data: { companyId: company.id, name: layout.name, address: layout.address },
+        });
         const units: Prisma.UnitCreateManyInput[] = [];
         const roster: Prisma.OwnerRosterEntryCreateManyInput[] = [];
         const labels: { id: string; label: string; ownerIndex: number | null }[] = [];
         for (let b = 1; b <= layout.buildings; b++) {
-          const building = await tx.building.create({ data: { communityId: community.id, name: `${b}号楼`, sortOrder: b } });
+          const building = await tx.building.create({
+            data: { communityId: community.id, name: `${b}号楼`, sortOrder: b },
+          });
           for (let floor = 1; floor <= layout.floors; floor++) {
             for (let pos = 1; pos <= layout.perFloor; pos++) {
               const id = randomUUID();
@@ -78,12 +128,26 @@ export async function seedDemo(db: PrismaClient, appid: string) {
               });
               if (!developerHeld) {
                 ownerIndex += 1;
-                roster.push({ unitId: id, name: ownerName(ownerIndex), phone: ownerPhone(ownerIndex), relation: 'OWNER' });
+                roster.push({
+                  unitId: id,
+                  name: ownerName(ownerIndex),
+                  phone: ownerPhone(ownerIndex),
+                  relation: 'OWNER',
+                });
                 if (unitNo % 7 === 0) {
-                  roster.push({ unitId: id, name: ownerName(ownerIndex + 500), phone: ownerPhone(ownerIndex + 500), relation: 'CO_OWNER' });
+                  roster.push({
+                    unitId: id,
+                    name: ownerName(ownerIndex + 500),
+                    phone: ownerPhone(ownerIndex + 500),
+                    relation: 'CO_OWNER',
+                  });
                 }
               }
-              labels.push({ id, label: `${layout.name}${b}号楼${floor}${String(pos).padStart(2, '0')}`, ownerIndex: developerHeld ? null : ownerIndex });
+              labels.push({
+                id,
+                label: `${layout.name}${b}号楼${floor}${String(pos).padStart(2, '0')}`,
+                ownerIndex: developerHeld ? null : ownerIndex,
+              });
             }
           }
         }
@@ -105,13 +169,32 @@ export async function seedDemo(db: PrismaClient, appid: string) {
 
       const makeUser = (openid: string, name: string | null, phone: string | null) =>
         tx.user.create({ data: { name, phone, identities: { create: { appid, openid } } } });
-      const member = (userId: string, unitId: string, relation: MemberRelation, status: 'VERIFIED' | 'PENDING', auto: boolean) =>
-        tx.unitMembership.create({ data: { userId, unitId, relation, status, autoApproved: auto, decidedAt: status === 'VERIFIED' ? new Date() : null } });
+      const member = (
+        userId: string,
+        unitId: string,
+        relation: MemberRelation,
+        status: 'VERIFIED' | 'PENDING',
+        auto: boolean,
+      ) =>
+        tx.unitMembership.create({
+          data: {
+            userId,
+            unitId,
+            relation,
+            status,
+            autoApproved: auto,
+            decidedAt: status === 'VERIFIED' ? new Date() : null,
+          },
+        });
       const role = (userId: string, r: StaffRoleKind, communityId: string | null, canRevealPii = false) =>
         tx.staffRole.create({ data: { userId, companyId: company.id, communityId, role: r, canRevealPii } });
 
       const ownerUnit = owned(wutong, 0);
-      const owner = await makeUser(DEMO_OPENIDS.owner, ownerName(ownerUnit.ownerIndex!), ownerPhone(ownerUnit.ownerIndex!));
+      const owner = await makeUser(
+        DEMO_OPENIDS.owner,
+        ownerName(ownerUnit.ownerIndex!),
+        ownerPhone(ownerUnit.ownerIndex!),
+      );
       await member(owner.id, ownerUnit.id, 'OWNER', 'VERIFIED', true);
 
       // On the roster but not yet bound: binding the unit in the app is approved at once.
@@ -134,7 +217,11 @@ export async function seedDemo(db: PrismaClient, appid: string) {
       await role(cashier.id, 'CASHIER', wutong.id);
 
       const committeeUnit = owned(wutong, 10);
-      const committee = await makeUser(DEMO_OPENIDS.committee, ownerName(committeeUnit.ownerIndex!), ownerPhone(committeeUnit.ownerIndex!));
+      const committee = await makeUser(
+        DEMO_OPENIDS.committee,
+        ownerName(committeeUnit.ownerIndex!),
+        ownerPhone(committeeUnit.ownerIndex!),
+      );
       await member(committee.id, committeeUnit.id, 'OWNER', 'VERIFIED', true);
       await role(committee.id, 'COMMITTEE_MEMBER', wutong.id);
 
@@ -152,22 +239,48 @@ export async function seedDemo(db: PrismaClient, appid: string) {
 
 /** 梧桐苑's fee standards and three months of bills, as the cashier's monthly runs would make them. */
 async function seedBills(tx: Prisma.TransactionClient, communityId: string, cashierId: string) {
-  const property = await tx.feeItem.create({ data: { communityId, kind: 'PROPERTY', name: '物业服务费', amountFen: 235, cycle: 'MONTH' } });
-  const parking = await tx.feeItem.create({ data: { communityId, kind: 'PARKING', name: '车位管理费', amountFen: 15_000, cycle: 'MONTH' } });
-  const units = await tx.unit.findMany({ where: { communityId }, select: { id: true, buildingArea: true, deliveredAt: true, building: { select: { buildingType: true } } } });
-  const spaces = await tx.parkingSpace.findMany({ where: { communityId, unitId: { not: null } }, select: { id: true, number: true, unitId: true } });
+  const property = await tx.feeItem.create({
+    data: { communityId, kind: 'PROPERTY', name: '物业服务费', amountFen: 235, cycle: 'MONTH' },
+  });
+  const parking = await tx.feeItem.create({
+    data: { communityId, kind: 'PARKING', name: '车位管理费', amountFen: 15_000, cycle: 'MONTH' },
+  });
+  const units = await tx.unit.findMany({
+    where: { communityId },
+    select: { id: true, buildingArea: true, deliveredAt: true, building: { select: { buildingType: true } } },
+  });
+  const spaces = await tx.parkingSpace.findMany({
+    where: { communityId, unitId: { not: null } },
+    select: { id: true, number: true, unitId: true },
+  });
   for (const label of ['2026-09', '2026-10', '2026-11']) {
     const lines = [
       ...billLines(
         parsePeriod(label)!,
         [property, parking],
-        units.map((u) => ({ id: u.id, buildingArea: u.buildingArea, deliveredAt: u.deliveredAt, buildingType: u.building.buildingType })),
+        units.map((u) => ({
+          id: u.id,
+          buildingArea: u.buildingArea,
+          deliveredAt: u.deliveredAt,
+          buildingType: u.building.buildingType,
+        })),
         spaces.map((p) => ({ id: p.id, number: p.number, unitId: p.unitId! })),
       ),
     ];
     const runId = randomUUID();
-    await tx.bill.createMany({ data: lines.map((l) => ({ ...l, id: randomUUID(), communityId, period: label, runId })) });
-    await tx.billingRun.create({ data: { id: runId, communityId, period: label, createdById: cashierId, billCount: lines.length, totalFen: BigInt(lines.reduce((s, l) => s + l.amountFen, 0)) } });
+    await tx.bill.createMany({
+      data: lines.map((l) => ({ ...l, id: randomUUID(), communityId, period: label, runId })),
+    });
+    await tx.billingRun.create({
+      data: {
+        id: runId,
+        communityId,
+        period: label,
+        createdById: cashierId,
+        billCount: lines.length,
+        totalFen: BigInt(lines.reduce((s, l) => s + l.amountFen, 0)),
+      },
+    });
   }
 }
 
@@ -181,8 +294,19 @@ const CHANNELS = ['CASH', 'TRANSFER', 'POS', 'CASH'] as const;
  */
 async function seedCounterPayments(tx: Prisma.TransactionClient, communityId: string, cashierId: string) {
   const bills = await tx.bill.findMany({
-    where: { communityId, payer: 'OWNER', period: { in: ['2026-09', '2026-10'] }, unit: { building: { sortOrder: { gt: 1 } } } },
-    select: { id: true, unitId: true, period: true, amountFen: true, unit: { select: { number: true, building: { select: { sortOrder: true } } } } },
+    where: {
+      communityId,
+      payer: 'OWNER',
+      period: { in: ['2026-09', '2026-10'] },
+      unit: { building: { sortOrder: { gt: 1 } } },
+    },
+    select: {
+      id: true,
+      unitId: true,
+      period: true,
+      amountFen: true,
+      unit: { select: { number: true, building: { select: { sortOrder: true } } } },
+    },
     orderBy: [{ unit: { building: { sortOrder: 'asc' } } }, { unit: { number: 'asc' } }, { period: 'asc' }],
   });
   const groups = new Map<string, typeof bills>();
@@ -192,7 +316,9 @@ async function seedCounterPayments(tx: Prisma.TransactionClient, communityId: st
     const share = period === '2026-09' ? 0.9 - unit.building.sortOrder * 0.05 : 0.75 - unit.building.sortOrder * 0.08;
     if (((i * 37) % 100) / 100 >= share) return [];
     const day = 1 + ((i * 7) % 27);
-    const takenAt = new Date(`${period === '2026-09' ? '2026-10' : '2026-11'}-${String(day).padStart(2, '0')}T0${1 + (i % 8)}:15:00Z`);
+    const takenAt = new Date(
+      `${period === '2026-09' ? '2026-10' : '2026-11'}-${String(day).padStart(2, '0')}T0${1 + (i % 8)}:15:00Z`,
+    );
     return [{ group, takenAt, channel: CHANNELS[i % CHANNELS.length]! }];
   });
   payments.sort((a, b) => a.takenAt.getTime() - b.takenAt.getTime());
@@ -200,13 +326,30 @@ async function seedCounterPayments(tx: Prisma.TransactionClient, communityId: st
     const amountFen = group.reduce((s, b) => s + b.amountFen, 0);
     const payment = await tx.counterPayment.create({
       data: {
-        communityId, unitId: group[0]!.unitId, channel, amountFen, takenById: cashierId, takenAt,
+        communityId,
+        unitId: group[0]!.unitId,
+        channel,
+        amountFen,
+        takenById: cashierId,
+        takenAt,
         receiptNo: await takeReceiptNo(tx, communityId, takenAt),
         items: { create: group.map((b) => ({ billId: b.id, amountFen: b.amountFen })) },
       },
     });
-    for (const b of group) await tx.bill.update({ where: { id: b.id }, data: { state: 'PAID', paidFen: b.amountFen, paidAt: takenAt } });
-    await tx.ledgerEntry.createMany({ data: group.map((b) => ({ communityId, kind: 'COUNTER_PAYMENT' as const, billId: b.id, amountFen: b.amountFen, actorId: cashierId, at: takenAt, counterPaymentId: payment.id, note: `${channel} ${payment.receiptNo}` })) });
+    for (const b of group)
+      await tx.bill.update({ where: { id: b.id }, data: { state: 'PAID', paidFen: b.amountFen, paidAt: takenAt } });
+    await tx.ledgerEntry.createMany({
+      data: group.map((b) => ({
+        communityId,
+        kind: 'COUNTER_PAYMENT' as const,
+        billId: b.id,
+        amountFen: b.amountFen,
+        actorId: cashierId,
+        at: takenAt,
+        counterPaymentId: payment.id,
+        note: `${channel} ${payment.receiptNo}`,
+      })),
+    });
   }
 }
 
@@ -218,7 +361,12 @@ async function summary(db: PrismaClient, companyId: string) {
   });
   return {
     company: DEMO_COMPANY,
-    communities: communities.map((c) => ({ name: c.name, buildings: c._count.buildings, units: c._count.units, parking: c._count.parking })),
+    communities: communities.map((c) => ({
+      name: c.name,
+      buildings: c._count.buildings,
+      units: c._count.units,
+      parking: c._count.parking,
+    })),
     rosterEntries: await db.ownerRosterEntry.count({ where: { unit: { community: { companyId } } } }),
     demoUsers: Object.values(DEMO_OPENIDS),
   };

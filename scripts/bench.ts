@@ -38,7 +38,8 @@ async function admin(sql: string) {
 
 async function cannon(url: string, headers: Record<string, string> = {}, connections = 20, duration = DURATION_S) {
   const result = await autocannon({ url, connections, duration, headers });
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
   return result;
 }
 
@@ -67,7 +68,16 @@ async function noticeList(stack: Stack, ownerToken: string) {
   const community = await stack.db.community.findFirstOrThrow({ where: { name: '梧桐苑' } });
   const managerToken = await stack.loginAs(DEMO_OPENIDS.managerA);
   for (let i = 0; i < 20; i++) {
-    const { body } = await stack.call('POST', '/api/staff/notices', { token: managerToken, body: { title: `第${i + 1}号通知`, body: '<p>正文</p>', category: i % 3 ? 'GENERAL' : 'OUTAGE', communityIds: [community.id], pinned: i === 0 } });
+    const { body } = await stack.call('POST', '/api/staff/notices', {
+      token: managerToken,
+      body: {
+        title: `第${i + 1}号通知`,
+        body: '<p>正文</p>',
+        category: i % 3 ? 'GENERAL' : 'OUTAGE',
+        communityIds: [community.id],
+        pinned: i === 0,
+      },
+    });
     await stack.call('POST', `/api/staff/notices/${body.id}/publish`, { token: managerToken });
   }
   const url = `${stack.url}/api/notices?communityId=${community.id}`;
@@ -84,14 +94,21 @@ async function noticeList(stack: Stack, ownerToken: string) {
     ctx.body = text;
   });
   const [bareServer, sameServer] = await Promise.all([listen(bare), listen(sameBody)]);
-  const targets = { baseline: [`${bareServer.url}/`, {}], list: [url, auth], sameBody: [`${sameServer.url}/`, {}] } as const;
+  const targets = {
+    baseline: [`${bareServer.url}/`, {}],
+    list: [url, auth],
+    sameBody: [`${sameServer.url}/`, {}],
+  } as const;
   const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
   const seconds = Math.max(1, Math.round((DURATION_S * 3) / rounds));
   const rps: Record<keyof typeof targets, number[]> = { baseline: [], list: [], sameBody: [] };
   let listP99 = 0;
   for (const [target, headers] of Object.values(targets)) await cannon(target, headers, 50, 1); // warm-up
   for (let round = 0; round < rounds; round++) {
-    for (const [name, [target, headers]] of Object.entries(targets) as [keyof typeof targets, (typeof targets)[keyof typeof targets]][]) {
+    for (const [name, [target, headers]] of Object.entries(targets) as [
+      keyof typeof targets,
+      (typeof targets)[keyof typeof targets],
+    ][]) {
       const result = await cannon(target, headers, 50, seconds);
       rps[name].push(result.requests.average);
       if (name === 'list') listP99 = Math.max(listP99, result.latency.p99);
@@ -110,16 +127,23 @@ async function noticeList(stack: Stack, ownerToken: string) {
 /** 10,000 pushes to distinct residents through two worker processes, from queued to all delivered. */
 async function pushDrain(stack: Stack): Promise<number> {
   const n = Number(process.env.BENCH_PUSHES ?? 10_000);
-  const site = await stack.db.community.findFirstOrThrow({ where: { name: '银杏花园' }, include: { units: { take: 1 } } });
+  const site = await stack.db.community.findFirstOrThrow({
+    where: { name: '银杏花园' },
+    include: { units: { take: 1 } },
+  });
   await makePushAudience(stack, site.units[0]!, TEMPLATES.noticePublished.id, n);
   const managerToken = await stack.loginAs(DEMO_OPENIDS.managerB);
   const workers = [await startWorkerProcess(stack), await startWorkerProcess(stack)];
   try {
-    const { status, body } = await stack.call('POST', '/api/staff/notices', { token: managerToken, body: { title: '推送压测', body: '<p>x</p>', category: 'GENERAL', communityIds: [site.id] } });
+    const { status, body } = await stack.call('POST', '/api/staff/notices', {
+      token: managerToken,
+      body: { title: '推送压测', body: '<p>x</p>', category: 'GENERAL', communityIds: [site.id] },
+    });
     if (status !== 201) throw new Error(`push drain: notice not saved: ${status} ${JSON.stringify(body)}`);
     const t0 = performance.now();
     const published = await stack.call('POST', `/api/staff/notices/${body.id}/publish`, { token: managerToken });
-    if (published.status !== 200) throw new Error(`push drain: notice not published: ${published.status} ${JSON.stringify(published.body)}`);
+    if (published.status !== 200)
+      throw new Error(`push drain: notice not published: ${published.status} ${JSON.stringify(published.body)}`);
     const sent = () => stack.db.pushMessage.count({ where: { eventId: body.id, status: 'SENT' } });
     const deadline = Date.now() + 300_000;
     while ((await sent()) < n) {
@@ -127,7 +151,8 @@ async function pushDrain(stack: Stack): Promise<number> {
       await new Promise((r) => setTimeout(r, 50));
     }
     const rate = Math.round(n / ((performance.now() - t0) / 1000));
-    const delivered = ((await (await fetch(`${stack.simUrl}/sim/subscribe/delivered`)).json()) as { items: unknown[] }).items.length;
+    const delivered = ((await (await fetch(`${stack.simUrl}/sim/subscribe/delivered`)).json()) as { items: unknown[] })
+      .items.length;
     if (delivered !== n) throw new Error(`push drain: ${delivered} delivered for ${n} messages`);
     return rate;
   } finally {
@@ -141,10 +166,19 @@ async function jobsPerSecond(stack: Stack): Promise<number> {
   try {
     const n = Number(process.env.BENCH_JOBS ?? 10_000);
     const completed = async () =>
-      Number((await stack.db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM pgboss.job WHERE name = ${noopJob.name} AND state = 'completed'`)[0]!.n);
+      Number(
+        (
+          await stack.db.$queryRaw<
+            { n: bigint }[]
+          >`SELECT count(*) AS n FROM pgboss.job WHERE name = ${noopJob.name} AND state = 'completed'`
+        )[0]!.n,
+      );
     const before = await completed();
     const t0 = performance.now();
-    await stack.deps.jobs.sendMany(noopJob, Array.from({ length: n }, () => ({})));
+    await stack.deps.jobs.sendMany(
+      noopJob,
+      Array.from({ length: n }, () => ({})),
+    );
     while ((await completed()) - before < n) await new Promise((r) => setTimeout(r, 20));
     return Math.round(n / ((performance.now() - t0) / 1000));
   } finally {
@@ -158,7 +192,11 @@ async function uploadP50(stack: Stack, token: string): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < 15; i++) {
     const t0 = performance.now();
-    const res = await stack.call('POST', '/api/uploads', { token, raw: photo.body, headers: { 'content-type': photo.contentType } });
+    const res = await stack.call('POST', '/api/uploads', {
+      token,
+      raw: photo.body,
+      headers: { 'content-type': photo.contentType },
+    });
     if (res.status !== 201) throw new Error(`upload failed: ${res.status} ${JSON.stringify(res.body)}`);
     times.push(performance.now() - t0);
   }
@@ -171,9 +209,16 @@ async function uploadP50(stack: Stack, token: string): Promise<number> {
  * is upload_p50_ms): a pool of upload rows copied from one real photo, one claimed per filing.
  */
 async function repairCreate(stack: Stack, token: string) {
-  const owner = await stack.db.user.findFirstOrThrow({ where: { identities: { some: { openid: DEMO_OPENIDS.owner } } }, include: { memberships: { where: { status: 'VERIFIED' }, take: 1 } } });
+  const owner = await stack.db.user.findFirstOrThrow({
+    where: { identities: { some: { openid: DEMO_OPENIDS.owner } } },
+    include: { memberships: { where: { status: 'VERIFIED' }, take: 1 } },
+  });
   const photo = multipart(await phonePhoto({ width: 1200, height: 900 }));
-  const uploaded = await stack.call('POST', '/api/uploads', { token, raw: photo.body, headers: { 'content-type': photo.contentType } });
+  const uploaded = await stack.call('POST', '/api/uploads', {
+    token,
+    raw: photo.body,
+    headers: { 'content-type': photo.contentType },
+  });
   if (uploaded.status !== 201) throw new Error(`upload failed: ${uploaded.status}`);
   const pool = Array.from({ length: 20_000 }, () => crypto.randomUUID());
   await stack.db.$executeRaw`
@@ -181,14 +226,27 @@ async function repairCreate(stack: Stack, token: string) {
     SELECT p.id, u."uploaderId", u."contentType", u."bytes", u."width", u."height", u."storageKey", u."thumbKey", now()
       FROM "Upload" u, unnest(${pool}::uuid[]) AS p(id) WHERE u."id" = ${uploaded.body.id}::uuid`;
   let next = 0;
-  const body = { unitId: owner.memberships[0]!.unitId, faultType: 'WATER', part: '厨房水龙头', phenomenon: '关不紧，一直滴水', emergency: false };
+  const body = {
+    unitId: owner.memberships[0]!.unitId,
+    faultType: 'WATER',
+    part: '厨房水龙头',
+    phenomenon: '关不紧，一直滴水',
+    emergency: false,
+  };
   const result = await autocannon({
     url: `${stack.url}/api/repairs`,
     connections: 50,
     duration: DURATION_S,
-    requests: [{ method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, setupRequest: (req) => ({ ...req, body: JSON.stringify({ ...body, uploadIds: [pool[next++]] }) }) }],
+    requests: [
+      {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        setupRequest: (req) => ({ ...req, body: JSON.stringify({ ...body, uploadIds: [pool[next++]] }) }),
+      },
+    ],
   });
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`repair filing: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`repair filing: ${result.non2xx} non-2xx, ${result.errors} errors`);
   print('repair_create_rps', Math.round(result.requests.average), 'req/s');
   print('repair_create_p99_ms', result.latency.p99, 'ms');
 }
@@ -197,7 +255,10 @@ async function repairCreate(stack: Stack, token: string) {
 async function slaSweep(stack: Stack) {
   const open = Number(process.env.BENCH_OPEN_REPAIRS ?? 100_000);
   const due = Math.round(open / 100);
-  const owner = await stack.db.user.findFirstOrThrow({ where: { identities: { some: { openid: DEMO_OPENIDS.owner } } }, include: { memberships: { where: { status: 'VERIFIED' }, take: 1, include: { unit: true } } } });
+  const owner = await stack.db.user.findFirstOrThrow({
+    where: { identities: { some: { openid: DEMO_OPENIDS.owner } } },
+    include: { memberships: { where: { status: 'VERIFIED' }, take: 1, include: { unit: true } } },
+  });
   const unit = owner.memberships[0]!.unit;
   // Spread over the day: the due ones are a minute late, the rest run from a minute to a day ahead.
   await stack.db.$executeRaw`
@@ -212,7 +273,8 @@ async function slaSweep(stack: Stack) {
   const t0 = performance.now();
   const swept = await sweepRepairClocks(stack.deps);
   const ms = performance.now() - t0;
-  if (swept.repairs !== due || swept.breaches !== due) throw new Error(`sweep: ${JSON.stringify(swept)}, expected ${due}`);
+  if (swept.repairs !== due || swept.breaches !== due)
+    throw new Error(`sweep: ${JSON.stringify(swept)}, expected ${due}`);
   print('sla_sweep_ms', Math.round(ms), 'ms');
 }
 
@@ -222,7 +284,10 @@ async function main() {
   await admin(`CREATE DATABASE "${name}"`);
   const database = { url: databaseUrl(name), drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
   try {
-    await run(join(root, 'node_modules/.bin/prisma'), ['migrate', 'deploy'], { ...process.env, DATABASE_URL: database.url });
+    await run(join(root, 'node_modules/.bin/prisma'), ['migrate', 'deploy'], {
+      ...process.env,
+      DATABASE_URL: database.url,
+    });
   } catch (err) {
     await database.drop();
     throw err;

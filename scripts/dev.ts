@@ -75,10 +75,22 @@ async function main() {
     SIM_CORS_ORIGIN: `http://127.0.0.1:${h5Port}`,
   });
   await waitForHttp(`http://127.0.0.1:${simPort}/sim/stats`);
-  await fetch(`http://127.0.0.1:${simPort}/sim/subscribe/templates`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(simTemplateRegistration()) });
+  await fetch(`http://127.0.0.1:${simPort}/sim/subscribe/templates`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(simTemplateRegistration()),
+  });
   // WeChat Pay: a development merchant registered at the simulator, unless a real one is configured.
   const payEnv = process.env.WECHATPAY_MCHID ? {} : await registerSimMerchant(`http://127.0.0.1:${simPort}`, appid);
-  const bffEnv = { ...env, ...payEnv, PORT: String(port), WECHAT_APPID: appid, WECHAT_SECRET: secret, WECHAT_API_BASE: `http://127.0.0.1:${simPort}`, WECHAT_MINIPROGRAM_STATE: 'developer' };
+  const bffEnv = {
+    ...env,
+    ...payEnv,
+    PORT: String(port),
+    WECHAT_APPID: appid,
+    WECHAT_SECRET: secret,
+    WECHAT_API_BASE: `http://127.0.0.1:${simPort}`,
+    WECHAT_MINIPROGRAM_STATE: 'developer',
+  };
   start('bff', process.execPath, ['--import', 'tsx', join(root, 'bff/src/main.ts')], bffEnv);
   // The simulator pushes image-check verdicts to the BFF's message URL, signed with its token.
   const { messageToken } = loadConfig(bffEnv).wechat;
@@ -93,14 +105,20 @@ async function main() {
 
   // The H5 build in watch mode behind Taro's dev server, with the development login switched on.
   if (process.env.DEV_SKIP_H5 !== '1') {
-    start('h5', process.execPath, [join(root, 'node_modules/@tarojs/cli/bin/taro'), 'build', '--type', 'h5', '--watch'], {
-      ...process.env,
-      H5_PORT: String(h5Port),
-      TARO_APP_DEV_LOGIN: '1',
-      WYT_H5_OUTPUT: 'dist-h5-dev',
-      WYT_BFF_URL: `http://127.0.0.1:${port}`,
-      WYT_SIM_URL: `http://127.0.0.1:${simPort}`,
-    }, join(root, 'miniapp'));
+    start(
+      'h5',
+      process.execPath,
+      [join(root, 'node_modules/@tarojs/cli/bin/taro'), 'build', '--type', 'h5', '--watch'],
+      {
+        ...process.env,
+        H5_PORT: String(h5Port),
+        TARO_APP_DEV_LOGIN: '1',
+        WYT_H5_OUTPUT: 'dist-h5-dev',
+        WYT_BFF_URL: `http://127.0.0.1:${port}`,
+        WYT_SIM_URL: `http://127.0.0.1:${simPort}`,
+      },
+      join(root, 'miniapp'),
+    );
     log(`building the H5 app (first build takes about half a minute): http://127.0.0.1:${h5Port}`);
   }
 
@@ -108,9 +126,12 @@ async function main() {
   log(`  BFF              http://127.0.0.1:${port}   (health: ${JSON.stringify(health)})`);
   log(`  WeChat simulator http://127.0.0.1:${simPort}`);
   log('  worker           jobs and schedules of every module (pg-boss on the same database)');
-  if (process.env.DEV_SKIP_H5 !== '1') log(`  H5 app           http://127.0.0.1:${h5Port}   (pick a demo user: development login)`);
+  if (process.env.DEV_SKIP_H5 !== '1')
+    log(`  H5 app           http://127.0.0.1:${h5Port}   (pick a demo user: development login)`);
   log(`  demo users       ${seeded.demoUsers.join(', ')}`);
-  log(`  try: curl -s -XPOST localhost:${simPort}/sim/login-code -H 'content-type: application/json' -d '{"openid":"demo-owner"}'`);
+  log(
+    `  try: curl -s -XPOST localhost:${simPort}/sim/login-code -H 'content-type: application/json' -d '{"openid":"demo-owner"}'`,
+  );
   log(`       then POST localhost:${port}/api/auth/login with {"code": "<that code>"}`);
 }
 

@@ -31,7 +31,10 @@ function aptInstall(packages: string[], why: string): void {
     process.exit(1);
   }
   log(`${why} is missing: installing ${packages.join(', ')} from Debian`);
-  const res = spawnSync('sh', ['-c', `${command} -qq`], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  const res = spawnSync('sh', ['-c', `${command} -qq`], {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
   if (res.status !== 0) process.exit(1);
 }
 
@@ -61,9 +64,17 @@ async function postgresAnswers(url: string): Promise<boolean> {
 }
 
 async function redisAnswers(url: string): Promise<boolean> {
-  const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 1500 });
+  const probe = new Redis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    connectTimeout: 1500,
+  });
   probe.on('error', () => {});
-  const pong = await probe.connect().then(() => probe.ping(), () => null);
+  const pong = await probe.connect().then(
+    () => probe.ping(),
+    () => null,
+  );
   probe.disconnect();
   return pong === 'PONG';
 }
@@ -93,7 +104,9 @@ function step(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<
   log(`${command} ${args.join(' ')}`);
   return new Promise((resolveStep, reject) => {
     const child = spawn(command, args, { cwd: root, env, stdio: 'inherit' });
-    child.on('exit', (code, signal) => (code === 0 ? resolveStep() : reject(new Error(`${command} ${args.join(' ')} failed (${signal ?? code})`))));
+    child.on('exit', (code, signal) =>
+      code === 0 ? resolveStep() : reject(new Error(`${command} ${args.join(' ')} failed (${signal ?? code})`)),
+    );
   });
 }
 

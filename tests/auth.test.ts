@@ -64,14 +64,18 @@ describe('POST /api/auth/login', () => {
 
     // -1 "system busy" is retried once; twice in a row is reported as unavailable.
     await h.sim('/sim/faults', { api: 'jscode2session', errcode: -1, times: 1 });
-    expect((await h.call('POST', '/api/auth/login', { body: { code: await h.mintLoginCode('o_busy') } })).status).toBe(200);
+    expect((await h.call('POST', '/api/auth/login', { body: { code: await h.mintLoginCode('o_busy') } })).status).toBe(
+      200,
+    );
     await h.sim('/sim/faults', { api: 'jscode2session', errcode: -1, times: 2 });
     const busy = await h.call('POST', '/api/auth/login', { body: { code: await h.mintLoginCode('o_busy') } });
     expect([busy.status, busy.body.code]).toEqual([502, 'WECHAT_UNAVAILABLE']);
   });
 
   it('links a second app identity to the same person through the unionid', async () => {
-    const a = await h.call('POST', '/api/auth/login', { body: { code: await h.mintLoginCode('o_union_a', 'u_person_1') } });
+    const a = await h.call('POST', '/api/auth/login', {
+      body: { code: await h.mintLoginCode('o_union_a', 'u_person_1') },
+    });
     const user = await h.db.user.findUniqueOrThrow({ where: { id: a.body.user.id } });
     expect(user.unionid).toBe('u_person_1');
   });
@@ -124,7 +128,10 @@ describe('POST /api/auth/phone', () => {
     expect([reused.status, reused.body.code]).toEqual([400, 'WECHAT_CODE_INVALID']);
 
     const other = await h.loginAs('o_phone_3');
-    const taken = await h.call('POST', '/api/auth/phone', { token: other, body: { code: await h.mintPhoneCode(phone) } });
+    const taken = await h.call('POST', '/api/auth/phone', {
+      token: other,
+      body: { code: await h.mintPhoneCode(phone) },
+    });
     expect([taken.status, taken.body.code]).toEqual([409, 'PHONE_TAKEN']);
   });
 
@@ -133,7 +140,10 @@ describe('POST /api/auth/phone', () => {
     await h.bindPhone(token, uniquePhone()); // warms the access-token cache
     const before = h.simState.calls.get('stable_token') ?? 0;
     await h.sim('/sim/tokens/revoke', {});
-    const res = await h.call('POST', '/api/auth/phone', { token, body: { code: await h.mintPhoneCode(uniquePhone()) } });
+    const res = await h.call('POST', '/api/auth/phone', {
+      token,
+      body: { code: await h.mintPhoneCode(uniquePhone()) },
+    });
     expect(res.status).toBe(200);
     // One plain fetch returned the same revoked token's successor or, if unchanged, one forced refresh.
     const after = h.simState.calls.get('stable_token') ?? 0;

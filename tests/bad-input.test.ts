@@ -17,7 +17,10 @@ let table: Record<string, BadInputCase[]>;
 beforeAll(async () => {
   token = await h.loginAs('o_bad_input');
   const site = await makeCommunity(h.db, { units: 1 });
-  table = Object.assign({}, ...allBadInput.map((cases) => cases({ uuid: '00000000-0000-4000-8000-000000000000', site })));
+  table = Object.assign(
+    {},
+    ...allBadInput.map((cases) => cases({ uuid: '00000000-0000-4000-8000-000000000000', site })),
+  );
 });
 
 describe('bad input', () => {
@@ -25,7 +28,17 @@ describe('bad input', () => {
     const routes = createRouters(h.deps).flatMap((r) =>
       r.stack.flatMap((layer) => layer.methods.filter((m) => m !== 'HEAD').map((m) => `${m} ${layer.path}`)),
     );
-    const inputless = new Set(['GET /healthz', 'POST /api/auth/logout', 'GET /api/me', 'GET /api/communities', 'GET /api/units/bind-requests', 'GET /api/push/subscriptions', 'GET /api/bills/summary', 'GET /api/desk/sessions', 'GET /api/elections']);
+    const inputless = new Set([
+      'GET /healthz',
+      'POST /api/auth/logout',
+      'GET /api/me',
+      'GET /api/communities',
+      'GET /api/units/bind-requests',
+      'GET /api/push/subscriptions',
+      'GET /api/bills/summary',
+      'GET /api/desk/sessions',
+      'GET /api/elections',
+    ]);
     for (const route of routes) {
       expect(table, `no bad-input cases for ${route}`).toHaveProperty([route]);
       if (!inputless.has(route)) expect(table[route]!.length, route).toBeGreaterThan(0);

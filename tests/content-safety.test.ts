@@ -28,11 +28,14 @@ beforeAll(async () => {
   outsider = await staff(h, 'MANAGER', { id: B.community.id, companyId: B.companyId });
 });
 
-const queue = async (status = 'PENDING') => (await manager.call('GET', `/api/staff/communities/${A.community.id}/moderation?status=${status}`)).body;
-const file = (body: Record<string, unknown>) => owner.call('POST', '/api/repairs', { body: repairBody(A.units[0]!.id, body) });
+const queue = async (status = 'PENDING') =>
+  (await manager.call('GET', `/api/staff/communities/${A.community.id}/moderation?status=${status}`)).body;
+const file = (body: Record<string, unknown>) =>
+  owner.call('POST', '/api/repairs', { body: repairBody(A.units[0]!.id, body) });
 async function photo(who: Actor) {
   const { body, contentType } = multipart(await phonePhoto({ width: 160, height: 120 }));
-  return (await who.call('POST', '/api/uploads', { raw: body, headers: { 'content-type': contentType } })).body.id as string;
+  return (await who.call('POST', '/api/uploads', { raw: body, headers: { 'content-type': contentType } })).body
+    .id as string;
 }
 
 describe('text', () => {
@@ -48,11 +51,15 @@ describe('text', () => {
     const filed = (await file({ description: '师傅来之前加微信联系' })).body;
     expect(filed).toMatchObject({ status: 'SUBMITTED', textHeld: true, description: '师傅来之前加微信联系' }); // its author sees it
     await manager.call('POST', `/api/repairs/${filed.id}/actions`, { body: { action: 'accept' } });
-    await manager.call('POST', `/api/repairs/${filed.id}/actions`, { body: { action: 'assign', technicianId: technician.userId } });
+    await manager.call('POST', `/api/repairs/${filed.id}/actions`, {
+      body: { action: 'assign', technicianId: technician.userId },
+    });
     expect((await technician.call('GET', `/api/repairs/${filed.id}`)).body.description).toBe('（内容审核中）');
     const item = (await queue()).items.find((i: any) => i.recordId === filed.id);
     expect(item).toMatchObject({ kind: 'repair', reason: 'REVIEW', text: expect.stringContaining('加微信') });
-    expect((await outsider.call('POST', `/api/staff/moderation/${item.id}/decision`, { body: { approve: true } })).status).toBe(404);
+    expect(
+      (await outsider.call('POST', `/api/staff/moderation/${item.id}/decision`, { body: { approve: true } })).status,
+    ).toBe(404);
     const [first, second] = await Promise.all([
       manager.call('POST', `/api/staff/moderation/${item.id}/decision`, { body: { approve: true } }),
       manager.call('POST', `/api/staff/moderation/${item.id}/decision`, { body: { approve: true } }),
@@ -87,20 +94,32 @@ describe('text', () => {
       [technician, { action: 'resolve', workDone: '已修好' }],
     ] as const)
       expect((await who.call('POST', `/api/repairs/${id}/actions`, { body })).status).toBe(200);
-    const rated = (await owner.call('POST', `/api/repairs/${id}/actions`, { body: { action: 'rate', attitude: 5, quality: 4, comment: '师傅很好，我要举报隔壁' } })).body;
+    const rated = (
+      await owner.call('POST', `/api/repairs/${id}/actions`, {
+        body: { action: 'rate', attitude: 5, quality: 4, comment: '师傅很好，我要举报隔壁' },
+      })
+    ).body;
     expect(rated.rating).toMatchObject({ attitude: 5, held: true });
     expect((await technician.call('GET', `/api/repairs/${id}`)).body.rating.comment).toBe('（内容审核中）');
     const item = (await queue()).items.find((i: any) => i.recordId === id && i.kind === 'repair-rating');
     await manager.call('POST', `/api/staff/moderation/${item.id}/decision`, { body: { approve: false } });
-    expect((await technician.call('GET', `/api/repairs/${id}`)).body.rating).toMatchObject({ attitude: 5, quality: 4, comment: null, held: false });
+    expect((await technician.call('GET', `/api/repairs/${id}`)).body.rating).toMatchObject({
+      attitude: 5,
+      quality: 4,
+      comment: null,
+      held: false,
+    });
   });
 });
 
 describe('wall photos', { timeout: 30_000 }, () => {
-  const wall = async (who: Actor = neighbour) => (await who.call('GET', `/api/communities/${A.community.id}/praise-wall`)).body.items;
+  const wall = async (who: Actor = neighbour) =>
+    (await who.call('GET', `/api/communities/${A.community.id}/praise-wall`)).body.items;
   async function praise(outcome: string, text = '保安师傅帮我把快递搬上楼') {
     await h.sim('/sim/security/config', { mediaOutcomes: [outcome] });
-    const res = await owner.call('POST', '/api/snapshots', { body: { communityId: A.community.id, kind: 'PRAISE', text, wallConsent: true, uploadIds: [await photo(owner)] } });
+    const res = await owner.call('POST', '/api/snapshots', {
+      body: { communityId: A.community.id, kind: 'PRAISE', text, wallConsent: true, uploadIds: [await photo(owner)] },
+    });
     expect(res.status).toBe(201);
     // The simulator answers checks in the order they reach it: one at a time, so each gets its outcome.
     await expect.poll(async () => (await check(res.body.id)).traceId, { timeout: 10_000 }).toBeTruthy();
@@ -117,7 +136,9 @@ describe('wall photos', { timeout: 30_000 }, () => {
     expect(shown.photos.map((p: any) => p.id)).toEqual([s.photos[0]!.id]);
     expect(shown.author).toMatch(/\*/);
     // WeChat downloaded it from our public URL, and its duplicate push changed nothing.
-    const checks = (await (await fetch(`${h.simUrl}/sim/security/media-checks`)).json()) as { items: { url: string; traceId: string }[] };
+    const checks = (await (await fetch(`${h.simUrl}/sim/security/media-checks`)).json()) as {
+      items: { url: string; traceId: string }[];
+    };
     const { traceId } = await check(s.id);
     expect(checks.items.find((c) => c.traceId === traceId)!.url.startsWith(`${h.url}/files/`)).toBe(true);
     expect(await h.db.contentReview.count({ where: { recordId: s.id } })).toBe(0);
@@ -128,7 +149,12 @@ describe('wall photos', { timeout: 30_000 }, () => {
     const reviewed = await praise('review');
     const undownloadable = await praise('download-failed');
     const risky = await praise('risky');
-    await expect.poll(async () => (await Promise.all([reviewed, undownloadable, risky].map((s) => check(s.id)))).map((c) => c.status), { timeout: 10_000 }).toEqual(['REVIEW', 'REVIEW', 'RISKY']);
+    await expect
+      .poll(
+        async () => (await Promise.all([reviewed, undownloadable, risky].map((s) => check(s.id)))).map((c) => c.status),
+        { timeout: 10_000 },
+      )
+      .toEqual(['REVIEW', 'REVIEW', 'RISKY']);
     const items = (await queue()).items.filter((i: any) => i.kind === 'snapshot-photo');
     const forReviewed = items.find((i: any) => i.recordId === reviewed.id);
     expect(forReviewed).toMatchObject({ reason: 'REVIEW', photo: { id: reviewed.photos[0]!.id } });
@@ -143,7 +169,10 @@ describe('wall photos', { timeout: 30_000 }, () => {
 
   it('no verdict in 30 minutes: the photo goes to the queue', async () => {
     const silent = await praise('none');
-    await h.db.mediaCheck.updateMany({ where: { recordId: silent.id }, data: { createdAt: new Date(Date.now() - 31 * 60_000) } });
+    await h.db.mediaCheck.updateMany({
+      where: { recordId: silent.id },
+      data: { createdAt: new Date(Date.now() - 31 * 60_000) },
+    });
     expect(await h.runJob(expireMediaChecks, {})).toBe('completed');
     expect((await check(silent.id)).status).toBe('REVIEW');
     expect((await queue()).items.find((i: any) => i.recordId === silent.id)).toMatchObject({ reason: 'NO_VERDICT' });

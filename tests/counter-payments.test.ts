@@ -2,7 +2,14 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useHarness } from './support/use-harness.js';
 import { resident, staff, type Actor } from './support/actors.js';
-import { addFeeItem, deliverUnits, eventually, makeCommunity, openBills, runBilling } from './support/factories/index.js';
+import {
+  addFeeItem,
+  deliverUnits,
+  eventually,
+  makeCommunity,
+  openBills,
+  runBilling,
+} from './support/factories/index.js';
 
 /** Payments taken at the desk (#10): oldest periods first, one gapless receipt series, voids by a second person. */
 const h = useHarness({ worker: true });
@@ -14,16 +21,28 @@ let otherManager: Actor;
 
 beforeAll(async () => {
   A = await makeCommunity(h.db, { units: 2 });
-  await deliverUnits(h, A.units.map((u) => u.id));
+  await deliverUnits(
+    h,
+    A.units.map((u) => u.id),
+  );
   owner = await resident(h, A.units[0]!);
   cashier = await staff(h, 'CASHIER', { id: A.community.id, companyId: A.companyId });
   manager = await staff(h, 'MANAGER', { id: A.community.id, companyId: A.companyId });
   otherManager = await staff(h, 'MANAGER', { id: A.community.id, companyId: A.companyId });
-  const item = await addFeeItem(manager, A.community.id, { kind: 'PROPERTY', name: '物业服务费', amountFen: 235, cycle: 'MONTH' });
-  for (const m of ['2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10']) await runBilling(cashier, A.community.id, m, [item.id]);
+  const item = await addFeeItem(manager, A.community.id, {
+    kind: 'PROPERTY',
+    name: '物业服务费',
+    amountFen: 235,
+    cycle: 'MONTH',
+  });
+  for (const m of ['2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10'])
+    await runBilling(cashier, A.community.id, m, [item.id]);
 });
 
-const take = (who: Actor, body: Record<string, unknown>) => who.call('POST', `/api/staff/communities/${A.community.id}/counter-payments`, { body: { unitId: A.units[0]!.id, channel: 'CASH', ...body } });
+const take = (who: Actor, body: Record<string, unknown>) =>
+  who.call('POST', `/api/staff/communities/${A.community.id}/counter-payments`, {
+    body: { unitId: A.units[0]!.id, channel: 'CASH', ...body },
+  });
 
 describe('counter payments', () => {
   it('without a choice, the payment goes to the oldest periods first; an amount between bills is refused with what would fit', async () => {
@@ -35,9 +54,23 @@ describe('counter payments', () => {
     const paid = await take(cashier, { amountFen: 2 * month, payerName: '张三' });
     expect(paid.status).toBe(201);
     expect(paid.body.items.map((i: { period: string }) => i.period)).toEqual(['2026-05', '2026-06']);
-    expect(paid.body).toMatchObject({ receiptNo: expect.stringMatching(/^SJ\d{4}-/), channel: 'CASH', payerName: '张三', state: 'RECORDED' });
-    expect((await openBills(owner, A.units[0]!.id)).map((b) => b.period)).toEqual(['2026-07', '2026-08', '2026-09', '2026-10']);
-    expect(await h.db.ledgerEntry.findMany({ where: { billId: { in: paid.body.items.map((i: { billId: string }) => i.billId) } } })).toMatchObject([
+    expect(paid.body).toMatchObject({
+      receiptNo: expect.stringMatching(/^SJ\d{4}-/),
+      channel: 'CASH',
+      payerName: '张三',
+      state: 'RECORDED',
+    });
+    expect((await openBills(owner, A.units[0]!.id)).map((b) => b.period)).toEqual([
+      '2026-07',
+      '2026-08',
+      '2026-09',
+      '2026-10',
+    ]);
+    expect(
+      await h.db.ledgerEntry.findMany({
+        where: { billId: { in: paid.body.items.map((i: { billId: string }) => i.billId) } },
+      }),
+    ).toMatchObject([
       { kind: 'COUNTER_PAYMENT', amountFen: month, actorId: cashier.userId },
       { kind: 'COUNTER_PAYMENT', amountFen: month, actorId: cashier.userId },
     ]);
@@ -46,32 +79,52 @@ describe('counter payments', () => {
   it('the payer may choose the bills; the amount must be theirs exactly', async () => {
     const bills = await openBills(owner, A.units[0]!.id);
     const newest = bills.at(-1)!;
-    expect((await take(cashier, { amountFen: newest.amountFen - 1, billIds: [newest.id] })).body.message).toMatch(/不符/);
+    expect((await take(cashier, { amountFen: newest.amountFen - 1, billIds: [newest.id] })).body.message).toMatch(
+      /不符/,
+    );
     const res = await take(cashier, { channel: 'POS', amountFen: newest.amountFen, billIds: [newest.id] });
     expect(res.body.items.map((i: { period: string }) => i.period)).toEqual(['2026-10']);
     // a bill of another unit is "not payable here", whatever it is
     const [theirs] = await h.db.bill.findMany({ where: { unitId: A.units[1]!.id }, take: 1 });
-    expect((await take(cashier, { amountFen: theirs!.amountFen, billIds: [theirs!.id] })).body.code).toBe('BILLS_NOT_PAYABLE');
+    expect((await take(cashier, { amountFen: theirs!.amountFen, billIds: [theirs!.id] })).body.code).toBe(
+      'BILLS_NOT_PAYABLE',
+    );
   });
 
   it('WeChat and counter receipts share one series without gaps', async () => {
     const [bill] = await openBills(owner, A.units[0]!.id);
     const order = await owner.call('POST', '/api/pay/orders', { body: { billIds: [bill!.id] } });
     await h.sim('/sim/pay/pay', { outTradeNo: order.body.order.outTradeNo });
-    await eventually(async () => expect((await owner.call('GET', `/api/pay/orders/${order.body.order.id}`)).body.receiptNo).toMatch(/^SJ/));
+    await eventually(async () =>
+      expect((await owner.call('GET', `/api/pay/orders/${order.body.order.id}`)).body.receiptNo).toMatch(/^SJ/),
+    );
     const numbers = [
-      ...(await h.db.counterPayment.findMany({ where: { communityId: A.community.id }, select: { receiptNo: true } })).map((p) => p.receiptNo),
-      ...(await h.db.payOrder.findMany({ where: { communityId: A.community.id, receiptNo: { not: null } }, select: { receiptNo: true } })).map((o) => o.receiptNo!),
+      ...(
+        await h.db.counterPayment.findMany({ where: { communityId: A.community.id }, select: { receiptNo: true } })
+      ).map((p) => p.receiptNo),
+      ...(
+        await h.db.payOrder.findMany({
+          where: { communityId: A.community.id, receiptNo: { not: null } },
+          select: { receiptNo: true },
+        })
+      ).map((o) => o.receiptNo!),
     ].map((n) => Number(n.slice(-6)));
     expect(numbers.sort((a, b) => a - b)).toEqual([1, 2, 3]);
   });
 
-  it('a counter payment for a bill in a pending WeChat order: WeChat\'s money comes back automatically', async () => {
+  it("a counter payment for a bill in a pending WeChat order: WeChat's money comes back automatically", async () => {
     const [bill] = await openBills(owner, A.units[0]!.id);
     const order = await owner.call('POST', '/api/pay/orders', { body: { billIds: [bill!.id] } });
     expect((await take(cashier, { amountFen: bill!.amountFen, billIds: [bill!.id] })).status).toBe(201);
     await h.sim('/sim/pay/pay', { outTradeNo: order.body.order.outTradeNo });
-    await eventually(async () => expect(await h.db.refund.findFirst({ where: { orderId: order.body.order.id } })).toMatchObject({ kind: 'OVERPAYMENT', state: 'SUCCESS' }), 10_000);
+    await eventually(
+      async () =>
+        expect(await h.db.refund.findFirst({ where: { orderId: order.body.order.id } })).toMatchObject({
+          kind: 'OVERPAYMENT',
+          state: 'SUCCESS',
+        }),
+      10_000,
+    );
   });
 });
 
@@ -81,58 +134,111 @@ describe('voids', () => {
     const taken = await take(manager, { amountFen: bill!.amountFen, billIds: [bill!.id] });
     const id = taken.body.id;
     expect((await cashier.call('POST', `/api/staff/counter-payments/${id}/void/approve`)).status).toBe(404); // not a manager
-    expect((await cashier.call('POST', `/api/staff/counter-payments/${id}/void`, { body: { reason: '收错房号了' } })).body.state).toBe('VOID_REQUESTED');
-    expect((await manager.call('POST', `/api/staff/counter-payments/${id}/void/approve`)).body.code).toBe('OWN_REQUEST'); // took it
+    expect(
+      (await cashier.call('POST', `/api/staff/counter-payments/${id}/void`, { body: { reason: '收错房号了' } })).body
+        .state,
+    ).toBe('VOID_REQUESTED');
+    expect((await manager.call('POST', `/api/staff/counter-payments/${id}/void/approve`)).body.code).toBe(
+      'OWN_REQUEST',
+    ); // took it
     const voided = await otherManager.call('POST', `/api/staff/counter-payments/${id}/void/approve`);
-    expect(voided.body).toMatchObject({ state: 'VOIDED', voidApprovedById: otherManager.userId, voidReason: '收错房号了' });
-    expect(await h.db.bill.findUniqueOrThrow({ where: { id: bill!.id } })).toMatchObject({ state: 'UNPAID', paidFen: 0 });
+    expect(voided.body).toMatchObject({
+      state: 'VOIDED',
+      voidApprovedById: otherManager.userId,
+      voidReason: '收错房号了',
+    });
+    expect(await h.db.bill.findUniqueOrThrow({ where: { id: bill!.id } })).toMatchObject({
+      state: 'UNPAID',
+      paidFen: 0,
+    });
     const ledger = await h.db.ledgerEntry.findMany({ where: { billId: bill!.id }, orderBy: { id: 'asc' } });
     expect(ledger.map((e) => [e.kind, e.amountFen])).toEqual([
       ['COUNTER_PAYMENT', bill!.amountFen],
       ['VOID', -bill!.amountFen],
     ]);
-    expect((await otherManager.call('POST', `/api/staff/counter-payments/${id}/void/approve`)).body.code).toBe('ALREADY_DECIDED');
+    expect((await otherManager.call('POST', `/api/staff/counter-payments/${id}/void/approve`)).body.code).toBe(
+      'ALREADY_DECIDED',
+    );
   });
 
   it('the one who asked cannot approve, even as a manager', async () => {
     const [bill] = await openBills(owner, A.units[0]!.id);
     const taken = await take(cashier, { amountFen: bill!.amountFen, billIds: [bill!.id] });
-    await manager.call('POST', `/api/staff/counter-payments/${taken.body.id}/void`, { body: { reason: '重复收款作废' } });
-    expect((await manager.call('POST', `/api/staff/counter-payments/${taken.body.id}/void/approve`)).body.code).toBe('OWN_REQUEST');
-    expect((await otherManager.call('POST', `/api/staff/counter-payments/${taken.body.id}/void/approve`)).body.state).toBe('VOIDED');
+    await manager.call('POST', `/api/staff/counter-payments/${taken.body.id}/void`, {
+      body: { reason: '重复收款作废' },
+    });
+    expect((await manager.call('POST', `/api/staff/counter-payments/${taken.body.id}/void/approve`)).body.code).toBe(
+      'OWN_REQUEST',
+    );
+    expect(
+      (await otherManager.call('POST', `/api/staff/counter-payments/${taken.body.id}/void/approve`)).body.state,
+    ).toBe('VOIDED');
   });
 });
 
 describe('the arrears list', () => {
   it('lists overdue units with items, months and amount, and exports to Excel and to CSV Excel can read', async () => {
     const now = new Date();
-    const overdue = await h.db.bill.findMany({ where: { unitId: A.units[0]!.id, payer: 'OWNER', state: { in: ['UNPAID', 'PAYING'] }, dueAt: { lt: now } }, orderBy: { dueAt: 'asc' } });
+    const overdue = await h.db.bill.findMany({
+      where: { unitId: A.units[0]!.id, payer: 'OWNER', state: { in: ['UNPAID', 'PAYING'] }, dueAt: { lt: now } },
+      orderBy: { dueAt: 'asc' },
+    });
     expect(overdue.length).toBeGreaterThan(0);
     const expected = overdue.reduce((s, b) => s + b.amountFen, 0);
     const list = await cashier.call('GET', `/api/staff/communities/${A.community.id}/arrears`);
     expect(list.status).toBe(200);
     const row = list.body.items.find((r: { unitId: string }) => r.unitId === A.units[0]!.id);
-    expect(row).toMatchObject({ building: '1号楼', number: '101', items: '物业服务费', oldestPeriod: overdue[0]!.period, bills: overdue.length, amountFen: expected });
+    expect(row).toMatchObject({
+      building: '1号楼',
+      number: '101',
+      items: '物业服务费',
+      oldestPeriod: overdue[0]!.period,
+      bills: overdue.length,
+      amountFen: expected,
+    });
     expect(row.monthsOverdue).toBe(Math.floor((now.getTime() - overdue[0]!.dueAt.getTime()) / (30 * 86_400_000)));
-    expect((await cashier.call('GET', `/api/staff/communities/${A.community.id}/arrears?minMonths=120`)).body.items).toEqual([]);
+    expect(
+      (await cashier.call('GET', `/api/staff/communities/${A.community.id}/arrears?minMonths=120`)).body.items,
+    ).toEqual([]);
     expect((await owner.call('GET', `/api/staff/communities/${A.community.id}/arrears`)).status).toBe(404);
 
-    const xlsx = await fetch(`${h.url}/api/staff/communities/${A.community.id}/arrears/export?format=xlsx`, { headers: { authorization: `Bearer ${cashier.token}` } });
+    const xlsx = await fetch(`${h.url}/api/staff/communities/${A.community.id}/arrears/export?format=xlsx`, {
+      headers: { authorization: `Bearer ${cashier.token}` },
+    });
     expect(xlsx.headers.get('content-disposition')).toMatch(/attachment; filename=/);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as unknown as ArrayBuffer);
     const sheet = book.getWorksheet('欠费清单')!;
-    expect(sheet.getRow(1).values).toEqual([undefined, '楼栋', '房号', '欠费项目', '最早欠费账期', '欠费月数', '欠费笔数', '欠费金额（元）']);
+    expect(sheet.getRow(1).values).toEqual([
+      undefined,
+      '楼栋',
+      '房号',
+      '欠费项目',
+      '最早欠费账期',
+      '欠费月数',
+      '欠费笔数',
+      '欠费金额（元）',
+    ]);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    const ours = sheet.getRows(2, sheet.rowCount - 1)!.find((r) => r.getCell(1).value === '1号楼' && r.getCell(2).value === '101')!;
+    const ours = sheet
+      .getRows(2, sheet.rowCount - 1)!
+      .find((r) => r.getCell(1).value === '1号楼' && r.getCell(2).value === '101')!;
     const money = ours.getCell(7);
     expect([money.value, money.numFmt]).toEqual([expected / 100, '"¥"#,##0.00']);
 
-    const csv = await fetch(`${h.url}/api/staff/communities/${A.community.id}/arrears/export?format=csv`, { headers: { authorization: `Bearer ${cashier.token}` } });
+    const csv = await fetch(`${h.url}/api/staff/communities/${A.community.id}/arrears/export?format=csv`, {
+      headers: { authorization: `Bearer ${cashier.token}` },
+    });
     const bytes = Buffer.from(await csv.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the UTF-8 BOM Excel needs for Chinese
     const lines = bytes.toString('utf8').slice(1).trim().split('\r\n');
     expect(lines[0]).toBe('楼栋,房号,欠费项目,最早欠费账期,欠费月数,欠费笔数,欠费金额（元）');
-    expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^1号楼,101,物业服务费,${overdue[0]!.period},\\d+,${overdue.length},${(expected / 100).toFixed(2)}$`)));
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        new RegExp(
+          `^1号楼,101,物业服务费,${overdue[0]!.period},\\d+,${overdue.length},${(expected / 100).toFixed(2)}$`,
+        ),
+      ),
+    );
   });
 });

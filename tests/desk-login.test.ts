@@ -14,7 +14,8 @@ let A: Awaited<ReturnType<typeof makeCommunity>>;
 let cashier: Actor;
 let owner: Actor;
 
-const DESK_UA = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36';
+const DESK_UA =
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36';
 
 /** A desk browser: it keeps the cookie the BFF sets with its ticket, as a browser would. */
 function deskBrowser() {
@@ -60,11 +61,19 @@ describe('desk login', () => {
     const code = await desk.call('GET', `/api/desk/tickets/${ticket}/code`);
     expect(code.status).toBe(200);
     expect(code.headers.get('content-type')).toBe('image/jpeg');
-    const image = Buffer.from(await (await fetch(`${h.url}/api/desk/tickets/${ticket}/code`, { headers: { cookie: desk.cookie } })).arrayBuffer());
+    const image = Buffer.from(
+      await (
+        await fetch(`${h.url}/api/desk/tickets/${ticket}/code`, { headers: { cookie: desk.cookie } })
+      ).arrayBuffer(),
+    );
     expect([...image.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
     // Scanning it with WeChat opens the confirmation page with the ticket as the scene (launch scene 1047).
     const scanned = await h.sim('/sim/wxacode/scan', { imageBase64: image.toString('base64') });
-    expect(scanned).toMatchObject({ page: 'packages/staff/desk-login/index', query: { scene: ticket }, launchScene: 1047 });
+    expect(scanned).toMatchObject({
+      page: 'packages/staff/desk-login/index',
+      query: { scene: ticket },
+      launchScene: 1047,
+    });
 
     // Another browser (no cookie, or its own) finds no such ticket, and gets no code for it.
     const stranger = deskBrowser();
@@ -77,10 +86,19 @@ describe('desk login', () => {
   it('scan → confirm → the desk redeems once for a desk session that reaches staff pages only', async () => {
     const { desk, ticket } = await newTicket();
     const scan = await cashier.call('POST', `/api/desk/tickets/${ticket}/scan`);
-    expect(scan.body).toMatchObject({ state: 'SCANNED', desk: { agent: 'Chrome 130 · Windows', ip: expect.any(String) } });
-    expect((await desk.call('GET', `/api/desk/tickets/${ticket}`)).body).toMatchObject({ state: 'SCANNED', scannedBy: '王**' });
+    expect(scan.body).toMatchObject({
+      state: 'SCANNED',
+      desk: { agent: 'Chrome 130 · Windows', ip: expect.any(String) },
+    });
+    expect((await desk.call('GET', `/api/desk/tickets/${ticket}`)).body).toMatchObject({
+      state: 'SCANNED',
+      scannedBy: '王**',
+    });
     // Before the confirmation the desk has nothing to redeem.
-    expect((await desk.call('POST', `/api/desk/tickets/${ticket}/redeem`)).body).toMatchObject({ code: 'DESK_TICKET_STATE', message: '请在手机上点“确认登录”' });
+    expect((await desk.call('POST', `/api/desk/tickets/${ticket}/redeem`)).body).toMatchObject({
+      code: 'DESK_TICKET_STATE',
+      message: '请在手机上点“确认登录”',
+    });
     expect((await cashier.call('POST', `/api/desk/tickets/${ticket}/confirm`)).body.state).toBe('CONFIRMED');
     expect((await desk.call('GET', `/api/desk/tickets/${ticket}`)).body.state).toBe('CONFIRMED');
 
@@ -127,7 +145,9 @@ describe('desk login', () => {
     expect((await h.call('GET', '/api/me', { token: b })).status).toBe(200);
     expect((await cashier.call('POST', `/api/desk/sessions/${newest.id}/revoke`)).status).toBe(200);
     expect((await h.call('GET', '/api/me', { token: b })).body.code).toBe('SESSION_EXPIRED');
-    expect(await h.db.deskLogin.findUniqueOrThrow({ where: { id: newest.id } })).toMatchObject({ endedReason: 'REVOKED' });
+    expect(await h.db.deskLogin.findUniqueOrThrow({ where: { id: newest.id } })).toMatchObject({
+      endedReason: 'REVOKED',
+    });
 
     expect((await h.call('POST', '/api/auth/logout', { token: a })).status).toBe(204);
     expect((await h.call('GET', '/api/me', { token: a })).status).toBe(401);
@@ -140,19 +160,27 @@ describe('desk login', () => {
     const expiring = await newTicket();
     clock.advance(181_000);
     const late = await cashier.call('POST', `/api/desk/tickets/${expiring.ticket}/scan`);
-    expect(late).toMatchObject({ status: 410, body: { code: 'DESK_TICKET_EXPIRED', message: expect.stringContaining('二维码已过期') } });
+    expect(late).toMatchObject({
+      status: 410,
+      body: { code: 'DESK_TICKET_EXPIRED', message: expect.stringContaining('二维码已过期') },
+    });
     expect((await expiring.desk.call('GET', `/api/desk/tickets/${expiring.ticket}`)).body.state).toBe('EXPIRED');
 
     // Confirmed but not redeemed within a minute: gone.
     const slow = await newTicket();
     await scanAndConfirm(cashier, slow.ticket);
     clock.advance(61_000);
-    expect((await slow.desk.call('POST', `/api/desk/tickets/${slow.ticket}/redeem`)).body.code).toBe('DESK_TICKET_EXPIRED');
+    expect((await slow.desk.call('POST', `/api/desk/tickets/${slow.ticket}/redeem`)).body.code).toBe(
+      'DESK_TICKET_EXPIRED',
+    );
 
     const cancelled = await newTicket();
     await cashier.call('POST', `/api/desk/tickets/${cancelled.ticket}/scan`);
     expect((await cashier.call('POST', `/api/desk/tickets/${cancelled.ticket}/cancel`)).body.state).toBe('CANCELLED');
-    expect((await cashier.call('POST', `/api/desk/tickets/${cancelled.ticket}/confirm`)).body).toMatchObject({ code: 'DESK_TICKET_CANCELLED', message: expect.stringContaining('已取消') });
+    expect((await cashier.call('POST', `/api/desk/tickets/${cancelled.ticket}/confirm`)).body).toMatchObject({
+      code: 'DESK_TICKET_CANCELLED',
+      message: expect.stringContaining('已取消'),
+    });
     expect((await cancelled.desk.call('GET', `/api/desk/tickets/${cancelled.ticket}`)).body.state).toBe('CANCELLED');
 
     // Someone else's scan cannot be confirmed by another phone.
@@ -163,17 +191,26 @@ describe('desk login', () => {
     expect((await other.call('POST', `/api/desk/tickets/${taken.ticket}/confirm`)).body.code).toBe('DESK_TICKET_STATE');
 
     const forResident = await newTicket();
-    expect((await owner.call('POST', `/api/desk/tickets/${forResident.ticket}/scan`)).body).toMatchObject({ code: 'DESK_STAFF_ONLY', message: '只有物业工作人员可以登录收银台' });
+    expect((await owner.call('POST', `/api/desk/tickets/${forResident.ticket}/scan`)).body).toMatchObject({
+      code: 'DESK_STAFF_ONLY',
+      message: '只有物业工作人员可以登录收银台',
+    });
     expect((await cashier.call('POST', '/api/desk/tickets/not-a-ticket/scan')).status).toBe(400);
   });
 
   it('confirming one ticket from two phones at once, or redeeming it twice at once, has one winner', async () => {
     const { desk, ticket } = await newTicket();
     await cashier.call('POST', `/api/desk/tickets/${ticket}/scan`);
-    const confirms = await Promise.all(Array.from({ length: 5 }, () => cashier.call('POST', `/api/desk/tickets/${ticket}/confirm`)));
+    const confirms = await Promise.all(
+      Array.from({ length: 5 }, () => cashier.call('POST', `/api/desk/tickets/${ticket}/confirm`)),
+    );
     expect(confirms.filter((r) => r.status === 200)).toHaveLength(1);
-    expect(confirms.filter((r) => r.status === 409).map((r) => r.body.message)).toEqual(Array(4).fill('已确认登录，请在收银台继续'));
-    const redeems = await Promise.all(Array.from({ length: 8 }, () => desk.call('POST', `/api/desk/tickets/${ticket}/redeem`)));
+    expect(confirms.filter((r) => r.status === 409).map((r) => r.body.message)).toEqual(
+      Array(4).fill('已确认登录，请在收银台继续'),
+    );
+    const redeems = await Promise.all(
+      Array.from({ length: 8 }, () => desk.call('POST', `/api/desk/tickets/${ticket}/redeem`)),
+    );
     expect(redeems.filter((r) => r.status === 200)).toHaveLength(1);
     expect(redeems.filter((r) => r.status === 409 && r.body.code === 'DESK_TICKET_USED')).toHaveLength(7);
   });

@@ -25,7 +25,13 @@ afterAll(async () => {
 describe('npm run dev', () => {
   it('boots with no env vars, reports healthy stores and logs a minted code in', async () => {
     const [port, simPort, h5Port] = [await freePort(), await freePort(), await freePort()];
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), SIM_PORT: String(simPort), H5_PORT: String(h5Port), DEV_DATA_DIR: dataDir };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PORT: String(port),
+      SIM_PORT: String(simPort),
+      H5_PORT: String(h5Port),
+      DEV_DATA_DIR: dataDir,
+    };
     delete env.DATABASE_URL;
     delete env.REDIS_URL;
     child = spawn(process.execPath, ['--import', 'tsx', 'scripts/dev.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -61,7 +67,9 @@ describe('npm run dev', () => {
     });
     const body = (await login.json()) as { token: string };
     expect(login.status).toBe(200);
-    const me = (await (await fetch(`http://127.0.0.1:${port}/api/me`, { headers: { authorization: `Bearer ${body.token}` } })).json()) as {
+    const me = (await (
+      await fetch(`http://127.0.0.1:${port}/api/me`, { headers: { authorization: `Bearer ${body.token}` } })
+    ).json()) as {
       name: string;
       staff: { community: { name: string }; roles: string[] }[];
     };

@@ -34,8 +34,18 @@ async function ownerOfMany(units: { id: string }[]): Promise<Actor> {
   const user = await makeUser(h.db, TEST_APPID);
   const token = await h.loginAs(user.openid);
   await h.bindPhone(token, national);
-  for (const u of units) expect((await h.call('POST', '/api/units/bind-requests', { token, body: { unitId: u.id, relation: 'OWNER' } })).body.status).toBe('VERIFIED');
-  return { userId: user.id, openid: user.openid, phone: national, token, call: (method, path, opts = {}) => h.call(method, path, { ...opts, token }) };
+  for (const u of units)
+    expect(
+      (await h.call('POST', '/api/units/bind-requests', { token, body: { unitId: u.id, relation: 'OWNER' } })).body
+        .status,
+    ).toBe('VERIFIED');
+  return {
+    userId: user.id,
+    openid: user.openid,
+    phone: national,
+    token,
+    call: (method, path, opts = {}) => h.call(method, path, { ...opts, token }),
+  };
 }
 
 async function coOwnerOf(unit: { id: string }): Promise<Actor> {
@@ -44,17 +54,31 @@ async function coOwnerOf(unit: { id: string }): Promise<Actor> {
   const user = await makeUser(h.db, TEST_APPID);
   const token = await h.loginAs(user.openid);
   await h.bindPhone(token, national);
-  expect((await h.call('POST', '/api/units/bind-requests', { token, body: { unitId: unit.id, relation: 'CO_OWNER' } })).body.status).toBe('VERIFIED');
-  return { userId: user.id, openid: user.openid, phone: national, token, call: (method, path, opts = {}) => h.call(method, path, { ...opts, token }) };
+  expect(
+    (await h.call('POST', '/api/units/bind-requests', { token, body: { unitId: unit.id, relation: 'CO_OWNER' } })).body
+      .status,
+  ).toBe('VERIFIED');
+  return {
+    userId: user.id,
+    openid: user.openid,
+    phone: national,
+    token,
+    call: (method, path, opts = {}) => h.call(method, path, { ...opts, token }),
+  };
 }
 
-const step = (name: string, who = committee) => who.call('POST', `/api/committee/elections/${electionId}/steps/${name}`);
-const vote = (who: Actor, choices: string[], id = electionId) => who.call('POST', `/api/elections/${id}/ballots`, { body: { choices } });
+const step = (name: string, who = committee) =>
+  who.call('POST', `/api/committee/elections/${electionId}/steps/${name}`);
+const vote = (who: Actor, choices: string[], id = electionId) =>
+  who.call('POST', `/api/elections/${id}/ballots`, { body: { choices } });
 const ids = (...names: string[]) => names.map((n) => candidates.find((c) => c.name === n)!.id);
 
 beforeAll(async () => {
   A = await makeCommunity(h.db, { units: 6 }); // 101 … 601, 80.15 m² each
-  await deliverUnits(h, A.units.slice(0, 5).map((u) => u.id)); // 601 is still the developer's
+  await deliverUnits(
+    h,
+    A.units.slice(0, 5).map((u) => u.id),
+  ); // 601 is still the developer's
   committee = await staff(h, 'COMMITTEE_MEMBER', { id: A.community.id, companyId: A.companyId });
   ownerA = await resident(h, A.units[0]!);
   coOwner = await coOwnerOf(A.units[0]!);
@@ -67,17 +91,48 @@ beforeAll(async () => {
 
 describe('running an election', () => {
   it('draft: seats odd and at least 3 (≤ 10,000 m²); candidates with their particulars; only the committee', async () => {
-    const body = { title: '第三届业主委员会选举', kind: 'ELECTION', seats: 3, closesAt: new Date(Date.now() + 7 * 86_400_000).toISOString() };
-    expect((await committee.call('POST', `/api/committee/communities/${A.community.id}/elections`, { body: { ...body, seats: 4 } })).status).toBe(400);
-    expect((await committee.call('POST', `/api/committee/communities/${A.community.id}/elections`, { body: { ...body, seats: 1 } })).body.details).toEqual([{ path: 'seats', message: '至少 3 人' }]);
-    expect((await ownerA.call('POST', `/api/committee/communities/${A.community.id}/elections`, { body })).status).toBe(404);
+    const body = {
+      title: '第三届业主委员会选举',
+      kind: 'ELECTION',
+      seats: 3,
+      closesAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+    };
+    expect(
+      (
+        await committee.call('POST', `/api/committee/communities/${A.community.id}/elections`, {
+          body: { ...body, seats: 4 },
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await committee.call('POST', `/api/committee/communities/${A.community.id}/elections`, {
+          body: { ...body, seats: 1 },
+        })
+      ).body.details,
+    ).toEqual([{ path: 'seats', message: '至少 3 人' }]);
+    expect((await ownerA.call('POST', `/api/committee/communities/${A.community.id}/elections`, { body })).status).toBe(
+      404,
+    );
     const created = await committee.call('POST', `/api/committee/communities/${A.community.id}/elections`, { body });
     expect(created.status).toBe(201);
     electionId = created.body.id;
     const { body: photoBody, contentType } = multipart(await phonePhoto({ width: 300, height: 400 }));
-    photoId = (await committee.call('POST', '/api/uploads', { raw: photoBody, headers: { 'content-type': contentType } })).body.id;
+    photoId = (
+      await committee.call('POST', '/api/uploads', { raw: photoBody, headers: { 'content-type': contentType } })
+    ).body.id;
     for (const name of ['张三', '李四', '王五', '赵六']) {
-      const c = await committee.call('POST', `/api/committee/elections/${electionId}/candidates`, { body: { name, sex: '男', age: 45, affiliation: '群众', occupation: '教师', statement: '愿为小区服务', ...(name === '张三' ? { photoUploadId: photoId } : {}) } });
+      const c = await committee.call('POST', `/api/committee/elections/${electionId}/candidates`, {
+        body: {
+          name,
+          sex: '男',
+          age: 45,
+          affiliation: '群众',
+          occupation: '教师',
+          statement: '愿为小区服务',
+          ...(name === '张三' ? { photoUploadId: photoId } : {}),
+        },
+      });
       expect(c.status).toBe(201);
     }
     candidates = (await committee.call('GET', `/api/committee/elections/${electionId}`)).body.candidates;
@@ -89,16 +144,40 @@ describe('running an election', () => {
   it('publication posts the roster (correctable until opening) and the candidates (no longer editable); opening freezes both', async () => {
     expect((await step('open')).status).toBe(409); // not published yet
     expect((await step('publish')).body).toMatchObject({ state: 'PUBLISHED', rosterUnits: 6 });
-    expect((await committee.call('POST', `/api/committee/elections/${electionId}/candidates`, { body: { name: '钱七', sex: '女', age: 50, affiliation: '群众', occupation: '退休' } })).status).toBe(409);
-    const correction = { area: '90.50', areaSource: 'SURVEYED', developerHeld: false, reason: '产权证未登记，按实测面积' };
-    expect((await committee.call('PUT', `/api/committee/elections/${electionId}/roster/${A.units[4]!.id}`, { body: correction })).status).toBe(200);
-    expect((await step('open')).body).toMatchObject({ state: 'OPEN', turnout: { totalArea: '491.25', totalHeads: 4, participatingHeads: 0 } }); // 101; 201–401 one owner; 501; the developer's 601
-    const late = await committee.call('PUT', `/api/committee/elections/${electionId}/roster/${A.units[4]!.id}`, { body: { ...correction, area: '100.00' } });
+    expect(
+      (
+        await committee.call('POST', `/api/committee/elections/${electionId}/candidates`, {
+          body: { name: '钱七', sex: '女', age: 50, affiliation: '群众', occupation: '退休' },
+        })
+      ).status,
+    ).toBe(409);
+    const correction = {
+      area: '90.50',
+      areaSource: 'SURVEYED',
+      developerHeld: false,
+      reason: '产权证未登记，按实测面积',
+    };
+    expect(
+      (
+        await committee.call('PUT', `/api/committee/elections/${electionId}/roster/${A.units[4]!.id}`, {
+          body: correction,
+        })
+      ).status,
+    ).toBe(200);
+    expect((await step('open')).body).toMatchObject({
+      state: 'OPEN',
+      turnout: { totalArea: '491.25', totalHeads: 4, participatingHeads: 0 },
+    }); // 101; 201–401 one owner; 501; the developer's 601
+    const late = await committee.call('PUT', `/api/committee/elections/${electionId}/roster/${A.units[4]!.id}`, {
+      body: { ...correction, area: '100.00' },
+    });
     expect(late).toMatchObject({ status: 409, body: { message: '投票开始后名册已冻结，不能再修改' } });
     expect((await step('open')).status).toBe(409);
     // Changing the unit itself now changes nothing in the vote.
     await h.db.unit.update({ where: { id: A.units[0]!.id }, data: { exclusiveArea: '500.00' } });
-    expect(await h.db.notice.count({ where: { category: 'COMMITTEE', targets: { some: { communityId: A.community.id } } } })).toBe(2); // the publication and the opening
+    expect(
+      await h.db.notice.count({ where: { category: 'COMMITTEE', targets: { some: { communityId: A.community.id } } } }),
+    ).toBe(2); // the publication and the opening
   });
 });
 
@@ -110,7 +189,9 @@ describe('voting', () => {
     const receipt = answers.find((r) => r.status === 201)!.body.receipt;
     expect(receipt).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
     expect(await h.db.ballot.count({ where: { electionId } })).toBe(1);
-    expect((await ownerA.call('GET', `/api/elections/${electionId}/receipts/${receipt}`)).body).toMatchObject({ counted: true });
+    expect((await ownerA.call('GET', `/api/elections/${electionId}/receipts/${receipt}`)).body).toMatchObject({
+      counted: true,
+    });
     expect((await ownerA.call('GET', `/api/elections/${electionId}/receipts/AAAA-BBBB-CCCC`)).body.counted).toBe(false);
 
     const seen = await coOwner.call('GET', `/api/elections/${electionId}`);
@@ -129,17 +210,26 @@ describe('voting', () => {
     // The candidate's posted photo: for the community's owners, not for others.
     expect((await multi.call('GET', `/api/uploads/${photoId}`)).status).toBe(200);
     expect((await outsider.call('GET', `/api/uploads/${photoId}`)).status).toBe(404);
-    expect((await ownerE.call('GET', '/api/elections')).body.items).toEqual([expect.objectContaining({ id: electionId, voted: false, state: 'OPEN' })]);
+    expect((await ownerE.call('GET', '/api/elections')).body.items).toEqual([
+      expect.objectContaining({ id: electionId, voted: false, state: 'OPEN' }),
+    ]);
   });
 
   it('a paper ballot for someone who has not voted counts; for someone who voted online it is refused', async () => {
     const { body, contentType } = multipart(await phonePhoto({ width: 600, height: 400 }));
     const photo = await committee.call('POST', '/api/uploads', { raw: body, headers: { 'content-type': contentType } });
-    const paper = (unit: { id: string }) => committee.call('POST', `/api/committee/elections/${electionId}/paper-ballots`, { body: { unitId: unit.id, channel: 'PAPER', choices: ids('张三'), evidenceUploadId: photo.body.id } });
+    const paper = (unit: { id: string }) =>
+      committee.call('POST', `/api/committee/elections/${electionId}/paper-ballots`, {
+        body: { unitId: unit.id, channel: 'PAPER', choices: ids('张三'), evidenceUploadId: photo.body.id },
+      });
     expect((await paper(A.units[0]!)).body.code).toBe('ALREADY_VOTED'); // 101 voted online
     expect((await paper(A.units[4]!)).status).toBe(201);
     expect((await vote(ownerE, ids('李四'))).body.code).toBe('ALREADY_VOTED'); // and now 501 cannot vote online
-    expect((await committee.call('GET', `/api/committee/elections/${electionId}`)).body.events.map((e: { action: string }) => e.action)).toContain('PAPER_BALLOT');
+    expect(
+      (await committee.call('GET', `/api/committee/elections/${electionId}`)).body.events.map(
+        (e: { action: string }) => e.action,
+      ),
+    ).toContain('PAPER_BALLOT');
   });
 });
 
@@ -172,7 +262,12 @@ describe('the count', () => {
     expect(tally(exported.body)).toEqual(counted.result);
     const file = join(tmpdir(), `election-${electionId}.json`);
     await writeFile(file, JSON.stringify(exported.body));
-    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '../scripts/tally.ts'), file]);
+    const { stdout } = await promisify(execFile)(process.execPath, [
+      '--import',
+      'tsx',
+      join(import.meta.dirname, '../scripts/tally.ts'),
+      file,
+    ]);
     expect(JSON.parse(stdout)).toEqual(counted.result);
 
     expect((await ownerA.call('GET', `/api/elections/${electionId}`)).body.result).toBeNull(); // not yet published
@@ -185,7 +280,13 @@ describe('the count', () => {
 describe('an assembly matter of the special class (3/4)', () => {
   it('two of three owners saying yes is not three quarters; a voter may change once when the rules allow it', async () => {
     const created = await committee.call('POST', `/api/committee/communities/${A.community.id}/elections`, {
-      body: { title: '续筹专项维修资金', kind: 'MATTER', class: 'SPECIAL', allowChange: true, closesAt: new Date(Date.now() + 86_400_000).toISOString() },
+      body: {
+        title: '续筹专项维修资金',
+        kind: 'MATTER',
+        class: 'SPECIAL',
+        allowChange: true,
+        closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+      },
     });
     const id = created.body.id as string;
     const run = (name: string) => committee.call('POST', `/api/committee/elections/${id}/steps/${name}`);
@@ -199,36 +300,74 @@ describe('an assembly matter of the special class (3/4)', () => {
     expect((await vote(ownerE, ['NO'], id)).status).toBe(201);
     await run('close');
     const { result } = (await run('tally')).body;
-    expect(result).toMatchObject({ quorum: true, participatingHeads: 3, candidates: { YES: { area: '740.45', heads: 2, passes: false } }, elected: [] }); // a new roster: 101 is 500.00 m² now
+    expect(result).toMatchObject({
+      quorum: true,
+      participatingHeads: 3,
+      candidates: { YES: { area: '740.45', heads: 2, passes: false } },
+      elected: [],
+    }); // a new roster: 101 is 500.00 m² now
   });
 });
 
 describe('the clauses "delivered counts" and "silence follows the majority", adopted by the rules', () => {
   it('the raw result stands as counted; the adjusted one counts only owners whose ballot was recorded as delivered', async () => {
     const created = await committee.call('POST', `/api/committee/communities/${A.community.id}/elections`, {
-      body: { title: '选聘物业服务企业', kind: 'MATTER', deliveredCounts: true, silenceFollows: true, closesAt: new Date(Date.now() + 86_400_000).toISOString() },
+      body: {
+        title: '选聘物业服务企业',
+        kind: 'MATTER',
+        deliveredCounts: true,
+        silenceFollows: true,
+        closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+      },
     });
     const id = created.body.id as string;
     const run = (name: string) => committee.call('POST', `/api/committee/elections/${id}/steps/${name}`);
     await run('publish');
     await run('open');
     // 501's ballot and the developer's were delivered and never returned; nobody recorded 101's delivery.
-    expect((await committee.call('POST', `/api/committee/elections/${id}/deliveries`, { body: { unitIds: [A.units[4]!.id, A.units[5]!.id] } })).body.delivered).toBe(2);
+    expect(
+      (
+        await committee.call('POST', `/api/committee/elections/${id}/deliveries`, {
+          body: { unitIds: [A.units[4]!.id, A.units[5]!.id] },
+        })
+      ).body.delivered,
+    ).toBe(2);
     expect((await vote(multi, ['YES'], id)).status).toBe(201);
     expect((await vote(coOwner, ['YES'], id)).status).toBe(201); // 101's slot, cast by its co-owner
     await run('close');
     const { result } = (await run('tally')).body;
     expect(result).toMatchObject({ quorum: false, participatingHeads: 2, elected: [] });
-    expect(result.adjusted).toMatchObject({ silentOwners: 2, quorum: true, participatingHeads: 4, candidates: { YES: { heads: 4, passes: true } }, elected: ['YES'] });
+    expect(result.adjusted).toMatchObject({
+      silentOwners: 2,
+      quorum: true,
+      participatingHeads: 4,
+      candidates: { YES: { heads: 4, passes: true } },
+      elected: ['YES'],
+    });
   });
 });
 
 describe('a matter of one building, and reminders', () => {
-  it('counts only that building\'s owners and area; reminds the owners who have not voted', async () => {
+  it("counts only that building's owners and area; reminds the owners who have not voted", async () => {
     const second = await h.db.building.create({ data: { communityId: A.community.id, name: '2号楼', sortOrder: 2 } });
-    await h.db.unit.create({ data: { communityId: A.community.id, buildingId: second.id, number: '101', floor: 1, buildingArea: '120.00', exclusiveArea: '100.00', deliveredAt: new Date('2025-01-01') } });
+    await h.db.unit.create({
+      data: {
+        communityId: A.community.id,
+        buildingId: second.id,
+        number: '101',
+        floor: 1,
+        buildingArea: '120.00',
+        exclusiveArea: '100.00',
+        deliveredAt: new Date('2025-01-01'),
+      },
+    });
     const created = await committee.call('POST', `/api/committee/communities/${A.community.id}/elections`, {
-      body: { title: '1号楼电梯更新', kind: 'MATTER', buildingId: A.building.id, closesAt: new Date(Date.now() + 86_400_000).toISOString() },
+      body: {
+        title: '1号楼电梯更新',
+        kind: 'MATTER',
+        buildingId: A.building.id,
+        closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+      },
     });
     const id = created.body.id as string;
     expect((await committee.call('POST', `/api/committee/elections/${id}/steps/publish`)).body.rosterUnits).toBe(6); // 2号楼 101 is not in it

@@ -10,7 +10,14 @@ import { startHarness } from './support/harness.js';
 
 async function healthWith(databaseUrl: string, redisUrl: string) {
   const deps = createDeps(
-    loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, WECHAT_APPID: 'wx_h', WECHAT_SECRET: 'x', WECHAT_API_BASE: 'http://127.0.0.1:9' }),
+    loadConfig({
+      NODE_ENV: 'test',
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: redisUrl,
+      WECHAT_APPID: 'wx_h',
+      WECHAT_SECRET: 'x',
+      WECHAT_API_BASE: 'http://127.0.0.1:9',
+    }),
     { logger: createLogger('silent') },
   );
   const server = await listen(createApp(deps));
@@ -26,18 +33,32 @@ async function healthWith(databaseUrl: string, redisUrl: string) {
 
 describe('GET /healthz', () => {
   it('really pings both stores and answers 503 naming the one that is down', async () => {
-    expect(await healthWith(ADMIN_DATABASE_URL, TEST_REDIS_URL)).toEqual({ status: 200, body: { ok: true, db: 'ok', redis: 'ok', redisMode: 'redis' } });
-    expect(await healthWith(ADMIN_DATABASE_URL, 'redis://127.0.0.1:1')).toMatchObject({ status: 503, body: { ok: false, db: 'ok', redis: 'down' } });
-    expect(await healthWith('postgresql://postgres@127.0.0.1:1/none', TEST_REDIS_URL)).toMatchObject({ status: 503, body: { ok: false, db: 'down', redis: 'ok' } });
+    expect(await healthWith(ADMIN_DATABASE_URL, TEST_REDIS_URL)).toEqual({
+      status: 200,
+      body: { ok: true, db: 'ok', redis: 'ok', redisMode: 'redis' },
+    });
+    expect(await healthWith(ADMIN_DATABASE_URL, 'redis://127.0.0.1:1')).toMatchObject({
+      status: 503,
+      body: { ok: false, db: 'ok', redis: 'down' },
+    });
+    expect(await healthWith('postgresql://postgres@127.0.0.1:1/none', TEST_REDIS_URL)).toMatchObject({
+      status: 503,
+      body: { ok: false, db: 'down', redis: 'ok' },
+    });
   });
 });
 
 describe('BFF start-up', () => {
   it('refuses to start without its configuration and lists everything missing', () => {
     const env: NodeJS.ProcessEnv = { PATH: process.env.PATH };
-    const res = spawnSync(process.execPath, ['--import', 'tsx', 'bff/src/main.ts'], { env, encoding: 'utf8', timeout: 20_000 });
+    const res = spawnSync(process.execPath, ['--import', 'tsx', 'bff/src/main.ts'], {
+      env,
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
     expect(res.status).toBe(78);
-    for (const key of ['DATABASE_URL', 'REDIS_URL', 'WECHAT_APPID', 'WECHAT_SECRET']) expect(res.stderr).toContain(`${key} is missing`);
+    for (const key of ['DATABASE_URL', 'REDIS_URL', 'WECHAT_APPID', 'WECHAT_SECRET'])
+      expect(res.stderr).toContain(`${key} is missing`);
   });
 });
 
@@ -45,7 +66,10 @@ describe('a misconfigured AppSecret', () => {
   it('is reported as a server problem, not as the user’s bad code', async () => {
     const h = await startHarness();
     try {
-      h.simState.apps.set(h.deps.config.wechat.appid, { appid: h.deps.config.wechat.appid, secret: 'rotated-on-the-platform' });
+      h.simState.apps.set(h.deps.config.wechat.appid, {
+        appid: h.deps.config.wechat.appid,
+        secret: 'rotated-on-the-platform',
+      });
       const res = await h.call('POST', '/api/auth/login', { body: { code: await h.mintLoginCode('o_misconfigured') } });
       expect([res.status, res.body.code]).toEqual([502, 'WECHAT_MISCONFIGURED']);
     } finally {

@@ -34,14 +34,24 @@ describe('item 9: text fields', () => {
     const managerToken = await h.loginAs(manager.openid);
     const resident = await h.loginAs('o_nul');
     await h.bindPhone(resident, uniquePhone());
-    const req = await h.call('POST', '/api/units/bind-requests', { token: resident, body: { unitId: site.units[0]!.id, relation: 'TENANT' } });
-    const decide = (reason: string) => h.call('POST', `/api/staff/bind-requests/${req.body.id}/decision`, { token: managerToken, body: { decision: 'reject', reason } });
+    const req = await h.call('POST', '/api/units/bind-requests', {
+      token: resident,
+      body: { unitId: site.units[0]!.id, relation: 'TENANT' },
+    });
+    const decide = (reason: string) =>
+      h.call('POST', `/api/staff/bind-requests/${req.body.id}/decision`, {
+        token: managerToken,
+        body: { decision: 'reject', reason },
+      });
     for (const reason of ['材料\u0000不全', '\u200B\u200B\u200B', '\u200D\uFEFF \u2060']) {
       const res = await decide(reason);
       expect([res.status, res.body.code], JSON.stringify(reason)).toEqual([400, 'VALIDATION_FAILED']);
     }
     const reveal = (reason: string) =>
-      h.call('POST', `/api/staff/communities/${site.community.id}/reveal`, { token: managerToken, body: { userId: manager.id, field: 'PHONE', reason } });
+      h.call('POST', `/api/staff/communities/${site.community.id}/reveal`, {
+        token: managerToken,
+        body: { userId: manager.id, field: 'PHONE', reason },
+      });
     expect((await reveal('核实\u0000身份')).status).toBe(400);
     expect((await reveal('\u200B核\u200B')).status).toBe(400); // one visible character: under the minimum of two
     expect((await decide('材料不全')).body.status).toBe('REJECTED');
@@ -84,18 +94,23 @@ describe('item 11: a store goes down', () => {
   it.each([
     { store: 'Redis', proxy: () => redisProxy, withinMs: 300 },
     { store: 'PostgreSQL', proxy: () => pgProxy, withinMs: 2500 },
-  ])('$store: 503 DEPENDENCY_DOWN within $withinMs ms, and service again when it is back', async ({ store, proxy, withinMs }) => {
-    const token = await h.loginAs(`o_${store}_outage`);
-    await proxy().cut();
-    try {
-      for (let i = 0; i < 3; i++) {
-        const res = await timed(() => h.call('GET', '/api/me', { token }));
-        expect([res.status, res.body.code]).toEqual([503, 'DEPENDENCY_DOWN']);
-        expect(res.ms).toBeLessThan(withinMs);
+  ])(
+    '$store: 503 DEPENDENCY_DOWN within $withinMs ms, and service again when it is back',
+    async ({ store, proxy, withinMs }) => {
+      const token = await h.loginAs(`o_${store}_outage`);
+      await proxy().cut();
+      try {
+        for (let i = 0; i < 3; i++) {
+          const res = await timed(() => h.call('GET', '/api/me', { token }));
+          expect([res.status, res.body.code]).toEqual([503, 'DEPENDENCY_DOWN']);
+          expect(res.ms).toBeLessThan(withinMs);
+        }
+      } finally {
+        await proxy().restore();
       }
-    } finally {
-      await proxy().restore();
-    }
-    await expect.poll(async () => (await h.call('GET', '/api/me', { token })).status, { timeout: 5000, interval: 200 }).toBe(200);
-  });
+      await expect
+        .poll(async () => (await h.call('GET', '/api/me', { token })).status, { timeout: 5000, interval: 200 })
+        .toBe(200);
+    },
+  );
 });

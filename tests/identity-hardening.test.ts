@@ -20,7 +20,8 @@ beforeAll(async () => {
   secondManagerToken = await h.loginAs(second.openid);
 });
 
-const file = (token: string, unitId: string, relation = 'OWNER') => h.call('POST', '/api/units/bind-requests', { token, body: { unitId, relation } });
+const file = (token: string, unitId: string, relation = 'OWNER') =>
+  h.call('POST', '/api/units/bind-requests', { token, body: { unitId, relation } });
 
 async function resident(openid: string, phone = uniquePhone(), countryCode = '86') {
   const token = await h.loginAs(openid);
@@ -32,15 +33,25 @@ describe('item 1: four eyes on bind requests', () => {
   it('a manager cannot approve their own claim to a unit; another office holder decides it', async () => {
     const own = await file(managerToken, site.units[0]!.id);
     expect(own.body.status).toBe('PENDING');
-    const self = await h.call('POST', `/api/staff/bind-requests/${own.body.id}/decision`, { token: managerToken, body: { decision: 'approve' } });
+    const self = await h.call('POST', `/api/staff/bind-requests/${own.body.id}/decision`, {
+      token: managerToken,
+      body: { decision: 'approve' },
+    });
     expect([self.status, self.body.code]).toEqual([403, 'OWN_REQUEST']);
     expect((await h.db.unitMembership.findUniqueOrThrow({ where: { id: own.body.id } })).status).toBe('PENDING');
     // Not in their own queue, but in the other manager's.
-    const mine = await h.call('GET', `/api/staff/communities/${site.community.id}/bind-requests`, { token: managerToken });
+    const mine = await h.call('GET', `/api/staff/communities/${site.community.id}/bind-requests`, {
+      token: managerToken,
+    });
     expect(mine.body.items.map((r: { id: string }) => r.id)).not.toContain(own.body.id);
-    const theirs = await h.call('GET', `/api/staff/communities/${site.community.id}/bind-requests`, { token: secondManagerToken });
+    const theirs = await h.call('GET', `/api/staff/communities/${site.community.id}/bind-requests`, {
+      token: secondManagerToken,
+    });
     expect(theirs.body.items.map((r: { id: string }) => r.id)).toContain(own.body.id);
-    const decided = await h.call('POST', `/api/staff/bind-requests/${own.body.id}/decision`, { token: secondManagerToken, body: { decision: 'reject', reason: '经理本人请走线下流程' } });
+    const decided = await h.call('POST', `/api/staff/bind-requests/${own.body.id}/decision`, {
+      token: secondManagerToken,
+      body: { decision: 'reject', reason: '经理本人请走线下流程' },
+    });
     expect(decided.body.status).toBe('REJECTED');
   });
 });
@@ -58,7 +69,9 @@ describe('item 2: phones keep their country code', () => {
     // The mainland owner with the same digits is recognised at once.
     const owner = await resident('o_mainland_owner', digits);
     expect((await file(owner, site.units[1]!.id)).body).toMatchObject({ status: 'VERIFIED', autoApproved: true });
-    expect((await h.db.ownerRosterEntry.findFirstOrThrow({ where: { unitId: site.units[1]!.id } })).phone).toBe(cn(digits));
+    expect((await h.db.ownerRosterEntry.findFirstOrThrow({ where: { unitId: site.units[1]!.id } })).phone).toBe(
+      cn(digits),
+    );
   });
 });
 
@@ -81,7 +94,9 @@ describe('item 4: flooding the queue', () => {
     let total = -1;
     do {
       const query: string = cursor ? `&cursor=${cursor}` : '';
-      const page = await h.call('GET', `/api/staff/communities/${site.community.id}/bind-requests?limit=2${query}`, { token: secondManagerToken });
+      const page = await h.call('GET', `/api/staff/communities/${site.community.id}/bind-requests?limit=2${query}`, {
+        token: secondManagerToken,
+      });
       expect(page.status).toBe(200);
       expect(page.body.items.length).toBeLessThanOrEqual(2);
       total = page.body.total;
@@ -91,7 +106,9 @@ describe('item 4: flooding the queue', () => {
     expect(seen).toHaveLength(total);
     expect(new Set(seen).size).toBe(total);
     expect(seen.at(-1)).toBe(genuine.body.id);
-    const bad = await h.call('GET', `/api/staff/communities/${site.community.id}/bind-requests?cursor=bm9wZQ`, { token: secondManagerToken });
+    const bad = await h.call('GET', `/api/staff/communities/${site.community.id}/bind-requests?cursor=bm9wZQ`, {
+      token: secondManagerToken,
+    });
     expect([bad.status, bad.body.code]).toEqual([400, 'VALIDATION_FAILED']);
   });
 });
@@ -99,14 +116,21 @@ describe('item 4: flooding the queue', () => {
 describe('item 5: reveal only members and pending requesters', () => {
   it('refuses rejected requesters and records the basis of every reveal', async () => {
     const reveal = (userId: string) =>
-      h.call('POST', `/api/staff/communities/${site.community.id}/reveal`, { token: managerToken, body: { userId, field: 'PHONE', reason: '联系住户核实' }, headers: { 'x-request-id': 'client-made-id-123' } });
+      h.call('POST', `/api/staff/communities/${site.community.id}/reveal`, {
+        token: managerToken,
+        body: { userId, field: 'PHONE', reason: '联系住户核实' },
+        headers: { 'x-request-id': 'client-made-id-123' },
+      });
     const token = await resident('o_reveal_pending');
     const req = await file(token, site.units[4]!.id, 'TENANT');
     const userId = (await h.call('GET', '/api/me', { token })).body.id;
     const whilePending = await reveal(userId);
     expect(whilePending.status).toBe(200);
     expect(whilePending.body.basis).toBe('PENDING_REQUESTER');
-    await h.call('POST', `/api/staff/bind-requests/${req.body.id}/decision`, { token: secondManagerToken, body: { decision: 'reject', reason: '信息不符' } });
+    await h.call('POST', `/api/staff/bind-requests/${req.body.id}/decision`, {
+      token: secondManagerToken,
+      body: { decision: 'reject', reason: '信息不符' },
+    });
     const afterReject = await reveal(userId);
     expect([afterReject.status, afterReject.body.code]).toEqual([404, 'NOT_FOUND']);
     const audit = await h.db.piiRevealAudit.findMany({ where: { subjectId: userId } });

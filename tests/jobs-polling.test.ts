@@ -19,8 +19,16 @@ describe('a backlog of jobs', { timeout: 60_000 }, () => {
   it('five full batches take about one polling interval, not five', async () => {
     const n = 5 * probeJob.batchSize!;
     const t0 = Date.now();
-    await h.deps.jobs.sendMany(probeJob, Array.from({ length: n }, (_, i) => ({ key: `backlog-${i}` })));
-    await expect.poll(() => h.db.jobProbe.count({ where: { key: { startsWith: 'backlog-' }, effects: 1 } }), { timeout: 30_000, interval: 100 }).toBe(n);
+    await h.deps.jobs.sendMany(
+      probeJob,
+      Array.from({ length: n }, (_, i) => ({ key: `backlog-${i}` })),
+    );
+    await expect
+      .poll(() => h.db.jobProbe.count({ where: { key: { startsWith: 'backlog-' }, effects: 1 } }), {
+        timeout: 30_000,
+        interval: 100,
+      })
+      .toBe(n);
     // The first fetch may wait out one 3 s interval; sleeping after each full batch would add 12 s more.
     expect(Date.now() - t0).toBeLessThan(9_000);
   });

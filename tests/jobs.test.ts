@@ -24,8 +24,16 @@ afterAll(() => Promise.all(workers.map((w) => w.stop())));
 describe('two worker processes on one queue', { timeout: 60_000 }, () => {
   it('handle 1,000 jobs, each exactly once, both taking part', async () => {
     const keys = Array.from({ length: 1000 }, (_, i) => `bulk-${i}`);
-    await h.deps.jobs.sendMany(probeJob, keys.map((key) => ({ key })));
-    await expect.poll(() => h.db.jobProbe.count({ where: { key: { startsWith: 'bulk-' }, effects: 1 } }), { timeout: 30_000, interval: 250 }).toBe(1000);
+    await h.deps.jobs.sendMany(
+      probeJob,
+      keys.map((key) => ({ key })),
+    );
+    await expect
+      .poll(() => h.db.jobProbe.count({ where: { key: { startsWith: 'bulk-' }, effects: 1 } }), {
+        timeout: 30_000,
+        interval: 250,
+      })
+      .toBe(1000);
     const rows = await h.db.jobProbe.findMany({ where: { key: { startsWith: 'bulk-' } } });
     expect(rows.filter((r) => r.attempts !== 1)).toEqual([]);
     expect(new Set(rows.map((r) => r.doneBy))).toEqual(new Set(workers.map((w) => w.pid)));
@@ -50,7 +58,9 @@ describe('two worker processes on one queue', { timeout: 60_000 }, () => {
       await h.deps.jobs.send(probeJob, { key: 'committed' }, { tx });
     });
     await expect.poll(async () => (await probe('committed'))?.effects, { timeout: 10_000 }).toBe(1);
-    const stored = await h.db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM pgboss.job WHERE data->>'key' = 'rolled-back'`;
+    const stored = await h.db.$queryRaw<
+      { n: bigint }[]
+    >`SELECT count(*) AS n FROM pgboss.job WHERE data->>'key' = 'rolled-back'`;
     expect(Number(stored[0]!.n)).toBe(0);
     expect(await probe('rolled-back')).toBeNull();
   });
@@ -81,7 +91,9 @@ describe('two worker processes on one queue', { timeout: 60_000 }, () => {
 
 describe('schedules', () => {
   it('are registered by the workers in Asia/Shanghai time', async () => {
-    const rows = await h.db.$queryRaw<{ name: string; cron: string; timezone: string }[]>`SELECT name, cron, timezone FROM pgboss.schedule`;
+    const rows = await h.db.$queryRaw<
+      { name: string; cron: string; timezone: string }[]
+    >`SELECT name, cron, timezone FROM pgboss.schedule`;
     expect(rows).toContainEqual({ name: 'uploads.purge-unclaimed', cron: '17 * * * *', timezone: 'Asia/Shanghai' });
   });
 });
@@ -99,10 +111,15 @@ describe('failed jobs', { timeout: 60_000 }, () => {
     try {
       await expect
         // three attempts, each a poll away; generous because the whole suite shares two cores
-        .poll(async () => (await h.call('GET', '/api/admin/jobs/failed', { token })).body.items.length, { timeout: 45_000, interval: 250 })
+        .poll(async () => (await h.call('GET', '/api/admin/jobs/failed', { token })).body.items.length, {
+          timeout: 45_000,
+          interval: 250,
+        })
         .toBe(1);
     } catch (err) {
-      throw new Error(`${(err as Error).message}\n${workers.map((w) => `--- worker ${w.pid}:\n${w.output().slice(-3000)}`).join('\n')}`);
+      throw new Error(
+        `${(err as Error).message}\n${workers.map((w) => `--- worker ${w.pid}:\n${w.output().slice(-3000)}`).join('\n')}`,
+      );
     }
     const { body } = await h.call('GET', '/api/admin/jobs/failed', { token });
     expect(body.items[0]).toMatchObject({ name: 'platform.probe', data: { key: '' }, retryCount: 3 });

@@ -26,15 +26,27 @@ beforeAll(async () => {
   cashier = await staff(h, 'CASHIER', { id: A.community.id, companyId: A.companyId });
   manager = await staff(h, 'MANAGER', { id: A.community.id, companyId: A.companyId });
   approver = await staff(h, 'MANAGER', { id: A.community.id, companyId: A.companyId });
-  const item = await addFeeItem(manager, A.community.id, { kind: 'PROPERTY', name: '物业服务费', amountFen: 235, cycle: 'MONTH' });
-  const months = Array.from({ length: RUNS * PER_RUN }, (_, i) => `${2023 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
+  const item = await addFeeItem(manager, A.community.id, {
+    kind: 'PROPERTY',
+    name: '物业服务费',
+    amountFen: 235,
+    cycle: 'MONTH',
+  });
+  const months = Array.from(
+    { length: RUNS * PER_RUN },
+    (_, i) => `${2023 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`,
+  );
   for (const m of months) await runBilling(cashier, A.community.id, m, [item.id]);
   const bills = await h.db.bill.findMany({ where: { unitId: A.units[0]!.id }, orderBy: { firstMonth: 'asc' } });
   slices = Array.from({ length: RUNS }, (_, r) => bills.slice(r * PER_RUN, (r + 1) * PER_RUN).map((b) => b.id));
 }, 120_000);
 
 type Op = { kind: 'wechat' | 'counter' | 'refund' | 'void' | 'waive'; bill: number; share: number };
-const ZOp = fc.record({ kind: fc.constantFrom('wechat', 'counter', 'refund', 'void', 'waive'), bill: fc.integer({ min: 0, max: PER_RUN - 1 }), share: fc.integer({ min: 1, max: 100 }) }) as fc.Arbitrary<Op>;
+const ZOp = fc.record({
+  kind: fc.constantFrom('wechat', 'counter', 'refund', 'void', 'waive'),
+  bill: fc.integer({ min: 0, max: PER_RUN - 1 }),
+  share: fc.integer({ min: 1, max: 100 }),
+}) as fc.Arbitrary<Op>;
 
 /** How many operations of each kind took effect: the property must not pass on refusals alone. */
 const effective: Record<Op['kind'], number> = { wechat: 0, counter: 0, refund: 0, void: 0, waive: 0 };
@@ -47,26 +59,54 @@ async function apply(op: Op, billId: string) {
       const res = await owner.call('POST', '/api/pay/orders', { body: { billIds: [billId] } });
       if (res.status !== 201 || res.body.order.state !== 'PENDING') return;
       await h.sim('/sim/pay/pay', { outTradeNo: res.body.order.outTradeNo }).catch(() => undefined);
-      await eventually(async () => expect((await owner.call('GET', `/api/pay/orders/${res.body.order.id}`)).body.state).toBe('PAID'));
+      await eventually(async () =>
+        expect((await owner.call('GET', `/api/pay/orders/${res.body.order.id}`)).body.state).toBe('PAID'),
+      );
       return tookEffect('wechat', 200);
     }
     case 'counter':
-      return tookEffect('counter', (await cashier.call('POST', `/api/staff/communities/${A.community.id}/counter-payments`, { body: { unitId: A.units[0]!.id, channel: 'CASH', amountFen: bill.amountFen, billIds: [billId] } })).status);
+      return tookEffect(
+        'counter',
+        (
+          await cashier.call('POST', `/api/staff/communities/${A.community.id}/counter-payments`, {
+            body: { unitId: A.units[0]!.id, channel: 'CASH', amountFen: bill.amountFen, billIds: [billId] },
+          })
+        ).status,
+      );
     case 'refund': {
       const left = bill.paidFen - bill.refundedFen;
-      if (left <= 0) return void (await cashier.call('POST', `/api/staff/bills/${billId}/refunds`, { body: { amountFen: 1, reason: '属性测试' } }));
-      const res = await cashier.call('POST', `/api/staff/bills/${billId}/refunds`, { body: { amountFen: Math.max(1, Math.floor((left * op.share) / 100)), reason: '属性测试' } });
-      if (res.status === 201) await eventually(async () => expect((await h.db.refund.findUniqueOrThrow({ where: { id: res.body.id } })).state).toMatch(/SUCCESS|CLOSED/));
+      if (left <= 0)
+        return void (await cashier.call('POST', `/api/staff/bills/${billId}/refunds`, {
+          body: { amountFen: 1, reason: '属性测试' },
+        }));
+      const res = await cashier.call('POST', `/api/staff/bills/${billId}/refunds`, {
+        body: { amountFen: Math.max(1, Math.floor((left * op.share) / 100)), reason: '属性测试' },
+      });
+      if (res.status === 201)
+        await eventually(async () =>
+          expect((await h.db.refund.findUniqueOrThrow({ where: { id: res.body.id } })).state).toMatch(/SUCCESS|CLOSED/),
+        );
       return tookEffect('refund', res.status);
     }
     case 'void': {
-      const item = await h.db.counterPaymentItem.findFirst({ where: { billId, payment: { state: 'RECORDED' } }, orderBy: { paymentId: 'desc' } });
+      const item = await h.db.counterPaymentItem.findFirst({
+        where: { billId, payment: { state: 'RECORDED' } },
+        orderBy: { paymentId: 'desc' },
+      });
       if (!item) return;
-      await cashier.call('POST', `/api/staff/counter-payments/${item.paymentId}/void`, { body: { reason: '属性测试作废' } });
-      return tookEffect('void', (await approver.call('POST', `/api/staff/counter-payments/${item.paymentId}/void/approve`)).status);
+      await cashier.call('POST', `/api/staff/counter-payments/${item.paymentId}/void`, {
+        body: { reason: '属性测试作废' },
+      });
+      return tookEffect(
+        'void',
+        (await approver.call('POST', `/api/staff/counter-payments/${item.paymentId}/void/approve`)).status,
+      );
     }
     case 'waive':
-      return tookEffect('waive', (await manager.call('POST', `/api/staff/bills/${billId}/waive`, { body: { reason: '属性测试减免' } })).status);
+      return tookEffect(
+        'waive',
+        (await manager.call('POST', `/api/staff/bills/${billId}/waive`, { body: { reason: '属性测试减免' } })).status,
+      );
   }
 }
 
@@ -78,10 +118,25 @@ async function agrees(billId: string) {
   const paid = sum(['WECHAT_PAYMENT', 'COUNTER_PAYMENT', 'VOID']);
   const refunded = 0 - sum(['REFUND']);
   const waived = sum(['WAIVER']);
-  const expected = { paidFen: bill.state === 'UNPAID' || bill.state === 'PAYING' || bill.state === 'WAIVED' ? 0 : bill.paidFen, refundedFen: bill.refundedFen };
-  expect({ paid, refunded }, `bill ${bill.firstMonth} ${bill.state}`).toEqual({ paid: expected.paidFen, refunded: expected.refundedFen });
+  const expected = {
+    paidFen: bill.state === 'UNPAID' || bill.state === 'PAYING' || bill.state === 'WAIVED' ? 0 : bill.paidFen,
+    refundedFen: bill.refundedFen,
+  };
+  expect({ paid, refunded }, `bill ${bill.firstMonth} ${bill.state}`).toEqual({
+    paid: expected.paidFen,
+    refunded: expected.refundedFen,
+  });
   expect(waived).toBe(bill.state === 'WAIVED' ? bill.amountFen : 0);
-  const state = paid === 0 ? (waived ? 'WAIVED' : ['UNPAID', 'PAYING']) : refunded === 0 ? 'PAID' : refunded < paid ? 'PARTIALLY_REFUNDED' : 'REFUNDED';
+  const state =
+    paid === 0
+      ? waived
+        ? 'WAIVED'
+        : ['UNPAID', 'PAYING']
+      : refunded === 0
+        ? 'PAID'
+        : refunded < paid
+          ? 'PARTIALLY_REFUNDED'
+          : 'REFUNDED';
   if (Array.isArray(state)) expect(state).toContain(bill.state);
   else expect(bill.state).toBe(state);
   expect(refunded).toBeLessThanOrEqual(paid);
@@ -100,6 +155,7 @@ describe('the ledger and the bills', () => {
       // A fixed seed: the same sequences every run, so the check below is stable (change it to explore).
       { numRuns: RUNS, endOnFailure: true, seed: 20261129 },
     );
-    for (const kind of Object.keys(effective) as Op['kind'][]) expect(effective[kind], `${kind} never took effect`).toBeGreaterThan(0);
+    for (const kind of Object.keys(effective) as Op['kind'][])
+      expect(effective[kind], `${kind} never took effect`).toBeGreaterThan(0);
   });
 });

@@ -40,7 +40,11 @@ describe('item 6: unionid conflicts never lock an account out', () => {
   });
 
   it('settles concurrent first logins of one person from two apps', async () => {
-    const results = await Promise.all([loginWith('o_race_a', 'u_race'), loginWith('o_race_b', 'u_race'), loginWith('o_race_c', 'u_race')]);
+    const results = await Promise.all([
+      loginWith('o_race_a', 'u_race'),
+      loginWith('o_race_b', 'u_race'),
+      loginWith('o_race_c', 'u_race'),
+    ]);
     expect(results.map((r) => r.status)).toEqual([200, 200, 200]);
     expect(new Set(results.map((r) => r.body.user.id)).size).toBe(1);
   });
@@ -71,7 +75,12 @@ describe('item 8: login throttling before WeChat is asked', () => {
       const before = t.simState.calls.get('jscode2session') ?? 0;
       const answers = [];
       for (let i = 0; i < 12; i++) {
-        answers.push(await t.call('POST', '/api/auth/login', { body: { code: `bogus-${i}` }, headers: { 'x-forwarded-for': `10.0.0.${i}` } }));
+        answers.push(
+          await t.call('POST', '/api/auth/login', {
+            body: { code: `bogus-${i}` },
+            headers: { 'x-forwarded-for': `10.0.0.${i}` },
+          }),
+        );
       }
       expect(answers.slice(0, 5).map((r) => r.body.code)).toEqual(Array(5).fill('WECHAT_CODE_INVALID'));
       expect(answers.slice(5).map((r) => r.status)).toEqual(Array(7).fill(429));
@@ -87,7 +96,12 @@ describe('item 8: login throttling before WeChat is asked', () => {
     try {
       const before = t.simState.calls.get('jscode2session') ?? 0;
       const answers = await Promise.all(
-        Array.from({ length: 10 }, (_, i) => t.call('POST', '/api/auth/login', { body: { code: `bogus-${i}` }, headers: { 'x-forwarded-for': `10.1.0.${i}` } })),
+        Array.from({ length: 10 }, (_, i) =>
+          t.call('POST', '/api/auth/login', {
+            body: { code: `bogus-${i}` },
+            headers: { 'x-forwarded-for': `10.1.0.${i}` },
+          }),
+        ),
       );
       const limited = answers.filter((r) => r.status === 429).length;
       // A fixed one-second window: however the burst straddles it, at most 2 × 3 pass.

@@ -17,10 +17,15 @@ beforeAll(async () => {
 describe('GET /api/me', () => {
   it('lists the units in the order asked for, with building and community, and the roles per community', async () => {
     const me = await resident(h, home.units[0]!, { name: '王芳' });
-    const later = await me.call('POST', '/api/units/bind-requests', { body: { unitId: home.units[1]!.id, relation: 'TENANT' } });
+    const later = await me.call('POST', '/api/units/bind-requests', {
+      body: { unitId: home.units[1]!.id, relation: 'TENANT' },
+    });
     expect(later.status).toBe(201);
     await grantRole(h.db, me.userId, work.companyId, 'CASHIER', work.community.id, false);
-    const memberships = await h.db.unitMembership.findMany({ where: { userId: me.userId }, orderBy: { requestedAt: 'asc' } });
+    const memberships = await h.db.unitMembership.findMany({
+      where: { userId: me.userId },
+      orderBy: { requestedAt: 'asc' },
+    });
 
     const res = await me.call('GET', '/api/me');
     expect(res.status).toBe(200);
@@ -40,7 +45,9 @@ describe('GET /api/me', () => {
         { membershipId: memberships[0]!.id, ...place(home.units[0]!), relation: 'OWNER', status: 'VERIFIED' },
         { membershipId: memberships[1]!.id, ...place(home.units[1]!), relation: 'TENANT', status: 'PENDING' },
       ],
-      staff: [{ community: { id: work.community.id, name: work.community.name }, roles: ['CASHIER'], canRevealPii: false }],
+      staff: [
+        { community: { id: work.community.id, name: work.community.name }, roles: ['CASHIER'], canRevealPii: false },
+      ],
     });
   });
 

@@ -17,13 +17,22 @@ describe('weapp package', () => {
 
   it('puts staff, cashier and committee pages, and the resident pages it can, in subpackages', () => {
     const app = JSON.parse(readFileSync(join(WEAPP_DIST, 'app.json'), 'utf8'));
-    expect(app.subPackages.map((p: { root: string }) => p.root)).toEqual(['packages/staff', 'packages/snapshots', 'packages/fees', 'packages/cashier', 'packages/committee']);
+    expect(app.subPackages.map((p: { root: string }) => p.root)).toEqual([
+      'packages/staff',
+      'packages/snapshots',
+      'packages/fees',
+      'packages/cashier',
+      'packages/committee',
+    ]);
     expect(app.pages.some((p: string) => p.startsWith('packages/'))).toBe(false);
     expect(existsSync(join(WEAPP_DIST, 'packages/staff/bind-requests/index.js'))).toBe(true);
   });
 
   it('has the page every subscribe-message template opens (WeChat refuses an unknown page: 41030)', () => {
-    const app = JSON.parse(readFileSync(join(WEAPP_DIST, 'app.json'), 'utf8')) as { pages: string[]; subPackages: { root: string; pages: string[] }[] };
+    const app = JSON.parse(readFileSync(join(WEAPP_DIST, 'app.json'), 'utf8')) as {
+      pages: string[];
+      subPackages: { root: string; pages: string[] }[];
+    };
     const pages = [...app.pages, ...app.subPackages.flatMap((p) => p.pages.map((page) => `${p.root}/${page}`))];
     for (const t of Object.values(TEMPLATES)) expect(pages, t.id).toContain(t.page);
   });

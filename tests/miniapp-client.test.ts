@@ -14,10 +14,18 @@ const fetchTransport: Transport = async (req) => {
   if (req.upload) {
     // What Taro.uploadFile does with a chosen photo: read the local file, send it as multipart.
     const form = multipart(await readFile(req.upload.filePath), { name: req.upload.name });
-    const res = await fetch(req.url, { method: 'POST', headers: { ...req.header, 'content-type': form.contentType }, body: form.body });
+    const res = await fetch(req.url, {
+      method: 'POST',
+      headers: { ...req.header, 'content-type': form.contentType },
+      body: form.body,
+    });
     return { statusCode: res.status, data: JSON.parse(await res.text()) };
   }
-  const res = await fetch(req.url, { method: req.method, headers: req.header, body: req.data === undefined ? undefined : JSON.stringify(req.data) });
+  const res = await fetch(req.url, {
+    method: req.method,
+    headers: req.header,
+    body: req.data === undefined ? undefined : JSON.stringify(req.data),
+  });
   const text = await res.text();
   return { statusCode: res.status, data: text ? JSON.parse(text) : undefined };
 };

@@ -26,8 +26,11 @@ beforeAll(async () => {
 });
 
 const draft = (by: Actor, body: Record<string, unknown>) =>
-  by.call('POST', '/api/staff/notices', { body: { title: '停水通知', body: '<p>明日停水</p>', category: 'OUTAGE', ...body } });
-const listOf = async (who: Actor, communityId: string, query = '') => who.call('GET', `/api/notices?communityId=${communityId}${query}`);
+  by.call('POST', '/api/staff/notices', {
+    body: { title: '停水通知', body: '<p>明日停水</p>', category: 'OUTAGE', ...body },
+  });
+const listOf = async (who: Actor, communityId: string, query = '') =>
+  who.call('GET', `/api/notices?communityId=${communityId}${query}`);
 const ids = (res: { body: { items: { id: string }[] } }) => res.body.items.map((n) => n.id);
 
 describe('drafts and targeting', () => {
@@ -59,7 +62,9 @@ describe('drafts and targeting', () => {
     expect((await draft(managerA, { allCommunities: true })).status).toBe(404);
     expect((await draft(managerA, { communityIds: [B.community.id] })).status).toBe(404);
     // Nor may a manager rewrite the company's notice to all communities.
-    const edit = await managerA.call('PUT', `/api/staff/notices/${res.body.id}`, { body: { version: 1, title: '改', body: 'x', category: 'GENERAL', allCommunities: true } });
+    const edit = await managerA.call('PUT', `/api/staff/notices/${res.body.id}`, {
+      body: { version: 1, title: '改', body: 'x', category: 'GENERAL', allCommunities: true },
+    });
     expect(edit.status).toBe(404);
   });
 });
@@ -69,7 +74,9 @@ describe('withdrawal and the cache', () => {
     const { body } = await draft(managerA, { communityIds: [A.community.id], title: '临时通知' });
     await managerA.call('POST', `/api/staff/notices/${body.id}/publish`);
     expect(ids(await listOf(residentsA[0]!, A.community.id))).toContain(body.id); // now cached
-    const withdrawn = await managerA.call('POST', `/api/staff/notices/${body.id}/withdraw`, { body: { reason: '内容有误' } });
+    const withdrawn = await managerA.call('POST', `/api/staff/notices/${body.id}/withdraw`, {
+      body: { reason: '内容有误' },
+    });
     expect(withdrawn.body).toMatchObject({ status: 'WITHDRAWN', withdrawReason: '内容有误' });
     expect(ids(await listOf(residentsA[0]!, A.community.id))).not.toContain(body.id);
     expect((await residentsA[0]!.call('GET', `/api/notices/${body.id}`)).status).toBe(404);
@@ -79,11 +86,14 @@ describe('withdrawal and the cache', () => {
   it('an edit of a published notice keeps the earlier text and marks it updated; a stale edit is refused', async () => {
     const { body } = await draft(managerA, { communityIds: [A.community.id], title: '初版标题' });
     await managerA.call('POST', `/api/staff/notices/${body.id}/publish`);
-    const item = async () => (await listOf(residentsA[2]!, A.community.id)).body.items.find((n: { id: string }) => n.id === body.id);
+    const item = async () =>
+      (await listOf(residentsA[2]!, A.community.id)).body.items.find((n: { id: string }) => n.id === body.id);
     // Never edited, no end: the list leaves both out.
     expect(Object.keys(await item()).sort()).toEqual(['category', 'id', 'pinned', 'publishedAt', 'read', 'title']);
     const edit = (version: number, title: string) =>
-      managerA.call('PUT', `/api/staff/notices/${body.id}`, { body: { version, title, body: '<p>更正</p>', category: 'OUTAGE', communityIds: [A.community.id] } });
+      managerA.call('PUT', `/api/staff/notices/${body.id}`, {
+        body: { version, title, body: '<p>更正</p>', category: 'OUTAGE', communityIds: [A.community.id] },
+      });
     expect((await edit(1, '更正后的标题')).status).toBe(200);
     expect((await edit(1, '另一人同时修改')).body.code).toBe('CONFLICT');
     const mine = await item();
@@ -97,9 +107,15 @@ describe('withdrawal and the cache', () => {
 describe('an end date', () => {
   it('is shown in the list until it passes; then the notice is gone from list and detail', async () => {
     const until = new Date(Date.now() + 3000).toISOString();
-    const { body } = await draft(managerA, { communityIds: [A.community.id], title: '限时通知', effectiveUntil: until });
+    const { body } = await draft(managerA, {
+      communityIds: [A.community.id],
+      title: '限时通知',
+      effectiveUntil: until,
+    });
     await managerA.call('POST', `/api/staff/notices/${body.id}/publish`);
-    const listed = (await listOf(residentsA[3]!, A.community.id)).body.items.find((n: { id: string }) => n.id === body.id);
+    const listed = (await listOf(residentsA[3]!, A.community.id)).body.items.find(
+      (n: { id: string }) => n.id === body.id,
+    );
     expect(listed.effectiveUntil).toBe(until);
     await new Promise((r) => setTimeout(r, 3100));
     expect(ids(await listOf(residentsA[3]!, A.community.id))).not.toContain(body.id);
@@ -111,14 +127,25 @@ describe('attachments', () => {
   it('are claimed by the notice, seen by its residents, and can be taken off again', async () => {
     const { multipart, phonePhoto } = await import('./support/images.js');
     const form = multipart(await phonePhoto({ width: 100, height: 80 }));
-    const photo = (await managerA.call('POST', '/api/uploads', { raw: form.body, headers: { 'content-type': form.contentType } })).body;
+    const photo = (
+      await managerA.call('POST', '/api/uploads', { raw: form.body, headers: { 'content-type': form.contentType } })
+    ).body;
     const { body } = await draft(managerA, { communityIds: [A.community.id], uploadIds: [photo.id] });
     await managerA.call('POST', `/api/staff/notices/${body.id}/publish`);
-    expect((await residentsA[0]!.call('GET', `/api/notices/${body.id}`)).body.attachments.map((a: { id: string }) => a.id)).toEqual([photo.id]);
+    expect(
+      (await residentsA[0]!.call('GET', `/api/notices/${body.id}`)).body.attachments.map((a: { id: string }) => a.id),
+    ).toEqual([photo.id]);
     expect((await residentsA[0]!.call('GET', `/api/uploads/${photo.id}`)).status).toBe(200);
     expect((await residentB.call('GET', `/api/uploads/${photo.id}`)).status).toBe(404);
     const edit = await managerA.call('PUT', `/api/staff/notices/${body.id}`, {
-      body: { version: 1, title: '停水通知', body: '<p>明日停水</p>', category: 'OUTAGE', communityIds: [A.community.id], removeUploadIds: [photo.id] },
+      body: {
+        version: 1,
+        title: '停水通知',
+        body: '<p>明日停水</p>',
+        category: 'OUTAGE',
+        communityIds: [A.community.id],
+        removeUploadIds: [photo.id],
+      },
     });
     expect(edit.status).toBe(200);
     expect((await managerA.call('GET', `/api/staff/notices/${body.id}`)).body.attachments).toEqual([]);
@@ -129,7 +156,10 @@ describe('attachments', () => {
 
 describe('safe HTML', () => {
   it('strips scripts, event handlers and javascript: links on the server', async () => {
-    const { body } = await draft(managerA, { communityIds: [A.community.id], body: '<p onclick="x()">正文</p><script>alert(1)</script><a href="javascript:alert(2)">点我</a>' });
+    const { body } = await draft(managerA, {
+      communityIds: [A.community.id],
+      body: '<p onclick="x()">正文</p><script>alert(1)</script><a href="javascript:alert(2)">点我</a>',
+    });
     expect(body.body).toBe('<p>正文</p><a>点我</a>');
     await managerA.call('POST', `/api/staff/notices/${body.id}/publish`);
     expect((await residentsA[0]!.call('GET', `/api/notices/${body.id}`)).body.body).toBe('<p>正文</p><a>点我</a>');
@@ -143,9 +173,13 @@ describe('read receipts', () => {
     await Promise.all(Array.from({ length: 100 }, () => residentsA[0]!.call('GET', `/api/notices/${body.id}`)));
     const stats = async () => (await managerA.call('GET', `/api/staff/notices/${body.id}`)).body.reads;
     expect(await stats()).toEqual({ readCount: 1, targetCount: 4, readRate: 0.25 });
-    await Promise.all(residentsA.slice(0, 3).flatMap((r) => Array.from({ length: 34 }, () => r.call('GET', `/api/notices/${body.id}`))));
+    await Promise.all(
+      residentsA.slice(0, 3).flatMap((r) => Array.from({ length: 34 }, () => r.call('GET', `/api/notices/${body.id}`))),
+    );
     expect(await stats()).toEqual({ readCount: 3, targetCount: 4, readRate: 0.75 });
-    expect((await listOf(residentsA[1]!, A.community.id)).body.items.find((n: { id: string }) => n.id === body.id).read).toBe(true);
+    expect(
+      (await listOf(residentsA[1]!, A.community.id)).body.items.find((n: { id: string }) => n.id === body.id).read,
+    ).toBe(true);
 
     const unread = await managerA.call('GET', `/api/staff/notices/${body.id}/unread-units`);
     // A's six units: four bound residents, three have read → the fourth resident's unit and the two empty ones.

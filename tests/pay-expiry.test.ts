@@ -25,9 +25,18 @@ describe('expired orders', () => {
     const first = await owner.call('POST', '/api/pay/orders', { body: { billIds: [bill!.id] } });
     clock.advance(16 * 60_000);
     // the first scheduled query (5 s after the order) finds it expired and closes it
-    await eventually(async () => expect(await h.db.payOrder.findUniqueOrThrow({ where: { id: first.body.order.id } })).toMatchObject({ state: 'CLOSED' }), 12_000);
+    await eventually(
+      async () =>
+        expect(await h.db.payOrder.findUniqueOrThrow({ where: { id: first.body.order.id } })).toMatchObject({
+          state: 'CLOSED',
+        }),
+      12_000,
+    );
     expect((await simOrder(first.body.order.outTradeNo)).trade_state).toBe('CLOSED');
-    expect(await h.db.bill.findUniqueOrThrow({ where: { id: bill!.id } })).toMatchObject({ state: 'UNPAID', lockedOrderId: null });
+    expect(await h.db.bill.findUniqueOrThrow({ where: { id: bill!.id } })).toMatchObject({
+      state: 'UNPAID',
+      lockedOrderId: null,
+    });
     const second = await owner.call('POST', '/api/pay/orders', { body: { billIds: [bill!.id] } });
     expect(second.status).toBe(201);
     expect(second.body.order.id).not.toBe(first.body.order.id);
@@ -40,7 +49,13 @@ describe('expired orders', () => {
     await h.sim('/sim/pay/faults', { notify: [{ kind: 'drop' }] });
     await h.sim('/sim/pay/pay', { outTradeNo: res.body.order.outTradeNo });
     clock.advance(16 * 60_000);
-    await eventually(async () => expect(await h.db.payOrder.findUniqueOrThrow({ where: { id: res.body.order.id } })).toMatchObject({ state: 'PAID' }), 12_000);
+    await eventually(
+      async () =>
+        expect(await h.db.payOrder.findUniqueOrThrow({ where: { id: res.body.order.id } })).toMatchObject({
+          state: 'PAID',
+        }),
+      12_000,
+    );
     expect(await h.db.bill.findUniqueOrThrow({ where: { id: bill.id } })).toMatchObject({ state: 'PAID' });
   });
 });

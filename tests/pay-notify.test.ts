@@ -26,8 +26,13 @@ async function paidAtWechatOnly() {
 }
 
 const built = (outTradeNo: string, extra: Record<string, unknown> = {}) =>
-  h.sim<{ headers: Record<string, string>; body: string }>('/sim/pay/notifications', { outTradeNo, url: `${h.url}/wechat/pay/notify`, ...extra });
-const send = (n: { headers: Record<string, string>; body: string }) => h.call('POST', '/wechat/pay/notify', { raw: n.body, headers: n.headers });
+  h.sim<{ headers: Record<string, string>; body: string }>('/sim/pay/notifications', {
+    outTradeNo,
+    url: `${h.url}/wechat/pay/notify`,
+    ...extra,
+  });
+const send = (n: { headers: Record<string, string>; body: string }) =>
+  h.call('POST', '/wechat/pay/notify', { raw: n.body, headers: n.headers });
 
 describe('spoiled notifications are refused and change nothing', () => {
   let o: Awaited<ReturnType<typeof paidAtWechatOnly>>;
@@ -46,14 +51,20 @@ describe('spoiled notifications are refused and change nothing', () => {
     const res = await send(await built(o.outTradeNo, { tamper }));
     expect(res.status).toBe(status);
     expect(res.body).toMatchObject({ code: 'FAIL', message: expect.any(String) });
-    expect(await h.db.payOrder.findUniqueOrThrow({ where: { id: o.orderId } })).toMatchObject({ state: 'PENDING', transactionId: null });
+    expect(await h.db.payOrder.findUniqueOrThrow({ where: { id: o.orderId } })).toMatchObject({
+      state: 'PENDING',
+      transactionId: null,
+    });
     expect(await h.db.ledgerEntry.count({ where: { orderId: o.orderId } })).toBe(0);
     expect(await h.db.paymentIssue.count({ where: { outTradeNo: o.outTradeNo } })).toBe(0);
   });
 
   it('a body changed after signing', async () => {
     const n = await built(o.outTradeNo);
-    const res = await send({ headers: n.headers, body: n.body.replace('"TRANSACTION.SUCCESS"', '"TRANSACTION.SUCCESS" ') });
+    const res = await send({
+      headers: n.headers,
+      body: n.body.replace('"TRANSACTION.SUCCESS"', '"TRANSACTION.SUCCESS" '),
+    });
     expect(res.status).toBe(401);
   });
 
@@ -63,14 +74,19 @@ describe('spoiled notifications are refused and change nothing', () => {
     expect((await send({ headers: rest, body: n.body })).status).toBe(400);
   });
 
-  it('an amount that is not our order\'s is never credited, and is flagged for the cashier', async () => {
-    const n = await built(o.outTradeNo, { patch: { amount: { total: 1, payer_total: 1, currency: 'CNY', payer_currency: 'CNY' } } });
+  it("an amount that is not our order's is never credited, and is flagged for the cashier", async () => {
+    const n = await built(o.outTradeNo, {
+      patch: { amount: { total: 1, payer_total: 1, currency: 'CNY', payer_currency: 'CNY' } },
+    });
     expect((await send(n)).status).toBe(204); // retrying cannot make it right: acknowledged, flagged
     expect(await h.db.payOrder.findUniqueOrThrow({ where: { id: o.orderId } })).toMatchObject({ state: 'PENDING' });
-    expect(await h.db.paymentIssue.findFirst({ where: { outTradeNo: o.outTradeNo } })).toMatchObject({ kind: 'AMOUNT_MISMATCH', detail: { expectedFen: expect.any(Number), reportedFen: 1 } });
+    expect(await h.db.paymentIssue.findFirst({ where: { outTradeNo: o.outTradeNo } })).toMatchObject({
+      kind: 'AMOUNT_MISMATCH',
+      detail: { expectedFen: expect.any(Number), reportedFen: 1 },
+    });
   });
 
-  it('after all that, the sound notification credits the order at WeChat\'s success time, whatever the process time zone', async () => {
+  it("after all that, the sound notification credits the order at WeChat's success time, whatever the process time zone", async () => {
     const zone = process.env.TZ;
     process.env.TZ = 'America/New_York'; // the crediting statement must send an instant, not a local time
     try {
@@ -80,9 +96,15 @@ describe('spoiled notifications are refused and change nothing', () => {
       else process.env.TZ = zone;
     }
     const paidAt = new Date(h.simState.pay.orders.get(o.outTradeNo)!.successTime!);
-    expect(await h.db.payOrder.findUniqueOrThrow({ where: { id: o.orderId } })).toMatchObject({ state: 'PAID', paidAt });
+    expect(await h.db.payOrder.findUniqueOrThrow({ where: { id: o.orderId } })).toMatchObject({
+      state: 'PAID',
+      paidAt,
+    });
     expect(await h.db.bill.findUniqueOrThrow({ where: { id: o.billId } })).toMatchObject({ state: 'PAID', paidAt });
-    expect(await h.db.ledgerEntry.findFirstOrThrow({ where: { orderId: o.orderId } })).toMatchObject({ kind: 'WECHAT_PAYMENT', at: paidAt });
+    expect(await h.db.ledgerEntry.findFirstOrThrow({ where: { orderId: o.orderId } })).toMatchObject({
+      kind: 'WECHAT_PAYMENT',
+      at: paidAt,
+    });
   });
 });
 
@@ -94,19 +116,25 @@ describe('duplicates and retries', () => {
     expect(answers.map((a) => a.status)).toEqual(Array(20).fill(204));
     expect(await h.db.ledgerEntry.count({ where: { orderId: o.orderId } })).toBe(1);
     expect(await h.db.bill.findUniqueOrThrow({ where: { id: o.billId } })).toMatchObject({ state: 'PAID' });
-    await eventually(async () => expect((await h.db.payOrder.findUniqueOrThrow({ where: { id: o.orderId } })).receiptNo).toMatch(/^SJ\d{4}-/));
+    await eventually(async () =>
+      expect((await h.db.payOrder.findUniqueOrThrow({ where: { id: o.orderId } })).receiptNo).toMatch(/^SJ\d{4}-/),
+    );
   });
 
-  it('a delivery with a bad signature is refused, and WeChat\'s retry (compressed schedule) credits it', async () => {
+  it("a delivery with a bad signature is refused, and WeChat's retry (compressed schedule) credits it", async () => {
     const bill = (await openBills(owner, A.units[0]!.id)).find((b) => b.state === 'UNPAID')!;
     const res = await owner.call('POST', '/api/pay/orders', { body: { billIds: [bill.id] } });
     await h.sim('/sim/pay/config', { retryScale: 0.01 }); // 15 s → 150 ms
     await h.sim('/sim/pay/faults', { notify: [{ kind: 'badSignature' }] });
     await h.sim('/sim/pay/pay', { outTradeNo: res.body.order.outTradeNo });
-    await eventually(async () => expect((await h.db.payOrder.findUniqueOrThrow({ where: { id: res.body.order.id } })).state).toBe('PAID'));
+    await eventually(async () =>
+      expect((await h.db.payOrder.findUniqueOrThrow({ where: { id: res.body.order.id } })).state).toBe('PAID'),
+    );
     // WeChat logs a delivery once our answer is back, a moment after the credit committed.
     await eventually(async () => {
-      const deliveries = (await (await fetch(`${h.simUrl}/sim/pay/deliveries?outTradeNo=${res.body.order.outTradeNo}`)).json()) as { attempt: number; status: number }[];
+      const deliveries = (await (
+        await fetch(`${h.simUrl}/sim/pay/deliveries?outTradeNo=${res.body.order.outTradeNo}`)
+      ).json()) as { attempt: number; status: number }[];
       expect(deliveries.map((d) => [d.attempt, d.status])).toEqual([
         [0, 401],
         [1, 204],
@@ -124,11 +152,19 @@ describe('duplicates and retries', () => {
     const second = await owner.call('POST', '/api/pay/orders', { body: { billIds: [bills[1]!.id] } });
     await h.sim('/sim/pay/pay', { outTradeNo: second.body.order.outTradeNo });
     await eventually(async () => {
-      const orders = await h.db.payOrder.findMany({ where: { id: { in: [first.body.order.id, second.body.order.id] } }, orderBy: { paidAt: 'asc' } });
+      const orders = await h.db.payOrder.findMany({
+        where: { id: { in: [first.body.order.id, second.body.order.id] } },
+        orderBy: { paidAt: 'asc' },
+      });
       expect(orders.map((o) => o.state)).toEqual(['PAID', 'PAID']);
     });
-    const deliveries = (await (await fetch(`${h.simUrl}/sim/pay/deliveries`)).json()) as { outTradeNo: string; status: number }[];
-    const order = deliveries.filter((d) => [first.body.order.outTradeNo, second.body.order.outTradeNo].includes(d.outTradeNo)).map((d) => d.outTradeNo);
+    const deliveries = (await (await fetch(`${h.simUrl}/sim/pay/deliveries`)).json()) as {
+      outTradeNo: string;
+      status: number;
+    }[];
+    const order = deliveries
+      .filter((d) => [first.body.order.outTradeNo, second.body.order.outTradeNo].includes(d.outTradeNo))
+      .map((d) => d.outTradeNo);
     expect(order).toEqual([second.body.order.outTradeNo, first.body.order.outTradeNo]);
   });
 });
@@ -154,7 +190,15 @@ describe('settling a stream of payments', () => {
       }
       const seconds = (performance.now() - t0) / 1000;
       // Well before the minute sweeper: every payment's own ask (or a later one) settled it.
-      await eventually(async () => expect(await h.db.payOrder.count({ where: { communityId: site.community.id, state: 'PAID', receiptNo: { not: null } } })).toBe(20), 3000);
+      await eventually(
+        async () =>
+          expect(
+            await h.db.payOrder.count({
+              where: { communityId: site.community.id, state: 'PAID', receiptNo: { not: null } },
+            }),
+          ).toBe(20),
+        3000,
+      );
       const settleAsks = asks.mock.calls.filter(([job]) => job === settleJob).length;
       expect(settleAsks).toBeGreaterThanOrEqual(2);
       expect(settleAsks).toBeLessThanOrEqual(Math.ceil(seconds * 2) + 1);

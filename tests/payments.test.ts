@@ -2,7 +2,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { queryOrderJob, queryRefundJob } from '../bff/src/pay/jobs.js';
 import { useHarness } from './support/use-harness.js';
 import { resident, staff, type Actor } from './support/actors.js';
-import { addFeeItem, deliverUnits, eventually, makeCommunity, openBills, runBilling } from './support/factories/index.js';
+import {
+  addFeeItem,
+  deliverUnits,
+  eventually,
+  makeCommunity,
+  openBills,
+  runBilling,
+} from './support/factories/index.js';
 
 /** Fees and WeChat Pay end to end: the BFF, its worker and the simulator's WeChat Pay (wechat-spec.md §5). */
 const h = useHarness({ worker: true });
@@ -14,18 +21,28 @@ let manager: Actor;
 
 beforeAll(async () => {
   A = await makeCommunity(h.db, { units: 3 });
-  await deliverUnits(h, A.units.map((u) => u.id));
+  await deliverUnits(
+    h,
+    A.units.map((u) => u.id),
+  );
   owner = await resident(h, A.units[0]!);
   neighbour = await resident(h, A.units[1]!);
   manager = await staff(h, 'MANAGER', { id: A.community.id, companyId: A.companyId });
   cashier = await staff(h, 'CASHIER', { id: A.community.id, companyId: A.companyId });
-  const item = await addFeeItem(manager, A.community.id, { kind: 'PROPERTY', name: '物业服务费', amountFen: 235, cycle: 'MONTH' });
+  const item = await addFeeItem(manager, A.community.id, {
+    kind: 'PROPERTY',
+    name: '物业服务费',
+    amountFen: 235,
+    cycle: 'MONTH',
+  });
   await addFeeItem(manager, A.community.id, { kind: 'ONE_OFF', name: '电梯年检分摊', amountFen: 1000 });
-  for (const month of ['2026-07', '2026-08', '2026-09', '2026-10', '2026-11', '2026-12', '2027-01', '2027-02']) await runBilling(cashier, A.community.id, month, [item.id]);
+  for (const month of ['2026-07', '2026-08', '2026-09', '2026-10', '2026-11', '2026-12', '2027-01', '2027-02'])
+    await runBilling(cashier, A.community.id, month, [item.id]);
 });
 
 const order = (who: Actor, billIds: string[]) => who.call('POST', '/api/pay/orders', { body: { billIds } });
-const simOrder = async (outTradeNo: string): Promise<any> => (await fetch(`${h.simUrl}/sim/pay/orders/${outTradeNo}`)).json();
+const simOrder = async (outTradeNo: string): Promise<any> =>
+  (await fetch(`${h.simUrl}/sim/pay/orders/${outTradeNo}`)).json();
 const payAtWechat = (outTradeNo: string) => h.sim('/sim/pay/pay', { outTradeNo });
 /** Paid, and settled: the receipt numbered (the settle job runs right after the payment commits). */
 const paid = (who: Actor, orderId: string) =>
@@ -42,25 +59,40 @@ describe('paying bills with WeChat Pay', () => {
     expect(bill).toMatchObject({ period: '2026-07', amountFen: 23171, payableFen: 23171, state: 'UNPAID' }); // 98.60 m² × 2.35
     const res = await order(owner, [bill!.id]);
     expect(res.status).toBe(201);
-    expect(res.body.payment).toMatchObject({ signType: 'RSA', package: expect.stringMatching(/^prepay_id=wx/), timeStamp: expect.stringMatching(/^\d{10}$/) });
+    expect(res.body.payment).toMatchObject({
+      signType: 'RSA',
+      package: expect.stringMatching(/^prepay_id=wx/),
+      timeStamp: expect.stringMatching(/^\d{10}$/),
+    });
     expect(res.body.order).toMatchObject({ state: 'PENDING', amountFen: 23171 });
     expect((await simOrder(res.body.order.outTradeNo)).amount.total).toBe(23171);
     expect((await openBills(owner, A.units[0]!.id)).find((b) => b.id === bill!.id)?.state).toBe('PAYING');
 
     await payAtWechat(res.body.order.outTradeNo);
     const receipt = await paid(owner, res.body.order.id);
-    expect(receipt).toMatchObject({ receiptNo: expect.stringMatching(/^SJ2026-/), transactionId: expect.stringMatching(/^4200/), items: [{ name: '物业服务费', period: '2026-07', amountFen: 23171, unit: '1号楼 101' }] });
+    expect(receipt).toMatchObject({
+      receiptNo: expect.stringMatching(/^SJ2026-/),
+      transactionId: expect.stringMatching(/^4200/),
+      items: [{ name: '物业服务费', period: '2026-07', amountFen: 23171, unit: '1号楼 101' }],
+    });
     const after = await h.db.bill.findUniqueOrThrow({ where: { id: bill!.id } });
     expect(after).toMatchObject({ state: 'PAID', paidFen: 23171, lockedOrderId: null });
-    expect(await h.db.ledgerEntry.findMany({ where: { billId: bill!.id } })).toMatchObject([{ kind: 'WECHAT_PAYMENT', amountFen: 23171 }]);
+    expect(await h.db.ledgerEntry.findMany({ where: { billId: bill!.id } })).toMatchObject([
+      { kind: 'WECHAT_PAYMENT', amountFen: 23171 },
+    ]);
     // settled once: no credit granted for the push here, so nothing is written to the outbox
-    expect(await h.db.payOrder.findUniqueOrThrow({ where: { id: res.body.order.id } })).toMatchObject({ settledAt: expect.any(Date) });
+    expect(await h.db.payOrder.findUniqueOrThrow({ where: { id: res.body.order.id } })).toMatchObject({
+      settledAt: expect.any(Date),
+    });
     expect(await h.db.pushMessage.count({ where: { eventKind: 'pay.paid', eventId: res.body.order.id } })).toBe(0);
   });
 
   it('pays several bills in one order; a second tap reuses the pending order and its prepay', async () => {
     const bills = (await openBills(owner, A.units[0]!.id)).slice(0, 2);
-    const first = await order(owner, bills.map((b) => b.id));
+    const first = await order(
+      owner,
+      bills.map((b) => b.id),
+    );
     const again = await order(owner, bills.map((b) => b.id).reverse());
     expect(again.status).toBe(201);
     expect(again.body.order.id).toBe(first.body.order.id);
@@ -79,14 +111,17 @@ describe('paying bills with WeChat Pay', () => {
     expect((await order(owner, [bills[0]!.id])).body.code).toBe('BILLS_NOT_PAYABLE');
   });
 
-  it('a resident can neither see nor pay another unit\'s bills: it looks like nothing is there', async () => {
+  it("a resident can neither see nor pay another unit's bills: it looks like nothing is there", async () => {
     const theirs = await openBills(neighbour, A.units[1]!.id);
     expect((await owner.call('GET', `/api/bills?unitId=${A.units[1]!.id}`)).status).toBe(404);
     const res = await order(owner, [theirs[0]!.id]);
     expect(res.status).toBe(404);
     const unknown = await order(owner, [crypto.randomUUID()]);
     expect(unknown.body).toEqual(res.body);
-    expect(await h.db.bill.findUniqueOrThrow({ where: { id: theirs[0]!.id } })).toMatchObject({ state: 'UNPAID', lockedOrderId: null });
+    expect(await h.db.bill.findUniqueOrThrow({ where: { id: theirs[0]!.id } })).toMatchObject({
+      state: 'UNPAID',
+      lockedOrderId: null,
+    });
   });
 
   it('a prepay that failed with SYSTEM_ERROR is retried with the same out_trade_no', async () => {
@@ -98,7 +133,7 @@ describe('paying bills with WeChat Pay', () => {
     expect((await simOrder(res.body.order.outTradeNo)).trade_state).toBe('NOTPAY');
   });
 
-  it('a notify that never comes: the page\'s polling asks WeChat and shows 已支付 within 5 s', async () => {
+  it("a notify that never comes: the page's polling asks WeChat and shows 已支付 within 5 s", async () => {
     const [bill] = await openBills(owner, A.units[0]!.id);
     const res = await order(owner, [bill!.id]);
     await h.sim('/sim/pay/faults', { notify: [{ kind: 'drop' }] });
@@ -106,17 +141,26 @@ describe('paying bills with WeChat Pay', () => {
     const started = Date.now();
     await paid(owner, res.body.order.id);
     expect(Date.now() - started).toBeLessThan(5000);
-    const deliveries: any = await (await fetch(`${h.simUrl}/sim/pay/deliveries?outTradeNo=${res.body.order.outTradeNo}`)).json();
+    const deliveries: any = await (
+      await fetch(`${h.simUrl}/sim/pay/deliveries?outTradeNo=${res.body.order.outTradeNo}`)
+    ).json();
     expect(deliveries[0].status).toBeNull();
   });
 
-  it('a notify that never comes: the query job on WeChat\'s schedule applies the payment', async () => {
+  it("a notify that never comes: the query job on WeChat's schedule applies the payment", async () => {
     const [bill] = await openBills(owner, A.units[0]!.id);
     const res = await order(owner, [bill!.id]);
     await h.sim('/sim/pay/faults', { notify: [{ kind: 'drop' }] });
     await payAtWechat(res.body.order.outTradeNo);
     // The first query is due 5 s after the order; nobody polls here.
-    await eventually(async () => expect(await h.db.payOrder.findUniqueOrThrow({ where: { id: res.body.order.id } })).toMatchObject({ state: 'PAID', receiptNo: expect.any(String) }), 15_000);
+    await eventually(
+      async () =>
+        expect(await h.db.payOrder.findUniqueOrThrow({ where: { id: res.body.order.id } })).toMatchObject({
+          state: 'PAID',
+          receiptNo: expect.any(String),
+        }),
+      15_000,
+    );
     const job = await h.deps.jobs.boss.fetch(queryOrderJob.name);
     expect(job).toEqual([]); // settled: the chain stopped
   });
@@ -132,7 +176,9 @@ describe('paying bills with WeChat Pay', () => {
       return o!;
     });
     await payAtWechat(created.outTradeNo);
-    await eventually(async () => expect((await h.db.payOrder.findUniqueOrThrow({ where: { id: created.id } })).state).toBe('PAID'));
+    await eventually(async () =>
+      expect((await h.db.payOrder.findUniqueOrThrow({ where: { id: created.id } })).state).toBe('PAID'),
+    );
     const res = await pending;
     expect(res.status).toBe(201);
     expect(res.body.order.state).toBe('PAID');
@@ -146,15 +192,26 @@ describe('paying bills with WeChat Pay', () => {
     const res = existing ? { body: { order: existing } } : await order(neighbour, [bill!.id]);
     const o = await h.db.payOrder.findUniqueOrThrow({ where: { id: res.body.order.id }, include: { items: true } });
     // Paid at the counter meanwhile.
-    const counter = await cashier.call('POST', `/api/staff/communities/${A.community.id}/counter-payments`, { body: { unitId: A.units[1]!.id, channel: 'CASH', amountFen: o.amountFen, billIds: [o.items[0]!.billId] } });
+    const counter = await cashier.call('POST', `/api/staff/communities/${A.community.id}/counter-payments`, {
+      body: { unitId: A.units[1]!.id, channel: 'CASH', amountFen: o.amountFen, billIds: [o.items[0]!.billId] },
+    });
     expect(counter.status).toBe(201);
     await payAtWechat(o.outTradeNo);
     await eventually(async () => {
       const refund = await h.db.refund.findFirstOrThrow({ where: { orderId: o.id } });
       expect(refund).toMatchObject({ kind: 'OVERPAYMENT', amountFen: o.amountFen, state: 'SUCCESS' });
     }, 10_000);
-    expect(await h.db.paymentIssue.findFirst({ where: { outTradeNo: o.outTradeNo } })).toMatchObject({ kind: 'OVERPAYMENT' });
-    expect((await h.db.ledgerEntry.findMany({ where: { OR: [{ orderId: o.id }, { billId: o.items[0]!.billId }] }, orderBy: { id: 'asc' } })).map((e) => [e.kind, e.amountFen])).toEqual([
+    expect(await h.db.paymentIssue.findFirst({ where: { outTradeNo: o.outTradeNo } })).toMatchObject({
+      kind: 'OVERPAYMENT',
+    });
+    expect(
+      (
+        await h.db.ledgerEntry.findMany({
+          where: { OR: [{ orderId: o.id }, { billId: o.items[0]!.billId }] },
+          orderBy: { id: 'asc' },
+        })
+      ).map((e) => [e.kind, e.amountFen]),
+    ).toEqual([
       ['COUNTER_PAYMENT', o.amountFen],
       ['OVERPAYMENT', o.amountFen],
       ['REFUND', -o.amountFen],
@@ -177,17 +234,28 @@ describe('refunds', () => {
     paidFen = bill!.amountFen;
   });
 
-  const refund = (who: Actor, amountFen: number) => who.call('POST', `/api/staff/bills/${billId}/refunds`, { body: { amountFen, reason: '多收退回' } });
+  const refund = (who: Actor, amountFen: number) =>
+    who.call('POST', `/api/staff/bills/${billId}/refunds`, { body: { amountFen, reason: '多收退回' } });
 
   it('a partial refund, then the rest: the refund notify moves the bill to partially refunded, then refunded', async () => {
     const part = await refund(cashier, 1000);
     expect(part.status).toBe(201);
-    await eventually(async () => expect(await h.db.bill.findUniqueOrThrow({ where: { id: billId } })).toMatchObject({ state: 'PARTIALLY_REFUNDED', refundedFen: 1000 }));
+    await eventually(async () =>
+      expect(await h.db.bill.findUniqueOrThrow({ where: { id: billId } })).toMatchObject({
+        state: 'PARTIALLY_REFUNDED',
+        refundedFen: 1000,
+      }),
+    );
     const over = await refund(cashier, paidFen);
     expect(over.status).toBe(409);
     expect(over.body).toMatchObject({ code: 'REFUND_EXCEEDS_PAID', details: { refundableFen: paidFen - 1000 } });
     expect((await refund(cashier, paidFen - 1000)).status).toBe(201);
-    await eventually(async () => expect(await h.db.bill.findUniqueOrThrow({ where: { id: billId } })).toMatchObject({ state: 'REFUNDED', refundedFen: paidFen }));
+    await eventually(async () =>
+      expect(await h.db.bill.findUniqueOrThrow({ where: { id: billId } })).toMatchObject({
+        state: 'REFUNDED',
+        refundedFen: paidFen,
+      }),
+    );
     const ledger = await h.db.ledgerEntry.findMany({ where: { billId }, orderBy: { id: 'asc' } });
     expect(ledger.map((e) => e.amountFen)).toEqual([paidFen, -1000, -(paidFen - 1000)]);
   });
@@ -198,18 +266,32 @@ describe('refunds', () => {
     await payAtWechat(res.body.order.outTradeNo);
     await paid(neighbour, res.body.order.id);
     await h.sim('/sim/pay/faults', { notify: [{ kind: 'drop' }] });
-    const asked = await cashier.call('POST', `/api/staff/bills/${bill!.id}/refunds`, { body: { amountFen: 100, reason: '多收退回' } });
+    const asked = await cashier.call('POST', `/api/staff/bills/${bill!.id}/refunds`, {
+      body: { amountFen: 100, reason: '多收退回' },
+    });
     expect(asked.body).toMatchObject({ state: 'PROCESSING' });
     await new Promise((r) => setTimeout(r, 100)); // WeChat settles it meanwhile; its notify is lost
     expect(await h.runJob(queryRefundJob, { refundId: asked.body.id, step: 0 })).toBe('completed');
     expect(await h.db.refund.findUniqueOrThrow({ where: { id: asked.body.id } })).toMatchObject({ state: 'SUCCESS' });
-    expect(await h.db.bill.findUniqueOrThrow({ where: { id: bill!.id } })).toMatchObject({ state: 'PARTIALLY_REFUNDED', refundedFen: 100 });
+    expect(await h.db.bill.findUniqueOrThrow({ where: { id: bill!.id } })).toMatchObject({
+      state: 'PARTIALLY_REFUNDED',
+      refundedFen: 100,
+    });
   });
 
   it('only a cashier or manager of the community refunds, and never an unpaid bill', async () => {
-    expect((await owner.call('POST', `/api/staff/bills/${billId}/refunds`, { body: { amountFen: 1, reason: '测试退款' } })).status).toBe(404);
+    expect(
+      (await owner.call('POST', `/api/staff/bills/${billId}/refunds`, { body: { amountFen: 1, reason: '测试退款' } }))
+        .status,
+    ).toBe(404);
     const [unpaid] = await openBills(neighbour, A.units[1]!.id);
-    expect((await cashier.call('POST', `/api/staff/bills/${unpaid!.id}/refunds`, { body: { amountFen: 1, reason: '测试退款' } })).body.code).toBe('REFUND_EXCEEDS_PAID');
+    expect(
+      (
+        await cashier.call('POST', `/api/staff/bills/${unpaid!.id}/refunds`, {
+          body: { amountFen: 1, reason: '测试退款' },
+        })
+      ).body.code,
+    ).toBe('REFUND_EXCEEDS_PAID');
   });
 });
 
@@ -220,11 +302,19 @@ describe('concurrent refunds', () => {
     await payAtWechat(res.body.order.outTradeNo);
     await paid(neighbour, res.body.order.id);
     const share = Math.floor(bill!.amountFen * 0.3);
-    const answers = await Promise.all(Array.from({ length: 8 }, () => cashier.call('POST', `/api/staff/bills/${bill!.id}/refunds`, { body: { amountFen: share, reason: '并发退款' } })));
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        cashier.call('POST', `/api/staff/bills/${bill!.id}/refunds`, {
+          body: { amountFen: share, reason: '并发退款' },
+        }),
+      ),
+    );
     expect(answers.filter((a) => a.status === 201)).toHaveLength(3);
     expect(answers.filter((a) => a.status === 409)).toHaveLength(5);
     const asked = await h.db.refund.aggregate({ where: { billId: bill!.id }, _sum: { amountFen: true } });
     expect(asked._sum.amountFen).toBe(3 * share);
-    await eventually(async () => expect((await h.db.bill.findUniqueOrThrow({ where: { id: bill!.id } })).refundedFen).toBe(3 * share));
+    await eventually(async () =>
+      expect((await h.db.bill.findUniqueOrThrow({ where: { id: bill!.id } })).refundedFen).toBe(3 * share),
+    );
   });
 });

@@ -22,15 +22,32 @@ beforeAll(async () => {
 /** One event's messages to `users`, written as an event writes them; their ids. */
 async function queue(users: { id: string }[]): Promise<string[]> {
   const event = { kind: 'test.batch', id: randomUUID() };
-  await h.db.$transaction((tx) => queuePush(h.deps, tx, { template: 'noticePublished', recipients: users.map((u) => ({ userId: u.id })), values: { title: '批量', category: '通知', publishedAt: new Date() }, event }));
+  await h.db.$transaction((tx) =>
+    queuePush(h.deps, tx, {
+      template: 'noticePublished',
+      recipients: users.map((u) => ({ userId: u.id })),
+      values: { title: '批量', category: '通知', publishedAt: new Date() },
+      event,
+    }),
+  );
   return (await h.db.pushMessage.findMany({ where: { eventId: event.id }, select: { id: true } })).map((m) => m.id);
 }
 
-const runBatch = async (ids: string[]) => deliverPush.handleBatch!(h.deps, ids.map((id) => ({ id, data: { messageId: id }, retryCount: 0, retryLimit: 10 })));
-const statusesOf = async (ids: string[]) => (await h.db.pushMessage.findMany({ where: { id: { in: ids } }, select: { status: true } })).map((m) => m.status).sort();
+const runBatch = async (ids: string[]) =>
+  deliverPush.handleBatch!(
+    h.deps,
+    ids.map((id) => ({ id, data: { messageId: id }, retryCount: 0, retryLimit: 10 })),
+  );
+const statusesOf = async (ids: string[]) =>
+  (await h.db.pushMessage.findMany({ where: { id: { in: ids } }, select: { status: true } }))
+    .map((m) => m.status)
+    .sort();
 const deliveredTo = async (openids: string[]) =>
-  ((await (await fetch(`${h.simUrl}/sim/subscribe/delivered`)).json()) as { items: { touser: string }[] }).items.filter((d) => openids.includes(d.touser));
-const creditOf = async (userId: string) => (await h.db.pushCredit.findFirstOrThrow({ where: { userId, templateId: TPL } })).credit;
+  ((await (await fetch(`${h.simUrl}/sim/subscribe/delivered`)).json()) as { items: { touser: string }[] }).items.filter(
+    (d) => openids.includes(d.touser),
+  );
+const creditOf = async (userId: string) =>
+  (await h.db.pushCredit.findFirstOrThrow({ where: { userId, templateId: TPL } })).credit;
 
 describe('a batch of push deliveries', () => {
   it('two messages of one subscription with one credit: one sent, the other NO_CREDIT', async () => {
@@ -44,7 +61,10 @@ describe('a batch of push deliveries', () => {
 
   it('three messages of one subscription with two credits: two sent', async () => {
     const [user] = await makePushAudience(h, unit, TPL, 1);
-    await h.db.pushCredit.update({ where: { userId_templateId: { userId: user!.id, templateId: TPL } }, data: { credit: 2 } });
+    await h.db.pushCredit.update({
+      where: { userId_templateId: { userId: user!.id, templateId: TPL } },
+      data: { credit: 2 },
+    });
     await h.sim('/sim/subscribe/accept', { openid: user!.openid, templateId: TPL });
     const ids = [...(await queue([user!])), ...(await queue([user!])), ...(await queue([user!]))];
     expect(await runBatch(ids)).toEqual([]);

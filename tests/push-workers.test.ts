@@ -21,18 +21,24 @@ beforeAll(async () => {
 afterAll(() => Promise.all(workers.map((w) => w.stop())));
 
 async function publish(communityUnitTitle: string) {
-  const { body } = await manager.call('POST', '/api/staff/notices', { body: { title: communityUnitTitle, body: '<p>x</p>', category: 'GENERAL', communityIds: [site.community.id] } });
+  const { body } = await manager.call('POST', '/api/staff/notices', {
+    body: { title: communityUnitTitle, body: '<p>x</p>', category: 'GENERAL', communityIds: [site.community.id] },
+  });
   await manager.call('POST', `/api/staff/notices/${body.id}/publish`);
   return body.id as string;
 }
-const delivered = async () => ((await (await fetch(`${h.simUrl}/sim/subscribe/delivered`)).json()) as { items: { touser: string }[] }).items;
-const statuses = async (eventId: string) => (await h.db.pushMessage.findMany({ where: { eventId }, select: { status: true } })).map((m) => m.status);
+const delivered = async () =>
+  ((await (await fetch(`${h.simUrl}/sim/subscribe/delivered`)).json()) as { items: { touser: string }[] }).items;
+const statuses = async (eventId: string) =>
+  (await h.db.pushMessage.findMany({ where: { eventId }, select: { status: true } })).map((m) => m.status);
 
 describe('push delivery by two worker processes', { timeout: 90_000 }, () => {
   it('delivers 300 messages, each exactly once', async () => {
     const audience = await makePushAudience(h, site.units[0]!, TPL, 300);
     const id = await publish('三百位住户');
-    await expect.poll(async () => (await statuses(id)).filter((s) => s === 'SENT').length, { timeout: 30_000, interval: 250 }).toBe(300);
+    await expect
+      .poll(async () => (await statuses(id)).filter((s) => s === 'SENT').length, { timeout: 30_000, interval: 250 })
+      .toBe(300);
     const got = (await delivered()).filter((d) => audience.some((a) => a.openid === d.touser));
     expect(got).toHaveLength(300);
     expect(new Set(got.map((d) => d.touser)).size).toBe(300);
@@ -42,7 +48,12 @@ describe('push delivery by two worker processes', { timeout: 90_000 }, () => {
     const [victim] = await makePushAudience(h, site.units[1]!, TPL, 1);
     await h.sim('/sim/subscribe/behaviour', { answerDelayMs: 5000 });
     const id = await publish('崩溃测试');
-    await expect.poll(async () => (await delivered()).filter((d) => d.touser === victim!.openid).length, { timeout: 15_000, interval: 50 }).toBe(1);
+    await expect
+      .poll(async () => (await delivered()).filter((d) => d.touser === victim!.openid).length, {
+        timeout: 15_000,
+        interval: 50,
+      })
+      .toBe(1);
     // WeChat has delivered; no worker lives to hear it. A fresh one picks the job up after it expires.
     for (const w of workers.splice(0)) {
       w.signal('SIGKILL');

@@ -19,7 +19,10 @@ let outsider: Actor;
 let site: Awaited<ReturnType<typeof billedOwner>>['site'];
 /** The Beijing day the payments were made (the simulator's clock is moved on later). */
 let day: string;
-const orders: Record<'matched' | 'lost' | 'omitted' | 'amount' | 'status', { id: string; outTradeNo: string; amountFen: number }> = {} as never;
+const orders: Record<
+  'matched' | 'lost' | 'omitted' | 'amount' | 'status',
+  { id: string; outTradeNo: string; amountFen: number }
+> = {} as never;
 
 beforeAll(async () => {
   ({ site, owner, manager } = await billedOwner(h, ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05']));
@@ -32,11 +35,22 @@ beforeAll(async () => {
     orders[name] = res.body.order;
     if (name === 'lost') await h.sim('/sim/pay/faults', { notify: [{ kind: 'drop' }] });
     await h.sim('/sim/pay/pay', { outTradeNo: res.body.order.outTradeNo });
-    if (name !== 'lost') await eventually(async () => expect((await h.db.payOrder.findUniqueOrThrow({ where: { id: res.body.order.id } })).state).toBe('PAID'));
+    if (name !== 'lost')
+      await eventually(async () =>
+        expect((await h.db.payOrder.findUniqueOrThrow({ where: { id: res.body.order.id } })).state).toBe('PAID'),
+      );
   }
   const matchedBill = bills[0]!;
-  expect((await manager.call('POST', `/api/staff/bills/${matchedBill.id}/refunds`, { body: { amountFen: 1000, reason: '多收退回' } })).status).toBe(201);
-  await eventually(async () => expect((await h.db.refund.findFirstOrThrow({ where: { billId: matchedBill.id } })).state).toBe('SUCCESS'));
+  expect(
+    (
+      await manager.call('POST', `/api/staff/bills/${matchedBill.id}/refunds`, {
+        body: { amountFen: 1000, reason: '多收退回' },
+      })
+    ).status,
+  ).toBe(201);
+  await eventually(async () =>
+    expect((await h.db.refund.findFirstOrThrow({ where: { billId: matchedBill.id } })).state).toBe('SUCCESS'),
+  );
   expect((await h.db.payOrder.findUniqueOrThrow({ where: { id: orders.lost.id } })).state).toBe('PENDING');
   const first = await h.db.payOrder.findUniqueOrThrow({ where: { id: orders.matched.id } });
   day = new Date(first.paidAt!.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -56,7 +70,16 @@ describe('the trade bill', () => {
     await h.sim('/sim/clock', { advanceMs: 36 * 3600_000 });
     const rows: TradeRow[] = [];
     const summary = await readDayBill(h.deps.wechat.pay!, day, (row) => void rows.push(row));
-    expect(rows.filter((r) => r.state === 'SUCCESS').map((r) => r.outTradeNo).sort()).toEqual(Object.values(orders).map((o) => o.outTradeNo).sort());
+    expect(
+      rows
+        .filter((r) => r.state === 'SUCCESS')
+        .map((r) => r.outTradeNo)
+        .sort(),
+    ).toEqual(
+      Object.values(orders)
+        .map((o) => o.outTradeNo)
+        .sort(),
+    );
     expect(rows.filter((r) => r.state === 'REFUND').map((r) => r.refundFen)).toEqual([1000]);
     expect(summary.rows).toBe(6);
     expect(summary.feeFen).toBe(rows.reduce((s, r) => s + r.feeFen, 0));
@@ -64,7 +87,7 @@ describe('the trade bill', () => {
 
   it.each([
     ['a truncated download', { truncate: true }, 'TRUNCATED'],
-    ['a hash that is not the file\'s', { badHash: true }, 'HASH'],
+    ["a hash that is not the file's", { badHash: true }, 'HASH'],
     ['an unknown column', { extraColumn: true }, 'COLUMNS'],
     ['a summary that does not add up', { summaryOff: true }, 'SUMMARY'],
   ])('refuses %s', async (_, fault, reason) => {
@@ -77,13 +100,21 @@ describe('the trade bill', () => {
 });
 
 describe('reconciling the day', () => {
-  const faults = () => ({ omit: [orders.omitted.outTradeNo], amounts: { [orders.amount.outTradeNo]: orders.amount.amountFen + 1 }, states: { [orders.status.outTradeNo]: 'REVOKED' } });
+  const faults = () => ({
+    omit: [orders.omitted.outTradeNo],
+    amounts: { [orders.amount.outTradeNo]: orders.amount.amountFen + 1 },
+    states: { [orders.status.outTradeNo]: 'REVOKED' },
+  });
 
   it('finds exactly the differences injected, applies the payment whose notify was lost, and sums the rest', async () => {
     await h.sim('/sim/pay/bill-faults', faults());
     const res = await run(manager);
     expect(res.status).toBe(200);
-    const kinds = res.body.differences.map((d: { kind: string; outTradeNo: string; resolvedAt: string | null }) => [d.kind, d.outTradeNo, d.resolvedAt !== null]);
+    const kinds = res.body.differences.map((d: { kind: string; outTradeNo: string; resolvedAt: string | null }) => [
+      d.kind,
+      d.outTradeNo,
+      d.resolvedAt !== null,
+    ]);
     expect(kinds.sort()).toEqual(
       [
         ['AMOUNT_MISMATCH', orders.amount.outTradeNo, false],
@@ -92,7 +123,15 @@ describe('reconciling the day', () => {
         ['STATUS_MISMATCH', orders.status.outTradeNo, false],
       ].sort(),
     );
-    expect(res.body).toMatchObject({ matchedCount: 2, matchedFen: orders.matched.amountFen + orders.lost.amountFen, refundMatchedCount: 1, refundMatchedFen: 1000, differenceCount: 4, wechatRows: 5, lastError: null });
+    expect(res.body).toMatchObject({
+      matchedCount: 2,
+      matchedFen: orders.matched.amountFen + orders.lost.amountFen,
+      refundMatchedCount: 1,
+      refundMatchedFen: 1000,
+      differenceCount: 4,
+      wechatRows: 5,
+      lastError: null,
+    });
     expect(await h.db.payOrder.findUniqueOrThrow({ where: { id: orders.lost.id } })).toMatchObject({ state: 'PAID' });
   });
 
@@ -100,7 +139,11 @@ describe('reconciling the day', () => {
     await h.sim('/sim/pay/bill-faults', { ...faults(), truncate: true });
     const res = await run(manager);
     expect(res.status).toBe(409);
-    expect(res.body).toMatchObject({ code: 'RECONCILE_FAILED', details: { reason: 'TRUNCATED' }, message: expect.stringMatching(/不完整/) });
+    expect(res.body).toMatchObject({
+      code: 'RECONCILE_FAILED',
+      details: { reason: 'TRUNCATED' },
+      message: expect.stringMatching(/不完整/),
+    });
     const kept = (await manager.call('GET', `/api/staff/reconciliation/runs/${day}`)).body;
     expect(kept).toMatchObject({ matchedCount: 2, differenceCount: 4, lastError: expect.stringMatching(/不完整/) });
     expect(kept.differences).toHaveLength(4);
@@ -113,13 +156,29 @@ describe('reconciling the day', () => {
     expect(await h.db.reconcileDifference.count({ where: { day } })).toBe(4);
   });
 
-  it('the cashier resolves a difference with a note, once; another community\'s cashier sees none of them', async () => {
-    const open = (await manager.call('GET', `/api/staff/reconciliation/runs/${day}`)).body.differences.find((d: { resolvedAt: string | null }) => !d.resolvedAt);
+  it("the cashier resolves a difference with a note, once; another community's cashier sees none of them", async () => {
+    const open = (await manager.call('GET', `/api/staff/reconciliation/runs/${day}`)).body.differences.find(
+      (d: { resolvedAt: string | null }) => !d.resolvedAt,
+    );
     expect((await outsider.call('GET', `/api/staff/reconciliation/runs/${day}`)).body.differences).toEqual([]);
-    expect((await outsider.call('POST', `/api/staff/reconciliation/differences/${open.id}/resolve`, { body: { note: '已核实' } })).status).toBe(404);
-    const done = await manager.call('POST', `/api/staff/reconciliation/differences/${open.id}/resolve`, { body: { note: '已与微信支付核实，系其系统延迟' } });
+    expect(
+      (
+        await outsider.call('POST', `/api/staff/reconciliation/differences/${open.id}/resolve`, {
+          body: { note: '已核实' },
+        })
+      ).status,
+    ).toBe(404);
+    const done = await manager.call('POST', `/api/staff/reconciliation/differences/${open.id}/resolve`, {
+      body: { note: '已与微信支付核实，系其系统延迟' },
+    });
     expect(done.body).toMatchObject({ resolvedById: manager.userId, note: '已与微信支付核实，系其系统延迟' });
-    expect((await manager.call('POST', `/api/staff/reconciliation/differences/${open.id}/resolve`, { body: { note: '再次处理' } })).body.code).toBe('ALREADY_DECIDED');
+    expect(
+      (
+        await manager.call('POST', `/api/staff/reconciliation/differences/${open.id}/resolve`, {
+          body: { note: '再次处理' },
+        })
+      ).body.code,
+    ).toBe('ALREADY_DECIDED');
     expect((await owner.call('GET', `/api/staff/reconciliation/runs/${day}`)).status).toBe(404);
   });
 });

@@ -19,7 +19,9 @@ describe('in-process Redis fallback', () => {
     const site = await makeCommunity(h.db, { units: 1 });
     const manager = await staff(h, 'MANAGER', { id: site.community.id, companyId: site.companyId });
     const owner = await resident(h, site.units[0]!);
-    const { body } = await manager.call('POST', '/api/staff/notices', { body: { title: '停水通知', body: '<p>明日停水</p>', category: 'OUTAGE', communityIds: [site.community.id] } });
+    const { body } = await manager.call('POST', '/api/staff/notices', {
+      body: { title: '停水通知', body: '<p>明日停水</p>', category: 'OUTAGE', communityIds: [site.community.id] },
+    });
     await manager.call('POST', `/api/staff/notices/${body.id}/publish`);
     const list = async () => (await owner.call('GET', `/api/notices?communityId=${site.community.id}`)).body;
     expect(await list()).toMatchObject({ total: 1, items: [{ id: body.id, read: false }] });

@@ -31,18 +31,24 @@ beforeAll(async () => {
   technician = await staff(h, 'TECHNICIAN', { id: A.community.id, companyId: A.companyId }, { name: '冯师傅' });
   // The staff accepted overdue pushes (as the staff pages ask them to), enough for every test here.
   const accepting = [manager, admin, technician];
-  await h.db.pushCredit.createMany({ data: accepting.map((s) => ({ userId: s.userId, templateId: OVERDUE, credit: 100 })) });
-  await h.sim('/sim/subscribe/accept', { items: accepting.flatMap((s) => Array.from({ length: 100 }, () => ({ openid: s.openid, templateId: OVERDUE }))) });
+  await h.db.pushCredit.createMany({
+    data: accepting.map((s) => ({ userId: s.userId, templateId: OVERDUE, credit: 100 })),
+  });
+  await h.sim('/sim/subscribe/accept', {
+    items: accepting.flatMap((s) => Array.from({ length: 100 }, () => ({ openid: s.openid, templateId: OVERDUE }))),
+  });
 });
 
 const setTime = (date: string, minute: number) => clock.set(atBeijing(date, minute));
-const act = (who: Actor, id: string, body: Record<string, unknown>) => who.call('POST', `/api/repairs/${id}/actions`, { body });
+const act = (who: Actor, id: string, body: Record<string, unknown>) =>
+  who.call('POST', `/api/repairs/${id}/actions`, { body });
 async function fileRepair(extra: Record<string, unknown> = {}) {
   const res = await owner.call('POST', '/api/repairs', { body: repairBody(A.units[0]!.id, extra) });
   expect(res.status).toBe(201);
   return res.body;
 }
-const deadline = (repair: any, clockName: string) => repair.sla.deadlines.find((d: any) => d.clock === clockName)?.dueAt;
+const deadline = (repair: any, clockName: string) =>
+  repair.sla.deadlines.find((d: any) => d.clock === clockName)?.dueAt;
 const bj = (date: string, hh: number, mm = 0) => atBeijing(date, hh * 60 + mm).toISOString();
 
 describe('deadlines', () => {
@@ -78,17 +84,25 @@ describe('deadlines', () => {
   it('routine, on a make-up working Saturday: working time, contact due within the hour; on an ordinary Saturday: Monday', async () => {
     setTime('2026-10-10', 10 * 60);
     const onMakeUpDay = await fileRepair();
-    expect(deadline((await act(manager, onMakeUpDay.id, { action: 'accept' })).body, 'CONTACT')).toBe(bj('2026-10-10', 11));
+    expect(deadline((await act(manager, onMakeUpDay.id, { action: 'accept' })).body, 'CONTACT')).toBe(
+      bj('2026-10-10', 11),
+    );
     setTime('2026-10-17', 10 * 60);
     const onWeekend = await fileRepair();
-    expect(deadline((await act(manager, onWeekend.id, { action: 'accept' })).body, 'CONTACT')).toBe(bj('2026-10-19', 9, 30));
+    expect(deadline((await act(manager, onWeekend.id, { action: 'accept' })).body, 'CONTACT')).toBe(
+      bj('2026-10-19', 9, 30),
+    );
   });
 
   it('follows the company’s calendar corrections and the community’s own clocks', async () => {
     // The company declares Monday 2026-10-19 a day off: a Saturday acceptance waits for Tuesday.
     const calendar = `/api/staff/communities/${A.community.id}/work-calendar`;
-    expect((await manager.call('PUT', `${calendar}/2026-10-19`, { body: { working: false, note: '公司调休' } })).status).toBe(404);
-    expect((await admin.call('PUT', `${calendar}/2026-10-19`, { body: { working: false, note: '公司调休' } })).body.days).toEqual([{ date: '2026-10-19', working: false, note: '公司调休' }]);
+    expect(
+      (await manager.call('PUT', `${calendar}/2026-10-19`, { body: { working: false, note: '公司调休' } })).status,
+    ).toBe(404);
+    expect(
+      (await admin.call('PUT', `${calendar}/2026-10-19`, { body: { working: false, note: '公司调休' } })).body.days,
+    ).toEqual([{ date: '2026-10-19', working: false, note: '公司调休' }]);
     setTime('2026-10-17', 10 * 60);
     const r = await fileRepair();
     expect(deadline((await act(manager, r.id, { action: 'accept' })).body, 'CONTACT')).toBe(bj('2026-10-20', 9, 30));
@@ -98,7 +112,9 @@ describe('deadlines', () => {
     const current = (await manager.call('GET', sla)).body;
     expect(current).toMatchObject({ isDefault: true, settings: { acceptMinutes: 15, feedbackDays: 4 } });
     expect((await manager.call('PUT', sla, { body: { ...current.settings, acceptMinutes: 30 } })).status).toBe(404);
-    expect((await admin.call('PUT', sla, { body: { ...current.settings, acceptMinutes: 30, workStart: 9 * 60 } })).body).toMatchObject({ isDefault: false, settings: { acceptMinutes: 30 } });
+    expect(
+      (await admin.call('PUT', sla, { body: { ...current.settings, acceptMinutes: 30, workStart: 9 * 60 } })).body,
+    ).toMatchObject({ isDefault: false, settings: { acceptMinutes: 30 } });
     setTime('2026-10-17', 10 * 60);
     const later = await fileRepair();
     expect(deadline(later, 'ACCEPT')).toBe(bj('2026-10-17', 10, 30));
@@ -139,10 +155,14 @@ describe('deadlines', () => {
 });
 
 describe('the sweep', () => {
-  const breaches = (repairId: string) => h.db.repairBreach.findMany({ where: { repairId }, orderBy: [{ clock: 'asc' }, { step: 'asc' }] });
+  const breaches = (repairId: string) =>
+    h.db.repairBreach.findMany({ where: { repairId }, orderBy: [{ clock: 'asc' }, { step: 'asc' }] });
   async function overduePushes(repairId: string) {
     const ids = (await breaches(repairId)).map((b) => b.id);
-    return h.db.pushMessage.findMany({ where: { eventKind: 'repair.overdue', eventId: { in: ids } }, select: { userId: true, eventId: true } });
+    return h.db.pushMessage.findMany({
+      where: { eventKind: 'repair.overdue', eventId: { in: ids } },
+      select: { userId: true, eventId: true },
+    });
   }
 
   it('records a missed acceptance once however often it runs, escalates along the chain, and pushes each step to its people', async () => {
@@ -152,9 +172,14 @@ describe('the sweep', () => {
     await Promise.all([sweepRepairClocks(h.deps), sweepRepairClocks(h.deps), sweepRepairClocks(h.deps)]);
     expect((await breaches(r.id)).map((b) => [b.clock, b.step])).toEqual([['ACCEPT', 0]]);
     // The first step (物业公司第二响应: the company administrators) and the managers hear of it.
-    await expect.poll(async () => (await overduePushes(r.id)).map((p) => p.userId).sort(), { timeout: 10_000 }).toEqual([manager.userId, admin.userId].sort());
+    await expect
+      .poll(async () => (await overduePushes(r.id)).map((p) => p.userId).sort(), { timeout: 10_000 })
+      .toEqual([manager.userId, admin.userId].sort());
     const board = (await manager.call('GET', `/api/staff/communities/${A.community.id}/repairs/overdue`)).body;
-    expect(board.items.find((i: any) => i.id === r.id)).toMatchObject({ escalationStep: 1, overdue: [{ clock: 'ACCEPT', lateMinutes: 1 }] });
+    expect(board.items.find((i: any) => i.id === r.id)).toMatchObject({
+      escalationStep: 1,
+      overdue: [{ clock: 'ACCEPT', lateMinutes: 1 }],
+    });
     expect((await owner.call('GET', `/api/staff/communities/${A.community.id}/repairs/overdue`)).status).toBe(404);
 
     // 8 minutes later the second step fires; then the chain ends and nothing more is recorded.
@@ -167,13 +192,19 @@ describe('the sweep', () => {
       ['ACCEPT', 1],
     ]);
     await expect.poll(async () => (await overduePushes(r.id)).length, { timeout: 10_000 }).toBe(4);
-    const pushed = await h.db.pushMessage.findFirstOrThrow({ where: { eventKind: 'repair.overdue', userId: manager.userId, eventId: (await breaches(r.id))[0]!.id } });
+    const pushed = await h.db.pushMessage.findFirstOrThrow({
+      where: { eventKind: 'repair.overdue', userId: manager.userId, eventId: (await breaches(r.id))[0]!.id },
+    });
     expect(pushed.data).toMatchObject({ character_string1: r.number, phrase2: '接收超时', time4: '2026-10-12 14:15' });
 
     // Accepted late: off the board, and the contact clock runs.
     const accepted = (await act(manager, r.id, { action: 'accept' })).body;
     expect(accepted.sla.deadlines[0]).toMatchObject({ clock: 'ACCEPT', late: true });
-    expect((await manager.call('GET', `/api/staff/communities/${A.community.id}/repairs/overdue`)).body.items.map((i: any) => i.id)).not.toContain(r.id);
+    expect(
+      (await manager.call('GET', `/api/staff/communities/${A.community.id}/repairs/overdue`)).body.items.map(
+        (i: any) => i.id,
+      ),
+    ).not.toContain(r.id);
   });
 
   it('records missed contact, arrival and result deadlines, each once, and tells the technician', async () => {
@@ -185,7 +216,11 @@ describe('the sweep', () => {
     await sweepRepairClocks(h.deps);
     await sweepRepairClocks(h.deps);
     expect((await breaches(r.id)).map((b) => b.clock)).toEqual(['CONTACT', 'ARRIVE']);
-    await expect.poll(async () => (await overduePushes(r.id)).filter((p) => p.userId === technician.userId).length, { timeout: 10_000 }).toBe(2);
+    await expect
+      .poll(async () => (await overduePushes(r.id)).filter((p) => p.userId === technician.userId).length, {
+        timeout: 10_000,
+      })
+      .toBe(2);
     expect(await h.db.repairBreach.count({ where: { repairId: r.id, notifiedAt: null } })).toBe(0);
     clock.advance(4 * 24 * 60 * MIN);
     await sweepRepairClocks(h.deps);
@@ -199,7 +234,9 @@ describe('the sweep', () => {
     clock.advance(14 * MIN);
     await sweepRepairClocks(h.deps);
     expect(await breaches(r.id)).toEqual([]);
-    expect((await h.db.repairRequest.findUniqueOrThrow({ where: { id: r.id } })).nextDueAt).toEqual(atBeijing('2026-10-14', 615));
+    expect((await h.db.repairRequest.findUniqueOrThrow({ where: { id: r.id } })).nextDueAt).toEqual(
+      atBeijing('2026-10-14', 615),
+    );
   });
 });
 
@@ -210,7 +247,9 @@ describe('the service level residents see', () => {
     const office = await staff(h, 'MANAGER', { id: c.community.id, companyId: c.companyId });
     const tech = await staff(h, 'TECHNICIAN', { id: c.community.id, companyId: c.companyId });
     setTime('2026-10-20', 10 * 60);
-    const file = async () => (await me.call('POST', '/api/repairs', { body: repairBody(c.units[0]!.id, { emergency: true }) })).body.id as string;
+    const file = async () =>
+      (await me.call('POST', '/api/repairs', { body: repairBody(c.units[0]!.id, { emergency: true }) })).body
+        .id as string;
     const onTime = await file();
     const late = await file();
     await act(office, onTime, { action: 'accept' });
@@ -234,6 +273,9 @@ describe('the service level residents see', () => {
     // 30 days on, those repairs have left the window (a neighbour who logs in then asks).
     setTime('2026-11-20', 10 * 60);
     const later = await resident(h, c.units[0]!, { relation: 'CO_OWNER' });
-    expect((await later.call('GET', `/api/communities/${c.community.id}/repair-service`)).body).toMatchObject({ filed: 0, accepted: { rate: null } });
+    expect((await later.call('GET', `/api/communities/${c.community.id}/repair-service`)).body).toMatchObject({
+      filed: 0,
+      accepted: { rate: null },
+    });
   });
 });

@@ -27,7 +27,8 @@ beforeAll(async () => {
 });
 
 const file = (who: Actor, body: Record<string, unknown>) => who.call('POST', '/api/repairs', { body });
-const act = (who: Actor, id: string, body: Record<string, unknown>) => who.call('POST', `/api/repairs/${id}/actions`, { body });
+const act = (who: Actor, id: string, body: Record<string, unknown>) =>
+  who.call('POST', `/api/repairs/${id}/actions`, { body });
 async function filed(extra: Record<string, unknown> = {}) {
   const res = await file(owner, repairBody(A.units[0]!.id, extra));
   expect(res.status).toBe(201);
@@ -37,7 +38,12 @@ async function filed(extra: Record<string, unknown> = {}) {
 describe('filing', () => {
   it('files for one of my units with my verified phone; others do not see it; staff see the phone masked', async () => {
     const res = await file(owner, repairBody(A.units[0]!.id, { description: '请尽快' }));
-    expect(res.body).toMatchObject({ status: 'SUBMITTED', contactPhone: owner.phone, place: '1号楼 101室', myRoles: ['reporter'] });
+    expect(res.body).toMatchObject({
+      status: 'SUBMITTED',
+      contactPhone: owner.phone,
+      place: '1号楼 101室',
+      myRoles: ['reporter'],
+    });
     expect(res.body.number).toMatch(/^BX\d{8}-\d{4}$/);
     expect(res.body.timeline).toEqual([expect.objectContaining({ action: 'file', by: '我' })]);
     expect((await neighbour.call('GET', `/api/repairs/${res.body.id}`)).status).toBe(404);
@@ -71,17 +77,27 @@ describe('the workflow', () => {
   it('goes submitted → accepted → assigned → contacted → arrived → resolved → closed, one history row each', async () => {
     const id = await filed();
     expect((await act(manager, id, { action: 'accept' })).body.status).toBe('ACCEPTED');
-    expect((await act(manager, id, { action: 'assign', technicianId: technician.userId })).body.status).toBe('ASSIGNED');
+    expect((await act(manager, id, { action: 'assign', technicianId: technician.userId })).body.status).toBe(
+      'ASSIGNED',
+    );
     // The technician now sees the job, with the phone to call.
     const job = await technician.call('GET', `/api/repairs/${id}`);
     expect(job.body.contactPhone).toBe(owner.phone);
-    expect((await technician.call('GET', '/api/repairs/jobs')).body.items.map((r: { id: string }) => r.id)).toContain(id);
-    expect((await act(technician, id, { action: 'contact', appointmentAt: '2026-11-30T02:00:00Z' })).body.status).toBe('CONTACTED');
+    expect((await technician.call('GET', '/api/repairs/jobs')).body.items.map((r: { id: string }) => r.id)).toContain(
+      id,
+    );
+    expect((await act(technician, id, { action: 'contact', appointmentAt: '2026-11-30T02:00:00Z' })).body.status).toBe(
+      'CONTACTED',
+    );
     expect((await act(technician, id, { action: 'arrive' })).body.status).toBe('ARRIVED');
-    expect((await act(technician, id, { action: 'resolve', workDone: '更换阀芯', parts: '陶瓷阀芯 1 个' })).body.status).toBe('RESOLVED');
+    expect(
+      (await act(technician, id, { action: 'resolve', workDone: '更换阀芯', parts: '陶瓷阀芯 1 个' })).body.status,
+    ).toBe('RESOLVED');
     const closed = await act(owner, id, { action: 'rate', attitude: 5, quality: 4, comment: '师傅很准时' });
     expect(closed.body).toMatchObject({ status: 'CLOSED', rating: { attitude: 5, quality: 4 } });
-    expect(closed.body.timeline.map((e: { action: string; from: string; to: string }) => `${e.action}:${e.from}>${e.to}`)).toEqual([
+    expect(
+      closed.body.timeline.map((e: { action: string; from: string; to: string }) => `${e.action}:${e.from}>${e.to}`),
+    ).toEqual([
       'file:SUBMITTED>SUBMITTED',
       'accept:SUBMITTED>ACCEPTED',
       'assign:ACCEPTED>ASSIGNED',
@@ -96,7 +112,7 @@ describe('the workflow', () => {
     const id = await filed();
     const [a, b] = await Promise.all([act(manager, id, { action: 'accept' }), act(manager2, id, { action: 'accept' })]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
-    expect((await h.db.repairEvent.count({ where: { repairId: id, action: 'accept' } }))).toBe(1);
+    expect(await h.db.repairEvent.count({ where: { repairId: id, action: 'accept' } })).toBe(1);
   });
 
   it('refuses the wrong role, the wrong state and the wrong community', async () => {
@@ -108,12 +124,26 @@ describe('the workflow', () => {
     expect((await act(manager, id, { action: 'accept' })).body.code).toBe('CONFLICT');
     expect((await act(manager, id, { action: 'resolve', workDone: 'x' })).status).toBe(403);
     expect((await act(owner, id, { action: 'cancel' })).body.code).toBe('CONFLICT'); // only before acceptance
-    const stranger = await staff(h, 'TECHNICIAN', { id: (await makeCommunity(h.db, { units: 1 })).community.id, companyId: A.companyId });
+    const stranger = await staff(h, 'TECHNICIAN', {
+      id: (await makeCommunity(h.db, { units: 1 })).community.id,
+      companyId: A.companyId,
+    });
     expect((await act(manager, id, { action: 'assign', technicianId: stranger.userId })).status).toBe(404);
   });
 
   it('allows exactly what the rules allow: every action from every state by every role', async () => {
-    const states = ['SUBMITTED', 'ACCEPTED', 'ASSIGNED', 'CONTACTED', 'ARRIVED', 'DEFERRED', 'RESOLVED', 'CLOSED', 'RETURNED', 'CANCELLED'] as const;
+    const states = [
+      'SUBMITTED',
+      'ACCEPTED',
+      'ASSIGNED',
+      'CONTACTED',
+      'ARRIVED',
+      'DEFERRED',
+      'RESOLVED',
+      'CLOSED',
+      'RETURNED',
+      'CANCELLED',
+    ] as const;
     const bodies = {
       accept: {},
       assign: { technicianId: technician.userId },
@@ -145,9 +175,27 @@ describe('the workflow', () => {
       urgent: { who: ['reporter'], from: OPEN },
     };
     const actors = { reporter: owner, office: manager, assignee: technician } as const;
-    const cases = states.flatMap((state) => (Object.keys(bodies) as (keyof typeof bodies)[]).flatMap((action) => (Object.keys(actors) as (keyof typeof actors)[]).map((role) => ({ state, action, role }))));
+    const cases = states.flatMap((state) =>
+      (Object.keys(bodies) as (keyof typeof bodies)[]).flatMap((action) =>
+        (Object.keys(actors) as (keyof typeof actors)[]).map((role) => ({ state, action, role })),
+      ),
+    );
     const ids = new Map<string, string[]>();
-    for (const state of states) ids.set(state, await makeRepairs(h.db, { communityId: A.community.id, unitId: A.units[0]!.id, reporterId: owner.userId, assigneeId: technician.userId, status: state }, cases.filter((c) => c.state === state).length));
+    for (const state of states)
+      ids.set(
+        state,
+        await makeRepairs(
+          h.db,
+          {
+            communityId: A.community.id,
+            unitId: A.units[0]!.id,
+            reporterId: owner.userId,
+            assigneeId: technician.userId,
+            status: state,
+          },
+          cases.filter((c) => c.state === state).length,
+        ),
+      );
     const outcomes = await Promise.all(
       cases.map(async (c) => {
         const id = ids.get(c.state)!.pop()!;
@@ -164,7 +212,9 @@ describe('the workflow', () => {
   it('returns only for one of the three reasons; cancels only before acceptance', async () => {
     const id = await filed();
     expect((await act(manager, id, { action: 'return', reason: 'TOO_BUSY' })).status).toBe(400);
-    expect((await act(manager, id, { action: 'return', reason: 'OUT_OF_SCOPE', note: '全小区停水，由自来水公司处理' })).body).toMatchObject({ status: 'RETURNED', returnReason: 'OUT_OF_SCOPE' });
+    expect(
+      (await act(manager, id, { action: 'return', reason: 'OUT_OF_SCOPE', note: '全小区停水，由自来水公司处理' })).body,
+    ).toMatchObject({ status: 'RETURNED', returnReason: 'OUT_OF_SCOPE' });
     const mine = await filed();
     expect((await act(owner, mine, { action: 'cancel', reason: '已自行修好' })).body.status).toBe('CANCELLED');
   });
@@ -174,7 +224,10 @@ describe('the workflow', () => {
     await act(manager, id, { action: 'accept' });
     expect((await act(manager, id, { action: 'extend', days: 7, reason: '等待配件' })).status).toBe(200);
     expect((await act(manager, id, { action: 'extend', days: 8, reason: '仍在等待' })).body.message).toMatch(/14 天/);
-    expect((await act(manager, id, { action: 'extend', days: 7, reason: '仍在等待' })).body).toMatchObject({ extensionCount: 2, extensionDays: 14 });
+    expect((await act(manager, id, { action: 'extend', days: 7, reason: '仍在等待' })).body).toMatchObject({
+      extensionCount: 2,
+      extensionDays: 14,
+    });
     expect((await act(manager, id, { action: 'extend', days: 1, reason: '再等一天' })).status).toBe(409);
 
     expect((await act(owner, id, { action: 'urgent', reason: '漏水严重，无法过夜' })).body.urgentAt).not.toBeNull();
@@ -184,7 +237,11 @@ describe('the workflow', () => {
     await act(technician, id, { action: 'contact', appointmentAt: '2026-12-01T02:00:00Z' });
     await act(technician, id, { action: 'arrive' });
     await act(technician, id, { action: 'resolve', workDone: '临时处理' });
-    expect((await act(owner, id, { action: 'reopen', reason: '还是漏水' })).body).toMatchObject({ status: 'ACCEPTED', reopenCount: 1, assignee: null });
+    expect((await act(owner, id, { action: 'reopen', reason: '还是漏水' })).body).toMatchObject({
+      status: 'ACCEPTED',
+      reopenCount: 1,
+      assignee: null,
+    });
     await act(manager, id, { action: 'assign', technicianId: technician.userId });
     await act(technician, id, { action: 'contact', appointmentAt: '2026-12-02T02:00:00Z' });
     await act(technician, id, { action: 'arrive' });
@@ -196,8 +253,12 @@ describe('the workflow', () => {
     const id = await filed({ faultType: 'PIPE', part: '主水管' });
     await act(manager, id, { action: 'accept' });
     await act(manager, id, { action: 'assign', technicianId: technician.userId });
-    expect((await act(manager, id, { action: 'defer', plan: '下周二停水更换主管', residentAgreed: false })).status).toBe(400);
-    expect((await act(manager, id, { action: 'defer', plan: '下周二停水更换主管', residentAgreed: true })).body.status).toBe('DEFERRED');
+    expect(
+      (await act(manager, id, { action: 'defer', plan: '下周二停水更换主管', residentAgreed: false })).status,
+    ).toBe(400);
+    expect(
+      (await act(manager, id, { action: 'defer', plan: '下周二停水更换主管', residentAgreed: true })).body.status,
+    ).toBe('DEFERRED');
     expect((await act(technician, id, { action: 'resolve', workDone: '已更换主管' })).body.status).toBe('RESOLVED');
   });
 });

@@ -14,7 +14,9 @@ describe('demo seed', () => {
     expect(again.created).toBe(false);
     expect(await h.db.unit.count()).toBe(200);
 
-    const unit = await h.db.unit.findFirstOrThrow({ where: { building: { name: '1号楼' }, number: '101', community: { name: '梧桐苑' } } });
+    const unit = await h.db.unit.findFirstOrThrow({
+      where: { building: { name: '1号楼' }, number: '101', community: { name: '梧桐苑' } },
+    });
     expect(unit.buildingArea.toString()).toBe('89.72'); // 8956 + 13 + 3 hundredths
     expect(unit.exclusiveArea.toString()).toBe('73.57'); // round(8972 × 0.82) hundredths
   });
@@ -24,7 +26,9 @@ describe('demo seed', () => {
     for (const openid of Object.values(DEMO_OPENIDS)) {
       const me = await h.call('GET', '/api/me', { token: await h.loginAs(openid) });
       expect(me.status).toBe(200);
-      roles[openid] = me.body.staff.map((s: { community: { name: string }; roles: string[] }) => `${s.community.name}:${s.roles.join('+')}`);
+      roles[openid] = me.body.staff.map(
+        (s: { community: { name: string }; roles: string[] }) => `${s.community.name}:${s.roles.join('+')}`,
+      );
     }
     expect(roles[DEMO_OPENIDS.managerA]).toEqual(['梧桐苑:MANAGER']);
     expect(roles[DEMO_OPENIDS.technician]).toEqual(['梧桐苑:TECHNICIAN', '银杏花园:TECHNICIAN']);
@@ -36,7 +40,10 @@ describe('demo seed', () => {
     const token = await h.loginAs(DEMO_OPENIDS.ownerUnbound);
     const me = await h.call('GET', '/api/me', { token });
     const roster = await h.db.ownerRosterEntry.findFirstOrThrow({ where: { phone: me.body.phone } });
-    const bound = await h.call('POST', '/api/units/bind-requests', { token, body: { unitId: roster.unitId, relation: 'OWNER' } });
+    const bound = await h.call('POST', '/api/units/bind-requests', {
+      token,
+      body: { unitId: roster.unitId, relation: 'OWNER' },
+    });
     expect(bound.body.status).toBe('VERIFIED');
   });
 });

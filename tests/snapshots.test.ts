@@ -27,11 +27,14 @@ beforeAll(async () => {
 });
 
 const post = async (who: Actor, body: Record<string, unknown> = {}) => {
-  const res = await who.call('POST', '/api/snapshots', { body: { communityId: A.community.id, kind: 'PROBLEM', text: '3号楼门口路灯不亮', ...body } });
+  const res = await who.call('POST', '/api/snapshots', {
+    body: { communityId: A.community.id, kind: 'PROBLEM', text: '3号楼门口路灯不亮', ...body },
+  });
   expect(res.status).toBe(201);
   return res.body;
 };
-const act = (who: Actor, id: string, body: Record<string, unknown>) => who.call('POST', `/api/snapshots/${id}/actions`, { body });
+const act = (who: Actor, id: string, body: Record<string, unknown>) =>
+  who.call('POST', `/api/snapshots/${id}/actions`, { body });
 
 describe('the workflow', () => {
   it('a manager opening it accepts it; its author, a neighbour or another office does not', async () => {
@@ -86,7 +89,9 @@ describe('the praise wall', () => {
   it('shows praise whose author allowed it, to residents of the community only', async () => {
     const allowed = await post(owner, { kind: 'PRAISE', text: '保洁阿姨每天把楼道擦得很干净', wallConsent: true });
     const privatePraise = await post(owner, { kind: 'PRAISE', text: '谢谢保安' });
-    const wall = (await neighbour.call('GET', `/api/communities/${A.community.id}/praise-wall`)).body.items.map((i: any) => i.id);
+    const wall = (await neighbour.call('GET', `/api/communities/${A.community.id}/praise-wall`)).body.items.map(
+      (i: any) => i.id,
+    );
     expect(wall).toContain(allowed.id);
     expect(wall).not.toContain(privatePraise.id);
     expect((await outsider.call('GET', `/api/communities/${A.community.id}/praise-wall`)).status).toBe(404);
@@ -116,7 +121,9 @@ describe('自动办结', () => {
     expect((await resident1.call('GET', `/api/snapshots/${ignored.id}`)).body.status).toBe('SUBMITTED');
     clock.advance(60_000);
     expect(await h.runJob(autoCloseJob, {})).toBe('completed');
-    const statuses = await Promise.all([ignored, opened, answered].map(async (s) => (await resident1.call('GET', `/api/snapshots/${s.id}`)).body));
+    const statuses = await Promise.all(
+      [ignored, opened, answered].map(async (s) => (await resident1.call('GET', `/api/snapshots/${s.id}`)).body),
+    );
     expect(statuses.map((s) => s.status)).toEqual(['AUTO_CLOSED', 'AUTO_CLOSED', 'HANDLED']);
     expect(statuses[0].closedAt).toBe(clock.now().toISOString());
     const level = (await resident1.call('GET', `/api/communities/${C.community.id}/repair-service`)).body;
@@ -135,4 +142,3 @@ describe('自动办结', () => {
     expect((await resident1.call('GET', `/api/snapshots/${s.id}`)).body.status).toBe('AUTO_CLOSED');
   });
 });
-

@@ -37,7 +37,10 @@ describe('the address directory', () => {
 describe('POST /api/units/bind-requests', () => {
   it('needs a verified phone first', async () => {
     const token = await h.loginAs('o_nophone');
-    const res = await h.call('POST', '/api/units/bind-requests', { token, body: { unitId: site.units[0]!.id, relation: 'OWNER' } });
+    const res = await h.call('POST', '/api/units/bind-requests', {
+      token,
+      body: { unitId: site.units[0]!.id, relation: 'OWNER' },
+    });
     expect([res.status, res.body.code]).toEqual([409, 'PHONE_REQUIRED']);
   });
 
@@ -45,31 +48,55 @@ describe('POST /api/units/bind-requests', () => {
     const phone = uniquePhone();
     await addRosterOwner(h.db, site.units[0]!.id, phone, '李四', 'CO_OWNER');
     const { token } = await residentWithPhone('o_roster', phone);
-    const res = await h.call('POST', '/api/units/bind-requests', { token, body: { unitId: site.units[0]!.id, relation: 'OWNER' } });
+    const res = await h.call('POST', '/api/units/bind-requests', {
+      token,
+      body: { unitId: site.units[0]!.id, relation: 'OWNER' },
+    });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ status: 'VERIFIED', autoApproved: true, relation: 'CO_OWNER', unit: { number: '101', building: '1号楼' } });
+    expect(res.body).toMatchObject({
+      status: 'VERIFIED',
+      autoApproved: true,
+      relation: 'CO_OWNER',
+      unit: { number: '101', building: '1号楼' },
+    });
 
     const me = await h.call('GET', '/api/me', { token });
     expect(me.body.name).toBe('李四');
-    expect(me.body.units).toEqual([expect.objectContaining({ unitId: site.units[0]!.id, status: 'VERIFIED', relation: 'CO_OWNER' })]);
+    expect(me.body.units).toEqual([
+      expect.objectContaining({ unitId: site.units[0]!.id, status: 'VERIFIED', relation: 'CO_OWNER' }),
+    ]);
 
-    const dup = await h.call('POST', '/api/units/bind-requests', { token, body: { unitId: site.units[0]!.id, relation: 'OWNER' } });
+    const dup = await h.call('POST', '/api/units/bind-requests', {
+      token,
+      body: { unitId: site.units[0]!.id, relation: 'OWNER' },
+    });
     expect([dup.status, dup.body.code]).toEqual([409, 'ALREADY_BOUND']);
   });
 
   it('leaves an unknown phone pending until the manager approves it', async () => {
     const { token, phone } = await residentWithPhone('o_tenant');
-    const created = await h.call('POST', '/api/units/bind-requests', { token, body: { unitId: site.units[1]!.id, relation: 'TENANT' } });
+    const created = await h.call('POST', '/api/units/bind-requests', {
+      token,
+      body: { unitId: site.units[1]!.id, relation: 'TENANT' },
+    });
     expect(created.body).toMatchObject({ status: 'PENDING', autoApproved: false, relation: 'TENANT' });
 
-    const queue = await h.call('GET', `/api/staff/communities/${site.community.id}/bind-requests`, { token: managerToken });
+    const queue = await h.call('GET', `/api/staff/communities/${site.community.id}/bind-requests`, {
+      token: managerToken,
+    });
     expect(queue.body.total).toBe(1);
     const mine = queue.body.items.find((r: { id: string }) => r.id === created.body.id);
     expect(mine.requester.phone).toBe(`+86 ${phone.slice(0, 3)}****${phone.slice(-4)}`);
 
-    const approved = await h.call('POST', `/api/staff/bind-requests/${created.body.id}/decision`, { token: managerToken, body: { decision: 'approve' } });
+    const approved = await h.call('POST', `/api/staff/bind-requests/${created.body.id}/decision`, {
+      token: managerToken,
+      body: { decision: 'approve' },
+    });
     expect(approved.body.status).toBe('VERIFIED');
-    const twice = await h.call('POST', `/api/staff/bind-requests/${created.body.id}/decision`, { token: managerToken, body: { decision: 'reject', reason: '重复' } });
+    const twice = await h.call('POST', `/api/staff/bind-requests/${created.body.id}/decision`, {
+      token: managerToken,
+      body: { decision: 'reject', reason: '重复' },
+    });
     expect([twice.status, twice.body.code]).toEqual([409, 'ALREADY_DECIDED']);
 
     const mineNow = await h.call('GET', '/api/units/bind-requests', { token });
@@ -78,13 +105,19 @@ describe('POST /api/units/bind-requests', () => {
 
   it('lets a rejected resident see the reason and file again', async () => {
     const { token } = await residentWithPhone('o_rejected');
-    const created = await h.call('POST', '/api/units/bind-requests', { token, body: { unitId: site.units[2]!.id, relation: 'FAMILY' } });
+    const created = await h.call('POST', '/api/units/bind-requests', {
+      token,
+      body: { unitId: site.units[2]!.id, relation: 'FAMILY' },
+    });
     const rejected = await h.call('POST', `/api/staff/bind-requests/${created.body.id}/decision`, {
       token: managerToken,
       body: { decision: 'reject', reason: '请提供房产证明' },
     });
     expect(rejected.body).toMatchObject({ status: 'REJECTED', rejectReason: '请提供房产证明' });
-    const again = await h.call('POST', '/api/units/bind-requests', { token, body: { unitId: site.units[2]!.id, relation: 'FAMILY' } });
+    const again = await h.call('POST', '/api/units/bind-requests', {
+      token,
+      body: { unitId: site.units[2]!.id, relation: 'FAMILY' },
+    });
     expect(again.status).toBe(201);
     expect(again.body).toMatchObject({ id: created.body.id, status: 'PENDING', rejectReason: null });
   });
@@ -106,7 +139,8 @@ describe('GET /api/units/:unitId/members', () => {
     await addRosterOwner(h.db, unit.id, phoneB, '钱二', 'CO_OWNER');
     const a = await residentWithPhone('o_member_a', phoneA);
     const b = await residentWithPhone('o_member_b', phoneB);
-    for (const t of [a.token, b.token]) await h.call('POST', '/api/units/bind-requests', { token: t, body: { unitId: unit.id, relation: 'OWNER' } });
+    for (const t of [a.token, b.token])
+      await h.call('POST', '/api/units/bind-requests', { token: t, body: { unitId: unit.id, relation: 'OWNER' } });
 
     const seenByA = await h.call('GET', `/api/units/${unit.id}/members`, { token: a.token });
     expect(seenByA.body.items).toEqual([

@@ -20,7 +20,10 @@ describe('unclaimed uploads', () => {
     };
     const abandoned = await send();
     const kept = await send();
-    await h.db.upload.update({ where: { id: kept.id }, data: { claimedAt: clock.now(), claimKind: 'test', claimId: crypto.randomUUID() } });
+    await h.db.upload.update({
+      where: { id: kept.id },
+      data: { claimedAt: clock.now(), claimKind: 'test', claimId: crypto.randomUUID() },
+    });
     const row = await h.db.upload.findUniqueOrThrow({ where: { id: abandoned.id } });
 
     clock.advance(23 * 3600 * 1000);

@@ -37,9 +37,14 @@ describe('POST /api/uploads', () => {
   });
 
   it('judges by content: a text file named .jpg is refused with 415, a PNG sent as image/jpeg is a PNG', async () => {
-    const text = await upload(owner, Buffer.from('not a photo at all, just text\n'.repeat(50)), { filename: 'holiday.jpg', type: 'image/jpeg' });
+    const text = await upload(owner, Buffer.from('not a photo at all, just text\n'.repeat(50)), {
+      filename: 'holiday.jpg',
+      type: 'image/jpeg',
+    });
     expect([text.status, text.body.code]).toEqual([415, 'IMAGE_TYPE_UNSUPPORTED']);
-    const png = await sharp({ create: { width: 50, height: 50, channels: 3, background: 'blue' } }).png().toBuffer();
+    const png = await sharp({ create: { width: 50, height: 50, channels: 3, background: 'blue' } })
+      .png()
+      .toBuffer();
     const res = await upload(owner, png, { filename: 'x.jpg', type: 'image/jpeg' });
     expect([res.status, res.body.contentType]).toEqual([201, 'image/png']);
   });
@@ -54,13 +59,20 @@ describe('POST /api/uploads', () => {
     const big = Buffer.concat([await phonePhoto({ width: 64, height: 64 }), Buffer.alloc(11 * 1024 * 1024, 7)]);
     const res = await upload(owner, big);
     expect([res.status, res.body.code]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
-    expect((await h.db.upload.count({ where: { bytes: { gt: 10 * 1024 * 1024 } } }))).toBe(0);
+    expect(await h.db.upload.count({ where: { bytes: { gt: 10 * 1024 * 1024 } } })).toBe(0);
     const json = await h.call('POST', '/api/uploads', { token: owner, body: { file: 'x' } });
     expect(json.status).toBe(415);
     const wrongField = await upload(owner, await phonePhoto({ width: 32, height: 32 }), { name: 'image' });
     expect([wrongField.status, wrongField.body.code]).toEqual([400, 'VALIDATION_FAILED']);
     const anonymous = multipart(Buffer.from('x'));
-    expect((await h.call('POST', '/api/uploads', { raw: anonymous.body, headers: { 'content-type': anonymous.contentType } })).status).toBe(401);
+    expect(
+      (
+        await h.call('POST', '/api/uploads', {
+          raw: anonymous.body,
+          headers: { 'content-type': anonymous.contentType },
+        })
+      ).status,
+    ).toBe(401);
   });
 });
 
@@ -87,7 +99,15 @@ describe('who sees a photo', () => {
     const res = await upload(owner, await phonePhoto({ width: 100, height: 100 }));
     const me = await h.call('GET', '/api/me', { token: owner });
     const claim = (uploaderId: string) =>
-      h.db.$transaction((tx) => claimUploads(tx, { uploaderId, ids: [res.body.id], kind: 'test', recordId: crypto.randomUUID(), now: new Date() }));
+      h.db.$transaction((tx) =>
+        claimUploads(tx, {
+          uploaderId,
+          ids: [res.body.id],
+          kind: 'test',
+          recordId: crypto.randomUUID(),
+          now: new Date(),
+        }),
+      );
     const them = await h.call('GET', '/api/me', { token: neighbour });
     await expect(claim(them.body.id)).rejects.toThrow('照片不存在');
     await claim(me.body.id);
@@ -105,7 +125,13 @@ describe('PDF attachments', () => {
     const { body, contentType } = multipart(pdf, { filename: '../../2026年收费标准.pdf', type: 'application/pdf' });
     const res = await manager.call('POST', '/api/uploads', { raw: body, headers: { 'content-type': contentType } });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ kind: 'file', contentType: 'application/pdf', filename: '2026年收费标准.pdf', thumbUrl: null, width: null });
+    expect(res.body).toMatchObject({
+      kind: 'file',
+      contentType: 'application/pdf',
+      filename: '2026年收费标准.pdf',
+      thumbUrl: null,
+      width: null,
+    });
     const file = await fetch(`${h.url}${res.body.url}`);
     expect(file.headers.get('content-type')).toBe('application/pdf');
     expect(file.headers.get('content-disposition')).toMatch(/^attachment/);
@@ -114,6 +140,9 @@ describe('PDF attachments', () => {
     const fromResident = await upload(owner, pdf, { filename: 'a.pdf', type: 'application/pdf' });
     expect([fromResident.status, fromResident.body.code]).toEqual([415, 'IMAGE_TYPE_UNSUPPORTED']);
     const fake = multipart(Buffer.from('just text'), { filename: 'fake.pdf', type: 'application/pdf' });
-    expect((await manager.call('POST', '/api/uploads', { raw: fake.body, headers: { 'content-type': fake.contentType } })).status).toBe(415);
+    expect(
+      (await manager.call('POST', '/api/uploads', { raw: fake.body, headers: { 'content-type': fake.contentType } }))
+        .status,
+    ).toBe(415);
   });
 });

@@ -16,17 +16,28 @@ const minimal = {
 describe('loadConfig', () => {
   it('applies defaults around the required values', () => {
     const c = loadConfig(minimal);
-    expect(c).toMatchObject({ port: 3000, env: 'development', redisKeyPrefix: 'wyt:', wechat: { apiBase: 'https://api.weixin.qq.com', appid: 'wx123' } });
+    expect(c).toMatchObject({
+      port: 3000,
+      env: 'development',
+      redisKeyPrefix: 'wyt:',
+      wechat: { apiBase: 'https://api.weixin.qq.com', appid: 'wx123' },
+    });
   });
 
   it('listens on loopback and trusts no proxy unless told (issue 6)', () => {
     expect(loadConfig(minimal)).toMatchObject({ host: '127.0.0.1', trustProxy: false });
-    expect(loadConfig({ ...minimal, HOST: '0.0.0.0', TRUST_PROXY: 'true' })).toMatchObject({ host: '0.0.0.0', trustProxy: true });
+    expect(loadConfig({ ...minimal, HOST: '0.0.0.0', TRUST_PROXY: 'true' })).toMatchObject({
+      host: '0.0.0.0',
+      trustProxy: true,
+    });
   });
 
   it('caps the rolling TTL by the absolute session lifetime', () => {
     expect(loadConfig(minimal).session).toEqual({ ttlSeconds: 7 * 86400, maxAgeSeconds: 30 * 86400 });
-    expect(loadConfig({ ...minimal, SESSION_MAX_AGE_SECONDS: '3600' }).session).toEqual({ ttlSeconds: 3600, maxAgeSeconds: 3600 });
+    expect(loadConfig({ ...minimal, SESSION_MAX_AGE_SECONDS: '3600' }).session).toEqual({
+      ttlSeconds: 3600,
+      maxAgeSeconds: 3600,
+    });
   });
 
   it('lists every missing or bad value at once', () => {
@@ -54,19 +65,28 @@ describe('loadConfig', () => {
   });
 
   it('refuses the in-process Redis fallback in production', () => {
-    expect(() => loadConfig({ ...minimal, NODE_ENV: 'production', REDIS_URL: 'memory://' })).toThrow(/not allowed in production/);
+    expect(() => loadConfig({ ...minimal, NODE_ENV: 'production', REDIS_URL: 'memory://' })).toThrow(
+      /not allowed in production/,
+    );
     expect(loadConfig({ ...minimal, REDIS_URL: 'memory://' }).redisUrl).toBe('memory://');
   });
 
   it('strips a trailing slash from the WeChat base URL so paths join cleanly', () => {
-    expect(loadConfig({ ...minimal, WECHAT_API_BASE: 'http://127.0.0.1:3900/' }).wechat.apiBase).toBe('http://127.0.0.1:3900');
+    expect(loadConfig({ ...minimal, WECHAT_API_BASE: 'http://127.0.0.1:3900/' }).wechat.apiBase).toBe(
+      'http://127.0.0.1:3900',
+    );
   });
 });
 
 describe('WeChat Pay configuration (wechat-spec.md §5)', () => {
   const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const pem = (k: KeyObject, type: 'spki' | 'pkcs8') => k.export({ type, format: 'pem' }).toString();
-  const merchant = { WECHATPAY_MCHID: '1900000109', WECHATPAY_MERCHANT_SERIAL: '5157F09EFDC096DE15EBE81A47057A7232F1B8E1', WECHATPAY_PRIVATE_KEY: pem(privateKey, 'pkcs8').replace(/\n/g, '\\n'), WECHATPAY_APIV3_KEY: 'a'.repeat(32) };
+  const merchant = {
+    WECHATPAY_MCHID: '1900000109',
+    WECHATPAY_MERCHANT_SERIAL: '5157F09EFDC096DE15EBE81A47057A7232F1B8E1',
+    WECHATPAY_PRIVATE_KEY: pem(privateKey, 'pkcs8').replace(/\n/g, '\\n'),
+    WECHATPAY_APIV3_KEY: 'a'.repeat(32),
+  };
 
   it('is off without a merchant id, and all or nothing with one', () => {
     expect(loadConfig(minimal).pay).toBeNull();
@@ -84,7 +104,12 @@ describe('WeChat Pay configuration (wechat-spec.md §5)', () => {
   });
 
   it('public-key mode: the key is known by its PUB_KEY_ID; escaped newlines in the PEM are read as newlines', () => {
-    const c = loadConfig({ ...minimal, ...merchant, WECHATPAY_PUBLIC_KEY_ID: 'PUB_KEY_ID_0114232134912410000000000000', WECHATPAY_PUBLIC_KEY: pem(publicKey, 'spki') });
+    const c = loadConfig({
+      ...minimal,
+      ...merchant,
+      WECHATPAY_PUBLIC_KEY_ID: 'PUB_KEY_ID_0114232134912410000000000000',
+      WECHATPAY_PUBLIC_KEY: pem(publicKey, 'spki'),
+    });
     expect(Object.keys(c.pay!.verifyKeys)).toEqual(['PUB_KEY_ID_0114232134912410000000000000']);
     expect(c.pay!.privateKeyPem).toContain('-----BEGIN PRIVATE KEY-----\n');
     expect(c.pay!.notifyUrl).toBe('http://127.0.0.1:3000/wechat/pay/notify');
@@ -92,7 +117,21 @@ describe('WeChat Pay configuration (wechat-spec.md §5)', () => {
 
   it('certificate mode: each platform certificate is known by its serial', () => {
     const dir = mkdtempSync(join(tmpdir(), 'wyt-cert-'));
-    const made = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'k.pem'), '-out', join(dir, 'c.pem'), '-days', '1', '-subj', '/CN=Tenpay.com Root CA']);
+    const made = spawnSync('openssl', [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      join(dir, 'k.pem'),
+      '-out',
+      join(dir, 'c.pem'),
+      '-days',
+      '1',
+      '-subj',
+      '/CN=Tenpay.com Root CA',
+    ]);
     expect(made.status).toBe(0);
     const certPem = readFileSync(join(dir, 'c.pem'), 'utf8');
     const serial = new X509Certificate(certPem).serialNumber.toUpperCase();

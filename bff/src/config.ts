@@ -24,12 +24,28 @@ const ZConfig = z.object({
   WECHAT_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
   /** Which version of the mini-program a subscribe message opens. */
   WECHAT_MINIPROGRAM_STATE: z.enum(['developer', 'trial', 'formal']).default('formal'),
-  SESSION_TTL_SECONDS: z.coerce.number().int().positive().default(7 * 24 * 3600),
+  SESSION_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(7 * 24 * 3600),
   /** Absolute lifetime from login: a session is renewed by use, but never beyond this. */
-  SESSION_MAX_AGE_SECONDS: z.coerce.number().int().positive().default(30 * 24 * 3600),
+  SESSION_MAX_AGE_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(30 * 24 * 3600),
   /** A desk browser signed in by scanning its code: idle timeout and absolute lifetime (a working day). */
-  DESK_SESSION_TTL_SECONDS: z.coerce.number().int().positive().default(2 * 3600),
-  DESK_SESSION_MAX_AGE_SECONDS: z.coerce.number().int().positive().default(12 * 3600),
+  DESK_SESSION_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(2 * 3600),
+  DESK_SESSION_MAX_AGE_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(12 * 3600),
   /** getUserRiskRank gives 0–4; at or above this rank a login is refused and the user's sessions revoked. */
   WECHAT_RISK_BLOCK_RANK: z.coerce.number().int().min(1).max(5).default(4),
   LOGIN_LIMIT_PER_IP_PER_MINUTE: z.coerce.number().int().positive().default(30),
@@ -56,20 +72,36 @@ const ZConfig = z.object({
   FILE_URL_SECRET: z.string().min(16).optional(),
   FILE_URL_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(600),
   /** The Token of the mini-program's message push (消息推送) in the WeChat console; derived from the AppSecret when not set. */
-  WECHAT_MESSAGE_TOKEN: z.string().regex(/^[A-Za-z0-9]{3,32}$/, 'must be 3–32 letters or digits').optional(),
+  WECHAT_MESSAGE_TOKEN: z
+    .string()
+    .regex(/^[A-Za-z0-9]{3,32}$/, 'must be 3–32 letters or digits')
+    .optional(),
   /** Where WeChat reaches this BFF (images it must download for checking); http://HOST:PORT when not set. */
   PUBLIC_BASE_URL: z.url().optional(),
-  UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+  UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(10 * 1024 * 1024),
   /** WeChat Pay v3 (wechat-spec.md §5). Payments are off while WECHATPAY_MCHID is unset; once set, the keys below are required. */
-  WECHATPAY_MCHID: z.string().regex(/^\d{8,12}$/, 'must be the 8–12 digit merchant id').optional(),
+  WECHATPAY_MCHID: z
+    .string()
+    .regex(/^\d{8,12}$/, 'must be the 8–12 digit merchant id')
+    .optional(),
   WECHATPAY_API_BASE: z.url().default('https://api.mch.weixin.qq.com'),
   /** The serial number of the merchant API certificate (商户API证书序列号). */
-  WECHATPAY_MERCHANT_SERIAL: z.string().regex(/^[0-9A-Fa-f]{8,64}$/, 'must be the certificate serial in hex').optional(),
+  WECHATPAY_MERCHANT_SERIAL: z
+    .string()
+    .regex(/^[0-9A-Fa-f]{8,64}$/, 'must be the certificate serial in hex')
+    .optional(),
   /** The merchant API private key (apiclient_key.pem), as PEM text; "\n" escapes are accepted. */
   WECHATPAY_PRIVATE_KEY: z.string().includes('PRIVATE KEY', { message: 'must be a PEM private key' }).optional(),
   WECHATPAY_APIV3_KEY: z.string().length(32, 'must be the 32-character APIv3 key').optional(),
   /** Public-key mode: the WeChat Pay public key and its id (PUB_KEY_ID_…). */
-  WECHATPAY_PUBLIC_KEY_ID: z.string().regex(/^PUB_KEY_ID_\w+$/, 'must start with PUB_KEY_ID_').optional(),
+  WECHATPAY_PUBLIC_KEY_ID: z
+    .string()
+    .regex(/^PUB_KEY_ID_\w+$/, 'must start with PUB_KEY_ID_')
+    .optional(),
   WECHATPAY_PUBLIC_KEY: z.string().includes('PUBLIC KEY', { message: 'must be a PEM public key' }).optional(),
   /** Certificate mode: the platform certificates (PEM, several concatenated), each known by its serial. */
   WECHATPAY_PLATFORM_CERTS: z.string().includes('CERTIFICATE', { message: 'must hold PEM certificates' }).optional(),
@@ -95,7 +127,15 @@ export type Config = {
     urlTtlSeconds: number;
     maxUploadBytes: number;
   };
-  wechat: { appid: string; secret: string; apiBase: string; timeoutMs: number; riskBlockRank: number; miniprogramState: string; messageToken: string };
+  wechat: {
+    appid: string;
+    secret: string;
+    apiBase: string;
+    timeoutMs: number;
+    riskBlockRank: number;
+    miniprogramState: string;
+    messageToken: string;
+  };
   publicBaseUrl: string;
   pay: PayConfig | null;
   session: { ttlSeconds: number; maxAgeSeconds: number };
@@ -162,13 +202,25 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       localDir: c.STORAGE_LOCAL_DIR,
       s3:
         c.STORAGE_DRIVER === 's3'
-          ? { endpoint: c.S3_ENDPOINT, region: c.S3_REGION, bucket: c.S3_BUCKET!, accessKeyId: c.S3_ACCESS_KEY_ID!, secretAccessKey: c.S3_SECRET_ACCESS_KEY!, forcePathStyle: truthy(c.S3_FORCE_PATH_STYLE) }
+          ? {
+              endpoint: c.S3_ENDPOINT,
+              region: c.S3_REGION,
+              bucket: c.S3_BUCKET!,
+              accessKeyId: c.S3_ACCESS_KEY_ID!,
+              secretAccessKey: c.S3_SECRET_ACCESS_KEY!,
+              forcePathStyle: truthy(c.S3_FORCE_PATH_STYLE),
+            }
           : null,
       urlSecret: c.FILE_URL_SECRET ?? null,
       urlTtlSeconds: c.FILE_URL_TTL_SECONDS,
       maxUploadBytes: c.UPLOAD_MAX_BYTES,
     },
-    jobs: { databaseUrl: c.DATABASE_URL, pollSeconds: c.JOBS_POLL_SECONDS, concurrency: c.JOBS_CONCURRENCY, maintenanceSeconds: c.JOBS_MAINTENANCE_SECONDS },
+    jobs: {
+      databaseUrl: c.DATABASE_URL,
+      pollSeconds: c.JOBS_POLL_SECONDS,
+      concurrency: c.JOBS_CONCURRENCY,
+      maintenanceSeconds: c.JOBS_MAINTENANCE_SECONDS,
+    },
     wechat: {
       appid: c.WECHAT_APPID,
       secret: c.WECHAT_SECRET,
@@ -176,12 +228,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       timeoutMs: c.WECHAT_TIMEOUT_MS,
       riskBlockRank: c.WECHAT_RISK_BLOCK_RANK,
       miniprogramState: c.WECHAT_MINIPROGRAM_STATE,
-      messageToken: c.WECHAT_MESSAGE_TOKEN ?? createHash('sha256').update(`message-token:${c.WECHAT_SECRET}`).digest('hex').slice(0, 32),
+      messageToken:
+        c.WECHAT_MESSAGE_TOKEN ??
+        createHash('sha256').update(`message-token:${c.WECHAT_SECRET}`).digest('hex').slice(0, 32),
     },
     publicBaseUrl,
     pay: payConfig(c, publicBaseUrl),
-    session: { ttlSeconds: Math.min(c.SESSION_TTL_SECONDS, c.SESSION_MAX_AGE_SECONDS), maxAgeSeconds: c.SESSION_MAX_AGE_SECONDS },
-    deskSession: { ttlSeconds: Math.min(c.DESK_SESSION_TTL_SECONDS, c.DESK_SESSION_MAX_AGE_SECONDS), maxAgeSeconds: c.DESK_SESSION_MAX_AGE_SECONDS },
+    session: {
+      ttlSeconds: Math.min(c.SESSION_TTL_SECONDS, c.SESSION_MAX_AGE_SECONDS),
+      maxAgeSeconds: c.SESSION_MAX_AGE_SECONDS,
+    },
+    deskSession: {
+      ttlSeconds: Math.min(c.DESK_SESSION_TTL_SECONDS, c.DESK_SESSION_MAX_AGE_SECONDS),
+      maxAgeSeconds: c.DESK_SESSION_MAX_AGE_SECONDS,
+    },
     limits: {
       loginPerIp: { points: c.LOGIN_LIMIT_PER_IP_PER_MINUTE, durationSeconds: 60 },
       loginGlobal: { points: c.LOGIN_LIMIT_PER_SECOND, durationSeconds: 1 },
@@ -195,13 +255,18 @@ const pem = (s: string) => s.replace(/\\n/g, '\n');
 /** Payments are all or nothing: a merchant id without its keys is a configuration error, not "off". */
 function payConfig(c: z.infer<typeof ZConfig>, publicBaseUrl: string): PayConfig | null {
   if (!c.WECHATPAY_MCHID) return null;
-  const missing: string[] = (['WECHATPAY_MERCHANT_SERIAL', 'WECHATPAY_PRIVATE_KEY', 'WECHATPAY_APIV3_KEY'] as const).filter((k) => !c[k]);
+  const missing: string[] = (
+    ['WECHATPAY_MERCHANT_SERIAL', 'WECHATPAY_PRIVATE_KEY', 'WECHATPAY_APIV3_KEY'] as const
+  ).filter((k) => !c[k]);
   if (c.WECHATPAY_PUBLIC_KEY_ID && !c.WECHATPAY_PUBLIC_KEY) missing.push('WECHATPAY_PUBLIC_KEY');
-  if (!c.WECHATPAY_PUBLIC_KEY_ID && !c.WECHATPAY_PLATFORM_CERTS) missing.push('WECHATPAY_PUBLIC_KEY_ID or WECHATPAY_PLATFORM_CERTS');
+  if (!c.WECHATPAY_PUBLIC_KEY_ID && !c.WECHATPAY_PLATFORM_CERTS)
+    missing.push('WECHATPAY_PUBLIC_KEY_ID or WECHATPAY_PLATFORM_CERTS');
   if (missing.length) throw new ConfigError(missing.map((k) => `${k} is missing (WECHATPAY_MCHID is set)`));
   const verifyKeys: Record<string, string> = {};
   if (c.WECHATPAY_PUBLIC_KEY_ID) verifyKeys[c.WECHATPAY_PUBLIC_KEY_ID] = pem(c.WECHATPAY_PUBLIC_KEY!);
-  for (const cert of pem(c.WECHATPAY_PLATFORM_CERTS ?? '').match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? []) {
+  for (const cert of pem(c.WECHATPAY_PLATFORM_CERTS ?? '').match(
+    /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g,
+  ) ?? []) {
     const x = new X509Certificate(cert);
     verifyKeys[x.serialNumber.toUpperCase()] = x.publicKey.export({ type: 'spki', format: 'pem' }).toString();
   }

@@ -7,7 +7,11 @@ export type SqlQuery = { text: string; values: unknown[] };
  * an export of any length holds one batch in memory. Stopping early (the consumer breaks, or the
  * download is abandoned) closes the cursor and the connection.
  */
-export async function* cursorRows<T extends pg.QueryResultRow>(databaseUrl: string, query: SqlQuery, batch = 2000): AsyncGenerator<T> {
+export async function* cursorRows<T extends pg.QueryResultRow>(
+  databaseUrl: string,
+  query: SqlQuery,
+  batch = 2000,
+): AsyncGenerator<T> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {

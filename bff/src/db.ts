@@ -27,5 +27,7 @@ export function createDatabase(databaseUrl: string, connectTimeoutMs = 2000): { 
 
 /** Prisma alone (scripts): its $disconnect ends the pool. */
 export function createDb(databaseUrl: string, connectTimeoutMs = 2000): Db {
-  return new PrismaClient({ adapter: new PrismaPg(pool(databaseUrl, connectTimeoutMs), { disposeExternalPool: true }) });
+  return new PrismaClient({
+    adapter: new PrismaPg(pool(databaseUrl, connectTimeoutMs), { disposeExternalPool: true }),
+  });
 }

@@ -32,11 +32,23 @@ export type Deps = {
   limits: Limiters;
   jobs: JobQueue;
   storage: Storage;
-  wechat: { login: LoginClient; phone: PhoneClient; risk: RiskClient; security: SecurityClient; subscribe: SubscribeClient; wxacode: WxacodeClient; tokens: AccessTokenCache; pay: PayClient | null };
+  wechat: {
+    login: LoginClient;
+    phone: PhoneClient;
+    risk: RiskClient;
+    security: SecurityClient;
+    subscribe: SubscribeClient;
+    wxacode: WxacodeClient;
+    tokens: AccessTokenCache;
+    pay: PayClient | null;
+  };
 };
 
 /** `role`: the API only sends jobs; a worker also works them, supervises expiry and runs schedules. */
-export function createDeps(config: Config, overrides: { clock?: Clock; logger?: Logger; role?: 'api' | 'worker' } = {}): Deps {
+export function createDeps(
+  config: Config,
+  overrides: { clock?: Clock; logger?: Logger; role?: 'api' | 'worker' } = {},
+): Deps {
   const clock = overrides.clock ?? systemClock;
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const { redis, mode } = createRedis(config.redisUrl, config.redisKeyPrefix, config.redisCommandTimeoutMs);
@@ -68,7 +80,12 @@ export function createDeps(config: Config, overrides: { clock?: Clock; logger?: 
       phone: createPhoneClient(http, tokens, appid),
       risk: createRiskClient(http, tokens, appid),
       security: createSecurityClient(http, tokens),
-      subscribe: createSubscribeClient(config.wechat.apiBase, config.wechat.timeoutMs, tokens, config.wechat.miniprogramState),
+      subscribe: createSubscribeClient(
+        config.wechat.apiBase,
+        config.wechat.timeoutMs,
+        tokens,
+        config.wechat.miniprogramState,
+      ),
       wxacode: createWxacodeClient(config.wechat.apiBase, config.wechat.timeoutMs, tokens),
       tokens,
       pay: config.pay ? createPayClient(config.pay, config.wechat.timeoutMs) : null,

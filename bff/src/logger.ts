@@ -8,7 +8,17 @@ export function createLogger(level: string): Logger {
     level,
     base: { svc: 'bff' },
     redact: {
-      paths: ['secret', 'session_key', 'sessionKey', 'access_token', 'token', '*.secret', '*.session_key', '*.token', 'req.headers.authorization'],
+      paths: [
+        'secret',
+        'session_key',
+        'sessionKey',
+        'access_token',
+        'token',
+        '*.secret',
+        '*.session_key',
+        '*.token',
+        'req.headers.authorization',
+      ],
       censor: '[redacted]',
     },
   });

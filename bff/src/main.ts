@@ -8,7 +8,9 @@ async function start() {
   const config = loadConfigOrExit();
   const deps = createDeps(config);
   if (deps.redisMode === 'memory') {
-    deps.logger.warn('REDIS_URL=memory:// — in-process Redis fallback: sessions and token locks are not shared between instances and vanish on restart; development only');
+    deps.logger.warn(
+      'REDIS_URL=memory:// — in-process Redis fallback: sessions and token locks are not shared between instances and vanish on restart; development only',
+    );
   }
   await startDeps(deps);
   const server: Server = createApp(deps).listen(config.port, config.host, () => {

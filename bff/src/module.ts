@@ -19,5 +19,8 @@ export type Module = {
   /** Who may see an upload claimed by a record of this kind (`claimKind` → check on the record). */
   uploadAccess?: Record<string, (deps: Deps, userId: string, recordId: string) => Promise<boolean>>;
   /** What a manager's moderation decision does to a record of this kind (`ContentReview.kind`). */
-  moderation?: Record<string, (deps: Deps, tx: Prisma.TransactionClient, review: ContentReview, approved: boolean) => Promise<void>>;
+  moderation?: Record<
+    string,
+    (deps: Deps, tx: Prisma.TransactionClient, review: ContentReview, approved: boolean) => Promise<void>
+  >;
 };

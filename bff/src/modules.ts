@@ -19,4 +19,24 @@ import { deskModule } from './desk/index.js';
 import { electionsModule } from './elections/index.js';
 
 /** Every domain of the BFF. app.ts mounts their routes; worker.ts runs their jobs and schedules. */
-export const modules: Module[] = [healthModule, authModule, meModule, unitsModule, privacyModule, jobsModule, uploadsModule, noticesModule, pushModule, calendarModule, moderationModule, repairsModule, snapshotsModule, feesModule, payModule, payNotifyModule, reconcileModule, deskModule, electionsModule];
+export const modules: Module[] = [
+  healthModule,
+  authModule,
+  meModule,
+  unitsModule,
+  privacyModule,
+  jobsModule,
+  uploadsModule,
+  noticesModule,
+  pushModule,
+  calendarModule,
+  moderationModule,
+  repairsModule,
+  snapshotsModule,
+  feesModule,
+  payModule,
+  payNotifyModule,
+  reconcileModule,
+  deskModule,
+  electionsModule,
+];

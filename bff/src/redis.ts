@@ -12,7 +12,11 @@ export type RedisMode = 'redis' | 'memory';
  * connection is up the offline queue is switched off (ioredis reads the option per command), so a
  * request during an outage is answered 503 at once instead of waiting in a queue that piles up.
  */
-export function createRedis(url: string, keyPrefix: string, commandTimeoutMs = 1000): { redis: Redis; mode: RedisMode } {
+export function createRedis(
+  url: string,
+  keyPrefix: string,
+  commandTimeoutMs = 1000,
+): { redis: Redis; mode: RedisMode } {
   if (url.startsWith('memory://')) {
     const mock = new RedisMock({ keyPrefix }) as unknown as Redis;
     return { redis: mock, mode: 'memory' };
@@ -45,7 +49,11 @@ export function isRedisDown(err: unknown): boolean {
  * which loads it on the first NOSCRIPT), with the client's key prefix applied to its keys. The
  * in-process fallback runs the same Lua.
  */
-export function redisScript<R>(name: string, numberOfKeys: number, lua: string): (redis: Redis, ...keysThenArgs: string[]) => Promise<R> {
+export function redisScript<R>(
+  name: string,
+  numberOfKeys: number,
+  lua: string,
+): (redis: Redis, ...keysThenArgs: string[]) => Promise<R> {
   const defined = new WeakSet<Redis>();
   return (redis, ...keysThenArgs) => {
     if (!defined.has(redis)) {

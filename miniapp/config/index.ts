@@ -46,7 +46,10 @@ export default defineConfig<'webpack5'>(async (): Promise<UserConfigExport<'webp
     mini: {
       postcss: {
         pxtransform: { enable: true, config: {} },
-        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+        cssModules: {
+          enable: false,
+          config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },
+        },
       },
       optimizeMainPackage: { enable: true },
       webpackChain,
@@ -64,13 +67,18 @@ export default defineConfig<'webpack5'>(async (): Promise<UserConfigExport<'webp
         open: false,
         hot: false, // fast refresh would need one more plugin; a full reload is enough here
         proxy: [
-          ...(process.env.WYT_BFF_URL ? [{ context: ['/api', '/files', '/healthz'], target: process.env.WYT_BFF_URL }] : []),
+          ...(process.env.WYT_BFF_URL
+            ? [{ context: ['/api', '/files', '/healthz'], target: process.env.WYT_BFF_URL }]
+            : []),
           ...(process.env.WYT_SIM_URL ? [{ context: ['/sim'], target: process.env.WYT_SIM_URL }] : []),
         ],
       },
       postcss: {
         autoprefixer: { enable: true, config: {} },
-        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+        cssModules: {
+          enable: false,
+          config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },
+        },
       },
     },
   };

@@ -18,7 +18,19 @@ export default defineAppConfig({
   ],
   // Staff, cashier and committee pages live in subpackages so residents never download them.
   subPackages: [
-    { root: 'packages/staff', pages: ['repairs/index', 'overdue/index', 'snapshots/index', 'moderation/index', 'bind-requests/index', 'notices/index', 'notices/edit', 'desk-login/index'] },
+    {
+      root: 'packages/staff',
+      pages: [
+        'repairs/index',
+        'overdue/index',
+        'snapshots/index',
+        'moderation/index',
+        'bind-requests/index',
+        'notices/index',
+        'notices/edit',
+        'desk-login/index',
+      ],
+    },
     { root: 'packages/snapshots', pages: ['new', 'detail', 'wall'] },
     { root: 'packages/fees', pages: ['receipt'] },
     { root: 'packages/cashier', pages: ['desk/index', 'receipt/index', 'login/index'] },

@@ -7,7 +7,14 @@ describe('staffModules', () => {
     expect(staffModules(['TECHNICIAN']).map((m) => m.key)).toEqual(['repairs-inbox']);
     expect(staffModules(['CASHIER']).map((m) => m.key)).toEqual(['cashier']);
     expect(staffModules(['COMMITTEE_MEMBER']).map((m) => m.key)).toEqual(['elections']);
-    expect(staffModules(['MANAGER', 'TECHNICIAN']).map((m) => m.key)).toEqual(['repairs-inbox', 'overdue', 'snapshots-inbox', 'moderation', 'bind-requests', 'notices-admin']);
+    expect(staffModules(['MANAGER', 'TECHNICIAN']).map((m) => m.key)).toEqual([
+      'repairs-inbox',
+      'overdue',
+      'snapshots-inbox',
+      'moderation',
+      'bind-requests',
+      'notices-admin',
+    ]);
     expect(staffModules([])).toEqual([]);
   });
   it('links staff pages into subpackages only', () => {
@@ -20,10 +27,17 @@ describe('nextRoute', () => {
   it('asks for the phone first, then a unit, then goes home; staff need no unit', () => {
     expect(nextRoute({ ...me, hasPhone: false, phone: null })).toBe('/pages/phone/index');
     expect(nextRoute(me)).toBe('/pages/bind/index');
-    expect(nextRoute({ ...me, staff: [{ community: { id: 'c', name: '梧桐苑' }, roles: ['CASHIER'], canRevealPii: false }] })).toBe('/pages/home/index');
+    expect(
+      nextRoute({
+        ...me,
+        staff: [{ community: { id: 'c', name: '梧桐苑' }, roles: ['CASHIER'], canRevealPii: false }],
+      }),
+    ).toBe('/pages/home/index');
   });
   it('sends a desk browser to the cashier desk when its person works it, else to the staff home', () => {
-    const staff = (roles: ('CASHIER' | 'MANAGER' | 'TECHNICIAN')[]) => [{ community: { id: 'c', name: '梧桐苑' }, roles, canRevealPii: false }];
+    const staff = (roles: ('CASHIER' | 'MANAGER' | 'TECHNICIAN')[]) => [
+      { community: { id: 'c', name: '梧桐苑' }, roles, canRevealPii: false },
+    ];
     expect(nextRoute({ ...me, desk: true, staff: staff(['CASHIER']) })).toBe('/packages/cashier/desk/index');
     expect(nextRoute({ ...me, desk: true, staff: staff(['MANAGER']) })).toBe('/packages/cashier/desk/index');
     expect(nextRoute({ ...me, desk: true, staff: staff(['TECHNICIAN']) })).toBe('/pages/home/index');

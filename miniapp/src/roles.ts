@@ -12,14 +12,62 @@ export const RESIDENT_MODULES: ModuleLink[] = [
 ];
 
 const STAFF_MODULES: (ModuleLink & { roles: StaffRole[] })[] = [
-  { key: 'repairs-inbox', title: '报修工单', url: '/packages/staff/repairs/index', icon: '🛠️', roles: ['MANAGER', 'TECHNICIAN', 'COMPANY_ADMIN'] },
-  { key: 'overdue', title: '超时报修', url: '/packages/staff/overdue/index', icon: '⏰', roles: ['MANAGER', 'COMPANY_ADMIN'] },
-  { key: 'snapshots-inbox', title: '随手拍', url: '/packages/staff/snapshots/index', icon: '📷', roles: ['MANAGER', 'COMPANY_ADMIN'] },
-  { key: 'moderation', title: '内容审核', url: '/packages/staff/moderation/index', icon: '🛡️', roles: ['MANAGER', 'COMPANY_ADMIN'] },
-  { key: 'bind-requests', title: '绑定审核', url: '/packages/staff/bind-requests/index', icon: '🏠', roles: ['MANAGER', 'COMPANY_ADMIN'] },
-  { key: 'notices-admin', title: '公告管理', url: '/packages/staff/notices/index', icon: '📝', roles: ['MANAGER', 'COMPANY_ADMIN'] },
-  { key: 'cashier', title: '收银台', url: '/packages/cashier/desk/index', icon: '🧾', roles: ['CASHIER', 'COMPANY_ADMIN'] },
-  { key: 'elections', title: '选举管理', url: '/packages/committee/elections/index', icon: '🗂️', roles: ['COMMITTEE_MEMBER'] },
+  {
+    key: 'repairs-inbox',
+    title: '报修工单',
+    url: '/packages/staff/repairs/index',
+    icon: '🛠️',
+    roles: ['MANAGER', 'TECHNICIAN', 'COMPANY_ADMIN'],
+  },
+  {
+    key: 'overdue',
+    title: '超时报修',
+    url: '/packages/staff/overdue/index',
+    icon: '⏰',
+    roles: ['MANAGER', 'COMPANY_ADMIN'],
+  },
+  {
+    key: 'snapshots-inbox',
+    title: '随手拍',
+    url: '/packages/staff/snapshots/index',
+    icon: '📷',
+    roles: ['MANAGER', 'COMPANY_ADMIN'],
+  },
+  {
+    key: 'moderation',
+    title: '内容审核',
+    url: '/packages/staff/moderation/index',
+    icon: '🛡️',
+    roles: ['MANAGER', 'COMPANY_ADMIN'],
+  },
+  {
+    key: 'bind-requests',
+    title: '绑定审核',
+    url: '/packages/staff/bind-requests/index',
+    icon: '🏠',
+    roles: ['MANAGER', 'COMPANY_ADMIN'],
+  },
+  {
+    key: 'notices-admin',
+    title: '公告管理',
+    url: '/packages/staff/notices/index',
+    icon: '📝',
+    roles: ['MANAGER', 'COMPANY_ADMIN'],
+  },
+  {
+    key: 'cashier',
+    title: '收银台',
+    url: '/packages/cashier/desk/index',
+    icon: '🧾',
+    roles: ['CASHIER', 'COMPANY_ADMIN'],
+  },
+  {
+    key: 'elections',
+    title: '选举管理',
+    url: '/packages/committee/elections/index',
+    icon: '🗂️',
+    roles: ['COMMITTEE_MEMBER'],
+  },
 ];
 
 /** The staff modules the roles held in one community open, in a fixed order. */

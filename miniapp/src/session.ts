@@ -35,9 +35,18 @@ export async function loginWithWechat(): Promise<string> {
 }
 
 /** Development only: asks the WeChat simulator for what a phone would give (a login or phone code). */
-async function mintAtSimulator(path: '/sim/login-code' | '/sim/phone-code', data: object, failure: string): Promise<string> {
+async function mintAtSimulator(
+  path: '/sim/login-code' | '/sim/phone-code',
+  data: object,
+  failure: string,
+): Promise<string> {
   if (!DEV_LOGIN) throw new ApiError('DEV_LOGIN_DISABLED', '此版本未开启开发登录', 0);
-  const res = await taroTransport({ url: `${SIM_BASE || apiBase()}${path}`, method: 'POST', header: { 'content-type': 'application/json' }, data });
+  const res = await taroTransport({
+    url: `${SIM_BASE || apiBase()}${path}`,
+    method: 'POST',
+    header: { 'content-type': 'application/json' },
+    data,
+  });
   if (res.statusCode !== 200) throw new ApiError('DEV_LOGIN_FAILED', failure, res.statusCode);
   return (res.data as { code: string }).code;
 }

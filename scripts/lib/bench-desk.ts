@@ -34,14 +34,20 @@ export async function benchReconcile(stack: Stack) {
   const n = Number(process.env.BENCH_RECONCILE_ROWS ?? 1_000_000);
   const day = '2026-10-15';
   const pay = stack.deps.config.pay!;
-  const owner = await stack.db.user.findFirstOrThrow({ where: { identities: { some: { openid: DEMO_OPENIDS.owner } } }, include: { memberships: { take: 1, include: { unit: true } } } });
+  const owner = await stack.db.user.findFirstOrThrow({
+    where: { identities: { some: { openid: DEMO_OPENIDS.owner } } },
+    include: { memberships: { take: 1, include: { unit: true } } },
+  });
   const communityId = owner.memberships[0]!.unit.communityId;
   const paidAt = new Date(`${day}T10:00:00+08:00`);
-  await stack.db.$executeRawUnsafe(`
+  await stack.db.$executeRawUnsafe(
+    `
     INSERT INTO "PayOrder" ("id", "outTradeNo", "communityId", "userId", "openid", "amountFen", "description", "state", "expiresAt", "createdAt", "paidAt", "transactionId", "settledAt")
     SELECT gen_random_uuid(), 'WYREC' || lpad(i::text, 12, '0'), '${communityId}', '${owner.id}', 'bench', 10000 + i % 50000, '物业费', 'PAID', $1::timestamp, $1::timestamp, $1::timestamp + (i % 36000) * interval '1 second',
            '4200REC' || lpad(i::text, 21, '0'), $1::timestamp
-      FROM generate_series(1, ${n}) AS i`, paidAt);
+      FROM generate_series(1, ${n}) AS i`,
+    paidAt,
+  );
   // Vacuumed, as a day's orders are by the next morning when its bill is reconciled; and no
   // autovacuum of a million fresh rows then competes with the run measured.
   await stack.db.$executeRawUnsafe('VACUUM ANALYZE "PayOrder"');
@@ -57,7 +63,22 @@ export async function benchReconcile(stack: Stack) {
     const totalFen = 10000 + (i % 50000) + (changed.has(i) ? 1 : 0);
     const at = new Date(paidAt.getTime() + 8 * 3600_000 + (i % 36000) * 1000).toISOString(); // written as Beijing time
     const row = paymentRow(
-      { mchid: pay.mchid, appid: pay.appid, outTradeNo: `WYREC${String(i).padStart(12, '0')}`, description: '物业费', totalFen, openid: 'bench', notifyUrl: '', timeExpire: '', prepayId: '', fingerprint: '', state: 'SUCCESS', transactionId: `4200REC${String(i).padStart(21, '0')}`, successTime: at.replace('Z', '+08:00'), refundedFen: 0 },
+      {
+        mchid: pay.mchid,
+        appid: pay.appid,
+        outTradeNo: `WYREC${String(i).padStart(12, '0')}`,
+        description: '物业费',
+        totalFen,
+        openid: 'bench',
+        notifyUrl: '',
+        timeExpire: '',
+        prepayId: '',
+        fingerprint: '',
+        state: 'SUCCESS',
+        transactionId: `4200REC${String(i).padStart(21, '0')}`,
+        successTime: at.replace('Z', '+08:00'),
+        refundedFen: 0,
+      },
       noBillFaults(),
     );
     sums.rows += 1;
@@ -87,13 +108,15 @@ export async function benchReconcile(stack: Stack) {
         const seconds = (new Date(job.completedOn!).getTime() - new Date(job.startedOn!).getTime()) / 1000;
         const run = await stack.db.reconcileRun.findUniqueOrThrow({ where: { day } });
         const kinds = await stack.db.reconcileDifference.groupBy({ by: ['kind'], where: { day }, _count: true });
-        if (run.matchedCount !== n - 10 || kinds.length !== 2 || kinds.some((k) => k._count !== 5)) throw new Error(`reconcile: matched ${run.matchedCount}, differences ${JSON.stringify(kinds)}`);
+        if (run.matchedCount !== n - 10 || kinds.length !== 2 || kinds.some((k) => k._count !== 5))
+          throw new Error(`reconcile: matched ${run.matchedCount}, differences ${JSON.stringify(kinds)}`);
         print('reconcile_1m_s', Math.round(seconds * 10) / 10, 's');
         print('reconcile_1m_rss_mb', await peakRssMb(worker.pid), 'MB');
         print('reconcile_worker_idle_rss_mb', idle, 'MB');
         break;
       }
-      if (job && ['failed', 'cancelled'].includes(job.state)) throw new Error(`reconcile job ${job.state}: ${JSON.stringify(job.output)}\n${worker.output().slice(-2000)}`);
+      if (job && ['failed', 'cancelled'].includes(job.state))
+        throw new Error(`reconcile job ${job.state}: ${JSON.stringify(job.output)}\n${worker.output().slice(-2000)}`);
       await new Promise((r) => setTimeout(r, 200));
     }
   } finally {
@@ -111,9 +134,13 @@ export async function benchReconcile(stack: Stack) {
 export async function benchArrearsExport(stack: Stack) {
   const n = Number(process.env.BENCH_EXPORT_ROWS ?? 100_000);
   const company = await stack.db.propertyCompany.findFirstOrThrow();
-  const community = await stack.db.community.create({ data: { companyId: company.id, name: `欠费压测${randomBytes(3).toString('hex')}`, address: '压测路1号' } });
+  const community = await stack.db.community.create({
+    data: { companyId: company.id, name: `欠费压测${randomBytes(3).toString('hex')}`, address: '压测路1号' },
+  });
   const building = await stack.db.building.create({ data: { communityId: community.id, name: '1号楼' } });
-  const item = await stack.db.feeItem.create({ data: { communityId: community.id, kind: 'PROPERTY', name: '物业服务费', amountFen: 235, cycle: 'MONTH' } });
+  const item = await stack.db.feeItem.create({
+    data: { communityId: community.id, kind: 'PROPERTY', name: '物业服务费', amountFen: 235, cycle: 'MONTH' },
+  });
   await stack.db.$executeRawUnsafe(`
     INSERT INTO "Unit" ("id", "communityId", "buildingId", "number", "floor", "buildingArea", "exclusiveArea")
     SELECT gen_random_uuid(), '${community.id}', '${building.id}', lpad(i::text, 6, '0'), 1 + i % 30, 98.60, 80.15 FROM generate_series(1, ${n}) AS i`);
@@ -122,27 +149,51 @@ export async function benchArrearsExport(stack: Stack) {
     SELECT gen_random_uuid(), u."communityId", u."id", '${item.id}', m, m, 1, 'OWNER', 23171, '98.60㎡ × 2.35元/㎡·月', (m || '-01')::date + interval '1 month' - interval '8 hours', gen_random_uuid()
       FROM "Unit" u, unnest(ARRAY['2026-08', '2026-09']) AS m WHERE u."communityId" = '${community.id}'`);
   await stack.db.$executeRawUnsafe('ANALYZE "Unit"; ANALYZE "Bill"');
-  const cashier = await stack.db.user.findFirstOrThrow({ where: { identities: { some: { openid: DEMO_OPENIDS.cashier } } } });
-  await stack.db.staffRole.create({ data: { userId: cashier.id, companyId: company.id, communityId: community.id, role: 'CASHIER' } });
+  const cashier = await stack.db.user.findFirstOrThrow({
+    where: { identities: { some: { openid: DEMO_OPENIDS.cashier } } },
+  });
+  await stack.db.staffRole.create({
+    data: { userId: cashier.id, companyId: company.id, communityId: community.id, role: 'CASHIER' },
+  });
   const token = await stack.loginAs(DEMO_OPENIDS.cashier);
 
   const c = stack.deps.config;
   const port = await freePort();
   const bff = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bff/src/main.ts')], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH, NODE_ENV: 'test', LOG_LEVEL: 'warn', PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: c.databaseUrl, REDIS_URL: c.redisUrl, REDIS_KEY_PREFIX: c.redisKeyPrefix, WECHAT_APPID: c.wechat.appid, WECHAT_SECRET: c.wechat.secret, WECHAT_API_BASE: c.wechat.apiBase },
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'warn',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: c.databaseUrl,
+      REDIS_URL: c.redisUrl,
+      REDIS_KEY_PREFIX: c.redisKeyPrefix,
+      WECHAT_APPID: c.wechat.appid,
+      WECHAT_SECRET: c.wechat.secret,
+      WECHAT_API_BASE: c.wechat.apiBase,
+    },
     stdio: 'ignore',
   });
   try {
     const url = `http://127.0.0.1:${port}`;
     for (let i = 0; ; i++) {
-      if ((await fetch(`${url}/healthz`).then((r) => r.ok, () => false)) === true) break;
+      if (
+        (await fetch(`${url}/healthz`).then(
+          (r) => r.ok,
+          () => false,
+        )) === true
+      )
+        break;
       if (i > 150) throw new Error('the BFF process did not start');
       await new Promise((r) => setTimeout(r, 200));
     }
     const idle = await peakRssMb(bff.pid!);
     const t0 = performance.now();
-    const res = await fetch(`${url}/api/staff/communities/${community.id}/arrears/export?format=xlsx`, { headers: { authorization: `Bearer ${token}` } });
+    const res = await fetch(`${url}/api/staff/communities/${community.id}/arrears/export?format=xlsx`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     const bytes = (await res.arrayBuffer()).byteLength;
     const seconds = (performance.now() - t0) / 1000;
     if (res.status !== 200 || bytes < n * 20) throw new Error(`export: ${res.status}, ${bytes} bytes`);

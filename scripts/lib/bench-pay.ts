@@ -19,10 +19,19 @@ const print = (name: string, value: number, unit: string) => process.stdout.writ
 
 /** `n` pending orders of the demo owner, each holding one locked bill, and WeChat's notification for each. */
 async function pendingOrdersWithNotifications(stack: Stack, n: number): Promise<Built[]> {
-  const owner = await stack.db.user.findFirstOrThrow({ where: { identities: { some: { openid: DEMO_OPENIDS.owner } } }, include: { memberships: { where: { status: 'VERIFIED' }, take: 1, include: { unit: true } } } });
+  const owner = await stack.db.user.findFirstOrThrow({
+    where: { identities: { some: { openid: DEMO_OPENIDS.owner } } },
+    include: { memberships: { where: { status: 'VERIFIED' }, take: 1, include: { unit: true } } },
+  });
   const unit = owner.memberships[0]!.unit;
-  const item = await stack.db.feeItem.create({ data: { communityId: unit.communityId, kind: 'ONE_OFF', name: '压测费用', amountFen: 100 } });
-  const orders = Array.from({ length: n }, (_, i) => ({ id: randomUUID(), bill: randomUUID(), no: `WYBENCH${String(i).padStart(10, '0')}` }));
+  const item = await stack.db.feeItem.create({
+    data: { communityId: unit.communityId, kind: 'ONE_OFF', name: '压测费用', amountFen: 100 },
+  });
+  const orders = Array.from({ length: n }, (_, i) => ({
+    id: randomUUID(),
+    bill: randomUUID(),
+    no: `WYBENCH${String(i).padStart(10, '0')}`,
+  }));
   const json = JSON.stringify(orders);
   await stack.db.$executeRaw`
     INSERT INTO "PayOrder" ("id", "outTradeNo", "communityId", "userId", "openid", "amountFen", "description", "expiresAt", "createdAt", "prepayId")
@@ -38,10 +47,25 @@ async function pendingOrdersWithNotifications(stack: Stack, n: number): Promise<
   const merchant = stack.simState.pay.merchants.get(pay.mchid)!;
   return orders.map((o, i) => {
     const sim: SimOrder = {
-      mchid: pay.mchid, appid: pay.appid, outTradeNo: o.no, description: '压测', totalFen: 100, openid: 'bench', notifyUrl: '', timeExpire: '', prepayId: 'wx-bench',
-      fingerprint: '', state: 'SUCCESS', transactionId: `4200BENCH${String(i).padStart(19, '0')}`, successTime: new Date().toISOString(), refundedFen: 0,
+      mchid: pay.mchid,
+      appid: pay.appid,
+      outTradeNo: o.no,
+      description: '压测',
+      totalFen: 100,
+      openid: 'bench',
+      notifyUrl: '',
+      timeExpire: '',
+      prepayId: 'wx-bench',
+      fingerprint: '',
+      state: 'SUCCESS',
+      transactionId: `4200BENCH${String(i).padStart(19, '0')}`,
+      successTime: new Date().toISOString(),
+      refundedFen: 0,
     };
-    return buildNotification(stack.simState, notifyEvent(merchant, `${stack.url}/wechat/pay/notify`, 'TRANSACTION.SUCCESS', o.no, transactionView(sim)));
+    return buildNotification(
+      stack.simState,
+      notifyEvent(merchant, `${stack.url}/wechat/pay/notify`, 'TRANSACTION.SUCCESS', o.no, transactionView(sim)),
+    );
   });
 }
 
@@ -49,17 +73,25 @@ async function pendingOrdersWithNotifications(stack: Stack, n: number): Promise<
 async function perSecond<T>(items: T[], fn: (item: T) => Promise<void>): Promise<number> {
   const t0 = performance.now();
   let i = 0;
-  await Promise.all(Array.from({ length: 50 }, async () => { while (i < items.length) await fn(items[i++]!); }));
+  await Promise.all(
+    Array.from({ length: 50 }, async () => {
+      while (i < items.length) await fn(items[i++]!);
+    }),
+  );
   return Math.round(items.length / ((performance.now() - t0) / 1000));
 }
 
 /** One notification POSTed to `url` on the agent's kept-alive connection: its status. */
 function postOne(agent: Agent, url: string, b: Built): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'POST', agent, headers: { ...b.headers, 'content-length': Buffer.byteLength(b.body) } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode!));
-    });
+    const req = request(
+      url,
+      { method: 'POST', agent, headers: { ...b.headers, 'content-length': Buffer.byteLength(b.body) } },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode!));
+      },
+    );
     req.on('error', reject);
     req.end(b.body);
   });
@@ -105,7 +137,16 @@ export async function benchNotify(stack: Stack) {
   /** The limit's work for one notification: the very check the notify path makes (keys parsed once, as there), decryption, one committed insert. */
   const limitWork = async (h: Record<string, string | string[] | undefined>, body: string) => {
     const header = (name: string) => String(h[name] ?? h[name.toLowerCase()]);
-    const ok = verifyWechatSignature(pay.verifyKeys, { timestamp: header('Wechatpay-Timestamp'), nonce: header('Wechatpay-Nonce'), signature: header('Wechatpay-Signature'), serial: header('Wechatpay-Serial') }, body);
+    const ok = verifyWechatSignature(
+      pay.verifyKeys,
+      {
+        timestamp: header('Wechatpay-Timestamp'),
+        nonce: header('Wechatpay-Nonce'),
+        signature: header('Wechatpay-Signature'),
+        serial: header('Wechatpay-Serial'),
+      },
+      body,
+    );
     if (!ok) throw new Error('limit: signature');
     const plain = decryptResource(pay.apiV3Key, JSON.parse(body).resource);
     await pool.query('INSERT INTO bench_notify (id, body) VALUES ($1, $2)', [JSON.parse(plain).out_trade_no, plain]);
@@ -123,9 +164,21 @@ export async function benchNotify(stack: Stack) {
       });
     }),
   );
-  const transactions = forSql.map((b) => JSON.parse(decryptResource(pay.apiV3Key, JSON.parse(b.body).resource)) as { out_trade_no: string; transaction_id: string; success_time: string; amount: { total: number } });
+  const transactions = forSql.map(
+    (b) =>
+      JSON.parse(decryptResource(pay.apiV3Key, JSON.parse(b.body).resource)) as {
+        out_trade_no: string;
+        transaction_id: string;
+        success_time: string;
+        amount: { total: number };
+      },
+  );
   const creditOne = async (t: (typeof transactions)[number]) => {
-    const { rows } = await pool.query({ name: 'credit', text: CREDIT_STATEMENT, values: [t.success_time, t.transaction_id, t.out_trade_no, t.amount.total] });
+    const { rows } = await pool.query({
+      name: 'credit',
+      text: CREDIT_STATEMENT,
+      values: [t.success_time, t.transaction_id, t.out_trade_no, t.amount.total],
+    });
     if (rows.length !== 1) throw new Error(`credit: ${t.out_trade_no} not credited`);
   };
   const bare = new Koa();
@@ -148,10 +201,13 @@ export async function benchNotify(stack: Stack) {
   await perSecond(parts.direct.slice(0, warm), limitOne);
   await perSecond(transactions.slice(0, warm), creditOne);
   const rps: Record<keyof typeof runs, number[]> = { notify: [], limit: [], direct: [], credit: [], floor: [] };
-  for (let round = 0; round < rounds; round++) for (const [name, run] of Object.entries(runs) as [keyof typeof runs, (round: number) => Promise<number>][]) rps[name].push(await run(round));
+  for (let round = 0; round < rounds; round++)
+    for (const [name, run] of Object.entries(runs) as [keyof typeof runs, (round: number) => Promise<number>][])
+      rps[name].push(await run(round));
   await Promise.all([pool.end(), server.close(), limitServer.close()]);
   const credited = await stack.db.payOrder.count({ where: { outTradeNo: { startsWith: 'WYBENCH' }, state: 'PAID' } });
-  if (credited !== 2 * parts.app.length) throw new Error(`notify: ${credited} of ${2 * parts.app.length} orders credited`); // the app's and the credit statement's
+  if (credited !== 2 * parts.app.length)
+    throw new Error(`notify: ${credited} of ${2 * parts.app.length} orders credited`); // the app's and the credit statement's
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   print('notify_rps', median(rps.notify), 'req/s');
   print('notify_limit_rps', median(rps.limit), 'req/s');
@@ -175,25 +231,39 @@ export async function benchNotify(stack: Stack) {
 
   // The bench's orders want no receipts: left unsettled, a worker's minute sweep would settle all
   // 12,000 of them in the middle of a later bench (the reconciliation's memory figure).
-  await stack.db.payOrder.updateMany({ where: { outTradeNo: { startsWith: 'WYBENCH' }, state: 'PAID', settledAt: null }, data: { settledAt: new Date() } });
+  await stack.db.payOrder.updateMany({
+    where: { outTradeNo: { startsWith: 'WYBENCH' }, state: 'PAID', settledAt: null },
+    data: { settledAt: new Date() },
+  });
 }
 
 /** bills_generate_ms: a community of 20,000 units, a monthly property fee, twelve monthly runs (240,000 bills). */
 export async function benchBillsGenerate(stack: Stack) {
   const units = Number(process.env.BENCH_BILL_UNITS ?? 20_000);
   const company = await stack.db.propertyCompany.findFirstOrThrow();
-  const cashier = await stack.db.user.findFirstOrThrow({ where: { identities: { some: { openid: DEMO_OPENIDS.cashier } } } });
-  const community = await stack.db.community.create({ data: { companyId: company.id, name: '压测小区', address: '压测路1号' } });
+  const cashier = await stack.db.user.findFirstOrThrow({
+    where: { identities: { some: { openid: DEMO_OPENIDS.cashier } } },
+  });
+  const community = await stack.db.community.create({
+    data: { companyId: company.id, name: '压测小区', address: '压测路1号' },
+  });
   const building = await stack.db.building.create({ data: { communityId: community.id, name: '1号楼' } });
   await stack.db.$executeRaw`
     INSERT INTO "Unit" ("id", "communityId", "buildingId", "number", "floor", "buildingArea", "exclusiveArea", "deliveredAt")
     SELECT gen_random_uuid(), ${community.id}::uuid, ${building.id}::uuid, i::text, 1 + i / 100, 60 + (i % 9000) / 100.0, 50, '2021-06-30'
       FROM generate_series(1, ${units}) AS i`;
-  await stack.db.staffRole.create({ data: { userId: cashier.id, companyId: company.id, communityId: community.id, role: 'CASHIER' } });
-  await stack.db.feeItem.create({ data: { communityId: community.id, kind: 'PROPERTY', name: '物业服务费', amountFen: 235, cycle: 'MONTH' } });
+  await stack.db.staffRole.create({
+    data: { userId: cashier.id, companyId: company.id, communityId: community.id, role: 'CASHIER' },
+  });
+  await stack.db.feeItem.create({
+    data: { communityId: community.id, kind: 'PROPERTY', name: '物业服务费', amountFen: 235, cycle: 'MONTH' },
+  });
   const t0 = performance.now();
   let made = 0;
-  for (let m = 1; m <= 12; m++) made += (await generateBills(stack.deps, cashier.id, community.id, { period: `2027-${String(m).padStart(2, '0')}` })).created.bills;
+  for (let m = 1; m <= 12; m++)
+    made += (
+      await generateBills(stack.deps, cashier.id, community.id, { period: `2027-${String(m).padStart(2, '0')}` })
+    ).created.bills;
   const ms = performance.now() - t0;
   if (made !== units * 12) throw new Error(`bills: ${made} made, ${units * 12} expected`);
   print('bills_generate_ms', Math.round(ms), 'ms');

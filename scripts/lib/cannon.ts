@@ -27,7 +27,8 @@ export async function sendEach(url: string, count: number, request: (i: number) 
       },
     ],
   });
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
   if (answered !== count) throw new Error(`${url}: ${answered} of ${count} answered`);
   return { rps: Math.round(count / ((last - t0) / 1000)), result };
 }

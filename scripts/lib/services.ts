@@ -32,7 +32,13 @@ export async function startEmbeddedPostgres(dir: string, log: Log) {
     await server.initialise();
   }
   await server.start();
-  const admin = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', password: 'postgres', database: 'postgres' });
+  const admin = new pg.Client({
+    host: '127.0.0.1',
+    port,
+    user: 'postgres',
+    password: 'postgres',
+    database: 'postgres',
+  });
   await admin.connect();
   const exists = (await admin.query(`SELECT 1 FROM pg_database WHERE datname = 'wuyetong'`)).rowCount === 1;
   if (!exists) await admin.query('CREATE DATABASE wuyetong');
@@ -44,13 +50,21 @@ export async function startEmbeddedPostgres(dir: string, log: Log) {
 export async function startLocalRedis(): Promise<{ url: string } | null> {
   if (spawnSync('redis-server', ['--version']).status !== 0) return null;
   const port = await freePort();
-  const child = start('redis', 'redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--loglevel', 'warning'], process.env);
+  const child = start(
+    'redis',
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--loglevel', 'warning'],
+    process.env,
+  );
   const url = `redis://127.0.0.1:${port}`;
   for (let i = 0; i < 50; i++) {
     if (child.exitCode !== null) return null;
     const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
     probe.on('error', () => {}); // not up yet: the loop asks again
-    const pong = await probe.connect().then(() => probe.ping(), () => null);
+    const pong = await probe.connect().then(
+      () => probe.ping(),
+      () => null,
+    );
     probe.disconnect();
     if (pong === 'PONG') return { url };
     await new Promise((r) => setTimeout(r, 100));

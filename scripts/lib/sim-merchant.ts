@@ -5,7 +5,13 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
  * secret is committed), registered with the simulator, and the simulator's platform public key comes
  * back as the BFF's verification key (public-key mode, wechat-spec.md §5).
  */
-export type SimMerchant = { mchid: string; serialNo: string; privateKeyPem: string; publicKeyPem: string; apiV3Key: string };
+export type SimMerchant = {
+  mchid: string;
+  serialNo: string;
+  privateKeyPem: string;
+  publicKeyPem: string;
+  apiV3Key: string;
+};
 
 let cached: SimMerchant | undefined;
 
@@ -30,10 +36,19 @@ export async function registerSimMerchant(simUrl: string, appid: string): Promis
   const res = await fetch(`${simUrl}/sim/pay/merchants`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ mchid: m.mchid, appid, serialNo: m.serialNo, publicKeyPem: m.publicKeyPem, apiV3Key: m.apiV3Key }),
+    body: JSON.stringify({
+      mchid: m.mchid,
+      appid,
+      serialNo: m.serialNo,
+      publicKeyPem: m.publicKeyPem,
+      apiV3Key: m.apiV3Key,
+    }),
   });
   if (!res.ok) throw new Error(`simulator refused the merchant: ${res.status} ${await res.text()}`);
-  const platform = (await (await fetch(`${simUrl}/sim/pay/public-key`)).json()) as { publicKeyId: string; publicKeyPem: string };
+  const platform = (await (await fetch(`${simUrl}/sim/pay/public-key`)).json()) as {
+    publicKeyId: string;
+    publicKeyPem: string;
+  };
   return {
     WECHATPAY_MCHID: m.mchid,
     WECHATPAY_API_BASE: simUrl,

@@ -6,5 +6,8 @@ import { TEMPLATES } from '../../bff/src/push/templates.js';
  */
 export function simTemplateRegistration() {
   const all = Object.values(TEMPLATES);
-  return { templates: all.map((t) => ({ id: t.id, keywords: t.keywords })), pages: [...new Set(all.map((t) => t.page))] };
+  return {
+    templates: all.map((t) => ({ id: t.id, keywords: t.keywords })),
+    pages: [...new Set(all.map((t) => t.page))],
+  };
 }

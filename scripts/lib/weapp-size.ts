@@ -30,5 +30,9 @@ export function weappSizes(dist = WEAPP_DIST) {
     if (root) subpackages[root]! += size;
     else main += size;
   }
-  return { mainKb: Math.round(main / 1024), totalKb: Math.round(total / 1024), subpackagesKb: Object.fromEntries(Object.entries(subpackages).map(([k, v]) => [k, Math.round(v / 1024)])) };
+  return {
+    mainKb: Math.round(main / 1024),
+    totalKb: Math.round(total / 1024),
+    subpackagesKb: Object.fromEntries(Object.entries(subpackages).map(([k, v]) => [k, Math.round(v / 1024)])),
+  };
 }

@@ -15,8 +15,15 @@ beforeAll(async () => {
 afterAll(() => close());
 
 const post = async (path: string, body: unknown): Promise<any> =>
-  (await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json();
-const stable = (force = false, secret = app.secret) => post('/cgi-bin/stable_token', { grant_type: 'client_credential', appid: app.appid, secret, force_refresh: force });
+  (
+    await fetch(`${base}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    })
+  ).json();
+const stable = (force = false, secret = app.secret) =>
+  post('/cgi-bin/stable_token', { grant_type: 'client_credential', appid: app.appid, secret, force_refresh: force });
 const advance = (ms: number) => post('/sim/clock', { advanceMs: ms });
 
 describe('stable_token', () => {
@@ -63,7 +70,9 @@ describe('jscode2session', () => {
   it('accepts a minted code once, and never after five minutes', async () => {
     sim.state.reset();
     const q = (code: string, secret = app.secret) =>
-      fetch(`${base}/sns/jscode2session?${new URLSearchParams({ appid: app.appid, secret, js_code: code, grant_type: 'authorization_code' })}`).then((r) => r.json() as Promise<any>);
+      fetch(
+        `${base}/sns/jscode2session?${new URLSearchParams({ appid: app.appid, secret, js_code: code, grant_type: 'authorization_code' })}`,
+      ).then((r) => r.json() as Promise<any>);
     const { code } = await post('/sim/login-code', { openid: 'o_1' });
     expect(await q(code, 'bad')).toMatchObject({ errcode: 40125 });
     expect(await q(code)).toMatchObject({ openid: 'o_1', session_key: expect.any(String) });
@@ -81,16 +90,28 @@ describe('getuserphonenumber', () => {
     expect((await post('/wxa/business/getuserphonenumber?access_token=bogus', { code })).errcode).toBe(40001);
     const { access_token } = await stable();
     const ok = await post(`/wxa/business/getuserphonenumber?access_token=${access_token}`, { code });
-    expect(ok.phone_info).toMatchObject({ purePhoneNumber: '13900001111', countryCode: '86', watermark: { appid: app.appid } });
+    expect(ok.phone_info).toMatchObject({
+      purePhoneNumber: '13900001111',
+      countryCode: '86',
+      watermark: { appid: app.appid },
+    });
     expect((await post(`/wxa/business/getuserphonenumber?access_token=${access_token}`, { code })).errcode).toBe(40029);
   });
 });
 
 describe('the simulator as a web server (issue 6)', () => {
   it('answers malformed JSON and an absurd clock move with 400, not 500', async () => {
-    const bad = await fetch(`${base}/sim/login-code`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"openid":' });
+    const bad = await fetch(`${base}/sim/login-code`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"openid":',
+    });
     expect(bad.status).toBe(400);
-    const absurd = await fetch(`${base}/sim/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advanceMs: 1e20 }) });
+    const absurd = await fetch(`${base}/sim/clock`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ advanceMs: 1e20 }),
+    });
     expect(absurd.status).toBe(400);
     expect((await advance(0)).now).toMatch(/^\d{4}-/);
   });
@@ -100,9 +121,14 @@ describe('the simulator as a web server (issue 6)', () => {
     const server = await listen(own.app);
     try {
       const from = (origin: string) => fetch(`${server.url}/sim/stats`, { headers: { origin } });
-      expect((await from('http://127.0.0.1:10086')).headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:10086');
+      expect((await from('http://127.0.0.1:10086')).headers.get('access-control-allow-origin')).toBe(
+        'http://127.0.0.1:10086',
+      );
       expect((await from('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
-      const preflight = await fetch(`${server.url}/sim/login-code`, { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });
+      const preflight = await fetch(`${server.url}/sim/login-code`, {
+        method: 'OPTIONS',
+        headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+      });
       expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
     } finally {
       await server.close();
@@ -112,7 +138,10 @@ describe('the simulator as a web server (issue 6)', () => {
 
 describe('WeChat Pay scaffold', () => {
   it('has its own platform key pair and a PUB_KEY_ID serial, made at start', async () => {
-    const res = (await (await fetch(`${base}/sim/pay/public-key`)).json()) as { publicKeyId: string; publicKeyPem: string };
+    const res = (await (await fetch(`${base}/sim/pay/public-key`)).json()) as {
+      publicKeyId: string;
+      publicKeyPem: string;
+    };
     expect(res.publicKeyId).toMatch(/^PUB_KEY_ID_[0-9A-F]{32}$/);
     expect(res.publicKeyPem).toContain('BEGIN PUBLIC KEY');
     expect(createSimulator([app]).state.pay.publicKeyId).not.toBe(res.publicKeyId);

@@ -31,9 +31,11 @@ export function createSimulator(apps: SimApp[], opts: { corsOrigins?: string[] }
       await next();
     } catch (err) {
       // Bad input (zod, or the body parser's own 4xx such as malformed JSON) is the caller's fault.
-      const status = err instanceof ZodError ? 400 : (err as { status?: number }).status ?? 500;
+      const status = err instanceof ZodError ? 400 : ((err as { status?: number }).status ?? 500);
       ctx.status = status >= 400 && status < 500 ? status : 500;
-      ctx.body = { error: err instanceof ZodError ? err.issues : ctx.status === 500 ? 'internal error' : (err as Error).message };
+      ctx.body = {
+        error: err instanceof ZodError ? err.issues : ctx.status === 500 ? 'internal error' : (err as Error).message,
+      };
     }
   });
   app.use(async (ctx, next) => {
@@ -49,7 +51,17 @@ export function createSimulator(apps: SimApp[], opts: { corsOrigins?: string[] }
     await next();
   });
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '10mb' }));
-  for (const router of [loginRoutes(state), tokenRoutes(state), phoneRoutes(state), riskRoutes(state), subscribeRoutes(state), securityRoutes(state), wxacodeRoutes(state), controlRoutes(state, apps[0]!.appid), payRoutes(state)]) {
+  for (const router of [
+    loginRoutes(state),
+    tokenRoutes(state),
+    phoneRoutes(state),
+    riskRoutes(state),
+    subscribeRoutes(state),
+    securityRoutes(state),
+    wxacodeRoutes(state),
+    controlRoutes(state, apps[0]!.appid),
+    payRoutes(state),
+  ]) {
     app.use(router.routes());
   }
   return { app, state };

@@ -3,7 +3,16 @@ import { PayState } from './pay/state.js';
 
 export type SimApp = { appid: string; secret: string };
 
-export type ApiName = 'jscode2session' | 'stable_token' | 'token' | 'getuserphonenumber' | 'getuserriskrank' | 'subscribe_send' | 'msg_sec_check' | 'media_check_async' | 'getwxacodeunlimit';
+export type ApiName =
+  | 'jscode2session'
+  | 'stable_token'
+  | 'token'
+  | 'getuserphonenumber'
+  | 'getuserriskrank'
+  | 'subscribe_send'
+  | 'msg_sec_check'
+  | 'media_check_async'
+  | 'getwxacodeunlimit';
 
 /**
  * WeChat's state as this twin keeps it, in memory: one clock tests can move and one fault queue,

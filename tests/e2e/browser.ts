@@ -32,8 +32,14 @@ export async function startBrowserStack(opts: { worker?: boolean } = {}) {
   }
   const h: Harness = await startHarness({ worker: opts.worker ?? false });
   await seedDemo(h.db, TEST_APPID);
-  const web = await listen({ listen: (port, host, cb) => createH5Server({ root: H5_ROOT, bffUrl: h.url, simUrl: h.simUrl }).listen(port, host, cb) as Server });
-  const browser: Browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const web = await listen({
+    listen: (port, host, cb) =>
+      createH5Server({ root: H5_ROOT, bffUrl: h.url, simUrl: h.simUrl }).listen(port, host, cb) as Server,
+  });
+  const browser: Browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
   mkdirSync(SCREENSHOTS, { recursive: true });
 
   /** A fresh phone-sized (or desk-sized) browser context: its own storage and cookies, so its own session. */
@@ -47,7 +53,9 @@ export async function startBrowserStack(opts: { worker?: boolean } = {}) {
 
   async function shot(page: Page, name: string) {
     // Taro slides a new page in from the right: wait until it has arrived, so the picture shows it.
-    await page.waitForFunction('document.documentElement.scrollWidth <= window.innerWidth + 1', null, { timeout: 3000 }).catch(() => undefined);
+    await page
+      .waitForFunction('document.documentElement.scrollWidth <= window.innerWidth + 1', null, { timeout: 3000 })
+      .catch(() => undefined);
     await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
   }
 
@@ -89,7 +97,10 @@ export async function tapCell(page: Page, label: string) {
 }
 
 export async function tapButton(page: Page, label: string) {
-  await page.locator('.nut-button', { has: page.getByText(label, { exact: true }) }).first().click();
+  await page
+    .locator('.nut-button', { has: page.getByText(label, { exact: true }) })
+    .first()
+    .click();
 }
 
 /**

@@ -19,18 +19,34 @@ async function openDesk(label: string) {
 }
 
 describe('收银台 › 报表 and 欠费催缴', { timeout: 120_000 }, () => {
-  it('today\'s takings by channel with a chart, exported to Excel; the collection rate by building', async () => {
+  it("today's takings by channel with a chart, exported to Excel; the collection rate by building", async () => {
     // Money taken at the counter this morning: the oldest bill of 1号楼102 in cash.
     const token = await stack.h.loginAs('demo-cashier');
     const community = await stack.h.db.community.findFirstOrThrow({ where: { name: '梧桐苑' } });
-    const unit = await stack.h.db.unit.findFirstOrThrow({ where: { communityId: community.id, number: '102', building: { name: '1号楼' } } });
-    const oldest = await stack.h.db.bill.findFirstOrThrow({ where: { unitId: unit.id, state: 'UNPAID', payer: 'OWNER' }, orderBy: { firstMonth: 'asc' } });
-    const taken = await stack.h.call('POST', `/api/staff/communities/${community.id}/counter-payments`, { token, body: { unitId: unit.id, channel: 'CASH', amountFen: oldest.amountFen } });
+    const unit = await stack.h.db.unit.findFirstOrThrow({
+      where: { communityId: community.id, number: '102', building: { name: '1号楼' } },
+    });
+    const oldest = await stack.h.db.bill.findFirstOrThrow({
+      where: { unitId: unit.id, state: 'UNPAID', payer: 'OWNER' },
+      orderBy: { firstMonth: 'asc' },
+    });
+    const taken = await stack.h.call('POST', `/api/staff/communities/${community.id}/counter-payments`, {
+      token,
+      body: { unitId: unit.id, channel: 'CASH', amountFen: oldest.amountFen },
+    });
     expect(taken.status).toBe(201);
     // What the page must show: this month's report as the API gives it (its sums are tested in fee-reports.test.ts).
     const day = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-    const report = (await stack.h.call('GET', `/api/staff/communities/${community.id}/reports/takings?from=${day.slice(0, 8)}01&to=${day}`, { token })).body;
-    expect(report.days.find((d: { day: string }) => d.day === day).byChannel.CASH).toBeGreaterThanOrEqual(oldest.amountFen);
+    const report = (
+      await stack.h.call(
+        'GET',
+        `/api/staff/communities/${community.id}/reports/takings?from=${day.slice(0, 8)}01&to=${day}`,
+        { token },
+      )
+    ).body;
+    expect(report.days.find((d: { day: string }) => d.day === day).byChannel.CASH).toBeGreaterThanOrEqual(
+      oldest.amountFen,
+    );
     const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
 
     const page = await openDesk('收银员 · 梧桐苑');
@@ -47,10 +63,18 @@ describe('收银台 › 报表 and 欠费催缴', { timeout: 120_000 }, () => {
     await book.xlsx.load((await readFile((await download.path())!)) as unknown as ArrayBuffer);
     const sheet = book.getWorksheet('收款日报')!;
     const total = sheet.getRow(sheet.rowCount);
-    expect([total.getCell(1).value, total.getCell(3).value, total.getCell(6).value]).toEqual(['合计', report.totals.byChannel.CASH / 100, report.totals.totalFen / 100]);
+    expect([total.getCell(1).value, total.getCell(3).value, total.getCell(6).value]).toEqual([
+      '合计',
+      report.totals.byChannel.CASH / 100,
+      report.totals.totalFen / 100,
+    ]);
 
     await page.getByTestId('report-tabs').getByText('收缴率', { exact: true }).click();
-    await page.getByTestId('collection-total').locator('.nut-cell', { hasText: '收缴率' }).getByText(/^\d+\.\d%$/).waitFor();
+    await page
+      .getByTestId('collection-total')
+      .locator('.nut-cell', { hasText: '收缴率' })
+      .getByText(/^\d+\.\d%$/)
+      .waitFor();
     await page.getByTestId('collection-buildings').getByText('1号楼', { exact: true }).waitFor();
     await stack.shot(page, '62-cashier-collection-rate');
   });
@@ -68,7 +92,9 @@ describe('收银台 › 报表 and 欠费催缴', { timeout: 120_000 }, () => {
     await page.getByText(/已提醒 1 户/).waitFor();
     await page.getByText('确定', { exact: true }).last().click();
     await ours.getByText('一周内已提醒').waitFor();
-    const unit = await stack.h.db.unit.findFirstOrThrow({ where: { number: '101', building: { name: '1号楼', community: { name: '梧桐苑' } } } });
+    const unit = await stack.h.db.unit.findFirstOrThrow({
+      where: { number: '101', building: { name: '1号楼', community: { name: '梧桐苑' } } },
+    });
     expect(await stack.h.db.arrearsReminder.count({ where: { unitId: unit.id } })).toBe(1);
     await page.getByTestId('arrears-view').getByText('提醒记录', { exact: true }).click();
     await page.getByTestId('reminder-row').filter({ hasText: '1号楼 101' }).waitFor();

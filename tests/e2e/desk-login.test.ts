@@ -15,14 +15,20 @@ describe('收银台扫码登录', { timeout: 120_000 }, () => {
     await desk.goto(`${stack.url}/#/packages/cashier/login/index`);
     const code = desk.getByTestId('desk-code').locator('img');
     await code.waitFor();
-    await expect.poll(() => desk.evaluate("document.querySelector('[data-testid=desk-code] img')?.naturalWidth ?? 0")).toBeGreaterThan(0);
+    await expect
+      .poll(() => desk.evaluate("document.querySelector('[data-testid=desk-code] img')?.naturalWidth ?? 0"))
+      .toBeGreaterThan(0);
     await desk.getByText('请用微信扫描二维码登录').waitFor();
     await stack.shot(desk, '58-desk-login-code');
 
     // The phone's camera sees the picture the desk shows (fetched with the desk's own cookie).
-    const picture = await desk.context().request.get(await code.getAttribute('src').then((src) => new URL(src!, stack.url).href));
+    const picture = await desk
+      .context()
+      .request.get(await code.getAttribute('src').then((src) => new URL(src!, stack.url).href));
     expect(picture.headers()['content-type']).toBe('image/jpeg');
-    const scan = await stack.h.sim<{ path: string; launchScene: number }>('/sim/wxacode/scan', { imageBase64: (await picture.body()).toString('base64') });
+    const scan = await stack.h.sim<{ path: string; launchScene: number }>('/sim/wxacode/scan', {
+      imageBase64: (await picture.body()).toString('base64'),
+    });
     expect(scan.launchScene).toBe(1047);
 
     const phone = await stack.newPage();
@@ -36,11 +42,17 @@ describe('收银台扫码登录', { timeout: 120_000 }, () => {
     await tapButton(phone, '确认登录');
     await phone.getByText('已确认，收银台正在登录').waitFor();
 
-    await desk.getByTestId('desk-bar').getByText(/梧桐苑/).waitFor();
+    await desk
+      .getByTestId('desk-bar')
+      .getByText(/梧桐苑/)
+      .waitFor();
     await desk.getByTestId('desk-tabs').waitFor();
     await stack.shot(desk, '60-desk-cashier-home');
     // The phone now lists the desk as signed in.
-    await phone.getByTestId('desk-decided').getByText(/Chrome \d+ · /).waitFor();
+    await phone
+      .getByTestId('desk-decided')
+      .getByText(/Chrome \d+ · /)
+      .waitFor();
 
     // Leaving the desk ends the session: back at the code.
     await tapButton(desk, '退出登录');

@@ -30,7 +30,10 @@ async function voteAs(label: string, names: string[], shot?: string) {
   if (shot) await stack.shot(page, shot);
   await page.locator('.nut-button', { hasText: `提交选票（已选 ${names.length}/3）` }).click();
   await page.getByText('提交', { exact: true }).last().click();
-  await page.getByTestId('vote-receipt').getByText(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/).waitFor();
+  await page
+    .getByTestId('vote-receipt')
+    .getByText(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/)
+    .waitFor();
   return page;
 }
 
@@ -38,9 +41,22 @@ describe('业委会选举', { timeout: 180_000 }, () => {
   it('the committee opens an election, three owners vote, the committee closes, tallies and publishes, owners see the results', async () => {
     const community = await stack.h.db.community.findFirstOrThrow({ where: { name: '梧桐苑' } });
     // The third voter: an owner on the roster whose binding is verified.
-    const unbound = await stack.h.db.user.findFirstOrThrow({ where: { identities: { some: { openid: 'demo-owner-unbound' } } } });
-    const entry = await stack.h.db.ownerRosterEntry.findFirstOrThrow({ where: { phone: unbound.phone!, unit: { communityId: community.id } } });
-    await stack.h.db.unitMembership.create({ data: { userId: unbound.id, unitId: entry.unitId, relation: 'OWNER', status: 'VERIFIED', autoApproved: true, decidedAt: new Date() } });
+    const unbound = await stack.h.db.user.findFirstOrThrow({
+      where: { identities: { some: { openid: 'demo-owner-unbound' } } },
+    });
+    const entry = await stack.h.db.ownerRosterEntry.findFirstOrThrow({
+      where: { phone: unbound.phone!, unit: { communityId: community.id } },
+    });
+    await stack.h.db.unitMembership.create({
+      data: {
+        userId: unbound.id,
+        unitId: entry.unitId,
+        relation: 'OWNER',
+        status: 'VERIFIED',
+        autoApproved: true,
+        decidedAt: new Date(),
+      },
+    });
 
     const committee = await stack.newPage();
     await stack.devLogin(committee, '业委会委员 · 梧桐苑');
@@ -69,24 +85,46 @@ describe('业委会选举', { timeout: 180_000 }, () => {
 
     // The paper ballots the committee collected door to door, each entered with a photo of the signed paper.
     const token = await stack.h.loginAs('demo-committee');
-    const election = await stack.h.db.election.findFirstOrThrow({ where: { communityId: community.id, title: '第三届业主委员会选举' }, include: { candidates: true } });
+    const election = await stack.h.db.election.findFirstOrThrow({
+      where: { communityId: community.id, title: '第三届业主委员会选举' },
+      include: { candidates: true },
+    });
     const id = (name: string) => election.candidates.find((c) => c.name === name)!.id;
     const paperPhoto = async () => {
       const { body, contentType } = multipart(await phonePhoto({ width: 160, height: 120, gps: false }));
-      return (await stack.h.call('POST', '/api/uploads', { token, raw: body, headers: { 'content-type': contentType } })).body.id as string;
+      return (
+        await stack.h.call('POST', '/api/uploads', { token, raw: body, headers: { 'content-type': contentType } })
+      ).body.id as string;
     };
-    const voted = new Set((await stack.h.db.ballot.findMany({ where: { electionId: election.id } })).map((b) => b.ownerKey));
+    const voted = new Set(
+      (await stack.h.db.ballot.findMany({ where: { electionId: election.id } })).map((b) => b.ownerKey),
+    );
     const slots = new Map<string, string>();
-    for (const r of await stack.h.db.electionRosterEntry.findMany({ where: { electionId: election.id }, orderBy: { unitLabel: 'asc' } })) if (!voted.has(r.ownerKey) && !slots.has(r.ownerKey)) slots.set(r.ownerKey, r.unitId);
+    for (const r of await stack.h.db.electionRosterEntry.findMany({
+      where: { electionId: election.id },
+      orderBy: { unitLabel: 'asc' },
+    }))
+      if (!voted.has(r.ownerKey) && !slots.has(r.ownerKey)) slots.set(r.ownerKey, r.unitId);
     const paper = [...slots.values()].slice(0, Math.ceil(slots.size * 0.8));
     for (const [i, unitId] of paper.entries()) {
-      const choices = i % 5 === 4 ? [id('郑小明')] : i % 6 === 0 ? [id('陈立新'), id('吴建华')] : [id('陈立新'), id('周海燕'), id('吴建华')];
-      const res = await stack.h.call('POST', `/api/committee/elections/${election.id}/paper-ballots`, { token, body: { unitId, channel: 'PAPER', choices, evidenceUploadId: await paperPhoto() } });
+      const choices =
+        i % 5 === 4
+          ? [id('郑小明')]
+          : i % 6 === 0
+            ? [id('陈立新'), id('吴建华')]
+            : [id('陈立新'), id('周海燕'), id('吴建华')];
+      const res = await stack.h.call('POST', `/api/committee/elections/${election.id}/paper-ballots`, {
+        token,
+        body: { unitId, channel: 'PAPER', choices, evidenceUploadId: await paperPhoto() },
+      });
       expect(res.status).toBe(201);
     }
 
     await committee.reload();
-    await committee.getByTestId('turnout').getByText(/已达到法定参与比例/).waitFor();
+    await committee
+      .getByTestId('turnout')
+      .getByText(/已达到法定参与比例/)
+      .waitFor();
     await stack.shot(committee, '68-committee-turnout');
     await confirmDialog(committee, '结束投票');
     await committee.locator('.nut-button', { hasText: '计票' }).waitFor();
@@ -94,7 +132,10 @@ describe('业委会选举', { timeout: 180_000 }, () => {
     await committee.getByTestId('election-results').waitFor();
     await confirmDialog(committee, '公布结果');
     await committee.locator('.nut-button', { hasText: '归档' }).waitFor();
-    const result = (await stack.h.db.election.findUniqueOrThrow({ where: { id: election.id } })).result as { elected: string[]; quorum: boolean };
+    const result = (await stack.h.db.election.findUniqueOrThrow({ where: { id: election.id } })).result as {
+      elected: string[];
+      quorum: boolean;
+    };
     expect(result.quorum).toBe(true);
     expect(result.elected).toEqual([id('陈立新'), id('吴建华'), id('周海燕')]);
 

@@ -45,7 +45,7 @@ describe('缴费', { timeout: 120_000 }, () => {
     await expect.poll(() => page.getByTestId('unpaid-bills').getByTestId('bill-row').count()).toBe(4);
   });
 
-  it('a cashier previews next month\'s bills, confirms, and a second run finds nothing to make', async () => {
+  it("a cashier previews next month's bills, confirms, and a second run finds nothing to make", async () => {
     const page = await stack.newPage();
     await stack.devLogin(page, '收银员 · 梧桐苑');
     await page.getByText('收银台', { exact: true }).click();
@@ -78,7 +78,9 @@ describe('缴费', { timeout: 120_000 }, () => {
     await stack.shot(page, '54-cashier-refund');
     await tapButton(page, '退款');
     await page.getByText('确认退款', { exact: true }).last().click();
-    await expect.poll(async () => (await stack.h.db.refund.findFirst({ where: { kind: 'CASHIER' } }))?.state).toBe('SUCCESS');
+    await expect
+      .poll(async () => (await stack.h.db.refund.findFirst({ where: { kind: 'CASHIER' } }))?.state)
+      .toBe('SUCCESS');
     await page.getByTestId('desk-bill-status').getByText('未缴', { exact: true }).click();
     await page.getByTestId('desk-bill-status').getByText('已缴 / 已退 / 已减免', { exact: true }).click();
     await page.getByTestId('desk-bills').getByText('部分退款').waitFor();
@@ -104,7 +106,7 @@ describe('缴费', { timeout: 120_000 }, () => {
     await stack.shot(page, '56-cashier-counter-receipt');
   });
 
-  it('the next morning the cashier reconciles yesterday against WeChat Pay\'s bill', async () => {
+  it("the next morning the cashier reconciles yesterday against WeChat Pay's bill", async () => {
     const paid = await stack.h.db.payOrder.findFirstOrThrow({ where: { state: 'PAID' } });
     const day = new Date(paid.paidAt!.getTime() + 8 * 3600_000).toISOString().slice(0, 10); // the Beijing day of the payment above
     await stack.h.sim('/sim/clock', { advanceMs: 36 * 3600_000 }); // WeChat's bill is ready from 10:00 the next day
@@ -116,7 +118,10 @@ describe('缴费', { timeout: 120_000 }, () => {
     await tapButton(page, '立即对账');
     const summary = page.getByTestId('reconcile-summary');
     await summary.getByText(`${day} 对账结果`).waitFor();
-    await summary.locator('.nut-cell', { hasText: '支付相符' }).getByText(/^1 笔 · ¥/).waitFor();
+    await summary
+      .locator('.nut-cell', { hasText: '支付相符' })
+      .getByText(/^1 笔 · ¥/)
+      .waitFor();
     await summary.locator('.nut-cell', { hasText: '退款相符' }).getByText('1 笔 · ¥10.00').waitFor();
     await summary.locator('.nut-cell', { hasText: '差异' }).getByText('0 条').waitFor();
     await stack.shot(page, '57-cashier-reconciliation');

@@ -35,7 +35,8 @@ function proxy(req: IncomingMessage, res: ServerResponse, target: string) {
 export function createH5Server(opts: { root: string; bffUrl: string; simUrl?: string }): Server {
   return createServer((req, res) => {
     const path = decodeURIComponent((req.url ?? '/').split('?')[0]!);
-    if (path.startsWith('/api/') || path.startsWith('/files/') || path === '/healthz') return proxy(req, res, opts.bffUrl);
+    if (path.startsWith('/api/') || path.startsWith('/files/') || path === '/healthz')
+      return proxy(req, res, opts.bffUrl);
     if (path.startsWith('/sim/') && opts.simUrl) return proxy(req, res, opts.simUrl);
     const file = normalize(join(opts.root, path === '/' ? 'index.html' : path));
     const inside = file.startsWith(normalize(opts.root));

@@ -9,7 +9,8 @@ import { phonePhoto } from '../support/images.js';
  */
 const stack = useBrowserStack();
 
-const status = (page: Page, label: string) => page.getByTestId('repair-status').getByText(label, { exact: true }).waitFor();
+const status = (page: Page, label: string) =>
+  page.getByTestId('repair-status').getByText(label, { exact: true }).waitFor();
 
 describe('repairs', { timeout: 120_000 }, () => {
   it('a resident files with a photo, the manager accepts and assigns, the technician resolves, the resident rates', async () => {
@@ -37,7 +38,10 @@ describe('repairs', { timeout: 120_000 }, () => {
     await manager.getByText('3 天', { exact: true }).click();
     await manager.locator('[data-testid="repair-actions"] input').fill('等待配件到货');
     await tapButton(manager, '确认延期');
-    await manager.getByTestId('repair-timeline').getByText(/^延期 · /).waitFor();
+    await manager
+      .getByTestId('repair-timeline')
+      .getByText(/^延期 · /)
+      .waitFor();
     await tapButton(manager, '派单');
     await manager.getByText('冯师傅', { exact: true }).click();
     await tapButton(manager, '确认派单');
@@ -68,7 +72,11 @@ describe('repairs', { timeout: 120_000 }, () => {
     await tapButton(resident, '提交评价');
     await status(resident, '已完结');
     const timeline = resident.getByTestId('repair-timeline');
-    for (const step of ['提交报修', '物业接收', '延期', '派单', '联系住户', '到场', '处理完成', '评价']) await timeline.getByText(new RegExp(`^${step} · `)).first().waitFor();
+    for (const step of ['提交报修', '物业接收', '延期', '派单', '联系住户', '到场', '处理完成', '评价'])
+      await timeline
+        .getByText(new RegExp(`^${step} · `))
+        .first()
+        .waitFor();
     expect(await resident.locator('.photo-grid__item img, img.photo-grid__item').count()).toBe(2); // before and after
     await stack.shot(resident, '32-repair-closed-timeline');
   });

@@ -27,7 +27,10 @@ describe('a resident binds a unit', { timeout: 60_000 }, () => {
     await tapCell(page, '租户');
     await page.getByText('审核中').first().waitFor();
     await stack.shot(page, '04-bind-pending');
-    const me = await stack.h.db.user.findFirstOrThrow({ where: { phone: '+8613712345678' }, include: { memberships: true } });
+    const me = await stack.h.db.user.findFirstOrThrow({
+      where: { phone: '+8613712345678' },
+      include: { memberships: true },
+    });
     expect(me.memberships).toEqual([expect.objectContaining({ status: 'PENDING', relation: 'TENANT' })]);
   });
 
@@ -41,7 +44,8 @@ describe('a resident binds a unit', { timeout: 60_000 }, () => {
     await tapCell(page, '业主');
     await page.getByText('已绑定').first().waitFor();
     await tapButton(page, '进入首页');
-    for (const module of ['报修', '随手拍', '公告', '缴费', '投票']) await page.getByText(module, { exact: true }).waitFor();
+    for (const module of ['报修', '随手拍', '公告', '缴费', '投票'])
+      await page.getByText(module, { exact: true }).waitFor();
     expect(await page.getByText('员工工作台').count()).toBe(0);
     await stack.shot(page, '05-home-resident');
     await page.getByText('缴费', { exact: true }).click();

@@ -10,7 +10,8 @@ import { phonePhoto } from '../support/images.js';
  * photo; the overdue board; the service level residents see.
  */
 const stack = useBrowserStack({ worker: true });
-const status = (page: Page, label: string) => page.getByTestId('snapshot-status').getByText(label, { exact: true }).waitFor();
+const status = (page: Page, label: string) =>
+  page.getByTestId('snapshot-status').getByText(label, { exact: true }).waitFor();
 const RESIDENT = '业主（已绑定 梧桐苑1号楼101）';
 const MANAGER = '小区经理 · 梧桐苑';
 
@@ -80,7 +81,9 @@ describe('随手拍 and content safety', { timeout: 150_000 }, () => {
     const card = neighbour.getByTestId('praise-wall').locator('.wall-card', { hasText: '保安王师傅' });
     await card.waitFor();
     // The photo appears once WeChat's pass verdict has reached the BFF (the worker sent the check).
-    await expect.poll(() => stack.h.db.mediaCheck.count({ where: { status: 'PASS' } }), { timeout: 20_000, interval: 500 }).toBe(1);
+    await expect
+      .poll(() => stack.h.db.mediaCheck.count({ where: { status: 'PASS' } }), { timeout: 20_000, interval: 500 })
+      .toBe(1);
     await neighbour.reload();
     await card.locator('.photo-grid__item').first().waitFor();
     expect(await card.textContent()).toMatch(/\*/); // the author's name is masked
@@ -90,7 +93,18 @@ describe('随手拍 and content safety', { timeout: 150_000 }, () => {
   it('the office sees overdue repairs on the board; residents see the service level and each repair’s next deadline', async () => {
     const token = await stack.h.loginAs(DEMO_OPENIDS.owner);
     const me = (await stack.h.call('GET', '/api/me', { token })).body;
-    const filed = (await stack.h.call('POST', '/api/repairs', { token, body: { unitId: me.units[0].unitId, faultType: 'ELECTRIC', part: '客厅插座', phenomenon: '没有电', emergency: true } })).body;
+    const filed = (
+      await stack.h.call('POST', '/api/repairs', {
+        token,
+        body: {
+          unitId: me.units[0].unitId,
+          faultType: 'ELECTRIC',
+          part: '客厅插座',
+          phenomenon: '没有电',
+          emergency: true,
+        },
+      })
+    ).body;
     const past = new Date(Date.now() - 20 * 60_000);
     await stack.h.db.repairRequest.update({ where: { id: filed.id }, data: { acceptDueAt: past, nextDueAt: past } });
 

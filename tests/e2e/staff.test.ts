@@ -18,10 +18,21 @@ describe('staff at work', { timeout: 60_000 }, () => {
     await stack.shot(page, '07-home-manager');
 
     // A second request waits too: one is approved, the other rejected with a reason of its own.
-    const community = await stack.h.db.community.findFirstOrThrow({ where: { name: '梧桐苑' }, include: { units: { take: 1, skip: 30 } } });
+    const community = await stack.h.db.community.findFirstOrThrow({
+      where: { name: '梧桐苑' },
+      include: { units: { take: 1, skip: 30 } },
+    });
     const tenant = await stack.h.db.user.create({ data: { name: '黄租客', phone: '+8613700000999' } });
-    const second = await stack.h.db.unitMembership.create({ data: { userId: tenant.id, unitId: community.units[0]!.id, relation: 'TENANT', requestedAt: new Date(Date.now() + 1000) } });
-    const pending = () => stack.h.db.unitMembership.count({ where: { status: 'PENDING', unit: { communityId: community.id } } });
+    const second = await stack.h.db.unitMembership.create({
+      data: {
+        userId: tenant.id,
+        unitId: community.units[0]!.id,
+        relation: 'TENANT',
+        requestedAt: new Date(Date.now() + 1000),
+      },
+    });
+    const pending = () =>
+      stack.h.db.unitMembership.count({ where: { status: 'PENDING', unit: { communityId: community.id } } });
     const before = await pending();
     expect(before).toBeGreaterThanOrEqual(2);
 
@@ -33,11 +44,16 @@ describe('staff at work', { timeout: 60_000 }, () => {
     await expect.poll(pending).toBe(before - 1);
 
     await page.getByText(`待审核（共 ${before - 1} 条）`, { exact: true }).waitFor();
-    await page.locator('[data-testid="bind-request"]', { hasText: '黄*' }).locator('.nut-button', { hasText: '驳回' }).click();
+    await page
+      .locator('[data-testid="bind-request"]', { hasText: '黄*' })
+      .locator('.nut-button', { hasText: '驳回' })
+      .click();
     await page.locator('[data-testid="reject-reason"] input').fill('请提供租赁合同');
     await stack.shot(page, '08b-staff-reject-reason');
     await tapButton(page, '确认驳回');
-    await expect.poll(async () => (await stack.h.db.unitMembership.findUniqueOrThrow({ where: { id: second.id } })).rejectReason).toBe('请提供租赁合同');
+    await expect
+      .poll(async () => (await stack.h.db.unitMembership.findUniqueOrThrow({ where: { id: second.id } })).rejectReason)
+      .toBe('请提供租赁合同');
   });
 
   it('a cashier sees only the cashier module; a committee member only elections', async () => {

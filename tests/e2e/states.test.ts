@@ -24,10 +24,18 @@ describe('page states', { timeout: 60_000 }, () => {
     await stack.shot(page, '13-error-state');
 
     // Once the company gives them that community too, the same retry loads the queue.
-    const manager = await stack.h.db.user.findFirstOrThrow({ where: { identities: { some: { openid: 'demo-manager-yinxing' } } } });
-    await stack.h.db.staffRole.create({ data: { userId: manager.id, companyId: other.companyId, communityId: other.id, role: 'MANAGER' } });
+    const manager = await stack.h.db.user.findFirstOrThrow({
+      where: { identities: { some: { openid: 'demo-manager-yinxing' } } },
+    });
+    await stack.h.db.staffRole.create({
+      data: { userId: manager.id, companyId: other.companyId, communityId: other.id, role: 'MANAGER' },
+    });
     await tapButton(page, '重试');
-    await page.getByText(/^待审核（共 \d+ 条）$/).or(page.getByText('没有待审核的绑定申请')).first().waitFor();
+    await page
+      .getByText(/^待审核（共 \d+ 条）$/)
+      .or(page.getByText('没有待审核的绑定申请'))
+      .first()
+      .waitFor();
     expect(await page.getByText('加载失败').count()).toBe(0);
   });
 

@@ -15,21 +15,35 @@ export type Actor = {
 };
 
 function actor(h: Harness, user: { id: string; openid: string; phone: string }, token: string): Actor {
-  return { userId: user.id, openid: user.openid, phone: user.phone, token, call: (method, path, opts = {}) => h.call(method, path, { ...opts, token }) };
+  return {
+    userId: user.id,
+    openid: user.openid,
+    phone: user.phone,
+    token,
+    call: (method, path, opts = {}) => h.call(method, path, { ...opts, token }),
+  };
 }
 
 /**
  * An owner of `unit`, as residents become one: on the roster, phone verified through WeChat, bound
  * through the API (auto-approved by the roster).
  */
-export async function resident(h: Harness, unit: { id: string }, opts: { name?: string; relation?: 'OWNER' | 'CO_OWNER' } = {}): Promise<Actor> {
+export async function resident(
+  h: Harness,
+  unit: { id: string },
+  opts: { name?: string; relation?: 'OWNER' | 'CO_OWNER' } = {},
+): Promise<Actor> {
   const national = uniquePhone();
   await addRosterOwner(h.db, unit.id, national, opts.name ?? '业主', opts.relation ?? 'OWNER');
   const user = await makeUser(h.db, TEST_APPID);
   const token = await h.loginAs(user.openid);
   await h.bindPhone(token, national);
-  const bound = await h.call('POST', '/api/units/bind-requests', { token, body: { unitId: unit.id, relation: 'OWNER' } });
-  if (bound.body?.status !== 'VERIFIED') throw new Error(`resident: binding failed ${bound.status} ${JSON.stringify(bound.body)}`);
+  const bound = await h.call('POST', '/api/units/bind-requests', {
+    token,
+    body: { unitId: unit.id, relation: 'OWNER' },
+  });
+  if (bound.body?.status !== 'VERIFIED')
+    throw new Error(`resident: binding failed ${bound.status} ${JSON.stringify(bound.body)}`);
   return actor(h, { id: user.id, openid: user.openid, phone: cn(national) }, token);
 }
 

@@ -43,7 +43,9 @@ async function admin<T>(work: (c: pg.Client) => Promise<T>): Promise<T> {
  */
 export default async function setup(project: TestProject) {
   const template = `wyt_tpl_${migrationsHash()}`;
-  const exists = await admin(async (c) => (await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [template])).rowCount === 1);
+  const exists = await admin(
+    async (c) => (await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [template])).rowCount === 1,
+  );
   if (!exists) {
     const building = `${template}_${randomBytes(3).toString('hex')}`;
     await admin((c) => c.query(`CREATE DATABASE "${building}"`));
@@ -55,7 +57,12 @@ export default async function setup(project: TestProject) {
       await admin((c) => c.query(`DROP DATABASE IF EXISTS "${building}"`));
       throw new Error(`prisma migrate deploy failed:\n${res.stdout}\n${res.stderr}`);
     }
-    const boss = new PgBoss({ connectionString: databaseUrl(building), schema: JOBS_SCHEMA, supervise: false, schedule: false });
+    const boss = new PgBoss({
+      connectionString: databaseUrl(building),
+      schema: JOBS_SCHEMA,
+      supervise: false,
+      schedule: false,
+    });
     await boss.start();
     await boss.stop({ graceful: false, wait: true });
     await admin(async (c) => {
@@ -68,7 +75,10 @@ export default async function setup(project: TestProject) {
   }
   // Templates of older migrations are dead weight on a machine that keeps its PostgreSQL.
   await admin(async (c) => {
-    const { rows } = await c.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname ~ '^wyt_tpl_[0-9a-f]{12}$' AND datname <> $1`, [template]);
+    const { rows } = await c.query<{ datname: string }>(
+      `SELECT datname FROM pg_database WHERE datname ~ '^wyt_tpl_[0-9a-f]{12}$' AND datname <> $1`,
+      [template],
+    );
     for (const { datname } of rows) await c.query(`DROP DATABASE IF EXISTS "${datname}"`).catch(() => undefined);
   });
   const runId = randomBytes(3).toString('hex');
@@ -77,7 +87,9 @@ export default async function setup(project: TestProject) {
 
   return async () => {
     await admin(async (c) => {
-      const { rows } = await c.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [`wyt_t_${runId}_%`]);
+      const { rows } = await c.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [
+        `wyt_t_${runId}_%`,
+      ]);
       for (const { datname } of rows) await c.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
     });
   };

@@ -41,7 +41,11 @@ export async function startStack(database: { url: string; drop: () => Promise<vo
   const secret = randomBytes(16).toString('hex');
   const simulator = createSimulator([{ appid: TEST_APPID, secret }]);
   const simServer = await listen(simulator.app);
-  await fetch(`${simServer.url}/sim/subscribe/templates`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(simTemplateRegistration()) });
+  await fetch(`${simServer.url}/sim/subscribe/templates`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(simTemplateRegistration()),
+  });
   const payEnv = await registerSimMerchant(simServer.url, TEST_APPID);
   const redisPrefix = `t:${randomBytes(6).toString('hex')}:`;
   const uploadsDir = join(tmpdir(), `wyt-uploads-${randomBytes(6).toString('hex')}`);
@@ -80,7 +84,11 @@ export async function startStack(database: { url: string; drop: () => Promise<vo
     body: JSON.stringify({ messageUrl: `${bff.url}/api/wechat/message`, messageToken: config.wechat.messageToken }),
   });
 
-  async function call<T = any>(method: string, path: string, opts: { token?: string; body?: unknown; raw?: string | Uint8Array; headers?: Record<string, string> } = {}): Promise<ApiResponse<T>> {
+  async function call<T = any>(
+    method: string,
+    path: string,
+    opts: { token?: string; body?: unknown; raw?: string | Uint8Array; headers?: Record<string, string> } = {},
+  ): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = { ...opts.headers };
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
     let body: string | Uint8Array | undefined;
@@ -94,13 +102,19 @@ export async function startStack(database: { url: string; drop: () => Promise<vo
   }
 
   async function sim<T = any>(path: string, body: unknown): Promise<T> {
-    const res = await fetch(`${simServer.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await fetch(`${simServer.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     if (!res.ok) throw new Error(`simulator ${path}: ${res.status} ${await res.text()}`);
     return (res.status === 204 ? undefined : await res.json()) as T;
   }
 
-  const mintLoginCode = async (openid: string, unionid?: string) => (await sim<{ code: string }>('/sim/login-code', { openid, unionid })).code;
-  const mintPhoneCode = async (phoneNumber: string, countryCode = '86') => (await sim<{ code: string }>('/sim/phone-code', { phoneNumber, countryCode })).code;
+  const mintLoginCode = async (openid: string, unionid?: string) =>
+    (await sim<{ code: string }>('/sim/login-code', { openid, unionid })).code;
+  const mintPhoneCode = async (phoneNumber: string, countryCode = '86') =>
+    (await sim<{ code: string }>('/sim/phone-code', { phoneNumber, countryCode })).code;
 
   /** Logs in as the WeChat user `openid` the way the mini-program does; returns the session token. */
   async function loginAs(openid: string): Promise<string> {
@@ -110,7 +124,10 @@ export async function startStack(database: { url: string; drop: () => Promise<vo
   }
 
   async function bindPhone(token: string, phone: string, countryCode = '86') {
-    const res = await call('POST', '/api/auth/phone', { token, body: { code: await mintPhoneCode(phone, countryCode) } });
+    const res = await call('POST', '/api/auth/phone', {
+      token,
+      body: { code: await mintPhoneCode(phone, countryCode) },
+    });
     if (res.status !== 200) throw new Error(`phone binding failed: ${res.status} ${JSON.stringify(res.body)}`);
   }
 
@@ -122,7 +139,8 @@ export async function startStack(database: { url: string; drop: () => Promise<vo
     for (;;) {
       const found = await deps.jobs.boss.getJobById(job.name, id, { includeArchive: true });
       if (found && ['completed', 'failed', 'cancelled'].includes(found.state)) return found.state;
-      if (Date.now() > deadline) throw new Error(`${job.name} ${id}: still ${found?.state ?? 'missing'} after ${timeoutMs} ms`);
+      if (Date.now() > deadline)
+        throw new Error(`${job.name} ${id}: still ${found?.state ?? 'missing'} after ${timeoutMs} ms`);
       await new Promise((r) => setTimeout(r, 50));
     }
   }
@@ -138,7 +156,23 @@ export async function startStack(database: { url: string; drop: () => Promise<vo
     rmSync(uploadsDir, { recursive: true, force: true });
   }
 
-  return { url: bff.url, simUrl: simServer.url, payEnv, deps, db: deps.db, clock, simState: simulator.state as SimState, call, sim, mintLoginCode, mintPhoneCode, loginAs, bindPhone, runJob, close };
+  return {
+    url: bff.url,
+    simUrl: simServer.url,
+    payEnv,
+    deps,
+    db: deps.db,
+    clock,
+    simState: simulator.state as SimState,
+    call,
+    sim,
+    mintLoginCode,
+    mintPhoneCode,
+    loginAs,
+    bindPhone,
+    runJob,
+    close,
+  };
 }
 
 export type Harness = Awaited<ReturnType<typeof startStack>>;

@@ -7,7 +7,13 @@ import S3rver from 's3rver';
 /** A local S3-compatible server (s3rver) with one bucket, and the env that points the BFF at it. */
 export async function startS3(bucket = 'wyt-test') {
   const directory = mkdtempSync(join(tmpdir(), 'wyt-s3-'));
-  const server = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory, configureBuckets: [{ name: bucket, configs: [] }] });
+  const server = new S3rver({
+    port: 0,
+    address: '127.0.0.1',
+    silent: true,
+    directory,
+    configureBuckets: [{ name: bucket, configs: [] }],
+  });
   const { port } = (await server.run()) as AddressInfo;
   return {
     env: {

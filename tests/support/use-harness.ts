@@ -15,7 +15,8 @@ export function useHarness(opts: StackOptions | (() => Promise<StackOptions>) = 
   });
   return new Proxy({} as Harness, {
     get(_, key) {
-      if (!current) throw new Error(`harness.${String(key)} used before the harness started (use it inside a test or beforeAll)`);
+      if (!current)
+        throw new Error(`harness.${String(key)} used before the harness started (use it inside a test or beforeAll)`);
       return current[key as keyof Harness];
     },
   });

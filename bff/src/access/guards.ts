@@ -7,7 +7,13 @@ import { hasStaffRole } from './scope.js';
  * The caller must hold one of `roles` in the community; otherwise the thing they asked about "does
  * not exist" (STYLE.md rule 4: not yours looks exactly like not found).
  */
-export async function requireRole(db: Db, userId: string, communityId: string, roles: StaffRoleKind[], what = '小区'): Promise<void> {
+export async function requireRole(
+  db: Db,
+  userId: string,
+  communityId: string,
+  roles: StaffRoleKind[],
+  what = '小区',
+): Promise<void> {
   if (!(await hasStaffRole(db, userId, communityId, roles))) throw notFound(what);
 }
 

@@ -1,7 +1,12 @@
 import type { StaffRoleKind } from '@prisma/client';
 import type { Db } from '../db.js';
 
-export type CommunityRoles = { communityId: string; communityName: string; roles: StaffRoleKind[]; canRevealPii: boolean };
+export type CommunityRoles = {
+  communityId: string;
+  communityName: string;
+  roles: StaffRoleKind[];
+  canRevealPii: boolean;
+};
 
 /**
  * The user's staff roles per community. A company-wide role (communityId null) applies to every
@@ -31,7 +36,12 @@ export async function staffRolesByCommunity(db: Db, userId: string): Promise<Map
 }
 
 /** True when the user holds one of `roles` in the community (directly or company-wide). */
-export async function hasStaffRole(db: Db, userId: string, communityId: string, roles: StaffRoleKind[]): Promise<boolean> {
+export async function hasStaffRole(
+  db: Db,
+  userId: string,
+  communityId: string,
+  roles: StaffRoleKind[],
+): Promise<boolean> {
   const count = await db.staffRole.count({
     where: {
       userId,

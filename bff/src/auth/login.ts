@@ -79,7 +79,10 @@ async function resolveUser(deps: Deps, openid: string, unionid: string | undefin
     await deps.db.wechatIdentity.update({ where: key, data: { userId: holder.id } });
     return holder;
   }
-  deps.logger.warn({ userId: user.id, holderId: holder.id }, 'one WeChat person holds two accounts with data; merge by hand');
+  deps.logger.warn(
+    { userId: user.id, holderId: holder.id },
+    'one WeChat person holds two accounts with data; merge by hand',
+  );
   return user;
 }
 

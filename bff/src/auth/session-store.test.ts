@@ -49,7 +49,8 @@ describe('SessionStore (issue 6 item 7)', () => {
     // A minute on: all three renewed.
     clock.advance(1_000);
     expect(await store.touch(token)).not.toBeNull();
-    for (const key of [sessKey, 'user-sess:u2', 'wx-session-key:u2']) expect(await redis.ttl(key), key).toBeGreaterThan(7 * DAY - 5);
+    for (const key of [sessKey, 'user-sess:u2', 'wx-session-key:u2'])
+      expect(await redis.ttl(key), key).toBeGreaterThan(7 * DAY - 5);
     // And the next minute's uses write nothing again.
     await runDown();
     clock.advance(30_000);
@@ -106,7 +107,10 @@ describe('SessionStore (issue 6 item 7)', () => {
     const clock = new ManualClock();
     const here = new SessionStore(redis, { ttlSeconds: 7 * DAY, maxAgeSeconds: 30 * DAY }, clock, undefined, 200);
     const elsewhere = new SessionStore(redis, { ttlSeconds: 7 * DAY, maxAgeSeconds: 30 * DAY }, clock, undefined, 200);
-    const [mine, theirs] = [await here.create({ userId: 'u5', openid: 'o5' }, 'sk'), await here.create({ userId: 'u6', openid: 'o6' }, 'sk')];
+    const [mine, theirs] = [
+      await here.create({ userId: 'u5', openid: 'o5' }, 'sk'),
+      await here.create({ userId: 'u6', openid: 'o6' }, 'sk'),
+    ];
     const get = redis.get.bind(redis);
     let reads = 0;
     redis.get = ((key: string) => ((reads += 1), get(key))) as typeof redis.get;

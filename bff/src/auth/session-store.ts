@@ -81,7 +81,13 @@ export class SessionStore {
     const h = hash(token);
     const value: Session = { userId, openid, createdAt: this.clock.now().getTime(), kind: 'desk' };
     const ttl = this.remaining(value);
-    await this.redis.multi().set(`sess:${h}`, JSON.stringify(value), 'EX', ttl).sadd(`user-sess:${userId}`, h).expire(`user-sess:${userId}`, ttl, 'NX').expire(`user-sess:${userId}`, ttl, 'GT').exec();
+    await this.redis
+      .multi()
+      .set(`sess:${h}`, JSON.stringify(value), 'EX', ttl)
+      .sadd(`user-sess:${userId}`, h)
+      .expire(`user-sess:${userId}`, ttl, 'NX')
+      .expire(`user-sess:${userId}`, ttl, 'GT')
+      .exec();
     return { token, hash: h, expiresAt: new Date(value.createdAt + this.deskLifetime.maxAgeSeconds * 1000) };
   }
 

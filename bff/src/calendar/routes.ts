@@ -11,7 +11,8 @@ const ZDay = z.object({ working: z.boolean('请选择上班或休息'), note: ZT
 const STAFF = ['MANAGER', 'COMPANY_ADMIN', 'TECHNICIAN', 'CASHIER'] as const;
 
 async function companyOf(deps: Deps, communityId: string) {
-  return (await deps.db.community.findUniqueOrThrow({ where: { id: communityId }, select: { companyId: true } })).companyId;
+  return (await deps.db.community.findUniqueOrThrow({ where: { id: communityId }, select: { companyId: true } }))
+    .companyId;
 }
 
 /**
@@ -32,7 +33,11 @@ export function calendarRoutes(deps: Deps) {
     await requireRole(deps.db, userIdOf(ctx), communityId, ['COMPANY_ADMIN']);
     const companyId = await companyOf(deps, communityId);
     const data = { ...day, updatedAt: deps.clock.now() };
-    await deps.db.workCalendarDay.upsert({ where: { companyId_date: { companyId, date } }, create: { companyId, date, ...data }, update: data });
+    await deps.db.workCalendarDay.upsert({
+      where: { companyId_date: { companyId, date } },
+      create: { companyId, date, ...data },
+      update: data,
+    });
     ctx.body = await calendarView(deps, companyId);
   });
   router.delete('/:date', async (ctx) => {

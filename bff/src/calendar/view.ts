@@ -5,7 +5,11 @@ import { loadCalendar } from './work-calendar.js';
 export async function calendarView(deps: Deps, companyId: string) {
   const [calendar, days] = await Promise.all([
     loadCalendar(deps.db, companyId),
-    deps.db.workCalendarDay.findMany({ where: { companyId }, orderBy: { date: 'asc' }, select: { date: true, working: true, note: true } }),
+    deps.db.workCalendarDay.findMany({
+      where: { companyId },
+      orderBy: { date: 'asc' },
+      select: { date: true, working: true, note: true },
+    }),
   ]);
   return { coveredUntil: calendar.coveredUntil, warning: calendar.runOutWarning(deps.clock.now()), days };
 }

@@ -11,15 +11,19 @@ export const beijingDate = (at: Date) => new Date(at.getTime() + BEIJING_MS).toI
 /** Milliseconds since Beijing midnight. */
 const beijingMsOfDay = (at: Date) => (at.getTime() + BEIJING_MS) % DAY_MS;
 /** The instant `minute` minutes after Beijing midnight of `date`. */
-export const atBeijing = (date: string, minute: number) => new Date(Date.parse(`${date}T00:00:00Z`) - BEIJING_MS + minute * 60_000);
-const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+export const atBeijing = (date: string, minute: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) - BEIJING_MS + minute * 60_000);
+const addDays = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 
 /**
  * The last year chinese-days holds holidays for (its data is published a year at a time, after the
  * State Council's notice). Read from the package's own data, so an update moves it.
  */
 const PACKAGE_LAST_YEAR: number = (() => {
-  const data = createRequire(import.meta.url)('chinese-days/dist/chinese-days.json') as { holidays: Record<string, string> };
+  const data = createRequire(import.meta.url)('chinese-days/dist/chinese-days.json') as {
+    holidays: Record<string, string>;
+  };
   return Math.max(...Object.keys(data.holidays).map((d) => Number(d.slice(0, 4))));
 })();
 

@@ -34,12 +34,22 @@ export const tickets = (deps: Deps) => new DeskTickets(deps.redis, deps.clock);
 
 /** What the desk shows while it waits: the state, and once scanned who scanned it (masked). */
 export function deskView(t: Ticket) {
-  return { ticket: t.ticket, state: t.state, expiresAt: t.expiresAt.toISOString(), scannedBy: t.scannerName ? maskName(t.scannerName) : null };
+  return {
+    ticket: t.ticket,
+    state: t.state,
+    expiresAt: t.expiresAt.toISOString(),
+    scannedBy: t.scannerName ? maskName(t.scannerName) : null,
+  };
 }
 
 /** What the scanning phone shows: which desk is asking, and when. */
 export function phoneView(t: Ticket) {
-  return { ticket: t.ticket, state: t.state, expiresAt: t.expiresAt.toISOString(), desk: { ip: t.deskIp, agent: t.deskAgent, createdAt: t.createdAt.toISOString() } };
+  return {
+    ticket: t.ticket,
+    state: t.state,
+    expiresAt: t.expiresAt.toISOString(),
+    desk: { ip: t.deskIp, agent: t.deskAgent, createdAt: t.createdAt.toISOString() },
+  };
 }
 
 export async function createTicket(deps: Deps, desk: { ip: string; userAgent: string }) {
@@ -55,11 +65,20 @@ export async function ticketCode(deps: Deps, ticket: string, nonce: string | und
   if (t.state !== 'PENDING') throw new AppError('DESK_TICKET_STATE', '二维码已使用或已过期，请刷新');
   const envVersion = ENV_VERSION[deps.config.wechat.miniprogramState as keyof typeof ENV_VERSION] ?? 'release';
   // check_path false lets trial and development versions open a page not yet released.
-  return deps.wechat.wxacode.getUnlimited({ scene: ticket, page: DESK_CONFIRM_PAGE, checkPath: envVersion === 'release', envVersion, width: 430 });
+  return deps.wechat.wxacode.getUnlimited({
+    scene: ticket,
+    page: DESK_CONFIRM_PAGE,
+    checkPath: envVersion === 'release',
+    envVersion,
+    width: 430,
+  });
 }
 
 async function staffMember(deps: Deps, userId: string): Promise<{ id: string; name: string }> {
-  const user = await deps.db.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, name: true, phone: true, _count: { select: { staffRoles: true } } } });
+  const user = await deps.db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { id: true, name: true, phone: true, _count: { select: { staffRoles: true } } },
+  });
   if (user._count.staffRoles === 0) throw new AppError('DESK_STAFF_ONLY', '只有物业工作人员可以登录收银台');
   return { id: user.id, name: user.name ?? '工作人员' };
 }
@@ -89,10 +108,20 @@ export async function cancelTicket(deps: Deps, ticket: string, userId: string) {
 export async function redeemTicket(deps: Deps, ticket: string, nonce: string | undefined) {
   const { userId, deskIp, deskAgent } = await tickets(deps).redeem(ticket, nonce);
   const user = await staffMember(deps, userId);
-  const identity = await deps.db.wechatIdentity.findFirstOrThrow({ where: { userId, appid: deps.config.wechat.appid }, select: { openid: true } });
+  const identity = await deps.db.wechatIdentity.findFirstOrThrow({
+    where: { userId, appid: deps.config.wechat.appid },
+    select: { openid: true },
+  });
   const session = await deps.sessions.createDesk(userId, identity.openid);
   const login = await deps.db.deskLogin.create({
-    data: { userId, sessionHash: session.hash, deskIp, deskAgent, createdAt: deps.clock.now(), expiresAt: session.expiresAt },
+    data: {
+      userId,
+      sessionHash: session.hash,
+      deskIp,
+      deskAgent,
+      createdAt: deps.clock.now(),
+      expiresAt: session.expiresAt,
+    },
     select: { id: true },
   });
   deps.logger.info({ userId, deskLoginId: login.id, deskIp }, 'desk login');
@@ -107,20 +136,38 @@ export async function listDeskLogins(deps: Deps, userId: string) {
     take: 20,
     select: { id: true, deskIp: true, deskAgent: true, createdAt: true, expiresAt: true },
   });
-  return { items: rows.map((r) => ({ id: r.id, ip: r.deskIp, agent: r.deskAgent, createdAt: r.createdAt.toISOString(), expiresAt: r.expiresAt.toISOString() })) };
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      ip: r.deskIp,
+      agent: r.deskAgent,
+      createdAt: r.createdAt.toISOString(),
+      expiresAt: r.expiresAt.toISOString(),
+    })),
+  };
 }
 
 /** Ends one of the user's desk sessions from the phone. Someone else's looks like none at all. */
 export async function revokeDeskLogin(deps: Deps, userId: string, id: string) {
-  const row = await deps.db.deskLogin.findFirst({ where: { id, userId }, select: { sessionHash: true, endedAt: true } });
+  const row = await deps.db.deskLogin.findFirst({
+    where: { id, userId },
+    select: { sessionHash: true, endedAt: true },
+  });
   if (!row) throw notFound('登录记录');
   await deps.sessions.revokeHash(row.sessionHash);
-  if (!row.endedAt) await deps.db.deskLogin.updateMany({ where: { id, endedAt: null }, data: { endedAt: deps.clock.now(), endedReason: 'REVOKED' } });
+  if (!row.endedAt)
+    await deps.db.deskLogin.updateMany({
+      where: { id, endedAt: null },
+      data: { endedAt: deps.clock.now(), endedReason: 'REVOKED' },
+    });
   deps.logger.info({ userId, deskLoginId: id }, 'desk login revoked');
   return { id, ended: true };
 }
 
 /** Logging out at the desk ends its record too (a phone logout has none: nothing happens). */
 export async function endDeskLoginOnLogout(deps: Deps, token: string) {
-  await deps.db.deskLogin.updateMany({ where: { sessionHash: SessionStore.hashOf(token), endedAt: null }, data: { endedAt: deps.clock.now(), endedReason: 'LOGOUT' } });
+  await deps.db.deskLogin.updateMany({
+    where: { sessionHash: SessionStore.hashOf(token), endedAt: null },
+    data: { endedAt: deps.clock.now(), endedReason: 'LOGOUT' },
+  });
 }

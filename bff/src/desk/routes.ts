@@ -5,7 +5,18 @@ import { requireSession, userIdOf } from '../http/auth.js';
 import type { AppContext } from '../http/context.js';
 import { AppError } from '../errors.js';
 import { TICKET_ID } from './tickets.js';
-import { cancelTicket, confirmTicket, createTicket, deskView, listDeskLogins, redeemTicket, revokeDeskLogin, scanTicket, ticketCode, tickets } from './desk-login.js';
+import {
+  cancelTicket,
+  confirmTicket,
+  createTicket,
+  deskView,
+  listDeskLogins,
+  redeemTicket,
+  revokeDeskLogin,
+  scanTicket,
+  ticketCode,
+  tickets,
+} from './desk-login.js';
 
 /** The desk browser's proof that a ticket is its own: HttpOnly, never readable by scripts. */
 const NONCE_COOKIE = 'wyt_desk';
@@ -30,7 +41,14 @@ export function deskRoutes(deps: Deps) {
 
   router.post('/tickets', async (ctx) => {
     const { nonce, ticket } = await createTicket(deps, { ip: ctx.ip, userAgent: ctx.get('user-agent') });
-    ctx.cookies.set(NONCE_COOKIE, nonce, { httpOnly: true, sameSite: 'strict', path: '/api/desk', secure: ctx.secure, maxAge: 10 * 60_000, overwrite: true });
+    ctx.cookies.set(NONCE_COOKIE, nonce, {
+      httpOnly: true,
+      sameSite: 'strict',
+      path: '/api/desk',
+      secure: ctx.secure,
+      maxAge: 10 * 60_000,
+      overwrite: true,
+    });
     ctx.status = 201;
     ctx.body = deskView(ticket);
   });

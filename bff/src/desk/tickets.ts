@@ -65,7 +65,13 @@ const STATE_ERRORS: Record<string, () => AppError> = {
   CANCELLED: () => new AppError('DESK_TICKET_CANCELLED', '已取消这次登录，请在收银台刷新二维码'),
 };
 
-type Move = { from: TicketState[]; to: TicketState; check?: { field: 'nonce' | 'scannerId'; value: string; mayBeAbsent?: boolean }; set?: Record<string, string>; seconds: number };
+type Move = {
+  from: TicketState[];
+  to: TicketState;
+  check?: { field: 'nonce' | 'scannerId'; value: string; mayBeAbsent?: boolean };
+  set?: Record<string, string>;
+  seconds: number;
+};
 
 export class DeskTickets {
   constructor(
@@ -79,10 +85,26 @@ export class DeskTickets {
     const expiresAt = now + TICKET_SECONDS.PENDING * 1000;
     await this.redis
       .multi()
-      .hset(key(ticket), { state: 'PENDING', nonce: hashNonce(nonce), expiresAt: String(expiresAt), createdAt: String(now), deskIp: desk.ip, deskAgent: desk.agent })
+      .hset(key(ticket), {
+        state: 'PENDING',
+        nonce: hashNonce(nonce),
+        expiresAt: String(expiresAt),
+        createdAt: String(now),
+        deskIp: desk.ip,
+        deskAgent: desk.agent,
+      })
       .expire(key(ticket), TICKET_SECONDS.PENDING + AFTERLIFE_SECONDS)
       .exec();
-    return { ticket, state: 'PENDING', expiresAt: new Date(expiresAt), deskIp: desk.ip, deskAgent: desk.agent, createdAt: new Date(now), scannerId: null, scannerName: null };
+    return {
+      ticket,
+      state: 'PENDING',
+      expiresAt: new Date(expiresAt),
+      deskIp: desk.ip,
+      deskAgent: desk.agent,
+      createdAt: new Date(now),
+      scannerId: null,
+      scannerName: null,
+    };
   }
 
   /** The ticket as its desk sees it: only the browser holding its nonce; anyone else finds nothing. */
@@ -122,22 +144,46 @@ export class DeskTickets {
 
   /** A phone opened the code: PENDING → SCANNED by this user (again by the same user: fine). */
   scan(ticket: string, user: { id: string; name: string }) {
-    return this.move(ticket, { from: ['PENDING', 'SCANNED'], to: 'SCANNED', check: { field: 'scannerId', value: user.id, mayBeAbsent: true }, set: { scannerId: user.id, scannerName: user.name }, seconds: TICKET_SECONDS.SCANNED });
+    return this.move(ticket, {
+      from: ['PENDING', 'SCANNED'],
+      to: 'SCANNED',
+      check: { field: 'scannerId', value: user.id, mayBeAbsent: true },
+      set: { scannerId: user.id, scannerName: user.name },
+      seconds: TICKET_SECONDS.SCANNED,
+    });
   }
 
   confirm(ticket: string, userId: string) {
-    return this.move(ticket, { from: ['SCANNED'], to: 'CONFIRMED', check: { field: 'scannerId', value: userId }, seconds: TICKET_SECONDS.CONFIRMED });
+    return this.move(ticket, {
+      from: ['SCANNED'],
+      to: 'CONFIRMED',
+      check: { field: 'scannerId', value: userId },
+      seconds: TICKET_SECONDS.CONFIRMED,
+    });
   }
 
   cancel(ticket: string, userId: string) {
-    return this.move(ticket, { from: ['PENDING', 'SCANNED'], to: 'CANCELLED', check: { field: 'scannerId', value: userId, mayBeAbsent: true }, seconds: 0 });
+    return this.move(ticket, {
+      from: ['PENDING', 'SCANNED'],
+      to: 'CANCELLED',
+      check: { field: 'scannerId', value: userId, mayBeAbsent: true },
+      seconds: 0,
+    });
   }
 
   /** The desk, with its cookie, takes a confirmed ticket — exactly once. Returns who confirmed it. */
-  async redeem(ticket: string, nonce: string | undefined): Promise<{ userId: string; deskIp: string; deskAgent: string }> {
+  async redeem(
+    ticket: string,
+    nonce: string | undefined,
+  ): Promise<{ userId: string; deskIp: string; deskAgent: string }> {
     if (!nonce) throw notFound('二维码');
     const t = await this.readAtDesk(ticket, nonce);
-    await this.move(ticket, { from: ['CONFIRMED'], to: 'CONSUMED', check: { field: 'nonce', value: hashNonce(nonce) }, seconds: 0 });
+    await this.move(ticket, {
+      from: ['CONFIRMED'],
+      to: 'CONSUMED',
+      check: { field: 'nonce', value: hashNonce(nonce) },
+      seconds: 0,
+    });
     return { userId: t.scannerId!, deskIp: t.deskIp, deskAgent: t.deskAgent };
   }
 
@@ -166,7 +212,11 @@ export class DeskTickets {
       if (m.check?.field === 'nonce') throw notFound('二维码');
       throw new AppError('DESK_TICKET_STATE', '这个二维码已被其他人扫描');
     }
-    const messages: Record<string, string> = { PENDING: '请先用微信扫描收银台上的二维码', SCANNED: '请在手机上点“确认登录”', CONFIRMED: '已确认登录，请在收银台继续' };
+    const messages: Record<string, string> = {
+      PENDING: '请先用微信扫描收银台上的二维码',
+      SCANNED: '请在手机上点“确认登录”',
+      CONFIRMED: '已确认登录，请在收银台继续',
+    };
     throw new AppError('DESK_TICKET_STATE', messages[result] ?? '二维码状态已变化，请刷新后重试');
   }
 }

@@ -5,15 +5,42 @@ import { requireSession, userIdOf } from '../http/auth.js';
 import { ZCommunityParams, ZId, ZIdParams } from '../http/params.js';
 import { ZBallot, ZCandidate, ZNewElection, ZPaperBallot, ZReceiptParams, ZRosterCorrection } from './schema.js';
 import {
-  addCandidate, archiveElection, closeElection, correctRosterEntry, createElection, electionForRunner, exportInput, getElectionForRunner, listCommunityElections,
-  openElection, publishElection, publishResults, recordDeliveries, removeCandidate, tallyElection,
+  addCandidate,
+  archiveElection,
+  closeElection,
+  correctRosterEntry,
+  createElection,
+  electionForRunner,
+  exportInput,
+  getElectionForRunner,
+  listCommunityElections,
+  openElection,
+  publishElection,
+  publishResults,
+  recordDeliveries,
+  removeCandidate,
+  tallyElection,
 } from './manage.js';
-import { castBallot, checkReceipt, enterPaperBallot, listResidentElections, remindNonVoters, residentElection } from './vote.js';
+import {
+  castBallot,
+  checkReceipt,
+  enterPaperBallot,
+  listResidentElections,
+  remindNonVoters,
+  residentElection,
+} from './vote.js';
 
 const ZDeliveries = z.object({ unitIds: z.array(ZId, '请选择房屋').min(1, '请选择房屋').max(5000) });
 const ZCandidateParams = ZIdParams.extend({ candidateId: ZId });
 const ZUnitParams = ZIdParams.extend({ unitId: ZId });
-const STEPS = { publish: publishElection, open: openElection, close: closeElection, tally: tallyElection, 'publish-results': publishResults, archive: archiveElection } as const;
+const STEPS = {
+  publish: publishElection,
+  open: openElection,
+  close: closeElection,
+  tally: tallyElection,
+  'publish-results': publishResults,
+  archive: archiveElection,
+} as const;
 const ZStep = z.object({ id: ZId, step: z.enum(Object.keys(STEPS) as [keyof typeof STEPS], '不支持的操作') });
 
 /** Committee side under /api/committee (runs the vote), residents' side under /api/elections. */

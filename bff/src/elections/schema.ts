@@ -15,7 +15,10 @@ export const ZNewElection = z
     deliveredCounts: z.boolean().default(false),
     silenceFollows: z.boolean().default(false),
   })
-  .refine((e) => e.kind === 'MATTER' || e.class === 'ORDINARY', { message: '选举业委会属于一般事项（过半数）', path: ['class'] })
+  .refine((e) => e.kind === 'MATTER' || e.class === 'ORDINARY', {
+    message: '选举业委会属于一般事项（过半数）',
+    path: ['class'],
+  })
   .refine((e) => e.kind === 'MATTER' || e.seats % 2 === 1, { message: '业委会委员人数应为单数', path: ['seats'] })
   .refine((e) => e.kind === 'ELECTION' || e.seats === 1, { message: '表决事项只有一项', path: ['seats'] });
 export type NewElection = z.infer<typeof ZNewElection>;
@@ -50,4 +53,7 @@ export const ZPaperBallot = z.object({
   evidenceUploadId: ZId,
 });
 
-export const ZReceiptParams = z.object({ id: ZId, code: z.string().regex(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/, '回执码格式应为 XXXX-XXXX-XXXX') });
+export const ZReceiptParams = z.object({
+  id: ZId,
+  code: z.string().regex(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/, '回执码格式应为 XXXX-XXXX-XXXX'),
+});

@@ -2,14 +2,28 @@ import { describe, expect, it } from 'vitest';
 import { tally, TallyError, type TallyInput } from './tally.js';
 
 /** Worked examples of domain.md §5 with exact expected numbers. */
-const unit = (u: string, area: string, owner: string, developerHeld = false) => ({ unit: u, area, owner, developerHeld });
-const everyone = (input: Omit<TallyInput, 'ballots'>, choose: Record<string, string[]>) => ({ ...input, ballots: Object.entries(choose).map(([owner, choices]) => ({ owner, choices })) });
+const unit = (u: string, area: string, owner: string, developerHeld = false) => ({
+  unit: u,
+  area,
+  owner,
+  developerHeld,
+});
+const everyone = (input: Omit<TallyInput, 'ballots'>, choose: Record<string, string[]>) => ({
+  ...input,
+  ballots: Object.entries(choose).map(([owner, choices]) => ({ owner, choices })),
+});
 
 describe('quorum: two thirds of the area AND two thirds of the owners take part', () => {
   const roster = [unit('101', '100.00', 'a'), unit('102', '10.00', 'b'), unit('103', '10.00', 'c')];
   it('met by heads but not by area fails', () => {
     const r = tally(everyone({ seats: 1, class: 'ordinary', candidates: ['x'], roster }, { b: ['x'], c: ['x'] }));
-    expect(r).toMatchObject({ quorum: false, totalArea: '120.00', totalHeads: 3, participatingArea: '20.00', participatingHeads: 2 });
+    expect(r).toMatchObject({
+      quorum: false,
+      totalArea: '120.00',
+      totalHeads: 3,
+      participatingArea: '20.00',
+      participatingHeads: 2,
+    });
     expect(r.candidates.x).toEqual({ area: '20.00', heads: 2, passes: false });
     expect(r.elected).toEqual([]);
   });
@@ -18,7 +32,17 @@ describe('quorum: two thirds of the area AND two thirds of the owners take part'
     expect(r).toMatchObject({ quorum: false, participatingArea: '100.00', participatingHeads: 1 });
   });
   it('exactly two thirds of both is enough ("以上" includes the number)', () => {
-    const r = tally(everyone({ seats: 1, class: 'ordinary', candidates: ['x'], roster: [unit('1', '10', 'a'), unit('2', '10', 'b'), unit('3', '10', 'c')] }, { a: ['x'], b: ['x'] }));
+    const r = tally(
+      everyone(
+        {
+          seats: 1,
+          class: 'ordinary',
+          candidates: ['x'],
+          roster: [unit('1', '10', 'a'), unit('2', '10', 'b'), unit('3', '10', 'c')],
+        },
+        { a: ['x'], b: ['x'] },
+      ),
+    );
     expect(r).toMatchObject({ quorum: true, participatingArea: '20', participatingHeads: 2, elected: ['x'] });
   });
 });
@@ -26,53 +50,124 @@ describe('quorum: two thirds of the area AND two thirds of the owners take part'
 describe('the double majority of those taking part', () => {
   it('a majority by area but not by heads fails', () => {
     const roster = [unit('1', '100', 'a'), ...['b', 'c', 'd', 'e', 'f'].map((o, i) => unit(`${i + 2}`, '10', o))];
-    const r = tally(everyone({ seats: 1, class: 'ordinary', candidates: ['x'], roster }, { a: ['x'], b: ['x'], c: [], d: [], e: [], f: [] }));
+    const r = tally(
+      everyone(
+        { seats: 1, class: 'ordinary', candidates: ['x'], roster },
+        { a: ['x'], b: ['x'], c: [], d: [], e: [], f: [] },
+      ),
+    );
     expect(r.quorum).toBe(true);
     expect(r.candidates.x).toEqual({ area: '110', heads: 2, passes: false }); // 110 of 150 m², but 2 of 6 owners
   });
   it('exactly half fails ("过半数" is strictly more than half)', () => {
     const roster = ['a', 'b', 'c', 'd'].map((o, i) => unit(`${i}`, '10', o));
-    const r = tally(everyone({ seats: 1, class: 'ordinary', candidates: ['x'], roster }, { a: ['x'], b: ['x'], c: [], d: [] }));
+    const r = tally(
+      everyone({ seats: 1, class: 'ordinary', candidates: ['x'], roster }, { a: ['x'], b: ['x'], c: [], d: [] }),
+    );
     expect(r.candidates.x).toEqual({ area: '20', heads: 2, passes: false });
   });
   it('decimal areas that floats would get wrong: 0.1 + 0.2 is exactly half of 0.6', () => {
     expect(0.1 + 0.2 > 0.6 / 2).toBe(true); // what a float comparison would decide
     const roster = [unit('1', '0.1', 'p'), unit('2', '0.2', 'q'), unit('3', '0.3', 'r')];
-    const r = tally(everyone({ seats: 1, class: 'ordinary', candidates: ['x'], roster }, { p: ['x'], q: ['x'], r: [] }));
+    const r = tally(
+      everyone({ seats: 1, class: 'ordinary', candidates: ['x'], roster }, { p: ['x'], q: ['x'], r: [] }),
+    );
     expect(r).toMatchObject({ quorum: true, participatingArea: '0.6' });
     expect(r.candidates.x).toEqual({ area: '0.3', heads: 2, passes: false });
   });
   it('the 3/4 class: exactly three quarters of area and heads passes, a hair less fails', () => {
     const roster = ['a', 'b', 'c', 'd'].map((o, i) => unit(`${i}`, '25.00', o));
     const special = { seats: 1, class: 'special' as const, candidates: ['yes'], roster };
-    expect(tally(everyone(special, { a: ['yes'], b: ['yes'], c: ['yes'], d: [] })).candidates.yes).toEqual({ area: '75.00', heads: 3, passes: true });
-    const less = tally(everyone({ ...special, roster: [...roster.slice(0, 3), unit('3', '25.01', 'd')] }, { a: ['yes'], b: ['yes'], c: ['yes'], d: [] }));
+    expect(tally(everyone(special, { a: ['yes'], b: ['yes'], c: ['yes'], d: [] })).candidates.yes).toEqual({
+      area: '75.00',
+      heads: 3,
+      passes: true,
+    });
+    const less = tally(
+      everyone(
+        { ...special, roster: [...roster.slice(0, 3), unit('3', '25.01', 'd')] },
+        { a: ['yes'], b: ['yes'], c: ['yes'], d: [] },
+      ),
+    );
     expect(less.candidates.yes).toEqual({ area: '75.00', heads: 3, passes: false }); // 75.00 of 100.01 m²
     // The same count as an ordinary matter passes easily.
-    expect(tally(everyone({ ...special, class: 'ordinary', roster: [...roster.slice(0, 3), unit('3', '25.01', 'd')] }, { a: ['yes'], b: ['yes'], c: ['yes'], d: [] })).candidates.yes!.passes).toBe(true);
+    expect(
+      tally(
+        everyone(
+          { ...special, class: 'ordinary', roster: [...roster.slice(0, 3), unit('3', '25.01', 'd')] },
+          { a: ['yes'], b: ['yes'], c: ['yes'], d: [] },
+        ),
+      ).candidates.yes!.passes,
+    ).toBe(true);
   });
 });
 
 describe('who counts as one owner', () => {
   it('one owner with three units: their area summed, counted once by head', () => {
-    const roster = [unit('101', '50.5', 'a'), unit('102', '60.25', 'a'), unit('103', '70.125', 'a'), unit('201', '80', 'b'), unit('301', '10', 'c')];
+    const roster = [
+      unit('101', '50.5', 'a'),
+      unit('102', '60.25', 'a'),
+      unit('103', '70.125', 'a'),
+      unit('201', '80', 'b'),
+      unit('301', '10', 'c'),
+    ];
     const r = tally(everyone({ seats: 1, class: 'ordinary', candidates: ['x'], roster }, { a: ['x'], b: [] }));
-    expect(r).toMatchObject({ totalArea: '270.875', totalHeads: 3, participatingArea: '260.875', participatingHeads: 2, quorum: true });
+    expect(r).toMatchObject({
+      totalArea: '270.875',
+      totalHeads: 3,
+      participatingArea: '260.875',
+      participatingHeads: 2,
+      quorum: true,
+    });
     expect(r.candidates.x).toEqual({ area: '180.875', heads: 1, passes: false }); // 1 of 2 heads is not more than half
   });
   it('co-owners share the unit slot: one head, one ballot', () => {
     const roster = [unit('101', '90.12', 'u101'), unit('102', '90.12', 'b'), unit('103', '90.12', 'c')];
     const r = tally(everyone({ seats: 1, class: 'ordinary', candidates: ['x'], roster }, { u101: ['x'], b: ['x'] }));
     expect(r).toMatchObject({ totalHeads: 3, participatingHeads: 2, elected: ['x'] });
-    expect(() => tally({ seats: 1, class: 'ordinary', candidates: ['x'], roster, ballots: [{ owner: 'u101', choices: ['x'] }, { owner: 'u101', choices: [] }] })).toThrow(TallyError);
+    expect(() =>
+      tally({
+        seats: 1,
+        class: 'ordinary',
+        candidates: ['x'],
+        roster,
+        ballots: [
+          { owner: 'u101', choices: ['x'] },
+          { owner: 'u101', choices: [] },
+        ],
+      }),
+    ).toThrow(TallyError);
   });
   it('all developer-held units together are one head', () => {
-    const roster = [unit('1', '100', 'dev-1', true), unit('2', '100', 'dev-2', true), unit('3', '100', 'dev-3', true), unit('4', '50', 'a'), unit('5', '50', 'b')];
+    const roster = [
+      unit('1', '100', 'dev-1', true),
+      unit('2', '100', 'dev-2', true),
+      unit('3', '100', 'dev-3', true),
+      unit('4', '50', 'a'),
+      unit('5', '50', 'b'),
+    ];
     const r = tally(everyone({ seats: 1, class: 'ordinary', candidates: ['x'], roster }, { 'dev-1': ['x'], a: ['x'] }));
-    expect(r).toMatchObject({ totalArea: '400', totalHeads: 3, participatingArea: '350', participatingHeads: 2, quorum: true });
+    expect(r).toMatchObject({
+      totalArea: '400',
+      totalHeads: 3,
+      participatingArea: '350',
+      participatingHeads: 2,
+      quorum: true,
+    });
     expect(r.candidates.x).toEqual({ area: '350', heads: 2, passes: true });
     // The developer casts one ballot for all its units, under whichever of their keys.
-    expect(() => tally({ seats: 1, class: 'ordinary', candidates: ['x'], roster, ballots: [{ owner: 'dev-1', choices: [] }, { owner: 'dev-2', choices: [] }] })).toThrow('two ballots');
+    expect(() =>
+      tally({
+        seats: 1,
+        class: 'ordinary',
+        candidates: ['x'],
+        roster,
+        ballots: [
+          { owner: 'dev-1', choices: [] },
+          { owner: 'dev-2', choices: [] },
+        ],
+      }),
+    ).toThrow('two ballots');
   });
 });
 
@@ -81,14 +176,47 @@ describe('seats', () => {
   const roster = 'abcdefghi'.split('').map((o, i) => unit(`${i}`, '10.00', o));
   const base = { seats: 3, class: 'ordinary' as const, candidates: ['A', 'B', 'C', 'D', 'E'], roster };
   it('go to the passing candidates by heads, then area; a full tie across the last seat is a run-off, never broken silently', () => {
-    const r = tally(everyone(base, { a: ['A', 'B', 'C'], b: ['A', 'B', 'D'], c: ['A', 'B', 'C'], d: ['A', 'B', 'D'], e: ['A', 'B', 'C'], f: ['A', 'C', 'D'], g: ['A', 'D', 'E'], h: ['B', 'C', 'D'], i: [] }));
-    expect(r.candidates).toMatchObject({ A: { heads: 7, passes: true }, B: { heads: 6, passes: true }, C: { heads: 5, area: '50.00', passes: true }, D: { heads: 5, area: '50.00', passes: true }, E: { heads: 1, passes: false } });
+    const r = tally(
+      everyone(base, {
+        a: ['A', 'B', 'C'],
+        b: ['A', 'B', 'D'],
+        c: ['A', 'B', 'C'],
+        d: ['A', 'B', 'D'],
+        e: ['A', 'B', 'C'],
+        f: ['A', 'C', 'D'],
+        g: ['A', 'D', 'E'],
+        h: ['B', 'C', 'D'],
+        i: [],
+      }),
+    );
+    expect(r.candidates).toMatchObject({
+      A: { heads: 7, passes: true },
+      B: { heads: 6, passes: true },
+      C: { heads: 5, area: '50.00', passes: true },
+      D: { heads: 5, area: '50.00', passes: true },
+      E: { heads: 1, passes: false },
+    });
     expect(r).toMatchObject({ elected: ['A', 'B'], runoff: ['C', 'D'], vacant: 0 });
   });
   it('heads first, then area, decide among those passing', () => {
     // a–g 10 m², h 20 m², i 30 m²: 120 m² in all; passing needs 5 heads and more than 60 m².
     const weighted = [...roster.slice(0, 7), unit('7', '20.00', 'h'), unit('8', '30.00', 'i')];
-    const r = tally(everyone({ ...base, roster: weighted }, { a: ['A', 'B', 'C'], b: ['A', 'B', 'C'], c: ['A', 'B', 'C'], d: ['A', 'B', 'D'], e: ['A', 'B', 'D'], f: ['A', 'D'], g: ['A', 'D'], h: ['B', 'C'], i: ['C', 'D'] }));
+    const r = tally(
+      everyone(
+        { ...base, roster: weighted },
+        {
+          a: ['A', 'B', 'C'],
+          b: ['A', 'B', 'C'],
+          c: ['A', 'B', 'C'],
+          d: ['A', 'B', 'D'],
+          e: ['A', 'B', 'D'],
+          f: ['A', 'D'],
+          g: ['A', 'D'],
+          h: ['B', 'C'],
+          i: ['C', 'D'],
+        },
+      ),
+    );
     expect(r.candidates).toEqual({
       A: { heads: 7, area: '70.00', passes: true },
       B: { heads: 6, area: '70.00', passes: true },
@@ -99,7 +227,22 @@ describe('seats', () => {
     expect(r).toMatchObject({ elected: ['A', 'B', 'C'], runoff: [], vacant: 0 }); // C and D tie on heads; C has the larger area
   });
   it('fewer passing than seats leaves seats vacant', () => {
-    const r = tally(everyone({ ...base, seats: 5 }, { a: ['A', 'B'], b: ['A', 'B'], c: ['A', 'B'], d: ['A', 'B'], e: ['A', 'B', 'C'], f: ['A'], g: [], h: [], i: [] })); // A 6, B 5, C 1 of 9
+    const r = tally(
+      everyone(
+        { ...base, seats: 5 },
+        {
+          a: ['A', 'B'],
+          b: ['A', 'B'],
+          c: ['A', 'B'],
+          d: ['A', 'B'],
+          e: ['A', 'B', 'C'],
+          f: ['A'],
+          g: [],
+          h: [],
+          i: [],
+        },
+      ),
+    ); // A 6, B 5, C 1 of 9
     expect(r).toMatchObject({ elected: ['A', 'B'], runoff: [], vacant: 3 });
   });
   it('refuses ballots it cannot count', () => {
@@ -112,8 +255,23 @@ describe('seats', () => {
 
 describe('the two clauses of the rules of procedure (off unless adopted)', () => {
   // Six owners of 10 m²; a and b vote for x, c abstains; the ballots of d and e were delivered and not returned; f's never reached them.
-  const roster = ['a', 'b', 'c', 'd', 'e', 'f'].map((o, i) => ({ unit: `${i}`, area: '10', owner: o, delivered: ['d', 'e'].includes(o) }));
-  const base = { seats: 1, class: 'ordinary' as const, candidates: ['x'], roster, ballots: [{ owner: 'a', choices: ['x'] }, { owner: 'b', choices: ['x'] }, { owner: 'c', choices: [] }] };
+  const roster = ['a', 'b', 'c', 'd', 'e', 'f'].map((o, i) => ({
+    unit: `${i}`,
+    area: '10',
+    owner: o,
+    delivered: ['d', 'e'].includes(o),
+  }));
+  const base = {
+    seats: 1,
+    class: 'ordinary' as const,
+    candidates: ['x'],
+    roster,
+    ballots: [
+      { owner: 'a', choices: ['x'] },
+      { owner: 'b', choices: ['x'] },
+      { owner: 'c', choices: [] },
+    ],
+  };
   it('off: the raw count alone', () => {
     const r = tally(base);
     expect(r).toMatchObject({ quorum: false, participatingHeads: 3, elected: [] });
@@ -122,11 +280,23 @@ describe('the two clauses of the rules of procedure (off unless adopted)', () =>
   it('"delivered counts as taking part": quorum reached, but silence is no vote for x', () => {
     const r = tally({ ...base, rules: { deliveredCounts: true } });
     expect(r).toMatchObject({ quorum: false, elected: [] }); // the raw result, reported as it is
-    expect(r.adjusted).toMatchObject({ silentOwners: 2, quorum: true, participatingHeads: 5, participatingArea: '50', candidates: { x: { heads: 2, passes: false } }, elected: [] });
+    expect(r.adjusted).toMatchObject({
+      silentOwners: 2,
+      quorum: true,
+      participatingHeads: 5,
+      participatingArea: '50',
+      candidates: { x: { heads: 2, passes: false } },
+      elected: [],
+    });
   });
   it('"silence follows the majority": the delivered silent owners join what most voters chose', () => {
     const r = tally({ ...base, rules: { deliveredCounts: true, silenceFollows: true } });
     expect(r.elected).toEqual([]);
-    expect(r.adjusted).toMatchObject({ silentOwners: 2, quorum: true, candidates: { x: { area: '40', heads: 4, passes: true } }, elected: ['x'] });
+    expect(r.adjusted).toMatchObject({
+      silentOwners: 2,
+      quorum: true,
+      candidates: { x: { area: '40', heads: 4, passes: true } },
+      elected: ['x'],
+    });
   });
 });

@@ -79,12 +79,25 @@ export function tally(input: TallyInput): TallyResult {
   const developerKeys = new Set(input.roster.filter((r) => r.developerHeld).map((r) => r.owner));
   const keyOf = (owner: string) => (developerKeys.has(owner) ? DEVELOPER : owner);
   const voted = new Set(input.ballots.map((b) => keyOf(b.owner)));
-  const silent = new Set(input.roster.filter((r) => r.delivered).map((r) => (r.developerHeld ? DEVELOPER : r.owner)).filter((k) => !voted.has(k)));
+  const silent = new Set(
+    input.roster
+      .filter((r) => r.delivered)
+      .map((r) => (r.developerHeld ? DEVELOPER : r.owner))
+      .filter((k) => !voted.has(k)),
+  );
   // "Silence follows the majority": the candidates a majority of those who voted chose (by area and by heads), at most the seats, best first.
   const majority = rules.silenceFollows
     ? input.candidates
-        .filter((c) => raw.candidates[c]!.heads * 2 > raw.participatingHeads && areaOver(raw.candidates[c]!.area, raw.participatingArea))
-        .sort((a, b) => raw.candidates[b]!.heads - raw.candidates[a]!.heads || compareDecimal(raw.candidates[b]!.area, raw.candidates[a]!.area))
+        .filter(
+          (c) =>
+            raw.candidates[c]!.heads * 2 > raw.participatingHeads &&
+            areaOver(raw.candidates[c]!.area, raw.participatingArea),
+        )
+        .sort(
+          (a, b) =>
+            raw.candidates[b]!.heads - raw.candidates[a]!.heads ||
+            compareDecimal(raw.candidates[b]!.area, raw.candidates[a]!.area),
+        )
         .slice(0, input.seats)
     : [];
   const developerOwner = input.roster.find((r) => r.developerHeld)?.owner;
@@ -107,10 +120,12 @@ function compareDecimal(a: string, b: string): number {
 
 function count(input: TallyInput): TallyResult {
   if (!Number.isInteger(input.seats) || input.seats < 1) throw new TallyError('seats must be a positive integer');
-  if (input.class !== 'ordinary' && input.class !== 'special') throw new TallyError('class must be "ordinary" or "special"');
+  if (input.class !== 'ordinary' && input.class !== 'special')
+    throw new TallyError('class must be "ordinary" or "special"');
   const candidates = new Set(input.candidates);
   if (candidates.size !== input.candidates.length) throw new TallyError('candidate ids must be unique');
-  for (const r of input.roster) if (!AREA.test(r.area)) throw new TallyError(`unit ${r.unit}: area "${r.area}" is not a decimal`);
+  for (const r of input.roster)
+    if (!AREA.test(r.area)) throw new TallyError(`unit ${r.unit}: area "${r.area}" is not a decimal`);
   const units = new Set(input.roster.map((r) => r.unit));
   if (units.size !== input.roster.length) throw new TallyError('a unit appears twice in the roster');
 
@@ -133,7 +148,8 @@ function count(input: TallyInput): TallyResult {
     const choices = new Set(b.choices);
     if (choices.size !== b.choices.length) throw new TallyError(`ballot of "${b.owner}": a candidate marked twice`);
     if (choices.size > input.seats) throw new TallyError(`ballot of "${b.owner}": more than ${input.seats} marked`);
-    for (const c of choices) if (!candidates.has(c)) throw new TallyError(`ballot of "${b.owner}": unknown candidate "${c}"`);
+    for (const c of choices)
+      if (!candidates.has(c)) throw new TallyError(`ballot of "${b.owner}": unknown candidate "${c}"`);
     voted.set(key, b.choices);
   }
   const partHeads = voted.size;
@@ -148,7 +164,8 @@ function count(input: TallyInput): TallyResult {
       v.heads += 1;
     }
   }
-  const passes = (c: string) => quorum && clears(input.class, votes.get(c)!.area, votes.get(c)!.heads, partArea, partHeads);
+  const passes = (c: string) =>
+    quorum && clears(input.class, votes.get(c)!.area, votes.get(c)!.heads, partArea, partHeads);
 
   // Seats among those passing: heads first, then area; a full tie across the last seat goes to a run-off.
   const passing = input.candidates.filter(passes).sort((a, b) => compare(votes.get(b)!, votes.get(a)!));
@@ -168,7 +185,12 @@ function count(input: TallyInput): TallyResult {
     totalHeads,
     participatingArea: fromUnits(partArea, scale),
     participatingHeads: partHeads,
-    candidates: Object.fromEntries(input.candidates.map((c) => [c, { area: fromUnits(votes.get(c)!.area, scale), heads: votes.get(c)!.heads, passes: passes(c) }])),
+    candidates: Object.fromEntries(
+      input.candidates.map((c) => [
+        c,
+        { area: fromUnits(votes.get(c)!.area, scale), heads: votes.get(c)!.heads, passes: passes(c) },
+      ]),
+    ),
     elected,
     runoff,
     vacant: Math.max(0, input.seats - passing.length),

@@ -9,11 +9,19 @@ import { electionForRunner, MATTER_CHOICES, shapeCandidate, shapeElection } from
 
 /** Receipt codes: 12 characters without look-alikes (no 0/O, 1/I), grouped in fours. */
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-const newReceipt = () => Array.from({ length: 3 }, () => Array.from({ length: 4 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('')).join('-');
-const receiptHash = (electionId: string, code: string) => createHash('sha256').update(`${electionId}:${code}`).digest('base64url');
+const newReceipt = () =>
+  Array.from({ length: 3 }, () => Array.from({ length: 4 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('')).join(
+    '-',
+  );
+const receiptHash = (electionId: string, code: string) =>
+  createHash('sha256').update(`${electionId}:${code}`).digest('base64url');
 
 /** The owner slots (keys) the caller may vote for in this election: their verified owner units in its frozen roster. */
-async function slotsOf(deps: Deps, userId: string, electionId: string): Promise<{ ownerKey: string; units: string[] }[]> {
+async function slotsOf(
+  deps: Deps,
+  userId: string,
+  electionId: string,
+): Promise<{ ownerKey: string; units: string[] }[]> {
   const rows = await deps.db.$queryRaw<{ ownerKey: string; unitLabel: string }[]>`
     SELECT r."ownerKey", r."unitLabel" FROM "ElectionRosterEntry" r
       JOIN "UnitMembership" m ON m."unitId" = r."unitId"
@@ -32,15 +40,23 @@ async function slotsOf(deps: Deps, userId: string, electionId: string): Promise<
 async function electionForResident(deps: Deps, userId: string, id: string): Promise<Election> {
   const election = await deps.db.election.findUnique({ where: { id } });
   if (!election || election.state === 'DRAFT') throw notFound('投票');
-  const member = await deps.db.unitMembership.count({ where: { userId, status: 'VERIFIED', unit: { communityId: election.communityId } } });
+  const member = await deps.db.unitMembership.count({
+    where: { userId, status: 'VERIFIED', unit: { communityId: election.communityId } },
+  });
   if (member === 0) throw notFound('投票');
   return election;
 }
 
 export async function listResidentElections(deps: Deps, userId: string) {
-  const communities = await deps.db.unitMembership.findMany({ where: { userId, status: 'VERIFIED' }, select: { unit: { select: { communityId: true } } } });
+  const communities = await deps.db.unitMembership.findMany({
+    where: { userId, status: 'VERIFIED' },
+    select: { unit: { select: { communityId: true } } },
+  });
   const rows = await deps.db.election.findMany({
-    where: { communityId: { in: [...new Set(communities.map((c) => c.unit.communityId))] }, state: { notIn: ['DRAFT', 'ARCHIVED'] } },
+    where: {
+      communityId: { in: [...new Set(communities.map((c) => c.unit.communityId))] },
+      state: { notIn: ['DRAFT', 'ARCHIVED'] },
+    },
     orderBy: { createdAt: 'desc' },
     take: 30,
   });
@@ -57,8 +73,14 @@ export async function listResidentElections(deps: Deps, userId: string) {
 /** What a resident sees: the vote, the candidates, their slots and whether each has voted; the result once published. */
 export async function residentElection(deps: Deps, userId: string, id: string) {
   const election = await electionForResident(deps, userId, id);
-  const [candidates, slots] = await Promise.all([deps.db.electionCandidate.findMany({ where: { electionId: id }, orderBy: { sortOrder: 'asc' } }), slotsOf(deps, userId, id)]);
-  const ballots = await deps.db.ballot.findMany({ where: { electionId: id, ownerKey: { in: slots.map((s) => s.ownerKey) } }, select: { ownerKey: true, channel: true, castAt: true, changedAt: true, userId: true } });
+  const [candidates, slots] = await Promise.all([
+    deps.db.electionCandidate.findMany({ where: { electionId: id }, orderBy: { sortOrder: 'asc' } }),
+    slotsOf(deps, userId, id),
+  ]);
+  const ballots = await deps.db.ballot.findMany({
+    where: { electionId: id, ownerKey: { in: slots.map((s) => s.ownerKey) } },
+    select: { ownerKey: true, channel: true, castAt: true, changedAt: true, userId: true },
+  });
   const published = election.state === 'RESULTS_PUBLISHED' || election.state === 'ARCHIVED';
   return {
     ...shapeElection(election),
@@ -68,7 +90,15 @@ export async function residentElection(deps: Deps, userId: string, id: string) {
     slots: slots.map((s) => {
       const b = ballots.find((x) => x.ownerKey === s.ownerKey);
       // A co-owner sees the slot as cast; who cast it and how is theirs to know only if it was them.
-      return { ownerKey: s.ownerKey, units: s.units, voted: !!b, byMe: b?.userId === userId, channel: b?.channel ?? null, changed: !!b?.changedAt, castAt: b?.castAt.toISOString() ?? null };
+      return {
+        ownerKey: s.ownerKey,
+        units: s.units,
+        voted: !!b,
+        byMe: b?.userId === userId,
+        channel: b?.channel ?? null,
+        changed: !!b?.changedAt,
+        castAt: b?.castAt.toISOString() ?? null,
+      };
     }),
   };
 }
@@ -76,15 +106,19 @@ export async function residentElection(deps: Deps, userId: string, id: string) {
 function checkChoices(election: Election, candidateIds: string[], choices: string[]) {
   if (new Set(choices).size !== choices.length) throw new AppError('VALIDATION_FAILED', '同一候选人只能选一次');
   if (election.kind === 'MATTER') {
-    if (choices.length !== 1 || !(MATTER_CHOICES as readonly string[]).includes(choices[0]!)) throw new AppError('VALIDATION_FAILED', '请选择同意、反对或弃权');
+    if (choices.length !== 1 || !(MATTER_CHOICES as readonly string[]).includes(choices[0]!))
+      throw new AppError('VALIDATION_FAILED', '请选择同意、反对或弃权');
     return;
   }
   if (choices.length > election.seats) throw new AppError('VALIDATION_FAILED', `最多选 ${election.seats} 人`);
-  for (const c of choices) if (!candidateIds.includes(c)) throw new AppError('VALIDATION_FAILED', '选择的候选人不在名单中');
+  for (const c of choices)
+    if (!candidateIds.includes(c)) throw new AppError('VALIDATION_FAILED', '选择的候选人不在名单中');
 }
 
 async function candidateIds(deps: Deps, election: Election) {
-  return (await deps.db.electionCandidate.findMany({ where: { electionId: election.id }, select: { id: true } })).map((c) => c.id);
+  return (await deps.db.electionCandidate.findMany({ where: { electionId: election.id }, select: { id: true } })).map(
+    (c) => c.id,
+  );
 }
 
 const isOpen = (e: Election, now: Date) => e.state === 'OPEN' && e.closesAt > now;
@@ -94,10 +128,18 @@ const isOpen = (e: Election, now: Date) => e.state === 'OPEN' && e.closesAt > no
  * submission — concurrent, from a co-owner, or after a paper ballot — is "already voted", never a
  * second row. The receipt code is shown once; only its hash is kept.
  */
-export async function castBallot(deps: Deps, userId: string, id: string, input: { choices: string[]; ownerKey?: string }) {
+export async function castBallot(
+  deps: Deps,
+  userId: string,
+  id: string,
+  input: { choices: string[]; ownerKey?: string },
+) {
   // The hot path (every owner, at once when a vote opens): three statements — the election with its
   // candidates, the caller's slots, the insert.
-  const election = await deps.db.election.findUnique({ where: { id }, include: { candidates: { select: { id: true } } } });
+  const election = await deps.db.election.findUnique({
+    where: { id },
+    include: { candidates: { select: { id: true } } },
+  });
   if (!election || election.state === 'DRAFT') throw notFound('投票');
   const slots = await slotsOf(deps, userId, id);
   if (slots.length === 0) {
@@ -105,21 +147,51 @@ export async function castBallot(deps: Deps, userId: string, id: string, input: 
     throw new AppError('NOT_AN_OWNER', '只有业主名册上的业主可以投票（请先绑定房屋并通过核验）');
   }
   const now = deps.clock.now();
-  if (!isOpen(election, now)) throw new AppError('ELECTION_NOT_OPEN', election.state === 'OPEN' ? '投票已截止' : '投票未开始或已结束');
-  const slot = input.ownerKey ? slots.find((s) => s.ownerKey === input.ownerKey) : slots.length === 1 ? slots[0] : undefined;
-  if (!slot) throw new AppError('VALIDATION_FAILED', input.ownerKey ? '选择的房屋不在您的业主名册中' : '您有多处房屋，请选择以哪处房屋投票');
-  checkChoices(election, election.candidates.map((c) => c.id), input.choices);
+  if (!isOpen(election, now))
+    throw new AppError('ELECTION_NOT_OPEN', election.state === 'OPEN' ? '投票已截止' : '投票未开始或已结束');
+  const slot = input.ownerKey
+    ? slots.find((s) => s.ownerKey === input.ownerKey)
+    : slots.length === 1
+      ? slots[0]
+      : undefined;
+  if (!slot)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      input.ownerKey ? '选择的房屋不在您的业主名册中' : '您有多处房屋，请选择以哪处房屋投票',
+    );
+  checkChoices(
+    election,
+    election.candidates.map((c) => c.id),
+    input.choices,
+  );
   const code = newReceipt();
   try {
-    await deps.db.ballot.create({ data: { electionId: id, ownerKey: slot.ownerKey, channel: 'ONLINE', choices: input.choices, receiptHash: receiptHash(id, code), userId, castAt: now } });
+    await deps.db.ballot.create({
+      data: {
+        electionId: id,
+        ownerKey: slot.ownerKey,
+        channel: 'ONLINE',
+        choices: input.choices,
+        receiptHash: receiptHash(id, code),
+        userId,
+        castAt: now,
+      },
+    });
     return { receipt: code, changed: false };
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
   }
   // The slot has a ballot: changing it once before the close, if the rules allow, and only one's own online ballot.
-  const existing = await deps.db.ballot.findUnique({ where: { electionId_ownerKey: { electionId: id, ownerKey: slot.ownerKey } }, select: { id: true, userId: true, channel: true } });
-  if (!election.allowChange || !existing || existing.userId !== userId || existing.channel !== 'ONLINE') throw new AppError('ALREADY_VOTED', '已投票（同一房屋只能投一次）');
-  const changed = await deps.db.ballot.updateMany({ where: { id: existing.id, changedAt: null }, data: { choices: input.choices, changedAt: now, receiptHash: receiptHash(id, code) } });
+  const existing = await deps.db.ballot.findUnique({
+    where: { electionId_ownerKey: { electionId: id, ownerKey: slot.ownerKey } },
+    select: { id: true, userId: true, channel: true },
+  });
+  if (!election.allowChange || !existing || existing.userId !== userId || existing.channel !== 'ONLINE')
+    throw new AppError('ALREADY_VOTED', '已投票（同一房屋只能投一次）');
+  const changed = await deps.db.ballot.updateMany({
+    where: { id: existing.id, changedAt: null },
+    data: { choices: input.choices, changedAt: now, receiptHash: receiptHash(id, code) },
+  });
   if (changed.count === 0) throw new AppError('ALREADY_VOTED', '已改过一次票，不能再改');
   return { receipt: code, changed: true };
 }
@@ -127,7 +199,10 @@ export async function castBallot(deps: Deps, userId: string, id: string, input: 
 /** Anyone holding a receipt can check it was counted — the answer never says how. */
 export async function checkReceipt(deps: Deps, userId: string, id: string, code: string) {
   await electionForResident(deps, userId, id);
-  const found = await deps.db.ballot.findUnique({ where: { electionId_receiptHash: { electionId: id, receiptHash: receiptHash(id, code) } }, select: { castAt: true } });
+  const found = await deps.db.ballot.findUnique({
+    where: { electionId_receiptHash: { electionId: id, receiptHash: receiptHash(id, code) } },
+    select: { castAt: true },
+  });
   return { counted: !!found, castAt: found?.castAt.toISOString() ?? null };
 }
 
@@ -136,20 +211,52 @@ export async function checkReceipt(deps: Deps, userId: string, id: string, code:
  * owner's stated choice per item) entered by a committee member for an owner who has not voted; the
  * same one-per-slot rule holds across channels. Audited.
  */
-export async function enterPaperBallot(deps: Deps, userId: string, id: string, input: { unitId: string; channel: 'PAPER' | 'PROXY'; choices: string[]; evidenceUploadId: string }) {
+export async function enterPaperBallot(
+  deps: Deps,
+  userId: string,
+  id: string,
+  input: { unitId: string; channel: 'PAPER' | 'PROXY'; choices: string[]; evidenceUploadId: string },
+) {
   const election = await electionForRunner(deps, userId, id);
   const now = deps.clock.now();
   if (!isOpen(election, now)) throw new AppError('ELECTION_NOT_OPEN', '投票未开始或已结束');
-  const entry = await deps.db.electionRosterEntry.findUnique({ where: { electionId_unitId: { electionId: id, unitId: input.unitId } } });
+  const entry = await deps.db.electionRosterEntry.findUnique({
+    where: { electionId_unitId: { electionId: id, unitId: input.unitId } },
+  });
   if (!entry) throw notFound('房屋');
   checkChoices(election, await candidateIds(deps, election), input.choices);
   const code = newReceipt();
   try {
     await deps.db.$transaction(async (tx: Prisma.TransactionClient) => {
-      const ballot = await tx.ballot.create({ data: { electionId: id, ownerKey: entry.ownerKey, channel: input.channel, choices: input.choices, receiptHash: receiptHash(id, code), enteredById: userId, evidenceUploadId: input.evidenceUploadId, castAt: now } });
+      const ballot = await tx.ballot.create({
+        data: {
+          electionId: id,
+          ownerKey: entry.ownerKey,
+          channel: input.channel,
+          choices: input.choices,
+          receiptHash: receiptHash(id, code),
+          enteredById: userId,
+          evidenceUploadId: input.evidenceUploadId,
+          castAt: now,
+        },
+      });
       // Each paper is its own evidence: a photo already used for another ballot is refused.
-      await claimUploads(tx, { uploaderId: userId, ids: [input.evidenceUploadId], kind: 'ballotEvidence', recordId: ballot.id, now });
-      await tx.electionEvent.create({ data: { electionId: id, action: input.channel === 'PAPER' ? 'PAPER_BALLOT' : 'PROXY_BALLOT', actorId: userId, at: now, detail: `${entry.unitLabel}${entry.ownerKey === DEVELOPER ? '（开发商）' : ''}，凭证 ${input.evidenceUploadId}` } });
+      await claimUploads(tx, {
+        uploaderId: userId,
+        ids: [input.evidenceUploadId],
+        kind: 'ballotEvidence',
+        recordId: ballot.id,
+        now,
+      });
+      await tx.electionEvent.create({
+        data: {
+          electionId: id,
+          action: input.channel === 'PAPER' ? 'PAPER_BALLOT' : 'PROXY_BALLOT',
+          actorId: userId,
+          at: now,
+          detail: `${entry.unitLabel}${entry.ownerKey === DEVELOPER ? '（开发商）' : ''}，凭证 ${input.evidenceUploadId}`,
+        },
+      });
     });
   } catch (err) {
     if (isUniqueViolation(err)) throw new AppError('ALREADY_VOTED', '该房屋的业主已投票（线上、纸质或委托只能一次）');
@@ -168,8 +275,22 @@ export async function remindNonVoters(deps: Deps, userId: string, id: string) {
        AND NOT EXISTS (SELECT 1 FROM "Ballot" b WHERE b."electionId" = r."electionId" AND b."ownerKey" = r."ownerKey")`;
   const now = deps.clock.now();
   const queued = await deps.db.$transaction(async (tx) => {
-    const n = await queuePush(deps, tx, { template: 'electionClosing', recipients: voters.map((v) => ({ userId: v.userId, communityId: election.communityId })), values: { title: election.title, closesAt: election.closesAt }, pageQuery: { id }, event: { kind: 'election.reminder', id: `${id}:${now.getTime()}` } });
-    await tx.electionEvent.create({ data: { electionId: id, action: 'REMINDED', actorId: userId, at: now, detail: `${voters.length} 位未投票业主，${n} 条消息` } });
+    const n = await queuePush(deps, tx, {
+      template: 'electionClosing',
+      recipients: voters.map((v) => ({ userId: v.userId, communityId: election.communityId })),
+      values: { title: election.title, closesAt: election.closesAt },
+      pageQuery: { id },
+      event: { kind: 'election.reminder', id: `${id}:${now.getTime()}` },
+    });
+    await tx.electionEvent.create({
+      data: {
+        electionId: id,
+        action: 'REMINDED',
+        actorId: userId,
+        at: now,
+        detail: `${voters.length} 位未投票业主，${n} 条消息`,
+      },
+    });
     return n;
   }, FAN_OUT_TRANSACTION);
   return { owners: voters.length, pushed: queued };

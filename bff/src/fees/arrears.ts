@@ -8,15 +8,30 @@ import { beijingDay, exportTable, ZExportFormat, type ExportColumn, type ExportF
 export const ZArrearsQuery = z.object({
   buildingId: ZId.optional(),
   minMonths: z.coerce.number('欠费月数必须是数字').int().min(0).max(120).default(0),
-  cursor: z.string().regex(/^\d{1,6}$/, '翻页参数无效，请刷新后重试').optional(),
+  cursor: z
+    .string()
+    .regex(/^\d{1,6}$/, '翻页参数无效，请刷新后重试')
+    .optional(),
   limit: z.coerce.number('每页条数必须是数字').int().min(1).max(100).default(20),
 });
 export const ZArrearsExport = ZArrearsQuery.omit({ cursor: true, limit: true }).extend({ format: ZExportFormat });
 
-type Row = { unitId: string; building: string; number: string; items: string; oldestPeriod: string; oldestDue: Date; bills: number; amountFen: number; lastRemindedAt: Date | null; total?: number };
+type Row = {
+  unitId: string;
+  building: string;
+  number: string;
+  items: string;
+  oldestPeriod: string;
+  oldestDue: Date;
+  bills: number;
+  amountFen: number;
+  lastRemindedAt: Date | null;
+  total?: number;
+};
 
 const MONTH = 30 * 86_400_000;
-const monthsOverdue = (oldestDue: Date, now: Date) => Math.max(0, Math.floor((now.getTime() - oldestDue.getTime()) / MONTH));
+const monthsOverdue = (oldestDue: Date, now: Date) =>
+  Math.max(0, Math.floor((now.getTime() - oldestDue.getTime()) / MONTH));
 
 type ArrearsFilter = { buildingId?: string; minMonths: number; unitIds?: string[] };
 
@@ -25,7 +40,12 @@ type ArrearsFilter = { buildingId?: string; minMonths: number; unitIds?: string[
  * the last reminder. For reminders and reports only — never to withhold a service. One statement,
  * for a page (with the total) or for a whole export (read through a cursor).
  */
-function arrearsQuery(deps: Deps, communityId: string, q: ArrearsFilter, page?: { offset: number; limit: number }): SqlQuery {
+function arrearsQuery(
+  deps: Deps,
+  communityId: string,
+  q: ArrearsFilter,
+  page?: { offset: number; limit: number },
+): SqlQuery {
   const now = deps.clock.now();
   const dueBefore = new Date(now.getTime() - q.minMonths * MONTH);
   const values: unknown[] = [communityId, now, dueBefore, q.buildingId ?? null, q.unitIds ?? null];
@@ -46,7 +66,12 @@ function arrearsQuery(deps: Deps, communityId: string, q: ArrearsFilter, page?: 
   return { text, values };
 }
 
-export function arrearsRows(deps: Deps, communityId: string, q: ArrearsFilter, page?: { offset: number; limit: number }): Promise<Row[]> {
+export function arrearsRows(
+  deps: Deps,
+  communityId: string,
+  q: ArrearsFilter,
+  page?: { offset: number; limit: number },
+): Promise<Row[]> {
   const { text, values } = arrearsQuery(deps, communityId, q, page);
   return deps.db.$queryRawUnsafe<Row[]>(text, ...values);
 }
@@ -57,7 +82,9 @@ export async function listArrears(deps: Deps, userId: string, communityId: strin
   const rows = await arrearsRows(deps, communityId, q, { offset, limit: q.limit });
   const now = deps.clock.now();
   return {
-    items: rows.slice(0, q.limit).map(({ total: _, ...r }) => ({ ...r, monthsOverdue: monthsOverdue(r.oldestDue, now) })),
+    items: rows
+      .slice(0, q.limit)
+      .map(({ total: _, ...r }) => ({ ...r, monthsOverdue: monthsOverdue(r.oldestDue, now) })),
     total: rows[0]?.total ?? 0,
     nextCursor: rows.length > q.limit ? String(offset + q.limit) : null,
   };
@@ -74,12 +101,18 @@ const COLUMNS: ExportColumn[] = [
 ];
 
 /** The arrears list as a file a cashier opens in Excel (see exportTable). */
-export async function exportArrears(deps: Deps, userId: string, communityId: string, q: z.infer<typeof ZArrearsExport>): Promise<ExportFile> {
+export async function exportArrears(
+  deps: Deps,
+  userId: string,
+  communityId: string,
+  q: z.infer<typeof ZArrearsExport>,
+): Promise<ExportFile> {
   await requireRole(deps.db, userId, communityId, ['CASHIER', 'MANAGER', 'COMPANY_ADMIN']);
   const now = deps.clock.now();
   const rows = cursorRows<Row>(deps.config.databaseUrl, arrearsQuery(deps, communityId, q));
   async function* lines() {
-    for await (const r of rows) yield [r.building, r.number, r.items, r.oldestPeriod, monthsOverdue(r.oldestDue, now), r.bills, r.amountFen];
+    for await (const r of rows)
+      yield [r.building, r.number, r.items, r.oldestPeriod, monthsOverdue(r.oldestDue, now), r.bills, r.amountFen];
   }
   return exportTable(q.format, { file: `欠费清单-${beijingDay(now)}`, sheet: '欠费清单' }, COLUMNS, lines());
 }

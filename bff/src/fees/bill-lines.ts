@@ -2,7 +2,12 @@ import type { BillPayer, FeeItem } from '@prisma/client';
 import { areaFee, areaHundredths, splitByArea, yuan } from './money.js';
 import { monthStart, nextMonth, payerMonths, type Period } from './periods.js';
 
-export type BillingUnit = { id: string; buildingArea: { toString(): string }; deliveredAt: Date | null; buildingType: string | null };
+export type BillingUnit = {
+  id: string;
+  buildingArea: { toString(): string };
+  deliveredAt: Date | null;
+  buildingType: string | null;
+};
 export type BillingSpace = { id: string; number: string; unitId: string };
 
 /** One bill to be: the natural key (item, unit, space, period, payer) makes generation idempotent. */
@@ -18,7 +23,8 @@ export type BillLine = {
   dueAt: Date;
 };
 
-export const lineKey = (l: { feeItemId: string; unitId: string; parkingSpaceId: string | null; payer: string }) => `${l.feeItemId}|${l.unitId}|${l.parkingSpaceId ?? ''}|${l.payer}`;
+export const lineKey = (l: { feeItemId: string; unitId: string; parkingSpaceId: string | null; payer: string }) =>
+  `${l.feeItemId}|${l.unitId}|${l.parkingSpaceId ?? ''}|${l.payer}`;
 
 /** Prepaid: a bill is due by the end of the first month it covers. */
 const dueAfter = (firstMonth: string) => monthStart(nextMonth(firstMonth));
@@ -42,16 +48,46 @@ function m2(area: bigint): string {
  * delivery, owner from the month after); a one-off or shared charge goes to whoever pays for the
  * period's first month.
  */
-export function* billLines(period: Period, items: FeeItem[], units: BillingUnit[], spaces: BillingSpace[]): Generator<BillLine> {
+export function* billLines(
+  period: Period,
+  items: FeeItem[],
+  units: BillingUnit[],
+  spaces: BillingSpace[],
+): Generator<BillLine> {
   // Most units of a community share a handful of delivery dates; lines share the period's first months.
-  const splitOf = remembered((deliveredMs: number | null) => payerMonths(period, deliveredMs === null ? null : new Date(deliveredMs)));
+  const splitOf = remembered((deliveredMs: number | null) =>
+    payerMonths(period, deliveredMs === null ? null : new Date(deliveredMs)),
+  );
   const split = (unit: BillingUnit) => splitOf(unit.deliveredAt?.getTime() ?? null);
   const due = remembered(dueAfter);
   const unitById = new Map(units.map((u) => [u.id, u]));
   // The bill of a line, or none when it has no month or nothing to pay (for `yield*`).
-  const line = (item: FeeItem, unit: BillingUnit, space: BillingSpace | null, payer: BillPayer, months: string[], amountFen: number, detail: string): BillLine[] =>
-    months.length === 0 || amountFen <= 0 ? [] : [{ feeItemId: item.id, unitId: unit.id, parkingSpaceId: space?.id ?? null, payer, firstMonth: months[0]!, months: months.length, amountFen, detail, dueAt: due(months[0]!) }];
-  const payerOfPeriod = (unit: BillingUnit): BillPayer => (split(unit).OWNER.includes(period.months[0]!) ? 'OWNER' : 'DEVELOPER');
+  const line = (
+    item: FeeItem,
+    unit: BillingUnit,
+    space: BillingSpace | null,
+    payer: BillPayer,
+    months: string[],
+    amountFen: number,
+    detail: string,
+  ): BillLine[] =>
+    months.length === 0 || amountFen <= 0
+      ? []
+      : [
+          {
+            feeItemId: item.id,
+            unitId: unit.id,
+            parkingSpaceId: space?.id ?? null,
+            payer,
+            firstMonth: months[0]!,
+            months: months.length,
+            amountFen,
+            detail,
+            dueAt: due(months[0]!),
+          },
+        ];
+  const payerOfPeriod = (unit: BillingUnit): BillPayer =>
+    split(unit).OWNER.includes(period.months[0]!) ? 'OWNER' : 'DEVELOPER';
 
   for (const item of items) {
     if (item.kind === 'PROPERTY') {
@@ -59,7 +95,15 @@ export function* billLines(period: Period, items: FeeItem[], units: BillingUnit[
         if (item.buildingType !== null && unit.buildingType !== item.buildingType) continue;
         const area = areaHundredths(unit.buildingArea);
         for (const [payer, months] of Object.entries(split(unit)) as [BillPayer, string[]][]) {
-          yield* line(item, unit, null, payer, months, areaFee(area, item.amountFen, months.length), `${m2(area)}㎡ × ${yuan(item.amountFen)}元/㎡·月 × ${months.length}个月`);
+          yield* line(
+            item,
+            unit,
+            null,
+            payer,
+            months,
+            areaFee(area, item.amountFen, months.length),
+            `${m2(area)}㎡ × ${yuan(item.amountFen)}元/㎡·月 × ${months.length}个月`,
+          );
         }
       }
     } else if (item.kind === 'PARKING') {
@@ -67,17 +111,34 @@ export function* billLines(period: Period, items: FeeItem[], units: BillingUnit[
         const unit = unitById.get(space.unitId);
         if (!unit) continue;
         for (const [payer, months] of Object.entries(split(unit)) as [BillPayer, string[]][]) {
-          yield* line(item, unit, space, payer, months, item.amountFen * months.length, `车位 ${space.number} × ${yuan(item.amountFen)}元/月 × ${months.length}个月`);
+          yield* line(
+            item,
+            unit,
+            space,
+            payer,
+            months,
+            item.amountFen * months.length,
+            `车位 ${space.number} × ${yuan(item.amountFen)}元/月 × ${months.length}个月`,
+          );
         }
       }
     } else if (item.kind === 'ONE_OFF') {
-      for (const unit of units) yield* line(item, unit, null, payerOfPeriod(unit), period.months, item.amountFen, item.name);
+      for (const unit of units)
+        yield* line(item, unit, null, payerOfPeriod(unit), period.months, item.amountFen, item.name);
     } else {
       const parts = units.map((u) => ({ key: u, area: areaHundredths(u.buildingArea) }));
       const totalArea = parts.reduce((s, p) => s + p.area, 0n);
       if (totalArea === 0n) continue;
       for (const share of splitByArea(item.amountFen, parts)) {
-        yield* line(item, share.key, null, payerOfPeriod(share.key), period.months, share.fen, `${item.name} ${yuan(item.amountFen)}元 按面积分摊 ${m2(areaHundredths(share.key.buildingArea))}/${m2(totalArea)}㎡`);
+        yield* line(
+          item,
+          share.key,
+          null,
+          payerOfPeriod(share.key),
+          period.months,
+          share.fen,
+          `${item.name} ${yuan(item.amountFen)}元 按面积分摊 ${m2(areaHundredths(share.key.buildingArea))}/${m2(totalArea)}㎡`,
+        );
       }
     }
   }

@@ -36,8 +36,15 @@ export function oldestFirst(bills: { id: string; payableFen: number }[], amountF
   const steps = bills.reduce<number[]>((acc, b) => [...acc, (acc.at(-1) ?? 0) + b.payableFen], []);
   const below = steps.filter((s) => s < amountFen).at(-1);
   const above = steps.find((s) => s > amountFen);
-  const offer = [below, above].filter((s): s is number => s !== undefined).map((s) => `¥${yuan(s)}`).join(' 或 ');
-  throw new AppError('VALIDATION_FAILED', `按最早到期的账单依次抵扣，金额须正好缴清若干笔账单${offer ? `：可收 ${offer}` : ''}`, [{ path: 'amountFen', message: '金额与账单合计不符' }]);
+  const offer = [below, above]
+    .filter((s): s is number => s !== undefined)
+    .map((s) => `¥${yuan(s)}`)
+    .join(' 或 ');
+  throw new AppError(
+    'VALIDATION_FAILED',
+    `按最早到期的账单依次抵扣，金额须正好缴清若干笔账单${offer ? `：可收 ${offer}` : ''}`,
+    [{ path: 'amountFen', message: '金额与账单合计不符' }],
+  );
 }
 
 /**
@@ -46,7 +53,12 @@ export function oldestFirst(bills: { id: string; payableFen: number }[], amountF
  * the next number of the community's one series. A bill in a pending WeChat order may be paid here; if
  * WeChat is paid too, that becomes an overpayment refunded automatically.
  */
-export async function takeCounterPayment(deps: Deps, userId: string, communityId: string, input: z.infer<typeof ZCounterPayment>) {
+export async function takeCounterPayment(
+  deps: Deps,
+  userId: string,
+  communityId: string,
+  input: z.infer<typeof ZCounterPayment>,
+) {
   await requireRole(deps.db, userId, communityId, ['CASHIER', 'MANAGER']);
   const unit = await deps.db.unit.findFirst({ where: { id: input.unitId, communityId }, select: { id: true } });
   if (!unit) throw notFound('房屋');
@@ -61,23 +73,48 @@ export async function takeCounterPayment(deps: Deps, userId: string, communityId
     let ids: string[];
     if (input.billIds) {
       const chosen = payable.filter((b) => input.billIds!.includes(b.id));
-      if (chosen.length !== new Set(input.billIds).size) throw new AppError('BILLS_NOT_PAYABLE', '所选账单中有已缴清、已减免或不属于这户的，请刷新后重选');
+      if (chosen.length !== new Set(input.billIds).size)
+        throw new AppError('BILLS_NOT_PAYABLE', '所选账单中有已缴清、已减免或不属于这户的，请刷新后重选');
       const sum = chosen.reduce((s, b) => s + b.payableFen, 0);
-      if (sum !== input.amountFen) throw new AppError('VALIDATION_FAILED', `金额与所选账单合计 ¥${yuan(sum)} 不符`, [{ path: 'amountFen', message: '金额不符' }]);
+      if (sum !== input.amountFen)
+        throw new AppError('VALIDATION_FAILED', `金额与所选账单合计 ¥${yuan(sum)} 不符`, [
+          { path: 'amountFen', message: '金额不符' },
+        ]);
       ids = chosen.map((b) => b.id);
     } else {
       ids = oldestFirst(payable, input.amountFen);
     }
     const byId = new Map(payable.map((b) => [b.id, b.payableFen]));
-    for (const id of ids) await tx.bill.update({ where: { id }, data: { state: 'PAID', paidFen: byId.get(id)!, paidAt: now, lockedOrderId: null } });
+    for (const id of ids)
+      await tx.bill.update({
+        where: { id },
+        data: { state: 'PAID', paidFen: byId.get(id)!, paidAt: now, lockedOrderId: null },
+      });
     const payment = await tx.counterPayment.create({
       data: {
-        communityId, unitId: unit.id, channel: input.channel, amountFen: input.amountFen, payerName: input.payerName ?? null, takenById: userId, takenAt: now,
+        communityId,
+        unitId: unit.id,
+        channel: input.channel,
+        amountFen: input.amountFen,
+        payerName: input.payerName ?? null,
+        takenById: userId,
+        takenAt: now,
         receiptNo: await takeReceiptNo(tx, communityId, now),
         items: { create: ids.map((billId) => ({ billId, amountFen: byId.get(billId)! })) },
       },
     });
-    await tx.ledgerEntry.createMany({ data: ids.map((billId) => ({ communityId, kind: 'COUNTER_PAYMENT' as const, billId, amountFen: byId.get(billId)!, actorId: userId, at: now, counterPaymentId: payment.id, note: `${input.channel} ${payment.receiptNo}` })) });
+    await tx.ledgerEntry.createMany({
+      data: ids.map((billId) => ({
+        communityId,
+        kind: 'COUNTER_PAYMENT' as const,
+        billId,
+        amountFen: byId.get(billId)!,
+        actorId: userId,
+        at: now,
+        counterPaymentId: payment.id,
+        note: `${input.channel} ${payment.receiptNo}`,
+      })),
+    });
     return counterView(tx, payment.id);
   });
 }
@@ -85,13 +122,28 @@ export async function takeCounterPayment(deps: Deps, userId: string, communityId
 /** A counter receipt: number, unit, items with periods, channel, who took it, and any void. */
 export async function counterView(db: Prisma.TransactionClient | Deps['db'], id: string) {
   const p = await db.counterPayment.findUniqueOrThrow({ where: { id }, include: { items: true } });
-  const bills = await db.bill.findMany({ where: { id: { in: p.items.map((i) => i.billId) } }, include: { feeItem: { select: { name: true, kind: true } }, unit: { select: { number: true, building: { select: { name: true } } } } } });
+  const bills = await db.bill.findMany({
+    where: { id: { in: p.items.map((i) => i.billId) } },
+    include: {
+      feeItem: { select: { name: true, kind: true } },
+      unit: { select: { number: true, building: { select: { name: true } } } },
+    },
+  });
   const byId = new Map(bills.map((b) => [b.id, b]));
   return {
     ...p,
     items: p.items.map((i) => {
       const b = byId.get(i.billId)!;
-      return { billId: i.billId, amountFen: i.amountFen, name: b.feeItem.name, kind: b.feeItem.kind, period: b.period, detail: b.detail, unit: `${b.unit.building.name} ${b.unit.number}`, state: b.state };
+      return {
+        billId: i.billId,
+        amountFen: i.amountFen,
+        name: b.feeItem.name,
+        kind: b.feeItem.kind,
+        period: b.period,
+        detail: b.detail,
+        unit: `${b.unit.building.name} ${b.unit.number}`,
+        state: b.state,
+      };
     }),
   };
 }
@@ -111,7 +163,10 @@ export async function getCounterPayment(deps: Deps, userId: string, id: string) 
 /** A void is asked for with a reason; it takes effect only when a manager who is neither the asker nor the taker approves. */
 export async function requestVoid(deps: Deps, userId: string, id: string, reason: string) {
   await paymentOf(deps, userId, id, ['CASHIER', 'MANAGER']);
-  const moved = await deps.db.counterPayment.updateMany({ where: { id, state: 'RECORDED' }, data: { state: 'VOID_REQUESTED', voidReason: reason, voidRequestedById: userId } });
+  const moved = await deps.db.counterPayment.updateMany({
+    where: { id, state: 'RECORDED' },
+    data: { state: 'VOID_REQUESTED', voidReason: reason, voidRequestedById: userId },
+  });
   if (moved.count === 0) throw new AppError('ALREADY_DECIDED', '这笔收款已申请作废或已作废');
   return counterView(deps.db, id);
 }
@@ -123,13 +178,31 @@ export async function approveVoid(deps: Deps, userId: string, id: string) {
   requireOtherPerson(userId, p.takenById);
   const now = deps.clock.now();
   return deps.db.$transaction(async (tx) => {
-    const moved = await tx.counterPayment.updateMany({ where: { id, state: 'VOID_REQUESTED' }, data: { state: 'VOIDED', voidApprovedById: userId, voidedAt: now } });
+    const moved = await tx.counterPayment.updateMany({
+      where: { id, state: 'VOID_REQUESTED' },
+      data: { state: 'VOIDED', voidApprovedById: userId, voidedAt: now },
+    });
     if (moved.count === 0) throw new AppError('ALREADY_DECIDED', '这笔收款没有待审批的作废申请');
     const items = await tx.counterPaymentItem.findMany({ where: { paymentId: id } });
     for (const i of items) {
-      const back = await tx.bill.updateMany({ where: { id: i.billId, state: 'PAID', refundedFen: 0, paidFen: i.amountFen }, data: { state: 'UNPAID', paidFen: 0, paidAt: null } });
-      if (back.count === 0) throw new AppError('CONFLICT', '账单在收款后已有变动（退款或再次缴费），不能直接作废，请先处理账单');
-      await tx.ledgerEntry.create({ data: { communityId: p.communityId, kind: 'VOID', billId: i.billId, amountFen: -i.amountFen, actorId: userId, at: now, counterPaymentId: id, note: `作废 ${p.receiptNo}：${p.voidReason}` } });
+      const back = await tx.bill.updateMany({
+        where: { id: i.billId, state: 'PAID', refundedFen: 0, paidFen: i.amountFen },
+        data: { state: 'UNPAID', paidFen: 0, paidAt: null },
+      });
+      if (back.count === 0)
+        throw new AppError('CONFLICT', '账单在收款后已有变动（退款或再次缴费），不能直接作废，请先处理账单');
+      await tx.ledgerEntry.create({
+        data: {
+          communityId: p.communityId,
+          kind: 'VOID',
+          billId: i.billId,
+          amountFen: -i.amountFen,
+          actorId: userId,
+          at: now,
+          counterPaymentId: id,
+          note: `作废 ${p.receiptNo}：${p.voidReason}`,
+        },
+      });
     }
     return counterView(tx, id);
   });

@@ -19,7 +19,12 @@ const csvCell = (v: string | number) => (/[",\r\n]/.test(String(v)) ? `"${String
  * come, money as yuan with a ¥ format, bold frozen header) or CSV with a UTF-8 BOM so Excel reads the
  * Chinese. `rows` may be an async iterable, so a large export never sits in memory whole.
  */
-export function exportTable(format: ExportFormat, name: { file: string; sheet: string }, columns: ExportColumn[], rows: Iterable<(string | number)[]> | AsyncIterable<(string | number)[]>): ExportFile {
+export function exportTable(
+  format: ExportFormat,
+  name: { file: string; sheet: string },
+  columns: ExportColumn[],
+  rows: Iterable<(string | number)[]> | AsyncIterable<(string | number)[]>,
+): ExportFile {
   const money = columns.map((c) => c.money === true);
   if (format === 'csv') {
     const out = new PassThrough();
@@ -27,7 +32,8 @@ export function exportTable(format: ExportFormat, name: { file: string; sheet: s
       out.write(`\uFEFF${columns.map((c) => csvCell(c.header)).join(',')}\r\n`);
       for await (const row of rows) {
         if (out.destroyed) return; // the download was abandoned: stop reading (the rows' source closes)
-        if (!out.write(`${row.map((v, i) => csvCell(money[i] ? yuan(Number(v)) : v)).join(',')}\r\n`)) await Promise.race([once(out, 'drain'), once(out, 'close')]);
+        if (!out.write(`${row.map((v, i) => csvCell(money[i] ? yuan(Number(v)) : v)).join(',')}\r\n`))
+          await Promise.race([once(out, 'drain'), once(out, 'close')]);
       }
       out.end();
     })().catch((err: Error) => out.destroy(err));
@@ -38,7 +44,11 @@ export function exportTable(format: ExportFormat, name: { file: string; sheet: s
     for await (const values of rows) yield values.map((v, i) => (money[i] ? Number(v) / 100 : v));
   }
   // Pulled as the download is read: an abandoned one stops the rows (their source closes).
-  const sheet = xlsx(name.sheet, columns.map((c) => ({ header: c.header, width: c.width ?? 14, money: c.money === true })), yuanRows());
+  const sheet = xlsx(
+    name.sheet,
+    columns.map((c) => ({ header: c.header, width: c.width ?? 14, money: c.money === true })),
+    yuanRows(),
+  );
   return { body: Readable.from(sheet), type: XLSX, filename: `${name.file}.xlsx` };
 }
 

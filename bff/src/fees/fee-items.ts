@@ -9,12 +9,26 @@ const READERS = ['MANAGER', 'COMPANY_ADMIN', 'CASHIER'] as const;
 
 export async function listFeeItems(deps: Deps, userId: string, communityId: string) {
   await requireRole(deps.db, userId, communityId, [...READERS]);
-  return { items: await deps.db.feeItem.findMany({ where: { communityId }, orderBy: [{ active: 'desc' }, { createdAt: 'asc' }] }) };
+  return {
+    items: await deps.db.feeItem.findMany({
+      where: { communityId },
+      orderBy: [{ active: 'desc' }, { createdAt: 'asc' }],
+    }),
+  };
 }
 
 export async function createFeeItem(deps: Deps, userId: string, communityId: string, input: NewFeeItem) {
   await requireRole(deps.db, userId, communityId, [...EDITORS]);
-  return deps.db.feeItem.create({ data: { communityId, kind: input.kind, name: input.name, amountFen: input.amountFen, cycle: input.cycle ?? null, buildingType: input.buildingType ?? null } });
+  return deps.db.feeItem.create({
+    data: {
+      communityId,
+      kind: input.kind,
+      name: input.name,
+      amountFen: input.amountFen,
+      cycle: input.cycle ?? null,
+      buildingType: input.buildingType ?? null,
+    },
+  });
 }
 
 /** Bills already made keep their amounts: a standard is retired, never edited under them. */

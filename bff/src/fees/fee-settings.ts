@@ -13,7 +13,12 @@ export async function getFeeSettings(deps: Deps, userId: string, communityId: st
 }
 
 /** Set by the manager or a company admin, from the property service contract. */
-export async function putFeeSettings(deps: Deps, userId: string, communityId: string, input: z.infer<typeof ZFeeSettings>) {
+export async function putFeeSettings(
+  deps: Deps,
+  userId: string,
+  communityId: string,
+  input: z.infer<typeof ZFeeSettings>,
+) {
   await requireRole(deps.db, userId, communityId, ['MANAGER', 'COMPANY_ADMIN']);
   return deps.db.feeSettings.upsert({ where: { communityId }, create: { communityId, ...input }, update: input });
 }

@@ -18,15 +18,24 @@ async function chosenItems(deps: Deps, communityId: string, req: BillingRequest)
   const active = await deps.db.feeItem.findMany({ where: { communityId, active: true } });
   if (!req.feeItemIds) return active.filter((i) => i.cycle === period.kind);
   const items = active.filter((i) => req.feeItemIds!.includes(i.id));
-  if (items.length !== new Set(req.feeItemIds).size) throw new AppError('VALIDATION_FAILED', '收费项目不存在或已停用', [{ path: 'feeItemIds', message: '请刷新后重新选择' }]);
+  if (items.length !== new Set(req.feeItemIds).size)
+    throw new AppError('VALIDATION_FAILED', '收费项目不存在或已停用', [
+      { path: 'feeItemIds', message: '请刷新后重新选择' },
+    ]);
   const wrong = items.find((i) => i.cycle !== null && i.cycle !== period.kind);
-  if (wrong) throw new AppError('VALIDATION_FAILED', `「${wrong.name}」的计费周期与所选账期不一致`, [{ path: 'period', message: '周期不一致' }]);
+  if (wrong)
+    throw new AppError('VALIDATION_FAILED', `「${wrong.name}」的计费周期与所选账期不一致`, [
+      { path: 'period', message: '周期不一致' },
+    ]);
   return items;
 }
 
 /** Runs a read: Prisma's raw query for a preview, the run's own connection when generating. */
 type Read = <T>(text: string, values: unknown[]) => Promise<T[]>;
-const viaPrisma = (deps: Deps): Read => (text, values) => deps.db.$queryRawUnsafe(text, ...values);
+const viaPrisma =
+  (deps: Deps): Read =>
+  (text, values) =>
+    deps.db.$queryRawUnsafe(text, ...values);
 function viaClient(client: pg.Client): Read {
   // One connection runs one query at a time (pg deprecates queueing them on it): reads wait their turn.
   let turn: Promise<unknown> = Promise.resolve();
@@ -51,8 +60,14 @@ async function linesFor(deps: Deps, communityId: string, req: BillingRequest, re
          FROM "Unit" u JOIN "Building" b ON b."id" = u."buildingId" WHERE u."communityId" = $1::uuid`,
       [communityId],
     ),
-    read<BillingSpace>(`SELECT "id", "number", "unitId" FROM "ParkingSpace" WHERE "communityId" = $1::uuid AND "unitId" IS NOT NULL`, [communityId]),
-    read<Pick<BillLine, 'feeItemId' | 'unitId' | 'parkingSpaceId' | 'payer'>>(`SELECT "feeItemId", "unitId", "parkingSpaceId", "payer"::text AS "payer" FROM "Bill" WHERE "communityId" = $1::uuid AND "period" = $2`, [communityId, req.period]),
+    read<BillingSpace>(
+      `SELECT "id", "number", "unitId" FROM "ParkingSpace" WHERE "communityId" = $1::uuid AND "unitId" IS NOT NULL`,
+      [communityId],
+    ),
+    read<Pick<BillLine, 'feeItemId' | 'unitId' | 'parkingSpaceId' | 'payer'>>(
+      `SELECT "feeItemId", "unitId", "parkingSpaceId", "payer"::text AS "payer" FROM "Bill" WHERE "communityId" = $1::uuid AND "period" = $2`,
+      [communityId, req.period],
+    ),
   ]);
   const have = new Set(existing.map(lineKey));
   return { items, lines: billLines(period, items, units, spaces), isFresh: (l: BillLine) => !have.has(lineKey(l)) };
@@ -62,7 +77,9 @@ async function linesFor(deps: Deps, communityId: string, req: BillingRequest, re
 export async function previewBills(deps: Deps, userId: string, communityId: string, req: BillingRequest) {
   await requireRole(deps.db, userId, communityId, ['CASHIER', 'MANAGER', 'COMPANY_ADMIN']);
   const { items, lines, isFresh } = await linesFor(deps, communityId, req);
-  const perItem = new Map(items.map((i) => [i.id, { feeItemId: i.id, name: i.name, kind: i.kind, all: zero(), fresh: zero() }]));
+  const perItem = new Map(
+    items.map((i) => [i.id, { feeItemId: i.id, name: i.name, kind: i.kind, all: zero(), fresh: zero() }]),
+  );
   const byPayer = { OWNER: zero(), DEVELOPER: zero() };
   let all = 0;
   let total = zero();
@@ -75,7 +92,13 @@ export async function previewBills(deps: Deps, userId: string, communityId: stri
     byPayer[l.payer] = add(byPayer[l.payer], l.amountFen);
     total = add(total, l.amountFen);
   }
-  return { period: req.period, items: [...perItem.values()], byPayer, toCreate: total, alreadyBilled: all - total.bills };
+  return {
+    period: req.period,
+    items: [...perItem.values()],
+    byPayer,
+    toCreate: total,
+    alreadyBilled: all - total.bills,
+  };
 }
 
 /**
@@ -98,17 +121,36 @@ export async function generateBills(deps: Deps, userId: string, communityId: str
     // next is computed). Every bill is made here, under the community's lock, and what exists is
     // left out — so the unique key cannot be hit; were it hit, the run would roll back whole.
     let made = zero();
-    await copyRows(client, '"Bill" ("id", "communityId", "unitId", "feeItemId", "parkingSpaceId", "period", "firstMonth", "months", "payer", "amountFen", "detail", "dueAt", "runId")', (function* () {
-      for (const l of lines) {
-        if (!isFresh(l)) continue;
-        made = add(made, l.amountFen);
-        yield [randomUUID(), communityId, l.unitId, l.feeItemId, l.parkingSpaceId, req.period, l.firstMonth, l.months, l.payer, l.amountFen, l.detail, l.dueAt.toISOString(), runId];
-      }
-    })());
+    await copyRows(
+      client,
+      '"Bill" ("id", "communityId", "unitId", "feeItemId", "parkingSpaceId", "period", "firstMonth", "months", "payer", "amountFen", "detail", "dueAt", "runId")',
+      (function* () {
+        for (const l of lines) {
+          if (!isFresh(l)) continue;
+          made = add(made, l.amountFen);
+          yield [
+            randomUUID(),
+            communityId,
+            l.unitId,
+            l.feeItemId,
+            l.parkingSpaceId,
+            req.period,
+            l.firstMonth,
+            l.months,
+            l.payer,
+            l.amountFen,
+            l.detail,
+            l.dueAt.toISOString(),
+            runId,
+          ];
+        }
+      })(),
+    );
     if (made.bills > 0) {
-      await client.query('INSERT INTO "BillingRun" ("id", "communityId", "period", "createdById", "billCount", "totalFen", "createdAt") VALUES ($1, $2, $3, $4, $5, $6, $7)', [
-        runId, communityId, req.period, userId, made.bills, made.totalFen, deps.clock.now(),
-      ]);
+      await client.query(
+        'INSERT INTO "BillingRun" ("id", "communityId", "period", "createdById", "billCount", "totalFen", "createdAt") VALUES ($1, $2, $3, $4, $5, $6, $7)',
+        [runId, communityId, req.period, userId, made.bills, made.totalFen, deps.clock.now()],
+      );
     }
     await client.query('COMMIT');
     return { period: req.period, runId: made.bills > 0 ? runId : null, created: made };

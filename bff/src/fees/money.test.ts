@@ -37,22 +37,44 @@ describe('the rounding rule: once per bill line, half up, to the fen', () => {
 describe('公摊: shares by area add up exactly', () => {
   it('gives the leftover fen to the largest remainders', () => {
     // 100 fen over three equal areas: 33.33… each, one fen left for the first (stable ties)
-    expect(splitByArea(100, [{ key: 'a', area: 1n }, { key: 'b', area: 1n }, { key: 'c', area: 1n }]).map((s) => s.fen)).toEqual([34, 33, 33]);
+    expect(
+      splitByArea(100, [
+        { key: 'a', area: 1n },
+        { key: 'b', area: 1n },
+        { key: 'c', area: 1n },
+      ]).map((s) => s.fen),
+    ).toEqual([34, 33, 33]);
     // 1000 fen by 50 / 30 / 20 m²: exact
-    expect(splitByArea(1000, [{ key: 'a', area: 5000n }, { key: 'b', area: 3000n }, { key: 'c', area: 2000n }]).map((s) => s.fen)).toEqual([500, 300, 200]);
+    expect(
+      splitByArea(1000, [
+        { key: 'a', area: 5000n },
+        { key: 'b', area: 3000n },
+        { key: 'c', area: 2000n },
+      ]).map((s) => s.fen),
+    ).toEqual([500, 300, 200]);
     // 10 fen by 2.5 / 1 / 1: 5.55 / 2.22 / 2.22 → 6 / 2 / 2
-    expect(splitByArea(10, [{ key: 'a', area: 250n }, { key: 'b', area: 100n }, { key: 'c', area: 100n }]).map((s) => s.fen)).toEqual([6, 2, 2]);
+    expect(
+      splitByArea(10, [
+        { key: 'a', area: 250n },
+        { key: 'b', area: 100n },
+        { key: 'c', area: 100n },
+      ]).map((s) => s.fen),
+    ).toEqual([6, 2, 2]);
   });
 
   it('always adds up to the total, and no share is off by a fen or more from its exact value', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 100_000_000 }), fc.array(fc.integer({ min: 1, max: 100_000 }), { minLength: 1, maxLength: 60 }), (total, areas) => {
-        const parts = areas.map((a, i) => ({ key: i, area: BigInt(a) }));
-        const shares = splitByArea(total, parts);
-        expect(shares.reduce((s, p) => s + p.fen, 0)).toBe(total);
-        const sum = areas.reduce((s, a) => s + a, 0);
-        shares.forEach((s, i) => expect(Math.abs(s.fen * sum - total * areas[i]!)).toBeLessThan(sum));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 100_000_000 }),
+        fc.array(fc.integer({ min: 1, max: 100_000 }), { minLength: 1, maxLength: 60 }),
+        (total, areas) => {
+          const parts = areas.map((a, i) => ({ key: i, area: BigInt(a) }));
+          const shares = splitByArea(total, parts);
+          expect(shares.reduce((s, p) => s + p.fen, 0)).toBe(total);
+          const sum = areas.reduce((s, a) => s + a, 0);
+          shares.forEach((s, i) => expect(Math.abs(s.fen * sum - total * areas[i]!)).toBeLessThan(sum));
+        },
+      ),
     );
   });
 });

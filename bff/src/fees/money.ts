@@ -38,7 +38,9 @@ export function splitByArea<K>(totalFen: number, parts: { key: K; area: bigint }
     return { i, key: p.key, fen: exact / sum, remainder: exact % sum };
   });
   let left = total - shares.reduce((s, p) => s + p.fen, 0n);
-  const byRemainder = [...shares].sort((a, b) => (a.remainder === b.remainder ? a.i - b.i : a.remainder > b.remainder ? -1 : 1));
+  const byRemainder = [...shares].sort((a, b) =>
+    a.remainder === b.remainder ? a.i - b.i : a.remainder > b.remainder ? -1 : 1,
+  );
   for (const s of byRemainder) {
     if (left === 0n) break;
     s.fen += 1n;

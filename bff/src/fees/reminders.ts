@@ -16,11 +16,26 @@ const PAY_BY_DEFAULT_DAYS = 15;
 
 export const ZReminders = z.object({
   unitIds: z.array(ZId, '请选择要提醒的房屋').min(1, '请选择要提醒的房屋').max(200, '一次最多提醒 200 户'),
-  payBy: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '缴费期限格式应为 2026-12-15').optional(),
+  payBy: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, '缴费期限格式应为 2026-12-15')
+    .optional(),
 });
-export const ZReminderQuery = z.object({ cursor: z.string().regex(/^\d{1,6}$/, '翻页参数无效，请刷新后重试').optional(), unitId: ZId.optional() });
+export const ZReminderQuery = z.object({
+  cursor: z
+    .string()
+    .regex(/^\d{1,6}$/, '翻页参数无效，请刷新后重试')
+    .optional(),
+  unitId: ZId.optional(),
+});
 
-export type ReminderOutcome = { unitId: string; outcome: 'SENT' | 'COOLING_DOWN' | 'NOT_IN_ARREARS'; reminderId?: string; pushed?: number; nextAllowedAt?: string };
+export type ReminderOutcome = {
+  unitId: string;
+  outcome: 'SENT' | 'COOLING_DOWN' | 'NOT_IN_ARREARS';
+  reminderId?: string;
+  pushed?: number;
+  nextAllowedAt?: string;
+};
 
 /**
  * Reminds units in arrears (domain.md §4: written reminders with a deadline are the lawful path, kept
@@ -29,12 +44,20 @@ export type ReminderOutcome = { unitId: string; outcome: 'SENT' | 'COOLING_DOWN'
  * owners go in one transaction through the outbox — owners without push credit get none (WeChat
  * would refuse), the record says how many were reached. Nothing a resident can use depends on it.
  */
-export async function sendArrearsReminders(deps: Deps, userId: string, communityId: string, input: z.infer<typeof ZReminders>) {
+export async function sendArrearsReminders(
+  deps: Deps,
+  userId: string,
+  communityId: string,
+  input: z.infer<typeof ZReminders>,
+) {
   await requireRole(deps.db, userId, communityId, ['CASHIER', 'MANAGER', 'COMPANY_ADMIN']);
   const now = deps.clock.now();
   const today = beijingDay(now);
   const payBy = input.payBy ?? beijingDay(new Date(now.getTime() + PAY_BY_DEFAULT_DAYS * DAY));
-  if (payBy <= today || payBy > beijingDay(new Date(now.getTime() + 90 * DAY))) throw new AppError('VALIDATION_FAILED', '缴费期限应在今天之后的 90 天内', [{ path: 'payBy', message: '缴费期限无效' }]);
+  if (payBy <= today || payBy > beijingDay(new Date(now.getTime() + 90 * DAY)))
+    throw new AppError('VALIDATION_FAILED', '缴费期限应在今天之后的 90 天内', [
+      { path: 'payBy', message: '缴费期限无效' },
+    ]);
   const unitIds = [...new Set(input.unitIds)];
   const owed = new Map((await arrearsRows(deps, communityId, { minMonths: 0, unitIds })).map((r) => [r.unitId, r]));
   const results: ReminderOutcome[] = [];
@@ -48,34 +71,71 @@ export async function sendArrearsReminders(deps: Deps, userId: string, community
     results.push(
       await deps.db.$transaction(async (tx) => {
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('arrears-reminder'), hashtext(${unitId}))`;
-        const last = await tx.arrearsReminder.findFirst({ where: { unitId }, orderBy: { sentAt: 'desc' }, select: { sentAt: true } });
+        const last = await tx.arrearsReminder.findFirst({
+          where: { unitId },
+          orderBy: { sentAt: 'desc' },
+          select: { sentAt: true },
+        });
         if (last && now.getTime() - last.sentAt.getTime() < REMINDER_COOL_DOWN_DAYS * DAY) {
-          return { unitId, outcome: 'COOLING_DOWN' as const, nextAllowedAt: new Date(last.sentAt.getTime() + REMINDER_COOL_DOWN_DAYS * DAY).toISOString() };
+          return {
+            unitId,
+            outcome: 'COOLING_DOWN' as const,
+            nextAllowedAt: new Date(last.sentAt.getTime() + REMINDER_COOL_DOWN_DAYS * DAY).toISOString(),
+          };
         }
-        const owners = await tx.unitMembership.findMany({ where: { unitId, status: 'VERIFIED', relation: { in: ['OWNER', 'CO_OWNER'] } }, select: { userId: true } });
+        const owners = await tx.unitMembership.findMany({
+          where: { unitId, status: 'VERIFIED', relation: { in: ['OWNER', 'CO_OWNER'] } },
+          select: { userId: true },
+        });
         const id = randomUUID();
         const pushed = await queuePush(deps, tx, {
           template: 'arrearsReminder',
           recipients: owners.map((o) => ({ userId: o.userId, communityId })),
-          values: { amountFen: row.amountFen, items: `${row.items}（${row.oldestPeriod}起）`, payBy: new Date(`${payBy}T23:59:00+08:00`), note: '缴费不影响门禁、电梯、停车等任何服务' },
+          values: {
+            amountFen: row.amountFen,
+            items: `${row.items}（${row.oldestPeriod}起）`,
+            payBy: new Date(`${payBy}T23:59:00+08:00`),
+            note: '缴费不影响门禁、电梯、停车等任何服务',
+          },
           pageQuery: { unitId },
           event: { kind: 'fees.arrears-reminder', id },
         });
         await tx.arrearsReminder.create({
-          data: { id, communityId, unitId, amountFen: row.amountFen, bills: row.bills, oldestPeriod: row.oldestPeriod, items: row.items, payBy, recipients: owners.length, pushed, sentById: userId, sentAt: now },
+          data: {
+            id,
+            communityId,
+            unitId,
+            amountFen: row.amountFen,
+            bills: row.bills,
+            oldestPeriod: row.oldestPeriod,
+            items: row.items,
+            payBy,
+            recipients: owners.length,
+            pushed,
+            sentById: userId,
+            sentAt: now,
+          },
         });
         return { unitId, outcome: 'SENT' as const, reminderId: id, pushed };
       }),
     );
   }
-  deps.logger.info({ communityId, userId, sent: results.filter((r) => r.outcome === 'SENT').length }, 'arrears reminders');
+  deps.logger.info(
+    { communityId, userId, sent: results.filter((r) => r.outcome === 'SENT').length },
+    'arrears reminders',
+  );
   return { payBy, results };
 }
 
 const PAGE = 30;
 
 /** The evidence: reminders sent in a community (or to one unit), newest first, with what became of each push. */
-export async function listArrearsReminders(deps: Deps, userId: string, communityId: string, q: z.infer<typeof ZReminderQuery>) {
+export async function listArrearsReminders(
+  deps: Deps,
+  userId: string,
+  communityId: string,
+  q: z.infer<typeof ZReminderQuery>,
+) {
   await requireRole(deps.db, userId, communityId, ['CASHIER', 'MANAGER', 'COMPANY_ADMIN']);
   const offset = Number(q.cursor ?? 0);
   const where = { communityId, ...(q.unitId ? { unitId: q.unitId } : {}) };
@@ -86,9 +146,19 @@ export async function listArrearsReminders(deps: Deps, userId: string, community
     skip: offset,
     take: PAGE + 1,
   });
-  const units = await deps.db.unit.findMany({ where: { id: { in: rows.map((r) => r.unitId) } }, select: { id: true, number: true, building: { select: { name: true } } } });
-  const senders = await deps.db.user.findMany({ where: { id: { in: rows.map((r) => r.sentById) } }, select: { id: true, name: true } });
-  const pushes = await deps.db.pushMessage.groupBy({ by: ['eventId', 'status'], where: { eventKind: 'fees.arrears-reminder', eventId: { in: rows.map((r) => r.id) } }, _count: true });
+  const units = await deps.db.unit.findMany({
+    where: { id: { in: rows.map((r) => r.unitId) } },
+    select: { id: true, number: true, building: { select: { name: true } } },
+  });
+  const senders = await deps.db.user.findMany({
+    where: { id: { in: rows.map((r) => r.sentById) } },
+    select: { id: true, name: true },
+  });
+  const pushes = await deps.db.pushMessage.groupBy({
+    by: ['eventId', 'status'],
+    where: { eventKind: 'fees.arrears-reminder', eventId: { in: rows.map((r) => r.id) } },
+    _count: true,
+  });
   return {
     items: rows.slice(0, PAGE).map((r) => {
       const unit = units.find((u) => u.id === r.unitId)!;

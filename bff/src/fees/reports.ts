@@ -22,9 +22,15 @@ export const ZTakingsQuery = z
     from: z.string('请选择开始日期').regex(DAY, '日期格式应为 2026-11-01'),
     to: z.string('请选择结束日期').regex(DAY, '日期格式应为 2026-11-30'),
   })
-  .refine((q) => !Number.isNaN(Date.parse(q.from)) && !Number.isNaN(Date.parse(q.to)), { message: '日期不存在', path: ['from'] })
+  .refine((q) => !Number.isNaN(Date.parse(q.from)) && !Number.isNaN(Date.parse(q.to)), {
+    message: '日期不存在',
+    path: ['from'],
+  })
   .refine((q) => q.from <= q.to, { message: '开始日期不能晚于结束日期', path: ['to'] })
-  .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 < MAX_DAYS, { message: `一次最多查询 ${MAX_DAYS} 天`, path: ['to'] });
+  .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 < MAX_DAYS, {
+    message: `一次最多查询 ${MAX_DAYS} 天`,
+    path: ['to'],
+  });
 export const ZTakingsExport = ZTakingsQuery.and(z.object({ format: ZExportFormat }));
 export const ZCollectionQuery = z.object({ period: ZPeriod });
 export const ZCollectionExport = ZCollectionQuery.extend({ format: ZExportFormat });
@@ -33,7 +39,8 @@ export const ZCollectionExport = ZCollectionQuery.extend({ format: ZExportFormat
 const dayStart = (day: string) => new Date(`${day}T00:00:00+08:00`);
 const daysBetween = (from: string, to: string) => {
   const days: string[] = [];
-  for (let t = dayStart(from).getTime(); t <= dayStart(to).getTime(); t += 86_400_000) days.push(beijingDay(new Date(t)));
+  for (let t = dayStart(from).getTime(); t <= dayStart(to).getTime(); t += 86_400_000)
+    days.push(beijingDay(new Date(t)));
   return days;
 };
 
@@ -73,24 +80,54 @@ export async function takingsReport(deps: Deps, userId: string, communityId: str
     from: q.from,
     to: q.to,
     days: [...days].map(([day, byChannel]) => ({ day, byChannel, totalFen: total(byChannel) })),
-    items: [...items].map(([item, byChannel]) => ({ item, byChannel, totalFen: total(byChannel) })).sort((a, b) => b.totalFen - a.totalFen),
+    items: [...items]
+      .map(([item, byChannel]) => ({ item, byChannel, totalFen: total(byChannel) }))
+      .sort((a, b) => b.totalFen - a.totalFen),
     totals: { byChannel: totals, totalFen: total(totals) },
   };
 }
 
 const CHANNEL_LABELS: Record<Channel, string> = { WECHAT: '微信支付', CASH: '现金', TRANSFER: '转账', POS: '刷卡' };
 const money = (header: string): ExportColumn => ({ header, money: true });
-const CHANNEL_COLUMNS: ExportColumn[] = [...CHANNELS.map((c) => money(`${CHANNEL_LABELS[c]}（元）`)), money('合计（元）')];
+const CHANNEL_COLUMNS: ExportColumn[] = [
+  ...CHANNELS.map((c) => money(`${CHANNEL_LABELS[c]}（元）`)),
+  money('合计（元）'),
+];
 
 /** Takings as Excel or CSV: one row per day, then one per fee item, then the total. */
-export async function exportTakings(deps: Deps, userId: string, communityId: string, q: z.infer<typeof ZTakingsExport>): Promise<ExportFile> {
+export async function exportTakings(
+  deps: Deps,
+  userId: string,
+  communityId: string,
+  q: z.infer<typeof ZTakingsExport>,
+): Promise<ExportFile> {
   const report = await takingsReport(deps, userId, communityId, q);
-  const line = (label: string, c: { byChannel: ByChannel; totalFen: number }) => [label, ...CHANNELS.map((k) => c.byChannel[k]), c.totalFen];
-  const rows = [...report.days.map((d) => line(d.day, d)), ...report.items.map((i) => line(`项目：${i.item}`, i)), line('合计', report.totals)];
-  return exportTable(q.format, { file: `收款日报-${q.from}至${q.to}`, sheet: '收款日报' }, [{ header: '日期 / 项目', width: 24 }, ...CHANNEL_COLUMNS], rows);
+  const line = (label: string, c: { byChannel: ByChannel; totalFen: number }) => [
+    label,
+    ...CHANNELS.map((k) => c.byChannel[k]),
+    c.totalFen,
+  ];
+  const rows = [
+    ...report.days.map((d) => line(d.day, d)),
+    ...report.items.map((i) => line(`项目：${i.item}`, i)),
+    line('合计', report.totals),
+  ];
+  return exportTable(
+    q.format,
+    { file: `收款日报-${q.from}至${q.to}`, sheet: '收款日报' },
+    [{ header: '日期 / 项目', width: 24 }, ...CHANNEL_COLUMNS],
+    rows,
+  );
 }
 
-type CollectionRow = { key: string; name: string; billedFen: bigint; collectedFen: bigint; bills: number; settledBills: number };
+type CollectionRow = {
+  key: string;
+  name: string;
+  billedFen: bigint;
+  collectedFen: bigint;
+  bills: number;
+  settledBills: number;
+};
 
 /**
  * 收缴率: of what was billed for the months of `period` (bills whose first month falls in it; waived
@@ -116,17 +153,36 @@ function collectionRows(deps: Deps, communityIds: string[], months: string[], by
 }
 
 /** A rate in tenths of a percent, rounded half up in integers: 1 of 3 → 333 (33.3 %). Null when nothing was billed. */
-export const permille = (part: number, whole: number) => (whole === 0 ? null : Math.floor((part * 2000 + whole) / (2 * whole)));
+export const permille = (part: number, whole: number) =>
+  whole === 0 ? null : Math.floor((part * 2000 + whole) / (2 * whole));
 const shapeRate = (r: CollectionRow) => {
   const billedFen = Number(r.billedFen);
   const collectedFen = Number(r.collectedFen);
-  return { key: r.key, name: r.name, billedFen, collectedFen, outstandingFen: billedFen - collectedFen, bills: r.bills, settledBills: r.settledBills, ratePermille: permille(collectedFen, billedFen) };
+  return {
+    key: r.key,
+    name: r.name,
+    billedFen,
+    collectedFen,
+    outstandingFen: billedFen - collectedFen,
+    bills: r.bills,
+    settledBills: r.settledBills,
+    ratePermille: permille(collectedFen, billedFen),
+  };
 };
 const sumRates = (rows: ReturnType<typeof shapeRate>[], name: string) => {
   const sum = (f: (r: ReturnType<typeof shapeRate>) => number) => rows.reduce((s, r) => s + f(r), 0);
   const billedFen = sum((r) => r.billedFen);
   const collectedFen = sum((r) => r.collectedFen);
-  return { key: 'total', name, billedFen, collectedFen, outstandingFen: billedFen - collectedFen, bills: sum((r) => r.bills), settledBills: sum((r) => r.settledBills), ratePermille: permille(collectedFen, billedFen) };
+  return {
+    key: 'total',
+    name,
+    billedFen,
+    collectedFen,
+    outstandingFen: billedFen - collectedFen,
+    bills: sum((r) => r.bills),
+    settledBills: sum((r) => r.settledBills),
+    ratePermille: permille(collectedFen, billedFen),
+  };
 };
 
 /** The six months up to `month`, oldest first. */
@@ -144,23 +200,71 @@ export async function collectionReport(deps: Deps, userId: string, communityId: 
   const period = parsePeriod(q.period)!;
   const buildings = (await collectionRows(deps, [communityId], period.months, 'building')).map(shapeRate);
   const trendMonths = monthsUpTo(period.months.at(-1)!, 6);
-  const trend = await Promise.all(trendMonths.map(async (month) => ({ month, ...sumRates((await collectionRows(deps, [communityId], [month], 'community')).map(shapeRate), month) })));
-  return { period: q.period, buildings, total: sumRates(buildings, '全小区'), trend: trend.map(({ month, billedFen, collectedFen, ratePermille }) => ({ month, billedFen, collectedFen, ratePermille })) };
+  const trend = await Promise.all(
+    trendMonths.map(async (month) => ({
+      month,
+      ...sumRates((await collectionRows(deps, [communityId], [month], 'community')).map(shapeRate), month),
+    })),
+  );
+  return {
+    period: q.period,
+    buildings,
+    total: sumRates(buildings, '全小区'),
+    trend: trend.map(({ month, billedFen, collectedFen, ratePermille }) => ({
+      month,
+      billedFen,
+      collectedFen,
+      ratePermille,
+    })),
+  };
 }
 
 /** For a company's office: each community the caller keeps the money of, compared for one period. */
 export async function communitiesCollection(deps: Deps, userId: string, q: { period: string }) {
-  const mine = [...(await staffRolesByCommunity(deps.db, userId)).values()].filter((c) => c.roles.some((r) => (REPORT_ROLES as readonly string[]).includes(r)));
+  const mine = [...(await staffRolesByCommunity(deps.db, userId)).values()].filter((c) =>
+    c.roles.some((r) => (REPORT_ROLES as readonly string[]).includes(r)),
+  );
   if (mine.length === 0) throw new AppError('NOT_FOUND', '报表不存在');
-  const rows = (await collectionRows(deps, mine.map((c) => c.communityId), parsePeriod(q.period)!.months, 'community')).map(shapeRate);
+  const rows = (
+    await collectionRows(
+      deps,
+      mine.map((c) => c.communityId),
+      parsePeriod(q.period)!.months,
+      'community',
+    )
+  ).map(shapeRate);
   return { period: q.period, communities: rows, total: sumRates(rows, '全部小区') };
 }
 
-const RATE_COLUMNS: ExportColumn[] = [{ header: '楼栋', width: 16 }, money('应收（元）'), money('实收（元）'), money('未收（元）'), { header: '账单数' }, { header: '已缴账单数' }, { header: '收缴率（%）' }];
+const RATE_COLUMNS: ExportColumn[] = [
+  { header: '楼栋', width: 16 },
+  money('应收（元）'),
+  money('实收（元）'),
+  money('未收（元）'),
+  { header: '账单数' },
+  { header: '已缴账单数' },
+  { header: '收缴率（%）' },
+];
 const rateText = (p: number | null) => (p === null ? '—' : (p / 10).toFixed(1));
 
-export async function exportCollection(deps: Deps, userId: string, communityId: string, q: z.infer<typeof ZCollectionExport>): Promise<ExportFile> {
+export async function exportCollection(
+  deps: Deps,
+  userId: string,
+  communityId: string,
+  q: z.infer<typeof ZCollectionExport>,
+): Promise<ExportFile> {
   const report = await collectionReport(deps, userId, communityId, q);
-  const line = (r: ReturnType<typeof shapeRate>) => [r.name, r.billedFen, r.collectedFen, r.outstandingFen, r.bills, r.settledBills, rateText(r.ratePermille)];
-  return exportTable(q.format, { file: `收缴率-${q.period}`, sheet: '收缴率' }, RATE_COLUMNS, [...report.buildings.map(line), line(report.total)]);
+  const line = (r: ReturnType<typeof shapeRate>) => [
+    r.name,
+    r.billedFen,
+    r.collectedFen,
+    r.outstandingFen,
+    r.bills,
+    r.settledBills,
+    rateText(r.ratePermille),
+  ];
+  return exportTable(q.format, { file: `收缴率-${q.period}`, sheet: '收缴率' }, RATE_COLUMNS, [
+    ...report.buildings.map(line),
+    line(report.total),
+  ]);
 }

@@ -18,7 +18,10 @@ export function lateFeeOf(settings: FeeSettings | null, bill: Pick<Bill, 'amount
   return lateCharge(bill.amountFen, days, settings.lateFeeBpsPerDay, settings.lateFeeCapBps);
 }
 
-export function shapeBill(b: Bill & { feeItem: Pick<FeeItem, 'name' | 'kind'>; orderItems?: { orderId: string }[] }, lateFeeFen: number) {
+export function shapeBill(
+  b: Bill & { feeItem: Pick<FeeItem, 'name' | 'kind'>; orderItems?: { orderId: string }[] },
+  lateFeeFen: number,
+) {
   return {
     id: b.id,
     unitId: b.unitId,
@@ -51,11 +54,31 @@ const myUnit = (userId: string) => ({ memberships: { some: { userId, status: 'VE
 export async function billSummary(deps: Deps, userId: string) {
   const units = await deps.db.unit.findMany({
     where: myUnit(userId),
-    select: { id: true, number: true, building: { select: { name: true } }, community: { select: { id: true, name: true } } },
+    select: {
+      id: true,
+      number: true,
+      building: { select: { name: true } },
+      community: { select: { id: true, name: true } },
+    },
     orderBy: [{ communityId: 'asc' }, { number: 'asc' }],
   });
-  const open = await deps.db.bill.groupBy({ by: ['unitId'], where: { unitId: { in: units.map((u) => u.id) }, payer: 'OWNER', state: { in: [...OPEN_STATES] } }, _count: true, _sum: { amountFen: true } });
-  const overdue = await deps.db.bill.groupBy({ by: ['unitId'], where: { unitId: { in: units.map((u) => u.id) }, payer: 'OWNER', state: { in: [...OPEN_STATES] }, dueAt: { lt: deps.clock.now() } }, _count: true, _sum: { amountFen: true } });
+  const open = await deps.db.bill.groupBy({
+    by: ['unitId'],
+    where: { unitId: { in: units.map((u) => u.id) }, payer: 'OWNER', state: { in: [...OPEN_STATES] } },
+    _count: true,
+    _sum: { amountFen: true },
+  });
+  const overdue = await deps.db.bill.groupBy({
+    by: ['unitId'],
+    where: {
+      unitId: { in: units.map((u) => u.id) },
+      payer: 'OWNER',
+      state: { in: [...OPEN_STATES] },
+      dueAt: { lt: deps.clock.now() },
+    },
+    _count: true,
+    _sum: { amountFen: true },
+  });
   const byUnit = new Map(open.map((o) => [o.unitId, o]));
   const overdueByUnit = new Map(overdue.map((o) => [o.unitId, o]));
   return {
@@ -76,7 +99,12 @@ export async function billSummary(deps: Deps, userId: string) {
  * One unit's bills of the given payers: open ones oldest first (all of them — the law's order for
  * applying a payment, art. 560), or settled ones newest first, paged.
  */
-export async function unitBills(deps: Deps, unit: { id: string; communityId: string }, payers: ('OWNER' | 'DEVELOPER')[], q: Omit<z.infer<typeof ZBillListQuery>, 'unitId'>) {
+export async function unitBills(
+  deps: Deps,
+  unit: { id: string; communityId: string },
+  payers: ('OWNER' | 'DEVELOPER')[],
+  q: Omit<z.infer<typeof ZBillListQuery>, 'unitId'>,
+) {
   const settings = await deps.db.feeSettings.findUnique({ where: { communityId: unit.communityId } });
   const now = deps.clock.now();
   if (q.status === 'unpaid') {
@@ -93,7 +121,10 @@ export async function unitBills(deps: Deps, unit: { id: string; communityId: str
   const total = await deps.db.bill.count({ where: settled });
   const rows = await deps.db.bill.findMany({
     where: { ...settled, ...page.where },
-    include: { feeItem: { select: { name: true, kind: true } }, orderItems: { where: { order: { state: 'PAID' } }, select: { orderId: true }, take: 1 } },
+    include: {
+      feeItem: { select: { name: true, kind: true } },
+      orderItems: { where: { order: { state: 'PAID' } }, select: { orderId: true }, take: 1 },
+    },
     orderBy: page.orderBy,
     take: page.take,
   });
@@ -103,15 +134,26 @@ export async function unitBills(deps: Deps, unit: { id: string; communityId: str
 
 /** A resident's view of one of their units: the owner's bills only (developer bills are not theirs). */
 export async function listUnitBills(deps: Deps, userId: string, q: z.infer<typeof ZBillListQuery>) {
-  const unit = await deps.db.unit.findFirst({ where: { id: q.unitId, ...myUnit(userId) }, select: { id: true, communityId: true } });
+  const unit = await deps.db.unit.findFirst({
+    where: { id: q.unitId, ...myUnit(userId) },
+    select: { id: true, communityId: true },
+  });
   if (!unit) throw notFound('房屋');
   return unitBills(deps, unit, ['OWNER'], q);
 }
 
 /** The cashier's view of a unit of their community: every bill, the developer's too. */
-export async function listStaffUnitBills(deps: Deps, userId: string, communityId: string, q: z.infer<typeof ZBillListQuery>) {
+export async function listStaffUnitBills(
+  deps: Deps,
+  userId: string,
+  communityId: string,
+  q: z.infer<typeof ZBillListQuery>,
+) {
   await requireRole(deps.db, userId, communityId, ['CASHIER', 'MANAGER', 'COMPANY_ADMIN']);
-  const unit = await deps.db.unit.findFirst({ where: { id: q.unitId, communityId }, select: { id: true, communityId: true } });
+  const unit = await deps.db.unit.findFirst({
+    where: { id: q.unitId, communityId },
+    select: { id: true, communityId: true },
+  });
   if (!unit) throw notFound('房屋');
   return unitBills(deps, unit, ['OWNER', 'DEVELOPER'], q);
 }

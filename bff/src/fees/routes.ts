@@ -1,4 +1,3 @@
-
 import type { Deps } from '../deps.js';
 import { createRouter } from '../http/router.js';
 import { requireSession, userIdOf } from '../http/auth.js';
@@ -10,11 +9,28 @@ import { ZBillingRequest, ZBillListQuery, ZFeeSettings, ZNewFeeItem, ZWaive } fr
 import { getFeeSettings, putFeeSettings } from './fee-settings.js';
 import { waiveBill } from './waive.js';
 import { exportArrears, listArrears, ZArrearsExport, ZArrearsQuery } from './arrears.js';
-import { collectionReport, communitiesCollection, exportCollection, exportTakings, takingsReport, ZCollectionExport, ZCollectionQuery, ZTakingsExport, ZTakingsQuery } from './reports.js';
+import {
+  collectionReport,
+  communitiesCollection,
+  exportCollection,
+  exportTakings,
+  takingsReport,
+  ZCollectionExport,
+  ZCollectionQuery,
+  ZTakingsExport,
+  ZTakingsQuery,
+} from './reports.js';
 import type { ExportFile } from './export.js';
 import { listArrearsReminders, sendArrearsReminders, ZReminderQuery, ZReminders } from './reminders.js';
 import type { AppContext } from '../http/context.js';
-import { approveVoid, getCounterPayment, requestVoid, takeCounterPayment, ZCounterPayment, ZVoidRequest } from './counter-payments.js';
+import {
+  approveVoid,
+  getCounterPayment,
+  requestVoid,
+  takeCounterPayment,
+  ZCounterPayment,
+  ZVoidRequest,
+} from './counter-payments.js';
 
 const ZItemParams = ZCommunityParams.extend({ itemId: ZId });
 
@@ -125,4 +141,3 @@ export function feeRoutes(deps: Deps) {
   });
   return router;
 }
-

@@ -11,9 +11,22 @@ export async function waiveBill(deps: Deps, userId: string, billId: string, reas
   if (!bill) throw notFound('账单');
   await requireRole(deps.db, userId, bill.communityId, ['MANAGER'], '账单');
   return deps.db.$transaction(async (tx) => {
-    const moved = await tx.bill.updateMany({ where: { id: billId, state: 'UNPAID' }, data: { state: 'WAIVED', waivedReason: reason, waivedById: userId } });
+    const moved = await tx.bill.updateMany({
+      where: { id: billId, state: 'UNPAID' },
+      data: { state: 'WAIVED', waivedReason: reason, waivedById: userId },
+    });
     if (moved.count === 0) throw new AppError('BILLS_NOT_PAYABLE', '只有未缴的账单可以减免（正在支付或已缴清的不行）');
-    await tx.ledgerEntry.create({ data: { communityId: bill.communityId, kind: 'WAIVER', billId, amountFen: bill.amountFen, actorId: userId, note: reason, at: deps.clock.now() } });
+    await tx.ledgerEntry.create({
+      data: {
+        communityId: bill.communityId,
+        kind: 'WAIVER',
+        billId,
+        amountFen: bill.amountFen,
+        actorId: userId,
+        note: reason,
+        at: deps.clock.now(),
+      },
+    });
     return tx.bill.findUniqueOrThrow({ where: { id: billId } });
   });
 }

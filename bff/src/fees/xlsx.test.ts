@@ -26,7 +26,14 @@ const columns: SheetColumn[] = [
 
 describe('the .xlsx writer', () => {
   it('writes a sheet Excel reads back: text, numbers, ¥ money, a bold frozen header and column widths', async () => {
-    const book = await open(await bytes(xlsx('欠费清单', columns, [['1号楼', '0101', 3, 463.42], ['2号楼', '0202', 0, 0.01]])));
+    const book = await open(
+      await bytes(
+        xlsx('欠费清单', columns, [
+          ['1号楼', '0101', 3, 463.42],
+          ['2号楼', '0202', 0, 0.01],
+        ]),
+      ),
+    );
     const sheet = book.getWorksheet('欠费清单')!;
     expect(sheet.getRow(1).values).toEqual([undefined, '楼栋', '房号', '欠费月数', '欠费金额（元）']);
     expect(sheet.getRow(2).values).toEqual([undefined, '1号楼', '0101', 3, 463.42]);
@@ -41,25 +48,34 @@ describe('the .xlsx writer', () => {
   });
 
   it('keeps text exactly: XML specials, spaces and Chinese; drops what XML cannot carry; an empty value is an empty cell', async () => {
-    const book = await open(await bytes(xlsx('<表>&"名"', columns, [[`A&B <c> "d" 'e'`, '  两边空格  ', '', 'x\u0001y\u000b']])));
+    const book = await open(
+      await bytes(xlsx('<表>&"名"', columns, [[`A&B <c> "d" 'e'`, '  两边空格  ', '', 'x\u0001y\u000b']])),
+    );
     const sheet = book.worksheets[0]!;
     expect(sheet.name).toBe('<表>&"名"');
     expect(sheet.getRow(2).values).toEqual([undefined, `A&B <c> "d" 'e'`, '  两边空格  ', undefined, 'xy']);
   });
 
   it('makes a sheet name Excel opens (31 characters, none of []:*?/\\, no quote at the ends), and names columns past Z', async () => {
-    const wide: SheetColumn[] = Array.from({ length: 30 }, (_, i) => ({ header: `列${i + 1}`, width: 6, money: false }));
+    const wide: SheetColumn[] = Array.from({ length: 30 }, (_, i) => ({
+      header: `列${i + 1}`,
+      width: 6,
+      money: false,
+    }));
     const book = await open(await bytes(xlsx('名'.repeat(40), wide, [Array.from({ length: 30 }, (_, i) => i + 1)])));
     const sheet = book.worksheets[0]!;
     expect(sheet.name).toBe('名'.repeat(31));
-    expect((await open(await bytes(xlsx("'2026/11 [收款]:*?\\'", columns, [])))).worksheets[0]!.name).toBe('2026_11 _收款_____');
+    expect((await open(await bytes(xlsx("'2026/11 [收款]:*?\\'", columns, [])))).worksheets[0]!.name).toBe(
+      '2026_11 _收款_____',
+    );
     expect(sheet.getCell('AD1').value).toBe('列30');
     expect(sheet.getCell('AD2').value).toBe(30);
   });
 
   it('streams a long sheet in many deflated pieces that read back whole', async () => {
     async function* many() {
-      for (let i = 0; i < 20_000; i++) yield [`${(i % 30) + 1}号楼`, String(i).padStart(6, '0'), i % 7, (10_000 + i) / 100];
+      for (let i = 0; i < 20_000; i++)
+        yield [`${(i % 30) + 1}号楼`, String(i).padStart(6, '0'), i % 7, (10_000 + i) / 100];
     }
     const chunks: Buffer[] = [];
     for await (const c of xlsx('长表', columns, many())) chunks.push(c);
@@ -101,12 +117,23 @@ describe('the .xlsx writer', () => {
     for (let i = 0; i < count; i++) {
       const nameLength = file.readUInt16LE(at + 28);
       const name = file.subarray(at + 46, at + 46 + nameLength).toString();
-      const [compressed, size, local] = [file.readUInt32LE(at + 20), file.readUInt32LE(at + 24), file.readUInt32LE(at + 42)];
+      const [compressed, size, local] = [
+        file.readUInt32LE(at + 20),
+        file.readUInt32LE(at + 24),
+        file.readUInt32LE(at + 42),
+      ];
       const dataAt = local + 30 + file.readUInt16LE(local + 26);
       expect(inflateRawSync(file.subarray(dataAt, dataAt + compressed)).length).toBe(size);
       names.push(name);
       at += 46 + nameLength;
     }
-    expect(names).toEqual(['[Content_Types].xml', '_rels/.rels', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/worksheets/sheet1.xml']);
+    expect(names).toEqual([
+      '[Content_Types].xml',
+      '_rels/.rels',
+      'xl/workbook.xml',
+      'xl/_rels/workbook.xml.rels',
+      'xl/styles.xml',
+      'xl/worksheets/sheet1.xml',
+    ]);
   });
 });

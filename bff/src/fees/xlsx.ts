@@ -18,7 +18,9 @@ const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 /** Text for XML: the five special characters escaped, characters XML 1.0 cannot carry dropped. */
 function xmlEscape(s: string): string {
-  return s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
+  return s
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+    .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 }
 
 /** 0 → A, 25 → Z, 26 → AA. */
@@ -48,9 +50,14 @@ function cellXml(ref: string, value: Cell, style: number): string {
   return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${xmlEscape(text)}</t></is></c>`;
 }
 
-async function* sheetXml(columns: SheetColumn[], rows: AsyncIterable<Cell[]> | Iterable<Cell[]>): AsyncGenerator<string> {
+async function* sheetXml(
+  columns: SheetColumn[],
+  rows: AsyncIterable<Cell[]> | Iterable<Cell[]>,
+): AsyncGenerator<string> {
   const letters = columns.map((_, i) => columnLetters(i));
-  const widths = columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`).join('');
+  const widths = columns
+    .map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`)
+    .join('');
   yield `${XML_DECL}<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><cols>${widths}</cols><sheetData>`;
   yield `<row r="1">${columns.map((c, i) => cellXml(`${letters[i]}1`, c.header, STYLE.header)).join('')}</row>`;
   let r = 1;
@@ -63,14 +70,23 @@ async function* sheetXml(columns: SheetColumn[], rows: AsyncIterable<Cell[]> | I
 
 /** A sheet name Excel opens: none of []:*?/\, no apostrophe at either end, at most 31 characters. */
 function sheetNameOf(wanted: string): string {
-  return wanted.replace(/[[\]:*?/\\]/g, '_').replace(/^'+|'+$/g, '').slice(0, 31) || 'Sheet1';
+  return (
+    wanted
+      .replace(/[[\]:*?/\\]/g, '_')
+      .replace(/^'+|'+$/g, '')
+      .slice(0, 31) || 'Sheet1'
+  );
 }
 
 /**
  * The workbook's files: one sheet named after `sheetName` (sheetNameOf) with the columns' headers
  * and the rows. Money columns take numbers (yuan) and show them as ¥.
  */
-export function xlsx(sheetName: string, columns: SheetColumn[], rows: AsyncIterable<Cell[]> | Iterable<Cell[]>): AsyncGenerator<Buffer> {
+export function xlsx(
+  sheetName: string,
+  columns: SheetColumn[],
+  rows: AsyncIterable<Cell[]> | Iterable<Cell[]>,
+): AsyncGenerator<Buffer> {
   const name = xmlEscape(sheetNameOf(sheetName));
   return zip([
     {
@@ -81,11 +97,23 @@ export function xlsx(sheetName: string, columns: SheetColumn[], rows: AsyncItera
           '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>',
       ],
     },
-    { name: '_rels/.rels', parts: [`${XML_DECL}<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`] },
-    { name: 'xl/workbook.xml', parts: [`${XML_DECL}<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="${name}" sheetId="1" r:id="rId1"/></sheets></workbook>`] },
+    {
+      name: '_rels/.rels',
+      parts: [
+        `${XML_DECL}<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+      ],
+    },
+    {
+      name: 'xl/workbook.xml',
+      parts: [
+        `${XML_DECL}<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="${name}" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+      ],
+    },
     {
       name: 'xl/_rels/workbook.xml.rels',
-      parts: [`${XML_DECL}<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL}/styles" Target="styles.xml"/></Relationships>`],
+      parts: [
+        `${XML_DECL}<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL}/styles" Target="styles.xml"/></Relationships>`,
+      ],
     },
     { name: 'xl/styles.xml', parts: [STYLES] },
     { name: 'xl/worksheets/sheet1.xml', parts: sheetXml(columns, rows) },
@@ -118,10 +146,18 @@ function record(fields: [2 | 4, number][], tail: Buffer = Buffer.alloc(0)): Buff
  * stream — pieces of one deflate stream, so an entry never has to be held whole or its size known
  * ahead. No ZIP64: an archive over 4 GB is refused.
  */
-async function* zip(files: { name: string; parts: AsyncIterable<string> | Iterable<string> }[]): AsyncGenerator<Buffer> {
+async function* zip(
+  files: { name: string; parts: AsyncIterable<string> | Iterable<string> }[],
+): AsyncGenerator<Buffer> {
   const { time, date } = dosDateTime(new Date());
   // version needed 2.0, flags (sizes in a descriptor after the data: bit 3; UTF-8 names: bit 11), deflate, time, date
-  const common: [2 | 4, number][] = [[2, 20], [2, 0x0808], [2, 8], [2, time], [2, date]];
+  const common: [2 | 4, number][] = [
+    [2, 20],
+    [2, 0x0808],
+    [2, 8],
+    [2, time],
+    [2, date],
+  ];
   const entries: ZipEntry[] = [];
   let offset = 0;
   const emit = (b: Buffer) => {
@@ -133,7 +169,9 @@ async function* zip(files: { name: string; parts: AsyncIterable<string> | Iterab
     const entry: ZipEntry = { name: Buffer.from(file.name), offset, crc: 0, compressed: 0, size: 0 };
     entries.push(entry);
     // local file header: CRC and sizes are in the descriptor
-    yield emit(record([[4, 0x04034b50], ...common, [4, 0], [4, 0], [4, 0], [2, entry.name.length], [2, 0]], entry.name));
+    yield emit(
+      record([[4, 0x04034b50], ...common, [4, 0], [4, 0], [4, 0], [2, entry.name.length], [2, 0]], entry.name),
+    );
     const deflate = (text: string, last: boolean) => {
       const raw = Buffer.from(text);
       entry.crc = crc32(raw, entry.crc);
@@ -151,13 +189,48 @@ async function* zip(files: { name: string; parts: AsyncIterable<string> | Iterab
       pending = '';
     }
     yield deflate(pending, true);
-    yield emit(record([[4, 0x08074b50], [4, entry.crc], [4, entry.compressed], [4, entry.size]]));
+    yield emit(
+      record([
+        [4, 0x08074b50],
+        [4, entry.crc],
+        [4, entry.compressed],
+        [4, entry.size],
+      ]),
+    );
   }
   const directoryAt = offset;
   for (const e of entries) {
     // central directory header: made by 2.0, the common fields, CRC, sizes, name length, no extra/comment/disk/attributes, where the entry starts
-    yield emit(record([[4, 0x02014b50], [2, 20], ...common, [4, e.crc], [4, e.compressed], [4, e.size], [2, e.name.length], [2, 0], [2, 0], [2, 0], [2, 0], [4, 0], [4, e.offset]], e.name));
+    yield emit(
+      record(
+        [
+          [4, 0x02014b50],
+          [2, 20],
+          ...common,
+          [4, e.crc],
+          [4, e.compressed],
+          [4, e.size],
+          [2, e.name.length],
+          [2, 0],
+          [2, 0],
+          [2, 0],
+          [2, 0],
+          [4, 0],
+          [4, e.offset],
+        ],
+        e.name,
+      ),
+    );
   }
   // end of central directory: disk 0, entries on this disk and in all, its size and where it starts, no comment
-  yield record([[4, 0x06054b50], [2, 0], [2, 0], [2, entries.length], [2, entries.length], [4, offset - directoryAt], [4, directoryAt], [2, 0]]);
+  yield record([
+    [4, 0x06054b50],
+    [2, 0],
+    [2, 0],
+    [2, entries.length],
+    [2, entries.length],
+    [4, offset - directoryAt],
+    [4, directoryAt],
+    [2, 0],
+  ]);
 }

@@ -9,7 +9,16 @@ const BEARER = /^Bearer ([A-Za-z0-9_-]{20,128})$/;
  * What a desk session (a desk browser signed in by scanning its code) may reach: staff work only.
  * A person's resident side (their bills, payments, repairs they file) stays on their phone.
  */
-const DESK_PATHS = ['/api/staff', '/api/desk', '/api/me', '/api/auth/logout', '/api/communities', '/api/buildings', '/api/uploads', '/api/files'];
+const DESK_PATHS = [
+  '/api/staff',
+  '/api/desk',
+  '/api/me',
+  '/api/auth/logout',
+  '/api/communities',
+  '/api/buildings',
+  '/api/uploads',
+  '/api/files',
+];
 const deskMay = (path: string) => DESK_PATHS.some((p) => path === p || path.startsWith(`${p}/`));
 
 /** Requires a live session; renews it. A missing token is 401 UNAUTHENTICATED, a dead one SESSION_EXPIRED. */

@@ -64,13 +64,27 @@ const call = async (method: string, path: string) => {
 
 describe('dispatchRouters', () => {
   it('passes a request only through the routers with a route its path may match', async () => {
-    expect(await call('GET', '/api/items/42')).toMatchObject({ status: 200, body: 'item 42', seen: ['items'], tried: ['items'] });
-    expect(await call('POST', '/api/items')).toMatchObject({ status: 200, body: 'posted', seen: ['later'], tried: ['items', 'later'] });
+    expect(await call('GET', '/api/items/42')).toMatchObject({
+      status: 200,
+      body: 'item 42',
+      seen: ['items'],
+      tried: ['items'],
+    });
+    expect(await call('POST', '/api/items')).toMatchObject({
+      status: 200,
+      body: 'posted',
+      seen: ['later'],
+      tried: ['items', 'later'],
+    });
     expect(await call('GET', '/healthz')).toMatchObject({ status: 200, body: 'health', seen: [], tried: ['health'] });
   });
 
   it('keeps the routers in order, and a route that passes on reaches the next router', async () => {
-    expect(await call('GET', '/api/shared')).toMatchObject({ status: 200, body: 'shared by the later router', seen: ['items', 'later'] });
+    expect(await call('GET', '/api/shared')).toMatchObject({
+      status: 200,
+      body: 'shared by the later router',
+      seen: ['items', 'later'],
+    });
   });
 
   it('matches paths case-insensitively, as the routers themselves do', async () => {

@@ -52,7 +52,11 @@ describe('error boundary', () => {
       throw new Error('connection string postgres://secret leaked?');
     });
     expect(r.status).toBe(500);
-    expect(r.body).toEqual({ code: 'INTERNAL', message: '服务器内部错误，请稍后再试', details: { requestId: 'req-1' } });
+    expect(r.body).toEqual({
+      code: 'INTERNAL',
+      message: '服务器内部错误，请稍后再试',
+      details: { requestId: 'req-1' },
+    });
     expect(JSON.stringify(r.body)).not.toContain('secret');
     expect(r.logged).toHaveLength(1);
   });

@@ -26,9 +26,15 @@ function isDependencyDown(err: unknown): boolean {
   if (!e) return false;
   // Prisma: P1001 can't reach the server, P1017 server closed the connection, P2024 pool timeout;
   // through the pg adapter a refused connection surfaces as the socket's own code.
-  if (e.code && ['P1001', 'P1002', 'P1017', 'P2024', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03'].includes(e.code)) return true;
+  if (
+    e.code &&
+    ['P1001', 'P1002', 'P1017', 'P2024', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03'].includes(e.code)
+  )
+    return true;
   if (e.cause?.code && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT'].includes(e.cause.code)) return true;
-  return /Can't reach database server|Connection terminated|connection timeout|timeout exceeded when trying to connect|ECONNREFUSED/i.test(e.message ?? '');
+  return /Can't reach database server|Connection terminated|connection timeout|timeout exceeded when trying to connect|ECONNREFUSED/i.test(
+    e.message ?? '',
+  );
 }
 
 function zodDetails(err: ZodError) {
@@ -49,7 +55,9 @@ export function errorBoundary(): Middleware<AppState> {
           : err instanceof ZodError
             ? new AppError('VALIDATION_FAILED', '请求参数不正确', zodDetails(err))
             : isDependencyDown(err)
-              ? new AppError('DEPENDENCY_DOWN', '服务暂时不可用，请稍后再试', { cause: String((err as Error).message ?? err) })
+              ? new AppError('DEPENDENCY_DOWN', '服务暂时不可用，请稍后再试', {
+                  cause: String((err as Error).message ?? err),
+                })
               : fromHttpError(err);
       if (known) {
         ctx.status = known.status;
@@ -59,13 +67,22 @@ export function errorBoundary(): Middleware<AppState> {
           ctx.body = { code: known.code, message: known.message, details: { requestId: ctx.state.requestId } };
           return;
         }
-        if (known.code === 'RATE_LIMITED') ctx.set('retry-after', String((known.details as { retryAfterSeconds: number }).retryAfterSeconds));
-        ctx.body = { code: known.code, message: known.message, ...(known.details === undefined ? {} : { details: known.details }) };
+        if (known.code === 'RATE_LIMITED')
+          ctx.set('retry-after', String((known.details as { retryAfterSeconds: number }).retryAfterSeconds));
+        ctx.body = {
+          code: known.code,
+          message: known.message,
+          ...(known.details === undefined ? {} : { details: known.details }),
+        };
         return;
       }
       ctx.state.log?.error({ err }, 'unhandled error');
       ctx.status = 500;
-      ctx.body = { code: 'INTERNAL', message: '服务器内部错误，请稍后再试', details: { requestId: ctx.state.requestId } };
+      ctx.body = {
+        code: 'INTERNAL',
+        message: '服务器内部错误，请稍后再试',
+        details: { requestId: ctx.state.requestId },
+      };
     }
   };
 }

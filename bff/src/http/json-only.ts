@@ -11,7 +11,8 @@ export function requireJsonBody(multipartPaths: string[] = []): Middleware<AppSt
   const multipart = new Set(multipartPaths);
   return async (ctx, next) => {
     if ((ctx.request.length || ctx.get('transfer-encoding')) && !multipart.has(ctx.path)) {
-      if (!ctx.is('application/json')) throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请求体格式不支持，请使用 JSON（application/json）');
+      if (!ctx.is('application/json'))
+        throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请求体格式不支持，请使用 JSON（application/json）');
     }
     await next();
   };

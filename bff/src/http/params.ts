@@ -7,7 +7,8 @@ export const ZCommunityParams = z.object({ communityId: ZId });
 export const ZIdParams = z.object({ id: ZId });
 
 // Characters that print nothing: a reason made of them is as empty as a blank one.
-const INVISIBLE = /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u206A-\u206F\u3164\uFEFF\uFFA0]/g;
+const INVISIBLE =
+  /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u206A-\u206F\u3164\uFEFF\uFFA0]/g;
 // C0/C1 control characters other than tab and newlines. PostgreSQL text cannot even hold NUL.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
@@ -21,7 +22,10 @@ export function ZText(opts: { min?: number; max: number; label: string }) {
     .string(`${opts.label}必须是文字`)
     .refine((s) => !CONTROL.test(s), `${opts.label}含有不可见的控制字符`)
     .transform((s) => s.trim())
-    .refine((s) => Array.from(s.replace(INVISIBLE, '').trim()).length >= min, min <= 1 ? `请填写${opts.label}` : `${opts.label}至少 ${min} 个字`)
+    .refine(
+      (s) => Array.from(s.replace(INVISIBLE, '').trim()).length >= min,
+      min <= 1 ? `请填写${opts.label}` : `${opts.label}至少 ${min} 个字`,
+    )
     .refine((s) => Array.from(s).length <= opts.max, `${opts.label}最多 ${opts.max} 个字`);
 }
 
@@ -42,7 +46,8 @@ const ZCursor = z.tuple([z.iso.datetime(), ZId]);
 export function decodeCursor(raw: string | undefined): Cursor | null {
   if (!raw) return null;
   const parsed = ZCursor.safeParse(Buffer.from(raw, 'base64url').toString('utf8').split('|'));
-  if (!parsed.success) throw new AppError('VALIDATION_FAILED', '翻页参数无效，请刷新后重试', [{ path: 'cursor', message: '无法识别' }]);
+  if (!parsed.success)
+    throw new AppError('VALIDATION_FAILED', '翻页参数无效，请刷新后重试', [{ path: 'cursor', message: '无法识别' }]);
   return { at: new Date(parsed.data[0]), id: parsed.data[1] };
 }
 

@@ -11,8 +11,18 @@ export type Limit = { points: number; durationSeconds: number };
  */
 export class Limiter {
   private readonly limiter: RateLimiterRedis;
-  constructor(redis: Redis, name: string, limit: Limit, private readonly message: string) {
-    this.limiter = new RateLimiterRedis({ storeClient: redis, keyPrefix: `rl:${name}`, points: limit.points, duration: limit.durationSeconds });
+  constructor(
+    redis: Redis,
+    name: string,
+    limit: Limit,
+    private readonly message: string,
+  ) {
+    this.limiter = new RateLimiterRedis({
+      storeClient: redis,
+      keyPrefix: `rl:${name}`,
+      points: limit.points,
+      duration: limit.durationSeconds,
+    });
   }
 
   async consume(key: string): Promise<void> {
@@ -27,7 +37,10 @@ export class Limiter {
 
 export type Limiters = ReturnType<typeof createLimiters>;
 
-export function createLimiters(redis: Redis, limits: { loginPerIp: Limit; loginGlobal: Limit; bindRequestsPerUser: Limit }) {
+export function createLimiters(
+  redis: Redis,
+  limits: { loginPerIp: Limit; loginGlobal: Limit; bindRequestsPerUser: Limit },
+) {
   return {
     loginPerIp: new Limiter(redis, 'login-ip', limits.loginPerIp, '登录过于频繁，请稍后再试'),
     // WeChat rate-limits jscode2session per app: past this, bogus codes must not reach it at all.

@@ -9,7 +9,10 @@ let lines: Record<string, unknown>[] = [];
 let server: Awaited<ReturnType<typeof listen>>;
 
 beforeAll(async () => {
-  const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(JSON.parse(line) as Record<string, unknown>) });
+  const logger = pino(
+    { level: 'info' },
+    { write: (line: string) => lines.push(JSON.parse(line) as Record<string, unknown>) },
+  );
   const app = new Koa<AppState>();
   app.use(requestLog(logger));
   app.use((ctx) => {
@@ -28,7 +31,15 @@ describe('requestLog', () => {
     const id = res.headers.get('x-request-id');
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     expect(lines).toEqual([
-      expect.objectContaining({ msg: 'request', requestId: id, clientRequestId: 'client-id-12345', method: 'GET', path: '/quiet', status: 200, userId: 'u1' }),
+      expect.objectContaining({
+        msg: 'request',
+        requestId: id,
+        clientRequestId: 'client-id-12345',
+        method: 'GET',
+        path: '/quiet',
+        status: 200,
+        userId: 'u1',
+      }),
     ]);
   });
 

@@ -20,7 +20,10 @@ class RequestState implements AppState {
     if (REQUEST_ID.test(incoming)) this.clientRequestId = incoming;
   }
   get log(): Logger {
-    return (this.#child ??= this.logger.child({ requestId: this.requestId, ...(this.clientRequestId ? { clientRequestId: this.clientRequestId } : {}) }));
+    return (this.#child ??= this.logger.child({
+      requestId: this.requestId,
+      ...(this.clientRequestId ? { clientRequestId: this.clientRequestId } : {}),
+    }));
   }
 }
 
@@ -40,7 +43,15 @@ export function requestLog(logger: Logger): Middleware<AppState> {
       await next();
     } finally {
       const ms = Math.round((performance.now() - started) * 10) / 10;
-      const line = { requestId: state.requestId, clientRequestId: state.clientRequestId, method: ctx.method, path: ctx.path, status: ctx.status, ms, userId: state.userId };
+      const line = {
+        requestId: state.requestId,
+        clientRequestId: state.clientRequestId,
+        method: ctx.method,
+        path: ctx.path,
+        status: ctx.status,
+        ms,
+        userId: state.userId,
+      };
       if (ctx.status >= 500) logger.error(line, 'request');
       else logger.info(line, 'request');
     }

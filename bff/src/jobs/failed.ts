@@ -2,7 +2,15 @@ import type { Deps } from '../deps.js';
 import { notFound } from '../errors.js';
 import { JOBS_SCHEMA } from './queue.js';
 
-export type FailedJob = { id: string; name: string; data: unknown; output: unknown; retryCount: number; createdOn: Date; failedOn: Date | null };
+export type FailedJob = {
+  id: string;
+  name: string;
+  data: unknown;
+  output: unknown;
+  retryCount: number;
+  createdOn: Date;
+  failedOn: Date | null;
+};
 
 /**
  * Jobs that failed after their last retry, newest first, for a company administrator to look at.

@@ -27,6 +27,7 @@ export const probeJob = defineJob({
       ON CONFLICT ("key") DO UPDATE SET "attempts" = "JobProbe"."attempts" + 1, "startedBy" = ${process.pid}
       RETURNING "attempts"`;
     if (pauseFirstMs && row?.attempts === 1) await sleep(pauseFirstMs);
-    await deps.db.$executeRaw`UPDATE "JobProbe" SET "effects" = 1, "doneBy" = ${process.pid} WHERE "key" = ${key} AND "effects" = 0`;
+    await deps.db
+      .$executeRaw`UPDATE "JobProbe" SET "effects" = 1, "doneBy" = ${process.pid} WHERE "key" = ${key} AND "effects" = 0`;
   },
 });

@@ -21,7 +21,11 @@ export type JobsConfig = {
 };
 
 /** pg-boss runs its SQL through the caller's Prisma transaction (both speak $1 parameters). */
-const inTransaction = (tx: Tx) => ({ executeSql: async (text: string, values: unknown[]) => ({ rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values) }) });
+const inTransaction = (tx: Tx) => ({
+  executeSql: async (text: string, values: unknown[]) => ({
+    rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values),
+  }),
+});
 
 /** pg-boss keeps its tables in this schema of the application's own database. */
 export const JOBS_SCHEMA = 'pgboss';
@@ -93,7 +97,11 @@ export class JobQueue {
     const { tx } = opts;
     return this.boss.send(job.name, payload, {
       ...(opts.id ? { id: opts.id } : {}),
-      ...(opts.startAfter !== undefined ? { startAfter: typeof opts.startAfter === 'number' ? Math.max(0, Math.ceil(opts.startAfter)) : opts.startAfter } : {}),
+      ...(opts.startAfter !== undefined
+        ? {
+            startAfter: typeof opts.startAfter === 'number' ? Math.max(0, Math.ceil(opts.startAfter)) : opts.startAfter,
+          }
+        : {}),
       ...(job.singletonKey ? { singletonKey: job.singletonKey(data) } : {}),
       ...(tx ? { db: inTransaction(tx) } : {}),
     });
@@ -102,7 +110,11 @@ export class JobQueue {
   /** Many jobs in one statement; `ids` (one per item) make them idempotent, `tx` transactional. */
   async sendMany<T>(job: JobDefinition<T>, items: T[], opts: { tx?: Tx; ids?: string[] } = {}): Promise<void> {
     await this.ensureQueue(job);
-    const jobs = items.map((data, i) => ({ name: job.name, data: job.schema.parse(data) as object, ...(opts.ids ? { id: opts.ids[i] } : {}) }));
+    const jobs = items.map((data, i) => ({
+      name: job.name,
+      data: job.schema.parse(data) as object,
+      ...(opts.ids ? { id: opts.ids[i] } : {}),
+    }));
     await this.boss.insert(jobs, opts.tx ? { db: inTransaction(opts.tx) } : {});
   }
 }

@@ -16,12 +16,16 @@ export async function startJobs(deps: Deps, modules: Module[]): Promise<void> {
     const batchSize = job.batchSize ?? 20;
     for (let i = 0; i < config.concurrency; i++) {
       const worker: { id?: string } = {};
-      worker.id = await boss.work(job.name, { batchSize, pollingIntervalSeconds: config.pollSeconds, includeMetadata: true }, async (batch) => {
-        // pg-boss sleeps out the rest of its polling interval after every batch; after a full one
-        // more are likely waiting, so it fetches again at once.
-        if (batch.length === batchSize && worker.id) boss.notifyWorker(worker.id);
-        await runBatch(deps, job, batch);
-      });
+      worker.id = await boss.work(
+        job.name,
+        { batchSize, pollingIntervalSeconds: config.pollSeconds, includeMetadata: true },
+        async (batch) => {
+          // pg-boss sleeps out the rest of its polling interval after every batch; after a full one
+          // more are likely waiting, so it fetches again at once.
+          if (batch.length === batchSize && worker.id) boss.notifyWorker(worker.id);
+          await runBatch(deps, job, batch);
+        },
+      );
     }
   }
   const schedules = modules.flatMap((m) => m.schedules ?? []);
@@ -29,7 +33,10 @@ export async function startJobs(deps: Deps, modules: Module[]): Promise<void> {
     await deps.jobs.ensureQueue(s.job);
     await boss.schedule(s.job.name, s.cron, s.data ?? {}, { tz: SCHEDULE_TZ });
   }
-  deps.logger.info({ jobs: jobs.map((j) => j.name), schedules: schedules.map((s) => `${s.job.name} ${s.cron}`) }, 'jobs started');
+  deps.logger.info(
+    { jobs: jobs.map((j) => j.name), schedules: schedules.map((s) => `${s.job.name} ${s.cron}`) },
+    'jobs started',
+  );
 }
 
 async function runBatch(deps: Deps, job: JobDefinition<any>, batch: PgBoss.JobWithMetadata<unknown>[]): Promise<void> {

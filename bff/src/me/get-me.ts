@@ -3,7 +3,15 @@ import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
 import { staffRolesByCommunity } from '../access/scope.js';
 
-type Unit = { membershipId: string; unitId: string; number: string; building: { id: string; name: string }; community: { id: string; name: string }; relation: MemberRelation; status: MembershipStatus };
+type Unit = {
+  membershipId: string;
+  unitId: string;
+  number: string;
+  building: { id: string; name: string };
+  community: { id: string; name: string };
+  relation: MemberRelation;
+  status: MembershipStatus;
+};
 
 /**
  * The user and their memberships, oldest request first, in one statement ($1 the user id): every
@@ -28,8 +36,17 @@ const ME = `
  * At a desk (`desk`) only the staff side: their homes are theirs to see on their own phone.
  */
 export async function getMe(deps: Deps, userId: string, desk = false) {
-  const [{ rows: [user] }, byCommunity] = await Promise.all([
-    deps.sql.query<{ id: string; name: string | null; phone: string | null; units: Unit[] }>({ name: 'me', text: ME, values: [userId] }),
+  const [
+    {
+      rows: [user],
+    },
+    byCommunity,
+  ] = await Promise.all([
+    deps.sql.query<{ id: string; name: string | null; phone: string | null; units: Unit[] }>({
+      name: 'me',
+      text: ME,
+      values: [userId],
+    }),
     staffRolesByCommunity(deps.db, userId),
   ]);
   // A session outliving its user (erased meanwhile) is a dead session.

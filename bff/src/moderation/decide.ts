@@ -14,9 +14,16 @@ export async function decideModeration(deps: Deps, staffId: string, id: string, 
   const apply = modules.map((m) => m.moderation?.[review.kind]).find(Boolean);
   const now = deps.clock.now();
   await deps.db.$transaction(async (tx) => {
-    const moved = await tx.contentReview.updateMany({ where: { id, status: 'PENDING' }, data: { status: approved ? 'APPROVED' : 'REJECTED', decidedById: staffId, decidedAt: now } });
+    const moved = await tx.contentReview.updateMany({
+      where: { id, status: 'PENDING' },
+      data: { status: approved ? 'APPROVED' : 'REJECTED', decidedById: staffId, decidedAt: now },
+    });
     if (moved.count === 0) throw new AppError('ALREADY_DECIDED', '这一项已经处理过了，请刷新');
-    if (review.uploadId) await tx.mediaCheck.updateMany({ where: { uploadId: review.uploadId }, data: { status: approved ? 'PASS' : 'RISKY', verdictAt: now } });
+    if (review.uploadId)
+      await tx.mediaCheck.updateMany({
+        where: { uploadId: review.uploadId },
+        data: { status: approved ? 'PASS' : 'RISKY', verdictAt: now },
+      });
     await apply?.(deps, tx, review, approved);
   });
   return { id, status: approved ? 'APPROVED' : 'REJECTED' };

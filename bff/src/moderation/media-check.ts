@@ -14,11 +14,27 @@ const MEDIA_URL_TTL_S = 3600;
  * Photos that other residents will see (the praise wall) are checked by media_check_async: a check
  * row each, and its sending job, written in the transaction of the record.
  */
-export async function requestMediaChecks(deps: Deps, tx: Prisma.TransactionClient, req: { uploadIds: string[]; recordKind: string; recordId: string; communityId: string; authorId: string; now: Date }) {
+export async function requestMediaChecks(
+  deps: Deps,
+  tx: Prisma.TransactionClient,
+  req: { uploadIds: string[]; recordKind: string; recordId: string; communityId: string; authorId: string; now: Date },
+) {
   if (req.uploadIds.length === 0) return;
-  const rows = req.uploadIds.map((uploadId) => ({ id: crypto.randomUUID(), uploadId, recordKind: req.recordKind, recordId: req.recordId, communityId: req.communityId, authorId: req.authorId, createdAt: req.now }));
+  const rows = req.uploadIds.map((uploadId) => ({
+    id: crypto.randomUUID(),
+    uploadId,
+    recordKind: req.recordKind,
+    recordId: req.recordId,
+    communityId: req.communityId,
+    authorId: req.authorId,
+    createdAt: req.now,
+  }));
   await tx.mediaCheck.createMany({ data: rows });
-  await deps.jobs.sendMany(sendMediaCheck, rows.map((r) => ({ checkId: r.id })), { tx });
+  await deps.jobs.sendMany(
+    sendMediaCheck,
+    rows.map((r) => ({ checkId: r.id })),
+    { tx },
+  );
 }
 
 /**
@@ -33,16 +49,26 @@ export const sendMediaCheck = defineJob({
   handler: async (deps, { checkId }) => {
     const check = await deps.db.mediaCheck.findUnique({ where: { id: checkId } });
     if (!check || check.traceId || check.status !== 'PENDING') return;
-    const [upload, openid] = await Promise.all([deps.db.upload.findUnique({ where: { id: check.uploadId } }), openidOf(deps, check.authorId)]);
+    const [upload, openid] = await Promise.all([
+      deps.db.upload.findUnique({ where: { id: check.uploadId } }),
+      openidOf(deps, check.authorId),
+    ]);
     if (!upload || !openid) return;
     const path = await deps.storage.url(upload.storageKey, MEDIA_URL_TTL_S);
     const url = path.startsWith('/') ? `${deps.config.publicBaseUrl}${path}` : path;
     const traceId = await deps.wechat.security.checkImage(openid, url, 4);
-    await deps.db.mediaCheck.updateMany({ where: { id: checkId, traceId: null }, data: { traceId, requestedAt: deps.clock.now() } });
+    await deps.db.mediaCheck.updateMany({
+      where: { id: checkId, traceId: null },
+      data: { traceId, requestedAt: deps.clock.now() },
+    });
   },
 });
 
-export type MediaVerdictEvent = { trace_id: string; errcode?: number; result?: { suggest?: string; label?: string | number } };
+export type MediaVerdictEvent = {
+  trace_id: string;
+  errcode?: number;
+  result?: { suggest?: string; label?: string | number };
+};
 
 /**
  * A verdict pushed by WeChat, matched by trace id. Idempotent: only a PENDING check changes, so a
@@ -56,7 +82,10 @@ export async function applyMediaVerdict(deps: Deps, event: MediaVerdictEvent): P
   await deps.db.$transaction(async (tx) => {
     const check = await tx.mediaCheck.findUnique({ where: { traceId: event.trace_id } });
     if (!check) return;
-    const moved = await tx.mediaCheck.updateMany({ where: { id: check.id, status: 'PENDING' }, data: { status, verdictAt: now } });
+    const moved = await tx.mediaCheck.updateMany({
+      where: { id: check.id, status: 'PENDING' },
+      data: { status, verdictAt: now },
+    });
     if (moved.count === 0 || status !== 'REVIEW') return;
     const label = Number(event.result?.label);
     await holdForReview(tx, {
@@ -80,12 +109,27 @@ export const expireMediaChecks = defineJob({
   singletonKey: () => 'all',
   handler: async (deps) => {
     const now = deps.clock.now();
-    const stale = await deps.db.mediaCheck.findMany({ where: { status: 'PENDING', createdAt: { lte: new Date(now.getTime() - VERDICT_WAIT_MS) } }, take: 500 });
+    const stale = await deps.db.mediaCheck.findMany({
+      where: { status: 'PENDING', createdAt: { lte: new Date(now.getTime() - VERDICT_WAIT_MS) } },
+      take: 500,
+    });
     for (const check of stale) {
       await deps.db.$transaction(async (tx) => {
-        const moved = await tx.mediaCheck.updateMany({ where: { id: check.id, status: 'PENDING' }, data: { status: 'REVIEW', verdictAt: now } });
+        const moved = await tx.mediaCheck.updateMany({
+          where: { id: check.id, status: 'PENDING' },
+          data: { status: 'REVIEW', verdictAt: now },
+        });
         if (moved.count === 0) return;
-        await holdForReview(tx, { communityId: check.communityId, authorId: check.authorId, kind: `${check.recordKind}-photo`, recordId: check.recordId, uploadId: check.uploadId, reason: 'NO_VERDICT', traceId: check.traceId, now });
+        await holdForReview(tx, {
+          communityId: check.communityId,
+          authorId: check.authorId,
+          kind: `${check.recordKind}-photo`,
+          recordId: check.recordId,
+          uploadId: check.uploadId,
+          reason: 'NO_VERDICT',
+          traceId: check.traceId,
+          now,
+        });
       });
     }
   },

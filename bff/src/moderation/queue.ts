@@ -11,12 +11,26 @@ export const KIND_LABEL: Record<string, string> = {
   'snapshot-message': '随手拍追问',
   'snapshot-photo': '随手拍照片（表扬墙）',
 };
-export const REASON_LABEL: Record<string, string> = { REVIEW: '微信建议人工审核', ERROR: '微信未能检测', NO_VERDICT: '30 分钟内未收到检测结果', DOWNLOAD_FAILED: '微信无法下载图片' };
+export const REASON_LABEL: Record<string, string> = {
+  REVIEW: '微信建议人工审核',
+  ERROR: '微信未能检测',
+  NO_VERDICT: '30 分钟内未收到检测结果',
+  DOWNLOAD_FAILED: '微信无法下载图片',
+};
 
 /** The community's moderation queue, oldest first: what waits for a manager, with its photo if any. */
-export async function listModeration(deps: Deps, staffId: string, communityId: string, status: 'PENDING' | 'APPROVED' | 'REJECTED') {
+export async function listModeration(
+  deps: Deps,
+  staffId: string,
+  communityId: string,
+  status: 'PENDING' | 'APPROVED' | 'REJECTED',
+) {
   await requireRole(deps.db, staffId, communityId, OFFICE_ROLES);
-  const rows = await deps.db.contentReview.findMany({ where: { communityId, status }, orderBy: { createdAt: status === 'PENDING' ? 'asc' : 'desc' }, take: 100 });
+  const rows = await deps.db.contentReview.findMany({
+    where: { communityId, status },
+    orderBy: { createdAt: status === 'PENDING' ? 'asc' : 'desc' },
+    take: 100,
+  });
   const [authors, uploads] = await Promise.all([
     deps.db.user.findMany({ where: { id: { in: rows.map((r) => r.authorId) } }, select: { id: true, name: true } }),
     deps.db.upload.findMany({ where: { id: { in: rows.flatMap((r) => (r.uploadId ? [r.uploadId] : [])) } } }),

@@ -10,9 +10,15 @@ import { applyMediaVerdict } from './media-check.js';
 import { listModeration } from './queue.js';
 import { decideModeration } from './decide.js';
 
-const ZQueueQuery = z.object({ status: z.enum(['PENDING', 'APPROVED', 'REJECTED'], '状态不正确').default('PENDING') }).strict();
+const ZQueueQuery = z
+  .object({ status: z.enum(['PENDING', 'APPROVED', 'REJECTED'], '状态不正确').default('PENDING') })
+  .strict();
 const ZDecision = z.object({ approve: z.boolean('请选择通过或不通过') }).strict();
-const ZSigned = z.object({ signature: z.string().regex(/^[0-9a-f]{40}$/, '签名格式不正确'), timestamp: z.string().regex(/^\d{1,12}$/, '时间戳不正确'), nonce: z.string().min(1).max(64) });
+const ZSigned = z.object({
+  signature: z.string().regex(/^[0-9a-f]{40}$/, '签名格式不正确'),
+  timestamp: z.string().regex(/^\d{1,12}$/, '时间戳不正确'),
+  nonce: z.string().min(1).max(64),
+});
 const ZMediaEvent = z.object({
   Event: z.literal('wxa_media_check'),
   trace_id: z.string().min(1).max(128),

@@ -3,10 +3,14 @@ import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
 import type { SecurityScene } from '../wechat/security-client.js';
 
-export type Screened = { held: false } | { held: true; reason: 'REVIEW' | 'ERROR'; label: number | null; traceId: string | null };
+export type Screened =
+  { held: false } | { held: true; reason: 'REVIEW' | 'ERROR'; label: number | null; traceId: string | null };
 
 export async function openidOf(deps: Deps, userId: string): Promise<string | null> {
-  const identity = await deps.db.wechatIdentity.findFirst({ where: { userId, appid: deps.config.wechat.appid }, select: { openid: true } });
+  const identity = await deps.db.wechatIdentity.findFirst({
+    where: { userId, appid: deps.config.wechat.appid },
+    select: { openid: true },
+  });
   return identity?.openid ?? null;
 }
 
@@ -16,15 +20,22 @@ export async function openidOf(deps: Deps, userId: string): Promise<string | nul
  * When WeChat cannot give a verdict (an error, 61010 for a user not seen in 2 hours), the text is
  * held too: never published by default.
  */
-export async function screenText(deps: Deps, userId: string, texts: (string | null | undefined)[], scene: SecurityScene): Promise<Screened> {
+export async function screenText(
+  deps: Deps,
+  userId: string,
+  texts: (string | null | undefined)[],
+  scene: SecurityScene,
+): Promise<Screened> {
   const content = texts.filter((t): t is string => Boolean(t && t.trim())).join('\n');
   if (!content) return { held: false };
   const openid = await openidOf(deps, userId);
   if (!openid) return { held: true, reason: 'ERROR', label: null, traceId: null };
   try {
     const verdict = await deps.wechat.security.checkText(openid, content.slice(0, 2500), scene);
-    if (verdict.suggest === 'risky') throw new AppError('CONTENT_RISKY', '内容含有违规信息，请修改后再提交', { label: verdict.label });
-    if (verdict.suggest === 'review') return { held: true, reason: 'REVIEW', label: verdict.label, traceId: verdict.traceId };
+    if (verdict.suggest === 'risky')
+      throw new AppError('CONTENT_RISKY', '内容含有违规信息，请修改后再提交', { label: verdict.label });
+    if (verdict.suggest === 'review')
+      return { held: true, reason: 'REVIEW', label: verdict.label, traceId: verdict.traceId };
     return { held: false };
   } catch (err) {
     if (err instanceof AppError && err.code === 'CONTENT_RISKY') throw err;
@@ -39,7 +50,18 @@ export async function screenText(deps: Deps, userId: string, texts: (string | nu
  */
 export async function holdForReview(
   tx: Prisma.TransactionClient,
-  item: { communityId: string; authorId: string; kind: string; recordId: string; text?: string | null; uploadId?: string | null; reason: string; label?: number | null; traceId?: string | null; now: Date },
+  item: {
+    communityId: string;
+    authorId: string;
+    kind: string;
+    recordId: string;
+    text?: string | null;
+    uploadId?: string | null;
+    reason: string;
+    label?: number | null;
+    traceId?: string | null;
+    now: Date;
+  },
 ) {
   await tx.$executeRaw`
     INSERT INTO "ContentReview" ("id", "communityId", "authorId", "kind", "recordId", "text", "uploadId", "reason", "label", "traceId", "createdAt")

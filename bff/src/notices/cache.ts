@@ -60,7 +60,15 @@ async function publishedNotices(deps: Deps, communityId: string, gen: string): P
   if (cached) return remember(deps, key, withWire(JSON.parse(cached) as NoticeSummary[]));
   const rows = await deps.db.notice.findMany({
     where: { status: 'PUBLISHED', targets: { some: { communityId } } },
-    select: { id: true, title: true, category: true, pinned: true, publishedAt: true, updatedAfterPublishAt: true, effectiveUntil: true },
+    select: {
+      id: true,
+      title: true,
+      category: true,
+      pinned: true,
+      publishedAt: true,
+      updatedAfterPublishAt: true,
+      effectiveUntil: true,
+    },
     orderBy: [{ pinned: 'desc' }, { publishedAt: 'desc' }, { id: 'desc' }],
     take: 1000,
   });
@@ -94,8 +102,17 @@ const LOADED = '-';
  * receipt cannot lose it. The receipts themselves stay in PostgreSQL: this only draws the dots.
  */
 async function loadReadNoticeIds(deps: Deps, userId: string): Promise<Set<string>> {
-  const rows = await deps.db.noticeRead.findMany({ where: { userId }, select: { noticeId: true }, orderBy: { readAt: 'desc' }, take: 5000 });
-  await deps.redis.multi().sadd(readsKey(userId), LOADED, ...rows.map((r) => r.noticeId)).expire(readsKey(userId), TTL_SECONDS).exec();
+  const rows = await deps.db.noticeRead.findMany({
+    where: { userId },
+    select: { noticeId: true },
+    orderBy: { readAt: 'desc' },
+    take: 5000,
+  });
+  await deps.redis
+    .multi()
+    .sadd(readsKey(userId), LOADED, ...rows.map((r) => r.noticeId))
+    .expire(readsKey(userId), TTL_SECONDS)
+    .exec();
   return new Set(rows.map((r) => r.noticeId));
 }
 
@@ -116,8 +133,19 @@ return { m[1], m[2], redis.call('GET', KEYS[2]) or '0', redis.call('SMEMBERS', K
  * For a resident's list: the community's published notices and the ones the user has read; null when
  * the user is not a verified member of the community (each part filled from PostgreSQL on a miss).
  */
-export async function residentListView(deps: Deps, userId: string, communityId: string): Promise<{ published: PublishedList; read: Set<string> } | null> {
-  const [loaded, member, gen, reads] = await readListView(deps.redis, residentCommunitiesKey(userId), genKey(communityId), readsKey(userId), COMMUNITIES_LOADED, communityId);
+export async function residentListView(
+  deps: Deps,
+  userId: string,
+  communityId: string,
+): Promise<{ published: PublishedList; read: Set<string> } | null> {
+  const [loaded, member, gen, reads] = await readListView(
+    deps.redis,
+    residentCommunitiesKey(userId),
+    genKey(communityId),
+    readsKey(userId),
+    COMMUNITIES_LOADED,
+    communityId,
+  );
   const resident = loaded ? member === 1 : (await refreshResidentCommunities(deps, userId)).includes(communityId);
   if (!resident) return null;
   const [published, read] = await Promise.all([

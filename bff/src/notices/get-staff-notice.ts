@@ -9,7 +9,11 @@ import { findStaffNotice } from './targets.js';
 export async function getStaffNotice(deps: Deps, staffId: string, id: string) {
   const notice = await findStaffNotice(deps, staffId, id, 'read');
   const [versions, uploads, stats] = await Promise.all([
-    deps.db.noticeVersion.findMany({ where: { noticeId: id }, orderBy: { version: 'desc' }, select: { version: true, title: true, bodyHtml: true, createdAt: true } }),
+    deps.db.noticeVersion.findMany({
+      where: { noticeId: id },
+      orderBy: { version: 'desc' },
+      select: { version: true, title: true, bodyHtml: true, createdAt: true },
+    }),
     deps.db.upload.findMany({ where: { claimKind: 'notice', claimId: id }, orderBy: { createdAt: 'asc' } }),
     readStats(deps, [notice]),
   ]);
@@ -37,15 +41,29 @@ export async function listUnreadUnits(deps: Deps, staffId: string, id: string) {
       number: true,
       building: { select: { name: true, sortOrder: true } },
       community: { select: { name: true } },
-      memberships: { where: { status: 'VERIFIED' }, select: { relation: true, user: { select: { id: true, name: true, phone: true } } } },
+      memberships: {
+        where: { status: 'VERIFIED' },
+        select: { relation: true, user: { select: { id: true, name: true, phone: true } } },
+      },
     },
-    orderBy: [{ community: { name: 'asc' } }, { building: { sortOrder: 'asc' } }, { building: { name: 'asc' } }, { floor: 'asc' }, { number: 'asc' }],
+    orderBy: [
+      { community: { name: 'asc' } },
+      { building: { sortOrder: 'asc' } },
+      { building: { name: 'asc' } },
+      { floor: 'asc' },
+      { number: 'asc' },
+    ],
   });
   return units.map((u) => ({
     unitId: u.id,
     community: u.community.name,
     building: u.building.name,
     number: u.number,
-    members: u.memberships.map((m) => ({ userId: m.user.id, relation: m.relation, name: maskName(m.user.name), phone: maskPhone(m.user.phone) })),
+    members: u.memberships.map((m) => ({
+      userId: m.user.id,
+      relation: m.relation,
+      name: maskName(m.user.name),
+      phone: maskPhone(m.user.phone),
+    })),
   }));
 }

@@ -11,13 +11,22 @@ export async function publishNotice(deps: Deps, staffId: string, id: string) {
   await findStaffNotice(deps, staffId, id, 'edit');
   const now = deps.clock.now();
   const notice = await deps.db.$transaction(async (tx) => {
-    const moved = await tx.notice.updateMany({ where: { id, status: 'DRAFT' }, data: { status: 'PUBLISHED', publishedAt: now, updatedAt: now } });
+    const moved = await tx.notice.updateMany({
+      where: { id, status: 'DRAFT' },
+      data: { status: 'PUBLISHED', publishedAt: now, updatedAt: now },
+    });
     if (moved.count === 0) throw new AppError('ALREADY_DECIDED', '公告已发布或已撤回');
-    const published = await tx.notice.findUniqueOrThrow({ where: { id }, include: { targets: { select: { communityId: true } } } });
+    const published = await tx.notice.findUniqueOrThrow({
+      where: { id },
+      include: { targets: { select: { communityId: true } } },
+    });
     await pushNoticePublished(deps, tx, published);
     return published;
   }, FAN_OUT_TRANSACTION);
-  await invalidateNotices(deps, notice.targets.map((t) => t.communityId));
+  await invalidateNotices(
+    deps,
+    notice.targets.map((t) => t.communityId),
+  );
   return shapeStaffNotice(notice);
 }
 
@@ -25,9 +34,18 @@ export async function publishNotice(deps: Deps, staffId: string, id: string) {
 export async function withdrawNotice(deps: Deps, staffId: string, id: string, reason: string) {
   await findStaffNotice(deps, staffId, id, 'edit');
   const now = deps.clock.now();
-  const moved = await deps.db.notice.updateMany({ where: { id, status: 'PUBLISHED' }, data: { status: 'WITHDRAWN', withdrawnAt: now, withdrawReason: reason, updatedAt: now } });
+  const moved = await deps.db.notice.updateMany({
+    where: { id, status: 'PUBLISHED' },
+    data: { status: 'WITHDRAWN', withdrawnAt: now, withdrawReason: reason, updatedAt: now },
+  });
   if (moved.count === 0) throw new AppError('ALREADY_DECIDED', '只有已发布的公告可以撤回');
-  const notice = await deps.db.notice.findUniqueOrThrow({ where: { id }, include: { targets: { select: { communityId: true } } } });
-  await invalidateNotices(deps, notice.targets.map((t) => t.communityId));
+  const notice = await deps.db.notice.findUniqueOrThrow({
+    where: { id },
+    include: { targets: { select: { communityId: true } } },
+  });
+  await invalidateNotices(
+    deps,
+    notice.targets.map((t) => t.communityId),
+  );
   return shapeStaffNotice(notice);
 }

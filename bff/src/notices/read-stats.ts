@@ -7,7 +7,10 @@ export type ReadStats = { readCount: number; targetCount: number; readRate: numb
  * For each notice: how many residents it targets (distinct verified members of its communities) and
  * how many of them have opened it. Exact, from the receipts; two queries for any number of notices.
  */
-export async function readStats(deps: Deps, notices: { id: string; targets: { communityId: string }[] }[]): Promise<Map<string, ReadStats>> {
+export async function readStats(
+  deps: Deps,
+  notices: { id: string; targets: { communityId: string }[] }[],
+): Promise<Map<string, ReadStats>> {
   const ids = notices.map((n) => n.id);
   const result = new Map<string, ReadStats>(ids.map((id) => [id, { readCount: 0, targetCount: 0, readRate: 0 }]));
   if (ids.length === 0) return result;
@@ -24,7 +27,11 @@ export async function readStats(deps: Deps, notices: { id: string; targets: { co
   for (const r of rows) {
     const targetCount = Number(r.targetCount);
     const readCount = Number(r.readCount);
-    result.set(r.noticeId, { targetCount, readCount, readRate: targetCount === 0 ? 0 : Math.round((readCount / targetCount) * 1000) / 1000 });
+    result.set(r.noticeId, {
+      targetCount,
+      readCount,
+      readRate: targetCount === 0 ? 0 : Math.round((readCount / targetCount) * 1000) / 1000,
+    });
   }
   return result;
 }

@@ -7,14 +7,18 @@ import { JsonText } from '../http/wire.js';
 
 /** A published notice of a community where the user is a verified member. */
 const visibleTo = (userId: string) =>
-  ({ status: 'PUBLISHED', targets: { some: { community: { units: { some: { memberships: { some: { userId, status: 'VERIFIED' } } } } } } } }) as const;
+  ({
+    status: 'PUBLISHED',
+    targets: { some: { community: { units: { some: { memberships: { some: { userId, status: 'VERIFIED' } } } } } } },
+  }) as const;
 
 const COMMA = Buffer.from(',');
 const CLOSE = Buffer.from(']}');
 
 /** The list's position, opaque to clients: pinned, published time and id of the last item shown. */
 type Cursor = { pinned: boolean; at: string; id: string };
-const encode = (n: NoticeSummary) => Buffer.from(JSON.stringify({ pinned: n.pinned, at: n.publishedAt, id: n.id })).toString('base64url');
+const encode = (n: NoticeSummary) =>
+  Buffer.from(JSON.stringify({ pinned: n.pinned, at: n.publishedAt, id: n.id })).toString('base64url');
 function decode(raw: string | undefined): Cursor | null {
   if (!raw) return null;
   let c: Partial<Cursor> = {};
@@ -57,13 +61,17 @@ export async function listResidentNotices(deps: Deps, userId: string, query: Res
     else more = true;
   }
   const nextCursor = more ? encode(items[page.at(-1)!]!) : null;
-  const chunks: Buffer[] = [Buffer.from(`{"total":${total},"nextCursor":${nextCursor ? `"${nextCursor}"` : 'null'},"items":[`)];
+  const chunks: Buffer[] = [
+    Buffer.from(`{"total":${total},"nextCursor":${nextCursor ? `"${nextCursor}"` : 'null'},"items":[`),
+  ];
   for (const i of page) {
     if (chunks.length > 1) chunks.push(COMMA);
     chunks.push(read.has(items[i]!.id) ? wire[i]!.read : wire[i]!.unread);
   }
   chunks.push(CLOSE);
-  return new JsonText<{ total: number; nextCursor: string | null; items: (NoticeSummary & { read: boolean })[] }>(Buffer.concat(chunks));
+  return new JsonText<{ total: number; nextCursor: string | null; items: (NoticeSummary & { read: boolean })[] }>(
+    Buffer.concat(chunks),
+  );
 }
 
 /**
@@ -73,9 +81,15 @@ export async function listResidentNotices(deps: Deps, userId: string, query: Res
 export async function readNotice(deps: Deps, userId: string, id: string) {
   const notice = await deps.db.notice.findFirst({ where: { id, ...visibleTo(userId) } });
   if (!notice || (notice.effectiveUntil && notice.effectiveUntil <= deps.clock.now())) throw notFound('公告');
-  const receipt = await deps.db.noticeRead.createMany({ data: [{ noticeId: id, userId, readAt: deps.clock.now() }], skipDuplicates: true });
+  const receipt = await deps.db.noticeRead.createMany({
+    data: [{ noticeId: id, userId, readAt: deps.clock.now() }],
+    skipDuplicates: true,
+  });
   if (receipt.count > 0) await addReadMark(deps, userId, id);
-  const uploads = await deps.db.upload.findMany({ where: { claimKind: 'notice', claimId: id }, orderBy: { createdAt: 'asc' } });
+  const uploads = await deps.db.upload.findMany({
+    where: { claimKind: 'notice', claimId: id },
+    orderBy: { createdAt: 'asc' },
+  });
   return {
     id: notice.id,
     title: notice.title,

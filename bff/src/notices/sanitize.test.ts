@@ -16,7 +16,8 @@ describe('notice HTML (issue 12)', () => {
   });
 
   it('keeps the safe formatting staff use', () => {
-    const html = '<h3>温馨提示</h3><p><strong>11月30日</strong> 9:00–17:00 停水</p><ul><li>请提前储水</li></ul><a href="tel:021-12345678">物业电话</a><img src="https://cdn.example/a.jpg" alt="图">';
+    const html =
+      '<h3>温馨提示</h3><p><strong>11月30日</strong> 9:00–17:00 停水</p><ul><li>请提前储水</li></ul><a href="tel:021-12345678">物业电话</a><img src="https://cdn.example/a.jpg" alt="图">';
     expect(sanitizeNoticeHtml(html)).toBe(html.replace('alt="图">', 'alt="图" />'));
   });
 });

@@ -23,7 +23,14 @@ export async function createNotice(deps: Deps, staffId: string, input: NoticeInp
   const now = deps.clock.now();
   const notice = await deps.db.$transaction(async (tx) => {
     const created = await tx.notice.create({
-      data: { ...fields(input), companyId, authorId: staffId, createdAt: now, updatedAt: now, targets: { create: communityIds.map((communityId) => ({ communityId })) } },
+      data: {
+        ...fields(input),
+        companyId,
+        authorId: staffId,
+        createdAt: now,
+        updatedAt: now,
+        targets: { create: communityIds.map((communityId) => ({ communityId })) },
+      },
       include: { targets: { select: { communityId: true } } },
     });
     await claimUploads(tx, { uploaderId: staffId, ids: input.uploadIds, kind: 'notice', recordId: created.id, now });
@@ -46,22 +53,45 @@ export async function updateNotice(deps: Deps, staffId: string, id: string, inpu
   const notice = await deps.db.$transaction(async (tx) => {
     const moved = await tx.notice.updateMany({
       where: { id, version: input.version, status: current.status },
-      data: { ...fields(input), version: { increment: 1 }, updatedAt: now, ...(published ? { updatedAfterPublishAt: now } : {}) },
+      data: {
+        ...fields(input),
+        version: { increment: 1 },
+        updatedAt: now,
+        ...(published ? { updatedAfterPublishAt: now } : {}),
+      },
     });
     if (moved.count === 0) throw new AppError('CONFLICT', '公告已被他人修改，请刷新后再编辑');
     if (published) {
       await tx.noticeVersion.create({
-        data: { noticeId: id, version: current.version, title: current.title, bodyHtml: current.bodyHtml, category: current.category, editorId: staffId, createdAt: now },
+        data: {
+          noticeId: id,
+          version: current.version,
+          title: current.title,
+          bodyHtml: current.bodyHtml,
+          category: current.category,
+          editorId: staffId,
+          createdAt: now,
+        },
       });
     } else if (targets) {
       await tx.noticeTarget.deleteMany({ where: { noticeId: id } });
-      await tx.noticeTarget.createMany({ data: targets.communityIds.map((communityId) => ({ noticeId: id, communityId })) });
+      await tx.noticeTarget.createMany({
+        data: targets.communityIds.map((communityId) => ({ noticeId: id, communityId })),
+      });
     }
-    await tx.upload.updateMany({ where: { id: { in: input.removeUploadIds }, claimKind: 'notice', claimId: id }, data: { claimKind: null, claimId: null, claimedAt: null } });
+    await tx.upload.updateMany({
+      where: { id: { in: input.removeUploadIds }, claimKind: 'notice', claimId: id },
+      data: { claimKind: null, claimId: null, claimedAt: null },
+    });
     await claimUploads(tx, { uploaderId: staffId, ids: input.uploadIds, kind: 'notice', recordId: id, now });
-    if ((await tx.upload.count({ where: { claimKind: 'notice', claimId: id } })) > 9) throw new AppError('VALIDATION_FAILED', '最多 9 张图片或附件');
+    if ((await tx.upload.count({ where: { claimKind: 'notice', claimId: id } })) > 9)
+      throw new AppError('VALIDATION_FAILED', '最多 9 张图片或附件');
     return tx.notice.findUniqueOrThrow({ where: { id }, include: { targets: { select: { communityId: true } } } });
   });
-  if (published) await invalidateNotices(deps, notice.targets.map((t) => t.communityId));
+  if (published)
+    await invalidateNotices(
+      deps,
+      notice.targets.map((t) => t.communityId),
+    );
   return shapeStaffNotice(notice);
 }

@@ -7,20 +7,35 @@ import { staffRolesByCommunity, OFFICE_ROLES } from '../access/scope.js';
  * communities they manage; a company admin may publish for every community of the company. A notice
  * never spans two companies. Someone else's community looks like one that does not exist.
  */
-export async function resolveTargets(deps: Deps, staffId: string, input: { communityIds: string[]; allCommunities: boolean }) {
-  const offices = [...(await staffRolesByCommunity(deps.db, staffId)).values()].filter((r) => r.roles.some((role) => OFFICE_ROLES.includes(role)));
+export async function resolveTargets(
+  deps: Deps,
+  staffId: string,
+  input: { communityIds: string[]; allCommunities: boolean },
+) {
+  const offices = [...(await staffRolesByCommunity(deps.db, staffId)).values()].filter((r) =>
+    r.roles.some((role) => OFFICE_ROLES.includes(role)),
+  );
   const allowed = new Set(offices.map((o) => o.communityId));
   let ids: string[];
   if (input.allCommunities) {
-    const adminCompanies = await deps.db.staffRole.findMany({ where: { userId: staffId, role: 'COMPANY_ADMIN', communityId: null }, select: { companyId: true } });
+    const adminCompanies = await deps.db.staffRole.findMany({
+      where: { userId: staffId, role: 'COMPANY_ADMIN', communityId: null },
+      select: { companyId: true },
+    });
     if (adminCompanies.length !== 1) throw notFound('小区');
-    const all = await deps.db.community.findMany({ where: { companyId: adminCompanies[0]!.companyId }, select: { id: true } });
+    const all = await deps.db.community.findMany({
+      where: { companyId: adminCompanies[0]!.companyId },
+      select: { id: true },
+    });
     ids = all.map((c) => c.id);
   } else {
     ids = [...new Set(input.communityIds)];
     if (ids.some((id) => !allowed.has(id))) throw notFound('小区');
   }
-  const communities = await deps.db.community.findMany({ where: { id: { in: ids } }, select: { id: true, companyId: true } });
+  const communities = await deps.db.community.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, companyId: true },
+  });
   const companies = new Set(communities.map((c) => c.companyId));
   if (communities.length !== ids.length || companies.size !== 1) throw notFound('小区');
   return { companyId: [...companies][0]!, communityIds: ids };
@@ -32,11 +47,17 @@ export async function resolveTargets(deps: Deps, staffId: string, input: { commu
  * cannot rewrite the company's notice to all communities. Otherwise: "not found".
  */
 export async function findStaffNotice(deps: Deps, staffId: string, id: string, purpose: 'read' | 'edit') {
-  const notice = await deps.db.notice.findUnique({ where: { id }, include: { targets: { select: { communityId: true } } } });
+  const notice = await deps.db.notice.findUnique({
+    where: { id },
+    include: { targets: { select: { communityId: true } } },
+  });
   if (!notice) throw notFound('公告');
   const offices = await staffRolesByCommunity(deps.db, staffId);
   const runs = (communityId: string) => offices.get(communityId)?.roles.some((r) => OFFICE_ROLES.includes(r)) ?? false;
-  const ok = purpose === 'read' ? notice.targets.some((t) => runs(t.communityId)) : notice.targets.every((t) => runs(t.communityId));
+  const ok =
+    purpose === 'read'
+      ? notice.targets.some((t) => runs(t.communityId))
+      : notice.targets.every((t) => runs(t.communityId));
   if (!ok) throw notFound('公告');
   return { ...notice, officeCommunityIds: notice.targets.map((t) => t.communityId).filter(runs) };
 }

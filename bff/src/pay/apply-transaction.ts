@@ -7,7 +7,14 @@ import { settleJob } from './jobs.js';
 type Tx = Prisma.TransactionClient;
 export type ApplyOutcome = 'applied' | 'duplicate' | 'not-paid' | 'mismatch' | 'unknown-order';
 
-export async function flagIssue(deps: Deps, communityId: string, kind: 'AMOUNT_MISMATCH' | 'OVERPAYMENT', outTradeNo: string, detail: object, tx: Tx | Deps['db'] = deps.db) {
+export async function flagIssue(
+  deps: Deps,
+  communityId: string,
+  kind: 'AMOUNT_MISMATCH' | 'OVERPAYMENT',
+  outTradeNo: string,
+  detail: object,
+  tx: Tx | Deps['db'] = deps.db,
+) {
   await tx.$executeRaw`
     INSERT INTO "PaymentIssue" ("id", "communityId", "kind", "outTradeNo", "detail", "createdAt")
     VALUES (${randomUUID()}::uuid, ${communityId}::uuid, ${kind}::"PaymentIssueKind", ${outTradeNo}, ${JSON.stringify(detail)}::jsonb, ${deps.clock.now()})
@@ -78,7 +85,13 @@ export async function applyTransaction(deps: Deps, t: Transaction): Promise<Appl
   const pay = deps.config.pay!;
   if (t.mchid === pay.mchid && t.appid === pay.appid && t.transaction_id) {
     const paidAt = t.success_time ? new Date(t.success_time) : deps.clock.now();
-    const { rows: [credited] } = await deps.sql.query<{ communityId: string; settleFromMs: number }>({ name: 'apply-transaction', text: CREDIT_STATEMENT, values: [paidAt.toISOString(), t.transaction_id, t.out_trade_no, t.amount.total] });
+    const {
+      rows: [credited],
+    } = await deps.sql.query<{ communityId: string; settleFromMs: number }>({
+      name: 'apply-transaction',
+      text: CREDIT_STATEMENT,
+      values: [paidAt.toISOString(), t.transaction_id, t.out_trade_no, t.amount.total],
+    });
     if (credited) {
       await askToSettle(deps, credited.communityId, credited.settleFromMs);
       return 'applied';
@@ -88,17 +101,32 @@ export async function applyTransaction(deps: Deps, t: Transaction): Promise<Appl
   if (!order) return 'unknown-order';
   if (order.state === 'PAID') return 'duplicate';
   // Never credited: money that does not match what we asked for is for a person to look at.
-  deps.logger.error({ outTradeNo: order.outTradeNo, amount: t.amount.total, expected: order.amountFen }, 'payment does not match its order');
-  await flagIssue(deps, order.communityId, 'AMOUNT_MISMATCH', order.outTradeNo, { expectedFen: order.amountFen, reportedFen: t.amount.total, mchid: t.mchid, appid: t.appid, transactionId: t.transaction_id ?? null });
+  deps.logger.error(
+    { outTradeNo: order.outTradeNo, amount: t.amount.total, expected: order.amountFen },
+    'payment does not match its order',
+  );
+  await flagIssue(deps, order.communityId, 'AMOUNT_MISMATCH', order.outTradeNo, {
+    expectedFen: order.amountFen,
+    reportedFen: t.amount.total,
+    mchid: t.mchid,
+    appid: t.appid,
+    transactionId: t.transaction_id ?? null,
+  });
   return 'mismatch';
 }
 
 /** An order that will never be paid (closed at WeChat, or refused by it): closed here and its bills freed. */
 export async function releaseOrder(deps: Deps, orderId: string, why: string): Promise<boolean> {
   return deps.db.$transaction(async (tx) => {
-    const closed = await tx.payOrder.updateMany({ where: { id: orderId, state: 'PENDING' }, data: { state: 'CLOSED', closedAt: deps.clock.now() } });
+    const closed = await tx.payOrder.updateMany({
+      where: { id: orderId, state: 'PENDING' },
+      data: { state: 'CLOSED', closedAt: deps.clock.now() },
+    });
     if (closed.count === 0) return false;
-    await tx.bill.updateMany({ where: { lockedOrderId: orderId, state: 'PAYING' }, data: { state: 'UNPAID', lockedOrderId: null } });
+    await tx.bill.updateMany({
+      where: { lockedOrderId: orderId, state: 'PAYING' },
+      data: { state: 'UNPAID', lockedOrderId: null },
+    });
     deps.logger.info({ orderId, why }, 'pay order closed, bills unlocked');
     return true;
   });

@@ -46,7 +46,8 @@ export async function createPayOrder(deps: Deps, userId: string, billIds: string
   });
   if (bills.length !== ids.length) throw notFound('账单');
   const communityId = bills[0]!.communityId;
-  if (bills.some((b) => b.communityId !== communityId)) throw new AppError('VALIDATION_FAILED', '一次只能缴同一个小区的账单', [{ path: 'billIds', message: '请分开缴费' }]);
+  if (bills.some((b) => b.communityId !== communityId))
+    throw new AppError('VALIDATION_FAILED', '一次只能缴同一个小区的账单', [{ path: 'billIds', message: '请分开缴费' }]);
 
   const lockedTo = new Set(bills.map((b) => b.lockedOrderId));
   if (lockedTo.size === 1 && bills[0]!.lockedOrderId) {
@@ -54,8 +55,12 @@ export async function createPayOrder(deps: Deps, userId: string, billIds: string
     if (reused) return reused;
   }
   const other = bills.find((b) => b.state === 'PAYING');
-  if (other) throw new AppError('BILLS_IN_PAYMENT', '部分账单正在另一笔订单中支付，请先完成该笔支付，或等待 15 分钟后重试', { orderId: other.lockedOrderId });
-  if (bills.some((b) => b.state !== 'UNPAID')) throw new AppError('BILLS_NOT_PAYABLE', '部分账单已缴清或已减免，请刷新后重新选择');
+  if (other)
+    throw new AppError('BILLS_IN_PAYMENT', '部分账单正在另一笔订单中支付，请先完成该笔支付，或等待 15 分钟后重试', {
+      orderId: other.lockedOrderId,
+    });
+  if (bills.some((b) => b.state !== 'UNPAID'))
+    throw new AppError('BILLS_NOT_PAYABLE', '部分账单已缴清或已减免，请刷新后重新选择');
 
   const openid = await openidOf(deps, userId);
   if (!openid) throw new AppError('FORBIDDEN', '请在微信中打开小程序缴费');
@@ -69,9 +74,26 @@ export async function createPayOrder(deps: Deps, userId: string, billIds: string
   const expiresAt = new Date(now.getTime() + ORDER_TTL_MS);
 
   await deps.db.$transaction(async (tx) => {
-    await tx.payOrder.create({ data: { id, outTradeNo: newOutTradeNo(now), communityId, userId, openid, amountFen, description, expiresAt, createdAt: now, items: { create: lines } } });
-    const locked = await tx.bill.updateMany({ where: { id: { in: ids }, state: 'UNPAID' }, data: { state: 'PAYING', lockedOrderId: id } });
-    if (locked.count !== ids.length) throw new AppError('BILLS_NOT_PAYABLE', '部分账单刚刚被缴清或正在支付，请刷新后重新选择');
+    await tx.payOrder.create({
+      data: {
+        id,
+        outTradeNo: newOutTradeNo(now),
+        communityId,
+        userId,
+        openid,
+        amountFen,
+        description,
+        expiresAt,
+        createdAt: now,
+        items: { create: lines },
+      },
+    });
+    const locked = await tx.bill.updateMany({
+      where: { id: { in: ids }, state: 'UNPAID' },
+      data: { state: 'PAYING', lockedOrderId: id },
+    });
+    if (locked.count !== ids.length)
+      throw new AppError('BILLS_NOT_PAYABLE', '部分账单刚刚被缴清或正在支付，请刷新后重新选择');
     // WeChat's schedule for asking about an order whose notify has not come (wechat-spec.md §5).
     await deps.jobs.send(queryOrderJob, { orderId: id, step: 0 }, { tx, startAfter: queryDelay(now, 0, now) });
   });
@@ -80,7 +102,10 @@ export async function createPayOrder(deps: Deps, userId: string, billIds: string
 
 /** The pending order the bills are locked to, if it is this user's, covers exactly these bills and has time left. */
 async function resumeOrder(deps: Deps, pay: PayClient, userId: string, orderId: string, ids: string[]) {
-  const order = await deps.db.payOrder.findUnique({ where: { id: orderId }, include: { items: { select: { billId: true } } } });
+  const order = await deps.db.payOrder.findUnique({
+    where: { id: orderId },
+    include: { items: { select: { billId: true } } },
+  });
   if (!order || order.userId !== userId || order.state !== 'PENDING') return null;
   const same = order.items.length === ids.length && order.items.every((i) => ids.includes(i.billId));
   const fresh = order.expiresAt.getTime() - deps.clock.now().getTime() > REUSE_MARGIN_MS;
@@ -94,22 +119,38 @@ async function prepareOrder(deps: Deps, pay: PayClient, orderId: string) {
   if (!order.prepayId) {
     let prepayId: string;
     try {
-      ({ prepayId } = await prepayWithRetry(pay, { outTradeNo: order.outTradeNo, description: order.description, totalFen: order.amountFen, openid: order.openid, timeExpire: rfc3339(order.expiresAt) }));
+      ({ prepayId } = await prepayWithRetry(pay, {
+        outTradeNo: order.outTradeNo,
+        description: order.description,
+        totalFen: order.amountFen,
+        openid: order.openid,
+        timeExpire: rfc3339(order.expiresAt),
+      }));
     } catch (err) {
       if (err instanceof PayApiError && err.code === 'ORDERPAID') {
         // Paid already (a notify is on its way): apply it now instead of asking to pay again.
         await syncOrder(deps, order, { close: false });
-        return { order: shapeOrder(await deps.db.payOrder.findUniqueOrThrow({ where: { id: orderId }, include: orderInclude })), payment: null };
+        return {
+          order: shapeOrder(
+            await deps.db.payOrder.findUniqueOrThrow({ where: { id: orderId }, include: orderInclude }),
+          ),
+          payment: null,
+        };
       }
       if (err instanceof PayApiError && !err.retryable) {
         // WeChat refused the order itself (not a passing fault): nothing exists there, so free the bills now.
         deps.logger.error({ outTradeNo: order.outTradeNo, code: err.code, err: err.message }, 'prepay refused');
         await releaseOrder(deps, order.id, 'prepay refused');
       }
-      throw new AppError('WECHAT_PAY_FAILED', '微信支付暂时不可用，请稍后再试', { retryable: !(err instanceof PayApiError) || err.retryable });
+      throw new AppError('WECHAT_PAY_FAILED', '微信支付暂时不可用，请稍后再试', {
+        retryable: !(err instanceof PayApiError) || err.retryable,
+      });
     }
     // Stored even if a notify already marked the order paid: only the prepay fields change.
-    await deps.db.payOrder.updateMany({ where: { id: order.id, prepayId: null }, data: { prepayId, prepayAt: deps.clock.now() } });
+    await deps.db.payOrder.updateMany({
+      where: { id: order.id, prepayId: null },
+      data: { prepayId, prepayAt: deps.clock.now() },
+    });
     order = await deps.db.payOrder.findUniqueOrThrow({ where: { id: orderId }, include: orderInclude });
   }
   return { order: shapeOrder(order), payment: order.state === 'PENDING' ? pay.paymentParams(order.prepayId!) : null };

@@ -1,5 +1,12 @@
 import type { Module } from '../module.js';
-import { queryOrderJob, queryRefundJob, settleJob, submitRefundJob, sweepExpiredOrdersJob, sweepUnsettledJob } from './jobs.js';
+import {
+  queryOrderJob,
+  queryRefundJob,
+  settleJob,
+  submitRefundJob,
+  sweepExpiredOrdersJob,
+  sweepUnsettledJob,
+} from './jobs.js';
 import { NOTIFY_PATHS, payNotifyRoutes, payRoutes } from './routes.js';
 
 /** WeChat Pay (JSAPI): orders for bills, notifications, queries on WeChat's schedule, closing, refunds. */

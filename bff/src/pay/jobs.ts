@@ -11,7 +11,8 @@ import { settleCommunity } from './settle.js';
 export const QUERY_SCHEDULE_SECONDS = [5, 30, 60, 180, 300, 600, 960, 1800];
 
 /** Seconds from `now` until step `step` is due: measured on our clock, handed to pg-boss as a delay. */
-export const queryDelay = (createdAt: Date, step: number, now: Date) => (createdAt.getTime() + QUERY_SCHEDULE_SECONDS[step]! * 1000 - now.getTime()) / 1000;
+export const queryDelay = (createdAt: Date, step: number, now: Date) =>
+  (createdAt.getTime() + QUERY_SCHEDULE_SECONDS[step]! * 1000 - now.getTime()) / 1000;
 
 export const queryOrderJob = defineJob({
   name: 'pay.query-order',
@@ -25,7 +26,11 @@ export const queryOrderJob = defineJob({
     if (outcome !== 'pending') return;
     const next = step + 1;
     if (next < QUERY_SCHEDULE_SECONDS.length) {
-      await deps.jobs.send(queryOrderJob, { orderId, step: next }, { startAfter: queryDelay(order.createdAt, next, deps.clock.now()) });
+      await deps.jobs.send(
+        queryOrderJob,
+        { orderId, step: next },
+        { startAfter: queryDelay(order.createdAt, next, deps.clock.now()) },
+      );
     } else {
       deps.logger.warn({ orderId }, 'pay order still pending after the last scheduled query');
     }
@@ -38,8 +43,13 @@ export const sweepExpiredOrdersJob = defineJob({
   schema: z.object({}).passthrough(),
   singletonKey: () => 'all',
   handler: async (deps) => {
-    const stale = await deps.db.payOrder.findMany({ where: { state: 'PENDING', expiresAt: { lt: new Date(deps.clock.now().getTime() - 60_000) } }, select: { id: true }, take: 500 });
-    for (const o of stale) await deps.jobs.send(queryOrderJob, { orderId: o.id, step: QUERY_SCHEDULE_SECONDS.length - 1 });
+    const stale = await deps.db.payOrder.findMany({
+      where: { state: 'PENDING', expiresAt: { lt: new Date(deps.clock.now().getTime() - 60_000) } },
+      select: { id: true },
+      take: 500,
+    });
+    for (const o of stale)
+      await deps.jobs.send(queryOrderJob, { orderId: o.id, step: QUERY_SCHEDULE_SECONDS.length - 1 });
   },
 });
 
@@ -73,7 +83,10 @@ export const sweepUnsettledJob = defineJob({
   schema: z.object({}).passthrough(),
   singletonKey: () => 'all',
   handler: async (deps) => {
-    const communities = await deps.db.payOrder.groupBy({ by: ['communityId'], where: { state: 'PAID', settledAt: null } });
+    const communities = await deps.db.payOrder.groupBy({
+      by: ['communityId'],
+      where: { state: 'PAID', settledAt: null },
+    });
     for (const c of communities) await deps.jobs.send(settleJob, { communityId: c.communityId });
   },
 });
@@ -88,7 +101,16 @@ export const queryRefundJob = defineJob({
   handler: async (deps, { refundId, step }) => {
     if ((await queryRefund(deps, refundId)) !== 'PROCESSING') return;
     const next = step + 1;
-    if (next < REFUND_QUERY_SECONDS.length) await deps.jobs.send(queryRefundJob, { refundId, step: next }, { startAfter: REFUND_QUERY_SECONDS[next]! - REFUND_QUERY_SECONDS[step]! });
-    else deps.logger.error({ refundId }, 'refund still processing a day later: for the cashier to follow up with WeChat Pay');
+    if (next < REFUND_QUERY_SECONDS.length)
+      await deps.jobs.send(
+        queryRefundJob,
+        { refundId, step: next },
+        { startAfter: REFUND_QUERY_SECONDS[next]! - REFUND_QUERY_SECONDS[step]! },
+      );
+    else
+      deps.logger.error(
+        { refundId },
+        'refund still processing a day later: for the cashier to follow up with WeChat Pay',
+      );
   },
 });

@@ -20,7 +20,11 @@ function remember(outTradeNo: string) {
   if (settled.size > SETTLED_MAX) settled.delete(settled.keys().next().value!);
 }
 
-type Envelope = { id?: string; event_type?: string; resource?: { algorithm?: string; ciphertext?: string; nonce?: string; associated_data?: string } };
+type Envelope = {
+  id?: string;
+  event_type?: string;
+  resource?: { algorithm?: string; ciphertext?: string; nonce?: string; associated_data?: string };
+};
 
 /**
  * A payment or refund notification (wechat-spec.md §5; STYLE.md rule 5: a trigger, not the truth).
@@ -29,7 +33,12 @@ type Envelope = { id?: string; event_type?: string; resource?: { algorithm?: str
  * Then the same state change a query would make. 204 when done or already done; 4xx for what is not
  * WeChat's; 5xx for what we cannot process yet, so WeChat retries.
  */
-export async function handleNotify(deps: Deps, headers: Record<string, string | undefined>, raw: Buffer, expect: 'transaction' | 'refund'): Promise<NotifyAnswer> {
+export async function handleNotify(
+  deps: Deps,
+  headers: Record<string, string | undefined>,
+  raw: Buffer,
+  expect: 'transaction' | 'refund',
+): Promise<NotifyAnswer> {
   const pay = deps.config.pay;
   if (!pay) return refuse(500, '未配置微信支付');
   const timestamp = headers['wechatpay-timestamp'];
@@ -37,10 +46,15 @@ export async function handleNotify(deps: Deps, headers: Record<string, string | 
   const signature = headers['wechatpay-signature'];
   const serial = headers['wechatpay-serial'];
   if (!timestamp || !nonce || !signature || !serial) return refuse(400, '缺少 Wechatpay 签名头');
-  if (!/^\d{1,12}$/.test(timestamp) || Math.abs(deps.clock.now().getTime() / 1000 - Number(timestamp)) > MAX_SKEW_SECONDS) return refuse(401, '时间戳超出允许范围');
+  if (
+    !/^\d{1,12}$/.test(timestamp) ||
+    Math.abs(deps.clock.now().getTime() / 1000 - Number(timestamp)) > MAX_SKEW_SECONDS
+  )
+    return refuse(401, '时间戳超出允许范围');
   if (!pay.verifyKeys[serial]) return refuse(401, '未知的 Wechatpay-Serial');
   const body = raw.toString('utf8');
-  if (!verifyWechatSignature(pay.verifyKeys, { timestamp, nonce, signature, serial }, body)) return refuse(401, '签名验证失败');
+  if (!verifyWechatSignature(pay.verifyKeys, { timestamp, nonce, signature, serial }, body))
+    return refuse(401, '签名验证失败');
 
   let envelope: Envelope;
   try {
@@ -49,10 +63,17 @@ export async function handleNotify(deps: Deps, headers: Record<string, string | 
     return refuse(400, '通知内容不是 JSON');
   }
   const r = envelope.resource;
-  if (!r || r.algorithm !== 'AEAD_AES_256_GCM' || !r.ciphertext || !r.nonce) return refuse(400, '不支持的通知资源或加密算法');
+  if (!r || r.algorithm !== 'AEAD_AES_256_GCM' || !r.ciphertext || !r.nonce)
+    return refuse(400, '不支持的通知资源或加密算法');
   let resource: unknown;
   try {
-    resource = JSON.parse(decryptResource(pay.apiV3Key, { ciphertext: r.ciphertext, nonce: r.nonce, associated_data: r.associated_data ?? '' }));
+    resource = JSON.parse(
+      decryptResource(pay.apiV3Key, {
+        ciphertext: r.ciphertext,
+        nonce: r.nonce,
+        associated_data: r.associated_data ?? '',
+      }),
+    );
   } catch {
     return refuse(400, '通知资源解密失败');
   }
@@ -67,12 +88,25 @@ export async function handleNotify(deps: Deps, headers: Record<string, string | 
       return { status: 204 };
     }
     if (expect === 'refund' && envelope.event_type?.startsWith('REFUND.')) {
-      const x = resource as { out_refund_no: string; refund_id: string; refund_status: 'SUCCESS' | 'CLOSED' | 'ABNORMAL'; success_time?: string };
-      const outcome = await applyRefundResult(deps, { out_refund_no: x.out_refund_no, refund_id: x.refund_id, status: x.refund_status, success_time: x.success_time });
+      const x = resource as {
+        out_refund_no: string;
+        refund_id: string;
+        refund_status: 'SUCCESS' | 'CLOSED' | 'ABNORMAL';
+        success_time?: string;
+      };
+      const outcome = await applyRefundResult(deps, {
+        out_refund_no: x.out_refund_no,
+        refund_id: x.refund_id,
+        status: x.refund_status,
+        success_time: x.success_time,
+      });
       return outcome === 'unknown' ? refuse(500, '退款单暂未找到，请稍后重试') : { status: 204 };
     }
   } catch (err) {
-    deps.logger.error({ err: (err as Error).message, event: envelope.event_type }, 'notification not processed, WeChat will retry');
+    deps.logger.error(
+      { err: (err as Error).message, event: envelope.event_type },
+      'notification not processed, WeChat will retry',
+    );
     return refuse(500, '暂时无法处理，请稍后重试');
   }
   deps.logger.warn({ event: envelope.event_type, expect }, 'notification of an unexpected type acknowledged');

@@ -3,7 +3,12 @@ import type { Prisma } from '@prisma/client';
 export const orderInclude = {
   items: {
     include: {
-      bill: { include: { feeItem: { select: { name: true, kind: true } }, unit: { select: { number: true, building: { select: { name: true } } } } } },
+      bill: {
+        include: {
+          feeItem: { select: { name: true, kind: true } },
+          unit: { select: { number: true, building: { select: { name: true } } } },
+        },
+      },
     },
   },
 } as const;

@@ -11,27 +11,54 @@ import { queryRefundJob, REFUND_QUERY_SECONDS, submitRefundJob } from './jobs.js
  * bill is the last line). The refund is recorded first (PENDING, with its unique out_refund_no) and
  * then sent, so a crash or a WeChat fault is retried with the same number.
  */
-export async function createRefund(deps: Deps, userId: string, billId: string, input: { amountFen: number; reason: string }) {
+export async function createRefund(
+  deps: Deps,
+  userId: string,
+  billId: string,
+  input: { amountFen: number; reason: string },
+) {
   requirePay(deps.wechat.pay);
   const bill = await deps.db.bill.findUnique({ where: { id: billId }, select: { communityId: true } });
   if (!bill) throw notFound('账单');
   await requireRole(deps.db, userId, bill.communityId, ['CASHIER', 'MANAGER'], '账单');
   const refund = await deps.db.$transaction(async (tx) => {
-    const [locked] = await tx.$queryRaw<{ state: string; paidFen: number }[]>`SELECT "state", "paidFen" FROM "Bill" WHERE "id" = ${billId}::uuid FOR UPDATE`;
-    if (!locked || (locked.state !== 'PAID' && locked.state !== 'PARTIALLY_REFUNDED')) throw new AppError('REFUND_EXCEEDS_PAID', '这笔账单没有可退的款项');
-    const item = await tx.payOrderItem.findFirst({ where: { billId, order: { state: 'PAID' } }, select: { orderId: true } });
+    const [locked] = await tx.$queryRaw<
+      { state: string; paidFen: number }[]
+    >`SELECT "state", "paidFen" FROM "Bill" WHERE "id" = ${billId}::uuid FOR UPDATE`;
+    if (!locked || (locked.state !== 'PAID' && locked.state !== 'PARTIALLY_REFUNDED'))
+      throw new AppError('REFUND_EXCEEDS_PAID', '这笔账单没有可退的款项');
+    const item = await tx.payOrderItem.findFirst({
+      where: { billId, order: { state: 'PAID' } },
+      select: { orderId: true },
+    });
     if (!item) throw new AppError('REFUND_EXCEEDS_PAID', '这笔账单不是微信支付的，请在柜台办理退款');
-    const asked = await tx.refund.aggregate({ where: { billId, kind: 'CASHIER', state: { not: 'CLOSED' } }, _sum: { amountFen: true } });
+    const asked = await tx.refund.aggregate({
+      where: { billId, kind: 'CASHIER', state: { not: 'CLOSED' } },
+      _sum: { amountFen: true },
+    });
     const left = locked.paidFen - (asked._sum.amountFen ?? 0);
-    if (input.amountFen > left) throw new AppError('REFUND_EXCEEDS_PAID', `最多还能退 ${(left / 100).toFixed(2)} 元`, { refundableFen: left });
+    if (input.amountFen > left)
+      throw new AppError('REFUND_EXCEEDS_PAID', `最多还能退 ${(left / 100).toFixed(2)} 元`, { refundableFen: left });
     const created = await tx.refund.create({
-      data: { outRefundNo: `RF${randomBytes(12).toString('hex')}`, orderId: item.orderId, billId, communityId: bill.communityId, kind: 'CASHIER', amountFen: input.amountFen, reason: input.reason, createdById: userId, createdAt: deps.clock.now() },
+      data: {
+        outRefundNo: `RF${randomBytes(12).toString('hex')}`,
+        orderId: item.orderId,
+        billId,
+        communityId: bill.communityId,
+        kind: 'CASHIER',
+        amountFen: input.amountFen,
+        reason: input.reason,
+        createdById: userId,
+        createdAt: deps.clock.now(),
+      },
     });
     await deps.jobs.send(submitRefundJob, { refundId: created.id }, { tx });
     return created;
   });
   // Sent at once for a quick answer; the job is the retry if this attempt fails.
-  await submitRefund(deps, refund.id).catch((err) => deps.logger.warn({ refundId: refund.id, err: (err as Error).message }, 'refund not sent yet, the job retries'));
+  await submitRefund(deps, refund.id).catch((err) =>
+    deps.logger.warn({ refundId: refund.id, err: (err as Error).message }, 'refund not sent yet, the job retries'),
+  );
   return deps.db.refund.findUniqueOrThrow({ where: { id: refund.id } });
 }
 
@@ -42,7 +69,13 @@ export async function submitRefund(deps: Deps, refundId: string): Promise<void> 
   const pay = requirePay(deps.wechat.pay);
   let answer: RefundAnswer;
   try {
-    answer = await pay.refund({ outTradeNo: refund.order.outTradeNo, outRefundNo: refund.outRefundNo, refundFen: refund.amountFen, totalFen: refund.order.amountFen, reason: refund.reason });
+    answer = await pay.refund({
+      outTradeNo: refund.order.outTradeNo,
+      outRefundNo: refund.outRefundNo,
+      refundFen: refund.amountFen,
+      totalFen: refund.order.amountFen,
+      reason: refund.reason,
+    });
   } catch (err) {
     if (err instanceof PayApiError && !err.retryable) {
       // WeChat refused it for good (e.g. NOT_ENOUGH): the refund is closed and the amount free again.
@@ -53,7 +86,8 @@ export async function submitRefund(deps: Deps, refundId: string): Promise<void> 
     throw err;
   }
   await applyRefundResult(deps, answer);
-  if (answer.status === 'PROCESSING') await deps.jobs.send(queryRefundJob, { refundId, step: 0 }, { startAfter: REFUND_QUERY_SECONDS[0]! });
+  if (answer.status === 'PROCESSING')
+    await deps.jobs.send(queryRefundJob, { refundId, step: 0 }, { startAfter: REFUND_QUERY_SECONDS[0]! });
 }
 
 /** Asks WeChat about a refund still processing and applies the answer; returns the state it is in now. */
@@ -69,22 +103,46 @@ export async function queryRefund(deps: Deps, refundId: string): Promise<string>
  * A refund's outcome, from WeChat's answer, its query or its notify: SUCCESS moves the bill to
  * partially refunded or refunded and writes the ledger, once (conditional write on the refund).
  */
-export async function applyRefundResult(deps: Deps, r: Pick<RefundAnswer, 'out_refund_no' | 'refund_id' | 'status' | 'success_time'>): Promise<'applied' | 'duplicate' | 'unknown'> {
+export async function applyRefundResult(
+  deps: Deps,
+  r: Pick<RefundAnswer, 'out_refund_no' | 'refund_id' | 'status' | 'success_time'>,
+): Promise<'applied' | 'duplicate' | 'unknown'> {
   const refund = await deps.db.refund.findUnique({ where: { outRefundNo: r.out_refund_no } });
   if (!refund) return 'unknown';
   if (r.status === 'PROCESSING') {
-    await deps.db.refund.updateMany({ where: { id: refund.id, state: 'PENDING' }, data: { state: 'PROCESSING', refundId: r.refund_id } });
+    await deps.db.refund.updateMany({
+      where: { id: refund.id, state: 'PENDING' },
+      data: { state: 'PROCESSING', refundId: r.refund_id },
+    });
     return 'applied';
   }
   if (r.status === 'CLOSED' || r.status === 'ABNORMAL') {
-    const moved = await deps.db.refund.updateMany({ where: { id: refund.id, state: { in: ['PENDING', 'PROCESSING'] } }, data: { state: r.status, refundId: r.refund_id } });
+    const moved = await deps.db.refund.updateMany({
+      where: { id: refund.id, state: { in: ['PENDING', 'PROCESSING'] } },
+      data: { state: r.status, refundId: r.refund_id },
+    });
     return moved.count ? 'applied' : 'duplicate';
   }
   const at = r.success_time ? new Date(r.success_time) : deps.clock.now();
   return deps.db.$transaction(async (tx) => {
-    const moved = await tx.refund.updateMany({ where: { id: refund.id, state: { in: ['PENDING', 'PROCESSING'] } }, data: { state: 'SUCCESS', refundId: r.refund_id, succeededAt: at } });
+    const moved = await tx.refund.updateMany({
+      where: { id: refund.id, state: { in: ['PENDING', 'PROCESSING'] } },
+      data: { state: 'SUCCESS', refundId: r.refund_id, succeededAt: at },
+    });
     if (moved.count === 0) return 'duplicate';
-    await tx.ledgerEntry.create({ data: { communityId: refund.communityId, kind: 'REFUND', billId: refund.billId, orderId: refund.orderId, refundId: refund.id, amountFen: -refund.amountFen, actorId: refund.createdById, at, note: refund.reason } });
+    await tx.ledgerEntry.create({
+      data: {
+        communityId: refund.communityId,
+        kind: 'REFUND',
+        billId: refund.billId,
+        orderId: refund.orderId,
+        refundId: refund.id,
+        amountFen: -refund.amountFen,
+        actorId: refund.createdById,
+        at,
+        note: refund.reason,
+      },
+    });
     if (refund.kind === 'CASHIER' && refund.billId) {
       await tx.$executeRaw`
         UPDATE "Bill" SET "refundedFen" = "refundedFen" + ${refund.amountFen},

@@ -13,7 +13,9 @@ import { syncOrder } from './sync-order.js';
 export const NOTIFY_PATHS = ['/wechat/pay/notify', '/wechat/pay/refund-notify'];
 const NOTIFY_MAX_BYTES = 64 * 1024;
 
-const ZCreateOrder = z.object({ billIds: z.array(ZId, '请选择要缴的账单').min(1, '请至少选择一笔账单').max(24, '一次最多缴 24 笔账单') });
+const ZCreateOrder = z.object({
+  billIds: z.array(ZId, '请选择要缴的账单').min(1, '请至少选择一笔账单').max(24, '一次最多缴 24 笔账单'),
+});
 const ZRefundRequest = z.object({
   amountFen: z.number('退款金额必须是数字（单位：分）').int('退款金额必须是整数分').min(1, '退款金额必须大于 0'),
   reason: ZText({ min: 2, max: 80, label: '退款原因' }),
@@ -34,10 +36,15 @@ async function rawBody(req: NodeJS.ReadableStream): Promise<Buffer | null> {
 /** WeChat Pay's fixed notification paths: no session, answered 204 or `{ code: 'FAIL', message }`. */
 export function payNotifyRoutes(deps: Deps) {
   const router = createRouter('/wechat/pay');
-  for (const [path, kind] of [['/notify', 'transaction'], ['/refund-notify', 'refund']] as const) {
+  for (const [path, kind] of [
+    ['/notify', 'transaction'],
+    ['/refund-notify', 'refund'],
+  ] as const) {
     router.post(path, async (ctx) => {
       const raw = await rawBody(ctx.req);
-      const answer = raw ? await handleNotify(deps, ctx.headers as Record<string, string | undefined>, raw, kind) : ({ status: 400, message: '通知内容过大' } as const);
+      const answer = raw
+        ? await handleNotify(deps, ctx.headers as Record<string, string | undefined>, raw, kind)
+        : ({ status: 400, message: '通知内容过大' } as const);
       ctx.status = answer.status;
       if (answer.status !== 204) {
         ctx.state.log.warn({ reason: answer.message }, 'pay notification refused');
@@ -66,7 +73,10 @@ export function payRoutes(deps: Deps) {
     if (!pending) throw notFound('订单');
     if (pending.state === 'PENDING' && pending.prepayId && deps.wechat.pay) {
       const first = await deps.redis.set(`pay:poll:${id}`, '1', 'PX', POLL_QUERY_GAP_MS, 'NX');
-      if (first) await syncOrder(deps, pending, { close: false }).catch((err) => ctx.state.log.warn({ err: (err as Error).message }, 'order query failed'));
+      if (first)
+        await syncOrder(deps, pending, { close: false }).catch((err) =>
+          ctx.state.log.warn({ err: (err as Error).message }, 'order query failed'),
+        );
     }
     const order = await deps.db.payOrder.findUniqueOrThrow({ where: { id }, include: orderInclude });
     ctx.body = shapeOrder(order);

@@ -9,14 +9,43 @@ type Tx = Prisma.TransactionClient;
 const BATCH = 200;
 
 /** Money WeChat took for bills already paid another way: a ledger entry, a flag for the cashier, a refund on its way. */
-async function refundOverpayment(deps: Deps, tx: Tx, order: { id: string; communityId: string; outTradeNo: string; transactionId: string | null }, items: { billId: string; amountFen: number; lateFeeFen: number }[]) {
+async function refundOverpayment(
+  deps: Deps,
+  tx: Tx,
+  order: { id: string; communityId: string; outTradeNo: string; transactionId: string | null },
+  items: { billId: string; amountFen: number; lateFeeFen: number }[],
+) {
   const fen = items.reduce((s, i) => s + i.amountFen + i.lateFeeFen, 0);
   const now = deps.clock.now();
-  await tx.ledgerEntry.create({ data: { communityId: order.communityId, kind: 'OVERPAYMENT', orderId: order.id, amountFen: fen, at: now, note: `${order.transactionId}: ${items.map((i) => i.billId).join(',')}` } });
-  const refund = await tx.refund.create({
-    data: { outRefundNo: `RF${order.outTradeNo.slice(2)}OP`, orderId: order.id, communityId: order.communityId, kind: 'OVERPAYMENT', amountFen: fen, reason: '账单已通过其他方式缴清，自动退回重复支付', createdAt: now },
+  await tx.ledgerEntry.create({
+    data: {
+      communityId: order.communityId,
+      kind: 'OVERPAYMENT',
+      orderId: order.id,
+      amountFen: fen,
+      at: now,
+      note: `${order.transactionId}: ${items.map((i) => i.billId).join(',')}`,
+    },
   });
-  await flagIssue(deps, order.communityId, 'OVERPAYMENT', order.outTradeNo, { refundFen: fen, billIds: items.map((i) => i.billId), outRefundNo: refund.outRefundNo }, tx);
+  const refund = await tx.refund.create({
+    data: {
+      outRefundNo: `RF${order.outTradeNo.slice(2)}OP`,
+      orderId: order.id,
+      communityId: order.communityId,
+      kind: 'OVERPAYMENT',
+      amountFen: fen,
+      reason: '账单已通过其他方式缴清，自动退回重复支付',
+      createdAt: now,
+    },
+  });
+  await flagIssue(
+    deps,
+    order.communityId,
+    'OVERPAYMENT',
+    order.outTradeNo,
+    { refundFen: fen, billIds: items.map((i) => i.billId), outRefundNo: refund.outRefundNo },
+    tx,
+  );
   await deps.jobs.send(submitRefundJob, { refundId: refund.id }, { tx });
 }
 
@@ -29,23 +58,45 @@ async function refundOverpayment(deps: Deps, tx: Tx, order: { id: string; commun
 export async function settleCommunity(deps: Deps, communityId: string): Promise<number> {
   let settled = 0;
   for (;;) {
-    const batch = await deps.db.payOrder.findMany({ where: { communityId, state: 'PAID', settledAt: null }, orderBy: [{ paidAt: 'asc' }, { id: 'asc' }], take: BATCH, include: { items: true } });
+    const batch = await deps.db.payOrder.findMany({
+      where: { communityId, state: 'PAID', settledAt: null },
+      orderBy: [{ paidAt: 'asc' }, { id: 'asc' }],
+      take: BATCH,
+      include: { items: true },
+    });
     for (const order of batch) {
       await deps.db.$transaction(async (tx) => {
-        const claimed = await tx.payOrder.updateMany({ where: { id: order.id, settledAt: null }, data: { settledAt: deps.clock.now() } });
+        const claimed = await tx.payOrder.updateMany({
+          where: { id: order.id, settledAt: null },
+          data: { settledAt: deps.clock.now() },
+        });
         if (claimed.count === 0) return;
-        const creditedBills = new Set((await tx.ledgerEntry.findMany({ where: { orderId: order.id, kind: 'WECHAT_PAYMENT' }, select: { billId: true } })).map((e) => e.billId));
+        const creditedBills = new Set(
+          (
+            await tx.ledgerEntry.findMany({
+              where: { orderId: order.id, kind: 'WECHAT_PAYMENT' },
+              select: { billId: true },
+            })
+          ).map((e) => e.billId),
+        );
         const overpaid = order.items.filter((i) => !creditedBills.has(i.billId));
         if (overpaid.length) await refundOverpayment(deps, tx, order, overpaid);
         if (overpaid.length === order.items.length) return;
         await queuePush(deps, tx, {
           template: 'paymentSucceeded',
           recipients: [{ userId: order.userId, communityId: order.communityId }],
-          values: { amountFen: order.amountFen - overpaid.reduce((s, i) => s + i.amountFen + i.lateFeeFen, 0), item: order.description, paidAt: order.paidAt! },
+          values: {
+            amountFen: order.amountFen - overpaid.reduce((s, i) => s + i.amountFen + i.lateFeeFen, 0),
+            item: order.description,
+            paidAt: order.paidAt!,
+          },
           pageQuery: { id: order.id },
           event: { kind: 'pay.paid', id: order.id },
         });
-        await tx.payOrder.update({ where: { id: order.id }, data: { receiptNo: await takeReceiptNo(tx, order.communityId, order.paidAt!) } });
+        await tx.payOrder.update({
+          where: { id: order.id },
+          data: { receiptNo: await takeReceiptNo(tx, order.communityId, order.paidAt!) },
+        });
       });
       settled += 1;
     }

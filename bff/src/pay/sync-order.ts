@@ -19,9 +19,15 @@ export async function syncOrder(deps: Deps, order: PayOrder, opts: { close: bool
   const t = await pay.query(order.outTradeNo);
   if (t && (t.trade_state === 'SUCCESS' || t.trade_state === 'REFUND')) return applyTransaction(deps, t);
   const now = deps.clock.now();
-  const closable = opts.close && now >= order.expiresAt && now.getTime() - order.createdAt.getTime() >= MIN_AGE_TO_CLOSE_MS;
+  const closable =
+    opts.close && now >= order.expiresAt && now.getTime() - order.createdAt.getTime() >= MIN_AGE_TO_CLOSE_MS;
   if (!closable) return 'pending';
-  if (t === null || t.trade_state === 'CLOSED' || t.trade_state === 'REVOKED' || (await pay.close(order.outTradeNo)) === 'closed') {
+  if (
+    t === null ||
+    t.trade_state === 'CLOSED' ||
+    t.trade_state === 'REVOKED' ||
+    (await pay.close(order.outTradeNo)) === 'closed'
+  ) {
     await releaseOrder(deps, order.id, t === null ? 'unknown at WeChat after expiry' : 'expired');
     return 'closed';
   }

@@ -26,7 +26,8 @@ export function maskPhone(phone: string | null | undefined): string | null {
   const parts = splitE164(phone);
   const digits = parts?.national ?? phone.replace(/\D/g, '');
   const prefix = parts ? `+${parts.countryCode} ` : '';
-  if (parts?.countryCode === '86' && MAINLAND_MOBILE.test(digits)) return `${prefix}${digits.slice(0, 3)}****${digits.slice(-4)}`;
+  if (parts?.countryCode === '86' && MAINLAND_MOBILE.test(digits))
+    return `${prefix}${digits.slice(0, 3)}****${digits.slice(-4)}`;
   return `${prefix}${maskDigits(digits)}`;
 }
 

@@ -23,7 +23,13 @@ export type RequestIds = { requestId: string; clientRequestId: string | null };
  * stranger again. The audit row (with the basis) and the read happen in one transaction: no reveal
  * without its record (PIPL; domain.md §6).
  */
-export async function revealPersonalInfo(deps: Deps, staffId: string, communityId: string, input: RevealRequest, ids: RequestIds) {
+export async function revealPersonalInfo(
+  deps: Deps,
+  staffId: string,
+  communityId: string,
+  input: RevealRequest,
+  ids: RequestIds,
+) {
   const roles = (await staffRolesByCommunity(deps.db, staffId)).get(communityId);
   if (!roles?.canRevealPii) throw notFound('住户');
   return deps.db.$transaction(async (tx) => {
@@ -32,13 +38,26 @@ export async function revealPersonalInfo(deps: Deps, staffId: string, communityI
       select: {
         name: true,
         phone: true,
-        memberships: { where: { unit: { communityId }, status: { in: ['VERIFIED', 'PENDING'] } }, select: { status: true } },
+        memberships: {
+          where: { unit: { communityId }, status: { in: ['VERIFIED', 'PENDING'] } },
+          select: { status: true },
+        },
       },
     });
     if (!subject || subject.memberships.length === 0) throw notFound('住户');
-    const basis: RevealBasis = subject.memberships.some((m) => m.status === 'VERIFIED') ? 'VERIFIED_MEMBER' : 'PENDING_REQUESTER';
+    const basis: RevealBasis = subject.memberships.some((m) => m.status === 'VERIFIED')
+      ? 'VERIFIED_MEMBER'
+      : 'PENDING_REQUESTER';
     await tx.piiRevealAudit.create({
-      data: { staffUserId: staffId, subjectId: input.userId, communityId, field: input.field, reason: input.reason, basis, ...ids },
+      data: {
+        staffUserId: staffId,
+        subjectId: input.userId,
+        communityId,
+        field: input.field,
+        reason: input.reason,
+        basis,
+        ...ids,
+      },
     });
     return { field: input.field, value: input.field === 'PHONE' ? subject.phone : subject.name, basis };
   });

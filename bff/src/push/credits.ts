@@ -32,6 +32,8 @@ export async function listCredits(deps: Deps, userId: string) {
   const rows = await deps.db.pushCredit.findMany({ where: { userId }, select: { templateId: true, credit: true } });
   const credit = new Map(rows.map((r) => [r.templateId, r.credit]));
   return {
-    templates: Object.fromEntries(Object.entries(TEMPLATES).map(([key, t]) => [key, { id: t.id, credit: credit.get(t.id) ?? 0 }])) as Record<TemplateKey, { id: string; credit: number }>,
+    templates: Object.fromEntries(
+      Object.entries(TEMPLATES).map(([key, t]) => [key, { id: t.id, credit: credit.get(t.id) ?? 0 }]),
+    ) as Record<TemplateKey, { id: string; credit: number }>,
   };
 }

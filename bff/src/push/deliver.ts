@@ -24,13 +24,21 @@ export const deliverPush = defineJob({
   expireInSeconds: 20,
   batchSize: 100,
   handleBatch: async (deps, jobs) => {
-    const claimed = await claim(deps, jobs.map((j) => j.data.messageId));
+    const claimed = await claim(
+      deps,
+      jobs.map((j) => j.data.messageId),
+    );
     const failed: JobFailure[] = [];
     const sent: string[] = [];
     const runOf = new Map(jobs.map((j) => [j.data.messageId, j]));
     await Promise.all(
       claimed.map(async (message) => {
-        const outcome = await deps.wechat.subscribe.send({ openid: message.openid, templateId: message.templateId, page: message.page, data: message.data as Record<string, string> });
+        const outcome = await deps.wechat.subscribe.send({
+          openid: message.openid,
+          templateId: message.templateId,
+          page: message.page,
+          data: message.data as Record<string, string>,
+        });
         if (outcome.kind === 'sent') sent.push(message.id);
         else {
           const retry = await settle(deps, message, outcome, runOf.get(message.id)!);
@@ -38,7 +46,8 @@ export const deliverPush = defineJob({
         }
       }),
     );
-    if (sent.length > 0) await deps.sql.query({ name: 'push-sent', text: SENT, values: [sent, deps.clock.now().toISOString()] });
+    if (sent.length > 0)
+      await deps.sql.query({ name: 'push-sent', text: SENT, values: [sent, deps.clock.now().toISOString()] });
     return failed;
   },
 });
@@ -96,7 +105,15 @@ const CLAIM_ONE = `
 /** Step 3 for the delivered messages ($1 their ids, $2 when, as UTC ISO text: Prisma's timestamps are UTC without a zone). */
 const SENT = `UPDATE "PushMessage" SET status = 'SENT', reason = NULL, "sentAt" = $2::timestamp WHERE id = ANY($1::uuid[]) AND status = 'SENDING'`;
 
-type Row = { id: string; status: string; userId: string; openid: string; templateId: string; page: string; data: unknown };
+type Row = {
+  id: string;
+  status: string;
+  userId: string;
+  openid: string;
+  templateId: string;
+  page: string;
+  data: unknown;
+};
 type Claimed = Row & { status: 'SENDING' };
 
 /**
@@ -107,21 +124,31 @@ async function claim(deps: Deps, ids: string[]): Promise<Claimed[]> {
   const { rows } = await deps.sql.query<Row>({ name: 'push-claim-many', text: CLAIM_MANY, values: [ids] });
   const claimed = rows.filter((r): r is Claimed => r.status === 'SENDING');
   for (const later of rows.filter((r) => r.status === 'QUEUED')) {
-    const { rows: [one] } = await deps.sql.query<Row>({ name: 'push-claim-one', text: CLAIM_ONE, values: [later.id] });
+    const {
+      rows: [one],
+    } = await deps.sql.query<Row>({ name: 'push-claim-one', text: CLAIM_ONE, values: [later.id] });
     if (one?.status === 'SENDING') claimed.push(one as Claimed);
   }
   return claimed;
 }
 
 /** Step 3 for a message WeChat did not take: its final state, or the reason to try again. */
-async function settle(deps: Deps, message: Claimed, outcome: Exclude<SendOutcome, { kind: 'sent' }>, run: JobRun): Promise<string | null> {
+async function settle(
+  deps: Deps,
+  message: Claimed,
+  outcome: Exclude<SendOutcome, { kind: 'sent' }>,
+  run: JobRun,
+): Promise<string | null> {
   const finish = (status: 'REFUSED' | 'FAILED' | 'UNKNOWN' | 'QUEUED', reason: string | null) =>
     deps.db.pushMessage.updateMany({ where: { id: message.id, status: 'SENDING' }, data: { status, reason } });
   const credit = { userId: message.userId, templateId: message.templateId };
   const refund = () => deps.db.pushCredit.updateMany({ where: credit, data: { credit: { increment: 1 } } });
   switch (outcome.kind) {
     case 'refused':
-      await deps.db.$transaction([finish('REFUSED', `${outcome.errcode} ${outcome.errmsg}`), deps.db.pushCredit.updateMany({ where: credit, data: { credit: 0 } })]);
+      await deps.db.$transaction([
+        finish('REFUSED', `${outcome.errcode} ${outcome.errmsg}`),
+        deps.db.pushCredit.updateMany({ where: credit, data: { credit: 0 } }),
+      ]);
       return null;
     case 'invalid':
       await deps.db.$transaction([finish('FAILED', `${outcome.errcode} ${outcome.errmsg}`), refund()]);
@@ -131,7 +158,10 @@ async function settle(deps: Deps, message: Claimed, outcome: Exclude<SendOutcome
       return null;
     case 'retry': {
       const last = run.retryCount >= run.retryLimit;
-      await deps.db.$transaction([finish(last ? 'FAILED' : 'QUEUED', last ? `gave up: ${outcome.reason}` : outcome.reason), refund()]);
+      await deps.db.$transaction([
+        finish(last ? 'FAILED' : 'QUEUED', last ? `gave up: ${outcome.reason}` : outcome.reason),
+        refund(),
+      ]);
       if (last) return null;
       deps.logger.warn({ messageId: message.id, reason: outcome.reason }, 'push not delivered, will retry');
       return `push ${message.id}: ${outcome.reason}, will retry`;

@@ -27,7 +27,18 @@ describe('subscribe-message values fitted to their type (wechat-spec.md §4)', (
 
   it('never exceeds the limits, whatever the input', () => {
     const long = '长'.repeat(100) + 'x'.repeat(100);
-    const limits = { thing: 20, phrase: 5, character_string: 32, number: 32, letter: 32, symbol: 5, name: 20, phone_number: 17, car_number: 8 } as const;
-    for (const [type, max] of Object.entries(limits)) expect(Array.from(fitValue(type as keyof typeof limits, long)).length, type).toBeLessThanOrEqual(max);
+    const limits = {
+      thing: 20,
+      phrase: 5,
+      character_string: 32,
+      number: 32,
+      letter: 32,
+      symbol: 5,
+      name: 20,
+      phone_number: 17,
+      car_number: 8,
+    } as const;
+    for (const [type, max] of Object.entries(limits))
+      expect(Array.from(fitValue(type as keyof typeof limits, long)).length, type).toBeLessThanOrEqual(max);
   });
 });

@@ -4,11 +4,25 @@ import { requireRole } from '../access/guards.js';
 import { maskName } from '../privacy/mask.js';
 
 /** Per event (e.g. a notice published): whether each push went out, and why not — for the office. */
-export async function listEventPushes(deps: Deps, staffId: string, communityId: string, event: { kind: string; id: string }) {
+export async function listEventPushes(
+  deps: Deps,
+  staffId: string,
+  communityId: string,
+  event: { kind: string; id: string },
+) {
   await requireRole(deps.db, staffId, communityId, OFFICE_ROLES);
   const rows = await deps.db.pushMessage.findMany({
     where: { eventKind: event.kind, eventId: event.id, communityId },
-    select: { id: true, status: true, reason: true, attempts: true, createdAt: true, sentAt: true, templateKey: true, user: { select: { name: true } } },
+    select: {
+      id: true,
+      status: true,
+      reason: true,
+      attempts: true,
+      createdAt: true,
+      sentAt: true,
+      templateKey: true,
+      user: { select: { name: true } },
+    },
     orderBy: { createdAt: 'asc' },
     take: 500,
   });

@@ -5,7 +5,12 @@ import type { KeywordType } from './fit.js';
  * console), the page a tap opens, and each keyword with its WeChat type. `fields` maps our value
  * names to keywords, so callers pass `{ title, category }` and never WeChat's `thing1`.
  */
-export type Template = { id: string; page: string; keywords: Record<string, KeywordType>; fields: Record<string, string> };
+export type Template = {
+  id: string;
+  page: string;
+  keywords: Record<string, KeywordType>;
+  fields: Record<string, string>;
+};
 
 export const TEMPLATES = {
   noticePublished: {

@@ -9,7 +9,11 @@ import { readTradeBill, TradeBillError, type TradeBillSummary, type TradeRow } f
  * (the download is not signed) — may what was done with the rows be trusted; a caller stages them
  * where a failure can throw them away.
  */
-export async function readDayBill(pay: PayClient, day: string, onRow: (row: TradeRow) => void | Promise<void>): Promise<TradeBillSummary> {
+export async function readDayBill(
+  pay: PayClient,
+  day: string,
+  onRow: (row: TradeRow) => void | Promise<void>,
+): Promise<TradeBillSummary> {
   const { sha1, body } = await pay.tradeBill(day);
   const hash = createHash('sha1');
   const tee = new Transform({
@@ -20,6 +24,7 @@ export async function readDayBill(pay: PayClient, day: string, onRow: (row: Trad
   });
   body.on('error', (err) => tee.destroy(err));
   const summary = await readTradeBill(body.pipe(tee), onRow);
-  if (hash.digest('hex') !== sha1) throw new TradeBillError('HASH', '账单文件的 SHA-1 与微信给出的不一致（下载可能已损坏），已停止对账');
+  if (hash.digest('hex') !== sha1)
+    throw new TradeBillError('HASH', '账单文件的 SHA-1 与微信给出的不一致（下载可能已损坏），已停止对账');
   return summary;
 }

@@ -10,12 +10,20 @@ const yesterday = (now: Date) => new Date(now.getTime() + 8 * 3600_000 - 86_400_
 /** Every morning after WeChat's bill is ready (10:00), the previous day; retried while it is not. */
 export const reconcileJob = defineJob({
   name: 'reconcile.day',
-  schema: z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }),
+  schema: z.object({
+    day: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .optional(),
+  }),
   retry: { limit: 6, delaySeconds: 600, backoff: false },
   handler: async (deps, { day }) => {
     if (!deps.wechat.pay) return;
     const run = await reconcileDay(deps, day ?? yesterday(deps.clock.now()));
-    deps.logger.info({ day: run.day, matched: run.matchedCount, differences: run.differenceCount }, 'reconciliation done');
+    deps.logger.info(
+      { day: run.day, matched: run.matchedCount, differences: run.differenceCount },
+      'reconciliation done',
+    );
   },
 });
 

@@ -24,7 +24,8 @@ export function reconcileRoutes(deps: Deps) {
       await reconcileDay(deps, day);
     } catch (err) {
       if (err instanceof TradeBillError) throw new AppError('RECONCILE_FAILED', err.message, { reason: err.reason });
-      if (err instanceof PayApiError && err.code === 'NO_STATEMENT_EXIST') throw new AppError('RECONCILE_FAILED', '微信账单尚未生成（次日 10 点后可下载）', { reason: 'NOT_READY' });
+      if (err instanceof PayApiError && err.code === 'NO_STATEMENT_EXIST')
+        throw new AppError('RECONCILE_FAILED', '微信账单尚未生成（次日 10 点后可下载）', { reason: 'NOT_READY' });
       throw err;
     }
     ctx.body = await runView(deps, userIdOf(ctx), day);
@@ -37,10 +38,17 @@ export function reconcileRoutes(deps: Deps) {
     const { id } = ZIdParams.parse(ctx.params);
     const { note } = ZResolve.parse(ctx.request.body);
     const scope = await reconcileScope(deps, userIdOf(ctx));
-    const visible = { id, OR: [{ communityId: { in: scope.communityIds } }, ...(scope.all ? [{ communityId: null }] : [])] };
-    const { count } = await deps.db.reconcileDifference.updateMany({ where: { ...visible, resolvedAt: null }, data: { resolvedAt: deps.clock.now(), resolvedById: userIdOf(ctx), note } });
+    const visible = {
+      id,
+      OR: [{ communityId: { in: scope.communityIds } }, ...(scope.all ? [{ communityId: null }] : [])],
+    };
+    const { count } = await deps.db.reconcileDifference.updateMany({
+      where: { ...visible, resolvedAt: null },
+      data: { resolvedAt: deps.clock.now(), resolvedById: userIdOf(ctx), note },
+    });
     if (count === 0) {
-      if (await deps.db.reconcileDifference.count({ where: visible })) throw new AppError('ALREADY_DECIDED', '这条差异已经处理过了');
+      if (await deps.db.reconcileDifference.count({ where: visible }))
+        throw new AppError('ALREADY_DECIDED', '这条差异已经处理过了');
       throw notFound('差异记录');
     }
     ctx.body = await deps.db.reconcileDifference.findUniqueOrThrow({ where: { id } });

@@ -11,12 +11,21 @@ import { syncOrder } from '../pay/sync-order.js';
 import { readDayBill } from './download.js';
 import { TradeBillError, type TradeBillSummary } from './trade-bill.js';
 
-type Difference = { kind: ReconcileKind; outTradeNo: string; outRefundNo: string | null; communityId: string | null; wechatFen: number | null; ourFen: number | null; detail: string; resolvedNote?: string };
+type Difference = {
+  kind: ReconcileKind;
+  outTradeNo: string;
+  outRefundNo: string | null;
+  communityId: string | null;
+  wechatFen: number | null;
+  ourFen: number | null;
+  detail: string;
+  resolvedNote?: string;
+};
 type Sums = { count: number; fen: number };
 
 const DAY = 86_400_000;
-const dayRange = (day: string) => [new Date(`${day}T00:00:00+08:00`), new Date(new Date(`${day}T00:00:00+08:00`).getTime() + DAY)] as const;
-
+const dayRange = (day: string) =>
+  [new Date(`${day}T00:00:00+08:00`), new Date(new Date(`${day}T00:00:00+08:00`).getTime() + DAY)] as const;
 
 /**
  * Streams the day's bill into a temporary table of this transaction (COPY, 64 KB at a time): memory
@@ -24,7 +33,9 @@ const dayRange = (day: string) => [new Date(`${day}T00:00:00+08:00`), new Date(n
  * vanishes with the rollback.
  */
 async function stageBill(client: pg.Client, pay: PayClient, day: string): Promise<TradeBillSummary> {
-  await client.query('CREATE TEMP TABLE bill_rows (out_trade_no text NOT NULL, out_refund_no text NOT NULL, refund boolean NOT NULL, state text NOT NULL, order_fen bigint NOT NULL, refund_fen bigint NOT NULL) ON COMMIT DROP');
+  await client.query(
+    'CREATE TEMP TABLE bill_rows (out_trade_no text NOT NULL, out_refund_no text NOT NULL, refund boolean NOT NULL, state text NOT NULL, order_fen bigint NOT NULL, refund_fen bigint NOT NULL) ON COMMIT DROP',
+  );
   const copy = client.query(copyFrom('COPY bill_rows FROM STDIN'));
   const copied = finished(copy);
   let chunk = '';
@@ -47,7 +58,15 @@ async function stageBill(client: pg.Client, pay: PayClient, day: string): Promis
   }
 }
 
-type PaymentRow = { out_trade_no: string; state: string; order_fen: string; our_fen: number | null; our_state: string | null; community_id: string | null; order_id: string | null };
+type PaymentRow = {
+  out_trade_no: string;
+  state: string;
+  order_fen: string;
+  our_fen: number | null;
+  our_state: string | null;
+  community_id: string | null;
+  order_id: string | null;
+};
 
 /**
  * WeChat's payment rows against our orders, in the database: matched (ours, paid, same amount) are
@@ -57,7 +76,9 @@ type PaymentRow = { out_trade_no: string; state: string; order_fen: string; our_
 async function matchPayments(client: pg.Client, day: string, diffs: Difference[]) {
   const [from, to] = dayRange(day);
   const matched = `r.state = 'SUCCESS' AND o."state" = 'PAID' AND o."amountFen" = r.order_fen`;
-  const sums = await client.query<{ count: string; fen: string | null }>(`SELECT count(*) AS count, sum(r.order_fen) AS fen FROM bill_rows r JOIN "PayOrder" o ON o."outTradeNo" = r.out_trade_no WHERE NOT r.refund AND ${matched}`);
+  const sums = await client.query<{ count: string; fen: string | null }>(
+    `SELECT count(*) AS count, sum(r.order_fen) AS fen FROM bill_rows r JOIN "PayOrder" o ON o."outTradeNo" = r.out_trade_no WHERE NOT r.refund AND ${matched}`,
+  );
   const others = await client.query<PaymentRow>(
     `SELECT r.out_trade_no, r.state, r.order_fen, o."amountFen" AS our_fen, o."state" AS our_state, o."communityId" AS community_id, o."id" AS order_id
        FROM bill_rows r LEFT JOIN "PayOrder" o ON o."outTradeNo" = r.out_trade_no
@@ -66,10 +87,19 @@ async function matchPayments(client: pg.Client, day: string, diffs: Difference[]
   const lost: { id: string; outTradeNo: string; communityId: string; fen: number }[] = [];
   for (const r of others.rows) {
     const wechatFen = Number(r.order_fen);
-    const base = { outTradeNo: r.out_trade_no, outRefundNo: null, communityId: r.community_id, wechatFen, ourFen: r.our_fen };
-    if (r.state !== 'SUCCESS') diffs.push({ ...base, kind: 'STATUS_MISMATCH', detail: `微信账单状态为 ${r.state}，我方为已支付` });
-    else if (r.our_fen !== null && r.our_fen !== wechatFen) diffs.push({ ...base, kind: 'AMOUNT_MISMATCH', detail: `金额不符：微信 ${wechatFen} 分，我方 ${r.our_fen} 分` });
-    else if (r.order_id === null) diffs.push({ ...base, kind: 'ONLY_WECHAT', detail: '微信账单有此笔支付，我方没有这笔订单' });
+    const base = {
+      outTradeNo: r.out_trade_no,
+      outRefundNo: null,
+      communityId: r.community_id,
+      wechatFen,
+      ourFen: r.our_fen,
+    };
+    if (r.state !== 'SUCCESS')
+      diffs.push({ ...base, kind: 'STATUS_MISMATCH', detail: `微信账单状态为 ${r.state}，我方为已支付` });
+    else if (r.our_fen !== null && r.our_fen !== wechatFen)
+      diffs.push({ ...base, kind: 'AMOUNT_MISMATCH', detail: `金额不符：微信 ${wechatFen} 分，我方 ${r.our_fen} 分` });
+    else if (r.order_id === null)
+      diffs.push({ ...base, kind: 'ONLY_WECHAT', detail: '微信账单有此笔支付，我方没有这笔订单' });
     else lost.push({ id: r.order_id, outTradeNo: r.out_trade_no, communityId: r.community_id!, fen: wechatFen });
   }
   const ours = await client.query<{ outTradeNo: string; amountFen: number; communityId: string }>(
@@ -78,11 +108,26 @@ async function matchPayments(client: pg.Client, day: string, diffs: Difference[]
         AND NOT EXISTS (SELECT 1 FROM bill_rows r WHERE NOT r.refund AND r.out_trade_no = o."outTradeNo")`,
     [from, to],
   );
-  for (const o of ours.rows) diffs.push({ kind: 'ONLY_OURS', outTradeNo: o.outTradeNo, outRefundNo: null, communityId: o.communityId, wechatFen: null, ourFen: o.amountFen, detail: '我方记为已支付，微信当日账单没有这笔' });
+  for (const o of ours.rows)
+    diffs.push({
+      kind: 'ONLY_OURS',
+      outTradeNo: o.outTradeNo,
+      outRefundNo: null,
+      communityId: o.communityId,
+      wechatFen: null,
+      ourFen: o.amountFen,
+      detail: '我方记为已支付，微信当日账单没有这笔',
+    });
   return { sums: { count: Number(sums.rows[0]!.count), fen: Number(sums.rows[0]!.fen ?? 0) }, lost };
 }
 
-type RefundRow = { out_trade_no: string; out_refund_no: string; refund_fen: string; our_fen: number | null; community_id: string | null };
+type RefundRow = {
+  out_trade_no: string;
+  out_refund_no: string;
+  refund_fen: string;
+  our_fen: number | null;
+  community_id: string | null;
+};
 
 /** WeChat's refund rows against our refunds that succeeded that day, the same way. */
 async function matchRefunds(client: pg.Client, day: string, diffs: Difference[]): Promise<Sums> {
@@ -100,16 +145,42 @@ async function matchRefunds(client: pg.Client, day: string, diffs: Difference[])
   );
   for (const r of others.rows) {
     const wechatFen = Number(r.refund_fen);
-    const base = { outTradeNo: r.out_trade_no, outRefundNo: r.out_refund_no, communityId: r.community_id, wechatFen, ourFen: r.our_fen };
-    if (r.our_fen === null) diffs.push({ ...base, kind: 'ONLY_WECHAT', detail: '微信账单有此笔退款，我方没有成功记录' });
-    else diffs.push({ ...base, kind: 'AMOUNT_MISMATCH', detail: `退款金额不符：微信 ${wechatFen} 分，我方 ${r.our_fen} 分` });
+    const base = {
+      outTradeNo: r.out_trade_no,
+      outRefundNo: r.out_refund_no,
+      communityId: r.community_id,
+      wechatFen,
+      ourFen: r.our_fen,
+    };
+    if (r.our_fen === null)
+      diffs.push({ ...base, kind: 'ONLY_WECHAT', detail: '微信账单有此笔退款，我方没有成功记录' });
+    else
+      diffs.push({
+        ...base,
+        kind: 'AMOUNT_MISMATCH',
+        detail: `退款金额不符：微信 ${wechatFen} 分，我方 ${r.our_fen} 分`,
+      });
   }
-  const missing = await client.query<{ outRefundNo: string; amountFen: number; communityId: string; outTradeNo: string }>(
+  const missing = await client.query<{
+    outRefundNo: string;
+    amountFen: number;
+    communityId: string;
+    outTradeNo: string;
+  }>(
     `SELECT f."outRefundNo", f."amountFen", f."communityId", o."outTradeNo" FROM "Refund" f JOIN "PayOrder" o ON o."id" = f."orderId"
       WHERE ${ours} AND NOT EXISTS (SELECT 1 FROM bill_rows r WHERE r.refund AND r.out_refund_no = f."outRefundNo")`,
     [from, to],
   );
-  for (const o of missing.rows) diffs.push({ kind: 'ONLY_OURS', outTradeNo: o.outTradeNo, outRefundNo: o.outRefundNo, communityId: o.communityId, wechatFen: null, ourFen: o.amountFen, detail: '我方退款已成功，微信当日账单没有这笔' });
+  for (const o of missing.rows)
+    diffs.push({
+      kind: 'ONLY_OURS',
+      outTradeNo: o.outTradeNo,
+      outRefundNo: o.outRefundNo,
+      communityId: o.communityId,
+      wechatFen: null,
+      ourFen: o.amountFen,
+      detail: '我方退款已成功，微信当日账单没有这笔',
+    });
   return { count: Number(sums.rows[0]!.count), fen: Number(sums.rows[0]!.fen ?? 0) };
 }
 
@@ -138,7 +209,11 @@ async function matchDay(deps: Deps, pay: PayClient, day: string) {
  */
 export async function reconcileDay(deps: Deps, day: string) {
   const pay = requirePay(deps.wechat.pay);
-  await deps.db.reconcileRun.upsert({ where: { day }, create: { day, attempts: 1 }, update: { attempts: { increment: 1 } } });
+  await deps.db.reconcileRun.upsert({
+    where: { day },
+    create: { day, attempts: 1 },
+    update: { attempts: { increment: 1 } },
+  });
   let matched: Awaited<ReturnType<typeof matchDay>>;
   try {
     matched = await matchDay(deps, pay, day);
@@ -155,7 +230,16 @@ export async function reconcileDay(deps: Deps, day: string) {
     const order = await deps.db.payOrder.findUniqueOrThrow({ where: { id: o.id } });
     const outcome = await syncOrder(deps, order, { close: false });
     const applied = outcome === 'applied' || outcome === 'duplicate';
-    diffs.push({ kind: 'ONLY_WECHAT', outTradeNo: o.outTradeNo, outRefundNo: null, communityId: o.communityId, wechatFen: o.fen, ourFen: order.amountFen, detail: '微信已收款，我方未收到支付通知', ...(applied ? { resolvedNote: '对账时已按微信记录补记为已支付' } : {}) });
+    diffs.push({
+      kind: 'ONLY_WECHAT',
+      outTradeNo: o.outTradeNo,
+      outRefundNo: null,
+      communityId: o.communityId,
+      wechatFen: o.fen,
+      ourFen: order.amountFen,
+      detail: '微信已收款，我方未收到支付通知',
+      ...(applied ? { resolvedNote: '对账时已按微信记录补记为已支付' } : {}),
+    });
     if (applied) {
       payments.count += 1;
       payments.fen += o.fen;
@@ -171,16 +255,28 @@ export async function reconcileDay(deps: Deps, day: string) {
         ON CONFLICT ("day", "kind", "outTradeNo", "outRefundNo") DO NOTHING`;
     }
     const found = new Set(diffs.map((d) => `${d.kind}|${d.outTradeNo}|${d.outRefundNo ?? ''}`));
-    const stale = (await tx.reconcileDifference.findMany({ where: { day, resolvedAt: null } })).filter((d) => !found.has(`${d.kind}|${d.outTradeNo}|${d.outRefundNo ?? ''}`));
+    const stale = (await tx.reconcileDifference.findMany({ where: { day, resolvedAt: null } })).filter(
+      (d) => !found.has(`${d.kind}|${d.outTradeNo}|${d.outRefundNo ?? ''}`),
+    );
     if (stale.length) await tx.reconcileDifference.deleteMany({ where: { id: { in: stale.map((d) => d.id) } } });
     await tx.reconcileRun.update({
       where: { day },
       data: {
-        matchedCount: payments.count, matchedFen: BigInt(payments.fen), refundMatchedCount: refunds.count, refundMatchedFen: BigInt(refunds.fen),
-        differenceCount: await tx.reconcileDifference.count({ where: { day } }), wechatFeeFen: BigInt(summary.feeFen), wechatRows: summary.rows,
-        completedAt: now, lastError: null, lastErrorAt: null,
+        matchedCount: payments.count,
+        matchedFen: BigInt(payments.fen),
+        refundMatchedCount: refunds.count,
+        refundMatchedFen: BigInt(refunds.fen),
+        differenceCount: await tx.reconcileDifference.count({ where: { day } }),
+        wechatFeeFen: BigInt(summary.feeFen),
+        wechatRows: summary.rows,
+        completedAt: now,
+        lastError: null,
+        lastErrorAt: null,
       },
     });
   });
-  return deps.db.reconcileRun.findUniqueOrThrow({ where: { day }, include: { differences: { orderBy: [{ kind: 'asc' }, { outTradeNo: 'asc' }] } } });
+  return deps.db.reconcileRun.findUniqueOrThrow({
+    where: { day },
+    include: { differences: { orderBy: [{ kind: 'asc' }, { outTradeNo: 'asc' }] } },
+  });
 }

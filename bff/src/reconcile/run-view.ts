@@ -11,6 +11,11 @@ export async function runView(deps: Deps, userId: string, day: string) {
     where: { day, OR: [{ communityId: { in: scope.communityIds } }, ...(scope.all ? [{ communityId: null }] : [])] },
     orderBy: [{ resolvedAt: { sort: 'asc', nulls: 'first' } }, { kind: 'asc' }, { outTradeNo: 'asc' }],
   });
-  return { ...run, matchedFen: Number(run.matchedFen), refundMatchedFen: Number(run.refundMatchedFen), wechatFeeFen: Number(run.wechatFeeFen), differences };
+  return {
+    ...run,
+    matchedFen: Number(run.matchedFen),
+    refundMatchedFen: Number(run.refundMatchedFen),
+    wechatFeeFen: Number(run.wechatFeeFen),
+    differences,
+  };
 }
-

@@ -8,11 +8,43 @@ import type { Readable } from 'node:stream';
  * else stops the read with a clear error — it is never guessed at.
  */
 export const TRADE_BILL_COLUMNS = [
-  '交易时间', '公众账号ID', '商户号', '特约商户号', '设备号', '微信订单号', '商户订单号', '用户标识', '交易类型', '交易状态', '付款银行', '货币种类',
-  '应结订单金额', '代金券金额', '微信退款单号', '商户退款单号', '退款金额', '充值券退款金额', '退款类型', '退款状态', '商品名称', '商户数据包', '手续费', '费率',
-  '订单金额', '申请退款金额', '费率备注',
+  '交易时间',
+  '公众账号ID',
+  '商户号',
+  '特约商户号',
+  '设备号',
+  '微信订单号',
+  '商户订单号',
+  '用户标识',
+  '交易类型',
+  '交易状态',
+  '付款银行',
+  '货币种类',
+  '应结订单金额',
+  '代金券金额',
+  '微信退款单号',
+  '商户退款单号',
+  '退款金额',
+  '充值券退款金额',
+  '退款类型',
+  '退款状态',
+  '商品名称',
+  '商户数据包',
+  '手续费',
+  '费率',
+  '订单金额',
+  '申请退款金额',
+  '费率备注',
 ] as const;
-export const TRADE_BILL_SUMMARY = ['总交易单数', '应结订单总金额', '退款总金额', '充值券退款总金额', '手续费总金额', '订单总金额', '申请退款总金额'] as const;
+export const TRADE_BILL_SUMMARY = [
+  '总交易单数',
+  '应结订单总金额',
+  '退款总金额',
+  '充值券退款总金额',
+  '手续费总金额',
+  '订单总金额',
+  '申请退款总金额',
+] as const;
 
 export type TradeRow = {
   /** 交易时间 as written (Beijing time, "YYYY-MM-DD HH:MM:SS"). */
@@ -34,7 +66,14 @@ export type TradeRow = {
   requestedRefundFen: number;
 };
 
-export type TradeBillSummary = { rows: number; settleFen: number; refundFen: number; feeFen: number; orderFen: number; requestedRefundFen: number };
+export type TradeBillSummary = {
+  rows: number;
+  settleFen: number;
+  refundFen: number;
+  feeFen: number;
+  orderFen: number;
+  requestedRefundFen: number;
+};
 
 export class TradeBillError extends Error {
   constructor(
@@ -48,9 +87,20 @@ export class TradeBillError extends Error {
 
 const at = (i: (typeof TRADE_BILL_COLUMNS)[number]) => TRADE_BILL_COLUMNS.indexOf(i);
 const COL = {
-  at: at('交易时间'), appid: at('公众账号ID'), mchid: at('商户号'), transactionId: at('微信订单号'), outTradeNo: at('商户订单号'), state: at('交易状态'),
-  settle: at('应结订单金额'), refundId: at('微信退款单号'), outRefundNo: at('商户退款单号'), refund: at('退款金额'), refundStatus: at('退款状态'),
-  fee: at('手续费'), order: at('订单金额'), requestedRefund: at('申请退款金额'),
+  at: at('交易时间'),
+  appid: at('公众账号ID'),
+  mchid: at('商户号'),
+  transactionId: at('微信订单号'),
+  outTradeNo: at('商户订单号'),
+  state: at('交易状态'),
+  settle: at('应结订单金额'),
+  refundId: at('微信退款单号'),
+  outRefundNo: at('商户退款单号'),
+  refund: at('退款金额'),
+  refundStatus: at('退款状态'),
+  fee: at('手续费'),
+  order: at('订单金额'),
+  requestedRefund: at('申请退款金额'),
 };
 
 /** "12.34" / "-0.01" (yuan, exactly two decimals) → fen, exactly. */
@@ -64,7 +114,8 @@ export function yuanToFen(text: string, where: string): number {
 /** Every value of a data or summary line starts with a backtick; it is stripped here (never in a csv `cast`: ten times slower). */
 function unquote(values: string[], line: number): string[] {
   return values.map((v, i) => {
-    if (!v.startsWith('`')) throw new TradeBillError('FORMAT', `第 ${line} 行第 ${i + 1} 列没有以反引号开头：文件格式不是微信支付账单`);
+    if (!v.startsWith('`'))
+      throw new TradeBillError('FORMAT', `第 ${line} 行第 ${i + 1} 列没有以反引号开头：文件格式不是微信支付账单`);
     return v.slice(1);
   });
 }
@@ -73,7 +124,11 @@ function sameColumns(found: string[], expected: readonly string[], what: string)
   const unknown = found.filter((c) => !expected.includes(c));
   const missing = expected.filter((c) => !found.includes(c));
   if (unknown.length || missing.length || found.length !== expected.length || found.some((c, i) => c !== expected[i])) {
-    const parts = [unknown.length ? `未知列：${unknown.join('、')}` : '', missing.length ? `缺少列：${missing.join('、')}` : '', !unknown.length && !missing.length ? '列顺序与约定不同' : ''].filter(Boolean);
+    const parts = [
+      unknown.length ? `未知列：${unknown.join('、')}` : '',
+      missing.length ? `缺少列：${missing.join('、')}` : '',
+      !unknown.length && !missing.length ? '列顺序与约定不同' : '',
+    ].filter(Boolean);
     throw new TradeBillError('COLUMNS', `${what}与约定不符（${parts.join('；')}），已停止对账`);
   }
 }
@@ -83,7 +138,12 @@ function sameColumns(found: string[], expected: readonly string[], what: string)
  * quotes), starting at `pos`: its fields and where the next record starts, or null when `text` ends
  * inside it and more is to come (it is read again from its start then). WeChat does not quote today; a file that does is still read right.
  */
-function quotedRecord(text: string, pos: number, final: boolean, line: number): { fields: string[]; end: number } | null {
+function quotedRecord(
+  text: string,
+  pos: number,
+  final: boolean,
+  line: number,
+): { fields: string[]; end: number } | null {
   const malformed = (what: string) => new TradeBillError('FORMAT', `第 ${line} 行：${what}，文件格式不是微信支付账单`);
   const fields: string[] = [];
   let field = '';
@@ -169,7 +229,10 @@ export async function* csvRecords(input: AsyncIterable<Uint8Array>): AsyncGenera
  * Reads a trade bill as it streams in, calling `onRow` for each data row, and returns the summary
  * after checking it against the rows: count, settled amount, refunds, fees, order amounts.
  */
-export async function readTradeBill(input: Readable, onRow: (row: TradeRow) => void | Promise<void>): Promise<TradeBillSummary> {
+export async function readTradeBill(
+  input: Readable,
+  onRow: (row: TradeRow) => void | Promise<void>,
+): Promise<TradeBillSummary> {
   const records = csvRecords(input);
   const seen: TradeBillSummary = { rows: 0, settleFen: 0, refundFen: 0, feeFen: 0, orderFen: 0, requestedRefundFen: 0 };
   let line = 0;
@@ -184,13 +247,25 @@ export async function readTradeBill(input: Readable, onRow: (row: TradeRow) => v
       sameColumns(record, TRADE_BILL_SUMMARY, '汇总表头');
       phase = 'totals';
     } else if (phase === 'rows') {
-      if (record.length !== TRADE_BILL_COLUMNS.length) throw new TradeBillError('FORMAT', `第 ${line} 行有 ${record.length} 列，应为 ${TRADE_BILL_COLUMNS.length} 列`);
+      if (record.length !== TRADE_BILL_COLUMNS.length)
+        throw new TradeBillError('FORMAT', `第 ${line} 行有 ${record.length} 列，应为 ${TRADE_BILL_COLUMNS.length} 列`);
       const v = unquote(record, line);
       const where = `第 ${line} 行`;
       const row: TradeRow = {
-        at: v[COL.at]!, appid: v[COL.appid]!, mchid: v[COL.mchid]!, transactionId: v[COL.transactionId]!, outTradeNo: v[COL.outTradeNo]!, state: v[COL.state]!,
-        settleFen: yuanToFen(v[COL.settle]!, where), refundId: v[COL.refundId]!, outRefundNo: v[COL.outRefundNo]!, refundFen: yuanToFen(v[COL.refund]!, where),
-        refundStatus: v[COL.refundStatus]!, feeFen: yuanToFen(v[COL.fee]!, where), orderFen: yuanToFen(v[COL.order]!, where), requestedRefundFen: yuanToFen(v[COL.requestedRefund]!, where),
+        at: v[COL.at]!,
+        appid: v[COL.appid]!,
+        mchid: v[COL.mchid]!,
+        transactionId: v[COL.transactionId]!,
+        outTradeNo: v[COL.outTradeNo]!,
+        state: v[COL.state]!,
+        settleFen: yuanToFen(v[COL.settle]!, where),
+        refundId: v[COL.refundId]!,
+        outRefundNo: v[COL.outRefundNo]!,
+        refundFen: yuanToFen(v[COL.refund]!, where),
+        refundStatus: v[COL.refundStatus]!,
+        feeFen: yuanToFen(v[COL.fee]!, where),
+        orderFen: yuanToFen(v[COL.order]!, where),
+        requestedRefundFen: yuanToFen(v[COL.requestedRefund]!, where),
       };
       seen.rows += 1;
       seen.settleFen += row.settleFen;
@@ -200,18 +275,34 @@ export async function readTradeBill(input: Readable, onRow: (row: TradeRow) => v
       seen.requestedRefundFen += row.requestedRefundFen;
       await onRow(row);
     } else if (phase === 'totals') {
-      if (record.length !== TRADE_BILL_SUMMARY.length) throw new TradeBillError('FORMAT', `汇总行有 ${record.length} 列，应为 ${TRADE_BILL_SUMMARY.length} 列`);
+      if (record.length !== TRADE_BILL_SUMMARY.length)
+        throw new TradeBillError('FORMAT', `汇总行有 ${record.length} 列，应为 ${TRADE_BILL_SUMMARY.length} 列`);
       const v = unquote(record, line);
       const count = /^\d+$/.test(v[0]!) ? Number(v[0]) : NaN;
       if (!Number.isInteger(count)) throw new TradeBillError('FORMAT', `汇总行的总交易单数「${v[0]}」不是整数`);
-      stated = { rows: count, settleFen: yuanToFen(v[1]!, '汇总行'), refundFen: yuanToFen(v[2]!, '汇总行'), feeFen: yuanToFen(v[4]!, '汇总行'), orderFen: yuanToFen(v[5]!, '汇总行'), requestedRefundFen: yuanToFen(v[6]!, '汇总行') };
+      stated = {
+        rows: count,
+        settleFen: yuanToFen(v[1]!, '汇总行'),
+        refundFen: yuanToFen(v[2]!, '汇总行'),
+        feeFen: yuanToFen(v[4]!, '汇总行'),
+        orderFen: yuanToFen(v[5]!, '汇总行'),
+        requestedRefundFen: yuanToFen(v[6]!, '汇总行'),
+      };
       phase = 'done';
     } else {
       throw new TradeBillError('FORMAT', `第 ${line} 行：汇总之后不应再有内容`);
     }
   }
-  if (!stated) throw new TradeBillError('TRUNCATED', phase === 'header' ? '账单是空的' : '账单不完整（没有汇总行），可能下载中断，已停止对账');
+  if (!stated)
+    throw new TradeBillError(
+      'TRUNCATED',
+      phase === 'header' ? '账单是空的' : '账单不完整（没有汇总行），可能下载中断，已停止对账',
+    );
   const off = (Object.keys(seen) as (keyof TradeBillSummary)[]).filter((k) => seen[k] !== stated![k]);
-  if (off.length) throw new TradeBillError('SUMMARY', `汇总与明细不符（${off.map((k) => `${k}: 明细 ${seen[k]}，汇总 ${stated![k]}`).join('；')}），已停止对账`);
+  if (off.length)
+    throw new TradeBillError(
+      'SUMMARY',
+      `汇总与明细不符（${off.map((k) => `${k}: 明细 ${seen[k]}，汇总 ${stated![k]}`).join('；')}），已停止对账`,
+    );
   return seen;
 }

@@ -9,7 +9,11 @@ export type RepairRole = 'reporter' | 'office' | 'assignee';
  * How the caller stands to a repair: its reporter, the office of its community, its assigned
  * technician — or nobody, and then it "does not exist".
  */
-export async function rolesOn(deps: Deps, userId: string, repair: Pick<RepairRequest, 'reporterId' | 'assigneeId' | 'communityId'>): Promise<Set<RepairRole>> {
+export async function rolesOn(
+  deps: Deps,
+  userId: string,
+  repair: Pick<RepairRequest, 'reporterId' | 'assigneeId' | 'communityId'>,
+): Promise<Set<RepairRole>> {
   const roles = new Set<RepairRole>();
   if (repair.reporterId === userId) roles.add('reporter');
   if (repair.assigneeId === userId) roles.add('assignee');

@@ -11,7 +11,10 @@ import { CLOCK_LABEL, loadSla } from './sla.js';
 async function staffWithRoles(db: Db, communityId: string, roles: StaffRoleKind[]): Promise<string[]> {
   if (roles.length === 0) return [];
   const rows = await db.staffRole.findMany({
-    where: { role: { in: roles }, OR: [{ communityId }, { communityId: null, company: { communities: { some: { id: communityId } } } }] },
+    where: {
+      role: { in: roles },
+      OR: [{ communityId }, { communityId: null, company: { communities: { some: { id: communityId } } } }],
+    },
     select: { userId: true },
   });
   return rows.map((r) => r.userId);
@@ -22,7 +25,10 @@ async function staffWithRoles(db: Db, communityId: string, roles: StaffRoleKind[
  * escalation step it reached (domain.md §1: second responder, then supervisor); a missed contact,
  * arrival or result also the technician it is assigned to.
  */
-async function recipientsOf(deps: Deps, b: { communityId: string; clock: string; step: number; repair: { assigneeId: string | null } }) {
+async function recipientsOf(
+  deps: Deps,
+  b: { communityId: string; clock: string; step: number; repair: { assigneeId: string | null } },
+) {
   const ids = new Set(await staffWithRoles(deps.db, b.communityId, ['MANAGER']));
   if (b.clock === 'ACCEPT') {
     const step = (await loadSla(deps.db, b.communityId)).escalation[b.step];
@@ -49,12 +55,20 @@ export const notifyBreaches = defineJob({
     for (const b of breaches) {
       const recipients = await recipientsOf(deps, b);
       await deps.db.$transaction(async (tx) => {
-        const marked = await tx.repairBreach.updateMany({ where: { id: b.id, notifiedAt: null }, data: { notifiedAt: deps.clock.now() } });
+        const marked = await tx.repairBreach.updateMany({
+          where: { id: b.id, notifiedAt: null },
+          data: { notifiedAt: deps.clock.now() },
+        });
         if (marked.count === 0) return;
         await queuePush(deps, tx, {
           template: 'repairOverdue',
           recipients: recipients.map((userId) => ({ userId, communityId: b.communityId })),
-          values: { number: b.repair.number, clock: `${CLOCK_LABEL[b.clock]}超时`, summary: `${b.repair.part}：${b.repair.phenomenon}`, dueAt: b.dueAt },
+          values: {
+            number: b.repair.number,
+            clock: `${CLOCK_LABEL[b.clock]}超时`,
+            summary: `${b.repair.part}：${b.repair.phenomenon}`,
+            dueAt: b.dueAt,
+          },
           pageQuery: { id: b.repair.id },
           event: { kind: 'repair.overdue', id: b.id },
         });

@@ -10,7 +10,8 @@ import { loadSla, onFiling } from './sla.js';
 import { holdForReview, screenText } from '../moderation/screen-text.js';
 
 /** The Beijing calendar day of `at`, as the repair number carries it: 20261123. */
-export const beijingDay = (at: Date) => new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '');
+export const beijingDay = (at: Date) =>
+  new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '');
 
 /**
  * Gives the filed repair the next number of its community's day, as the filing transaction's last
@@ -35,7 +36,10 @@ export async function fileRepair(deps: Deps, userId: string, input: FileRepair) 
   if (!user.phone) throw new AppError('PHONE_REQUIRED', '请先授权手机号，方便维修人员联系您');
   let communityId: string;
   if (input.unitId) {
-    const unit = await deps.db.unit.findFirst({ where: { id: input.unitId, memberships: { some: { userId, status: 'VERIFIED' } } }, select: { communityId: true } });
+    const unit = await deps.db.unit.findFirst({
+      where: { id: input.unitId, memberships: { some: { userId, status: 'VERIFIED' } } },
+      select: { communityId: true },
+    });
     if (!unit) throw notFound('房屋');
     communityId = unit.communityId;
   } else {
@@ -43,7 +47,12 @@ export async function fileRepair(deps: Deps, userId: string, input: FileRepair) 
     if (!(await isResidentOf(deps, userId, communityId))) throw notFound('小区');
   }
   // Screened before anything is stored: risky text is refused here, with nothing written.
-  const screened = await screenText(deps, userId, [input.commonArea, input.part, input.phenomenon, input.description, input.preferredTime], 2);
+  const screened = await screenText(
+    deps,
+    userId,
+    [input.commonArea, input.part, input.phenomenon, input.description, input.preferredTime],
+    2,
+  );
   const now = deps.clock.now();
   const clocks = onFiling(await loadSla(deps.db, communityId), now);
   const id = randomUUID();
@@ -51,7 +60,17 @@ export async function fileRepair(deps: Deps, userId: string, input: FileRepair) 
     await claimUploads(tx, { uploaderId: userId, ids: input.uploadIds, kind: 'repair', recordId: id, now });
     if (screened.held) {
       const text = [input.part, input.phenomenon, input.description].filter(Boolean).join('；');
-      await holdForReview(tx, { communityId, authorId: userId, kind: 'repair', recordId: id, text, reason: screened.reason, label: screened.label, traceId: screened.traceId, now });
+      await holdForReview(tx, {
+        communityId,
+        authorId: userId,
+        kind: 'repair',
+        recordId: id,
+        text,
+        reason: screened.reason,
+        label: screened.label,
+        traceId: screened.traceId,
+        now,
+      });
     }
     await tx.repairRequest.create({
       data: {
@@ -73,7 +92,9 @@ export async function fileRepair(deps: Deps, userId: string, input: FileRepair) 
         nextDueAt: clocks.acceptDueAt,
         filedAt: now,
         updatedAt: now,
-        events: { create: { action: 'file', fromStatus: 'SUBMITTED', toStatus: 'SUBMITTED', actorId: userId, at: now } },
+        events: {
+          create: { action: 'file', fromStatus: 'SUBMITTED', toStatus: 'SUBMITTED', actorId: userId, at: now },
+        },
       },
       select: { id: true },
     });

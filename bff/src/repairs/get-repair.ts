@@ -12,10 +12,21 @@ import { CLOCK_LABEL, runningDeadlines } from './sla.js';
 export async function getRepair(deps: Deps, userId: string, id: string) {
   const { repair, roles } = await findVisibleRepair(deps, userId, id);
   const [events, uploads, unit, assignee] = await Promise.all([
-    deps.db.repairEvent.findMany({ where: { repairId: id }, orderBy: { at: 'asc' }, include: { actor: { select: { id: true, name: true } } } }),
+    deps.db.repairEvent.findMany({
+      where: { repairId: id },
+      orderBy: { at: 'asc' },
+      include: { actor: { select: { id: true, name: true } } },
+    }),
     deps.db.upload.findMany({ where: { claimKind: 'repair', claimId: id }, orderBy: { createdAt: 'asc' } }),
-    repair.unitId ? deps.db.unit.findUnique({ where: { id: repair.unitId }, select: { number: true, building: { select: { name: true } } } }) : null,
-    repair.assigneeId ? deps.db.user.findUnique({ where: { id: repair.assigneeId }, select: { id: true, name: true } }) : null,
+    repair.unitId
+      ? deps.db.unit.findUnique({
+          where: { id: repair.unitId },
+          select: { number: true, building: { select: { name: true } } },
+        })
+      : null,
+    repair.assigneeId
+      ? deps.db.user.findUnique({ where: { id: repair.assigneeId }, select: { id: true, name: true } })
+      : null,
   ]);
   const fullPhone = roles.has('reporter') || roles.has('assignee');
   // Held text (content safety) is for its author and the office, who moderate it.
@@ -36,7 +47,9 @@ export async function getRepair(deps: Deps, userId: string, id: string) {
     contactPhone: fullPhone ? repair.contactPhone : maskPhone(repair.contactPhone),
     preferredTime: repair.preferredTime,
     status: repair.status,
-    assignee: assignee ? { id: assignee.id, name: roles.has('reporter') ? maskName(assignee.name) : assignee.name } : null,
+    assignee: assignee
+      ? { id: assignee.id, name: roles.has('reporter') ? maskName(assignee.name) : assignee.name }
+      : null,
     appointmentAt: repair.appointmentAt,
     returnReason: repair.returnReason,
     extensionCount: repair.extensionCount,
@@ -44,13 +57,26 @@ export async function getRepair(deps: Deps, userId: string, id: string) {
     reopenCount: repair.reopenCount,
     urgentAt: repair.urgentAt,
     rating: repair.ratingAttitude
-      ? { attitude: repair.ratingAttitude, quality: repair.ratingQuality, comment: repair.ratingCommentHeld && !roles.has('reporter') && !roles.has('office') ? HELD : repair.ratingComment, held: repair.ratingCommentHeld }
+      ? {
+          attitude: repair.ratingAttitude,
+          quality: repair.ratingQuality,
+          comment:
+            repair.ratingCommentHeld && !roles.has('reporter') && !roles.has('office') ? HELD : repair.ratingComment,
+          held: repair.ratingCommentHeld,
+        }
       : null,
     filedAt: repair.filedAt,
     sla: slaView(repair, deps.clock.now()),
     myRoles: [...roles],
     photos: await Promise.all(uploads.map((u) => viewUpload(deps, u))),
-    timeline: events.map((e) => ({ action: e.action, from: e.fromStatus, to: e.toStatus, at: e.at, note: e.note, by: e.actor.id === userId ? '我' : (maskName(e.actor.name) ?? '工作人员') })),
+    timeline: events.map((e) => ({
+      action: e.action,
+      from: e.fromStatus,
+      to: e.toStatus,
+      at: e.at,
+      note: e.note,
+      by: e.actor.id === userId ? '我' : (maskName(e.actor.name) ?? '工作人员'),
+    })),
   };
 }
 
@@ -70,7 +96,15 @@ function slaView(r: RepairRequest, now: Date) {
   const running = runningAll[0];
   const nextDue = running && (running.clock === 'ACCEPT' ? r.acceptDueAt : running.dueAt);
   return {
-    deadlines: steps.filter((s) => s.dueAt).map((s) => ({ ...s, label: CLOCK_LABEL[s.clock], late: Boolean(s.doneAt ? s.doneAt > s.dueAt! : s.dueAt! <= now && runningAll.some((d) => d.clock === s.clock)) })),
-    next: running ? { clock: running.clock, label: CLOCK_LABEL[running.clock], dueAt: nextDue, overdue: nextDue! <= now } : null,
+    deadlines: steps
+      .filter((s) => s.dueAt)
+      .map((s) => ({
+        ...s,
+        label: CLOCK_LABEL[s.clock],
+        late: Boolean(s.doneAt ? s.doneAt > s.dueAt! : s.dueAt! <= now && runningAll.some((d) => d.clock === s.clock)),
+      })),
+    next: running
+      ? { clock: running.clock, label: CLOCK_LABEL[running.clock], dueAt: nextDue, overdue: nextDue! <= now }
+      : null,
   };
 }

@@ -17,10 +17,16 @@ export const repairsModule: Module = {
   moderation: {
     // Passed: shown to the technician. Rejected: the free text is replaced; the repair still gets done.
     repair: async (_deps, tx, review, approved) => {
-      await tx.repairRequest.update({ where: { id: review.recordId }, data: approved ? { textHeld: false } : { textHeld: false, description: '（内容未通过审核，已隐藏）' } });
+      await tx.repairRequest.update({
+        where: { id: review.recordId },
+        data: approved ? { textHeld: false } : { textHeld: false, description: '（内容未通过审核，已隐藏）' },
+      });
     },
     'repair-rating': async (_deps, tx, review, approved) => {
-      await tx.repairRequest.update({ where: { id: review.recordId }, data: approved ? { ratingCommentHeld: false } : { ratingCommentHeld: false, ratingComment: null } });
+      await tx.repairRequest.update({
+        where: { id: review.recordId },
+        data: approved ? { ratingCommentHeld: false } : { ratingCommentHeld: false, ratingComment: null },
+      });
     },
   },
 };

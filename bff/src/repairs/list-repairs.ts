@@ -5,40 +5,72 @@ import { requireRole } from '../access/guards.js';
 import { keyset, toPage } from '../http/params.js';
 import type { RepairListQuery } from './schema.js';
 
-const summary = { id: true, number: true, status: true, faultType: true, part: true, phenomenon: true, emergency: true, commonArea: true, filedAt: true, acceptDueAt: true, urgentAt: true, unit: { select: { number: true, building: { select: { name: true } } } } } as const;
+const summary = {
+  id: true,
+  number: true,
+  status: true,
+  faultType: true,
+  part: true,
+  phenomenon: true,
+  emergency: true,
+  commonArea: true,
+  filedAt: true,
+  acceptDueAt: true,
+  urgentAt: true,
+  unit: { select: { number: true, building: { select: { name: true } } } },
+} as const;
 
 async function page(deps: Deps, where: Prisma.RepairRequestWhereInput, query: RepairListQuery) {
   const filtered: Prisma.RepairRequestWhereInput = { ...where, ...(query.status ? { status: query.status } : {}) };
   const p = keyset('filedAt', query.cursor, query.limit, 'desc');
   const [total, rows] = await Promise.all([
     deps.db.repairRequest.count({ where: filtered }),
-    deps.db.repairRequest.findMany({ where: { AND: [filtered, p.where] }, select: summary, orderBy: p.orderBy, take: p.take }),
+    deps.db.repairRequest.findMany({
+      where: { AND: [filtered, p.where] },
+      select: summary,
+      orderBy: p.orderBy,
+      take: p.take,
+    }),
   ]);
   const { items, nextCursor } = toPage(rows, query.limit, (r) => r.filedAt);
   return {
     total,
     nextCursor,
-    items: items.map(({ unit, commonArea, ...r }) => ({ ...r, place: unit ? `${unit.building.name} ${unit.number}室` : (commonArea ?? '') })),
+    items: items.map(({ unit, commonArea, ...r }) => ({
+      ...r,
+      place: unit ? `${unit.building.name} ${unit.number}室` : (commonArea ?? ''),
+    })),
   };
 }
 
 /** The resident's own repairs, newest first. */
-export const listMyRepairs = (deps: Deps, userId: string, query: RepairListQuery) => page(deps, { reporterId: userId }, query);
+export const listMyRepairs = (deps: Deps, userId: string, query: RepairListQuery) =>
+  page(deps, { reporterId: userId }, query);
 
 /** The office's inbox of a community, newest first, by state, with counts by state for the tabs. */
 export async function listCommunityRepairs(deps: Deps, staffId: string, communityId: string, query: RepairListQuery) {
   await requireRole(deps.db, staffId, communityId, OFFICE_ROLES);
-  const [result, counts] = await Promise.all([page(deps, { communityId }, query), deps.db.repairRequest.groupBy({ by: ['status'], where: { communityId }, _count: true })]);
-  return { ...result, counts: Object.fromEntries(counts.map((c) => [c.status, c._count])) as Partial<Record<RepairStatus, number>> };
+  const [result, counts] = await Promise.all([
+    page(deps, { communityId }, query),
+    deps.db.repairRequest.groupBy({ by: ['status'], where: { communityId }, _count: true }),
+  ]);
+  return {
+    ...result,
+    counts: Object.fromEntries(counts.map((c) => [c.status, c._count])) as Partial<Record<RepairStatus, number>>,
+  };
 }
 
 /** A technician's jobs: the repairs assigned to them. */
-export const listMyJobs = (deps: Deps, userId: string, query: RepairListQuery) => page(deps, { assigneeId: userId }, query);
+export const listMyJobs = (deps: Deps, userId: string, query: RepairListQuery) =>
+  page(deps, { assigneeId: userId }, query);
 
 /** The technicians the office can assign in a community (company-wide ones included). */
 export async function listTechnicians(deps: Deps, staffId: string, communityId: string) {
   await requireRole(deps.db, staffId, communityId, OFFICE_ROLES);
-  const community = await deps.db.community.findUniqueOrThrow({ where: { id: communityId }, select: { companyId: true } });
+  const community = await deps.db.community.findUniqueOrThrow({
+    where: { id: communityId },
+    select: { companyId: true },
+  });
   const rows = await deps.db.staffRole.findMany({
     where: { role: 'TECHNICIAN', OR: [{ communityId }, { communityId: null, companyId: community.companyId }] },
     select: { user: { select: { id: true, name: true } } },

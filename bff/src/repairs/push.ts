@@ -10,7 +10,13 @@ const PUSHED: Partial<Record<string, { template: TemplateKey; at: string }>> = {
 };
 
 /** The reporter hears of acceptance and resolution, written to the outbox in the transition's transaction. */
-export async function pushRepairEvent(deps: Deps, tx: Prisma.TransactionClient, repair: RepairRequest, action: string, at: Date) {
+export async function pushRepairEvent(
+  deps: Deps,
+  tx: Prisma.TransactionClient,
+  repair: RepairRequest,
+  action: string,
+  at: Date,
+) {
   const pushed = PUSHED[action];
   if (!pushed) return;
   await queuePush(deps, tx, {

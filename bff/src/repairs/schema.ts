@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { ZId, ZPageQuery, ZText } from '../http/params.js';
 
-export const ZFaultType = z.enum(['WATER', 'ELECTRIC', 'DOOR_WINDOW', 'PIPE', 'ELEVATOR', 'PUBLIC_FACILITY', 'OTHER'], '故障类型不正确');
+export const ZFaultType = z.enum(
+  ['WATER', 'ELECTRIC', 'DOOR_WINDOW', 'PIPE', 'ELEVATOR', 'PUBLIC_FACILITY', 'OTHER'],
+  '故障类型不正确',
+);
 
 /** A repair as a resident files it: for one of their units, or for a common area of their community. */
 export const ZFileRepair = z
@@ -18,7 +21,10 @@ export const ZFileRepair = z
     uploadIds: z.array(ZId).max(9, '最多 9 张照片').default([]),
   })
   .strict()
-  .refine((r) => (r.unitId ? !r.commonArea : Boolean(r.communityId && r.commonArea)), { message: '请选择报修的房屋，或填写小区公共区域的位置', path: ['unitId'] });
+  .refine((r) => (r.unitId ? !r.commonArea : Boolean(r.communityId && r.commonArea)), {
+    message: '请选择报修的房屋，或填写小区公共区域的位置',
+    path: ['unitId'],
+  });
 export type FileRepair = z.infer<typeof ZFileRepair>;
 
 export const RETURN_REASONS = ['WRONG_INFORMATION', 'OUT_OF_SCOPE', 'SOLVED_BY_RESIDENT'] as const;
@@ -29,20 +35,78 @@ export const ZRepairAction = z.discriminatedUnion(
   [
     z.object({ action: z.literal('accept') }).strict(),
     z.object({ action: z.literal('assign'), technicianId: ZId }).strict(),
-    z.object({ action: z.literal('contact'), appointmentAt: z.iso.datetime({ message: '预约时间格式不正确' }), note: ZText({ min: 0, max: 200, label: '备注' }).optional() }).strict(),
+    z
+      .object({
+        action: z.literal('contact'),
+        appointmentAt: z.iso.datetime({ message: '预约时间格式不正确' }),
+        note: ZText({ min: 0, max: 200, label: '备注' }).optional(),
+      })
+      .strict(),
     z.object({ action: z.literal('arrive') }).strict(),
-    z.object({ action: z.literal('resolve'), workDone: ZText({ max: 300, label: '处理情况' }), parts: ZText({ min: 0, max: 200, label: '更换配件' }).optional(), uploadIds: z.array(ZId).max(9).default([]) }).strict(),
-    z.object({ action: z.literal('rate'), attitude: z.number().int().min(1).max(5), quality: z.number().int().min(1).max(5), comment: ZText({ min: 0, max: 200, label: '评价' }).optional() }).strict(),
+    z
+      .object({
+        action: z.literal('resolve'),
+        workDone: ZText({ max: 300, label: '处理情况' }),
+        parts: ZText({ min: 0, max: 200, label: '更换配件' }).optional(),
+        uploadIds: z.array(ZId).max(9).default([]),
+      })
+      .strict(),
+    z
+      .object({
+        action: z.literal('rate'),
+        attitude: z.number().int().min(1).max(5),
+        quality: z.number().int().min(1).max(5),
+        comment: ZText({ min: 0, max: 200, label: '评价' }).optional(),
+      })
+      .strict(),
     z.object({ action: z.literal('reopen'), reason: ZText({ min: 2, max: 200, label: '不满意的原因' }) }).strict(),
-    z.object({ action: z.literal('cancel'), reason: ZText({ min: 0, max: 200, label: '撤销原因' }).optional() }).strict(),
-    z.object({ action: z.literal('return'), reason: z.enum(RETURN_REASONS, '退单只能是三种原因之一'), note: ZText({ min: 0, max: 200, label: '说明' }).optional() }).strict(),
-    z.object({ action: z.literal('extend'), days: z.number().int().min(1).max(14), reason: ZText({ min: 2, max: 200, label: '延期原因' }) }).strict(),
-    z.object({ action: z.literal('defer'), plan: ZText({ min: 5, max: 500, label: '维修计划' }), residentAgreed: z.literal(true, '缓办须经住户同意') }).strict(),
+    z
+      .object({ action: z.literal('cancel'), reason: ZText({ min: 0, max: 200, label: '撤销原因' }).optional() })
+      .strict(),
+    z
+      .object({
+        action: z.literal('return'),
+        reason: z.enum(RETURN_REASONS, '退单只能是三种原因之一'),
+        note: ZText({ min: 0, max: 200, label: '说明' }).optional(),
+      })
+      .strict(),
+    z
+      .object({
+        action: z.literal('extend'),
+        days: z.number().int().min(1).max(14),
+        reason: ZText({ min: 2, max: 200, label: '延期原因' }),
+      })
+      .strict(),
+    z
+      .object({
+        action: z.literal('defer'),
+        plan: ZText({ min: 5, max: 500, label: '维修计划' }),
+        residentAgreed: z.literal(true, '缓办须经住户同意'),
+      })
+      .strict(),
     z.object({ action: z.literal('urgent'), reason: ZText({ min: 2, max: 200, label: '加急原因' }) }).strict(),
   ],
   '不支持的操作',
 );
 export type RepairAction = z.infer<typeof ZRepairAction>;
 
-export const ZRepairListQuery = ZPageQuery.extend({ status: z.enum(['SUBMITTED', 'ACCEPTED', 'ASSIGNED', 'CONTACTED', 'ARRIVED', 'DEFERRED', 'RESOLVED', 'CLOSED', 'RETURNED', 'CANCELLED'], '状态不正确').optional() }).strict();
+export const ZRepairListQuery = ZPageQuery.extend({
+  status: z
+    .enum(
+      [
+        'SUBMITTED',
+        'ACCEPTED',
+        'ASSIGNED',
+        'CONTACTED',
+        'ARRIVED',
+        'DEFERRED',
+        'RESOLVED',
+        'CLOSED',
+        'RETURNED',
+        'CANCELLED',
+      ],
+      '状态不正确',
+    )
+    .optional(),
+}).strict();
 export type RepairListQuery = z.infer<typeof ZRepairListQuery>;

@@ -9,7 +9,10 @@ import { CLOCK_LABEL, loadSla, runningDeadlines } from './sla.js';
 export const SERVICE_WINDOW_DAYS = 30;
 
 type Tally = { onTime: number; late: number };
-const share = (t: Tally) => ({ ...t, rate: t.onTime + t.late === 0 ? null : Math.round((1000 * t.onTime) / (t.onTime + t.late)) / 10 });
+const share = (t: Tally) => ({
+  ...t,
+  rate: t.onTime + t.late === 0 ? null : Math.round((1000 * t.onTime) / (t.onTime + t.late)) / 10,
+});
 
 /**
  * A community's service level over the last 30 days, for its residents: of the repairs filed, the
@@ -17,7 +20,8 @@ const share = (t: Tally) => ({ ...t, rate: t.onTime + t.late === 0 ? null : Math
  * time or late), or missed and recorded as a breach by the sweep. What the promise is goes with it.
  */
 export async function serviceLevel(deps: Deps, userId: string, communityId: string) {
-  const mayRead = (await isResidentOf(deps, userId, communityId)) || (await hasStaffRole(deps.db, userId, communityId, OFFICE_ROLES));
+  const mayRead =
+    (await isResidentOf(deps, userId, communityId)) || (await hasStaffRole(deps.db, userId, communityId, OFFICE_ROLES));
   if (!mayRead) throw notFound('小区');
   const now = deps.clock.now();
   const since = new Date(now.getTime() - SERVICE_WINDOW_DAYS * 86_400_000);
@@ -78,7 +82,10 @@ export async function overdueBoard(deps: Deps, staffId: string, communityId: str
   ];
   const rows = await deps.db.repairRequest.findMany({
     where: { communityId, status: { in: [...OPEN] }, OR: late },
-    include: { unit: { select: { number: true, building: { select: { name: true } } } }, assignee: { select: { name: true } } },
+    include: {
+      unit: { select: { number: true, building: { select: { name: true } } } },
+      assignee: { select: { name: true } },
+    },
     take: 500,
   });
   const items = rows
@@ -87,7 +94,12 @@ export async function overdueBoard(deps: Deps, staffId: string, communityId: str
       const overdue = runningDeadlines(r)
         .map((d) => (d.clock === 'ACCEPT' ? { ...d, dueAt: r.acceptDueAt } : d))
         .filter((d) => d.dueAt <= now)
-        .map((d) => ({ clock: d.clock, label: CLOCK_LABEL[d.clock], dueAt: d.dueAt, lateMinutes: Math.floor((now.getTime() - d.dueAt.getTime()) / 60_000) }));
+        .map((d) => ({
+          clock: d.clock,
+          label: CLOCK_LABEL[d.clock],
+          dueAt: d.dueAt,
+          lateMinutes: Math.floor((now.getTime() - d.dueAt.getTime()) / 60_000),
+        }));
       return {
         id: r.id,
         number: r.number,

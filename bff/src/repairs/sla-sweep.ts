@@ -24,13 +24,28 @@ export function missedDeadlines(r: Row, chain: EscalationStep[], now: Date) {
   for (;;) {
     const missed = runningDeadlines(state).find((d) => d.clock === 'ACCEPT' && d.dueAt <= now);
     if (!missed) break;
-    breaches.push({ repairId: r.id, communityId: r.communityId, clock: 'ACCEPT', cycle: 0, step: missed.step, dueAt: missed.dueAt });
+    breaches.push({
+      repairId: r.id,
+      communityId: r.communityId,
+      clock: 'ACCEPT',
+      cycle: 0,
+      step: missed.step,
+      dueAt: missed.dueAt,
+    });
     state.escalationStep = missed.step + 1;
     const next = chain[missed.step + 1] && chain[missed.step];
     state.escalateDueAt = next ? new Date(missed.dueAt.getTime() + next.minutes * 60_000) : null;
   }
   for (const d of runningDeadlines(state)) {
-    if (d.clock !== 'ACCEPT' && d.dueAt <= now) breaches.push({ repairId: r.id, communityId: r.communityId, clock: d.clock, cycle: r.reopenCount, step: 0, dueAt: d.dueAt });
+    if (d.clock !== 'ACCEPT' && d.dueAt <= now)
+      breaches.push({
+        repairId: r.id,
+        communityId: r.communityId,
+        clock: d.clock,
+        cycle: r.reopenCount,
+        step: 0,
+        dueAt: d.dueAt,
+      });
   }
   // The next deadline to watch is the earliest one not yet missed.
   const nextDueAt = runningDeadlines(state).find((d) => d.dueAt > now)?.dueAt ?? null;
@@ -61,7 +76,9 @@ export async function sweepRepairClocks(deps: Deps): Promise<{ repairs: number; 
       if (rows.length === 0) return { count: 0, inserted: 0 };
       const communities = [...new Set(rows.map((r) => r.communityId))];
       const settings = await tx.repairSlaSettings.findMany({ where: { communityId: { in: communities } } });
-      const chainOf = new Map(communities.map((c) => [c, slaOf(settings.find((s) => s.communityId === c) ?? null).escalation]));
+      const chainOf = new Map(
+        communities.map((c) => [c, slaOf(settings.find((s) => s.communityId === c) ?? null).escalation]),
+      );
       const results = rows.map((r) => ({ r, ...missedDeadlines(r, chainOf.get(r.communityId)!, now) }));
       const breaches = results.flatMap((x) => x.breaches);
       let ids: string[] = [];
@@ -101,4 +118,3 @@ export const sweepRepairSla = defineJob({
     if (breaches > 0) deps.logger.info({ repairs, breaches }, 'repair deadlines missed');
   },
 });
-

@@ -4,18 +4,30 @@ import type { Db } from '../db.js';
 import { ZId, ZText } from '../http/params.js';
 import { loadCalendar, type WorkCalendar } from '../calendar/work-calendar.js';
 
-const minutes = (max: number, label: string) => z.number(`${label}须是分钟数`).int(`${label}须是整数`).min(1, `${label}至少 1 分钟`).max(max, `${label}太长`);
+const minutes = (max: number, label: string) =>
+  z.number(`${label}须是分钟数`).int(`${label}须是整数`).min(1, `${label}至少 1 分钟`).max(max, `${label}太长`);
 
 export const ZEscalationStep = z
   .object({
     label: ZText({ max: 30, label: '环节名称' }),
-    roles: z.array(z.enum(['MANAGER', 'COMPANY_ADMIN', 'TECHNICIAN', 'CASHIER', 'COMMITTEE_MEMBER'] satisfies StaffRoleKind[], '角色不正确')).max(5).default([]),
+    roles: z
+      .array(
+        z.enum(
+          ['MANAGER', 'COMPANY_ADMIN', 'TECHNICIAN', 'CASHIER', 'COMMITTEE_MEMBER'] satisfies StaffRoleKind[],
+          '角色不正确',
+        ),
+      )
+      .max(5)
+      .default([]),
     userIds: z.array(ZId).max(10).default([]),
     /** How long this step has before the next one fires. */
     minutes: minutes(24 * 60, '升级时限'),
   })
   .strict()
-  .refine((s) => s.roles.length + s.userIds.length > 0, { message: '每个升级环节至少要有一个通知对象', path: ['roles'] });
+  .refine((s) => s.roles.length + s.userIds.length > 0, {
+    message: '每个升级环节至少要有一个通知对象',
+    path: ['roles'],
+  });
 export type EscalationStep = z.infer<typeof ZEscalationStep>;
 
 /** A community's clocks; every number is per-community configuration (domain.md §1). */
@@ -68,7 +80,10 @@ export async function loadSla(db: Db, communityId: string): Promise<SlaSettings>
 
 /** The community's clocks and its company's working calendar, for the clocks that need both. */
 export async function loadClocks(db: Db, communityId: string) {
-  const community = await db.community.findUniqueOrThrow({ where: { id: communityId }, select: { companyId: true, repairSla: true } });
+  const community = await db.community.findUniqueOrThrow({
+    where: { id: communityId },
+    select: { companyId: true, repairSla: true },
+  });
   return { sla: slaOf(community.repairSla), calendar: await loadCalendar(db, community.companyId) };
 }
 
@@ -76,7 +91,11 @@ const plus = (at: Date, min: number) => new Date(at.getTime() + min * 60_000);
 const later = (a: Date | null, b: Date | null) => (!a ? b : !b ? a : a > b ? a : b);
 
 /** The clocks that start when a repair is filed. */
-export const onFiling = (sla: SlaSettings, now: Date) => ({ acceptDueAt: plus(now, sla.acceptMinutes), escalationStep: 0, escalateDueAt: null });
+export const onFiling = (sla: SlaSettings, now: Date) => ({
+  acceptDueAt: plus(now, sla.acceptMinutes),
+  escalationStep: 0,
+  escalateDueAt: null,
+});
 
 /**
  * The clocks that start at acceptance (or at a reopening, which starts them again). Emergency:
@@ -85,7 +104,9 @@ export const onFiling = (sla: SlaSettings, now: Date) => ({ acceptDueAt: plus(no
  */
 export function onAccept(sla: SlaSettings, calendar: WorkCalendar, emergency: boolean, now: Date) {
   return {
-    contactDueAt: emergency ? plus(now, sla.emergencyContactMinutes) : plus(calendar.workingStart(now, sla), sla.routineContactMinutes),
+    contactDueAt: emergency
+      ? plus(now, sla.emergencyContactMinutes)
+      : plus(calendar.workingStart(now, sla), sla.routineContactMinutes),
     arriveDueAt: emergency ? plus(now, sla.emergencyArriveMinutes) : null,
     feedbackDueAt: plus(now, sla.feedbackDays * 24 * 60),
   };
@@ -95,14 +116,29 @@ export function onAccept(sla: SlaSettings, calendar: WorkCalendar, emergency: bo
  * At the contact: routine arrival is due an hour after it; an appointment agreed later than the
  * arrival deadline becomes the deadline (domain.md §1).
  */
-export function onContact(sla: SlaSettings, repair: Pick<RepairRequest, 'emergency' | 'arriveDueAt'>, now: Date, appointmentAt: Date) {
+export function onContact(
+  sla: SlaSettings,
+  repair: Pick<RepairRequest, 'emergency' | 'arriveDueAt'>,
+  now: Date,
+  appointmentAt: Date,
+) {
   const due = repair.emergency ? repair.arriveDueAt : plus(now, sla.routineArriveMinutes);
   return { arriveDueAt: later(due, appointmentAt) };
 }
 
 export type ClockState = Pick<
   RepairRequest,
-  'status' | 'acceptedAt' | 'acceptDueAt' | 'contactDueAt' | 'arriveDueAt' | 'feedbackDueAt' | 'escalationStep' | 'escalateDueAt' | 'contactedAt' | 'arrivedAt' | 'resolvedAt'
+  | 'status'
+  | 'acceptedAt'
+  | 'acceptDueAt'
+  | 'contactDueAt'
+  | 'arriveDueAt'
+  | 'feedbackDueAt'
+  | 'escalationStep'
+  | 'escalateDueAt'
+  | 'contactedAt'
+  | 'arrivedAt'
+  | 'resolvedAt'
 >;
 export type Deadline = { clock: RepairClock; step: number; dueAt: Date };
 
@@ -120,9 +156,12 @@ export function runningDeadlines(r: ClockState): Deadline[] {
     const due = r.escalationStep === 0 ? r.acceptDueAt : r.escalateDueAt;
     if (due) out.push({ clock: 'ACCEPT', step: r.escalationStep, dueAt: due });
   }
-  if (BEFORE_CONTACT.has(r.status) && !r.contactedAt && r.contactDueAt) out.push({ clock: 'CONTACT', step: 0, dueAt: r.contactDueAt });
-  if (BEFORE_ARRIVAL.has(r.status) && !r.arrivedAt && r.arriveDueAt) out.push({ clock: 'ARRIVE', step: 0, dueAt: r.arriveDueAt });
-  if (BEFORE_RESULT.has(r.status) && !r.resolvedAt && r.feedbackDueAt) out.push({ clock: 'FEEDBACK', step: 0, dueAt: r.feedbackDueAt });
+  if (BEFORE_CONTACT.has(r.status) && !r.contactedAt && r.contactDueAt)
+    out.push({ clock: 'CONTACT', step: 0, dueAt: r.contactDueAt });
+  if (BEFORE_ARRIVAL.has(r.status) && !r.arrivedAt && r.arriveDueAt)
+    out.push({ clock: 'ARRIVE', step: 0, dueAt: r.arriveDueAt });
+  if (BEFORE_RESULT.has(r.status) && !r.resolvedAt && r.feedbackDueAt)
+    out.push({ clock: 'FEEDBACK', step: 0, dueAt: r.feedbackDueAt });
   return out.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
 }
 
@@ -132,4 +171,9 @@ export function runningDeadlines(r: ClockState): Deadline[] {
  */
 export const nextDueOf = (r: ClockState): Date | null => runningDeadlines(r)[0]?.dueAt ?? null;
 
-export const CLOCK_LABEL: Record<RepairClock, string> = { ACCEPT: '接收', CONTACT: '联系', ARRIVE: '上门', FEEDBACK: '反馈' };
+export const CLOCK_LABEL: Record<RepairClock, string> = {
+  ACCEPT: '接收',
+  CONTACT: '联系',
+  ARRIVE: '上门',
+  FEEDBACK: '反馈',
+};

@@ -57,17 +57,30 @@ async function effect(deps: Deps, repair: RepairRequest, a: RepairAction, now: D
     case 'contact': {
       const appointmentAt = new Date(a.appointmentAt);
       const sla = await loadSla(deps.db, communityId);
-      return { data: { appointmentAt }, clocks: { contactedAt: now, ...onContact(sla, repair, now, appointmentAt) }, note: a.note };
+      return {
+        data: { appointmentAt },
+        clocks: { contactedAt: now, ...onContact(sla, repair, now, appointmentAt) },
+        note: a.note,
+      };
     }
     case 'arrive':
       return { data: {}, clocks: { arrivedAt: now } };
     case 'resolve':
-      return { data: {}, clocks: { resolvedAt: now }, note: [a.workDone, a.parts ? `更换：${a.parts}` : ''].filter(Boolean).join('；') };
+      return {
+        data: {},
+        clocks: { resolvedAt: now },
+        note: [a.workDone, a.parts ? `更换：${a.parts}` : ''].filter(Boolean).join('；'),
+      };
     case 'rate': {
       // A comment WeChat wants reviewed is kept, shown to its author, and waits for a manager.
       const screened = await screenText(deps, repair.reporterId, [a.comment], 2);
       return {
-        data: { ratingAttitude: a.attitude, ratingQuality: a.quality, ratingComment: a.comment || null, ratingCommentHeld: screened.held },
+        data: {
+          ratingAttitude: a.attitude,
+          ratingQuality: a.quality,
+          ratingComment: a.comment || null,
+          ratingCommentHeld: screened.held,
+        },
         held: screened.held ? { kind: 'repair-rating', text: a.comment!, ...screened } : undefined,
         note: screened.held ? '（评价内容审核中）' : a.comment,
       };
@@ -77,7 +90,12 @@ async function effect(deps: Deps, repair: RepairRequest, a: RepairAction, now: D
       const { sla, calendar } = await loadClocks(deps.db, communityId);
       return {
         data: { reopenCount: { increment: 1 }, assigneeId: null },
-        clocks: { contactedAt: null, arrivedAt: null, resolvedAt: null, ...onAccept(sla, calendar, repair.emergency, now) },
+        clocks: {
+          contactedAt: null,
+          arrivedAt: null,
+          resolvedAt: null,
+          ...onAccept(sla, calendar, repair.emergency, now),
+        },
         where: { reopenCount: 0 },
         note: a.reason,
         limit: '每个报修只能重新处理一次',
@@ -90,10 +108,13 @@ async function effect(deps: Deps, repair: RepairRequest, a: RepairAction, now: D
     case 'extend':
       // At most 2 extensions, at most 14 days in all (domain.md §1); the database checks it too. The
       // result is then due that much later; the write is conditional on the count read.
-      if (repair.extensionCount >= 2 || repair.extensionDays + a.days > 14) throw new AppError('CONFLICT', '延期最多 2 次、合计不超过 14 天');
+      if (repair.extensionCount >= 2 || repair.extensionDays + a.days > 14)
+        throw new AppError('CONFLICT', '延期最多 2 次、合计不超过 14 天');
       return {
         data: { extensionCount: repair.extensionCount + 1, extensionDays: repair.extensionDays + a.days },
-        clocks: { feedbackDueAt: repair.feedbackDueAt && new Date(repair.feedbackDueAt.getTime() + a.days * 86_400_000) },
+        clocks: {
+          feedbackDueAt: repair.feedbackDueAt && new Date(repair.feedbackDueAt.getTime() + a.days * 86_400_000),
+        },
         where: { extensionCount: repair.extensionCount },
         note: `延期 ${a.days} 天：${a.reason}`,
         limit: '延期最多 2 次、合计不超过 14 天',
@@ -121,14 +142,32 @@ export async function actOnRepair(deps: Deps, userId: string, id: string, action
   const to = rule.to ?? repair.status;
   const nextDueAt = nextDueOf({ ...repair, ...clocks, status: to });
   await deps.db.$transaction(async (tx) => {
-    const moved = await tx.repairRequest.updateMany({ where: { id, status: repair.status, ...where }, data: { ...data, ...clocks, nextDueAt, status: to, updatedAt: now } });
+    const moved = await tx.repairRequest.updateMany({
+      where: { id, status: repair.status, ...where },
+      data: { ...data, ...clocks, nextDueAt, status: to, updatedAt: now },
+    });
     if (moved.count === 0) {
       const current = await tx.repairRequest.findUniqueOrThrow({ where: { id }, select: { status: true } });
-      throw new AppError('CONFLICT', current.status !== repair.status ? '报修已被他人处理，请刷新后查看' : (limit ?? '当前不能执行此操作'));
+      throw new AppError(
+        'CONFLICT',
+        current.status !== repair.status ? '报修已被他人处理，请刷新后查看' : (limit ?? '当前不能执行此操作'),
+      );
     }
-    await tx.repairEvent.create({ data: { repairId: id, action: action.action, fromStatus: repair.status, toStatus: to, actorId: userId, note: note || null, at: now } });
-    if (held) await holdForReview(tx, { communityId: repair.communityId, authorId: userId, recordId: id, now, ...held });
-    if (action.action === 'resolve') await claimUploads(tx, { uploaderId: userId, ids: action.uploadIds, kind: 'repair', recordId: id, now });
+    await tx.repairEvent.create({
+      data: {
+        repairId: id,
+        action: action.action,
+        fromStatus: repair.status,
+        toStatus: to,
+        actorId: userId,
+        note: note || null,
+        at: now,
+      },
+    });
+    if (held)
+      await holdForReview(tx, { communityId: repair.communityId, authorId: userId, recordId: id, now, ...held });
+    if (action.action === 'resolve')
+      await claimUploads(tx, { uploaderId: userId, ids: action.uploadIds, kind: 'repair', recordId: id, now });
     await pushRepairEvent(deps, tx, repair, action.action, now);
   });
   return getRepair(deps, userId, id);

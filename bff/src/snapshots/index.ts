@@ -24,10 +24,18 @@ export const snapshotsModule: Module = {
   moderation: {
     // Passed: on the wall (if its author allowed it). Rejected: the text is replaced for good.
     snapshot: async (_deps, tx, review, approved) => {
-      await tx.snapshot.update({ where: { id: review.recordId }, data: approved ? { textHeld: false } : { textHeld: false, wallConsent: false, text: '（内容未通过审核，已隐藏）' } });
+      await tx.snapshot.update({
+        where: { id: review.recordId },
+        data: approved
+          ? { textHeld: false }
+          : { textHeld: false, wallConsent: false, text: '（内容未通过审核，已隐藏）' },
+      });
     },
     'snapshot-message': async (_deps, tx, review, approved) => {
-      await tx.snapshotMessage.update({ where: { id: review.recordId }, data: approved ? { held: false } : { held: false, text: '（内容未通过审核，已隐藏）' } });
+      await tx.snapshotMessage.update({
+        where: { id: review.recordId },
+        data: approved ? { held: false } : { held: false, text: '（内容未通过审核，已隐藏）' },
+      });
     },
   },
 };

@@ -3,7 +3,14 @@ import { createRouter } from '../http/router.js';
 import { requireSession, userIdOf } from '../http/auth.js';
 import { ZCommunityParams, ZIdParams } from '../http/params.js';
 import { ZNewSnapshot, ZSnapshotAction, ZSnapshotListQuery } from './schema.js';
-import { actOnSnapshot, createSnapshot, getSnapshot, listCommunitySnapshots, listMySnapshots, praiseWall } from './snapshots.js';
+import {
+  actOnSnapshot,
+  createSnapshot,
+  getSnapshot,
+  listCommunitySnapshots,
+  listMySnapshots,
+  praiseWall,
+} from './snapshots.js';
 
 export function snapshotRoutes(deps: Deps) {
   const router = createRouter('/api');

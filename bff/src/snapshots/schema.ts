@@ -30,5 +30,8 @@ export const ZSnapshotAction = z.discriminatedUnion(
 );
 export type SnapshotAction = z.infer<typeof ZSnapshotAction>;
 
-export const ZSnapshotListQuery = ZPageQuery.extend({ status: ZSnapshotStatus.optional(), kind: ZSnapshotKind.optional() }).strict();
+export const ZSnapshotListQuery = ZPageQuery.extend({
+  status: ZSnapshotStatus.optional(),
+  kind: ZSnapshotKind.optional(),
+}).strict();
 export type SnapshotListQuery = z.infer<typeof ZSnapshotListQuery>;

@@ -24,12 +24,43 @@ export async function createSnapshot(deps: Deps, userId: string, input: NewSnaps
   const id = crypto.randomUUID();
   await deps.db.$transaction(async (tx) => {
     await tx.snapshot.create({
-      data: { id, communityId: input.communityId, authorId: userId, kind: input.kind, text: input.text, place: input.place ?? null, textHeld: screened.held, wallConsent: input.wallConsent, autoCloseAt: new Date(now.getTime() + AUTO_CLOSE_MS), createdAt: now, updatedAt: now },
+      data: {
+        id,
+        communityId: input.communityId,
+        authorId: userId,
+        kind: input.kind,
+        text: input.text,
+        place: input.place ?? null,
+        textHeld: screened.held,
+        wallConsent: input.wallConsent,
+        autoCloseAt: new Date(now.getTime() + AUTO_CLOSE_MS),
+        createdAt: now,
+        updatedAt: now,
+      },
     });
     await claimUploads(tx, { uploaderId: userId, ids: input.uploadIds, kind: 'snapshot', recordId: id, now });
-    if (screened.held) await holdForReview(tx, { communityId: input.communityId, authorId: userId, kind: 'snapshot', recordId: id, text: input.text, reason: screened.reason, label: screened.label, traceId: screened.traceId, now });
+    if (screened.held)
+      await holdForReview(tx, {
+        communityId: input.communityId,
+        authorId: userId,
+        kind: 'snapshot',
+        recordId: id,
+        text: input.text,
+        reason: screened.reason,
+        label: screened.label,
+        traceId: screened.traceId,
+        now,
+      });
     // Photos for the wall are shown to other residents: each waits for WeChat's image verdict.
-    if (input.wallConsent) await requestMediaChecks(deps, tx, { uploadIds: input.uploadIds, recordKind: 'snapshot', recordId: id, communityId: input.communityId, authorId: userId, now });
+    if (input.wallConsent)
+      await requestMediaChecks(deps, tx, {
+        uploadIds: input.uploadIds,
+        recordKind: 'snapshot',
+        recordId: id,
+        communityId: input.communityId,
+        authorId: userId,
+        now,
+      });
   });
   return getSnapshot(deps, userId, id);
 }
@@ -52,13 +83,19 @@ export async function getSnapshot(deps: Deps, userId: string, id: string) {
   let snapshot = found.snapshot;
   if (found.office && !found.author && snapshot.status === 'SUBMITTED') {
     const now = deps.clock.now();
-    await deps.db.snapshot.updateMany({ where: { id, status: 'SUBMITTED' }, data: { status: 'ACCEPTED', openedAt: now, updatedAt: now } });
+    await deps.db.snapshot.updateMany({
+      where: { id, status: 'SUBMITTED' },
+      data: { status: 'ACCEPTED', openedAt: now, updatedAt: now },
+    });
     snapshot = await deps.db.snapshot.findUniqueOrThrow({ where: { id } });
   }
   const [messages, uploads, checks, author] = await Promise.all([
     deps.db.snapshotMessage.findMany({ where: { snapshotId: id }, orderBy: { at: 'asc' } }),
     deps.db.upload.findMany({ where: { claimKind: 'snapshot', claimId: id }, orderBy: { createdAt: 'asc' } }),
-    deps.db.mediaCheck.findMany({ where: { recordKind: 'snapshot', recordId: id }, select: { uploadId: true, status: true } }),
+    deps.db.mediaCheck.findMany({
+      where: { recordKind: 'snapshot', recordId: id },
+      select: { uploadId: true, status: true },
+    }),
     deps.db.user.findUnique({ where: { id: snapshot.authorId }, select: { name: true } }),
   ]);
   return {
@@ -72,12 +109,34 @@ export async function getSnapshot(deps: Deps, userId: string, id: string) {
     rehandleCount: snapshot.rehandleCount,
     autoCloseAt: snapshot.autoCloseAt,
     myRoles: [...(found.author ? ['author'] : []), ...(found.office ? ['office'] : [])],
-    photos: await Promise.all(uploads.map(async (u) => ({ ...(await viewUpload(deps, u)), wall: checks.find((c) => c.uploadId === u.id)?.status ?? null }))),
-    thread: messages.map((m) => ({ id: m.id, kind: m.kind, fromStaff: m.fromStaff, text: m.text, held: m.held, at: m.at, by: m.authorId === userId ? '我' : m.fromStaff ? '物业' : '住户' })),
+    photos: await Promise.all(
+      uploads.map(async (u) => ({
+        ...(await viewUpload(deps, u)),
+        wall: checks.find((c) => c.uploadId === u.id)?.status ?? null,
+      })),
+    ),
+    thread: messages.map((m) => ({
+      id: m.id,
+      kind: m.kind,
+      fromStaff: m.fromStaff,
+      text: m.text,
+      held: m.held,
+      at: m.at,
+      by: m.authorId === userId ? '我' : m.fromStaff ? '物业' : '住户',
+    })),
   };
 }
 
-const summary = (s: Snapshot) => ({ id: s.id, communityId: s.communityId, kind: s.kind, text: s.text, place: s.place, status: s.status, createdAt: s.createdAt, updatedAt: s.updatedAt });
+const summary = (s: Snapshot) => ({
+  id: s.id,
+  communityId: s.communityId,
+  kind: s.kind,
+  text: s.text,
+  place: s.place,
+  status: s.status,
+  createdAt: s.createdAt,
+  updatedAt: s.updatedAt,
+});
 
 type Rule = { from: SnapshotStatus[]; who: 'author' | 'office'; to: SnapshotStatus; waits: boolean };
 /** Who moves a snapshot from where; `waits`: it then waits on the office, and the 10-day clock runs again. */
@@ -92,9 +151,11 @@ export async function actOnSnapshot(deps: Deps, userId: string, id: string, acti
   const { snapshot, author, office } = await findVisible(deps, userId, id);
   const rule = RULES[action.action];
   if (!(rule.who === 'author' ? author : office)) throw new AppError('FORBIDDEN', '您不能对这条随手拍执行此操作');
-  if (!rule.from.includes(snapshot.status)) throw new AppError('CONFLICT', '随手拍当前的状态不能执行此操作，请刷新后查看');
+  if (!rule.from.includes(snapshot.status))
+    throw new AppError('CONFLICT', '随手拍当前的状态不能执行此操作，请刷新后查看');
   const text = 'text' in action ? action.text : null;
-  const screened = text && rule.who === 'author' ? await screenText(deps, userId, [text], 3) : ({ held: false } as const);
+  const screened =
+    text && rule.who === 'author' ? await screenText(deps, userId, [text], 3) : ({ held: false } as const);
   const now = deps.clock.now();
   const data: Prisma.SnapshotUpdateManyMutationInput = {
     // A follow-up on a snapshot nobody has opened yet leaves it unopened.
@@ -109,15 +170,40 @@ export async function actOnSnapshot(deps: Deps, userId: string, id: string, acti
     const moved = await tx.snapshot.updateMany({ where: { id, status: snapshot.status }, data });
     if (moved.count === 0) throw new AppError('CONFLICT', '随手拍已被更新，请刷新后查看');
     if (text) {
-      const message = await tx.snapshotMessage.create({ data: { snapshotId: id, authorId: userId, fromStaff: rule.who === 'office', kind: action.action, text, held: screened.held, at: now } });
-      if (screened.held) await holdForReview(tx, { communityId: snapshot.communityId, authorId: userId, kind: 'snapshot-message', recordId: message.id, text, reason: screened.reason, label: screened.label, traceId: screened.traceId, now });
+      const message = await tx.snapshotMessage.create({
+        data: {
+          snapshotId: id,
+          authorId: userId,
+          fromStaff: rule.who === 'office',
+          kind: action.action,
+          text,
+          held: screened.held,
+          at: now,
+        },
+      });
+      if (screened.held)
+        await holdForReview(tx, {
+          communityId: snapshot.communityId,
+          authorId: userId,
+          kind: 'snapshot-message',
+          recordId: message.id,
+          text,
+          reason: screened.reason,
+          label: screened.label,
+          traceId: screened.traceId,
+          now,
+        });
     }
   });
   return getSnapshot(deps, userId, id);
 }
 
 async function page(deps: Deps, where: Prisma.SnapshotWhereInput, query: SnapshotListQuery) {
-  const filtered: Prisma.SnapshotWhereInput = { ...where, ...(query.status ? { status: query.status } : {}), ...(query.kind ? { kind: query.kind } : {}) };
+  const filtered: Prisma.SnapshotWhereInput = {
+    ...where,
+    ...(query.status ? { status: query.status } : {}),
+    ...(query.kind ? { kind: query.kind } : {}),
+  };
   const p = keyset('createdAt', query.cursor, query.limit, 'desc');
   const [total, rows] = await Promise.all([
     deps.db.snapshot.count({ where: filtered }),
@@ -127,13 +213,22 @@ async function page(deps: Deps, where: Prisma.SnapshotWhereInput, query: Snapsho
   return { total, nextCursor, items: items.map(summary) };
 }
 
-export const listMySnapshots = (deps: Deps, userId: string, query: SnapshotListQuery) => page(deps, { authorId: userId }, query);
+export const listMySnapshots = (deps: Deps, userId: string, query: SnapshotListQuery) =>
+  page(deps, { authorId: userId }, query);
 
 /** The office's inbox of a community, with counts by state for the tabs. */
-export async function listCommunitySnapshots(deps: Deps, staffId: string, communityId: string, query: SnapshotListQuery) {
+export async function listCommunitySnapshots(
+  deps: Deps,
+  staffId: string,
+  communityId: string,
+  query: SnapshotListQuery,
+) {
   await requireRole(deps.db, staffId, communityId, OFFICE_ROLES);
   const counts = await deps.db.snapshot.groupBy({ by: ['status'], where: { communityId }, _count: true });
-  return { ...(await page(deps, { communityId }, query)), counts: Object.fromEntries(counts.map((c) => [c.status, c._count])) };
+  return {
+    ...(await page(deps, { communityId }, query)),
+    counts: Object.fromEntries(counts.map((c) => [c.status, c._count])),
+  };
 }
 
 /**
@@ -142,7 +237,10 @@ export async function listCommunitySnapshots(deps: Deps, staffId: string, commun
  */
 export async function autoCloseSnapshots(deps: Deps): Promise<number> {
   const now = deps.clock.now();
-  const closed = await deps.db.snapshot.updateMany({ where: { status: { in: WAITING }, autoCloseAt: { lte: now } }, data: { status: 'AUTO_CLOSED', closedAt: now, autoCloseAt: null, updatedAt: now } });
+  const closed = await deps.db.snapshot.updateMany({
+    where: { status: { in: WAITING }, autoCloseAt: { lte: now } },
+    data: { status: 'AUTO_CLOSED', closedAt: now, autoCloseAt: null, updatedAt: now },
+  });
   return closed.count;
 }
 
@@ -151,13 +249,20 @@ export async function autoCloseSnapshots(deps: Deps): Promise<number> {
  * passed, with only the photos WeChat (or a manager) passed.
  */
 export async function praiseWall(deps: Deps, userId: string, communityId: string, query: SnapshotListQuery) {
-  const allowed = (await isResidentOf(deps, userId, communityId)) || (await hasStaffRole(deps.db, userId, communityId, OFFICE_ROLES));
+  const allowed =
+    (await isResidentOf(deps, userId, communityId)) || (await hasStaffRole(deps.db, userId, communityId, OFFICE_ROLES));
   if (!allowed) throw notFound('小区');
   const where: Prisma.SnapshotWhereInput = { communityId, kind: 'PRAISE', wallConsent: true, textHeld: false };
   const p = keyset('createdAt', query.cursor, query.limit, 'desc');
-  const [total, rows] = await Promise.all([deps.db.snapshot.count({ where }), deps.db.snapshot.findMany({ where: { AND: [where, p.where] }, orderBy: p.orderBy, take: p.take })]);
+  const [total, rows] = await Promise.all([
+    deps.db.snapshot.count({ where }),
+    deps.db.snapshot.findMany({ where: { AND: [where, p.where] }, orderBy: p.orderBy, take: p.take }),
+  ]);
   const { items, nextCursor } = toPage(rows, query.limit, (r) => r.createdAt);
-  const passed = await deps.db.mediaCheck.findMany({ where: { recordKind: 'snapshot', recordId: { in: items.map((i) => i.id) }, status: 'PASS' }, select: { uploadId: true, recordId: true } });
+  const passed = await deps.db.mediaCheck.findMany({
+    where: { recordKind: 'snapshot', recordId: { in: items.map((i) => i.id) }, status: 'PASS' },
+    select: { uploadId: true, recordId: true },
+  });
   const [uploads, authors] = await Promise.all([
     deps.db.upload.findMany({ where: { id: { in: passed.map((c) => c.uploadId) } }, orderBy: { createdAt: 'asc' } }),
     deps.db.user.findMany({ where: { id: { in: items.map((i) => i.authorId) } }, select: { id: true, name: true } }),

@@ -8,7 +8,13 @@ export function signFileUrl(secret: Buffer, key: string, expires: number): strin
   return createHmac('sha256', secret).update(`${key}\n${expires}`).digest('base64url');
 }
 
-export function verifyFileUrl(secret: Buffer, key: string, expires: number, signature: string, nowSeconds: number): boolean {
+export function verifyFileUrl(
+  secret: Buffer,
+  key: string,
+  expires: number,
+  signature: string,
+  nowSeconds: number,
+): boolean {
   if (!Number.isInteger(expires) || expires < nowSeconds) return false;
   const expected = Buffer.from(signFileUrl(secret, key, expires));
   const given = Buffer.from(signature);

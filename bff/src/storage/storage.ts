@@ -12,7 +12,13 @@ export interface Storage {
   url(key: string, ttlSeconds: number): Promise<string>;
 }
 
-const TYPES: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp', avif: 'image/avif', pdf: 'application/pdf' };
+const TYPES: Record<string, string> = {
+  jpg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+  avif: 'image/avif',
+  pdf: 'application/pdf',
+};
 
 /** Keys end with the extension of their content, so any driver can tell the type back. */
 export function contentTypeOfKey(key: string): string {

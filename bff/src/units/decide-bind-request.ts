@@ -8,7 +8,10 @@ import { refreshResidentCommunities } from './resident-cache.js';
 
 /** An office holder approves or rejects a pending request, once; never their own. */
 export async function decideBindRequest(deps: Deps, staffId: string, id: string, input: DecideBindRequest) {
-  const request = await deps.db.unitMembership.findUnique({ where: { id }, select: { userId: true, unit: { select: { communityId: true } } } });
+  const request = await deps.db.unitMembership.findUnique({
+    where: { id },
+    select: { userId: true, unit: { select: { communityId: true } } },
+  });
   if (!request) throw notFound('绑定申请');
   await requireRole(deps.db, staffId, request.unit.communityId, OFFICE_ROLES, '绑定申请');
   requireOtherPerson(staffId, request.userId);

@@ -12,9 +12,18 @@ import { shapeBindRequest, unitLabel } from './shape.js';
  * cannot push a genuine one out of sight. Requesters are masked. The caller's own requests are not
  * in their queue: another office holder decides them.
  */
-export async function listBindRequestQueue(deps: Deps, staffId: string, communityId: string, query: BindRequestQueueQuery) {
+export async function listBindRequestQueue(
+  deps: Deps,
+  staffId: string,
+  communityId: string,
+  query: BindRequestQueueQuery,
+) {
   await requireRole(deps.db, staffId, communityId, OFFICE_ROLES);
-  const where: Prisma.UnitMembershipWhereInput = { status: query.status, unit: { communityId }, userId: { not: staffId } };
+  const where: Prisma.UnitMembershipWhereInput = {
+    status: query.status,
+    unit: { communityId },
+    userId: { not: staffId },
+  };
   const page = keyset('requestedAt', query.cursor, query.limit, 'asc');
   const [total, rows] = await Promise.all([
     deps.db.unitMembership.count({ where }),

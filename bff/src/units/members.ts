@@ -11,8 +11,7 @@ import { maskName, maskPhone } from '../privacy/mask.js';
 export async function listUnitMembers(deps: Deps, userId: string, unitId: string) {
   const unit = await deps.db.unit.findUnique({ where: { id: unitId }, select: { id: true, communityId: true } });
   if (!unit) throw notFound('房屋');
-  const isMember =
-    (await deps.db.unitMembership.count({ where: { unitId, userId, status: 'VERIFIED' } })) > 0;
+  const isMember = (await deps.db.unitMembership.count({ where: { unitId, userId, status: 'VERIFIED' } })) > 0;
   if (!isMember) await requireRole(deps.db, userId, unit.communityId, OFFICE_ROLES, '房屋');
   const rows = await deps.db.unitMembership.findMany({
     where: { unitId, status: 'VERIFIED' },

@@ -31,6 +31,11 @@ export async function refreshResidentCommunities(deps: Deps, userId: string): Pr
   });
   const ids = rows.map((r) => r.communityId);
   const key = residentCommunitiesKey(userId);
-  await deps.redis.multi().del(key).sadd(key, COMMUNITIES_LOADED, ...ids).expire(key, TTL_SECONDS).exec();
+  await deps.redis
+    .multi()
+    .del(key)
+    .sadd(key, COMMUNITIES_LOADED, ...ids)
+    .expire(key, TTL_SECONDS)
+    .exec();
   return ids;
 }

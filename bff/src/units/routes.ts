@@ -8,7 +8,13 @@ import { listMyBindRequests } from './list-my-bind-requests.js';
 import { listBindRequestQueue } from './list-bind-request-queue.js';
 import { decideBindRequest } from './decide-bind-request.js';
 import { listUnitMembers } from './members.js';
-import { ZBindRequestQueueQuery, ZBuildingParams, ZCreateBindRequest, ZDecideBindRequest, ZUnitParams } from './schema.js';
+import {
+  ZBindRequestQueueQuery,
+  ZBuildingParams,
+  ZCreateBindRequest,
+  ZDecideBindRequest,
+  ZUnitParams,
+} from './schema.js';
 
 /** The address directory, bind requests (the resident's and the office's side) and unit members. */
 export function unitRoutes(deps: Deps) {

@@ -15,10 +15,24 @@ export async function createUpload(deps: Deps, userId: string, input: { body: Bu
   const prefix = `uploads/${now.toISOString().slice(0, 7)}/${id}`;
   const storageKey = `${prefix}.${image.ext}`;
   const thumbKey = image.thumb ? `${prefix}-thumb.webp` : null;
-  await Promise.all([deps.storage.put(storageKey, image.body, image.contentType), thumbKey && image.thumb ? deps.storage.put(thumbKey, image.thumb, 'image/webp') : null]);
+  await Promise.all([
+    deps.storage.put(storageKey, image.body, image.contentType),
+    thumbKey && image.thumb ? deps.storage.put(thumbKey, image.thumb, 'image/webp') : null,
+  ]);
   const filename = image.contentType === 'application/pdf' ? (input.filename ?? '附件.pdf') : null;
   const row = await deps.db.upload.create({
-    data: { id, uploaderId: userId, contentType: image.contentType, bytes: image.body.length, width: image.width, height: image.height, filename, storageKey, thumbKey, createdAt: now },
+    data: {
+      id,
+      uploaderId: userId,
+      contentType: image.contentType,
+      bytes: image.body.length,
+      width: image.width,
+      height: image.height,
+      filename,
+      storageKey,
+      thumbKey,
+      createdAt: now,
+    },
   });
   return viewUpload(deps, row);
 }

@@ -13,7 +13,11 @@ export async function getUpload(deps: Deps, userId: string, id: string) {
   return viewUpload(deps, upload);
 }
 
-async function maySee(deps: Deps, userId: string, u: { uploaderId: string; claimKind: string | null; claimId: string | null }) {
+async function maySee(
+  deps: Deps,
+  userId: string,
+  u: { uploaderId: string; claimKind: string | null; claimId: string | null },
+) {
   if (u.uploaderId === userId) return true;
   if (!u.claimKind || !u.claimId) return false;
   // Read at call time: modules.ts lists this module too, so it cannot be read while modules load.

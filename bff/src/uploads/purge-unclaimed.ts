@@ -17,7 +17,11 @@ export const purgeUnclaimedUploads = defineJob({
   handler: async (deps) => {
     const before = new Date(deps.clock.now().getTime() - UNCLAIMED_TTL_MS);
     for (;;) {
-      const stale = await deps.db.upload.findMany({ where: { claimedAt: null, createdAt: { lt: before } }, select: { id: true, storageKey: true, thumbKey: true }, take: BATCH });
+      const stale = await deps.db.upload.findMany({
+        where: { claimedAt: null, createdAt: { lt: before } },
+        select: { id: true, storageKey: true, thumbKey: true },
+        take: BATCH,
+      });
       if (stale.length === 0) return;
       await deps.storage.delete(stale.flatMap((u) => (u.thumbKey ? [u.storageKey, u.thumbKey] : [u.storageKey])));
       await deps.db.upload.deleteMany({ where: { id: { in: stale.map((u) => u.id) }, claimedAt: null } });

@@ -5,14 +5,18 @@ import { AppError } from '../errors.js';
 /** The multipart field `Taro.uploadFile({ name: 'file' })` sends. */
 export const FILE_FIELD = 'file';
 
-const tooLarge = (maxBytes: number) => new AppError('PAYLOAD_TOO_LARGE', `照片不能超过 ${Math.round(maxBytes / 1024 / 1024)} MB，请压缩后再上传`);
+const tooLarge = (maxBytes: number) =>
+  new AppError('PAYLOAD_TOO_LARGE', `照片不能超过 ${Math.round(maxBytes / 1024 / 1024)} MB，请压缩后再上传`);
 
 /**
  * Reads the one file of a multipart request into memory, at most `maxBytes`. A declared length over
  * the limit is refused before a byte is read; a body that grows past it is cut off there, and the
  * connection closed instead of reading the rest.
  */
-export async function receiveFile(ctx: AppContext, maxBytes: number): Promise<{ body: Buffer; filename: string | null }> {
+export async function receiveFile(
+  ctx: AppContext,
+  maxBytes: number,
+): Promise<{ body: Buffer; filename: string | null }> {
   if (!ctx.is('multipart/form-data')) throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传照片');
   const declared = ctx.request.length;
   // A little room for the multipart envelope around the file.
@@ -24,7 +28,11 @@ export async function receiveFile(ctx: AppContext, maxBytes: number): Promise<{ 
     let parser: busboy.Busboy;
     try {
       // Phones send file names as raw UTF-8, not RFC 2231: read them so.
-      parser = busboy({ headers: ctx.req.headers, defParamCharset: 'utf8', limits: { files: 1, fileSize: maxBytes, fields: 10, fieldSize: 1024 } });
+      parser = busboy({
+        headers: ctx.req.headers,
+        defParamCharset: 'utf8',
+        limits: { files: 1, fileSize: maxBytes, fields: 10, fieldSize: 1024 },
+      });
     } catch {
       return reject(new AppError('VALIDATION_FAILED', '上传请求格式不正确'));
     }
@@ -59,7 +67,8 @@ export async function receiveFile(ctx: AppContext, maxBytes: number): Promise<{ 
     parser.on('error', () => fail(new AppError('VALIDATION_FAILED', '上传请求格式不正确')));
     parser.on('close', () => {
       if (failed) return;
-      if (!file || file.length === 0) return reject(new AppError('VALIDATION_FAILED', `请选择要上传的照片（字段名 ${FILE_FIELD}）`));
+      if (!file || file.length === 0)
+        return reject(new AppError('VALIDATION_FAILED', `请选择要上传的照片（字段名 ${FILE_FIELD}）`));
       resolve({ body: file, filename: namedField ?? filename });
     });
     ctx.req.pipe(parser);
@@ -69,6 +78,8 @@ export async function receiveFile(ctx: AppContext, maxBytes: number): Promise<{ 
 /** The base name only, printable, at most 100 characters: shown to people, never used as a path. */
 function cleanFilename(raw: string | undefined): string | null {
   const base = (raw ?? '').split(/[\\/]/).pop() ?? '';
-  const clean = Array.from(base.replace(/[\u0000-\u001f\u007f]/g, '').trim()).slice(0, 100).join('');
+  const clean = Array.from(base.replace(/[\u0000-\u001f\u007f]/g, '').trim())
+    .slice(0, 100)
+    .join('');
   return clean || null;
 }

@@ -11,7 +11,9 @@ import { serveFile } from './serve-file.js';
 export const UPLOAD_PATH = '/api/uploads';
 
 const ZFileQuery = z.object({ expires: z.coerce.number().int(), sig: z.string().min(10).max(100) });
-const ZFileKey = z.string().regex(/^uploads\/\d{4}-\d{2}\/[0-9a-f-]{36}(-thumb)?\.(jpg|png|webp|avif|pdf)$/, '文件不存在');
+const ZFileKey = z
+  .string()
+  .regex(/^uploads\/\d{4}-\d{2}\/[0-9a-f-]{36}(-thumb)?\.(jpg|png|webp|avif|pdf)$/, '文件不存在');
 
 export function uploadRoutes(deps: Deps) {
   const router = createRouter();

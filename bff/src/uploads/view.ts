@@ -4,7 +4,10 @@ import type { Deps } from '../deps.js';
 /** An upload as a client sees it: short-lived signed URLs of the image and its thumbnail. */
 export async function viewUpload(deps: Deps, u: Upload) {
   const ttl = deps.config.storage.urlTtlSeconds;
-  const [url, thumbUrl] = await Promise.all([deps.storage.url(u.storageKey, ttl), u.thumbKey ? deps.storage.url(u.thumbKey, ttl) : null]);
+  const [url, thumbUrl] = await Promise.all([
+    deps.storage.url(u.storageKey, ttl),
+    u.thumbKey ? deps.storage.url(u.thumbKey, ttl) : null,
+  ]);
   return {
     id: u.id,
     contentType: u.contentType,

@@ -27,7 +27,13 @@ export class AccessTokenCache {
     private readonly redis: Redis,
     private readonly fetchToken: FetchToken,
     private readonly clock: Clock,
-    private readonly opts: { appid: string; marginSeconds?: number; lockTtlMs?: number; waitMs?: number; pollMs?: number },
+    private readonly opts: {
+      appid: string;
+      marginSeconds?: number;
+      lockTtlMs?: number;
+      waitMs?: number;
+      pollMs?: number;
+    },
   ) {
     this.key = `wx:access-token:${opts.appid}`;
     this.lockKey = `wx:access-token-lock:${opts.appid}`;

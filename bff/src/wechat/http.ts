@@ -22,7 +22,10 @@ export function createWechatHttp(apiBase: string, timeoutMs: number): WechatHttp
       });
     } catch (err) {
       // The URL may hold the AppSecret or an access token: report the path only.
-      throw new AppError('WECHAT_UNAVAILABLE', '微信服务暂时无法访问，请稍后再试', { path, cause: (err as Error).name });
+      throw new AppError('WECHAT_UNAVAILABLE', '微信服务暂时无法访问，请稍后再试', {
+        path,
+        cause: (err as Error).name,
+      });
     }
     if (!res.ok) {
       throw new AppError('WECHAT_UNAVAILABLE', '微信服务暂时无法访问，请稍后再试', { path, status: res.status });
@@ -46,9 +49,14 @@ export async function retryBusyOnce(call: () => Promise<WechatReply>): Promise<W
 }
 
 export function wechatFailure(reply: WechatReply, path: string): AppError {
-  if (reply.errcode === -1) return new AppError('WECHAT_UNAVAILABLE', '微信服务繁忙，请稍后再试', { path, errcode: -1 });
+  if (reply.errcode === -1)
+    return new AppError('WECHAT_UNAVAILABLE', '微信服务繁忙，请稍后再试', { path, errcode: -1 });
   if (reply.errcode === 40013 || reply.errcode === 40125 || reply.errcode === 40164) {
     return new AppError('WECHAT_MISCONFIGURED', '服务配置有误，请联系管理员', { path, errcode: reply.errcode });
   }
-  return new AppError('WECHAT_UNAVAILABLE', '微信服务返回错误，请稍后再试', { path, errcode: reply.errcode, errmsg: reply.errmsg });
+  return new AppError('WECHAT_UNAVAILABLE', '微信服务返回错误，请稍后再试', {
+    path,
+    errcode: reply.errcode,
+    errmsg: reply.errmsg,
+  });
 }

@@ -17,9 +17,22 @@ export type Transaction = {
   amount: { total: number; payer_total?: number; currency: string };
 };
 
-export type RefundAnswer = { refund_id: string; out_refund_no: string; out_trade_no: string; status: 'SUCCESS' | 'CLOSED' | 'PROCESSING' | 'ABNORMAL'; success_time?: string; amount: { refund: number; total: number } };
+export type RefundAnswer = {
+  refund_id: string;
+  out_refund_no: string;
+  out_trade_no: string;
+  status: 'SUCCESS' | 'CLOSED' | 'PROCESSING' | 'ABNORMAL';
+  success_time?: string;
+  amount: { refund: number; total: number };
+};
 
-export type RequestPaymentParams = { timeStamp: string; nonceStr: string; package: string; signType: 'RSA'; paySign: string };
+export type RequestPaymentParams = {
+  timeStamp: string;
+  nonceStr: string;
+  package: string;
+  signType: 'RSA';
+  paySign: string;
+};
 
 /** A v3 error answer: `code` is WeChat's (PARAM_ERROR, ORDERPAID, SYSTEM_ERROR…); null when nothing (trustworthy) came back. */
 export class PayApiError extends Error {
@@ -33,7 +46,9 @@ export class PayApiError extends Error {
   }
   /** Worth retrying with the same numbers: no answer, a 5xx, SYSTEM_ERROR or a rate limit. */
   get retryable(): boolean {
-    return this.status === null || this.status >= 500 || this.code === 'SYSTEM_ERROR' || this.code === 'FREQUENCY_LIMITED';
+    return (
+      this.status === null || this.status >= 500 || this.code === 'SYSTEM_ERROR' || this.code === 'FREQUENCY_LIMITED'
+    );
   }
 }
 
@@ -76,16 +91,26 @@ export function createPayClient(config: PayConfig, timeoutMs: number) {
     }
     const signed = verifyWechatSignature(
       config.verifyKeys,
-      { timestamp: res.headers.get('wechatpay-timestamp') ?? '', nonce: res.headers.get('wechatpay-nonce') ?? '', signature: res.headers.get('wechatpay-signature') ?? '', serial: res.headers.get('wechatpay-serial') ?? '' },
+      {
+        timestamp: res.headers.get('wechatpay-timestamp') ?? '',
+        nonce: res.headers.get('wechatpay-nonce') ?? '',
+        signature: res.headers.get('wechatpay-signature') ?? '',
+        serial: res.headers.get('wechatpay-serial') ?? '',
+      },
       text,
     );
-    if (!signed) return { status: undefined as unknown as number, error: { code: null, message: `unsigned answer (HTTP ${res.status})` } };
+    if (!signed)
+      return {
+        status: undefined as unknown as number,
+        error: { code: null, message: `unsigned answer (HTTP ${res.status})` },
+      };
     const json = text ? JSON.parse(text) : undefined;
     return res.ok ? { status: res.status, data: json } : { status: res.status, error: json };
   }
   sdk.createHttp({
     get: (url: string, headers: Record<string, string>) => send('GET', url, headers),
-    post: (url: string, params: Record<string, unknown>, headers: Record<string, string>) => send('POST', url, headers, params),
+    post: (url: string, params: Record<string, unknown>, headers: Record<string, string>) =>
+      send('POST', url, headers, params),
     upload: () => Promise.reject(new Error('not used')),
   });
 
@@ -100,7 +125,9 @@ export function createPayClient(config: PayConfig, timeoutMs: number) {
     const timeStamp = String(Math.floor(Date.now() / 1000));
     const nonceStr = randomBytes(16).toString('hex');
     const pkg = `prepay_id=${prepayId}`;
-    const paySign = createSign('RSA-SHA256').update(`${config.appid}\n${timeStamp}\n${nonceStr}\n${pkg}\n`).sign(config.privateKeyPem, 'base64');
+    const paySign = createSign('RSA-SHA256')
+      .update(`${config.appid}\n${timeStamp}\n${nonceStr}\n${pkg}\n`)
+      .sign(config.privateKeyPem, 'base64');
     return { timeStamp, nonceStr, package: pkg, signType: 'RSA', paySign };
   }
 
@@ -108,7 +135,9 @@ export function createPayClient(config: PayConfig, timeoutMs: number) {
   function authorization(method: string, pathWithQuery: string): string {
     const timestamp = String(Math.floor(Date.now() / 1000));
     const nonce = randomBytes(16).toString('hex');
-    const signature = createSign('RSA-SHA256').update(`${method}\n${pathWithQuery}\n${timestamp}\n${nonce}\n\n`).sign(config.privateKeyPem, 'base64');
+    const signature = createSign('RSA-SHA256')
+      .update(`${method}\n${pathWithQuery}\n${timestamp}\n${nonce}\n\n`)
+      .sign(config.privateKeyPem, 'base64');
     return `WECHATPAY2-SHA256-RSA2048 mchid="${config.mchid}",nonce_str="${nonce}",signature="${signature}",timestamp="${timestamp}",serial_no="${config.merchantSerial}"`;
   }
 
@@ -121,12 +150,19 @@ export function createPayClient(config: PayConfig, timeoutMs: number) {
      */
     async tradeBill(day: string): Promise<{ sha1: string; body: Readable }> {
       const out = await sdk.tradebill({ bill_date: day, bill_type: 'ALL' });
-      const { hash_value, download_url } = check(out, 'tradebill') as { hash_type: string; hash_value: string; download_url: string };
+      const { hash_value, download_url } = check(out, 'tradebill') as {
+        hash_type: string;
+        hash_value: string;
+        download_url: string;
+      };
       const url = new URL(download_url);
       const path = `${url.pathname}${url.search}`;
       let res: Response;
       try {
-        res = await fetch(`${config.apiBase}${path}`, { headers: { Authorization: authorization('GET', path), Accept: '*/*' }, signal: AbortSignal.timeout(timeoutMs * 6) });
+        res = await fetch(`${config.apiBase}${path}`, {
+          headers: { Authorization: authorization('GET', path), Accept: '*/*' },
+          signal: AbortSignal.timeout(timeoutMs * 6),
+        });
       } catch (err) {
         throw new PayApiError(null, null, `bill download: ${(err as Error).name}`);
       }
@@ -134,9 +170,19 @@ export function createPayClient(config: PayConfig, timeoutMs: number) {
         const err = (await res.json().catch(() => ({}))) as { code?: string; message?: string };
         throw new PayApiError(res.status, err.code ?? null, `bill download: ${err.message ?? res.status}`);
       }
-      return { sha1: hash_value.toLowerCase(), body: Readable.fromWeb(res.body as import('node:stream/web').ReadableStream) };
+      return {
+        sha1: hash_value.toLowerCase(),
+        body: Readable.fromWeb(res.body as import('node:stream/web').ReadableStream),
+      };
     },
-    async prepay(input: { outTradeNo: string; description: string; totalFen: number; openid: string; timeExpire: string; attach?: string }): Promise<{ prepayId: string }> {
+    async prepay(input: {
+      outTradeNo: string;
+      description: string;
+      totalFen: number;
+      openid: string;
+      timeExpire: string;
+      attach?: string;
+    }): Promise<{ prepayId: string }> {
       const out = await sdk.transactions_jsapi({
         description: input.description,
         out_trade_no: input.outTradeNo,
@@ -163,7 +209,13 @@ export function createPayClient(config: PayConfig, timeoutMs: number) {
       check(out, 'close');
       return 'closed';
     },
-    async refund(input: { outTradeNo: string; outRefundNo: string; refundFen: number; totalFen: number; reason: string }): Promise<RefundAnswer> {
+    async refund(input: {
+      outTradeNo: string;
+      outRefundNo: string;
+      refundFen: number;
+      totalFen: number;
+      reason: string;
+    }): Promise<RefundAnswer> {
       const out = await sdk.refunds({
         out_trade_no: input.outTradeNo,
         out_refund_no: input.outRefundNo,

@@ -14,13 +14,19 @@ function publicKeyOf(pem: string): KeyObject {
 }
 
 /** RSA-SHA256 over `TIMESTAMP\nNONCE\nBODY\n` with the key of the given serial. Probes (SIGNTEST) never pass. */
-export function verifyWechatSignature(keys: Record<string, string>, h: { timestamp: string; nonce: string; signature: string; serial: string }, body: string): boolean {
+export function verifyWechatSignature(
+  keys: Record<string, string>,
+  h: { timestamp: string; nonce: string; signature: string; serial: string },
+  body: string,
+): boolean {
   const pem = keys[h.serial];
   if (!pem) return false;
   // WeChat sends `WECHATPAY/SIGNTEST/…` to check that we really verify: it must fail.
   if (h.signature.startsWith('WECHATPAY/SIGNTEST/')) return false;
   try {
-    return createVerify('RSA-SHA256').update(`${h.timestamp}\n${h.nonce}\n${body}\n`).verify(publicKeyOf(pem), h.signature, 'base64');
+    return createVerify('RSA-SHA256')
+      .update(`${h.timestamp}\n${h.nonce}\n${body}\n`)
+      .verify(publicKeyOf(pem), h.signature, 'base64');
   } catch {
     return false;
   }
@@ -31,7 +37,10 @@ export function verifyWechatSignature(keys: Record<string, string>, h: { timesta
  * the SDK's `decipher_gcm`, which never calls `final()` and so never checks the tag: a tampered
  * ciphertext would "decrypt" to garbage instead of failing.
  */
-export function decryptResource(apiV3Key: string, r: { ciphertext: string; nonce: string; associated_data?: string }): string {
+export function decryptResource(
+  apiV3Key: string,
+  r: { ciphertext: string; nonce: string; associated_data?: string },
+): string {
   const bytes = Buffer.from(r.ciphertext, 'base64');
   if (bytes.length < 17) throw new Error('ciphertext too short');
   const decipher = createDecipheriv('aes-256-gcm', Buffer.from(apiV3Key, 'utf8'), Buffer.from(r.nonce, 'utf8'));

@@ -10,7 +10,9 @@ export function createRiskClient(http: WechatHttp, tokens: AccessTokenCache, app
     async userRiskRank(openid: string, clientIp: string): Promise<number> {
       const path = '/wxa/getuserriskrank';
       const reply = await tokens.withToken((accessToken) =>
-        retryBusyOnce(() => http.post(path, { access_token: accessToken }, { appid, openid, scene: 0, client_ip: clientIp })),
+        retryBusyOnce(() =>
+          http.post(path, { access_token: accessToken }, { appid, openid, scene: 0, client_ip: clientIp }),
+        ),
       );
       if (reply.errcode || typeof reply.risk_rank !== 'number') throw wechatFailure(reply, path);
       return reply.risk_rank;

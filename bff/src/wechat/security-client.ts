@@ -16,15 +16,30 @@ export function createSecurityClient(http: WechatHttp, tokens: AccessTokenCache)
     /** Text up to 2500 characters; the user must have opened the app in the last 2 hours (else 61010). */
     async checkText(openid: string, content: string, scene: SecurityScene): Promise<TextVerdict> {
       const path = '/wxa/msg_sec_check';
-      const reply = await tokens.withToken((accessToken) => retryBusyOnce(() => http.post(path, { access_token: accessToken }, { content, version: 2, scene, openid })));
+      const reply = await tokens.withToken((accessToken) =>
+        retryBusyOnce(() => http.post(path, { access_token: accessToken }, { content, version: 2, scene, openid })),
+      );
       const result = reply.result as { suggest?: unknown; label?: unknown } | undefined;
-      if (reply.errcode || !result || !['pass', 'review', 'risky'].includes(result.suggest as string)) throw wechatFailure(reply, path);
-      return { suggest: result.suggest as TextVerdict['suggest'], label: Number(result.label), traceId: String(reply.trace_id ?? '') };
+      if (reply.errcode || !result || !['pass', 'review', 'risky'].includes(result.suggest as string))
+        throw wechatFailure(reply, path);
+      return {
+        suggest: result.suggest as TextVerdict['suggest'],
+        label: Number(result.label),
+        traceId: String(reply.trace_id ?? ''),
+      };
     },
     /** Starts an image check; the verdict comes later to the message URL, matched by the trace id returned. */
     async checkImage(openid: string, mediaUrl: string, scene: SecurityScene): Promise<string> {
       const path = '/wxa/media_check_async';
-      const reply = await tokens.withToken((accessToken) => retryBusyOnce(() => http.post(path, { access_token: accessToken }, { media_url: mediaUrl, media_type: 2, version: 2, scene, openid })));
+      const reply = await tokens.withToken((accessToken) =>
+        retryBusyOnce(() =>
+          http.post(
+            path,
+            { access_token: accessToken },
+            { media_url: mediaUrl, media_type: 2, version: 2, scene, openid },
+          ),
+        ),
+      );
       if (reply.errcode || typeof reply.trace_id !== 'string') throw wechatFailure(reply, path);
       return reply.trace_id;
     },

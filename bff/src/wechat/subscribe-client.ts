@@ -20,7 +20,12 @@ const BEFORE_SENDING = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOST
  * certainly was not delivered.
  * https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/mp-message-management/subscribe-message/sendMessage.html
  */
-export function createSubscribeClient(apiBase: string, timeoutMs: number, tokens: AccessTokenCache, miniprogramState: string) {
+export function createSubscribeClient(
+  apiBase: string,
+  timeoutMs: number,
+  tokens: AccessTokenCache,
+  miniprogramState: string,
+) {
   async function post(token: string, body: unknown): Promise<SendOutcome | { errcode: number; errmsg: string }> {
     let res: Response;
     try {
@@ -42,7 +47,12 @@ export function createSubscribeClient(apiBase: string, timeoutMs: number, tokens
   }
 
   return {
-    async send(message: { openid: string; templateId: string; page: string; data: Record<string, string> }): Promise<SendOutcome> {
+    async send(message: {
+      openid: string;
+      templateId: string;
+      page: string;
+      data: Record<string, string>;
+    }): Promise<SendOutcome> {
       const body = {
         touser: message.openid,
         template_id: message.templateId,
@@ -54,12 +64,14 @@ export function createSubscribeClient(apiBase: string, timeoutMs: number, tokens
       const token = await tokens.get();
       let outcome = await post(token, body);
       // A token WeChat no longer accepts was certainly not used to deliver: one retry with a new one.
-      if ('errcode' in outcome && (outcome.errcode === 40001 || outcome.errcode === 42001)) outcome = await post(await tokens.replace(token), body);
+      if ('errcode' in outcome && (outcome.errcode === 40001 || outcome.errcode === 42001))
+        outcome = await post(await tokens.replace(token), body);
       if (!('errcode' in outcome)) return outcome;
       const { errcode, errmsg } = outcome;
       if (errcode === 0) return { kind: 'sent' };
       if (errcode === 43101) return { kind: 'refused', errcode, errmsg };
-      if (errcode === -1 || errcode === 45009 || errcode === 40001 || errcode === 42001) return { kind: 'retry', reason: `errcode ${errcode}` };
+      if (errcode === -1 || errcode === 45009 || errcode === 40001 || errcode === 42001)
+        return { kind: 'retry', reason: `errcode ${errcode}` };
       return { kind: 'invalid', errcode, errmsg };
     },
   };

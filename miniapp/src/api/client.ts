@@ -20,7 +20,13 @@ export class ApiError extends Error {
  * JSON; `fileName`, when known, travels as a form field (WeChat sends a temporary name).
  */
 export type Upload = { filePath: string; name: string; fileName?: string };
-export type TransportRequest = { url: string; method: string; header: Record<string, string>; data?: unknown; upload?: Upload };
+export type TransportRequest = {
+  url: string;
+  method: string;
+  header: Record<string, string>;
+  data?: unknown;
+  upload?: Upload;
+};
 export type TransportResponse = { statusCode: number; data: unknown };
 export type Transport = (req: TransportRequest) => Promise<TransportResponse>;
 
@@ -62,14 +68,27 @@ export function createApiClient(deps: ApiClientDeps) {
   /** Concurrent requests that all meet an expired session share one re-login. */
   const reloginOnce = () => (relogging ??= deps.relogin().finally(() => (relogging = null)));
 
-  async function send(method: string, path: string, opts: RequestOptions, token: string | null): Promise<TransportResponse> {
+  async function send(
+    method: string,
+    path: string,
+    opts: RequestOptions,
+    token: string | null,
+  ): Promise<TransportResponse> {
     const query = Object.entries(opts.query ?? {}).filter((e): e is [string, string] => e[1] !== undefined);
-    const qs = query.length ? `?${query.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&')}` : '';
+    const qs = query.length
+      ? `?${query.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&')}`
+      : '';
     // An upload's multipart header (with its boundary) is the uploader's to set.
     const header: Record<string, string> = opts.upload ? {} : { 'content-type': 'application/json' };
     if (token) header.authorization = `Bearer ${token}`;
     try {
-      return await deps.transport({ url: `${deps.baseUrl}${path}${qs}`, method, header, data: opts.body, ...(opts.upload ? { upload: opts.upload } : {}) });
+      return await deps.transport({
+        url: `${deps.baseUrl}${path}${qs}`,
+        method,
+        header,
+        data: opts.body,
+        ...(opts.upload ? { upload: opts.upload } : {}),
+      });
     } catch {
       throw new ApiError('NETWORK', '网络异常，请检查网络后重试', 0);
     }
@@ -102,7 +121,8 @@ export function createApiClient(deps: ApiClientDeps) {
     get: <T>(path: string, opts?: RequestOptions) => request<T>('GET', path, opts),
     post: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('POST', path, { ...opts, body }),
     /** A local file (a chosen photo or PDF) as multipart field `file`, with the same session and re-login. */
-    upload: <T>(path: string, filePath: string, fileName?: string) => request<T>('POST', path, { upload: { filePath, name: 'file', ...(fileName ? { fileName } : {}) } }),
+    upload: <T>(path: string, filePath: string, fileName?: string) =>
+      request<T>('POST', path, { upload: { filePath, name: 'file', ...(fileName ? { fileName } : {}) } }),
   };
 }
 

@@ -13,7 +13,19 @@ import { electionEndpoints } from '../features/elections/endpoints';
 
 /** Every BFF endpoint the app calls, declared once in its feature (src/features/<domain>/endpoints.ts). */
 export function endpoints(api: ApiClient) {
-  return { ...authEndpoints(api), ...unitEndpoints(api), ...uploadEndpoints(api), ...noticeEndpoints(api), ...pushEndpoints(api), ...repairEndpoints(api), ...snapshotEndpoints(api), ...moderationEndpoints(api), ...feeEndpoints(api), ...deskEndpoints(api), ...electionEndpoints(api) };
+  return {
+    ...authEndpoints(api),
+    ...unitEndpoints(api),
+    ...uploadEndpoints(api),
+    ...noticeEndpoints(api),
+    ...pushEndpoints(api),
+    ...repairEndpoints(api),
+    ...snapshotEndpoints(api),
+    ...moderationEndpoints(api),
+    ...feeEndpoints(api),
+    ...deskEndpoints(api),
+    ...electionEndpoints(api),
+  };
 }
 
 export type Endpoints = ReturnType<typeof endpoints>;

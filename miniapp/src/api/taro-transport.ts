@@ -8,7 +8,14 @@ import type { TokenStore, Transport } from './client';
 export const taroTransport: Transport = async (req) => {
   if (req.upload) {
     const { filePath, name, fileName } = req.upload;
-    const res = await Taro.uploadFile({ url: req.url, filePath, name, header: req.header, timeout: 60_000, ...(fileName ? { fileName, formData: { filename: fileName } } : {}) });
+    const res = await Taro.uploadFile({
+      url: req.url,
+      filePath,
+      name,
+      header: req.header,
+      timeout: 60_000,
+      ...(fileName ? { fileName, formData: { filename: fileName } } : {}),
+    });
     // uploadFile hands back the body as text.
     let data: unknown = res.data;
     try {

@@ -10,7 +10,17 @@ const pct = (value: number, max: number) => `${max > 0 ? Math.max(0, Math.min(10
 export type Bar = { key: string; label: string; value: number | null; text: string };
 
 /** One horizontal bar per row (a building, a community, a month), as a share of `max`; an optional target line. */
-export function BarList({ rows, max, target, testId }: { rows: Bar[]; max: number; target?: { value: number; label: string }; testId?: string }) {
+export function BarList({
+  rows,
+  max,
+  target,
+  testId,
+}: {
+  rows: Bar[];
+  max: number;
+  target?: { value: number; label: string };
+  testId?: string;
+}) {
   return (
     <View className="chart" data-testid={testId}>
       {target && <Text className="chart__note">竖线：{target.label}</Text>}
@@ -41,7 +51,9 @@ export function StackedColumns({ columns, series, testId }: { columns: Column[];
         {columns.map((c) => (
           <View key={c.key} className="chart-column">
             <View className="chart-column__stack">
-              {c.parts.map((p, i) => (p > 0 ? <View key={i} style={{ height: pct(p, max), background: series[i]!.color }} /> : null))}
+              {c.parts.map((p, i) =>
+                p > 0 ? <View key={i} style={{ height: pct(p, max), background: series[i]!.color }} /> : null,
+              )}
             </View>
             <Text className="chart-column__label">{c.label}</Text>
           </View>

@@ -2,7 +2,11 @@ import { Text, View } from '@tarojs/components';
 import { Button } from '../ui';
 
 /** The end of a paged list: "加载更多" while there is more, the count once all is shown. */
-export function ListFooter({ list }: { list: { hasMore: boolean; loadingMore: boolean; total: number; loadMore: () => Promise<void> } }) {
+export function ListFooter({
+  list,
+}: {
+  list: { hasMore: boolean; loadingMore: boolean; total: number; loadMore: () => Promise<void> };
+}) {
   return (
     <View className="list-footer">
       {list.hasMore ? (

@@ -7,7 +7,13 @@ import { ApiError } from '../api/client';
 import './page-shell.css';
 
 /** The state of a page's request (useRequest, usePaged): the shell renders it. */
-export type RequestView = { loading: boolean; error: Error | undefined; empty: boolean; data: unknown; reload: () => Promise<void> };
+export type RequestView = {
+  loading: boolean;
+  error: Error | undefined;
+  empty: boolean;
+  data: unknown;
+  reload: () => Promise<void>;
+};
 
 type Props = {
   request?: RequestView;

@@ -13,7 +13,13 @@ function deferred<T>() {
 describe('useRequest', () => {
   it('goes loading → data, and reports empty by the given rule', async () => {
     const d = deferred<number[]>();
-    const { result } = renderHook(() => useRequest(() => d.promise, [], (l) => l.length === 0));
+    const { result } = renderHook(() =>
+      useRequest(
+        () => d.promise,
+        [],
+        (l) => l.length === 0,
+      ),
+    );
     expect(result.current).toMatchObject({ loading: true, empty: false, data: undefined });
     await act(async () => d.resolve([]));
     expect(result.current).toMatchObject({ loading: false, empty: true, data: [] });
@@ -21,7 +27,9 @@ describe('useRequest', () => {
 
   it('keeps the error and clears it on a successful reload', async () => {
     let fail = true;
-    const { result } = renderHook(() => useRequest(() => (fail ? Promise.reject(new Error('网络异常')) : Promise.resolve('ok')), []));
+    const { result } = renderHook(() =>
+      useRequest(() => (fail ? Promise.reject(new Error('网络异常')) : Promise.resolve('ok')), []),
+    );
     await waitFor(() => expect(result.current.error?.message).toBe('网络异常'));
     fail = false;
     await act(() => result.current.reload());
@@ -30,7 +38,10 @@ describe('useRequest', () => {
 
   it('drops an old answer that arrives after a newer one', async () => {
     const calls: ReturnType<typeof deferred<string>>[] = [];
-    const { result, rerender } = renderHook(({ id }) => useRequest(() => (calls.push(deferred<string>()), calls.at(-1)!.promise), [id]), { initialProps: { id: 'a' } });
+    const { result, rerender } = renderHook(
+      ({ id }) => useRequest(() => (calls.push(deferred<string>()), calls.at(-1)!.promise), [id]),
+      { initialProps: { id: 'a' } },
+    );
     rerender({ id: 'b' });
     await act(async () => calls[1]!.resolve('new'));
     await act(async () => calls[0]!.resolve('old'));

@@ -13,7 +13,11 @@ export type RequestState<T> = {
  * Loads data for a page and tracks loading / error / empty. A response that arrives after a newer
  * load started (deps changed, or reload) is dropped, so a slow old answer never overwrites a new one.
  */
-export function useRequest<T>(load: () => Promise<T>, deps: unknown[], isEmpty: (data: T) => boolean = () => false): RequestState<T> {
+export function useRequest<T>(
+  load: () => Promise<T>,
+  deps: unknown[],
+  isEmpty: (data: T) => boolean = () => false,
+): RequestState<T> {
   const [data, setData] = useState<T>();
   const [error, setError] = useState<Error>();
   const [loading, setLoading] = useState(true);

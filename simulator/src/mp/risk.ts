@@ -11,12 +11,22 @@ export function riskRoutes(state: SimState) {
   router.post('/wxa/getuserriskrank', (ctx) => {
     const appid = tokenApi(state, 'getuserriskrank', ctx);
     if (appid === null) return;
-    const body = (ctx.request.body ?? {}) as { appid?: unknown; openid?: unknown; scene?: unknown; client_ip?: unknown };
+    const body = (ctx.request.body ?? {}) as {
+      appid?: unknown;
+      openid?: unknown;
+      scene?: unknown;
+      client_ip?: unknown;
+    };
     if (body.appid !== appid) return void (ctx.body = wxError(40013));
     if (typeof body.openid !== 'string' || typeof body.scene !== 'number' || typeof body.client_ip !== 'string') {
       return void (ctx.body = wxError(47001));
     }
-    ctx.body = { errcode: 0, errmsg: 'getuserriskrank succ', risk_rank: state.mp.riskRanks.get(body.openid) ?? 0, unoin_id: Date.now() % 1e9 };
+    ctx.body = {
+      errcode: 0,
+      errmsg: 'getuserriskrank succ',
+      risk_rank: state.mp.riskRanks.get(body.openid) ?? 0,
+      unoin_id: Date.now() % 1e9,
+    };
   });
   return router;
 }

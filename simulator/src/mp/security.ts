@@ -70,7 +70,13 @@ export function securityRoutes(state: SimState) {
   router.post('/wxa/msg_sec_check', (ctx) => {
     if (tokenApi(state, 'msg_sec_check', ctx) === null) return;
     const b = (ctx.request.body ?? {}) as { content?: unknown; version?: unknown; scene?: unknown; openid?: unknown };
-    if (typeof b.content !== 'string' || b.version !== 2 || ![1, 2, 3, 4].includes(b.scene as number) || typeof b.openid !== 'string') return void (ctx.body = wxError(47001));
+    if (
+      typeof b.content !== 'string' ||
+      b.version !== 2 ||
+      ![1, 2, 3, 4].includes(b.scene as number) ||
+      typeof b.openid !== 'string'
+    )
+      return void (ctx.body = wxError(47001));
     if (b.content.length > 2500) return void (ctx.body = wxError(87014));
     const seen = sec.lastSeen.get(b.openid);
     if (seen === undefined || state.now() - seen > ACTIVE_WINDOW_MS) return void (ctx.body = wxError(61010));
@@ -86,7 +92,13 @@ export function securityRoutes(state: SimState) {
       result: { suggest, label },
       detail: [
         { strategy: 'content_model', errcode: 0, suggest, label, prob: suggest === 'pass' ? 0 : 90 },
-        { strategy: 'keyword', errcode: 0, suggest, label, ...(risky || review ? { keyword: (risky ?? review)![0] } : {}) },
+        {
+          strategy: 'keyword',
+          errcode: 0,
+          suggest,
+          label,
+          ...(risky || review ? { keyword: (risky ?? review)![0] } : {}),
+        },
       ],
     };
   });
@@ -94,8 +106,20 @@ export function securityRoutes(state: SimState) {
   router.post('/wxa/media_check_async', async (ctx) => {
     const appid = tokenApi(state, 'media_check_async', ctx);
     if (appid === null) return;
-    const b = (ctx.request.body ?? {}) as { media_url?: unknown; media_type?: unknown; version?: unknown; scene?: unknown; openid?: unknown };
-    if (typeof b.media_url !== 'string' || b.media_type !== 2 || b.version !== 2 || ![1, 2, 3, 4].includes(b.scene as number) || typeof b.openid !== 'string') {
+    const b = (ctx.request.body ?? {}) as {
+      media_url?: unknown;
+      media_type?: unknown;
+      version?: unknown;
+      scene?: unknown;
+      openid?: unknown;
+    };
+    if (
+      typeof b.media_url !== 'string' ||
+      b.media_type !== 2 ||
+      b.version !== 2 ||
+      ![1, 2, 3, 4].includes(b.scene as number) ||
+      typeof b.openid !== 'string'
+    ) {
       return void (ctx.body = wxError(47001));
     }
     const seen = sec.lastSeen.get(b.openid);
@@ -105,7 +129,10 @@ export function securityRoutes(state: SimState) {
     sec.mediaChecks.push({ traceId: id, url: b.media_url, openid: b.openid, outcome });
     ctx.body = { errcode: 0, errmsg: 'ok', trace_id: id };
     // The verdict comes later, pushed to the app's message URL (a timer is fine here: this is WeChat's twin).
-    setTimeout(() => void pushVerdict(state, appid, id, b.media_url as string, b.openid as string, outcome), sec.mediaDelayMs);
+    setTimeout(
+      () => void pushVerdict(state, appid, id, b.media_url as string, b.openid as string, outcome),
+      sec.mediaDelayMs,
+    );
   });
 
   /** Test controls: keyword lists, outcomes of the next image checks, where verdicts go, what was checked. */
@@ -132,11 +159,22 @@ export function securityRoutes(state: SimState) {
   return router;
 }
 
-async function pushVerdict(state: SimState, appid: string, trace: string, url: string, openid: string, outcome: MediaOutcome) {
+async function pushVerdict(
+  state: SimState,
+  appid: string,
+  trace: string,
+  url: string,
+  openid: string,
+  outcome: MediaOutcome,
+) {
   const sec = state.mp.security;
   if (outcome === 'none' || !sec.messageUrl || !sec.messageToken) return;
   let downloaded = outcome !== 'download-failed';
-  if (downloaded) downloaded = await fetch(url).then((r) => r.ok, () => false);
+  if (downloaded)
+    downloaded = await fetch(url).then(
+      (r) => r.ok,
+      () => false,
+    );
   const suggest: Suggest = outcome === 'download-failed' ? 'review' : outcome;
   const label = suggest === 'pass' ? 100 : suggest === 'risky' ? 20002 : 21000;
   const event = {
@@ -149,13 +187,24 @@ async function pushVerdict(state: SimState, appid: string, trace: string, url: s
     trace_id: trace,
     version: 2,
     // -1008: WeChat could not download the image; the label comes as a string, as WeChat sometimes sends it.
-    ...(downloaded ? { errcode: 0, errmsg: 'ok', result: { suggest, label: String(label) }, detail: [{ strategy: 'content_model', errcode: 0, suggest, label, prob: 90 }] } : { errcode: -1008, errmsg: 'download media failed', result: { suggest: 'review', label: '21000' }, detail: [] }),
+    ...(downloaded
+      ? {
+          errcode: 0,
+          errmsg: 'ok',
+          result: { suggest, label: String(label) },
+          detail: [{ strategy: 'content_model', errcode: 0, suggest, label, prob: 90 }],
+        }
+      : { errcode: -1008, errmsg: 'download media failed', result: { suggest: 'review', label: '21000' }, detail: [] }),
   };
   const timestamp = String(Math.floor(state.now() / 1000));
   const nonce = randomBytes(6).toString('hex');
   const signature = messageSignature(sec.messageToken!, timestamp, nonce);
   const target = `${sec.messageUrl}${sec.messageUrl!.includes('?') ? '&' : '?'}${new URLSearchParams({ signature, timestamp, nonce })}`;
   for (let i = 0; i < (sec.duplicatePushes ? 2 : 1); i++) {
-    await fetch(target, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(event) }).catch(() => undefined);
+    await fetch(target, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(event),
+    }).catch(() => undefined);
   }
 }

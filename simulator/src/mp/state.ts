@@ -16,7 +16,13 @@ export const FORCE_REFRESH_PER_DAY = 20;
 
 const random = (bytes: number) => randomBytes(bytes).toString('base64url');
 
-type Delivered = { touser: string; templateId: string; page: string | undefined; data: Record<string, { value?: unknown }>; at: number };
+type Delivered = {
+  touser: string;
+  templateId: string;
+  page: string | undefined;
+  data: Record<string, { value?: unknown }>;
+  at: number;
+};
 
 /** Subscribe messages: the templates of the app, users' one-time accepts, what was delivered. */
 export class SubscribeState {
@@ -82,7 +88,16 @@ export class MpState {
   }
 
   reset() {
-    for (const m of [this.loginCodes, this.phoneCodes, this.tokens, this.stableCurrent, this.forceRefreshes, this.loginCalls, this.riskRanks]) m.clear();
+    for (const m of [
+      this.loginCodes,
+      this.phoneCodes,
+      this.tokens,
+      this.stableCurrent,
+      this.forceRefreshes,
+      this.loginCalls,
+      this.riskRanks,
+    ])
+      m.clear();
     this.riskyOpenids.clear();
     this.loginRateLimitPerMinute = 100;
     this.subscribe.reset();

@@ -36,7 +36,12 @@ export function subscribeRoutes(state: SimState) {
     }
     const appid = tokenApi(state, 'subscribe_send', ctx);
     if (appid === null) return;
-    const body = (ctx.request.body ?? {}) as { touser?: unknown; template_id?: unknown; page?: unknown; data?: Record<string, { value?: unknown }> };
+    const body = (ctx.request.body ?? {}) as {
+      touser?: unknown;
+      template_id?: unknown;
+      page?: unknown;
+      data?: Record<string, { value?: unknown }>;
+    };
     if (typeof body.touser !== 'string' || !body.touser) return void (ctx.body = wxError(40003));
     const template = typeof body.template_id === 'string' ? sub.templates.get(body.template_id) : undefined;
     if (!template) return void (ctx.body = wxError(40037));
@@ -53,7 +58,13 @@ export function subscribeRoutes(state: SimState) {
     const credit = sub.credits.get(creditKey) ?? 0;
     if (credit <= 0) return void (ctx.body = wxError(43101));
     sub.credits.set(creditKey, credit - 1);
-    sub.delivered.push({ touser: body.touser, templateId: body.template_id as string, page: body.page as string | undefined, data: body.data ?? {}, at: state.now() });
+    sub.delivered.push({
+      touser: body.touser,
+      templateId: body.template_id as string,
+      page: body.page as string | undefined,
+      data: body.data ?? {},
+      at: state.now(),
+    });
     // A test can hold the answer back after delivering, to kill the sender before it records success.
     if (sub.answerDelayMs) await new Promise((r) => setTimeout(r, sub.answerDelayMs));
     ctx.body = { errcode: 0, errmsg: 'ok' };
@@ -61,14 +72,26 @@ export function subscribeRoutes(state: SimState) {
 
   router.post('/sim/subscribe/templates', (ctx) => {
     const b = z
-      .object({ templates: z.array(z.object({ id: z.string().min(1), keywords: z.record(z.string(), z.enum(Object.keys(VALID) as [string, ...string[]])) })), pages: z.array(z.string()).optional() })
+      .object({
+        templates: z.array(
+          z.object({
+            id: z.string().min(1),
+            keywords: z.record(z.string(), z.enum(Object.keys(VALID) as [string, ...string[]])),
+          }),
+        ),
+        pages: z.array(z.string()).optional(),
+      })
       .parse(ctx.request.body);
     for (const t of b.templates) sub.templates.set(t.id, { keywords: t.keywords });
     if (b.pages) sub.pages = new Set(b.pages);
     ctx.status = 204;
   });
   /** What users' taps in wx.requestSubscribeMessage did on WeChat's side: `times` accepts each. */
-  const ZAccept = z.object({ openid: z.string().min(1), templateId: z.string().min(1), times: z.number().int().min(1).max(10_000).default(1) });
+  const ZAccept = z.object({
+    openid: z.string().min(1),
+    templateId: z.string().min(1),
+    times: z.number().int().min(1).max(10_000).default(1),
+  });
   router.post('/sim/subscribe/accept', (ctx) => {
     const body = ctx.request.body as { items?: unknown } | undefined;
     const accepts = body && 'items' in body ? z.array(ZAccept).max(100_000).parse(body.items) : [ZAccept.parse(body)];
@@ -82,7 +105,12 @@ export function subscribeRoutes(state: SimState) {
     ctx.body = { items: sub.delivered };
   });
   router.post('/sim/subscribe/behaviour', (ctx) => {
-    const b = z.object({ http5xxTimes: z.number().int().min(0).max(10_000).optional(), answerDelayMs: z.number().int().min(0).max(60_000).optional() }).parse(ctx.request.body);
+    const b = z
+      .object({
+        http5xxTimes: z.number().int().min(0).max(10_000).optional(),
+        answerDelayMs: z.number().int().min(0).max(60_000).optional(),
+      })
+      .parse(ctx.request.body);
     if (b.http5xxTimes !== undefined) sub.httpFaults = Array(b.http5xxTimes).fill(503);
     if (b.answerDelayMs !== undefined) sub.answerDelayMs = b.answerDelayMs;
     ctx.status = 204;

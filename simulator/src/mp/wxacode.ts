@@ -38,7 +38,9 @@ async function drawCode(scene: string, width: number): Promise<Buffer> {
       const bit = bits[(ring * 37 + i) % bits.length]! >> (i % 8);
       if ((bit & 1) === 0) continue;
       const a = (2 * Math.PI * i) / count;
-      dots.push(`<circle cx="${(c + radius * Math.cos(a)).toFixed(1)}" cy="${(c + radius * Math.sin(a)).toFixed(1)}" r="${(width / 110).toFixed(1)}" fill="#111"/>`);
+      dots.push(
+        `<circle cx="${(c + radius * Math.cos(a)).toFixed(1)}" cy="${(c + radius * Math.sin(a)).toFixed(1)}" r="${(width / 110).toFixed(1)}" fill="#111"/>`,
+      );
     }
   }
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${width}"><rect width="100%" height="100%" fill="#fff"/>${dots.join('')}<circle cx="${c}" cy="${c}" r="${c * 0.26}" fill="#07c160"/><circle cx="${c}" cy="${c}" r="${c * 0.2}" fill="#fff"/></svg>`;
@@ -56,13 +58,24 @@ export function wxacodeRoutes(state: SimState) {
   router.post('/wxa/getwxacodeunlimit', async (ctx) => {
     const appid = tokenApi(state, 'getwxacodeunlimit', ctx);
     if (appid === null) return;
-    const b = (ctx.request.body ?? {}) as { scene?: unknown; page?: unknown; check_path?: unknown; env_version?: unknown; width?: unknown };
+    const b = (ctx.request.body ?? {}) as {
+      scene?: unknown;
+      page?: unknown;
+      check_path?: unknown;
+      env_version?: unknown;
+      width?: unknown;
+    };
     const scene = typeof b.scene === 'string' ? b.scene : '';
     if (scene.length === 0 || scene.length > 32) return void (ctx.body = wxError(40169));
     if (!SCENE_CHARS.test(scene)) return void (ctx.body = wxError(40129));
     const page = b.page === undefined ? 'pages/index/index' : b.page;
     const checkPath = b.check_path !== false;
-    if (typeof page !== 'string' || page.startsWith('/') || page.includes('?') || (checkPath && codes.pages !== null && !codes.pages.has(page))) {
+    if (
+      typeof page !== 'string' ||
+      page.startsWith('/') ||
+      page.includes('?') ||
+      (checkPath && codes.pages !== null && !codes.pages.has(page))
+    ) {
       return void (ctx.body = wxError(41030));
     }
     const envVersion = b.env_version === undefined ? 'release' : String(b.env_version);
@@ -91,7 +104,13 @@ export function wxacodeRoutes(state: SimState) {
     const code = codes.byDigest.get(sha256(Buffer.from(b.imageBase64, 'base64')));
     if (!code) return void ((ctx.status = 404), (ctx.body = { error: 'not a mini-program code this simulator made' }));
     const query = { scene: encodeURIComponent(code.scene) };
-    ctx.body = { appid: code.appid, page: code.page, query, launchScene: 1047, path: `/${code.page}?scene=${encodeURIComponent(query.scene)}` };
+    ctx.body = {
+      appid: code.appid,
+      page: code.page,
+      query,
+      launchScene: 1047,
+      path: `/${code.page}?scene=${encodeURIComponent(query.scene)}`,
+    };
   });
   return router;
 }

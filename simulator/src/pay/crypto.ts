@@ -9,12 +9,25 @@ import type { Merchant, PayState } from './state.js';
  */
 const AUTH = /^WECHATPAY2-SHA256-RSA2048 (.+)$/;
 
-export function verifyMerchantRequest(pay: PayState, method: string, pathWithQuery: string, body: string, authorization: string): Merchant | null {
+export function verifyMerchantRequest(
+  pay: PayState,
+  method: string,
+  pathWithQuery: string,
+  body: string,
+  authorization: string,
+): Merchant | null {
   const m = AUTH.exec(authorization);
   if (!m) return null;
   const fields = Object.fromEntries([...m[1]!.matchAll(/(\w+)="([^"]*)"/g)].map((f) => [f[1], f[2]]));
   const merchant = pay.merchants.get(fields.mchid ?? '');
-  if (!merchant || fields.serial_no !== merchant.serialNo || !fields.signature || !fields.timestamp || !fields.nonce_str) return null;
+  if (
+    !merchant ||
+    fields.serial_no !== merchant.serialNo ||
+    !fields.signature ||
+    !fields.timestamp ||
+    !fields.nonce_str
+  )
+    return null;
   const message = `${method}\n${pathWithQuery}\n${fields.timestamp}\n${fields.nonce_str}\n${body}\n`;
   const ok = createVerify('RSA-SHA256').update(message).verify(merchant.publicKeyPem, fields.signature, 'base64');
   return ok ? merchant : null;
@@ -42,6 +55,8 @@ export function encryptResource(apiV3Key: string, plaintext: string, associatedD
   const nonce = randomBytes(6).toString('hex'); // 12 characters, as WeChat's
   const cipher = createCipheriv('aes-256-gcm', Buffer.from(apiV3Key, 'utf8'), Buffer.from(nonce, 'utf8'));
   cipher.setAAD(Buffer.from(associatedData, 'utf8'));
-  const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final(), cipher.getAuthTag()]).toString('base64');
+  const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final(), cipher.getAuthTag()]).toString(
+    'base64',
+  );
   return { algorithm: 'AEAD_AES_256_GCM', ciphertext, nonce, associated_data: associatedData };
 }

@@ -16,12 +16,30 @@ export type NotifyEvent = {
 /** How a notification can be spoiled: tests post these to our server to see them refused. */
 export type Tamper = 'signature' | 'stale' | 'serial' | 'signtest' | 'ciphertext' | 'algorithm';
 
-export function notifyEvent(merchant: Merchant, url: string, eventType: NotifyEvent['eventType'], outTradeNo: string, resource: object): NotifyEvent {
-  return { id: randomUUID(), eventType, url, merchant, outTradeNo, associatedData: eventType.startsWith('REFUND') ? 'refund' : 'transaction', resource };
+export function notifyEvent(
+  merchant: Merchant,
+  url: string,
+  eventType: NotifyEvent['eventType'],
+  outTradeNo: string,
+  resource: object,
+): NotifyEvent {
+  return {
+    id: randomUUID(),
+    eventType,
+    url,
+    merchant,
+    outTradeNo,
+    associatedData: eventType.startsWith('REFUND') ? 'refund' : 'transaction',
+    resource,
+  };
 }
 
 /** The notification exactly as WeChat sends it: JSON body with an encrypted resource, signed headers. */
-export function buildNotification(state: SimState, event: NotifyEvent, tamper?: Tamper): { headers: Record<string, string>; body: string } {
+export function buildNotification(
+  state: SimState,
+  event: NotifyEvent,
+  tamper?: Tamper,
+): { headers: Record<string, string>; body: string } {
   const plaintext = JSON.stringify(event.resource);
   const resource = encryptResource(event.merchant.apiV3Key, plaintext, event.associatedData);
   if (tamper === 'ciphertext') {
@@ -44,7 +62,8 @@ export function buildNotification(state: SimState, event: NotifyEvent, tamper?: 
   });
   const at = tamper === 'stale' ? state.now() - 10 * 60_000 : state.now();
   const headers = signedHeaders(state.pay, body, at);
-  if (tamper === 'signature') headers['Wechatpay-Signature'] = signedHeaders(state.pay, `${body} `, at)['Wechatpay-Signature']!;
+  if (tamper === 'signature')
+    headers['Wechatpay-Signature'] = signedHeaders(state.pay, `${body} `, at)['Wechatpay-Signature']!;
   if (tamper === 'signtest') headers['Wechatpay-Signature'] = `WECHATPAY/SIGNTEST/${headers['Wechatpay-Signature']}`;
   if (tamper === 'serial') headers['Wechatpay-Serial'] = 'PUB_KEY_ID_0000000000000000000000000000UNKNOWN';
   return { headers: { 'content-type': 'application/json', ...headers }, body };
@@ -60,7 +79,14 @@ async function post(state: SimState, event: NotifyEvent, attempt: number, tamper
   } catch {
     status = null; // no answer within 5 s counts as not acknowledged
   }
-  state.pay.deliveries.push({ eventId: event.id, eventType: event.eventType, outTradeNo: event.outTradeNo, attempt, status, at: state.now() });
+  state.pay.deliveries.push({
+    eventId: event.id,
+    eventType: event.eventType,
+    outTradeNo: event.outTradeNo,
+    attempt,
+    status,
+    at: state.now(),
+  });
   return status !== null && status >= 200 && status < 300;
 }
 
@@ -74,10 +100,18 @@ async function post(state: SimState, event: NotifyEvent, attempt: number, tamper
 export function deliverNotification(state: SimState, event: NotifyEvent): void {
   const fault = state.pay.notifyFaults.shift();
   if (fault?.kind === 'drop') {
-    state.pay.deliveries.push({ eventId: event.id, eventType: event.eventType, outTradeNo: event.outTradeNo, attempt: 0, status: null, at: state.now() });
+    state.pay.deliveries.push({
+      eventId: event.id,
+      eventType: event.eventType,
+      outTradeNo: event.outTradeNo,
+      attempt: 0,
+      status: null,
+      at: state.now(),
+    });
     return;
   }
-  const firstTamper = fault?.kind === 'badSignature' ? 'signature' : fault?.kind === 'staleTimestamp' ? 'stale' : undefined;
+  const firstTamper =
+    fault?.kind === 'badSignature' ? 'signature' : fault?.kind === 'staleTimestamp' ? 'stale' : undefined;
   const copies = fault?.kind === 'duplicate' ? fault.copies : 1;
   const run = async () => {
     const first = await Promise.all(Array.from({ length: copies }, () => post(state, event, 0, firstTamper)));
@@ -93,7 +127,10 @@ export function deliverNotification(state: SimState, event: NotifyEvent): void {
   }
   const held = state.pay.heldBack;
   state.pay.heldBack = null;
-  setTimeout(() => {
-    void run().then(() => held?.());
-  }, fault?.kind === 'delay' ? fault.ms : 0);
+  setTimeout(
+    () => {
+      void run().then(() => held?.());
+    },
+    fault?.kind === 'delay' ? fault.ms : 0,
+  );
 }

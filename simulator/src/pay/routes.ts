@@ -37,20 +37,35 @@ export function payRoutes(state: SimState) {
   });
   router.post('/sim/pay/merchants', (ctx) => {
     const m = z
-      .object({ mchid: z.string().regex(/^\d{8,12}$/), appid: z.string().min(1), serialNo: z.string().min(1), publicKeyPem: z.string().includes('PUBLIC KEY'), apiV3Key: z.string().length(32) })
+      .object({
+        mchid: z.string().regex(/^\d{8,12}$/),
+        appid: z.string().min(1),
+        serialNo: z.string().min(1),
+        publicKeyPem: z.string().includes('PUBLIC KEY'),
+        apiV3Key: z.string().length(32),
+      })
       .parse(ctx.request.body);
     state.pay.merchants.set(m.mchid, m);
     ctx.status = 204;
   });
   router.post('/sim/pay/config', (ctx) => {
-    const c = z.object({ retryScale: z.number().positive().max(1).optional(), refundDelayMs: z.number().int().min(0).max(60_000).optional() }).parse(ctx.request.body);
+    const c = z
+      .object({
+        retryScale: z.number().positive().max(1).optional(),
+        refundDelayMs: z.number().int().min(0).max(60_000).optional(),
+      })
+      .parse(ctx.request.body);
     if (c.retryScale !== undefined) state.pay.retryScale = c.retryScale;
     if (c.refundDelayMs !== undefined) state.pay.refundDelayMs = c.refundDelayMs;
     ctx.status = 204;
   });
   router.post('/sim/pay/faults', (ctx) => {
     const f = z
-      .object({ notify: z.array(ZFault).max(100).default([]), prepaySystemErrors: z.number().int().min(0).max(10).default(0), prepayAnswerDelayMs: z.number().int().min(0).max(30_000).default(0) })
+      .object({
+        notify: z.array(ZFault).max(100).default([]),
+        prepaySystemErrors: z.number().int().min(0).max(10).default(0),
+        prepayAnswerDelayMs: z.number().int().min(0).max(30_000).default(0),
+      })
       .parse(ctx.request.body);
     state.pay.notifyFaults.push(...f.notify);
     state.pay.prepaySystemErrors += f.prepaySystemErrors;
@@ -58,8 +73,14 @@ export function payRoutes(state: SimState) {
     ctx.status = 204;
   });
   router.post('/sim/pay/pay', (ctx) => {
-    const b = z.object({ outTradeNo: z.string().optional(), prepayId: z.string().optional(), notify: z.boolean().default(true) }).parse(ctx.request.body);
-    const order = b.outTradeNo ? state.pay.orders.get(b.outTradeNo) : b.prepayId ? state.pay.orderByPrepayId(b.prepayId) : undefined;
+    const b = z
+      .object({ outTradeNo: z.string().optional(), prepayId: z.string().optional(), notify: z.boolean().default(true) })
+      .parse(ctx.request.body);
+    const order = b.outTradeNo
+      ? state.pay.orders.get(b.outTradeNo)
+      : b.prepayId
+        ? state.pay.orderByPrepayId(b.prepayId)
+        : undefined;
     if (!order) return ctx.throw(404, 'no such order');
     const paid = payOrder(state, order, { notify: b.notify });
     if (!paid.ok) ctx.throw(409, paid.reason);
@@ -67,7 +88,9 @@ export function payRoutes(state: SimState) {
   });
   /** Volume tests only: serve this file (already in WeChat's format) as the bill of `day`. */
   router.post('/sim/pay/bill-file', (ctx) => {
-    const b = z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), path: z.string().min(1).nullable() }).parse(ctx.request.body);
+    const b = z
+      .object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), path: z.string().min(1).nullable() })
+      .parse(ctx.request.body);
     if (b.path) state.pay.billFiles.set(b.day, b.path);
     else state.pay.billFiles.delete(b.day);
     ctx.status = 204;
@@ -104,7 +127,10 @@ export function payRoutes(state: SimState) {
       .parse(ctx.request.body);
     const order = state.pay.orders.get(b.outTradeNo);
     if (!order) return ctx.throw(404, 'no such order');
-    const event = notifyEvent(state.pay.merchants.get(order.mchid)!, b.url, 'TRANSACTION.SUCCESS', order.outTradeNo, { ...transactionView(order), ...b.patch });
+    const event = notifyEvent(state.pay.merchants.get(order.mchid)!, b.url, 'TRANSACTION.SUCCESS', order.outTradeNo, {
+      ...transactionView(order),
+      ...b.patch,
+    });
     ctx.body = buildNotification(state, event, b.tamper);
   });
   router.get('/sim/pay/deliveries', (ctx) => {
@@ -115,7 +141,8 @@ export function payRoutes(state: SimState) {
     const prepayId = String(ctx.query.prepay_id ?? '');
     const order = state.pay.orderByPrepayId(prepayId);
     ctx.type = 'html';
-    if (!order) return void (ctx.body = confirmPage('模拟支付', '<p>找不到这笔订单，它可能已过期，请返回重新支付。</p>'));
+    if (!order)
+      return void (ctx.body = confirmPage('模拟支付', '<p>找不到这笔订单，它可能已过期，请返回重新支付。</p>'));
     ctx.body = confirmPage(
       '模拟支付',
       `<p>${escapeHtml(order.description)}</p><p class="amount">¥${(order.totalFen / 100).toFixed(2)}</p>
@@ -131,7 +158,12 @@ export function payRoutes(state: SimState) {
     const order = state.pay.orderByPrepayId(new URLSearchParams(raw).get('prepay_id') ?? '');
     const paid = order ? payOrder(state, order) : { ok: false as const, reason: '找不到这笔订单' };
     ctx.type = 'html';
-    ctx.body = confirmPage('模拟支付', paid.ok ? '<p class="amount">支付成功</p><p>请关闭此页，返回物业通查看结果。</p>' : `<p>${escapeHtml(paid.reason)}</p>`);
+    ctx.body = confirmPage(
+      '模拟支付',
+      paid.ok
+        ? '<p class="amount">支付成功</p><p>请关闭此页，返回物业通查看结果。</p>'
+        : `<p>${escapeHtml(paid.reason)}</p>`,
+    );
   });
   router.use(v3Routes(state).routes());
   return router;

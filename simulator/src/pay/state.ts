@@ -40,13 +40,28 @@ export type SimRefund = {
 };
 
 /** Faults for the next notifications (each consumed by one event) or the next prepay calls. */
-export type NotifyFault = { kind: 'drop' } | { kind: 'duplicate'; copies: number } | { kind: 'delay'; ms: number } | { kind: 'badSignature' } | { kind: 'staleTimestamp' } | { kind: 'outOfOrder' };
+export type NotifyFault =
+  | { kind: 'drop' }
+  | { kind: 'duplicate'; copies: number }
+  | { kind: 'delay'; ms: number }
+  | { kind: 'badSignature' }
+  | { kind: 'staleTimestamp' }
+  | { kind: 'outOfOrder' };
 
 /** A delivery attempt as WeChat logged it: tests read what was sent and what our server answered. */
-export type Delivery = { eventId: string; eventType: string; outTradeNo: string; attempt: number; status: number | null; at: number };
+export type Delivery = {
+  eventId: string;
+  eventType: string;
+  outTradeNo: string;
+  attempt: number;
+  status: number | null;
+  at: number;
+};
 
 /** WeChat's retry schedule for unacknowledged notifications (wechat-spec.md §5), in seconds. */
-export const NOTIFY_RETRY_SECONDS = [15, 15, 30, 180, 600, 1200, 1800, 1800, 1800, 3600, 10800, 10800, 10800, 21600, 21600];
+export const NOTIFY_RETRY_SECONDS = [
+  15, 15, 30, 180, 600, 1200, 1800, 1800, 1800, 3600, 10800, 10800, 10800, 21600, 21600,
+];
 
 /**
  * WeChat Pay's side (v3): the platform's own RSA key pair with its public-key id (`PUB_KEY_ID_…`, the

@@ -30,17 +30,23 @@ function reply(state: SimState, ctx: Context, status: number, body?: object) {
   }
 }
 
-const fail = (state: SimState, ctx: Context, status: number, code: string, message: string) => reply(state, ctx, status, { code, message });
+const fail = (state: SimState, ctx: Context, status: number, code: string, message: string) =>
+  reply(state, ctx, status, { code, message });
 
 const ZPrepay = z.object({
   appid: z.string(),
   mchid: z.string(),
   description: z.string().min(1).max(127),
   out_trade_no: z.string().regex(/^[0-9A-Za-z_\-|*]{6,32}$/),
-  time_expire: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?([+-]\d{2}:\d{2}|Z)$/).optional(),
+  time_expire: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?([+-]\d{2}:\d{2}|Z)$/)
+    .optional(),
   attach: z.string().max(128).optional(),
   // https without a query string; plain http is let through for loopback only (this twin runs locally)
-  notify_url: z.url().refine((u) => !u.includes('?') && (u.startsWith('https://') || /^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(u))),
+  notify_url: z
+    .url()
+    .refine((u) => !u.includes('?') && (u.startsWith('https://') || /^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(u))),
   amount: z.object({ total: z.number().int().min(1), currency: z.literal('CNY').default('CNY') }),
   payer: z.object({ openid: z.string().min(1) }),
 });
@@ -60,7 +66,11 @@ function findOrder(state: SimState, mchid: string, outTradeNo: string): SimOrder
 }
 
 /** Marks an order paid at WeChat and sends the notification (the resident confirmed in the pay sheet). */
-export function payOrder(state: SimState, order: SimOrder, opts: { notify?: boolean } = {}): { ok: true } | { ok: false; reason: string } {
+export function payOrder(
+  state: SimState,
+  order: SimOrder,
+  opts: { notify?: boolean } = {},
+): { ok: true } | { ok: false; reason: string } {
   if (order.state === 'SUCCESS' || order.state === 'REFUND') return { ok: false, reason: '订单已支付' };
   if (order.state === 'CLOSED') return { ok: false, reason: '订单已关闭' };
   if (order.timeExpire && state.now() > Date.parse(order.timeExpire)) return { ok: false, reason: '订单已过期' };
@@ -68,7 +78,11 @@ export function payOrder(state: SimState, order: SimOrder, opts: { notify?: bool
   order.transactionId = state.pay.nextId('transaction');
   order.successTime = rfc3339(state.now());
   const merchant = state.pay.merchants.get(order.mchid)!;
-  if (opts.notify !== false) deliverNotification(state, notifyEvent(merchant, order.notifyUrl, 'TRANSACTION.SUCCESS', order.outTradeNo, transactionView(order)));
+  if (opts.notify !== false)
+    deliverNotification(
+      state,
+      notifyEvent(merchant, order.notifyUrl, 'TRANSACTION.SUCCESS', order.outTradeNo, transactionView(order)),
+    );
   return { ok: true };
 }
 
@@ -78,7 +92,11 @@ function settleRefund(state: SimState, refund: SimRefund) {
     refund.status = 'SUCCESS';
     refund.successTime = rfc3339(state.now());
     const merchant = state.pay.merchants.get(refund.mchid)!;
-    if (refund.notifyUrl) deliverNotification(state, notifyEvent(merchant, refund.notifyUrl, 'REFUND.SUCCESS', refund.outTradeNo, refundNotifyView(refund)));
+    if (refund.notifyUrl)
+      deliverNotification(
+        state,
+        notifyEvent(merchant, refund.notifyUrl, 'REFUND.SUCCESS', refund.outTradeNo, refundNotifyView(refund)),
+      );
   }, state.pay.refundDelayMs);
 }
 
@@ -87,7 +105,13 @@ export function v3Routes(state: SimState) {
   const router = new Router({ prefix: '/v3' });
   router.use(async (ctx, next) => {
     const raw = (ctx.request as { rawBody?: string }).rawBody ?? '';
-    const merchant = verifyMerchantRequest(state.pay, ctx.method, ctx.originalUrl, ctx.method === 'GET' ? '' : raw, ctx.get('authorization'));
+    const merchant = verifyMerchantRequest(
+      state.pay,
+      ctx.method,
+      ctx.originalUrl,
+      ctx.method === 'GET' ? '' : raw,
+      ctx.get('authorization'),
+    );
     if (!merchant) return fail(state, ctx, 401, 'SIGN_ERROR', '签名错误，请检查后再试');
     (ctx as V3Context).state.merchant = merchant;
     await next();
@@ -96,18 +120,29 @@ export function v3Routes(state: SimState) {
   router.post('/pay/transactions/jsapi', async (ctx) => {
     const merchant = (ctx as V3Context).state.merchant;
     const parsed = ZPrepay.safeParse(ctx.request.body);
-    if (!parsed.success) return fail(state, ctx, 400, 'PARAM_ERROR', `参数错误：${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`);
+    if (!parsed.success)
+      return fail(
+        state,
+        ctx,
+        400,
+        'PARAM_ERROR',
+        `参数错误：${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`,
+      );
     const b = parsed.data;
-    if (b.mchid !== merchant.mchid || b.appid !== merchant.appid) return fail(state, ctx, 400, 'PARAM_ERROR', 'appid和mch_id不匹配');
+    if (b.mchid !== merchant.mchid || b.appid !== merchant.appid)
+      return fail(state, ctx, 400, 'PARAM_ERROR', 'appid和mch_id不匹配');
     if (state.pay.prepaySystemErrors > 0) {
       state.pay.prepaySystemErrors -= 1;
       return fail(state, ctx, 500, 'SYSTEM_ERROR', '系统错误');
     }
-    const fingerprint = createHash('sha256').update(JSON.stringify([b.description, b.amount.total, b.payer.openid, b.attach ?? ''])).digest('hex');
+    const fingerprint = createHash('sha256')
+      .update(JSON.stringify([b.description, b.amount.total, b.payer.openid, b.attach ?? '']))
+      .digest('hex');
     const existing = state.pay.orders.get(b.out_trade_no);
     if (existing) {
       if (existing.fingerprint !== fingerprint) return fail(state, ctx, 400, 'OUT_TRADE_NO_USED', '商户订单号重复');
-      if (existing.state === 'SUCCESS' || existing.state === 'REFUND') return fail(state, ctx, 400, 'ORDERPAID', '该订单已支付');
+      if (existing.state === 'SUCCESS' || existing.state === 'REFUND')
+        return fail(state, ctx, 400, 'ORDERPAID', '该订单已支付');
       if (existing.state === 'CLOSED') return fail(state, ctx, 400, 'ORDER_CLOSED', '当前订单已关闭，请重新下单');
       return reply(state, ctx, 200, { prepay_id: existing.prepayId });
     }
@@ -153,13 +188,17 @@ export function v3Routes(state: SimState) {
     const parsed = ZRefund.safeParse(ctx.request.body);
     if (!parsed.success) return fail(state, ctx, 400, 'PARAM_ERROR', '参数错误');
     const b = parsed.data;
-    const order = b.out_trade_no ? findOrder(state, merchant.mchid, b.out_trade_no) : [...state.pay.orders.values()].find((o) => o.transactionId === b.transaction_id && o.mchid === merchant.mchid);
+    const order = b.out_trade_no
+      ? findOrder(state, merchant.mchid, b.out_trade_no)
+      : [...state.pay.orders.values()].find((o) => o.transactionId === b.transaction_id && o.mchid === merchant.mchid);
     if (!order) return fail(state, ctx, 404, 'RESOURCE_NOT_EXISTS', '订单不存在');
     const existing = state.pay.refunds.get(b.out_refund_no);
     if (existing) return reply(state, ctx, 200, refundView(existing));
-    if (order.state !== 'SUCCESS' && order.state !== 'REFUND') return fail(state, ctx, 400, 'INVALID_REQUEST', '订单未支付，无法退款');
+    if (order.state !== 'SUCCESS' && order.state !== 'REFUND')
+      return fail(state, ctx, 400, 'INVALID_REQUEST', '订单未支付，无法退款');
     if (b.amount.total !== order.totalFen) return fail(state, ctx, 400, 'PARAM_ERROR', '订单金额与原订单不一致');
-    if (order.refundedFen + b.amount.refund > order.totalFen) return fail(state, ctx, 403, 'NOT_ENOUGH', '订单可退余额不足');
+    if (order.refundedFen + b.amount.refund > order.totalFen)
+      return fail(state, ctx, 403, 'NOT_ENOUGH', '订单可退余额不足');
     order.refundedFen += b.amount.refund;
     order.state = 'REFUND';
     const refund: SimRefund = {
@@ -181,7 +220,8 @@ export function v3Routes(state: SimState) {
 
   router.get('/refund/domestic/refunds/:no', (ctx) => {
     const refund = state.pay.refunds.get(ctx.params.no!);
-    if (!refund || refund.mchid !== (ctx as V3Context).state.merchant.mchid) return fail(state, ctx, 404, 'RESOURCE_NOT_EXISTS', '退款单不存在');
+    if (!refund || refund.mchid !== (ctx as V3Context).state.merchant.mchid)
+      return fail(state, ctx, 404, 'RESOURCE_NOT_EXISTS', '退款单不存在');
     reply(state, ctx, 200, refundView(refund));
   });
 
@@ -190,19 +230,27 @@ export function v3Routes(state: SimState) {
     const merchant = (ctx as V3Context).state.merchant;
     const day = String(ctx.query.bill_date ?? '');
     const type = String(ctx.query.bill_type ?? 'ALL');
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || !['ALL', 'SUCCESS', 'REFUND'].includes(type)) return fail(state, ctx, 400, 'PARAM_ERROR', '参数错误');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || !['ALL', 'SUCCESS', 'REFUND'].includes(type))
+      return fail(state, ctx, 400, 'PARAM_ERROR', '参数错误');
     const readyAt = Date.parse(`${day}T10:00:00+08:00`) + 86_400_000;
     if (state.now() < readyAt) return fail(state, ctx, 400, 'NO_STATEMENT_EXIST', '账单尚未生成，请在次日10点后下载');
     const file = state.pay.billFiles.get(day);
-    const bill = file ? { content: { path: file }, sha1: await sha1OfFile(file) } : tradeBill(state.pay, merchant.mchid, day, type as 'ALL', state.pay.billFaults);
+    const bill = file
+      ? { content: { path: file }, sha1: await sha1OfFile(file) }
+      : tradeBill(state.pay, merchant.mchid, day, type as 'ALL', state.pay.billFaults);
     const token = randomBytes(16).toString('hex');
     state.pay.downloads.set(token, { content: bill.content, expiresAt: Date.now() + 60_000 });
-    reply(state, ctx, 200, { hash_type: 'SHA1', hash_value: bill.sha1, download_url: `https://api.mch.weixin.qq.com/v3/billdownload/file?token=${token}` });
+    reply(state, ctx, 200, {
+      hash_type: 'SHA1',
+      hash_value: bill.sha1,
+      download_url: `https://api.mch.weixin.qq.com/v3/billdownload/file?token=${token}`,
+    });
   });
   // The download itself is signed by the merchant but not by WeChat: the SHA-1 is the check.
   router.get('/billdownload/file', (ctx) => {
     const found = state.pay.downloads.get(String(ctx.query.token ?? ''));
-    if (!found || found.expiresAt < Date.now()) return fail(state, ctx, 400, 'INVALID_REQUEST', '下载链接已过期，请重新申请');
+    if (!found || found.expiresAt < Date.now())
+      return fail(state, ctx, 400, 'INVALID_REQUEST', '下载链接已过期，请重新申请');
     ctx.type = 'text/csv; charset=utf-8';
     ctx.body = typeof found.content === 'string' ? found.content : createReadStream(found.content.path);
   });

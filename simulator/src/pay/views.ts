@@ -5,7 +5,12 @@ export function rfc3339(ms: number): string {
   return `${new Date(ms + 8 * 3600_000).toISOString().slice(0, 19)}+08:00`;
 }
 
-const STATE_DESC: Record<SimOrder['state'], string> = { NOTPAY: '订单未支付', SUCCESS: '支付成功', CLOSED: '订单已关闭', REFUND: '转入退款' };
+const STATE_DESC: Record<SimOrder['state'], string> = {
+  NOTPAY: '订单未支付',
+  SUCCESS: '支付成功',
+  CLOSED: '订单已关闭',
+  REFUND: '转入退款',
+};
 
 /** An order as the query API and the payment notification show it. */
 export function transactionView(o: SimOrder) {
@@ -36,7 +41,13 @@ export function refundView(r: SimRefund) {
     status: r.status,
     create_time: r.createTime,
     ...(r.successTime ? { success_time: r.successTime } : {}),
-    amount: { total: r.totalFen, refund: r.refundFen, payer_total: r.totalFen, payer_refund: r.refundFen, currency: 'CNY' },
+    amount: {
+      total: r.totalFen,
+      refund: r.refundFen,
+      payer_total: r.totalFen,
+      payer_refund: r.refundFen,
+      currency: 'CNY',
+    },
   };
 }
 

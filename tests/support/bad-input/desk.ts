@@ -19,6 +19,9 @@ export const deskCases: BadInputCases = ({ uuid }) => {
     'POST /api/desk/tickets/:ticket/confirm': perTicket('/confirm', 403),
     'POST /api/desk/tickets/:ticket/cancel': perTicket('/cancel', 410),
     'GET /api/desk/sessions': [],
-    'POST /api/desk/sessions/:id/revoke': [{ path: '/api/desk/sessions/not-a-uuid/revoke' }, { path: `/api/desk/sessions/${uuid}/revoke`, expect: 404 }],
+    'POST /api/desk/sessions/:id/revoke': [
+      { path: '/api/desk/sessions/not-a-uuid/revoke' },
+      { path: `/api/desk/sessions/${uuid}/revoke`, expect: 404 },
+    ],
   };
 };

@@ -6,10 +6,24 @@ export const feesCases: BadInputCases = ({ uuid, site }) => {
   const item = { kind: 'PROPERTY', name: '物业服务费', amountFen: 235, cycle: 'MONTH' };
   return {
     'GET /api/bills/summary': [],
-    'GET /api/bills': [{ path: '/api/bills' }, { path: `/api/bills?unitId=${uuid}&status=open` }, { path: '/api/bills?unitId=1' }],
-    'GET /api/staff/communities/:communityId/bills': [{ path: `${c}/bills` }, { path: `${c}/bills?unitId=${uuid}&status=all` }],
-    'GET /api/staff/communities/:communityId/arrears': [{ path: `${c}/arrears?minMonths=-1` }, { path: `${c}/arrears?cursor=abc` }, { path: `${c}/arrears?buildingId=1` }],
-    'GET /api/staff/communities/:communityId/arrears/export': [{ path: `${c}/arrears/export` }, { path: `${c}/arrears/export?format=pdf` }],
+    'GET /api/bills': [
+      { path: '/api/bills' },
+      { path: `/api/bills?unitId=${uuid}&status=open` },
+      { path: '/api/bills?unitId=1' },
+    ],
+    'GET /api/staff/communities/:communityId/bills': [
+      { path: `${c}/bills` },
+      { path: `${c}/bills?unitId=${uuid}&status=all` },
+    ],
+    'GET /api/staff/communities/:communityId/arrears': [
+      { path: `${c}/arrears?minMonths=-1` },
+      { path: `${c}/arrears?cursor=abc` },
+      { path: `${c}/arrears?buildingId=1` },
+    ],
+    'GET /api/staff/communities/:communityId/arrears/export': [
+      { path: `${c}/arrears/export` },
+      { path: `${c}/arrears/export?format=pdf` },
+    ],
     'POST /api/staff/communities/:communityId/arrears/reminders': [
       { path: `${c}/arrears/reminders`, body: {} },
       { path: `${c}/arrears/reminders`, body: { unitIds: [] } },
@@ -17,7 +31,10 @@ export const feesCases: BadInputCases = ({ uuid, site }) => {
       { path: `${c}/arrears/reminders`, body: { unitIds: Array.from({ length: 201 }, () => uuid) } },
       { path: `${c}/arrears/reminders`, body: { unitIds: [uuid], payBy: '12/15' } },
     ],
-    'GET /api/staff/communities/:communityId/arrears/reminders': [{ path: `${c}/arrears/reminders?cursor=x` }, { path: `${c}/arrears/reminders?unitId=1` }],
+    'GET /api/staff/communities/:communityId/arrears/reminders': [
+      { path: `${c}/arrears/reminders?cursor=x` },
+      { path: `${c}/arrears/reminders?unitId=1` },
+    ],
     'GET /api/staff/communities/:communityId/reports/takings': [
       { path: `${c}/reports/takings` },
       { path: `${c}/reports/takings?from=2026-11-01` },
@@ -25,10 +42,23 @@ export const feesCases: BadInputCases = ({ uuid, site }) => {
       { path: `${c}/reports/takings?from=2026-11-02&to=2026-11-01` },
       { path: `${c}/reports/takings?from=2025-01-01&to=2026-11-01` },
     ],
-    'GET /api/staff/communities/:communityId/reports/takings/export': [{ path: `${c}/reports/takings/export?from=2026-11-01&to=2026-11-02` }, { path: `${c}/reports/takings/export?from=2026-11-01&to=2026-11-02&format=pdf` }],
-    'GET /api/staff/communities/:communityId/reports/collection': [{ path: `${c}/reports/collection` }, { path: `${c}/reports/collection?period=2026-13` }, { path: `${c}/reports/collection?period=2026-Q5` }],
-    'GET /api/staff/communities/:communityId/reports/collection/export': [{ path: `${c}/reports/collection/export?period=2026-11` }, { path: `${c}/reports/collection/export?period=2026-11&format=doc` }],
-    'GET /api/staff/reports/collection': [{ path: '/api/staff/reports/collection' }, { path: '/api/staff/reports/collection?period=11' }],
+    'GET /api/staff/communities/:communityId/reports/takings/export': [
+      { path: `${c}/reports/takings/export?from=2026-11-01&to=2026-11-02` },
+      { path: `${c}/reports/takings/export?from=2026-11-01&to=2026-11-02&format=pdf` },
+    ],
+    'GET /api/staff/communities/:communityId/reports/collection': [
+      { path: `${c}/reports/collection` },
+      { path: `${c}/reports/collection?period=2026-13` },
+      { path: `${c}/reports/collection?period=2026-Q5` },
+    ],
+    'GET /api/staff/communities/:communityId/reports/collection/export': [
+      { path: `${c}/reports/collection/export?period=2026-11` },
+      { path: `${c}/reports/collection/export?period=2026-11&format=doc` },
+    ],
+    'GET /api/staff/reports/collection': [
+      { path: '/api/staff/reports/collection' },
+      { path: '/api/staff/reports/collection?period=11' },
+    ],
     'GET /api/staff/communities/:communityId/fee-items': [{ path: '/api/staff/communities/x/fee-items' }],
     'POST /api/staff/communities/:communityId/fee-items': [
       { path: `${c}/fee-items`, body: {} },
@@ -40,13 +70,24 @@ export const feesCases: BadInputCases = ({ uuid, site }) => {
       { path: `${c}/fee-items`, body: { ...item, kind: 'PARKING', buildingType: '高层' } },
       { path: `${c}/fee-items`, body: { ...item, name: 'x'.repeat(41) } },
     ],
-    'POST /api/staff/communities/:communityId/fee-items/:itemId/retire': [{ path: `${c}/fee-items/1/retire`, body: {} }],
+    'POST /api/staff/communities/:communityId/fee-items/:itemId/retire': [
+      { path: `${c}/fee-items/1/retire`, body: {} },
+    ],
     'GET /api/staff/communities/:communityId/fee-settings': [{ path: '/api/staff/communities/x/fee-settings' }],
     'PUT /api/staff/communities/:communityId/fee-settings': [
       { path: `${c}/fee-settings`, body: {} },
-      { path: `${c}/fee-settings`, body: { lateFeeEnabled: true, lateFeeBpsPerDay: 0, lateFeeCapBps: 1000, lateFeeGraceDays: 0 } },
-      { path: `${c}/fee-settings`, body: { lateFeeEnabled: true, lateFeeBpsPerDay: 5, lateFeeCapBps: 5000, lateFeeGraceDays: 0 } },
-      { path: `${c}/fee-settings`, body: { lateFeeEnabled: true, lateFeeBpsPerDay: 0.5, lateFeeCapBps: 1000, lateFeeGraceDays: 0 } },
+      {
+        path: `${c}/fee-settings`,
+        body: { lateFeeEnabled: true, lateFeeBpsPerDay: 0, lateFeeCapBps: 1000, lateFeeGraceDays: 0 },
+      },
+      {
+        path: `${c}/fee-settings`,
+        body: { lateFeeEnabled: true, lateFeeBpsPerDay: 5, lateFeeCapBps: 5000, lateFeeGraceDays: 0 },
+      },
+      {
+        path: `${c}/fee-settings`,
+        body: { lateFeeEnabled: true, lateFeeBpsPerDay: 0.5, lateFeeCapBps: 1000, lateFeeGraceDays: 0 },
+      },
     ],
     'POST /api/staff/communities/:communityId/billing/preview': [
       { path: `${c}/billing/preview`, body: {} },
@@ -66,8 +107,12 @@ export const feesCases: BadInputCases = ({ uuid, site }) => {
       { path: `${c}/counter-payments`, body: { unitId: uuid, channel: 'CASH', amountFen: 100, billIds: [] } },
     ],
     'GET /api/staff/counter-payments/:id': [{ path: '/api/staff/counter-payments/x' }],
-    'POST /api/staff/counter-payments/:id/void': [{ path: `/api/staff/counter-payments/${uuid}/void`, body: { reason: '错' } }],
-    'POST /api/staff/counter-payments/:id/void/approve': [{ path: '/api/staff/counter-payments/x/void/approve', body: {} }],
+    'POST /api/staff/counter-payments/:id/void': [
+      { path: `/api/staff/counter-payments/${uuid}/void`, body: { reason: '错' } },
+    ],
+    'POST /api/staff/counter-payments/:id/void/approve': [
+      { path: '/api/staff/counter-payments/x/void/approve', body: {} },
+    ],
     'POST /api/staff/bills/:id/waive': [
       { path: `/api/staff/bills/${uuid}/waive`, body: {} },
       { path: `/api/staff/bills/${uuid}/waive`, body: { reason: '减免' } },

@@ -20,4 +20,22 @@ import { electionsCases } from './elections.js';
 export type { BadInputCase } from './types.js';
 
 /** Every module contributes its file here, next to its line in bff/src/modules.ts. */
-export const allBadInput: BadInputCases[] = [healthCases, authCases, meCases, unitsCases, privacyCases, jobsCases, uploadsCases, noticesCases, pushCases, calendarCases, moderationCases, repairsCases, snapshotsCases, feesCases, payCases, deskCases, electionsCases];
+export const allBadInput: BadInputCases[] = [
+  healthCases,
+  authCases,
+  meCases,
+  unitsCases,
+  privacyCases,
+  jobsCases,
+  uploadsCases,
+  noticesCases,
+  pushCases,
+  calendarCases,
+  moderationCases,
+  repairsCases,
+  snapshotsCases,
+  feesCases,
+  payCases,
+  deskCases,
+  electionsCases,
+];

@@ -4,7 +4,12 @@ import type { BadInputCases } from './types.js';
 export const noticesCases: BadInputCases = ({ uuid, site }) => {
   const good = { title: '停水通知', body: '<p>明日停水</p>', category: 'OUTAGE', communityIds: [site.community.id] };
   return {
-    'GET /api/notices': [{ path: '/api/notices' }, { path: '/api/notices?communityId=x' }, { path: `/api/notices?communityId=${uuid}&category=SPAM` }, { path: `/api/notices?communityId=${uuid}&limit=0` }],
+    'GET /api/notices': [
+      { path: '/api/notices' },
+      { path: '/api/notices?communityId=x' },
+      { path: `/api/notices?communityId=${uuid}&category=SPAM` },
+      { path: `/api/notices?communityId=${uuid}&limit=0` },
+    ],
     'GET /api/notices/:id': [{ path: '/api/notices/1' }],
     'POST /api/staff/notices': [
       { path: '/api/staff/notices', body: {} },
@@ -20,7 +25,10 @@ export const noticesCases: BadInputCases = ({ uuid, site }) => {
       { path: '/api/staff/notices', body: { ...good, uploadIds: Array(10).fill(uuid) } },
       { path: '/api/staff/notices', body: { ...good, status: 'PUBLISHED' } },
     ],
-    'GET /api/staff/communities/:communityId/notices': [{ path: '/api/staff/communities/x/notices' }, { path: `/api/staff/communities/${uuid}/notices?status=GONE` }],
+    'GET /api/staff/communities/:communityId/notices': [
+      { path: '/api/staff/communities/x/notices' },
+      { path: `/api/staff/communities/${uuid}/notices?status=GONE` },
+    ],
     'GET /api/staff/notices/:id': [{ path: '/api/staff/notices/x' }],
     'PUT /api/staff/notices/:id': [
       { path: `/api/staff/notices/${uuid}`, body: good },
@@ -29,7 +37,10 @@ export const noticesCases: BadInputCases = ({ uuid, site }) => {
       { path: `/api/staff/notices/${uuid}`, body: { ...good, version: 1, removeUploadIds: ['x'] } },
     ],
     'POST /api/staff/notices/:id/publish': [{ path: '/api/staff/notices/x/publish' }],
-    'POST /api/staff/notices/:id/withdraw': [{ path: `/api/staff/notices/${uuid}/withdraw`, body: {} }, { path: `/api/staff/notices/${uuid}/withdraw`, body: { reason: '错' } }],
+    'POST /api/staff/notices/:id/withdraw': [
+      { path: `/api/staff/notices/${uuid}/withdraw`, body: {} },
+      { path: `/api/staff/notices/${uuid}/withdraw`, body: { reason: '错' } },
+    ],
     'GET /api/staff/notices/:id/unread-units': [{ path: '/api/staff/notices/x/unread-units' }],
   };
 };

@@ -22,7 +22,10 @@ export const payCases: BadInputCases = ({ uuid }) => ({
     { path: '/wechat/pay/notify', raw: 'not json' },
   ],
   'POST /wechat/pay/refund-notify': [{ path: '/wechat/pay/refund-notify', body: { id: 'x' } }],
-  'POST /api/staff/reconciliation/runs': [{ path: '/api/staff/reconciliation/runs', body: {} }, { path: '/api/staff/reconciliation/runs', body: { day: '2026/11/28' } }],
+  'POST /api/staff/reconciliation/runs': [
+    { path: '/api/staff/reconciliation/runs', body: {} },
+    { path: '/api/staff/reconciliation/runs', body: { day: '2026/11/28' } },
+  ],
   'GET /api/staff/reconciliation/runs/:day': [{ path: '/api/staff/reconciliation/runs/yesterday' }],
   'POST /api/staff/reconciliation/differences/:id/resolve': [
     { path: `/api/staff/reconciliation/differences/${uuid}/resolve`, body: {} },

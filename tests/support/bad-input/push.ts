@@ -9,5 +9,8 @@ export const pushCases: BadInputCases = ({ uuid }) => ({
     { path: '/api/push/subscriptions', body: { results: { T1: 'maybe' } } },
     { path: '/api/push/subscriptions', body: { results: { T1: 'accept', T2: 'accept', T3: 'accept', T4: 'accept' } } },
   ],
-  'GET /api/staff/communities/:communityId/pushes': [{ path: `/api/staff/communities/${uuid}/pushes` }, { path: '/api/staff/communities/x/pushes?kind=a&id=b' }],
+  'GET /api/staff/communities/:communityId/pushes': [
+    { path: `/api/staff/communities/${uuid}/pushes` },
+    { path: '/api/staff/communities/x/pushes?kind=a&id=b' },
+  ],
 });

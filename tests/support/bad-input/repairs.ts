@@ -36,12 +36,24 @@ export const repairsCases: BadInputCases = ({ uuid, site }) => {
       { path: `/api/staff/communities/${uuid}/repair-sla`, body: { ...sla, acceptMinutes: 0 } },
       { path: `/api/staff/communities/${uuid}/repair-sla`, body: { ...sla, workStart: 1000, workEnd: 600 } },
       { path: `/api/staff/communities/${uuid}/repair-sla`, body: { ...sla, feedbackDays: 4.5 } },
-      { path: `/api/staff/communities/${uuid}/repair-sla`, body: { ...sla, escalation: [{ label: '空', roles: [], userIds: [], minutes: 8 }] } },
-      { path: `/api/staff/communities/${uuid}/repair-sla`, body: { ...sla, escalation: [{ label: '老板', roles: ['BOSS'], minutes: 8 }] } },
-      { path: `/api/staff/communities/${uuid}/repair-sla`, body: { ...sla, escalation: Array(6).fill(sla.escalation[0]) } },
+      {
+        path: `/api/staff/communities/${uuid}/repair-sla`,
+        body: { ...sla, escalation: [{ label: '空', roles: [], userIds: [], minutes: 8 }] },
+      },
+      {
+        path: `/api/staff/communities/${uuid}/repair-sla`,
+        body: { ...sla, escalation: [{ label: '老板', roles: ['BOSS'], minutes: 8 }] },
+      },
+      {
+        path: `/api/staff/communities/${uuid}/repair-sla`,
+        body: { ...sla, escalation: Array(6).fill(sla.escalation[0]) },
+      },
     ],
     'GET /api/communities/:communityId/repair-service': [{ path: '/api/communities/abc/repair-service' }],
     'GET /api/staff/communities/:communityId/technicians': [{ path: '/api/staff/communities/nope/technicians' }],
-    'GET /api/staff/communities/:communityId/repairs': [{ path: '/api/staff/communities/x/repairs' }, { path: `/api/staff/communities/${uuid}/repairs?status=OPEN` }],
+    'GET /api/staff/communities/:communityId/repairs': [
+      { path: '/api/staff/communities/x/repairs' },
+      { path: `/api/staff/communities/${uuid}/repairs?status=OPEN` },
+    ],
   };
 };

@@ -21,7 +21,13 @@ export const snapshotsCases: BadInputCases = ({ uuid, site }) => {
       { path: `/api/snapshots/${uuid}/actions`, body: { action: 'delete' } },
       { path: `/api/snapshots/${uuid}/actions`, body: { action: 'close', text: 'x' } },
     ],
-    'GET /api/communities/:communityId/praise-wall': [{ path: '/api/communities/x/praise-wall' }, { path: `/api/communities/${uuid}/praise-wall?limit=0` }],
-    'GET /api/staff/communities/:communityId/snapshots': [{ path: '/api/staff/communities/x/snapshots' }, { path: `/api/staff/communities/${uuid}/snapshots?status=NEW` }],
+    'GET /api/communities/:communityId/praise-wall': [
+      { path: '/api/communities/x/praise-wall' },
+      { path: `/api/communities/${uuid}/praise-wall?limit=0` },
+    ],
+    'GET /api/staff/communities/:communityId/snapshots': [
+      { path: '/api/staff/communities/x/snapshots' },
+      { path: `/api/staff/communities/${uuid}/snapshots?status=NEW` },
+    ],
   };
 };

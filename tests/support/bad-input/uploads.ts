@@ -4,7 +4,12 @@ import type { BadInputCases } from './types.js';
 export const uploadsCases: BadInputCases = ({ uuid }) => ({
   'POST /api/uploads': [
     { path: '/api/uploads', body: { file: 'data:image/png;base64,AAAA' }, expect: 415 },
-    { path: '/api/uploads', raw: '--x\r\ncontent-disposition: form-data; name="file"; filename="a.jpg"\r\n\r\nhello\r\n--x--\r\n', contentType: 'multipart/form-data; boundary=x', expect: 415 },
+    {
+      path: '/api/uploads',
+      raw: '--x\r\ncontent-disposition: form-data; name="file"; filename="a.jpg"\r\n\r\nhello\r\n--x--\r\n',
+      contentType: 'multipart/form-data; boundary=x',
+      expect: 415,
+    },
     { path: '/api/uploads', raw: 'garbage', contentType: 'multipart/form-data' },
     { path: '/api/uploads', raw: '--x--\r\n', contentType: 'multipart/form-data; boundary=x' },
   ],

@@ -10,8 +10,17 @@ export async function makePushAudience(h: Harness, unit: { id: string }, templat
   const tag = randomBytes(4).toString('hex');
   const users = Array.from({ length: n }, (_, i) => ({ id: crypto.randomUUID(), openid: `o_aud_${tag}_${i}` }));
   await h.db.user.createMany({ data: users.map((u) => ({ id: u.id })) });
-  await h.db.wechatIdentity.createMany({ data: users.map((u) => ({ userId: u.id, appid: TEST_APPID, openid: u.openid })) });
-  await h.db.unitMembership.createMany({ data: users.map((u) => ({ userId: u.id, unitId: unit.id, relation: 'FAMILY' as const, status: 'VERIFIED' as const })) });
+  await h.db.wechatIdentity.createMany({
+    data: users.map((u) => ({ userId: u.id, appid: TEST_APPID, openid: u.openid })),
+  });
+  await h.db.unitMembership.createMany({
+    data: users.map((u) => ({
+      userId: u.id,
+      unitId: unit.id,
+      relation: 'FAMILY' as const,
+      status: 'VERIFIED' as const,
+    })),
+  });
   await h.db.pushCredit.createMany({ data: users.map((u) => ({ userId: u.id, templateId, credit: 1 })) });
   await h.sim('/sim/subscribe/accept', { items: users.map((u) => ({ openid: u.openid, templateId })) });
   return users;

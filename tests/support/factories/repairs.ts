@@ -14,7 +14,13 @@ export const repairBody = (unitId: string, extra: Record<string, unknown> = {}) 
  */
 export async function makeRepairs(
   db: import('../../../bff/src/db.js').Db,
-  at: { communityId: string; unitId: string; reporterId: string; assigneeId: string | null; status: import('@prisma/client').RepairStatus },
+  at: {
+    communityId: string;
+    unitId: string;
+    reporterId: string;
+    assigneeId: string | null;
+    status: import('@prisma/client').RepairStatus;
+  },
   n: number,
 ) {
   const now = new Date();

@@ -12,7 +12,10 @@ export const cn = (national: string) => `+86${national}`;
 /** A unique mainland mobile number (national digits, as WeChat's purePhoneNumber) for this process. */
 export function uniquePhone(): string {
   phoneSeq += 1;
-  return `13${String(process.pid % 10)}${String(Date.now() % 100000).padStart(5, '0')}${String(phoneSeq).padStart(3, '0')}`.slice(0, 11);
+  return `13${String(process.pid % 10)}${String(Date.now() % 100000).padStart(5, '0')}${String(phoneSeq).padStart(3, '0')}`.slice(
+    0,
+    11,
+  );
 }
 
 export async function makeCommunity(db: Db, opts: { companyId?: string; units?: number } = {}) {
@@ -37,7 +40,13 @@ export async function makeCommunity(db: Db, opts: { companyId?: string; units?: 
   return { companyId, community, building, units };
 }
 
-export async function addRosterOwner(db: Db, unitId: string, phone: string, name = '张三', relation: MemberRelation = 'OWNER') {
+export async function addRosterOwner(
+  db: Db,
+  unitId: string,
+  phone: string,
+  name = '张三',
+  relation: MemberRelation = 'OWNER',
+) {
   return db.ownerRosterEntry.create({ data: { unitId, phone: normaliseImportedPhone(phone), name, relation } });
 }
 
@@ -45,11 +54,22 @@ export async function addRosterOwner(db: Db, unitId: string, phone: string, name
 export async function makeUser(db: Db, appid: string, opts: { name?: string; phone?: string } = {}) {
   const openid = `o_${uniq()}${uniq()}`;
   const user = await db.user.create({
-    data: { name: opts.name ?? null, phone: opts.phone ? normaliseImportedPhone(opts.phone) : null, identities: { create: { appid, openid } } },
+    data: {
+      name: opts.name ?? null,
+      phone: opts.phone ? normaliseImportedPhone(opts.phone) : null,
+      identities: { create: { appid, openid } },
+    },
   });
   return { ...user, openid };
 }
 
-export async function grantRole(db: Db, userId: string, companyId: string, role: StaffRoleKind, communityId: string | null, canRevealPii = false) {
+export async function grantRole(
+  db: Db,
+  userId: string,
+  companyId: string,
+  role: StaffRoleKind,
+  communityId: string | null,
+  canRevealPii = false,
+) {
   return db.staffRole.create({ data: { userId, companyId, communityId, role, canRevealPii } });
 }

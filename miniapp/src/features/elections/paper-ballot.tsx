@@ -23,7 +23,10 @@ export function PaperBallot({ election, onEntered }: { election: CommitteeElecti
   const [choices, setChoices] = useState<string[]>([]);
   const [photo, setPhoto] = useState<string>();
   const [busy, setBusy] = useState(false);
-  const options = election.kind === 'MATTER' ? ['YES', 'NO', 'ABSTAIN'].map((c) => ({ id: c, label: MATTER_LABELS[c]! })) : election.candidates.map((c) => ({ id: c.id, label: c.name }));
+  const options =
+    election.kind === 'MATTER'
+      ? ['YES', 'NO', 'ABSTAIN'].map((c) => ({ id: c, label: MATTER_LABELS[c]! }))
+      : election.candidates.map((c) => ({ id: c.id, label: c.name }));
 
   function toggle(id: string) {
     if (election.kind === 'MATTER') return setChoices([id]);
@@ -35,8 +38,16 @@ export function PaperBallot({ election, onEntered }: { election: CommitteeElecti
   }
   async function enter() {
     const unit = units.data?.items.find((u) => u.id === unitId);
-    const picked = options.filter((o) => choices.includes(o.id)).map((o) => o.label).join('、') || '不选任何人';
-    const { confirm } = await Taro.showModal({ title: `录入 ${unit?.number ?? ''} 的${channel === 'PAPER' ? '纸质选票' : '委托投票'}？`, content: `选择：${picked}。录入后不能修改，请与纸面核对。`, confirmText: '录入' });
+    const picked =
+      options
+        .filter((o) => choices.includes(o.id))
+        .map((o) => o.label)
+        .join('、') || '不选任何人';
+    const { confirm } = await Taro.showModal({
+      title: `录入 ${unit?.number ?? ''} 的${channel === 'PAPER' ? '纸质选票' : '委托投票'}？`,
+      content: `选择：${picked}。录入后不能修改，请与纸面核对。`,
+      confirmText: '录入',
+    });
     if (!confirm) return;
     setBusy(true);
     try {
@@ -54,8 +65,18 @@ export function PaperBallot({ election, onEntered }: { election: CommitteeElecti
   return (
     <View className="bill-actions" data-testid="paper-ballot">
       <Text className="section-title">录入纸质选票 / 委托投票</Text>
-      <Chips options={(buildings.data?.items ?? []).map((b) => ({ value: b.id, label: b.name }))} value={buildingId} onChange={(v) => (setBuildingId(v), setUnitId(undefined))} />
-      {buildingId && <Chips options={(units.data?.items ?? []).map((u) => ({ value: u.id, label: u.number }))} value={unitId} onChange={setUnitId} />}
+      <Chips
+        options={(buildings.data?.items ?? []).map((b) => ({ value: b.id, label: b.name }))}
+        value={buildingId}
+        onChange={(v) => (setBuildingId(v), setUnitId(undefined))}
+      />
+      {buildingId && (
+        <Chips
+          options={(units.data?.items ?? []).map((u) => ({ value: u.id, label: u.number }))}
+          value={unitId}
+          onChange={setUnitId}
+        />
+      )}
       <Chips
         options={[
           { value: 'PAPER' as const, label: '纸质选票（本人签字）' },
@@ -64,10 +85,21 @@ export function PaperBallot({ election, onEntered }: { election: CommitteeElecti
         value={channel}
         onChange={(v) => v && setChannel(v)}
       />
-      <Chips options={options.map((o) => ({ value: o.id, label: `${choices.includes(o.id) ? '✓ ' : ''}${o.label}` }))} value={undefined} onChange={(v) => v && toggle(v)} />
+      <Chips
+        options={options.map((o) => ({ value: o.id, label: `${choices.includes(o.id) ? '✓ ' : ''}${o.label}` }))}
+        value={undefined}
+        onChange={(v) => v && toggle(v)}
+      />
       <View className="actions actions--wrap">
-        <Button onClick={() => void attach()}>{photo ? '✓ 已拍照（重拍）' : channel === 'PAPER' ? '拍摄签字选票' : '拍摄书面委托'}</Button>
-        <Button type="primary" loading={busy} disabled={!unitId || !photo || (election.kind === 'MATTER' && choices.length === 0)} onClick={() => void enter()}>
+        <Button onClick={() => void attach()}>
+          {photo ? '✓ 已拍照（重拍）' : channel === 'PAPER' ? '拍摄签字选票' : '拍摄书面委托'}
+        </Button>
+        <Button
+          type="primary"
+          loading={busy}
+          disabled={!unitId || !photo || (election.kind === 'MATTER' && choices.length === 0)}
+          onClick={() => void enter()}
+        >
           录入
         </Button>
       </View>

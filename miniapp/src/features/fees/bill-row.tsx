@@ -3,7 +3,10 @@ import type { BillView } from '../../api/types';
 import { Tag } from '../../ui';
 import { periodLabel, yuan } from './money';
 
-const STATE_TAG: Record<BillView['state'], { label: string; type: 'primary' | 'success' | 'warning' | 'default' | 'danger' }> = {
+const STATE_TAG: Record<
+  BillView['state'],
+  { label: string; type: 'primary' | 'success' | 'warning' | 'default' | 'danger' }
+> = {
   UNPAID: { label: '待缴', type: 'danger' },
   PAYING: { label: '支付中', type: 'warning' },
   PAID: { label: '已缴', type: 'success' },
@@ -18,15 +21,22 @@ export function BillRow({ bill, checked, onTap }: { bill: BillView; checked?: bo
   const tag = STATE_TAG[bill.state];
   return (
     <View className={`bill${checked ? ' bill--checked' : ''}`} onClick={onTap} data-testid="bill-row">
-      {checked !== undefined && <View className={`bill__check${checked ? ' bill__check--on' : ''}`}>{checked ? '✓' : ''}</View>}
+      {checked !== undefined && (
+        <View className={`bill__check${checked ? ' bill__check--on' : ''}`}>{checked ? '✓' : ''}</View>
+      )}
       <View className="bill__main">
         <View className="bill__title">
           <Text>{bill.item.name}</Text>
           <Tag type={tag.type}>{tag.label}</Tag>
         </View>
-        <Text className="bill__sub">{periodLabel(bill.period)}{bill.months > 1 ? `（${bill.firstMonth} 起 ${bill.months} 个月）` : ''}</Text>
+        <Text className="bill__sub">
+          {periodLabel(bill.period)}
+          {bill.months > 1 ? `（${bill.firstMonth} 起 ${bill.months} 个月）` : ''}
+        </Text>
         <Text className="bill__sub">{bill.detail}</Text>
-        {bill.lateFeeFen > 0 && <Text className="bill__late">违约金 ¥{yuan(bill.lateFeeFen)}（按合同约定，单独列示）</Text>}
+        {bill.lateFeeFen > 0 && (
+          <Text className="bill__late">违约金 ¥{yuan(bill.lateFeeFen)}（按合同约定，单独列示）</Text>
+        )}
         {bill.waivedReason && <Text className="bill__sub">减免原因：{bill.waivedReason}</Text>}
       </View>
       <View className="bill__side">

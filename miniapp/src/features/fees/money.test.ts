@@ -13,7 +13,11 @@ describe('money on screen', () => {
     expect(periodLabel('2027')).toBe('2027年度');
   });
   it('adds the selected bills only', () => {
-    const bills = [{ id: 'a', payableFen: 10 }, { id: 'b', payableFen: 205 }, { id: 'c', payableFen: 1 }];
+    const bills = [
+      { id: 'a', payableFen: 10 },
+      { id: 'b', payableFen: 205 },
+      { id: 'c', payableFen: 1 },
+    ];
     expect(totalOf(bills, new Set(['a', 'c']))).toBe(11);
     expect(totalOf(bills, new Set())).toBe(0);
   });
@@ -22,8 +26,18 @@ describe('money on screen', () => {
 describe('billing choices', () => {
   it('offers this month, next month, this quarter and this year in Beijing time', () => {
     // 31 December 20:00 UTC is already 1 January in Beijing
-    expect(billingPeriods(new Date('2026-12-31T20:00:00Z')).map((p) => p.value)).toEqual(['2027-01', '2027-02', '2027-Q1', '2027']);
-    expect(billingPeriods(new Date('2026-11-29T02:00:00Z')).map((p) => p.value)).toEqual(['2026-11', '2026-12', '2026-Q4', '2026']);
+    expect(billingPeriods(new Date('2026-12-31T20:00:00Z')).map((p) => p.value)).toEqual([
+      '2027-01',
+      '2027-02',
+      '2027-Q1',
+      '2027',
+    ]);
+    expect(billingPeriods(new Date('2026-11-29T02:00:00Z')).map((p) => p.value)).toEqual([
+      '2026-11',
+      '2026-12',
+      '2026-Q4',
+      '2026',
+    ]);
   });
   it('shows a standard with its unit', () => {
     expect(feeStandard('PROPERTY', 235)).toBe('2.35元/㎡·月');

@@ -14,7 +14,15 @@ export function PaidBills({ unitId, refreshKey }: { unitId: string; refreshKey: 
     <PageShell request={list}>
       <View className="bills" data-testid="paid-bills">
         {list.items.map((b) => (
-          <BillRow key={b.id} bill={b} onTap={b.receiptOrderId ? () => void Taro.navigateTo({ url: `/packages/fees/receipt?id=${b.receiptOrderId}` }) : undefined} />
+          <BillRow
+            key={b.id}
+            bill={b}
+            onTap={
+              b.receiptOrderId
+                ? () => void Taro.navigateTo({ url: `/packages/fees/receipt?id=${b.receiptOrderId}` })
+                : undefined
+            }
+          />
         ))}
       </View>
       <ListFooter list={list} />

@@ -22,7 +22,10 @@ async function paySheet(payment: RequestPaymentParams): Promise<'cancelled' | 'c
     return 'cancelled';
   }
   // Development H5: the simulator's confirm page stands in for WeChat's pay sheet.
-  window.open(`${SIM_BASE}/sim/pay/confirm?prepay_id=${encodeURIComponent(payment.package.replace(/^prepay_id=/, ''))}`, '_blank');
+  window.open(
+    `${SIM_BASE}/sim/pay/confirm?prepay_id=${encodeURIComponent(payment.package.replace(/^prepay_id=/, ''))}`,
+    '_blank',
+  );
   return 'confirming';
 }
 

@@ -16,8 +16,20 @@ const receipt = (orderId: string) => void Taro.navigateTo({ url: `/packages/fees
  * A unit's open bills, oldest first, all selected to begin with; the resident may untick any. One tap
  * pays the selection in one WeChat order; then "确认中" until the BFF has the payment, then the receipt.
  */
-export function UnpaidBills({ unitId, refreshKey, onPaid }: { unitId: string; refreshKey: number; onPaid: () => void }) {
-  const list = useRequest(() => bff.unitBills(unitId, 'unpaid'), [unitId, refreshKey], (d) => d.items.length === 0);
+export function UnpaidBills({
+  unitId,
+  refreshKey,
+  onPaid,
+}: {
+  unitId: string;
+  refreshKey: number;
+  onPaid: () => void;
+}) {
+  const list = useRequest(
+    () => bff.unitBills(unitId, 'unpaid'),
+    [unitId, refreshKey],
+    (d) => d.items.length === 0,
+  );
   const bills = list.data?.items ?? [];
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [stage, setStage] = useState<'idle' | 'paying' | 'confirming'>('idle');
@@ -46,7 +58,12 @@ export function UnpaidBills({ unitId, refreshKey, onPaid }: { unitId: string; re
         onPaid();
         return receipt(attempt.orderId);
       }
-      await Taro.showModal({ title: '支付结果确认中', content: '微信尚未通知支付结果。如已付款，请稍后在「缴费记录」查看，无需重复支付。', showCancel: false, confirmText: '知道了' });
+      await Taro.showModal({
+        title: '支付结果确认中',
+        content: '微信尚未通知支付结果。如已付款，请稍后在「缴费记录」查看，无需重复支付。',
+        showCancel: false,
+        confirmText: '知道了',
+      });
       void list.reload();
     } catch (err) {
       setStage('idle');
@@ -72,9 +89,17 @@ export function UnpaidBills({ unitId, refreshKey, onPaid }: { unitId: string; re
       <View className="pay-bar">
         <View className="pay-bar__total">
           <Text>合计 </Text>
-          <Text className="pay-bar__amount" data-testid="pay-total">¥{yuan(total)}</Text>
+          <Text className="pay-bar__amount" data-testid="pay-total">
+            ¥{yuan(total)}
+          </Text>
         </View>
-        <Button type="primary" size="large" disabled={selected.size === 0 || stage !== 'idle'} loading={stage !== 'idle'} onClick={() => void pay()}>
+        <Button
+          type="primary"
+          size="large"
+          disabled={selected.size === 0 || stage !== 'idle'}
+          loading={stage !== 'idle'}
+          onClick={() => void pay()}
+        >
           {stage === 'confirming' ? '确认中…' : `微信支付（${selected.size}笔）`}
         </Button>
       </View>

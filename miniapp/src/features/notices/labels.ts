@@ -1,6 +1,12 @@
 import type { NoticeCategory } from '../../api/types';
 
-export const CATEGORY_LABELS: Record<NoticeCategory, string> = { GENERAL: '通知', OUTAGE: '停水停电', EVENT: '活动', COMMITTEE: '业委会公示', FEES: '收费公示' };
+export const CATEGORY_LABELS: Record<NoticeCategory, string> = {
+  GENERAL: '通知',
+  OUTAGE: '停水停电',
+  EVENT: '活动',
+  COMMITTEE: '业委会公示',
+  FEES: '收费公示',
+};
 export const CATEGORIES = Object.keys(CATEGORY_LABELS) as NoticeCategory[];
 export const NOTICE_STATUS_LABELS = { DRAFT: '草稿', PUBLISHED: '已发布', WITHDRAWN: '已撤回' } as const;
 

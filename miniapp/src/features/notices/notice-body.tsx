@@ -45,14 +45,25 @@ export function NoticeBody({ notice: n }: { notice: Body }) {
       {images.length > 0 && (
         <View className="photo-grid">
           {images.map((url) => (
-            <Image key={url} src={url} mode="aspectFill" className="photo-grid__item" onClick={() => void Taro.previewImage({ urls: images, current: url })} />
+            <Image
+              key={url}
+              src={url}
+              mode="aspectFill"
+              className="photo-grid__item"
+              onClick={() => void Taro.previewImage({ urls: images, current: url })}
+            />
           ))}
         </View>
       )}
       {files.length > 0 && (
         <CellGroup title="附件">
           {files.map((f) => (
-            <Cell key={f.id} title={`📎 ${f.filename ?? '附件'}`} clickable onClick={() => void openFile(fileUrl(f.url))} />
+            <Cell
+              key={f.id}
+              title={`📎 ${f.filename ?? '附件'}`}
+              clickable
+              onClick={() => void openFile(fileUrl(f.url))}
+            />
           ))}
         </CellGroup>
       )}

@@ -19,7 +19,15 @@ export const validUntil = (v: Validity): string | undefined => {
   return days ? new Date(Date.now() + days * DAY).toISOString() : undefined;
 };
 
-const PUSH_LABELS = { SENT: '已送达', QUEUED: '排队中', SENDING: '发送中', NO_CREDIT: '未订阅', REFUSED: '用户拒收', FAILED: '发送失败', UNKNOWN: '结果未知' } as const;
+const PUSH_LABELS = {
+  SENT: '已送达',
+  QUEUED: '排队中',
+  SENDING: '发送中',
+  NO_CREDIT: '未订阅',
+  REFUSED: '用户拒收',
+  FAILED: '发送失败',
+  UNKNOWN: '结果未知',
+} as const;
 
 /** Whether the WeChat reminders of a published notice went out, and why not. */
 export function NoticePushes({ communityId, noticeId }: { communityId: string; noticeId: string }) {

@@ -14,7 +14,11 @@ export function UnreadUnits({ noticeId }: { noticeId: string }) {
         <Cell
           key={u.unitId}
           title={`${u.building} ${u.number}室`}
-          description={u.members.length ? u.members.map((m) => `${m.name ?? '未实名'} ${m.phone ?? ''}`).join('；') : '暂无绑定住户'}
+          description={
+            u.members.length
+              ? u.members.map((m) => `${m.name ?? '未实名'} ${m.phone ?? ''}`).join('；')
+              : '暂无绑定住户'
+          }
         />
       ))}
     </CellGroup>

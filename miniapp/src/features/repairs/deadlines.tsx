@@ -22,7 +22,17 @@ export function RepairDeadlines({ sla }: { sla: RepairDetail['sla'] }) {
           <Cell
             key={d.clock}
             title={`${d.label}时限 ${shortTime(d.dueAt)}`}
-            extra={d.doneAt ? <Tag type={d.late ? 'warning' : 'success'}>{`${shortTime(d.doneAt)} 已${DONE_LABEL[d.clock]}${d.late ? '（超时）' : ''}`}</Tag> : d.late ? <Tag type="danger">已超时</Tag> : <Tag type="default">未到</Tag>}
+            extra={
+              d.doneAt ? (
+                <Tag
+                  type={d.late ? 'warning' : 'success'}
+                >{`${shortTime(d.doneAt)} 已${DONE_LABEL[d.clock]}${d.late ? '（超时）' : ''}`}</Tag>
+              ) : d.late ? (
+                <Tag type="danger">已超时</Tag>
+              ) : (
+                <Tag type="default">未到</Tag>
+              )
+            }
           />
         ))}
       </CellGroup>

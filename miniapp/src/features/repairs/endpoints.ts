@@ -1,5 +1,15 @@
 import type { ApiClient } from '../../api/client';
-import type { Items, OverdueBoard, RepairAction, RepairDetail, RepairListPage, ServiceLevel, StaffRepairListPage, Technician, WorkCalendarView } from '../../api/types';
+import type {
+  Items,
+  OverdueBoard,
+  RepairAction,
+  RepairDetail,
+  RepairListPage,
+  ServiceLevel,
+  StaffRepairListPage,
+  Technician,
+  WorkCalendarView,
+} from '../../api/types';
 
 export type NewRepair = {
   unitId?: string;
@@ -21,10 +31,14 @@ export function repairEndpoints(api: ApiClient) {
     myJobs: (cursor?: string) => api.get<RepairListPage>('/api/repairs/jobs', { query: { cursor } }),
     repair: (id: string) => api.get<RepairDetail>(`/api/repairs/${id}`),
     actOnRepair: (id: string, action: RepairAction) => api.post<RepairDetail>(`/api/repairs/${id}/actions`, action),
-    communityRepairs: (communityId: string, cursor?: string, status?: string) => api.get<StaffRepairListPage>(`/api/staff/communities/${communityId}/repairs`, { query: { cursor, status } }),
+    communityRepairs: (communityId: string, cursor?: string, status?: string) =>
+      api.get<StaffRepairListPage>(`/api/staff/communities/${communityId}/repairs`, { query: { cursor, status } }),
     serviceLevel: (communityId: string) => api.get<ServiceLevel>(`/api/communities/${communityId}/repair-service`),
-    overdueRepairs: (communityId: string) => api.get<OverdueBoard>(`/api/staff/communities/${communityId}/repairs/overdue`),
-    workCalendar: (communityId: string) => api.get<WorkCalendarView>(`/api/staff/communities/${communityId}/work-calendar`),
-    technicians: (communityId: string) => api.get<Items<Technician>>(`/api/staff/communities/${communityId}/technicians`),
+    overdueRepairs: (communityId: string) =>
+      api.get<OverdueBoard>(`/api/staff/communities/${communityId}/repairs/overdue`),
+    workCalendar: (communityId: string) =>
+      api.get<WorkCalendarView>(`/api/staff/communities/${communityId}/work-calendar`),
+    technicians: (communityId: string) =>
+      api.get<Items<Technician>>(`/api/staff/communities/${communityId}/technicians`),
   };
 }

@@ -3,7 +3,15 @@ import type { RepairDetail } from '../../api/types';
 type Status = RepairDetail['status'];
 type Fault = RepairDetail['faultType'];
 
-export const FAULT_LABELS: Record<Fault, string> = { WATER: '水', ELECTRIC: '电', DOOR_WINDOW: '门窗', PIPE: '管道', ELEVATOR: '电梯', PUBLIC_FACILITY: '公共设施', OTHER: '其他' };
+export const FAULT_LABELS: Record<Fault, string> = {
+  WATER: '水',
+  ELECTRIC: '电',
+  DOOR_WINDOW: '门窗',
+  PIPE: '管道',
+  ELEVATOR: '电梯',
+  PUBLIC_FACILITY: '公共设施',
+  OTHER: '其他',
+};
 export const FAULTS = Object.keys(FAULT_LABELS) as Fault[];
 
 export const STATUS_LABELS: Record<Status, string> = {
@@ -47,4 +55,8 @@ export const ACTION_LABELS: Record<string, string> = {
   urgent: '加急',
 };
 
-export const RETURN_REASON_LABELS = { WRONG_INFORMATION: '信息有误，无法处理', OUT_OF_SCOPE: '不属于物业服务范围', SOLVED_BY_RESIDENT: '住户已自行解决' } as const;
+export const RETURN_REASON_LABELS = {
+  WRONG_INFORMATION: '信息有误，无法处理',
+  OUT_OF_SCOPE: '不属于物业服务范围',
+  SOLVED_BY_RESIDENT: '住户已自行解决',
+} as const;

@@ -15,7 +15,8 @@ const OPEN_STATES = ['SUBMITTED', 'ACCEPTED', 'ASSIGNED', 'CONTACTED', 'ARRIVED'
 
 /** Tomorrow or today at `hour` o'clock, Beijing time, as an ISO instant. */
 const slot = (daysAhead: number, hour: number) => {
-  const beijingMidnight = new Date(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10) + 'T00:00:00Z').getTime() - 8 * 3600_000;
+  const beijingMidnight =
+    new Date(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10) + 'T00:00:00Z').getTime() - 8 * 3600_000;
   return new Date(beijingMidnight + daysAhead * 86_400_000 + hour * 3600_000).toISOString();
 };
 const SLOTS = [
@@ -32,7 +33,10 @@ export function RepairActions({ repair: r, onDone }: Props) {
   const [choice, setChoice] = useState<string>();
   const [quality, setQuality] = useState('5');
   const [photos, setPhotos] = useState<UploadView[]>([]);
-  const technicians = useRequest(() => (open === 'assign' ? bff.technicians(r.communityId).then((x) => x.items) : Promise.resolve([])), [open]);
+  const technicians = useRequest(
+    () => (open === 'assign' ? bff.technicians(r.communityId).then((x) => x.items) : Promise.resolve([])),
+    [open],
+  );
   const act = useAction(async (action: RepairAction, confirm?: string) => {
     if (confirm && !(await Taro.showModal({ title: '请确认', content: confirm })).confirm) return;
     await bff.actOnRepair(r.id, action);
@@ -51,17 +55,34 @@ export function RepairActions({ repair: r, onDone }: Props) {
 
   const buttons = [
     roles.has('office') && r.status === 'SUBMITTED' && button('接收', () => run({ action: 'accept' }), 'primary'),
-    roles.has('office') && ['ACCEPTED', 'ASSIGNED'].includes(r.status) && button('派单', () => setOpen('assign'), 'primary'),
-    roles.has('office') && ['SUBMITTED', 'ACCEPTED', 'ASSIGNED', 'CONTACTED'].includes(r.status) && button('退单', () => setOpen('return')),
-    (roles.has('office') || roles.has('assignee')) && ['ACCEPTED', 'ASSIGNED', 'CONTACTED', 'ARRIVED'].includes(r.status) && r.extensionCount < 2 && r.extensionDays < 14 && button('延期', () => setOpen('extend')),
-    roles.has('office') && ['ASSIGNED', 'CONTACTED', 'ARRIVED'].includes(r.status) && button('缓办', () => setOpen('defer')),
+    roles.has('office') &&
+      ['ACCEPTED', 'ASSIGNED'].includes(r.status) &&
+      button('派单', () => setOpen('assign'), 'primary'),
+    roles.has('office') &&
+      ['SUBMITTED', 'ACCEPTED', 'ASSIGNED', 'CONTACTED'].includes(r.status) &&
+      button('退单', () => setOpen('return')),
+    (roles.has('office') || roles.has('assignee')) &&
+      ['ACCEPTED', 'ASSIGNED', 'CONTACTED', 'ARRIVED'].includes(r.status) &&
+      r.extensionCount < 2 &&
+      r.extensionDays < 14 &&
+      button('延期', () => setOpen('extend')),
+    roles.has('office') &&
+      ['ASSIGNED', 'CONTACTED', 'ARRIVED'].includes(r.status) &&
+      button('缓办', () => setOpen('defer')),
     roles.has('assignee') && r.status === 'ASSIGNED' && button('已联系住户', () => setOpen('contact'), 'primary'),
     roles.has('assignee') && r.status === 'CONTACTED' && button('已到场', () => run({ action: 'arrive' }), 'primary'),
-    roles.has('assignee') && ['ARRIVED', 'DEFERRED'].includes(r.status) && button('处理完成', () => setOpen('resolve'), 'primary'),
+    roles.has('assignee') &&
+      ['ARRIVED', 'DEFERRED'].includes(r.status) &&
+      button('处理完成', () => setOpen('resolve'), 'primary'),
     roles.has('reporter') && r.status === 'RESOLVED' && button('评价', () => setOpen('rate'), 'primary'),
-    roles.has('reporter') && r.status === 'RESOLVED' && r.reopenCount === 0 && button('不满意，重新处理', () => setOpen('reopen')),
+    roles.has('reporter') &&
+      r.status === 'RESOLVED' &&
+      r.reopenCount === 0 &&
+      button('不满意，重新处理', () => setOpen('reopen')),
     roles.has('reporter') && OPEN_STATES.includes(r.status) && !r.urgentAt && button('加急', () => setOpen('urgent')),
-    roles.has('reporter') && r.status === 'SUBMITTED' && button('撤销报修', () => run({ action: 'cancel' }, '撤销后物业将不再处理这个报修，确定撤销吗？'), 'danger'),
+    roles.has('reporter') &&
+      r.status === 'SUBMITTED' &&
+      button('撤销报修', () => run({ action: 'cancel' }, '撤销后物业将不再处理这个报修，确定撤销吗？'), 'danger'),
   ].filter(Boolean);
   if (buttons.length === 0) return null;
 
@@ -76,7 +97,11 @@ export function RepairActions({ repair: r, onDone }: Props) {
       {open === null && <View className="actions actions--wrap">{buttons}</View>}
       {open === 'assign' && (
         <CellGroup title="派给哪位维修工">
-          <Chips options={(technicians.data ?? []).map((t) => ({ value: t.id, label: t.name }))} value={choice} onChange={setChoice} />
+          <Chips
+            options={(technicians.data ?? []).map((t) => ({ value: t.id, label: t.name }))}
+            value={choice}
+            onChange={setChoice}
+          />
           {confirmRow('确认派单', () => choice && run({ action: 'assign', technicianId: choice }))}
         </CellGroup>
       )}
@@ -88,31 +113,77 @@ export function RepairActions({ repair: r, onDone }: Props) {
       )}
       {open === 'resolve' && (
         <CellGroup title="处理情况">
-          <Input placeholder="做了什么，例如：更换阀芯" value={text} onChange={setText} data-testid="repair-work-done" />
-          <Attachments existing={[]} added={photos} onAdd={(u) => setPhotos((p) => [...p, ...u])} onRemove={(u) => setPhotos((p) => p.filter((x) => x.id !== u.id))} disabled={false} photosOnly />
-          {confirmRow('确认完成', () => text.trim() && run({ action: 'resolve', workDone: text.trim(), uploadIds: photos.map((p) => p.id) }))}
+          <Input
+            placeholder="做了什么，例如：更换阀芯"
+            value={text}
+            onChange={setText}
+            data-testid="repair-work-done"
+          />
+          <Attachments
+            existing={[]}
+            added={photos}
+            onAdd={(u) => setPhotos((p) => [...p, ...u])}
+            onRemove={(u) => setPhotos((p) => p.filter((x) => x.id !== u.id))}
+            disabled={false}
+            photosOnly
+          />
+          {confirmRow(
+            '确认完成',
+            () => text.trim() && run({ action: 'resolve', workDone: text.trim(), uploadIds: photos.map((p) => p.id) }),
+          )}
         </CellGroup>
       )}
       {open === 'extend' && (
         <CellGroup title={`延期（已延期 ${r.extensionCount} 次、共 ${r.extensionDays} 天；最多 2 次、合计 14 天）`}>
-          <Chips options={[1, 3, 7].filter((d) => r.extensionDays + d <= 14).map((d) => ({ value: String(d), label: `${d} 天` }))} value={choice} onChange={setChoice} />
+          <Chips
+            options={[1, 3, 7]
+              .filter((d) => r.extensionDays + d <= 14)
+              .map((d) => ({ value: String(d), label: `${d} 天` }))}
+            value={choice}
+            onChange={setChoice}
+          />
           <Input placeholder="延期原因，例如：等待配件" value={text} onChange={setText} />
-          {confirmRow('确认延期', () => choice && text.trim().length >= 2 && run({ action: 'extend', days: Number(choice), reason: text.trim() }))}
+          {confirmRow(
+            '确认延期',
+            () =>
+              choice && text.trim().length >= 2 && run({ action: 'extend', days: Number(choice), reason: text.trim() }),
+          )}
         </CellGroup>
       )}
       {open === 'defer' && (
         <CellGroup title="缓办：重大维修，须经住户同意并有维修计划">
           <Input placeholder="维修计划，例如：下周二停水更换主管" value={text} onChange={setText} />
           <Chips options={[{ value: 'agreed', label: '住户已同意' }]} value={choice} onChange={setChoice} />
-          {confirmRow('确认缓办', () => choice === 'agreed' && text.trim().length >= 5 && run({ action: 'defer', plan: text.trim(), residentAgreed: true }))}
+          {confirmRow(
+            '确认缓办',
+            () =>
+              choice === 'agreed' &&
+              text.trim().length >= 5 &&
+              run({ action: 'defer', plan: text.trim(), residentAgreed: true }),
+          )}
         </CellGroup>
       )}
       {open === 'rate' && (
         <CellGroup title="服务评价（5 分最满意）">
-          <Chips options={['5', '4', '3', '2', '1'].map((v) => ({ value: v, label: `质量 ${v} 分` }))} value={quality} onChange={(v) => v && setQuality(v)} />
-          <Chips options={['5', '4', '3', '2', '1'].map((v) => ({ value: v, label: `态度 ${v} 分` }))} value={choice ?? '5'} onChange={setChoice} />
+          <Chips
+            options={['5', '4', '3', '2', '1'].map((v) => ({ value: v, label: `质量 ${v} 分` }))}
+            value={quality}
+            onChange={(v) => v && setQuality(v)}
+          />
+          <Chips
+            options={['5', '4', '3', '2', '1'].map((v) => ({ value: v, label: `态度 ${v} 分` }))}
+            value={choice ?? '5'}
+            onChange={setChoice}
+          />
           <Input placeholder="说说您的感受（选填）" value={text} onChange={setText} />
-          {confirmRow('提交评价', () => run({ action: 'rate', quality: Number(quality), attitude: Number(choice ?? '5'), ...(text.trim() ? { comment: text.trim() } : {}) }))}
+          {confirmRow('提交评价', () =>
+            run({
+              action: 'rate',
+              quality: Number(quality),
+              attitude: Number(choice ?? '5'),
+              ...(text.trim() ? { comment: text.trim() } : {}),
+            }),
+          )}
         </CellGroup>
       )}
       {(open === 'reopen' || open === 'urgent') && (
@@ -123,8 +194,20 @@ export function RepairActions({ repair: r, onDone }: Props) {
       )}
       {open === 'return' && (
         <CellGroup title="退单原因（只能是以下三种之一）">
-          <Chips options={Object.entries(RETURN_REASON_LABELS).map(([value, label]) => ({ value, label }))} value={choice} onChange={setChoice} />
-          {confirmRow('确认退单', () => choice && run({ action: 'return', reason: choice as keyof typeof RETURN_REASON_LABELS }, '退单后住户会看到原因，确定退单吗？'))}
+          <Chips
+            options={Object.entries(RETURN_REASON_LABELS).map(([value, label]) => ({ value, label }))}
+            value={choice}
+            onChange={setChoice}
+          />
+          {confirmRow(
+            '确认退单',
+            () =>
+              choice &&
+              run(
+                { action: 'return', reason: choice as keyof typeof RETURN_REASON_LABELS },
+                '退单后住户会看到原因，确定退单吗？',
+              ),
+          )}
         </CellGroup>
       )}
     </View>

@@ -19,7 +19,11 @@ export function ServiceLevelCard({ communityId, name }: { communityId: string; n
   return (
     <View data-testid="service-level">
       <CellGroup title={`${name} 近 ${l.days} 天的服务`}>
-        <Cell title="按时接收报修" extra={rate(l.accepted)} description={`${l.accepted.onTime + l.accepted.late} 单中 ${l.accepted.onTime} 单按时`} />
+        <Cell
+          title="按时接收报修"
+          extra={rate(l.accepted)}
+          description={`${l.accepted.onTime + l.accepted.late} 单中 ${l.accepted.onTime} 单按时`}
+        />
         <Cell title="按时联系住户" extra={rate(l.contacted)} />
         <Cell title="按时上门" extra={rate(l.arrived)} />
         <Cell title="随手拍无人处理自动办结" extra={`${l.snapshots.autoClosed} 条`} />

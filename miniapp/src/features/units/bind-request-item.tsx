@@ -11,7 +11,15 @@ export type Decision = { decision: 'approve' } | { decision: 'reject'; reason: s
  * One request in the office's queue: who (masked) asks for which unit, approve at once, or reject
  * with a reason asked for this request alone.
  */
-export function BindRequestItem({ request: r, busy, onDecide }: { request: StaffBindRequest; busy: boolean; onDecide: (d: Decision) => void }) {
+export function BindRequestItem({
+  request: r,
+  busy,
+  onDecide,
+}: {
+  request: StaffBindRequest;
+  busy: boolean;
+  onDecide: (d: Decision) => void;
+}) {
   const [reason, setReason] = useState<string | null>(null);
   const confirmReject = () => {
     if (!reason?.trim()) return void Taro.showToast({ title: '请先填写驳回原因', icon: 'none' });
@@ -19,7 +27,10 @@ export function BindRequestItem({ request: r, busy, onDecide }: { request: Staff
   };
   return (
     <View data-testid="bind-request">
-      <Cell title={`${r.unit.building} ${r.unit.number}室 · ${RELATION_LABELS[r.relation]}`} description={`${r.requester.name ?? '未实名'} ${r.requester.phone ?? ''}`} />
+      <Cell
+        title={`${r.unit.building} ${r.unit.number}室 · ${RELATION_LABELS[r.relation]}`}
+        description={`${r.requester.name ?? '未实名'} ${r.requester.phone ?? ''}`}
+      />
       {reason === null ? (
         <View className="actions">
           <Button size="small" type="primary" disabled={busy} onClick={() => onDecide({ decision: 'approve' })}>
@@ -31,7 +42,12 @@ export function BindRequestItem({ request: r, busy, onDecide }: { request: Staff
         </View>
       ) : (
         <View>
-          <Input placeholder="请填写驳回原因（住户会看到）" value={reason} onChange={setReason} data-testid="reject-reason" />
+          <Input
+            placeholder="请填写驳回原因（住户会看到）"
+            value={reason}
+            onChange={setReason}
+            data-testid="reject-reason"
+          />
           <View className="actions">
             <Button size="small" type="danger" disabled={busy} onClick={confirmReject}>
               确认驳回

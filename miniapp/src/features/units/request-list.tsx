@@ -13,7 +13,9 @@ export function RequestList({ items }: { items: BindRequest[] }) {
         <Cell
           key={r.id}
           title={`${r.unit.community.name} ${r.unit.building} ${r.unit.number}室`}
-          description={r.status === 'REJECTED' && r.rejectReason ? `驳回原因：${r.rejectReason}` : RELATION_LABELS[r.relation]}
+          description={
+            r.status === 'REJECTED' && r.rejectReason ? `驳回原因：${r.rejectReason}` : RELATION_LABELS[r.relation]
+          }
           extra={<Tag type={TAG_TYPE[r.status]}>{STATUS_LABELS[r.status]}</Tag>}
           data-testid={`request-${r.status}`}
         />

@@ -7,14 +7,25 @@ import type { UploadView } from '../../api/types';
 import { choosePhotos } from './choose-photos';
 import { choosePdfs } from './choose-files';
 
-type AttachmentsProps = { existing: UploadView[]; added: UploadView[]; onAdd: (u: UploadView[]) => void; onRemove: (u: UploadView) => void; disabled: boolean; photosOnly?: boolean };
+type AttachmentsProps = {
+  existing: UploadView[];
+  added: UploadView[];
+  onAdd: (u: UploadView[]) => void;
+  onRemove: (u: UploadView) => void;
+  disabled: boolean;
+  photosOnly?: boolean;
+};
 
 /** Photos (and, unless `photosOnly`, PDFs) of a record: those attached already, new ones chosen and uploaded, each removable. */
 export function Attachments({ existing, added, onAdd, onRemove, disabled, photosOnly }: AttachmentsProps) {
   const [busy, setBusy] = useState(false);
   const all = [...existing, ...added];
   const remove = async (u: UploadView) => {
-    const { confirm } = await Taro.showModal({ title: '移除附件', content: `从公告中移除${u.filename ? `“${u.filename}”` : '这张图片'}？`, confirmText: '移除' });
+    const { confirm } = await Taro.showModal({
+      title: '移除附件',
+      content: `从公告中移除${u.filename ? `“${u.filename}”` : '这张图片'}？`,
+      confirmText: '移除',
+    });
     if (confirm) onRemove(u);
   };
   const room = 9 - all.length;
@@ -23,7 +34,8 @@ export function Attachments({ existing, added, onAdd, onRemove, disabled, photos
     try {
       onAdd(await choose());
     } catch (err) {
-      if (!/cancel/i.test((err as Error).message ?? '')) void Taro.showToast({ title: '上传失败，请重试', icon: 'none' });
+      if (!/cancel/i.test((err as Error).message ?? ''))
+        void Taro.showToast({ title: '上传失败，请重试', icon: 'none' });
     } finally {
       setBusy(false);
     }
@@ -45,7 +57,8 @@ export function Attachments({ existing, added, onAdd, onRemove, disabled, photos
     }
     setProgress(null);
     setFailed((f) => [...f.filter((p) => !paths.includes(p)), ...stillFailed]);
-    if (stillFailed.length > 0) void Taro.showToast({ title: `${stillFailed.length} 张上传失败，点按可重试`, icon: 'none' });
+    if (stillFailed.length > 0)
+      void Taro.showToast({ title: `${stillFailed.length} 张上传失败，点按可重试`, icon: 'none' });
     return uploaded;
   };
   const photos = async () => uploadEach(await choosePhotos(Math.max(1, room - failed.length)));
@@ -55,22 +68,50 @@ export function Attachments({ existing, added, onAdd, onRemove, disabled, photos
     return uploaded;
   };
   return (
-    <CellGroup title={`${photosOnly ? '照片' : '图片和附件'}（${all.length}/9）${disabled || all.length === 0 ? '' : '，长按图片可移除'}`}>
+    <CellGroup
+      title={`${photosOnly ? '照片' : '图片和附件'}（${all.length}/9）${disabled || all.length === 0 ? '' : '，长按图片可移除'}`}
+    >
       <View className="photo-grid" data-testid="photos">
-        {all.filter((u) => u.thumbUrl).map((u) => (
-          <Image key={u.id} src={fileUrl(u.thumbUrl!)} mode="aspectFill" className="photo-grid__item" onLongPress={() => !disabled && void remove(u)} />
-        ))}
+        {all
+          .filter((u) => u.thumbUrl)
+          .map((u) => (
+            <Image
+              key={u.id}
+              src={fileUrl(u.thumbUrl!)}
+              mode="aspectFill"
+              className="photo-grid__item"
+              onLongPress={() => !disabled && void remove(u)}
+            />
+          ))}
         {failed.map((path) => (
-          <View key={path} className="photo-grid__item photo-grid__failed" data-testid="photo-failed" onClick={() => !busy && void add(() => uploadEach([path]))}>
+          <View
+            key={path}
+            className="photo-grid__item photo-grid__failed"
+            data-testid="photo-failed"
+            onClick={() => !busy && void add(() => uploadEach([path]))}
+          >
             <Text>上传失败</Text>
             <Text>点按重试</Text>
           </View>
         ))}
       </View>
-      {progress && <Text className="hint" data-testid="upload-progress">{`正在上传第 ${Math.min(progress.done + 1, progress.of)}/${progress.of} 张…`}</Text>}
-      {all.filter((u) => !u.thumbUrl).map((u) => (
-        <Cell key={u.id} title={`📎 ${u.filename ?? '附件'}`} extra={disabled ? '' : '移除'} clickable={!disabled} onClick={() => !disabled && void remove(u)} />
-      ))}
+      {progress && (
+        <Text
+          className="hint"
+          data-testid="upload-progress"
+        >{`正在上传第 ${Math.min(progress.done + 1, progress.of)}/${progress.of} 张…`}</Text>
+      )}
+      {all
+        .filter((u) => !u.thumbUrl)
+        .map((u) => (
+          <Cell
+            key={u.id}
+            title={`📎 ${u.filename ?? '附件'}`}
+            extra={disabled ? '' : '移除'}
+            clickable={!disabled}
+            onClick={() => !disabled && void remove(u)}
+          />
+        ))}
       {!disabled && room > 0 && (
         <View className="actions">
           <Button fill="outline" loading={busy} onClick={() => void add(photos)}>

@@ -18,7 +18,12 @@ function pickInBrowser(count: number): Promise<ChosenFile[]> {
     input.type = 'file';
     input.accept = 'application/pdf';
     input.multiple = count > 1;
-    input.onchange = () => resolve(Array.from(input.files ?? []).slice(0, count).map((f) => ({ path: URL.createObjectURL(f), name: f.name })));
+    input.onchange = () =>
+      resolve(
+        Array.from(input.files ?? [])
+          .slice(0, count)
+          .map((f) => ({ path: URL.createObjectURL(f), name: f.name })),
+      );
     input.click();
   });
 }

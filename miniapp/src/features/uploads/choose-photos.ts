@@ -5,6 +5,11 @@ import Taro from '@tarojs/taro';
  * JPEG instead of HEIC, which the BFF cannot decode (and saves their data plan).
  */
 export async function choosePhotos(count: number): Promise<string[]> {
-  const res = await Taro.chooseMedia({ count, mediaType: ['image'], sizeType: ['compressed'], sourceType: ['album', 'camera'] });
+  const res = await Taro.chooseMedia({
+    count,
+    mediaType: ['image'],
+    sizeType: ['compressed'],
+    sourceType: ['album', 'camera'],
+  });
   return res.tempFiles.map((f) => f.tempFilePath);
 }

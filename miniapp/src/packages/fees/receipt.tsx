@@ -34,7 +34,9 @@ export default function Receipt() {
       <PageShell>
         <View className="receipt" data-testid="receipt-pending">
           <Text className="receipt__title">{o.state === 'PENDING' ? '支付结果确认中…' : '订单已关闭'}</Text>
-          <Text className="hint">{o.state === 'PENDING' ? '如已付款，请稍候，结果会自动刷新' : '这笔订单未支付，账单已恢复为待缴'}</Text>
+          <Text className="hint">
+            {o.state === 'PENDING' ? '如已付款，请稍候，结果会自动刷新' : '这笔订单未支付，账单已恢复为待缴'}
+          </Text>
         </View>
       </PageShell>
     );
@@ -47,7 +49,11 @@ export default function Receipt() {
           <Row label="收据号" value={o.receiptNo ?? '生成中…'} testId="receipt-no" />
           <Row label="房屋" value={units} />
           {o.items.map((i) => (
-            <Row key={i.billId} label={`${i.name} ${periodLabel(i.period)}`} value={`¥${yuan(i.amountFen + i.lateFeeFen)}`} />
+            <Row
+              key={i.billId}
+              label={`${i.name} ${periodLabel(i.period)}`}
+              value={`¥${yuan(i.amountFen + i.lateFeeFen)}`}
+            />
           ))}
           <Row label="支付时间" value={shortTime(o.paidAt)} />
           <Row label="支付方式" value="微信支付" />
@@ -59,10 +65,21 @@ export default function Receipt() {
         </View>
       )}
       <View className="actions actions--wrap">
-        <Button size="large" onClick={() => void bff.pushSubscriptions().then(({ templates }) => askForPush([templates.paymentSucceeded.id, templates.arrearsReminder.id]))}>
+        <Button
+          size="large"
+          onClick={() =>
+            void bff
+              .pushSubscriptions()
+              .then(({ templates }) => askForPush([templates.paymentSucceeded.id, templates.arrearsReminder.id]))
+          }
+        >
           缴费成功和账单到期时提醒我
         </Button>
-        <Button type="primary" size="large" onClick={() => void Taro.navigateBack().catch(() => Taro.reLaunch({ url: '/pages/fees/index' }))}>
+        <Button
+          type="primary"
+          size="large"
+          onClick={() => void Taro.navigateBack().catch(() => Taro.reLaunch({ url: '/pages/fees/index' }))}
+        >
           返回
         </Button>
       </View>

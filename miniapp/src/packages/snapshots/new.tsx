@@ -20,7 +20,11 @@ const PLACEHOLDER: Record<NewSnapshot['kind'], string> = {
 /** Post a snapshot: praise, a suggestion or a problem, with photos; praise may go on the wall. */
 export default function NewSnapshotPage() {
   const me = useRequest(() => bff.me(), []);
-  const communities = [...new Map((me.data?.units ?? []).filter((u) => u.status === 'VERIFIED').map((u) => [u.community.id, u.community])).values()];
+  const communities = [
+    ...new Map(
+      (me.data?.units ?? []).filter((u) => u.status === 'VERIFIED').map((u) => [u.community.id, u.community]),
+    ).values(),
+  ];
   const [picked, setPicked] = useState<string>();
   const [kind, setKind] = useState<NewSnapshot['kind']>('PROBLEM');
   const [text, setText] = useState('');
@@ -31,7 +35,14 @@ export default function NewSnapshotPage() {
 
   const submit = useAction(async () => {
     if (text.trim().length < 2) return void Taro.showToast({ title: '请写几句话说明情况', icon: 'none' });
-    const s = await bff.postSnapshot({ communityId: communityId!, kind, text: text.trim(), place: place.trim() || undefined, uploadIds: photos.map((p) => p.id), wallConsent: kind === 'PRAISE' && onWall });
+    const s = await bff.postSnapshot({
+      communityId: communityId!,
+      kind,
+      text: text.trim(),
+      place: place.trim() || undefined,
+      uploadIds: photos.map((p) => p.id),
+      wallConsent: kind === 'PRAISE' && onWall,
+    });
     await Taro.redirectTo({ url: `/packages/snapshots/detail?id=${s.id}` });
   });
 
@@ -41,18 +52,45 @@ export default function NewSnapshotPage() {
       <View data-testid="snapshot-form">
         {communities.length > 1 && (
           <CellGroup title="小区">
-            <Chips options={communities.map((c) => ({ value: c.id, label: c.name }))} value={communityId} onChange={setPicked} />
+            <Chips
+              options={communities.map((c) => ({ value: c.id, label: c.name }))}
+              value={communityId}
+              onChange={setPicked}
+            />
           </CellGroup>
         )}
         <CellGroup title="想说什么">
-          <Chips options={KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))} value={kind} onChange={(k) => k && setKind(k)} testId="snapshot-kind" />
-          <TextArea placeholder={PLACEHOLDER[kind]} value={text} onChange={setText} maxLength={500} autoSize data-testid="snapshot-text" />
+          <Chips
+            options={KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))}
+            value={kind}
+            onChange={(k) => k && setKind(k)}
+            testId="snapshot-kind"
+          />
+          <TextArea
+            placeholder={PLACEHOLDER[kind]}
+            value={text}
+            onChange={setText}
+            maxLength={500}
+            autoSize
+            data-testid="snapshot-text"
+          />
           <Input placeholder="位置（选填），例如：3号楼门口" value={place} onChange={setPlace} maxLength={50} />
         </CellGroup>
-        <Attachments existing={[]} added={photos} onAdd={(u) => setPhotos((p) => [...p, ...u])} onRemove={(u) => setPhotos((p) => p.filter((x) => x.id !== u.id))} disabled={false} photosOnly />
+        <Attachments
+          existing={[]}
+          added={photos}
+          onAdd={(u) => setPhotos((p) => [...p, ...u])}
+          onRemove={(u) => setPhotos((p) => p.filter((x) => x.id !== u.id))}
+          disabled={false}
+          photosOnly
+        />
         {kind === 'PRAISE' && (
           <CellGroup>
-            <Cell title="展示在小区表扬墙" description="照片经审核后才会展示，署名隐去姓名" extra={<Switch checked={onWall} onChange={setOnWall} />} />
+            <Cell
+              title="展示在小区表扬墙"
+              description="照片经审核后才会展示，署名隐去姓名"
+              extra={<Switch checked={onWall} onChange={setOnWall} />}
+            />
           </CellGroup>
         )}
         <Text className="hint">物业打开即受理，回复即处理；10 天无人处理将自动办结并计入小区服务统计</Text>

@@ -13,16 +13,30 @@ import '../../features/notices/notice.css';
 /** The community's praise wall: thanks residents chose to show, with the photos that passed review. */
 export default function PraiseWall() {
   const me = useRequest(() => bff.me(), []);
-  const communities = [...new Map((me.data?.units ?? []).filter((u) => u.status === 'VERIFIED').map((u) => [u.community.id, u.community])).values()];
+  const communities = [
+    ...new Map(
+      (me.data?.units ?? []).filter((u) => u.status === 'VERIFIED').map((u) => [u.community.id, u.community]),
+    ).values(),
+  ];
   const [picked, setPicked] = useState<string>();
   const communityId = picked ?? communities[0]?.id;
-  const wall = usePaged((cursor) => (communityId ? bff.praiseWall(communityId, cursor) : Promise.resolve({ items: [], total: 0, nextCursor: null })), [communityId]);
+  const wall = usePaged(
+    (cursor) =>
+      communityId ? bff.praiseWall(communityId, cursor) : Promise.resolve({ items: [], total: 0, nextCursor: null }),
+    [communityId],
+  );
   usePullDownRefresh(async () => {
     await wall.reload();
     Taro.stopPullDownRefresh();
   });
   useReachBottom(() => void wall.loadMore());
-  const picker = communities.length > 1 && <Chips options={communities.map((c) => ({ value: c.id, label: c.name }))} value={communityId} onChange={setPicked} />;
+  const picker = communities.length > 1 && (
+    <Chips
+      options={communities.map((c) => ({ value: c.id, label: c.name }))}
+      value={communityId}
+      onChange={setPicked}
+    />
+  );
   if (me.data && wall.empty)
     return (
       <PageShell>
@@ -40,7 +54,15 @@ export default function PraiseWall() {
             {p.photos.length > 0 && (
               <View className="photo-grid">
                 {p.photos.map((photo) => (
-                  <Image key={photo.id} src={fileUrl(photo.thumbUrl ?? photo.url)} mode="aspectFill" className="photo-grid__item" onClick={() => void Taro.previewImage({ urls: p.photos.map((x) => fileUrl(x.url)), current: fileUrl(photo.url) })} />
+                  <Image
+                    key={photo.id}
+                    src={fileUrl(photo.thumbUrl ?? photo.url)}
+                    mode="aspectFill"
+                    className="photo-grid__item"
+                    onClick={() =>
+                      void Taro.previewImage({ urls: p.photos.map((x) => fileUrl(x.url)), current: fileUrl(photo.url) })
+                    }
+                  />
                 ))}
               </View>
             )}

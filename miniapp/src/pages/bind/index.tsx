@@ -15,7 +15,11 @@ type Picked = { community?: Community; building?: Building; unit?: UnitSummary }
 export default function Bind() {
   const [picked, setPicked] = useState<Picked>({});
   const mine = useRequest(() => bff.myBindRequests().then((r) => r.items), []);
-  const communities = useRequest(() => bff.communities().then((r) => r.items), [], (l) => l.length === 0);
+  const communities = useRequest(
+    () => bff.communities().then((r) => r.items),
+    [],
+    (l) => l.length === 0,
+  );
   const buildings = useRequest(
     () => (picked.community ? bff.buildings(picked.community.id).then((r) => r.items) : Promise.resolve([])),
     [picked.community?.id],
@@ -56,11 +60,20 @@ export default function Bind() {
       {step === 'relation' ? (
         <CellGroup title="您与该房屋的关系">
           {(Object.keys(RELATION_LABELS) as Relation[]).map((r) => (
-            <Cell key={r} title={RELATION_LABELS[r]} clickable onClick={() => void submit.run(r)} data-testid={`relation-${r}`} />
+            <Cell
+              key={r}
+              title={RELATION_LABELS[r]}
+              clickable
+              onClick={() => void submit.run(r)}
+              data-testid={`relation-${r}`}
+            />
           ))}
         </CellGroup>
       ) : (
-        <CellGroup title={{ community: '选择小区', building: '选择楼栋', unit: '选择房号' }[step]} data-testid={`pick-${step}`}>
+        <CellGroup
+          title={{ community: '选择小区', building: '选择楼栋', unit: '选择房号' }[step]}
+          data-testid={`pick-${step}`}
+        >
           {list.loading && <Cell title="加载中…" />}
           {!list.loading && (list.data ?? []).length === 0 && <Cell title="暂无数据" />}
           {!list.loading &&
@@ -71,7 +84,15 @@ export default function Bind() {
                 else if (step === 'building') setPicked({ ...picked, building: item as Building });
                 else setPicked({ ...picked, unit: item as UnitSummary });
               };
-              return <Cell key={item.id} title={label} description={step === 'community' ? (item as Community).address : undefined} clickable onClick={onClick} />;
+              return (
+                <Cell
+                  key={item.id}
+                  title={label}
+                  description={step === 'community' ? (item as Community).address : undefined}
+                  clickable
+                  onClick={onClick}
+                />
+              );
             })}
         </CellGroup>
       )}
@@ -82,7 +103,9 @@ export default function Bind() {
           </Button>
         </View>
       )}
-      <Text className="hint">手机号与物业登记的业主信息一致时自动通过，否则由小区经理审核。{STATUS_LABELS.PENDING}的申请可在此查看进度。</Text>
+      <Text className="hint">
+        手机号与物业登记的业主信息一致时自动通过，否则由小区经理审核。{STATUS_LABELS.PENDING}的申请可在此查看进度。
+      </Text>
     </PageShell>
   );
 }

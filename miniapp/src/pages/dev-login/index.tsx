@@ -19,7 +19,14 @@ export default function DevLogin() {
       <View data-testid="dev-login">
         <CellGroup title="选择演示用户">
           {DEMO_USERS.map((u) => (
-            <Cell key={u.openid} title={u.label} description={u.openid} clickable onClick={() => void login.run(u.openid)} data-testid={`demo-${u.openid}`} />
+            <Cell
+              key={u.openid}
+              title={u.label}
+              description={u.openid}
+              clickable
+              onClick={() => void login.run(u.openid)}
+              data-testid={`demo-${u.openid}`}
+            />
           ))}
         </CellGroup>
       </View>

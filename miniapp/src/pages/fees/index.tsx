@@ -14,7 +14,11 @@ import '../../features/fees/fees.css';
 
 /** 缴费: per unit, the bills to pay (select, pay with WeChat) and the payment history with receipts. */
 export default function Fees() {
-  const summary = useRequest(() => bff.billSummary(), [], (d) => d.units.length === 0);
+  const summary = useRequest(
+    () => bff.billSummary(),
+    [],
+    (d) => d.units.length === 0,
+  );
   // Opened from a reminder or the home page's 欠费 card: that unit first.
   const [chosenUnit, setChosenUnit] = useState<string | undefined>(useRouter().params.unitId);
   const [tab, setTab] = useState<'unpaid' | 'paid'>('unpaid');
@@ -47,7 +51,10 @@ export default function Fees() {
       {units.length > 1 && (
         <Chips
           testId="unit-chips"
-          options={units.map((u) => ({ value: u.unitId, label: `${u.label}${u.openBills ? ` · 待缴¥${yuan(u.openFen)}` : ''}` }))}
+          options={units.map((u) => ({
+            value: u.unitId,
+            label: `${u.label}${u.openBills ? ` · 待缴¥${yuan(u.openFen)}` : ''}`,
+          }))}
           value={unitId}
           onChange={(v) => v && setChosenUnit(v)}
         />
@@ -61,7 +68,12 @@ export default function Fees() {
         value={tab}
         onChange={(v) => v && setTab(v)}
       />
-      {unitId && (tab === 'unpaid' ? <UnpaidBills unitId={unitId} refreshKey={refreshKey} onPaid={refresh} /> : <PaidBills unitId={unitId} refreshKey={refreshKey} />)}
+      {unitId &&
+        (tab === 'unpaid' ? (
+          <UnpaidBills unitId={unitId} refreshKey={refreshKey} onPaid={refresh} />
+        ) : (
+          <PaidBills unitId={unitId} refreshKey={refreshKey} />
+        ))}
     </PageShell>
   );
 }

@@ -13,7 +13,12 @@ function ModuleGrid({ modules, testId, query = '' }: { modules: ModuleLink[]; te
     <View data-testid={testId}>
       <Grid columns={modules.length > 4 ? 5 : 4}>
         {modules.map((m) => (
-          <Grid.Item key={m.key} text={m.title} onClick={() => void Taro.navigateTo({ url: `${m.url}${query}` })} data-testid={`module-${m.key}`}>
+          <Grid.Item
+            key={m.key}
+            text={m.title}
+            onClick={() => void Taro.navigateTo({ url: `${m.url}${query}` })}
+            data-testid={`module-${m.key}`}
+          >
             <Text style={{ fontSize: '22px' }}>{m.icon}</Text>
           </Grid.Item>
         ))}
@@ -68,10 +73,18 @@ export default function Home() {
         <Text className="section-title">{me.data?.name ? `您好，${me.data.name}` : '您好'}</Text>
         {selected && (
           <View className="actions" data-testid="mode-switch">
-            <Tag type={shown === 'resident' ? 'primary' : 'default'} onClick={() => setMode('resident')} data-testid="mode-resident">
+            <Tag
+              type={shown === 'resident' ? 'primary' : 'default'}
+              onClick={() => setMode('resident')}
+              data-testid="mode-resident"
+            >
               住户服务
             </Tag>
-            <Tag type={shown === 'staff' ? 'primary' : 'default'} onClick={() => setMode('staff')} data-testid="mode-staff">
+            <Tag
+              type={shown === 'staff' ? 'primary' : 'default'}
+              onClick={() => setMode('staff')}
+              data-testid="mode-staff"
+            >
               员工工作台
             </Tag>
           </View>
@@ -82,9 +95,18 @@ export default function Home() {
             {verified.length > 0 && <Overdue />}
             <CellGroup title="我的房屋">
               {(me.data?.units ?? []).map((u) => (
-                <Cell key={u.membershipId} title={`${u.community.name} ${u.building.name} ${u.number}室`} extra={<Tag type={u.status === 'VERIFIED' ? 'success' : 'warning'}>{STATUS_LABELS[u.status]}</Tag>} />
+                <Cell
+                  key={u.membershipId}
+                  title={`${u.community.name} ${u.building.name} ${u.number}室`}
+                  extra={<Tag type={u.status === 'VERIFIED' ? 'success' : 'warning'}>{STATUS_LABELS[u.status]}</Tag>}
+                />
               ))}
-              <Cell title="绑定房屋" clickable onClick={() => void Taro.navigateTo({ url: '/pages/bind/index' })} data-testid="bind-more" />
+              <Cell
+                title="绑定房屋"
+                clickable
+                onClick={() => void Taro.navigateTo({ url: '/pages/bind/index' })}
+                data-testid="bind-more"
+              />
             </CellGroup>
           </View>
         )}
@@ -93,7 +115,13 @@ export default function Home() {
             {staff.length > 1 && (
               <View className="actions" data-testid="community-switch">
                 {staff.map((s) => (
-                  <Tag key={s.community.id} type={s === selected ? 'primary' : 'default'} plain onClick={() => setCommunityId(s.community.id)} data-testid={`switch-${s.community.name}`}>
+                  <Tag
+                    key={s.community.id}
+                    type={s === selected ? 'primary' : 'default'}
+                    plain
+                    onClick={() => setCommunityId(s.community.id)}
+                    data-testid={`switch-${s.community.name}`}
+                  >
                     {s.community.name}
                   </Tag>
                 ))}
@@ -102,11 +130,19 @@ export default function Home() {
             <Text className="hint">
               {selected.community.name} · {selected.roles.map((r) => ROLE_LABELS[r]).join('、')}
             </Text>
-            <ModuleGrid modules={staffModules(selected.roles)} testId="staff-modules" query={`?communityId=${selected.community.id}`} />
+            <ModuleGrid
+              modules={staffModules(selected.roles)}
+              testId="staff-modules"
+              query={`?communityId=${selected.community.id}`}
+            />
           </View>
         )}
         <CellGroup>
-          <Cell title="退出登录" clickable onClick={async () => (await logout(), void Taro.reLaunch({ url: '/pages/index/index' }))} />
+          <Cell
+            title="退出登录"
+            clickable
+            onClick={async () => (await logout(), void Taro.reLaunch({ url: '/pages/index/index' }))}
+          />
         </CellGroup>
       </View>
     </PageShell>

@@ -19,11 +19,18 @@ const EMPTY_PAGE = { items: [], total: 0, nextCursor: null };
 /** The notices of the resident's community: pinned first, unread marked, by category, paged. */
 export default function Notices() {
   const me = useRequest(() => bff.me(), []);
-  const communities = [...new Map((me.data?.units ?? []).filter((u) => u.status === 'VERIFIED').map((u) => [u.community.id, u.community])).values()];
+  const communities = [
+    ...new Map(
+      (me.data?.units ?? []).filter((u) => u.status === 'VERIFIED').map((u) => [u.community.id, u.community]),
+    ).values(),
+  ];
   const [chosen, setChosen] = useState<string>();
   const [category, setCategory] = useState<NoticeCategory>();
   const communityId = chosen ?? communities[0]?.id;
-  const list = usePaged((cursor) => (communityId ? bff.notices(communityId, cursor, category) : Promise.resolve(EMPTY_PAGE)), [communityId, category]);
+  const list = usePaged(
+    (cursor) => (communityId ? bff.notices(communityId, cursor, category) : Promise.resolve(EMPTY_PAGE)),
+    [communityId, category],
+  );
 
   usePullDownRefresh(async () => {
     await Promise.all([me.reload(), list.reload()]);
@@ -42,8 +49,23 @@ export default function Notices() {
   }
   return (
     <PageShell request={me.data ? list : me} emptyText="暂无公告">
-      {communities.length > 1 && <Chips options={communities.map((c) => ({ value: c.id, label: c.name }))} value={communityId} onChange={setChosen} testId="notice-communities" />}
-      <Chips options={[{ value: undefined, label: '全部' }, ...CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))]} value={category} onChange={setCategory} testId="notice-categories" />
+      {communities.length > 1 && (
+        <Chips
+          options={communities.map((c) => ({ value: c.id, label: c.name }))}
+          value={communityId}
+          onChange={setChosen}
+          testId="notice-communities"
+        />
+      )}
+      <Chips
+        options={[
+          { value: undefined, label: '全部' },
+          ...CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] })),
+        ]}
+        value={category}
+        onChange={setCategory}
+        testId="notice-categories"
+      />
       <CellGroup title={`共 ${list.total} 条`} data-testid="notice-list">
         {list.items.map((n) => (
           <Cell

@@ -20,7 +20,9 @@ export default function Phone() {
     <PageShell>
       <View data-testid="phone-page">
         <Text className="section-title">授权手机号</Text>
-        <Text className="hint">物业通用手机号核对业主花名册，并在报修时联系您。号码仅物业工作人员可见，且默认隐去中间四位。</Text>
+        <Text className="hint">
+          物业通用手机号核对业主花名册，并在报修时联系您。号码仅物业工作人员可见，且默认隐去中间四位。
+        </Text>
         {process.env.TARO_ENV === 'weapp' && (
           <NativeButton
             type="primary"
@@ -37,9 +39,22 @@ export default function Phone() {
         {process.env.TARO_ENV === 'h5' && DEV_LOGIN && (
           <View>
             <NoticeBar content="开发模式：输入手机号，由微信模拟器签发授权码。" wrap />
-            <Input placeholder="请输入手机号" type="number" maxLength={11} value={phone} onChange={setPhone} data-testid="phone-input" />
+            <Input
+              placeholder="请输入手机号"
+              type="number"
+              maxLength={11}
+              value={phone}
+              onChange={setPhone}
+              data-testid="phone-input"
+            />
             <View className="actions">
-              <Button type="primary" loading={bind.running} disabled={!/^1\d{10}$/.test(phone)} onClick={() => void bind.run(() => mintDemoPhoneCode(phone))} data-testid="phone-submit">
+              <Button
+                type="primary"
+                loading={bind.running}
+                disabled={!/^1\d{10}$/.test(phone)}
+                onClick={() => void bind.run(() => mintDemoPhoneCode(phone))}
+                data-testid="phone-submit"
+              >
                 绑定手机号
               </Button>
             </View>

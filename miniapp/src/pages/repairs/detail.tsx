@@ -5,7 +5,13 @@ import { Cell, CellGroup, Tag } from '../../ui';
 import { bff, fileUrl } from '../../session';
 import { useRequest } from '../../hooks/use-request';
 import { shortTime } from '../../format';
-import { ACTION_LABELS, FAULT_LABELS, RETURN_REASON_LABELS, STATUS_LABELS, STATUS_TAG } from '../../features/repairs/labels';
+import {
+  ACTION_LABELS,
+  FAULT_LABELS,
+  RETURN_REASON_LABELS,
+  STATUS_LABELS,
+  STATUS_TAG,
+} from '../../features/repairs/labels';
 import { RepairActions } from '../../features/repairs/repair-actions';
 import { RepairDeadlines } from '../../features/repairs/deadlines';
 import '../../features/notices/notice.css';
@@ -35,16 +41,37 @@ export default function RepairDetail() {
           <CellGroup>
             <Cell title="位置" extra={r.place} />
             <Cell title="现象" description={[r.phenomenon, r.description].filter(Boolean).join('；')} />
-            <Cell title="联系电话" extra={r.contactPhone ?? ''} clickable={r.myRoles.includes('assignee')} onClick={() => r.myRoles.includes('assignee') && r.contactPhone && void Taro.makePhoneCall({ phoneNumber: r.contactPhone })} />
+            <Cell
+              title="联系电话"
+              extra={r.contactPhone ?? ''}
+              clickable={r.myRoles.includes('assignee')}
+              onClick={() =>
+                r.myRoles.includes('assignee') &&
+                r.contactPhone &&
+                void Taro.makePhoneCall({ phoneNumber: r.contactPhone })
+              }
+            />
             {r.assignee && <Cell title="维修工" extra={r.assignee.name ?? ''} />}
             {r.appointmentAt && <Cell title="约定上门" extra={shortTime(r.appointmentAt)} />}
             {r.returnReason && <Cell title="退单原因" extra={RETURN_REASON_LABELS[r.returnReason]} />}
-            {r.rating && <Cell title="评价" extra={`质量 ${r.rating.quality} 分 · 态度 ${r.rating.attitude} 分`} description={r.rating.comment ?? ''} />}
+            {r.rating && (
+              <Cell
+                title="评价"
+                extra={`质量 ${r.rating.quality} 分 · 态度 ${r.rating.attitude} 分`}
+                description={r.rating.comment ?? ''}
+              />
+            )}
           </CellGroup>
           {images.length > 0 && (
             <View className="photo-grid">
               {images.map((url) => (
-                <Image key={url} src={url} mode="aspectFill" className="photo-grid__item" onClick={() => void Taro.previewImage({ urls: images, current: url })} />
+                <Image
+                  key={url}
+                  src={url}
+                  mode="aspectFill"
+                  className="photo-grid__item"
+                  onClick={() => void Taro.previewImage({ urls: images, current: url })}
+                />
               ))}
             </View>
           )}
@@ -53,7 +80,12 @@ export default function RepairDetail() {
           <RepairActions repair={r} onDone={repair.reload} />
           <CellGroup title="处理进度" data-testid="repair-timeline">
             {[...r.timeline].reverse().map((e, i) => (
-              <Cell key={`${e.at}-${i}`} title={`${ACTION_LABELS[e.action] ?? e.action} · ${STATUS_LABELS[e.to]}`} description={[e.by, e.note].filter(Boolean).join('：')} extra={shortTime(e.at)} />
+              <Cell
+                key={`${e.at}-${i}`}
+                title={`${ACTION_LABELS[e.action] ?? e.action} · ${STATUS_LABELS[e.to]}`}
+                description={[e.by, e.note].filter(Boolean).join('：')}
+                extra={shortTime(e.at)}
+              />
             ))}
           </CellGroup>
         </View>

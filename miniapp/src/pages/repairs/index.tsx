@@ -24,7 +24,13 @@ export default function Repairs() {
       </Button>
     </View>
   );
-  if (list.empty) return <PageShell>{fileButton}{level}</PageShell>;
+  if (list.empty)
+    return (
+      <PageShell>
+        {fileButton}
+        {level}
+      </PageShell>
+    );
   return (
     <PageShell request={list}>
       {fileButton}

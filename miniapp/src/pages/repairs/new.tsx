@@ -32,8 +32,17 @@ export default function NewRepair() {
     if (!part.trim() || !phenomenon.trim() || (place === COMMON && !commonArea.trim())) {
       return void Taro.showToast({ title: '请填写报修位置、部位和故障现象', icon: 'none' });
     }
-    const at = place === COMMON ? { communityId: units[0]!.community.id, commonArea: commonArea.trim() } : { unitId: place };
-    const repair = await bff.fileRepair({ ...at, faultType: fault, part: part.trim(), phenomenon: phenomenon.trim(), emergency, description: description.trim(), uploadIds: photos.map((p) => p.id) });
+    const at =
+      place === COMMON ? { communityId: units[0]!.community.id, commonArea: commonArea.trim() } : { unitId: place };
+    const repair = await bff.fileRepair({
+      ...at,
+      faultType: fault,
+      part: part.trim(),
+      phenomenon: phenomenon.trim(),
+      emergency,
+      description: description.trim(),
+      uploadIds: photos.map((p) => p.id),
+    });
     const { templates } = await bff.pushSubscriptions();
     await askForPush([templates.repairAccepted.id, templates.repairResolved.id]).catch(() => 0);
     await Taro.redirectTo({ url: `/pages/repairs/detail?id=${repair.id}` });
@@ -45,24 +54,70 @@ export default function NewRepair() {
       <View data-testid="repair-form">
         <CellGroup title="报修位置">
           <Chips
-            options={[...units.map((u) => ({ value: u.unitId, label: `${u.building.name} ${u.number}室` })), { value: COMMON, label: '小区公共区域' }]}
+            options={[
+              ...units.map((u) => ({ value: u.unitId, label: `${u.building.name} ${u.number}室` })),
+              { value: COMMON, label: '小区公共区域' },
+            ]}
             value={place}
             onChange={setWhere}
           />
-          {place === COMMON && <Input placeholder="例如：3号楼电梯、东门道闸" value={commonArea} onChange={setCommonArea} data-testid="repair-common-area" />}
+          {place === COMMON && (
+            <Input
+              placeholder="例如：3号楼电梯、东门道闸"
+              value={commonArea}
+              onChange={setCommonArea}
+              data-testid="repair-common-area"
+            />
+          )}
         </CellGroup>
         <CellGroup title="故障类型">
-          <Chips options={FAULTS.map((f) => ({ value: f, label: FAULT_LABELS[f] }))} value={fault} onChange={(f) => f && setFault(f)} />
+          <Chips
+            options={FAULTS.map((f) => ({ value: f, label: FAULT_LABELS[f] }))}
+            value={fault}
+            onChange={(f) => f && setFault(f)}
+          />
         </CellGroup>
         <CellGroup title="哪里坏了">
-          <Input placeholder="部位，例如：厨房水龙头" value={part} onChange={setPart} maxLength={30} data-testid="repair-part" />
-          <Input placeholder="现象，例如：关不紧，一直滴水" value={phenomenon} onChange={setPhenomenon} maxLength={100} data-testid="repair-phenomenon" />
-          <TextArea placeholder="补充说明（选填）" value={description} onChange={setDescription} maxLength={500} autoSize />
+          <Input
+            placeholder="部位，例如：厨房水龙头"
+            value={part}
+            onChange={setPart}
+            maxLength={30}
+            data-testid="repair-part"
+          />
+          <Input
+            placeholder="现象，例如：关不紧，一直滴水"
+            value={phenomenon}
+            onChange={setPhenomenon}
+            maxLength={100}
+            data-testid="repair-phenomenon"
+          />
+          <TextArea
+            placeholder="补充说明（选填）"
+            value={description}
+            onChange={setDescription}
+            maxLength={500}
+            autoSize
+          />
         </CellGroup>
         <CellGroup title="紧急程度">
-          <Chips options={[{ value: 'routine', label: '日常维修' }, { value: 'emergency', label: '应急（漏水、停电等）' }]} value={emergency ? 'emergency' : 'routine'} onChange={(v) => setEmergency(v === 'emergency')} />
+          <Chips
+            options={[
+              { value: 'routine', label: '日常维修' },
+              { value: 'emergency', label: '应急（漏水、停电等）' },
+            ]}
+            value={emergency ? 'emergency' : 'routine'}
+            onChange={(v) => setEmergency(v === 'emergency')}
+          />
         </CellGroup>
-        <Attachments existing={[]} added={photos} onAdd={(u) => setPhotos((p) => [...p, ...u])} onRemove={(u) => setPhotos((p) => p.filter((x) => x.id !== u.id))} disabled={false} photosOnly />
+        <Attachments
+          existing={[]}
+          added={photos}
+          onAdd={(u) => setPhotos((p) => [...p, ...u])}
+          onRemove={(u) => setPhotos((p) => p.filter((x) => x.id !== u.id))}
+          disabled={false}
+          photosOnly
+        />
         <Text className="hint">维修人员会通过您授权的手机号与您联系</Text>
         <View className="actions">
           <Button type="primary" size="large" disabled={submit.running} onClick={() => void submit.run()}>

@@ -19,7 +19,10 @@ import '../../features/elections/elections.css';
  */
 export default function VoteDetail() {
   const id = useRouter().params.id ?? '';
-  const election = useRequest(() => (id ? bff.election(id) : Promise.reject(new Error('缺少投票参数，请从投票列表进入'))), [id]);
+  const election = useRequest(
+    () => (id ? bff.election(id) : Promise.reject(new Error('缺少投票参数，请从投票列表进入'))),
+    [id],
+  );
   const [chosen, setChosen] = useState<string[]>([]);
   const [receipt, setReceipt] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -39,8 +42,13 @@ export default function VoteDetail() {
 
   async function submit() {
     if (!e) return;
-    const picked = e.kind === 'MATTER' ? MATTER_LABELS[chosen[0]!] : chosen.map((c) => names[c]).join('、') || '不选任何人（弃权）';
-    const { confirm } = await Taro.showModal({ title: '确认提交选票？', content: `您的选择：${picked}。${e.rules.allowChange ? '截止前可改一次。' : '提交后不能修改。'}`, confirmText: '提交' });
+    const picked =
+      e.kind === 'MATTER' ? MATTER_LABELS[chosen[0]!] : chosen.map((c) => names[c]).join('、') || '不选任何人（弃权）';
+    const { confirm } = await Taro.showModal({
+      title: '确认提交选票？',
+      content: `您的选择：${picked}。${e.rules.allowChange ? '截止前可改一次。' : '提交后不能修改。'}`,
+      confirmText: '提交',
+    });
     if (!confirm) return;
     setBusy(true);
     try {
@@ -58,9 +66,21 @@ export default function VoteDetail() {
       {e && (
         <View data-testid="vote-detail">
           <CellGroup title={e.title}>
-            <Cell title="状态" extra={<Tag type={e.state === 'OPEN' ? 'primary' : 'default'}>{STATE_LABELS[e.state]}</Tag>} />
+            <Cell
+              title="状态"
+              extra={<Tag type={e.state === 'OPEN' ? 'primary' : 'default'}>{STATE_LABELS[e.state]}</Tag>}
+            />
             <Cell title="截止时间" extra={shortTime(e.closesAt)} />
-            <Cell title="规则" description={e.kind === 'ELECTION' ? `最多选 ${e.seats} 人；当选须获参与投票业主的过半数面积和过半数人数同意` : e.class === 'SPECIAL' ? '须获参与投票业主 3/4 以上面积和人数同意' : '须获参与投票业主过半数面积和过半数人数同意'} />
+            <Cell
+              title="规则"
+              description={
+                e.kind === 'ELECTION'
+                  ? `最多选 ${e.seats} 人；当选须获参与投票业主的过半数面积和过半数人数同意`
+                  : e.class === 'SPECIAL'
+                    ? '须获参与投票业主 3/4 以上面积和人数同意'
+                    : '须获参与投票业主过半数面积和过半数人数同意'
+              }
+            />
             {e.description && <Cell title="说明" description={e.description} />}
           </CellGroup>
 
@@ -75,11 +95,36 @@ export default function VoteDetail() {
           {e.state !== 'RESULTS_PUBLISHED' && e.state !== 'ARCHIVED' && (
             <>
               {!slot && <Text className="hint">只有业主名册上的业主可以投票。请先绑定房屋并通过核验。</Text>}
-              {slot?.voted && !receipt && <Text className="hint" data-testid="vote-done">✓ 本户（{slot.units.join('、')}）已投票{slot.byMe ? '' : slot.channel === 'ONLINE' ? '（由共有人投出）' : '（纸质或委托投票）'}</Text>}
-              {(e.kind === 'ELECTION' ? e.candidates.map((c) => ({ key: c.id, title: c.name, sub: `${c.sex} · ${c.age}岁 · ${c.affiliation} · ${c.occupation}`, statement: c.statement, photo: c.photoUploadId })) : (e.choices ?? []).map((c) => ({ key: c, title: MATTER_LABELS[c]!, sub: '', statement: '', photo: null }))).map((c) => {
+              {slot?.voted && !receipt && (
+                <Text className="hint" data-testid="vote-done">
+                  ✓ 本户（{slot.units.join('、')}）已投票
+                  {slot.byMe ? '' : slot.channel === 'ONLINE' ? '（由共有人投出）' : '（纸质或委托投票）'}
+                </Text>
+              )}
+              {(e.kind === 'ELECTION'
+                ? e.candidates.map((c) => ({
+                    key: c.id,
+                    title: c.name,
+                    sub: `${c.sex} · ${c.age}岁 · ${c.affiliation} · ${c.occupation}`,
+                    statement: c.statement,
+                    photo: c.photoUploadId,
+                  }))
+                : (e.choices ?? []).map((c) => ({
+                    key: c,
+                    title: MATTER_LABELS[c]!,
+                    sub: '',
+                    statement: '',
+                    photo: null,
+                  }))
+              ).map((c) => {
                 const on = chosen.includes(c.key);
                 return (
-                  <View key={c.key} className={`vote-choice ${on ? 'vote-choice--on' : ''}`} onClick={() => canVote && toggle(c.key)} data-testid="vote-choice">
+                  <View
+                    key={c.key}
+                    className={`vote-choice ${on ? 'vote-choice--on' : ''}`}
+                    onClick={() => canVote && toggle(c.key)}
+                    data-testid="vote-choice"
+                  >
                     {canVote && <View className={`bill__check ${on ? 'bill__check--on' : ''}`}>{on ? '✓' : ''}</View>}
                     {c.photo && <CandidatePhoto uploadId={c.photo} />}
                     <View className="vote-choice__main">
@@ -92,7 +137,14 @@ export default function VoteDetail() {
               })}
               {canVote && (
                 <View className="vote-bar">
-                  <Button type="primary" size="large" block loading={busy} disabled={e.kind === 'MATTER' && chosen.length === 0} onClick={() => void submit()}>
+                  <Button
+                    type="primary"
+                    size="large"
+                    block
+                    loading={busy}
+                    disabled={e.kind === 'MATTER' && chosen.length === 0}
+                    onClick={() => void submit()}
+                  >
                     {e.kind === 'MATTER' ? '提交选票' : `提交选票（已选 ${chosen.length}/${e.seats}）`}
                   </Button>
                 </View>
@@ -102,18 +154,45 @@ export default function VoteDetail() {
 
           {open && !slot?.voted && (
             <View className="actions">
-              <Button size="large" onClick={() => void bff.pushSubscriptions().then(({ templates }) => askForPush([templates.electionClosing.id, templates.noticePublished.id]))}>
+              <Button
+                size="large"
+                onClick={() =>
+                  void bff
+                    .pushSubscriptions()
+                    .then(({ templates }) => askForPush([templates.electionClosing.id, templates.noticePublished.id]))
+                }
+              >
                 截止前和出结果时提醒我
               </Button>
             </View>
           )}
-          {e.result && <Results result={e.result} names={names} order={e.kind === 'MATTER' ? ['YES'] : e.candidates.map((c) => c.id)} cls={e.class} seats={e.seats} />}
+          {e.result && (
+            <Results
+              result={e.result}
+              names={names}
+              order={e.kind === 'MATTER' ? ['YES'] : e.candidates.map((c) => c.id)}
+              cls={e.class}
+              seats={e.seats}
+            />
+          )}
 
           {slot?.voted && (
             <CellGroup title="核对回执">
               <View className="bill-actions__row" style={{ padding: '16px 24px' }}>
-                <Input value={check} onChange={(v) => setCheck(v.toUpperCase())} placeholder="XXXX-XXXX-XXXX" data-testid="receipt-input" />
-                <Button size="small" onClick={() => void bff.checkReceipt(id, check.trim()).then((r) => setChecked(r.counted ? '✓ 该选票已计入' : '未找到该回执码'))}>
+                <Input
+                  value={check}
+                  onChange={(v) => setCheck(v.toUpperCase())}
+                  placeholder="XXXX-XXXX-XXXX"
+                  data-testid="receipt-input"
+                />
+                <Button
+                  size="small"
+                  onClick={() =>
+                    void bff
+                      .checkReceipt(id, check.trim())
+                      .then((r) => setChecked(r.counted ? '✓ 该选票已计入' : '未找到该回执码'))
+                  }
+                >
                   核对
                 </Button>
               </View>

@@ -10,7 +10,11 @@ import '../../features/fees/fees.css';
 
 /** 投票: the votes of my community — open ones to vote in, results once published. */
 export default function Votes() {
-  const list = useRequest(() => bff.elections(), [], (d) => d.items.length === 0);
+  const list = useRequest(
+    () => bff.elections(),
+    [],
+    (d) => d.items.length === 0,
+  );
   usePullDownRefresh(async () => {
     await list.reload();
     Taro.stopPullDownRefresh();
@@ -20,16 +24,28 @@ export default function Votes() {
     <PageShell request={list} emptyText="暂无投票">
       <View className="bills" data-testid="vote-list">
         {list.data?.items.map((e) => (
-          <View key={e.id} className="bill" onClick={() => void Taro.navigateTo({ url: `/pages/votes/detail?id=${e.id}` })} data-testid="vote-row">
+          <View
+            key={e.id}
+            className="bill"
+            onClick={() => void Taro.navigateTo({ url: `/pages/votes/detail?id=${e.id}` })}
+            data-testid="vote-row"
+          >
             <View className="bill__main">
               <View className="bill__title">
                 <Text>{e.title}</Text>
                 <Tag type={e.state === 'OPEN' ? 'primary' : 'default'}>{STATE_LABELS[e.state]}</Tag>
               </View>
               <Text className="bill__sub">
-                {e.kind === 'ELECTION' ? `业委会选举 · 应选 ${e.seats} 人` : e.class === 'SPECIAL' ? '表决事项（需 3/4 同意）' : '表决事项（需过半数同意）'} · 截止 {shortTime(e.closesAt)}
+                {e.kind === 'ELECTION'
+                  ? `业委会选举 · 应选 ${e.seats} 人`
+                  : e.class === 'SPECIAL'
+                    ? '表决事项（需 3/4 同意）'
+                    : '表决事项（需过半数同意）'}{' '}
+                · 截止 {shortTime(e.closesAt)}
               </Text>
-              {e.state === 'OPEN' && <Text className="bill__sub">{e.voted ? '✓ 本户已投票' : '尚未投票，点此投票'}</Text>}
+              {e.state === 'OPEN' && (
+                <Text className="bill__sub">{e.voted ? '✓ 本户已投票' : '尚未投票，点此投票'}</Text>
+              )}
             </View>
           </View>
         ))}

@@ -13,7 +13,8 @@ import { ExportButtons } from './download';
 
 const COOL_DOWN_DAYS = 7;
 const inDays = (n: number) => new Date(Date.now() + 8 * 3600_000 + n * 86_400_000).toISOString().slice(0, 10);
-const recentlyReminded = (at: string | null) => at !== null && Date.now() - new Date(at).getTime() < COOL_DOWN_DAYS * 86_400_000;
+const recentlyReminded = (at: string | null) =>
+  at !== null && Date.now() - new Date(at).getTime() < COOL_DOWN_DAYS * 86_400_000;
 
 /**
  * 欠费催缴: units with overdue bills, longest first; tick units and send a written reminder with a
@@ -89,7 +90,12 @@ export function Arrears({ communityId }: { communityId: string }) {
               const on = chosen.has(r.unitId);
               const cooling = recentlyReminded(r.lastRemindedAt);
               return (
-                <View key={r.unitId} className={`bill ${on ? 'bill--checked' : ''}`} onClick={() => !cooling && toggle(r.unitId)} data-testid="arrears-row">
+                <View
+                  key={r.unitId}
+                  className={`bill ${on ? 'bill--checked' : ''}`}
+                  onClick={() => !cooling && toggle(r.unitId)}
+                  data-testid="arrears-row"
+                >
                   <View className={`bill__check ${on ? 'bill__check--on' : ''}`}>{on ? '✓' : ''}</View>
                   <View className="bill__main">
                     <View className="bill__title">
@@ -121,9 +127,15 @@ export function Arrears({ communityId }: { communityId: string }) {
               <Button type="primary" disabled={chosen.size === 0} loading={busy} onClick={() => void remind()}>
                 {chosen.size ? `发送催缴提醒（${chosen.size}户）` : '勾选房屋后发送提醒'}
               </Button>
-              <ExportButtons path={`/api/staff/communities/${communityId}/arrears/export?minMonths=${minMonths}`} name="欠费清单" wrap={false} />
+              <ExportButtons
+                path={`/api/staff/communities/${communityId}/arrears/export?minMonths=${minMonths}`}
+                name="欠费清单"
+                wrap={false}
+              />
             </View>
-            <Text className="hint">催缴提醒是合法的催收方式，会留存为书面记录；欠费不影响门禁、电梯、停车、水电等任何服务。</Text>
+            <Text className="hint">
+              催缴提醒是合法的催收方式，会留存为书面记录；欠费不影响门禁、电梯、停车、水电等任何服务。
+            </Text>
           </View>
         </>
       ) : (
@@ -139,7 +151,8 @@ export function Arrears({ communityId }: { communityId: string }) {
                   {r.items} · {r.bills} 笔 · 期限 {r.payBy}
                 </Text>
                 <Text className="bill__sub">
-                  {shortTime(r.sentAt)} 由 {r.sentBy} 发送 · 业主 {r.recipients} 人，微信消息 {r.pushes.SENT ?? 0}/{r.pushed} 条已送达
+                  {shortTime(r.sentAt)} 由 {r.sentBy} 发送 · 业主 {r.recipients} 人，微信消息 {r.pushes.SENT ?? 0}/
+                  {r.pushed} 条已送达
                 </Text>
               </View>
             </View>

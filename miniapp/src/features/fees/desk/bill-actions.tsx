@@ -22,7 +22,10 @@ export function BillActions({ bill, canWaive, onDone }: { bill: BillView; canWai
   const act = async (what: 'refund' | 'waive') => {
     const { confirm } = await Taro.showModal({
       title: what === 'refund' ? '确认退款' : '确认减免',
-      content: what === 'refund' ? `退还 ¥${yuan(fen ?? 0)} 到业主的微信支付账户，原因：${reason}` : `减免 ¥${yuan(bill.amountFen)}，原因：${reason}。减免后不可撤销。`,
+      content:
+        what === 'refund'
+          ? `退还 ¥${yuan(fen ?? 0)} 到业主的微信支付账户，原因：${reason}`
+          : `减免 ¥${yuan(bill.amountFen)}，原因：${reason}。减免后不可撤销。`,
       confirmText: what === 'refund' ? '确认退款' : '确认减免',
     });
     if (!confirm) return;
@@ -51,7 +54,12 @@ export function BillActions({ bill, canWaive, onDone }: { bill: BillView; canWai
       </View>
       <View className="actions">
         {refundable > 0 && (
-          <Button type="primary" loading={busy} disabled={!fen || fen > refundable || reason.trim().length < 2} onClick={() => void act('refund')}>
+          <Button
+            type="primary"
+            loading={busy}
+            disabled={!fen || fen > refundable || reason.trim().length < 2}
+            onClick={() => void act('refund')}
+          >
             退款
           </Button>
         )}

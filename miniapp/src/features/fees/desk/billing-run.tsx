@@ -15,7 +15,11 @@ import { billingPeriods, feeStandard, periodLabel, yuan } from '../../../feature
  * confirmation before the run. Running it again makes nothing new.
  */
 export function BillingRun({ communityId }: { communityId: string }) {
-  const items = useRequest(() => bff.feeItems(communityId), [communityId], (d) => d.items.length === 0);
+  const items = useRequest(
+    () => bff.feeItems(communityId),
+    [communityId],
+    (d) => d.items.length === 0,
+  );
   const periods = billingPeriods(new Date());
   const [period, setPeriod] = useState(periods[1]!.value);
   const [preview, setPreview] = useState<BillingPreview>();
@@ -56,7 +60,12 @@ export function BillingRun({ communityId }: { communityId: string }) {
     <PageShell request={items} emptyText="还没有收费标准，请小区经理先设置">
       <CellGroup title="收费标准" data-testid="fee-items">
         {(items.data?.items ?? []).map((i) => (
-          <Cell key={i.id} title={i.name} description={i.active ? undefined : '已停用'} extra={feeStandard(i.kind, i.amountFen)} />
+          <Cell
+            key={i.id}
+            title={i.name}
+            description={i.active ? undefined : '已停用'}
+            extra={feeStandard(i.kind, i.amountFen)}
+          />
         ))}
       </CellGroup>
       <Text className="section-title">生成账单</Text>
@@ -68,12 +77,25 @@ export function BillingRun({ communityId }: { communityId: string }) {
       </View>
       {preview && (
         <View data-testid="billing-preview">
-          <CellGroup title={`${periodLabel(preview.period)}：将新生成 ${preview.toCreate.bills} 张，合计 ¥${yuan(preview.toCreate.totalFen)}`}>
+          <CellGroup
+            title={`${periodLabel(preview.period)}：将新生成 ${preview.toCreate.bills} 张，合计 ¥${yuan(preview.toCreate.totalFen)}`}
+          >
             {preview.items.map((i) => (
-              <Cell key={i.feeItemId} title={i.name} description={`已有 ${i.all.bills - i.fresh.bills} 张`} extra={`${i.fresh.bills} 张 · ¥${yuan(i.fresh.totalFen)}`} />
+              <Cell
+                key={i.feeItemId}
+                title={i.name}
+                description={`已有 ${i.all.bills - i.fresh.bills} 张`}
+                extra={`${i.fresh.bills} 张 · ¥${yuan(i.fresh.totalFen)}`}
+              />
             ))}
-            <Cell title="业主承担" extra={`${preview.byPayer.OWNER.bills} 张 · ¥${yuan(preview.byPayer.OWNER.totalFen)}`} />
-            <Cell title="开发商承担（未交付房屋）" extra={`${preview.byPayer.DEVELOPER.bills} 张 · ¥${yuan(preview.byPayer.DEVELOPER.totalFen)}`} />
+            <Cell
+              title="业主承担"
+              extra={`${preview.byPayer.OWNER.bills} 张 · ¥${yuan(preview.byPayer.OWNER.totalFen)}`}
+            />
+            <Cell
+              title="开发商承担（未交付房屋）"
+              extra={`${preview.byPayer.DEVELOPER.bills} 张 · ¥${yuan(preview.byPayer.DEVELOPER.totalFen)}`}
+            />
           </CellGroup>
           {preview.toCreate.bills > 0 ? (
             <View className="actions">

@@ -47,7 +47,11 @@ export async function exportWithToast(path: string, filename: string) {
 /** 导出 Excel (and CSV in a browser) for an export path; `name` is the file's name without extension. */
 export function ExportButtons({ path, name, wrap = true }: { path: string; name: string; wrap?: boolean }) {
   const buttons = EXPORT_FORMATS.map((f) => (
-    <Button key={f} size="small" onClick={() => void exportWithToast(`${path}${path.includes('?') ? '&' : '?'}format=${f}`, `${name}.${f}`)}>
+    <Button
+      key={f}
+      size="small"
+      onClick={() => void exportWithToast(`${path}${path.includes('?') ? '&' : '?'}format=${f}`, `${name}.${f}`)}
+    >
       导出 {f === 'xlsx' ? 'Excel' : 'CSV'}
     </Button>
   ));

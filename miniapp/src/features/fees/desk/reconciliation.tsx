@@ -35,7 +35,12 @@ export function Reconciliation() {
   const load = async (fresh: boolean) => {
     setBusy(true);
     try {
-      if (fresh) await bff.reconcile(day).catch((err: unknown) => void (err instanceof ApiError && err.status < 500 ? undefined : Promise.reject(err)));
+      if (fresh)
+        await bff
+          .reconcile(day)
+          .catch(
+            (err: unknown) => void (err instanceof ApiError && err.status < 500 ? undefined : Promise.reject(err)),
+          );
       await show();
     } finally {
       setBusy(false);
@@ -65,7 +70,9 @@ export function Reconciliation() {
       </View>
       {run && (
         <>
-          {run.lastError && <Text className="hint error">上次对账失败：{run.lastError}（以下为最近一次成功的结果）</Text>}
+          {run.lastError && (
+            <Text className="hint error">上次对账失败：{run.lastError}（以下为最近一次成功的结果）</Text>
+          )}
           <CellGroup title={`${run.day} 对账结果`} data-testid="reconcile-summary">
             <Cell title="支付相符" extra={`${run.matchedCount} 笔 · ¥${yuan(run.matchedFen)}`} />
             <Cell title="退款相符" extra={`${run.refundMatchedCount} 笔 · ¥${yuan(run.refundMatchedFen)}`} />
@@ -84,8 +91,16 @@ export function Reconciliation() {
                 {d.note && <Text className="bill__sub">处理说明：{d.note}</Text>}
                 {!d.resolvedAt && (
                   <>
-                    <Input value={notes[d.id] ?? ''} placeholder="处理说明（至少 2 个字）" onChange={(v) => setNotes((n) => ({ ...n, [d.id]: v }))} />
-                    <Button size="small" disabled={(notes[d.id] ?? '').trim().length < 2} onClick={() => void resolve(d.id)}>
+                    <Input
+                      value={notes[d.id] ?? ''}
+                      placeholder="处理说明（至少 2 个字）"
+                      onChange={(v) => setNotes((n) => ({ ...n, [d.id]: v }))}
+                    />
+                    <Button
+                      size="small"
+                      disabled={(notes[d.id] ?? '').trim().length < 2}
+                      onClick={() => void resolve(d.id)}
+                    >
                       标记已处理
                     </Button>
                   </>

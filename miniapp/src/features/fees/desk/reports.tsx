@@ -67,7 +67,12 @@ function Takings({ communityId }: { communityId: string }) {
   const r: TakingsReport | undefined = report.data;
   return (
     <View data-testid="report-takings">
-      <Chips testId="takings-range" options={options.map((o) => ({ value: o.value, label: o.label }))} value={choice} onChange={(v) => v && setChoice(v)} />
+      <Chips
+        testId="takings-range"
+        options={options.map((o) => ({ value: o.value, label: o.label }))}
+        value={choice}
+        onChange={(v) => v && setChoice(v)}
+      />
       <PageShell request={report}>
         {r && (
           <>
@@ -81,15 +86,29 @@ function Takings({ communityId }: { communityId: string }) {
             <StackedColumns
               testId="takings-chart"
               series={CHANNELS.map((c) => ({ label: c.label, color: c.color }))}
-              columns={r.days.map((d, i) => ({ key: d.day, label: dayLabel(d.day, i, r.days.length), parts: CHANNELS.map((c) => d.byChannel[c.key]) }))}
+              columns={r.days.map((d, i) => ({
+                key: d.day,
+                label: dayLabel(d.day, i, r.days.length),
+                parts: CHANNELS.map((c) => d.byChannel[c.key]),
+              }))}
             />
             <CellGroup title="按收费项目">
               {r.items.length === 0 && <Cell title="这段时间没有收款" />}
               {r.items.map((i) => (
-                <Cell key={i.item} title={i.item} description={CHANNELS.filter((c) => i.byChannel[c.key] !== 0).map((c) => `${c.label} ¥${yuan(i.byChannel[c.key])}`).join(' · ')} extra={`¥${yuan(i.totalFen)}`} />
+                <Cell
+                  key={i.item}
+                  title={i.item}
+                  description={CHANNELS.filter((c) => i.byChannel[c.key] !== 0)
+                    .map((c) => `${c.label} ¥${yuan(i.byChannel[c.key])}`)
+                    .join(' · ')}
+                  extra={`¥${yuan(i.totalFen)}`}
+                />
               ))}
             </CellGroup>
-            <ExportButtons path={`/api/staff/communities/${communityId}/reports/takings/export?from=${r.from}&to=${r.to}`} name={`收款日报-${r.from}至${r.to}`} />
+            <ExportButtons
+              path={`/api/staff/communities/${communityId}/reports/takings/export?from=${r.from}&to=${r.to}`}
+              name={`收款日报-${r.from}至${r.to}`}
+            />
           </>
         )}
       </PageShell>
@@ -121,19 +140,51 @@ function Collection({ communityId }: { communityId: string }) {
             <BarList
               testId="collection-buildings"
               max={1000}
-              target={r.total.ratePermille === null ? undefined : { value: r.total.ratePermille, label: `全小区 ${rate(r.total.ratePermille)}` }}
-              rows={r.buildings.map((b) => ({ key: b.key, label: b.name, value: b.ratePermille, text: rate(b.ratePermille) }))}
+              target={
+                r.total.ratePermille === null
+                  ? undefined
+                  : { value: r.total.ratePermille, label: `全小区 ${rate(r.total.ratePermille)}` }
+              }
+              rows={r.buildings.map((b) => ({
+                key: b.key,
+                label: b.name,
+                value: b.ratePermille,
+                text: rate(b.ratePermille),
+              }))}
             />
             <Text className="section-title">近六个月</Text>
-            <BarList testId="collection-trend" max={1000} rows={r.trend.map((t) => ({ key: t.month, label: `${Number(t.month.slice(5))}月`, value: t.ratePermille, text: rate(t.ratePermille) }))} />
+            <BarList
+              testId="collection-trend"
+              max={1000}
+              rows={r.trend.map((t) => ({
+                key: t.month,
+                label: `${Number(t.month.slice(5))}月`,
+                value: t.ratePermille,
+                text: rate(t.ratePermille),
+              }))}
+            />
             {others.length > 1 && (
               <>
                 <Text className="section-title">各小区对比</Text>
-                <BarList testId="collection-communities" max={1000} rows={others.map((c) => ({ key: c.key, label: c.name, value: c.ratePermille, text: rate(c.ratePermille) }))} />
+                <BarList
+                  testId="collection-communities"
+                  max={1000}
+                  rows={others.map((c) => ({
+                    key: c.key,
+                    label: c.name,
+                    value: c.ratePermille,
+                    text: rate(c.ratePermille),
+                  }))}
+                />
               </>
             )}
-            <Text className="hint">收缴率 = 实收 ÷ 应收（按账单所属月份；已减免的账单不计入应收，滞纳金不计入实收）</Text>
-            <ExportButtons path={`/api/staff/communities/${communityId}/reports/collection/export?period=${r.period}`} name={`收缴率-${r.period}`} />
+            <Text className="hint">
+              收缴率 = 实收 ÷ 应收（按账单所属月份；已减免的账单不计入应收，滞纳金不计入实收）
+            </Text>
+            <ExportButtons
+              path={`/api/staff/communities/${communityId}/reports/collection/export?period=${r.period}`}
+              name={`收缴率-${r.period}`}
+            />
           </>
         )}
       </PageShell>

@@ -17,12 +17,26 @@ export function UnitBills({ communityId, canWaive }: { communityId: string; canW
   const [unitId, setUnitId] = useState<string>();
   const [status, setStatus] = useState<'unpaid' | 'paid'>('unpaid');
   const [open, setOpen] = useState<string>();
-  const bills = useRequest(() => (unitId ? bff.staffUnitBills(communityId, unitId, status) : Promise.resolve(null)), [communityId, unitId, status], (d) => !!d && d.items.length === 0);
+  const bills = useRequest(
+    () => (unitId ? bff.staffUnitBills(communityId, unitId, status) : Promise.resolve(null)),
+    [communityId, unitId, status],
+    (d) => !!d && d.items.length === 0,
+  );
 
   return (
     <PageShell request={buildings}>
-      <Chips testId="desk-buildings" options={(buildings.data?.items ?? []).map((b) => ({ value: b.id, label: b.name }))} value={building} onChange={(v) => v && (setBuildingId(v), setUnitId(undefined))} />
-      <Chips testId="desk-units" options={(units.data?.items ?? []).map((u) => ({ value: u.id, label: u.number }))} value={unitId} onChange={(v) => v && setUnitId(v)} />
+      <Chips
+        testId="desk-buildings"
+        options={(buildings.data?.items ?? []).map((b) => ({ value: b.id, label: b.name }))}
+        value={building}
+        onChange={(v) => v && (setBuildingId(v), setUnitId(undefined))}
+      />
+      <Chips
+        testId="desk-units"
+        options={(units.data?.items ?? []).map((u) => ({ value: u.id, label: u.number }))}
+        value={unitId}
+        onChange={(v) => v && setUnitId(v)}
+      />
       {!unitId && <Text className="hint">选择楼栋和房号，查看这户的账单</Text>}
       {unitId && (
         <>
@@ -45,7 +59,9 @@ export function UnitBills({ communityId, canWaive }: { communityId: string; canW
                 </View>
               ))}
             </View>
-            {status === 'unpaid' && <CounterTake communityId={communityId} unitId={unitId} bills={bills.data?.items ?? []} />}
+            {status === 'unpaid' && (
+              <CounterTake communityId={communityId} unitId={unitId} bills={bills.data?.items ?? []} />
+            )}
           </PageShell>
         </>
       )}

@@ -20,13 +20,21 @@ export default function CashierDesk() {
   const me = useRequest(() => bff.me(), []);
   const [tab, setTab] = useState<'billing' | 'lookup' | 'reconcile' | 'reports' | 'arrears'>('billing');
   // Opened without a community (a desk that just signed in): the first one this person keeps the till for.
-  const communityId = params.communityId ?? me.data?.staff.find((s) => s.roles.includes('CASHIER') || s.roles.includes('MANAGER'))?.community.id ?? '';
-  if (me.data && !communityId) return <PageShell error={new Error('你没有可管理收费的小区，请从首页的员工工作台进入')} />;
+  const communityId =
+    params.communityId ??
+    me.data?.staff.find((s) => s.roles.includes('CASHIER') || s.roles.includes('MANAGER'))?.community.id ??
+    '';
+  if (me.data && !communityId)
+    return <PageShell error={new Error('你没有可管理收费的小区，请从首页的员工工作台进入')} />;
   const staffing = me.data?.staff.find((s) => s.community.id === communityId);
   const roles = staffing?.roles ?? [];
 
   async function leave() {
-    const { confirm } = await Taro.showModal({ title: '退出收银台？', content: '退出后需重新扫码登录。', confirmText: '退出登录' });
+    const { confirm } = await Taro.showModal({
+      title: '退出收银台？',
+      content: '退出后需重新扫码登录。',
+      confirmText: '退出登录',
+    });
     if (!confirm) return;
     await logout();
     await Taro.reLaunch({ url: '/packages/cashier/login/index' });
@@ -62,7 +70,11 @@ export default function CashierDesk() {
       {tab === 'reports' && <Reports communityId={communityId} />}
       {tab === 'arrears' && <Arrears communityId={communityId} />}
       {me.data && !me.data.desk && (
-        <Text className="hint" onClick={() => void Taro.navigateTo({ url: '/packages/staff/desk-login/index' })} data-testid="desk-logins-link">
+        <Text
+          className="hint"
+          onClick={() => void Taro.navigateTo({ url: '/packages/staff/desk-login/index' })}
+          data-testid="desk-logins-link"
+        >
           在电脑上使用收银台：电脑浏览器打开物业通，用微信扫码登录。管理已登录的电脑 ›
         </Text>
       )}

@@ -86,7 +86,9 @@ export default function DeskLogin() {
               data-testid="desk-code"
             />
             <Text className="desk-login__state" data-testid="desk-state">
-              {ticket.state === 'SCANNED' && ticket.scannedBy ? `${ticket.scannedBy} ${STATE_TEXT.SCANNED}` : STATE_TEXT[ticket.state]}
+              {ticket.state === 'SCANNED' && ticket.scannedBy
+                ? `${ticket.scannedBy} ${STATE_TEXT.SCANNED}`
+                : STATE_TEXT[ticket.state]}
             </Text>
             {error && <Text className="error">{error.message}</Text>}
             {(over || error) && (

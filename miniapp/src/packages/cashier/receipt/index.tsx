@@ -23,7 +23,11 @@ export default function CounterReceiptPage() {
   const [reason, setReason] = useState('');
   const r = receipt.data;
   const act = async (what: 'void' | 'approve') => {
-    const { confirm } = await Taro.showModal({ title: what === 'void' ? '申请作废' : '批准作废', content: what === 'void' ? `作废收据 ${r!.receiptNo}，原因：${reason}` : `作废后账单恢复为未缴，不可撤销`, confirmText: '确认' });
+    const { confirm } = await Taro.showModal({
+      title: what === 'void' ? '申请作废' : '批准作废',
+      content: what === 'void' ? `作废收据 ${r!.receiptNo}，原因：${reason}` : `作废后账单恢复为未缴，不可撤销`,
+      confirmText: '确认',
+    });
     if (!confirm) return;
     await (what === 'void' ? bff.requestVoid(r!.id, reason) : bff.approveVoid(r!.id));
     await receipt.reload();

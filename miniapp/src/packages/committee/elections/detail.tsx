@@ -26,8 +26,19 @@ const NEXT: Partial<Record<CommitteeElection['state'], { step: ElectionStep; lab
 };
 
 const ACTIONS: Record<string, string> = {
-  CREATED: '创建', CANDIDATE_ADDED: '添加候选人', CANDIDATE_REMOVED: '删除候选人', PUBLISHED: '公示', ROSTER_CORRECTED: '更正名册', OPENED: '开始投票',
-  PAPER_BALLOT: '录入纸质选票', PROXY_BALLOT: '录入委托投票', REMINDED: '提醒未投票业主', CLOSED: '结束投票', TALLIED: '计票', RESULTS_PUBLISHED: '公布结果', ARCHIVED: '归档',
+  CREATED: '创建',
+  CANDIDATE_ADDED: '添加候选人',
+  CANDIDATE_REMOVED: '删除候选人',
+  PUBLISHED: '公示',
+  ROSTER_CORRECTED: '更正名册',
+  OPENED: '开始投票',
+  PAPER_BALLOT: '录入纸质选票',
+  PROXY_BALLOT: '录入委托投票',
+  REMINDED: '提醒未投票业主',
+  CLOSED: '结束投票',
+  TALLIED: '计票',
+  RESULTS_PUBLISHED: '公布结果',
+  ARCHIVED: '归档',
 };
 
 function CandidateForm({ id, onAdded }: { id: string; onAdded: () => void }) {
@@ -43,7 +54,15 @@ function CandidateForm({ id, onAdded }: { id: string; onAdded: () => void }) {
     if (path) setPhoto((await bff.uploadPhoto(path)).id);
   }
   async function add() {
-    await bff.addCandidate(id, { name: name.trim(), sex, age: Number(age), affiliation: affiliation.trim(), occupation: occupation.trim(), statement: statement.trim(), ...(photo ? { photoUploadId: photo } : {}) });
+    await bff.addCandidate(id, {
+      name: name.trim(),
+      sex,
+      age: Number(age),
+      affiliation: affiliation.trim(),
+      occupation: occupation.trim(),
+      statement: statement.trim(),
+      ...(photo ? { photoUploadId: photo } : {}),
+    });
     setPhoto(undefined);
     setName('');
     setAge('');
@@ -86,7 +105,10 @@ function CandidateForm({ id, onAdded }: { id: string; onAdded: () => void }) {
 /** 投票管理: candidates, the steps of the lifecycle (each confirmed), live turnout, the count and its audit trail. */
 export default function ElectionDetail() {
   const id = useRouter().params.id ?? '';
-  const election = useRequest(() => (id ? bff.committeeElection(id) : Promise.reject(new Error('缺少投票参数，请从投票列表进入'))), [id]);
+  const election = useRequest(
+    () => (id ? bff.committeeElection(id) : Promise.reject(new Error('缺少投票参数，请从投票列表进入'))),
+    [id],
+  );
   const [busy, setBusy] = useState(false);
   const e = election.data;
   const next = e ? NEXT[e.state] : undefined;
@@ -105,7 +127,11 @@ export default function ElectionDetail() {
   }
   async function remind() {
     const r = await bff.remindVoters(id);
-    await Taro.showModal({ title: '已提醒', content: `${r.owners} 位未投票业主，已发送 ${r.pushed} 条微信消息（未订阅的业主收不到）。`, showCancel: false });
+    await Taro.showModal({
+      title: '已提醒',
+      content: `${r.owners} 位未投票业主，已发送 ${r.pushed} 条微信消息（未订阅的业主收不到）。`,
+      showCancel: false,
+    });
   }
 
   const names = Object.fromEntries([...(e?.candidates ?? []).map((c) => [c.id, c.name]), ['YES', '同意']]);
@@ -114,8 +140,20 @@ export default function ElectionDetail() {
       {e && (
         <View data-testid="committee-election">
           <CellGroup title={e.title}>
-            <Cell title="状态" extra={<Tag type={e.state === 'OPEN' ? 'primary' : 'default'}>{STATE_LABELS[e.state]}</Tag>} />
-            <Cell title="类别" extra={e.kind === 'ELECTION' ? `业委会选举，应选 ${e.seats} 人` : e.class === 'SPECIAL' ? '重大事项（3/4）' : '一般事项（过半数）'} />
+            <Cell
+              title="状态"
+              extra={<Tag type={e.state === 'OPEN' ? 'primary' : 'default'}>{STATE_LABELS[e.state]}</Tag>}
+            />
+            <Cell
+              title="类别"
+              extra={
+                e.kind === 'ELECTION'
+                  ? `业委会选举，应选 ${e.seats} 人`
+                  : e.class === 'SPECIAL'
+                    ? '重大事项（3/4）'
+                    : '一般事项（过半数）'
+              }
+            />
             <Cell title="截止" extra={shortTime(e.closesAt)} />
             <Cell title="改票" extra={e.rules.allowChange ? '截止前可改一次' : '不可改票'} />
             {e.rosterUnits > 0 && <Cell title="业主名册" extra={`${e.rosterUnits} 户`} />}
@@ -123,11 +161,17 @@ export default function ElectionDetail() {
           {e.kind === 'ELECTION' && (
             <CellGroup title={`候选人（${e.candidates.length}）`} data-testid="candidates">
               {e.candidates.map((c) => (
-                <Cell key={c.id} title={c.name} description={`${c.sex} · ${c.age}岁 · ${c.affiliation} · ${c.occupation}${c.statement ? ` · ${c.statement}` : ''}`} />
+                <Cell
+                  key={c.id}
+                  title={c.name}
+                  description={`${c.sex} · ${c.age}岁 · ${c.affiliation} · ${c.occupation}${c.statement ? ` · ${c.statement}` : ''}`}
+                />
               ))}
             </CellGroup>
           )}
-          {e.state === 'DRAFT' && e.kind === 'ELECTION' && <CandidateForm id={id} onAdded={() => void election.reload()} />}
+          {e.state === 'DRAFT' && e.kind === 'ELECTION' && (
+            <CandidateForm id={id} onAdded={() => void election.reload()} />
+          )}
           {e.turnout && (e.state === 'OPEN' || e.state === 'CLOSED') && (
             <>
               <Text className="section-title">参与情况（实时）</Text>
@@ -135,7 +179,15 @@ export default function ElectionDetail() {
             </>
           )}
           {e.state === 'OPEN' && <PaperBallot election={e} onEntered={() => void election.reload()} />}
-          {e.result && <Results result={e.result} names={names} order={e.kind === 'MATTER' ? ['YES'] : e.candidates.map((c) => c.id)} cls={e.class} seats={e.seats} />}
+          {e.result && (
+            <Results
+              result={e.result}
+              names={names}
+              order={e.kind === 'MATTER' ? ['YES'] : e.candidates.map((c) => c.id)}
+              cls={e.class}
+              seats={e.seats}
+            />
+          )}
           <View className="actions actions--wrap">
             {next && (
               <Button type="primary" size="large" loading={busy} onClick={() => void advance()}>

@@ -19,7 +19,11 @@ const DAYS = [
 /** 选举管理: the community's votes, and a new one (an election of the committee, or a matter for the owners' assembly). */
 export default function Elections() {
   const communityId = useRouter().params.communityId ?? '';
-  const list = useRequest(() => bff.committeeElections(communityId), [communityId], (d) => d.items.length === 0);
+  const list = useRequest(
+    () => bff.committeeElections(communityId),
+    [communityId],
+    (d) => d.items.length === 0,
+  );
   useDidShow(() => void (list.data && list.reload()));
   const [title, setTitle] = useState('');
   const [kind, setKind] = useState<'ELECTION' | 'MATTER'>('ELECTION');
@@ -33,7 +37,13 @@ export default function Elections() {
     setBusy(true);
     try {
       const closesAt = new Date(Date.now() + Number(days) * 86_400_000).toISOString();
-      const { id } = await bff.createElection(communityId, { title: title.trim(), kind, class: kind === 'MATTER' ? cls : 'ORDINARY', seats: kind === 'ELECTION' ? Number(seats) : 1, closesAt });
+      const { id } = await bff.createElection(communityId, {
+        title: title.trim(),
+        kind,
+        class: kind === 'MATTER' ? cls : 'ORDINARY',
+        seats: kind === 'ELECTION' ? Number(seats) : 1,
+        closesAt,
+      });
       setTitle('');
       await Taro.navigateTo({ url: `/packages/committee/elections/detail?id=${id}` });
     } finally {
@@ -47,7 +57,12 @@ export default function Elections() {
         <Text className="section-title">发起投票</Text>
         <View className="bill-actions__row">
           <Text>标题</Text>
-          <Input value={title} onChange={setTitle} placeholder="如：第三届业主委员会选举" data-testid="election-title" />
+          <Input
+            value={title}
+            onChange={setTitle}
+            placeholder="如：第三届业主委员会选举"
+            data-testid="election-title"
+          />
         </View>
         <Chips
           testId="election-kind"
@@ -59,7 +74,12 @@ export default function Elections() {
           onChange={(v) => v && setKind(v)}
         />
         {kind === 'ELECTION' ? (
-          <Chips testId="election-seats" options={['3', '5', '7', '9'].map((s) => ({ value: s, label: `应选 ${s} 人` }))} value={seats} onChange={(v) => v && setSeats(v)} />
+          <Chips
+            testId="election-seats"
+            options={['3', '5', '7', '9'].map((s) => ({ value: s, label: `应选 ${s} 人` }))}
+            value={seats}
+            onChange={(v) => v && setSeats(v)}
+          />
         ) : (
           <Chips
             testId="election-class"
@@ -71,7 +91,12 @@ export default function Elections() {
             onChange={(v) => v && setCls(v)}
           />
         )}
-        <Chips testId="election-days" options={DAYS.map((d) => ({ value: d.value, label: `投票期 ${d.label}` }))} value={days} onChange={(v) => v && setDays(v)} />
+        <Chips
+          testId="election-days"
+          options={DAYS.map((d) => ({ value: d.value, label: `投票期 ${d.label}` }))}
+          value={days}
+          onChange={(v) => v && setDays(v)}
+        />
         <View className="actions">
           <Button type="primary" loading={busy} disabled={title.trim().length < 4} onClick={() => void create()}>
             创建草稿
@@ -80,7 +105,12 @@ export default function Elections() {
       </View>
       <PageShell request={list} emptyText="还没有投票">
         {list.data?.items.map((e) => (
-          <View key={e.id} className="bill" onClick={() => void Taro.navigateTo({ url: `/packages/committee/elections/detail?id=${e.id}` })} data-testid="committee-election-row">
+          <View
+            key={e.id}
+            className="bill"
+            onClick={() => void Taro.navigateTo({ url: `/packages/committee/elections/detail?id=${e.id}` })}
+            data-testid="committee-election-row"
+          >
             <View className="bill__main">
               <View className="bill__title">
                 <Text>{e.title}</Text>

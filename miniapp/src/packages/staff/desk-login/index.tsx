@@ -76,7 +76,11 @@ export default function DeskLoginConfirm() {
 
 /** After the decision (or opened from the cashier desk on the phone): the desk logins still open, each can be ended here. */
 function Decided({ outcome }: { outcome?: 'confirmed' | 'cancelled' }) {
-  const logins = useRequest(() => bff.deskLogins(), [], (d) => d.items.length === 0);
+  const logins = useRequest(
+    () => bff.deskLogins(),
+    [],
+    (d) => d.items.length === 0,
+  );
   const count = logins.data?.items.length;
   const [first, setFirst] = useState<number>();
   if (first === undefined && count !== undefined) setFirst(count);
@@ -89,20 +93,37 @@ function Decided({ outcome }: { outcome?: 'confirmed' | 'cancelled' }) {
     return () => clearInterval(timer);
   }, [outcome, arrived]);
   async function end(id: string) {
-    const { confirm } = await Taro.showModal({ title: '退出这台电脑？', content: '该电脑上的收银台将立即退出登录。', confirmText: '退出登录' });
+    const { confirm } = await Taro.showModal({
+      title: '退出这台电脑？',
+      content: '该电脑上的收银台将立即退出登录。',
+      confirmText: '退出登录',
+    });
     if (!confirm) return;
     await bff.revokeDeskLogin(id);
     await logins.reload();
   }
   return (
     <View className="desk-confirm" data-testid="desk-decided">
-      {outcome && <Text className="section-title">{outcome === 'confirmed' ? '已确认，收银台正在登录' : '已取消登录'}</Text>}
+      {outcome && (
+        <Text className="section-title">{outcome === 'confirmed' ? '已确认，收银台正在登录' : '已取消登录'}</Text>
+      )}
       <Text className="section-title">已登录的电脑</Text>
-      <Text className="hint">在电脑浏览器打开物业通收银台，用微信扫码即可登录；忘了退出时，可在这里让那台电脑退出。</Text>
+      <Text className="hint">
+        在电脑浏览器打开物业通收银台，用微信扫码即可登录；忘了退出时，可在这里让那台电脑退出。
+      </Text>
       <PageShell request={logins} emptyText="没有已登录的电脑">
         <CellGroup>
           {logins.data?.items.map((l) => (
-            <Cell key={l.id} title={l.agent} description={`${l.ip} · ${shortTime(l.createdAt)} 登录`} extra={<Text onClick={() => void end(l.id)} className="error">退出</Text>} />
+            <Cell
+              key={l.id}
+              title={l.agent}
+              description={`${l.ip} · ${shortTime(l.createdAt)} 登录`}
+              extra={
+                <Text onClick={() => void end(l.id)} className="error">
+                  退出
+                </Text>
+              }
+            />
           ))}
         </CellGroup>
       </PageShell>

@@ -22,13 +22,22 @@ export default function ModerationQueue() {
   const { params } = useRouter();
   const communityId = params.communityId ?? '';
   const [status, setStatus] = useState<string | undefined>('PENDING');
-  const queue = useRequest(() => bff.moderationQueue(communityId, status), [communityId, status], (q) => q.items.length === 0);
+  const queue = useRequest(
+    () => bff.moderationQueue(communityId, status),
+    [communityId, status],
+    (q) => q.items.length === 0,
+  );
   usePullDownRefresh(async () => {
     await queue.reload();
     Taro.stopPullDownRefresh();
   });
   const decide = useAction(async (id: string, approve: boolean) => {
-    if (!approve && !(await Taro.showModal({ title: '不通过', content: '内容将被隐藏，无法恢复。确定吗？', confirmText: '不通过' })).confirm) return;
+    if (
+      !approve &&
+      !(await Taro.showModal({ title: '不通过', content: '内容将被隐藏，无法恢复。确定吗？', confirmText: '不通过' }))
+        .confirm
+    )
+      return;
     await bff.decideModeration(id, approve);
     await Taro.showToast({ title: approve ? '已通过' : '已隐藏', icon: 'success' });
     await queue.reload();
@@ -49,13 +58,30 @@ export default function ModerationQueue() {
         {(queue.data?.items ?? []).map((item) => (
           <CellGroup key={item.id} title={`${item.kindLabel} · ${item.reasonLabel}`}>
             <Cell title={item.author} description={item.text ?? ''} extra={shortTime(item.createdAt)} />
-            {item.photo && <Image src={fileUrl(item.photo.thumbUrl ?? item.photo.url)} mode="aspectFit" className="photo-grid__item" onClick={() => void Taro.previewImage({ urls: [fileUrl(item.photo!.url)] })} />}
+            {item.photo && (
+              <Image
+                src={fileUrl(item.photo.thumbUrl ?? item.photo.url)}
+                mode="aspectFit"
+                className="photo-grid__item"
+                onClick={() => void Taro.previewImage({ urls: [fileUrl(item.photo!.url)] })}
+              />
+            )}
             {item.status === 'PENDING' && (
               <View className="actions">
-                <Button type="primary" size="large" disabled={decide.running} onClick={() => void decide.run(item.id, true)}>
+                <Button
+                  type="primary"
+                  size="large"
+                  disabled={decide.running}
+                  onClick={() => void decide.run(item.id, true)}
+                >
                   通过
                 </Button>
-                <Button type="danger" size="large" disabled={decide.running} onClick={() => void decide.run(item.id, false)}>
+                <Button
+                  type="danger"
+                  size="large"
+                  disabled={decide.running}
+                  onClick={() => void decide.run(item.id, false)}
+                >
                   不通过
                 </Button>
               </View>

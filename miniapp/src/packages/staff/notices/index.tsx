@@ -16,7 +16,8 @@ export default function StaffNotices() {
   const communityId = params.communityId ?? '';
   const list = usePaged((cursor) => bff.staffNotices(communityId, cursor), [communityId]);
   usePagedPage(list);
-  const open = (id?: string) => void Taro.navigateTo({ url: `/packages/staff/notices/edit?communityId=${communityId}${id ? `&id=${id}` : ''}` });
+  const open = (id?: string) =>
+    void Taro.navigateTo({ url: `/packages/staff/notices/edit?communityId=${communityId}${id ? `&id=${id}` : ''}` });
 
   if (!communityId) return <PageShell error={new Error('缺少小区参数，请从首页的员工工作台进入')} />;
   const newButton = (
@@ -26,7 +27,13 @@ export default function StaffNotices() {
       </Button>
     </View>
   );
-  if (list.empty) return <PageShell>{newButton}<Text className="hint">还没有公告</Text></PageShell>;
+  if (list.empty)
+    return (
+      <PageShell>
+        {newButton}
+        <Text className="hint">还没有公告</Text>
+      </PageShell>
+    );
   return (
     <PageShell request={list}>
       {newButton}
@@ -41,7 +48,8 @@ export default function StaffNotices() {
               n.status === 'PUBLISHED' ? (
                 <View>
                   <Text data-testid="read-rate">
-                    已读 {n.reads.readCount}/{n.reads.targetCount}（{Math.round(n.reads.readRate * 100)}%）· {shortTime(n.publishedAt)}
+                    已读 {n.reads.readCount}/{n.reads.targetCount}（{Math.round(n.reads.readRate * 100)}%）·{' '}
+                    {shortTime(n.publishedAt)}
                   </Text>
                   <Progress percent={Math.round(n.reads.readRate * 100)} />
                 </View>

@@ -7,7 +7,8 @@ import { bff } from '../../../session';
 import { useRequest } from '../../../hooks/use-request';
 import { STATUS_LABELS } from '../../../features/repairs/labels';
 
-const late = (min: number) => (min < 60 ? `${min} 分钟` : min < 1440 ? `${Math.floor(min / 60)} 小时` : `${Math.floor(min / 1440)} 天`);
+const late = (min: number) =>
+  min < 60 ? `${min} 分钟` : min < 1440 ? `${Math.floor(min / 60)} 小时` : `${Math.floor(min / 1440)} 天`;
 
 /**
  * The overdue board: open repairs past a deadline, the most overdue first, with the working calendar's
@@ -16,7 +17,11 @@ const late = (min: number) => (min < 60 ? `${min} 分钟` : min < 1440 ? `${Math
 export default function OverdueBoard() {
   const { params } = useRouter();
   const communityId = params.communityId ?? '';
-  const board = useRequest(() => bff.overdueRepairs(communityId), [communityId], (b) => b.items.length === 0);
+  const board = useRequest(
+    () => bff.overdueRepairs(communityId),
+    [communityId],
+    (b) => b.items.length === 0,
+  );
   const calendar = useRequest(() => bff.workCalendar(communityId), [communityId]);
   usePullDownRefresh(async () => {
     await board.reload();

@@ -19,14 +19,27 @@ export default function StaffSnapshots() {
   const communityId = params.communityId ?? '';
   const [status, setStatus] = useState<string | undefined>('SUBMITTED');
   const [counts, setCounts] = useState<StaffSnapshotListPage['counts']>({});
-  const list = usePaged(async (cursor) => {
-    const page = await bff.communitySnapshots(communityId, cursor, status);
-    setCounts(page.counts);
-    return page;
-  }, [communityId, status]);
+  const list = usePaged(
+    async (cursor) => {
+      const page = await bff.communitySnapshots(communityId, cursor, status);
+      setCounts(page.counts);
+      return page;
+    },
+    [communityId, status],
+  );
   usePagedPage(list);
   if (!communityId) return <PageShell error={new Error('缺少小区参数，请从首页的员工工作台进入')} />;
-  const filters = <Chips options={[...STATES.map((s) => ({ value: s, label: `${STATUS_LABELS[s]} ${counts[s] ?? 0}` })), { value: undefined, label: '全部' }]} value={status} onChange={setStatus} testId="snapshot-filters" />;
+  const filters = (
+    <Chips
+      options={[
+        ...STATES.map((s) => ({ value: s, label: `${STATUS_LABELS[s]} ${counts[s] ?? 0}` })),
+        { value: undefined, label: '全部' },
+      ]}
+      value={status}
+      onChange={setStatus}
+      testId="snapshot-filters"
+    />
+  );
   if (list.empty)
     return (
       <PageShell>
