@@ -91,7 +91,7 @@ describe('item 4: flooding the queue', () => {
     const genuine = await file(await resident('o_genuine'), site.units[5]!.id, 'FAMILY');
     const seen: string[] = [];
     let cursor: string | null = null;
-    let total = -1;
+    let total: number;
     do {
       const query: string = cursor ? `&cursor=${cursor}` : '';
       const page = await h.call('GET', `/api/staff/communities/${site.community.id}/bind-requests?limit=2${query}`, {

@@ -119,6 +119,7 @@ describe('failed jobs', { timeout: 60_000 }, () => {
     } catch (err) {
       throw new Error(
         `${(err as Error).message}\n${workers.map((w) => `--- worker ${w.pid}:\n${w.output().slice(-3000)}`).join('\n')}`,
+        { cause: err },
       );
     }
     const { body } = await h.call('GET', '/api/admin/jobs/failed', { token });

@@ -38,6 +38,7 @@ import type { deskView, listDeskLogins, redeemTicket, scanTicket } from './desk/
 import type { listModeration } from './moderation/queue.js';
 import type { calendarView } from './calendar/view.js';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any function's parameters
 type Answer<F extends (...args: any[]) => Promise<unknown>> = Wire<Awaited<ReturnType<F>>>;
 
 export type LoginResult = Answer<typeof login>;

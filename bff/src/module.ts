@@ -10,6 +10,7 @@ import type { JobDefinition, ScheduleDefinition } from './jobs/define.js';
 export type Module = {
   name: string;
   routes?: (deps: Deps) => AppRouter;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- jobs of any payload
   jobs?: JobDefinition<any>[];
   schedules?: ScheduleDefinition[];
   /** Paths that take multipart bodies (uploads); every other body must be JSON. */

@@ -8,8 +8,10 @@ export const ZIdParams = z.object({ id: ZId });
 
 // Characters that print nothing: a reason made of them is as empty as a blank one.
 const INVISIBLE =
+  // eslint-disable-next-line no-misleading-character-class -- single code points, each invisible alone
   /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u206A-\u206F\u3164\uFEFF\uFFA0]/g;
 // C0/C1 control characters other than tab and newlines. PostgreSQL text cannot even hold NUL.
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this removes
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
 /**

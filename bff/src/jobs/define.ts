@@ -32,6 +32,7 @@ type JobOptions<T> = {
 };
 
 /** A cron schedule, read in Asia/Shanghai time. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a job of any payload
 export type ScheduleDefinition = { job: JobDefinition<any>; cron: string; data?: object };
 
 export const defineJob = <T>(def: JobDefinition<T>): JobDefinition<T> => def;

@@ -74,6 +74,7 @@ export class JobQueue {
   }
 
   /** Creates the queue of a job (idempotent) and applies its current retry policy. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a job of any payload
   async ensureQueue(job: JobDefinition<any>): Promise<void> {
     if (this.created.has(job.name)) return;
     const retry = job.retry ?? DEFAULT_RETRY;

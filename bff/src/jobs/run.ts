@@ -39,6 +39,7 @@ export async function startJobs(deps: Deps, modules: Module[]): Promise<void> {
   );
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a job of any payload
 async function runBatch(deps: Deps, job: JobDefinition<any>, batch: PgBoss.JobWithMetadata<unknown>[]): Promise<void> {
   const failed: JobFailure[] = [];
   const runs: (JobRun & { data: unknown })[] = [];

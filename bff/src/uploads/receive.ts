@@ -78,6 +78,7 @@ export async function receiveFile(
 /** The base name only, printable, at most 100 characters: shown to people, never used as a path. */
 function cleanFilename(raw: string | undefined): string | null {
   const base = (raw ?? '').split(/[\\/]/).pop() ?? '';
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this removes
   const clean = Array.from(base.replace(/[\u0000-\u001f\u007f]/g, '').trim())
     .slice(0, 100)
     .join('');

@@ -71,7 +71,7 @@ export function buildNotification(
 
 async function post(state: SimState, event: NotifyEvent, attempt: number, tamper?: Tamper): Promise<boolean> {
   const { headers, body } = buildNotification(state, event, tamper);
-  let status: number | null = null;
+  let status: number | null;
   try {
     const res = await fetch(event.url, { method: 'POST', headers, body, signal: AbortSignal.timeout(5000) });
     status = res.status;

@@ -27,6 +27,7 @@ export default function Receipt() {
     if (!o || (o.state !== 'PENDING' && !(o.state === 'PAID' && !o.receiptNo))) return;
     const t = setTimeout(() => void order.reload(), 1500);
     return () => clearTimeout(t);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- asks again after each answer; reload is a new function every render
   }, [o]);
 
   if (o && o.state !== 'PAID')

@@ -70,6 +70,7 @@ export default function DeskLogin() {
       );
     }, POLL_MS);
     return () => clearInterval(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- a new poll per ticket and state, not per answer object
   }, [ticket?.ticket, ticket?.state]);
 
   const over = ticket && (ticket.state === 'EXPIRED' || ticket.state === 'CANCELLED');

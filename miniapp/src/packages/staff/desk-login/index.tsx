@@ -91,6 +91,7 @@ function Decided({ outcome }: { outcome?: 'confirmed' | 'cancelled' }) {
     let tries = 0;
     const timer = setInterval(() => (++tries > 10 ? clearInterval(timer) : void logins.reload()), 2000);
     return () => clearInterval(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- reload is a new function every render; the timer belongs to the outcome
   }, [outcome, arrived]);
   async function end(id: string) {
     const { confirm } = await Taro.showModal({
