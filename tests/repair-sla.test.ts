@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../bff/src/clock.js';
-import { atBeijing } from '../bff/src/calendar/work-calendar.js';
+import { atBeijing } from '../bff/src/beijing.js';
 import { sweepRepairClocks } from '../bff/src/repairs/sla-sweep.js';
 import { TEMPLATES } from '../bff/src/push/templates.js';
 import { useHarness } from './support/use-harness.js';

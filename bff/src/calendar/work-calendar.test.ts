@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { WorkCalendar, atBeijing } from './work-calendar.js';
+import { atBeijing } from '../beijing.js';
+import { WorkCalendar } from './work-calendar.js';
 
 const hours = { workStart: 8 * 60 + 30, workEnd: 17 * 60 + 30 };
 const cal = new WorkCalendar();

@@ -1,20 +1,7 @@
 import { createRequire } from 'node:module';
 import chineseDays from 'chinese-days';
 import type { Db } from '../db.js';
-
-/** China has one time zone and no daylight saving: Beijing time is UTC+8 all year. */
-const BEIJING_MS = 8 * 3600_000;
-const DAY_MS = 86_400_000;
-
-/** The Beijing calendar date of `at`: `2026-10-10`. */
-export const beijingDate = (at: Date) => new Date(at.getTime() + BEIJING_MS).toISOString().slice(0, 10);
-/** Milliseconds since Beijing midnight. */
-const beijingMsOfDay = (at: Date) => (at.getTime() + BEIJING_MS) % DAY_MS;
-/** The instant `minute` minutes after Beijing midnight of `date`. */
-export const atBeijing = (date: string, minute: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) - BEIJING_MS + minute * 60_000);
-const addDays = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+import { addDays, atBeijing, beijingDay, beijingMsOfDay } from '../beijing.js';
 
 /**
  * The last year chinese-days holds holidays for (its data is published a year at a time, after the
@@ -56,7 +43,7 @@ export class WorkCalendar {
   /** A warning for the staff from a month before the calendar runs out, else null. */
   runOutWarning(now: Date): string | null {
     const until = this.coveredUntil;
-    if (beijingDate(now) < addDays(until, -RUN_OUT_WARNING_DAYS)) return null;
+    if (beijingDay(now) < addDays(until, -RUN_OUT_WARNING_DAYS)) return null;
     const next = Number(until.slice(0, 4)) + 1;
     return `${next} 年的法定节假日和调休安排尚未录入（系统只知道到 ${until}），请管理员在“工作日历”中补录，否则报修时限会按普通周末计算`;
   }
@@ -67,7 +54,7 @@ export class WorkCalendar {
    * after the next working period starts).
    */
   workingStart(at: Date, hours: WorkingHours): Date {
-    const date = beijingDate(at);
+    const date = beijingDay(at);
     const ms = beijingMsOfDay(at);
     if (this.isWorkingDay(date)) {
       if (ms < hours.workStart * 60_000) return atBeijing(date, hours.workStart);

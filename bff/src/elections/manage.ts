@@ -9,6 +9,7 @@ import { invalidateNotices } from '../notices/cache.js';
 import { claimUploads } from '../uploads/claim-uploads.js';
 import { tally, DEVELOPER, type TallyInput, type TallyResult } from './tally.js';
 import type { NewElection } from './schema.js';
+import { beijingMinute } from '../beijing.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -230,14 +231,12 @@ export async function publishElection(deps: Deps, userId: string, id: string) {
       election,
       userId,
       `【公示】${election.title}`,
-      `<p>${escape(election.description)}</p>${list}<p>投票截止：${beijing(election.closesAt)}。业主名册已公示，如有异议请联系业委会。</p>`,
+      `<p>${escape(election.description)}</p>${list}<p>投票截止：${beijingMinute(election.closesAt)}。业主名册已公示，如有异议请联系业委会。</p>`,
     );
   }, FAN_OUT_TRANSACTION);
   await invalidateNotices(deps, [election.communityId]);
   return getElectionForRunner(deps, userId, id);
 }
-
-const beijing = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 /** A correction of one unit in the posted roster (area, its source, developer-held), audited; refused once voting opened. */
 export async function correctRosterEntry(
@@ -316,7 +315,7 @@ export async function openElection(deps: Deps, userId: string, id: string) {
       election,
       userId,
       `【投票开始】${election.title}`,
-      `<p>请业主在小程序“投票”中投票，截止 ${beijing(election.closesAt)}。</p>`,
+      `<p>请业主在小程序“投票”中投票，截止 ${beijingMinute(election.closesAt)}。</p>`,
     );
     const voters = await tx.unitMembership.findMany({
       where: {
@@ -354,7 +353,7 @@ export async function closeElection(deps: Deps, userId: string, id: string) {
       election,
       userId,
       `【投票结束】${election.title}`,
-      `<p>投票已于 ${beijing(now)} 结束，共收到 ${ballots} 张选票，业委会正在计票，结果将另行公告。</p>`,
+      `<p>投票已于 ${beijingMinute(now)} 结束，共收到 ${ballots} 张选票，业委会正在计票，结果将另行公告。</p>`,
     );
   }, FAN_OUT_TRANSACTION);
   await invalidateNotices(deps, [election.communityId]);

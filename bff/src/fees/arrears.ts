@@ -3,7 +3,8 @@ import type { Deps } from '../deps.js';
 import { requireRole } from '../access/guards.js';
 import { ZId } from '../http/params.js';
 import { cursorRows, type SqlQuery } from '../db-cursor.js';
-import { beijingDay, exportTable, ZExportFormat, type ExportColumn, type ExportFile } from './export.js';
+import { exportTable, ZExportFormat, type ExportColumn, type ExportFile } from './export.js';
+import { beijingDay } from '../beijing.js';
 
 export const ZArrearsQuery = z.object({
   buildingId: ZId.optional(),

@@ -1,6 +1,7 @@
 import type { BillPayer, FeeItem } from '@prisma/client';
 import { areaFee, areaHundredths, splitByArea, yuan } from './money.js';
-import { monthStart, nextMonth, payerMonths, type Period } from './periods.js';
+import { monthStart } from '../beijing.js';
+import { nextMonth, payerMonths, type Period } from './periods.js';
 
 export type BillingUnit = {
   id: string;

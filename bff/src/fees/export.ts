@@ -51,6 +51,3 @@ export function exportTable(
   );
   return { body: Readable.from(sheet), type: XLSX, filename: `${name.file}.xlsx` };
 }
-
-/** Today in Beijing, for file names. */
-export const beijingDay = (at: Date) => new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);

@@ -1,3 +1,4 @@
+import { beijingMonth } from '../beijing.js';
 /**
  * Billing periods (month, quarter, year — contract matters, domain.md §4) and who pays each month:
  * the developer until a unit is delivered, the buyer from the month after delivery (Shanghai art. 49).
@@ -29,16 +30,6 @@ export function parsePeriod(label: string): Period | null {
 export function nextMonth(month: string): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
   return m === 12 ? monthLabel(y + 1, 1) : monthLabel(y, m + 1);
-}
-
-/** The Beijing calendar month of an instant. */
-export function beijingMonth(at: Date): string {
-  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 7);
-}
-
-/** The first instant of a Beijing month ('2026-12' → 2026-11-30T16:00Z). */
-export function monthStart(month: string): Date {
-  return new Date(`${month}-01T00:00:00+08:00`);
 }
 
 /**

@@ -7,7 +7,7 @@ import { ZId } from '../http/params.js';
 import { maskName } from '../privacy/mask.js';
 import { queuePush } from '../push/outbox.js';
 import { arrearsRows } from './arrears.js';
-import { beijingDay } from './export.js';
+import { addDays, atBeijing, beijingDay } from '../beijing.js';
 
 /** A unit is reminded at most once a week: a reminder is a notice with a deadline, not pressure. */
 export const REMINDER_COOL_DOWN_DAYS = 7;
@@ -53,8 +53,8 @@ export async function sendArrearsReminders(
   await requireRole(deps.db, userId, communityId, ['CASHIER', 'MANAGER', 'COMPANY_ADMIN']);
   const now = deps.clock.now();
   const today = beijingDay(now);
-  const payBy = input.payBy ?? beijingDay(new Date(now.getTime() + PAY_BY_DEFAULT_DAYS * DAY));
-  if (payBy <= today || payBy > beijingDay(new Date(now.getTime() + 90 * DAY)))
+  const payBy = input.payBy ?? addDays(today, PAY_BY_DEFAULT_DAYS);
+  if (payBy <= today || payBy > addDays(today, 90))
     throw new AppError('VALIDATION_FAILED', '缴费期限应在今天之后的 90 天内', [
       { path: 'payBy', message: '缴费期限无效' },
     ]);
@@ -94,7 +94,7 @@ export async function sendArrearsReminders(
           values: {
             amountFen: row.amountFen,
             items: `${row.items}（${row.oldestPeriod}起）`,
-            payBy: new Date(`${payBy}T23:59:00+08:00`),
+            payBy: atBeijing(payBy, 23 * 60 + 59),
             note: '缴费不影响门禁、电梯、停车等任何服务',
           },
           pageQuery: { unitId },

@@ -3,9 +3,10 @@ import type { Deps } from '../deps.js';
 import { requireRole } from '../access/guards.js';
 import { staffRolesByCommunity } from '../access/scope.js';
 import { AppError } from '../errors.js';
-import { beijingDay, exportTable, ZExportFormat, type ExportColumn, type ExportFile } from './export.js';
+import { exportTable, ZExportFormat, type ExportColumn, type ExportFile } from './export.js';
 import { parsePeriod } from './periods.js';
 import { ZPeriod } from './schema.js';
+import { dayEnd, dayStart, daysBetween } from '../beijing.js';
 
 /** Who sees a community's money: its cashiers and managers, and company admins. */
 const REPORT_ROLES = ['CASHIER', 'MANAGER', 'COMPANY_ADMIN'] as const;
@@ -35,15 +36,6 @@ export const ZTakingsExport = ZTakingsQuery.and(z.object({ format: ZExportFormat
 export const ZCollectionQuery = z.object({ period: ZPeriod });
 export const ZCollectionExport = ZCollectionQuery.extend({ format: ZExportFormat });
 
-/** Beijing day → the UTC instants it spans (China has no daylight saving time). */
-const dayStart = (day: string) => new Date(`${day}T00:00:00+08:00`);
-const daysBetween = (from: string, to: string) => {
-  const days: string[] = [];
-  for (let t = dayStart(from).getTime(); t <= dayStart(to).getTime(); t += 86_400_000)
-    days.push(beijingDay(new Date(t)));
-  return days;
-};
-
 type TakingsRow = { day: string; channel: Channel; item: string; fen: bigint };
 
 /**
@@ -64,7 +56,7 @@ export async function takingsReport(deps: Deps, userId: string, communityId: str
       LEFT JOIN "FeeItem" f ON f."id" = b."feeItemId"
       LEFT JOIN "CounterPayment" cp ON cp."id" = l."counterPaymentId"
      WHERE l."communityId" = ${communityId}::uuid AND l."kind" <> 'WAIVER'
-       AND l."at" >= ${dayStart(q.from)} AND l."at" < ${new Date(dayStart(q.to).getTime() + 86_400_000)}
+       AND l."at" >= ${dayStart(q.from)} AND l."at" < ${dayEnd(q.to)}
      GROUP BY 1, 2, 3`;
   const days = new Map(daysBetween(q.from, q.to).map((d) => [d, zeroChannels()]));
   const items = new Map<string, ByChannel>();

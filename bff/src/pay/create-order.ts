@@ -6,7 +6,7 @@ import { openidOf } from '../moderation/screen-text.js';
 import { PayApiError, requirePay, type PayClient } from '../wechat/pay-client.js';
 import { orderInclude, shapeOrder } from './order-view.js';
 import { queryOrderJob, queryDelay } from './jobs.js';
-import { rfc3339 } from './time.js';
+import { beijingDigits, beijingRfc3339 } from '../beijing.js';
 import { releaseOrder } from './apply-transaction.js';
 import { syncOrder } from './sync-order.js';
 
@@ -17,7 +17,7 @@ const REUSE_MARGIN_MS = 60_000;
 
 /** out_trade_no: 6–32 of [0-9A-Za-z_-|*], unique per merchant — the Beijing second plus 12 random hex digits. */
 function newOutTradeNo(now: Date): string {
-  return `WY${new Date(now.getTime() + 8 * 3600_000).toISOString().replace(/\D/g, '').slice(0, 14)}${randomBytes(6).toString('hex')}`;
+  return `WY${beijingDigits(now)}${randomBytes(6).toString('hex')}`;
 }
 
 /** Prepay with the same out_trade_no, retried at once on a system error (wechat-spec.md §5: never a new number). */
@@ -124,7 +124,7 @@ async function prepareOrder(deps: Deps, pay: PayClient, orderId: string) {
         description: order.description,
         totalFen: order.amountFen,
         openid: order.openid,
-        timeExpire: rfc3339(order.expiresAt),
+        timeExpire: beijingRfc3339(order.expiresAt),
       }));
     } catch (err) {
       if (err instanceof PayApiError && err.code === 'ORDERPAID') {

@@ -1,3 +1,4 @@
+import { beijingMinute } from '../beijing.js';
 /**
  * Subscribe-message values fitted to their keyword type's limits (wechat-spec.md §4), so WeChat never
  * refuses our data for length or form (47003). Text types are cut with an ellipsis where the type
@@ -25,8 +26,8 @@ const cut = (s: string, max: number, ellipsis: boolean) => {
 };
 
 const beijing = (d: Date) => {
-  const t = new Date(d.getTime() + 8 * 3600_000).toISOString();
-  return { date: t.slice(0, 10), time: t.slice(11, 16) };
+  const [date, time] = beijingMinute(d).split(' ') as [string, string];
+  return { date, time };
 };
 
 /** A value for a keyword of `type`: a string, a Date (time/date) or integer fen (amount). */

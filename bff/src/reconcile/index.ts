@@ -3,9 +3,10 @@ import type { Module } from '../module.js';
 import { defineJob } from '../jobs/define.js';
 import { reconcileRoutes } from './routes.js';
 import { reconcileDay } from './run-day.js';
+import { addDays, beijingDay } from '../beijing.js';
 
-/** Yesterday in Beijing, 'YYYY-MM-DD'. */
-const yesterday = (now: Date) => new Date(now.getTime() + 8 * 3600_000 - 86_400_000).toISOString().slice(0, 10);
+/** Yesterday in Beijing. */
+const yesterday = (now: Date) => addDays(beijingDay(now), -1);
 
 /** Every morning after WeChat's bill is ready (10:00), the previous day; retried while it is not. */
 export const reconcileJob = defineJob({

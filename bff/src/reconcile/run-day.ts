@@ -10,6 +10,7 @@ import { requirePay, type PayClient } from '../wechat/pay-client.js';
 import { syncOrder } from '../pay/sync-order.js';
 import { readDayBill } from './download.js';
 import { TradeBillError, type TradeBillSummary } from './trade-bill.js';
+import { dayEnd, dayStart } from '../beijing.js';
 
 type Difference = {
   kind: ReconcileKind;
@@ -23,9 +24,7 @@ type Difference = {
 };
 type Sums = { count: number; fen: number };
 
-const DAY = 86_400_000;
-const dayRange = (day: string) =>
-  [new Date(`${day}T00:00:00+08:00`), new Date(new Date(`${day}T00:00:00+08:00`).getTime() + DAY)] as const;
+const dayRange = (day: string) => [dayStart(day), dayEnd(day)] as const;
 
 /**
  * Streams the day's bill into a temporary table of this transaction (COPY, 64 KB at a time): memory

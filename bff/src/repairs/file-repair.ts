@@ -8,10 +8,7 @@ import type { FileRepair } from './schema.js';
 import { getRepair } from './get-repair.js';
 import { loadSla, onFiling } from './sla.js';
 import { holdForReview, screenText } from '../moderation/screen-text.js';
-
-/** The Beijing calendar day of `at`, as the repair number carries it: 20261123. */
-export const beijingDay = (at: Date) =>
-  new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '');
+import { beijingDay } from '../beijing.js';
 
 /**
  * Gives the filed repair the next number of its community's day, as the filing transaction's last
@@ -98,7 +95,7 @@ export async function fileRepair(deps: Deps, userId: string, input: FileRepair) 
       },
       select: { id: true },
     });
-    await assignNumber(tx, id, communityId, beijingDay(now));
+    await assignNumber(tx, id, communityId, beijingDay(now).replace(/-/g, '')); // the number carries 20261123;
   });
   return getRepair(deps, userId, id);
 }
