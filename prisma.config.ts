@@ -1,4 +1,4 @@
-// Prisma CLI config. Prisma 6.19 with the JavaScript schema engine migrates offline (TOOLCHAIN.md):
+// Prisma CLI config. Prisma 6.19 with the JavaScript schema engine migrates offline (docs/toolchain.md):
 // the classic engine would download a native binary first, which this network does not allow.
 import path from 'node:path';
 import { defineConfig } from 'prisma/config';
@@ -6,7 +6,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 
 function discreteConnection(url: string) {
   // `migrate dev` fails on the shadow database when the adapter gets a connectionString
-  // (TOOLCHAIN.md), so the URL is split into discrete fields.
+  // (docs/toolchain.md), so the URL is split into discrete fields.
   const u = new URL(url);
   return {
     host: decodeURIComponent(u.hostname),

@@ -6,7 +6,7 @@ import { addRosterOwner, grantRole, makeCommunity, makeUser, uniquePhone } from 
 /**
  * Two communities of one company, a resident in each, a manager of A only, a company admin,
  * and a cashier of A without the reveal permission. Every cross-boundary read must look like
- * "not found" (STYLE.md rule 4), and personal information stays masked unless revealed and audited.
+ * "not found" (docs/conventions.md rule 4), and personal information stays masked unless revealed and audited.
  */
 const h = useHarness();
 let A: Awaited<ReturnType<typeof makeCommunity>>;

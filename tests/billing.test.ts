@@ -3,7 +3,7 @@ import { useHarness } from './support/use-harness.js';
 import { resident, staff, type Actor } from './support/actors.js';
 import { addFeeItem, makeCommunity, openBills, runBilling } from './support/factories/index.js';
 
-/** Fee standards and bill generation (domain.md §4): who pays, exact shares, idempotent runs. */
+/** Fee standards and bill generation (docs/domain.md §4): who pays, exact shares, idempotent runs. */
 const h = useHarness();
 let A: Awaited<ReturnType<typeof makeCommunity>>;
 let manager: Actor;

@@ -7,7 +7,7 @@ import { makeCommunity, repairBody } from './support/factories/index.js';
 import { multipart, phonePhoto } from './support/images.js';
 
 /**
- * Content safety (wechat-spec.md §7) through the simulator: text screened where it is written, wall
+ * Content safety (docs/wechat.md §7) through the simulator: text screened where it is written, wall
  * photos shown only after WeChat's verdict reaches the message URL, the moderation queue for the rest.
  */
 const h = useHarness({ worker: true });

@@ -5,7 +5,7 @@ import { resident, staff, type Actor } from './support/actors.js';
 import { makeCommunity } from './support/factories/index.js';
 
 /**
- * Desk login (#10, wechat-spec.md §6): a desk browser's ticket, shown as a mini-program code, scanned
+ * Desk login (#10, docs/wechat.md §6): a desk browser's ticket, shown as a mini-program code, scanned
  * and confirmed on a staff member's phone, redeemed once by that browser for a short desk session.
  */
 const clock = new ManualClock(new Date());

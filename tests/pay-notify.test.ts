@@ -5,7 +5,7 @@ import { billedOwner, eventually, openBills } from './support/factories/index.js
 import { settleJob } from '../bff/src/pay/jobs.js';
 
 /**
- * The payment notification as an attacker and as WeChat's retries meet it (wechat-spec.md §5, STYLE.md
+ * The payment notification as an attacker and as WeChat's retries meet it (docs/wechat.md §5, docs/conventions.md
  * rule 5): every spoiled notification is refused and changes nothing; a sound one credits once.
  */
 const h = useHarness({ worker: true }); // the settle job numbers receipts

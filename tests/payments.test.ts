@@ -11,7 +11,7 @@ import {
   runBilling,
 } from './support/factories/index.js';
 
-/** Fees and WeChat Pay end to end: the BFF, its worker and the simulator's WeChat Pay (wechat-spec.md §5). */
+/** Fees and WeChat Pay end to end: the BFF, its worker and the simulator's WeChat Pay (docs/wechat.md §5). */
 const h = useHarness({ worker: true });
 let A: Awaited<ReturnType<typeof makeCommunity>>;
 let owner: Actor;

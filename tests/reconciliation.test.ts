@@ -7,7 +7,7 @@ import { staff, type Actor } from './support/actors.js';
 import { billedOwner, eventually, makeCommunity, openBills } from './support/factories/index.js';
 
 /**
- * 对账 over a simulated day (wechat-spec.md §5): the simulator's WeChat Pay writes the day's trade bill
+ * 对账 over a simulated day (docs/wechat.md §5): the simulator's WeChat Pay writes the day's trade bill
  * from its own records, with a difference of every kind injected; the BFF downloads it (SHA-1 checked),
  * reads it by the column contract and matches it against our orders and refunds. No worker here: the
  * order whose notify is lost must still be pending when the day is reconciled.

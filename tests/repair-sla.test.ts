@@ -8,7 +8,7 @@ import { resident, staff, type Actor } from './support/actors.js';
 import { makeCommunity, repairBody } from './support/factories/index.js';
 
 /**
- * The SLA clocks of repairs (domain.md §1) with a moved clock: deadlines computed when each clock
+ * The SLA clocks of repairs (docs/domain.md §1) with a moved clock: deadlines computed when each clock
  * starts, from the community's settings and China's working calendar; the sweep records each miss
  * once, climbs the escalation chain and pushes to the staff; residents see the service level.
  */

@@ -158,7 +158,7 @@ describe('the workflow', () => {
       defer: { plan: '整栋楼更换水管，下月施工', residentAgreed: true },
       urgent: { reason: '水漫到楼下了' },
     } satisfies Record<RepairAction['action'], Record<string, unknown>>;
-    // The rules of domain.md §1 written out here by hand, independent of the code's table (transitions.ts).
+    // The rules of docs/domain.md §1 written out here by hand, independent of the code's table (transitions.ts).
     const OPEN = ['SUBMITTED', 'ACCEPTED', 'ASSIGNED', 'CONTACTED', 'ARRIVED', 'DEFERRED'];
     const allowed: Record<keyof typeof bodies, { who: string[]; from: string[] }> = {
       accept: { who: ['office'], from: ['SUBMITTED'] }, // viewing is not accepting: only this moves it

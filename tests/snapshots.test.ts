@@ -5,7 +5,7 @@ import { useHarness } from './support/use-harness.js';
 import { resident, staff, type Actor } from './support/actors.js';
 import { makeCommunity } from './support/factories/index.js';
 
-/** 随手拍 (domain.md §2): opening is accepting, a reply is handling, 10 idle days close it as 自动办结. */
+/** 随手拍 (docs/domain.md §2): opening is accepting, a reply is handling, 10 idle days close it as 自动办结. */
 const clock = new ManualClock(new Date('2026-11-02T02:00:00Z'));
 const h = useHarness({ clock, worker: true });
 let A: Awaited<ReturnType<typeof makeCommunity>>;

@@ -1,4 +1,4 @@
-/** Time is a dependency (STYLE.md rule 6): deadlines read this, so tests move time instead of sleeping. */
+/** Time is a dependency (docs/conventions.md rule 6): deadlines read this, so tests move time instead of sleeping. */
 export interface Clock {
   now(): Date;
 }

@@ -78,7 +78,7 @@ describe('loadConfig', () => {
   });
 });
 
-describe('WeChat Pay configuration (wechat-spec.md §5)', () => {
+describe('WeChat Pay configuration (docs/wechat.md §5)', () => {
   const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const pem = (k: KeyObject, type: 'spki' | 'pkcs8') => k.export({ type, format: 'pem' }).toString();
   const merchant = {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { S3Config } from './storage/s3.js';
 
 /**
- * The one place that reads the environment (STYLE.md). Parsed once at start; a bad or missing value
+ * The one place that reads the environment (docs/conventions.md). Parsed once at start; a bad or missing value
  * stops the process with a list of every problem, not the first one.
  */
 const ZConfig = z.object({
@@ -83,7 +83,7 @@ const ZConfig = z.object({
     .int()
     .positive()
     .default(10 * 1024 * 1024),
-  /** WeChat Pay v3 (wechat-spec.md §5). Payments are off while WECHATPAY_MCHID is unset; once set, the keys below are required. */
+  /** WeChat Pay v3 (docs/wechat.md §5). Payments are off while WECHATPAY_MCHID is unset; once set, the keys below are required. */
   WECHATPAY_MCHID: z
     .string()
     .regex(/^\d{8,12}$/, 'must be the 8–12 digit merchant id')

@@ -18,7 +18,7 @@ import { JobQueue } from './jobs/queue.js';
 import { createStorage, type Storage } from './storage/index.js';
 import { AccessTokenCache, stableTokenFetcher } from './wechat/access-token.js';
 
-/** Everything with a lifetime, built once at start and passed down (STYLE.md: deps.ts). */
+/** Everything with a lifetime, built once at start and passed down (docs/conventions.md: deps.ts). */
 export type Deps = {
   config: Config;
   db: Db;

@@ -1,5 +1,5 @@
 /**
- * One error type, and the only table from machine code to HTTP status (STYLE.md rule 2).
+ * One error type, and the only table from machine code to HTTP status (docs/conventions.md rule 2).
  * Services throw AppError; the error middleware renders `{ code, message, details? }`.
  */
 export const ERROR_STATUS = {
@@ -65,7 +65,7 @@ export class AppError extends Error {
 export const notFound = (what = '资源') => new AppError('NOT_FOUND', `${what}不存在`);
 export const forbidden = (message = '没有权限执行此操作') => new AppError('FORBIDDEN', message);
 
-/** Prisma's unique-constraint violation, mapped to a conflict once (STYLE.md rule 3). */
+/** Prisma's unique-constraint violation, mapped to a conflict once (docs/conventions.md rule 3). */
 export function isUniqueViolation(err: unknown): boolean {
   return typeof err === 'object' && err !== null && (err as { code?: string }).code === 'P2002';
 }

@@ -3,7 +3,7 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 /**
  * A WeChat Pay merchant for development and tests: its API key pair and APIv3 key are made here (no
  * secret is committed), registered with the simulator, and the simulator's platform public key comes
- * back as the BFF's verification key (public-key mode, wechat-spec.md §5).
+ * back as the BFF's verification key (public-key mode, docs/wechat.md §5).
  */
 export type SimMerchant = {
   mchid: string;

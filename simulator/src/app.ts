@@ -15,7 +15,7 @@ import { wxacodeRoutes } from './mp/wxacode.js';
 export type Simulator = { app: Koa; state: SimState };
 
 /**
- * WeChat's twin: the server APIs the BFF calls, behaving as ../shared/wechat-spec.md says, split by
+ * WeChat's twin: the server APIs the BFF calls, behaving as docs/wechat.md says, split by
  * product — `mp/` (login, tokens, phone, risk; later subscribe messages, mini-program codes, content
  * security) and `pay/` (WeChat Pay v3) — on one clock and one fault queue. It imports nothing from the
  * BFF; the BFF reaches it only through its configured base URLs.

@@ -37,7 +37,7 @@ async function admin<T>(work: (c: pg.Client) => Promise<T>): Promise<T> {
 
 /**
  * Migrates once into a template database named after the migrations' hash, so every test file can
- * clone a fresh database from it in a fraction of a second (TOOLCHAIN.md: each Prisma CLI call
+ * clone a fresh database from it in a fraction of a second (docs/toolchain.md: each Prisma CLI call
  * lingers ~10 s, far too slow to run per test). The template is built under a temporary name and
  * renamed when complete, so an interrupted run never leaves a half-migrated template behind.
  */

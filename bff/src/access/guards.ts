@@ -5,7 +5,7 @@ import { hasStaffRole } from './scope.js';
 
 /**
  * The caller must hold one of `roles` in the community; otherwise the thing they asked about "does
- * not exist" (STYLE.md rule 4: not yours looks exactly like not found).
+ * not exist" (docs/conventions.md rule 4: not yours looks exactly like not found).
  */
 export async function requireRole(
   db: Db,

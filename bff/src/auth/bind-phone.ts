@@ -4,7 +4,7 @@ import { AppError, isUniqueViolation } from '../errors.js';
 /** Exchanges the phone button's code for the user's verified number (E.164) and keeps it. */
 export async function bindPhone(deps: Deps, userId: string, code: string) {
   const { phone } = await deps.wechat.phone.getPhoneNumber(code);
-  // The unique phone settles it (STYLE.md rule 3): no look-up first that a concurrent bind could race.
+  // The unique phone settles it (docs/conventions.md rule 3): no look-up first that a concurrent bind could race.
   try {
     await deps.db.user.update({ where: { id: userId }, data: { phone } });
   } catch (err) {

@@ -21,7 +21,7 @@ export type WorkingHours = { workStart: number; workEnd: number };
 
 /**
  * Working days as a company sees them: China's statutory holidays and make-up working days (调休)
- * from chinese-days (domain.md §1: never a hand-written list), corrected by the company's own
+ * from chinese-days (docs/domain.md §1: never a hand-written list), corrected by the company's own
  * WorkCalendarDay rows — for a year the package does not hold yet, or a late change.
  */
 export class WorkCalendar {
@@ -50,7 +50,7 @@ export class WorkCalendar {
 
   /**
    * `at` itself when it falls in working hours of a working day, else the start of the next working
-   * period (domain.md §1: a routine repair filed at night or on a holiday is contacted within 1 h
+   * period (docs/domain.md §1: a routine repair filed at night or on a holiday is contacted within 1 h
    * after the next working period starts).
    */
   workingStart(at: Date, hours: WorkingHours): Date {

@@ -32,7 +32,7 @@ function phoneOnly(ctx: AppContext) {
 }
 
 /**
- * Desk login by scanning a mini-program code (wechat-spec.md §6). The desk side (no session yet)
+ * Desk login by scanning a mini-program code (docs/wechat.md §6). The desk side (no session yet)
  * proves itself by the nonce cookie set with its ticket; the phone side by its WeChat session.
  */
 export function deskRoutes(deps: Deps) {

@@ -4,7 +4,7 @@ import type { Clock } from '../clock.js';
 import { AppError, notFound } from '../errors.js';
 
 /**
- * Desk login tickets (wechat-spec.md §6): PENDING (≈3 min) → SCANNED (≈2 min) → CONFIRMED (redeem
+ * Desk login tickets (docs/wechat.md §6): PENDING (≈3 min) → SCANNED (≈2 min) → CONFIRMED (redeem
  * within ≈1 min) → CONSUMED; or CANCELLED / EXPIRED. One Redis hash per ticket; every move is one
  * compare-and-set script, so two phones, two tabs or a replayed request can never both win.
  * Deadlines are read on the BFF's clock (tests move it); the Redis TTL only clears the leftovers.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tally, TallyError, type TallyInput } from './tally.js';
 
-/** Worked examples of domain.md §5 with exact expected numbers. */
+/** Worked examples of docs/domain.md §5 with exact expected numbers. */
 const unit = (u: string, area: string, owner: string, developerHeld = false) => ({
   unit: u,
   area,

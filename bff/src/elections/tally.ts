@@ -1,5 +1,5 @@
 /**
- * The count of an owners' vote, exactly as the Civil Code says (domain.md §5; art. 278, the Supreme
+ * The count of an owners' vote, exactly as the Civil Code says (docs/domain.md §5; art. 278, the Supreme
  * People's Court's 2020 interpretation arts. 8–9): a pure function of the roster frozen at opening,
  * the ballots and the rules — no database, no clock — so anyone can re-run it (`npm run tally`).
  *
@@ -19,7 +19,7 @@ export type TallyInput = {
   /** One per owner key: the candidates they marked (at most `seats`); none is a valid ballot that abstains. */
   ballots: { owner: string; choices: string[] }[];
   /**
-   * The two clauses a community's rules of procedure may contain (domain.md §5; off unless given):
+   * The two clauses a community's rules of procedure may contain (docs/domain.md §5; off unless given):
    * owners whose ballot was delivered and who did not return it count as taking part, and/or follow
    * the majority of those who voted. When one is on, the result carries `adjusted` beside the raw count.
    */
@@ -47,7 +47,7 @@ export class TallyError extends Error {
   }
 }
 
-/** All developer-held units are one owner (domain.md §5), whatever keys the roster gives them. */
+/** All developer-held units are one owner (docs/domain.md §5), whatever keys the roster gives them. */
 export const DEVELOPER = '__developer__';
 const AREA = /^\d+(\.\d+)?$/;
 

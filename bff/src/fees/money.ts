@@ -1,5 +1,5 @@
 /**
- * The money rules, stated once (domain.md §4, STYLE.md rule 7). Amounts are integer fen; areas are
+ * The money rules, stated once (docs/domain.md §4, docs/conventions.md rule 7). Amounts are integer fen; areas are
  * exact decimals read as integer hundredths of a m². Every bill line is computed exactly in integer
  * arithmetic and rounded **once, half up, to the fen**; nothing in between is rounded and no float
  * ever takes part. Shared costs are split by area with the largest-remainder method, so the shares add
@@ -50,7 +50,7 @@ export function splitByArea<K>(totalFen: number, parts: { key: K; area: bigint }
 }
 
 /**
- * A contractual late charge (domain.md §4: off unless the contract says so): principal × rate per day ×
+ * A contractual late charge (docs/domain.md §4: off unless the contract says so): principal × rate per day ×
  * days, on the principal only (never compounded), capped at a share of the principal (art. 585).
  * Rates are in basis points (1 bp = 0.01 %).
  */

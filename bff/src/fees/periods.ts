@@ -1,6 +1,6 @@
 import { beijingMonth } from '../beijing.js';
 /**
- * Billing periods (month, quarter, year — contract matters, domain.md §4) and who pays each month:
+ * Billing periods (month, quarter, year — contract matters, docs/domain.md §4) and who pays each month:
  * the developer until a unit is delivered, the buyer from the month after delivery (Shanghai art. 49).
  * Months are Beijing calendar months written 'YYYY-MM'.
  */

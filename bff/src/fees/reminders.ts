@@ -38,7 +38,7 @@ export type ReminderOutcome = {
 };
 
 /**
- * Reminds units in arrears (domain.md §4: written reminders with a deadline are the lawful path, kept
+ * Reminds units in arrears (docs/domain.md §4: written reminders with a deadline are the lawful path, kept
  * as evidence). Each unit, under its own lock: skipped while a reminder of the last week stands;
  * otherwise the record (what was owed, the deadline, who sent it) and the pushes to its verified
  * owners go in one transaction through the outbox — owners without push credit get none (WeChat

@@ -11,7 +11,7 @@ const DAY = 86_400_000;
 const OPEN_STATES = ['UNPAID', 'PAYING'] as const;
 const SETTLED_STATES = ['PAID', 'PARTIALLY_REFUNDED', 'REFUNDED', 'WAIVED'] as const;
 
-/** The late charge a bill carries today: its own line, on the principal only, capped (domain.md §4). */
+/** The late charge a bill carries today: its own line, on the principal only, capped (docs/domain.md §4). */
 export function lateFeeOf(settings: FeeSettings | null, bill: Pick<Bill, 'amountFen' | 'dueAt'>, now: Date): number {
   if (!settings?.lateFeeEnabled) return 0;
   const days = Math.floor((now.getTime() - bill.dueAt.getTime()) / DAY) - settings.lateFeeGraceDays;

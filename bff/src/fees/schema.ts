@@ -45,7 +45,7 @@ export const ZBillListQuery = ZPageQuery.extend({
 
 export const ZWaive = z.object({ reason: ZText({ min: 4, max: 200, label: '减免原因' }) });
 
-/** A contractual late charge (domain.md §4): off by default; when on, a daily rate and a cap on the principal. */
+/** A contractual late charge (docs/domain.md §4): off by default; when on, a daily rate and a cap on the principal. */
 export const ZFeeSettings = z
   .object({
     lateFeeEnabled: z.boolean('请选择是否收取违约金'),

@@ -5,7 +5,7 @@ import { defineJob } from '../jobs/define.js';
 import { ZId } from '../http/params.js';
 import { holdForReview, openidOf } from './screen-text.js';
 
-/** WeChat answers an image check within 30 minutes; after that a manager looks at it (wechat-spec.md §7). */
+/** WeChat answers an image check within 30 minutes; after that a manager looks at it (docs/wechat.md §7). */
 export const VERDICT_WAIT_MS = 30 * 60_000;
 /** WeChat must be able to download the image for longer than our usual short-lived links. */
 const MEDIA_URL_TTL_S = 3600;

@@ -26,7 +26,7 @@ const ZMediaEvent = z.object({
   result: z.object({ suggest: z.string().optional(), label: z.union([z.string(), z.number()]).optional() }).optional(),
 });
 
-/** The push came from WeChat: sha1 of the configured token, timestamp and nonce (wechat-spec.md §7). */
+/** The push came from WeChat: sha1 of the configured token, timestamp and nonce (docs/wechat.md §7). */
 function verifySignature(deps: Deps, query: unknown) {
   const q = ZSigned.parse(query);
   const expected = Buffer.from(messageSignature(deps.config.wechat.messageToken, q.timestamp, q.nonce));

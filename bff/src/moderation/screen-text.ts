@@ -15,7 +15,7 @@ export async function openidOf(deps: Deps, userId: string): Promise<string | nul
 }
 
 /**
- * Text a resident wrote, through msg_sec_check before it is stored as visible (wechat-spec.md §7):
+ * Text a resident wrote, through msg_sec_check before it is stored as visible (docs/wechat.md §7):
  * pass → shown; review → held for the staff moderation queue; risky → refused with a clear message.
  * When WeChat cannot give a verdict (an error, 61010 for a user not seen in 2 hours), the text is
  * held too: never published by default.

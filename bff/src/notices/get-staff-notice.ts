@@ -27,7 +27,7 @@ export async function getStaffNotice(deps: Deps, staffId: string, id: string) {
 
 /**
  * Units of the caller's communities where no verified member has opened the notice — for a 停水停电
- * notice, the doors to knock on. Members are shown masked (domain.md §6); revealing is its own audited step.
+ * notice, the doors to knock on. Members are shown masked (docs/domain.md §6); revealing is its own audited step.
  */
 export async function listUnreadUnits(deps: Deps, staffId: string, id: string) {
   const notice = await findStaffNotice(deps, staffId, id, 'read');

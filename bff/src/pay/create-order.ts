@@ -20,7 +20,7 @@ function newOutTradeNo(now: Date): string {
   return `WY${beijingDigits(now)}${randomBytes(6).toString('hex')}`;
 }
 
-/** Prepay with the same out_trade_no, retried at once on a system error (wechat-spec.md §5: never a new number). */
+/** Prepay with the same out_trade_no, retried at once on a system error (docs/wechat.md §5: never a new number). */
 async function prepayWithRetry(pay: PayClient, input: Parameters<PayClient['prepay']>[0]) {
   for (let attempt = 1; ; attempt++) {
     try {
@@ -94,7 +94,7 @@ export async function createPayOrder(deps: Deps, userId: string, billIds: string
     });
     if (locked.count !== ids.length)
       throw new AppError('BILLS_NOT_PAYABLE', '部分账单刚刚被缴清或正在支付，请刷新后重新选择');
-    // WeChat's schedule for asking about an order whose notify has not come (wechat-spec.md §5).
+    // WeChat's schedule for asking about an order whose notify has not come (docs/wechat.md §5).
     await deps.jobs.send(queryOrderJob, { orderId: id, step: 0 }, { tx, startAfter: queryDelay(now, 0, now) });
   });
   return prepareOrder(deps, pay, id);

@@ -27,7 +27,7 @@ type Envelope = {
 };
 
 /**
- * A payment or refund notification (wechat-spec.md §5; STYLE.md rule 5: a trigger, not the truth).
+ * A payment or refund notification (docs/wechat.md §5; docs/conventions.md rule 5: a trigger, not the truth).
  * Checks in order, over the raw body: headers present → timestamp within ±300 s → serial known (never
  * fetched here) → RSA signature (SIGNTEST probes fail) → algorithm → AES-256-GCM decryption → parse.
  * Then the same state change a query would make. 204 when done or already done; 4xx for what is not

@@ -4,7 +4,7 @@ import { e164, normaliseImportedPhone } from './phone.js';
 
 const digitsOf = (s: string) => s.replace(/^\+\d+ /, '').replace(/\D/g, '');
 
-describe('phone masking (domain.md §6, issue 6 item 3)', () => {
+describe('phone masking (docs/domain.md §6, issue 6 item 3)', () => {
   it.each([
     // number, masked: mainland mobiles keep the format residents know; the country code stays visible
     ['+8613812345678', '+86 138****5678'],

@@ -2,7 +2,7 @@ import { splitE164 } from './phone.js';
 
 /**
  * Masking on the server wherever someone other than the person sees personal information
- * (PIPL; Civil Code arts. 1034–1039; domain.md §6).
+ * (PIPL; Civil Code arts. 1034–1039; docs/domain.md §6).
  */
 
 const MAINLAND_MOBILE = /^1\d{10}$/;
@@ -18,7 +18,7 @@ function maskDigits(digits: string): string {
 
 /**
  * `+86 138****5678`: the country code stays visible so staff can tell a foreign number at a glance.
- * A mainland mobile keeps the format residents know from every Chinese app (domain.md §6); any other
+ * A mainland mobile keeps the format residents know from every Chinese app (docs/domain.md §6); any other
  * number hides at least half of its digits, however short or long.
  */
 export function maskPhone(phone: string | null | undefined): string | null {

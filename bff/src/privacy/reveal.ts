@@ -21,7 +21,7 @@ export type RequestIds = { requestId: string; clientRequestId: string | null };
  * only of people the office has a reason to contact: verified members of a unit there, or — while
  * their request waits in this office's queue — a requester. A rejected or withdrawn requester is a
  * stranger again. The audit row (with the basis) and the read happen in one transaction: no reveal
- * without its record (PIPL; domain.md §6).
+ * without its record (PIPL; docs/domain.md §6).
  */
 export async function revealPersonalInfo(
   deps: Deps,

@@ -12,7 +12,7 @@ export const ZSubscribeReport = z
   .strict();
 export type SubscribeReport = z.infer<typeof ZSubscribeReport>;
 
-/** +1 credit per accepted template the app reports (one-time templates accumulate; wechat-spec.md §4). */
+/** +1 credit per accepted template the app reports (one-time templates accumulate; docs/wechat.md §4). */
 export async function reportSubscriptions(deps: Deps, userId: string, report: SubscribeReport) {
   const accepted = Object.entries(report.results)
     .filter(([id, result]) => result === 'accept' && templateById(id))

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fitValue } from './fit.js';
 
-describe('subscribe-message values fitted to their type (wechat-spec.md §4)', () => {
+describe('subscribe-message values fitted to their type (docs/wechat.md §4)', () => {
   it.each([
     ['thing', '梧桐苑3号楼电梯维修完成，请业主知悉并配合后续检查工作', '梧桐苑3号楼电梯维修完成，请业主知悉并…'],
     ['thing', '停水通知', '停水通知'],

@@ -1,6 +1,6 @@
 import { beijingMinute } from '../beijing.js';
 /**
- * Subscribe-message values fitted to their keyword type's limits (wechat-spec.md §4), so WeChat never
+ * Subscribe-message values fitted to their keyword type's limits (docs/wechat.md §4), so WeChat never
  * refuses our data for length or form (47003). Text types are cut with an ellipsis where the type
  * allows one; money is formatted from fen, times in Beijing time.
  * https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/mp-message-management/subscribe-message/sendMessage.html

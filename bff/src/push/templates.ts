@@ -44,7 +44,7 @@ export const TEMPLATES = {
     keywords: { amount1: 'amount', thing2: 'thing', time3: 'time' },
     fields: { amountFen: 'amount1', item: 'thing2', paidAt: 'time3' },
   },
-  /** To owners of a unit in arrears: a written reminder with a deadline (domain.md §4); opens their bills. */
+  /** To owners of a unit in arrears: a written reminder with a deadline (docs/domain.md §4); opens their bills. */
   arrearsReminder: {
     id: 'T_ARREARS_REMINDER_01',
     page: 'pages/fees/index',

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 
 /**
- * WeChat Pay's daily trade bill (wechat-spec.md §5), read as WeChat writes it: a header of Chinese
+ * WeChat Pay's daily trade bill (docs/wechat.md §5), read as WeChat writes it: a header of Chinese
  * column names in a fixed order, data rows whose every value starts with a backtick (so spreadsheets
  * keep long numbers as text), amounts in yuan with two decimals, refunds as rows of their own, then a
  * summary header and one line of totals. The column order and the summary are the contract: anything

@@ -22,7 +22,7 @@ async function staffWithRoles(db: Db, communityId: string, roles: StaffRoleKind[
 
 /**
  * Who hears of a missed deadline: the community's managers always; a missed acceptance also the
- * escalation step it reached (domain.md §1: second responder, then supervisor); a missed contact,
+ * escalation step it reached (docs/domain.md §1: second responder, then supervisor); a missed contact,
  * arrival or result also the technician it is assigned to.
  */
 async function recipientsOf(

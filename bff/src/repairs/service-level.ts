@@ -50,7 +50,7 @@ export async function serviceLevel(deps: Deps, userId: string, communityId: stri
     accepted: share({ onTime: n('acceptOnTime'), late: n('acceptLate') }),
     contacted: share({ onTime: n('contactOnTime'), late: n('contactLate') }),
     arrived: share({ onTime: n('arriveOnTime'), late: n('arriveLate') }),
-    // 随手拍 closed by the clock because nobody acted count against the community (domain.md §2).
+    // 随手拍 closed by the clock because nobody acted count against the community (docs/domain.md §2).
     snapshots: { filed: snapshotsFiled, handled: snapshotsHandled, autoClosed: snapshotsAutoClosed },
     promise: {
       acceptMinutes: sla.acceptMinutes,

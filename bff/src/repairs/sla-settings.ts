@@ -4,7 +4,7 @@ import { OFFICE_ROLES } from '../access/scope.js';
 import { requireRole } from '../access/guards.js';
 import { DEFAULT_SLA, loadSla, type SlaSettings } from './sla.js';
 
-/** The community's clocks as the office sees them, and whether they are still domain.md's defaults. */
+/** The community's clocks as the office sees them, and whether they are still docs/domain.md's defaults. */
 export async function getSlaSettings(deps: Deps, staffId: string, communityId: string) {
   await requireRole(deps.db, staffId, communityId, OFFICE_ROLES);
   const custom = await deps.db.repairSlaSettings.count({ where: { communityId } });

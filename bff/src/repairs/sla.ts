@@ -30,7 +30,7 @@ export const ZEscalationStep = z
   });
 export type EscalationStep = z.infer<typeof ZEscalationStep>;
 
-/** A community's clocks; every number is per-community configuration (domain.md §1). */
+/** A community's clocks; every number is per-community configuration (docs/domain.md §1). */
 export const ZSlaSettings = z
   .object({
     acceptMinutes: minutes(24 * 60, '接收时限'),
@@ -48,7 +48,7 @@ export const ZSlaSettings = z
 export type SlaSettings = z.infer<typeof ZSlaSettings>;
 
 /**
- * domain.md §1's defaults (Shanghai 962121 hotline practice): accept in 15 min, then escalate — to the
+ * docs/domain.md §1's defaults (Shanghai 962121 hotline practice): accept in 15 min, then escalate — to the
  * property company as second responder (8 min on the hotline), then to a supervisor; emergency:
  * contact in 15 min, arrive in 30 min after acceptance; routine: contact in 1 h of working time,
  * arrive 1 h after the contact; result fed back in 4 days. Working hours 08:30–17:30.
@@ -114,7 +114,7 @@ export function onAccept(sla: SlaSettings, calendar: WorkCalendar, emergency: bo
 
 /**
  * At the contact: routine arrival is due an hour after it; an appointment agreed later than the
- * arrival deadline becomes the deadline (domain.md §1).
+ * arrival deadline becomes the deadline (docs/domain.md §1).
  */
 export function onContact(
   sla: SlaSettings,

@@ -14,7 +14,7 @@ type Rule = { from: RepairStatus[]; who: RepairRole[]; to?: RepairStatus };
 const OPEN: RepairStatus[] = ['SUBMITTED', 'ACCEPTED', 'ASSIGNED', 'CONTACTED', 'ARRIVED', 'DEFERRED'];
 
 /**
- * Who may do what from which state (domain.md §1). `to` absent: the state stays (an extension, an
+ * Who may do what from which state (docs/domain.md §1). `to` absent: the state stays (an extension, an
  * urgent appeal). Viewing is never accepting: only `accept` moves a repair out of SUBMITTED.
  */
 export const RULES: Record<RepairAction['action'], Rule> = {
@@ -106,7 +106,7 @@ async function effect(deps: Deps, repair: RepairRequest, a: RepairAction, now: D
     case 'return':
       return { data: { returnReason: a.reason }, note: a.note };
     case 'extend':
-      // At most 2 extensions, at most 14 days in all (domain.md §1); the database checks it too. The
+      // At most 2 extensions, at most 14 days in all (docs/domain.md §1); the database checks it too. The
       // result is then due that much later; the write is conditional on the count read.
       if (repair.extensionCount >= 2 || repair.extensionDays + a.days > 14)
         throw new AppError('CONFLICT', '延期最多 2 次、合计不超过 14 天');

@@ -12,7 +12,7 @@ import { holdForReview, screenText } from '../moderation/screen-text.js';
 import { requestMediaChecks } from '../moderation/media-check.js';
 import type { NewSnapshot, SnapshotAction, SnapshotListQuery } from './schema.js';
 
-/** domain.md §2: a snapshot the office does nothing about for 10 days closes by itself (自动办结). */
+/** docs/domain.md §2: a snapshot the office does nothing about for 10 days closes by itself (自动办结). */
 export const AUTO_CLOSE_MS = 10 * 86_400_000;
 const WAITING: SnapshotStatus[] = ['SUBMITTED', 'ACCEPTED'];
 
@@ -75,7 +75,7 @@ async function findVisible(deps: Deps, userId: string, id: string) {
 }
 
 /**
- * A snapshot with its photos and thread. The office opening it is its acceptance (domain.md §2 —
+ * A snapshot with its photos and thread. The office opening it is its acceptance (docs/domain.md §2 —
  * unlike a repair, where viewing is not accepting): the first open moves SUBMITTED to ACCEPTED.
  */
 export async function getSnapshot(deps: Deps, userId: string, id: string) {

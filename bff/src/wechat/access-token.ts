@@ -12,7 +12,7 @@ type Cached = { token: string; expiresAt: number };
 const INVALID_TOKEN_ERRCODES = new Set([40001, 42001]);
 
 /**
- * The server access token, shared by every BFF instance through Redis (wechat-spec.md §2).
+ * The server access token, shared by every BFF instance through Redis (docs/wechat.md §2).
  * - cached with its expiry; refreshed `marginSeconds` before it, which is when WeChat rotates a
  *   stable token (old and new both valid then), so no caller ever holds a dead token;
  * - one refresh at a time across instances: a Redis lock (SET NX PX); the others wait for the cache;

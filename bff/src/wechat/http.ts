@@ -42,7 +42,7 @@ export function createWechatHttp(apiBase: string, timeoutMs: number): WechatHttp
   };
 }
 
-/** -1 is "system busy": WeChat asks callers to retry (wechat-spec.md §1). One retry, no more. */
+/** -1 is "system busy": WeChat asks callers to retry (docs/wechat.md §1). One retry, no more. */
 export async function retryBusyOnce(call: () => Promise<WechatReply>): Promise<WechatReply> {
   const first = await call();
   return first.errcode === -1 ? call() : first;

@@ -3,7 +3,7 @@ import { retryBusyOnce, wechatFailure, type WechatHttp } from './http.js';
 
 export type WechatSession = { openid: string; sessionKey: string; unionid?: string };
 
-/** code2Session (wechat-spec.md §1). The session_key it returns is a secret kept on the server. */
+/** code2Session (docs/wechat.md §1). The session_key it returns is a secret kept on the server. */
 export function createLoginClient(http: WechatHttp, appid: string, secret: string) {
   return {
     async code2Session(code: string): Promise<WechatSession> {

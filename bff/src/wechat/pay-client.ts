@@ -5,7 +5,7 @@ import type { PayConfig } from '../config.js';
 import { AppError } from '../errors.js';
 import { verifyWechatSignature } from './pay-signature.js';
 
-/** WeChat Pay's order as the query API and the payment notification give it (wechat-spec.md §5). */
+/** WeChat Pay's order as the query API and the payment notification give it (docs/wechat.md §5). */
 export type Transaction = {
   appid: string;
   mchid: string;
@@ -60,7 +60,7 @@ const WECHAT_HOST = 'https://api.mch.weixin.qq.com';
  * wechatpay-node-v3 signs our requests and the `requestPayment` parameters; its HTTP goes through
  * our service (pay.createHttp) so it reaches the configured base URL (the simulator in development
  * and tests — signatures cover only the path, so they stay valid) and so every answer's signature is
- * verified, which the SDK does not do (TOOLCHAIN.md). An answer that fails verification is treated as
+ * verified, which the SDK does not do (docs/toolchain.md). An answer that fails verification is treated as
  * no answer at all.
  */
 export function createPayClient(config: PayConfig, timeoutMs: number) {
@@ -132,7 +132,7 @@ export function createPayClient(config: PayConfig, timeoutMs: number) {
     return { timeStamp, nonceStr, package: pkg, signType: 'RSA', paySign };
   }
 
-  /** Our request signature (wechat-spec.md §5), for the one call the SDK cannot make for us: a streamed download. */
+  /** Our request signature (docs/wechat.md §5), for the one call the SDK cannot make for us: a streamed download. */
   function authorization(method: string, pathWithQuery: string): string {
     const timestamp = String(Math.floor(Date.now() / 1000));
     const nonce = randomBytes(16).toString('hex');

@@ -1,7 +1,7 @@
 import { createDecipheriv, createPublicKey, createVerify, type KeyObject } from 'node:crypto';
 
 /**
- * Checking what WeChat Pay sends us (wechat-spec.md §5, STYLE.md rule 5). Pure functions over bytes,
+ * Checking what WeChat Pay sends us (docs/wechat.md §5, docs/conventions.md rule 5). Pure functions over bytes,
  * so the notification path and the response path share one implementation and tests can call it.
  */
 

@@ -6,7 +6,7 @@ import { e164 } from '../privacy/phone.js';
 
 type PhoneInfo = { phoneNumber: string; purePhoneNumber: string; countryCode: string; watermark: { appid: string } };
 
-/** getPhoneNumber (wechat-spec.md §3): the button's one-time code, exchanged with the server token. */
+/** getPhoneNumber (docs/wechat.md §3): the button's one-time code, exchanged with the server token. */
 export function createPhoneClient(http: WechatHttp, tokens: AccessTokenCache, appid: string) {
   return {
     /** The verified number in E.164: `countryCode` + `purePhoneNumber`, never the digits alone. */

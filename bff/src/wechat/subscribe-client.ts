@@ -15,7 +15,7 @@ export type SendOutcome =
 const BEFORE_SENDING = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 
 /**
- * subscribeMessage.send (wechat-spec.md §4), POST /cgi-bin/message/subscribe/send. WeChat has no
+ * subscribeMessage.send (docs/wechat.md §4), POST /cgi-bin/message/subscribe/send. WeChat has no
  * idempotency key for it, so the outcome is classified for the outbox: retry only when the message
  * certainly was not delivered.
  * https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/mp-message-management/subscribe-message/sendMessage.html

@@ -14,7 +14,7 @@ const PNG = [0x89, 0x50, 0x4e, 0x47];
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
 
 /**
- * getwxacodeunlimit (wechat-spec.md §6): on success the body is the image, on failure JSON with HTTP
+ * getwxacodeunlimit (docs/wechat.md §6): on success the body is the image, on failure JSON with HTTP
  * 200 — so the bytes are sniffed, never the content type trusted. A token WeChat no longer accepts
  * gets one retry with a new one.
  * https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/qrcode-link/qr-code/getUnlimitedQRCode.html

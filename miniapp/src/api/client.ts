@@ -1,5 +1,5 @@
 /**
- * The only caller of the network (STYLE.md rule 9). It adds the session token, turns every failure
+ * The only caller of the network (docs/conventions.md rule 9). It adds the session token, turns every failure
  * into a typed ApiError (and a toast unless asked not to), and on an expired session logs in again
  * once and repeats the request.
  */

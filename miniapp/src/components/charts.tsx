@@ -3,7 +3,7 @@ import './charts.css';
 
 /**
  * Charts drawn with plain views (no chart library: one alone would outgrow the cashier subpackage,
- * TOOLCHAIN.md), so they look the same in WeChat and in the browser and print with the page.
+ * docs/toolchain.md), so they look the same in WeChat and in the browser and print with the page.
  */
 const pct = (value: number, max: number) => `${max > 0 ? Math.max(0, Math.min(100, (value / max) * 100)) : 0}%`;
 

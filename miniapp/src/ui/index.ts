@@ -1,5 +1,5 @@
 /**
- * The NutUI components the app uses, each imported on its own with its own stylesheet (TOOLCHAIN.md:
+ * The NutUI components the app uses, each imported on its own with its own stylesheet (docs/toolchain.md:
  * the full stylesheet adds ~300 KB of wxss to the main package). Pages import widgets from here only.
  */
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';

@@ -38,7 +38,7 @@ CREATE TABLE "RepairRequest" (
     "updatedAt" TIMESTAMP(3) NOT NULL,
 
     CONSTRAINT "RepairRequest_pkey" PRIMARY KEY ("id"),
-    -- domain.md §1: at most 2 extensions, at most 14 days in all. A unit or a common area, not neither.
+    -- docs/domain.md §1: at most 2 extensions, at most 14 days in all. A unit or a common area, not neither.
     CONSTRAINT "RepairRequest_extension_limits" CHECK ("extensionCount" <= 2 AND "extensionDays" <= 14),
     CONSTRAINT "RepairRequest_place" CHECK ("unitId" IS NOT NULL OR "commonArea" IS NOT NULL)
 );

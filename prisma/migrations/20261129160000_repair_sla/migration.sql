@@ -1,4 +1,4 @@
--- SLA clocks of repairs (domain.md §1): when each step happened, the deadlines, escalation.
+-- SLA clocks of repairs (docs/domain.md §1): when each step happened, the deadlines, escalation.
 CREATE TYPE "RepairClock" AS ENUM ('ACCEPT', 'CONTACT', 'ARRIVE', 'FEEDBACK');
 
 DROP INDEX "RepairRequest_status_acceptDueAt_idx";

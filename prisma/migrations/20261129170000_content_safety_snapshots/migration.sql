@@ -1,4 +1,4 @@
--- Content safety (wechat-spec.md §7) and snapshots (随手拍, domain.md §2).
+-- Content safety (docs/wechat.md §7) and snapshots (随手拍, docs/domain.md §2).
 ALTER TABLE "RepairRequest" ADD COLUMN "textHeld" BOOLEAN NOT NULL DEFAULT false, ADD COLUMN "ratingCommentHeld" BOOLEAN NOT NULL DEFAULT false;
 
 CREATE TYPE "ReviewStatus" AS ENUM ('PENDING', 'APPROVED', 'REJECTED');

@@ -1,4 +1,4 @@
--- Fees, bills, WeChat Pay orders, refunds and the money ledger (domain.md §4, wechat-spec.md §5).
+-- Fees, bills, WeChat Pay orders, refunds and the money ledger (docs/domain.md §4, docs/wechat.md §5).
 ALTER TABLE "Building" ADD COLUMN "buildingType" TEXT;
 
 CREATE TYPE "FeeKind" AS ENUM ('PROPERTY', 'PARKING', 'ONE_OFF', 'SHARED');

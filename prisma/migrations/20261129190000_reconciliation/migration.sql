@@ -1,4 +1,4 @@
--- Daily reconciliation against WeChat Pay's trade bill (issue 10, wechat-spec.md §5).
+-- Daily reconciliation against WeChat Pay's trade bill (issue 10, docs/wechat.md §5).
 CREATE TABLE "ReconcileRun" (
     "day" TEXT NOT NULL,
     "matchedCount" INTEGER NOT NULL DEFAULT 0,

@@ -1,4 +1,4 @@
--- Owners' votes and committee elections (issue 11), counted as the Civil Code says (domain.md §5).
+-- Owners' votes and committee elections (issue 11), counted as the Civil Code says (docs/domain.md §5).
 CREATE TYPE "ElectionKind" AS ENUM ('ELECTION', 'MATTER');
 CREATE TYPE "MatterClass" AS ENUM ('ORDINARY', 'SPECIAL');
 CREATE TYPE "ElectionState" AS ENUM ('DRAFT', 'PUBLISHED', 'OPEN', 'CLOSED', 'TALLIED', 'RESULTS_PUBLISHED', 'ARCHIVED');

@@ -3,7 +3,7 @@ import type { SimState } from '../state.js';
 import { CODE_TTL_MS } from './state.js';
 import { wxError } from './reply.js';
 
-/** GET /sns/jscode2session (wechat-spec.md §1). */
+/** GET /sns/jscode2session (docs/wechat.md §1). */
 export function loginRoutes(state: SimState) {
   const router = new Router();
   router.get('/sns/jscode2session', (ctx) => {

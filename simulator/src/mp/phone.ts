@@ -3,7 +3,7 @@ import type { SimState } from '../state.js';
 import { CODE_TTL_MS } from './state.js';
 import { tokenApi, wxError } from './reply.js';
 
-/** POST /wxa/business/getuserphonenumber?access_token= (wechat-spec.md §3). */
+/** POST /wxa/business/getuserphonenumber?access_token= (docs/wechat.md §3). */
 export function phoneRoutes(state: SimState) {
   const router = new Router();
   router.post('/wxa/business/getuserphonenumber', (ctx) => {

@@ -32,7 +32,7 @@ export class SecurityState {
 
   reset() {
     this.lastSeen.clear();
-    // Deterministic verdicts (label codes of wechat-spec.md §7): 20006 illegal, 10001 ad, 20008 fraud, 21000 other.
+    // Deterministic verdicts (label codes of docs/wechat.md §7): 20006 illegal, 10001 ad, 20008 fraud, 21000 other.
     this.risky = new Map([
       ['代开发票', 20006],
       ['赌博', 20006],
@@ -52,7 +52,7 @@ export class SecurityState {
   }
 }
 
-/** A message-push signature: sha1 of token, timestamp and nonce sorted and joined (wechat-spec.md §7). */
+/** A message-push signature: sha1 of token, timestamp and nonce sorted and joined (docs/wechat.md §7). */
 export const messageSignature = (token: string, timestamp: string, nonce: string) =>
   createHash('sha1').update([token, timestamp, nonce].sort().join('')).digest('hex');
 

@@ -6,7 +6,7 @@ type LoginCode = { appid: string; openid: string; unionid?: string; mintedAt: nu
 type PhoneCode = { appid: string; phoneNumber: string; countryCode: string; mintedAt: number; used: boolean };
 type AccessToken = { appid: string; expiresAt: number; revoked: boolean; stable: boolean };
 
-/** Codes from wx.login and from the phone button live 5 minutes (wechat-spec.md §1). */
+/** Codes from wx.login and from the phone button live 5 minutes (docs/wechat.md §1). */
 export const CODE_TTL_MS = 5 * 60_000;
 export const TOKEN_TTL_S = 7200;
 /** A stable token is rotated in its last 5 minutes; old and new are both valid then (§2). */

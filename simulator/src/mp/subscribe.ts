@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { SimState } from '../state.js';
 import { tokenApi, wxError } from './reply.js';
 
-/** WeChat's value rules per keyword type (wechat-spec.md §4): what it refuses with 47003. */
+/** WeChat's value rules per keyword type (docs/wechat.md §4): what it refuses with 47003. */
 const VALID: Record<string, (v: string) => boolean> = {
   thing: (v) => Array.from(v).length <= 20,
   phrase: (v) => /^[\u4e00-\u9fa5]{0,5}$/.test(v),

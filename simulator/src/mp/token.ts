@@ -3,7 +3,7 @@ import type { SimState } from '../state.js';
 import { FORCE_REFRESH_MIN_GAP_MS, FORCE_REFRESH_PER_DAY, ROTATE_BEFORE_MS } from './state.js';
 import { wxError } from './reply.js';
 
-/** POST /cgi-bin/stable_token and the older GET /cgi-bin/token (wechat-spec.md §2). */
+/** POST /cgi-bin/stable_token and the older GET /cgi-bin/token (docs/wechat.md §2). */
 export function tokenRoutes(state: SimState) {
   const router = new Router();
 

@@ -8,7 +8,7 @@ import { tokenApi, wxError } from './reply.js';
 /** A code WeChat made: what a phone scanning it opens. */
 export type Wxacode = { appid: string; scene: string; page: string; envVersion: string; digest: string; at: number };
 
-/** scene: at most 32 visible characters from this set (wechat-spec.md §6). */
+/** scene: at most 32 visible characters from this set (docs/wechat.md §6). */
 const SCENE_CHARS = /^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]+$/;
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 

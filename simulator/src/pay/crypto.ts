@@ -2,7 +2,7 @@ import { createCipheriv, createSign, createVerify, randomBytes } from 'node:cryp
 import type { Merchant, PayState } from './state.js';
 
 /**
- * WeChat Pay's signatures (wechat-spec.md §5): merchants sign requests over
+ * WeChat Pay's signatures (docs/wechat.md §5): merchants sign requests over
  * `METHOD\nPATH_WITH_QUERY\nTIMESTAMP\nNONCE\nBODY\n`; WeChat signs answers and notifications over
  * `TIMESTAMP\nNONCE\nBODY\n` with its own key, and encrypts notification resources with the merchant's
  * APIv3 key (AES-256-GCM, the tag appended to the ciphertext).

@@ -58,7 +58,7 @@ export type Delivery = {
   at: number;
 };
 
-/** WeChat's retry schedule for unacknowledged notifications (wechat-spec.md §5), in seconds. */
+/** WeChat's retry schedule for unacknowledged notifications (docs/wechat.md §5), in seconds. */
 export const NOTIFY_RETRY_SECONDS = [
   15, 15, 30, 180, 600, 1200, 1800, 1800, 1800, 3600, 10800, 10800, 10800, 21600, 21600,
 ];

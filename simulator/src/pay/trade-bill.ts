@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { PayState, SimOrder, SimRefund } from './state.js';
 
 /**
- * The day's trade bill as WeChat Pay writes it (wechat-spec.md §5): Chinese headers, every value
+ * The day's trade bill as WeChat Pay writes it (docs/wechat.md §5): Chinese headers, every value
  * prefixed with a backtick, yuan with two decimals, a row per payment and a row per refund, then the
  * summary. Fees at the standard 0.6 % rate, rounded half up to the fen per row.
  */

@@ -8,7 +8,7 @@ export type PayAttempt = { orderId: string; outcome: 'paid' | 'cancelled' | 'con
 async function paySheet(payment: RequestPaymentParams): Promise<'cancelled' | 'confirming'> {
   if (process.env.TARO_ENV === 'weapp') {
     try {
-      // signType must be given: the client defaults to the old MD5 (wechat-spec.md §5).
+      // signType must be given: the client defaults to the old MD5 (docs/wechat.md §5).
       await Taro.requestPayment({ ...payment, signType: 'RSA' });
     } catch (err) {
       // "requestPayment:fail cancel": the resident closed the sheet, the order stays open.

@@ -3,7 +3,7 @@ import { bff } from '../../session';
 import type { SubscribeResult } from './endpoints';
 
 /**
- * Asks the resident, from a tap, for subscribe messages of up to 3 templates (wechat-spec.md §4), and
+ * Asks the resident, from a tap, for subscribe messages of up to 3 templates (docs/wechat.md §4), and
  * reports the answers so the BFF counts one push per accept. When the main switch is off, explains
  * and offers the settings page instead of a prompt that would fail.
  * https://developers.weixin.qq.com/miniprogram/dev/api/open-api/subscribe-message/wx.requestSubscribeMessage.html

@@ -11,7 +11,7 @@ import '../../../features/desk/desk.css';
 
 /**
  * Opened by scanning a desk's code with WeChat (launch scene 1047; the ticket arrives URL-encoded as
- * `scene`, wechat-spec.md §6): shows which desk asks and lets a staff member confirm or cancel, then
+ * `scene`, docs/wechat.md §6): shows which desk asks and lets a staff member confirm or cancel, then
  * lists their desk logins so one left open can be ended from here.
  */
 export default function DeskLoginConfirm() {

@@ -28,7 +28,7 @@ export default function OverdueBoard() {
     Taro.stopPullDownRefresh();
   });
   useDidShow(() => void (board.data && board.reload()));
-  // One-time subscribe messages: each tap here gives one more overdue reminder (wechat-spec.md §4).
+  // One-time subscribe messages: each tap here gives one more overdue reminder (docs/wechat.md §4).
   const remind = async () => {
     const { templates } = await bff.pushSubscriptions();
     await askForPush([templates.repairOverdue.id]);
