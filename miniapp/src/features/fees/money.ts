@@ -1,3 +1,5 @@
+import { beijingMonth } from '../../beijing';
+
 /** 23171 fen → "231.71" (money is integer fen end to end; this is only how it is shown). */
 export function yuan(fen: number): string {
   const sign = fen < 0 ? '-' : '';
@@ -21,9 +23,7 @@ export function totalOf(bills: { id: string; payableFen: number }[], selected: S
 
 /** The periods a cashier usually bills, from today (Beijing): this month, next month, this quarter, this year. */
 export function billingPeriods(now: Date): { value: string; label: string }[] {
-  const t = new Date(now.getTime() + 8 * 3600_000);
-  const y = t.getUTCFullYear();
-  const m = t.getUTCMonth() + 1;
+  const [y, m] = beijingMonth(now).split('-').map(Number) as [number, number];
   const next = m === 12 ? { y: y + 1, m: 1 } : { y, m: m + 1 };
   const month = (yy: number, mm: number) => `${yy}-${String(mm).padStart(2, '0')}`;
   return [

@@ -41,11 +41,11 @@ export async function payBills(billIds: string[]): Promise<PayAttempt> {
  * "已支付" shows within seconds of WeChat's success. Gives up quietly after `timeoutMs`.
  */
 export async function waitUntilPaid(orderId: string, timeoutMs = 60_000, everyMs = 1500): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
+  const deadline = Date.now() + timeoutMs; // elapsed time of this wait, not a time of day: a timer may read the device clock itself
   for (;;) {
     const order = await bff.payOrder(orderId).catch(() => null);
     if (order?.state === 'PAID') return true;
-    if (order?.state === 'CLOSED' || Date.now() > deadline) return false;
+    if (order?.state === 'CLOSED' || Date.now() > deadline) return false; // elapsed time
     await new Promise((r) => setTimeout(r, everyMs));
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { htmlToText, textToHtml } from './labels';
-import { shortTime } from '../../format';
+import { shortTime } from '../../beijing';
 
 describe('notice text helpers', () => {
   it('turns typed lines into paragraphs, escaping markup, and back', () => {

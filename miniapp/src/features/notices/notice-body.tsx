@@ -4,7 +4,7 @@ import { Cell, CellGroup, Tag } from '../../ui';
 import type { UploadView } from '../../api/types';
 import { fileUrl } from '../../session';
 import { CATEGORY_LABELS } from './labels';
-import { shortTime } from '../../format';
+import { shortTime } from '../../beijing';
 import './notice.css';
 
 type Body = {

@@ -2,9 +2,8 @@ import { Text } from '@tarojs/components';
 import { Cell, CellGroup } from '../../ui';
 import { bff } from '../../session';
 import { useRequest } from '../../hooks/use-request';
-import { shortTime } from '../../format';
+import { DAY_MS, fromNow, shortTime } from '../../beijing';
 
-const DAY = 86_400_000;
 export const VALIDITY = [
   { value: 'none', label: '长期有效', days: 0 },
   { value: '3', label: '3 天', days: 3 },
@@ -16,7 +15,7 @@ export type Validity = (typeof VALIDITY)[number]['value'];
 /** `effectiveUntil` for a validity chosen today (the end of that day is not promised: N × 24 h). */
 export const validUntil = (v: Validity): string | undefined => {
   const days = VALIDITY.find((o) => o.value === v)?.days ?? 0;
-  return days ? new Date(Date.now() + days * DAY).toISOString() : undefined;
+  return days ? fromNow(days * DAY_MS).toISOString() : undefined;
 };
 
 const PUSH_LABELS = {

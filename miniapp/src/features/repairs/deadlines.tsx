@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components';
 import { Cell, CellGroup, Tag } from '../../ui';
 import type { RepairDetail } from '../../api/types';
-import { shortTime } from '../../format';
+import { shortTime } from '../../beijing';
 
 const DONE_LABEL: Record<string, string> = { ACCEPT: '接收', CONTACT: '联系', ARRIVE: '上门', FEEDBACK: '处理' };
 

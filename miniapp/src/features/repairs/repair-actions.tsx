@@ -7,19 +7,17 @@ import { useAction, useRequest } from '../../hooks/use-request';
 import type { RepairAction, RepairDetail, UploadView } from '../../api/types';
 import { Attachments } from '../uploads/attachments';
 import { Chips } from '../../components/chips';
+import { addDays, atBeijing, today } from '../../beijing';
 import { RETURN_REASON_LABELS } from './labels';
 
 type Props = { repair: RepairDetail; onDone: () => Promise<void> };
 type Open = null | 'assign' | 'contact' | 'resolve' | 'rate' | 'reopen' | 'return' | 'urgent' | 'extend' | 'defer';
 const OPEN_STATES = ['SUBMITTED', 'ACCEPTED', 'ASSIGNED', 'CONTACTED', 'ARRIVED', 'DEFERRED'];
 
-/** Tomorrow or today at `hour` o'clock, Beijing time, as an ISO instant. */
-const slot = (daysAhead: number, hour: number) => {
-  const beijingMidnight =
-    new Date(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10) + 'T00:00:00Z').getTime() - 8 * 3600_000;
-  return new Date(beijingMidnight + daysAhead * 86_400_000 + hour * 3600_000).toISOString();
-};
-const SLOTS = [
+/** Today or tomorrow at `hour` o'clock, Beijing time, as an ISO instant. */
+const slot = (daysAhead: number, hour: number) => atBeijing(addDays(today(), daysAhead), hour * 60).toISOString();
+/** Worked out when the panel is drawn, not when the module loads: a mini-program may stay open past midnight. */
+const appointmentSlots = () => [
   { value: slot(0, 14), label: '今天下午' },
   { value: slot(1, 9), label: '明天上午' },
   { value: slot(1, 14), label: '明天下午' },
@@ -107,7 +105,7 @@ export function RepairActions({ repair: r, onDone }: Props) {
       )}
       {open === 'contact' && (
         <CellGroup title="与住户约定的上门时间">
-          <Chips options={SLOTS} value={choice} onChange={setChoice} />
+          <Chips options={appointmentSlots()} value={choice} onChange={setChoice} />
           {confirmRow('确认', () => choice && run({ action: 'contact', appointmentAt: choice }))}
         </CellGroup>
       )}

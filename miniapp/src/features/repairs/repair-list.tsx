@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 import { Cell, CellGroup, Tag } from '../../ui';
 import type { RepairListPage } from '../../api/types';
-import { shortTime } from '../../format';
+import { shortTime } from '../../beijing';
 import { FAULT_LABELS, STATUS_LABELS, STATUS_TAG } from './labels';
 
 /** Repairs as a list of cells: number, place, what is wrong, state; a tap opens the detail. */

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 import { Cell, CellGroup, Tag } from '../../ui';
 import type { SnapshotListPage } from '../../api/types';
-import { shortTime } from '../../format';
+import { shortTime } from '../../beijing';
 import { KIND_LABELS, STATUS_LABELS, STATUS_TAG } from './labels';
 
 /** Snapshots as cells: kind and text, when, state; a tap opens the thread. */

@@ -5,7 +5,7 @@ import { PageShell } from '../../components/page-shell';
 import { Button } from '../../ui';
 import { bff } from '../../session';
 import { useRequest } from '../../hooks/use-request';
-import { shortTime } from '../../format';
+import { shortTime } from '../../beijing';
 import { periodLabel, yuan } from '../../features/fees/money';
 import { askForPush } from '../../features/push/ask-for-push';
 import '../../features/fees/fees.css';

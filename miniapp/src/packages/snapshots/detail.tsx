@@ -6,7 +6,7 @@ import { Button, Cell, CellGroup, Tag, TextArea } from '../../ui';
 import { bff, fileUrl } from '../../session';
 import { useAction, useRequest } from '../../hooks/use-request';
 import type { SnapshotAction } from '../../api/types';
-import { shortTime } from '../../format';
+import { shortTime } from '../../beijing';
 import { KIND_LABELS, STATUS_LABELS, STATUS_TAG } from '../../features/snapshots/labels';
 import '../../features/notices/notice.css';
 

@@ -7,7 +7,7 @@ import { Chips } from '../../components/chips';
 import { bff, fileUrl } from '../../session';
 import { useRequest } from '../../hooks/use-request';
 import { usePaged } from '../../hooks/use-paged';
-import { shortTime } from '../../format';
+import { shortTime } from '../../beijing';
 import '../../features/notices/notice.css';
 
 /** The community's praise wall: thanks residents chose to show, with the photos that passed review. */

@@ -9,7 +9,7 @@ import { useRequest } from '../../hooks/use-request';
 import { usePaged } from '../../hooks/use-paged';
 import type { NoticeCategory } from '../../api/types';
 import { CATEGORIES, CATEGORY_LABELS } from '../../features/notices/labels';
-import { shortTime } from '../../format';
+import { shortTime } from '../../beijing';
 import { Chips } from '../../components/chips';
 import { askForPush } from '../../features/push/ask-for-push';
 import '../../features/notices/notice.css';

@@ -4,7 +4,7 @@ import { PageShell } from '../../components/page-shell';
 import { Cell, CellGroup, Tag } from '../../ui';
 import { bff, fileUrl } from '../../session';
 import { useRequest } from '../../hooks/use-request';
-import { shortTime } from '../../format';
+import { shortTime } from '../../beijing';
 import {
   ACTION_LABELS,
   FAULT_LABELS,

@@ -5,7 +5,7 @@ import { PageShell } from '../../components/page-shell';
 import { Button, Cell, CellGroup, Input, Tag } from '../../ui';
 import { bff } from '../../session';
 import { useRequest } from '../../hooks/use-request';
-import { shortTime } from '../../format';
+import { now, shortTime } from '../../beijing';
 import { MATTER_LABELS, Results, STATE_LABELS } from '../../features/elections/results';
 import { askForPush } from '../../features/push/ask-for-push';
 import { CandidatePhoto } from '../../features/elections/candidate-photo';
@@ -30,7 +30,7 @@ export default function VoteDetail() {
   const [checked, setChecked] = useState<string>();
   const e = election.data;
   const slot = e?.slots[0];
-  const open = e?.state === 'OPEN' && new Date(e.closesAt) > new Date();
+  const open = e?.state === 'OPEN' && new Date(e.closesAt) > now();
   const canVote = open && !!slot && (!slot.voted || (e!.rules.allowChange && slot.byMe && !slot.changed));
   const names = Object.fromEntries([...(e?.candidates ?? []).map((c) => [c.id, c.name]), ['YES', '同意']]);
 

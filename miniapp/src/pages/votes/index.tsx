@@ -4,7 +4,7 @@ import { PageShell } from '../../components/page-shell';
 import { Tag } from '../../ui';
 import { bff } from '../../session';
 import { useRequest } from '../../hooks/use-request';
-import { shortTime } from '../../format';
+import { shortTime } from '../../beijing';
 import { STATE_LABELS } from '../../features/elections/results';
 import '../../features/fees/fees.css';
 

@@ -7,14 +7,13 @@ import { PageShell } from '../../../components/page-shell';
 import { ListFooter } from '../../../components/list-footer';
 import { bff } from '../../../session';
 import { usePaged } from '../../../hooks/use-paged';
-import { shortTime } from '../../../format';
+import { addDays, DAY_MS, now, shortTime, today } from '../../../beijing';
 import { yuan } from '../money';
 import { ExportButtons } from './download';
 
 const COOL_DOWN_DAYS = 7;
-const inDays = (n: number) => new Date(Date.now() + 8 * 3600_000 + n * 86_400_000).toISOString().slice(0, 10);
 const recentlyReminded = (at: string | null) =>
-  at !== null && Date.now() - new Date(at).getTime() < COOL_DOWN_DAYS * 86_400_000;
+  at !== null && now().getTime() - Date.parse(at) < COOL_DOWN_DAYS * DAY_MS;
 
 /**
  * 欠费催缴: units with overdue bills, longest first; tick units and send a written reminder with a
@@ -25,7 +24,7 @@ export function Arrears({ communityId }: { communityId: string }) {
   const [minMonths, setMinMonths] = useState('0');
   const [view, setView] = useState<'list' | 'sent'>('list');
   const [chosen, setChosen] = useState<Set<string>>(new Set());
-  const [payBy, setPayBy] = useState(inDays(15));
+  const [payBy, setPayBy] = useState(() => addDays(today(), 15));
   const [busy, setBusy] = useState(false);
   const list = usePaged((cursor) => bff.arrears(communityId, Number(minMonths), cursor), [communityId, minMonths]);
   const sent = usePaged((cursor) => bff.reminders(communityId, cursor), [communityId, view]);

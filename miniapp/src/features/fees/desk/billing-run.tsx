@@ -6,6 +6,7 @@ import { Chips } from '../../../components/chips';
 import { Button, Cell, CellGroup } from '../../../ui';
 import { bff } from '../../../session';
 import { useRequest } from '../../../hooks/use-request';
+import { now } from '../../../beijing';
 import type { BillingPreview } from '../../../api/types';
 import { billingPeriods, feeStandard, periodLabel, yuan } from '../../../features/fees/money';
 
@@ -20,7 +21,7 @@ export function BillingRun({ communityId }: { communityId: string }) {
     [communityId],
     (d) => d.items.length === 0,
   );
-  const periods = billingPeriods(new Date());
+  const periods = billingPeriods(now());
   const [period, setPeriod] = useState(periods[1]!.value);
   const [preview, setPreview] = useState<BillingPreview>();
   const [busy, setBusy] = useState(false);

@@ -5,6 +5,7 @@ import { Button, Cell, CellGroup, Input, Tag } from '../../../ui';
 import { bff } from '../../../session';
 import { ApiError } from '../../../api/client';
 import type { ReconcileRunView } from '../../../api/types';
+import { addDays, today } from '../../../beijing';
 import { yuan } from '../money';
 
 const KIND: Record<ReconcileRunView['differences'][number]['kind'], string> = {
@@ -14,11 +15,9 @@ const KIND: Record<ReconcileRunView['differences'][number]['kind'], string> = {
   STATUS_MISMATCH: '状态不符',
 };
 
-const yesterday = () => new Date(Date.now() + 8 * 3600_000 - 86_400_000).toISOString().slice(0, 10);
-
 /** 对账: a day against WeChat Pay's trade bill (run each morning by the system, or here on demand), its sums and the differences to resolve. */
 export function Reconciliation() {
-  const [day, setDay] = useState(yesterday());
+  const [day, setDay] = useState(() => addDays(today(), -1));
   const [run, setRun] = useState<ReconcileRunView>();
   const [busy, setBusy] = useState(false);
   const [notes, setNotes] = useState<Record<string, string>>({});

@@ -6,6 +6,7 @@ import { PageShell } from '../../../components/page-shell';
 import { bff } from '../../../session';
 import { useRequest } from '../../../hooks/use-request';
 import type { CollectionReport, TakingsReport } from '../../../api/types';
+import { addDays, addMonths, lastDayOf, thisMonth, today } from '../../../beijing';
 import { yuan } from '../money';
 import { BarList, StackedColumns } from '../../../components/charts';
 import { ExportButtons } from './download';
@@ -17,24 +18,15 @@ const CHANNELS = [
   { key: 'POS', label: '刷卡', color: '#9b59d0' },
 ] as const;
 
-const beijing = (at: Date) => new Date(at.getTime() + 8 * 3600_000).toISOString();
-const day = (offsetDays = 0) => beijing(new Date(Date.now() + offsetDays * 86_400_000)).slice(0, 10);
-const month = (offsetMonths = 0) => {
-  const [y, m] = beijing(new Date()).slice(0, 7).split('-').map(Number) as [number, number];
-  const k = y * 12 + (m - 1) + offsetMonths;
-  return `${Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`;
-};
-const lastDay = (ym: string) => {
-  const [y, m] = ym.split('-').map(Number) as [number, number];
-  return `${ym}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
-};
+const day = (offsetDays = 0) => addDays(today(), offsetDays);
+const month = (offsetMonths = 0) => addMonths(thisMonth(), offsetMonths);
 
 function ranges() {
   const now = month();
   const prev = month(-1);
   return [
     { value: 'month', label: `本月（${Number(now.slice(5))}月）`, from: `${now}-01`, to: day() },
-    { value: 'prev', label: `上月（${Number(prev.slice(5))}月）`, from: `${prev}-01`, to: lastDay(prev) },
+    { value: 'prev', label: `上月（${Number(prev.slice(5))}月）`, from: `${prev}-01`, to: lastDayOf(prev) },
     { value: 'week', label: '近7天', from: day(-6), to: day() },
   ];
 }

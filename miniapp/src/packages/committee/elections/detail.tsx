@@ -6,7 +6,7 @@ import { Chips } from '../../../components/chips';
 import { Button, Cell, CellGroup, Input, Tag } from '../../../ui';
 import { bff } from '../../../session';
 import { useRequest } from '../../../hooks/use-request';
-import { shortTime } from '../../../format';
+import { shortTime } from '../../../beijing';
 import { Results, STATE_LABELS, Turnout } from '../../../features/elections/results';
 import { PaperBallot } from '../../../features/elections/paper-ballot';
 import { choosePhotos } from '../../../features/uploads/choose-photos';

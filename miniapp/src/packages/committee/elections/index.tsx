@@ -6,7 +6,7 @@ import { Chips } from '../../../components/chips';
 import { Button, Input, Tag } from '../../../ui';
 import { bff } from '../../../session';
 import { useRequest } from '../../../hooks/use-request';
-import { shortTime } from '../../../format';
+import { DAY_MS, fromNow, shortTime } from '../../../beijing';
 import { STATE_LABELS } from '../../../features/elections/results';
 import '../../../features/fees/fees.css';
 
@@ -36,7 +36,7 @@ export default function Elections() {
   async function create() {
     setBusy(true);
     try {
-      const closesAt = new Date(Date.now() + Number(days) * 86_400_000).toISOString();
+      const closesAt = fromNow(Number(days) * DAY_MS).toISOString();
       const { id } = await bff.createElection(communityId, {
         title: title.trim(),
         kind,

@@ -5,7 +5,7 @@ import { PageShell } from '../../../components/page-shell';
 import { Button, Cell, CellGroup } from '../../../ui';
 import { bff, hasSession, loginWithWechat } from '../../../session';
 import { useRequest } from '../../../hooks/use-request';
-import { shortTime } from '../../../format';
+import { shortTime } from '../../../beijing';
 import type { PhoneTicketView } from '../../../api/types';
 import '../../../features/desk/desk.css';
 

@@ -6,7 +6,7 @@ import { Chips } from '../../../components/chips';
 import { Button, Cell, CellGroup } from '../../../ui';
 import { bff, fileUrl } from '../../../session';
 import { useAction, useRequest } from '../../../hooks/use-request';
-import { shortTime } from '../../../format';
+import { shortTime } from '../../../beijing';
 
 const TABS = [
   { value: 'PENDING', label: '待审核' },

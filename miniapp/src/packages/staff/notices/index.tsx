@@ -6,7 +6,7 @@ import { bff } from '../../../session';
 import { usePaged } from '../../../hooks/use-paged';
 import { usePagedPage } from '../../../hooks/use-paged-page';
 import { CATEGORY_LABELS, NOTICE_STATUS_LABELS } from '../../../features/notices/labels';
-import { shortTime } from '../../../format';
+import { shortTime } from '../../../beijing';
 
 const STATUS_TAG = { DRAFT: 'default', PUBLISHED: 'success', WITHDRAWN: 'warning' } as const;
 
