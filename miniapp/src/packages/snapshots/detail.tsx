@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
 import { PageShell } from '../../components/page-shell';
 import { Button, Cell, CellGroup, Tag, TextArea } from '../../ui';
 import { bff, fileUrl } from '../../session';
 import { useAction, useRequest } from '../../hooks/use-request';
+import { usePullRefresh } from '../../hooks/use-pull-refresh';
 import type { SnapshotAction } from '../../api/types';
 import { shortTime } from '../../beijing';
 import { KIND_LABELS, STATUS_LABELS, STATUS_TAG } from '../../features/snapshots/labels';
@@ -24,10 +25,7 @@ export default function SnapshotDetail() {
   const { params } = useRouter();
   const snapshot = useRequest(() => bff.snapshot(params.id ?? ''), [params.id]);
   const [text, setText] = useState('');
-  usePullDownRefresh(async () => {
-    await snapshot.reload();
-    Taro.stopPullDownRefresh();
-  });
+  usePullRefresh(snapshot.reload);
   const act = useAction(async (action: SnapshotAction, confirm?: string) => {
     if (confirm && !(await Taro.showModal({ title: '请确认', content: confirm })).confirm) return;
     await bff.actOnSnapshot(params.id!, action);

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro, { useReachBottom } from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
 import { PageShell } from '../../components/page-shell';
 import { ListFooter } from '../../components/list-footer';
@@ -7,6 +7,7 @@ import { Chips } from '../../components/chips';
 import { bff, fileUrl } from '../../session';
 import { useRequest } from '../../hooks/use-request';
 import { usePaged } from '../../hooks/use-paged';
+import { usePullRefresh } from '../../hooks/use-pull-refresh';
 import { shortTime } from '../../beijing';
 import '../../features/notices/notice.css';
 
@@ -25,10 +26,7 @@ export default function PraiseWall() {
       communityId ? bff.praiseWall(communityId, cursor) : Promise.resolve({ items: [], total: 0, nextCursor: null }),
     [communityId],
   );
-  usePullDownRefresh(async () => {
-    await wall.reload();
-    Taro.stopPullDownRefresh();
-  });
+  usePullRefresh(wall.reload);
   useReachBottom(() => void wall.loadMore());
   const picker = communities.length > 1 && (
     <Chips

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { PageShell } from '../../components/page-shell';
 import { Button, Cell, CellGroup, Tag } from '../../ui';
 import { bff } from '../../session';
 import { useAction, useRequest } from '../../hooks/use-request';
+import { usePullRefresh } from '../../hooks/use-pull-refresh';
 import type { Building, Community, Relation, UnitSummary } from '../../api/types';
 import { RELATION_LABELS, STATUS_LABELS } from '../../roles';
 import { RequestList } from '../../features/units/request-list';
@@ -35,10 +36,7 @@ export default function Bind() {
     await Taro.showToast({ title: created.status === 'VERIFIED' ? '绑定成功' : '已提交，等待物业审核', icon: 'none' });
   });
 
-  usePullDownRefresh(async () => {
-    await Promise.all([mine.reload(), communities.reload()]);
-    Taro.stopPullDownRefresh();
-  });
+  usePullRefresh(mine.reload, communities.reload);
 
   const step = !picked.community ? 'community' : !picked.building ? 'building' : !picked.unit ? 'unit' : 'relation';
   const list = step === 'building' ? buildings : step === 'unit' ? units : communities;

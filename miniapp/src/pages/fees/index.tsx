@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { PageShell } from '../../components/page-shell';
 import { Chips } from '../../components/chips';
@@ -7,6 +7,7 @@ import { Button, Empty } from '../../ui';
 import { EmptyIcon } from '../../components/empty-icon';
 import { bff } from '../../session';
 import { useRequest } from '../../hooks/use-request';
+import { usePullRefresh } from '../../hooks/use-pull-refresh';
 import { UnpaidBills } from '../../features/fees/unpaid-bills';
 import { PaidBills } from '../../features/fees/paid-bills';
 import { yuan } from '../../features/fees/money';
@@ -25,12 +26,9 @@ export default function Fees() {
   const [refreshKey, setRefreshKey] = useState(0);
   const refresh = () => {
     setRefreshKey((k) => k + 1);
-    void summary.reload();
+    return summary.reload();
   };
-  usePullDownRefresh(async () => {
-    refresh();
-    Taro.stopPullDownRefresh();
-  });
+  usePullRefresh(refresh);
   useDidShow(() => void (summary.data && refresh()));
 
   const units = summary.data?.units ?? [];
@@ -70,7 +68,7 @@ export default function Fees() {
       />
       {unitId &&
         (tab === 'unpaid' ? (
-          <UnpaidBills unitId={unitId} refreshKey={refreshKey} onPaid={refresh} />
+          <UnpaidBills unitId={unitId} refreshKey={refreshKey} onPaid={() => void refresh()} />
         ) : (
           <PaidBills unitId={unitId} refreshKey={refreshKey} />
         ))}

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { PageShell } from '../../components/page-shell';
 import { Cell, CellGroup, Grid, Tag } from '../../ui';
 import { bff, logout } from '../../session';
 import { useRequest } from '../../hooks/use-request';
+import { usePullRefresh } from '../../hooks/use-pull-refresh';
 import { yuan } from '../../features/fees/money';
 import { RESIDENT_MODULES, ROLE_LABELS, STATUS_LABELS, staffModules, type ModuleLink } from '../../roles';
 
@@ -56,10 +57,7 @@ export default function Home() {
   const me = useRequest(() => bff.me(), []);
   const [communityId, setCommunityId] = useState<string>();
   const [mode, setMode] = useState<'resident' | 'staff'>();
-  usePullDownRefresh(async () => {
-    await me.reload();
-    Taro.stopPullDownRefresh();
-  });
+  usePullRefresh(me.reload);
 
   const staff = me.data?.staff ?? [];
   const selected = staff.find((s) => s.community.id === communityId) ?? staff[0];

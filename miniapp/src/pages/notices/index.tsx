@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro, { useDidShow, useReachBottom } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { PageShell } from '../../components/page-shell';
 import { ListFooter } from '../../components/list-footer';
@@ -7,6 +7,7 @@ import { Button, Cell, CellGroup, Tag } from '../../ui';
 import { bff } from '../../session';
 import { useRequest } from '../../hooks/use-request';
 import { usePaged } from '../../hooks/use-paged';
+import { usePullRefresh } from '../../hooks/use-pull-refresh';
 import type { NoticeCategory } from '../../api/types';
 import { CATEGORIES, CATEGORY_LABELS } from '../../features/notices/labels';
 import { shortTime } from '../../beijing';
@@ -32,10 +33,7 @@ export default function Notices() {
     [communityId, category],
   );
 
-  usePullDownRefresh(async () => {
-    await Promise.all([me.reload(), list.reload()]);
-    Taro.stopPullDownRefresh();
-  });
+  usePullRefresh(me.reload, list.reload);
   useReachBottom(() => void list.loadMore());
   useDidShow(() => void (list.data && list.reload())); // back from a notice: its unread mark is gone
 

@@ -1,9 +1,10 @@
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { PageShell } from '../../components/page-shell';
 import { Tag } from '../../ui';
 import { bff } from '../../session';
 import { useRequest } from '../../hooks/use-request';
+import { usePullRefresh } from '../../hooks/use-pull-refresh';
 import { shortTime } from '../../beijing';
 import { STATE_LABELS } from '../../features/elections/results';
 import '../../features/fees/fees.css';
@@ -15,10 +16,7 @@ export default function Votes() {
     [],
     (d) => d.items.length === 0,
   );
-  usePullDownRefresh(async () => {
-    await list.reload();
-    Taro.stopPullDownRefresh();
-  });
+  usePullRefresh(list.reload);
   useDidShow(() => void (list.data && list.reload()));
   return (
     <PageShell request={list} emptyText="暂无投票">

@@ -1,10 +1,11 @@
-import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
+import Taro, { useReachBottom, useRouter } from '@tarojs/taro';
 import { PageShell } from '../../../components/page-shell';
 import { ListFooter } from '../../../components/list-footer';
 import { CellGroup } from '../../../ui';
 import { bff } from '../../../session';
 import { useAction } from '../../../hooks/use-request';
 import { usePaged } from '../../../hooks/use-paged';
+import { usePullRefresh } from '../../../hooks/use-pull-refresh';
 import { BindRequestItem, type Decision } from '../../../features/units/bind-request-item';
 
 /** The office's queue of bind requests, oldest first and paged, with the total so nothing hides behind a flood. */
@@ -17,10 +18,7 @@ export default function BindRequests() {
     await Taro.showToast({ title: decision.decision === 'approve' ? '已通过' : '已驳回', icon: 'none' });
     await queue.reload();
   });
-  usePullDownRefresh(async () => {
-    await queue.reload();
-    Taro.stopPullDownRefresh();
-  });
+  usePullRefresh(queue.reload);
   useReachBottom(() => void queue.loadMore());
 
   if (!communityId) return <PageShell error={new Error('缺少小区参数，请从首页的员工工作台进入')} />;

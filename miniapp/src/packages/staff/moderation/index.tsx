@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
 import { PageShell } from '../../../components/page-shell';
 import { Chips } from '../../../components/chips';
 import { Button, Cell, CellGroup } from '../../../ui';
 import { bff, fileUrl } from '../../../session';
 import { useAction, useRequest } from '../../../hooks/use-request';
+import { usePullRefresh } from '../../../hooks/use-pull-refresh';
 import { shortTime } from '../../../beijing';
 
 const TABS = [
@@ -27,10 +28,7 @@ export default function ModerationQueue() {
     [communityId, status],
     (q) => q.items.length === 0,
   );
-  usePullDownRefresh(async () => {
-    await queue.reload();
-    Taro.stopPullDownRefresh();
-  });
+  usePullRefresh(queue.reload);
   const decide = useAction(async (id: string, approve: boolean) => {
     if (
       !approve &&

@@ -1,10 +1,11 @@
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { PageShell } from '../../../components/page-shell';
 import { Button, Cell, CellGroup, Tag } from '../../../ui';
 import { askForPush } from '../../../features/push/ask-for-push';
 import { bff } from '../../../session';
 import { useRequest } from '../../../hooks/use-request';
+import { usePullRefresh } from '../../../hooks/use-pull-refresh';
 import { STATUS_LABELS } from '../../../features/repairs/labels';
 
 const late = (min: number) =>
@@ -23,10 +24,7 @@ export default function OverdueBoard() {
     (b) => b.items.length === 0,
   );
   const calendar = useRequest(() => bff.workCalendar(communityId), [communityId]);
-  usePullDownRefresh(async () => {
-    await board.reload();
-    Taro.stopPullDownRefresh();
-  });
+  usePullRefresh(board.reload);
   useDidShow(() => void (board.data && board.reload()));
   // One-time subscribe messages: each tap here gives one more overdue reminder (docs/wechat.md §4).
   const remind = async () => {
