@@ -4,7 +4,7 @@ import { Text, View } from '@tarojs/components';
 import { Button } from '../../ui';
 import { Chips } from '../../components/chips';
 import { bff } from '../../session';
-import { useRequest } from '../../hooks/use-request';
+import { useAction, useRequest } from '../../hooks/use-request';
 import { choosePhotos } from '../uploads/choose-photos';
 import type { CommitteeElection } from '../../api/types';
 import { MATTER_LABELS } from './results';
@@ -22,7 +22,6 @@ export function PaperBallot({ election, onEntered }: { election: CommitteeElecti
   const [channel, setChannel] = useState<'PAPER' | 'PROXY'>('PAPER');
   const [choices, setChoices] = useState<string[]>([]);
   const [photo, setPhoto] = useState<string>();
-  const [busy, setBusy] = useState(false);
   const options =
     election.kind === 'MATTER'
       ? ['YES', 'NO', 'ABSTAIN'].map((c) => ({ id: c, label: MATTER_LABELS[c]! }))
@@ -36,7 +35,7 @@ export function PaperBallot({ election, onEntered }: { election: CommitteeElecti
     const [path] = await choosePhotos(1);
     if (path) setPhoto((await bff.uploadPhoto(path)).id);
   }
-  async function enter() {
+  const enter = useAction(async () => {
     const unit = units.data?.items.find((u) => u.id === unitId);
     const picked =
       options
@@ -49,18 +48,13 @@ export function PaperBallot({ election, onEntered }: { election: CommitteeElecti
       confirmText: '录入',
     });
     if (!confirm) return;
-    setBusy(true);
-    try {
-      await bff.enterPaperBallot(election.id, { unitId: unitId!, channel, choices, evidenceUploadId: photo! });
-      await Taro.showToast({ title: '已录入', icon: 'success' });
-      setUnitId(undefined);
-      setChoices([]);
-      setPhoto(undefined);
-      onEntered();
-    } finally {
-      setBusy(false);
-    }
-  }
+    await bff.enterPaperBallot(election.id, { unitId: unitId!, channel, choices, evidenceUploadId: photo! });
+    await Taro.showToast({ title: '已录入', icon: 'success' });
+    setUnitId(undefined);
+    setChoices([]);
+    setPhoto(undefined);
+    onEntered();
+  });
 
   return (
     <View className="bill-actions" data-testid="paper-ballot">
@@ -96,9 +90,9 @@ export function PaperBallot({ election, onEntered }: { election: CommitteeElecti
         </Button>
         <Button
           type="primary"
-          loading={busy}
+          loading={enter.running}
           disabled={!unitId || !photo || (election.kind === 'MATTER' && choices.length === 0)}
-          onClick={() => void enter()}
+          onClick={() => void enter.run()}
         >
           录入
         </Button>

@@ -5,7 +5,7 @@ import { PageShell } from '../../components/page-shell';
 import { Button } from '../../ui';
 import { bff } from '../../session';
 import { ApiError } from '../../api/client';
-import { useRequest } from '../../hooks/use-request';
+import { useAction, useRequest } from '../../hooks/use-request';
 import { BillRow } from './bill-row';
 import { totalOf, yuan } from './money';
 import { payBills, waitUntilPaid } from './pay';
@@ -32,7 +32,8 @@ export function UnpaidBills({
   );
   const bills = list.data?.items ?? [];
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [stage, setStage] = useState<'idle' | 'paying' | 'confirming'>('idle');
+  // Past WeChat's pay sheet: waiting for the BFF to hear of the payment.
+  const [confirming, setConfirming] = useState(false);
   useEffect(() => setSelected(new Set(list.data?.items.map((b) => b.id) ?? [])), [list.data]);
 
   const toggle = (id: string) =>
@@ -43,17 +44,13 @@ export function UnpaidBills({
       return next;
     });
 
-  async function pay() {
-    setStage('paying');
+  const pay = useAction(async () => {
     try {
       const attempt = await payBills(bills.filter((b) => selected.has(b.id)).map((b) => b.id));
-      if (attempt.outcome === 'cancelled') {
-        setStage('idle');
-        return void list.reload();
-      }
-      setStage('confirming');
+      if (attempt.outcome === 'cancelled') return void list.reload();
+      setConfirming(true);
       const done = attempt.outcome === 'paid' || (await waitUntilPaid(attempt.orderId));
-      setStage('idle');
+      setConfirming(false);
       if (done) {
         onPaid();
         return receipt(attempt.orderId);
@@ -66,7 +63,7 @@ export function UnpaidBills({
       });
       void list.reload();
     } catch (err) {
-      setStage('idle');
+      setConfirming(false);
       // Some of the chosen bills sit in an unfinished order: choose exactly that order's bills to finish it.
       if (err instanceof ApiError && err.code === 'BILLS_IN_PAYMENT') {
         const orderId = (err.details as { orderId?: string } | undefined)?.orderId;
@@ -74,7 +71,7 @@ export function UnpaidBills({
         void Taro.showToast({ title: '已选中正在支付的账单，请再点一次支付', icon: 'none' });
       }
     }
-  }
+  });
 
   if (list.empty) return <PageShell empty emptyText="没有待缴账单，感谢您按时缴费" />;
   const total = totalOf(bills, selected);
@@ -96,11 +93,11 @@ export function UnpaidBills({
         <Button
           type="primary"
           size="large"
-          disabled={selected.size === 0 || stage !== 'idle'}
-          loading={stage !== 'idle'}
-          onClick={() => void pay()}
+          disabled={selected.size === 0 || pay.running}
+          loading={pay.running}
+          onClick={() => void pay.run()}
         >
-          {stage === 'confirming' ? '确认中…' : `微信支付（${selected.size}笔）`}
+          {confirming ? '确认中…' : `微信支付（${selected.size}笔）`}
         </Button>
       </View>
     </PageShell>

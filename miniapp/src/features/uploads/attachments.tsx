@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
 import { Button, Cell, CellGroup } from '../../ui';
 import { bff, fileUrl } from '../../session';
+import { useAction } from '../../hooks/use-request';
 import type { UploadView } from '../../api/types';
 import { choosePhotos } from './choose-photos';
 import { choosePdfs } from './choose-files';
@@ -18,7 +19,6 @@ type AttachmentsProps = {
 
 /** Photos (and, unless `photosOnly`, PDFs) of a record: those attached already, new ones chosen and uploaded, each removable. */
 export function Attachments({ existing, added, onAdd, onRemove, disabled, photosOnly }: AttachmentsProps) {
-  const [busy, setBusy] = useState(false);
   const all = [...existing, ...added];
   const remove = async (u: UploadView) => {
     const { confirm } = await Taro.showModal({
@@ -29,17 +29,14 @@ export function Attachments({ existing, added, onAdd, onRemove, disabled, photos
     if (confirm) onRemove(u);
   };
   const room = 9 - all.length;
-  const add = async (choose: () => Promise<UploadView[]>) => {
-    setBusy(true);
+  const add = useAction(async (choose: () => Promise<UploadView[]>) => {
     try {
       onAdd(await choose());
     } catch (err) {
       if (!/cancel/i.test((err as Error).message ?? ''))
         void Taro.showToast({ title: '上传失败，请重试', icon: 'none' });
-    } finally {
-      setBusy(false);
     }
-  };
+  });
   // Photos upload one by one with a count on screen; one that fails stays as a tile to tap and retry.
   const [progress, setProgress] = useState<{ done: number; of: number } | null>(null);
   const [failed, setFailed] = useState<string[]>([]);
@@ -88,7 +85,7 @@ export function Attachments({ existing, added, onAdd, onRemove, disabled, photos
             key={path}
             className="photo-grid__item photo-grid__failed"
             data-testid="photo-failed"
-            onClick={() => !busy && void add(() => uploadEach([path]))}
+            onClick={() => void add.run(() => uploadEach([path]))}
           >
             <Text>上传失败</Text>
             <Text>点按重试</Text>
@@ -114,11 +111,11 @@ export function Attachments({ existing, added, onAdd, onRemove, disabled, photos
         ))}
       {!disabled && room > 0 && (
         <View className="actions">
-          <Button fill="outline" loading={busy} onClick={() => void add(photos)}>
+          <Button fill="outline" loading={add.running} onClick={() => void add.run(photos)}>
             添加图片
           </Button>
           {!photosOnly && (
-            <Button fill="outline" loading={busy} onClick={() => void add(pdfs)}>
+            <Button fill="outline" loading={add.running} onClick={() => void add.run(pdfs)}>
               添加 PDF
             </Button>
           )}

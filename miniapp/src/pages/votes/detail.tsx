@@ -4,7 +4,7 @@ import { Text, View } from '@tarojs/components';
 import { PageShell } from '../../components/page-shell';
 import { Button, Cell, CellGroup, Input, Tag } from '../../ui';
 import { bff } from '../../session';
-import { useRequest } from '../../hooks/use-request';
+import { useAction, useRequest } from '../../hooks/use-request';
 import { now, shortTime } from '../../beijing';
 import { MATTER_LABELS, Results, STATE_LABELS } from '../../features/elections/results';
 import { askForPush } from '../../features/push/ask-for-push';
@@ -25,7 +25,6 @@ export default function VoteDetail() {
   );
   const [chosen, setChosen] = useState<string[]>([]);
   const [receipt, setReceipt] = useState<string>();
-  const [busy, setBusy] = useState(false);
   const [check, setCheck] = useState('');
   const [checked, setChecked] = useState<string>();
   const e = election.data;
@@ -40,7 +39,7 @@ export default function VoteDetail() {
     setChosen((c) => (c.includes(choice) ? c.filter((x) => x !== choice) : c.length >= e.seats ? c : [...c, choice]));
   }
 
-  async function submit() {
+  const submit = useAction(async () => {
     if (!e) return;
     const picked =
       e.kind === 'MATTER' ? MATTER_LABELS[chosen[0]!] : chosen.map((c) => names[c]).join('、') || '不选任何人（弃权）';
@@ -50,16 +49,11 @@ export default function VoteDetail() {
       confirmText: '提交',
     });
     if (!confirm) return;
-    setBusy(true);
-    try {
-      const r = await bff.castBallot(id, chosen, slot?.ownerKey);
-      setReceipt(r.receipt);
-      setChosen([]);
-      await election.reload();
-    } finally {
-      setBusy(false);
-    }
-  }
+    const r = await bff.castBallot(id, chosen, slot?.ownerKey);
+    setReceipt(r.receipt);
+    setChosen([]);
+    await election.reload();
+  });
 
   return (
     <PageShell request={election}>
@@ -141,9 +135,9 @@ export default function VoteDetail() {
                     type="primary"
                     size="large"
                     block
-                    loading={busy}
+                    loading={submit.running}
                     disabled={e.kind === 'MATTER' && chosen.length === 0}
-                    onClick={() => void submit()}
+                    onClick={() => void submit.run()}
                   >
                     {e.kind === 'MATTER' ? '提交选票' : `提交选票（已选 ${chosen.length}/${e.seats}）`}
                   </Button>

@@ -7,6 +7,7 @@ import { PageShell } from '../../../components/page-shell';
 import { ListFooter } from '../../../components/list-footer';
 import { bff } from '../../../session';
 import { usePaged } from '../../../hooks/use-paged';
+import { useAction } from '../../../hooks/use-request';
 import { addDays, DAY_MS, now, shortTime, today } from '../../../beijing';
 import { yuan } from '../money';
 import { ExportButtons } from './download';
@@ -25,7 +26,6 @@ export function Arrears({ communityId }: { communityId: string }) {
   const [view, setView] = useState<'list' | 'sent'>('list');
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [payBy, setPayBy] = useState(() => addDays(today(), 15));
-  const [busy, setBusy] = useState(false);
   const list = usePaged((cursor) => bff.arrears(communityId, Number(minMonths), cursor), [communityId, minMonths]);
   const sent = usePaged((cursor) => bff.reminders(communityId, cursor), [communityId, view]);
 
@@ -37,29 +37,24 @@ export function Arrears({ communityId }: { communityId: string }) {
       return next;
     });
 
-  async function remind() {
+  const remind = useAction(async () => {
     const { confirm } = await Taro.showModal({
       title: `向 ${chosen.size} 户发送催缴提醒？`,
       content: `提醒写明欠费金额和缴费期限 ${payBy}，并说明缴费不影响任何服务。同一户一周内只提醒一次。`,
       confirmText: '发送提醒',
     });
     if (!confirm) return;
-    setBusy(true);
-    try {
-      const { results } = await bff.sendReminders(communityId, [...chosen], payBy);
-      const count = (o: string) => results.filter((r) => r.outcome === o).length;
-      const pushed = results.reduce((s, r) => s + (r.pushed ?? 0), 0);
-      await Taro.showModal({
-        title: '提醒已记录',
-        content: `已提醒 ${count('SENT')} 户（微信消息 ${pushed} 条，未订阅提醒的业主不会收到消息）${count('COOLING_DOWN') ? `；${count('COOLING_DOWN')} 户一周内已提醒过` : ''}${count('NOT_IN_ARREARS') ? `；${count('NOT_IN_ARREARS')} 户已无欠费` : ''}。`,
-        showCancel: false,
-      });
-      setChosen(new Set());
-      await list.reload();
-    } finally {
-      setBusy(false);
-    }
-  }
+    const { results } = await bff.sendReminders(communityId, [...chosen], payBy);
+    const count = (o: string) => results.filter((r) => r.outcome === o).length;
+    const pushed = results.reduce((s, r) => s + (r.pushed ?? 0), 0);
+    await Taro.showModal({
+      title: '提醒已记录',
+      content: `已提醒 ${count('SENT')} 户（微信消息 ${pushed} 条，未订阅提醒的业主不会收到消息）${count('COOLING_DOWN') ? `；${count('COOLING_DOWN')} 户一周内已提醒过` : ''}${count('NOT_IN_ARREARS') ? `；${count('NOT_IN_ARREARS')} 户已无欠费` : ''}。`,
+      showCancel: false,
+    });
+    setChosen(new Set());
+    await list.reload();
+  });
 
   return (
     <View data-testid="arrears">
@@ -123,7 +118,12 @@ export function Arrears({ communityId }: { communityId: string }) {
               <Input value={payBy} onChange={setPayBy} placeholder="2026-12-15" data-testid="remind-pay-by" />
             </View>
             <View className="actions actions--wrap">
-              <Button type="primary" disabled={chosen.size === 0} loading={busy} onClick={() => void remind()}>
+              <Button
+                type="primary"
+                disabled={chosen.size === 0}
+                loading={remind.running}
+                onClick={() => void remind.run()}
+              >
                 {chosen.size ? `发送催缴提醒（${chosen.size}户）` : '勾选房屋后发送提醒'}
               </Button>
               <ExportButtons

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Input } from '../../../ui';
 import { bff } from '../../../session';
+import { useAction } from '../../../hooks/use-request';
 import type { BillView } from '../../../api/types';
 import { parseYuan, yuan } from '../money';
 
@@ -14,12 +15,10 @@ export function BillActions({ bill, canWaive, onDone }: { bill: BillView; canWai
   const refundable = bill.state === 'PAID' || bill.state === 'PARTIALLY_REFUNDED' ? bill.paidFen - bill.refundedFen : 0;
   const [amount, setAmount] = useState(refundable ? yuan(refundable) : '');
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
   const fen = parseYuan(amount);
   const waivable = canWaive && bill.state === 'UNPAID';
-  if (!refundable && !waivable) return null;
 
-  const act = async (what: 'refund' | 'waive') => {
+  const act = useAction(async (what: 'refund' | 'waive') => {
     const { confirm } = await Taro.showModal({
       title: what === 'refund' ? '确认退款' : '确认减免',
       content:
@@ -29,16 +28,12 @@ export function BillActions({ bill, canWaive, onDone }: { bill: BillView; canWai
       confirmText: what === 'refund' ? '确认退款' : '确认减免',
     });
     if (!confirm) return;
-    setBusy(true);
-    try {
-      if (what === 'refund') await bff.refundBill(bill.id, fen!, reason);
-      else await bff.waiveBill(bill.id, reason);
-      await Taro.showToast({ title: what === 'refund' ? '退款已提交' : '已减免', icon: 'success' });
-      onDone();
-    } finally {
-      setBusy(false);
-    }
-  };
+    if (what === 'refund') await bff.refundBill(bill.id, fen!, reason);
+    else await bff.waiveBill(bill.id, reason);
+    await Taro.showToast({ title: what === 'refund' ? '退款已提交' : '已减免', icon: 'success' });
+    onDone();
+  });
+  if (!refundable && !waivable) return null;
 
   return (
     <View className="bill-actions" data-testid="bill-actions">
@@ -56,15 +51,20 @@ export function BillActions({ bill, canWaive, onDone }: { bill: BillView; canWai
         {refundable > 0 && (
           <Button
             type="primary"
-            loading={busy}
+            loading={act.running}
             disabled={!fen || fen > refundable || reason.trim().length < 2}
-            onClick={() => void act('refund')}
+            onClick={() => void act.run('refund')}
           >
             退款
           </Button>
         )}
         {waivable && (
-          <Button type="warning" loading={busy} disabled={reason.trim().length < 4} onClick={() => void act('waive')}>
+          <Button
+            type="warning"
+            loading={act.running}
+            disabled={reason.trim().length < 4}
+            onClick={() => void act.run('waive')}
+          >
             减免
           </Button>
         )}

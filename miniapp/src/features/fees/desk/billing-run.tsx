@@ -5,7 +5,7 @@ import { PageShell } from '../../../components/page-shell';
 import { Chips } from '../../../components/chips';
 import { Button, Cell, CellGroup } from '../../../ui';
 import { bff } from '../../../session';
-import { useRequest } from '../../../hooks/use-request';
+import { useAction, useRequest } from '../../../hooks/use-request';
 import { now } from '../../../beijing';
 import type { BillingPreview } from '../../../api/types';
 import { billingPeriods, feeStandard, periodLabel, yuan } from '../../../features/fees/money';
@@ -24,22 +24,14 @@ export function BillingRun({ communityId }: { communityId: string }) {
   const periods = billingPeriods(now());
   const [period, setPeriod] = useState(periods[1]!.value);
   const [preview, setPreview] = useState<BillingPreview>();
-  const [busy, setBusy] = useState(false);
 
   const choose = (p: string | undefined) => {
     if (!p) return;
     setPeriod(p);
     setPreview(undefined);
   };
-  const look = async () => {
-    setBusy(true);
-    try {
-      setPreview(await bff.previewBilling(communityId, { period }));
-    } finally {
-      setBusy(false);
-    }
-  };
-  const run = async () => {
+  const look = useAction(async () => setPreview(await bff.previewBilling(communityId, { period })));
+  const generate = useAction(async () => {
     if (!preview) return;
     const { confirm } = await Taro.showModal({
       title: `生成${periodLabel(period)}账单`,
@@ -47,15 +39,10 @@ export function BillingRun({ communityId }: { communityId: string }) {
       confirmText: '确认生成',
     });
     if (!confirm) return;
-    setBusy(true);
-    try {
-      const done = await bff.runBilling(communityId, { period });
-      await Taro.showToast({ title: `已生成 ${done.created.bills} 张`, icon: 'success' });
-      setPreview(await bff.previewBilling(communityId, { period }));
-    } finally {
-      setBusy(false);
-    }
-  };
+    const done = await bff.runBilling(communityId, { period });
+    await Taro.showToast({ title: `已生成 ${done.created.bills} 张`, icon: 'success' });
+    setPreview(await bff.previewBilling(communityId, { period }));
+  });
 
   return (
     <PageShell request={items} emptyText="还没有收费标准，请小区经理先设置">
@@ -72,7 +59,7 @@ export function BillingRun({ communityId }: { communityId: string }) {
       <Text className="section-title">生成账单</Text>
       <Chips testId="billing-periods" options={periods} value={period} onChange={choose} />
       <View className="actions">
-        <Button type="primary" size="large" loading={busy && !preview} onClick={() => void look()}>
+        <Button type="primary" size="large" loading={look.running} onClick={() => void look.run()}>
           预览{periodLabel(period)}账单
         </Button>
       </View>
@@ -100,7 +87,7 @@ export function BillingRun({ communityId }: { communityId: string }) {
           </CellGroup>
           {preview.toCreate.bills > 0 ? (
             <View className="actions">
-              <Button type="primary" size="large" loading={busy} onClick={() => void run()}>
+              <Button type="primary" size="large" loading={generate.running} onClick={() => void generate.run()}>
                 确认生成 {preview.toCreate.bills} 张账单
               </Button>
             </View>

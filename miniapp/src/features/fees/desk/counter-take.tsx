@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components';
 import { Chips } from '../../../components/chips';
 import { Button, Input } from '../../../ui';
 import { bff } from '../../../session';
+import { useAction } from '../../../hooks/use-request';
 import type { BillView } from '../../../api/types';
 import { periodLabel, yuan } from '../money';
 
@@ -30,8 +31,6 @@ export function CounterTake({
   const [count, setCount] = useState<number>();
   const [channel, setChannel] = useState<'CASH' | 'TRANSFER' | 'POS'>('CASH');
   const [payerName, setPayerName] = useState('');
-  const [busy, setBusy] = useState(false);
-  if (open.length === 0) return null;
   const steps = open.map((b, i) => ({
     n: i + 1,
     fen: open.slice(0, i + 1).reduce((s, x) => s + x.payableFen, 0),
@@ -39,7 +38,7 @@ export function CounterTake({
   }));
   const chosen = steps.find((s) => s.n === count);
 
-  const take = async () => {
+  const take = useAction(async () => {
     if (!chosen) return;
     const { confirm } = await Taro.showModal({
       title: '确认收款',
@@ -47,19 +46,15 @@ export function CounterTake({
       confirmText: '确认收款',
     });
     if (!confirm) return;
-    setBusy(true);
-    try {
-      const receipt = await bff.takeCounterPayment(communityId, {
-        unitId,
-        channel,
-        amountFen: chosen.fen,
-        ...(payerName.trim() ? { payerName: payerName.trim() } : {}),
-      });
-      await Taro.navigateTo({ url: `/packages/cashier/receipt/index?id=${receipt.id}` });
-    } finally {
-      setBusy(false);
-    }
-  };
+    const receipt = await bff.takeCounterPayment(communityId, {
+      unitId,
+      channel,
+      amountFen: chosen.fen,
+      ...(payerName.trim() ? { payerName: payerName.trim() } : {}),
+    });
+    await Taro.navigateTo({ url: `/packages/cashier/receipt/index?id=${receipt.id}` });
+  });
+  if (open.length === 0) return null;
 
   return (
     <View className="bill-actions" data-testid="counter-take">
@@ -76,7 +71,7 @@ export function CounterTake({
         <Input value={payerName} placeholder="姓名" onChange={setPayerName} data-testid="counter-payer" />
       </View>
       <View className="actions">
-        <Button type="primary" size="large" loading={busy} disabled={!chosen} onClick={() => void take()}>
+        <Button type="primary" size="large" loading={take.running} disabled={!chosen} onClick={() => void take.run()}>
           {chosen ? `确认收款 ¥${yuan(chosen.fen)}` : '请选择缴几笔'}
         </Button>
       </View>

@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components';
 import { Button, Cell, CellGroup, Input, Tag } from '../../../ui';
 import { bff } from '../../../session';
 import { ApiError } from '../../../api/client';
+import { useAction } from '../../../hooks/use-request';
 import type { ReconcileRunView } from '../../../api/types';
 import { addDays, today } from '../../../beijing';
 import { yuan } from '../money';
@@ -19,7 +20,6 @@ const KIND: Record<ReconcileRunView['differences'][number]['kind'], string> = {
 export function Reconciliation() {
   const [day, setDay] = useState(() => addDays(today(), -1));
   const [run, setRun] = useState<ReconcileRunView>();
-  const [busy, setBusy] = useState(false);
   const [notes, setNotes] = useState<Record<string, string>>({});
 
   const show = async () => {
@@ -31,25 +31,18 @@ export function Reconciliation() {
     }
   };
   // A run that fails (bill not ready, broken file) has said why in a toast; the last good result is shown with the error.
-  const load = async (fresh: boolean) => {
-    setBusy(true);
-    try {
-      if (fresh)
-        await bff
-          .reconcile(day)
-          .catch(
-            (err: unknown) => void (err instanceof ApiError && err.status < 500 ? undefined : Promise.reject(err)),
-          );
-      await show();
-    } finally {
-      setBusy(false);
-    }
-  };
-  const resolve = async (id: string) => {
+  const load = useAction(async (fresh: boolean) => {
+    if (fresh)
+      await bff
+        .reconcile(day)
+        .catch((err: unknown) => void (err instanceof ApiError && err.status < 500 ? undefined : Promise.reject(err)));
+    await show();
+  });
+  const resolve = useAction(async (id: string) => {
     await bff.resolveDifference(id, notes[id] ?? '');
     await Taro.showToast({ title: '已处理', icon: 'success' });
     await show();
-  };
+  });
 
   return (
     <View data-testid="reconciliation">
@@ -59,10 +52,10 @@ export function Reconciliation() {
           <Input value={day} onChange={setDay} placeholder="2026-11-28" data-testid="reconcile-day" />
         </View>
         <View className="actions">
-          <Button loading={busy} onClick={() => void load(false)}>
+          <Button loading={load.running} onClick={() => void load.run(false)}>
             查看结果
           </Button>
-          <Button type="primary" loading={busy} onClick={() => void load(true)}>
+          <Button type="primary" loading={load.running} onClick={() => void load.run(true)}>
             立即对账
           </Button>
         </View>
@@ -97,8 +90,8 @@ export function Reconciliation() {
                     />
                     <Button
                       size="small"
-                      disabled={(notes[d.id] ?? '').trim().length < 2}
-                      onClick={() => void resolve(d.id)}
+                      disabled={(notes[d.id] ?? '').trim().length < 2 || resolve.running}
+                      onClick={() => void resolve.run(d.id)}
                     >
                       标记已处理
                     </Button>

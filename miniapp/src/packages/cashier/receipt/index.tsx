@@ -4,7 +4,7 @@ import { Text, View } from '@tarojs/components';
 import { PageShell } from '../../../components/page-shell';
 import { Button, Input } from '../../../ui';
 import { bff } from '../../../session';
-import { useRequest } from '../../../hooks/use-request';
+import { useAction, useRequest } from '../../../hooks/use-request';
 import { shortTime } from '../../../beijing';
 import { periodLabel, yuan } from '../../../features/fees/money';
 import '../../../features/fees/fees.css';
@@ -22,7 +22,7 @@ export default function CounterReceiptPage() {
   const receipt = useRequest(() => bff.counterPayment(params.id ?? ''), [params.id]);
   const [reason, setReason] = useState('');
   const r = receipt.data;
-  const act = async (what: 'void' | 'approve') => {
+  const act = useAction(async (what: 'void' | 'approve') => {
     const { confirm } = await Taro.showModal({
       title: what === 'void' ? '申请作废' : '批准作废',
       content: what === 'void' ? `作废收据 ${r!.receiptNo}，原因：${reason}` : `作废后账单恢复为未缴，不可撤销`,
@@ -31,7 +31,7 @@ export default function CounterReceiptPage() {
     if (!confirm) return;
     await (what === 'void' ? bff.requestVoid(r!.id, reason) : bff.approveVoid(r!.id));
     await receipt.reload();
-  };
+  });
   const line = (i: NonNullable<typeof r>['items'][number]) => (
     <View className="receipt__row" key={i.billId}>
       <Text>{`${i.name} ${periodLabel(i.period)}`}</Text>
@@ -83,7 +83,7 @@ export default function CounterReceiptPage() {
             </Button>
           )}
           {r.state === 'VOID_REQUESTED' && (
-            <Button size="large" onClick={() => void act('approve')}>
+            <Button size="large" disabled={act.running} onClick={() => void act.run('approve')}>
               批准作废（经理）
             </Button>
           )}
@@ -96,7 +96,7 @@ export default function CounterReceiptPage() {
             <Input value={reason} placeholder="至少 4 个字" onChange={setReason} />
           </View>
           <View className="actions">
-            <Button disabled={reason.trim().length < 4} onClick={() => void act('void')}>
+            <Button disabled={reason.trim().length < 4 || act.running} onClick={() => void act.run('void')}>
               申请作废
             </Button>
           </View>

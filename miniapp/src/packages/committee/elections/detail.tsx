@@ -5,7 +5,7 @@ import { PageShell } from '../../../components/page-shell';
 import { Chips } from '../../../components/chips';
 import { Button, Cell, CellGroup, Input, Tag } from '../../../ui';
 import { bff } from '../../../session';
-import { useRequest } from '../../../hooks/use-request';
+import { useAction, useRequest } from '../../../hooks/use-request';
 import { shortTime } from '../../../beijing';
 import { Results, STATE_LABELS, Turnout } from '../../../features/elections/results';
 import { PaperBallot } from '../../../features/elections/paper-ballot';
@@ -53,7 +53,7 @@ function CandidateForm({ id, onAdded }: { id: string; onAdded: () => void }) {
     const [path] = await choosePhotos(1);
     if (path) setPhoto((await bff.uploadPhoto(path)).id);
   }
-  async function add() {
+  const add = useAction(async () => {
     await bff.addCandidate(id, {
       name: name.trim(),
       sex,
@@ -69,7 +69,7 @@ function CandidateForm({ id, onAdded }: { id: string; onAdded: () => void }) {
     setOccupation('');
     setStatement('');
     onAdded();
-  }
+  });
   const row = (label: string, value: string, set: (v: string) => void, testId: string, placeholder = '') => (
     <View className="bill-actions__row">
       <Text>{label}</Text>
@@ -94,7 +94,11 @@ function CandidateForm({ id, onAdded }: { id: string; onAdded: () => void }) {
       {row('个人陈述', statement, setStatement, 'candidate-statement', '选填')}
       <View className="actions">
         <Button onClick={() => void attach()}>{photo ? '✓ 已上传照片（重选）' : '上传照片（选填）'}</Button>
-        <Button disabled={!name.trim() || !age || !occupation.trim()} onClick={() => void add()}>
+        <Button
+          loading={add.running}
+          disabled={!name.trim() || !age || !occupation.trim()}
+          onClick={() => void add.run()}
+        >
           添加
         </Button>
       </View>
@@ -109,30 +113,24 @@ export default function ElectionDetail() {
     () => (id ? bff.committeeElection(id) : Promise.reject(new Error('缺少投票参数，请从投票列表进入'))),
     [id],
   );
-  const [busy, setBusy] = useState(false);
   const e = election.data;
   const next = e ? NEXT[e.state] : undefined;
 
-  async function advance() {
+  const advance = useAction(async () => {
     if (!e || !next) return;
     const { confirm } = await Taro.showModal({ title: `${next.label}？`, content: next.warn, confirmText: '确定' });
     if (!confirm) return;
-    setBusy(true);
-    try {
-      await bff.electionStep(id, next.step);
-      await election.reload();
-    } finally {
-      setBusy(false);
-    }
-  }
-  async function remind() {
+    await bff.electionStep(id, next.step);
+    await election.reload();
+  });
+  const remind = useAction(async () => {
     const r = await bff.remindVoters(id);
     await Taro.showModal({
       title: '已提醒',
       content: `${r.owners} 位未投票业主，已发送 ${r.pushed} 条微信消息（未订阅的业主收不到）。`,
       showCancel: false,
     });
-  }
+  });
 
   const names = Object.fromEntries([...(e?.candidates ?? []).map((c) => [c.id, c.name]), ['YES', '同意']]);
   return (
@@ -190,12 +188,12 @@ export default function ElectionDetail() {
           )}
           <View className="actions actions--wrap">
             {next && (
-              <Button type="primary" size="large" loading={busy} onClick={() => void advance()}>
+              <Button type="primary" size="large" loading={advance.running} onClick={() => void advance.run()}>
                 {next.label}
               </Button>
             )}
             {e.state === 'OPEN' && (
-              <Button size="large" onClick={() => void remind()}>
+              <Button size="large" loading={remind.running} onClick={() => void remind.run()}>
                 提醒未投票业主
               </Button>
             )}

@@ -5,7 +5,7 @@ import { PageShell } from '../../../components/page-shell';
 import { Chips } from '../../../components/chips';
 import { Button, Input, Tag } from '../../../ui';
 import { bff } from '../../../session';
-import { useRequest } from '../../../hooks/use-request';
+import { useAction, useRequest } from '../../../hooks/use-request';
 import { DAY_MS, fromNow, shortTime } from '../../../beijing';
 import { STATE_LABELS } from '../../../features/elections/results';
 import '../../../features/fees/fees.css';
@@ -30,26 +30,19 @@ export default function Elections() {
   const [cls, setCls] = useState<'ORDINARY' | 'SPECIAL'>('ORDINARY');
   const [seats, setSeats] = useState('3');
   const [days, setDays] = useState('14');
-  const [busy, setBusy] = useState(false);
+  const create = useAction(async () => {
+    const closesAt = fromNow(Number(days) * DAY_MS).toISOString();
+    const { id } = await bff.createElection(communityId, {
+      title: title.trim(),
+      kind,
+      class: kind === 'MATTER' ? cls : 'ORDINARY',
+      seats: kind === 'ELECTION' ? Number(seats) : 1,
+      closesAt,
+    });
+    setTitle('');
+    await Taro.navigateTo({ url: `/packages/committee/elections/detail?id=${id}` });
+  });
   if (!communityId) return <PageShell error={new Error('缺少小区参数，请从首页的员工工作台进入')} />;
-
-  async function create() {
-    setBusy(true);
-    try {
-      const closesAt = fromNow(Number(days) * DAY_MS).toISOString();
-      const { id } = await bff.createElection(communityId, {
-        title: title.trim(),
-        kind,
-        class: kind === 'MATTER' ? cls : 'ORDINARY',
-        seats: kind === 'ELECTION' ? Number(seats) : 1,
-        closesAt,
-      });
-      setTitle('');
-      await Taro.navigateTo({ url: `/packages/committee/elections/detail?id=${id}` });
-    } finally {
-      setBusy(false);
-    }
-  }
 
   return (
     <View data-testid="committee-elections">
@@ -98,7 +91,12 @@ export default function Elections() {
           onChange={(v) => v && setDays(v)}
         />
         <View className="actions">
-          <Button type="primary" loading={busy} disabled={title.trim().length < 4} onClick={() => void create()}>
+          <Button
+            type="primary"
+            loading={create.running}
+            disabled={title.trim().length < 4}
+            onClick={() => void create.run()}
+          >
             创建草稿
           </Button>
         </View>

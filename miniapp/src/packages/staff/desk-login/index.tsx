@@ -4,7 +4,7 @@ import { Text, View } from '@tarojs/components';
 import { PageShell } from '../../../components/page-shell';
 import { Button, Cell, CellGroup } from '../../../ui';
 import { bff, hasSession, loginWithWechat } from '../../../session';
-import { useRequest } from '../../../hooks/use-request';
+import { useAction, useRequest } from '../../../hooks/use-request';
 import { shortTime } from '../../../beijing';
 import type { PhoneTicketView } from '../../../api/types';
 import '../../../features/desk/desk.css';
@@ -20,7 +20,6 @@ export default function DeskLoginConfirm() {
   const [ticket, setTicket] = useState<PhoneTicketView>();
   const [outcome, setOutcome] = useState<'confirmed' | 'cancelled'>();
   const [error, setError] = useState<Error>();
-  const [busy, setBusy] = useState(false);
 
   async function open() {
     setError(undefined);
@@ -36,21 +35,14 @@ export default function DeskLoginConfirm() {
     if (ticketId && !ticket && !outcome) void open();
   });
 
-  async function decide(confirm: boolean) {
-    setBusy(true);
-    try {
-      await (confirm ? bff.confirmDeskTicket(ticketId) : bff.cancelDeskTicket(ticketId));
-      setOutcome(confirm ? 'confirmed' : 'cancelled');
-    } catch (err) {
-      setError(err as Error);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const decide = useAction(async (confirm: boolean) => {
+    await (confirm ? bff.confirmDeskTicket(ticketId) : bff.cancelDeskTicket(ticketId));
+    setOutcome(confirm ? 'confirmed' : 'cancelled');
+  });
 
   if (outcome || !ticketId) return <Decided outcome={outcome} />;
   return (
-    <PageShell loading={!ticket && !error} error={error} onRetry={() => void open()}>
+    <PageShell loading={!ticket && !error} error={error ?? decide.error} onRetry={() => void open()}>
       {ticket && (
         <View className="desk-confirm" data-testid="desk-confirm">
           <Text className="section-title">收银台电脑请求登录</Text>
@@ -61,10 +53,10 @@ export default function DeskLoginConfirm() {
           </CellGroup>
           <Text className="hint">请确认是你本人正在这台电脑前操作。登录后这台电脑只能使用员工功能，最长 12 小时。</Text>
           <View className="desk-confirm__buttons">
-            <Button type="primary" size="large" block loading={busy} onClick={() => void decide(true)}>
+            <Button type="primary" size="large" block loading={decide.running} onClick={() => void decide.run(true)}>
               确认登录
             </Button>
-            <Button size="large" block disabled={busy} onClick={() => void decide(false)}>
+            <Button size="large" block disabled={decide.running} onClick={() => void decide.run(false)}>
               取消
             </Button>
           </View>
