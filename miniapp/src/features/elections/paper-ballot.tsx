@@ -8,6 +8,7 @@ import { useAction, useRequest } from '../../hooks/use-request';
 import { choosePhotos } from '../uploads/choose-photos';
 import type { CommitteeElection } from '../../api/types';
 import { MATTER_LABELS } from './results';
+import '../../components/form.css';
 
 /**
  * 录入纸质选票 / 委托投票: for an owner who has not voted — the unit, the owner's choices as written on
@@ -57,7 +58,7 @@ export function PaperBallot({ election, onEntered }: { election: CommitteeElecti
   });
 
   return (
-    <View className="bill-actions" data-testid="paper-ballot">
+    <View className="form" data-testid="paper-ballot">
       <Text className="section-title">录入纸质选票 / 委托投票</Text>
       <Chips
         options={(buildings.data?.items ?? []).map((b) => ({ value: b.id, label: b.name }))}

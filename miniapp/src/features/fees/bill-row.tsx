@@ -2,6 +2,8 @@ import { Text, View } from '@tarojs/components';
 import type { BillView } from '../../api/types';
 import { Tag } from '../../ui';
 import { periodLabel, yuan } from './money';
+import '../../components/list.css';
+import './fees.css';
 
 const STATE_TAG: Record<
   BillView['state'],
@@ -20,27 +22,27 @@ const STATE_TAG: Record<
 export function BillRow({ bill, checked, onTap }: { bill: BillView; checked?: boolean; onTap?: () => void }) {
   const tag = STATE_TAG[bill.state];
   return (
-    <View className={`bill${checked ? ' bill--checked' : ''}`} onClick={onTap} data-testid="bill-row">
+    <View className={`card${checked ? ' card--checked' : ''}`} onClick={onTap} data-testid="bill-row">
       {checked !== undefined && (
-        <View className={`bill__check${checked ? ' bill__check--on' : ''}`}>{checked ? '✓' : ''}</View>
+        <View className={`card__check${checked ? ' card__check--on' : ''}`}>{checked ? '✓' : ''}</View>
       )}
-      <View className="bill__main">
-        <View className="bill__title">
+      <View className="card__main">
+        <View className="card__title">
           <Text>{bill.item.name}</Text>
           <Tag type={tag.type}>{tag.label}</Tag>
         </View>
-        <Text className="bill__sub">
+        <Text className="card__sub">
           {periodLabel(bill.period)}
           {bill.months > 1 ? `（${bill.firstMonth} 起 ${bill.months} 个月）` : ''}
         </Text>
-        <Text className="bill__sub">{bill.detail}</Text>
+        <Text className="card__sub">{bill.detail}</Text>
         {bill.lateFeeFen > 0 && (
           <Text className="bill__late">违约金 ¥{yuan(bill.lateFeeFen)}（按合同约定，单独列示）</Text>
         )}
-        {bill.waivedReason && <Text className="bill__sub">减免原因：{bill.waivedReason}</Text>}
+        {bill.waivedReason && <Text className="card__sub">减免原因：{bill.waivedReason}</Text>}
       </View>
-      <View className="bill__side">
-        <Text className="bill__amount">¥{yuan(bill.payableFen)}</Text>
+      <View className="card__side">
+        <Text className="card__amount">¥{yuan(bill.payableFen)}</Text>
         {bill.receiptOrderId && <Text className="bill__link">查看收据 ›</Text>}
       </View>
     </View>

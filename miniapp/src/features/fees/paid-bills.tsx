@@ -5,6 +5,7 @@ import { ListFooter } from '../../components/list-footer';
 import { bff } from '../../session';
 import { usePaged } from '../../hooks/use-paged';
 import { BillRow } from './bill-row';
+import '../../components/list.css';
 
 /** Settled bills, newest first, paged; a paid one opens its receipt. */
 export function PaidBills({ unitId, refreshKey }: { unitId: string; refreshKey: number }) {
@@ -12,7 +13,7 @@ export function PaidBills({ unitId, refreshKey }: { unitId: string; refreshKey: 
   if (list.empty) return <PageShell empty emptyText="还没有缴费记录" />;
   return (
     <PageShell request={list}>
-      <View className="bills" data-testid="paid-bills">
+      <View className="cards" data-testid="paid-bills">
         {list.items.map((b) => (
           <BillRow
             key={b.id}

@@ -9,6 +9,8 @@ import { useAction, useRequest } from '../../hooks/use-request';
 import { BillRow } from './bill-row';
 import { totalOf, yuan } from './money';
 import { payBills, waitUntilPaid } from './pay';
+import '../../components/list.css';
+import './fees.css';
 
 const receipt = (orderId: string) => void Taro.navigateTo({ url: `/packages/fees/receipt?id=${orderId}` });
 
@@ -77,7 +79,7 @@ export function UnpaidBills({
   const total = totalOf(bills, selected);
   return (
     <PageShell request={list}>
-      <View className="bills" data-testid="unpaid-bills">
+      <View className="cards" data-testid="unpaid-bills">
         {bills.map((b) => (
           <BillRow key={b.id} bill={b} checked={selected.has(b.id)} onTap={() => toggle(b.id)} />
         ))}

@@ -9,7 +9,8 @@ import { now, shortTime } from '../../beijing';
 import { MATTER_LABELS, Results, STATE_LABELS } from '../../features/elections/results';
 import { askForPush } from '../../features/push/ask-for-push';
 import { CandidatePhoto } from '../../features/elections/candidate-photo';
-import '../../features/fees/fees.css';
+import '../../components/list.css';
+import '../../components/form.css';
 import '../../features/elections/elections.css';
 
 /**
@@ -119,7 +120,7 @@ export default function VoteDetail() {
                     onClick={() => canVote && toggle(c.key)}
                     data-testid="vote-choice"
                   >
-                    {canVote && <View className={`bill__check ${on ? 'bill__check--on' : ''}`}>{on ? '✓' : ''}</View>}
+                    {canVote && <View className={`card__check ${on ? 'card__check--on' : ''}`}>{on ? '✓' : ''}</View>}
                     {c.photo && <CandidatePhoto uploadId={c.photo} />}
                     <View className="vote-choice__main">
                       <Text className="vote-choice__name">{c.title}</Text>
@@ -172,7 +173,7 @@ export default function VoteDetail() {
 
           {slot?.voted && (
             <CellGroup title="核对回执">
-              <View className="bill-actions__row" style={{ padding: '16px 24px' }}>
+              <View className="form__row" style={{ padding: '16px 24px' }}>
                 <Input
                   value={check}
                   onChange={(v) => setCheck(v.toUpperCase())}

@@ -7,7 +7,7 @@ import { useRequest } from '../../hooks/use-request';
 import { usePullRefresh } from '../../hooks/use-pull-refresh';
 import { shortTime } from '../../beijing';
 import { STATE_LABELS } from '../../features/elections/results';
-import '../../features/fees/fees.css';
+import '../../components/list.css';
 
 /** 投票: the votes of my community — open ones to vote in, results once published. */
 export default function Votes() {
@@ -20,20 +20,20 @@ export default function Votes() {
   useDidShow(() => void (list.data && list.reload()));
   return (
     <PageShell request={list} emptyText="暂无投票">
-      <View className="bills" data-testid="vote-list">
+      <View className="cards" data-testid="vote-list">
         {list.data?.items.map((e) => (
           <View
             key={e.id}
-            className="bill"
+            className="card"
             onClick={() => void Taro.navigateTo({ url: `/pages/votes/detail?id=${e.id}` })}
             data-testid="vote-row"
           >
-            <View className="bill__main">
-              <View className="bill__title">
+            <View className="card__main">
+              <View className="card__title">
                 <Text>{e.title}</Text>
                 <Tag type={e.state === 'OPEN' ? 'primary' : 'default'}>{STATE_LABELS[e.state]}</Tag>
               </View>
-              <Text className="bill__sub">
+              <Text className="card__sub">
                 {e.kind === 'ELECTION'
                   ? `业委会选举 · 应选 ${e.seats} 人`
                   : e.class === 'SPECIAL'
@@ -42,7 +42,7 @@ export default function Votes() {
                 · 截止 {shortTime(e.closesAt)}
               </Text>
               {e.state === 'OPEN' && (
-                <Text className="bill__sub">{e.voted ? '✓ 本户已投票' : '尚未投票，点此投票'}</Text>
+                <Text className="card__sub">{e.voted ? '✓ 本户已投票' : '尚未投票，点此投票'}</Text>
               )}
             </View>
           </View>

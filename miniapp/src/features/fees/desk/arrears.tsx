@@ -11,6 +11,8 @@ import { useAction } from '../../../hooks/use-request';
 import { addDays, DAY_MS, now, shortTime, today } from '../../../beijing';
 import { yuan } from '../money';
 import { ExportButtons } from './download';
+import '../../../components/list.css';
+import '../../../components/form.css';
 
 const COOL_DOWN_DAYS = 7;
 const recentlyReminded = (at: string | null) =>
@@ -86,23 +88,23 @@ export function Arrears({ communityId }: { communityId: string }) {
               return (
                 <View
                   key={r.unitId}
-                  className={`bill ${on ? 'bill--checked' : ''}`}
+                  className={`card ${on ? 'card--checked' : ''}`}
                   onClick={() => !cooling && toggle(r.unitId)}
                   data-testid="arrears-row"
                 >
-                  <View className={`bill__check ${on ? 'bill__check--on' : ''}`}>{on ? '✓' : ''}</View>
-                  <View className="bill__main">
-                    <View className="bill__title">
+                  <View className={`card__check ${on ? 'card__check--on' : ''}`}>{on ? '✓' : ''}</View>
+                  <View className="card__main">
+                    <View className="card__title">
                       <Text>
                         {r.building} {r.number}
                       </Text>
-                      <Text className="bill__amount">¥{yuan(r.amountFen)}</Text>
+                      <Text className="card__amount">¥{yuan(r.amountFen)}</Text>
                     </View>
-                    <Text className="bill__sub">
+                    <Text className="card__sub">
                       {r.items} · {r.bills} 笔 · 自 {r.oldestPeriod} 起，逾期 {r.monthsOverdue} 个月
                     </Text>
                     {r.lastRemindedAt && (
-                      <Text className="bill__sub">
+                      <Text className="card__sub">
                         上次提醒 {shortTime(r.lastRemindedAt)} {cooling && <Tag type="warning">一周内已提醒</Tag>}
                       </Text>
                     )}
@@ -112,8 +114,8 @@ export function Arrears({ communityId }: { communityId: string }) {
             })}
             <ListFooter list={list} />
           </PageShell>
-          <View className="bill-actions" data-testid="remind-bar">
-            <View className="bill-actions__row">
+          <View className="form" data-testid="remind-bar">
+            <View className="form__row">
               <Text>缴费期限</Text>
               <Input value={payBy} onChange={setPayBy} placeholder="2026-12-15" data-testid="remind-pay-by" />
             </View>
@@ -140,16 +142,16 @@ export function Arrears({ communityId }: { communityId: string }) {
       ) : (
         <PageShell request={sent} emptyText="还没有发送过提醒">
           {sent.items.map((r) => (
-            <View key={r.id} className="bill" data-testid="reminder-row">
-              <View className="bill__main">
-                <View className="bill__title">
+            <View key={r.id} className="card" data-testid="reminder-row">
+              <View className="card__main">
+                <View className="card__title">
                   <Text>{r.unit}</Text>
-                  <Text className="bill__amount">¥{yuan(r.amountFen)}</Text>
+                  <Text className="card__amount">¥{yuan(r.amountFen)}</Text>
                 </View>
-                <Text className="bill__sub">
+                <Text className="card__sub">
                   {r.items} · {r.bills} 笔 · 期限 {r.payBy}
                 </Text>
-                <Text className="bill__sub">
+                <Text className="card__sub">
                   {shortTime(r.sentAt)} 由 {r.sentBy} 发送 · 业主 {r.recipients} 人，微信消息 {r.pushes.SENT ?? 0}/
                   {r.pushed} 条已送达
                 </Text>

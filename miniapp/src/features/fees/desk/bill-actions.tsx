@@ -6,6 +6,7 @@ import { bff } from '../../../session';
 import { useAction } from '../../../hooks/use-request';
 import type { BillView } from '../../../api/types';
 import { parseYuan, yuan } from '../money';
+import '../../../components/form.css';
 
 /**
  * What the desk can do to one bill: refund (part of) a paid one — at most what is left, with a reason,
@@ -36,14 +37,14 @@ export function BillActions({ bill, canWaive, onDone }: { bill: BillView; canWai
   if (!refundable && !waivable) return null;
 
   return (
-    <View className="bill-actions" data-testid="bill-actions">
+    <View className="form" data-testid="bill-actions">
       {refundable > 0 && (
-        <View className="bill-actions__row">
+        <View className="form__row">
           <Text>退款金额（元，最多 {yuan(refundable)}）</Text>
           <Input type="digit" value={amount} onChange={setAmount} data-testid="refund-amount" />
         </View>
       )}
-      <View className="bill-actions__row">
+      <View className="form__row">
         <Text>{refundable > 0 ? '退款原因' : '减免原因'}</Text>
         <Input value={reason} placeholder="至少 2 个字" onChange={setReason} data-testid="action-reason" />
       </View>

@@ -7,6 +7,7 @@ import { bff } from '../../../session';
 import { useAction } from '../../../hooks/use-request';
 import type { BillView } from '../../../api/types';
 import { periodLabel, yuan } from '../money';
+import '../../../components/form.css';
 
 const CHANNELS = [
   { value: 'CASH' as const, label: '现金' },
@@ -57,7 +58,7 @@ export function CounterTake({
   if (open.length === 0) return null;
 
   return (
-    <View className="bill-actions" data-testid="counter-take">
+    <View className="form" data-testid="counter-take">
       <Text className="section-title">柜台收款</Text>
       <Chips
         testId="counter-steps"
@@ -66,7 +67,7 @@ export function CounterTake({
         onChange={(v) => v && setCount(Number(v))}
       />
       <Chips testId="counter-channel" options={CHANNELS} value={channel} onChange={(v) => v && setChannel(v)} />
-      <View className="bill-actions__row">
+      <View className="form__row">
         <Text>缴款人（选填）</Text>
         <Input value={payerName} placeholder="姓名" onChange={setPayerName} data-testid="counter-payer" />
       </View>

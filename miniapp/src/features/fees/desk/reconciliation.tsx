@@ -8,6 +8,8 @@ import { useAction } from '../../../hooks/use-request';
 import type { ReconcileRunView } from '../../../api/types';
 import { addDays, today } from '../../../beijing';
 import { yuan } from '../money';
+import '../../../components/list.css';
+import '../../../components/form.css';
 
 const KIND: Record<ReconcileRunView['differences'][number]['kind'], string> = {
   ONLY_WECHAT: '仅微信有',
@@ -46,8 +48,8 @@ export function Reconciliation() {
 
   return (
     <View data-testid="reconciliation">
-      <View className="bill-actions">
-        <View className="bill-actions__row">
+      <View className="form">
+        <View className="form__row">
           <Text>对账日期（微信账单次日 10 点后可下载）</Text>
           <Input value={day} onChange={setDay} placeholder="2026-11-28" data-testid="reconcile-day" />
         </View>
@@ -72,15 +74,15 @@ export function Reconciliation() {
             <Cell title="差异" extra={`${run.differenceCount} 条`} />
           </CellGroup>
           {run.differences.map((d) => (
-            <View key={d.id} className="bill" data-testid="reconcile-difference">
-              <View className="bill__main">
-                <View className="bill__title">
+            <View key={d.id} className="card" data-testid="reconcile-difference">
+              <View className="card__main">
+                <View className="card__title">
                   <Tag type={d.resolvedAt ? 'success' : 'danger'}>{KIND[d.kind]}</Tag>
                   <Text>{d.resolvedAt ? '已处理' : '待处理'}</Text>
                 </View>
-                <Text className="bill__sub">{d.outRefundNo ? `退款单 ${d.outRefundNo}` : `订单 ${d.outTradeNo}`}</Text>
-                <Text className="bill__sub">{d.detail}</Text>
-                {d.note && <Text className="bill__sub">处理说明：{d.note}</Text>}
+                <Text className="card__sub">{d.outRefundNo ? `退款单 ${d.outRefundNo}` : `订单 ${d.outTradeNo}`}</Text>
+                <Text className="card__sub">{d.detail}</Text>
+                {d.note && <Text className="card__sub">处理说明：{d.note}</Text>}
                 {!d.resolvedAt && (
                   <>
                     <Input

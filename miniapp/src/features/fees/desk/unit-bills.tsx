@@ -7,6 +7,7 @@ import { useRequest } from '../../../hooks/use-request';
 import { BillRow } from '../bill-row';
 import { BillActions } from './bill-actions';
 import { CounterTake } from './counter-take';
+import '../../../components/list.css';
 
 /** Looking up a unit at the desk: building, then unit, then its bills (open or settled), each with its actions. */
 export function UnitBills({ communityId, canWaive }: { communityId: string; canWaive: boolean }) {
@@ -50,7 +51,7 @@ export function UnitBills({ communityId, canWaive }: { communityId: string; canW
             onChange={(v) => v && setStatus(v)}
           />
           <PageShell request={bills} emptyText={status === 'unpaid' ? '这户没有未缴账单' : '这户还没有缴费记录'}>
-            <View className="bills" data-testid="desk-bills">
+            <View className="cards" data-testid="desk-bills">
               {(bills.data?.items ?? []).map((b) => (
                 <View key={b.id}>
                   <BillRow bill={b} onTap={() => setOpen(open === b.id ? undefined : b.id)} />

@@ -11,8 +11,8 @@ import { UnitBills } from '../../../features/fees/desk/unit-bills';
 import { Reconciliation } from '../../../features/fees/desk/reconciliation';
 import { Reports } from '../../../features/fees/desk/reports';
 import { Arrears } from '../../../features/fees/desk/arrears';
-import '../../../features/fees/fees.css';
 import '../../../features/fees/desk/desk.css';
+import '../../../features/fees/fees.css';
 
 /** 收银台: make a period's bills; look a unit up to take money, refund or waive; reconcile a day against WeChat Pay; reports; arrears reminders. */
 export default function CashierDesk() {

@@ -7,6 +7,7 @@ import { bff } from '../../../session';
 import { useAction, useRequest } from '../../../hooks/use-request';
 import { shortTime } from '../../../beijing';
 import { periodLabel, yuan } from '../../../features/fees/money';
+import '../../../components/form.css';
 import '../../../features/fees/fees.css';
 
 const CHANNEL = { CASH: '现金', TRANSFER: '转账', POS: '刷卡' } as const;
@@ -90,8 +91,8 @@ export default function CounterReceiptPage() {
         </View>
       )}
       {r?.state === 'RECORDED' && (
-        <View className="bill-actions no-print">
-          <View className="bill-actions__row">
+        <View className="form no-print">
+          <View className="form__row">
             <Text>作废原因</Text>
             <Input value={reason} placeholder="至少 4 个字" onChange={setReason} />
           </View>

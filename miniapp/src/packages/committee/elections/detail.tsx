@@ -12,7 +12,7 @@ import { PaperBallot } from '../../../features/elections/paper-ballot';
 import { choosePhotos } from '../../../features/uploads/choose-photos';
 import type { CommitteeElection } from '../../../api/types';
 import type { ElectionStep } from '../../../features/elections/endpoints';
-import '../../../features/fees/fees.css';
+import '../../../components/form.css';
 import '../../../features/elections/elections.css';
 
 /** The next step of each state, how it is called on the button, and what the confirmation says. */
@@ -71,13 +71,13 @@ function CandidateForm({ id, onAdded }: { id: string; onAdded: () => void }) {
     onAdded();
   });
   const row = (label: string, value: string, set: (v: string) => void, testId: string, placeholder = '') => (
-    <View className="bill-actions__row">
+    <View className="form__row">
       <Text>{label}</Text>
       <Input value={value} onChange={set} placeholder={placeholder} data-testid={testId} />
     </View>
   );
   return (
-    <View className="bill-actions" data-testid="candidate-form">
+    <View className="form" data-testid="candidate-form">
       <Text className="section-title">添加候选人（公示前）</Text>
       {row('姓名', name, setName, 'candidate-name')}
       <Chips

@@ -8,7 +8,8 @@ import { bff } from '../../../session';
 import { useAction, useRequest } from '../../../hooks/use-request';
 import { DAY_MS, fromNow, shortTime } from '../../../beijing';
 import { STATE_LABELS } from '../../../features/elections/results';
-import '../../../features/fees/fees.css';
+import '../../../components/list.css';
+import '../../../components/form.css';
 
 const DAYS = [
   { value: '7', label: '7 天' },
@@ -46,9 +47,9 @@ export default function Elections() {
 
   return (
     <View data-testid="committee-elections">
-      <View className="bill-actions">
+      <View className="form">
         <Text className="section-title">发起投票</Text>
-        <View className="bill-actions__row">
+        <View className="form__row">
           <Text>标题</Text>
           <Input
             value={title}
@@ -105,16 +106,16 @@ export default function Elections() {
         {list.data?.items.map((e) => (
           <View
             key={e.id}
-            className="bill"
+            className="card"
             onClick={() => void Taro.navigateTo({ url: `/packages/committee/elections/detail?id=${e.id}` })}
             data-testid="committee-election-row"
           >
-            <View className="bill__main">
-              <View className="bill__title">
+            <View className="card__main">
+              <View className="card__title">
                 <Text>{e.title}</Text>
                 <Tag type={e.state === 'OPEN' ? 'primary' : 'default'}>{STATE_LABELS[e.state]}</Tag>
               </View>
-              <Text className="bill__sub">截止 {shortTime(e.closesAt)}</Text>
+              <Text className="card__sub">截止 {shortTime(e.closesAt)}</Text>
             </View>
           </View>
         ))}
