@@ -1,153 +1,28 @@
-import { useEffect, useState } from 'react';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { PageShell } from '../../../components/page-shell';
-import { Button, Cell, CellGroup, Input, Switch, Tag, TextArea } from '../../../ui';
-import { bff } from '../../../session';
-import { useAction, useRequest } from '../../../hooks/use-request';
-import type { NoticeCategory, StaffNoticeDetail, UploadView } from '../../../api/types';
-import {
-  CATEGORIES,
-  CATEGORY_LABELS,
-  htmlToText,
-  NOTICE_STATUS_LABELS,
-  textToHtml,
-} from '../../../features/notices/labels';
 import { Chips } from '../../../components/chips';
+import { Button, Cell, CellGroup, Input, Switch, Tag, TextArea } from '../../../ui';
+import { CATEGORIES, CATEGORY_LABELS, NOTICE_STATUS_LABELS, textToHtml } from '../../../features/notices/labels';
 import { NoticeBody } from '../../../features/notices/notice-body';
 import { UnreadUnits } from '../../../features/notices/unread-units';
 import { Attachments } from '../../../features/uploads/attachments';
-import {
-  NoticePushes,
-  VALIDITY,
-  validUntil,
-  ValidityNote,
-  type Validity,
-} from '../../../features/notices/notice-extras';
-import type { NoticeDraft } from '../../../features/notices/endpoints';
+import { NoticePushes, VALIDITY, ValidityNote } from '../../../features/notices/notice-extras';
+import { useNoticeEditor } from './use-notice-editor';
 import '../../../features/notices/notice.css';
-
-type Form = {
-  title: string;
-  text: string;
-  category: NoticeCategory;
-  pinned: boolean;
-  contactName: string;
-  contactPhone: string;
-  validity: Validity | 'keep';
-  wholeCompany: boolean;
-  targets: string[];
-};
-const blank: Form = {
-  title: '',
-  text: '',
-  category: 'GENERAL',
-  pinned: false,
-  contactName: '',
-  contactPhone: '',
-  validity: 'none',
-  wholeCompany: false,
-  targets: [],
-};
-const formOf = (n: StaffNoticeDetail): Form => ({
-  title: n.title,
-  text: htmlToText(n.body),
-  category: n.category,
-  pinned: n.pinned,
-  contactName: n.contactName ?? '',
-  contactPhone: n.contactPhone ?? '',
-  validity: n.effectiveUntil ? 'keep' : 'none',
-  wholeCompany: false,
-  targets: n.communityIds,
-});
 
 /** Write, preview as a resident sees it, save, publish or withdraw a notice; its read rate once published. */
 export default function EditNotice() {
   const { params } = useRouter();
   const communityId = params.communityId ?? '';
-  const [id, setId] = useState(params.id);
-  const existing = useRequest(() => (id ? bff.staffNotice(id) : Promise.resolve(null)), [id]);
-  const [form, setForm] = useState<Form>(blank);
+  const editor = useNoticeEditor(communityId, params.id);
+  const { form, set, notice, status, editable } = editor;
   const [preview, setPreview] = useState(false);
-  const [reason, setReason] = useState<string | null>(null);
-  const [photos, setPhotos] = useState<UploadView[]>([]);
-  const [removed, setRemoved] = useState<string[]>([]);
-  const me = useRequest(() => bff.me(), []);
-  const isCompanyAdmin = (me.data?.staff ?? []).some(
-    (s) => s.community.id === communityId && s.roles.includes('COMPANY_ADMIN'),
-  );
-  // The communities this person runs: a notice may go to several of them at once.
-  const offices = (me.data?.staff ?? [])
-    .filter((s) => s.roles.includes('MANAGER') || s.roles.includes('COMPANY_ADMIN'))
-    .map((s) => s.community);
-  const targets = form.targets.length ? form.targets : [communityId];
-  const set =
-    <K extends keyof Form>(key: K) =>
-    (value: Form[K]) =>
-      setForm((f) => ({ ...f, [key]: value }));
-  const toggleTarget = (target: string) => {
-    set('wholeCompany')(false);
-    set('targets')(targets.includes(target) ? targets.filter((t) => t !== target) : [...targets, target]);
-  };
-  useEffect(() => {
-    if (existing.data) setForm(formOf(existing.data));
-  }, [existing.data]);
-  const notice = existing.data;
-  const status = notice?.status ?? 'DRAFT';
-
-  const draft = (): NoticeDraft => {
-    const until = form.validity === 'keep' ? (notice?.effectiveUntil ?? undefined) : validUntil(form.validity);
-    return {
-      title: form.title.trim(),
-      body: textToHtml(form.text),
-      category: form.category,
-      communityIds: notice?.status === 'PUBLISHED' ? notice.communityIds : targets,
-      ...(form.wholeCompany && status === 'DRAFT' ? { allCommunities: true, communityIds: [] } : {}),
-      pinned: form.pinned,
-      ...(form.contactName.trim() ? { contactName: form.contactName.trim() } : {}),
-      ...(form.contactPhone.trim() ? { contactPhone: form.contactPhone.trim() } : {}),
-      ...(until ? { effectiveUntil: until } : {}),
-      uploadIds: photos.map((p) => p.id),
-      removeUploadIds: removed,
-    };
-  };
-  const save = async () => {
-    const saved = notice ? await bff.updateNotice(notice.id, notice.version, draft()) : await bff.createNotice(draft());
-    setId(saved.id);
-    setPhotos([]); // claimed by the notice now: shown from it
-    setRemoved([]);
-    await existing.reload();
-    return saved;
-  };
-  // Failures of the BFF are toasted by the API client; what is checked here is said here.
-  const act = useAction(async (what: 'save' | 'publish' | 'withdraw') => {
-    if (what !== 'withdraw' && (!form.title.trim() || !form.text.trim()))
-      return void Taro.showToast({ title: '请填写标题和正文', icon: 'none' });
-    if (what === 'publish') {
-      const { confirm } = await Taro.showModal({
-        title: '确认发布',
-        content: '发布后小区住户即可看到这条公告，并收到已订阅的微信提醒。',
-        confirmText: '发布',
-      });
-      if (!confirm) return;
-      const saved = await save();
-      await bff.publishNotice(saved.id);
-    } else if (what === 'withdraw') {
-      if (!reason?.trim()) return void Taro.showToast({ title: '请填写撤回原因', icon: 'none' });
-      await bff.withdrawNotice(notice!.id, reason.trim());
-      setReason(null);
-    } else {
-      await save();
-    }
-    await existing.reload();
-    await Taro.showToast({ title: { save: '已保存', publish: '已发布', withdraw: '已撤回' }[what], icon: 'none' });
-  });
-  const run = (what: 'save' | 'publish' | 'withdraw') => void act.run(what);
 
   if (!communityId) return <PageShell error={new Error('缺少小区参数，请从公告管理进入')} />;
-  const editable = status !== 'WITHDRAWN';
   return (
-    <PageShell request={id ? existing : undefined}>
+    <PageShell request={editor.id ? editor.existing : undefined}>
       {notice && (
         <CellGroup title={`状态：${NOTICE_STATUS_LABELS[status]}`}>
           {status === 'PUBLISHED' && (
@@ -182,7 +57,7 @@ export default function EditNotice() {
             publishedAt: notice?.publishedAt,
             contactName: form.contactName || null,
             contactPhone: form.contactPhone || null,
-            attachments: [...(notice?.attachments ?? []).filter((a) => !removed.includes(a.id)), ...photos],
+            attachments: editor.attachments,
           }}
         />
       ) : (
@@ -217,14 +92,10 @@ export default function EditNotice() {
             />
           </CellGroup>
           <Attachments
-            existing={(notice?.attachments ?? []).filter((a) => !removed.includes(a.id))}
-            added={photos}
-            onAdd={(u) => setPhotos((p) => [...p, ...u])}
-            onRemove={(u) =>
-              photos.some((p) => p.id === u.id)
-                ? setPhotos((p) => p.filter((x) => x.id !== u.id))
-                : setRemoved((r) => [...r, u.id])
-            }
+            existing={editor.existingAttachments}
+            added={editor.photos}
+            onAdd={editor.addPhotos}
+            onRemove={editor.removeAttachment}
             disabled={!editable}
           />
           <CellGroup title="有效期">
@@ -236,24 +107,22 @@ export default function EditNotice() {
               value={form.validity}
               onChange={(v) => v && set('validity')(v)}
             />
-            <ValidityNote
-              until={form.validity === 'keep' ? notice?.effectiveUntil : validUntil(form.validity as Validity)}
-            />
+            <ValidityNote until={editor.until} />
           </CellGroup>
-          {status === 'DRAFT' && (offices.length > 1 || isCompanyAdmin) && (
+          {status === 'DRAFT' && (editor.offices.length > 1 || editor.isCompanyAdmin) && (
             <CellGroup title="发布范围（可多选）">
               <View className="chips" data-testid="notice-targets">
-                {offices.map((c) => (
+                {editor.offices.map((c) => (
                   <Tag
                     key={c.id}
-                    type={!form.wholeCompany && targets.includes(c.id) ? 'primary' : 'default'}
-                    plain={form.wholeCompany || !targets.includes(c.id)}
-                    onClick={() => toggleTarget(c.id)}
+                    type={!form.wholeCompany && editor.targets.includes(c.id) ? 'primary' : 'default'}
+                    plain={form.wholeCompany || !editor.targets.includes(c.id)}
+                    onClick={() => editor.toggleTarget(c.id)}
                   >
                     {c.name}
                   </Tag>
                 ))}
-                {isCompanyAdmin && (
+                {editor.isCompanyAdmin && (
                   <Tag
                     type={form.wholeCompany ? 'primary' : 'default'}
                     plain={!form.wholeCompany}
@@ -284,31 +153,31 @@ export default function EditNotice() {
       )}
       {editable && (
         <View className="actions">
-          <Button size="large" disabled={act.running} onClick={() => run('save')}>
+          <Button size="large" disabled={editor.running} onClick={editor.save}>
             {status === 'PUBLISHED' ? '保存修改' : '保存草稿'}
           </Button>
           {status === 'DRAFT' && (
-            <Button type="primary" size="large" disabled={act.running} onClick={() => run('publish')}>
+            <Button type="primary" size="large" disabled={editor.running} onClick={editor.publish}>
               发布
             </Button>
           )}
         </View>
       )}
       {status === 'PUBLISHED' &&
-        (reason === null ? (
+        (editor.reason === null ? (
           <View className="actions">
-            <Button type="danger" fill="outline" onClick={() => setReason('')}>
+            <Button type="danger" fill="outline" onClick={() => editor.setReason('')}>
               撤回公告
             </Button>
           </View>
         ) : (
           <CellGroup title="撤回原因（住户将看不到这条公告）">
-            <Input placeholder="例如：时间有变，将重新发布" value={reason} onChange={setReason} />
+            <Input placeholder="例如：时间有变，将重新发布" value={editor.reason} onChange={editor.setReason} />
             <View className="actions">
-              <Button type="danger" disabled={act.running} onClick={() => run('withdraw')}>
+              <Button type="danger" disabled={editor.running} onClick={editor.withdraw}>
                 确认撤回
               </Button>
-              <Button fill="outline" onClick={() => setReason(null)}>
+              <Button fill="outline" onClick={() => editor.setReason(null)}>
                 取消
               </Button>
             </View>
