@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
+// The shared stylesheets before any component's: every page then bundles them in one order (weapp's common.wxss).
+import '../../components/list.css';
 import { PageShell } from '../../components/page-shell';
 import { Chips } from '../../components/chips';
 import { Button, Empty } from '../../ui';

@@ -1,6 +1,9 @@
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
+// The shared stylesheets before any component's: every page then bundles them in one order (weapp's common.wxss).
+import '../../components/list.css';
+import '../../components/form.css';
 import { PageShell } from '../../components/page-shell';
 import { Button, Cell, CellGroup, Input, Tag } from '../../ui';
 import { bff } from '../../session';
@@ -9,8 +12,6 @@ import { now, shortTime } from '../../beijing';
 import { MATTER_LABELS, Results, STATE_LABELS } from '../../features/elections/results';
 import { askForPush } from '../../features/push/ask-for-push';
 import { CandidatePhoto } from '../../features/elections/candidate-photo';
-import '../../components/list.css';
-import '../../components/form.css';
 import '../../features/elections/elections.css';
 
 /**

@@ -1,5 +1,7 @@
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
+// The shared stylesheets before any component's: every page then bundles them in one order (weapp's common.wxss).
+import '../../components/list.css';
 import { PageShell } from '../../components/page-shell';
 import { Tag } from '../../ui';
 import { bff } from '../../session';
@@ -7,7 +9,6 @@ import { useRequest } from '../../hooks/use-request';
 import { usePullRefresh } from '../../hooks/use-pull-refresh';
 import { shortTime } from '../../beijing';
 import { STATE_LABELS } from '../../features/elections/results';
-import '../../components/list.css';
 
 /** 投票: the votes of my community — open ones to vote in, results once published. */
 export default function Votes() {

@@ -1,6 +1,9 @@
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
+// The shared stylesheets before any component's: every page then bundles them in one order (weapp's common.wxss).
+import '../../../components/list.css';
+import '../../../components/form.css';
 import { Button } from '../../../ui';
 import { PageShell } from '../../../components/page-shell';
 import { Chips } from '../../../components/chips';

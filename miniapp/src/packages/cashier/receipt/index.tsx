@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
+// The shared stylesheets before any component's: every page then bundles them in one order (weapp's common.wxss).
+import '../../../components/form.css';
 import { PageShell } from '../../../components/page-shell';
 import { Button, Input } from '../../../ui';
 import { bff } from '../../../session';
 import { useAction, useRequest } from '../../../hooks/use-request';
 import { shortTime } from '../../../beijing';
 import { periodLabel, yuan } from '../../../features/fees/money';
-import '../../../components/form.css';
 import '../../../features/fees/fees.css';
 
 const CHANNEL = { CASH: '现金', TRANSFER: '转账', POS: '刷卡' } as const;

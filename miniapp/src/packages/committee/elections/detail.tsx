@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
+// The shared stylesheets before any component's: every page then bundles them in one order (weapp's common.wxss).
+import '../../../components/form.css';
 import { PageShell } from '../../../components/page-shell';
 import { Chips } from '../../../components/chips';
 import { Button, Cell, CellGroup, Input, Tag } from '../../../ui';
@@ -12,7 +14,6 @@ import { PaperBallot } from '../../../features/elections/paper-ballot';
 import { choosePhotos } from '../../../features/uploads/choose-photos';
 import type { CommitteeElection } from '../../../api/types';
 import type { ElectionStep } from '../../../features/elections/endpoints';
-import '../../../components/form.css';
 import '../../../features/elections/elections.css';
 
 /** The next step of each state, how it is called on the button, and what the confirmation says. */

@@ -1,6 +1,9 @@
 import { useState } from 'react';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
+// The shared stylesheets before any component's: every page then bundles them in one order (weapp's common.wxss).
+import '../../../components/list.css';
+import '../../../components/form.css';
 import { PageShell } from '../../../components/page-shell';
 import { Chips } from '../../../components/chips';
 import { Button, Input, Tag } from '../../../ui';
@@ -8,8 +11,6 @@ import { bff } from '../../../session';
 import { useAction, useRequest } from '../../../hooks/use-request';
 import { DAY_MS, fromNow, shortTime } from '../../../beijing';
 import { STATE_LABELS } from '../../../features/elections/results';
-import '../../../components/list.css';
-import '../../../components/form.css';
 
 const DAYS = [
   { value: '7', label: '7 天' },
