@@ -16,6 +16,7 @@ const TIME_ZONE_FILES = [
   'tests/reconciliation.test.ts',
   'tests/ledger-property.test.ts',
   'bff/src/beijing.test.ts',
+  'bff/src/db.test.ts',
   'bff/src/fees/**/*.test.ts',
 ];
 const TIME_ZONES = [
