@@ -1,9 +1,34 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Three projects: `unit` (pure code and single components against real Redis), `api` (the BFF over
- * HTTP on a database of its own per file) and `e2e` (the H5 build in Chromium). `npm test` runs all;
- * `npx vitest run --project api` runs one.
+ * The money, the reports and every way to SQL again in a process whose own time zone is not UTC: a
+ * date written or read in the process's zone instead of as UTC shows up there (docs/conventions.md,
+ * Time). Only the files where time zones matter, to keep the run short.
+ */
+const TIME_ZONE_FILES = [
+  'tests/time-zones/*.test.ts',
+  'tests/sql-time.test.ts',
+  'tests/billing.test.ts',
+  'tests/counter-payments.test.ts',
+  'tests/fee-reports.test.ts',
+  'tests/payments.test.ts',
+  'tests/pay-notify.test.ts',
+  'tests/reconciliation.test.ts',
+  'tests/ledger-property.test.ts',
+  'bff/src/beijing.test.ts',
+  'bff/src/db.test.ts',
+  'bff/src/fees/**/*.test.ts',
+];
+const TIME_ZONES = [
+  ['tz-shanghai', 'Asia/Shanghai'],
+  ['tz-new-york', 'America/New_York'],
+] as const;
+
+/**
+ * Projects: `unit` (pure code and single components against real Redis), `api` (the BFF over HTTP on
+ * a database of its own per file), `e2e` (the H5 build in Chromium), and `tz-shanghai` / `tz-new-york`
+ * (TIME_ZONE_FILES with TZ set for the forked test processes and what they spawn). `npm test` runs
+ * all; `npx vitest run --project api` runs one.
  */
 export default defineConfig({
   test: {
@@ -21,6 +46,10 @@ export default defineConfig({
       },
       { extends: true, test: { name: 'api', include: ['tests/*.test.ts'] } },
       { extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'] } },
+      ...TIME_ZONES.map(([name, TZ]) => ({
+        extends: true as const,
+        test: { name, include: TIME_ZONE_FILES, env: { TZ } },
+      })),
     ],
   },
 });

@@ -2,9 +2,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useHarness } from './support/use-harness.js';
 import { resident, staff, type Actor } from './support/actors.js';
 import { addFeeItem, makeCommunity, openBills, runBilling } from './support/factories/index.js';
+import { ManualClock } from '../bff/src/clock.js';
+import { atBeijing, DAY_MS } from '../bff/src/beijing.js';
 
 /** Fee standards and bill generation (docs/domain.md §4): who pays, exact shares, idempotent runs. */
-const h = useHarness();
+// 2 December 2026, 10:00 in Beijing, whatever day the tests run: the 2026 bills are months overdue.
+const clock = new ManualClock(atBeijing('2026-12-02', 10 * 60));
+const h = useHarness({ clock });
 let A: Awaited<ReturnType<typeof makeCommunity>>;
 let manager: Actor;
 let cashier: Actor;
@@ -194,7 +198,7 @@ describe('a contractual late charge', () => {
     expect((await cashier.call('PUT', path('/fee-settings'), { body: terms })).status).toBe(404);
     expect((await manager.call('PUT', path('/fee-settings'), { body: terms })).status).toBe(200);
     // 0.05 % a day after 30 days' grace, on the principal only, at most 10 % of it: here the cap.
-    const days = Math.floor((Date.now() - new Date(bill!.dueAt).getTime()) / 86_400_000) - 30;
+    const days = Math.floor((clock.now().getTime() - new Date(bill!.dueAt).getTime()) / DAY_MS) - 30;
     expect(days * 5).toBeGreaterThan(1000);
     const cap = Math.floor((bill!.amountFen * 1000 * 2 + 10_000) / 20_000); // half up
     const [charged] = await openBills(payer, A.units[1]!.id);

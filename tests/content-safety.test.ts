@@ -89,7 +89,10 @@ describe('text', () => {
     for (const [who, body] of [
       [manager, { action: 'accept' }],
       [manager, { action: 'assign', technicianId: technician.userId }],
-      [technician, { action: 'contact', appointmentAt: new Date(Date.now() + 3600_000).toISOString() }],
+      [
+        technician,
+        { action: 'contact', appointmentAt: new Date(h.deps.clock.now().getTime() + 3600_000).toISOString() },
+      ],
       [technician, { action: 'arrive' }],
       [technician, { action: 'resolve', workDone: '已修好' }],
     ] as const)
@@ -171,7 +174,7 @@ describe('wall photos', { timeout: 30_000 }, () => {
     const silent = await praise('none');
     await h.db.mediaCheck.updateMany({
       where: { recordId: silent.id },
-      data: { createdAt: new Date(Date.now() - 31 * 60_000) },
+      data: { createdAt: new Date(h.deps.clock.now().getTime() - 31 * 60_000) },
     });
     expect(await h.runJob(expireMediaChecks, {})).toBe('completed');
     expect((await check(silent.id)).status).toBe('REVIEW');

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../bff/src/clock.js';
+import { atBeijing } from '../bff/src/beijing.js';
 import { useHarness } from './support/use-harness.js';
 import { resident, staff, type Actor } from './support/actors.js';
 import { makeCommunity } from './support/factories/index.js';
@@ -8,7 +9,7 @@ import { makeCommunity } from './support/factories/index.js';
  * Desk login (#10, docs/wechat.md §6): a desk browser's ticket, shown as a mini-program code, scanned
  * and confirmed on a staff member's phone, redeemed once by that browser for a short desk session.
  */
-const clock = new ManualClock(new Date());
+const clock = new ManualClock(atBeijing('2026-11-20', 10 * 60)); // a fixed instant, not today
 const h = useHarness({ clock });
 let A: Awaited<ReturnType<typeof makeCommunity>>;
 let cashier: Actor;

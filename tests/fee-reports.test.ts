@@ -11,6 +11,8 @@ import {
   runBilling,
 } from './support/factories/index.js';
 import { TEMPLATES } from '../bff/src/push/templates.js';
+import { ManualClock } from '../bff/src/clock.js';
+import { addDays, atBeijing, beijingDay } from '../bff/src/beijing.js';
 
 /**
  * Reports and arrears reminders (#10): a day of money in every channel — a WeChat payment and a
@@ -18,14 +20,16 @@ import { TEMPLATES } from '../bff/src/push/templates.js';
  * collection rates that add up exactly; exports read back; reminders respect the cool-down and
  * push credit and are kept as evidence.
  */
-const h = useHarness({ worker: true });
+// The day of money is 20 November 2026, 10:00 in Beijing, whatever day the tests run.
+const clock = new ManualClock(atBeijing('2026-11-20', 10 * 60));
+const h = useHarness({ clock, worker: true });
 const BILL = 23171; // 98.60 m² × 2.35 元/m²·月
 let A: Awaited<ReturnType<typeof makeCommunity>>;
 let units: { id: string }[];
 let owners: Actor[];
 let cashier: Actor;
 let manager: Actor;
-const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+const today = () => beijingDay(clock.now());
 const base = () => `/api/staff/communities/${A.community.id}`;
 
 async function payByWechat(owner: Actor, billId: string) {
@@ -282,7 +286,7 @@ describe('arrears reminders', () => {
       'SENT',
     ]);
 
-    const payBy = new Date(Date.now() + (8 + 15 * 24) * 3600_000).toISOString().slice(0, 10);
+    const payBy = addDays(today(), 15);
     const res = await send([units[0]!.id, units[3]!.id, elsewhere.units[0]!.id], payBy);
     expect(res.status).toBe(200);
     expect(res.body.results).toEqual([

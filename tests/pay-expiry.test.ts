@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../bff/src/clock.js';
+import { atBeijing } from '../bff/src/beijing.js';
 import { useHarness } from './support/use-harness.js';
 import type { Actor } from './support/actors.js';
 import { billedOwner, eventually, openBills } from './support/factories/index.js';
@@ -8,7 +9,7 @@ import { billedOwner, eventually, openBills } from './support/factories/index.js
  * Orders nobody pays: closed at WeChat after they expire (15 minutes) and their bills freed; an expired
  * order that was paid after all is credited, never closed. The query chain runs in the worker.
  */
-const clock = new ManualClock(new Date());
+const clock = new ManualClock(atBeijing('2026-11-20', 10 * 60)); // a fixed instant, not today
 const h = useHarness({ clock, worker: true });
 let A: Awaited<ReturnType<typeof billedOwner>>['site'];
 let owner: Actor;

@@ -26,7 +26,7 @@ async function queue(users: { id: string }[]): Promise<string[]> {
     queuePush(h.deps, tx, {
       template: 'noticePublished',
       recipients: users.map((u) => ({ userId: u.id })),
-      values: { title: '批量', category: '通知', publishedAt: new Date() },
+      values: { title: '批量', category: '通知', publishedAt: h.deps.clock.now() },
       event,
     }),
   );

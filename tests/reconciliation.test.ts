@@ -3,6 +3,8 @@ import { readDayBill } from '../bff/src/reconcile/download.js';
 import { TradeBillError, type TradeRow } from '../bff/src/reconcile/trade-bill.js';
 import { PayApiError } from '../bff/src/wechat/pay-client.js';
 import { useHarness } from './support/use-harness.js';
+import { ManualClock } from '../bff/src/clock.js';
+import { atBeijing, beijingDay } from '../bff/src/beijing.js';
 import { staff, type Actor } from './support/actors.js';
 import { billedOwner, eventually, makeCommunity, openBills } from './support/factories/index.js';
 
@@ -12,7 +14,10 @@ import { billedOwner, eventually, makeCommunity, openBills } from './support/fac
  * reads it by the column contract and matches it against our orders and refunds. No worker here: the
  * order whose notify is lost must still be pending when the day is reconciled.
  */
-const h = useHarness();
+// The payments are made at 07:30 on 20 November 2026 in Beijing — still the 19th in UTC and in New York —
+// whatever day the tests run.
+const clock = new ManualClock(atBeijing('2026-11-20', 7 * 60 + 30));
+const h = useHarness({ clock });
 let owner: Actor;
 let manager: Actor;
 let outsider: Actor;
@@ -53,7 +58,8 @@ beforeAll(async () => {
   );
   expect((await h.db.payOrder.findUniqueOrThrow({ where: { id: orders.lost.id } })).state).toBe('PENDING');
   const first = await h.db.payOrder.findUniqueOrThrow({ where: { id: orders.matched.id } });
-  day = new Date(first.paidAt!.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  day = beijingDay(first.paidAt!);
+  expect(day).toBe('2026-11-20');
 });
 
 const run = (who: Actor) => who.call('POST', '/api/staff/reconciliation/runs', { body: { day } });

@@ -147,7 +147,7 @@ describe('the workflow', () => {
     const bodies = {
       accept: {},
       assign: { technicianId: technician.userId },
-      contact: { appointmentAt: new Date(Date.now() + 3600_000).toISOString() },
+      contact: { appointmentAt: new Date(h.deps.clock.now().getTime() + 3600_000).toISOString() },
       arrive: {},
       resolve: { workDone: '已修好' },
       rate: { attitude: 5, quality: 5 },

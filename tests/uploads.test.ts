@@ -105,7 +105,7 @@ describe('who sees a photo', () => {
           ids: [res.body.id],
           kind: 'test',
           recordId: crypto.randomUUID(),
-          now: new Date(),
+          now: h.deps.clock.now(),
         }),
       );
     const them = await h.call('GET', '/api/me', { token: neighbour });

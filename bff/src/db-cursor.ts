@@ -1,4 +1,6 @@
-import pg from 'pg';
+import type pg from 'pg';
+import type { Config } from './config.js';
+import { privateConnection } from './db.js';
 
 export type SqlQuery = { text: string; values: unknown[] };
 
@@ -8,12 +10,11 @@ export type SqlQuery = { text: string; values: unknown[] };
  * download is abandoned) closes the cursor and the connection.
  */
 export async function* cursorRows<T extends pg.QueryResultRow>(
-  databaseUrl: string,
+  config: Pick<Config, 'databaseUrl' | 'databaseConnectTimeoutMs'>,
   query: SqlQuery,
   batch = 2000,
 ): AsyncGenerator<T> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
+  const client = await privateConnection(config);
   try {
     await client.query('BEGIN READ ONLY');
     // A one-off scan: compiling it (JIT) costs more than it saves.

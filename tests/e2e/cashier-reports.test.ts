@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { tapButton, useBrowserStack } from './browser.js';
+import { beijingDay } from '../../bff/src/beijing.js';
 
 /**
  * The cashier's reports and arrears reminders in the H5 build: today's takings with the chart and an
@@ -36,7 +37,7 @@ describe('收银台 › 报表 and 欠费催缴', { timeout: 120_000 }, () => {
     });
     expect(taken.status).toBe(201);
     // What the page must show: this month's report as the API gives it (its sums are tested in fee-reports.test.ts).
-    const day = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const day = beijingDay(stack.h.deps.clock.now());
     const report = (
       await stack.h.call(
         'GET',

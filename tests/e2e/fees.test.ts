@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tapButton, useBrowserStack } from './browser.js';
+import { beijingDay } from '../../bff/src/beijing.js';
 
 /**
  * 缴费 as a resident does it in the H5 build: two of the unit's bills chosen, paid on the simulator's
@@ -108,7 +109,7 @@ describe('缴费', { timeout: 120_000 }, () => {
 
   it("the next morning the cashier reconciles yesterday against WeChat Pay's bill", async () => {
     const paid = await stack.h.db.payOrder.findFirstOrThrow({ where: { state: 'PAID' } });
-    const day = new Date(paid.paidAt!.getTime() + 8 * 3600_000).toISOString().slice(0, 10); // the Beijing day of the payment above
+    const day = beijingDay(paid.paidAt!); // the Beijing day of the payment above
     await stack.h.sim('/sim/clock', { advanceMs: 36 * 3600_000 }); // WeChat's bill is ready from 10:00 the next day
     const page = await stack.newPage();
     await stack.devLogin(page, '收银员 · 梧桐苑');

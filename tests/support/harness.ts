@@ -40,6 +40,9 @@ export async function startStack(database: { url: string; drop: () => Promise<vo
   const envOverrides = opts.env ?? {};
   const secret = randomBytes(16).toString('hex');
   const simulator = createSimulator([{ appid: TEST_APPID, secret }]);
+  // WeChat's clock starts where the test's does (a fixed instant, not today): what it signs and dates
+  // (payment notifications, their success_time, the trade bill) must be within minutes of the BFF's.
+  if (opts.clock) simulator.state.clockOffsetMs = opts.clock.now().getTime() - Date.now();
   const simServer = await listen(simulator.app);
   await fetch(`${simServer.url}/sim/subscribe/templates`, {
     method: 'POST',

@@ -4,13 +4,22 @@ import type { Harness } from './harness.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 
+/**
+ * What a process the tests spawn inherits of theirs: PATH, and the time zone (the tz-* vitest projects
+ * run the tests, and so the workers they start, in another zone than UTC).
+ */
+export const childProcessEnv = (): Record<string, string | undefined> => ({
+  PATH: process.env.PATH,
+  ...(process.env.TZ ? { TZ: process.env.TZ } : {}),
+});
+
 /** A real worker process (bff/src/worker.ts) on the harness's database, Redis prefix and simulator. */
 export async function startWorkerProcess(h: Harness, env: Record<string, string> = {}) {
   const c = h.deps.config;
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bff/src/worker.ts')], {
     cwd: ROOT,
     env: {
-      PATH: process.env.PATH,
+      ...childProcessEnv(),
       NODE_ENV: 'test',
       LOG_LEVEL: 'info',
       DATABASE_URL: c.databaseUrl,

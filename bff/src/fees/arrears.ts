@@ -110,7 +110,7 @@ export async function exportArrears(
 ): Promise<ExportFile> {
   await requireRole(deps.db, userId, communityId, ['CASHIER', 'MANAGER', 'COMPANY_ADMIN']);
   const now = deps.clock.now();
-  const rows = cursorRows<Row>(deps.config.databaseUrl, arrearsQuery(deps, communityId, q));
+  const rows = cursorRows<Row>(deps.config, arrearsQuery(deps, communityId, q));
   async function* lines() {
     for await (const r of rows)
       yield [r.building, r.number, r.items, r.oldestPeriod, monthsOverdue(r.oldestDue, now), r.bills, r.amountFen];

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { FeeItem } from '@prisma/client';
-import pg from 'pg';
+import type pg from 'pg';
 import { copyRows } from '../db-copy.js';
+import { privateConnection } from '../db.js';
 import type { Deps } from '../deps.js';
 import { requireRole } from '../access/guards.js';
 import { AppError } from '../errors.js';
@@ -111,8 +112,7 @@ export async function generateBills(deps: Deps, userId: string, communityId: str
   const runId = randomUUID();
   // One connection of its own for the run's transaction: the bills travel by COPY (a fraction of the
   // cost of a parameter).
-  const client = new pg.Client({ connectionString: deps.config.databaseUrl });
-  await client.connect();
+  const client = await privateConnection(deps.config);
   try {
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`billing:${communityId}`]);
@@ -140,7 +140,7 @@ export async function generateBills(deps: Deps, userId: string, communityId: str
             l.payer,
             l.amountFen,
             l.detail,
-            l.dueAt.toISOString(),
+            l.dueAt,
             runId,
           ];
         }

@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { once } from 'node:events';
-import { finished } from 'node:stream/promises';
-import pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
+import type pg from 'pg';
 import type { ReconcileKind } from '@prisma/client';
-import { copyText } from '../db-copy.js';
+import { copyInto } from '../db-copy.js';
+import { privateConnection } from '../db.js';
 import type { Deps } from '../deps.js';
 import { requirePay, type PayClient } from '../wechat/pay-client.js';
 import { syncOrder } from '../pay/sync-order.js';
@@ -35,26 +33,13 @@ async function stageBill(client: pg.Client, pay: PayClient, day: string): Promis
   await client.query(
     'CREATE TEMP TABLE bill_rows (out_trade_no text NOT NULL, out_refund_no text NOT NULL, refund boolean NOT NULL, state text NOT NULL, order_fen bigint NOT NULL, refund_fen bigint NOT NULL) ON COMMIT DROP',
   );
-  const copy = client.query(copyFrom('COPY bill_rows FROM STDIN'));
-  const copied = finished(copy);
-  let chunk = '';
-  try {
-    const summary = await readDayBill(pay, day, async (r) => {
-      chunk += `${copyText(r.outTradeNo)}\t${copyText(r.outRefundNo)}\t${r.state === 'REFUND' ? 't' : 'f'}\t${copyText(r.state)}\t${r.orderFen}\t${r.refundFen}\n`;
-      if (chunk.length < 65_536) return;
-      const ok = copy.write(chunk);
-      chunk = '';
-      if (!ok) await once(copy, 'drain');
-    });
-    copy.end(chunk);
-    await copied;
-    await client.query('ANALYZE bill_rows');
-    return summary;
-  } catch (err) {
-    copy.destroy(err as Error);
-    await copied.catch(() => undefined);
-    throw err;
-  }
+  const summary = await copyInto(client, 'bill_rows', (write) =>
+    readDayBill(pay, day, (r) =>
+      write([r.outTradeNo, r.outRefundNo, r.state === 'REFUND', r.state, r.orderFen, r.refundFen]),
+    ),
+  );
+  await client.query('ANALYZE bill_rows');
+  return summary;
 }
 
 type PaymentRow = {
@@ -185,8 +170,7 @@ async function matchRefunds(client: pg.Client, day: string, diffs: Difference[])
 
 /** Reads, stages and matches the bill on a connection of its own; nothing of it outlives a failure. */
 async function matchDay(deps: Deps, pay: PayClient, day: string) {
-  const client = new pg.Client({ connectionString: deps.config.databaseUrl });
-  await client.connect();
+  const client = await privateConnection(deps.config);
   try {
     await client.query('BEGIN');
     const summary = await stageBill(client, pay, day);
