@@ -81,6 +81,7 @@ export const shapeCandidate = (c: {
   occupation: c.occupation,
 });
 
+/** The committee's votes, newest first. Not paged (no keyset()): 50 are a decade of a community's votes. */
 export async function listCommunityElections(deps: Deps, userId: string, communityId: string) {
   await requireRole(deps.db, userId, communityId, [...RUNNERS], '小区');
   const rows = await deps.db.election.findMany({ where: { communityId }, orderBy: { createdAt: 'desc' }, take: 50 });

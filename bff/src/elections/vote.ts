@@ -49,6 +49,10 @@ async function electionForResident(deps: Deps, userId: string, id: string): Prom
   return election;
 }
 
+/**
+ * The votes of the resident's communities, newest first. Not paged (no keyset()): a community holds a
+ * few votes a year and archived ones are left out, so 30 reach back years.
+ */
 export async function listResidentElections(deps: Deps, userId: string) {
   const communities = await deps.db.unitMembership.findMany({
     where: { userId, status: 'VERIFIED' },
