@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../bff/src/config.js';
 import { closeDeps, createDeps } from '../bff/src/deps.js';
-import { createApp } from '../bff/src/app.js';
+import { createApp, createModuleRegistry } from '../bff/src/app.js';
 import { createLogger } from '../bff/src/logger.js';
 import { ADMIN_DATABASE_URL, TEST_REDIS_URL } from './support/env.js';
 import { listen } from './support/listen.js';
@@ -18,7 +18,7 @@ async function healthWith(databaseUrl: string, redisUrl: string) {
       WECHAT_SECRET: 'x',
       WECHAT_API_BASE: 'http://127.0.0.1:9',
     }),
-    { logger: createLogger('silent') },
+    { registry: createModuleRegistry(), logger: createLogger('silent') },
   );
   const server = await listen(createApp(deps));
   try {

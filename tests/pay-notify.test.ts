@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { useHarness } from './support/use-harness.js';
 import type { Actor } from './support/actors.js';
 import { billedOwner, eventually, openBills } from './support/factories/index.js';
-import { settleJob } from '../bff/src/pay/jobs.js';
+import { settleJob } from '../bff/src/pay/settle.js';
 
 /**
  * The payment notification as an attacker and as WeChat's retries meet it (docs/wechat.md §5, docs/conventions.md

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { queryOrderJob, queryRefundJob } from '../bff/src/pay/jobs.js';
+import { queryRefundJob } from '../bff/src/pay/refunds.js';
+import { queryOrderJob } from '../bff/src/pay/sync-order.js';
 import { useHarness } from './support/use-harness.js';
 import { resident, staff, type Actor } from './support/actors.js';
 import {

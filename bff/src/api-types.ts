@@ -32,7 +32,7 @@ import type { runView } from './reconcile/run-view.js';
 import type { collectionReport, communitiesCollection, takingsReport } from './fees/reports.js';
 import type { listArrears } from './fees/arrears.js';
 import type { listArrearsReminders, sendArrearsReminders } from './fees/reminders.js';
-import type { getElectionForRunner, listCommunityElections, shapeElection } from './elections/manage.js';
+import type { getElectionForRunner, listCommunityElections, shapeElection } from './elections/view.js';
 import type { castBallot, checkReceipt, listResidentElections, residentElection } from './elections/vote.js';
 import type { deskView, listDeskLogins, redeemTicket, scanTicket } from './desk/desk-login.js';
 import type { listModeration } from './moderation/queue.js';

@@ -7,6 +7,10 @@ import { errorBoundary } from './http/errors.js';
 import { requireJsonBody } from './http/json-only.js';
 import { modules } from './modules.js';
 import { dispatchRouters } from './http/dispatch.js';
+import { createRegistry } from './registry.js';
+
+/** The modules' lookups for the API's deps (`createDeps(config, { registry })`): main.ts, the tests' harness. */
+export const createModuleRegistry = () => createRegistry(modules);
 
 export function createRouters(deps: Deps) {
   return modules.flatMap((m) => (m.routes ? [m.routes(deps)] : []));

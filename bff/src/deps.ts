@@ -1,3 +1,4 @@
+import type { ContentReview, Prisma } from '@prisma/client';
 import type { Redis } from 'ioredis';
 import type { Config } from './config.js';
 import { systemClock, type Clock } from './clock.js';
@@ -18,9 +19,34 @@ import { JobQueue } from './jobs/queue.js';
 import { createStorage, type Storage } from './storage/index.js';
 import { AccessTokenCache, stableTokenFetcher } from './wechat/access-token.js';
 
+/** Who may see an upload claimed by a record of one kind: a check on that record (module.ts `uploadAccess`). */
+export type UploadAccessCheck = (deps: Deps, userId: string, recordId: string) => Promise<boolean>;
+
+/** What a manager's moderation decision does to a record of one kind, in the decision's transaction. */
+export type ModerationApplier = (
+  deps: Deps,
+  tx: Prisma.TransactionClient,
+  review: ContentReview,
+  approved: boolean,
+) => Promise<void>;
+
+/**
+ * What one module asks of the others by a kind's name, looked up in every module (registry.ts). Built
+ * once where the process is composed (app.ts, worker.ts) and handed down here, so no domain imports
+ * modules.ts — which imports every domain.
+ */
+export type Registry = {
+  /** The check for uploads claimed by records of `claimKind`; none: only the uploader sees them. */
+  uploadAccess(claimKind: string): UploadAccessCheck | undefined;
+  /** The applier for reviews of `kind` (`ContentReview.kind`); none: the decision only records itself. */
+  moderation(kind: string): ModerationApplier | undefined;
+};
+
 /** Everything with a lifetime, built once at start and passed down (docs/conventions.md: deps.ts). */
 export type Deps = {
   config: Config;
+  /** The modules' lookups by kind (upload access, moderation), from modules.ts via app.ts / worker.ts. */
+  registry: Registry;
   db: Db;
   /** The same connections as `db`'s, for prepared hot statements (db.ts). */
   sql: Sql;
@@ -44,10 +70,14 @@ export type Deps = {
   };
 };
 
-/** `role`: the API only sends jobs; a worker also works them, supervises expiry and runs schedules. */
+/**
+ * `role`: the API only sends jobs; a worker also works them, supervises expiry and runs schedules.
+ * `registry`: the modules' lookups, which only the composition can build (app.ts `createModuleRegistry`,
+ * worker.ts).
+ */
 export function createDeps(
   config: Config,
-  overrides: { clock?: Clock; logger?: Logger; role?: 'api' | 'worker' } = {},
+  overrides: { registry: Registry; clock?: Clock; logger?: Logger; role?: 'api' | 'worker' },
 ): Deps {
   const clock = overrides.clock ?? systemClock;
   const logger = overrides.logger ?? createLogger(config.logLevel);
@@ -65,6 +95,7 @@ export function createDeps(
   const { db, sql } = createDatabase(config.databaseUrl, config.databaseConnectTimeoutMs);
   return {
     config,
+    registry: overrides.registry,
     db,
     sql,
     redis,

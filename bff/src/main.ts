@@ -1,12 +1,12 @@
 import type { Server } from 'node:http';
 import { closeDeps, createDeps, startDeps } from './deps.js';
-import { createApp } from './app.js';
+import { createApp, createModuleRegistry } from './app.js';
 import { loadConfigOrExit, onShutdown } from './boot.js';
 
 /** The API process: the only file that listens. Background work runs in worker.ts. */
 async function start() {
   const config = loadConfigOrExit();
-  const deps = createDeps(config);
+  const deps = createDeps(config, { registry: createModuleRegistry() });
   if (deps.redisMode === 'memory') {
     deps.logger.warn(
       'REDIS_URL=memory:// — in-process Redis fallback: sessions and token locks are not shared between instances and vanish on restart; development only',

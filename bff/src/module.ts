@@ -1,5 +1,4 @@
-import type { ContentReview, Prisma } from '@prisma/client';
-import type { Deps } from './deps.js';
+import type { Deps, ModerationApplier, UploadAccessCheck } from './deps.js';
 import type { AppRouter } from './http/router.js';
 import type { JobDefinition, ScheduleDefinition } from './jobs/define.js';
 
@@ -18,10 +17,7 @@ export type Module = {
   /** Paths whose handler reads the raw bytes itself (signed bodies): no JSON check, no body parser. */
   rawBodyPaths?: string[];
   /** Who may see an upload claimed by a record of this kind (`claimKind` → check on the record). */
-  uploadAccess?: Record<string, (deps: Deps, userId: string, recordId: string) => Promise<boolean>>;
+  uploadAccess?: Record<string, UploadAccessCheck>;
   /** What a manager's moderation decision does to a record of this kind (`ContentReview.kind`). */
-  moderation?: Record<
-    string,
-    (deps: Deps, tx: Prisma.TransactionClient, review: ContentReview, approved: boolean) => Promise<void>
-  >;
+  moderation?: Record<string, ModerationApplier>;
 };

@@ -2,6 +2,7 @@ import { closeDeps, createDeps, startDeps } from './deps.js';
 import { loadConfigOrExit, onShutdown } from './boot.js';
 import { startJobs } from './jobs/run.js';
 import { modules } from './modules.js';
+import { createRegistry } from './registry.js';
 
 /**
  * The worker process: runs every module's jobs and cron schedules, apart from the API so the two
@@ -10,7 +11,7 @@ import { modules } from './modules.js';
  */
 async function start() {
   const config = loadConfigOrExit();
-  const deps = createDeps(config, { role: 'worker' });
+  const deps = createDeps(config, { role: 'worker', registry: createRegistry(modules) });
   await startDeps(deps);
   await startJobs(deps, modules);
   deps.logger.info({ pid: process.pid }, 'worker ready');

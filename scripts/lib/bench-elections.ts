@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sendEach } from './cannon.js';
 import { DEMO_OPENIDS } from '../../prisma/seed.js';
 import type { startStack } from '../../tests/support/harness.js';
-import { tallyElection } from '../../bff/src/elections/manage.js';
+import { tallyElection } from '../../bff/src/elections/lifecycle.js';
 
 type Stack = Awaited<ReturnType<typeof startStack>>;
 const print = (name: string, value: number, unit: string) => process.stdout.write(`BENCH ${name} ${value} ${unit}\n`);

@@ -6,7 +6,7 @@ import { createSimulator } from '../../simulator/src/app.js';
 import type { SimState } from '../../simulator/src/state.js';
 import { loadConfig } from '../../bff/src/config.js';
 import { closeDeps, createDeps, startDeps } from '../../bff/src/deps.js';
-import { createApp } from '../../bff/src/app.js';
+import { createApp, createModuleRegistry } from '../../bff/src/app.js';
 import type { ManualClock } from '../../bff/src/clock.js';
 import type { JobDefinition } from '../../bff/src/jobs/define.js';
 import { startJobs } from '../../bff/src/jobs/run.js';
@@ -73,9 +73,12 @@ export async function startStack(database: { url: string; drop: () => Promise<vo
   });
   const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
   const clock = opts.clock;
-  const deps = createDeps(config, { logger, ...(clock ? { clock } : {}) });
+  const registry = createModuleRegistry();
+  const deps = createDeps(config, { registry, logger, ...(clock ? { clock } : {}) });
   await startDeps(deps);
-  const workerDeps = opts.worker ? createDeps(config, { logger, role: 'worker', ...(clock ? { clock } : {}) }) : null;
+  const workerDeps = opts.worker
+    ? createDeps(config, { registry, logger, role: 'worker', ...(clock ? { clock } : {}) })
+    : null;
   if (workerDeps) {
     await startDeps(workerDeps);
     await startJobs(workerDeps, modules);

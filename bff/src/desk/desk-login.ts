@@ -128,7 +128,10 @@ export async function redeemTicket(deps: Deps, ticket: string, nonce: string | u
   return { token: session.token, expiresAt: session.expiresAt.toISOString(), user: { id: user.id, name: user.name } };
 }
 
-/** The user's desk logins still in force (newest first), for them to see and end. */
+/**
+ * The user's desk logins still in force (newest first), for them to see and end. Not paged (no
+ * keyset()): each lives 12 hours at most, so twenty in force at once is already more than one person has.
+ */
 export async function listDeskLogins(deps: Deps, userId: string) {
   const rows = await deps.db.deskLogin.findMany({
     where: { userId, endedAt: null, expiresAt: { gt: deps.clock.now() } },

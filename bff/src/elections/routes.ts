@@ -4,23 +4,20 @@ import { createRouter } from '../http/router.js';
 import { requireSession, userIdOf } from '../http/auth.js';
 import { ZCommunityParams, ZId, ZIdParams } from '../http/params.js';
 import { ZBallot, ZCandidate, ZNewElection, ZPaperBallot, ZReceiptParams, ZRosterCorrection } from './schema.js';
+import { addCandidate, removeCandidate } from './candidates.js';
+import { createElection } from './create-election.js';
+import { exportInput } from './export-input.js';
 import {
-  addCandidate,
   archiveElection,
   closeElection,
-  correctRosterEntry,
-  createElection,
-  electionForRunner,
-  exportInput,
-  getElectionForRunner,
-  listCommunityElections,
   openElection,
   publishElection,
   publishResults,
-  recordDeliveries,
-  removeCandidate,
   tallyElection,
-} from './manage.js';
+} from './lifecycle.js';
+import { correctRosterEntry, recordDeliveries } from './roster.js';
+import { electionForRunner } from './runner.js';
+import { getElectionForRunner, listCommunityElections } from './view.js';
 import {
   castBallot,
   checkReceipt,

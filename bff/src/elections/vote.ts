@@ -5,7 +5,9 @@ import { AppError, isUniqueViolation, notFound } from '../errors.js';
 import { FAN_OUT_TRANSACTION, queuePush } from '../push/outbox.js';
 import { DEVELOPER } from './tally.js';
 import { claimUploads } from '../uploads/claim-uploads.js';
-import { electionForRunner, MATTER_CHOICES, shapeCandidate, shapeElection } from './manage.js';
+import { MATTER_CHOICES } from './export-input.js';
+import { electionForRunner } from './runner.js';
+import { shapeCandidate, shapeElection } from './view.js';
 
 /** Receipt codes: 12 characters without look-alikes (no 0/O, 1/I), grouped in fours. */
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -47,6 +49,10 @@ async function electionForResident(deps: Deps, userId: string, id: string): Prom
   return election;
 }
 
+/**
+ * The votes of the resident's communities, newest first. Not paged (no keyset()): a community holds a
+ * few votes a year and archived ones are left out, so 30 reach back years.
+ */
 export async function listResidentElections(deps: Deps, userId: string) {
   const communities = await deps.db.unitMembership.findMany({
     where: { userId, status: 'VERIFIED' },

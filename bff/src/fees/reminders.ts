@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Deps } from '../deps.js';
 import { requireRole } from '../access/guards.js';
 import { AppError } from '../errors.js';
-import { ZId } from '../http/params.js';
+import { keyset, toPage, ZId, ZPageQuery } from '../http/params.js';
 import { maskName } from '../privacy/mask.js';
 import { queuePush } from '../push/outbox.js';
 import { arrearsRows } from './arrears.js';
@@ -21,13 +21,7 @@ export const ZReminders = z.object({
     .regex(/^\d{4}-\d{2}-\d{2}$/, '缴费期限格式应为 2026-12-15')
     .optional(),
 });
-export const ZReminderQuery = z.object({
-  cursor: z
-    .string()
-    .regex(/^\d{1,6}$/, '翻页参数无效，请刷新后重试')
-    .optional(),
-  unitId: ZId.optional(),
-});
+export const ZReminderQuery = z.object({ cursor: ZPageQuery.shape.cursor, unitId: ZId.optional() });
 
 export type ReminderOutcome = {
   unitId: string;
@@ -136,16 +130,16 @@ export async function listArrearsReminders(
   communityId: string,
   q: z.infer<typeof ZReminderQuery>,
 ) {
+  const page = keyset('sentAt', q.cursor, PAGE, 'desc'); // a cursor that is not ours: 400 whoever asks
   await requireRole(deps.db, userId, communityId, ['CASHIER', 'MANAGER', 'COMPANY_ADMIN']);
-  const offset = Number(q.cursor ?? 0);
   const where = { communityId, ...(q.unitId ? { unitId: q.unitId } : {}) };
   const total = await deps.db.arrearsReminder.count({ where });
-  const rows = await deps.db.arrearsReminder.findMany({
-    where,
-    orderBy: [{ sentAt: 'desc' }, { id: 'asc' }],
-    skip: offset,
-    take: PAGE + 1,
+  const found = await deps.db.arrearsReminder.findMany({
+    where: { AND: [where, page.where] },
+    orderBy: page.orderBy,
+    take: page.take,
   });
+  const { items: rows, nextCursor } = toPage(found, PAGE, (r) => r.sentAt);
   const units = await deps.db.unit.findMany({
     where: { id: { in: rows.map((r) => r.unitId) } },
     select: { id: true, number: true, building: { select: { name: true } } },
@@ -160,7 +154,7 @@ export async function listArrearsReminders(
     _count: true,
   });
   return {
-    items: rows.slice(0, PAGE).map((r) => {
+    items: rows.map((r) => {
       const unit = units.find((u) => u.id === r.unitId)!;
       return {
         id: r.id,
@@ -179,6 +173,6 @@ export async function listArrearsReminders(
       };
     }),
     total,
-    nextCursor: rows.length > PAGE ? String(offset + PAGE) : null,
+    nextCursor,
   };
 }

@@ -14,7 +14,8 @@ export type FailedJob = {
 
 /**
  * Jobs that failed after their last retry, newest first, for a company administrator to look at.
- * They stay in pg-boss's tables (then its archive) for a quarter; nothing here changes them.
+ * They stay in pg-boss's tables (then its archive) for a quarter; nothing here changes them. Not paged
+ * with keyset(): the rows are pg-boss's, across two tables, read for the latest `limit` by an operator.
  */
 export async function listFailedJobs(deps: Deps, userId: string, limit: number): Promise<FailedJob[]> {
   const admin = await deps.db.staffRole.count({ where: { userId, role: 'COMPANY_ADMIN' } });

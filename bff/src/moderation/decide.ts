@@ -1,7 +1,6 @@
 import type { Deps } from '../deps.js';
 import { AppError, notFound } from '../errors.js';
 import { OFFICE_ROLES, staffRolesByCommunity } from '../access/scope.js';
-import { modules } from '../modules.js';
 
 /**
  * A manager passes or rejects a held item; the owning module applies it to the record in the same
@@ -11,7 +10,7 @@ export async function decideModeration(deps: Deps, staffId: string, id: string, 
   const review = await deps.db.contentReview.findUnique({ where: { id } });
   const office = review && (await staffRolesByCommunity(deps.db, staffId)).get(review.communityId);
   if (!review || !office?.roles.some((r) => OFFICE_ROLES.includes(r))) throw notFound('审核项');
-  const apply = modules.map((m) => m.moderation?.[review.kind]).find(Boolean);
+  const apply = deps.registry.moderation(review.kind);
   const now = deps.clock.now();
   await deps.db.$transaction(async (tx) => {
     const moved = await tx.contentReview.updateMany({

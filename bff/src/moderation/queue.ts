@@ -18,7 +18,11 @@ export const REASON_LABEL: Record<string, string> = {
   DOWNLOAD_FAILED: '微信无法下载图片',
 };
 
-/** The community's moderation queue, oldest first: what waits for a manager, with its photo if any. */
+/**
+ * The community's moderation queue, oldest first: what waits for a manager, with its photo if any. Not
+ * paged (no keyset()): a queue is worked from its head, and a decided item leaves it, so the first 100
+ * are the next 100 to decide; the decided lists show the latest 100 as a record, not an archive.
+ */
 export async function listModeration(
   deps: Deps,
   staffId: string,

@@ -19,6 +19,8 @@ const ZSigned = z.object({
   timestamp: z.string().regex(/^\d{1,12}$/, '时间戳不正确'),
   nonce: z.string().min(1).max(64),
 });
+/** A message push in JSON: only its `Event` is read until it is one we handle (others are acknowledged). */
+const ZMessage = z.looseObject({ Event: z.unknown() });
 const ZMediaEvent = z.object({
   Event: z.literal('wxa_media_check'),
   trace_id: z.string().min(1).max(128),
@@ -48,7 +50,7 @@ export function moderationRoutes(deps: Deps) {
   });
   router.post('/wechat/message', async (ctx) => {
     verifySignature(deps, ctx.query);
-    const body = ctx.request.body as { Event?: unknown } | undefined;
+    const body = ZMessage.safeParse(ctx.request.body).data;
     if (body?.Event === 'wxa_media_check') await applyMediaVerdict(deps, ZMediaEvent.parse(body));
     ctx.type = 'text/plain';
     ctx.body = 'success';

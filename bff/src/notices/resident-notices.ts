@@ -15,7 +15,11 @@ const visibleTo = (userId: string) =>
 const COMMA = Buffer.from(',');
 const CLOSE = Buffer.from(']}');
 
-/** The list's position, opaque to clients: pinned, published time and id of the last item shown. */
+/**
+ * The list's position, opaque to clients: pinned, published time and id of the last item shown. Not
+ * keyset() (http/params.ts): the list is paged in memory over the cached notices, and its order has
+ * three keys (pinned first), where keyset() pages a database query on a time and the id.
+ */
 type Cursor = { pinned: boolean; at: string; id: string };
 const encode = (n: NoticeSummary) =>
   Buffer.from(JSON.stringify({ pinned: n.pinned, at: n.publishedAt, id: n.id })).toString('base64url');

@@ -1,25 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import type { Prisma } from '@prisma/client';
 import type { Deps } from '../deps.js';
 import type { Transaction } from '../wechat/pay-client.js';
-import { settleJob } from './jobs.js';
+import { flagIssue } from './issues.js';
+import { settleJob } from './settle.js';
 
-type Tx = Prisma.TransactionClient;
 export type ApplyOutcome = 'applied' | 'duplicate' | 'not-paid' | 'mismatch' | 'unknown-order';
-
-export async function flagIssue(
-  deps: Deps,
-  communityId: string,
-  kind: 'AMOUNT_MISMATCH' | 'OVERPAYMENT',
-  outTradeNo: string,
-  detail: object,
-  tx: Tx | Deps['db'] = deps.db,
-) {
-  await tx.$executeRaw`
-    INSERT INTO "PaymentIssue" ("id", "communityId", "kind", "outTradeNo", "detail", "createdAt")
-    VALUES (${randomUUID()}::uuid, ${communityId}::uuid, ${kind}::"PaymentIssueKind", ${outTradeNo}, ${JSON.stringify(detail)}::jsonb, ${deps.clock.now()})
-    ON CONFLICT ("kind", "outTradeNo") DO NOTHING`;
-}
 
 /** A settle job is asked to start on a boundary of this many ms of the database's clock … */
 const SETTLE_SLOT_MS = 500;

@@ -5,10 +5,9 @@ import { lateFeeOf } from '../fees/resident-bills.js';
 import { openidOf } from '../moderation/screen-text.js';
 import { PayApiError, requirePay, type PayClient } from '../wechat/pay-client.js';
 import { orderInclude, shapeOrder } from './order-view.js';
-import { queryOrderJob, queryDelay } from './jobs.js';
 import { beijingDigits, beijingRfc3339 } from '../beijing.js';
 import { releaseOrder } from './apply-transaction.js';
-import { syncOrder } from './sync-order.js';
+import { queryDelay, queryOrderJob, syncOrder } from './sync-order.js';
 
 /** WeChat's limit on time_expire is ours: an order not paid within 15 minutes is closed and its bills freed. */
 const ORDER_TTL_MS = 15 * 60_000;

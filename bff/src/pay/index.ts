@@ -1,15 +1,13 @@
 import type { Module } from '../module.js';
-import {
-  queryOrderJob,
-  queryRefundJob,
-  settleJob,
-  submitRefundJob,
-  sweepExpiredOrdersJob,
-  sweepUnsettledJob,
-} from './jobs.js';
+import { queryRefundJob, submitRefundJob } from './refunds.js';
+import { settleJob, sweepUnsettledJob } from './settle.js';
+import { queryOrderJob, sweepExpiredOrdersJob } from './sync-order.js';
 import { NOTIFY_PATHS, payNotifyRoutes, payRoutes } from './routes.js';
 
-/** WeChat Pay (JSAPI): orders for bills, notifications, queries on WeChat's schedule, closing, refunds. */
+/**
+ * WeChat Pay (JSAPI): orders for bills, notifications, queries on WeChat's schedule, closing, refunds.
+ * Each job is defined beside what it runs (sync-order.ts, refunds.ts, settle.ts); this only lists them.
+ */
 export const payModule: Module = {
   name: 'pay',
   routes: payRoutes,

@@ -1,6 +1,7 @@
+import { z } from 'zod';
 import type { Deps } from '../deps.js';
 import { decryptResource, verifyWechatSignature } from '../wechat/pay-signature.js';
-import type { Transaction } from '../wechat/pay-client.js';
+import { ZPaymentResource, ZRefundResource } from '../wechat/pay-resources.js';
 import { applyTransaction } from './apply-transaction.js';
 import { applyRefundResult } from './refunds.js';
 
@@ -20,11 +21,19 @@ function remember(outTradeNo: string) {
   if (settled.size > SETTLED_MAX) settled.delete(settled.keys().next().value!);
 }
 
-type Envelope = {
-  id?: string;
-  event_type?: string;
-  resource?: { algorithm?: string; ciphertext?: string; nonce?: string; associated_data?: string };
-};
+/** The notification's body before decryption; what is checked beyond this is checked in order below. */
+const ZEnvelope = z.looseObject({
+  id: z.string().optional(),
+  event_type: z.string().optional(),
+  resource: z
+    .looseObject({
+      algorithm: z.string().optional(),
+      ciphertext: z.string().optional(),
+      nonce: z.string().optional(),
+      associated_data: z.string().optional(),
+    })
+    .optional(),
+});
 
 /**
  * A payment or refund notification (docs/wechat.md §5; docs/conventions.md rule 5: a trigger, not the truth).
@@ -56,12 +65,14 @@ export async function handleNotify(
   if (!verifyWechatSignature(pay.verifyKeys, { timestamp, nonce, signature, serial }, body))
     return refuse(401, '签名验证失败');
 
-  let envelope: Envelope;
+  let json: unknown;
   try {
-    envelope = JSON.parse(body) as Envelope;
+    json = JSON.parse(body);
   } catch {
     return refuse(400, '通知内容不是 JSON');
   }
+  const parsedEnvelope = ZEnvelope.safeParse(json);
+  const envelope = parsedEnvelope.success ? parsedEnvelope.data : {};
   const r = envelope.resource;
   if (!r || r.algorithm !== 'AEAD_AES_256_GCM' || !r.ciphertext || !r.nonce)
     return refuse(400, '不支持的通知资源或加密算法');
@@ -80,7 +91,9 @@ export async function handleNotify(
 
   try {
     if (expect === 'transaction' && envelope.event_type === 'TRANSACTION.SUCCESS') {
-      const t = resource as Transaction;
+      const parsed = ZPaymentResource.safeParse(resource);
+      if (!parsed.success) return unreadable(deps, envelope, parsed.error);
+      const t = parsed.data;
       if (settled.has(t.out_trade_no)) return { status: 204 };
       const outcome = await applyTransaction(deps, t);
       if (outcome === 'unknown-order') return refuse(500, '订单暂未找到，请稍后重试');
@@ -88,12 +101,9 @@ export async function handleNotify(
       return { status: 204 };
     }
     if (expect === 'refund' && envelope.event_type?.startsWith('REFUND.')) {
-      const x = resource as {
-        out_refund_no: string;
-        refund_id: string;
-        refund_status: 'SUCCESS' | 'CLOSED' | 'ABNORMAL';
-        success_time?: string;
-      };
+      const parsed = ZRefundResource.safeParse(resource);
+      if (!parsed.success) return unreadable(deps, envelope, parsed.error);
+      const x = parsed.data;
       const outcome = await applyRefundResult(deps, {
         out_refund_no: x.out_refund_no,
         refund_id: x.refund_id,
@@ -111,4 +121,17 @@ export async function handleNotify(
   }
   deps.logger.warn({ event: envelope.event_type, expect }, 'notification of an unexpected type acknowledged');
   return { status: 204 };
+}
+
+/**
+ * A resource that decrypted but is not what WeChat documents (a required field missing or of another
+ * type): refused like one that does not decrypt (400, so WeChat retries; the query job settles the
+ * order meanwhile), and logged with the fields at fault — never the resource, which names the payer.
+ */
+function unreadable(deps: Deps, envelope: { id?: string; event_type?: string }, error: z.ZodError): NotifyAnswer {
+  deps.logger.error(
+    { notification: envelope.id, event: envelope.event_type, issues: z.prettifyError(error) },
+    'pay notification resource does not match its schema',
+  );
+  return refuse(400, '通知资源内容不完整');
 }

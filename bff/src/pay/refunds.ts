@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
 import type { Deps } from '../deps.js';
+import { defineJob } from '../jobs/define.js';
 import { requireRole } from '../access/guards.js';
 import { AppError, notFound } from '../errors.js';
 import { PayApiError, requirePay, type RefundAnswer } from '../wechat/pay-client.js';
-import { queryRefundJob, REFUND_QUERY_SECONDS, submitRefundJob } from './jobs.js';
 
 /**
  * A cashier refunds (part of) a paid bill. The bill's row is locked while the refunds already asked
@@ -152,3 +153,37 @@ export async function applyRefundResult(
     return 'applied';
   });
 }
+
+export const submitRefundJob = defineJob({
+  name: 'pay.submit-refund',
+  schema: z.object({ refundId: z.uuid() }),
+  singletonKey: (d) => d.refundId,
+  retry: { limit: 10, delaySeconds: 30, backoff: true },
+  handler: async (deps, { refundId }) => {
+    await submitRefund(deps, refundId);
+  },
+});
+
+/** After WeChat accepted a refund (PROCESSING), when to ask about it if its notify has not come: seconds after sending. */
+export const REFUND_QUERY_SECONDS = [60, 300, 1800, 3600, 21_600, 86_400];
+
+export const queryRefundJob = defineJob({
+  name: 'pay.query-refund',
+  schema: z.object({ refundId: z.uuid(), step: z.number().int().min(0) }),
+  retry: { limit: 5, delaySeconds: 30, backoff: true },
+  handler: async (deps, { refundId, step }) => {
+    if ((await queryRefund(deps, refundId)) !== 'PROCESSING') return;
+    const next = step + 1;
+    if (next < REFUND_QUERY_SECONDS.length)
+      await deps.jobs.send(
+        queryRefundJob,
+        { refundId, step: next },
+        { startAfter: REFUND_QUERY_SECONDS[next]! - REFUND_QUERY_SECONDS[step]! },
+      );
+    else
+      deps.logger.error(
+        { refundId },
+        'refund still processing a day later: for the cashier to follow up with WeChat Pay',
+      );
+  },
+});

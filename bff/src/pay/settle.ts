@@ -1,8 +1,10 @@
 import type { Prisma } from '@prisma/client';
+import { z } from 'zod';
 import type { Deps } from '../deps.js';
+import { defineJob } from '../jobs/define.js';
 import { queuePush } from '../push/outbox.js';
-import { flagIssue } from './apply-transaction.js';
-import { submitRefundJob } from './jobs.js';
+import { flagIssue } from './issues.js';
+import { submitRefundJob } from './refunds.js';
 import { takeReceiptNo } from '../fees/receipts.js';
 
 type Tx = Prisma.TransactionClient;
@@ -103,3 +105,31 @@ export async function settleCommunity(deps: Deps, communityId: string): Promise<
     if (batch.length < BATCH) return settled;
   }
 }
+
+/**
+ * Receipts, pushes and overpayment refunds of a community's newly paid orders (settle.ts). Asked after
+ * a payment for a start time (`fromMs`, apply-transaction.ts): one job per community and start; the
+ * sweeper's, without one, one queued per community. Two runs may overlap: each order is claimed once.
+ */
+export const settleJob = defineJob({
+  name: 'pay.settle',
+  schema: z.object({ communityId: z.uuid(), fromMs: z.number().int().optional() }),
+  singletonKey: (d) => (d.fromMs === undefined ? d.communityId : `${d.communityId}@${d.fromMs}`),
+  handler: async (deps, { communityId }) => {
+    await settleCommunity(deps, communityId);
+  },
+});
+
+/** The safety net for settling: a paid order the immediate job missed (a crash right after the commit). */
+export const sweepUnsettledJob = defineJob({
+  name: 'pay.sweep-unsettled',
+  schema: z.object({}).passthrough(),
+  singletonKey: () => 'all',
+  handler: async (deps) => {
+    const communities = await deps.db.payOrder.groupBy({
+      by: ['communityId'],
+      where: { state: 'PAID', settledAt: null },
+    });
+    for (const c of communities) await deps.jobs.send(settleJob, { communityId: c.communityId });
+  },
+});

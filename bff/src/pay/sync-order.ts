@@ -1,5 +1,7 @@
 import type { PayOrder } from '@prisma/client';
+import { z } from 'zod';
 import type { Deps } from '../deps.js';
+import { defineJob } from '../jobs/define.js';
 import { requirePay } from '../wechat/pay-client.js';
 import { applyTransaction, releaseOrder, type ApplyOutcome } from './apply-transaction.js';
 
@@ -35,3 +37,52 @@ export async function syncOrder(deps: Deps, order: PayOrder, opts: { close: bool
   const again = await pay.query(order.outTradeNo);
   return again ? applyTransaction(deps, again) : 'pending';
 }
+
+/**
+ * When to ask WeChat about an order no notify has settled, in seconds after the order: WeChat's own
+ * schedule (5 s, 30 s, 1, 3, 5, 10, 30 min); the 16-minute step closes it once expired.
+ */
+export const QUERY_SCHEDULE_SECONDS = [5, 30, 60, 180, 300, 600, 960, 1800];
+
+/** Seconds from `now` until step `step` is due: measured on our clock, handed to pg-boss as a delay. */
+export const queryDelay = (createdAt: Date, step: number, now: Date) =>
+  (createdAt.getTime() + QUERY_SCHEDULE_SECONDS[step]! * 1000 - now.getTime()) / 1000;
+
+export const queryOrderJob = defineJob({
+  name: 'pay.query-order',
+  schema: z.object({ orderId: z.uuid(), step: z.number().int().min(0) }),
+  singletonKey: (d) => d.orderId,
+  retry: { limit: 5, delaySeconds: 10, backoff: true },
+  handler: async (deps, { orderId, step }) => {
+    const order = await deps.db.payOrder.findUnique({ where: { id: orderId } });
+    if (!order || order.state !== 'PENDING') return;
+    const outcome = await syncOrder(deps, order, { close: true });
+    if (outcome !== 'pending') return;
+    const next = step + 1;
+    if (next < QUERY_SCHEDULE_SECONDS.length) {
+      await deps.jobs.send(
+        queryOrderJob,
+        { orderId, step: next },
+        { startAfter: queryDelay(order.createdAt, next, deps.clock.now()) },
+      );
+    } else {
+      deps.logger.warn({ orderId }, 'pay order still pending after the last scheduled query');
+    }
+  },
+});
+
+/** The safety net: pending orders past their expiry whose query chain was lost get a query now. */
+export const sweepExpiredOrdersJob = defineJob({
+  name: 'pay.sweep-expired',
+  schema: z.object({}).passthrough(),
+  singletonKey: () => 'all',
+  handler: async (deps) => {
+    const stale = await deps.db.payOrder.findMany({
+      where: { state: 'PENDING', expiresAt: { lt: new Date(deps.clock.now().getTime() - 60_000) } },
+      select: { id: true },
+      take: 500,
+    });
+    for (const o of stale)
+      await deps.jobs.send(queryOrderJob, { orderId: o.id, step: QUERY_SCHEDULE_SECONDS.length - 1 });
+  },
+});

@@ -24,6 +24,7 @@ export async function listEventPushes(
       user: { select: { name: true } },
     },
     orderBy: { createdAt: 'asc' },
+    // Not paged (no keyset()): the counts are the answer; the first 500 recipients show who got what.
     take: 500,
   });
   const counts: Record<string, number> = {};

@@ -1,11 +1,10 @@
 import type { Deps } from '../deps.js';
 import { notFound } from '../errors.js';
-import { modules } from '../modules.js';
 import { viewUpload } from './view.js';
 
 /**
  * An upload for someone allowed to see it: its uploader, or — once a record claimed it — whoever the
- * claiming domain lets see that record (the module's `uploadAccess`). Everyone else: "not found".
+ * claiming domain lets see that record (its module's `uploadAccess`, through `deps.registry`). Everyone else: "not found".
  */
 export async function getUpload(deps: Deps, userId: string, id: string) {
   const upload = await deps.db.upload.findUnique({ where: { id } });
@@ -20,7 +19,6 @@ async function maySee(
 ) {
   if (u.uploaderId === userId) return true;
   if (!u.claimKind || !u.claimId) return false;
-  // Read at call time: modules.ts lists this module too, so it cannot be read while modules load.
-  const canSee = modules.find((m) => m.uploadAccess?.[u.claimKind!])?.uploadAccess?.[u.claimKind];
+  const canSee = deps.registry.uploadAccess(u.claimKind);
   return canSee ? canSee(deps, userId, u.claimId) : false;
 }

@@ -1,7 +1,12 @@
+import { z } from 'zod';
 import { AppError } from '../errors.js';
 
-/** Every answer of the mini-program server API carries `errcode` (0 or absent on success), HTTP 200 even on errors. */
-export type WechatReply = { errcode?: number; errmsg?: string } & Record<string, unknown>;
+/**
+ * Every answer of the mini-program server API carries `errcode` (0 or absent on success), HTTP 200 even
+ * on errors; the rest is each API's own, read by its client.
+ */
+export const ZWechatReply = z.looseObject({ errcode: z.number().optional(), errmsg: z.string().optional() });
+export type WechatReply = z.infer<typeof ZWechatReply>;
 
 export type WechatHttp = {
   get(path: string, query: Record<string, string>): Promise<WechatReply>;
@@ -30,11 +35,9 @@ export function createWechatHttp(apiBase: string, timeoutMs: number): WechatHttp
     if (!res.ok) {
       throw new AppError('WECHAT_UNAVAILABLE', '微信服务暂时无法访问，请稍后再试', { path, status: res.status });
     }
-    try {
-      return (await res.json()) as WechatReply;
-    } catch {
-      throw new AppError('WECHAT_UNAVAILABLE', '微信服务返回了无法识别的数据', { path });
-    }
+    const reply = ZWechatReply.safeParse(await res.json().catch(() => undefined));
+    if (!reply.success) throw new AppError('WECHAT_UNAVAILABLE', '微信服务返回了无法识别的数据', { path });
+    return reply.data;
   }
   return {
     get: (path, query) => call('GET', path, query),

@@ -1,30 +1,13 @@
 import { createSign, randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import Pay from 'wechatpay-node-v3';
+import { z } from 'zod';
 import type { PayConfig } from '../config.js';
 import { AppError } from '../errors.js';
 import { verifyWechatSignature } from './pay-signature.js';
+import { ZRefundAnswer, ZTransaction, type RefundAnswer, type Transaction } from './pay-resources.js';
 
-/** WeChat Pay's order as the query API and the payment notification give it (docs/wechat.md §5). */
-export type Transaction = {
-  appid: string;
-  mchid: string;
-  out_trade_no: string;
-  transaction_id?: string;
-  trade_state: 'SUCCESS' | 'REFUND' | 'NOTPAY' | 'CLOSED' | 'REVOKED' | 'USERPAYING' | 'PAYERROR';
-  success_time?: string;
-  payer?: { openid: string };
-  amount: { total: number; payer_total?: number; currency: string };
-};
-
-export type RefundAnswer = {
-  refund_id: string;
-  out_refund_no: string;
-  out_trade_no: string;
-  status: 'SUCCESS' | 'CLOSED' | 'PROCESSING' | 'ABNORMAL';
-  success_time?: string;
-  amount: { refund: number; total: number };
-};
+export type { RefundAnswer, Transaction } from './pay-resources.js';
 
 export type RequestPaymentParams = {
   timeStamp: string;
@@ -55,6 +38,9 @@ export class PayApiError extends Error {
 export type PayClient = ReturnType<typeof createPayClient>;
 
 const WECHAT_HOST = 'https://api.mch.weixin.qq.com';
+
+const ZBillAnswer = z.looseObject({ hash_type: z.string(), hash_value: z.string(), download_url: z.url() });
+const ZErrorAnswer = z.looseObject({ code: z.string().optional(), message: z.string().optional() });
 
 /**
  * wechatpay-node-v3 signs our requests and the `requestPayment` parameters; its HTTP goes through
@@ -121,6 +107,13 @@ export function createPayClient(config: PayConfig, timeoutMs: number) {
     throw new PayApiError(out.status ?? null, err.code ?? null, `${what}: ${err.message ?? 'no valid answer'}`);
   }
 
+  /** A signed 2xx answer of the shape WeChat documents; any other is treated as no answer (retryable). */
+  function answer<T>(schema: z.ZodType<T>, out: { status: number; data?: unknown; error?: unknown }, what: string): T {
+    const parsed = schema.safeParse(check(out, what));
+    if (parsed.success) return parsed.data;
+    throw new PayApiError(null, null, `${what}: unexpected answer (${z.prettifyError(parsed.error)})`);
+  }
+
   /** The parameters for `Taro.requestPayment`, signed here (the client's signType defaults to MD5, so it is explicit). */
   function paymentParams(prepayId: string): RequestPaymentParams {
     const timeStamp = String(Math.floor(Date.now() / 1000));
@@ -151,11 +144,7 @@ export function createPayClient(config: PayConfig, timeoutMs: number) {
      */
     async tradeBill(day: string): Promise<{ sha1: string; body: Readable }> {
       const out = await sdk.tradebill({ bill_date: day, bill_type: 'ALL' });
-      const { hash_value, download_url } = check(out, 'tradebill') as {
-        hash_type: string;
-        hash_value: string;
-        download_url: string;
-      };
+      const { hash_value, download_url } = answer(ZBillAnswer, out, 'tradebill');
       const url = new URL(download_url);
       const path = `${url.pathname}${url.search}`;
       let res: Response;
@@ -168,7 +157,7 @@ export function createPayClient(config: PayConfig, timeoutMs: number) {
         throw new PayApiError(null, null, `bill download: ${(err as Error).name}`);
       }
       if (!res.ok || !res.body) {
-        const err = (await res.json().catch(() => ({}))) as { code?: string; message?: string };
+        const err = ZErrorAnswer.catch({}).parse(await res.json().catch(() => ({})));
         throw new PayApiError(res.status, err.code ?? null, `bill download: ${err.message ?? res.status}`);
       }
       return {
@@ -201,7 +190,7 @@ export function createPayClient(config: PayConfig, timeoutMs: number) {
     async query(outTradeNo: string): Promise<Transaction | null> {
       const out = await sdk.query({ out_trade_no: outTradeNo });
       if (out.status === 404) return null;
-      return check(out, 'query') as Transaction;
+      return answer(ZTransaction, out, 'query');
     },
     /** 'paid' when WeChat refuses because the order was paid meanwhile (ORDERPAID). */
     async close(outTradeNo: string): Promise<'closed' | 'paid'> {
@@ -224,12 +213,12 @@ export function createPayClient(config: PayConfig, timeoutMs: number) {
         notify_url: config.refundNotifyUrl,
         amount: { refund: input.refundFen, total: input.totalFen, currency: 'CNY' },
       } as never);
-      return check(out as never, 'refund') as RefundAnswer;
+      return answer(ZRefundAnswer, out as never, 'refund');
     },
     async queryRefund(outRefundNo: string): Promise<RefundAnswer | null> {
       const out = await sdk.find_refunds(outRefundNo);
       if ((out as { status: number }).status === 404) return null;
-      return check(out as never, 'refund query') as RefundAnswer;
+      return answer(ZRefundAnswer, out as never, 'refund query');
     },
   };
 }

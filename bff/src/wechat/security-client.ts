@@ -1,7 +1,14 @@
+import { z } from 'zod';
 import { retryBusyOnce, wechatFailure, type WechatHttp } from './http.js';
 import type { AccessTokenCache } from './access-token.js';
 
 export type TextVerdict = { suggest: 'pass' | 'review' | 'risky'; label: number; traceId: string };
+
+/** msg_sec_check's verdict (`result`) and trace id; the per-strategy `detail` is not read. */
+const ZTextCheck = z.looseObject({
+  trace_id: z.string().optional(),
+  result: z.looseObject({ suggest: z.enum(['pass', 'review', 'risky']), label: z.coerce.number() }),
+});
 
 /** Scenes of msg_sec_check / media_check_async: 1 profile, 2 comment, 3 forum, 4 social log. */
 export type SecurityScene = 1 | 2 | 3 | 4;
@@ -19,14 +26,10 @@ export function createSecurityClient(http: WechatHttp, tokens: AccessTokenCache)
       const reply = await tokens.withToken((accessToken) =>
         retryBusyOnce(() => http.post(path, { access_token: accessToken }, { content, version: 2, scene, openid })),
       );
-      const result = reply.result as { suggest?: unknown; label?: unknown } | undefined;
-      if (reply.errcode || !result || !['pass', 'review', 'risky'].includes(result.suggest as string))
-        throw wechatFailure(reply, path);
-      return {
-        suggest: result.suggest as TextVerdict['suggest'],
-        label: Number(result.label),
-        traceId: String(reply.trace_id ?? ''),
-      };
+      const check = ZTextCheck.safeParse(reply);
+      if (reply.errcode || !check.success) throw wechatFailure(reply, path);
+      const { result, trace_id } = check.data;
+      return { suggest: result.suggest, label: result.label, traceId: trace_id ?? '' };
     },
     /** Starts an image check; the verdict comes later to the message URL, matched by the trace id returned. */
     async checkImage(openid: string, mediaUrl: string, scene: SecurityScene): Promise<string> {

@@ -1,4 +1,5 @@
 import type { AccessTokenCache } from './access-token.js';
+import { ZWechatReply } from './http.js';
 
 /** What became of one send, as far as we can know. */
 export type SendOutcome =
@@ -41,7 +42,7 @@ export function createSubscribeClient(
       return { kind: 'unknown', reason: `no answer: ${(err as Error).name}` };
     }
     if (res.status >= 500) return { kind: 'retry', reason: `HTTP ${res.status}` };
-    const reply = (await res.json().catch(() => null)) as { errcode?: number; errmsg?: string } | null;
+    const reply = ZWechatReply.safeParse(await res.json().catch(() => null)).data;
     if (!reply) return { kind: 'unknown', reason: `unreadable answer (HTTP ${res.status})` };
     return { errcode: reply.errcode ?? 0, errmsg: reply.errmsg ?? '' };
   }

@@ -1,5 +1,6 @@
 import { AppError } from '../errors.js';
 import type { AccessTokenCache } from './access-token.js';
+import { ZWechatReply } from './http.js';
 
 export type WxacodeRequest = {
   scene: string;
@@ -48,7 +49,7 @@ export function createWxacodeClient(apiBase: string, timeoutMs: number, tokens: 
     if (res.ok && startsWith(bytes, JPEG)) return { image: bytes, type: 'image/jpeg' };
     if (res.ok && startsWith(bytes, PNG)) return { image: bytes, type: 'image/png' };
     try {
-      const reply = JSON.parse(bytes.toString('utf8')) as { errcode?: number; errmsg?: string };
+      const reply = ZWechatReply.parse(JSON.parse(bytes.toString('utf8')));
       return { errcode: reply.errcode ?? -1, errmsg: reply.errmsg ?? '' };
     } catch {
       return { errcode: -1, errmsg: `unreadable answer (HTTP ${res.status})` };

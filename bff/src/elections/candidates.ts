@@ -1,0 +1,49 @@
+import type { ElectionState, Prisma } from '@prisma/client';
+import type { Deps } from '../deps.js';
+import { AppError, notFound } from '../errors.js';
+import { claimUploads } from '../uploads/claim-uploads.js';
+import { audit, electionForRunner } from './runner.js';
+
+/** A candidate of a committee election; candidates change only while it is a draft. */
+export async function addCandidate(
+  deps: Deps,
+  userId: string,
+  id: string,
+  input: Prisma.ElectionCandidateCreateWithoutElectionInput,
+) {
+  const election = await electionForRunner(deps, userId, id);
+  if (election.kind !== 'ELECTION') throw new AppError('VALIDATION_FAILED', '表决事项没有候选人');
+  return deps.db.$transaction(async (tx) => {
+    // Candidates change only in a draft: the lock makes a concurrent "publish" wait for this.
+    const [locked] = await tx.$queryRaw<
+      { state: ElectionState }[]
+    >`SELECT "state" FROM "Election" WHERE "id" = ${id}::uuid FOR UPDATE`;
+    if (locked!.state !== 'DRAFT') throw new AppError('ALREADY_DECIDED', '候选人公示后不能再修改');
+    const count = await tx.electionCandidate.count({ where: { electionId: id } });
+    const candidate = await tx.electionCandidate.create({ data: { ...input, electionId: id, sortOrder: count } });
+    if (input.photoUploadId)
+      await claimUploads(tx, {
+        uploaderId: userId,
+        ids: [input.photoUploadId],
+        kind: 'electionCandidate',
+        recordId: candidate.id,
+        now: deps.clock.now(),
+      });
+    await audit(tx, id, 'CANDIDATE_ADDED', userId, deps.clock.now(), input.name);
+    return candidate;
+  });
+}
+
+export async function removeCandidate(deps: Deps, userId: string, id: string, candidateId: string) {
+  await electionForRunner(deps, userId, id);
+  await deps.db.$transaction(async (tx) => {
+    const [locked] = await tx.$queryRaw<
+      { state: ElectionState }[]
+    >`SELECT "state" FROM "Election" WHERE "id" = ${id}::uuid FOR UPDATE`;
+    if (locked!.state !== 'DRAFT') throw new AppError('ALREADY_DECIDED', '候选人公示后不能再修改');
+    const gone = await tx.electionCandidate.deleteMany({ where: { id: candidateId, electionId: id } });
+    if (gone.count === 0) throw notFound('候选人');
+    await audit(tx, id, 'CANDIDATE_REMOVED', userId, deps.clock.now(), candidateId);
+  });
+  return { id: candidateId, removed: true };
+}

@@ -1,0 +1,47 @@
+import type { Deps } from '../deps.js';
+import { AppError, notFound } from '../errors.js';
+import { requireRole } from '../access/guards.js';
+import type { NewElection } from './schema.js';
+import { audit, RUNNERS } from './runner.js';
+
+export async function createElection(deps: Deps, userId: string, communityId: string, input: NewElection) {
+  await requireRole(deps.db, userId, communityId, [...RUNNERS], '小区');
+  if (input.buildingId && !(await deps.db.building.count({ where: { id: input.buildingId, communityId } })))
+    throw notFound('楼栋');
+  const now = deps.clock.now();
+  if (new Date(input.closesAt) <= now)
+    throw new AppError('VALIDATION_FAILED', '截止时间应晚于现在', [{ path: 'closesAt', message: '截止时间已过' }]);
+  if (input.kind === 'ELECTION') {
+    // Shanghai art. 20: at least 5 members, or 3 where the community has no more than 10,000 m².
+    const area = await deps.db.unit.aggregate({
+      where: { communityId, ...(input.buildingId ? { buildingId: input.buildingId } : {}) },
+      _sum: { exclusiveArea: true },
+    });
+    const minimum = (area._sum.exclusiveArea?.lte(10_000) ?? true) ? 3 : 5;
+    if (input.seats < minimum)
+      throw new AppError('VALIDATION_FAILED', `业委会委员应不少于 ${minimum} 人（单数）`, [
+        { path: 'seats', message: `至少 ${minimum} 人` },
+      ]);
+  }
+  return deps.db.$transaction(async (tx) => {
+    const election = await tx.election.create({
+      data: {
+        communityId,
+        buildingId: input.buildingId ?? null,
+        title: input.title,
+        description: input.description,
+        kind: input.kind,
+        class: input.class,
+        seats: input.kind === 'MATTER' ? 1 : input.seats,
+        allowChange: input.allowChange,
+        deliveredCounts: input.deliveredCounts,
+        silenceFollows: input.silenceFollows,
+        closesAt: new Date(input.closesAt),
+        createdById: userId,
+        createdAt: now,
+      },
+    });
+    await audit(tx, election.id, 'CREATED', userId, now, input.title);
+    return election;
+  });
+}

@@ -1,0 +1,184 @@
+import type { Election, Prisma } from '@prisma/client';
+import type { Deps } from '../deps.js';
+import { AppError } from '../errors.js';
+import { FAN_OUT_TRANSACTION, queuePush } from '../push/outbox.js';
+import { pushNoticePublished } from '../notices/push.js';
+import { invalidateNotices } from '../notices/cache.js';
+import { beijingMinute } from '../beijing.js';
+import { tally, type TallyResult } from './tally.js';
+import { exportInput } from './export-input.js';
+import { snapshotRoster } from './roster.js';
+import { audit, electionForRunner, step, type Tx } from './runner.js';
+import { getElectionForRunner } from './view.js';
+
+/** A notice to the community (业委会公示), published at once and pushed, written in the step's transaction. */
+async function announce(deps: Deps, tx: Tx, election: Election, authorId: string, title: string, bodyHtml: string) {
+  const community = await tx.community.findUniqueOrThrow({
+    where: { id: election.communityId },
+    select: { companyId: true },
+  });
+  const now = deps.clock.now();
+  const notice = await tx.notice.create({
+    data: {
+      companyId: community.companyId,
+      authorId,
+      title,
+      bodyHtml,
+      category: 'COMMITTEE',
+      status: 'PUBLISHED',
+      publishedAt: now,
+      createdAt: now,
+      updatedAt: now,
+      targets: { create: [{ communityId: election.communityId }] },
+    },
+    include: { targets: { select: { communityId: true } } },
+  });
+  await pushNoticePublished(deps, tx, notice);
+}
+
+const escape = (s: string) =>
+  s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+
+/** Draft → published: candidates and roster posted for the notice period (roster corrections allowed until opening). */
+export async function publishElection(deps: Deps, userId: string, id: string) {
+  const election = await electionForRunner(deps, userId, id);
+  const candidates = await deps.db.electionCandidate.findMany({
+    where: { electionId: id },
+    orderBy: { sortOrder: 'asc' },
+  });
+  if (election.kind === 'ELECTION' && candidates.length < election.seats)
+    throw new AppError('VALIDATION_FAILED', `候选人不少于 ${election.seats} 名（应选人数）才能公示`);
+  const now = deps.clock.now();
+  await deps.db.$transaction(async (tx) => {
+    await step(tx, id, 'DRAFT', 'PUBLISHED');
+    const units = await snapshotRoster(deps, tx, election);
+    if (units === 0) throw new AppError('VALIDATION_FAILED', '范围内没有房屋，无法投票');
+    await audit(tx, id, 'PUBLISHED', userId, now, `${units} 户`);
+    const list =
+      election.kind === 'ELECTION'
+        ? `<p>候选人：</p><ul>${candidates.map((c) => `<li>${escape(c.name)}，${escape(c.sex)}，${c.age}岁，${escape(c.affiliation)}，${escape(c.occupation)}</li>`).join('')}</ul>`
+        : '';
+    await announce(
+      deps,
+      tx,
+      election,
+      userId,
+      `【公示】${election.title}`,
+      `<p>${escape(election.description)}</p>${list}<p>投票截止：${beijingMinute(election.closesAt)}。业主名册已公示，如有异议请联系业委会。</p>`,
+    );
+  }, FAN_OUT_TRANSACTION);
+  await invalidateNotices(deps, [election.communityId]);
+  return getElectionForRunner(deps, userId, id);
+}
+
+/** Published → open: the roster and the rules are frozen; owners are told (notice and push). */
+export async function openElection(deps: Deps, userId: string, id: string) {
+  const election = await electionForRunner(deps, userId, id);
+  const now = deps.clock.now();
+  if (election.closesAt <= now) throw new AppError('VALIDATION_FAILED', '截止时间已过，请新建投票');
+  await deps.db.$transaction(async (tx) => {
+    await step(tx, id, 'PUBLISHED', 'OPEN', { openedAt: now });
+    await audit(
+      tx,
+      id,
+      'OPENED',
+      userId,
+      now,
+      `规则：${election.allowChange ? '可改票一次' : '不可改票'}；送达视为参与 ${election.deliveredCounts ? '是' : '否'}；沉默随多数 ${election.silenceFollows ? '是' : '否'}`,
+    );
+    await announce(
+      deps,
+      tx,
+      election,
+      userId,
+      `【投票开始】${election.title}`,
+      `<p>请业主在小程序“投票”中投票，截止 ${beijingMinute(election.closesAt)}。</p>`,
+    );
+    const voters = await tx.unitMembership.findMany({
+      where: {
+        status: 'VERIFIED',
+        relation: { in: ['OWNER', 'CO_OWNER'] },
+        unit: {
+          communityId: election.communityId,
+          ...(election.buildingId ? { buildingId: election.buildingId } : {}),
+        },
+      },
+      select: { userId: true },
+    });
+    await queuePush(deps, tx, {
+      template: 'electionOpened',
+      recipients: voters.map((v) => ({ userId: v.userId, communityId: election.communityId })),
+      values: { title: election.title, closesAt: election.closesAt },
+      pageQuery: { id },
+      event: { kind: 'election.opened', id },
+    });
+  }, FAN_OUT_TRANSACTION);
+  await invalidateNotices(deps, [election.communityId]);
+  return getElectionForRunner(deps, userId, id);
+}
+
+export async function closeElection(deps: Deps, userId: string, id: string) {
+  const election = await electionForRunner(deps, userId, id);
+  const now = deps.clock.now();
+  await deps.db.$transaction(async (tx) => {
+    await step(tx, id, 'OPEN', 'CLOSED', { closedAt: now });
+    const ballots = await tx.ballot.count({ where: { electionId: id } });
+    await audit(tx, id, 'CLOSED', userId, now, `${ballots} 张选票`);
+    await announce(
+      deps,
+      tx,
+      election,
+      userId,
+      `【投票结束】${election.title}`,
+      `<p>投票已于 ${beijingMinute(now)} 结束，共收到 ${ballots} 张选票，业委会正在计票，结果将另行公告。</p>`,
+    );
+  }, FAN_OUT_TRANSACTION);
+  await invalidateNotices(deps, [election.communityId]);
+  return getElectionForRunner(deps, userId, id);
+}
+
+/** Closed → tallied: the pure count over the frozen roster and the ballots, stored with the election. */
+export async function tallyElection(deps: Deps, userId: string, id: string) {
+  const election = await electionForRunner(deps, userId, id);
+  const now = deps.clock.now();
+  await deps.db.$transaction(async (tx) => {
+    const result: TallyResult = tally(await exportInput(tx, election));
+    await step(tx, id, 'CLOSED', 'TALLIED', { result: result as unknown as Prisma.InputJsonValue });
+    await audit(
+      tx,
+      id,
+      'TALLIED',
+      userId,
+      now,
+      `elected ${result.elected.length}, run-off ${result.runoff.length}, vacant ${result.vacant}, quorum ${result.quorum}`,
+    );
+  });
+  return getElectionForRunner(deps, userId, id);
+}
+
+export async function publishResults(deps: Deps, userId: string, id: string) {
+  const election = await electionForRunner(deps, userId, id);
+  await deps.db.$transaction(async (tx) => {
+    await step(tx, id, 'TALLIED', 'RESULTS_PUBLISHED');
+    await audit(tx, id, 'RESULTS_PUBLISHED', userId, deps.clock.now());
+    await announce(
+      deps,
+      tx,
+      election,
+      userId,
+      `【结果公告】${election.title}`,
+      '<p>投票结果已公布，请在小程序“投票”中查看各候选人（事项）的得票面积与人数。</p>',
+    );
+  }, FAN_OUT_TRANSACTION);
+  await invalidateNotices(deps, [election.communityId]);
+  return getElectionForRunner(deps, userId, id);
+}
+
+export async function archiveElection(deps: Deps, userId: string, id: string) {
+  await electionForRunner(deps, userId, id);
+  await deps.db.$transaction(async (tx) => {
+    await step(tx, id, 'RESULTS_PUBLISHED', 'ARCHIVED');
+    await audit(tx, id, 'ARCHIVED', userId, deps.clock.now());
+  });
+  return getElectionForRunner(deps, userId, id);
+}

@@ -1,0 +1,41 @@
+import type { Election, ElectionState, Prisma } from '@prisma/client';
+import type { Deps } from '../deps.js';
+import { AppError, notFound } from '../errors.js';
+import { requireRole } from '../access/guards.js';
+
+export type Tx = Prisma.TransactionClient;
+
+/** Those who run a vote: the committee (or the election group, given the same role). */
+export const RUNNERS = ['COMMITTEE_MEMBER'] as const;
+
+/** The election, if the caller runs votes in its community; otherwise it does not exist. */
+export async function electionForRunner(deps: Deps, userId: string, id: string): Promise<Election> {
+  const election = await deps.db.election.findUnique({ where: { id } });
+  if (!election) throw notFound('投票');
+  await requireRole(deps.db, userId, election.communityId, [...RUNNERS], '投票');
+  return election;
+}
+
+export async function audit(tx: Tx, electionId: string, action: string, actorId: string | null, at: Date, detail = '') {
+  await tx.electionEvent.create({ data: { electionId, action, actorId, at, detail } });
+}
+
+/** Moves the state on by a conditional update: a step taken twice, or out of order, is refused. */
+export async function step(
+  tx: Tx,
+  id: string,
+  from: ElectionState,
+  to: ElectionState,
+  data: Prisma.ElectionUpdateManyMutationInput = {},
+) {
+  const moved = await tx.election.updateMany({ where: { id, state: from }, data: { ...data, state: to } });
+  if (moved.count === 0) throw new AppError('ALREADY_DECIDED', STEP_REFUSED[to] ?? '投票状态已变化，请刷新后重试');
+}
+const STEP_REFUSED: Partial<Record<ElectionState, string>> = {
+  PUBLISHED: '只有草稿可以公示',
+  OPEN: '只有公示中的投票可以开始',
+  CLOSED: '只有进行中的投票可以结束',
+  TALLIED: '投票结束后才能计票',
+  RESULTS_PUBLISHED: '计票后才能公布结果',
+  ARCHIVED: '公布结果后才能归档',
+};

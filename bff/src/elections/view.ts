@@ -1,0 +1,89 @@
+import type { Election } from '@prisma/client';
+import type { Deps } from '../deps.js';
+import { requireRole } from '../access/guards.js';
+import { tally, type TallyResult } from './tally.js';
+import { exportInput } from './export-input.js';
+import { electionForRunner, RUNNERS } from './runner.js';
+
+/** Turnout while open: participating area and heads against the totals and the 2/3 lines (exact, as the count does it). */
+export async function turnout(deps: Deps, election: Election) {
+  const input = await exportInput(deps.db, election);
+  const r = tally(input);
+  return {
+    totalArea: r.totalArea,
+    totalHeads: r.totalHeads,
+    participatingArea: r.participatingArea,
+    participatingHeads: r.participatingHeads,
+    quorum: r.quorum,
+    ballots: input.ballots.length,
+  };
+}
+
+export async function getElectionForRunner(deps: Deps, userId: string, id: string) {
+  const election = await electionForRunner(deps, userId, id);
+  const [candidates, events, rosterCount] = await Promise.all([
+    deps.db.electionCandidate.findMany({ where: { electionId: id }, orderBy: { sortOrder: 'asc' } }),
+    deps.db.electionEvent.findMany({
+      where: { electionId: id },
+      orderBy: { at: 'asc' },
+      select: { action: true, detail: true, at: true },
+    }),
+    deps.db.electionRosterEntry.count({ where: { electionId: id } }),
+  ]);
+  return {
+    ...shapeElection(election),
+    candidates: candidates.map(shapeCandidate),
+    rosterUnits: rosterCount,
+    turnout:
+      rosterCount > 0 && (election.state === 'OPEN' || election.state === 'CLOSED')
+        ? await turnout(deps, election)
+        : null,
+    events: events.map((e) => ({ ...e, at: e.at.toISOString() })),
+  };
+}
+
+export function shapeElection(e: Election) {
+  return {
+    id: e.id,
+    communityId: e.communityId,
+    buildingId: e.buildingId,
+    title: e.title,
+    description: e.description,
+    kind: e.kind,
+    class: e.class,
+    seats: e.seats,
+    state: e.state,
+    rules: { allowChange: e.allowChange, deliveredCounts: e.deliveredCounts, silenceFollows: e.silenceFollows },
+    closesAt: e.closesAt.toISOString(),
+    openedAt: e.openedAt?.toISOString() ?? null,
+    closedAt: e.closedAt?.toISOString() ?? null,
+    result: (e.result as TallyResult | null) ?? null,
+  };
+}
+
+export const shapeCandidate = (c: {
+  id: string;
+  name: string;
+  statement: string;
+  photoUploadId: string | null;
+  sex: string;
+  age: number | null;
+  affiliation: string;
+  occupation: string;
+}) => ({
+  id: c.id,
+  name: c.name,
+  statement: c.statement,
+  photoUploadId: c.photoUploadId,
+  sex: c.sex,
+  age: c.age,
+  affiliation: c.affiliation,
+  occupation: c.occupation,
+});
+
+/** The committee's votes, newest first. Not paged (no keyset()): 50 are a decade of a community's votes. */
+export async function listCommunityElections(deps: Deps, userId: string, communityId: string) {
+  await requireRole(deps.db, userId, communityId, [...RUNNERS], '小区');
+  const rows = await deps.db.election.findMany({ where: { communityId }, orderBy: { createdAt: 'desc' }, take: 50 });
+  return { items: rows.map(shapeElection) };
+}

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { ZPaymentResource, ZRefundResource, ZTransaction } from './pay-resources.js';
+import { WECHAT_DOC_PAYMENT_RESOURCE } from './samples/payment-resource.js';
+
+const docSample = () => JSON.parse(WECHAT_DOC_PAYMENT_RESOURCE) as Record<string, unknown>;
+
+describe('ZPaymentResource', () => {
+  it("reads WeChat's documented sample, keeping the fields it does not name (WeChat adds fields)", () => {
+    const r = ZPaymentResource.parse(docSample());
+    expect(r).toMatchObject({
+      out_trade_no: '1217752501201407033233368018',
+      transaction_id: '1217752501201407033233368018',
+      trade_state: 'SUCCESS',
+      success_time: '2018-06-08T10:34:56+08:00',
+      amount: { total: 100, payer_total: 100, currency: 'CNY' },
+    });
+    expect(r.scene_info).toEqual({ device_id: '013467007045764' });
+    expect(r.promotion_detail).toHaveLength(2);
+  });
+
+  it.each(['transaction_id', 'out_trade_no', 'success_time', 'trade_state', 'payer', 'amount'])(
+    'refuses the sample without its required %s',
+    (field) => {
+      const sample = docSample();
+      delete sample[field];
+      const parsed = ZPaymentResource.safeParse(sample);
+      expect(parsed.success).toBe(false);
+      expect(parsed.error!.issues[0]!.path).toEqual([field]);
+    },
+  );
+
+  it('refuses an amount in yuan (a string) rather than fen', () => {
+    const sample = docSample();
+    sample.amount = { ...(sample.amount as object), total: '1.00' };
+    expect(ZPaymentResource.safeParse(sample).success).toBe(false);
+  });
+});
+
+describe('ZTransaction (the query answer)', () => {
+  it('accepts an unpaid order, which has no transaction id, payment time or payer amount', () => {
+    const t = ZTransaction.parse({
+      appid: 'wx1',
+      mchid: '1900000109',
+      out_trade_no: 'WY1',
+      trade_type: 'JSAPI',
+      trade_state: 'NOTPAY',
+      trade_state_desc: '订单未支付',
+      payer: { openid: 'o1' },
+      amount: { total: 100, currency: 'CNY' },
+    });
+    expect(t.transaction_id).toBeUndefined();
+  });
+});
+
+describe('ZRefundResource', () => {
+  const refund = {
+    mchid: '1900000100',
+    transaction_id: '1008450740201411110005820873',
+    out_trade_no: '20150806125346',
+    refund_id: '50200207182018070300011301001',
+    out_refund_no: '7752501201407033233368018',
+    refund_status: 'SUCCESS',
+    success_time: '2018-06-08T10:34:56+08:00',
+    user_received_account: '招商银行信用卡0403',
+    amount: { total: 999, refund: 999, payer_total: 999, payer_refund: 999 },
+  };
+
+  it('reads a refund result, and one without success_time (closed or abnormal)', () => {
+    expect(ZRefundResource.parse(refund).refund_status).toBe('SUCCESS');
+    const { success_time: _, ...closed } = { ...refund, refund_status: 'CLOSED' };
+    expect(ZRefundResource.parse(closed).success_time).toBeUndefined();
+  });
+
+  it('refuses one without its refund number or with a status WeChat does not send', () => {
+    const { out_refund_no: _, ...missing } = refund;
+    expect(ZRefundResource.safeParse(missing).success).toBe(false);
+    expect(ZRefundResource.safeParse({ ...refund, refund_status: 'PROCESSING' }).success).toBe(false);
+  });
+});

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+
+/**
+ * What WeChat Pay sends us as JSON, parsed rather than cast (docs/wechat.md §5). Objects are loose:
+ * WeChat adds fields (promotion_detail, scene_info, …) without notice, and they are passed through.
+ */
+
+const ZTradeState = z.enum(['SUCCESS', 'REFUND', 'NOTPAY', 'CLOSED', 'REVOKED', 'USERPAYING', 'PAYERROR']);
+const ZFen = z.number().int();
+
+/**
+ * An order as the query API answers it: before payment WeChat leaves out transaction_id,
+ * success_time, bank_type and the payer's amounts, so only what every state carries is required.
+ */
+export const ZTransaction = z.looseObject({
+  appid: z.string(),
+  mchid: z.string(),
+  out_trade_no: z.string(),
+  transaction_id: z.string().optional(),
+  trade_state: ZTradeState,
+  success_time: z.string().optional(),
+  payer: z.looseObject({ openid: z.string() }).optional(),
+  amount: z.looseObject({ total: ZFen, payer_total: ZFen.optional(), currency: z.string() }),
+});
+export type Transaction = z.infer<typeof ZTransaction>;
+
+/**
+ * The decrypted resource of a TRANSACTION.SUCCESS notification, with the fields WeChat's 支付成功回调通知
+ * marks 必填 required (https://pay.weixin.qq.com/doc/v3/merchant/4012791861); attach, scene_info and
+ * promotion_detail are 选填.
+ */
+export const ZPaymentResource = ZTransaction.extend({
+  transaction_id: z.string().min(1),
+  trade_type: z.string(),
+  trade_state_desc: z.string(),
+  bank_type: z.string(),
+  attach: z.string().optional(),
+  success_time: z.string().min(1),
+  payer: z.looseObject({ openid: z.string() }),
+  amount: z.looseObject({ total: ZFen, payer_total: ZFen, currency: z.string(), payer_currency: z.string() }),
+});
+
+/**
+ * The decrypted resource of a REFUND.SUCCESS / REFUND.ABNORMAL / REFUND.CLOSED notification (WeChat
+ * Pay's 退款结果通知; docs/wechat.md §5): success_time only on success.
+ */
+export const ZRefundResource = z.looseObject({
+  mchid: z.string(),
+  out_trade_no: z.string(),
+  transaction_id: z.string(),
+  out_refund_no: z.string(),
+  refund_id: z.string(),
+  refund_status: z.enum(['SUCCESS', 'CLOSED', 'ABNORMAL']),
+  success_time: z.string().optional(),
+  user_received_account: z.string(),
+  amount: z.looseObject({ total: ZFen, refund: ZFen, payer_total: ZFen, payer_refund: ZFen }),
+});
+
+/** A refund as the refund API and its query answer it. */
+export const ZRefundAnswer = z.looseObject({
+  refund_id: z.string(),
+  out_refund_no: z.string(),
+  out_trade_no: z.string(),
+  status: z.enum(['SUCCESS', 'CLOSED', 'PROCESSING', 'ABNORMAL']),
+  success_time: z.string().optional(),
+  amount: z.looseObject({ refund: ZFen, total: ZFen }),
+});
+export type RefundAnswer = z.infer<typeof ZRefundAnswer>;
