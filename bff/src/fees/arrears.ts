@@ -77,6 +77,12 @@ export function arrearsRows(
   return deps.db.$queryRawUnsafe<Row[]>(text, ...values);
 }
 
+/**
+ * Paged by offset, not by keyset() (docs/conventions.md, "keyset()"): a row is a unit's aggregate, ordered by
+ * its oldest due date, and its page carries the filter's total from the same statement; a keyset over an
+ * aggregate would need the key compared in HAVING and a second count. A unit that pays while the cashier
+ * pages can shift a row onto the previous page; the list is reloaded after every action on it.
+ */
 export async function listArrears(deps: Deps, userId: string, communityId: string, q: z.infer<typeof ZArrearsQuery>) {
   await requireRole(deps.db, userId, communityId, ['CASHIER', 'MANAGER', 'COMPANY_ADMIN']);
   const offset = Number(q.cursor ?? 0);
