@@ -67,7 +67,7 @@ export const CREDIT_STATEMENT = `
 export async function applyTransaction(deps: Deps, t: Transaction): Promise<ApplyOutcome> {
   if (t.trade_state !== 'SUCCESS' && t.trade_state !== 'REFUND') return 'not-paid';
   const pay = deps.config.pay!;
-  if (t.mchid === pay.mchid && t.appid === pay.appid && t.transaction_id) {
+  if (t.mchid === pay.mchid && t.appid === pay.appid && t.transaction_id && t.amount) {
     const paidAt = t.success_time ? new Date(t.success_time) : deps.clock.now();
     const {
       rows: [credited],
@@ -86,12 +86,12 @@ export async function applyTransaction(deps: Deps, t: Transaction): Promise<Appl
   if (order.state === 'PAID') return 'duplicate';
   // Never credited: money that does not match what we asked for is for a person to look at.
   deps.logger.error(
-    { outTradeNo: order.outTradeNo, amount: t.amount.total, expected: order.amountFen },
+    { outTradeNo: order.outTradeNo, amount: t.amount?.total, expected: order.amountFen },
     'payment does not match its order',
   );
   await flagIssue(deps, order.communityId, 'AMOUNT_MISMATCH', order.outTradeNo, {
     expectedFen: order.amountFen,
-    reportedFen: t.amount.total,
+    reportedFen: t.amount?.total ?? null,
     mchid: t.mchid,
     appid: t.appid,
     transactionId: t.transaction_id ?? null,

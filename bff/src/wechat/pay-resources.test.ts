@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ZPaymentResource, ZRefundResource, ZTransaction } from './pay-resources.js';
+import { CAPTURED_NOTPAY_QUERY_ANSWER } from './samples/notpay-query.js';
 import { WECHAT_DOC_PAYMENT_RESOURCE } from './samples/payment-resource.js';
 
 const docSample = () => JSON.parse(WECHAT_DOC_PAYMENT_RESOURCE) as Record<string, unknown>;
@@ -37,18 +38,11 @@ describe('ZPaymentResource', () => {
 });
 
 describe('ZTransaction (the query answer)', () => {
-  it('accepts an unpaid order, which has no transaction id, payment time or payer amount', () => {
-    const t = ZTransaction.parse({
-      appid: 'wx1',
-      mchid: '1900000109',
-      out_trade_no: 'WY1',
-      trade_type: 'JSAPI',
-      trade_state: 'NOTPAY',
-      trade_state_desc: '订单未支付',
-      payer: { openid: 'o1' },
-      amount: { total: 100, currency: 'CNY' },
-    });
+  it("reads WeChat's real answer for an unpaid order: no transaction id, trade type, payer or currency", () => {
+    const t = ZTransaction.parse(JSON.parse(CAPTURED_NOTPAY_QUERY_ANSWER));
+    expect(t).toMatchObject({ trade_state: 'NOTPAY', out_trade_no: 'fRAv2Ccpd8GxNEpKAt36X0fdL7WYbn0F' });
     expect(t.transaction_id).toBeUndefined();
+    expect(t.amount?.currency).toBeUndefined();
   });
 });
 

@@ -9,18 +9,21 @@ const ZTradeState = z.enum(['SUCCESS', 'REFUND', 'NOTPAY', 'CLOSED', 'REVOKED', 
 const ZFen = z.number().int();
 
 /**
- * An order as the query API answers it: before payment WeChat leaves out transaction_id,
- * success_time, bank_type and the payer's amounts, so only what every state carries is required.
+ * An order as the query API answers it (商户订单号查询订单, https://pay.weixin.qq.com/doc/v3/merchant/4012556352):
+ * only mchid, out_trade_no, trade_state and trade_state_desc are always there. An unpaid order comes
+ * without transaction_id, trade_type, bank_type, success_time and payer, and its amount without
+ * currency — see the captured answer in samples/notpay-query.ts. An answer missing what a credit needs
+ * (appid, transaction_id, amount) is never credited (applyTransaction).
  */
 export const ZTransaction = z.looseObject({
-  appid: z.string(),
+  appid: z.string().optional(),
   mchid: z.string(),
   out_trade_no: z.string(),
   transaction_id: z.string().optional(),
   trade_state: ZTradeState,
   success_time: z.string().optional(),
   payer: z.looseObject({ openid: z.string() }).optional(),
-  amount: z.looseObject({ total: ZFen, payer_total: ZFen.optional(), currency: z.string() }),
+  amount: z.looseObject({ total: ZFen, payer_total: ZFen.optional(), currency: z.string().optional() }).optional(),
 });
 export type Transaction = z.infer<typeof ZTransaction>;
 
@@ -30,6 +33,7 @@ export type Transaction = z.infer<typeof ZTransaction>;
  * promotion_detail are 选填.
  */
 export const ZPaymentResource = ZTransaction.extend({
+  appid: z.string(),
   transaction_id: z.string().min(1),
   trade_type: z.string(),
   trade_state_desc: z.string(),

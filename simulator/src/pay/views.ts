@@ -12,20 +12,32 @@ const STATE_DESC: Record<SimOrder['state'], string> = {
   REFUND: '转入退款',
 };
 
-/** An order as the query API and the payment notification show it. */
+/**
+ * An order as the query API and the payment notification show it. Before payment WeChat answers
+ * without transaction_id, trade_type, bank_type, success_time and payer, and the amount has no
+ * currency (captured live answers in public code: bff/src/wechat/samples/notpay-query.ts).
+ */
 export function transactionView(o: SimOrder) {
   const paid = o.state === 'SUCCESS' || o.state === 'REFUND';
-  return {
+  const base = {
     appid: o.appid,
     mchid: o.mchid,
     out_trade_no: o.outTradeNo,
-    ...(paid ? { transaction_id: o.transactionId, bank_type: 'OTHERS', success_time: o.successTime } : {}),
-    trade_type: 'JSAPI',
+    promotion_detail: [],
+    scene_info: { device_id: '' },
     trade_state: o.state,
     trade_state_desc: STATE_DESC[o.state],
     ...(o.attach ? { attach: o.attach } : {}),
+  };
+  if (!paid) return { ...base, amount: { payer_currency: 'CNY', total: o.totalFen } };
+  return {
+    ...base,
+    transaction_id: o.transactionId,
+    trade_type: 'JSAPI',
+    bank_type: 'OTHERS',
+    success_time: o.successTime,
     payer: { openid: o.openid },
-    amount: { total: o.totalFen, currency: 'CNY', ...(paid ? { payer_total: o.totalFen, payer_currency: 'CNY' } : {}) },
+    amount: { total: o.totalFen, payer_total: o.totalFen, currency: 'CNY', payer_currency: 'CNY' },
   };
 }
 

@@ -3,7 +3,7 @@
  * 支付成功回调通知 (商户对resource对象进行解密后，得到的资源对象示例),
  * https://pay.weixin.qq.com/doc/v3/merchant/4012791861 (earlier https://pay.weixin.qq.com/wiki/doc/apiv3/apis/chapter3_5_5.shtml).
  * The text was taken from a verbatim copy of that example in w7corp/easywechat,
- * tests/Kernel/Support/AesGcmTest.php, because our stored copy of WeChat's page ends before it
+ * tests/Kernel/Support/AesGcmTest.php (commit fead6ac1f380dcb98334d42b3972774f99432a85, minified there), because our stored copy of WeChat's page ends before it
  * (docs/wechat.md §5, Samples). Its trade_type MICROPAY and promotion_detail are WeChat's, not ours.
  */
 export const WECHAT_DOC_PAYMENT_RESOURCE =
