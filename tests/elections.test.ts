@@ -5,92 +5,46 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useHarness } from './support/use-harness.js';
-import { resident, staff, type Actor } from './support/actors.js';
-import { addRosterOwner, deliverUnits, makeCommunity, makeUser, uniquePhone } from './support/factories/index.js';
+import type { Actor } from './support/actors.js';
+import {
+  draftElection,
+  electionSite,
+  openElection,
+  outsiderResident,
+  SURVEYED_501,
+  type ElectionSite,
+} from './support/factories/index.js';
 import { multipart, phonePhoto } from './support/images.js';
-import { TEST_APPID } from './support/harness.js';
 import { tally } from '../bff/src/elections/tally.js';
 
 /**
  * A committee election (#11) through the API, as the committee and the owners do it: draft, candidates,
  * publication with the roster (corrected once), opening (roster frozen), online votes, a paper ballot,
  * close, tally, publication — with the Civil Code's count and the database's one-ballot rule.
+ * Each test makes the community and the election it starts from (support/factories/elections.ts):
+ * 101 … 601 of 80.15 m², 601 still the developer's; ownerA and coOwner share 101, multi owns
+ * 201–401, ownerE owns 501.
  */
 const h = useHarness();
-let A: Awaited<ReturnType<typeof makeCommunity>>;
-let committee: Actor;
-let ownerA: Actor; // 101
-let coOwner: Actor; // 101, co-owner: the same slot
-let multi: Actor; // 201, 301 and 401: one person, three units
-let ownerE: Actor; // 501 (votes on paper)
-let outsider: Actor; // a resident of another community
-let electionId: string;
-let candidates: { id: string; name: string }[];
-let photoId: string;
 
-async function ownerOfMany(units: { id: string }[]): Promise<Actor> {
-  const national = uniquePhone();
-  for (const u of units) await addRosterOwner(h.db, u.id, national, '王多房');
-  const user = await makeUser(h.db, TEST_APPID);
-  const token = await h.loginAs(user.openid);
-  await h.bindPhone(token, national);
-  for (const u of units)
-    expect(
-      (await h.call('POST', '/api/units/bind-requests', { token, body: { unitId: u.id, relation: 'OWNER' } })).body
-        .status,
-    ).toBe('VERIFIED');
-  return {
-    userId: user.id,
-    openid: user.openid,
-    phone: national,
-    token,
-    call: (method, path, opts = {}) => h.call(method, path, { ...opts, token }),
-  };
-}
-
-async function coOwnerOf(unit: { id: string }): Promise<Actor> {
-  const national = uniquePhone();
-  await addRosterOwner(h.db, unit.id, national, '李共有', 'CO_OWNER');
-  const user = await makeUser(h.db, TEST_APPID);
-  const token = await h.loginAs(user.openid);
-  await h.bindPhone(token, national);
-  expect(
-    (await h.call('POST', '/api/units/bind-requests', { token, body: { unitId: unit.id, relation: 'CO_OWNER' } })).body
-      .status,
-  ).toBe('VERIFIED');
-  return {
-    userId: user.id,
-    openid: user.openid,
-    phone: national,
-    token,
-    call: (method, path, opts = {}) => h.call(method, path, { ...opts, token }),
-  };
-}
-
-const step = (name: string, who = committee) =>
-  who.call('POST', `/api/committee/elections/${electionId}/steps/${name}`);
-const vote = (who: Actor, choices: string[], id = electionId) =>
+const vote = (who: Actor, choices: string[], id: string) =>
   who.call('POST', `/api/elections/${id}/ballots`, { body: { choices } });
-const ids = (...names: string[]) => names.map((n) => candidates.find((c) => c.name === n)!.id);
-
-beforeAll(async () => {
-  A = await makeCommunity(h.db, { units: 6 }); // 101 … 601, 80.15 m² each
-  await deliverUnits(
-    h,
-    A.units.slice(0, 5).map((u) => u.id),
-  ); // 601 is still the developer's
-  committee = await staff(h, 'COMMITTEE_MEMBER', { id: A.community.id, companyId: A.companyId });
-  ownerA = await resident(h, A.units[0]!);
-  coOwner = await coOwnerOf(A.units[0]!);
-  multi = await ownerOfMany(A.units.slice(1, 4));
-  ownerE = await resident(h, A.units[4]!);
-  const B = await makeCommunity(h.db, { units: 1 });
-  await deliverUnits(h, [B.units[0]!.id]);
-  outsider = await resident(h, B.units[0]!);
-});
+const stepOf = (committee: Actor, id: string) => (name: string) =>
+  committee.call('POST', `/api/committee/elections/${id}/steps/${name}`);
+const uploadPhoto = async (committee: Actor, size: { width: number; height: number }) => {
+  const { body, contentType } = multipart(await phonePhoto(size));
+  return (await committee.call('POST', '/api/uploads', { raw: body, headers: { 'content-type': contentType } })).body
+    .id as string;
+};
 
 describe('running an election', () => {
+  let site: ElectionSite;
+  beforeAll(async () => {
+    site = await electionSite(h);
+  });
+
   it('draft: seats odd and at least 3 (≤ 10,000 m²); candidates with their particulars; only the committee', async () => {
+    const { A, committee, ownerA } = site;
     const body = {
       title: '第三届业主委员会选举',
       kind: 'ELECTION',
@@ -116,11 +70,8 @@ describe('running an election', () => {
     );
     const created = await committee.call('POST', `/api/committee/communities/${A.community.id}/elections`, { body });
     expect(created.status).toBe(201);
-    electionId = created.body.id;
-    const { body: photoBody, contentType } = multipart(await phonePhoto({ width: 300, height: 400 }));
-    photoId = (
-      await committee.call('POST', '/api/uploads', { raw: photoBody, headers: { 'content-type': contentType } })
-    ).body.id;
+    const electionId = created.body.id;
+    const photoId = await uploadPhoto(committee, { width: 300, height: 400 });
     for (const name of ['张三', '李四', '王五', '赵六']) {
       const c = await committee.call('POST', `/api/committee/elections/${electionId}/candidates`, {
         body: {
@@ -135,13 +86,16 @@ describe('running an election', () => {
       });
       expect(c.status).toBe(201);
     }
-    candidates = (await committee.call('GET', `/api/committee/elections/${electionId}`)).body.candidates;
-    expect(candidates.map((c) => c.name)).toEqual(['张三', '李四', '王五', '赵六']);
+    const { candidates } = (await committee.call('GET', `/api/committee/elections/${electionId}`)).body;
+    expect(candidates.map((c: { name: string }) => c.name)).toEqual(['张三', '李四', '王五', '赵六']);
     // Residents see nothing of a draft.
     expect((await ownerA.call('GET', `/api/elections/${electionId}`)).status).toBe(404);
   });
 
   it('publication posts the roster (correctable until opening) and the candidates (no longer editable); opening freezes both', async () => {
+    const { A, committee } = site;
+    const { id: electionId } = await draftElection(committee, A.community.id);
+    const step = stepOf(committee, electionId);
     expect((await step('open')).status).toBe(409); // not published yet
     expect((await step('publish')).body).toMatchObject({ state: 'PUBLISHED', rosterUnits: 6 });
     expect(
@@ -151,12 +105,7 @@ describe('running an election', () => {
         })
       ).status,
     ).toBe(409);
-    const correction = {
-      area: '90.50',
-      areaSource: 'SURVEYED',
-      developerHeld: false,
-      reason: '产权证未登记，按实测面积',
-    };
+    const correction = SURVEYED_501;
     expect(
       (
         await committee.call('PUT', `/api/committee/elections/${electionId}/roster/${A.units[4]!.id}`, {
@@ -183,7 +132,11 @@ describe('running an election', () => {
 
 describe('voting', () => {
   it('200 parallel submissions for one owner: exactly one ballot, the rest "already voted"; a co-owner sees it cast', async () => {
-    const answers = await Promise.all(Array.from({ length: 200 }, () => vote(ownerA, ids('张三', '李四', '王五'))));
+    const { A, committee, ownerA, coOwner } = await electionSite(h);
+    const { id: electionId, ids } = await openElection(committee, A.community.id);
+    const answers = await Promise.all(
+      Array.from({ length: 200 }, () => vote(ownerA, ids('张三', '李四', '王五'), electionId)),
+    );
     expect(answers.filter((r) => r.status === 201)).toHaveLength(1);
     expect(answers.filter((r) => r.status === 409 && r.body.code === 'ALREADY_VOTED')).toHaveLength(199);
     const receipt = answers.find((r) => r.status === 201)!.body.receipt;
@@ -196,16 +149,20 @@ describe('voting', () => {
 
     const seen = await coOwner.call('GET', `/api/elections/${electionId}`);
     expect(seen.body.slots).toEqual([expect.objectContaining({ units: ['1号楼 101'], voted: true, byMe: false })]);
-    expect((await vote(coOwner, ids('赵六'))).body.code).toBe('ALREADY_VOTED');
+    expect((await vote(coOwner, ids('赵六'), electionId)).body.code).toBe('ALREADY_VOTED');
   });
 
   it('one person with three units votes once; choices are checked; other communities see nothing', async () => {
-    expect((await vote(multi, ids('张三', '李四', '王五', '赵六'))).body.message).toBe('最多选 3 人');
-    expect((await vote(multi, ['not-a-candidate'])).status).toBe(400);
-    expect((await vote(multi, ids('张三', '李四'))).status).toBe(201);
-    expect((await vote(multi, ids('张三'))).body.code).toBe('ALREADY_VOTED');
+    const { A, committee, multi, ownerE } = await electionSite(h);
+    const outsider = await outsiderResident(h);
+    const photoId = await uploadPhoto(committee, { width: 300, height: 400 });
+    const { id: electionId, ids } = await openElection(committee, A.community.id, { photoUploadId: photoId });
+    expect((await vote(multi, ids('张三', '李四', '王五', '赵六'), electionId)).body.message).toBe('最多选 3 人');
+    expect((await vote(multi, ['not-a-candidate'], electionId)).status).toBe(400);
+    expect((await vote(multi, ids('张三', '李四'), electionId)).status).toBe(201);
+    expect((await vote(multi, ids('张三'), electionId)).body.code).toBe('ALREADY_VOTED');
     expect((await outsider.call('GET', `/api/elections/${electionId}`)).status).toBe(404);
-    expect((await vote(outsider, ids('张三'))).status).toBe(404);
+    expect((await vote(outsider, ids('张三'), electionId)).status).toBe(404);
     expect((await outsider.call('GET', '/api/elections')).body.items).toEqual([]);
     // The candidate's posted photo: for the community's owners, not for others.
     expect((await multi.call('GET', `/api/uploads/${photoId}`)).status).toBe(200);
@@ -216,15 +173,17 @@ describe('voting', () => {
   });
 
   it('a paper ballot for someone who has not voted counts; for someone who voted online it is refused', async () => {
-    const { body, contentType } = multipart(await phonePhoto({ width: 600, height: 400 }));
-    const photo = await committee.call('POST', '/api/uploads', { raw: body, headers: { 'content-type': contentType } });
+    const { A, committee, ownerA, ownerE } = await electionSite(h);
+    const { id: electionId, ids } = await openElection(committee, A.community.id);
+    expect((await vote(ownerA, ids('张三', '李四', '王五'), electionId)).status).toBe(201); // 101 votes online
+    const evidence = await uploadPhoto(committee, { width: 600, height: 400 });
     const paper = (unit: { id: string }) =>
       committee.call('POST', `/api/committee/elections/${electionId}/paper-ballots`, {
-        body: { unitId: unit.id, channel: 'PAPER', choices: ids('张三'), evidenceUploadId: photo.body.id },
+        body: { unitId: unit.id, channel: 'PAPER', choices: ids('张三'), evidenceUploadId: evidence },
       });
     expect((await paper(A.units[0]!)).body.code).toBe('ALREADY_VOTED'); // 101 voted online
     expect((await paper(A.units[4]!)).status).toBe(201);
-    expect((await vote(ownerE, ids('李四'))).body.code).toBe('ALREADY_VOTED'); // and now 501 cannot vote online
+    expect((await vote(ownerE, ids('李四'), electionId)).body.code).toBe('ALREADY_VOTED'); // and now 501 cannot vote online
     expect(
       (await committee.call('GET', `/api/committee/elections/${electionId}`)).body.events.map(
         (e: { action: string }) => e.action,
@@ -235,9 +194,22 @@ describe('voting', () => {
 
 describe('the count', () => {
   it('close, tally and publish: elected by the double majority, the vacancy reported, the same as anyone re-running the export', async () => {
+    const { A, committee, ownerA, coOwner, multi } = await electionSite(h);
+    const { id: electionId, ids } = await openElection(committee, A.community.id, {
+      rosterCorrections: { [A.units[4]!.id]: SURVEYED_501 },
+    });
+    expect((await vote(ownerA, ids('张三', '李四', '王五'), electionId)).status).toBe(201);
+    expect((await vote(multi, ids('张三', '李四'), electionId)).status).toBe(201);
+    const evidence = await uploadPhoto(committee, { width: 600, height: 400 });
+    const paper = await committee.call('POST', `/api/committee/elections/${electionId}/paper-ballots`, {
+      body: { unitId: A.units[4]!.id, channel: 'PAPER', choices: ids('张三'), evidenceUploadId: evidence },
+    });
+    expect(paper.status).toBe(201);
+    const step = stepOf(committee, electionId);
+
     expect((await step('tally')).status).toBe(409); // still open
     expect((await step('close')).body.state).toBe('CLOSED');
-    expect((await vote(coOwner, ids('赵六'))).body.code).toBe('ELECTION_NOT_OPEN');
+    expect((await vote(coOwner, ids('赵六'), electionId)).body.code).toBe('ELECTION_NOT_OPEN');
     const counted = (await step('tally')).body;
     const [zhang, li, wang, zhao] = ids('张三', '李四', '王五', '赵六');
     // 101 (80.15) 张三 李四 王五; 201–401 (240.45, one head) 张三 李四; 501 (90.50, paper) 张三; the developer's 601 did not vote.
@@ -279,6 +251,9 @@ describe('the count', () => {
 
 describe('an assembly matter of the special class (3/4)', () => {
   it('two of three owners saying yes is not three quarters; a voter may change once when the rules allow it', async () => {
+    const { A, committee, ownerA, multi, ownerE } = await electionSite(h);
+    // 101 has grown to 500.00 m² since the first election: a new roster reads it.
+    await h.db.unit.update({ where: { id: A.units[0]!.id }, data: { exclusiveArea: '500.00' } });
     const created = await committee.call('POST', `/api/committee/communities/${A.community.id}/elections`, {
       body: {
         title: '续筹专项维修资金',
@@ -311,6 +286,7 @@ describe('an assembly matter of the special class (3/4)', () => {
 
 describe('the clauses "delivered counts" and "silence follows the majority", adopted by the rules', () => {
   it('the raw result stands as counted; the adjusted one counts only owners whose ballot was recorded as delivered', async () => {
+    const { A, committee, coOwner, multi } = await electionSite(h);
     const created = await committee.call('POST', `/api/committee/communities/${A.community.id}/elections`, {
       body: {
         title: '选聘物业服务企业',
@@ -349,6 +325,7 @@ describe('the clauses "delivered counts" and "silence follows the majority", ado
 
 describe('a matter of one building, and reminders', () => {
   it("counts only that building's owners and area; reminds the owners who have not voted", async () => {
+    const { A, committee, ownerA } = await electionSite(h);
     const second = await h.db.building.create({ data: { communityId: A.community.id, name: '2号楼', sortOrder: 2 } });
     await h.db.unit.create({
       data: {

@@ -73,10 +73,14 @@ export default async function setup(project: TestProject) {
       }
     });
   }
-  // Templates of older migrations are dead weight on a machine that keeps its PostgreSQL.
+  // Templates of older migrations are dead weight on a machine that keeps its PostgreSQL — once they
+  // are a day old: another checkout on the same server (a branch with a new migration) may be
+  // cloning its own right now, and dropping it failed that run's files.
   await admin(async (c) => {
     const { rows } = await c.query<{ datname: string }>(
-      `SELECT datname FROM pg_database WHERE datname ~ '^wyt_tpl_[0-9a-f]{12}$' AND datname <> $1`,
+      `SELECT datname FROM pg_database
+        WHERE datname ~ '^wyt_tpl_[0-9a-f]{12}$' AND datname <> $1
+          AND (pg_stat_file('base/' || oid || '/PG_VERSION')).modification < now() - interval '1 day'`,
       [template],
     );
     for (const { datname } of rows) await c.query(`DROP DATABASE IF EXISTS "${datname}"`).catch(() => undefined);

@@ -19,7 +19,7 @@ export const probeJob = defineJob({
   name: 'platform.probe',
   schema: z.object({ key: z.string().min(1).max(100), pauseFirstMs: z.number().int().min(0).max(60_000).optional() }),
   retry: { limit: 3, delaySeconds: 0, backoff: false },
-  expireInSeconds: 2,
+  expireInSeconds: 10,
   batchSize: 50,
   handler: async (deps, { key, pauseFirstMs }) => {
     const [row] = await deps.db.$queryRaw<{ attempts: number }[]>`

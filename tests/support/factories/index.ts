@@ -6,3 +6,4 @@ export * from './units.js';
 export * from './push.js';
 export * from './repairs.js';
 export * from './fees.js';
+export * from './elections.js';
