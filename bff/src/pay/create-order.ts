@@ -16,6 +16,33 @@ const ORDER_TTL_MS = 15 * 60_000;
 const REUSE_MARGIN_MS = 60_000;
 
 /** out_trade_no: 6–32 of [0-9A-Za-z_-|*], unique per merchant — the Beijing second plus 12 random hex digits. */
+/** WeChat's limit on `description` (JSAPI 下单: string[1,127]), read as UTF-8 bytes — the stricter reading. */
+const DESCRIPTION_MAX_BYTES = 127;
+
+/**
+ * The order's `description`, from its fee items' names. WeChat writes it unquoted into 商品名称 of the
+ * trade bill (docs/wechat.md §5), so a comma, double quote, backtick or line end in a name would break
+ * that day's reconciliation: commas become full-width (，), the rest go, runs of spaces are one. Cut
+ * on a character boundary to fit WeChat's length with the count of bills after it.
+ */
+export function orderDescription(names: string[], billCount: number): string {
+  const clean = (name: string) =>
+    name
+      .replace(/,/g, '，')
+      .replace(/["`\p{Cc}\u2028\u2029]/gu, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+  const shown = [...new Set(names.map(clean).filter(Boolean))];
+  const suffix = billCount > 1 ? `等${billCount}笔` : '';
+  const budget = DESCRIPTION_MAX_BYTES - Buffer.byteLength(suffix);
+  let text = '';
+  for (const ch of `物业缴费-${shown.join('、')}`) {
+    if (Buffer.byteLength(text + ch) > budget) break;
+    text += ch;
+  }
+  return text.trimEnd() + suffix;
+}
+
 function newOutTradeNo(now: Date): string {
   return `WY${beijingDigits(now)}${randomBytes(6).toString('hex')}`;
 }
@@ -68,8 +95,10 @@ export async function createPayOrder(deps: Deps, userId: string, billIds: string
   const now = deps.clock.now();
   const lines = bills.map((b) => ({ billId: b.id, amountFen: b.amountFen, lateFeeFen: lateFeeOf(settings, b, now) }));
   const amountFen = lines.reduce((s, l) => s + l.amountFen + l.lateFeeFen, 0);
-  const names = [...new Set(bills.map((b) => b.feeItem.name))];
-  const description = `物业缴费-${names.join('、')}`.slice(0, 60) + (bills.length > 1 ? `等${bills.length}笔` : '');
+  const description = orderDescription(
+    bills.map((b) => b.feeItem.name),
+    bills.length,
+  );
   const id = randomUUID();
   const expiresAt = new Date(now.getTime() + ORDER_TTL_MS);
 
