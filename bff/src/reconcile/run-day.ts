@@ -33,14 +33,14 @@ const dayRange = (day: string) => [dayStart(day), dayEnd(day)] as const;
  */
 async function stageBill(client: pg.Client, pay: PayClient, day: string): Promise<TradeBillSummary> {
   await client.query(
-    'CREATE TEMP TABLE bill_rows (out_trade_no text NOT NULL, out_refund_no text NOT NULL, refund boolean NOT NULL, state text NOT NULL, order_fen bigint NOT NULL, refund_fen bigint NOT NULL) ON COMMIT DROP',
+    'CREATE TEMP TABLE bill_rows (out_trade_no text NOT NULL, out_refund_no text NOT NULL, refund boolean NOT NULL, state text NOT NULL, order_fen bigint NOT NULL, refund_fen bigint NOT NULL, refund_status text NOT NULL) ON COMMIT DROP',
   );
   const copy = client.query(copyFrom('COPY bill_rows FROM STDIN'));
   const copied = finished(copy);
   let chunk = '';
   try {
     const summary = await readDayBill(pay, day, async (r) => {
-      chunk += `${copyText(r.outTradeNo)}\t${copyText(r.outRefundNo)}\t${r.state === 'REFUND' ? 't' : 'f'}\t${copyText(r.state)}\t${r.orderFen}\t${r.refundFen}\n`;
+      chunk += `${copyText(r.outTradeNo)}\t${copyText(r.outRefundNo)}\t${r.state === 'REFUND' ? 't' : 'f'}\t${copyText(r.state)}\t${r.orderFen}\t${r.refundFen}\t${copyText(r.refundStatus)}\n`;
       if (chunk.length < 65_536) return;
       const ok = copy.write(chunk);
       chunk = '';
@@ -124,23 +124,31 @@ type RefundRow = {
   out_trade_no: string;
   out_refund_no: string;
   refund_fen: string;
+  refund_status: string;
   our_fen: number | null;
+  our_state: string | null;
   community_id: string | null;
 };
 
-/** WeChat's refund rows against our refunds that succeeded that day, the same way. */
+/**
+ * WeChat's refund rows against our refunds. A refund row is on the day WeChat *accepted* the refund,
+ * with its 退款状态 as it was when the bill was cut (PROCESSING for one that succeeded later, e.g. to a
+ * bank card or after midnight) and never updated (docs/wechat.md §5). So a row is matched by
+ * 商户退款单号 against our refund in any state but CLOSED, whatever day it succeeded; ours that should
+ * be in the bill are those accepted that day — recorded that day (createdAt: we record a refund just
+ * before sending it, and it has no acceptance time of its own) and no longer PENDING. A status that
+ * differs with the same amount is a note for the cashier, not a difference.
+ */
 async function matchRefunds(client: pg.Client, day: string, diffs: Difference[]): Promise<Sums> {
   const [from, to] = dayRange(day);
-  const ours = `f."state" = 'SUCCESS' AND f."succeededAt" >= $1 AND f."succeededAt" < $2`;
+  const live = `f."state" <> 'CLOSED'`;
   const sums = await client.query<{ count: string; fen: string | null }>(
-    `SELECT count(*) AS count, sum(r.refund_fen) AS fen FROM bill_rows r JOIN "Refund" f ON f."outRefundNo" = r.out_refund_no AND ${ours} WHERE r.refund AND f."amountFen" = r.refund_fen`,
-    [from, to],
+    `SELECT count(*) AS count, sum(r.refund_fen) AS fen FROM bill_rows r JOIN "Refund" f ON f."outRefundNo" = r.out_refund_no AND ${live} WHERE r.refund AND f."amountFen" = r.refund_fen`,
   );
   const others = await client.query<RefundRow>(
-    `SELECT r.out_trade_no, r.out_refund_no, r.refund_fen, f."amountFen" AS our_fen, f."communityId" AS community_id
-       FROM bill_rows r LEFT JOIN "Refund" f ON f."outRefundNo" = r.out_refund_no AND ${ours}
-      WHERE r.refund AND (f."id" IS NULL OR f."amountFen" <> r.refund_fen)`,
-    [from, to],
+    `SELECT r.out_trade_no, r.out_refund_no, r.refund_fen, r.refund_status, f."amountFen" AS our_fen, f."state"::text AS our_state, f."communityId" AS community_id
+       FROM bill_rows r LEFT JOIN "Refund" f ON f."outRefundNo" = r.out_refund_no AND ${live}
+      WHERE r.refund AND (f."id" IS NULL OR f."amountFen" <> r.refund_fen OR f."state"::text <> r.refund_status)`,
   );
   for (const r of others.rows) {
     const wechatFen = Number(r.refund_fen);
@@ -152,12 +160,18 @@ async function matchRefunds(client: pg.Client, day: string, diffs: Difference[])
       ourFen: r.our_fen,
     };
     if (r.our_fen === null)
-      diffs.push({ ...base, kind: 'ONLY_WECHAT', detail: '微信账单有此笔退款，我方没有成功记录' });
-    else
+      diffs.push({ ...base, kind: 'ONLY_WECHAT', detail: '微信账单有此笔退款，我方没有这笔退款（或已关闭）' });
+    else if (r.our_fen !== wechatFen)
       diffs.push({
         ...base,
         kind: 'AMOUNT_MISMATCH',
         detail: `退款金额不符：微信 ${wechatFen} 分，我方 ${r.our_fen} 分`,
+      });
+    else
+      diffs.push({
+        ...base,
+        kind: 'STATUS_NOTE',
+        detail: `金额一致；微信账单中的退款状态为 ${r.refund_status || '（空）'}（出账时的状态，之后不再更新），我方现为 ${r.our_state}`,
       });
   }
   const missing = await client.query<{
@@ -167,7 +181,8 @@ async function matchRefunds(client: pg.Client, day: string, diffs: Difference[])
     outTradeNo: string;
   }>(
     `SELECT f."outRefundNo", f."amountFen", f."communityId", o."outTradeNo" FROM "Refund" f JOIN "PayOrder" o ON o."id" = f."orderId"
-      WHERE ${ours} AND NOT EXISTS (SELECT 1 FROM bill_rows r WHERE r.refund AND r.out_refund_no = f."outRefundNo")`,
+      WHERE f."state" NOT IN ('CLOSED', 'PENDING') AND f."createdAt" >= $1 AND f."createdAt" < $2
+        AND NOT EXISTS (SELECT 1 FROM bill_rows r WHERE r.refund AND r.out_refund_no = f."outRefundNo")`,
     [from, to],
   );
   for (const o of missing.rows)
@@ -178,7 +193,7 @@ async function matchRefunds(client: pg.Client, day: string, diffs: Difference[])
       communityId: o.communityId,
       wechatFen: null,
       ourFen: o.amountFen,
-      detail: '我方退款已成功，微信当日账单没有这笔',
+      detail: '微信已受理我方这笔退款，微信当日账单却没有',
     });
   return { count: Number(sums.rows[0]!.count), fen: Number(sums.rows[0]!.fen ?? 0) };
 }
@@ -265,8 +280,8 @@ export async function reconcileDay(deps: Deps, day: string) {
         matchedFen: BigInt(payments.fen),
         refundMatchedCount: refunds.count,
         refundMatchedFen: BigInt(refunds.fen),
-        differenceCount: await tx.reconcileDifference.count({ where: { day } }),
-        wechatFeeFen: BigInt(summary.feeFen),
+        differenceCount: await tx.reconcileDifference.count({ where: { day, kind: { not: 'STATUS_NOTE' } } }),
+        wechatFeeMilliFen: BigInt(summary.feeMilliFen),
         wechatRows: summary.rows,
         completedAt: now,
         lastError: null,

@@ -3,8 +3,8 @@ import type { Readable } from 'node:stream';
 /**
  * WeChat Pay's daily trade bill (docs/wechat.md §5), read as WeChat writes it: a header of Chinese
  * column names in a fixed order, data rows whose every value starts with a backtick (so spreadsheets
- * keep long numbers as text), amounts in yuan with two decimals, refunds as rows of their own, then a
- * summary header and one line of totals. The column order and the summary are the contract: anything
+ * keep long numbers as text), amounts in yuan — two decimals, fees (手续费) five — refunds as rows of their
+ * own, then a summary header and one line of totals. The column order and the summary are the contract: anything
  * else stops the read with a clear error — it is never guessed at.
  */
 export const TRADE_BILL_COLUMNS = [
@@ -60,8 +60,8 @@ export type TradeRow = {
   outRefundNo: string;
   refundFen: number;
   refundStatus: string;
-  /** 手续费: the fee WeChat keeps; negative on refund rows (given back). */
-  feeFen: number;
+  /** 手续费 in 1/1000 fen (10⁻⁵ yuan, WeChat's five decimals), exactly; negative on refund rows (given back). */
+  feeMilliFen: number;
   orderFen: number;
   requestedRefundFen: number;
 };
@@ -70,7 +70,8 @@ export type TradeBillSummary = {
   rows: number;
   settleFen: number;
   refundFen: number;
-  feeFen: number;
+  /** 手续费总金额, in 1/1000 fen. */
+  feeMilliFen: number;
   orderFen: number;
   requestedRefundFen: number;
 };
@@ -103,12 +104,22 @@ const COL = {
   requestedRefund: at('申请退款金额'),
 };
 
-/** "12.34" / "-0.01" (yuan, exactly two decimals) → fen, exactly. */
+/**
+ * A yuan amount as WeChat writes it ("12.34", "-0.27000": up to five decimals) → an integer number of
+ * 10⁻⁵ yuan (1/1000 fen), exactly — never through a float.
+ */
+export function yuanToMilliFen(text: string, where: string): number {
+  const m = /^(-?)(\d{1,10})(?:\.(\d{1,5}))?$/.exec(text);
+  if (!m) throw new TradeBillError('FORMAT', `${where}：金额「${text}」不是至多五位小数的元`);
+  const value = Number(m[2]) * 100_000 + Number((m[3] ?? '').padEnd(5, '0'));
+  return m[1] ? -value : value;
+}
+
+/** An amount that must be whole fen (everything but the fees): "12.34" → 1234; "12.345" stops the read. */
 export function yuanToFen(text: string, where: string): number {
-  const m = /^(-?)(\d+)\.(\d{2})$/.exec(text);
-  if (!m) throw new TradeBillError('FORMAT', `${where}：金额「${text}」不是两位小数的元`);
-  const fen = Number(m[2]) * 100 + Number(m[3]);
-  return m[1] ? -fen : fen;
+  const milli = yuanToMilliFen(text, where);
+  if (milli % 1000 !== 0) throw new TradeBillError('FORMAT', `${where}：金额「${text}」不是整分`);
+  return milli / 1000;
 }
 
 /** Every value of a data or summary line starts with a backtick; it is stripped here (never in a csv `cast`: ten times slower). */
@@ -234,7 +245,14 @@ export async function readTradeBill(
   onRow: (row: TradeRow) => void | Promise<void>,
 ): Promise<TradeBillSummary> {
   const records = csvRecords(input);
-  const seen: TradeBillSummary = { rows: 0, settleFen: 0, refundFen: 0, feeFen: 0, orderFen: 0, requestedRefundFen: 0 };
+  const seen: TradeBillSummary = {
+    rows: 0,
+    settleFen: 0,
+    refundFen: 0,
+    feeMilliFen: 0,
+    orderFen: 0,
+    requestedRefundFen: 0,
+  };
   let line = 0;
   let phase: 'header' | 'rows' | 'totals' | 'done' = 'header';
   let stated: TradeBillSummary | null = null;
@@ -263,14 +281,14 @@ export async function readTradeBill(
         outRefundNo: v[COL.outRefundNo]!,
         refundFen: yuanToFen(v[COL.refund]!, where),
         refundStatus: v[COL.refundStatus]!,
-        feeFen: yuanToFen(v[COL.fee]!, where),
+        feeMilliFen: yuanToMilliFen(v[COL.fee]!, where),
         orderFen: yuanToFen(v[COL.order]!, where),
         requestedRefundFen: yuanToFen(v[COL.requestedRefund]!, where),
       };
       seen.rows += 1;
       seen.settleFen += row.settleFen;
       seen.refundFen += row.refundFen;
-      seen.feeFen += row.feeFen;
+      seen.feeMilliFen += row.feeMilliFen;
       seen.orderFen += row.orderFen;
       seen.requestedRefundFen += row.requestedRefundFen;
       await onRow(row);
@@ -284,7 +302,7 @@ export async function readTradeBill(
         rows: count,
         settleFen: yuanToFen(v[1]!, '汇总行'),
         refundFen: yuanToFen(v[2]!, '汇总行'),
-        feeFen: yuanToFen(v[4]!, '汇总行'),
+        feeMilliFen: yuanToMilliFen(v[4]!, '汇总行'),
         orderFen: yuanToFen(v[5]!, '汇总行'),
         requestedRefundFen: yuanToFen(v[6]!, '汇总行'),
       };

@@ -53,10 +53,12 @@ export function payRoutes(state: SimState) {
       .object({
         retryScale: z.number().positive().max(1).optional(),
         refundDelayMs: z.number().int().min(0).max(60_000).optional(),
+        feeRateBp: z.number().int().min(0).max(1000).optional(),
       })
       .parse(ctx.request.body);
     if (c.retryScale !== undefined) state.pay.retryScale = c.retryScale;
     if (c.refundDelayMs !== undefined) state.pay.refundDelayMs = c.refundDelayMs;
+    if (c.feeRateBp !== undefined) state.pay.feeRateBp = c.feeRateBp;
     ctx.status = 204;
   });
   router.post('/sim/pay/faults', (ctx) => {

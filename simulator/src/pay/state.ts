@@ -93,6 +93,8 @@ export class PayState {
   readonly billFiles = new Map<string, string>();
   /** Refunds succeed after this long (ms of real time): WeChat answers PROCESSING first. */
   refundDelayMs = 50;
+  /** The merchant's fee rate in hundredths of a percent (60 = 0.60%, WeChat's standard; 54 = 0.54%…). */
+  feeRateBp = 60;
   private seq = 0;
 
   constructor() {
@@ -127,5 +129,6 @@ export class PayState {
     this.prepaySystemErrors = 0;
     this.prepayAnswerDelayMs = 0;
     this.retryScale = 1;
+    this.feeRateBp = 60;
   }
 }

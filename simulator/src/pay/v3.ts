@@ -237,7 +237,7 @@ export function v3Routes(state: SimState) {
     const file = state.pay.billFiles.get(day);
     const bill = file
       ? { content: { path: file }, sha1: await sha1OfFile(file) }
-      : tradeBill(state.pay, merchant.mchid, day, type as 'ALL', state.pay.billFaults);
+      : tradeBill(state.pay, merchant.mchid, day, type as 'ALL', state.pay.billFaults, state.pay.feeRateBp);
     const token = randomBytes(16).toString('hex');
     state.pay.downloads.set(token, { content: bill.content, expiresAt: Date.now() + 60_000 });
     reply(state, ctx, 200, {

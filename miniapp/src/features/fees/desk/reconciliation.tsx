@@ -5,13 +5,14 @@ import { Button, Cell, CellGroup, Input, Tag } from '../../../ui';
 import { bff } from '../../../session';
 import { ApiError } from '../../../api/client';
 import type { ReconcileRunView } from '../../../api/types';
-import { yuan } from '../money';
+import { yuan, yuanExact } from '../money';
 
 const KIND: Record<ReconcileRunView['differences'][number]['kind'], string> = {
   ONLY_WECHAT: '仅微信有',
   ONLY_OURS: '仅我方有',
   AMOUNT_MISMATCH: '金额不符',
   STATUS_MISMATCH: '状态不符',
+  STATUS_NOTE: '状态提示',
 };
 
 const yesterday = () => new Date(Date.now() + 8 * 3600_000 - 86_400_000).toISOString().slice(0, 10);
@@ -76,20 +77,22 @@ export function Reconciliation() {
           <CellGroup title={`${run.day} 对账结果`} data-testid="reconcile-summary">
             <Cell title="支付相符" extra={`${run.matchedCount} 笔 · ¥${yuan(run.matchedFen)}`} />
             <Cell title="退款相符" extra={`${run.refundMatchedCount} 笔 · ¥${yuan(run.refundMatchedFen)}`} />
-            <Cell title="微信手续费" extra={`¥${yuan(run.wechatFeeFen)}`} />
+            <Cell title="微信手续费" extra={`¥${yuanExact(run.wechatFeeMilliFen)}`} />
             <Cell title="差异" extra={`${run.differenceCount} 条`} />
           </CellGroup>
           {run.differences.map((d) => (
             <View key={d.id} className="bill" data-testid="reconcile-difference">
               <View className="bill__main">
                 <View className="bill__title">
-                  <Tag type={d.resolvedAt ? 'success' : 'danger'}>{KIND[d.kind]}</Tag>
-                  <Text>{d.resolvedAt ? '已处理' : '待处理'}</Text>
+                  <Tag type={d.kind === 'STATUS_NOTE' ? 'info' : d.resolvedAt ? 'success' : 'danger'}>
+                    {KIND[d.kind]}
+                  </Tag>
+                  <Text>{d.kind === 'STATUS_NOTE' ? '仅供参考，不是差异' : d.resolvedAt ? '已处理' : '待处理'}</Text>
                 </View>
                 <Text className="bill__sub">{d.outRefundNo ? `退款单 ${d.outRefundNo}` : `订单 ${d.outTradeNo}`}</Text>
                 <Text className="bill__sub">{d.detail}</Text>
                 {d.note && <Text className="bill__sub">处理说明：{d.note}</Text>}
-                {!d.resolvedAt && (
+                {!d.resolvedAt && d.kind !== 'STATUS_NOTE' && (
                   <>
                     <Input
                       value={notes[d.id] ?? ''}
