@@ -119,6 +119,8 @@ export async function benchReconcile(stack: Stack) {
         const kinds = await stack.db.reconcileDifference.groupBy({ by: ['kind'], where: { day }, _count: true });
         if (run.matchedCount !== n - 10 || kinds.length !== 2 || kinds.some((k) => k._count !== 5))
           throw new Error(`reconcile: matched ${run.matchedCount}, differences ${JSON.stringify(kinds)}`);
+        if (run.wechatFeeMilliFen !== BigInt(sums.fee))
+          throw new Error(`reconcile: fees ${run.wechatFeeMilliFen} (1/1000 fen), the bill's ${sums.fee}`);
         print('reconcile_1m_s', Math.round(seconds * 10) / 10, 's');
         print('reconcile_1m_rss_mb', await peakRssMb(worker.pid), 'MB');
         print('reconcile_worker_idle_rss_mb', idle, 'MB');
