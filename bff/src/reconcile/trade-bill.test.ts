@@ -89,10 +89,41 @@ describe("reading WeChat Pay's trade bill", () => {
       rows: 3,
       settleFen: 38171,
       refundFen: 1000,
+      rechargeCouponRefundFen: 0,
       feeMilliFen: 223_000,
       orderFen: 38171,
       requestedRefundFen: 1000,
     });
+  });
+
+  it('reads coupons and 充值券 refunds exactly and checks 充值券退款总金额 against the rows', async () => {
+    const set = (line: string, values: Partial<Record<(typeof TRADE_BILL_COLUMNS)[number], string>>) =>
+      line
+        .split(',')
+        .map((v, i) => {
+          const name = TRADE_BILL_COLUMNS[i]!;
+          return name in values ? q(values[name]!) : v;
+        })
+        .join(',');
+    // ¥100.00 paid with a ¥10.00 免充值 coupon; ¥50.00 refunded of it, ¥5.00 of that the coupon's share,
+    // and ¥20.00 of another order refunded, ¥2.00 of it back to a 充值 coupon.
+    const bill = [
+      header,
+      set(row('SUCCESS', '001', '100.00', '0.54000'), { 应结订单金额: '90.00', 代金券金额: '10.00' }),
+      set(row('REFUND', '001', '50.00', '-0.27000'), { 退款金额: '45.00' }),
+      set(row('REFUND', '002', '20.00', '-0.12000'), { 充值券退款金额: '2.00' }),
+      summary(['3', '90.00', '65.00', '2.00', '0.15000', '100.00', '70.00']),
+    ].join('\r\n');
+    const { rows, summary: s } = await read(bill);
+    expect(rows.map((r) => [r.couponFen, r.refundFen, r.rechargeCouponRefundFen, r.requestedRefundFen])).toEqual([
+      [1000, 0, 0, 0],
+      [0, 4500, 0, 5000],
+      [0, 2000, 200, 2000],
+    ]);
+    expect(s).toMatchObject({ refundFen: 6500, rechargeCouponRefundFen: 200, requestedRefundFen: 7000 });
+    await fails(bill.replace('`65.00,`2.00', '`65.00,`0.00'), 'SUMMARY');
+    await fails(bill.replace('`10.00', '`10.001'), 'FORMAT');
+    await fails(bill.replace('`2.00,`', '`2.0x,`'), 'FORMAT');
   });
 
   it('reads a file with a UTF-8 BOM and LF line ends too', async () => {
@@ -148,6 +179,18 @@ describe("reading WeChat Pay's trade bill", () => {
     await fails(good.replace('交易时间,公众账号ID', '公众账号ID,交易时间'), 'COLUMNS');
     const err = await read(good.replace(header, `${header},备注`)).catch((e: Error) => e);
     expect((err as Error).message).toContain('未知列：备注');
+    expect((err as Error).message).not.toContain('免充值');
+  });
+
+  it('tells the operator how to get the current format when the bill is the old one (总金额, 企业红包金额)', async () => {
+    const old = header
+      .replace('特约商户号', '子商户号')
+      .replace('应结订单金额,代金券金额', '总金额,企业红包金额')
+      .replace('充值券退款金额', '企业红包退款金额')
+      .replace(',订单金额,申请退款金额,费率备注', '');
+    await fails(good.replace(header, old), 'COLUMNS');
+    const err = await read(good.replace(header, old)).catch((e: Error) => e);
+    expect((err as Error).message).toMatch(/商户平台.*产品中心.*免充值代金券.*次日/);
   });
 
   it('stops at a value without its backtick, a malformed amount, or a short row', async () => {
@@ -215,7 +258,15 @@ describe('real trade bills', () => {
       ['2024-01-16 23:10:18', 'REFUND', '1747268229775183872', 'R1747275041228390400', 'SUCCESS', 0, 1],
     ]);
     expect(rows.map((r) => r.feeMilliFen)).toEqual([0, 0, 0]);
-    expect(s).toEqual({ rows: 3, settleFen: 2, refundFen: 2, feeMilliFen: 0, orderFen: 2, requestedRefundFen: 2 });
+    expect(s).toEqual({
+      rows: 3,
+      settleFen: 2,
+      refundFen: 2,
+      rechargeCouponRefundFen: 0,
+      feeMilliFen: 0,
+      orderFen: 2,
+      requestedRefundFen: 2,
+    });
   });
 
   it("reads a real row's five-decimal fee exactly, and still refuses a summary that is not its rows'", async () => {

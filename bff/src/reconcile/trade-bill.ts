@@ -56,13 +56,19 @@ export type TradeRow = {
   /** SUCCESS for a payment, REFUND for a refund row (others as WeChat writes them). */
   state: string;
   settleFen: number;
+  /** 代金券金额: the coupons on a payment, the 免充值 (merchant-funded) ones included. */
+  couponFen: number;
   refundId: string;
   outRefundNo: string;
+  /** 退款金额 = 申请退款金额 − the 免充值 coupon's share (非充值代金券退款金额): not what the merchant asked. */
   refundFen: number;
+  /** 充值券退款金额: the part of the refund going back to a 充值 (WeChat-funded) coupon. */
+  rechargeCouponRefundFen: number;
   refundStatus: string;
   /** 手续费 in 1/1000 fen (10⁻⁵ yuan, WeChat's five decimals), exactly; negative on refund rows (given back). */
   feeMilliFen: number;
   orderFen: number;
+  /** 申请退款金额: the amount the merchant asked to refund — what our refund's amount is. */
   requestedRefundFen: number;
 };
 
@@ -70,6 +76,8 @@ export type TradeBillSummary = {
   rows: number;
   settleFen: number;
   refundFen: number;
+  /** 充值券退款总金额. */
+  rechargeCouponRefundFen: number;
   /** 手续费总金额, in 1/1000 fen. */
   feeMilliFen: number;
   orderFen: number;
@@ -95,9 +103,11 @@ const COL = {
   outTradeNo: at('商户订单号'),
   state: at('交易状态'),
   settle: at('应结订单金额'),
+  coupon: at('代金券金额'),
   refundId: at('微信退款单号'),
   outRefundNo: at('商户退款单号'),
   refund: at('退款金额'),
+  rechargeCouponRefund: at('充值券退款金额'),
   refundStatus: at('退款状态'),
   fee: at('手续费'),
   order: at('订单金额'),
@@ -131,6 +141,14 @@ function unquote(values: string[], line: number): string[] {
   });
 }
 
+/**
+ * The columns of the bill before 免充值代金券 (总金额, 企业红包金额, 企业红包退款金额…): a merchant that has not
+ * enabled them still gets it. WeChat's format page names the remedy.
+ */
+const OLD_FORMAT_COLUMNS = ['总金额', '企业红包金额', '企业红包退款金额'];
+const OLD_FORMAT_REMEDY =
+  '这是旧版账单格式：请在微信支付商户平台「产品中心」开通「免充值代金券」，次日起的账单即为新版格式';
+
 function sameColumns(found: string[], expected: readonly string[], what: string) {
   const unknown = found.filter((c) => !expected.includes(c));
   const missing = expected.filter((c) => !found.includes(c));
@@ -140,7 +158,8 @@ function sameColumns(found: string[], expected: readonly string[], what: string)
       missing.length ? `缺少列：${missing.join('、')}` : '',
       !unknown.length && !missing.length ? '列顺序与约定不同' : '',
     ].filter(Boolean);
-    throw new TradeBillError('COLUMNS', `${what}与约定不符（${parts.join('；')}），已停止对账`);
+    const old = found.some((c) => OLD_FORMAT_COLUMNS.includes(c)) ? `。${OLD_FORMAT_REMEDY}` : '';
+    throw new TradeBillError('COLUMNS', `${what}与约定不符（${parts.join('；')}），已停止对账${old}`);
   }
 }
 
@@ -238,7 +257,8 @@ export async function* csvRecords(input: AsyncIterable<Uint8Array>): AsyncGenera
 
 /**
  * Reads a trade bill as it streams in, calling `onRow` for each data row, and returns the summary
- * after checking it against the rows: count, settled amount, refunds, fees, order amounts.
+ * after checking it against the rows: count, settled amount, refunds, 充值券 refunds, fees, order
+ * amounts, requested refunds — every total of the summary.
  */
 export async function readTradeBill(
   input: Readable,
@@ -249,6 +269,7 @@ export async function readTradeBill(
     rows: 0,
     settleFen: 0,
     refundFen: 0,
+    rechargeCouponRefundFen: 0,
     feeMilliFen: 0,
     orderFen: 0,
     requestedRefundFen: 0,
@@ -277,9 +298,11 @@ export async function readTradeBill(
         outTradeNo: v[COL.outTradeNo]!,
         state: v[COL.state]!,
         settleFen: yuanToFen(v[COL.settle]!, where),
+        couponFen: yuanToFen(v[COL.coupon]!, where),
         refundId: v[COL.refundId]!,
         outRefundNo: v[COL.outRefundNo]!,
         refundFen: yuanToFen(v[COL.refund]!, where),
+        rechargeCouponRefundFen: yuanToFen(v[COL.rechargeCouponRefund]!, where),
         refundStatus: v[COL.refundStatus]!,
         feeMilliFen: yuanToMilliFen(v[COL.fee]!, where),
         orderFen: yuanToFen(v[COL.order]!, where),
@@ -288,6 +311,7 @@ export async function readTradeBill(
       seen.rows += 1;
       seen.settleFen += row.settleFen;
       seen.refundFen += row.refundFen;
+      seen.rechargeCouponRefundFen += row.rechargeCouponRefundFen;
       seen.feeMilliFen += row.feeMilliFen;
       seen.orderFen += row.orderFen;
       seen.requestedRefundFen += row.requestedRefundFen;
@@ -302,6 +326,7 @@ export async function readTradeBill(
         rows: count,
         settleFen: yuanToFen(v[1]!, '汇总行'),
         refundFen: yuanToFen(v[2]!, '汇总行'),
+        rechargeCouponRefundFen: yuanToFen(v[3]!, '汇总行'),
         feeMilliFen: yuanToMilliFen(v[4]!, '汇总行'),
         orderFen: yuanToFen(v[5]!, '汇总行'),
         requestedRefundFen: yuanToFen(v[6]!, '汇总行'),
