@@ -10,7 +10,8 @@ import { addFeeItem, billedOwner, eventually, openBills, runBilling } from './su
  * 对账 against the trade bill as WeChat really writes it (docs/wechat.md §5): fees with five decimals at
  * the merchant's rate, a refund dated by when it was accepted with its status when the bill was cut
  * (PROCESSING for one that succeeded after midnight), and a fee item whose name has a comma and a
- * quote — WeChat writes the order description unquoted into 商品名称. The BFF's clock and the
+ * quote — WeChat writes the order description unquoted into 商品名称 — and an order paid with a 免充值
+ * (merchant-funded) coupon, whose refund row's 退款金额 is less than what we asked. The BFF's clock and the
  * simulator's are both set to 23:58 in Beijing and moved together across midnight.
  */
 const D = addDays(beijingDay(new Date()), 1);
@@ -18,9 +19,11 @@ const clock = new ManualClock(atBeijing(D, 23 * 60 + 58));
 const h = useHarness({ clock });
 let owner: Actor;
 let manager: Actor;
-const paid: { id: string; amountFen: number }[] = [];
+const paid: { id: string; amountFen: number; couponFen: number }[] = [];
 let refundNo: string;
+let couponRefundNo: string;
 const REFUND_FEN = 1000;
+const COUPON_FEN = 500;
 
 /** Moves both clocks: the BFF's and WeChat's. */
 async function advance(ms: number) {
@@ -42,15 +45,18 @@ beforeAll(async () => {
     amountFen: 53_33,
   });
   await runBilling(manager, site.community.id, '2026-02', [odd.id]);
-  for (const bill of await openBills(owner, site.units[0]!.id)) {
+  for (const [i, bill] of (await openBills(owner, site.units[0]!.id)).entries()) {
     const res = await owner.call('POST', '/api/pay/orders', { body: { billIds: [bill.id] } });
     expect(res.status).toBe(201);
-    await h.sim('/sim/pay/pay', { outTradeNo: res.body.order.outTradeNo });
+    // The second is paid with a 免充值 coupon: WeChat settles it net of the coupon.
+    const couponFen = i === 1 ? COUPON_FEN : 0;
+    await h.sim('/sim/pay/pay', { outTradeNo: res.body.order.outTradeNo, ...(couponFen ? { couponFen } : {}) });
     await eventually(async () =>
       expect((await h.db.payOrder.findUniqueOrThrow({ where: { id: res.body.order.id } })).state).toBe('PAID'),
     );
-    paid.push({ id: bill.id, amountFen: res.body.order.amountFen });
+    paid.push({ id: bill.id, amountFen: res.body.order.amountFen, couponFen });
   }
+  expect(paid).toHaveLength(2);
   // Accepted at 23:59:30 on D; WeChat completes it after midnight.
   await advance(90_000);
   const refund = await manager.call('POST', `/api/staff/bills/${paid[0]!.id}/refunds`, {
@@ -58,12 +64,18 @@ beforeAll(async () => {
   });
   expect(refund.body).toMatchObject({ state: 'PROCESSING' });
   refundNo = refund.body.outRefundNo;
+  const couponRefund = await manager.call('POST', `/api/staff/bills/${paid[1]!.id}/refunds`, {
+    body: { amountFen: REFUND_FEN, reason: '多收退回' },
+  });
+  expect(couponRefund.body).toMatchObject({ state: 'PROCESSING' });
+  couponRefundNo = couponRefund.body.outRefundNo;
   await advance(60_000);
-  await eventually(async () =>
-    expect(await h.db.refund.findUniqueOrThrow({ where: { outRefundNo: refundNo } })).toMatchObject({
-      state: 'SUCCESS',
-    }),
-  );
+  for (const no of [refundNo, couponRefundNo])
+    await eventually(async () =>
+      expect(await h.db.refund.findUniqueOrThrow({ where: { outRefundNo: no } })).toMatchObject({
+        state: 'SUCCESS',
+      }),
+    );
   const succeededAt = (await h.db.refund.findUniqueOrThrow({ where: { outRefundNo: refundNo } })).succeededAt!;
   expect(beijingDay(succeededAt)).toBe(addDays(D, 1));
   // The bills of D and D + 1 are there from 10:00 on D + 2 (WeChat's clock only: sessions stay as they are).
@@ -71,28 +83,38 @@ beforeAll(async () => {
 });
 
 describe("reconciling against WeChat's real bill", () => {
-  it('D: payments and the refund accepted at 23:59 match, fees exact to 1/1000 fen, the PROCESSING status a note', async () => {
+  it('D: payments and the refunds accepted at 23:59 match (by 申请退款金额 on the coupon order), fees exact to 1/1000 fen, the PROCESSING statuses notes', async () => {
     const res = await run(D);
+    // WeChat's 退款金额 on the coupon order is less than ours: the coupon's share is not paid back.
+    const couponShare = Math.floor((REFUND_FEN * COUPON_FEN) / paid[1]!.amountFen);
     expect({ status: res.status, message: res.body.message }).toEqual({ status: 200, message: undefined });
     expect(res.body).toMatchObject({
       matchedCount: paid.length,
       matchedFen: paid.reduce((s, p) => s + p.amountFen, 0),
-      refundMatchedCount: 1,
-      refundMatchedFen: REFUND_FEN,
+      refundMatchedCount: 2,
+      refundMatchedFen: 2 * REFUND_FEN,
       differenceCount: 0,
-      wechatRows: paid.length + 1,
-      wechatFeeMilliFen: paid.reduce((s, p) => s + fee(p.amountFen, 54), 0) - fee(REFUND_FEN, 54),
+      wechatRows: paid.length + 2,
+      wechatFeeMilliFen:
+        paid.reduce((s, p) => s + fee(p.amountFen - p.couponFen, 54), 0) -
+        fee(REFUND_FEN, 54) -
+        fee(REFUND_FEN - couponShare, 54),
       lastError: null,
     });
-    expect(res.body.differences).toEqual([
-      expect.objectContaining({
-        kind: 'STATUS_NOTE',
-        outRefundNo: refundNo,
-        wechatFen: REFUND_FEN,
-        ourFen: REFUND_FEN,
-        detail: expect.stringMatching(/PROCESSING.*SUCCESS/),
-      }),
-    ]);
+    expect(res.body.differences).toEqual(
+      expect.arrayContaining(
+        [refundNo, couponRefundNo].map((no) =>
+          expect.objectContaining({
+            kind: 'STATUS_NOTE',
+            outRefundNo: no,
+            wechatFen: REFUND_FEN,
+            ourFen: REFUND_FEN,
+            detail: expect.stringMatching(/PROCESSING.*SUCCESS/),
+          }),
+        ),
+      ),
+    );
+    expect(res.body.differences).toHaveLength(2);
   });
 
   it('D + 1: the refund that succeeded that day is not missing from its bill', async () => {

@@ -27,6 +27,9 @@ type Sums = { count: number; fen: number };
 const dayRange = (day: string) => [dayStart(day), dayEnd(day)] as const;
 
 /**
+ * A refund row is staged with its 申请退款金额 — what the merchant asked, our refund's amount — as payments
+ * are with 订单金额: its 退款金额 is that less a 免充值 coupon's share, never ours on such an order.
+ *
  * Streams the day's bill into a temporary table of this transaction (COPY, 64 KB at a time): memory
  * stays flat however long the bill, and a bill that turns out untrustworthy at its end (hash, summary)
  * vanishes with the rollback.
@@ -40,7 +43,7 @@ async function stageBill(client: pg.Client, pay: PayClient, day: string): Promis
   let chunk = '';
   try {
     const summary = await readDayBill(pay, day, async (r) => {
-      chunk += `${copyText(r.outTradeNo)}\t${copyText(r.outRefundNo)}\t${r.state === 'REFUND' ? 't' : 'f'}\t${copyText(r.state)}\t${r.orderFen}\t${r.refundFen}\t${copyText(r.refundStatus)}\n`;
+      chunk += `${copyText(r.outTradeNo)}\t${copyText(r.outRefundNo)}\t${r.state === 'REFUND' ? 't' : 'f'}\t${copyText(r.state)}\t${r.orderFen}\t${r.requestedRefundFen}\t${copyText(r.refundStatus)}\n`;
       if (chunk.length < 65_536) return;
       const ok = copy.write(chunk);
       chunk = '';

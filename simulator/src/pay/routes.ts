@@ -76,7 +76,13 @@ export function payRoutes(state: SimState) {
   });
   router.post('/sim/pay/pay', (ctx) => {
     const b = z
-      .object({ outTradeNo: z.string().optional(), prepayId: z.string().optional(), notify: z.boolean().default(true) })
+      .object({
+        outTradeNo: z.string().optional(),
+        prepayId: z.string().optional(),
+        notify: z.boolean().default(true),
+        /** The payer uses a 免充值 (merchant-funded) coupon of this much. */
+        couponFen: z.number().int().min(1).optional(),
+      })
       .parse(ctx.request.body);
     const order = b.outTradeNo
       ? state.pay.orders.get(b.outTradeNo)
@@ -84,7 +90,7 @@ export function payRoutes(state: SimState) {
         ? state.pay.orderByPrepayId(b.prepayId)
         : undefined;
     if (!order) return ctx.throw(404, 'no such order');
-    const paid = payOrder(state, order, { notify: b.notify });
+    const paid = payOrder(state, order, { notify: b.notify, couponFen: b.couponFen });
     if (!paid.ok) ctx.throw(409, paid.reason);
     ctx.body = transactionView(order);
   });

@@ -23,6 +23,11 @@ export type SimOrder = {
   transactionId?: string;
   successTime?: string;
   refundedFen: number;
+  /**
+   * A 免充值 (merchant-funded) coupon the payer used: the payer paid total − coupon, the merchant is
+   * settled that much (应结订单金额), and each refund gives the coupon back its share.
+   */
+  couponFen?: number;
 };
 
 export type SimRefund = {
@@ -31,7 +36,12 @@ export type SimRefund = {
   transactionId: string;
   outRefundNo: string;
   refundId: string;
+  /** What the merchant asked to refund (申请退款金额, `amount.refund`). */
   refundFen: number;
+  /** The 免充值 coupon's share of it (非充值代金券退款金额): the payer gets refundFen − this back. */
+  couponRefundFen: number;
+  /** The order's 免充值 coupon, for `payer_total` in the refund's answers. */
+  orderCouponFen?: number;
   totalFen: number;
   status: 'PROCESSING' | 'SUCCESS' | 'CLOSED' | 'ABNORMAL';
   createTime: string;

@@ -26,6 +26,7 @@ const refund = (no: string, refundFen: number, createTime: string, successTime?:
   outRefundNo: `RF${no}`,
   refundId: `5030${no}`,
   refundFen,
+  couponRefundFen: 0,
   totalFen: 5333,
   status: successTime ? 'SUCCESS' : 'PROCESSING',
   createTime,
@@ -71,6 +72,20 @@ describe("the simulator's trade bill", () => {
       ['`2026-11-28 12:00:00', '`REFUND', '`RFB', '`PROCESSING', '`-0.01000', '`0.54%'],
     ]);
     expect(lines.at(-1)).toBe('`4,`54.33,`46.00,`0.00,`0.05000,`54.33,`46.00');
+  });
+
+  it("settles a payment with a 免充值 coupon net of it, and refunds 申请退款金额 less the coupon's share", () => {
+    const pay = new PayState();
+    pay.orders.set('A', { ...order('A', 5333, '2026-11-28T10:00:00+08:00'), couponFen: 500 });
+    pay.refunds.set('RFA', { ...refund('A', 1000, '2026-11-28T12:00:00+08:00'), couponRefundFen: 93 });
+    const lines = tradeBill(pay, 'm1', '2026-11-28', 'ALL', noBillFaults()).content.split('\r\n').filter(Boolean);
+    const rows = lines.slice(1, -2).map((l) => l.split(','));
+    // 应结订单金额, 代金券金额, 退款金额, 充值券退款金额, 手续费, 订单金额, 申请退款金额
+    expect(rows.map((r) => [12, 13, 16, 17, 22, 24, 25].map((i) => r[i]))).toEqual([
+      ['`48.33', '`5.00', '`0.00', '`0.00', '`0.29000', '`53.33', '`0.00'],
+      ['`0.00', '`0.00', '`9.07', '`0.00', '`-0.05000', '`0.00', '`10.00'],
+    ]);
+    expect(lines.at(-1)).toBe('`2,`48.33,`9.07,`0.00,`0.24000,`53.33,`10.00');
   });
 
   it("leaves a refund accepted the day before out of the next day's bill, whenever it succeeded", () => {

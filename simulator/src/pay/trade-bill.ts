@@ -87,6 +87,8 @@ export const q = (v: string) => `\`${v}`;
 
 export function paymentRow(o: SimOrder, f: BillFaults, rateBp = 60): string[] {
   const total = f.amounts[o.outTradeNo] ?? o.totalFen;
+  const coupon = o.couponFen ?? 0; // 免充值: not settled to the merchant, so no fee on it
+  const settle = total - coupon;
   return [
     beijing(o.successTime!),
     o.appid,
@@ -100,8 +102,8 @@ export function paymentRow(o: SimOrder, f: BillFaults, rateBp = 60): string[] {
     f.states[o.outTradeNo] ?? 'SUCCESS',
     'OTHERS',
     'CNY',
-    yuan(total),
-    '0.00',
+    yuan(settle),
+    yuan(coupon),
     '0',
     '0',
     '0.00',
@@ -110,7 +112,7 @@ export function paymentRow(o: SimOrder, f: BillFaults, rateBp = 60): string[] {
     '',
     o.description,
     o.attach ?? '',
-    feeYuan(fee(total, rateBp)),
+    feeYuan(fee(settle, rateBp)),
     rateText(rateBp),
     yuan(total),
     '0.00',
@@ -123,6 +125,8 @@ export function paymentRow(o: SimOrder, f: BillFaults, rateBp = 60): string[] {
  * bill was cut (the end of that day) — PROCESSING if it succeeded only afterwards — and never updated.
  */
 function refundRow(r: SimRefund, o: SimOrder, day: string, rateBp: number): string[] {
+  // 退款金额 = 申请退款金额 − 非充值代金券退款金额: the 免充值 coupon's share is not money back to the payer.
+  const settled = r.refundFen - r.couponRefundFen;
   const status = r.successTime ? (r.successTime.slice(0, 10) <= day ? 'SUCCESS' : 'PROCESSING') : r.status;
   return [
     beijing(r.createTime),
@@ -141,13 +145,13 @@ function refundRow(r: SimRefund, o: SimOrder, day: string, rateBp: number): stri
     '0.00',
     r.refundId,
     r.outRefundNo,
-    yuan(r.refundFen),
+    yuan(settled),
     '0.00',
     'ORIGINAL',
     status,
     o.description,
     o.attach ?? '',
-    feeYuan(-fee(r.refundFen, rateBp)),
+    feeYuan(-fee(settled, rateBp)),
     rateText(rateBp),
     '0.00',
     yuan(r.refundFen),

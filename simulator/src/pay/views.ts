@@ -25,9 +25,32 @@ export function transactionView(o: SimOrder) {
     trade_state_desc: STATE_DESC[o.state],
     ...(o.attach ? { attach: o.attach } : {}),
     payer: { openid: o.openid },
-    amount: { total: o.totalFen, currency: 'CNY', ...(paid ? { payer_total: o.totalFen, payer_currency: 'CNY' } : {}) },
+    amount: {
+      total: o.totalFen,
+      currency: 'CNY',
+      ...(paid ? { payer_total: o.totalFen - (o.couponFen ?? 0), payer_currency: 'CNY' } : {}),
+    },
+    ...(paid && o.couponFen
+      ? {
+          promotion_detail: [
+            {
+              coupon_id: `${o.transactionId}01`,
+              scope: 'SINGLE',
+              type: 'DISCOUNT', // 免充值: the merchant funds it
+              amount: o.couponFen,
+              wechatpay_contribute: 0,
+              merchant_contribute: o.couponFen,
+              other_contribute: 0,
+              currency: 'CNY',
+            },
+          ],
+        }
+      : {}),
   };
 }
+
+/** The coupon on the refund's order, known to the refund only through its own share: kept on the refund. */
+const payerCoupon = (r: SimRefund) => r.orderCouponFen ?? 0;
 
 /** A refund as the refund API answers it. */
 export function refundView(r: SimRefund) {
@@ -44,8 +67,9 @@ export function refundView(r: SimRefund) {
     amount: {
       total: r.totalFen,
       refund: r.refundFen,
-      payer_total: r.totalFen,
-      payer_refund: r.refundFen,
+      payer_total: r.totalFen - payerCoupon(r),
+      payer_refund: r.refundFen - r.couponRefundFen,
+      discount_refund: r.couponRefundFen,
       currency: 'CNY',
     },
   };
@@ -62,6 +86,11 @@ export function refundNotifyView(r: SimRefund) {
     refund_status: r.status,
     ...(r.successTime ? { success_time: r.successTime } : {}),
     user_received_account: '支付用户零钱',
-    amount: { total: r.totalFen, refund: r.refundFen, payer_total: r.totalFen, payer_refund: r.refundFen },
+    amount: {
+      total: r.totalFen,
+      refund: r.refundFen,
+      payer_total: r.totalFen - payerCoupon(r),
+      payer_refund: r.refundFen - r.couponRefundFen,
+    },
   };
 }
