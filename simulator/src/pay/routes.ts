@@ -67,8 +67,13 @@ export function payRoutes(state: SimState) {
         notify: z.array(ZFault).max(100).default([]),
         prepaySystemErrors: z.number().int().min(0).max(10).default(0),
         prepayAnswerDelayMs: z.number().int().min(0).max(30_000).default(0),
+        refundOutcomes: z
+          .array(z.enum(['CLOSED', 'ABNORMAL']))
+          .max(10)
+          .default([]),
       })
       .parse(ctx.request.body);
+    state.pay.refundOutcomes.push(...f.refundOutcomes);
     state.pay.notifyFaults.push(...f.notify);
     state.pay.prepaySystemErrors += f.prepaySystemErrors;
     state.pay.prepayAnswerDelayMs = f.prepayAnswerDelayMs;

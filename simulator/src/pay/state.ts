@@ -46,6 +46,10 @@ export type SimRefund = {
   status: 'PROCESSING' | 'SUCCESS' | 'CLOSED' | 'ABNORMAL';
   createTime: string;
   successTime?: string;
+  /** When it became CLOSED or ABNORMAL (WeChat's answers do not show it; its trade bill's 退款状态 depends on it). */
+  closeTime?: string;
+  /** How it ends instead of SUCCESS (a `refundOutcomes` fault). */
+  outcome?: 'CLOSED' | 'ABNORMAL';
   notifyUrl?: string;
 };
 
@@ -89,6 +93,8 @@ export class PayState {
   notifyFaults: NotifyFault[] = [];
   /** A notification held back by an `outOfOrder` fault: sent right after the next one. */
   heldBack: (() => void) | null = null;
+  /** How the next refunds end, one each, instead of SUCCESS: accepted (PROCESSING), then CLOSED or ABNORMAL. */
+  refundOutcomes: ('CLOSED' | 'ABNORMAL')[] = [];
   /** Prepay calls that answer 500 SYSTEM_ERROR (after recording nothing). */
   prepaySystemErrors = 0;
   /** The next prepay answer is held this long after the order is recorded (a slow network back to the merchant). */
@@ -137,6 +143,7 @@ export class PayState {
     this.downloads.clear();
     this.billFiles.clear();
     this.prepaySystemErrors = 0;
+    this.refundOutcomes = [];
     this.prepayAnswerDelayMs = 0;
     this.retryScale = 1;
     this.feeRateBp = 60;

@@ -88,6 +88,30 @@ describe("the simulator's trade bill", () => {
     expect(lines.at(-1)).toBe('`2,`48.33,`9.07,`0.00,`0.24000,`53.33,`10.00');
   });
 
+  it('writes a refund that closed or went abnormal with its status when the bill was cut: PROCESSING if that came later', () => {
+    const pay = new PayState();
+    pay.orders.set('A', order('A', 5333, '2026-11-28T10:00:00+08:00'));
+    const ended = (no: string, status: 'CLOSED' | 'ABNORMAL', closeTime: string): SimRefund => ({
+      ...refund('A', 100, '2026-11-28T12:00:00+08:00'),
+      outRefundNo: `RF${no}`,
+      status,
+      closeTime,
+    });
+    pay.refunds.set('RF1', ended('1', 'CLOSED', '2026-11-29T09:00:00+08:00'));
+    pay.refunds.set('RF2', ended('2', 'ABNORMAL', '2026-11-30T09:00:00+08:00'));
+    pay.refunds.set('RF3', ended('3', 'CLOSED', '2026-11-28T18:00:00+08:00'));
+    const rows = tradeBill(pay, 'm1', '2026-11-28', 'ALL', noBillFaults())
+      .content.split('\r\n')
+      .filter(Boolean)
+      .slice(1, -2)
+      .map((l) => l.split(','));
+    expect(rows.filter((r) => r[9] === '`REFUND').map((r) => [r[15], r[19]])).toEqual([
+      ['`RF1', '`PROCESSING'],
+      ['`RF2', '`PROCESSING'],
+      ['`RF3', '`CLOSED'],
+    ]);
+  });
+
   it("leaves a refund accepted the day before out of the next day's bill, whenever it succeeded", () => {
     const pay = new PayState();
     pay.orders.set('A', order('A', 5333, '2026-11-28T10:00:00+08:00'));

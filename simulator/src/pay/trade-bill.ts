@@ -127,7 +127,8 @@ export function paymentRow(o: SimOrder, f: BillFaults, rateBp = 60): string[] {
 function refundRow(r: SimRefund, o: SimOrder, day: string, rateBp: number): string[] {
   // 退款金额 = 申请退款金额 − 非充值代金券退款金额: the 免充值 coupon's share is not money back to the payer.
   const settled = r.refundFen - r.couponRefundFen;
-  const status = r.successTime ? (r.successTime.slice(0, 10) <= day ? 'SUCCESS' : 'PROCESSING') : r.status;
+  const endedAt = r.status === 'SUCCESS' ? r.successTime : r.closeTime;
+  const status = r.status !== 'PROCESSING' && endedAt && endedAt.slice(0, 10) <= day ? r.status : 'PROCESSING';
   return [
     beijing(r.createTime),
     o.appid,

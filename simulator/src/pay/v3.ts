@@ -92,13 +92,18 @@ export function payOrder(
 function settleRefund(state: SimState, refund: SimRefund) {
   setTimeout(() => {
     if (refund.status !== 'PROCESSING') return;
-    refund.status = 'SUCCESS';
-    refund.successTime = rfc3339(state.now());
+    if (refund.outcome) {
+      refund.status = refund.outcome;
+      refund.closeTime = rfc3339(state.now());
+    } else {
+      refund.status = 'SUCCESS';
+      refund.successTime = rfc3339(state.now());
+    }
     const merchant = state.pay.merchants.get(refund.mchid)!;
     if (refund.notifyUrl)
       deliverNotification(
         state,
-        notifyEvent(merchant, refund.notifyUrl, 'REFUND.SUCCESS', refund.outTradeNo, refundNotifyView(refund)),
+        notifyEvent(merchant, refund.notifyUrl, `REFUND.${refund.status}`, refund.outTradeNo, refundNotifyView(refund)),
       );
   }, state.pay.refundDelayMs);
 }
@@ -225,6 +230,7 @@ export function v3Routes(state: SimState) {
       totalFen: order.totalFen,
       status: 'PROCESSING',
       createTime: rfc3339(state.now()),
+      ...(state.pay.refundOutcomes.length ? { outcome: state.pay.refundOutcomes.shift()! } : {}),
       ...(b.notify_url ? { notifyUrl: b.notify_url } : {}),
     };
     state.pay.refunds.set(refund.outRefundNo, refund);
