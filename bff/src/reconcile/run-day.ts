@@ -135,16 +135,18 @@ type RefundRow = {
 
 /**
  * WeChat's refund rows against our refunds. A refund row is on the day WeChat *accepted* the refund,
- * with its 退款状态 as it was when the bill was cut (PROCESSING for one that succeeded later, e.g. to a
- * bank card or after midnight) and never updated (docs/wechat.md §5). So a row is matched by
- * 商户退款单号 against our refund in any state but CLOSED, whatever day it succeeded; ours that should
- * be in the bill are those accepted that day — recorded that day (createdAt: we record a refund just
- * before sending it, and it has no acceptance time of its own) and no longer PENDING. A status that
- * differs with the same amount is a note for the cashier, not a difference.
+ * with its 退款状态 as it was when the bill was cut (PROCESSING for one that succeeded or closed later)
+ * and never updated (docs/wechat.md §5: 退款发起成功就会出账，出账后退款状态不会更新). So what counts is
+ * whether WeChat accepted it — it gave us a refund id — not our state now: a row is matched by
+ * 商户退款单号 against any refund of ours but one WeChat refused outright (CLOSED without a refund id),
+ * whatever day it succeeded or closed; ours that should be in the bill are those with a refund id
+ * accepted that day (acceptedAt, WeChat's create_time; createdAt for refunds from before it was kept).
+ * A status that differs with the same amount — CLOSED after acceptance included — is a note for the
+ * cashier, not a difference.
  */
 async function matchRefunds(client: pg.Client, day: string, diffs: Difference[]): Promise<Sums> {
   const [from, to] = dayRange(day);
-  const live = `f."state" <> 'CLOSED'`;
+  const live = `(f."refundId" IS NOT NULL OR f."state" <> 'CLOSED')`;
   const sums = await client.query<{ count: string; fen: string | null }>(
     `SELECT count(*) AS count, sum(r.refund_fen) AS fen FROM bill_rows r JOIN "Refund" f ON f."outRefundNo" = r.out_refund_no AND ${live} WHERE r.refund AND f."amountFen" = r.refund_fen`,
   );
@@ -163,7 +165,11 @@ async function matchRefunds(client: pg.Client, day: string, diffs: Difference[])
       ourFen: r.our_fen,
     };
     if (r.our_fen === null)
-      diffs.push({ ...base, kind: 'ONLY_WECHAT', detail: '微信账单有此笔退款，我方没有这笔退款（或已关闭）' });
+      diffs.push({
+        ...base,
+        kind: 'ONLY_WECHAT',
+        detail: '微信账单有此笔退款，我方没有这笔退款（或微信未受理即已关闭）',
+      });
     else if (r.our_fen !== wechatFen)
       diffs.push({
         ...base,
@@ -184,7 +190,7 @@ async function matchRefunds(client: pg.Client, day: string, diffs: Difference[])
     outTradeNo: string;
   }>(
     `SELECT f."outRefundNo", f."amountFen", f."communityId", o."outTradeNo" FROM "Refund" f JOIN "PayOrder" o ON o."id" = f."orderId"
-      WHERE f."state" NOT IN ('CLOSED', 'PENDING') AND f."createdAt" >= $1 AND f."createdAt" < $2
+      WHERE f."refundId" IS NOT NULL AND coalesce(f."acceptedAt", f."createdAt") >= $1 AND coalesce(f."acceptedAt", f."createdAt") < $2
         AND NOT EXISTS (SELECT 1 FROM bill_rows r WHERE r.refund AND r.out_refund_no = f."outRefundNo")`,
     [from, to],
   );

@@ -22,6 +22,8 @@ export type RefundAnswer = {
   out_refund_no: string;
   out_trade_no: string;
   status: 'SUCCESS' | 'CLOSED' | 'PROCESSING' | 'ABNORMAL';
+  /** 退款创建时间 (必填): when WeChat accepted the refund — the day of its trade-bill row. */
+  create_time: string;
   success_time?: string;
   amount: { refund: number; total: number };
 };
