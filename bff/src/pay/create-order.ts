@@ -15,8 +15,10 @@ const ORDER_TTL_MS = 15 * 60_000;
 /** A prepay id lives 2 hours; an order is reused only while both it and the order have time left. */
 const REUSE_MARGIN_MS = 60_000;
 
-/** out_trade_no: 6–32 of [0-9A-Za-z_-|*], unique per merchant — the Beijing second plus 12 random hex digits. */
-/** WeChat's limit on `description` (JSAPI 下单: string[1,127]), read as UTF-8 bytes — the stricter reading. */
+/**
+ * WeChat's limit on `description`: JSAPI 下单 says string(127), 不能超过127个字符 — characters. We cut at
+ * 127 bytes of UTF-8, fewer characters for any Chinese text: safe whichever way WeChat counts.
+ */
 const DESCRIPTION_MAX_BYTES = 127;
 
 /**
@@ -36,13 +38,15 @@ export function orderDescription(names: string[], billCount: number): string {
   const suffix = billCount > 1 ? `等${billCount}笔` : '';
   const budget = DESCRIPTION_MAX_BYTES - Buffer.byteLength(suffix);
   let text = '';
-  for (const ch of `物业缴费-${shown.join('、')}`) {
+  // Names that clean away to nothing leave the plain 物业缴费, not 物业缴费- with nothing after it.
+  for (const ch of shown.length ? `物业缴费-${shown.join('、')}` : '物业缴费') {
     if (Buffer.byteLength(text + ch) > budget) break;
     text += ch;
   }
   return text.trimEnd() + suffix;
 }
 
+/** out_trade_no: 6–32 of [0-9A-Za-z_-|*], unique per merchant — the Beijing second plus 12 random hex digits. */
 function newOutTradeNo(now: Date): string {
   return `WY${beijingDigits(now)}${randomBytes(6).toString('hex')}`;
 }

@@ -10,6 +10,11 @@ describe('the order description', () => {
     expect(orderDescription(['物业费', '物业费'], 1)).toBe('物业缴费-物业费');
   });
 
+  it('is still meaningful when every name cleans away to nothing', () => {
+    expect(orderDescription(['"`', ' \r\n'], 2)).toBe('物业缴费等2笔');
+    expect(orderDescription(['"'], 1)).toBe('物业缴费');
+  });
+
   it('fits 127 bytes of UTF-8 with the count after it, cut between characters', () => {
     const d = orderDescription(['车位管理费'.repeat(20), '😀'.repeat(40)], 12);
     expect(Buffer.byteLength(d)).toBeLessThanOrEqual(127);
