@@ -36,7 +36,7 @@ export function transactionView(o: SimOrder) {
             {
               coupon_id: `${o.transactionId}01`,
               scope: 'SINGLE',
-              type: 'DISCOUNT', // 免充值: the merchant funds it
+              type: 'NOCASH', // 免充值型: the merchant funds it (CASH is 充值型)
               amount: o.couponFen,
               wechatpay_contribute: 0,
               merchant_contribute: o.couponFen,
