@@ -88,7 +88,7 @@ describe('the trade bill', () => {
     );
     expect(rows.filter((r) => r.state === 'REFUND').map((r) => r.refundFen)).toEqual([1000]);
     expect(summary.rows).toBe(6);
-    expect(summary.feeFen).toBe(rows.reduce((s, r) => s + r.feeFen, 0));
+    expect(summary.feeMilliFen).toBe(rows.reduce((s, r) => s + r.feeMilliFen, 0));
   });
 
   it.each([

@@ -9,7 +9,16 @@ import { DEMO_OPENIDS } from '../../prisma/seed.js';
 import type { startStack } from '../../tests/support/harness.js';
 import { startWorkerProcess } from '../../tests/support/worker-process.js';
 import { freePort } from './ports.js';
-import { COLUMNS, fee, noBillFaults, paymentRow, q, SUMMARY, yuan } from '../../simulator/src/pay/trade-bill.js';
+import {
+  COLUMNS,
+  fee,
+  feeYuan,
+  noBillFaults,
+  paymentRow,
+  q,
+  SUMMARY,
+  yuan,
+} from '../../simulator/src/pay/trade-bill.js';
 import { reconcileJob } from '../../bff/src/reconcile/index.js';
 import { JOBS_SCHEMA } from '../../bff/src/jobs/queue.js';
 
@@ -26,7 +35,7 @@ async function peakRssMb(pid: number): Promise<number> {
 /**
  * reconcile_1m_s / reconcile_1m_rss_mb (#10: < 20 s, < 300 MB): 1,000,000 of our orders paid on one
  * day, and WeChat's bill of that day with a row for each — written in WeChat's format by the
- * simulator's own row writer, with 5 orders left out and 5 amounts changed — reconciled by a real
+ * simulator's own row writer (five-decimal fees, CRLF), with 5 orders left out and 5 amounts changed — reconciled by a real
  * worker process (the daily job), timed from the job's start to its end; the worker's peak RSS read
  * from /proc. The simulator serves the file as the day's bill.
  */
@@ -90,7 +99,7 @@ export async function benchReconcile(stack: Stack) {
       chunk = '';
     }
   }
-  chunk += `${SUMMARY.join(',')}\r\n${[String(sums.rows), yuan(sums.settle), '0.00', '0.00', yuan(sums.fee), yuan(sums.settle), '0.00'].map(q).join(',')}\r\n`;
+  chunk += `${SUMMARY.join(',')}\r\n${[String(sums.rows), yuan(sums.settle), '0.00', '0.00', feeYuan(sums.fee), yuan(sums.settle), '0.00'].map(q).join(',')}\r\n`;
   out.end(chunk);
   await once(out, 'finish');
   await stack.sim('/sim/pay/bill-file', { day, path: file });
@@ -110,6 +119,8 @@ export async function benchReconcile(stack: Stack) {
         const kinds = await stack.db.reconcileDifference.groupBy({ by: ['kind'], where: { day }, _count: true });
         if (run.matchedCount !== n - 10 || kinds.length !== 2 || kinds.some((k) => k._count !== 5))
           throw new Error(`reconcile: matched ${run.matchedCount}, differences ${JSON.stringify(kinds)}`);
+        if (run.wechatFeeMilliFen !== BigInt(sums.fee))
+          throw new Error(`reconcile: fees ${run.wechatFeeMilliFen} (1/1000 fen), the bill's ${sums.fee}`);
         print('reconcile_1m_s', Math.round(seconds * 10) / 10, 's');
         print('reconcile_1m_rss_mb', await peakRssMb(worker.pid), 'MB');
         print('reconcile_worker_idle_rss_mb', idle, 'MB');

@@ -14,6 +14,37 @@ const ORDER_TTL_MS = 15 * 60_000;
 /** A prepay id lives 2 hours; an order is reused only while both it and the order have time left. */
 const REUSE_MARGIN_MS = 60_000;
 
+/**
+ * WeChat's limit on `description`: JSAPI 下单 says string(127), 不能超过127个字符 — characters. We cut at
+ * 127 bytes of UTF-8, fewer characters for any Chinese text: safe whichever way WeChat counts.
+ */
+const DESCRIPTION_MAX_BYTES = 127;
+
+/**
+ * The order's `description`, from its fee items' names. WeChat writes it unquoted into 商品名称 of the
+ * trade bill (docs/wechat.md §5), so a comma, double quote, backtick or line end in a name would break
+ * that day's reconciliation: commas become full-width (，), the rest go, runs of spaces are one. Cut
+ * on a character boundary to fit WeChat's length with the count of bills after it.
+ */
+export function orderDescription(names: string[], billCount: number): string {
+  const clean = (name: string) =>
+    name
+      .replace(/,/g, '，')
+      .replace(/["`\p{Cc}\u2028\u2029]/gu, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+  const shown = [...new Set(names.map(clean).filter(Boolean))];
+  const suffix = billCount > 1 ? `等${billCount}笔` : '';
+  const budget = DESCRIPTION_MAX_BYTES - Buffer.byteLength(suffix);
+  let text = '';
+  // Names that clean away to nothing leave the plain 物业缴费, not 物业缴费- with nothing after it.
+  for (const ch of shown.length ? `物业缴费-${shown.join('、')}` : '物业缴费') {
+    if (Buffer.byteLength(text + ch) > budget) break;
+    text += ch;
+  }
+  return text.trimEnd() + suffix;
+}
+
 /** out_trade_no: 6–32 of [0-9A-Za-z_-|*], unique per merchant — the Beijing second plus 12 random hex digits. */
 function newOutTradeNo(now: Date): string {
   return `WY${beijingDigits(now)}${randomBytes(6).toString('hex')}`;
@@ -67,8 +98,10 @@ export async function createPayOrder(deps: Deps, userId: string, billIds: string
   const now = deps.clock.now();
   const lines = bills.map((b) => ({ billId: b.id, amountFen: b.amountFen, lateFeeFen: lateFeeOf(settings, b, now) }));
   const amountFen = lines.reduce((s, l) => s + l.amountFen + l.lateFeeFen, 0);
-  const names = [...new Set(bills.map((b) => b.feeItem.name))];
-  const description = `物业缴费-${names.join('、')}`.slice(0, 60) + (bills.length > 1 ? `等${bills.length}笔` : '');
+  const description = orderDescription(
+    bills.map((b) => b.feeItem.name),
+    bills.length,
+  );
   const id = randomUUID();
   const expiresAt = new Date(now.getTime() + ORDER_TTL_MS);
 

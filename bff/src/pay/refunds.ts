@@ -102,14 +102,21 @@ export async function queryRefund(deps: Deps, refundId: string): Promise<string>
 
 /**
  * A refund's outcome, from WeChat's answer, its query or its notify: SUCCESS moves the bill to
- * partially refunded or refunded and writes the ledger, once (conditional write on the refund).
+ * partially refunded or refunded and writes the ledger, once (conditional write on the refund). The
+ * answer and the query carry create_time, when WeChat accepted the refund (the notify does not): kept
+ * as acceptedAt, the day reconciliation expects the refund in WeChat's trade bill.
  */
 export async function applyRefundResult(
   deps: Deps,
-  r: Pick<RefundAnswer, 'out_refund_no' | 'refund_id' | 'status' | 'success_time'>,
+  r: Pick<RefundAnswer, 'out_refund_no' | 'refund_id' | 'status' | 'success_time'> & { create_time?: string },
 ): Promise<'applied' | 'duplicate' | 'unknown'> {
   const refund = await deps.db.refund.findUnique({ where: { outRefundNo: r.out_refund_no } });
   if (!refund) return 'unknown';
+  if (r.create_time && !refund.acceptedAt)
+    await deps.db.refund.updateMany({
+      where: { id: refund.id, acceptedAt: null },
+      data: { acceptedAt: new Date(r.create_time) },
+    });
   if (r.status === 'PROCESSING') {
     await deps.db.refund.updateMany({
       where: { id: refund.id, state: 'PENDING' },

@@ -25,17 +25,28 @@ type Sums = { count: number; fen: number };
 const dayRange = (day: string) => [dayStart(day), dayEnd(day)] as const;
 
 /**
+ * A refund row is staged with its 申请退款金额 — what the merchant asked, our refund's amount — as payments
+ * are with 订单金额: its 退款金额 is that less a 免充值 coupon's share, never ours on such an order.
+ *
  * Streams the day's bill into a temporary table of this transaction (COPY, 64 KB at a time): memory
  * stays flat however long the bill, and a bill that turns out untrustworthy at its end (hash, summary)
  * vanishes with the rollback.
  */
 async function stageBill(client: pg.Client, pay: PayClient, day: string): Promise<TradeBillSummary> {
   await client.query(
-    'CREATE TEMP TABLE bill_rows (out_trade_no text NOT NULL, out_refund_no text NOT NULL, refund boolean NOT NULL, state text NOT NULL, order_fen bigint NOT NULL, refund_fen bigint NOT NULL) ON COMMIT DROP',
+    'CREATE TEMP TABLE bill_rows (out_trade_no text NOT NULL, out_refund_no text NOT NULL, refund boolean NOT NULL, state text NOT NULL, order_fen bigint NOT NULL, refund_fen bigint NOT NULL, refund_status text NOT NULL) ON COMMIT DROP',
   );
   const summary = await copyInto(client, 'bill_rows', (write) =>
     readDayBill(pay, day, (r) =>
-      write([r.outTradeNo, r.outRefundNo, r.state === 'REFUND', r.state, r.orderFen, r.refundFen]),
+      write([
+        r.outTradeNo,
+        r.outRefundNo,
+        r.state === 'REFUND',
+        r.state,
+        r.orderFen,
+        r.requestedRefundFen,
+        r.refundStatus,
+      ]),
     ),
   );
   await client.query('ANALYZE bill_rows');
@@ -109,23 +120,33 @@ type RefundRow = {
   out_trade_no: string;
   out_refund_no: string;
   refund_fen: string;
+  refund_status: string;
   our_fen: number | null;
+  our_state: string | null;
   community_id: string | null;
 };
 
-/** WeChat's refund rows against our refunds that succeeded that day, the same way. */
+/**
+ * WeChat's refund rows against our refunds. A refund row is on the day WeChat *accepted* the refund,
+ * with its 退款状态 as it was when the bill was cut (PROCESSING for one that succeeded or closed later)
+ * and never updated (docs/wechat.md §5: 退款发起成功就会出账，出账后退款状态不会更新). So what counts is
+ * whether WeChat accepted it — it gave us a refund id — not our state now: a row is matched by
+ * 商户退款单号 against any refund of ours but one WeChat refused outright (CLOSED without a refund id),
+ * whatever day it succeeded or closed; ours that should be in the bill are those with a refund id
+ * accepted that day (acceptedAt, WeChat's create_time; createdAt for refunds from before it was kept).
+ * A status that differs with the same amount — CLOSED after acceptance included — is a note for the
+ * cashier, not a difference.
+ */
 async function matchRefunds(client: pg.Client, day: string, diffs: Difference[]): Promise<Sums> {
   const [from, to] = dayRange(day);
-  const ours = `f."state" = 'SUCCESS' AND f."succeededAt" >= $1 AND f."succeededAt" < $2`;
+  const live = `(f."refundId" IS NOT NULL OR f."state" <> 'CLOSED')`;
   const sums = await client.query<{ count: string; fen: string | null }>(
-    `SELECT count(*) AS count, sum(r.refund_fen) AS fen FROM bill_rows r JOIN "Refund" f ON f."outRefundNo" = r.out_refund_no AND ${ours} WHERE r.refund AND f."amountFen" = r.refund_fen`,
-    [from, to],
+    `SELECT count(*) AS count, sum(r.refund_fen) AS fen FROM bill_rows r JOIN "Refund" f ON f."outRefundNo" = r.out_refund_no AND ${live} WHERE r.refund AND f."amountFen" = r.refund_fen`,
   );
   const others = await client.query<RefundRow>(
-    `SELECT r.out_trade_no, r.out_refund_no, r.refund_fen, f."amountFen" AS our_fen, f."communityId" AS community_id
-       FROM bill_rows r LEFT JOIN "Refund" f ON f."outRefundNo" = r.out_refund_no AND ${ours}
-      WHERE r.refund AND (f."id" IS NULL OR f."amountFen" <> r.refund_fen)`,
-    [from, to],
+    `SELECT r.out_trade_no, r.out_refund_no, r.refund_fen, r.refund_status, f."amountFen" AS our_fen, f."state"::text AS our_state, f."communityId" AS community_id
+       FROM bill_rows r LEFT JOIN "Refund" f ON f."outRefundNo" = r.out_refund_no AND ${live}
+      WHERE r.refund AND (f."id" IS NULL OR f."amountFen" <> r.refund_fen OR f."state"::text <> r.refund_status)`,
   );
   for (const r of others.rows) {
     const wechatFen = Number(r.refund_fen);
@@ -137,12 +158,22 @@ async function matchRefunds(client: pg.Client, day: string, diffs: Difference[])
       ourFen: r.our_fen,
     };
     if (r.our_fen === null)
-      diffs.push({ ...base, kind: 'ONLY_WECHAT', detail: '微信账单有此笔退款，我方没有成功记录' });
-    else
+      diffs.push({
+        ...base,
+        kind: 'ONLY_WECHAT',
+        detail: '微信账单有此笔退款，我方没有这笔退款（或微信未受理即已关闭）',
+      });
+    else if (r.our_fen !== wechatFen)
       diffs.push({
         ...base,
         kind: 'AMOUNT_MISMATCH',
         detail: `退款金额不符：微信 ${wechatFen} 分，我方 ${r.our_fen} 分`,
+      });
+    else
+      diffs.push({
+        ...base,
+        kind: 'STATUS_NOTE',
+        detail: `金额一致；微信账单中的退款状态为 ${r.refund_status || '（空）'}（出账时的状态，之后不再更新），我方现为 ${r.our_state}`,
       });
   }
   const missing = await client.query<{
@@ -152,7 +183,8 @@ async function matchRefunds(client: pg.Client, day: string, diffs: Difference[])
     outTradeNo: string;
   }>(
     `SELECT f."outRefundNo", f."amountFen", f."communityId", o."outTradeNo" FROM "Refund" f JOIN "PayOrder" o ON o."id" = f."orderId"
-      WHERE ${ours} AND NOT EXISTS (SELECT 1 FROM bill_rows r WHERE r.refund AND r.out_refund_no = f."outRefundNo")`,
+      WHERE f."refundId" IS NOT NULL AND coalesce(f."acceptedAt", f."createdAt") >= $1 AND coalesce(f."acceptedAt", f."createdAt") < $2
+        AND NOT EXISTS (SELECT 1 FROM bill_rows r WHERE r.refund AND r.out_refund_no = f."outRefundNo")`,
     [from, to],
   );
   for (const o of missing.rows)
@@ -163,7 +195,7 @@ async function matchRefunds(client: pg.Client, day: string, diffs: Difference[])
       communityId: o.communityId,
       wechatFen: null,
       ourFen: o.amountFen,
-      detail: '我方退款已成功，微信当日账单没有这笔',
+      detail: '微信已受理我方这笔退款，微信当日账单却没有',
     });
   return { count: Number(sums.rows[0]!.count), fen: Number(sums.rows[0]!.fen ?? 0) };
 }
@@ -249,8 +281,8 @@ export async function reconcileDay(deps: Deps, day: string) {
         matchedFen: BigInt(payments.fen),
         refundMatchedCount: refunds.count,
         refundMatchedFen: BigInt(refunds.fen),
-        differenceCount: await tx.reconcileDifference.count({ where: { day } }),
-        wechatFeeFen: BigInt(summary.feeFen),
+        differenceCount: await tx.reconcileDifference.count({ where: { day, kind: { not: 'STATUS_NOTE' } } }),
+        wechatFeeMilliFen: BigInt(summary.feeMilliFen),
         wechatRows: summary.rows,
         completedAt: now,
         lastError: null,

@@ -2,7 +2,10 @@ import type { Deps } from '../deps.js';
 import { notFound } from '../errors.js';
 import { reconcileScope } from './access.js';
 
-/** A run as a cashier sees it: counts and sums, and the differences of their communities. */
+/**
+ * A run as a cashier sees it: counts and sums, and the differences (and status notes) of their
+ * communities. Money is integer fen, except WeChat's fee total: 1/1000 fen, exactly as the bill has it.
+ */
 export async function runView(deps: Deps, userId: string, day: string) {
   const scope = await reconcileScope(deps, userId);
   const run = await deps.db.reconcileRun.findUnique({ where: { day } });
@@ -15,7 +18,7 @@ export async function runView(deps: Deps, userId: string, day: string) {
     ...run,
     matchedFen: Number(run.matchedFen),
     refundMatchedFen: Number(run.refundMatchedFen),
-    wechatFeeFen: Number(run.wechatFeeFen),
+    wechatFeeMilliFen: Number(run.wechatFeeMilliFen),
     differences,
   };
 }

@@ -3,8 +3,8 @@ import type { Readable } from 'node:stream';
 /**
  * WeChat Pay's daily trade bill (docs/wechat.md §5), read as WeChat writes it: a header of Chinese
  * column names in a fixed order, data rows whose every value starts with a backtick (so spreadsheets
- * keep long numbers as text), amounts in yuan with two decimals, refunds as rows of their own, then a
- * summary header and one line of totals. The column order and the summary are the contract: anything
+ * keep long numbers as text), amounts in yuan — two decimals, fees (手续费) five — refunds as rows of their
+ * own, then a summary header and one line of totals. The column order and the summary are the contract: anything
  * else stops the read with a clear error — it is never guessed at.
  */
 export const TRADE_BILL_COLUMNS = [
@@ -56,13 +56,19 @@ export type TradeRow = {
   /** SUCCESS for a payment, REFUND for a refund row (others as WeChat writes them). */
   state: string;
   settleFen: number;
+  /** 代金券金额: the coupons on a payment, the 免充值 (merchant-funded) ones included. */
+  couponFen: number;
   refundId: string;
   outRefundNo: string;
+  /** 退款金额 = 申请退款金额 − the 免充值 coupon's share (非充值代金券退款金额): not what the merchant asked. */
   refundFen: number;
+  /** 充值券退款金额: the part of the refund going back to a 充值 (WeChat-funded) coupon. */
+  rechargeCouponRefundFen: number;
   refundStatus: string;
-  /** 手续费: the fee WeChat keeps; negative on refund rows (given back). */
-  feeFen: number;
+  /** 手续费 in 1/1000 fen (10⁻⁵ yuan, WeChat's five decimals), exactly; negative on refund rows (given back). */
+  feeMilliFen: number;
   orderFen: number;
+  /** 申请退款金额: the amount the merchant asked to refund — what our refund's amount is. */
   requestedRefundFen: number;
 };
 
@@ -70,7 +76,10 @@ export type TradeBillSummary = {
   rows: number;
   settleFen: number;
   refundFen: number;
-  feeFen: number;
+  /** 充值券退款总金额. */
+  rechargeCouponRefundFen: number;
+  /** 手续费总金额, in 1/1000 fen. */
+  feeMilliFen: number;
   orderFen: number;
   requestedRefundFen: number;
 };
@@ -94,21 +103,33 @@ const COL = {
   outTradeNo: at('商户订单号'),
   state: at('交易状态'),
   settle: at('应结订单金额'),
+  coupon: at('代金券金额'),
   refundId: at('微信退款单号'),
   outRefundNo: at('商户退款单号'),
   refund: at('退款金额'),
+  rechargeCouponRefund: at('充值券退款金额'),
   refundStatus: at('退款状态'),
   fee: at('手续费'),
   order: at('订单金额'),
   requestedRefund: at('申请退款金额'),
 };
 
-/** "12.34" / "-0.01" (yuan, exactly two decimals) → fen, exactly. */
+/**
+ * A yuan amount as WeChat writes it ("12.34", "-0.27000": up to five decimals) → an integer number of
+ * 10⁻⁵ yuan (1/1000 fen), exactly — never through a float.
+ */
+export function yuanToMilliFen(text: string, where: string): number {
+  const m = /^(-?)(\d{1,10})(?:\.(\d{1,5}))?$/.exec(text);
+  if (!m) throw new TradeBillError('FORMAT', `${where}：金额「${text}」不是至多五位小数的元`);
+  const value = Number(m[2]) * 100_000 + Number((m[3] ?? '').padEnd(5, '0'));
+  return m[1] ? -value : value;
+}
+
+/** An amount that must be whole fen (everything but the fees): "12.34" → 1234; "12.345" stops the read. */
 export function yuanToFen(text: string, where: string): number {
-  const m = /^(-?)(\d+)\.(\d{2})$/.exec(text);
-  if (!m) throw new TradeBillError('FORMAT', `${where}：金额「${text}」不是两位小数的元`);
-  const fen = Number(m[2]) * 100 + Number(m[3]);
-  return m[1] ? -fen : fen;
+  const milli = yuanToMilliFen(text, where);
+  if (milli % 1000 !== 0) throw new TradeBillError('FORMAT', `${where}：金额「${text}」不是整分`);
+  return milli / 1000;
 }
 
 /** Every value of a data or summary line starts with a backtick; it is stripped here (never in a csv `cast`: ten times slower). */
@@ -120,6 +141,14 @@ function unquote(values: string[], line: number): string[] {
   });
 }
 
+/**
+ * The columns of the bill before 免充值代金券 (总金额, 企业红包金额, 企业红包退款金额…): a merchant that has not
+ * enabled them still gets it. WeChat's format page names the remedy.
+ */
+const OLD_FORMAT_COLUMNS = ['总金额', '企业红包金额', '企业红包退款金额'];
+const OLD_FORMAT_REMEDY =
+  '这是旧版账单格式：请在微信支付商户平台「产品中心」开通「免充值代金券」，次日起的账单即为新版格式';
+
 function sameColumns(found: string[], expected: readonly string[], what: string) {
   const unknown = found.filter((c) => !expected.includes(c));
   const missing = expected.filter((c) => !found.includes(c));
@@ -129,7 +158,8 @@ function sameColumns(found: string[], expected: readonly string[], what: string)
       missing.length ? `缺少列：${missing.join('、')}` : '',
       !unknown.length && !missing.length ? '列顺序与约定不同' : '',
     ].filter(Boolean);
-    throw new TradeBillError('COLUMNS', `${what}与约定不符（${parts.join('；')}），已停止对账`);
+    const old = found.some((c) => OLD_FORMAT_COLUMNS.includes(c)) ? `。${OLD_FORMAT_REMEDY}` : '';
+    throw new TradeBillError('COLUMNS', `${what}与约定不符（${parts.join('；')}），已停止对账${old}`);
   }
 }
 
@@ -227,14 +257,23 @@ export async function* csvRecords(input: AsyncIterable<Uint8Array>): AsyncGenera
 
 /**
  * Reads a trade bill as it streams in, calling `onRow` for each data row, and returns the summary
- * after checking it against the rows: count, settled amount, refunds, fees, order amounts.
+ * after checking it against the rows: count, settled amount, refunds, 充值券 refunds, fees, order
+ * amounts, requested refunds — every total of the summary.
  */
 export async function readTradeBill(
   input: Readable,
   onRow: (row: TradeRow) => void | Promise<void>,
 ): Promise<TradeBillSummary> {
   const records = csvRecords(input);
-  const seen: TradeBillSummary = { rows: 0, settleFen: 0, refundFen: 0, feeFen: 0, orderFen: 0, requestedRefundFen: 0 };
+  const seen: TradeBillSummary = {
+    rows: 0,
+    settleFen: 0,
+    refundFen: 0,
+    rechargeCouponRefundFen: 0,
+    feeMilliFen: 0,
+    orderFen: 0,
+    requestedRefundFen: 0,
+  };
   let line = 0;
   let phase: 'header' | 'rows' | 'totals' | 'done' = 'header';
   let stated: TradeBillSummary | null = null;
@@ -259,18 +298,21 @@ export async function readTradeBill(
         outTradeNo: v[COL.outTradeNo]!,
         state: v[COL.state]!,
         settleFen: yuanToFen(v[COL.settle]!, where),
+        couponFen: yuanToFen(v[COL.coupon]!, where),
         refundId: v[COL.refundId]!,
         outRefundNo: v[COL.outRefundNo]!,
         refundFen: yuanToFen(v[COL.refund]!, where),
+        rechargeCouponRefundFen: yuanToFen(v[COL.rechargeCouponRefund]!, where),
         refundStatus: v[COL.refundStatus]!,
-        feeFen: yuanToFen(v[COL.fee]!, where),
+        feeMilliFen: yuanToMilliFen(v[COL.fee]!, where),
         orderFen: yuanToFen(v[COL.order]!, where),
         requestedRefundFen: yuanToFen(v[COL.requestedRefund]!, where),
       };
       seen.rows += 1;
       seen.settleFen += row.settleFen;
       seen.refundFen += row.refundFen;
-      seen.feeFen += row.feeFen;
+      seen.rechargeCouponRefundFen += row.rechargeCouponRefundFen;
+      seen.feeMilliFen += row.feeMilliFen;
       seen.orderFen += row.orderFen;
       seen.requestedRefundFen += row.requestedRefundFen;
       await onRow(row);
@@ -284,7 +326,8 @@ export async function readTradeBill(
         rows: count,
         settleFen: yuanToFen(v[1]!, '汇总行'),
         refundFen: yuanToFen(v[2]!, '汇总行'),
-        feeFen: yuanToFen(v[4]!, '汇总行'),
+        rechargeCouponRefundFen: yuanToFen(v[3]!, '汇总行'),
+        feeMilliFen: yuanToMilliFen(v[4]!, '汇总行'),
         orderFen: yuanToFen(v[5]!, '汇总行'),
         requestedRefundFen: yuanToFen(v[6]!, '汇总行'),
       };

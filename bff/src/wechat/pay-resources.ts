@@ -66,6 +66,8 @@ export const ZRefundAnswer = z.looseObject({
   out_refund_no: z.string(),
   out_trade_no: z.string(),
   status: z.enum(['SUCCESS', 'CLOSED', 'PROCESSING', 'ABNORMAL']),
+  /** 退款创建时间 (必填): when WeChat accepted the refund — the day of its trade-bill row. */
+  create_time: z.string(),
   success_time: z.string().optional(),
   amount: z.looseObject({ refund: ZFen, total: ZFen }),
 });

@@ -13,6 +13,14 @@ export type NotifyEvent = {
   resource: object;
 };
 
+/** The envelope's `summary`, as WeChat words it per event. */
+const NOTIFY_SUMMARY: Record<string, string> = {
+  'TRANSACTION.SUCCESS': '支付成功',
+  'REFUND.SUCCESS': '退款成功',
+  'REFUND.ABNORMAL': '退款异常',
+  'REFUND.CLOSED': '退款关闭',
+};
+
 /** How a notification can be spoiled: tests post these to our server to see them refused. */
 export type Tamper = 'signature' | 'stale' | 'serial' | 'signtest' | 'ciphertext' | 'algorithm';
 
@@ -57,7 +65,7 @@ export function buildNotification(
     create_time: new Date(state.now()).toISOString().replace('Z', '+00:00'),
     resource_type: 'encrypt-resource',
     event_type: event.eventType,
-    summary: event.eventType.startsWith('REFUND') ? '退款成功' : '支付成功',
+    summary: NOTIFY_SUMMARY[event.eventType] ?? '支付成功',
     resource: { ...resource, original_type: event.associatedData },
   });
   const at = tamper === 'stale' ? state.now() - 10 * 60_000 : state.now();

@@ -53,10 +53,12 @@ export function payRoutes(state: SimState) {
       .object({
         retryScale: z.number().positive().max(1).optional(),
         refundDelayMs: z.number().int().min(0).max(60_000).optional(),
+        feeRateBp: z.number().int().min(0).max(1000).optional(),
       })
       .parse(ctx.request.body);
     if (c.retryScale !== undefined) state.pay.retryScale = c.retryScale;
     if (c.refundDelayMs !== undefined) state.pay.refundDelayMs = c.refundDelayMs;
+    if (c.feeRateBp !== undefined) state.pay.feeRateBp = c.feeRateBp;
     ctx.status = 204;
   });
   router.post('/sim/pay/faults', (ctx) => {
@@ -65,8 +67,13 @@ export function payRoutes(state: SimState) {
         notify: z.array(ZFault).max(100).default([]),
         prepaySystemErrors: z.number().int().min(0).max(10).default(0),
         prepayAnswerDelayMs: z.number().int().min(0).max(30_000).default(0),
+        refundOutcomes: z
+          .array(z.enum(['CLOSED', 'ABNORMAL']))
+          .max(10)
+          .default([]),
       })
       .parse(ctx.request.body);
+    state.pay.refundOutcomes.push(...f.refundOutcomes);
     state.pay.notifyFaults.push(...f.notify);
     state.pay.prepaySystemErrors += f.prepaySystemErrors;
     state.pay.prepayAnswerDelayMs = f.prepayAnswerDelayMs;
@@ -74,7 +81,13 @@ export function payRoutes(state: SimState) {
   });
   router.post('/sim/pay/pay', (ctx) => {
     const b = z
-      .object({ outTradeNo: z.string().optional(), prepayId: z.string().optional(), notify: z.boolean().default(true) })
+      .object({
+        outTradeNo: z.string().optional(),
+        prepayId: z.string().optional(),
+        notify: z.boolean().default(true),
+        /** The payer uses a 免充值 (merchant-funded) coupon of this much. */
+        couponFen: z.number().int().min(1).optional(),
+      })
       .parse(ctx.request.body);
     const order = b.outTradeNo
       ? state.pay.orders.get(b.outTradeNo)
@@ -82,7 +95,7 @@ export function payRoutes(state: SimState) {
         ? state.pay.orderByPrepayId(b.prepayId)
         : undefined;
     if (!order) return ctx.throw(404, 'no such order');
-    const paid = payOrder(state, order, { notify: b.notify });
+    const paid = payOrder(state, order, { notify: b.notify, couponFen: b.couponFen });
     if (!paid.ok) ctx.throw(409, paid.reason);
     ctx.body = transactionView(order);
   });

@@ -23,6 +23,11 @@ export type SimOrder = {
   transactionId?: string;
   successTime?: string;
   refundedFen: number;
+  /**
+   * A 免充值 (merchant-funded) coupon the payer used: the payer paid total − coupon, the merchant is
+   * settled that much (应结订单金额), and each refund gives the coupon back its share.
+   */
+  couponFen?: number;
 };
 
 export type SimRefund = {
@@ -31,11 +36,20 @@ export type SimRefund = {
   transactionId: string;
   outRefundNo: string;
   refundId: string;
+  /** What the merchant asked to refund (申请退款金额, `amount.refund`). */
   refundFen: number;
+  /** The 免充值 coupon's share of it (非充值代金券退款金额): the payer gets refundFen − this back. */
+  couponRefundFen: number;
+  /** The order's 免充值 coupon, for `payer_total` in the refund's answers. */
+  orderCouponFen?: number;
   totalFen: number;
   status: 'PROCESSING' | 'SUCCESS' | 'CLOSED' | 'ABNORMAL';
   createTime: string;
   successTime?: string;
+  /** When it became CLOSED or ABNORMAL (WeChat's answers do not show it; its trade bill's 退款状态 depends on it). */
+  closeTime?: string;
+  /** How it ends instead of SUCCESS (a `refundOutcomes` fault). */
+  outcome?: 'CLOSED' | 'ABNORMAL';
   notifyUrl?: string;
 };
 
@@ -79,6 +93,8 @@ export class PayState {
   notifyFaults: NotifyFault[] = [];
   /** A notification held back by an `outOfOrder` fault: sent right after the next one. */
   heldBack: (() => void) | null = null;
+  /** How the next refunds end, one each, instead of SUCCESS: accepted (PROCESSING), then CLOSED or ABNORMAL. */
+  refundOutcomes: ('CLOSED' | 'ABNORMAL')[] = [];
   /** Prepay calls that answer 500 SYSTEM_ERROR (after recording nothing). */
   prepaySystemErrors = 0;
   /** The next prepay answer is held this long after the order is recorded (a slow network back to the merchant). */
@@ -93,6 +109,8 @@ export class PayState {
   readonly billFiles = new Map<string, string>();
   /** Refunds succeed after this long (ms of real time): WeChat answers PROCESSING first. */
   refundDelayMs = 50;
+  /** The merchant's fee rate in hundredths of a percent (60 = 0.60%, WeChat's standard; 54 = 0.54%…). */
+  feeRateBp = 60;
   private seq = 0;
 
   constructor() {
@@ -125,7 +143,9 @@ export class PayState {
     this.downloads.clear();
     this.billFiles.clear();
     this.prepaySystemErrors = 0;
+    this.refundOutcomes = [];
     this.prepayAnswerDelayMs = 0;
     this.retryScale = 1;
+    this.feeRateBp = 60;
   }
 }

@@ -69,11 +69,14 @@ function findOrder(state: SimState, mchid: string, outTradeNo: string): SimOrder
 export function payOrder(
   state: SimState,
   order: SimOrder,
-  opts: { notify?: boolean } = {},
+  opts: { notify?: boolean; couponFen?: number } = {},
 ): { ok: true } | { ok: false; reason: string } {
   if (order.state === 'SUCCESS' || order.state === 'REFUND') return { ok: false, reason: '订单已支付' };
   if (order.state === 'CLOSED') return { ok: false, reason: '订单已关闭' };
   if (order.timeExpire && state.now() > Date.parse(order.timeExpire)) return { ok: false, reason: '订单已过期' };
+  if (opts.couponFen !== undefined && opts.couponFen >= order.totalFen)
+    return { ok: false, reason: '代金券金额须小于订单金额' };
+  if (opts.couponFen) order.couponFen = opts.couponFen;
   order.state = 'SUCCESS';
   order.transactionId = state.pay.nextId('transaction');
   order.successTime = rfc3339(state.now());
@@ -89,13 +92,18 @@ export function payOrder(
 function settleRefund(state: SimState, refund: SimRefund) {
   setTimeout(() => {
     if (refund.status !== 'PROCESSING') return;
-    refund.status = 'SUCCESS';
-    refund.successTime = rfc3339(state.now());
+    if (refund.outcome) {
+      refund.status = refund.outcome;
+      refund.closeTime = rfc3339(state.now());
+    } else {
+      refund.status = 'SUCCESS';
+      refund.successTime = rfc3339(state.now());
+    }
     const merchant = state.pay.merchants.get(refund.mchid)!;
     if (refund.notifyUrl)
       deliverNotification(
         state,
-        notifyEvent(merchant, refund.notifyUrl, 'REFUND.SUCCESS', refund.outTradeNo, refundNotifyView(refund)),
+        notifyEvent(merchant, refund.notifyUrl, `REFUND.${refund.status}`, refund.outTradeNo, refundNotifyView(refund)),
       );
   }, state.pay.refundDelayMs);
 }
@@ -199,7 +207,16 @@ export function v3Routes(state: SimState) {
     if (b.amount.total !== order.totalFen) return fail(state, ctx, 400, 'PARAM_ERROR', '订单金额与原订单不一致');
     if (order.refundedFen + b.amount.refund > order.totalFen)
       return fail(state, ctx, 403, 'NOT_ENOUGH', '订单可退余额不足');
+    // The 免充值 coupon gets its share back: in proportion, and the rest of it with the refund that empties the order.
+    const coupon = order.couponFen ?? 0;
+    const couponBack = [...state.pay.refunds.values()]
+      .filter((r) => r.outTradeNo === order.outTradeNo)
+      .reduce((s, r) => s + r.couponRefundFen, 0);
     order.refundedFen += b.amount.refund;
+    const couponRefundFen =
+      order.refundedFen === order.totalFen
+        ? coupon - couponBack
+        : Math.floor((b.amount.refund * coupon) / order.totalFen);
     order.state = 'REFUND';
     const refund: SimRefund = {
       mchid: merchant.mchid,
@@ -208,9 +225,12 @@ export function v3Routes(state: SimState) {
       outRefundNo: b.out_refund_no,
       refundId: state.pay.nextId('refund'),
       refundFen: b.amount.refund,
+      couponRefundFen,
+      ...(coupon ? { orderCouponFen: coupon } : {}),
       totalFen: order.totalFen,
       status: 'PROCESSING',
       createTime: rfc3339(state.now()),
+      ...(state.pay.refundOutcomes.length ? { outcome: state.pay.refundOutcomes.shift()! } : {}),
       ...(b.notify_url ? { notifyUrl: b.notify_url } : {}),
     };
     state.pay.refunds.set(refund.outRefundNo, refund);
@@ -237,7 +257,7 @@ export function v3Routes(state: SimState) {
     const file = state.pay.billFiles.get(day);
     const bill = file
       ? { content: { path: file }, sha1: await sha1OfFile(file) }
-      : tradeBill(state.pay, merchant.mchid, day, type as 'ALL', state.pay.billFaults);
+      : tradeBill(state.pay, merchant.mchid, day, type as 'ALL', state.pay.billFaults, state.pay.feeRateBp);
     const token = randomBytes(16).toString('hex');
     state.pay.downloads.set(token, { content: bill.content, expiresAt: Date.now() + 60_000 });
     reply(state, ctx, 200, {

@@ -37,9 +37,31 @@ export function transactionView(o: SimOrder) {
     bank_type: 'OTHERS',
     success_time: o.successTime,
     payer: { openid: o.openid },
-    amount: { total: o.totalFen, payer_total: o.totalFen, currency: 'CNY', payer_currency: 'CNY' },
+    amount: {
+      total: o.totalFen,
+      payer_total: o.totalFen - (o.couponFen ?? 0),
+      currency: 'CNY',
+      payer_currency: 'CNY',
+    },
+    promotion_detail: o.couponFen
+      ? [
+          {
+            coupon_id: `${o.transactionId}01`,
+            scope: 'SINGLE',
+            type: 'NOCASH', // 免充值型: the merchant funds it (CASH is 充值型)
+            amount: o.couponFen,
+            wechatpay_contribute: 0,
+            merchant_contribute: o.couponFen,
+            other_contribute: 0,
+            currency: 'CNY',
+          },
+        ]
+      : [],
   };
 }
+
+/** The coupon on the refund's order, known to the refund only through its own share: kept on the refund. */
+const payerCoupon = (r: SimRefund) => r.orderCouponFen ?? 0;
 
 /** A refund as the refund API answers it. */
 export function refundView(r: SimRefund) {
@@ -56,8 +78,9 @@ export function refundView(r: SimRefund) {
     amount: {
       total: r.totalFen,
       refund: r.refundFen,
-      payer_total: r.totalFen,
-      payer_refund: r.refundFen,
+      payer_total: r.totalFen - payerCoupon(r),
+      payer_refund: r.refundFen - r.couponRefundFen,
+      discount_refund: r.couponRefundFen,
       currency: 'CNY',
     },
   };
@@ -74,6 +97,11 @@ export function refundNotifyView(r: SimRefund) {
     refund_status: r.status,
     ...(r.successTime ? { success_time: r.successTime } : {}),
     user_received_account: '支付用户零钱',
-    amount: { total: r.totalFen, refund: r.refundFen, payer_total: r.totalFen, payer_refund: r.refundFen },
+    amount: {
+      total: r.totalFen,
+      refund: r.refundFen,
+      payer_total: r.totalFen - payerCoupon(r),
+      payer_refund: r.refundFen - r.couponRefundFen,
+    },
   };
 }

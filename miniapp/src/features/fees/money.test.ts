@@ -1,11 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { billingPeriods, feeStandard, parseYuan, periodLabel, totalOf, yuan } from './money';
+import { billingPeriods, feeStandard, parseYuan, periodLabel, totalOf, yuan, yuanExact } from './money';
 
 describe('money on screen', () => {
   it('shows fen as yuan with two decimals', () => {
     expect(yuan(23171)).toBe('231.71');
     expect(yuan(5)).toBe('0.05');
     expect(yuan(0)).toBe('0.00');
+  });
+  it("shows WeChat's fees (1/1000 fen) exactly, with two decimals at least", () => {
+    expect(yuanExact(433_000)).toBe('4.33');
+    expect(yuanExact(600)).toBe('0.006');
+    expect(yuanExact(-27_000)).toBe('-0.27');
+    expect(yuanExact(1)).toBe('0.00001');
+    expect(yuanExact(406_100)).toBe('4.061');
+    expect(yuanExact(0)).toBe('0.00');
+    expect(yuanExact(123_456_789)).toBe('1234.56789');
   });
   it('names periods as residents say them', () => {
     expect(periodLabel('2026-07')).toBe('2026年7月');

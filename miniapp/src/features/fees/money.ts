@@ -7,6 +7,19 @@ export function yuan(fen: number): string {
   return `${sign}${Math.floor(a / 100)}.${String(a % 100).padStart(2, '0')}`;
 }
 
+/**
+ * WeChat's fees, kept in 1/1000 fen (its bill has five decimals), shown exactly: two decimals at
+ * least, the rest only where not zero — 433000 → "4.33", 600 → "0.006", -27000 → "-0.27".
+ */
+export function yuanExact(milliFen: number): string {
+  const sign = milliFen < 0 ? '-' : '';
+  const a = Math.abs(milliFen);
+  const decimals = String(a % 100_000)
+    .padStart(5, '0')
+    .replace(/0{1,3}$/, '');
+  return `${sign}${Math.floor(a / 100_000)}.${decimals}`;
+}
+
 /** The period as residents say it: 2026-12 → 2026年12月, 2026-Q4 → 2026年第4季度, 2026 → 2026年度. */
 export function periodLabel(period: string): string {
   const m = /^(\d{4})(?:-(\d{2})|-Q(\d))?$/.exec(period);

@@ -7,7 +7,7 @@ import { ApiError } from '../../../api/client';
 import { useAction } from '../../../hooks/use-request';
 import type { ReconcileRunView } from '../../../api/types';
 import { addDays, today } from '../../../beijing';
-import { yuan } from '../money';
+import { yuan, yuanExact } from '../money';
 import '../../../components/list.css';
 import '../../../components/form.css';
 
@@ -16,6 +16,7 @@ const KIND: Record<ReconcileRunView['differences'][number]['kind'], string> = {
   ONLY_OURS: '仅我方有',
   AMOUNT_MISMATCH: '金额不符',
   STATUS_MISMATCH: '状态不符',
+  STATUS_NOTE: '状态提示',
 };
 
 /** 对账: a day against WeChat Pay's trade bill (run each morning by the system, or here on demand), its sums and the differences to resolve. */
@@ -70,20 +71,22 @@ export function Reconciliation() {
           <CellGroup title={`${run.day} 对账结果`} data-testid="reconcile-summary">
             <Cell title="支付相符" extra={`${run.matchedCount} 笔 · ¥${yuan(run.matchedFen)}`} />
             <Cell title="退款相符" extra={`${run.refundMatchedCount} 笔 · ¥${yuan(run.refundMatchedFen)}`} />
-            <Cell title="微信手续费" extra={`¥${yuan(run.wechatFeeFen)}`} />
+            <Cell title="微信手续费" extra={`¥${yuanExact(run.wechatFeeMilliFen)}`} />
             <Cell title="差异" extra={`${run.differenceCount} 条`} />
           </CellGroup>
           {run.differences.map((d) => (
             <View key={d.id} className="card" data-testid="reconcile-difference">
               <View className="card__main">
                 <View className="card__title">
-                  <Tag type={d.resolvedAt ? 'success' : 'danger'}>{KIND[d.kind]}</Tag>
-                  <Text>{d.resolvedAt ? '已处理' : '待处理'}</Text>
+                  <Tag type={d.kind === 'STATUS_NOTE' ? 'info' : d.resolvedAt ? 'success' : 'danger'}>
+                    {KIND[d.kind]}
+                  </Tag>
+                  <Text>{d.kind === 'STATUS_NOTE' ? '仅供参考，不是差异' : d.resolvedAt ? '已处理' : '待处理'}</Text>
                 </View>
                 <Text className="card__sub">{d.outRefundNo ? `退款单 ${d.outRefundNo}` : `订单 ${d.outTradeNo}`}</Text>
                 <Text className="card__sub">{d.detail}</Text>
                 {d.note && <Text className="card__sub">处理说明：{d.note}</Text>}
-                {!d.resolvedAt && (
+                {!d.resolvedAt && d.kind !== 'STATUS_NOTE' && (
                   <>
                     <Input
                       value={notes[d.id] ?? ''}
