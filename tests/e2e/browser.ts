@@ -30,16 +30,27 @@ export async function startBrowserStack(opts: { worker?: boolean } = {}) {
   if (!existsSync(join(H5_ROOT, 'index.html'))) {
     throw new Error('miniapp/dist-h5 is missing: `npm test` builds it first (npm run build:h5:e2e)');
   }
-  const h: Harness = await startHarness({ worker: opts.worker ?? false });
-  await seedDemo(h.db, TEST_APPID);
-  const web = await listen({
-    listen: (port, host, cb) =>
-      createH5Server({ root: H5_ROOT, bffUrl: h.url, simUrl: h.simUrl }).listen(port, host, cb) as Server,
-  });
-  const browser: Browser = await chromium.launch({
+  // Chromium starts while the stack starts and is seeded: neither waits for the other.
+  const launching = chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: CHROMIUM_ARGS,
   });
+  launching.catch(() => undefined); // reported below, once the stack is up (or has failed first)
+  let h: Harness;
+  let web: Awaited<ReturnType<typeof listen>>;
+  try {
+    h = await startHarness({ worker: opts.worker ?? false });
+    await seedDemo(h.db, TEST_APPID);
+    const stack = h;
+    web = await listen({
+      listen: (port, host, cb) =>
+        createH5Server({ root: H5_ROOT, bffUrl: stack.url, simUrl: stack.simUrl }).listen(port, host, cb) as Server,
+    });
+  } catch (err) {
+    void launching.then((b) => b.close()).catch(() => undefined);
+    throw err;
+  }
+  const browser: Browser = await launching;
   mkdirSync(SCREENSHOTS, { recursive: true });
 
   /** A fresh phone-sized (or desk-sized) browser context: its own storage and cookies, so its own session. */
