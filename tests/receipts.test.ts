@@ -13,7 +13,7 @@ import {
 import { ManualClock } from '../bff/src/clock.js';
 import { atBeijing } from '../bff/src/beijing.js';
 
-/** Receipt numbers (issue 24): one series per community, named by its own code. */
+/** Receipts and settling (issue 24): one receipt series per community, and one failing order stops no other. */
 const clock = new ManualClock(atBeijing('2026-11-20', 10 * 60));
 const h = useHarness({ clock, worker: true });
 
@@ -94,5 +94,58 @@ describe('receipt numbers', () => {
   it('a new community gets a code of its own from the database: XQ and at least three digits', async () => {
     const { community } = await makeCommunity(h.db, { units: 0 });
     expect(community.code).toMatch(/^XQ\d{3,}$/);
+  });
+});
+
+describe('settling', () => {
+  it('an order whose settling fails is flagged and skipped; the later orders get their receipts; a retry settles it', async () => {
+    const s = await site();
+    // The failing order: its bill paid at the counter meanwhile (an overpayment, to be refunded), and its
+    // refund number already taken, so recording the refund throws.
+    const [stuckBill] = await openBills(s.neighbour, s.units[1]!.id);
+    const stuck = await wechatOrder(s.neighbour, [stuckBill!.id]);
+    expect((await counterPay(s, 1, stuckBill!.id, stuckBill!.amountFen)).status).toBe(201);
+    const blocker = await h.db.refund.create({
+      data: {
+        outRefundNo: `RF${stuck.outTradeNo.slice(2)}OP`,
+        orderId: stuck.id,
+        communityId: s.community.id,
+        kind: 'CASHIER',
+        amountFen: 1,
+        reason: '占用退款单号',
+        createdAt: clock.now(),
+      },
+    });
+    await h.sim('/sim/pay/pay', { outTradeNo: stuck.outTradeNo });
+    await eventually(async () => {
+      expect(await h.db.paymentIssue.findFirst({ where: { outTradeNo: stuck.outTradeNo } })).toMatchObject({
+        kind: 'SETTLE_FAILED',
+        resolvedAt: null,
+      });
+    }, 10_000);
+
+    // Later orders of the same community are settled all the same.
+    for (const [who, unit] of [
+      [s.owner, 0],
+      [s.owner, 0],
+    ] as const) {
+      const [bill] = await openBills(who, s.units[unit]!.id);
+      const order = await wechatOrder(who, [bill!.id]);
+      await h.sim('/sim/pay/pay', { outTradeNo: order.outTradeNo });
+      expect(await receiptOf(who, order.id)).toMatch(new RegExp(`^SJ2026-${s.community.code}-`));
+    }
+    expect(await h.db.payOrder.findUniqueOrThrow({ where: { id: stuck.id } })).toMatchObject({ settledAt: null });
+
+    // Once the cause is gone, the sweeper's run settles it and the flag is resolved.
+    await h.db.refund.delete({ where: { id: blocker.id } });
+    const { settleCommunity } = await import('../bff/src/pay/settle.js');
+    await settleCommunity(h.deps, s.community.id);
+    expect((await h.db.payOrder.findUniqueOrThrow({ where: { id: stuck.id } })).settledAt).toEqual(expect.any(Date));
+    expect(await h.db.refund.findFirst({ where: { orderId: stuck.id } })).toMatchObject({ kind: 'OVERPAYMENT' });
+    expect(
+      await h.db.paymentIssue.findFirst({ where: { kind: 'SETTLE_FAILED', outTradeNo: stuck.outTradeNo } }),
+    ).toMatchObject({
+      resolvedAt: expect.any(Date),
+    });
   });
 });
