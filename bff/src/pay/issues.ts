@@ -6,7 +6,7 @@ import type { Deps } from '../deps.js';
 export async function flagIssue(
   deps: Deps,
   communityId: string,
-  kind: 'AMOUNT_MISMATCH' | 'OVERPAYMENT',
+  kind: 'AMOUNT_MISMATCH' | 'OVERPAYMENT' | 'SETTLE_FAILED',
   outTradeNo: string,
   detail: object,
   tx: Prisma.TransactionClient | Deps['db'] = deps.db,

@@ -18,9 +18,12 @@ export function uniquePhone(): string {
   );
 }
 
-export async function makeCommunity(db: Db, opts: { companyId?: string; units?: number } = {}) {
+/** `id`: an explicit community id (e.g. two sharing their first characters); the code comes from the database. */
+export async function makeCommunity(db: Db, opts: { companyId?: string; units?: number; id?: string } = {}) {
   const companyId = opts.companyId ?? (await db.propertyCompany.create({ data: { name: `测试物业${uniq()}` } })).id;
-  const community = await db.community.create({ data: { companyId, name: `测试小区${uniq()}`, address: '测试路1号' } });
+  const community = await db.community.create({
+    data: { id: opts.id, companyId, name: `测试小区${uniq()}`, address: '测试路1号' },
+  });
   const building = await db.building.create({ data: { communityId: community.id, name: '1号楼' } });
   const units = [];
   for (let i = 0; i < (opts.units ?? 3); i++) {
