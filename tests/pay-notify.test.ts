@@ -13,7 +13,7 @@ let A: Awaited<ReturnType<typeof billedOwner>>['site'];
 let owner: Actor;
 
 beforeAll(async () => {
-  ({ site: A, owner } = await billedOwner(h, ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05']));
+  ({ site: A, owner } = await billedOwner(h, ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06']));
 });
 
 /** An order WeChat has been paid for, without its notification (dropped), so the test sends its own. */
@@ -104,6 +104,27 @@ describe('spoiled notifications are refused and change nothing', () => {
     expect(await h.db.ledgerEntry.findFirstOrThrow({ where: { orderId: o.orderId } })).toMatchObject({
       kind: 'WECHAT_PAYMENT',
       at: paidAt,
+    });
+  });
+});
+
+describe('a payment in another currency', () => {
+  it('with our total but USD is never credited, and is flagged for the cashier', async () => {
+    const o = await paidAtWechatOnly();
+    const { totalFen } = h.simState.pay.orders.get(o.outTradeNo)!;
+    const n = await built(o.outTradeNo, {
+      patch: { amount: { total: totalFen, payer_total: totalFen, currency: 'USD', payer_currency: 'USD' } },
+    });
+    expect((await send(n)).status).toBe(204); // retrying cannot make it right: acknowledged, flagged
+    expect(await h.db.payOrder.findUniqueOrThrow({ where: { id: o.orderId } })).toMatchObject({
+      state: 'PENDING',
+      transactionId: null,
+    });
+    expect(await h.db.bill.findUniqueOrThrow({ where: { id: o.billId } })).toMatchObject({ paidAt: null });
+    expect(await h.db.ledgerEntry.count({ where: { orderId: o.orderId } })).toBe(0);
+    expect(await h.db.paymentIssue.findFirst({ where: { outTradeNo: o.outTradeNo } })).toMatchObject({
+      kind: 'AMOUNT_MISMATCH',
+      detail: { reason: 'CURRENCY', currency: 'USD', expectedFen: totalFen, reportedFen: totalFen },
     });
   });
 });
