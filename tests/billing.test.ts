@@ -227,5 +227,8 @@ describe('waivers', () => {
       { kind: 'WAIVER', amountFen: bill!.amountFen, actorId: manager.userId },
     ]);
     await expect(h.db.ledgerEntry.deleteMany({ where: { billId: bill!.id } })).rejects.toThrow(/append-only/);
+    // a row trigger does not see TRUNCATE: a statement trigger of its own refuses it
+    await expect(h.db.$executeRawUnsafe('TRUNCATE "LedgerEntry"')).rejects.toThrow(/append-only/);
+    expect(await h.db.ledgerEntry.count({ where: { billId: bill!.id } })).toBe(1);
   });
 });

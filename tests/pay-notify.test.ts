@@ -3,6 +3,7 @@ import { useHarness } from './support/use-harness.js';
 import type { Actor } from './support/actors.js';
 import { billedOwner, eventually, openBills } from './support/factories/index.js';
 import { settleJob } from '../bff/src/pay/settle.js';
+import { syncOrder } from '../bff/src/pay/sync-order.js';
 
 /**
  * The payment notification as an attacker and as WeChat's retries meet it (docs/wechat.md §5, docs/conventions.md
@@ -13,7 +14,15 @@ let A: Awaited<ReturnType<typeof billedOwner>>['site'];
 let owner: Actor;
 
 beforeAll(async () => {
-  ({ site: A, owner } = await billedOwner(h, ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05']));
+  ({ site: A, owner } = await billedOwner(h, [
+    '2026-01',
+    '2026-02',
+    '2026-03',
+    '2026-04',
+    '2026-05',
+    '2026-06',
+    '2026-07',
+  ]));
 });
 
 /** An order WeChat has been paid for, without its notification (dropped), so the test sends its own. */
@@ -104,6 +113,49 @@ describe('spoiled notifications are refused and change nothing', () => {
     expect(await h.db.ledgerEntry.findFirstOrThrow({ where: { orderId: o.orderId } })).toMatchObject({
       kind: 'WECHAT_PAYMENT',
       at: paidAt,
+    });
+  });
+});
+
+describe('a payment in another currency', () => {
+  it('with our total but USD is never credited, and is flagged for the cashier', async () => {
+    const o = await paidAtWechatOnly();
+    const { totalFen } = h.simState.pay.orders.get(o.outTradeNo)!;
+    const n = await built(o.outTradeNo, {
+      patch: { amount: { total: totalFen, payer_total: totalFen, currency: 'USD', payer_currency: 'USD' } },
+    });
+    expect((await send(n)).status).toBe(204); // retrying cannot make it right: acknowledged, flagged
+    expect(await h.db.payOrder.findUniqueOrThrow({ where: { id: o.orderId } })).toMatchObject({
+      state: 'PENDING',
+      transactionId: null,
+    });
+    expect(await h.db.bill.findUniqueOrThrow({ where: { id: o.billId } })).toMatchObject({ paidAt: null });
+    expect(await h.db.ledgerEntry.count({ where: { orderId: o.orderId } })).toBe(0);
+    expect(await h.db.paymentIssue.findFirst({ where: { outTradeNo: o.outTradeNo } })).toMatchObject({
+      kind: 'AMOUNT_MISMATCH',
+      detail: { reason: 'CURRENCY', currency: 'USD', expectedFen: totalFen, reportedFen: totalFen },
+    });
+  });
+
+  it('answered by the query API is not credited either (the query job and the page polling apply it the same way)', async () => {
+    const o = await paidAtWechatOnly();
+    const pay = h.deps.wechat.pay!;
+    const query = pay.query.bind(pay);
+    const spy = vi.spyOn(pay, 'query').mockImplementation(async (no) => {
+      const t = await query(no);
+      return t && { ...t, amount: { ...t.amount!, currency: 'USD' } };
+    });
+    try {
+      const order = await h.db.payOrder.findUniqueOrThrow({ where: { id: o.orderId } });
+      expect(await syncOrder(h.deps, order, { close: false })).toBe('mismatch');
+    } finally {
+      spy.mockRestore();
+    }
+    expect(await h.db.payOrder.findUniqueOrThrow({ where: { id: o.orderId } })).toMatchObject({ state: 'PENDING' });
+    expect(await h.db.ledgerEntry.count({ where: { orderId: o.orderId } })).toBe(0);
+    expect(await h.db.paymentIssue.findFirst({ where: { outTradeNo: o.outTradeNo } })).toMatchObject({
+      kind: 'AMOUNT_MISMATCH',
+      detail: { reason: 'CURRENCY', currency: 'USD' },
     });
   });
 });

@@ -12,6 +12,13 @@ export type ExportColumn = { header: string; width?: number; money?: boolean };
 export type ExportFile = { body: Readable | string; type: string; filename: string };
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/**
+ * A text cell that a spreadsheet would read as a formula — starting with =, +, -, @, tab or carriage
+ * return — gets a leading apostrophe (OWASP, CSV Injection: https://owasp.org/www-community/attacks/CSV_Injection),
+ * so a unit or name typed as `=HYPERLINK(…)` is shown, never run. Text only: a number (a negative
+ * amount, money in yuan) is written as the number it is.
+ */
+const inertText = (v: string | number) => (typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
 const csvCell = (v: string | number) => (/[",\r\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
 
 /**
@@ -29,10 +36,10 @@ export function exportTable(
   if (format === 'csv') {
     const out = new PassThrough();
     void (async () => {
-      out.write(`\uFEFF${columns.map((c) => csvCell(c.header)).join(',')}\r\n`);
+      out.write(`\uFEFF${columns.map((c) => csvCell(inertText(c.header))).join(',')}\r\n`);
       for await (const row of rows) {
         if (out.destroyed) return; // the download was abandoned: stop reading (the rows' source closes)
-        if (!out.write(`${row.map((v, i) => csvCell(money[i] ? yuan(Number(v)) : v)).join(',')}\r\n`))
+        if (!out.write(`${row.map((v, i) => csvCell(money[i] ? yuan(Number(v)) : inertText(v))).join(',')}\r\n`))
           await Promise.race([once(out, 'drain'), once(out, 'close')]);
       }
       out.end();
@@ -41,12 +48,12 @@ export function exportTable(
   }
   async function* yuanRows() {
     // fen → yuan only for Excel to show; every sum was made in fen
-    for await (const values of rows) yield values.map((v, i) => (money[i] ? Number(v) / 100 : v));
+    for await (const values of rows) yield values.map((v, i) => (money[i] ? Number(v) / 100 : inertText(v)));
   }
   // Pulled as the download is read: an abandoned one stops the rows (their source closes).
   const sheet = xlsx(
     name.sheet,
-    columns.map((c) => ({ header: c.header, width: c.width ?? 14, money: c.money === true })),
+    columns.map((c) => ({ header: String(inertText(c.header)), width: c.width ?? 14, money: c.money === true })),
     yuanRows(),
   );
   return { body: Readable.from(sheet), type: XLSX, filename: `${name.file}.xlsx` };

@@ -56,6 +56,21 @@ export const CREDIT_STATEMENT = `
     FROM o`;
 
 /**
+ * Why a paid transaction cannot be ours as it stands, before the amount is compared (the crediting
+ * statement compares that): another merchant or app, no transaction id or amount, or an amount not
+ * in CNY — our orders are placed in CNY (pay-client.ts), and a `total` of 100 in USD is not 100 fen.
+ */
+function mismatchOf(
+  t: Transaction,
+  pay: { mchid: string; appid: string },
+): 'MERCHANT' | 'CURRENCY' | 'INCOMPLETE' | null {
+  if (t.mchid !== pay.mchid || t.appid !== pay.appid) return 'MERCHANT';
+  if (!t.transaction_id || !t.amount) return 'INCOMPLETE';
+  if (t.amount.currency !== 'CNY') return 'CURRENCY';
+  return null;
+}
+
+/**
  * The one state change a payment makes, whoever tells us (the notify, the query job, the page's
  * polling), as **one statement** (atomic, one round trip, prepared once per connection — db.ts): the
  * order moves to PAID with WeChat's transaction id (unique) only if it is still open and the
@@ -67,14 +82,15 @@ export const CREDIT_STATEMENT = `
 export async function applyTransaction(deps: Deps, t: Transaction): Promise<ApplyOutcome> {
   if (t.trade_state !== 'SUCCESS' && t.trade_state !== 'REFUND') return 'not-paid';
   const pay = deps.config.pay!;
-  if (t.mchid === pay.mchid && t.appid === pay.appid && t.transaction_id && t.amount) {
+  const reason = mismatchOf(t, pay);
+  if (!reason) {
     const paidAt = t.success_time ? new Date(t.success_time) : deps.clock.now();
     const {
       rows: [credited],
     } = await deps.sql.query<{ communityId: string; settleFromMs: number }>({
       name: 'apply-transaction',
       text: CREDIT_STATEMENT,
-      values: [paidAt.toISOString(), t.transaction_id, t.out_trade_no, t.amount.total],
+      values: [paidAt.toISOString(), t.transaction_id, t.out_trade_no, t.amount!.total],
     });
     if (credited) {
       await askToSettle(deps, credited.communityId, credited.settleFromMs);
@@ -85,13 +101,22 @@ export async function applyTransaction(deps: Deps, t: Transaction): Promise<Appl
   if (!order) return 'unknown-order';
   if (order.state === 'PAID') return 'duplicate';
   // Never credited: money that does not match what we asked for is for a person to look at.
+  const why = reason ?? 'AMOUNT';
   deps.logger.error(
-    { outTradeNo: order.outTradeNo, amount: t.amount?.total, expected: order.amountFen },
+    {
+      outTradeNo: order.outTradeNo,
+      why,
+      amount: t.amount?.total,
+      currency: t.amount?.currency,
+      expected: order.amountFen,
+    },
     'payment does not match its order',
   );
   await flagIssue(deps, order.communityId, 'AMOUNT_MISMATCH', order.outTradeNo, {
+    reason: why,
     expectedFen: order.amountFen,
     reportedFen: t.amount?.total ?? null,
+    currency: t.amount?.currency ?? null,
     mchid: t.mchid,
     appid: t.appid,
     transactionId: t.transaction_id ?? null,

@@ -13,7 +13,7 @@ const ZFen = z.number().int();
  * only mchid, out_trade_no, trade_state and trade_state_desc are always there. An unpaid order comes
  * without transaction_id, trade_type, bank_type, success_time and payer, and its amount without
  * currency — see the captured answer in samples/notpay-query.ts. An answer missing what a credit needs
- * (appid, transaction_id, amount) is never credited (applyTransaction).
+ * (appid, transaction_id, amount in CNY) is never credited (applyTransaction).
  */
 export const ZTransaction = z.looseObject({
   appid: z.string().optional(),
