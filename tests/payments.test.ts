@@ -218,6 +218,16 @@ describe('paying bills with WeChat Pay', () => {
       ['REFUND', -o.amountFen],
     ]);
     expect((await simOrder(o.outTradeNo)).trade_state).toBe('REFUND');
+    // The bill was paid at the counter: a cashier's refund of it never goes to WeChat a second time.
+    const again = await cashier.call('POST', `/api/staff/bills/${o.items[0]!.billId}/refunds`, {
+      body: { amountFen: o.amountFen, reason: '多收退回' },
+    });
+    expect([again.status, again.body.code, again.body.message]).toEqual([
+      409,
+      'REFUND_EXCEEDS_PAID',
+      '这笔账单不是微信支付的，请在柜台办理退款',
+    ]);
+    expect(await h.db.refund.count({ where: { orderId: o.id } })).toBe(1);
   });
 });
 

@@ -28,11 +28,13 @@ export async function createRefund(
     >`SELECT "state", "paidFen" FROM "Bill" WHERE "id" = ${billId}::uuid FOR UPDATE`;
     if (!locked || (locked.state !== 'PAID' && locked.state !== 'PARTIALLY_REFUNDED'))
       throw new AppError('REFUND_EXCEEDS_PAID', '这笔账单没有可退的款项');
-    const item = await tx.payOrderItem.findFirst({
-      where: { billId, order: { state: 'PAID' } },
+    // The order whose WeChat money credited this bill, from the ledger: any PAID order that merely
+    // contains the bill may be a double payment already refunded as an overpayment (issue 24).
+    const item = await tx.ledgerEntry.findFirst({
+      where: { billId, kind: 'WECHAT_PAYMENT', orderId: { not: null } },
       select: { orderId: true },
     });
-    if (!item) throw new AppError('REFUND_EXCEEDS_PAID', '这笔账单不是微信支付的，请在柜台办理退款');
+    if (!item?.orderId) throw new AppError('REFUND_EXCEEDS_PAID', '这笔账单不是微信支付的，请在柜台办理退款');
     const asked = await tx.refund.aggregate({
       where: { billId, kind: 'CASHIER', state: { not: 'CLOSED' } },
       _sum: { amountFen: true },
