@@ -183,9 +183,65 @@ describe('wall photos', { timeout: 30_000 }, () => {
 
   it('the message URL answers WeChat’s verification only with a valid signature', async () => {
     const token = h.deps.config.wechat.messageToken;
-    const q = (sig: string) => `/api/wechat/message?signature=${sig}&timestamp=1764400000&nonce=n0nce&echostr=hello`;
-    const ok = await h.call('GET', q(messageSignature(token, '1764400000', 'n0nce')));
+    const ts = String(Math.floor(h.deps.clock.now().getTime() / 1000));
+    const q = (sig: string) => `/api/wechat/message?signature=${sig}&timestamp=${ts}&nonce=n0nce&echostr=hello`;
+    expect((await h.call('GET', q(messageSignature('wrong', ts, 'n0nce')))).status).toBe(403);
+    const ok = await h.call('GET', q(messageSignature(token, ts, 'n0nce')));
     expect([ok.status, ok.body]).toEqual([200, 'hello']);
-    expect((await h.call('GET', q(messageSignature('wrong', '1764400000', 'n0nce')))).status).toBe(403);
+  });
+
+  /** A push signed now by WeChat: the signature covers token, timestamp and nonce — not the body. */
+  function signedUrl(at: number, nonce: string, extra = '') {
+    const timestamp = String(Math.floor(at / 1000));
+    const signature = messageSignature(h.deps.config.wechat.messageToken, timestamp, nonce);
+    return `/api/wechat/message?signature=${signature}&timestamp=${timestamp}&nonce=${nonce}${extra}`;
+  }
+  const verdict = (traceId: string, suggest: string) => ({
+    MsgType: 'event',
+    Event: 'wxa_media_check',
+    trace_id: traceId,
+    version: 2,
+    errcode: 0,
+    result: { suggest, label: suggest === 'pass' ? 100 : 20002 },
+  });
+
+  it('the message URL refuses a push whose timestamp is more than five minutes off our clock', async () => {
+    const now = h.deps.clock.now().getTime();
+    for (const off of [-301_000, 301_000, -86_400_000]) {
+      const stale = await h.call('GET', signedUrl(now + off, `stale${off}`, '&echostr=hello'));
+      expect(stale).toMatchObject({
+        status: 403,
+        body: { code: 'FORBIDDEN', message: expect.stringContaining('过期') },
+      });
+    }
+    // A pass verdict replayed from yesterday does not put a waiting photo on the wall.
+    const waiting = await praise('none');
+    const old = await h.call('POST', signedUrl(now - 86_400_000, 'yesterday'), {
+      body: verdict((await check(waiting.id)).traceId!, 'pass'),
+    });
+    expect(old.status).toBe(403);
+    expect((await check(waiting.id)).status).toBe('PENDING');
+    // Within the window (this file runs on the real clock: a margin for the time the requests take).
+    for (const off of [-290_000, 290_000]) {
+      const at = h.deps.clock.now().getTime() + off;
+      expect((await h.call('GET', signedUrl(at, `fresh${off}`, '&echostr=hello'))).body).toBe('hello');
+    }
+  });
+
+  it('the message URL takes each nonce once: a captured URL replayed with another body changes nothing', async () => {
+    const first = await praise('none');
+    const second = await praise('none');
+    const url = signedUrl(h.deps.clock.now().getTime(), 'c4ptured');
+    const genuine = await h.call('POST', url, { body: verdict((await check(first.id)).traceId!, 'risky') });
+    expect([genuine.status, genuine.body]).toEqual([200, 'success']);
+    expect((await check(first.id)).status).toBe('RISKY');
+    // Someone who saw that URL reuses its signature for a verdict of their own choosing.
+    const replayed = await h.call('POST', url, { body: verdict((await check(second.id)).traceId!, 'pass') });
+    expect(replayed).toMatchObject({
+      status: 403,
+      body: { code: 'FORBIDDEN', message: expect.stringContaining('重复') },
+    });
+    expect((await check(second.id)).status).toBe('PENDING');
+    expect((await wall()).find((w: any) => w.id === second.id).photos).toHaveLength(0);
   });
 });

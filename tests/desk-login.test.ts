@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../bff/src/clock.js';
 import { atBeijing } from '../bff/src/beijing.js';
 import { useHarness } from './support/use-harness.js';
+import { startHarness } from './support/harness.js';
 import { resident, staff, type Actor } from './support/actors.js';
 import { makeCommunity } from './support/factories/index.js';
 
@@ -40,10 +41,20 @@ async function newTicket(desk = deskBrowser()) {
   return { desk, ticket: res.body.ticket as string };
 }
 
-/** What a phone does after scanning: open the page (scan), then confirm. */
-async function scanAndConfirm(who: Actor, ticket: string) {
-  expect((await who.call('POST', `/api/desk/tickets/${ticket}/scan`)).status).toBe(200);
-  expect((await who.call('POST', `/api/desk/tickets/${ticket}/confirm`)).status).toBe(200);
+/** WeChat's launch scene of a camera scan (1047); 1048 a long-pressed image, 1049 one from the album. */
+const CAMERA = { scene: 1047 };
+const scan = (who: Actor, ticket: string, scene = 1047) =>
+  who.call('POST', `/api/desk/tickets/${ticket}/scan`, { body: { scene } });
+const confirm = (who: Actor, ticket: string, code: string, scene = 1047) =>
+  who.call('POST', `/api/desk/tickets/${ticket}/confirm`, { body: { scene, code } });
+/** The two digits the desk shows once its ticket was scanned (the person reads them off the screen). */
+const codeAt = async (desk: ReturnType<typeof deskBrowser>, ticket: string) =>
+  (await desk.call('GET', `/api/desk/tickets/${ticket}`)).body.matchCode as string;
+
+/** What a phone does after scanning: open the page (scan), then confirm with the desk's digits. */
+async function scanAndConfirm(who: Actor, t: { desk: ReturnType<typeof deskBrowser>; ticket: string }) {
+  expect((await scan(who, t.ticket)).status).toBe(200);
+  expect((await confirm(who, t.ticket, await codeAt(t.desk, t.ticket))).status).toBe(200);
 }
 
 beforeAll(async () => {
@@ -86,8 +97,8 @@ describe('desk login', () => {
 
   it('scan → confirm → the desk redeems once for a desk session that reaches staff pages only', async () => {
     const { desk, ticket } = await newTicket();
-    const scan = await cashier.call('POST', `/api/desk/tickets/${ticket}/scan`);
-    expect(scan.body).toMatchObject({
+    const scanned = await scan(cashier, ticket);
+    expect(scanned.body).toMatchObject({
       state: 'SCANNED',
       desk: { agent: 'Chrome 130 · Windows', ip: expect.any(String) },
     });
@@ -100,7 +111,7 @@ describe('desk login', () => {
       code: 'DESK_TICKET_STATE',
       message: '请在手机上点“确认登录”',
     });
-    expect((await cashier.call('POST', `/api/desk/tickets/${ticket}/confirm`)).body.state).toBe('CONFIRMED');
+    expect((await confirm(cashier, ticket, await codeAt(desk, ticket))).body.state).toBe('CONFIRMED');
     expect((await desk.call('GET', `/api/desk/tickets/${ticket}`)).body.state).toBe('CONFIRMED');
 
     // Another browser cannot take it, even knowing the ticket.
@@ -123,7 +134,7 @@ describe('desk login', () => {
     expect(resident).toMatchObject({ status: 403, body: { code: 'FORBIDDEN' } });
     // A desk session cannot sign in further desks.
     const { ticket: next } = await newTicket();
-    expect((await h.call('POST', `/api/desk/tickets/${next}/scan`, { token })).status).toBe(403);
+    expect((await h.call('POST', `/api/desk/tickets/${next}/scan`, { token, body: CAMERA })).status).toBe(403);
 
     const row = await h.db.deskLogin.findFirstOrThrow({ where: { userId: cashier.userId } });
     expect(row).toMatchObject({ deskAgent: 'Chrome 130 · Windows', endedAt: null });
@@ -131,11 +142,11 @@ describe('desk login', () => {
 
   it('the phone lists its desk sessions and ends one; logging out at the desk ends its record', async () => {
     const first = await newTicket();
-    await scanAndConfirm(cashier, first.ticket);
+    await scanAndConfirm(cashier, first);
     const a = (await first.desk.call('POST', `/api/desk/tickets/${first.ticket}/redeem`)).body.token as string;
     clock.advance(1000);
     const second = await newTicket();
-    await scanAndConfirm(cashier, second.ticket);
+    await scanAndConfirm(cashier, second);
     const b = (await second.desk.call('POST', `/api/desk/tickets/${second.ticket}/redeem`)).body.token as string;
 
     const listed = await cashier.call('GET', '/api/desk/sessions');
@@ -157,10 +168,10 @@ describe('desk login', () => {
     expect((await cashier.call('GET', '/api/me')).status).toBe(200);
   });
 
-  it('refuses expired, cancelled and reused tickets with clear messages, and residents altogether', async () => {
+  it('refuses expired, cancelled and reused tickets with clear messages', async () => {
     const expiring = await newTicket();
     clock.advance(181_000);
-    const late = await cashier.call('POST', `/api/desk/tickets/${expiring.ticket}/scan`);
+    const late = await scan(cashier, expiring.ticket);
     expect(late).toMatchObject({
       status: 410,
       body: { code: 'DESK_TICKET_EXPIRED', message: expect.stringContaining('二维码已过期') },
@@ -169,16 +180,17 @@ describe('desk login', () => {
 
     // Confirmed but not redeemed within a minute: gone.
     const slow = await newTicket();
-    await scanAndConfirm(cashier, slow.ticket);
+    await scanAndConfirm(cashier, slow);
     clock.advance(61_000);
     expect((await slow.desk.call('POST', `/api/desk/tickets/${slow.ticket}/redeem`)).body.code).toBe(
       'DESK_TICKET_EXPIRED',
     );
 
     const cancelled = await newTicket();
-    await cashier.call('POST', `/api/desk/tickets/${cancelled.ticket}/scan`);
+    await scan(cashier, cancelled.ticket);
+    const digits = await codeAt(cancelled.desk, cancelled.ticket);
     expect((await cashier.call('POST', `/api/desk/tickets/${cancelled.ticket}/cancel`)).body.state).toBe('CANCELLED');
-    expect((await cashier.call('POST', `/api/desk/tickets/${cancelled.ticket}/confirm`)).body).toMatchObject({
+    expect((await confirm(cashier, cancelled.ticket, digits)).body).toMatchObject({
       code: 'DESK_TICKET_CANCELLED',
       message: expect.stringContaining('已取消'),
     });
@@ -187,24 +199,19 @@ describe('desk login', () => {
     // Someone else's scan cannot be confirmed by another phone.
     const other = await staff(h, 'MANAGER', { id: A.community.id, companyId: A.companyId });
     const taken = await newTicket();
-    await cashier.call('POST', `/api/desk/tickets/${taken.ticket}/scan`);
-    expect((await other.call('POST', `/api/desk/tickets/${taken.ticket}/scan`)).body.code).toBe('DESK_TICKET_STATE');
-    expect((await other.call('POST', `/api/desk/tickets/${taken.ticket}/confirm`)).body.code).toBe('DESK_TICKET_STATE');
+    await scan(cashier, taken.ticket);
+    const shown = await codeAt(taken.desk, taken.ticket);
+    expect((await scan(other, taken.ticket)).body.code).toBe('DESK_TICKET_STATE');
+    expect((await confirm(other, taken.ticket, shown)).body.code).toBe('DESK_TICKET_STATE');
 
-    const forResident = await newTicket();
-    expect((await owner.call('POST', `/api/desk/tickets/${forResident.ticket}/scan`)).body).toMatchObject({
-      code: 'DESK_STAFF_ONLY',
-      message: '只有物业工作人员可以登录收银台',
-    });
-    expect((await cashier.call('POST', '/api/desk/tickets/not-a-ticket/scan')).status).toBe(400);
+    expect((await scan(cashier, 'not-a-ticket')).status).toBe(400);
   });
 
   it('confirming one ticket from two phones at once, or redeeming it twice at once, has one winner', async () => {
     const { desk, ticket } = await newTicket();
-    await cashier.call('POST', `/api/desk/tickets/${ticket}/scan`);
-    const confirms = await Promise.all(
-      Array.from({ length: 5 }, () => cashier.call('POST', `/api/desk/tickets/${ticket}/confirm`)),
-    );
+    await scan(cashier, ticket);
+    const digits = await codeAt(desk, ticket);
+    const confirms = await Promise.all(Array.from({ length: 5 }, () => confirm(cashier, ticket, digits)));
     expect(confirms.filter((r) => r.status === 200)).toHaveLength(1);
     expect(confirms.filter((r) => r.status === 409).map((r) => r.body.message)).toEqual(
       Array(4).fill('已确认登录，请在收银台继续'),
@@ -222,5 +229,109 @@ describe('desk login', () => {
     const refused = await desk.call('GET', `/api/desk/tickets/${ticket}/code`);
     expect(refused).toMatchObject({ status: 429, body: { code: 'WECHAT_RATE_LIMITED' } });
     expect((await desk.call('GET', `/api/desk/tickets/${ticket}/code`)).status).toBe(200);
+  });
+});
+
+/** #24: desk login must not be phishable by passing the code on, nor disturbed by residents. */
+describe('desk login: camera scans, matching digits, staff only', () => {
+  it('only a camera scan (launch scene 1047) opens or confirms a ticket; a forwarded picture (1048, 1049) is refused', async () => {
+    const t = await newTicket();
+    for (const scene of [1048, 1049, 1007]) {
+      const refused = await scan(cashier, t.ticket, scene);
+      expect(refused).toMatchObject({
+        status: 403,
+        body: { code: 'DESK_SCAN_REQUIRED', message: expect.stringContaining('扫一扫') },
+      });
+    }
+    // The desk learnt nothing: still waiting, nobody named.
+    expect((await t.desk.call('GET', `/api/desk/tickets/${t.ticket}`)).body).toMatchObject({
+      state: 'PENDING',
+      scannedBy: null,
+      matchCode: null,
+    });
+    // Scanned with the camera, but confirmed from a page opened from a picture: refused, not confirmed.
+    expect((await scan(cashier, t.ticket)).status).toBe(200);
+    const digits = await codeAt(t.desk, t.ticket);
+    expect((await confirm(cashier, t.ticket, digits, 1048)).body.code).toBe('DESK_SCAN_REQUIRED');
+    expect((await t.desk.call('GET', `/api/desk/tickets/${t.ticket}`)).body.state).toBe('SCANNED');
+    // Without a scene at all the request is malformed.
+    const bare = await cashier.call('POST', `/api/desk/tickets/${t.ticket}/confirm`, { body: { code: digits } });
+    expect([bare.status, bare.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+    expect((await confirm(cashier, t.ticket, digits)).body.state).toBe('CONFIRMED');
+  });
+
+  it('the desk shows two digits drawn at the scan; the phone never receives them; a wrong answer ends the ticket', async () => {
+    const t = await newTicket();
+    const created = await t.desk.call('GET', `/api/desk/tickets/${t.ticket}`);
+    expect(created.body.matchCode).toBeNull(); // nothing a picture of the waiting desk could carry
+    const opened = await scan(cashier, t.ticket);
+    expect(JSON.stringify(opened.body)).not.toMatch(/matchCode/);
+    const digits = await codeAt(t.desk, t.ticket);
+    expect(digits).toMatch(/^\d{2}$/);
+    // Opening the page again keeps the digits the desk already shows.
+    await scan(cashier, t.ticket);
+    expect(await codeAt(t.desk, t.ticket)).toBe(digits);
+
+    const wrong = String((Number(digits) + 1) % 100).padStart(2, '0');
+    const refused = await confirm(cashier, t.ticket, wrong);
+    expect(refused).toMatchObject({
+      status: 409,
+      body: { code: 'DESK_CODE_MISMATCH', message: expect.stringContaining('不一致') },
+    });
+    // One guess only: the ticket is over, the right digits no longer help, the desk cannot redeem.
+    expect((await t.desk.call('GET', `/api/desk/tickets/${t.ticket}`)).body.state).toBe('CANCELLED');
+    expect((await confirm(cashier, t.ticket, digits)).body.code).toBe('DESK_TICKET_CANCELLED');
+    expect((await t.desk.call('POST', `/api/desk/tickets/${t.ticket}/redeem`)).status).toBe(409);
+    const malformed = await confirm(cashier, t.ticket, '7');
+    expect([malformed.status, malformed.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+  });
+
+  it('only property staff act on a ticket: for a resident or a committee member it does not exist', async () => {
+    const committee = await staff(h, 'COMMITTEE_MEMBER', { id: A.community.id, companyId: A.companyId });
+    const unknown = 'Z'.repeat(32);
+    for (const who of [owner, committee]) {
+      const t = await newTicket();
+      const answers = [
+        await scan(who, t.ticket),
+        await who.call('POST', `/api/desk/tickets/${t.ticket}/cancel`),
+        await confirm(who, t.ticket, '00'),
+      ];
+      const none = await who.call('POST', `/api/desk/tickets/${unknown}/cancel`);
+      for (const res of answers) {
+        expect([res.status, res.body]).toEqual([404, { code: 'NOT_FOUND', message: '二维码不存在' }]);
+        expect(res.body).toEqual(none.body);
+      }
+      // The desk's ticket is untouched: a cashier can still sign in with it.
+      expect((await t.desk.call('GET', `/api/desk/tickets/${t.ticket}`)).body.state).toBe('PENDING');
+      await scanAndConfirm(cashier, t);
+      expect((await t.desk.call('POST', `/api/desk/tickets/${t.ticket}/redeem`)).status).toBe(200);
+    }
+  });
+
+  it('the desk cookie is not Secure over plain http, and a forged X-Forwarded-Proto is not believed without TRUST_PROXY', async () => {
+    const plain = await h.call('POST', '/api/desk/tickets', { headers: { 'user-agent': DESK_UA } });
+    expect(plain.headers.get('set-cookie')).not.toMatch(/;\s*secure/i);
+    const forged = await h.call('POST', '/api/desk/tickets', {
+      headers: { 'user-agent': DESK_UA, 'x-forwarded-proto': 'https' },
+    });
+    expect(forged.status).toBe(201);
+    expect(forged.headers.get('set-cookie')).not.toMatch(/;\s*secure/i);
+  });
+
+  it('behind a trusted proxy (TRUST_PROXY) that says https, the desk cookie is Secure; over its http it is not', async () => {
+    const t = await startHarness({ env: { TRUST_PROXY: 'true' } });
+    try {
+      const https = await t.call('POST', '/api/desk/tickets', {
+        headers: { 'user-agent': DESK_UA, 'x-forwarded-proto': 'https' },
+      });
+      expect(https.status).toBe(201);
+      expect(https.headers.get('set-cookie')).toMatch(/^wyt_desk=[^;]+;.*;\s*secure;.*httponly/i);
+      const http = await t.call('POST', '/api/desk/tickets', {
+        headers: { 'user-agent': DESK_UA, 'x-forwarded-proto': 'http' },
+      });
+      expect(http.headers.get('set-cookie')).not.toMatch(/;\s*secure/i);
+    } finally {
+      await t.close();
+    }
   });
 });

@@ -51,6 +51,11 @@ const ZConfig = z.object({
   LOGIN_LIMIT_PER_IP_PER_MINUTE: z.coerce.number().int().positive().default(30),
   LOGIN_LIMIT_PER_SECOND: z.coerce.number().int().positive().default(200),
   BIND_REQUEST_LIMIT_PER_HOUR: z.coerce.number().int().positive().default(10),
+  /** Per user: each repair and snapshot is a WeChat text check, each upload ≈ 1 s of CPU (docs/conventions.md, Rate limits). */
+  REPAIR_LIMIT_PER_HOUR: z.coerce.number().int().positive().default(10),
+  SNAPSHOT_LIMIT_PER_HOUR: z.coerce.number().int().positive().default(10),
+  UPLOAD_LIMIT_PER_HOUR: z.coerce.number().int().positive().default(60),
+  URGENT_LIMIT_PER_DAY: z.coerce.number().int().positive().default(5),
   /** Requests fail fast (503) instead of queueing while Redis is away. */
   REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().positive().default(1000),
   DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(2000),
@@ -144,6 +149,10 @@ export type Config = {
     loginPerIp: { points: number; durationSeconds: number };
     loginGlobal: { points: number; durationSeconds: number };
     bindRequestsPerUser: { points: number; durationSeconds: number };
+    repairsPerUser: { points: number; durationSeconds: number };
+    snapshotsPerUser: { points: number; durationSeconds: number };
+    uploadsPerUser: { points: number; durationSeconds: number };
+    urgentPerUser: { points: number; durationSeconds: number };
   };
 };
 
@@ -246,6 +255,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       loginPerIp: { points: c.LOGIN_LIMIT_PER_IP_PER_MINUTE, durationSeconds: 60 },
       loginGlobal: { points: c.LOGIN_LIMIT_PER_SECOND, durationSeconds: 1 },
       bindRequestsPerUser: { points: c.BIND_REQUEST_LIMIT_PER_HOUR, durationSeconds: 3600 },
+      repairsPerUser: { points: c.REPAIR_LIMIT_PER_HOUR, durationSeconds: 3600 },
+      snapshotsPerUser: { points: c.SNAPSHOT_LIMIT_PER_HOUR, durationSeconds: 3600 },
+      uploadsPerUser: { points: c.UPLOAD_LIMIT_PER_HOUR, durationSeconds: 3600 },
+      urgentPerUser: { points: c.URGENT_LIMIT_PER_DAY, durationSeconds: 24 * 3600 },
     },
   };
 }

@@ -1,3 +1,5 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { StaffRoleKind } from '@prisma/client';
 import type { Deps } from '../deps.js';
 import { AppError, notFound } from '../errors.js';
 import { maskName } from '../privacy/mask.js';
@@ -32,13 +34,26 @@ export function describeAgent(ua: string): string {
 
 export const tickets = (deps: Deps) => new DeskTickets(deps.redis, deps.clock);
 
-/** What the desk shows while it waits: the state, and once scanned who scanned it (masked). */
+/**
+ * WeChat's launch scene of a camera scan of a mini-program code (场景值 1047). A long-pressed image
+ * (1048) or one picked from the album (1049) is a code someone sent: refused (docs/wechat.md §6).
+ */
+export const CAMERA_SCAN_SCENE = 1047;
+
+/** Who may sign in at a desk: property staff. A committee member is a resident, not staff (docs/wechat.md §6). */
+const DESK_ROLES: StaffRoleKind[] = ['MANAGER', 'TECHNICIAN', 'CASHIER', 'COMPANY_ADMIN'];
+
+/**
+ * What the desk shows while it waits: the state, once scanned who scanned it (masked) and the
+ * matching code the person types on the phone.
+ */
 export function deskView(t: Ticket) {
   return {
     ticket: t.ticket,
     state: t.state,
     expiresAt: t.expiresAt.toISOString(),
     scannedBy: t.scannerName ? maskName(t.scannerName) : null,
+    matchCode: t.state === 'SCANNED' ? t.matchCode : null,
   };
 }
 
@@ -74,32 +89,70 @@ export async function ticketCode(deps: Deps, ticket: string, nonce: string | und
   });
 }
 
-async function staffMember(deps: Deps, userId: string): Promise<{ id: string; name: string }> {
+async function deskStaff(deps: Deps, userId: string): Promise<{ id: string; name: string } | null> {
   const user = await deps.db.user.findUniqueOrThrow({
     where: { id: userId },
-    select: { id: true, name: true, phone: true, _count: { select: { staffRoles: true } } },
+    select: { id: true, name: true, _count: { select: { staffRoles: { where: { role: { in: DESK_ROLES } } } } } },
   });
-  if (user._count.staffRoles === 0) throw new AppError('DESK_STAFF_ONLY', '只有物业工作人员可以登录收银台');
-  return { id: user.id, name: user.name ?? '工作人员' };
+  return user._count.staffRoles === 0 ? null : { id: user.id, name: user.name ?? '工作人员' };
 }
 
-export async function scanTicket(deps: Deps, ticket: string, userId: string) {
-  const user = await staffMember(deps, userId);
+/** The phone side: anyone who may not sign in at a desk finds no ticket at all (docs/conventions.md rule 4). */
+async function phoneStaff(deps: Deps, userId: string) {
+  const user = await deskStaff(deps, userId);
+  if (!user) throw notFound('二维码');
+  return user;
+}
+
+/** Only a camera scan of the desk's screen counts, never a picture of it passed on (docs/wechat.md §6). */
+function requireCameraScan(scene: number) {
+  if (scene !== CAMERA_SCAN_SCENE)
+    throw new AppError(
+      'DESK_SCAN_REQUIRED',
+      '请站在收银台电脑前，用微信“扫一扫”直接扫描屏幕上的二维码；别人发来的二维码图片不能用于登录',
+    );
+}
+
+export async function scanTicket(deps: Deps, ticket: string, userId: string, launch: { scene: number }) {
+  const user = await phoneStaff(deps, userId);
+  requireCameraScan(launch.scene);
   const store = tickets(deps);
   await store.readScanned(ticket);
   await store.scan(ticket, user);
   return phoneView(await store.readScanned(ticket));
 }
 
-export async function confirmTicket(deps: Deps, ticket: string, userId: string) {
-  await staffMember(deps, userId);
+const sameCode = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+
+/**
+ * The person confirms with the two digits the desk shows since their scan. A wrong answer ends the
+ * ticket: one guess, not a hundred (docs/wechat.md §6).
+ */
+export async function confirmTicket(
+  deps: Deps,
+  ticket: string,
+  userId: string,
+  input: { scene: number; code: string },
+) {
+  await phoneStaff(deps, userId);
+  requireCameraScan(input.scene);
   const store = tickets(deps);
+  const t = await store.readScanned(ticket);
+  if (t.state === 'SCANNED' && t.scannerId === userId && t.matchCode && !sameCode(t.matchCode, input.code)) {
+    await store.cancel(ticket, userId);
+    deps.logger.warn({ userId, ticket: ticket.slice(0, 6) }, 'desk login: wrong matching code, ticket cancelled');
+    throw new AppError(
+      'DESK_CODE_MISMATCH',
+      '数字与电脑屏幕上的不一致，本次登录已取消，请在电脑上刷新二维码后重新扫码',
+    );
+  }
   await store.confirm(ticket, userId);
   deps.logger.info({ userId, ticket: ticket.slice(0, 6) }, 'desk login confirmed');
   return phoneView(await store.readScanned(ticket));
 }
 
 export async function cancelTicket(deps: Deps, ticket: string, userId: string) {
+  await phoneStaff(deps, userId);
   await tickets(deps).cancel(ticket, userId);
   return { state: 'CANCELLED' as const };
 }
@@ -107,7 +160,9 @@ export async function cancelTicket(deps: Deps, ticket: string, userId: string) {
 /** The desk takes its confirmed ticket: a desk session for the staff member, and the record of it. */
 export async function redeemTicket(deps: Deps, ticket: string, nonce: string | undefined) {
   const { userId, deskIp, deskAgent } = await tickets(deps).redeem(ticket, nonce);
-  const user = await staffMember(deps, userId);
+  const user = await deskStaff(deps, userId);
+  // Their role was taken away between the confirmation and now.
+  if (!user) throw new AppError('DESK_STAFF_ONLY', '只有物业工作人员可以登录收银台');
   const identity = await deps.db.wechatIdentity.findFirstOrThrow({
     where: { userId, appid: deps.config.wechat.appid },
     select: { openid: true },

@@ -22,6 +22,15 @@ import {
 const NONCE_COOKIE = 'wyt_desk';
 const ZTicket = z.object({ ticket: z.string().regex(TICKET_ID, '二维码无效') });
 const ZId = z.object({ id: z.uuid('记录不存在') });
+/** WeChat's launch scene of the page, as the mini-program read it (docs/wechat.md §6). */
+const ZScene = z.number('缺少进入场景').int('进入场景不正确').min(1000, '进入场景不正确').max(9999, '进入场景不正确');
+const ZScan = z.object({ scene: ZScene }).strict();
+const ZConfirm = z
+  .object({
+    scene: ZScene,
+    code: z.string('请输入电脑屏幕上的两位数字').regex(/^\d{2}$/, '请输入电脑屏幕上的两位数字'),
+  })
+  .strict();
 
 const nonceOf = (ctx: AppContext) => ctx.cookies.get(NONCE_COOKIE) ?? undefined;
 
@@ -71,11 +80,11 @@ export function deskRoutes(deps: Deps) {
 
   router.post('/tickets/:ticket/scan', session, async (ctx) => {
     const { ticket } = ZTicket.parse(ctx.params);
-    ctx.body = await scanTicket(deps, ticket, phoneOnly(ctx));
+    ctx.body = await scanTicket(deps, ticket, phoneOnly(ctx), ZScan.parse(ctx.request.body));
   });
   router.post('/tickets/:ticket/confirm', session, async (ctx) => {
     const { ticket } = ZTicket.parse(ctx.params);
-    ctx.body = await confirmTicket(deps, ticket, phoneOnly(ctx));
+    ctx.body = await confirmTicket(deps, ticket, phoneOnly(ctx), ZConfirm.parse(ctx.request.body));
   });
   router.post('/tickets/:ticket/cancel', session, async (ctx) => {
     const { ticket } = ZTicket.parse(ctx.params);

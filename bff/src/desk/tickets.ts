@@ -19,6 +19,8 @@ export type Ticket = {
   createdAt: Date;
   scannerId: string | null;
   scannerName: string | null;
+  /** Drawn when a phone opens the ticket, shown only at the desk (docs/wechat.md §6, the matching code). */
+  matchCode: string | null;
 };
 
 export const TICKET_SECONDS = { PENDING: 180, SCANNED: 120, CONFIRMED: 60 } as const;
@@ -30,6 +32,8 @@ const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 export const newTicketId = () => Array.from({ length: 32 }, () => BASE62[randomInt(62)]).join('');
 export const TICKET_ID = /^[0-9A-Za-z]{32}$/;
 export const newNonce = () => randomBytes(32).toString('base64url');
+/** Two digits, drawn at the scan (after any picture of the code was taken): one blind guess in 100. */
+export const newMatchCode = () => String(randomInt(100)).padStart(2, '0');
 const hashNonce = (nonce: string) => createHash('sha256').update(nonce).digest('base64url');
 const key = (ticket: string) => `desk-ticket:${ticket}`;
 
@@ -104,6 +108,7 @@ export class DeskTickets {
       createdAt: new Date(now),
       scannerId: null,
       scannerName: null,
+      matchCode: null,
     };
   }
 
@@ -138,19 +143,24 @@ export class DeskTickets {
         createdAt: new Date(Number(h.createdAt)),
         scannerId: h.scannerId ?? null,
         scannerName: h.scannerName ?? null,
+        matchCode: h.matchCode ?? null,
       },
     };
   }
 
-  /** A phone opened the code: PENDING → SCANNED by this user (again by the same user: fine). */
-  scan(ticket: string, user: { id: string; name: string }) {
-    return this.move(ticket, {
+  /**
+   * A phone opened the code: PENDING → SCANNED by this user (again by the same user: fine), and the
+   * matching code is drawn — once: opening the page again keeps the code the desk already shows.
+   */
+  async scan(ticket: string, user: { id: string; name: string }) {
+    await this.move(ticket, {
       from: ['PENDING', 'SCANNED'],
       to: 'SCANNED',
       check: { field: 'scannerId', value: user.id, mayBeAbsent: true },
       set: { scannerId: user.id, scannerName: user.name },
       seconds: TICKET_SECONDS.SCANNED,
     });
+    await this.redis.hsetnx(key(ticket), 'matchCode', newMatchCode());
   }
 
   confirm(ticket: string, userId: string) {

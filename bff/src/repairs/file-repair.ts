@@ -29,6 +29,8 @@ async function assignNumber(tx: Prisma.TransactionClient, id: string, communityI
 
 /** A resident files a repair for one of their units, or for a common area of their community. */
 export async function fileRepair(deps: Deps, userId: string, input: FileRepair) {
+  // Each filing is a WeChat text check (docs/conventions.md, Rate limits).
+  await deps.limits.repairsPerUser.consume(userId);
   const user = await deps.db.user.findUniqueOrThrow({ where: { id: userId }, select: { phone: true } });
   if (!user.phone) throw new AppError('PHONE_REQUIRED', '请先授权手机号，方便维修人员联系您');
   let communityId: string;

@@ -133,6 +133,8 @@ async function effect(deps: Deps, repair: RepairRequest, a: RepairAction, now: D
  * state read (two managers accepting at once: one wins, the other is told), and one history row.
  */
 export async function actOnRepair(deps: Deps, userId: string, id: string, action: RepairAction) {
+  // A resident's reminder (加急) per user per day (docs/conventions.md, Rate limits).
+  if (action.action === 'urgent') await deps.limits.urgentPerUser.consume(userId);
   const { repair, roles } = await findVisibleRepair(deps, userId, id);
   const rule = RULES[action.action];
   if (!rule.who.some((r) => roles.has(r))) throw forbidden('您不能对这个报修执行此操作');

@@ -18,6 +18,8 @@ const WAITING: SnapshotStatus[] = ['SUBMITTED', 'ACCEPTED'];
 
 /** A resident posts praise, a suggestion or a problem in their community; the text is screened first. */
 export async function createSnapshot(deps: Deps, userId: string, input: NewSnapshot) {
+  // Each snapshot is a WeChat text check (docs/conventions.md, Rate limits).
+  await deps.limits.snapshotsPerUser.consume(userId);
   if (!(await isResidentOf(deps, userId, input.communityId))) throw notFound('小区');
   const screened = await screenText(deps, userId, [input.text, input.place], 3);
   const now = deps.clock.now();

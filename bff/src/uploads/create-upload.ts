@@ -8,6 +8,8 @@ import { viewUpload } from './view.js';
  * like to notices — a PDF, as its uploader's, unclaimed.
  */
 export async function createUpload(deps: Deps, userId: string, input: { body: Buffer; filename: string | null }) {
+  // Before the ≈ 1 s of CPU a large photo costs to re-encode (docs/conventions.md, Rate limits).
+  await deps.limits.uploadsPerUser.consume(userId);
   const allowPdf = (await deps.db.staffRole.count({ where: { userId } })) > 0;
   const image = await processUpload(input.body, { allowPdf });
   const id = randomUUID();

@@ -196,11 +196,13 @@ async function pushVerdict(
         }
       : { errcode: -1008, errmsg: 'download media failed', result: { suggest: 'review', label: '21000' }, detail: [] }),
   };
-  const timestamp = String(Math.floor(state.now() / 1000));
-  const nonce = randomBytes(6).toString('hex');
-  const signature = messageSignature(sec.messageToken!, timestamp, nonce);
-  const target = `${sec.messageUrl}${sec.messageUrl!.includes('?') ? '&' : '?'}${new URLSearchParams({ signature, timestamp, nonce })}`;
+  // The same event sent twice is two pushes, each signed with its own timestamp and nonce (docs/wechat.md §7).
   for (let i = 0; i < (sec.duplicatePushes ? 2 : 1); i++) {
+    const timestamp = String(Math.floor(state.now() / 1000));
+    // WeChat's nonces are decimal numbers (e.g. 1514711492 in its own example of a pushed URL).
+    const nonce = String(randomBytes(4).readUInt32BE(0));
+    const signature = messageSignature(sec.messageToken!, timestamp, nonce);
+    const target = `${sec.messageUrl}${sec.messageUrl!.includes('?') ? '&' : '?'}${new URLSearchParams({ signature, timestamp, nonce })}`;
     await fetch(target, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

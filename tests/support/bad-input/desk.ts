@@ -14,10 +14,21 @@ export const deskCases: BadInputCases = ({ uuid }) => {
     'GET /api/desk/tickets/:ticket': perTicket('', 404),
     'GET /api/desk/tickets/:ticket/code': perTicket('/code', 404),
     'POST /api/desk/tickets/:ticket/redeem': perTicket('/redeem', 404),
-    // The phone side: an unknown ticket has expired as far as anyone can tell (and this caller is no staff).
-    'POST /api/desk/tickets/:ticket/scan': perTicket('/scan', 403),
-    'POST /api/desk/tickets/:ticket/confirm': perTicket('/confirm', 403),
-    'POST /api/desk/tickets/:ticket/cancel': perTicket('/cancel', 410),
+    // The phone side: this caller is no staff, so no ticket exists for them (docs/wechat.md §6).
+    'POST /api/desk/tickets/:ticket/scan': [
+      ...perTicket('/scan', 400),
+      { path: `/api/desk/tickets/${unknown}/scan`, body: { scene: 1047 }, expect: 404 },
+      { path: `/api/desk/tickets/${unknown}/scan`, body: { scene: '1047' } },
+      { path: `/api/desk/tickets/${unknown}/scan`, body: { scene: 1047, extra: 1 } },
+    ],
+    'POST /api/desk/tickets/:ticket/confirm': [
+      ...perTicket('/confirm', 400),
+      { path: `/api/desk/tickets/${unknown}/confirm`, body: { scene: 1047, code: '42' }, expect: 404 },
+      { path: `/api/desk/tickets/${unknown}/confirm`, body: { scene: 1047 } },
+      { path: `/api/desk/tickets/${unknown}/confirm`, body: { scene: 1047, code: '4x' } },
+      { path: `/api/desk/tickets/${unknown}/confirm`, body: { scene: 1.5, code: '42' } },
+    ],
+    'POST /api/desk/tickets/:ticket/cancel': perTicket('/cancel', 404),
     'GET /api/desk/sessions': [],
     'POST /api/desk/sessions/:id/revoke': [
       { path: '/api/desk/sessions/not-a-uuid/revoke' },

@@ -12,8 +12,10 @@ export function deskEndpoints(api: ApiClient) {
     deskTicket: (id: string) => api.get<DeskTicketView>(ticket(id), { auth: false }),
     deskTicketCodePath: (id: string) => `${ticket(id)}/code`,
     redeemDeskTicket: (id: string) => api.post<DeskRedeemed>(`${ticket(id)}/redeem`, {}, { auth: false, silent: true }),
-    scanDeskTicket: (id: string) => api.post<PhoneTicketView>(`${ticket(id)}/scan`, {}, { silent: true }),
-    confirmDeskTicket: (id: string) => api.post<PhoneTicketView>(`${ticket(id)}/confirm`),
+    scanDeskTicket: (id: string, scene: number) =>
+      api.post<PhoneTicketView>(`${ticket(id)}/scan`, { scene }, { silent: true }),
+    confirmDeskTicket: (id: string, scene: number, code: string) =>
+      api.post<PhoneTicketView>(`${ticket(id)}/confirm`, { scene, code }),
     cancelDeskTicket: (id: string) => api.post<{ state: 'CANCELLED' }>(`${ticket(id)}/cancel`),
     deskLogins: () => api.get<DeskLoginList>('/api/desk/sessions'),
     revokeDeskLogin: (id: string) => api.post<{ id: string }>(`/api/desk/sessions/${id}/revoke`),

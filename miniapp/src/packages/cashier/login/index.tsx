@@ -62,7 +62,7 @@ export default function DeskLogin() {
       if (!visible.current) return;
       bff.deskTicket(ticket.ticket).then(
         (next) => {
-          if (next.state === ticket.state) return;
+          if (next.state === ticket.state && next.matchCode === ticket.matchCode) return;
           setTicket(next);
           if (next.state === 'CONFIRMED') void enter(next.ticket);
         },
@@ -91,6 +91,14 @@ export default function DeskLogin() {
                 ? `${ticket.scannedBy} ${STATE_TEXT.SCANNED}`
                 : STATE_TEXT[ticket.state]}
             </Text>
+            {ticket.matchCode && (
+              <View className="desk-login__match">
+                <Text>在手机上输入</Text>
+                <Text className="desk-login__digits" data-testid="desk-match-code">
+                  {ticket.matchCode}
+                </Text>
+              </View>
+            )}
             {error && <Text className="error">{error.message}</Text>}
             {(over || error) && (
               <Button type="primary" size="large" onClick={() => void fresh()}>
@@ -99,7 +107,7 @@ export default function DeskLogin() {
             )}
             <View className="desk-login__steps">
               <View>1. 打开手机微信，点右上角“+”，选“扫一扫”</View>
-              <View>2. 扫描上方二维码，在手机上点“确认登录”</View>
+              <View>2. 扫描上方二维码，在手机上输入屏幕显示的两位数字，点“确认登录”</View>
               <View>3. 仅限物业工作人员；离开电脑前请点“退出登录”</View>
             </View>
           </View>

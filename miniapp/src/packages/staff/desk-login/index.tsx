@@ -2,21 +2,37 @@ import { useEffect, useState } from 'react';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { PageShell } from '../../../components/page-shell';
-import { Button, Cell, CellGroup } from '../../../ui';
+import { Button, Cell, CellGroup, Input } from '../../../ui';
 import { bff, hasSession, loginWithWechat } from '../../../session';
 import { useAction, useRequest } from '../../../hooks/use-request';
 import { shortTime } from '../../../beijing';
 import type { PhoneTicketView } from '../../../api/types';
 import '../../../features/desk/desk.css';
 
+/** WeChat's launch scene of a camera scan of a mini-program code (docs/wechat.md §6). */
+const CAMERA_SCAN = 1047;
+
+/**
+ * How this page was entered (场景值). In WeChat: the enter options (a hot start included). The H5
+ * development build has no WeChat client around it: there the simulator's answer to a "scan" stands in,
+ * passed as `launchScene`; a release H5 build has no phone session to confirm with anyway.
+ */
+function enterScene(params: Record<string, string | undefined>): number {
+  if (process.env.TARO_ENV === 'h5') return DEV_LOGIN ? Number(params.launchScene ?? 0) : 0;
+  return (Taro.getEnterOptionsSync?.() ?? Taro.getLaunchOptionsSync()).scene;
+}
+
 /**
  * Opened by scanning a desk's code with WeChat (launch scene 1047; the ticket arrives URL-encoded as
- * `scene`, docs/wechat.md §6): shows which desk asks and lets a staff member confirm or cancel, then
- * lists their desk logins so one left open can be ended from here.
+ * `scene`, docs/wechat.md §6): shows which desk asks, asks for the two digits the desk now shows and
+ * lets a staff member confirm or cancel, then lists their desk logins so one left open can be ended.
+ * Opened from a picture (a long press, the album, a chat card) it only explains how to scan instead.
  */
 export default function DeskLoginConfirm() {
   const { params } = useRouter();
   const ticketId = decodeURIComponent(params.scene ?? '');
+  const [scene] = useState(() => enterScene(params));
+  const [digits, setDigits] = useState('');
   const [ticket, setTicket] = useState<PhoneTicketView>();
   const [outcome, setOutcome] = useState<'confirmed' | 'cancelled'>();
   const [error, setError] = useState<Error>();
@@ -26,21 +42,22 @@ export default function DeskLoginConfirm() {
     try {
       // Opened straight from a scan: there may be no session yet.
       if (!hasSession() && process.env.TARO_ENV === 'weapp') await loginWithWechat();
-      setTicket(await bff.scanDeskTicket(ticketId));
+      setTicket(await bff.scanDeskTicket(ticketId, scene));
     } catch (err) {
       setError(err as Error);
     }
   }
   useDidShow(() => {
-    if (ticketId && !ticket && !outcome) void open();
+    if (ticketId && scene === CAMERA_SCAN && !ticket && !outcome) void open();
   });
 
   const decide = useAction(async (confirm: boolean) => {
-    await (confirm ? bff.confirmDeskTicket(ticketId) : bff.cancelDeskTicket(ticketId));
+    await (confirm ? bff.confirmDeskTicket(ticketId, scene, digits) : bff.cancelDeskTicket(ticketId));
     setOutcome(confirm ? 'confirmed' : 'cancelled');
   });
 
   if (outcome || !ticketId) return <Decided outcome={outcome} />;
+  if (scene !== CAMERA_SCAN) return <ScanWithCamera />;
   return (
     <PageShell loading={!ticket && !error} error={error ?? decide.error} onRetry={() => void open()}>
       {ticket && (
@@ -52,8 +69,24 @@ export default function DeskLoginConfirm() {
             <Cell title="请求时间" extra={shortTime(ticket.desk.createdAt)} />
           </CellGroup>
           <Text className="hint">请确认是你本人正在这台电脑前操作。登录后这台电脑只能使用员工功能，最长 12 小时。</Text>
+          <Text className="section-title">请输入电脑屏幕上显示的两位数字</Text>
+          <Input
+            type="number"
+            maxLength={2}
+            value={digits}
+            onChange={(v: string) => setDigits(v.replace(/\D/g, '').slice(0, 2))}
+            placeholder="两位数字"
+            data-testid="desk-match-input"
+          />
           <View className="desk-confirm__buttons">
-            <Button type="primary" size="large" block loading={decide.running} onClick={() => void decide.run(true)}>
+            <Button
+              type="primary"
+              size="large"
+              block
+              disabled={digits.length !== 2}
+              loading={decide.running}
+              onClick={() => void decide.run(true)}
+            >
               确认登录
             </Button>
             <Button size="large" block disabled={decide.running} onClick={() => void decide.run(false)}>
@@ -63,6 +96,18 @@ export default function DeskLoginConfirm() {
         </View>
       )}
     </PageShell>
+  );
+}
+
+/** Opened from a picture of a code rather than the camera: possibly someone else's computer (docs/wechat.md §6). */
+function ScanWithCamera() {
+  return (
+    <View className="desk-confirm" data-testid="desk-scan-with-camera">
+      <Text className="section-title">请用“扫一扫”扫描电脑屏幕</Text>
+      <Text className="hint">
+        为了安全，收银台登录只能在电脑前打开微信“扫一扫”，直接扫描屏幕上的二维码。别人发来的二维码图片、长按识别或从相册选取的二维码都不能登录——如果有人发给你这样的图片，请不要理会。
+      </Text>
+    </View>
   );
 }
 
