@@ -116,19 +116,48 @@ describe('counter payments', () => {
     expect(numbers.sort((a, b) => a - b)).toEqual([1, 2, 3]);
   });
 
-  it("a counter payment for a bill in a pending WeChat order: WeChat's money comes back automatically", async () => {
+  it('a counter payment for a bill in a pending WeChat order closes that order at WeChat first: the resident can no longer pay it twice', async () => {
     const [bill] = await openBills(owner, A.units[0]!.id);
     const order = await owner.call('POST', '/api/pay/orders', { body: { billIds: [bill!.id] } });
+    const outTradeNo: string = order.body.order.outTradeNo;
     expect((await take(cashier, { amountFen: bill!.amountFen, billIds: [bill!.id] })).status).toBe(201);
-    await h.sim('/sim/pay/pay', { outTradeNo: order.body.order.outTradeNo });
-    await eventually(
-      async () =>
-        expect(await h.db.refund.findFirst({ where: { orderId: order.body.order.id } })).toMatchObject({
-          kind: 'OVERPAYMENT',
-          state: 'SUCCESS',
-        }),
-      10_000,
+    expect(((await (await fetch(`${h.simUrl}/sim/pay/orders/${outTradeNo}`)).json()) as any).trade_state).toBe(
+      'CLOSED',
     );
+    const late = await fetch(`${h.simUrl}/sim/pay/pay`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ outTradeNo }),
+    });
+    expect(late.status).toBe(409); // WeChat's pay sheet refuses a closed order
+    expect(await h.db.payOrder.findUniqueOrThrow({ where: { id: order.body.order.id } })).toMatchObject({
+      state: 'CLOSED',
+    });
+    expect(await h.db.bill.findUniqueOrThrow({ where: { id: bill!.id } })).toMatchObject({
+      state: 'PAID',
+      lockedOrderId: null,
+    });
+  });
+
+  it('a counter payment for a bill the resident has just paid by WeChat (its notify not in yet) is refused, saying so, and the WeChat payment credited', async () => {
+    const neighbour = await resident(h, A.units[1]!);
+    const [bill] = await openBills(neighbour, A.units[1]!.id);
+    const order = await neighbour.call('POST', '/api/pay/orders', { body: { billIds: [bill!.id] } });
+    await h.sim('/sim/pay/faults', { notify: [{ kind: 'drop' }] });
+    await h.sim('/sim/pay/pay', { outTradeNo: order.body.order.outTradeNo });
+    const before = await h.db.counterPayment.count({ where: { communityId: A.community.id } });
+    const refused = await take(cashier, { unitId: A.units[1]!.id, amountFen: bill!.amountFen, billIds: [bill!.id] });
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ code: 'BILLS_NOT_PAYABLE', details: { reason: 'PAID_BY_WECHAT' } });
+    expect(refused.body.message).toMatch(/刚刚.*微信支付/);
+    expect(await h.db.counterPayment.count({ where: { communityId: A.community.id } })).toBe(before);
+    expect(await h.db.payOrder.findUniqueOrThrow({ where: { id: order.body.order.id } })).toMatchObject({
+      state: 'PAID',
+    });
+    expect(await h.db.bill.findUniqueOrThrow({ where: { id: bill!.id } })).toMatchObject({ state: 'PAID' });
+    expect(await h.db.ledgerEntry.findMany({ where: { billId: bill!.id } })).toMatchObject([
+      { kind: 'WECHAT_PAYMENT', amountFen: bill!.amountFen },
+    ]);
   });
 });
 

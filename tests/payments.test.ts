@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { queryRefundJob } from '../bff/src/pay/refunds.js';
+import { queryAbnormalRefundsJob, queryRefundJob } from '../bff/src/pay/refunds.js';
 import { queryOrderJob } from '../bff/src/pay/sync-order.js';
 import { useHarness } from './support/use-harness.js';
 import { resident, staff, type Actor } from './support/actors.js';
@@ -192,12 +192,14 @@ describe('paying bills with WeChat Pay', () => {
     const existing = await h.db.payOrder.findFirst({ where: { userId: neighbour.userId, state: 'PENDING' } });
     const res = existing ? { body: { order: existing } } : await order(neighbour, [bill!.id]);
     const o = await h.db.payOrder.findUniqueOrThrow({ where: { id: res.body.order.id }, include: { items: true } });
-    // Paid at the counter meanwhile.
+    // Paid at the counter meanwhile: the desk closes the order at WeChat first, but the payer was already
+    // in the password step and pays it all the same (docs/wechat.md §5, Close before the counter).
     const counter = await cashier.call('POST', `/api/staff/communities/${A.community.id}/counter-payments`, {
       body: { unitId: A.units[1]!.id, channel: 'CASH', amountFen: o.amountFen, billIds: [o.items[0]!.billId] },
     });
     expect(counter.status).toBe(201);
-    await payAtWechat(o.outTradeNo);
+    expect((await simOrder(o.outTradeNo)).trade_state).toBe('CLOSED');
+    await h.sim('/sim/pay/pay', { outTradeNo: o.outTradeNo, enteredPasswordBeforeClose: true });
     await eventually(async () => {
       const refund = await h.db.refund.findFirstOrThrow({ where: { orderId: o.id } });
       expect(refund).toMatchObject({ kind: 'OVERPAYMENT', amountFen: o.amountFen, state: 'SUCCESS' });
@@ -288,6 +290,81 @@ describe('refunds', () => {
       state: 'PARTIALLY_REFUNDED',
       refundedFen: 100,
     });
+  });
+
+  /** A paid bill of the third unit's, and a cashier's refund of it that WeChat accepts and then marks ABNORMAL. */
+  let third: Actor | undefined;
+  async function abnormalRefund(amountFen: (paid: number) => number) {
+    third ??= await resident(h, A.units[2]!);
+    const bill = (await openBills(third, A.units[2]!.id)).find((b) => b.state === 'UNPAID')!;
+    const res = await order(third, [bill.id]);
+    await payAtWechat(res.body.order.outTradeNo);
+    await paid(third, res.body.order.id);
+    await h.sim('/sim/pay/faults', { refundOutcomes: ['ABNORMAL'] });
+    const asked = await cashier.call('POST', `/api/staff/bills/${bill.id}/refunds`, {
+      body: { amountFen: amountFen(bill.amountFen), reason: '多收退回' },
+    });
+    expect(asked.status).toBe(201);
+    await eventually(async () =>
+      expect(await h.db.refund.findUniqueOrThrow({ where: { id: asked.body.id } })).toMatchObject({
+        state: 'ABNORMAL',
+      }),
+    );
+    return { bill, refund: asked.body as { id: string; outRefundNo: string } };
+  }
+
+  it('a refund gone ABNORMAL (the card frozen) that the merchant pays out later is booked from its REFUND.SUCCESS notify, once', async () => {
+    const { bill, refund: r } = await abnormalRefund(() => 100);
+    expect(await h.db.bill.findUniqueOrThrow({ where: { id: bill.id } })).toMatchObject({
+      state: 'PAID',
+      refundedFen: 0,
+    });
+    await h.sim('/sim/pay/faults', { notify: [{ kind: 'duplicate', copies: 3 }] });
+    await h.sim(`/sim/pay/refunds/${r.outRefundNo}/resolve`, { status: 'SUCCESS' });
+    await eventually(async () => {
+      const sent = (await (await fetch(`${h.simUrl}/sim/pay/deliveries`)).json()) as {
+        eventType: string;
+        status: number;
+      }[];
+      expect(sent.filter((d) => d.eventType === 'REFUND.SUCCESS' && d.status === 204).length).toBeGreaterThanOrEqual(3);
+      expect(await h.db.refund.findUniqueOrThrow({ where: { id: r.id } })).toMatchObject({ state: 'SUCCESS' });
+    });
+    expect(await h.db.bill.findUniqueOrThrow({ where: { id: bill.id } })).toMatchObject({
+      state: 'PARTIALLY_REFUNDED',
+      refundedFen: 100,
+    });
+    expect(await h.db.ledgerEntry.findMany({ where: { refundId: r.id } })).toMatchObject([
+      { kind: 'REFUND', amountFen: -100 },
+    ]);
+  });
+
+  it('an ABNORMAL refund the merchant closes, its notify lost: the daily query of abnormal refunds closes it and the amount is refundable again', async () => {
+    const { bill, refund: r } = await abnormalRefund((fen) => fen);
+    const more = await cashier.call('POST', `/api/staff/bills/${bill.id}/refunds`, {
+      body: { amountFen: 1, reason: '多收退回' },
+    });
+    expect(more.body.code).toBe('REFUND_EXCEEDS_PAID'); // an abnormal refund still holds its amount
+    await h.sim('/sim/pay/faults', { notify: [{ kind: 'drop' }] });
+    await h.sim(`/sim/pay/refunds/${r.outRefundNo}/resolve`, { status: 'CLOSED' });
+    expect(await h.runJob(queryAbnormalRefundsJob, {})).toBe('completed');
+    expect(await h.db.refund.findUniqueOrThrow({ where: { id: r.id } })).toMatchObject({ state: 'CLOSED' });
+    expect(await h.db.bill.findUniqueOrThrow({ where: { id: bill.id } })).toMatchObject({
+      state: 'PAID',
+      refundedFen: 0,
+    });
+    expect(await h.db.ledgerEntry.count({ where: { refundId: r.id } })).toBe(0);
+    // the same job again changes nothing
+    expect(await h.runJob(queryAbnormalRefundsJob, {})).toBe('completed');
+    const again = await cashier.call('POST', `/api/staff/bills/${bill.id}/refunds`, {
+      body: { amountFen: bill.amountFen, reason: '改退零钱' },
+    });
+    expect(again.status).toBe(201);
+    await eventually(async () =>
+      expect(await h.db.bill.findUniqueOrThrow({ where: { id: bill.id } })).toMatchObject({
+        state: 'REFUNDED',
+        refundedFen: bill.amountFen,
+      }),
+    );
   });
 
   it('only a cashier or manager of the community refunds, and never an unpaid bill', async () => {

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readDayBill } from '../bff/src/reconcile/download.js';
 import { TradeBillError, type TradeRow } from '../bff/src/reconcile/trade-bill.js';
 import { PayApiError } from '../bff/src/wechat/pay-client.js';
+import { syncOrder } from '../bff/src/pay/sync-order.js';
 import { useHarness } from './support/use-harness.js';
 import { ManualClock } from '../bff/src/clock.js';
 import { atBeijing, beijingDay } from '../bff/src/beijing.js';
@@ -30,7 +31,7 @@ const orders: Record<
 > = {} as never;
 
 beforeAll(async () => {
-  ({ site, owner, manager } = await billedOwner(h, ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05']));
+  ({ site, owner, manager } = await billedOwner(h, ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06']));
   const other = await makeCommunity(h.db, { units: 1 });
   outsider = await staff(h, 'CASHIER', { id: other.community.id, companyId: other.companyId });
   await h.sim('/sim/pay/config', { refundDelayMs: 10 });
@@ -186,5 +187,41 @@ describe('reconciling the day', () => {
       ).body.code,
     ).toBe('ALREADY_DECIDED');
     expect((await owner.call('GET', `/api/staff/reconciliation/runs/${day}`)).status).toBe(404);
+  });
+});
+
+describe('an order closed here but paid at WeChat', () => {
+  /** Both clocks, ours and WeChat's, moved to the same instant `ms` later than WeChat's now. */
+  async function advanceBoth(ms: number) {
+    const sim = await h.sim<{ now: string }>('/sim/clock', { advanceMs: ms });
+    clock.advance(Date.parse(sim.now) - clock.now().getTime());
+  }
+
+  it("is credited when the day's bill shows its payment (its notify lost), and the difference resolved", async () => {
+    await advanceBoth(0);
+    const bill = (await openBills(owner, site.units[0]!.id)).find((b) => b.state === 'UNPAID')!;
+    const res = await owner.call('POST', '/api/pay/orders', { body: { billIds: [bill.id] } });
+    const orderId: string = res.body.order.id;
+    await advanceBoth(16 * 60_000);
+    // the query chain's closing step: expired, closed at WeChat, then here
+    const pending = await h.db.payOrder.findUniqueOrThrow({ where: { id: orderId } });
+    expect(await syncOrder(h.deps, pending, { close: true })).toBe('closed');
+    expect(await h.db.payOrder.findUniqueOrThrow({ where: { id: orderId } })).toMatchObject({ state: 'CLOSED' });
+    // the payer was already in the password step: paid at WeChat all the same, its notify lost
+    await h.sim('/sim/pay/pay', {
+      outTradeNo: res.body.order.outTradeNo,
+      enteredPasswordBeforeClose: true,
+      notify: false,
+    });
+    const payDay = beijingDay(clock.now());
+    await advanceBoth(24 * 3600_000);
+    const ran = await manager.call('POST', '/api/staff/reconciliation/runs', { body: { day: payDay } });
+    expect(ran.status).toBe(200);
+    expect(ran.body.differences).toMatchObject([
+      { kind: 'ONLY_WECHAT', outTradeNo: res.body.order.outTradeNo, resolvedAt: expect.any(String) },
+    ]);
+    expect(await h.db.payOrder.findUniqueOrThrow({ where: { id: orderId } })).toMatchObject({ state: 'PAID' });
+    expect(await h.db.bill.findUniqueOrThrow({ where: { id: bill.id } })).toMatchObject({ state: 'PAID' });
+    expect(await h.db.ledgerEntry.count({ where: { orderId, kind: 'WECHAT_PAYMENT' } })).toBe(1);
   });
 });

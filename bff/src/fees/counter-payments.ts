@@ -1,6 +1,9 @@
 import { z } from 'zod';
-import type { Prisma } from '@prisma/client';
+import { Prisma } from '@prisma/client';
 import type { Deps } from '../deps.js';
+import { releaseOrder } from '../pay/apply-transaction.js';
+import { syncOrder } from '../pay/sync-order.js';
+import { PayApiError } from '../wechat/pay-client.js';
 import { requireOtherPerson, requireRole } from '../access/guards.js';
 import { AppError, notFound } from '../errors.js';
 import { ZId, ZText } from '../http/params.js';
@@ -18,7 +21,7 @@ export const ZCounterPayment = z.object({
 });
 export const ZVoidRequest = z.object({ reason: ZText({ min: 4, max: 200, label: '作废原因' }) });
 
-type OpenBill = { id: string; amountFen: number; dueAt: Date; state: string };
+type OpenBill = { id: string; amountFen: number; dueAt: Date; state: string; lockedOrderId: string | null };
 
 /**
  * Whole bills, oldest matured period first, whose payable amounts add up to exactly `amountFen` — or a
@@ -47,11 +50,82 @@ export function oldestFirst(bills: { id: string; payableFen: number }[], amountF
   );
 }
 
+/** A unit's open bills, oldest matured period first; locked for the transaction when `lock`. */
+function openBillsOf(db: Prisma.TransactionClient | Deps['db'], unitId: string, lock: boolean) {
+  return db.$queryRaw<OpenBill[]>`
+    SELECT b."id", b."amountFen", b."dueAt", b."state", b."lockedOrderId" FROM "Bill" b JOIN "FeeItem" f ON f."id" = b."feeItemId"
+     WHERE b."unitId" = ${unitId}::uuid AND b."payer" = 'OWNER' AND b."state" IN ('UNPAID', 'PAYING')
+     ORDER BY b."firstMonth", f."kind", f."name", b."id" ${lock ? Prisma.sql`FOR UPDATE OF b` : Prisma.empty}`;
+}
+
+/** The bills a counter payment is for — the payer's choice, or oldest first — with their payable amounts. */
+function chooseBills(
+  open: OpenBill[],
+  settings: Parameters<typeof lateFeeOf>[0],
+  input: z.infer<typeof ZCounterPayment>,
+  now: Date,
+) {
+  const payable = open.map((b) => ({ id: b.id, payableFen: b.amountFen + lateFeeOf(settings, b, now) }));
+  let ids: string[];
+  if (input.billIds) {
+    const chosen = payable.filter((b) => input.billIds!.includes(b.id));
+    if (chosen.length !== new Set(input.billIds).size)
+      throw new AppError('BILLS_NOT_PAYABLE', '所选账单中有已缴清、已减免或不属于这户的，请刷新后重选');
+    const sum = chosen.reduce((s, b) => s + b.payableFen, 0);
+    if (sum !== input.amountFen)
+      throw new AppError('VALIDATION_FAILED', `金额与所选账单合计 ¥${yuan(sum)} 不符`, [
+        { path: 'amountFen', message: '金额不符' },
+      ]);
+    ids = chosen.map((b) => b.id);
+  } else {
+    ids = oldestFirst(payable, input.amountFen);
+  }
+  return { ids, byId: new Map(payable.map((b) => [b.id, b.payableFen])) };
+}
+
+/**
+ * Before the desk takes money for bills in a pending WeChat order, that order is closed at WeChat, so
+ * the resident can no longer pay it too (docs/wechat.md §5, Close before the counter). WeChat answering
+ * ORDERPAID means the resident has just paid: the payment is credited now (query, as the notify would)
+ * and the counter payment refused, saying why. An order WeChat does not know (ORDER_NOT_EXIST: never
+ * prepaid) is simply released. If WeChat cannot be asked, the counter payment waits.
+ */
+async function closeWechatOrdersFirst(deps: Deps, orderIds: string[]) {
+  for (const orderId of orderIds) {
+    const order = await deps.db.payOrder.findUnique({ where: { id: orderId } });
+    if (!order || order.state !== 'PENDING') continue;
+    const pay = deps.wechat.pay;
+    if (!pay) throw new AppError('BILLS_IN_PAYMENT', '所选账单正在微信支付中，请稍后再试');
+    let answer: 'closed' | 'paid';
+    try {
+      answer = await pay.close(order.outTradeNo);
+    } catch (err) {
+      if (err instanceof PayApiError && err.code === 'ORDER_NOT_EXIST') answer = 'closed';
+      else {
+        deps.logger.warn({ outTradeNo: order.outTradeNo, err: (err as Error).message }, 'close before counter failed');
+        throw new AppError('WECHAT_PAY_FAILED', '住户有一笔未完成的微信支付，暂时无法撤销，请稍后再收款');
+      }
+    }
+    if (answer === 'closed') {
+      await releaseOrder(deps, order.id, 'closed at WeChat before a counter payment');
+      continue;
+    }
+    await syncOrder(deps, order, { close: false }).catch((err: Error) =>
+      deps.logger.warn({ outTradeNo: order.outTradeNo, err: err.message }, 'paid order not credited yet'),
+    );
+    throw new AppError('BILLS_NOT_PAYABLE', '住户刚刚已通过微信支付了所选账单，请勿重复收款，请刷新后查看', {
+      reason: 'PAID_BY_WECHAT',
+      outTradeNo: order.outTradeNo,
+    });
+  }
+}
+
 /**
  * A cashier records money taken at the desk against a unit's open bills: the bills (locked for the
  * transaction) become PAID, the ledger gets one COUNTER_PAYMENT entry per bill, and the receipt takes
- * the next number of the community's one series. A bill in a pending WeChat order may be paid here; if
- * WeChat is paid too, that becomes an overpayment refunded automatically.
+ * the next number of the community's one series. A bill in a pending WeChat order is taken only after
+ * that order is closed at WeChat (closeWechatOrdersFirst); one that is in a WeChat order again by the
+ * time the bills are locked is refused.
  */
 export async function takeCounterPayment(
   deps: Deps,
@@ -64,27 +138,18 @@ export async function takeCounterPayment(
   if (!unit) throw notFound('房屋');
   const settings = await deps.db.feeSettings.findUnique({ where: { communityId } });
   const now = deps.clock.now();
+  const seen = await openBillsOf(deps.db, unit.id, false);
+  const wanted = chooseBills(seen, settings, input, now).ids;
+  await closeWechatOrdersFirst(deps, [
+    ...new Set(
+      seen.filter((b) => wanted.includes(b.id) && b.state === 'PAYING' && b.lockedOrderId).map((b) => b.lockedOrderId!),
+    ),
+  ]);
   return deps.db.$transaction(async (tx) => {
-    const open = await tx.$queryRaw<OpenBill[]>`
-      SELECT b."id", b."amountFen", b."dueAt", b."state" FROM "Bill" b JOIN "FeeItem" f ON f."id" = b."feeItemId"
-       WHERE b."unitId" = ${unit.id}::uuid AND b."payer" = 'OWNER' AND b."state" IN ('UNPAID', 'PAYING')
-       ORDER BY b."firstMonth", f."kind", f."name", b."id" FOR UPDATE OF b`;
-    const payable = open.map((b) => ({ id: b.id, payableFen: b.amountFen + lateFeeOf(settings, b, now) }));
-    let ids: string[];
-    if (input.billIds) {
-      const chosen = payable.filter((b) => input.billIds!.includes(b.id));
-      if (chosen.length !== new Set(input.billIds).size)
-        throw new AppError('BILLS_NOT_PAYABLE', '所选账单中有已缴清、已减免或不属于这户的，请刷新后重选');
-      const sum = chosen.reduce((s, b) => s + b.payableFen, 0);
-      if (sum !== input.amountFen)
-        throw new AppError('VALIDATION_FAILED', `金额与所选账单合计 ¥${yuan(sum)} 不符`, [
-          { path: 'amountFen', message: '金额不符' },
-        ]);
-      ids = chosen.map((b) => b.id);
-    } else {
-      ids = oldestFirst(payable, input.amountFen);
-    }
-    const byId = new Map(payable.map((b) => [b.id, b.payableFen]));
+    const open = await openBillsOf(tx, unit.id, true);
+    const { ids, byId } = chooseBills(open, settings, input, now);
+    if (open.some((b) => ids.includes(b.id) && b.state === 'PAYING'))
+      throw new AppError('BILLS_IN_PAYMENT', '所选账单正在微信支付中，请稍后再试');
     for (const id of ids)
       await tx.bill.update({
         where: { id },

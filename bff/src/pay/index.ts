@@ -1,5 +1,5 @@
 import type { Module } from '../module.js';
-import { queryRefundJob, submitRefundJob } from './refunds.js';
+import { queryAbnormalRefundsJob, queryRefundJob, submitRefundJob } from './refunds.js';
 import { settleJob, sweepUnsettledJob } from './settle.js';
 import { queryOrderJob, sweepExpiredOrdersJob } from './sync-order.js';
 import { NOTIFY_PATHS, payNotifyRoutes, payRoutes } from './routes.js';
@@ -11,10 +11,20 @@ import { NOTIFY_PATHS, payNotifyRoutes, payRoutes } from './routes.js';
 export const payModule: Module = {
   name: 'pay',
   routes: payRoutes,
-  jobs: [queryOrderJob, submitRefundJob, queryRefundJob, settleJob, sweepExpiredOrdersJob, sweepUnsettledJob],
+  jobs: [
+    queryOrderJob,
+    submitRefundJob,
+    queryRefundJob,
+    queryAbnormalRefundsJob,
+    settleJob,
+    sweepExpiredOrdersJob,
+    sweepUnsettledJob,
+  ],
   schedules: [
     { job: sweepExpiredOrdersJob, cron: '*/5 * * * *' },
     { job: sweepUnsettledJob, cron: '* * * * *' },
+    // 09:00 Beijing, every day: ABNORMAL refunds the merchant has since handled (refunds.ts).
+    { job: queryAbnormalRefundsJob, cron: '0 9 * * *' },
   ],
   rawBodyPaths: NOTIFY_PATHS,
 };

@@ -93,18 +93,34 @@ export async function submitRefund(deps: Deps, refundId: string): Promise<void> 
     await deps.jobs.send(queryRefundJob, { refundId, step: 0 }, { startAfter: REFUND_QUERY_SECONDS[0]! });
 }
 
-/** Asks WeChat about a refund still processing and applies the answer; returns the state it is in now. */
+/**
+ * Asks WeChat about a refund still processing or ABNORMAL (which the merchant may since have paid out
+ * or closed) and applies the answer; returns the state it is in now.
+ */
 export async function queryRefund(deps: Deps, refundId: string): Promise<string> {
   const refund = await deps.db.refund.findUnique({ where: { id: refundId } });
-  if (!refund || refund.state !== 'PROCESSING') return refund?.state ?? 'UNKNOWN';
+  if (!refund || (refund.state !== 'PROCESSING' && refund.state !== 'ABNORMAL')) return refund?.state ?? 'UNKNOWN';
   const answer = await requirePay(deps.wechat.pay).queryRefund(refund.outRefundNo);
   if (answer) await applyRefundResult(deps, answer);
   return answer?.status ?? 'PROCESSING';
 }
 
 /**
+ * The states a refund may move to each state from (docs/wechat.md §5, Refunds): one way only. ABNORMAL
+ * is not final — the merchant pays it out another way (SUCCESS) or gives up (CLOSED) — so both leave
+ * from it too; SUCCESS and CLOSED are final, and a repeated or late notify finds nothing to move.
+ */
+const MOVES_FROM = {
+  ABNORMAL: ['PENDING', 'PROCESSING'],
+  CLOSED: ['PENDING', 'PROCESSING', 'ABNORMAL'],
+  SUCCESS: ['PENDING', 'PROCESSING', 'ABNORMAL'],
+} as const;
+
+/**
  * A refund's outcome, from WeChat's answer, its query or its notify: SUCCESS moves the bill to
- * partially refunded or refunded and writes the ledger, once (conditional write on the refund). The
+ * partially refunded or refunded and writes the ledger, once (conditional write on the refund). CLOSED
+ * writes nothing: no money left, and the amount is free to refund again (the refundable sum leaves
+ * CLOSED refunds out). The
  * answer and the query carry create_time, when WeChat accepted the refund (the notify does not): kept
  * as acceptedAt, the day reconciliation expects the refund in WeChat's trade bill.
  */
@@ -128,7 +144,7 @@ export async function applyRefundResult(
   }
   if (r.status === 'CLOSED' || r.status === 'ABNORMAL') {
     const moved = await deps.db.refund.updateMany({
-      where: { id: refund.id, state: { in: ['PENDING', 'PROCESSING'] } },
+      where: { id: refund.id, state: { in: [...MOVES_FROM[r.status]] } },
       data: { state: r.status, refundId: r.refund_id },
     });
     return moved.count ? 'applied' : 'duplicate';
@@ -136,7 +152,7 @@ export async function applyRefundResult(
   const at = r.success_time ? new Date(r.success_time) : deps.clock.now();
   return deps.db.$transaction(async (tx) => {
     const moved = await tx.refund.updateMany({
-      where: { id: refund.id, state: { in: ['PENDING', 'PROCESSING'] } },
+      where: { id: refund.id, state: { in: [...MOVES_FROM.SUCCESS] } },
       data: { state: 'SUCCESS', refundId: r.refund_id, succeededAt: at },
     });
     if (moved.count === 0) return 'duplicate';
@@ -194,5 +210,32 @@ export const queryRefundJob = defineJob({
         { refundId },
         'refund still processing a day later: for the cashier to follow up with WeChat Pay',
       );
+  },
+});
+
+/**
+ * Once a day: every ABNORMAL refund is asked about again, so one the merchant has since paid out
+ * (SUCCESS) or closed is booked even if its notify never came (docs/wechat.md §5, Refunds). One
+ * refund's failing query does not stop the others; it is asked again the next day.
+ */
+export const queryAbnormalRefundsJob = defineJob({
+  name: 'pay.query-abnormal-refunds',
+  schema: z.object({}).passthrough(),
+  singletonKey: () => 'all',
+  handler: async (deps) => {
+    const abnormal = await deps.db.refund.findMany({
+      where: { state: 'ABNORMAL' },
+      select: { id: true },
+      orderBy: { createdAt: 'asc' },
+      take: 1000,
+    });
+    for (const { id } of abnormal) {
+      const now = await queryRefund(deps, id).catch((err: Error) => {
+        deps.logger.warn({ refundId: id, err: err.message }, 'abnormal refund not queried, asked again tomorrow');
+        return 'ABNORMAL';
+      });
+      if (now === 'ABNORMAL')
+        deps.logger.warn({ refundId: id }, 'refund still abnormal: for the cashier to handle on the merchant platform');
+    }
   },
 });

@@ -11,15 +11,19 @@ const MIN_AGE_TO_CLOSE_MS = 5 * 60_000;
 export type SyncOutcome = ApplyOutcome | 'pending' | 'closed';
 
 /**
- * Asks WeChat about a pending order and applies the answer exactly as a notify would. An expired
- * unpaid order is closed at WeChat first and only then here (so a payment made in the last second is
- * never lost: closing a paid order fails with ORDERPAID and the payment is applied instead).
+ * Asks WeChat about a pending order — or one closed here — and applies the answer exactly as a notify
+ * would. An expired unpaid order is closed at WeChat first and only then here (so a payment made in the
+ * last second is never lost: closing a paid order fails with ORDERPAID and the payment is applied
+ * instead). An order closed here that WeChat says is paid (its payer was already in the password step
+ * when it was closed, docs/wechat.md §5 Query and close) is credited the same way: applyTransaction
+ * credits a CLOSED order, and the settle job refunds it when its bills were paid meanwhile.
  */
 export async function syncOrder(deps: Deps, order: PayOrder, opts: { close: boolean }): Promise<SyncOutcome> {
-  if (order.state !== 'PENDING') return order.state === 'PAID' ? 'duplicate' : 'closed';
+  if (order.state === 'PAID') return 'duplicate';
   const pay = requirePay(deps.wechat.pay);
   const t = await pay.query(order.outTradeNo);
   if (t && (t.trade_state === 'SUCCESS' || t.trade_state === 'REFUND')) return applyTransaction(deps, t);
+  if (order.state !== 'PENDING') return 'closed';
   const now = deps.clock.now();
   const closable =
     opts.close && now >= order.expiresAt && now.getTime() - order.createdAt.getTime() >= MIN_AGE_TO_CLOSE_MS;
@@ -40,7 +44,8 @@ export async function syncOrder(deps: Deps, order: PayOrder, opts: { close: bool
 
 /**
  * When to ask WeChat about an order no notify has settled, in seconds after the order: WeChat's own
- * schedule (5 s, 30 s, 1, 3, 5, 10, 30 min); the 16-minute step closes it once expired.
+ * schedule (5 s, 30 s, 1, 3, 5, 10, 30 min); the 16-minute step closes it once expired, and an order
+ * closed by an earlier step gets one last look at the last step (paid after all? then credited).
  */
 export const QUERY_SCHEDULE_SECONDS = [5, 30, 60, 180, 300, 600, 960, 1800];
 
@@ -55,8 +60,19 @@ export const queryOrderJob = defineJob({
   retry: { limit: 5, delaySeconds: 10, backoff: true },
   handler: async (deps, { orderId, step }) => {
     const order = await deps.db.payOrder.findUnique({ where: { id: orderId } });
-    if (!order || order.state !== 'PENDING') return;
+    if (!order || order.state === 'PAID') return;
+    const wasPending = order.state === 'PENDING';
     const outcome = await syncOrder(deps, order, { close: true });
+    const last = QUERY_SCHEDULE_SECONDS.length - 1;
+    if (outcome === 'closed' && wasPending && step < last) {
+      // Closed just now: a payer already in the password step may still pay it (docs/wechat.md §5).
+      await deps.jobs.send(
+        queryOrderJob,
+        { orderId, step: last },
+        { startAfter: queryDelay(order.createdAt, last, deps.clock.now()) },
+      );
+      return;
+    }
     if (outcome !== 'pending') return;
     const next = step + 1;
     if (next < QUERY_SCHEDULE_SECONDS.length) {

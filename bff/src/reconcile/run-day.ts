@@ -239,8 +239,9 @@ export async function reconcileDay(deps: Deps, day: string) {
   }
   const { summary, diffs, refunds, lost } = matched;
   const payments = { ...matched.payments };
-  // The bill is trusted now: a payment WeChat took for an order of ours still open is a notify that never
-  // reached us — WeChat's answer to a query is the truth, applied as the notify would have been.
+  // The bill is trusted now: a payment WeChat took for an order of ours still open — or one we closed while
+  // its payer was in the password step (docs/wechat.md §5 Query and close) — is a notify that never
+  // reached us: WeChat's answer to a query is the truth, applied as the notify would have been.
   for (const o of lost) {
     const order = await deps.db.payOrder.findUniqueOrThrow({ where: { id: o.id } });
     const outcome = await syncOrder(deps, order, { close: false });

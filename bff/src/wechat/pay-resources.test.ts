@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ZPaymentResource, ZRefundResource, ZTransaction } from './pay-resources.js';
 import { CAPTURED_NOTPAY_QUERY_ANSWER } from './samples/notpay-query.js';
 import { WECHAT_DOC_PAYMENT_RESOURCE } from './samples/payment-resource.js';
+import { WECHAT_DOC_REFUND_RESOURCE } from './samples/refund-resource.js';
 
 const docSample = () => JSON.parse(WECHAT_DOC_PAYMENT_RESOURCE) as Record<string, unknown>;
 
@@ -47,17 +48,11 @@ describe('ZTransaction (the query answer)', () => {
 });
 
 describe('ZRefundResource', () => {
-  const refund = {
-    mchid: '1900000100',
-    transaction_id: '1008450740201411110005820873',
-    out_trade_no: '20150806125346',
-    refund_id: '50200207182018070300011301001',
-    out_refund_no: '7752501201407033233368018',
-    refund_status: 'SUCCESS',
-    success_time: '2018-06-08T10:34:56+08:00',
-    user_received_account: '招商银行信用卡0403',
-    amount: { total: 999, refund: 999, payer_total: 999, payer_refund: 999 },
-  };
+  // WeChat's documented sample, verbatim (samples/refund-resource.ts)
+  const refund = JSON.parse(WECHAT_DOC_REFUND_RESOURCE) as { success_time?: string; out_refund_no?: string } & Record<
+    string,
+    unknown
+  >;
 
   it('reads a refund result, and one without success_time (closed or abnormal)', () => {
     expect(ZRefundResource.parse(refund).refund_status).toBe('SUCCESS');

@@ -2,7 +2,7 @@ import Router from '@koa/router';
 import { z } from 'zod';
 import type { SimState } from '../state.js';
 import { buildNotification, notifyEvent } from './notify.js';
-import { payOrder, v3Routes } from './v3.js';
+import { payOrder, resolveAbnormalRefund, v3Routes } from './v3.js';
 import { transactionView } from './views.js';
 
 const ZFault = z.discriminatedUnion('kind', [
@@ -87,6 +87,8 @@ export function payRoutes(state: SimState) {
         notify: z.boolean().default(true),
         /** The payer uses a 免充值 (merchant-funded) coupon of this much. */
         couponFen: z.number().int().min(1).optional(),
+        /** The payer was in the password step before the order was closed (or expired): paid anyway. */
+        enteredPasswordBeforeClose: z.boolean().default(false),
       })
       .parse(ctx.request.body);
     const order = b.outTradeNo
@@ -95,9 +97,25 @@ export function payRoutes(state: SimState) {
         ? state.pay.orderByPrepayId(b.prepayId)
         : undefined;
     if (!order) return ctx.throw(404, 'no such order');
-    const paid = payOrder(state, order, { notify: b.notify, couponFen: b.couponFen });
+    const paid = payOrder(state, order, {
+      notify: b.notify,
+      couponFen: b.couponFen,
+      enteredPasswordBeforeClose: b.enteredPasswordBeforeClose,
+    });
     if (!paid.ok) ctx.throw(409, paid.reason);
     ctx.body = transactionView(order);
+  });
+  /**
+   * The merchant handles an ABNORMAL refund later (merchant platform / 发起异常退款): it becomes SUCCESS
+   * or CLOSED and WeChat sends REFUND.SUCCESS / REFUND.CLOSED (subject to the notify faults).
+   */
+  router.post('/sim/pay/refunds/:no/resolve', (ctx) => {
+    const b = z.object({ status: z.enum(['SUCCESS', 'CLOSED']) }).parse(ctx.request.body);
+    const refund = state.pay.refunds.get(ctx.params.no!);
+    if (!refund) return ctx.throw(404, 'no such refund');
+    const done = resolveAbnormalRefund(state, refund, b.status);
+    if (!done.ok) ctx.throw(409, done.reason);
+    ctx.status = 204;
   });
   /** Volume tests only: serve this file (already in WeChat's format) as the bill of `day`. */
   router.post('/sim/pay/bill-file', (ctx) => {

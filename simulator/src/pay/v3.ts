@@ -69,11 +69,15 @@ function findOrder(state: SimState, mchid: string, outTradeNo: string): SimOrder
 export function payOrder(
   state: SimState,
   order: SimOrder,
-  opts: { notify?: boolean; couponFen?: number } = {},
+  opts: { notify?: boolean; couponFen?: number; enteredPasswordBeforeClose?: boolean } = {},
 ): { ok: true } | { ok: false; reason: string } {
   if (order.state === 'SUCCESS' || order.state === 'REFUND') return { ok: false, reason: '订单已支付' };
-  if (order.state === 'CLOSED') return { ok: false, reason: '订单已关闭' };
-  if (order.timeExpire && state.now() > Date.parse(order.timeExpire)) return { ok: false, reason: '订单已过期' };
+  // A payer who was already in the password step when the merchant closed the order can still pay it
+  // (reported on WeChat's developer community, docs/wechat.md §5 Query and close): only then.
+  const late = opts.enteredPasswordBeforeClose === true;
+  if (order.state === 'CLOSED' && !late) return { ok: false, reason: '订单已关闭' };
+  if (!late && order.timeExpire && state.now() > Date.parse(order.timeExpire))
+    return { ok: false, reason: '订单已过期' };
   if (opts.couponFen !== undefined && opts.couponFen >= order.totalFen)
     return { ok: false, reason: '代金券金额须小于订单金额' };
   if (opts.couponFen) order.couponFen = opts.couponFen;
@@ -89,6 +93,46 @@ export function payOrder(
   return { ok: true };
 }
 
+/** WeChat's refund notification for a refund's current status (REFUND.SUCCESS / .ABNORMAL / .CLOSED), if it gave a notify_url. */
+function notifyRefund(state: SimState, refund: SimRefund) {
+  const merchant = state.pay.merchants.get(refund.mchid)!;
+  if (refund.notifyUrl)
+    deliverNotification(
+      state,
+      notifyEvent(
+        merchant,
+        refund.notifyUrl,
+        `REFUND.${refund.status as 'SUCCESS' | 'ABNORMAL' | 'CLOSED'}`,
+        refund.outTradeNo,
+        refundNotifyView(refund),
+      ),
+    );
+}
+
+/**
+ * The merchant handles an ABNORMAL refund (the payer's card frozen or cancelled) on the merchant
+ * platform or through 发起异常退款: it ends SUCCESS (paid to another account) or CLOSED, the refund
+ * query answers the new status and WeChat sends that status's notification (docs/wechat.md §5,
+ * Refunds). A CLOSED refund's amount is refundable again. Only an ABNORMAL refund moves.
+ */
+export function resolveAbnormalRefund(
+  state: SimState,
+  refund: SimRefund,
+  to: 'SUCCESS' | 'CLOSED',
+): { ok: true } | { ok: false; reason: string } {
+  if (refund.status !== 'ABNORMAL') return { ok: false, reason: `退款状态为 ${refund.status}，不是 ABNORMAL` };
+  refund.status = to;
+  if (to === 'SUCCESS') {
+    refund.successTime = rfc3339(state.now());
+  } else {
+    refund.closeTime = rfc3339(state.now());
+    const order = state.pay.orders.get(refund.outTradeNo);
+    if (order) order.refundedFen -= refund.refundFen;
+  }
+  notifyRefund(state, refund);
+  return { ok: true };
+}
+
 function settleRefund(state: SimState, refund: SimRefund) {
   setTimeout(() => {
     if (refund.status !== 'PROCESSING') return;
@@ -99,12 +143,7 @@ function settleRefund(state: SimState, refund: SimRefund) {
       refund.status = 'SUCCESS';
       refund.successTime = rfc3339(state.now());
     }
-    const merchant = state.pay.merchants.get(refund.mchid)!;
-    if (refund.notifyUrl)
-      deliverNotification(
-        state,
-        notifyEvent(merchant, refund.notifyUrl, `REFUND.${refund.status}`, refund.outTradeNo, refundNotifyView(refund)),
-      );
+    notifyRefund(state, refund);
   }, state.pay.refundDelayMs);
 }
 
