@@ -4,6 +4,7 @@ import { requireSession, userIdOf } from '../http/auth.js';
 import { ZCommunityParams, ZId, ZIdParams } from '../http/params.js';
 import { createFeeItem, listFeeItems, retireFeeItem } from './fee-items.js';
 import { generateBills, previewBills } from './generate-bills.js';
+import { listBillingConflicts, ZConflictQuery } from './billing-conflicts.js';
 import { billSummary, listStaffUnitBills, listUnitBills } from './resident-bills.js';
 import { ZBillingRequest, ZBillListQuery, ZFeeSettings, ZNewFeeItem, ZWaive } from './schema.js';
 import { getFeeSettings, putFeeSettings } from './fee-settings.js';
@@ -117,6 +118,10 @@ export function feeRoutes(deps: Deps) {
   router.post('/staff/communities/:communityId/billing/runs', async (ctx) => {
     const { communityId } = ZCommunityParams.parse(ctx.params);
     ctx.body = await generateBills(deps, userIdOf(ctx), communityId, ZBillingRequest.parse(ctx.request.body));
+  });
+  router.get('/staff/communities/:communityId/billing/conflicts', async (ctx) => {
+    const { communityId } = ZCommunityParams.parse(ctx.params);
+    ctx.body = await listBillingConflicts(deps, userIdOf(ctx), communityId, ZConflictQuery.parse(ctx.query));
   });
   router.post('/staff/communities/:communityId/counter-payments', async (ctx) => {
     const { communityId } = ZCommunityParams.parse(ctx.params);

@@ -100,6 +100,10 @@ export const feesCases: BadInputCases = ({ uuid, site }) => {
       { path: `${c}/billing/runs`, body: { period: '2026-1' } },
       { path: `${c}/billing/runs`, body: { period: '2026', feeItemIds: Array(51).fill(uuid) } },
     ],
+    'GET /api/staff/communities/:communityId/billing/conflicts': [
+      { path: `${c}/billing/conflicts` },
+      { path: `${c}/billing/conflicts?period=2026-13` },
+    ],
     'POST /api/staff/communities/:communityId/counter-payments': [
       { path: `${c}/counter-payments`, body: {} },
       { path: `${c}/counter-payments`, body: { unitId: uuid, channel: 'WECHAT', amountFen: 100 } },

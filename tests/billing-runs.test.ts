@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { useHarness } from './support/use-harness.js';
+import { staff } from './support/actors.js';
+import { addFeeItem, makeCommunity, runBilling } from './support/factories/index.js';
+import { ManualClock } from '../bff/src/clock.js';
+import { atBeijing } from '../bff/src/beijing.js';
+
+/**
+ * The rules a billing run keeps (docs/domain.md §4, Billing runs, issue #24): each month of a unit,
+ * item and space billed once; the most specific standard applies; the developer pays at the counter;
+ * a 公摊 never splits more than its total; a run can be undone before anything is paid; sane periods.
+ */
+// 2 December 2026, 10:00 in Beijing, whatever day the tests run.
+const clock = new ManualClock(atBeijing('2026-12-02', 10 * 60));
+const h = useHarness({ clock });
+
+/** A fresh community with its manager and cashier, and its staff path. */
+async function site(units = 2) {
+  const s = await makeCommunity(h.db, { units });
+  const manager = await staff(h, 'MANAGER', { id: s.community.id, companyId: s.companyId });
+  const cashier = await staff(h, 'CASHIER', { id: s.community.id, companyId: s.companyId });
+  const path = (p: string) => `/api/staff/communities/${s.community.id}${p}`;
+  return { ...s, manager, cashier, path };
+}
+
+describe('each month of a unit, item and space is billed once', () => {
+  it('a re-run after the delivery date changed bills nobody twice, and shows the changed split as a conflict', async () => {
+    const A = await site(2);
+    const item = await addFeeItem(A.manager, A.community.id, {
+      kind: 'PROPERTY',
+      name: '物业服务费',
+      amountFen: 185,
+      cycle: 'YEAR',
+    });
+    // Unit 1 not delivered: the whole year is the developer's.
+    expect(await runBilling(A.cashier, A.community.id, '2026')).toMatchObject({ created: { bills: 2 } });
+    // Then its delivery is recorded as 15 June 2026: by the rule the owner would pay from July.
+    await h.db.unit.update({
+      where: { id: A.units[0]!.id },
+      data: { deliveredAt: new Date('2026-06-15T10:00:00+08:00') },
+    });
+    const preview = await A.cashier.call('POST', A.path('/billing/preview'), { body: { period: '2026' } });
+    expect(preview.body).toMatchObject({ toCreate: { bills: 0 }, conflicts: 1 });
+    expect(await runBilling(A.cashier, A.community.id, '2026')).toMatchObject({
+      created: { bills: 0 },
+      conflicts: 1,
+    });
+    const bills = await h.db.bill.findMany({ where: { unitId: A.units[0]!.id, feeItemId: item.id } });
+    expect(bills.map((b) => [b.payer, b.firstMonth, b.months])).toEqual([['DEVELOPER', '2026-01', 12]]);
+
+    const conflicts = await A.cashier.call('GET', A.path('/billing/conflicts?period=2026'));
+    expect(conflicts.status).toBe(200);
+    expect(conflicts.body.items).toEqual([
+      expect.objectContaining({
+        unitId: A.units[0]!.id,
+        unit: '1号楼 101',
+        feeItemId: item.id,
+        item: '物业服务费',
+        billed: [
+          expect.objectContaining({ billId: bills[0]!.id, payer: 'DEVELOPER', firstMonth: '2026-01', months: 12 }),
+        ],
+        now: [
+          expect.objectContaining({ payer: 'DEVELOPER', firstMonth: '2026-01', months: 6 }),
+          expect.objectContaining({ payer: 'OWNER', firstMonth: '2026-07', months: 6 }),
+        ],
+      }),
+    ]);
+    const outsider = await site(1);
+    expect((await outsider.cashier.call('GET', A.path('/billing/conflicts?period=2026'))).status).toBe(404);
+
+    // The database itself refuses a second bill for a month already billed, whoever the payer.
+    await expect(
+      h.db
+        .$executeRaw`INSERT INTO "Bill" ("id", "communityId", "unitId", "feeItemId", "period", "firstMonth", "months", "payer", "amountFen", "detail", "dueAt", "runId")
+        VALUES (gen_random_uuid(), ${A.community.id}::uuid, ${A.units[0]!.id}::uuid, ${item.id}::uuid, '2026-12', '2026-12', 1, 'OWNER', 100, 'x', now(), gen_random_uuid())`,
+    ).rejects.toThrow(/Bill_month_once/);
+  });
+});
+
+describe('billing periods', () => {
+  it('are refused more than 24 months ahead or more than 36 months back', async () => {
+    const A = await site(1);
+    await addFeeItem(A.manager, A.community.id, {
+      kind: 'PROPERTY',
+      name: '物业服务费',
+      amountFen: 235,
+      cycle: 'MONTH',
+    });
+    await addFeeItem(A.manager, A.community.id, { kind: 'PARKING', name: '车位费', amountFen: 235, cycle: 'YEAR' });
+    const call = (kind: 'preview' | 'runs', period: string) =>
+      A.cashier.call('POST', A.path(`/billing/${kind}`), { body: { period } });
+    for (const period of ['2029-01', '2029', '2023-11', '1999-01']) {
+      const res = await call('runs', period);
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringMatching(/账期/) });
+      expect((await call('preview', period)).status).toBe(400);
+    }
+    expect(await h.db.bill.count({ where: { communityId: A.community.id } })).toBe(0);
+    for (const period of ['2028-12', '2028', '2023-12']) expect((await call('runs', period)).status).toBe(200);
+  });
+});
