@@ -77,6 +77,74 @@ describe('each month of a unit, item and space is billed once', () => {
   });
 });
 
+describe('the most specific fee standard applies', () => {
+  it('a villa pays the villa price only; a second active standard of the same kind and scope is refused', async () => {
+    const A = await site(1);
+    const villas = await h.db.building.create({
+      data: { communityId: A.community.id, name: '别墅区A', buildingType: '别墅' },
+    });
+    const villa = await h.db.unit.create({
+      data: {
+        communityId: A.community.id,
+        buildingId: villas.id,
+        number: 'A1',
+        floor: 1,
+        buildingArea: '200.00',
+        exclusiveArea: '180.00',
+      },
+    });
+    const generic = await addFeeItem(A.manager, A.community.id, {
+      kind: 'PROPERTY',
+      name: '物业服务费',
+      amountFen: 235,
+      cycle: 'MONTH',
+    });
+    // Only the generic standard is chosen: villas still do not pay it once a villa price exists.
+    await addFeeItem(A.manager, A.community.id, {
+      kind: 'PROPERTY',
+      name: '别墅物业服务费',
+      amountFen: 400,
+      cycle: 'MONTH',
+      buildingType: '别墅',
+    });
+    await runBilling(A.cashier, A.community.id, '2026-10', [generic.id]);
+    expect(await h.db.bill.count({ where: { unitId: villa.id } })).toBe(0);
+    await runBilling(A.cashier, A.community.id, '2026-11');
+    const bills = await h.db.bill.findMany({ where: { unitId: villa.id } });
+    expect(bills.map((b) => b.amountFen)).toEqual([80_000]); // 200 m² × 4.00 元
+    expect(await h.db.bill.count({ where: { unitId: A.units[0]!.id, period: '2026-11' } })).toBe(1);
+
+    const twice = await A.manager.call('POST', A.path('/fee-items'), {
+      body: { kind: 'PROPERTY', name: '物业费（新）', amountFen: 250, cycle: 'MONTH' },
+    });
+    expect(twice.status).toBe(409);
+    expect(twice.body).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/已有.*物业服务费/) });
+    expect(
+      (
+        await A.manager.call('POST', A.path('/fee-items'), {
+          body: { kind: 'PROPERTY', name: '别墅物业费', amountFen: 450, cycle: 'QUARTER', buildingType: '别墅' },
+        })
+      ).status,
+    ).toBe(409);
+    const parking = { kind: 'PARKING', name: '车位管理费', amountFen: 15_000, cycle: 'MONTH' };
+    expect((await A.manager.call('POST', A.path('/fee-items'), { body: parking })).status).toBe(201);
+    expect((await A.manager.call('POST', A.path('/fee-items'), { body: parking })).status).toBe(409);
+    // One-off and shared items are chosen per run: several may be active.
+    const card = { kind: 'ONE_OFF', name: '门禁卡', amountFen: 2000 };
+    expect((await A.manager.call('POST', A.path('/fee-items'), { body: card })).status).toBe(201);
+    expect((await A.manager.call('POST', A.path('/fee-items'), { body: card })).status).toBe(201);
+    // A retired standard no longer stands in the way of its successor.
+    await A.manager.call('POST', A.path(`/fee-items/${generic.id}/retire`), { body: {} });
+    expect(
+      (
+        await A.manager.call('POST', A.path('/fee-items'), {
+          body: { kind: 'PROPERTY', name: '物业费（新）', amountFen: 250, cycle: 'MONTH' },
+        })
+      ).status,
+    ).toBe(201);
+  });
+});
+
 describe('billing periods', () => {
   it('are refused more than 24 months ahead or more than 36 months back', async () => {
     const A = await site(1);
