@@ -145,6 +145,60 @@ describe('the most specific fee standard applies', () => {
   });
 });
 
+describe("the developer's bills", () => {
+  it('are paid at the counter by the cashier; reports show owner and developer apart and add up', async () => {
+    const A = await site(2);
+    await h.db.unit.update({
+      where: { id: A.units[1]!.id },
+      data: { deliveredAt: new Date('2024-03-01T10:00:00+08:00') },
+    });
+    await addFeeItem(A.manager, A.community.id, {
+      kind: 'PROPERTY',
+      name: '物业服务费',
+      amountFen: 235,
+      cycle: 'MONTH',
+    });
+    await runBilling(A.cashier, A.community.id, '2026-11');
+    const devBill = await h.db.bill.findFirstOrThrow({ where: { unitId: A.units[0]!.id } });
+    expect(devBill.payer).toBe('DEVELOPER');
+    // the owner path finds no bill of the developer's
+    const asOwner = await A.cashier.call('POST', A.path('/counter-payments'), {
+      body: { unitId: A.units[0]!.id, channel: 'TRANSFER', amountFen: devBill.amountFen },
+    });
+    expect(asOwner.status).toBe(400);
+    const paid = await A.cashier.call('POST', A.path('/counter-payments'), {
+      body: {
+        unitId: A.units[0]!.id,
+        channel: 'TRANSFER',
+        amountFen: devBill.amountFen,
+        payer: 'DEVELOPER',
+        payerName: '某某置业有限公司',
+      },
+    });
+    expect(paid.status).toBe(201);
+    expect(paid.body).toMatchObject({ payer: 'DEVELOPER', receiptNo: expect.any(String) });
+    expect(paid.body.items).toEqual([expect.objectContaining({ billId: devBill.id, state: 'PAID' })]);
+    expect(await h.db.ledgerEntry.findMany({ where: { billId: devBill.id } })).toMatchObject([
+      { kind: 'COUNTER_PAYMENT', amountFen: devBill.amountFen, actorId: A.cashier.userId },
+    ]);
+
+    const report = await A.cashier.call('GET', A.path('/reports/collection?period=2026-11'));
+    expect(report.status).toBe(200);
+    const { total } = report.body;
+    expect(total.byPayer.DEVELOPER).toMatchObject({
+      billedFen: devBill.amountFen,
+      collectedFen: devBill.amountFen,
+      ratePermille: 1000,
+    });
+    expect(total.byPayer.OWNER).toMatchObject({ collectedFen: 0, ratePermille: 0 });
+    expect(total.byPayer.OWNER.billedFen + total.byPayer.DEVELOPER.billedFen).toBe(total.billedFen);
+    expect(total.byPayer.OWNER.collectedFen + total.byPayer.DEVELOPER.collectedFen).toBe(total.collectedFen);
+    const day = '2026-12-02';
+    const takings = await A.cashier.call('GET', A.path(`/reports/takings?from=${day}&to=${day}`));
+    expect(takings.body.totals.byPayer).toEqual({ OWNER: 0, DEVELOPER: devBill.amountFen });
+  });
+});
+
 describe('billing periods', () => {
   it('are refused more than 24 months ahead or more than 36 months back', async () => {
     const A = await site(1);

@@ -15,6 +15,8 @@ export const ZCounterPayment = z.object({
   /** The bills the payer chose; without them the payment goes to the oldest periods first (Civil Code art. 560). */
   billIds: z.array(ZId).min(1).max(48, '一次最多 48 笔账单').optional(),
   payerName: ZText({ max: 20, label: '缴款人' }).optional(),
+  /** Whose bills: the owner's, or the developer's for months before delivery (docs/domain.md §4, Who pays). */
+  payer: z.enum(['OWNER', 'DEVELOPER'], '缴款方只能是业主或开发商').default('OWNER'),
 });
 export const ZVoidRequest = z.object({ reason: ZText({ min: 4, max: 200, label: '作废原因' }) });
 
@@ -48,7 +50,8 @@ export function oldestFirst(bills: { id: string; payableFen: number }[], amountF
 }
 
 /**
- * A cashier records money taken at the desk against a unit's open bills: the bills (locked for the
+ * A cashier records money taken at the desk against a unit's open bills of one payer: the owner's, or
+ * the developer's (its only way to be paid: WeChat Pay is the owners'). The bills (locked for the
  * transaction) become PAID, the ledger gets one COUNTER_PAYMENT entry per bill, and the receipt takes
  * the next number of the community's one series. A bill in a pending WeChat order may be paid here; if
  * WeChat is paid too, that becomes an overpayment refunded automatically.
@@ -67,7 +70,7 @@ export async function takeCounterPayment(
   return deps.db.$transaction(async (tx) => {
     const open = await tx.$queryRaw<OpenBill[]>`
       SELECT b."id", b."amountFen", b."dueAt", b."state" FROM "Bill" b JOIN "FeeItem" f ON f."id" = b."feeItemId"
-       WHERE b."unitId" = ${unit.id}::uuid AND b."payer" = 'OWNER' AND b."state" IN ('UNPAID', 'PAYING')
+       WHERE b."unitId" = ${unit.id}::uuid AND b."payer" = ${input.payer}::"BillPayer" AND b."state" IN ('UNPAID', 'PAYING')
        ORDER BY b."firstMonth", f."kind", f."name", b."id" FOR UPDATE OF b`;
     const payable = open.map((b) => ({ id: b.id, payableFen: b.amountFen + lateFeeOf(settings, b, now) }));
     let ids: string[];
@@ -132,6 +135,8 @@ export async function counterView(db: Prisma.TransactionClient | Deps['db'], id:
   const byId = new Map(bills.map((b) => [b.id, b]));
   return {
     ...p,
+    /** One payment settles bills of one payer (takeCounterPayment). */
+    payer: bills[0]?.payer ?? 'OWNER',
     items: p.items.map((i) => {
       const b = byId.get(i.billId)!;
       return {

@@ -109,6 +109,7 @@ export const feesCases: BadInputCases = ({ uuid, site }) => {
       { path: `${c}/counter-payments`, body: { unitId: uuid, channel: 'WECHAT', amountFen: 100 } },
       { path: `${c}/counter-payments`, body: { unitId: uuid, channel: 'CASH', amountFen: 1.5 } },
       { path: `${c}/counter-payments`, body: { unitId: uuid, channel: 'CASH', amountFen: 100, billIds: [] } },
+      { path: `${c}/counter-payments`, body: { unitId: uuid, channel: 'CASH', amountFen: 100, payer: 'TENANT' } },
     ],
     'GET /api/staff/counter-payments/:id': [{ path: '/api/staff/counter-payments/x' }],
     'POST /api/staff/counter-payments/:id/void': [
