@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useHarness } from './support/use-harness.js';
-import { staff } from './support/actors.js';
-import { addFeeItem, makeCommunity, runBilling } from './support/factories/index.js';
+import { resident, staff } from './support/actors.js';
+import { addFeeItem, makeCommunity, openBills, runBilling } from './support/factories/index.js';
 import { ManualClock } from '../bff/src/clock.js';
 import { atBeijing } from '../bff/src/beijing.js';
 
@@ -196,6 +196,117 @@ describe("the developer's bills", () => {
     const day = '2026-12-02';
     const takings = await A.cashier.call('GET', A.path(`/reports/takings?from=${day}&to=${day}`));
     expect(takings.body.totals.byPayer).toEqual({ OWNER: 0, DEVELOPER: devBill.amountFen });
+  });
+});
+
+describe('公摊 never splits more than its total', () => {
+  it('a re-run after a unit was added is refused; undoing the run and running again re-splits it', async () => {
+    const A = await site(2);
+    const shared = await addFeeItem(A.manager, A.community.id, {
+      kind: 'SHARED',
+      name: '二次供水电费',
+      amountFen: 100_001,
+    });
+    const first = await runBilling(A.cashier, A.community.id, '2026-11', [shared.id]);
+    expect(await runBilling(A.cashier, A.community.id, '2026-11', [shared.id])).toMatchObject({
+      created: { bills: 0 },
+    });
+    await h.db.unit.create({
+      data: {
+        communityId: A.community.id,
+        buildingId: A.building.id,
+        number: '901',
+        floor: 9,
+        buildingArea: '120.00',
+        exclusiveArea: '100.00',
+      },
+    });
+    const again = await A.cashier.call('POST', A.path('/billing/runs'), {
+      body: { period: '2026-11', feeItemIds: [shared.id] },
+    });
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/二次供水电费.*撤销/) });
+    const sum = async () =>
+      (await h.db.bill.aggregate({ where: { feeItemId: shared.id, period: '2026-11' }, _sum: { amountFen: true } }))
+        ._sum.amountFen;
+    expect(await sum()).toBe(100_001);
+
+    const undo = await A.manager.call('POST', A.path(`/billing/runs/${first.runId!}/undo`), {
+      body: { reason: '新增房屋，重新分摊' },
+    });
+    expect(undo.status).toBe(200);
+    expect(await runBilling(A.cashier, A.community.id, '2026-11', [shared.id])).toMatchObject({
+      created: { bills: 3, totalFen: 100_001 },
+    });
+    expect(await sum()).toBe(100_001);
+  });
+});
+
+describe('undoing a billing run', () => {
+  it('is a manager’s, audited, and only while none of its bills is paid, waived or in payment', async () => {
+    const A = await site(2);
+    await h.db.unit.updateMany({
+      where: { communityId: A.community.id },
+      data: { deliveredAt: new Date('2024-03-01T10:00:00+08:00') },
+    });
+    await addFeeItem(A.manager, A.community.id, {
+      kind: 'PROPERTY',
+      name: '物业服务费',
+      amountFen: 235,
+      cycle: 'MONTH',
+    });
+    const runs = {} as Record<string, string>;
+    for (const m of ['2026-09', '2026-10', '2026-11'])
+      runs[m] = (await runBilling(A.cashier, A.community.id, m)).runId!;
+    const undo = (who: typeof A.manager, runId: string, body: unknown = { reason: '面积数据有误，重新生成' }) =>
+      who.call('POST', A.path(`/billing/runs/${runId}/undo`), { body });
+
+    expect((await undo(A.cashier, runs['2026-11']!)).status).toBe(404);
+    const outsider = await site(1);
+    expect((await undo(outsider.manager, runs['2026-11']!)).status).toBe(404);
+    expect((await undo(A.manager, runs['2026-11']!, { reason: '' })).status).toBe(400);
+
+    // One bill of September paid at the counter, one of October waived: neither run can be undone.
+    const [sept] = await h.db.bill.findMany({ where: { runId: runs['2026-09'] } });
+    const paid = await A.cashier.call('POST', A.path('/counter-payments'), {
+      body: { unitId: sept!.unitId, channel: 'CASH', amountFen: sept!.amountFen, billIds: [sept!.id] },
+    });
+    expect(paid.status).toBe(201);
+    const [oct] = await h.db.bill.findMany({ where: { runId: runs['2026-10'] } });
+    await A.manager.call('POST', `/api/staff/bills/${oct!.id}/waive`, { body: { reason: '开发商承担' } });
+    for (const m of ['2026-09', '2026-10']) {
+      const refused = await undo(A.manager, runs[m]!);
+      expect(refused.status).toBe(409);
+      expect(refused.body).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/已缴|减免|支付/) });
+      expect(await h.db.bill.count({ where: { runId: runs[m] } })).toBe(2);
+    }
+    // November: one bill put into a WeChat order by its owner (locked) — refused too.
+    const owner = await resident(h, A.units[0]!);
+    const [nov] = (await openBills(owner, A.units[0]!.id)).filter((b) => b.period === '2026-11');
+    expect((await owner.call('POST', '/api/pay/orders', { body: { billIds: [nov!.id] } })).status).toBe(201);
+    expect((await undo(A.manager, runs['2026-11']!)).status).toBe(409);
+    expect(await h.db.bill.count({ where: { runId: runs['2026-11'] } })).toBe(2);
+
+    // A clean run: a December one. Undone, audited, and the month can be billed again.
+    const dec = (await runBilling(A.cashier, A.community.id, '2026-12')).runId!;
+    const done = await undo(A.manager, dec);
+    expect(done.status).toBe(200);
+    expect(done.body).toMatchObject({
+      id: dec,
+      undoneById: A.manager.userId,
+      undoReason: '面积数据有误，重新生成',
+      undoneAt: clock.now().toISOString(),
+      billCount: 2,
+    });
+    expect(await h.db.bill.count({ where: { communityId: A.community.id, period: '2026-12' } })).toBe(0);
+    expect((await undo(A.manager, dec)).body.code).toBe('ALREADY_DECIDED');
+    expect(await runBilling(A.cashier, A.community.id, '2026-12')).toMatchObject({ created: { bills: 2 } });
+    const list = await A.cashier.call('GET', A.path('/billing/runs'));
+    expect(list.status).toBe(200);
+    expect(list.body.items.find((r: { id: string }) => r.id === dec)).toMatchObject({
+      undoneById: A.manager.userId,
+      undoReason: '面积数据有误，重新生成',
+    });
   });
 });
 

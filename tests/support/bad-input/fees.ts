@@ -100,6 +100,15 @@ export const feesCases: BadInputCases = ({ uuid, site }) => {
       { path: `${c}/billing/runs`, body: { period: '2026-1' } },
       { path: `${c}/billing/runs`, body: { period: '2026', feeItemIds: Array(51).fill(uuid) } },
     ],
+    'GET /api/staff/communities/:communityId/billing/runs': [
+      { path: `${c}/billing/runs?limit=0` },
+      { path: `${c}/billing/runs?limit=x` },
+    ],
+    'POST /api/staff/communities/:communityId/billing/runs/:runId/undo': [
+      { path: `${c}/billing/runs/x/undo`, body: { reason: '数据有误重新生成' } },
+      { path: `${c}/billing/runs/${uuid}/undo`, body: {} },
+      { path: `${c}/billing/runs/${uuid}/undo`, body: { reason: '错' } },
+    ],
     'GET /api/staff/communities/:communityId/billing/conflicts': [
       { path: `${c}/billing/conflicts` },
       { path: `${c}/billing/conflicts?period=2026-13` },
