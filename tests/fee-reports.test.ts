@@ -101,7 +101,11 @@ describe('daily takings', () => {
     const res = await cashier.call('GET', `${base()}/reports/takings?from=2026-11-01&to=${day}`);
     expect(res.status).toBe(200);
     const expected = { WECHAT: BILL - 1000, CASH: 2 * BILL, TRANSFER: BILL, POS: 0 }; // the POS payment and its void cancel out; a waiver is no takings
-    expect(res.body.totals).toEqual({ byChannel: expected, totalFen: 4 * BILL - 1000 });
+    expect(res.body.totals).toEqual({
+      byChannel: expected,
+      byPayer: { OWNER: 4 * BILL - 1000, DEVELOPER: 0 }, // every unit here is delivered: all owners' money
+      totalFen: 4 * BILL - 1000,
+    });
     expect(res.body.days.find((d: { day: string }) => d.day === day)).toEqual({
       day,
       byChannel: expected,
@@ -176,7 +180,7 @@ describe('collection rate', () => {
     const res = await manager.call('GET', `${base()}/reports/collection?period=2026-08`);
     expect(res.status).toBe(200);
     // 2026-08: 101 paid by WeChat less ¥10.00 refunded, 201 cash, 301 transfer; 2号楼 201's POS payment voided.
-    expect(res.body.buildings).toEqual([
+    expect(res.body.buildings).toMatchObject([
       {
         key: A.building.id,
         name: '1号楼',
@@ -199,6 +203,11 @@ describe('collection rate', () => {
       },
     ]);
     expect(res.body.total).toMatchObject({ billedFen: 4 * BILL, collectedFen: 3 * BILL - 1000, ratePermille: 739 }); // 68,513 / 92,684 = 73.92 %
+    // every unit is delivered: all of it is the owners', none the developer's
+    expect(res.body.total.byPayer).toMatchObject({
+      OWNER: { billedFen: 4 * BILL, collectedFen: 3 * BILL - 1000, ratePermille: 739 },
+      DEVELOPER: { billedFen: 0, collectedFen: 0, bills: 0, ratePermille: null },
+    });
     // 2026-09: 101 cash; 301 waived (not receivable); 101 and 201 open.
     const sept = await manager.call('GET', `${base()}/reports/collection?period=2026-09`);
     expect(sept.body.total).toMatchObject({

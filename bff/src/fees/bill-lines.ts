@@ -11,7 +11,7 @@ export type BillingUnit = {
 };
 export type BillingSpace = { id: string; number: string; unitId: string };
 
-/** One bill to be: the natural key (item, unit, space, period, payer) makes generation idempotent. */
+/** One bill to be: its item, unit, space and months are billed once (bill-coverage.ts). */
 export type BillLine = {
   feeItemId: string;
   unitId: string;
@@ -23,9 +23,6 @@ export type BillLine = {
   detail: string;
   dueAt: Date;
 };
-
-export const lineKey = (l: { feeItemId: string; unitId: string; parkingSpaceId: string | null; payer: string }) =>
-  `${l.feeItemId}|${l.unitId}|${l.parkingSpaceId ?? ''}|${l.payer}`;
 
 /** Prepaid: a bill is due by the end of the first month it covers. */
 const dueAfter = (firstMonth: string) => monthStart(nextMonth(firstMonth));
@@ -47,13 +44,15 @@ function m2(area: bigint): string {
  * The bills a period gives, before anything is stored, one at a time (a run streams them to the
  * database as they are made). Recurring charges are split by who pays each month (developer before
  * delivery, owner from the month after); a one-off or shared charge goes to whoever pays for the
- * period's first month.
+ * period's first month. `specificTypes`: the building types with an active property-fee standard of
+ * their own — a generic standard does not bill them (the most specific applies, docs/domain.md §4).
  */
 export function* billLines(
   period: Period,
   items: FeeItem[],
   units: BillingUnit[],
   spaces: BillingSpace[],
+  specificTypes: ReadonlySet<string> = new Set(),
 ): Generator<BillLine> {
   // Most units of a community share a handful of delivery dates; lines share the period's first months.
   const splitOf = remembered((deliveredMs: number | null) =>
@@ -94,6 +93,7 @@ export function* billLines(
     if (item.kind === 'PROPERTY') {
       for (const unit of units) {
         if (item.buildingType !== null && unit.buildingType !== item.buildingType) continue;
+        if (item.buildingType === null && unit.buildingType !== null && specificTypes.has(unit.buildingType)) continue;
         const area = areaHundredths(unit.buildingArea);
         for (const [payer, months] of Object.entries(split(unit)) as [BillPayer, string[]][]) {
           yield* line(

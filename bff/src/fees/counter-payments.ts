@@ -18,6 +18,8 @@ export const ZCounterPayment = z.object({
   /** The bills the payer chose; without them the payment goes to the oldest periods first (Civil Code art. 560). */
   billIds: z.array(ZId).min(1).max(48, '一次最多 48 笔账单').optional(),
   payerName: ZText({ max: 20, label: '缴款人' }).optional(),
+  /** Whose bills: the owner's, or the developer's for months before delivery (docs/domain.md §4, Who pays). */
+  payer: z.enum(['OWNER', 'DEVELOPER'], '缴款方只能是业主或开发商').default('OWNER'),
 });
 export const ZVoidRequest = z.object({ reason: ZText({ min: 4, max: 200, label: '作废原因' }) });
 
@@ -51,10 +53,15 @@ export function oldestFirst(bills: { id: string; payableFen: number }[], amountF
 }
 
 /** A unit's open bills, oldest matured period first; locked for the transaction when `lock`. */
-function openBillsOf(db: Prisma.TransactionClient | Deps['db'], unitId: string, lock: boolean) {
+function openBillsOf(
+  db: Prisma.TransactionClient | Deps['db'],
+  unitId: string,
+  payer: z.infer<typeof ZCounterPayment>['payer'],
+  lock: boolean,
+) {
   return db.$queryRaw<OpenBill[]>`
     SELECT b."id", b."amountFen", b."dueAt", b."state", b."lockedOrderId" FROM "Bill" b JOIN "FeeItem" f ON f."id" = b."feeItemId"
-     WHERE b."unitId" = ${unitId}::uuid AND b."payer" = 'OWNER' AND b."state" IN ('UNPAID', 'PAYING')
+     WHERE b."unitId" = ${unitId}::uuid AND b."payer" = ${payer}::"BillPayer" AND b."state" IN ('UNPAID', 'PAYING')
      ORDER BY b."firstMonth", f."kind", f."name", b."id" ${lock ? Prisma.sql`FOR UPDATE OF b` : Prisma.empty}`;
 }
 
@@ -121,7 +128,8 @@ async function closeWechatOrdersFirst(deps: Deps, orderIds: string[]) {
 }
 
 /**
- * A cashier records money taken at the desk against a unit's open bills: the bills (locked for the
+ * A cashier records money taken at the desk against a unit's open bills of one payer: the owner's, or
+ * the developer's (its only way to be paid: WeChat Pay is the owners'). The bills (locked for the
  * transaction) become PAID, the ledger gets one COUNTER_PAYMENT entry per bill, and the receipt takes
  * the next number of the community's one series. A bill in a pending WeChat order is taken only after
  * that order is closed at WeChat (closeWechatOrdersFirst); one that is in a WeChat order again by the
@@ -138,7 +146,7 @@ export async function takeCounterPayment(
   if (!unit) throw notFound('房屋');
   const settings = await deps.db.feeSettings.findUnique({ where: { communityId } });
   const now = deps.clock.now();
-  const seen = await openBillsOf(deps.db, unit.id, false);
+  const seen = await openBillsOf(deps.db, unit.id, input.payer, false);
   const wanted = chooseBills(seen, settings, input, now).ids;
   await closeWechatOrdersFirst(deps, [
     ...new Set(
@@ -146,7 +154,7 @@ export async function takeCounterPayment(
     ),
   ]);
   return deps.db.$transaction(async (tx) => {
-    const open = await openBillsOf(tx, unit.id, true);
+    const open = await openBillsOf(tx, unit.id, input.payer, true);
     const { ids, byId } = chooseBills(open, settings, input, now);
     if (open.some((b) => ids.includes(b.id) && b.state === 'PAYING'))
       throw new AppError('BILLS_IN_PAYMENT', '所选账单正在微信支付中，请稍后再试');
@@ -197,6 +205,8 @@ export async function counterView(db: Prisma.TransactionClient | Deps['db'], id:
   const byId = new Map(bills.map((b) => [b.id, b]));
   return {
     ...p,
+    /** One payment settles bills of one payer (takeCounterPayment). */
+    payer: bills[0]?.payer ?? 'OWNER',
     items: p.items.map((i) => {
       const b = byId.get(i.billId)!;
       return {

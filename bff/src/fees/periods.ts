@@ -1,4 +1,5 @@
 import { beijingMonth } from '../beijing.js';
+import { AppError } from '../errors.js';
 /**
  * Billing periods (month, quarter, year — contract matters, docs/domain.md §4) and who pays each month:
  * the developer until a unit is delivered, the buyer from the month after delivery (Shanghai art. 49).
@@ -40,4 +41,27 @@ export function payerMonths(period: Period, deliveredAt: Date | null): { OWNER: 
   const ownerFrom = deliveredAt ? nextMonth(beijingMonth(deliveredAt)) : null;
   const owner = period.months.filter((m) => ownerFrom !== null && m >= ownerFrom);
   return { OWNER: owner, DEVELOPER: period.months.filter((m) => !owner.includes(m)) };
+}
+
+/** A month as a number (year × 12 + month − 1), so months subtract and compare as integers. */
+export const monthNumber = (month: string): number => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+
+/** How far from the current Beijing month a billing run may reach (docs/domain.md §4, Billing runs). */
+export const MONTHS_AHEAD = 24;
+export const MONTHS_BACK = 36;
+
+/**
+ * Refuses a period whose last month is more than 24 months after the current Beijing month, or whose
+ * first month is more than 36 months before it: a typo (2062 for 2026) would otherwise bill decades.
+ */
+export function requireBillablePeriod(period: Period, now: Date): void {
+  const current = monthNumber(beijingMonth(now));
+  const ahead = monthNumber(period.months.at(-1)!) - current;
+  const back = current - monthNumber(period.months[0]!);
+  if (ahead > MONTHS_AHEAD || back > MONTHS_BACK)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `账期「${period.label}」超出可生成范围：最早为 ${MONTHS_BACK} 个月前，最晚为 ${MONTHS_AHEAD} 个月后`,
+      [{ path: 'period', message: '账期超出范围' }],
+    );
 }

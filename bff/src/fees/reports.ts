@@ -36,13 +36,15 @@ export const ZTakingsExport = ZTakingsQuery.and(z.object({ format: ZExportFormat
 export const ZCollectionQuery = z.object({ period: ZPeriod });
 export const ZCollectionExport = ZCollectionQuery.extend({ format: ZExportFormat });
 
-type TakingsRow = { day: string; channel: Channel; item: string; fen: bigint };
+type TakingsRow = { day: string; channel: Channel; item: string; payer: Payer; fen: bigint };
+type Payer = 'OWNER' | 'DEVELOPER';
 
 /**
  * Daily takings of a community by channel and by fee item, from the ledger (the one record of money):
  * WeChat payments, overpayments and refunds are the WeChat channel; counter payments and their voids
  * take their payment's channel. Waivers are no takings. Every figure is a sum of ledger entries, so
- * days, items and channels all add up to the same total.
+ * days, items, channels and payers (owner, developer — whose bill the money was for; an overpayment
+ * came from an owner's WeChat) all add up to the same total.
  */
 export async function takingsReport(deps: Deps, userId: string, communityId: string, q: { from: string; to: string }) {
   await requireRole(deps.db, userId, communityId, [...REPORT_ROLES]);
@@ -50,6 +52,7 @@ export async function takingsReport(deps: Deps, userId: string, communityId: str
     SELECT to_char(l."at" + interval '8 hours', 'YYYY-MM-DD') AS "day",
            CASE WHEN l."kind" IN ('COUNTER_PAYMENT', 'VOID') THEN cp."channel"::text ELSE 'WECHAT' END AS "channel",
            coalesce(f."name", '重复支付（已退回）') AS "item",
+           coalesce(b."payer"::text, 'OWNER') AS "payer",
            sum(l."amountFen")::bigint AS "fen"
       FROM "LedgerEntry" l
       LEFT JOIN "Bill" b ON b."id" = l."billId"
@@ -57,12 +60,14 @@ export async function takingsReport(deps: Deps, userId: string, communityId: str
       LEFT JOIN "CounterPayment" cp ON cp."id" = l."counterPaymentId"
      WHERE l."communityId" = ${communityId}::uuid AND l."kind" <> 'WAIVER'
        AND l."at" >= ${dayStart(q.from)} AND l."at" < ${dayEnd(q.to)}
-     GROUP BY 1, 2, 3`;
+     GROUP BY 1, 2, 3, 4`;
   const days = new Map(daysBetween(q.from, q.to).map((d) => [d, zeroChannels()]));
   const items = new Map<string, ByChannel>();
   const totals = zeroChannels();
+  const byPayer = { OWNER: 0, DEVELOPER: 0 };
   for (const r of rows) {
     const fen = Number(r.fen);
+    byPayer[r.payer] += fen;
     days.get(r.day)![r.channel] += fen;
     if (!items.has(r.item)) items.set(r.item, zeroChannels());
     items.get(r.item)![r.channel] += fen;
@@ -75,7 +80,7 @@ export async function takingsReport(deps: Deps, userId: string, communityId: str
     items: [...items]
       .map(([item, byChannel]) => ({ item, byChannel, totalFen: total(byChannel) }))
       .sort((a, b) => b.totalFen - a.totalFen),
-    totals: { byChannel: totals, totalFen: total(totals) },
+    totals: { byChannel: totals, byPayer, totalFen: total(totals) },
   };
 }
 
@@ -115,6 +120,7 @@ export async function exportTakings(
 type CollectionRow = {
   key: string;
   name: string;
+  payer: Payer;
   billedFen: bigint;
   collectedFen: bigint;
   bills: number;
@@ -124,21 +130,23 @@ type CollectionRow = {
 /**
  * 收缴率: of what was billed for the months of `period` (bills whose first month falls in it; waived
  * bills are not receivable), how much came in — the principal still held (paid − refunded, the late
- * charge left out so a rate never passes 100 %). By amount and by count of bills.
+ * charge left out so a rate never passes 100 %). By amount and by count of bills, per payer: the
+ * developer's bills are receivable from the developer (paid at the counter), the owners' from owners,
+ * and the two add up to the total (docs/domain.md §4, Billing runs).
  */
 function collectionRows(deps: Deps, communityIds: string[], months: string[], by: 'building' | 'community') {
   const key = by === 'building' ? 'u."buildingId"' : 'b."communityId"';
   const name = by === 'building' ? 'bd."name"' : 'c."name"';
   const order = by === 'building' ? 'min(bd."sortOrder"), min(bd."name")' : 'min(c."name")';
   return deps.db.$queryRawUnsafe<CollectionRow[]>(
-    `SELECT ${key}::text AS "key", min(${name}) AS "name",
+    `SELECT ${key}::text AS "key", min(${name}) AS "name", b."payer"::text AS "payer",
             coalesce(sum(b."amountFen"), 0)::bigint AS "billedFen",
             coalesce(sum(GREATEST(0, LEAST(b."amountFen", b."paidFen" - b."refundedFen"))), 0)::bigint AS "collectedFen",
             count(*)::int AS "bills",
             count(*) FILTER (WHERE b."state" IN ('PAID', 'PARTIALLY_REFUNDED'))::int AS "settledBills"
        FROM "Bill" b JOIN "Unit" u ON u."id" = b."unitId" JOIN "Building" bd ON bd."id" = u."buildingId" JOIN "Community" c ON c."id" = b."communityId"
       WHERE b."communityId" = ANY($1::uuid[]) AND b."firstMonth" = ANY($2::text[]) AND b."state" <> 'WAIVED'
-      GROUP BY ${key} ORDER BY ${order}`,
+      GROUP BY ${key}, b."payer" ORDER BY ${order}, b."payer"`,
     communityIds,
     months,
   );
@@ -147,35 +155,51 @@ function collectionRows(deps: Deps, communityIds: string[], months: string[], by
 /** A rate in tenths of a percent, rounded half up in integers: 1 of 3 → 333 (33.3 %). Null when nothing was billed. */
 export const permille = (part: number, whole: number) =>
   whole === 0 ? null : Math.floor((part * 2000 + whole) / (2 * whole));
-const shapeRate = (r: CollectionRow) => {
-  const billedFen = Number(r.billedFen);
-  const collectedFen = Number(r.collectedFen);
+
+type Counts = { billedFen: number; collectedFen: number; bills: number; settledBills: number };
+const noCounts = (): Counts => ({ billedFen: 0, collectedFen: 0, bills: 0, settledBills: 0 });
+const plus = (a: Counts, b: Counts): Counts => ({
+  billedFen: a.billedFen + b.billedFen,
+  collectedFen: a.collectedFen + b.collectedFen,
+  bills: a.bills + b.bills,
+  settledBills: a.settledBills + b.settledBills,
+});
+const rated = (c: Counts) => ({
+  ...c,
+  outstandingFen: c.billedFen - c.collectedFen,
+  ratePermille: permille(c.collectedFen, c.billedFen),
+});
+type Rate = ReturnType<typeof rated> & { key: string; name: string; byPayer: Record<Payer, ReturnType<typeof rated>> };
+
+function rate(key: string, name: string, byPayer: Record<Payer, Counts>): Rate {
   return {
-    key: r.key,
-    name: r.name,
-    billedFen,
-    collectedFen,
-    outstandingFen: billedFen - collectedFen,
-    bills: r.bills,
-    settledBills: r.settledBills,
-    ratePermille: permille(collectedFen, billedFen),
-  };
-};
-const sumRates = (rows: ReturnType<typeof shapeRate>[], name: string) => {
-  const sum = (f: (r: ReturnType<typeof shapeRate>) => number) => rows.reduce((s, r) => s + f(r), 0);
-  const billedFen = sum((r) => r.billedFen);
-  const collectedFen = sum((r) => r.collectedFen);
-  return {
-    key: 'total',
+    key,
     name,
-    billedFen,
-    collectedFen,
-    outstandingFen: billedFen - collectedFen,
-    bills: sum((r) => r.bills),
-    settledBills: sum((r) => r.settledBills),
-    ratePermille: permille(collectedFen, billedFen),
+    ...rated(plus(byPayer.OWNER, byPayer.DEVELOPER)),
+    byPayer: { OWNER: rated(byPayer.OWNER), DEVELOPER: rated(byPayer.DEVELOPER) },
   };
-};
+}
+
+/** The rows of one key (a building, a community) and payer folded into one rate per key, in the query's order. */
+function shapeRates(rows: CollectionRow[]): Rate[] {
+  const byKey = new Map<string, { name: string; byPayer: Record<Payer, Counts> }>();
+  for (const r of rows) {
+    if (!byKey.has(r.key)) byKey.set(r.key, { name: r.name, byPayer: { OWNER: noCounts(), DEVELOPER: noCounts() } });
+    byKey.get(r.key)!.byPayer[r.payer] = {
+      billedFen: Number(r.billedFen),
+      collectedFen: Number(r.collectedFen),
+      bills: r.bills,
+      settledBills: r.settledBills,
+    };
+  }
+  return [...byKey].map(([key, k]) => rate(key, k.name, k.byPayer));
+}
+
+const sumRates = (rows: Rate[], name: string) =>
+  rate('total', name, {
+    OWNER: rows.reduce((s, r) => plus(s, r.byPayer.OWNER), noCounts()),
+    DEVELOPER: rows.reduce((s, r) => plus(s, r.byPayer.DEVELOPER), noCounts()),
+  });
 
 /** The six months up to `month`, oldest first. */
 function monthsUpTo(month: string, count: number): string[] {
@@ -190,12 +214,12 @@ function monthsUpTo(month: string, count: number): string[] {
 export async function collectionReport(deps: Deps, userId: string, communityId: string, q: { period: string }) {
   await requireRole(deps.db, userId, communityId, [...REPORT_ROLES]);
   const period = parsePeriod(q.period)!;
-  const buildings = (await collectionRows(deps, [communityId], period.months, 'building')).map(shapeRate);
+  const buildings = shapeRates(await collectionRows(deps, [communityId], period.months, 'building'));
   const trendMonths = monthsUpTo(period.months.at(-1)!, 6);
   const trend = await Promise.all(
     trendMonths.map(async (month) => ({
       month,
-      ...sumRates((await collectionRows(deps, [communityId], [month], 'community')).map(shapeRate), month),
+      ...sumRates(shapeRates(await collectionRows(deps, [communityId], [month], 'community')), month),
     })),
   );
   return {
@@ -217,14 +241,14 @@ export async function communitiesCollection(deps: Deps, userId: string, q: { per
     c.roles.some((r) => (REPORT_ROLES as readonly string[]).includes(r)),
   );
   if (mine.length === 0) throw new AppError('NOT_FOUND', '报表不存在');
-  const rows = (
+  const rows = shapeRates(
     await collectionRows(
       deps,
       mine.map((c) => c.communityId),
       parsePeriod(q.period)!.months,
       'community',
-    )
-  ).map(shapeRate);
+    ),
+  );
   return { period: q.period, communities: rows, total: sumRates(rows, '全部小区') };
 }
 
@@ -246,7 +270,7 @@ export async function exportCollection(
   q: z.infer<typeof ZCollectionExport>,
 ): Promise<ExportFile> {
   const report = await collectionReport(deps, userId, communityId, q);
-  const line = (r: ReturnType<typeof shapeRate>) => [
+  const line = (r: Rate) => [
     r.name,
     r.billedFen,
     r.collectedFen,

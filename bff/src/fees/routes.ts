@@ -4,6 +4,8 @@ import { requireSession, userIdOf } from '../http/auth.js';
 import { ZCommunityParams, ZId, ZIdParams } from '../http/params.js';
 import { createFeeItem, listFeeItems, retireFeeItem } from './fee-items.js';
 import { generateBills, previewBills } from './generate-bills.js';
+import { listBillingConflicts, ZConflictQuery } from './billing-conflicts.js';
+import { listBillingRuns, undoBillingRun, ZRunListQuery, ZUndoRun } from './billing-runs.js';
 import { billSummary, listStaffUnitBills, listUnitBills } from './resident-bills.js';
 import { ZBillingRequest, ZBillListQuery, ZFeeSettings, ZNewFeeItem, ZWaive } from './schema.js';
 import { getFeeSettings, putFeeSettings } from './fee-settings.js';
@@ -33,6 +35,7 @@ import {
 } from './counter-payments.js';
 
 const ZItemParams = ZCommunityParams.extend({ itemId: ZId });
+const ZRunParams = ZCommunityParams.extend({ runId: ZId });
 
 /** An export as a download (Content-Disposition with the Chinese file name, RFC 6266 encoded by Koa). */
 function sendFile(ctx: AppContext, file: ExportFile) {
@@ -117,6 +120,19 @@ export function feeRoutes(deps: Deps) {
   router.post('/staff/communities/:communityId/billing/runs', async (ctx) => {
     const { communityId } = ZCommunityParams.parse(ctx.params);
     ctx.body = await generateBills(deps, userIdOf(ctx), communityId, ZBillingRequest.parse(ctx.request.body));
+  });
+  router.get('/staff/communities/:communityId/billing/runs', async (ctx) => {
+    const { communityId } = ZCommunityParams.parse(ctx.params);
+    ctx.body = await listBillingRuns(deps, userIdOf(ctx), communityId, ZRunListQuery.parse(ctx.query));
+  });
+  router.post('/staff/communities/:communityId/billing/runs/:runId/undo', async (ctx) => {
+    const { communityId, runId } = ZRunParams.parse(ctx.params);
+    const { reason } = ZUndoRun.parse(ctx.request.body);
+    ctx.body = await undoBillingRun(deps, userIdOf(ctx), communityId, runId, reason);
+  });
+  router.get('/staff/communities/:communityId/billing/conflicts', async (ctx) => {
+    const { communityId } = ZCommunityParams.parse(ctx.params);
+    ctx.body = await listBillingConflicts(deps, userIdOf(ctx), communityId, ZConflictQuery.parse(ctx.query));
   });
   router.post('/staff/communities/:communityId/counter-payments', async (ctx) => {
     const { communityId } = ZCommunityParams.parse(ctx.params);

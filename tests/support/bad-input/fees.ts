@@ -100,11 +100,25 @@ export const feesCases: BadInputCases = ({ uuid, site }) => {
       { path: `${c}/billing/runs`, body: { period: '2026-1' } },
       { path: `${c}/billing/runs`, body: { period: '2026', feeItemIds: Array(51).fill(uuid) } },
     ],
+    'GET /api/staff/communities/:communityId/billing/runs': [
+      { path: `${c}/billing/runs?limit=0` },
+      { path: `${c}/billing/runs?limit=x` },
+    ],
+    'POST /api/staff/communities/:communityId/billing/runs/:runId/undo': [
+      { path: `${c}/billing/runs/x/undo`, body: { reason: '数据有误重新生成' } },
+      { path: `${c}/billing/runs/${uuid}/undo`, body: {} },
+      { path: `${c}/billing/runs/${uuid}/undo`, body: { reason: '错' } },
+    ],
+    'GET /api/staff/communities/:communityId/billing/conflicts': [
+      { path: `${c}/billing/conflicts` },
+      { path: `${c}/billing/conflicts?period=2026-13` },
+    ],
     'POST /api/staff/communities/:communityId/counter-payments': [
       { path: `${c}/counter-payments`, body: {} },
       { path: `${c}/counter-payments`, body: { unitId: uuid, channel: 'WECHAT', amountFen: 100 } },
       { path: `${c}/counter-payments`, body: { unitId: uuid, channel: 'CASH', amountFen: 1.5 } },
       { path: `${c}/counter-payments`, body: { unitId: uuid, channel: 'CASH', amountFen: 100, billIds: [] } },
+      { path: `${c}/counter-payments`, body: { unitId: uuid, channel: 'CASH', amountFen: 100, payer: 'TENANT' } },
     ],
     'GET /api/staff/counter-payments/:id': [{ path: '/api/staff/counter-payments/x' }],
     'POST /api/staff/counter-payments/:id/void': [

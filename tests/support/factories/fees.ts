@@ -14,7 +14,7 @@ export async function runBilling(cashier: Actor, communityId: string, period: st
     body: { period, ...(feeItemIds ? { feeItemIds } : {}) },
   });
   if (res.status !== 200) throw new Error(`billing: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body as { created: { bills: number; totalFen: number } };
+  return res.body as { runId: string | null; created: { bills: number; totalFen: number }; conflicts: number };
 }
 
 /** The resident's open bills of a unit. */

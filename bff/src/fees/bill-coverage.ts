@@ -1,0 +1,76 @@
+import type { BillPayer } from '@prisma/client';
+import { monthNumber, type Period } from './periods.js';
+
+/**
+ * Which months are billed already (docs/domain.md §4, Billing runs): no two bills of one unit, fee
+ * item and parking space cover the same month, whoever pays them. The database enforces it (the
+ * exclusion constraint "Bill_month_once"); generation reads what exists and judges each line before
+ * it is made, so a run skips what is billed and reports what would now be split otherwise.
+ */
+
+/** A bill already made that covers some month of the period. */
+export type BilledRange = {
+  id: string;
+  feeItemId: string;
+  unitId: string;
+  parkingSpaceId: string | null;
+  payer: BillPayer;
+  firstMonth: string;
+  months: number;
+  amountFen: number;
+  state: string;
+};
+
+type Covering = { feeItemId: string; unitId: string; parkingSpaceId: string | null };
+/** One unit, item and space: the months of a group are billed once. */
+export const groupKey = (l: Covering) => `${l.feeItemId}|${l.unitId}|${l.parkingSpaceId ?? ''}`;
+
+/** The longest bill covers a year: a bill starting 11 months before the period may still reach into it. */
+const LONGEST_BILL_MONTHS = 12;
+const monthLabel = (n: number) => `${Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`;
+
+/** The bills of a community covering any month of `period` (one indexed read, filtered in SQL). */
+export function overlappingBills(period: Period): { text: string; values: (communityId: string) => unknown[] } {
+  const first = monthNumber(period.months[0]!);
+  return {
+    text: `SELECT "id", "feeItemId", "unitId", "parkingSpaceId", "payer"::text AS "payer", "firstMonth", "months", "amountFen", "state"::text AS "state"
+             FROM "Bill"
+            WHERE "communityId" = $1::uuid AND "firstMonth" >= $2 AND "firstMonth" <= $3
+              AND bill_month_number("firstMonth") + "months" > $4`,
+    values: (communityId) => [communityId, monthLabel(first - LONGEST_BILL_MONTHS + 1), period.months.at(-1)!, first],
+  };
+}
+
+/**
+ * A line is `billed` when a bill of the same payer covers exactly its months (a re-run), `fresh` when
+ * no month of it is billed, and a `conflict` otherwise: the payer split has changed since (a delivery
+ * date recorded or corrected), which the cashier settles by hand — never by billing a month twice.
+ */
+export type Verdict = 'billed' | 'fresh' | 'conflict';
+
+export function coverage(existing: BilledRange[]) {
+  const byGroup = new Map<string, BilledRange[]>();
+  for (const b of existing) {
+    const key = groupKey(b);
+    const list = byGroup.get(key);
+    if (list) list.push(b);
+    else byGroup.set(key, [b]);
+  }
+  const covering = (l: Covering & { firstMonth: string; months: number }) => {
+    const from = monthNumber(l.firstMonth);
+    const to = from + l.months;
+    return (byGroup.get(groupKey(l)) ?? []).filter((b) => {
+      const start = monthNumber(b.firstMonth);
+      return start < to && start + b.months > from;
+    });
+  };
+  const judge = (l: Covering & { payer: BillPayer; firstMonth: string; months: number }): Verdict => {
+    const over = covering(l);
+    if (over.length === 0) return 'fresh';
+    const [b] = over;
+    return over.length === 1 && b!.payer === l.payer && b!.firstMonth === l.firstMonth && b!.months === l.months
+      ? 'billed'
+      : 'conflict';
+  };
+  return { judge, billedIn: (key: string) => byGroup.get(key) ?? [], items: new Set(existing.map((b) => b.feeItemId)) };
+}
