@@ -58,6 +58,10 @@ export default defineConfig({
         extends: true,
         test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], maxWorkers: 1, sequence: { groupOrder: 1 } },
       },
+      {
+        extends: true,
+        test: { name: 'weapp', include: ['tests/weapp/**/*.test.ts'], maxWorkers: 1, sequence: { groupOrder: 0 } },
+      },
       ...TIME_ZONES.map(([name, TZ]) => ({
         extends: true as const,
         test: { name, include: TIME_ZONE_FILES, env: { TZ }, maxWorkers: 2, sequence: { groupOrder: 0 } },
