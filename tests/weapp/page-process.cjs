@@ -317,6 +317,7 @@ function launch() {
 }
 
 let page = null;
+const pageIds = new Map();
 function open(route, query = {}) {
   currentRoute = route;
   currentQuery = query;
@@ -326,7 +327,10 @@ function open(route, query = {}) {
     pageStack.pop();
     page.detach();
   }
-  const id = simulate.load(join(DIST, route), { rootPath: DIST });
+  // A page's script runs once per app, as in WeChat (webpack would not run its chunk again): the
+  // same page opened again is a new instance of the component it registered.
+  if (!pageIds.has(route)) pageIds.set(route, simulate.load(join(DIST, route), { rootPath: DIST }));
+  const id = pageIds.get(route);
   page = simulate.render(id);
   const parent = w.document.createElement('div');
   w.document.body.appendChild(parent);

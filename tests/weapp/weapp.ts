@@ -159,6 +159,35 @@ export class WeappApp {
     await this.settle();
   }
 
+  /** The urls the app navigated to (navigateTo, redirectTo, reLaunch, switchTab), oldest first. */
+  async navigations(): Promise<string[]> {
+    const nav = ['navigateTo', 'redirectTo', 'reLaunch', 'switchTab'];
+    return (await this.report()).calls.filter((c) => nav.includes(c.api)).map((c) => String(c.args.url));
+  }
+
+  /**
+   * Waits for the app to navigate to a page starting with `prefix` (after the `seen` navigations
+   * already followed), then opens it in this app as WeChat would; returns its url.
+   */
+  async follow(prefix: string, timeoutMs = 8000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const urls = (await this.navigations()).slice(this.followed);
+      const i = urls.findIndex((u) => u.startsWith(prefix));
+      if (i >= 0) {
+        this.followed += i + 1;
+        const url = urls[i]!;
+        const [path, search = ''] = url.replace(/^\//, '').split('?');
+        await this.open(path!, Object.fromEntries(new URLSearchParams(search)));
+        return url;
+      }
+      if (Date.now() > deadline) throw new Error(`no navigation to ${prefix}; navigations: ${urls.join(', ')}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  private followed = 0;
+
   close(): Promise<void> {
     if (this.exited) return Promise.resolve();
     return new Promise((resolve) => {
