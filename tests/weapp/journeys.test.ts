@@ -1,4 +1,8 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { phonePhoto } from '../support/images.js';
 import { seedDemo } from '../../prisma/seed.js';
 import { TEST_APPID } from '../support/harness.js';
 import { useHarness } from '../support/use-harness.js';
@@ -58,5 +62,65 @@ describe('weapp journeys', { timeout: 90_000 }, () => {
     await app.tap('进入首页');
     await app.follow('/pages/home/index');
     for (const module of ['报修', '缴费', '投票']) expect(await app.text()).toContain(module);
+  });
+});
+
+describe('weapp journeys: repairs and fees', { timeout: 90_000 }, () => {
+  it('a resident files a repair with a photo (chooseMedia, uploadFile), and a manager accepts it', async () => {
+    await seedDemo(h.db, TEST_APPID);
+    const photo = join(mkdtempSync(join(tmpdir(), 'wyt-weapp-')), 'wxfile-photo.jpg');
+    writeFileSync(photo, await phonePhoto());
+    const resident = await phoneOf('demo-owner');
+    await resident.call('setChosenFiles', { files: [photo] });
+    await resident.open('pages/repairs/new');
+    await resident.waitForText('提交报修');
+    await resident.tap('添加图片');
+    await expect.poll(() => resident.count('wx-image'), { timeout: 15_000 }).toBe(1);
+    await resident.input('wx-input', '卫生间地漏', 0);
+    await resident.input('wx-input', '返水，有异味', 1);
+    await resident.tap('提交报修');
+    await resident.follow('/pages/repairs/detail');
+    const repair = await h.db.repairRequest.findFirstOrThrow({ where: { part: '卫生间地漏' } });
+    expect(repair).toMatchObject({ phenomenon: '返水，有异味', status: 'SUBMITTED' });
+    expect(await h.db.upload.count({ where: { claimKind: 'repair', claimId: repair.id } })).toBe(1);
+    const calls = (await resident.report()).calls.map((c) => c.api);
+    expect(calls).toEqual(expect.arrayContaining(['chooseMedia', 'uploadFile']));
+
+    const manager = await phoneOf('demo-manager-wutong');
+    await manager.open('pages/repairs/detail', { id: repair.id });
+    await manager.waitForText('接收');
+    await manager.tap('接收');
+    await expect
+      .poll(async () => (await h.db.repairRequest.findUniqueOrThrow({ where: { id: repair.id } })).status)
+      .toBe('ACCEPTED');
+  });
+
+  it('a resident pays a bill: requestPayment gets WeChat Pay v3 parameters, the payment is made at the simulator, the bill is paid', async () => {
+    await seedDemo(h.db, TEST_APPID);
+    const app = await phoneOf('demo-owner');
+    await app.open('pages/fees/index');
+    let text = await app.waitForText('微信支付（');
+    if (/微信支付（0笔）/.test(text)) {
+      await app.tapSelector('[data-testid="bill-row"], [class*="bill-row"]');
+      text = await app.text();
+    }
+    const label = /微信支付（\d+笔）/.exec(text)![0];
+    await app.tap(label);
+    await expect
+      .poll(async () => (await app.report()).calls.some((c) => c.api === 'requestPayment'), { timeout: 15_000 })
+      .toBe(true);
+    const params = (await app.report()).calls.find((c) => c.api === 'requestPayment')!.args;
+    // docs/wechat.md §5: what the mini-program hands to wx.requestPayment
+    expect(params).toEqual({
+      timeStamp: expect.stringMatching(/^\d{10}$/),
+      nonceStr: expect.stringMatching(/^\w{16,32}$/),
+      package: expect.stringMatching(/^prepay_id=\S+$/),
+      signType: 'RSA',
+      paySign: expect.stringMatching(/^[A-Za-z0-9+/]+=*$/),
+    });
+    await expect
+      .poll(async () => (await h.db.payOrder.findFirst({ where: { state: 'PAID' } }))?.state, { timeout: 20_000 })
+      .toBe('PAID');
+    await app.follow('/packages/fees/receipt', 20_000);
   });
 });

@@ -97,7 +97,20 @@ const wxOwn = {
     delete params.fail;
     delete params.complete;
     record('requestPayment', params);
-    return asyncAnswer('requestPayment', o, paymentAnswer === 'ok' ? {} : null, 'requestPayment:fail cancel');
+    // The resident pays in WeChat's sheet: WeChat completes the payment (here: at the simulator,
+    // /sim/pay/pay with the prepay id of `package`), then answers the call.
+    const pay = async () => {
+      if (paymentAnswer !== 'ok') return null;
+      const prepayId = String(o.package || '').replace(/^prepay_id=/, '');
+      const res = await fetch(`${SIM_BASE}/sim/pay/pay`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ prepayId }),
+      });
+      if (!res.ok) throw new Error(`the simulator refused the payment: ${res.status} ${await res.text()}`);
+      return {};
+    };
+    return asyncAnswer('requestPayment', o, pay(), 'requestPayment:fail cancel');
   },
   chooseMedia: (o = {}) => {
     record('chooseMedia', { count: o.count });

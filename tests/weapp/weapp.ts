@@ -147,6 +147,12 @@ export class WeappApp {
     await this.settle();
   }
 
+  /** Taps the `index`-th element matching `selector`. */
+  async tapSelector(selector: string, index = 0) {
+    await this.call('tapSelector', { selector, index });
+    await this.settle();
+  }
+
   /** Types into the `index`-th element matching `selector` (an <input> or <textarea>): WeChat's input event. */
   async input(selector: string, value: string, index = 0) {
     await this.call('input', { selector, value, index });
