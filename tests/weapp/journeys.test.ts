@@ -6,7 +6,7 @@ import { phonePhoto } from '../support/images.js';
 import { seedDemo } from '../../prisma/seed.js';
 import { TEST_APPID } from '../support/harness.js';
 import { useHarness } from '../support/use-harness.js';
-import { addRosterOwner, cn, makeUser, uniquePhone } from '../support/factories/index.js';
+import { addRosterOwner, cn, electionSite, makeUser, openElection, uniquePhone } from '../support/factories/index.js';
 import { WeappApp } from './weapp.js';
 
 /**
@@ -122,5 +122,47 @@ describe('weapp journeys: repairs and fees', { timeout: 90_000 }, () => {
       .poll(async () => (await h.db.payOrder.findFirst({ where: { state: 'PAID' } }))?.state, { timeout: 20_000 })
       .toBe('PAID');
     await app.follow('/packages/fees/receipt', 20_000);
+  });
+});
+
+describe('weapp journeys: owners vote', { timeout: 90_000 }, () => {
+  it('an owner casts a ballot on the vote page and gets a receipt code', async () => {
+    const site = await electionSite(h);
+    const election = await openElection(site.committee, site.A.community.id);
+    const app = await phoneOf(site.ownerE.openid);
+    await app.open('pages/votes/detail', { id: election.id });
+    await app.waitForText('张三');
+    await app.tap('张三');
+    await app.tap('李四');
+    await app.tap('提交选票（已选 2/3）');
+    await app.waitForText('投票成功', 15_000);
+    expect((await app.report()).calls.find((c) => c.api === 'showModal')?.args.title).toBe('确认提交选票？');
+    const result = await site.committee.call('GET', `/api/committee/elections/${election.id}`);
+    expect(result.status).toBe(200);
+    expect(await h.db.ballot.count({ where: { electionId: election.id } })).toBe(1);
+  });
+});
+
+describe('weapp journeys: desk login', { timeout: 90_000 }, () => {
+  it("a cashier's phone opens the page WeChat opens on scanning a desk's code and confirms the desk login", async () => {
+    await seedDemo(h.db, TEST_APPID);
+    // The desk browser asks for a ticket (the BFF keeps it on the browser's cookie) and shows its code.
+    const ua = { 'user-agent': 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/130.0.0.0 Safari/537.36' };
+    const created = await h.call('POST', '/api/desk/tickets', { headers: ua });
+    expect(created.status).toBe(201);
+    const ticket = created.body.ticket as string;
+    const desk = { ...ua, cookie: created.headers.get('set-cookie')!.split(';')[0]! };
+    const image = await fetch(`${h.url}/api/desk/tickets/${ticket}/code`, { headers: desk });
+    const scanned = await h.sim<{ page: string; query: Record<string, string> }>('/sim/wxacode/scan', {
+      imageBase64: Buffer.from(await image.arrayBuffer()).toString('base64'),
+    });
+
+    const phone = await phoneOf('demo-cashier');
+    await phone.open(scanned.page, scanned.query);
+    await phone.waitForText('收银台电脑请求登录');
+    await phone.tap('确认登录');
+    await expect
+      .poll(async () => (await h.call('GET', `/api/desk/tickets/${ticket}`, { headers: desk })).body?.state)
+      .toBe('CONFIRMED');
   });
 });
