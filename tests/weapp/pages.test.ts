@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { createServer, type Socket } from 'node:net';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { seedDemo } from '../../prisma/seed.js';
 import { TEST_APPID } from '../support/harness.js';
@@ -32,15 +34,14 @@ export function problems(r: WeappReport, text: string): string[] {
 describe('every page of the weapp build', { timeout: 300_000 }, () => {
   it('opens without an error, a template warning, a blank screen or an oversized setData', async () => {
     await seedDemo(h.db, TEST_APPID);
+    // WEAPP_PAGES=pages/fees,packages/staff: only the pages whose route contains one of these
     const only = process.env.WEAPP_PAGES?.split(',');
     const pages = appPages().filter((p) => !only || only.some((o) => p.includes(o)));
+    if (!only) expect(pages.length).toBeGreaterThan(30);
     const found = await inPool(pages, 2, async (route) => {
       const app = await WeappApp.start({ apiBase: h.url, simBase: h.simUrl, openid: userFor(route) });
       try {
-        const t0 = Date.now();
-        await app.call('open', { route, query: {} });
-        const s = await app.settle();
-        if (process.env.WEAPP_DEBUG) console.log(route, Date.now() - t0, JSON.stringify(s));
+        await app.open(route);
         const text = await app.text();
         return { route, problems: problems(await app.report(), text) };
       } catch (e) {
@@ -50,6 +51,16 @@ describe('every page of the weapp build', { timeout: 300_000 }, () => {
       }
     });
     expect(found.filter((p) => p.problems.length)).toEqual([]);
+  });
+});
+
+describe('what counts as a problem', () => {
+  it("flags WeChat's template-runtime warning as DevTools prints it (a verbatim sample: NervJS/taro#11701)", () => {
+    const sample = readFileSync(join(import.meta.dirname, 'fixtures/wxmlrt-warning.txt'), 'utf8').trim();
+    const report = { errors: [], warnings: [sample], maxSetDataBytes: 0, calls: [] };
+    expect(problems(report, '物业通')).toEqual([`template warning: ${sample}`]);
+    expect(problems({ ...report, warnings: [] }, ' ')).toEqual(['blank page: no text']);
+    expect(problems({ ...report, warnings: [], maxSetDataBytes: SET_DATA_LIMIT + 1 }, '物业通')).toHaveLength(1);
   });
 });
 
