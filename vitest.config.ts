@@ -26,7 +26,8 @@ const TIME_ZONES = [
 
 /**
  * Projects: `unit` (pure code and single components against real Redis), `api` (the BFF over HTTP on
- * a database of its own per file), `e2e` (the H5 build in Chromium), and `tz-shanghai` / `tz-new-york`
+ * a database of its own per file), `e2e` (the H5 build in Chromium), `weapp` (the weapp build in
+ * WeChat's component framework, one child process per page: docs/weapp-tests.md), and `tz-shanghai` / `tz-new-york`
  * (TIME_ZONE_FILES with TZ set for the forked test processes and what they spawn). `npm test` runs
  * all; `npx vitest run --project api` runs one.
  */
@@ -57,6 +58,10 @@ export default defineConfig({
       {
         extends: true,
         test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], maxWorkers: 1, sequence: { groupOrder: 1 } },
+      },
+      {
+        extends: true,
+        test: { name: 'weapp', include: ['tests/weapp/**/*.test.ts'], maxWorkers: 1, sequence: { groupOrder: 0 } },
       },
       ...TIME_ZONES.map(([name, TZ]) => ({
         extends: true as const,

@@ -7,7 +7,8 @@
  * - Redis: REDIS_URL, else 127.0.0.1:6379, else a local redis-server on a free port (installed from
  *   Debian when missing and root).
  * Then: the format check and lint, typecheck and the weapp and H5 builds side by side (each one's
- * output is printed when it ends), every vitest project. Arguments go to vitest. At the end, a table
+ * output is printed when it ends), every vitest project (the `weapp` project runs the weapp build
+ * made here, as the size check does: docs/weapp-tests.md). Arguments go to vitest. At the end, a table
  * of how long each step and each vitest project took.
  */
 import { spawn, spawnSync } from 'node:child_process';
