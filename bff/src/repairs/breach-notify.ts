@@ -6,6 +6,9 @@ import { defineJob } from '../jobs/define.js';
 import { ZId } from '../http/params.js';
 import { queuePush } from '../push/outbox.js';
 import { CLOCK_LABEL, loadSla } from './sla.js';
+import { shownText } from './held-text.js';
+
+const summaryOf = (r: { part: string; phenomenon: string }) => `${r.part}：${r.phenomenon}`;
 
 /** Staff holding one of `roles` in the community, directly or company-wide. */
 async function staffWithRoles(db: Db, communityId: string, roles: StaffRoleKind[]): Promise<string[]> {
@@ -50,7 +53,11 @@ export const notifyBreaches = defineJob({
   handler: async (deps, { breachIds }) => {
     const breaches = await deps.db.repairBreach.findMany({
       where: { id: { in: breachIds }, notifiedAt: null },
-      include: { repair: { select: { id: true, number: true, part: true, phenomenon: true, assigneeId: true } } },
+      include: {
+        repair: {
+          select: { id: true, number: true, part: true, phenomenon: true, textHeld: true, assigneeId: true },
+        },
+      },
     });
     for (const b of breaches) {
       const recipients = await recipientsOf(deps, b);
@@ -66,7 +73,7 @@ export const notifyBreaches = defineJob({
           values: {
             number: b.repair.number,
             clock: `${CLOCK_LABEL[b.clock]}超时`,
-            summary: `${b.repair.part}：${b.repair.phenomenon}`,
+            summary: summaryOf(shownText(b.repair, false)), // one message for all: held text for none
             dueAt: b.dueAt,
           },
           pageQuery: { id: b.repair.id },
