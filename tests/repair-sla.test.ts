@@ -240,6 +240,39 @@ describe('the sweep', () => {
   });
 });
 
+describe('the urgent appeal (加急)', () => {
+  it('pushes at once to the managers and the assigned technician, and shows on the overdue board due the same day', async () => {
+    setTime('2026-10-15', 10 * 60);
+    const r = await fileRepair();
+    await act(manager, r.id, { action: 'accept' });
+    await act(manager, r.id, { action: 'assign', technicianId: technician.userId });
+    clock.advance(5 * MIN);
+    expect((await act(owner, r.id, { action: 'urgent', reason: '楼下被淹，等不到明天' })).status).toBe(200);
+    const pushes = await h.db.pushMessage.findMany({ where: { eventKind: 'repair.urgent', eventId: r.id } });
+    expect(pushes.map((p) => p.userId).sort()).toEqual([manager.userId, technician.userId].sort());
+    expect(pushes[0]!.data).toMatchObject({
+      character_string1: r.number,
+      phrase2: '住户加急',
+      time4: '2026-10-15 23:59',
+    });
+
+    const board = async () =>
+      (await manager.call('GET', `/api/staff/communities/${A.community.id}/repairs/overdue`)).body.items.find(
+        (i: any) => i.id === r.id,
+      );
+    expect(await board()).toMatchObject({
+      urgent: { at: bj('2026-10-15', 10, 5), dueAt: bj('2026-10-15', 23, 59), reason: '楼下被淹，等不到明天' },
+      overdue: [],
+    });
+    setTime('2026-10-16', 8 * 60);
+    expect((await board()).overdue[0]).toMatchObject({ clock: 'URGENT', label: '加急反馈', lateMinutes: 8 * 60 + 1 });
+    await act(technician, r.id, { action: 'contact', appointmentAt: bj('2026-10-16', 9) });
+    await act(technician, r.id, { action: 'arrive' });
+    await act(technician, r.id, { action: 'resolve', workDone: '已修好' });
+    expect(await board()).toBeUndefined();
+  });
+});
+
 describe('the service level residents see', () => {
   it('shows the share accepted, contacted and arrived on time over the last 30 days, and the promise', async () => {
     const c = await makeCommunity(h.db, { units: 1 });

@@ -1,27 +1,13 @@
-import type { StaffRoleKind } from '@prisma/client';
 import { z } from 'zod';
 import type { Deps } from '../deps.js';
-import type { Db } from '../db.js';
 import { defineJob } from '../jobs/define.js';
 import { ZId } from '../http/params.js';
 import { queuePush } from '../push/outbox.js';
 import { CLOCK_LABEL, loadSla } from './sla.js';
+import { staffWithRoles } from './staff-roles.js';
 import { shownText } from './held-text.js';
 
 const summaryOf = (r: { part: string; phenomenon: string }) => `${r.part}：${r.phenomenon}`;
-
-/** Staff holding one of `roles` in the community, directly or company-wide. */
-async function staffWithRoles(db: Db, communityId: string, roles: StaffRoleKind[]): Promise<string[]> {
-  if (roles.length === 0) return [];
-  const rows = await db.staffRole.findMany({
-    where: {
-      role: { in: roles },
-      OR: [{ communityId }, { communityId: null, company: { communities: { some: { id: communityId } } } }],
-    },
-    select: { userId: true },
-  });
-  return rows.map((r) => r.userId);
-}
 
 /**
  * Who hears of a missed deadline: the community's managers always; a missed acceptance also the

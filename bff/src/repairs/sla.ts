@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../db.js';
 import { ZId, ZText } from '../http/params.js';
 import { loadCalendar, type WorkCalendar } from '../calendar/work-calendar.js';
+import { beijingDay, dayEnd } from '../beijing.js';
 
 const minutes = (max: number, label: string) =>
   z.number(`${label}须是分钟数`).int(`${label}须是整数`).min(1, `${label}至少 1 分钟`).max(max, `${label}太长`);
@@ -170,6 +171,12 @@ export function runningDeadlines(r: ClockState): Deadline[] {
  * be among them; the sweep then finds its breach recorded and moves on to the next.
  */
 export const nextDueOf = (r: ClockState): Date | null => runningDeadlines(r)[0]?.dueAt ?? null;
+
+/**
+ * An urgent appeal (加急) is fed back the same Beijing day (docs/domain.md §1, seed 001: 诉求加急，当天反馈):
+ * due at 23:59 of the day it was raised.
+ */
+export const urgentDueAt = (urgentAt: Date): Date => new Date(dayEnd(beijingDay(urgentAt)).getTime() - 60_000);
 
 export const CLOCK_LABEL: Record<RepairClock, string> = {
   ACCEPT: '接收',

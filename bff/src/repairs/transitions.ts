@@ -6,7 +6,7 @@ import { claimUploads } from '../uploads/claim-uploads.js';
 import { findVisibleRepair, type RepairRole } from './access.js';
 import type { RepairAction } from './schema.js';
 import { getRepair } from './get-repair.js';
-import { pushRepairEvent } from './push.js';
+import { pushRepairEvent, pushUrgentAppeal } from './push.js';
 import { holdForReview, screenText } from '../moderation/screen-text.js';
 import { loadClocks, loadSla, nextDueOf, onAccept, onContact, type ClockState } from './sla.js';
 
@@ -169,6 +169,7 @@ export async function actOnRepair(deps: Deps, userId: string, id: string, action
     if (action.action === 'resolve')
       await claimUploads(tx, { uploaderId: userId, ids: action.uploadIds, kind: 'repair', recordId: id, now });
     await pushRepairEvent(deps, tx, repair, action.action, now);
+    if (action.action === 'urgent') await pushUrgentAppeal(deps, tx, repair, now);
   });
   return getRepair(deps, userId, id);
 }
