@@ -240,6 +240,36 @@ describe('the sweep', () => {
   });
 });
 
+describe('the appointment at the contact', () => {
+  it('is at most 14 days ahead; a later one needs the resident’s agreement by phone, recorded with the staff member named', async () => {
+    setTime('2026-10-20', 10 * 60);
+    const r = await fileRepair();
+    await act(manager, r.id, { action: 'accept' });
+    await act(manager, r.id, { action: 'assign', technicianId: technician.userId });
+    const far = await act(technician, r.id, { action: 'contact', appointmentAt: '2099-01-01T02:00:00.000Z' });
+    expect(far.status).toBe(400);
+    expect(far.body).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringMatching(/90 天/) });
+    const late = await act(technician, r.id, { action: 'contact', appointmentAt: bj('2026-11-03', 10, 1) });
+    expect(late.body).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringMatching(/14 天/) });
+    expect((await h.db.repairRequest.findUniqueOrThrow({ where: { id: r.id } })).status).toBe('ASSIGNED');
+
+    const agreed = await act(technician, r.id, {
+      action: 'contact',
+      appointmentAt: bj('2026-11-05', 9),
+      phoneAgreement: '住户出差，电话约定回来后上门',
+    });
+    expect(agreed.status).toBe(200);
+    expect(deadline(agreed.body, 'ARRIVE')).toBe(bj('2026-11-05', 9));
+    expect(agreed.body.timeline.at(-1).note).toMatch(/住户电话同意.*冯师傅.*住户出差/);
+
+    const near = await fileRepair();
+    await act(manager, near.id, { action: 'accept' });
+    await act(manager, near.id, { action: 'assign', technicianId: technician.userId });
+    const inTime = await act(technician, near.id, { action: 'contact', appointmentAt: bj('2026-11-03', 10) });
+    expect(inTime.status).toBe(200);
+  });
+});
+
 describe('the urgent appeal (加急)', () => {
   it('pushes at once to the managers and the assigned technician, and shows on the overdue board due the same day', async () => {
     setTime('2026-10-15', 10 * 60);
