@@ -240,6 +240,27 @@ describe('the sweep', () => {
   });
 });
 
+describe('the escalation chain', () => {
+  it('names only staff of the community: a resident or another company’s staff reads as not found', async () => {
+    const sla = `/api/staff/communities/${A.community.id}/repair-sla`;
+    const current = (await admin.call('GET', sla)).body.settings;
+    const B = await makeCommunity(h.db, { units: 1 });
+    const elsewhere = await staff(h, 'MANAGER', { id: B.community.id, companyId: B.companyId });
+    const withUser = (userId: string) => ({
+      ...current,
+      escalation: [{ label: '专人督办', roles: [], userIds: [userId], minutes: 10 }],
+    });
+    for (const userId of [owner.userId, elsewhere.userId]) {
+      const res = await admin.call('PUT', sla, { body: withUser(userId) });
+      expect(res.status).toBe(404);
+      expect(res.body.code).toBe('NOT_FOUND');
+    }
+    expect((await admin.call('GET', sla)).body.settings.escalation).toEqual(current.escalation);
+    expect((await admin.call('PUT', sla, { body: withUser(technician.userId) })).status).toBe(200);
+    await admin.call('PUT', sla, { body: current });
+  });
+});
+
 describe('the appointment at the contact', () => {
   it('is at most 14 days ahead; a later one needs the resident’s agreement by phone, recorded with the staff member named', async () => {
     setTime('2026-10-20', 10 * 60);
