@@ -122,17 +122,42 @@ describe('deadlines', () => {
     await admin.call('PUT', sla, { body: current.settings });
   });
 
-  it('warns the staff a month before the calendar runs out, until the company enters the next year', async () => {
+  it('warns the staff in December, on the overdue board too, until an administrator confirms the next year’s whole schedule', async () => {
     const calendar = `/api/staff/communities/${A.community.id}/work-calendar`;
     setTime('2026-11-15', 600); // sessions live 30 days: these two log in now
     const tech = await staff(h, 'TECHNICIAN', { id: A.community.id, companyId: A.companyId });
     const boss = await staff(h, 'COMPANY_ADMIN', { id: null, companyId: A.companyId });
+    const office = await staff(h, 'MANAGER', { id: A.community.id, companyId: A.companyId });
     expect((await tech.call('GET', calendar)).body).toMatchObject({ coveredUntil: '2026-12-31', warning: null });
     setTime('2026-12-01', 600);
     expect((await tech.call('GET', calendar)).body.warning).toMatch(/2027 年的法定节假日/);
+    const board = `/api/staff/communities/${A.community.id}/repairs/overdue`;
+    expect((await office.call('GET', board)).body.calendarWarning).toMatch(/2027 年/);
+    // One day entered is not a year's schedule: the warning stays.
     await boss.call('PUT', `${calendar}/2027-01-01`, { body: { working: false, note: '元旦' } });
-    expect((await tech.call('GET', calendar)).body).toMatchObject({ coveredUntil: '2027-12-31', warning: null });
-    await boss.call('DELETE', `${calendar}/2027-01-01`);
+    expect((await tech.call('GET', calendar)).body).toMatchObject({ coveredUntil: '2026-12-31' });
+    expect((await tech.call('GET', calendar)).body.warning).toMatch(/2027 年/);
+
+    // The whole year in one request, confirmed by an administrator; a manager may not, nor a day of another year.
+    const year = `${calendar}/years/2027`;
+    const schedule = {
+      days: [
+        { date: '2027-01-01', working: false, note: '元旦' },
+        { date: '2027-02-06', working: false, note: '春节' },
+        { date: '2027-02-20', working: true, note: '春节调休上班' },
+      ],
+    };
+    expect((await office.call('PUT', year, { body: schedule })).status).toBe(404);
+    const wrongYear = { days: [...schedule.days, { date: '2028-01-01', working: false, note: '元旦' }] };
+    expect((await boss.call('PUT', year, { body: wrongYear })).body.code).toBe('VALIDATION_FAILED');
+    const confirmed = (await boss.call('PUT', year, { body: schedule })).body;
+    expect(confirmed).toMatchObject({ coveredUntil: '2027-12-31', warning: null });
+    expect(confirmed.days.filter((d: any) => d.date.startsWith('2027')).map((d: any) => d.date)).toEqual([
+      '2027-01-01',
+      '2027-02-06',
+      '2027-02-20',
+    ]);
+    expect((await office.call('GET', board)).body.calendarWarning).toBeNull();
   });
 
   it('an extension moves the result deadline; a reopening starts the clocks again', async () => {

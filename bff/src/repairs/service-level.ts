@@ -4,6 +4,7 @@ import { notFound } from '../errors.js';
 import { OFFICE_ROLES, hasStaffRole } from '../access/scope.js';
 import { requireRole } from '../access/guards.js';
 import { isResidentOf } from '../units/resident-cache.js';
+import { loadCalendar } from '../calendar/work-calendar.js';
 import { CLOCK_LABEL, loadSla, runningDeadlines, urgentDueAt } from './sla.js';
 
 export const SERVICE_WINDOW_DAYS = 30;
@@ -135,5 +136,11 @@ export async function overdueBoard(deps: Deps, staffId: string, communityId: str
         Number(Boolean(b.urgent)) - Number(Boolean(a.urgent)) ||
         (b.overdue[0]?.lateMinutes ?? -1) - (a.overdue[0]?.lateMinutes ?? -1),
     );
-  return { total: items.length, items };
+  const community = await deps.db.community.findUniqueOrThrow({
+    where: { id: communityId },
+    select: { companyId: true },
+  });
+  // The calendar's run-out warning shows here too, where the office looks each day (docs/domain.md §1).
+  const calendarWarning = (await loadCalendar(deps.db, community.companyId)).runOutWarning(now);
+  return { total: items.length, items, calendarWarning };
 }
