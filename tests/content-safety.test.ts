@@ -69,6 +69,46 @@ describe('text', () => {
     expect((await queue('APPROVED')).items.map((i: any) => i.id)).toContain(item.id);
   });
 
+  it('every field under review is hidden from the technician, in their job list too, and a rejection hides them all', async () => {
+    const filed = (
+      await file({ part: '卫生间', phenomenon: '下水堵了，加微信细聊', description: '', preferredTime: '周六上午' })
+    ).body;
+    expect(filed).toMatchObject({ textHeld: true, phenomenon: '下水堵了，加微信细聊', preferredTime: '周六上午' });
+    await manager.call('POST', `/api/repairs/${filed.id}/actions`, { body: { action: 'accept' } });
+    await manager.call('POST', `/api/repairs/${filed.id}/actions`, {
+      body: { action: 'assign', technicianId: technician.userId },
+    });
+    const HELD = '（内容审核中）';
+    const job = (await technician.call('GET', '/api/repairs/jobs')).body.items.find((r: any) => r.id === filed.id);
+    expect(job).toMatchObject({ part: HELD, phenomenon: HELD });
+    expect((await technician.call('GET', `/api/repairs/${filed.id}`)).body).toMatchObject({
+      part: HELD,
+      phenomenon: HELD,
+      description: HELD,
+      preferredTime: HELD,
+    });
+    // The office moderates it, so sees it; so does its author in their own list.
+    const inbox = (await manager.call('GET', `/api/staff/communities/${A.community.id}/repairs`)).body.items;
+    expect(inbox.find((r: any) => r.id === filed.id)).toMatchObject({ phenomenon: '下水堵了，加微信细聊' });
+    const mine = (await owner.call('GET', '/api/repairs')).body.items;
+    expect(mine.find((r: any) => r.id === filed.id)).toMatchObject({ phenomenon: '下水堵了，加微信细聊' });
+
+    const item = (await queue()).items.find((i: any) => i.recordId === filed.id);
+    expect(item.text).toContain('周六上午');
+    await manager.call('POST', `/api/staff/moderation/${item.id}/decision`, { body: { approve: false } });
+    const HIDDEN = '（内容未通过审核，已隐藏）';
+    for (const who of [technician, manager, owner])
+      expect((await who.call('GET', `/api/repairs/${filed.id}`)).body).toMatchObject({
+        textHeld: false,
+        part: HIDDEN,
+        phenomenon: HIDDEN,
+        description: HIDDEN,
+        preferredTime: HIDDEN,
+      });
+    const after = (await technician.call('GET', '/api/repairs/jobs')).body.items.find((r: any) => r.id === filed.id);
+    expect(after).toMatchObject({ part: HIDDEN, phenomenon: HIDDEN });
+  });
+
   it('holds text when WeChat gives no verdict (an error, or a user not seen for 2 hours): never published by default', async () => {
     await h.sim('/sim/faults', { api: 'msg_sec_check', errcode: -1, times: 2 }); // the call and its one retry
     const failed = (await file({ description: '水管爆了' })).body;

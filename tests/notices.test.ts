@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useHarness } from './support/use-harness.js';
 import { resident, staff, type Actor } from './support/actors.js';
 import { makeCommunity } from './support/factories/index.js';
+import { scanKeys } from './support/redis-keys.js';
 
 /** Notices: drafts, targeting, withdrawal, safe HTML, exact read receipts (issue 12). */
 const h = useHarness();
@@ -101,6 +102,51 @@ describe('withdrawal and the cache', () => {
     expect(mine.updatedAt).toMatch(/^\d{4}-\d{2}-\d{2}T.+Z$/);
     const staffView = await managerA.call('GET', `/api/staff/notices/${body.id}`);
     expect(staffView.body.versions).toEqual([expect.objectContaining({ version: 1, title: '初版标题' })]);
+  });
+});
+
+describe('when Redis loses its data', () => {
+  /**
+   * Redis restarted without persistence: every key of this harness is gone (never FLUSHALL a shared
+   * Redis) but the sessions — after a real loss the users sign in again, which these actors cannot.
+   */
+  const loseRedisData = async () => {
+    const prefix = h.deps.config.redisKeyPrefix;
+    const keys = (await scanKeys(h.deps.redis, `${prefix}*`)).map((k) => k.slice(prefix.length));
+    const lost = keys.filter((k) => !k.startsWith('sess:'));
+    if (lost.length) await h.deps.redis.del(...lost);
+  };
+
+  it('the list is rebuilt from PostgreSQL: a notice published after the loss shows, a withdrawn one stays gone', async () => {
+    const C = await makeCommunity(h.db, { companyId: A.companyId, units: 1 });
+    const managerC = await staff(h, 'MANAGER', { id: C.community.id, companyId: A.companyId });
+    const residentC = await resident(h, C.units[0]!);
+    const publish = async (title: string) => {
+      const { body } = await draft(managerC, { communityIds: [C.community.id], title });
+      await managerC.call('POST', `/api/staff/notices/${body.id}/publish`);
+      return body.id as string;
+    };
+    expect(ids(await listOf(residentC, C.community.id))).toEqual([]); // cached while empty
+    const first = await publish('第一条');
+    expect(ids(await listOf(residentC, C.community.id))).toEqual([first]); // cached with the first
+
+    await loseRedisData();
+    expect(ids(await listOf(residentC, C.community.id))).toEqual([first]);
+    const second = await publish('第二条');
+    expect(ids(await listOf(residentC, C.community.id))).toEqual([second, first]);
+
+    await loseRedisData();
+    await managerC.call('POST', `/api/staff/notices/${first}/withdraw`, { body: { reason: '内容有误' } });
+    expect(ids(await listOf(residentC, C.community.id))).toEqual([second]);
+  });
+
+  it('a list generation lives a short while only, so a bump lost after commit is outlived within 30 seconds', async () => {
+    const publishedTo = await draft(managerA, { communityIds: [A.community.id], title: '代数' });
+    await managerA.call('POST', `/api/staff/notices/${publishedTo.body.id}/publish`);
+    await listOf(residentsA[0]!, A.community.id);
+    const ttl = await h.deps.redis.ttl(`notices:gen:${A.community.id}`);
+    expect(ttl).toBeGreaterThan(0);
+    expect(ttl).toBeLessThanOrEqual(30);
   });
 });
 

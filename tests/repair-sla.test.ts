@@ -122,17 +122,42 @@ describe('deadlines', () => {
     await admin.call('PUT', sla, { body: current.settings });
   });
 
-  it('warns the staff a month before the calendar runs out, until the company enters the next year', async () => {
+  it('warns the staff in December, on the overdue board too, until an administrator confirms the next year’s whole schedule', async () => {
     const calendar = `/api/staff/communities/${A.community.id}/work-calendar`;
     setTime('2026-11-15', 600); // sessions live 30 days: these two log in now
     const tech = await staff(h, 'TECHNICIAN', { id: A.community.id, companyId: A.companyId });
     const boss = await staff(h, 'COMPANY_ADMIN', { id: null, companyId: A.companyId });
+    const office = await staff(h, 'MANAGER', { id: A.community.id, companyId: A.companyId });
     expect((await tech.call('GET', calendar)).body).toMatchObject({ coveredUntil: '2026-12-31', warning: null });
     setTime('2026-12-01', 600);
     expect((await tech.call('GET', calendar)).body.warning).toMatch(/2027 年的法定节假日/);
+    const board = `/api/staff/communities/${A.community.id}/repairs/overdue`;
+    expect((await office.call('GET', board)).body.calendarWarning).toMatch(/2027 年/);
+    // One day entered is not a year's schedule: the warning stays.
     await boss.call('PUT', `${calendar}/2027-01-01`, { body: { working: false, note: '元旦' } });
-    expect((await tech.call('GET', calendar)).body).toMatchObject({ coveredUntil: '2027-12-31', warning: null });
-    await boss.call('DELETE', `${calendar}/2027-01-01`);
+    expect((await tech.call('GET', calendar)).body).toMatchObject({ coveredUntil: '2026-12-31' });
+    expect((await tech.call('GET', calendar)).body.warning).toMatch(/2027 年/);
+
+    // The whole year in one request, confirmed by an administrator; a manager may not, nor a day of another year.
+    const year = `${calendar}/years/2027`;
+    const schedule = {
+      days: [
+        { date: '2027-01-01', working: false, note: '元旦' },
+        { date: '2027-02-06', working: false, note: '春节' },
+        { date: '2027-02-20', working: true, note: '春节调休上班' },
+      ],
+    };
+    expect((await office.call('PUT', year, { body: schedule })).status).toBe(404);
+    const wrongYear = { days: [...schedule.days, { date: '2028-01-01', working: false, note: '元旦' }] };
+    expect((await boss.call('PUT', year, { body: wrongYear })).body.code).toBe('VALIDATION_FAILED');
+    const confirmed = (await boss.call('PUT', year, { body: schedule })).body;
+    expect(confirmed).toMatchObject({ coveredUntil: '2027-12-31', warning: null });
+    expect(confirmed.days.filter((d: any) => d.date.startsWith('2027')).map((d: any) => d.date)).toEqual([
+      '2027-01-01',
+      '2027-02-06',
+      '2027-02-20',
+    ]);
+    expect((await office.call('GET', board)).body.calendarWarning).toBeNull();
   });
 
   it('an extension moves the result deadline; a reopening starts the clocks again', async () => {
@@ -237,6 +262,90 @@ describe('the sweep', () => {
     expect((await h.db.repairRequest.findUniqueOrThrow({ where: { id: r.id } })).nextDueAt).toEqual(
       atBeijing('2026-10-14', 615),
     );
+  });
+});
+
+describe('the escalation chain', () => {
+  it('names only staff of the community: a resident or another company’s staff reads as not found', async () => {
+    const sla = `/api/staff/communities/${A.community.id}/repair-sla`;
+    const current = (await admin.call('GET', sla)).body.settings;
+    const B = await makeCommunity(h.db, { units: 1 });
+    const elsewhere = await staff(h, 'MANAGER', { id: B.community.id, companyId: B.companyId });
+    const withUser = (userId: string) => ({
+      ...current,
+      escalation: [{ label: '专人督办', roles: [], userIds: [userId], minutes: 10 }],
+    });
+    for (const userId of [owner.userId, elsewhere.userId]) {
+      const res = await admin.call('PUT', sla, { body: withUser(userId) });
+      expect(res.status).toBe(404);
+      expect(res.body.code).toBe('NOT_FOUND');
+    }
+    expect((await admin.call('GET', sla)).body.settings.escalation).toEqual(current.escalation);
+    expect((await admin.call('PUT', sla, { body: withUser(technician.userId) })).status).toBe(200);
+    await admin.call('PUT', sla, { body: current });
+  });
+});
+
+describe('the appointment at the contact', () => {
+  it('is at most 14 days ahead; a later one needs the resident’s agreement by phone, recorded with the staff member named', async () => {
+    setTime('2026-10-20', 10 * 60);
+    const r = await fileRepair();
+    await act(manager, r.id, { action: 'accept' });
+    await act(manager, r.id, { action: 'assign', technicianId: technician.userId });
+    const far = await act(technician, r.id, { action: 'contact', appointmentAt: '2099-01-01T02:00:00.000Z' });
+    expect(far.status).toBe(400);
+    expect(far.body).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringMatching(/90 天/) });
+    const late = await act(technician, r.id, { action: 'contact', appointmentAt: bj('2026-11-03', 10, 1) });
+    expect(late.body).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringMatching(/14 天/) });
+    expect((await h.db.repairRequest.findUniqueOrThrow({ where: { id: r.id } })).status).toBe('ASSIGNED');
+
+    const agreed = await act(technician, r.id, {
+      action: 'contact',
+      appointmentAt: bj('2026-11-05', 9),
+      phoneAgreement: '住户出差，电话约定回来后上门',
+    });
+    expect(agreed.status).toBe(200);
+    expect(deadline(agreed.body, 'ARRIVE')).toBe(bj('2026-11-05', 9));
+    expect(agreed.body.timeline.at(-1).note).toMatch(/住户电话同意.*冯师傅.*住户出差/);
+
+    const near = await fileRepair();
+    await act(manager, near.id, { action: 'accept' });
+    await act(manager, near.id, { action: 'assign', technicianId: technician.userId });
+    const inTime = await act(technician, near.id, { action: 'contact', appointmentAt: bj('2026-11-03', 10) });
+    expect(inTime.status).toBe(200);
+  });
+});
+
+describe('the urgent appeal (加急)', () => {
+  it('pushes at once to the managers and the assigned technician, and shows on the overdue board due the same day', async () => {
+    setTime('2026-10-15', 10 * 60);
+    const r = await fileRepair();
+    await act(manager, r.id, { action: 'accept' });
+    await act(manager, r.id, { action: 'assign', technicianId: technician.userId });
+    clock.advance(5 * MIN);
+    expect((await act(owner, r.id, { action: 'urgent', reason: '楼下被淹，等不到明天' })).status).toBe(200);
+    const pushes = await h.db.pushMessage.findMany({ where: { eventKind: 'repair.urgent', eventId: r.id } });
+    expect(pushes.map((p) => p.userId).sort()).toEqual([manager.userId, technician.userId].sort());
+    expect(pushes[0]!.data).toMatchObject({
+      character_string1: r.number,
+      phrase2: '住户加急',
+      time4: '2026-10-15 23:59',
+    });
+
+    const board = async () =>
+      (await manager.call('GET', `/api/staff/communities/${A.community.id}/repairs/overdue`)).body.items.find(
+        (i: any) => i.id === r.id,
+      );
+    expect(await board()).toMatchObject({
+      urgent: { at: bj('2026-10-15', 10, 5), dueAt: bj('2026-10-15', 23, 59), reason: '楼下被淹，等不到明天' },
+      overdue: [],
+    });
+    setTime('2026-10-16', 8 * 60);
+    expect((await board()).overdue[0]).toMatchObject({ clock: 'URGENT', label: '加急反馈', lateMinutes: 8 * 60 + 1 });
+    await act(technician, r.id, { action: 'contact', appointmentAt: bj('2026-10-16', 9) });
+    await act(technician, r.id, { action: 'arrive' });
+    await act(technician, r.id, { action: 'resolve', workDone: '已修好' });
+    expect(await board()).toBeUndefined();
   });
 });
 

@@ -25,7 +25,7 @@ describe('the working calendar', () => {
     expect(cal.workingStart(atBeijing('2026-10-12', 1050), hours)).toEqual(atBeijing('2026-10-13', 510));
   });
 
-  it('lets a company correct a date, and counts a year it entered holidays for as covered', () => {
+  it('lets a company correct a date, and counts a year as covered only once its whole schedule is confirmed', () => {
     expect(cal.coveredUntil).toBe('2026-12-31');
     expect(cal.runOutWarning(atBeijing('2026-12-01', 600))).toMatch(/2027 年/);
     expect(cal.runOutWarning(atBeijing('2026-12-01', 600))).toContain('2026-12-31');
@@ -38,7 +38,9 @@ describe('the working calendar', () => {
     );
     expect(corrected.isWorkingDay('2027-01-01')).toBe(false); // chinese-days 1.5.7 reads it as a workday
     expect(corrected.isWorkingDay('2026-10-12')).toBe(false);
-    expect(corrected.coveredUntil).toBe('2027-12-31');
-    expect(corrected.runOutWarning(atBeijing('2026-12-01', 600))).toBeNull();
+    expect(corrected.coveredUntil).toBe('2026-12-31'); // one day entered is not a year's schedule
+    const confirmed = new WorkCalendar(new Map([['2027-01-01', false]]), [2027]);
+    expect(confirmed.coveredUntil).toBe('2027-12-31');
+    expect(confirmed.runOutWarning(atBeijing('2026-12-01', 600))).toBeNull();
   });
 });

@@ -25,19 +25,25 @@ export type WorkingHours = { workStart: number; workEnd: number };
  * WorkCalendarDay rows — for a year the package does not hold yet, or a late change.
  */
 export class WorkCalendar {
-  constructor(private readonly overrides: ReadonlyMap<string, boolean> = new Map()) {}
+  constructor(
+    private readonly overrides: ReadonlyMap<string, boolean> = new Map(),
+    /** Years whose whole schedule a company administrator confirmed (WorkCalendarYear). */
+    private readonly confirmedYears: readonly number[] = [],
+  ) {}
 
   isWorkingDay(date: string): boolean {
     return this.overrides.get(date) ?? chineseDays.isWorkday(date);
   }
 
   /**
-   * The last date the calendar knows: the end of the package's last year, or of a later year the
-   * company has entered a holiday for. After it, weekends are all it knows.
+   * The last date the calendar knows: the end of the package's last year, or of a later year whose whole
+   * schedule a company administrator confirmed (docs/domain.md §1) — a single day entered is not a year's
+   * schedule. After it, weekends are all it knows.
    */
   get coveredUntil(): string {
-    const entered = [...this.overrides].filter(([, working]) => !working).map(([date]) => Number(date.slice(0, 4)));
-    return `${Math.max(PACKAGE_LAST_YEAR, ...entered)}-12-31`;
+    let year = PACKAGE_LAST_YEAR;
+    while (this.confirmedYears.includes(year + 1)) year++;
+    return `${year}-12-31`;
   }
 
   /** A warning for the staff from a month before the calendar runs out, else null. */
@@ -70,6 +76,12 @@ export class WorkCalendar {
 }
 
 export async function loadCalendar(db: Db, companyId: string): Promise<WorkCalendar> {
-  const rows = await db.workCalendarDay.findMany({ where: { companyId }, select: { date: true, working: true } });
-  return new WorkCalendar(new Map(rows.map((r) => [r.date, r.working])));
+  const [rows, years] = await Promise.all([
+    db.workCalendarDay.findMany({ where: { companyId }, select: { date: true, working: true } }),
+    db.workCalendarYear.findMany({ where: { companyId }, select: { year: true } }),
+  ]);
+  return new WorkCalendar(
+    new Map(rows.map((r) => [r.date, r.working])),
+    years.map((y) => y.year),
+  );
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Deps } from '../deps.js';
 import { redisScript } from '../redis.js';
 import { COMMUNITIES_LOADED, refreshResidentCommunities, residentCommunitiesKey } from '../units/resident-cache.js';
@@ -30,10 +31,18 @@ const withWire = (items: NoticeSummary[]): PublishedList => ({
 });
 
 const TTL_SECONDS = 600;
+/**
+ * How long a list generation lives (docs/domain.md §3, "at once, and never stale for long"): once it
+ * expires the next reader starts a new one and the list is rebuilt from PostgreSQL, so a bump lost after
+ * its commit, or Redis losing its data, leaves a list stale for at most this long.
+ */
+const GEN_TTL_SECONDS = 30;
+/** A generation nobody has used before: a counter restarts at 1 after Redis loses it, and would meet lists parsed earlier. */
+const newGeneration = () => randomUUID();
 const genKey = (communityId: string) => `notices:gen:${communityId}`;
 const listKey = (communityId: string, gen: string) => `notices:list:${communityId}:${gen}`;
 
-/** Lists already parsed in this process, by community and generation (so never stale), per Redis. */
+/** Lists already parsed in this process, by community and generation (never reused, so never stale), per Redis. */
 const parsed = new WeakMap<object, Map<string, PublishedList>>();
 const PARSED_MAX = 500;
 
@@ -51,6 +60,8 @@ function remember(deps: Deps, key: string, list: PublishedList): PublishedList {
  * older read of the database can never be served again: a withdrawn notice is gone at once, on every
  * instance. Each instance also keeps the parsed list of each generation it has read, with each
  * notice's JSON bytes: a read then costs no serialising, and only the generation's read from Redis.
+ * A generation is a fresh random id that lives GEN_TTL_SECONDS, so a lost bump or a Redis that lost
+ * its data is outlived within that time (docs/domain.md §3).
  */
 async function publishedNotices(deps: Deps, communityId: string, gen: string): Promise<PublishedList> {
   const key = listKey(communityId, gen);
@@ -89,7 +100,7 @@ async function publishedNotices(deps: Deps, communityId: string, gen: string): P
 export async function invalidateNotices(deps: Deps, communityIds: string[]): Promise<void> {
   if (communityIds.length === 0) return;
   const tx = deps.redis.multi();
-  for (const id of communityIds) tx.incr(genKey(id));
+  for (const id of communityIds) tx.set(genKey(id), newGeneration(), 'EX', GEN_TTL_SECONDS);
   await tx.exec();
 }
 
@@ -119,14 +130,20 @@ async function loadReadNoticeIds(deps: Deps, userId: string): Promise<Set<string
 /**
  * What a resident's list needs from Redis, in one command (the list is the app's busiest read; each
  * command costs the BFF more than Redis): whether the user's communities are loaded and hold this one
- * (units/resident-cache), the community's list generation, and the notices the user has read. Its keys
- * belong to different users and communities: one Redis, not a cluster.
+ * (units/resident-cache), the community's list generation — a new one, with its short life, when there
+ * is none — and the notices the user has read. Its keys belong to different users and communities: one
+ * Redis, not a cluster.
  */
 const readListView = redisScript<[number, number, string, string[]]>(
   'noticeListView',
   3,
   `local m = redis.call('SMISMEMBER', KEYS[1], ARGV[1], ARGV[2])
-return { m[1], m[2], redis.call('GET', KEYS[2]) or '0', redis.call('SMEMBERS', KEYS[3]) }`,
+local gen = redis.call('GET', KEYS[2])
+if not gen then
+  gen = ARGV[3]
+  redis.call('SET', KEYS[2], gen, 'EX', ARGV[4])
+end
+return { m[1], m[2], gen, redis.call('SMEMBERS', KEYS[3]) }`,
 );
 
 /**
@@ -145,6 +162,8 @@ export async function residentListView(
     readsKey(userId),
     COMMUNITIES_LOADED,
     communityId,
+    newGeneration(),
+    String(GEN_TTL_SECONDS),
   );
   const resident = loaded ? member === 1 : (await refreshResidentCommunities(deps, userId)).includes(communityId);
   if (!resident) return null;

@@ -1,24 +1,13 @@
-import type { StaffRoleKind } from '@prisma/client';
 import { z } from 'zod';
 import type { Deps } from '../deps.js';
-import type { Db } from '../db.js';
 import { defineJob } from '../jobs/define.js';
 import { ZId } from '../http/params.js';
 import { queuePush } from '../push/outbox.js';
 import { CLOCK_LABEL, loadSla } from './sla.js';
+import { staffWithRoles } from './staff-roles.js';
+import { shownText } from './held-text.js';
 
-/** Staff holding one of `roles` in the community, directly or company-wide. */
-async function staffWithRoles(db: Db, communityId: string, roles: StaffRoleKind[]): Promise<string[]> {
-  if (roles.length === 0) return [];
-  const rows = await db.staffRole.findMany({
-    where: {
-      role: { in: roles },
-      OR: [{ communityId }, { communityId: null, company: { communities: { some: { id: communityId } } } }],
-    },
-    select: { userId: true },
-  });
-  return rows.map((r) => r.userId);
-}
+const summaryOf = (r: { part: string; phenomenon: string }) => `${r.part}：${r.phenomenon}`;
 
 /**
  * Who hears of a missed deadline: the community's managers always; a missed acceptance also the
@@ -50,7 +39,11 @@ export const notifyBreaches = defineJob({
   handler: async (deps, { breachIds }) => {
     const breaches = await deps.db.repairBreach.findMany({
       where: { id: { in: breachIds }, notifiedAt: null },
-      include: { repair: { select: { id: true, number: true, part: true, phenomenon: true, assigneeId: true } } },
+      include: {
+        repair: {
+          select: { id: true, number: true, part: true, phenomenon: true, textHeld: true, assigneeId: true },
+        },
+      },
     });
     for (const b of breaches) {
       const recipients = await recipientsOf(deps, b);
@@ -66,7 +59,7 @@ export const notifyBreaches = defineJob({
           values: {
             number: b.repair.number,
             clock: `${CLOCK_LABEL[b.clock]}超时`,
-            summary: `${b.repair.part}：${b.repair.phenomenon}`,
+            summary: summaryOf(shownText(b.repair, false)), // one message for all: held text for none
             dueAt: b.dueAt,
           },
           pageQuery: { id: b.repair.id },

@@ -8,6 +8,7 @@ import type { FileRepair } from './schema.js';
 import { getRepair } from './get-repair.js';
 import { loadSla, onFiling } from './sla.js';
 import { holdForReview, screenText } from '../moderation/screen-text.js';
+import { textUnderReview } from './held-text.js';
 import { beijingDay } from '../beijing.js';
 
 /**
@@ -58,7 +59,7 @@ export async function fileRepair(deps: Deps, userId: string, input: FileRepair) 
   await deps.db.$transaction(async (tx) => {
     await claimUploads(tx, { uploaderId: userId, ids: input.uploadIds, kind: 'repair', recordId: id, now });
     if (screened.held) {
-      const text = [input.part, input.phenomenon, input.description].filter(Boolean).join('；');
+      const text = textUnderReview(input);
       await holdForReview(tx, {
         communityId,
         authorId: userId,

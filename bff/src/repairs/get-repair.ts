@@ -4,6 +4,7 @@ import { maskName, maskPhone } from '../privacy/mask.js';
 import { viewUpload } from '../uploads/view.js';
 import { findVisibleRepair } from './access.js';
 import { CLOCK_LABEL, runningDeadlines } from './sla.js';
+import { HELD_TEXT, shownText } from './held-text.js';
 
 /**
  * A repair with its timeline and photos. The contact phone is shown in full to the reporter and to the
@@ -29,23 +30,23 @@ export async function getRepair(deps: Deps, userId: string, id: string) {
       : null,
   ]);
   const fullPhone = roles.has('reporter') || roles.has('assignee');
-  // Held text (content safety) is for its author and the office, who moderate it.
+  // Held text (content safety) is for its author and the office, who moderate it (docs/domain.md §1).
   const seesHeld = roles.has('reporter') || roles.has('office');
-  const HELD = '（内容审核中）';
+  const text = shownText(repair, seesHeld);
   return {
     id: repair.id,
     number: repair.number,
     communityId: repair.communityId,
-    place: unit ? `${unit.building.name} ${unit.number}室` : (repair.commonArea ?? ''),
+    place: unit ? `${unit.building.name} ${unit.number}室` : (text.commonArea ?? ''),
     unitId: repair.unitId,
     faultType: repair.faultType,
-    part: repair.part,
-    phenomenon: repair.textHeld && !seesHeld ? HELD : repair.phenomenon,
+    part: text.part,
+    phenomenon: text.phenomenon,
     emergency: repair.emergency,
-    description: repair.textHeld && !seesHeld ? HELD : repair.description,
+    description: text.description,
     textHeld: repair.textHeld,
     contactPhone: fullPhone ? repair.contactPhone : maskPhone(repair.contactPhone),
-    preferredTime: repair.preferredTime,
+    preferredTime: text.preferredTime,
     status: repair.status,
     assignee: assignee
       ? { id: assignee.id, name: roles.has('reporter') ? maskName(assignee.name) : assignee.name }
@@ -60,8 +61,7 @@ export async function getRepair(deps: Deps, userId: string, id: string) {
       ? {
           attitude: repair.ratingAttitude,
           quality: repair.ratingQuality,
-          comment:
-            repair.ratingCommentHeld && !roles.has('reporter') && !roles.has('office') ? HELD : repair.ratingComment,
+          comment: repair.ratingCommentHeld && !seesHeld ? HELD_TEXT : repair.ratingComment,
           held: repair.ratingCommentHeld,
         }
       : null,

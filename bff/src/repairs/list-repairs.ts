@@ -4,6 +4,7 @@ import { OFFICE_ROLES } from '../access/scope.js';
 import { requireRole } from '../access/guards.js';
 import { keyset, toPage } from '../http/params.js';
 import type { RepairListQuery } from './schema.js';
+import { shownText } from './held-text.js';
 
 const summary = {
   id: true,
@@ -17,10 +18,12 @@ const summary = {
   filedAt: true,
   acceptDueAt: true,
   urgentAt: true,
+  textHeld: true,
   unit: { select: { number: true, building: { select: { name: true } } } },
 } as const;
 
-async function page(deps: Deps, where: Prisma.RepairRequestWhereInput, query: RepairListQuery) {
+/** `seesHeld`: the list's reader may see text held for review — its author and the office (docs/domain.md §1). */
+async function page(deps: Deps, where: Prisma.RepairRequestWhereInput, query: RepairListQuery, seesHeld: boolean) {
   const filtered: Prisma.RepairRequestWhereInput = { ...where, ...(query.status ? { status: query.status } : {}) };
   const p = keyset('filedAt', query.cursor, query.limit, 'desc');
   const [total, rows] = await Promise.all([
@@ -36,22 +39,24 @@ async function page(deps: Deps, where: Prisma.RepairRequestWhereInput, query: Re
   return {
     total,
     nextCursor,
-    items: items.map(({ unit, commonArea, ...r }) => ({
-      ...r,
-      place: unit ? `${unit.building.name} ${unit.number}室` : (commonArea ?? ''),
-    })),
+    items: items
+      .map((r) => shownText(r, seesHeld))
+      .map(({ unit, commonArea, ...r }) => ({
+        ...r,
+        place: unit ? `${unit.building.name} ${unit.number}室` : (commonArea ?? ''),
+      })),
   };
 }
 
 /** The resident's own repairs, newest first. */
 export const listMyRepairs = (deps: Deps, userId: string, query: RepairListQuery) =>
-  page(deps, { reporterId: userId }, query);
+  page(deps, { reporterId: userId }, query, true);
 
 /** The office's inbox of a community, newest first, by state, with counts by state for the tabs. */
 export async function listCommunityRepairs(deps: Deps, staffId: string, communityId: string, query: RepairListQuery) {
   await requireRole(deps.db, staffId, communityId, OFFICE_ROLES);
   const [result, counts] = await Promise.all([
-    page(deps, { communityId }, query),
+    page(deps, { communityId }, query, true),
     deps.db.repairRequest.groupBy({ by: ['status'], where: { communityId }, _count: true }),
   ]);
   return {
@@ -62,7 +67,7 @@ export async function listCommunityRepairs(deps: Deps, staffId: string, communit
 
 /** A technician's jobs: the repairs assigned to them. */
 export const listMyJobs = (deps: Deps, userId: string, query: RepairListQuery) =>
-  page(deps, { assigneeId: userId }, query);
+  page(deps, { assigneeId: userId }, query, false);
 
 /** The technicians the office can assign in a community (company-wide ones included). */
 export async function listTechnicians(deps: Deps, staffId: string, communityId: string) {

@@ -2,6 +2,9 @@ import type { Prisma, RepairRequest } from '@prisma/client';
 import type { Deps } from '../deps.js';
 import { queuePush } from '../push/outbox.js';
 import type { TemplateKey } from '../push/templates.js';
+import { staffWithRoles } from './staff-roles.js';
+import { shownText } from './held-text.js';
+import { urgentDueAt } from './sla.js';
 
 /** Which transitions tell the reporter, and with which template. */
 const PUSHED: Partial<Record<string, { template: TemplateKey; at: string }>> = {
@@ -25,5 +28,28 @@ export async function pushRepairEvent(
     values: { number: repair.number, summary: `${repair.part}：${repair.phenomenon}`, [pushed.at]: at },
     pageQuery: { id: repair.id },
     event: { kind: `repair.${action}`, id: repair.id },
+  });
+}
+
+/**
+ * An urgent appeal (加急) is told at once, in the appeal's transaction, to the community's managers and
+ * the technician it is assigned to (docs/domain.md §1), on the staff's overdue template: they already
+ * accept it, so the push can be delivered. Held text stays out of it (one message for all).
+ */
+export async function pushUrgentAppeal(deps: Deps, tx: Prisma.TransactionClient, repair: RepairRequest, at: Date) {
+  const managers = await staffWithRoles(tx, repair.communityId, ['MANAGER']);
+  const recipients = [...managers, ...(repair.assigneeId ? [repair.assigneeId] : [])];
+  const text = shownText(repair, false);
+  await queuePush(deps, tx, {
+    template: 'repairOverdue',
+    recipients: recipients.map((userId) => ({ userId, communityId: repair.communityId })),
+    values: {
+      number: repair.number,
+      clock: '住户加急',
+      summary: `${text.part}：${text.phenomenon}`,
+      dueAt: urgentDueAt(at),
+    },
+    pageQuery: { id: repair.id },
+    event: { kind: 'repair.urgent', id: repair.id },
   });
 }

@@ -40,6 +40,8 @@ export const ZRepairAction = z.discriminatedUnion(
         action: z.literal('contact'),
         appointmentAt: z.iso.datetime({ message: '预约时间格式不正确' }),
         note: ZText({ min: 0, max: 200, label: '备注' }).optional(),
+        /** What the resident agreed to on the phone, for an appointment more than 14 days ahead (sla.ts). */
+        phoneAgreement: ZText({ min: 2, max: 200, label: '住户电话同意的说明' }).optional(),
       })
       .strict(),
     z.object({ action: z.literal('arrive') }).strict(),

@@ -1,10 +1,11 @@
-import type { Prisma } from '@prisma/client';
+import type { Prisma, RepairClock } from '@prisma/client';
 import type { Deps } from '../deps.js';
 import { notFound } from '../errors.js';
 import { OFFICE_ROLES, hasStaffRole } from '../access/scope.js';
 import { requireRole } from '../access/guards.js';
 import { isResidentOf } from '../units/resident-cache.js';
-import { CLOCK_LABEL, loadSla, runningDeadlines } from './sla.js';
+import { loadCalendar } from '../calendar/work-calendar.js';
+import { CLOCK_LABEL, loadSla, runningDeadlines, urgentDueAt } from './sla.js';
 
 export const SERVICE_WINDOW_DAYS = 30;
 
@@ -68,8 +69,10 @@ export async function serviceLevel(deps: Deps, userId: string, communityId: stri
 const OPEN = ['SUBMITTED', 'ACCEPTED', 'ASSIGNED', 'CONTACTED', 'ARRIVED'] as const;
 
 /**
- * The overdue board of a community: open repairs with a deadline passed and not met, the most
- * overdue first, with which clocks are late and how far the escalation has climbed.
+ * The overdue board of a community: open repairs with a deadline passed and not met, and every open
+ * urgent appeal (加急) from the moment it is raised, with its same-day deadline (docs/domain.md §1);
+ * urgent ones first, then the most overdue, with which clocks are late and how far the escalation has
+ * climbed.
  */
 export async function overdueBoard(deps: Deps, staffId: string, communityId: string) {
   await requireRole(deps.db, staffId, communityId, OFFICE_ROLES);
@@ -79,12 +82,14 @@ export async function overdueBoard(deps: Deps, staffId: string, communityId: str
     { status: { in: ['ACCEPTED', 'ASSIGNED'] }, contactedAt: null, contactDueAt: { lte: now } },
     { status: { in: ['ACCEPTED', 'ASSIGNED', 'CONTACTED'] }, arrivedAt: null, arriveDueAt: { lte: now } },
     { status: { in: [...OPEN] }, resolvedAt: null, feedbackDueAt: { lte: now } },
+    { urgentAt: { not: null } },
   ];
   const rows = await deps.db.repairRequest.findMany({
     where: { communityId, status: { in: [...OPEN] }, OR: late },
     include: {
       unit: { select: { number: true, building: { select: { name: true } } } },
       assignee: { select: { name: true } },
+      events: { where: { action: 'urgent' }, select: { note: true }, take: 1 },
     },
     take: 500,
   });
@@ -94,12 +99,24 @@ export async function overdueBoard(deps: Deps, staffId: string, communityId: str
       const overdue = runningDeadlines(r)
         .map((d) => (d.clock === 'ACCEPT' ? { ...d, dueAt: r.acceptDueAt } : d))
         .filter((d) => d.dueAt <= now)
-        .map((d) => ({
+        .map((d): { clock: RepairClock | 'URGENT'; label: string; dueAt: Date; lateMinutes: number } => ({
           clock: d.clock,
           label: CLOCK_LABEL[d.clock],
           dueAt: d.dueAt,
           lateMinutes: Math.floor((now.getTime() - d.dueAt.getTime()) / 60_000),
         }));
+      const urgent = r.urgentAt && {
+        at: r.urgentAt,
+        dueAt: urgentDueAt(r.urgentAt),
+        reason: r.events[0]?.note ?? null,
+      };
+      if (urgent && urgent.dueAt <= now)
+        overdue.unshift({
+          clock: 'URGENT',
+          label: '加急反馈',
+          dueAt: urgent.dueAt,
+          lateMinutes: Math.floor((now.getTime() - urgent.dueAt.getTime()) / 60_000),
+        });
       return {
         id: r.id,
         number: r.number,
@@ -109,10 +126,21 @@ export async function overdueBoard(deps: Deps, staffId: string, communityId: str
         summary: `${r.part}：${r.phenomenon}`,
         assignee: r.assignee?.name ?? null,
         escalationStep: r.escalationStep,
+        urgent: urgent || null,
         overdue,
       };
     })
-    .filter((r) => r.overdue.length > 0)
-    .sort((a, b) => b.overdue[0]!.lateMinutes - a.overdue[0]!.lateMinutes);
-  return { total: items.length, items };
+    .filter((r) => r.urgent || r.overdue.length > 0)
+    .sort(
+      (a, b) =>
+        Number(Boolean(b.urgent)) - Number(Boolean(a.urgent)) ||
+        (b.overdue[0]?.lateMinutes ?? -1) - (a.overdue[0]?.lateMinutes ?? -1),
+    );
+  const community = await deps.db.community.findUniqueOrThrow({
+    where: { id: communityId },
+    select: { companyId: true },
+  });
+  // The calendar's run-out warning shows here too, where the office looks each day (docs/domain.md §1).
+  const calendarWarning = (await loadCalendar(deps.db, community.companyId)).runOutWarning(now);
+  return { total: items.length, items, calendarWarning };
 }

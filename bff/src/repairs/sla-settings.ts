@@ -2,7 +2,11 @@ import type { Prisma } from '@prisma/client';
 import type { Deps } from '../deps.js';
 import { OFFICE_ROLES } from '../access/scope.js';
 import { requireRole } from '../access/guards.js';
+import { notFound } from '../errors.js';
 import { DEFAULT_SLA, loadSla, type SlaSettings } from './sla.js';
+import { staffWithRoles } from './staff-roles.js';
+
+const ANY_STAFF_ROLE = ['MANAGER', 'COMPANY_ADMIN', 'TECHNICIAN', 'CASHIER'] as const;
 
 /** The community's clocks as the office sees them, and whether they are still docs/domain.md's defaults. */
 export async function getSlaSettings(deps: Deps, staffId: string, communityId: string) {
@@ -17,6 +21,13 @@ export async function getSlaSettings(deps: Deps, staffId: string, communityId: s
  */
 export async function putSlaSettings(deps: Deps, staffId: string, communityId: string, settings: SlaSettings) {
   await requireRole(deps.db, staffId, communityId, ['COMPANY_ADMIN']);
+  // A step names people by id: only the community's own staff (docs/domain.md §1, escalation); anyone
+  // else — a resident, another company's staff — reads as not found (docs/conventions.md rule 4).
+  const named = new Set(settings.escalation.flatMap((s) => s.userIds));
+  if (named.size > 0) {
+    const staff = new Set(await staffWithRoles(deps.db, communityId, [...ANY_STAFF_ROLE]));
+    if ([...named].some((id) => !staff.has(id))) throw notFound('工作人员');
+  }
   const data = { ...settings, escalation: settings.escalation as Prisma.InputJsonValue, updatedAt: deps.clock.now() };
   await deps.db.repairSlaSettings.upsert({ where: { communityId }, create: { communityId, ...data }, update: data });
   return getSlaSettings(deps, staffId, communityId);

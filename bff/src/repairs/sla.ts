@@ -3,6 +3,8 @@ import { z } from 'zod';
 import type { Db } from '../db.js';
 import { ZId, ZText } from '../http/params.js';
 import { loadCalendar, type WorkCalendar } from '../calendar/work-calendar.js';
+import { beijingDay, beijingMinute, dayEnd } from '../beijing.js';
+import { AppError } from '../errors.js';
 
 const minutes = (max: number, label: string) =>
   z.number(`${label}须是分钟数`).int(`${label}须是整数`).min(1, `${label}至少 1 分钟`).max(max, `${label}太长`);
@@ -170,6 +172,32 @@ export function runningDeadlines(r: ClockState): Deadline[] {
  * be among them; the sweep then finds its breach recorded and moves on to the next.
  */
 export const nextDueOf = (r: ClockState): Date | null => runningDeadlines(r)[0]?.dueAt ?? null;
+
+/**
+ * An urgent appeal (加急) is fed back the same Beijing day (docs/domain.md §1, seed 001: 诉求加急，当天反馈):
+ * due at 23:59 of the day it was raised.
+ */
+export const urgentDueAt = (urgentAt: Date): Date => new Date(dayEnd(beijingDay(urgentAt)).getTime() - 60_000);
+
+/**
+ * How far ahead an appointment may be set at the contact (docs/domain.md §1, appointments): 14 days on the
+ * technician's word; later only with the resident's agreement, and never beyond 90 days (a repair that
+ * long away is a deferral, 缓办, with its plan).
+ */
+export const APPOINTMENT_DAYS = 14;
+export const APPOINTMENT_AGREED_DAYS = 90;
+
+export function checkAppointment(now: Date, appointmentAt: Date, agreed: boolean): void {
+  const days = (appointmentAt.getTime() - now.getTime()) / 86_400_000;
+  if (days > APPOINTMENT_AGREED_DAYS)
+    throw new AppError('VALIDATION_FAILED', `预约时间不能晚于 ${APPOINTMENT_AGREED_DAYS} 天后；更长的请走缓办`);
+  if (days > APPOINTMENT_DAYS && !agreed)
+    throw new AppError('VALIDATION_FAILED', `预约时间须在 ${APPOINTMENT_DAYS} 天内；更晚须经住户同意并记录`);
+}
+
+/** The history's record of a phone agreement: what, when, and the staff member who took it. */
+export const phoneAgreementNote = (appointmentAt: Date, staffName: string, what: string) =>
+  `住户电话同意预约于 ${beijingMinute(appointmentAt)}（经办：${staffName}）：${what}`;
 
 export const CLOCK_LABEL: Record<RepairClock, string> = {
   ACCEPT: '接收',

@@ -6,9 +6,18 @@ import { claimUploads } from '../uploads/claim-uploads.js';
 import { findVisibleRepair, type RepairRole } from './access.js';
 import type { RepairAction } from './schema.js';
 import { getRepair } from './get-repair.js';
-import { pushRepairEvent } from './push.js';
+import { pushRepairEvent, pushUrgentAppeal } from './push.js';
 import { holdForReview, screenText } from '../moderation/screen-text.js';
-import { loadClocks, loadSla, nextDueOf, onAccept, onContact, type ClockState } from './sla.js';
+import {
+  checkAppointment,
+  loadClocks,
+  loadSla,
+  nextDueOf,
+  onAccept,
+  onContact,
+  phoneAgreementNote,
+  type ClockState,
+} from './sla.js';
 
 type Rule = { from: RepairStatus[]; who: RepairRole[]; to?: RepairStatus };
 const OPEN: RepairStatus[] = ['SUBMITTED', 'ACCEPTED', 'ASSIGNED', 'CONTACTED', 'ARRIVED', 'DEFERRED'];
@@ -44,7 +53,7 @@ type Effect = {
 };
 
 /** What an action writes besides the state, and the extra condition its write must meet. */
-async function effect(deps: Deps, repair: RepairRequest, a: RepairAction, now: Date): Promise<Effect> {
+async function effect(deps: Deps, userId: string, repair: RepairRequest, a: RepairAction, now: Date): Promise<Effect> {
   const communityId = repair.communityId;
   switch (a.action) {
     case 'accept': {
@@ -56,11 +65,17 @@ async function effect(deps: Deps, repair: RepairRequest, a: RepairAction, now: D
       return { data: { assigneeId: a.technicianId } };
     case 'contact': {
       const appointmentAt = new Date(a.appointmentAt);
+      checkAppointment(now, appointmentAt, Boolean(a.phoneAgreement));
       const sla = await loadSla(deps.db, communityId);
+      const staffName = a.phoneAgreement
+        ? ((await deps.db.user.findUnique({ where: { id: userId }, select: { name: true } }))?.name ?? '工作人员')
+        : '';
       return {
         data: { appointmentAt },
         clocks: { contactedAt: now, ...onContact(sla, repair, now, appointmentAt) },
-        note: a.note,
+        note: [a.phoneAgreement && phoneAgreementNote(appointmentAt, staffName, a.phoneAgreement), a.note]
+          .filter(Boolean)
+          .join('；'),
       };
     }
     case 'arrive':
@@ -140,7 +155,7 @@ export async function actOnRepair(deps: Deps, userId: string, id: string, action
   if (!rule.who.some((r) => roles.has(r))) throw forbidden('您不能对这个报修执行此操作');
   if (!rule.from.includes(repair.status)) throw new AppError('CONFLICT', '报修当前的状态不能执行此操作，请刷新后查看');
   const now = deps.clock.now();
-  const { data, clocks, where, note, limit, held } = await effect(deps, repair, action, now);
+  const { data, clocks, where, note, limit, held } = await effect(deps, userId, repair, action, now);
   const to = rule.to ?? repair.status;
   const nextDueAt = nextDueOf({ ...repair, ...clocks, status: to });
   await deps.db.$transaction(async (tx) => {
@@ -171,6 +186,7 @@ export async function actOnRepair(deps: Deps, userId: string, id: string, action
     if (action.action === 'resolve')
       await claimUploads(tx, { uploaderId: userId, ids: action.uploadIds, kind: 'repair', recordId: id, now });
     await pushRepairEvent(deps, tx, repair, action.action, now);
+    if (action.action === 'urgent') await pushUrgentAppeal(deps, tx, repair, now);
   });
   return getRepair(deps, userId, id);
 }

@@ -12,5 +12,11 @@ export const calendarCases: BadInputCases = ({ uuid }) => {
       { path: `${base}/2027-01-01`, body: { working: false, note: '' } },
     ],
     'DELETE /api/staff/communities/:communityId/work-calendar/:date': [{ path: `${base}/tomorrow` }],
+    'PUT /api/staff/communities/:communityId/work-calendar/years/:year': [
+      { path: `${base}/years/next`, body: { days: [{ date: '2027-01-01', working: false, note: '元旦' }] } },
+      { path: `${base}/years/2027`, body: { days: [] } },
+      { path: `${base}/years/2027`, body: { days: [{ date: '20270101', working: false, note: '元旦' }] } },
+      { path: `${base}/years/2027`, body: { days: [{ date: '2027-01-01', working: 'no', note: '元旦' }] } },
+    ],
   };
 };
