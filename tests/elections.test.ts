@@ -228,6 +228,7 @@ describe('the count', () => {
       elected: [zhang, li],
       runoff: [],
       vacant: 1,
+      rejected: [],
     });
 
     const exported = await committee.call('GET', `/api/committee/elections/${electionId}/export`);
