@@ -27,9 +27,22 @@ async function maySeeBallotEvidence(deps: Deps, userId: string, ballotId: string
   return !!ballot && hasStaffRole(deps.db, userId, ballot.election.communityId, ['COMMITTEE_MEMBER']);
 }
 
+/** A late owner's evidence (heir, buyer, new phone): the committee only. */
+async function maySeeVoterEvidence(deps: Deps, userId: string, voterId: string): Promise<boolean> {
+  const voter = await deps.db.electionVoter.findUnique({
+    where: { id: voterId },
+    select: { election: { select: { communityId: true } } },
+  });
+  return !!voter && hasStaffRole(deps.db, userId, voter.election.communityId, ['COMMITTEE_MEMBER']);
+}
+
 /** Owners' votes and committee elections (业委会选举), counted as the Civil Code says. */
 export const electionsModule: Module = {
   name: 'elections',
   routes: electionRoutes,
-  uploadAccess: { electionCandidate: maySeeCandidatePhoto, ballotEvidence: maySeeBallotEvidence },
+  uploadAccess: {
+    electionCandidate: maySeeCandidatePhoto,
+    ballotEvidence: maySeeBallotEvidence,
+    electionVoterEvidence: maySeeVoterEvidence,
+  },
 };

@@ -3,7 +3,7 @@ import type { Deps } from '../deps.js';
 import { requireRole } from '../access/guards.js';
 import { tally, type TallyResult } from './tally.js';
 import { exportInput } from './export-input.js';
-import { electionForRunner, RUNNERS } from './runner.js';
+import { earliestOpening, electionForRunner, RUNNERS } from './runner.js';
 
 /** Turnout while open: participating area and heads against the totals and the 2/3 lines (exact, as the count does it). */
 export async function turnout(deps: Deps, election: Election) {
@@ -55,6 +55,10 @@ export function shapeElection(e: Election) {
     state: e.state,
     rules: { allowChange: e.allowChange, deliveredCounts: e.deliveredCounts, silenceFollows: e.silenceFollows },
     closesAt: e.closesAt.toISOString(),
+    noticeDays: e.noticeDays,
+    publishedAt: e.publishedAt?.toISOString() ?? null,
+    /** docs/domain.md §5, Notice: publication + the notice period; the committee page shows it. */
+    earliestOpenAt: earliestOpening(e)?.toISOString() ?? null,
     openedAt: e.openedAt?.toISOString() ?? null,
     closedAt: e.closedAt?.toISOString() ?? null,
     result: (e.result as TallyResult | null) ?? null,

@@ -70,6 +70,15 @@ export const electionsCases: BadInputCases = ({ uuid, site }) => {
         expect: 404,
       },
     ],
+    'POST /api/committee/elections/:id/voters': [
+      { path: `${e}/voters`, body: {} },
+      { path: `${e}/voters`, body: { unitId: uuid, phone: 'abc', reason: '继承人参加表决', evidenceUploadId: uuid } },
+      {
+        path: `${e}/voters`,
+        body: { unitId: uuid, phone: '13800138000', reason: '继承人参加表决', evidenceUploadId: uuid },
+        expect: 404,
+      },
+    ],
     'POST /api/committee/elections/:id/deliveries': [
       { path: `${e}/deliveries`, body: {} },
       { path: `${e}/deliveries`, body: { unitIds: ['x'] } },
