@@ -233,3 +233,55 @@ describe('close and cast serialise on the election (item 7)', () => {
     for (const c of candidates) expect(notice.bodyHtml).toContain(c.name);
   });
 });
+
+describe("the committee's notices belong to the committee (item 4)", () => {
+  it("property staff cannot edit or withdraw them; committee members can, another community's committee cannot", async () => {
+    const { A, committee, ownerA } = await electionSite(h);
+    const manager = await staff(h, 'MANAGER', { id: A.community.id, companyId: A.companyId });
+    const { id } = await draftElection(h, committee, A.community.id);
+    await committee.call('POST', `/api/committee/elections/${id}/steps/publish`);
+    const notice = await h.db.notice.findFirstOrThrow({
+      where: { title: { startsWith: '【公示】' }, targets: { some: { communityId: A.community.id } } },
+    });
+    const staffEdit = await manager.call('PUT', `/api/staff/notices/${notice.id}`, {
+      body: {
+        title: '【公示】改过的',
+        body: '<p>物业改写</p>',
+        category: 'COMMITTEE',
+        communityIds: [A.community.id],
+        version: 1,
+      },
+    });
+    expect(staffEdit).toMatchObject({ status: 403, body: { code: 'FORBIDDEN' } });
+    const staffWithdraw = await manager.call('POST', `/api/staff/notices/${notice.id}/withdraw`, {
+      body: { reason: '物业要求撤回' },
+    });
+    expect(staffWithdraw.status).toBe(403);
+
+    const B = await makeCommunity(h.db, { units: 1 });
+    const otherCommittee = await staff(h, 'COMMITTEE_MEMBER', { id: B.community.id, companyId: B.companyId });
+    const edit = (who: Actor) =>
+      who.call('PUT', `/api/committee/notices/${notice.id}`, {
+        body: { title: '【公示】第三届业主委员会选举（更正）', body: '<p>候选人名单更正</p>', version: 1 },
+      });
+    expect((await edit(otherCommittee)).status).toBe(404);
+    expect((await edit(manager)).status).toBe(404);
+    expect((await edit(committee)).status).toBe(200);
+    expect((await ownerA.call('GET', `/api/notices/${notice.id}`)).body).toMatchObject({
+      title: '【公示】第三届业主委员会选举（更正）',
+    });
+    const withdraw = (who: Actor) =>
+      who.call('POST', `/api/committee/notices/${notice.id}/withdraw`, { body: { reason: '公示内容有误，重新公示' } });
+    expect((await withdraw(manager)).status).toBe(404);
+    expect((await withdraw(committee)).status).toBe(200);
+    expect((await ownerA.call('GET', `/api/notices/${notice.id}`)).status).toBe(404);
+    // An ordinary notice of the office is still the office's.
+    expect(
+      (
+        await manager.call('POST', '/api/staff/notices', {
+          body: { title: '停水通知', body: '<p>明日停水</p>', category: 'OUTAGE', communityIds: [A.community.id] },
+        })
+      ).status,
+    ).toBe(201);
+  });
+});

@@ -25,6 +25,7 @@ async function announce(deps: Deps, tx: Tx, election: Election, authorId: string
       title,
       bodyHtml,
       category: 'COMMITTEE',
+      committeeElectionId: election.id, // the committee's: only its members edit or withdraw it
       status: 'PUBLISHED',
       publishedAt: now,
       createdAt: now,

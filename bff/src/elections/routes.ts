@@ -7,12 +7,15 @@ import {
   ZAdmitVoter,
   ZBallot,
   ZCandidate,
+  ZCommitteeNoticeEdit,
   ZNewElection,
   ZPaperBallot,
   ZReceiptParams,
   ZRosterCorrection,
 } from './schema.js';
 import { addCandidate, removeCandidate } from './candidates.js';
+import { editCommitteeNotice, withdrawCommitteeNotice } from './committee-notices.js';
+import { ZWithdraw } from '../notices/schema.js';
 import { createElection } from './create-election.js';
 import { exportInput } from './export-input.js';
 import {
@@ -107,6 +110,15 @@ export function electionRoutes(deps: Deps) {
     const election = await exportableElection(deps, userIdOf(ctx), id);
     ctx.attachment(`election-${id}.json`);
     ctx.body = await exportInput(deps.db, election);
+  });
+
+  router.put('/committee/notices/:id', async (ctx) => {
+    const { id } = ZIdParams.parse(ctx.params);
+    ctx.body = await editCommitteeNotice(deps, userIdOf(ctx), id, ZCommitteeNoticeEdit.parse(ctx.request.body));
+  });
+  router.post('/committee/notices/:id/withdraw', async (ctx) => {
+    const { id } = ZIdParams.parse(ctx.params);
+    ctx.body = await withdrawCommitteeNotice(deps, userIdOf(ctx), id, ZWithdraw.parse(ctx.request.body).reason);
   });
 
   router.get('/elections', async (ctx) => {

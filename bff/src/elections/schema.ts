@@ -66,3 +66,10 @@ export const ZAdmitVoter = z.object({
   reason: ZText({ min: 4, max: 200, label: '原因' }),
   evidenceUploadId: ZId,
 });
+
+/** An edit of one of the committee's notices: its title and text (its audience and category stay). */
+export const ZCommitteeNoticeEdit = z.object({
+  title: ZText({ max: 60, label: '标题' }),
+  body: z.string('正文必须是文字').min(1, '请填写正文').max(20_000, '正文最多 20000 字'),
+  version: z.number('请带上编辑时的版本号').int().min(1),
+});
