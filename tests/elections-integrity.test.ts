@@ -285,3 +285,22 @@ describe("the committee's notices belong to the committee (item 4)", () => {
     ).toBe(201);
   });
 });
+
+describe('committee reminders (item 8)', () => {
+  it('reach a subscribed owner at most once a week, as arrears reminders do', async () => {
+    const { A, committee, ownerE } = await electionSite(h);
+    const CLOSING = 'T_ELECTION_CLOSING_01';
+    for (let i = 0; i < 3; i++)
+      expect(
+        (await ownerE.call('POST', '/api/push/subscriptions', { body: { results: { [CLOSING]: 'accept' } } })).status,
+      ).toBe(200);
+    await h.sim('/sim/subscribe/accept', { openid: ownerE.openid, templateId: CLOSING, times: 3 });
+    const { id } = await openElection(h, committee, A.community.id);
+    const remind = () => committee.call('POST', `/api/committee/elections/${id}/reminders`);
+    expect((await remind()).body).toMatchObject({ owners: 4, pushed: 1 }); // 101's two owners, 201–401's, 501's; only 501's subscribed
+    clock.advance(6 * DAY);
+    expect((await remind()).body).toMatchObject({ pushed: 0, coolingDown: 1 });
+    clock.advance(DAY);
+    expect((await remind()).body).toMatchObject({ pushed: 1, coolingDown: 0 });
+  });
+});

@@ -363,7 +363,7 @@ describe('a matter of one building, and reminders', () => {
     await committee.call('POST', `/api/committee/elections/${id}/steps/open`);
     await vote(ownerA, ['YES'], id);
     const reminded = await committee.call('POST', `/api/committee/elections/${id}/reminders`);
-    expect(reminded.body).toEqual({ owners: 2, pushed: 0 }); // the owner of 201–401 and of 501; 101 has voted (its co-owner is not reminded); nobody subscribed
+    expect(reminded.body).toEqual({ owners: 2, pushed: 0, coolingDown: 0 }); // the owner of 201–401 and of 501; 101 has voted (its co-owner is not reminded); nobody subscribed
     const { turnout } = (await committee.call('GET', `/api/committee/elections/${id}`)).body;
     expect(turnout).toMatchObject({ totalHeads: 4, participatingHeads: 1 });
   });

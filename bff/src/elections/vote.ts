@@ -3,6 +3,7 @@ import type { Election, Prisma } from '@prisma/client';
 import type { Deps } from '../deps.js';
 import { AppError, isUniqueViolation, notFound } from '../errors.js';
 import { FAN_OUT_TRANSACTION, queuePush } from '../push/outbox.js';
+import { REMINDER_COOL_DOWN_DAYS } from '../fees/reminders.js';
 import { DEVELOPER } from './tally.js';
 import { claimUploads } from '../uploads/claim-uploads.js';
 import { MATTER_CHOICES } from './export-input.js';
@@ -303,10 +304,25 @@ export async function remindNonVoters(deps: Deps, userId: string, id: string) {
      WHERE r."electionId" = ${id}::uuid
        AND NOT EXISTS (SELECT 1 FROM "Ballot" b WHERE b."electionId" = r."electionId" AND b."ownerKey" = r."ownerKey")`;
   const now = deps.clock.now();
-  const queued = await deps.db.$transaction(async (tx) => {
+  const { queued, coolingDown } = await deps.db.$transaction(async (tx) => {
+    // At most one reminder a week per owner, as arrears reminders (docs/domain.md §5, Reminders); one
+    // reminder of an election at a time, so two taps cannot both pass the check.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`election-remind:${id}`}))`;
+    const recent = await tx.pushMessage.findMany({
+      where: {
+        templateKey: 'electionClosing',
+        userId: { in: voters.map((v) => v.userId) },
+        createdAt: { gt: new Date(now.getTime() - REMINDER_COOL_DOWN_DAYS * 86_400_000) },
+      },
+      select: { userId: true },
+      distinct: ['userId'],
+    });
+    const cooling = new Set(recent.map((r) => r.userId));
     const n = await queuePush(deps, tx, {
       template: 'electionClosing',
-      recipients: voters.map((v) => ({ userId: v.userId, communityId: election.communityId })),
+      recipients: voters
+        .filter((v) => !cooling.has(v.userId))
+        .map((v) => ({ userId: v.userId, communityId: election.communityId })),
       values: { title: election.title, closesAt: election.closesAt },
       pageQuery: { id },
       event: { kind: 'election.reminder', id: `${id}:${now.getTime()}` },
@@ -317,10 +333,10 @@ export async function remindNonVoters(deps: Deps, userId: string, id: string) {
         action: 'REMINDED',
         actorId: userId,
         at: now,
-        detail: `${voters.length} 位未投票业主，${n} 条消息`,
+        detail: `${voters.length} 位未投票业主，${n} 条消息${cooling.size ? `，${cooling.size} 位一周内已提醒` : ''}`,
       },
     });
-    return n;
+    return { queued: n, coolingDown: cooling.size };
   }, FAN_OUT_TRANSACTION);
-  return { owners: voters.length, pushed: queued };
+  return { owners: voters.length, pushed: queued, coolingDown };
 }
