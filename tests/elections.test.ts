@@ -172,7 +172,9 @@ describe('voting', () => {
     expect((await outsider.call('GET', `/api/elections/${electionId}`)).status).toBe(404);
     expect((await vote(outsider, ids('张三'), electionId)).status).toBe(404);
     expect((await outsider.call('GET', '/api/elections')).body.items).toEqual([]);
-    // The candidate's posted photo: for the community's owners, not for others.
+    // The candidate's posted photo: for the community's owners once its content check passed, not for others.
+    expect((await multi.call('GET', `/api/uploads/${photoId}`)).status).toBe(404); // WeChat has not answered yet
+    await h.db.mediaCheck.updateMany({ where: { uploadId: photoId }, data: { status: 'PASS' } }); // as its verdict would
     expect((await multi.call('GET', `/api/uploads/${photoId}`)).status).toBe(200);
     expect((await outsider.call('GET', `/api/uploads/${photoId}`)).status).toBe(404);
     expect((await ownerE.call('GET', '/api/elections')).body.items).toEqual([

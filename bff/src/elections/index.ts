@@ -3,16 +3,21 @@ import type { Module } from '../module.js';
 import { hasStaffRole } from '../access/scope.js';
 import { electionRoutes } from './routes.js';
 
-/** A candidate's photo: the community's verified residents and its committee (it is posted for all to see). */
+/** A candidate's photo: its committee; the community's verified residents once its check passed (it is posted for all to see). */
 async function maySeeCandidatePhoto(deps: Deps, userId: string, candidateId: string): Promise<boolean> {
   const candidate = await deps.db.electionCandidate.findUnique({
     where: { id: candidateId },
-    select: { election: { select: { communityId: true, state: true } } },
+    select: { photoUploadId: true, election: { select: { communityId: true, state: true } } },
   });
   if (!candidate) return false;
   const { communityId, state } = candidate.election;
   if (await hasStaffRole(deps.db, userId, communityId, ['COMMITTEE_MEMBER'])) return true;
+  // Residents once WeChat's media check (or a manager) passed it (docs/wechat.md §7).
+  const passed = candidate.photoUploadId
+    ? await deps.db.mediaCheck.count({ where: { uploadId: candidate.photoUploadId, status: 'PASS' } })
+    : 0;
   return (
+    passed > 0 &&
     state !== 'DRAFT' &&
     (await deps.db.unitMembership.count({ where: { userId, status: 'VERIFIED', unit: { communityId } } })) > 0
   );
@@ -40,6 +45,15 @@ async function maySeeVoterEvidence(deps: Deps, userId: string, voterId: string):
 export const electionsModule: Module = {
   name: 'elections',
   routes: electionRoutes,
+  moderation: {
+    // Passed: residents see the statement. Rejected: it is replaced for good (as a snapshot's text).
+    'election-candidate': async (_deps, tx, review, approved) => {
+      await tx.electionCandidate.update({
+        where: { id: review.recordId },
+        data: approved ? { statementHeld: false } : { statementHeld: false, statement: '（内容未通过审核，已隐藏）' },
+      });
+    },
+  },
   uploadAccess: {
     electionCandidate: maySeeCandidatePhoto,
     ballotEvidence: maySeeBallotEvidence,

@@ -69,6 +69,7 @@ export const shapeCandidate = (c: {
   id: string;
   name: string;
   statement: string;
+  statementHeld: boolean;
   photoUploadId: string | null;
   sex: string;
   age: number | null;
@@ -78,6 +79,7 @@ export const shapeCandidate = (c: {
   id: c.id,
   name: c.name,
   statement: c.statement,
+  statementHeld: c.statementHeld,
   photoUploadId: c.photoUploadId,
   sex: c.sex,
   age: c.age,
@@ -90,4 +92,26 @@ export async function listCommunityElections(deps: Deps, userId: string, communi
   await requireRole(deps.db, userId, communityId, [...RUNNERS], '小区');
   const rows = await deps.db.election.findMany({ where: { communityId }, orderBy: { createdAt: 'desc' }, take: 50 });
   return { items: rows.map(shapeElection) };
+}
+
+/**
+ * A candidate as residents see it (docs/wechat.md §7): a statement held for review reads "审核中", and
+ * the photo appears once its media check passed.
+ */
+export async function shapeCandidatesForResidents(deps: Deps, candidates: Parameters<typeof shapeCandidate>[0][]) {
+  const photos = candidates.flatMap((c) => (c.photoUploadId ? [c.photoUploadId] : []));
+  const passed = new Set(
+    (
+      await deps.db.mediaCheck.findMany({
+        where: { uploadId: { in: photos }, status: 'PASS' },
+        select: { uploadId: true },
+      })
+    ).map((m) => m.uploadId),
+  );
+  return candidates.map((c) => ({
+    ...shapeCandidate(c),
+    statement: c.statementHeld ? '（内容审核中）' : c.statement,
+    statementHeld: false,
+    photoUploadId: c.photoUploadId && passed.has(c.photoUploadId) ? c.photoUploadId : null,
+  }));
 }

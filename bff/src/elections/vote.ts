@@ -8,7 +8,7 @@ import { DEVELOPER } from './tally.js';
 import { claimUploads } from '../uploads/claim-uploads.js';
 import { MATTER_CHOICES } from './export-input.js';
 import { electionForRunner } from './runner.js';
-import { shapeCandidate, shapeElection } from './view.js';
+import { shapeCandidatesForResidents, shapeElection } from './view.js';
 
 /** Receipt codes: 12 characters without look-alikes (no 0/O, 1/I), grouped in fours. */
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -97,7 +97,7 @@ export async function residentElection(deps: Deps, userId: string, id: string) {
   return {
     ...shapeElection(election),
     result: published ? shapeElection(election).result : null,
-    candidates: candidates.map(shapeCandidate),
+    candidates: await shapeCandidatesForResidents(deps, candidates),
     choices: election.kind === 'MATTER' ? [...MATTER_CHOICES] : null,
     slots: slots.map((s) => {
       const b = ballots.find((x) => x.ownerKey === s.ownerKey);

@@ -29,9 +29,9 @@ ON CONFLICT DO NOTHING;
 -- The committee's own notices: only committee members edit or withdraw them.
 ALTER TABLE "Notice" ADD COLUMN "committeeElectionId" UUID;
 
--- A candidate's statement or photo waiting in the moderation queue is not shown to residents.
+-- A candidate's statement waiting in the moderation queue is not shown to residents (its photo waits
+-- for its MediaCheck to pass).
 ALTER TABLE "ElectionCandidate" ADD COLUMN "statementHeld" BOOLEAN NOT NULL DEFAULT false;
-ALTER TABLE "ElectionCandidate" ADD COLUMN "photoHeld" BOOLEAN NOT NULL DEFAULT false;
 
 -- The notice period (the Regulations art. 14: at least 15 days between publication and opening; the
 -- rules of procedure may ask more). Elections published before this: their publication event's time.
