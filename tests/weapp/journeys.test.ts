@@ -166,7 +166,7 @@ describe('weapp journeys: desk login', { timeout: 90_000 }, () => {
     // The desk now shows two digits drawn at the scan; the cashier types them on the phone.
     const digits = (await h.call('GET', `/api/desk/tickets/${ticket}`, { headers: desk })).body.matchCode as string;
     expect(digits).toMatch(/^\d{2}$/);
-    await phone.input('input', digits);
+    await phone.input('wx-input', digits);
     await phone.tap('确认登录');
     await expect
       .poll(async () => (await h.call('GET', `/api/desk/tickets/${ticket}`, { headers: desk })).body?.state)
