@@ -217,6 +217,18 @@ describe('closing the WeChat order before the counter (docs/wechat.md §5, Close
     expect(await h.db.bill.findUniqueOrThrow({ where: { id: bill.id } })).toMatchObject({ state: 'PAID' });
   });
 
+  it('the simulator lets a payer already in the password step pay a closed order only shortly after the close (our assumption, not WeChat behaviour)', async () => {
+    const { bill, order } = await pendingOrder();
+    expect((await counterFor(bill)).status).toBe(201);
+    await h.sim('/sim/clock', { advanceMs: 61_000 });
+    const late = await fetch(`${h.simUrl}/sim/pay/pay`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ outTradeNo: order.outTradeNo, enteredPasswordBeforeClose: true }),
+    });
+    expect(late.status).toBe(409);
+  });
+
   it('WeChat refuses the close (e.g. too soon, or a fault): a clear 502, the bills still in payment', async () => {
     const { bill, order } = await pendingOrder();
     await h.sim('/sim/pay/faults', { closeSystemErrors: 1 });

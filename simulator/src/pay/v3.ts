@@ -75,10 +75,16 @@ export function payOrder(
   opts: { notify?: boolean; couponFen?: number; enteredPasswordBeforeClose?: boolean } = {},
 ): { ok: true } | { ok: false; reason: string } {
   if (order.state === 'SUCCESS' || order.state === 'REFUND') return { ok: false, reason: '订单已支付' };
-  // A payer who was already in the password step when the merchant closed the order can still pay it
-  // (docs/wechat.md §5 Query and close): only then.
-  const late = opts.enteredPasswordBeforeClose === true;
+  // Not documented WeChat behaviour but our defensive assumption (docs/wechat.md §5, Query and close):
+  // a payer already in the password step when the merchant closed the order completes it — only within
+  // LATE_PAY_WINDOW_MS of the close, by this simulator's clock.
+  const late =
+    opts.enteredPasswordBeforeClose === true &&
+    order.state === 'CLOSED' &&
+    order.closedAt !== undefined &&
+    state.now() - order.closedAt <= LATE_PAY_WINDOW_MS;
   if (order.state === 'CLOSED' && !late) return { ok: false, reason: '订单已关闭' };
+  // The late payer still passes time_expire (the expiry tests close an order at expiry and pay it late).
   if (!late && order.timeExpire && state.now() > Date.parse(order.timeExpire))
     return { ok: false, reason: '订单已过期' };
   if (opts.couponFen !== undefined && opts.couponFen >= order.totalFen)
