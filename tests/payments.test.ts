@@ -431,6 +431,30 @@ describe('refunds', () => {
     expect(await h.db.bill.findUniqueOrThrow({ where: { id: bill.id } })).toMatchObject({ refundedFen: 0 });
   });
 
+  it('a late REFUND.ABNORMAL after the refund succeeded is acknowledged and moves nothing', async () => {
+    const done = await h.db.refund.findFirstOrThrow({
+      where: { communityId: A.community.id, kind: 'CASHIER', state: 'SUCCESS' },
+      include: { order: true },
+    });
+    const ledger = await h.db.ledgerEntry.count({ where: { refundId: done.id } });
+    const bill = await h.db.bill.findUniqueOrThrow({ where: { id: done.billId! } });
+    const n = await h.sim<{ headers: Record<string, string>; body: string }>('/sim/pay/notifications', {
+      outTradeNo: done.order.outTradeNo,
+      outRefundNo: done.outRefundNo,
+      refundEvent: 'REFUND.ABNORMAL',
+      url: `${h.url}/wechat/pay/refund-notify`,
+    });
+    const res = await h.call('POST', '/wechat/pay/refund-notify', { raw: n.body, headers: n.headers });
+    expect(res.status).toBe(204);
+    expect(await h.db.refund.findUniqueOrThrow({ where: { id: done.id } })).toMatchObject({ state: 'SUCCESS' });
+    expect(await h.db.ledgerEntry.count({ where: { refundId: done.id } })).toBe(ledger);
+    expect(await h.db.bill.findUniqueOrThrow({ where: { id: bill.id } })).toMatchObject({
+      state: bill.state,
+      refundedFen: bill.refundedFen,
+    });
+    expect(await h.db.paymentIssue.count({ where: { kind: 'REFUND_ABNORMAL', outTradeNo: done.outRefundNo } })).toBe(0);
+  });
+
   it('a refund WeChat closes is flagged for the cashier and its amount is refundable again', async () => {
     third ??= await resident(h, A.units[2]!);
     const bill = (await openBills(third, A.units[2]!.id)).find((b) => b.state === 'UNPAID')!;

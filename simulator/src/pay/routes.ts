@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { SimState } from '../state.js';
 import { buildNotification, notifyEvent } from './notify.js';
 import { applyAbnormalRefund, payOrder, v3Routes } from './v3.js';
-import { transactionView } from './views.js';
+import { refundNotifyView, transactionView } from './views.js';
 
 const ZFault = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('drop') }),
@@ -174,14 +174,25 @@ export function payRoutes(state: SimState) {
         tamper: z.enum(['signature', 'stale', 'serial', 'signtest', 'ciphertext', 'algorithm']).optional(),
         /** Fields to overwrite in the decrypted resource (e.g. a different amount). */
         patch: z.record(z.string(), z.unknown()).default({}),
+        /** A refund notification of this refund instead (e.g. a late or repeated one), of this event type. */
+        outRefundNo: z.string().optional(),
+        refundEvent: z.enum(['REFUND.SUCCESS', 'REFUND.ABNORMAL', 'REFUND.CLOSED']).default('REFUND.SUCCESS'),
       })
       .parse(ctx.request.body);
     const order = state.pay.orders.get(b.outTradeNo);
     if (!order) return ctx.throw(404, 'no such order');
-    const event = notifyEvent(state.pay.merchants.get(order.mchid)!, b.url, 'TRANSACTION.SUCCESS', order.outTradeNo, {
-      ...transactionView(order),
-      ...b.patch,
-    });
+    const refund = b.outRefundNo ? state.pay.refunds.get(b.outRefundNo) : undefined;
+    if (b.outRefundNo && !refund) return ctx.throw(404, 'no such refund');
+    const event = refund
+      ? notifyEvent(state.pay.merchants.get(order.mchid)!, b.url, b.refundEvent, order.outTradeNo, {
+          ...refundNotifyView(refund),
+          refund_status: b.refundEvent.slice('REFUND.'.length),
+          ...b.patch,
+        })
+      : notifyEvent(state.pay.merchants.get(order.mchid)!, b.url, 'TRANSACTION.SUCCESS', order.outTradeNo, {
+          ...transactionView(order),
+          ...b.patch,
+        });
     ctx.body = buildNotification(state, event, b.tamper);
   });
   router.get('/sim/pay/deliveries', (ctx) => {
