@@ -316,7 +316,10 @@ describe('refunds', () => {
       body: { amountFen: 100, reason: '多收退回' },
     });
     expect(asked.body).toMatchObject({ state: 'PROCESSING' });
-    await new Promise((r) => setTimeout(r, 100)); // WeChat settles it meanwhile; its notify is lost
+    // WeChat settles it meanwhile (its notify is lost): wait until WeChat's own query says so, however
+    // busy the machine, rather than a fixed pause.
+    const refundNo = (await h.db.refund.findUniqueOrThrow({ where: { id: asked.body.id } })).outRefundNo;
+    await expect.poll(async () => (await h.deps.wechat.pay!.queryRefund(refundNo))?.status).toBe('SUCCESS');
     expect(await h.runJob(queryRefundJob, { refundId: asked.body.id, step: 0 })).toBe('completed');
     expect(await h.db.refund.findUniqueOrThrow({ where: { id: asked.body.id } })).toMatchObject({ state: 'SUCCESS' });
     expect(await h.db.bill.findUniqueOrThrow({ where: { id: bill!.id } })).toMatchObject({
