@@ -58,8 +58,8 @@ export function deskView(t: Ticket) {
 
 /**
  * Shown on the phone above the digits: a code relayed by a phisher still arrives as a camera scan,
- * so the person must see that the desk asking is the one in front of them (docs/wechat.md §6, What
- * the scene does not stop).
+ * so the person must see that the desk asking is the one in front of them (docs/wechat.md §6, What it
+ * does not stop: real-time relay).
  */
 export const DESK_WARNING = '只在您本人面前的电脑上登录；如有人发来二维码或验证码，请勿操作';
 
