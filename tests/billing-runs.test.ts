@@ -145,6 +145,55 @@ describe('the most specific fee standard applies', () => {
   });
 });
 
+describe('a month is billed once per charge, whichever standard of the kind priced it', () => {
+  it('a villa price added after the generic bill, or a standard retired and recreated: a re-run bills nobody twice', async () => {
+    const A = await site(1);
+    const villas = await h.db.building.create({
+      data: { communityId: A.community.id, name: '别墅区B', buildingType: '别墅' },
+    });
+    const villa = await h.db.unit.create({
+      data: {
+        communityId: A.community.id,
+        buildingId: villas.id,
+        number: 'B1',
+        floor: 1,
+        buildingArea: '200.00',
+        exclusiveArea: '180.00',
+      },
+    });
+    const generic = await addFeeItem(A.manager, A.community.id, {
+      kind: 'PROPERTY',
+      name: '物业服务费',
+      amountFen: 235,
+      cycle: 'MONTH',
+    });
+    await runBilling(A.cashier, A.community.id, '2026-12');
+    const december = (unitId: string) => h.db.bill.count({ where: { unitId, firstMonth: '2026-12' } });
+    expect(await december(villa.id)).toBe(1);
+    // Scenario A: the villa price comes after the generic bill; December stays billed once.
+    await addFeeItem(A.manager, A.community.id, {
+      kind: 'PROPERTY',
+      name: '别墅物业服务费',
+      amountFen: 400,
+      cycle: 'MONTH',
+      buildingType: '别墅',
+    });
+    expect(await runBilling(A.cashier, A.community.id, '2026-12')).toMatchObject({ created: { bills: 0 } });
+    expect(await december(villa.id)).toBe(1);
+    // Scenario B: the generic standard retired and a new one made, as the 409 says: nobody twice.
+    await A.manager.call('POST', A.path(`/fee-items/${generic.id}/retire`), { body: {} });
+    await addFeeItem(A.manager, A.community.id, {
+      kind: 'PROPERTY',
+      name: '物业费（新）',
+      amountFen: 250,
+      cycle: 'MONTH',
+    });
+    expect(await runBilling(A.cashier, A.community.id, '2026-12')).toMatchObject({ created: { bills: 0 } });
+    expect(await december(villa.id)).toBe(1);
+    expect(await december(A.units[0]!.id)).toBe(1);
+  });
+});
+
 describe("the developer's bills", () => {
   it('are paid at the counter by the cashier; reports show owner and developer apart and add up', async () => {
     const A = await site(2);
