@@ -74,6 +74,23 @@ describe('each month of a unit, item and space is billed once', () => {
         .$executeRaw`INSERT INTO "Bill" ("id", "communityId", "unitId", "feeItemId", "period", "firstMonth", "months", "payer", "amountFen", "detail", "dueAt", "runId")
         VALUES (gen_random_uuid(), ${A.community.id}::uuid, ${A.units[0]!.id}::uuid, ${item.id}::uuid, '2026-12', '2026-12', 1, 'OWNER', 100, 'x', now(), gen_random_uuid())`,
     ).rejects.toThrow(/Bill_month_once/);
+
+    // Settled by hand: the manager waives the developer's year (audited), and a re-run bills the split.
+    expect(conflicts.body.hint).toMatch(/减免.*重新生成/);
+    const waived = await A.manager.call('POST', `/api/staff/bills/${bills[0]!.id}/waive`, {
+      body: { reason: '交付日期更正，按新划分重开' },
+    });
+    expect(waived.status).toBe(200);
+    expect(await runBilling(A.cashier, A.community.id, '2026')).toMatchObject({ created: { bills: 2 }, conflicts: 0 });
+    const after = await h.db.bill.findMany({
+      where: { unitId: A.units[0]!.id, feeItemId: item.id, state: { not: 'WAIVED' } },
+      orderBy: { firstMonth: 'asc' },
+    });
+    expect(after.map((b) => [b.payer, b.firstMonth, b.months])).toEqual([
+      ['DEVELOPER', '2026-01', 6],
+      ['OWNER', '2026-07', 6],
+    ]);
+    expect((await A.cashier.call('GET', A.path('/billing/conflicts?period=2026'))).body.items).toEqual([]);
   });
 });
 
@@ -326,7 +343,8 @@ describe('undoing a billing run', () => {
     for (const m of ['2026-09', '2026-10']) {
       const refused = await undo(A.manager, runs[m]!);
       expect(refused.status).toBe(409);
-      expect(refused.body).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/已缴|减免|支付/) });
+      expect(refused.body).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/已不能撤销/) });
+      expect(refused.body.message).not.toMatch(/逐笔/);
       expect(await h.db.bill.count({ where: { runId: runs[m] } })).toBe(2);
     }
     // November: one bill put into a WeChat order by its owner (locked) — refused too.
