@@ -4,6 +4,7 @@ import { resident, staff } from './support/actors.js';
 import { addFeeItem, makeCommunity, openBills, runBilling } from './support/factories/index.js';
 import { ManualClock } from '../bff/src/clock.js';
 import { atBeijing } from '../bff/src/beijing.js';
+import { releaseOrder } from '../bff/src/pay/apply-transaction.js';
 
 /**
  * The rules a billing run keeps (docs/domain.md §4, Billing runs, issue #24): each month of a unit,
@@ -350,7 +351,13 @@ describe('undoing a billing run', () => {
     // November: one bill put into a WeChat order by its owner (locked) — refused too.
     const owner = await resident(h, A.units[0]!);
     const [nov] = (await openBills(owner, A.units[0]!.id)).filter((b) => b.period === '2026-11');
-    expect((await owner.call('POST', '/api/pay/orders', { body: { billIds: [nov!.id] } })).status).toBe(201);
+    const novOrder = await owner.call('POST', '/api/pay/orders', { body: { billIds: [nov!.id] } });
+    expect(novOrder.status).toBe(201);
+    expect((await undo(A.manager, runs['2026-11']!)).status).toBe(409);
+    expect(await h.db.bill.count({ where: { runId: runs['2026-11'] } })).toBe(2);
+    // The order released (as on expiry): the bill is UNPAID again but was in an order — still refused.
+    await releaseOrder(h.deps, novOrder.body.order.id, 'test: expired');
+    expect((await h.db.bill.findUniqueOrThrow({ where: { id: nov!.id } })).state).toBe('UNPAID');
     expect((await undo(A.manager, runs['2026-11']!)).status).toBe(409);
     expect(await h.db.bill.count({ where: { runId: runs['2026-11'] } })).toBe(2);
 
