@@ -14,6 +14,7 @@ export const deskCases: BadInputCases = ({ uuid }) => {
     'GET /api/desk/tickets/:ticket': perTicket('', 404),
     'GET /api/desk/tickets/:ticket/code': perTicket('/code', 404),
     'POST /api/desk/tickets/:ticket/redeem': perTicket('/redeem', 404),
+    'POST /api/desk/tickets/:ticket/abandon': perTicket('/abandon', 404),
     // The phone side: this caller is no staff, so no ticket exists for them (docs/wechat.md §6).
     'POST /api/desk/tickets/:ticket/scan': [
       ...perTicket('/scan', 400),
