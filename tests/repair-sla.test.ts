@@ -286,6 +286,64 @@ describe('the escalation chain', () => {
   });
 });
 
+describe('the two escalation chains', () => {
+  it('an emergency repair nobody accepts escalates along the emergency chain, a routine one along the routine chain', async () => {
+    const sla = `/api/staff/communities/${A.community.id}/repair-sla`;
+    const current = (await admin.call('GET', sla)).body.settings;
+    const put = await admin.call('PUT', sla, {
+      body: {
+        ...current,
+        escalation: [{ label: '日常督办', roles: [], userIds: [technician.userId], minutes: 10 }],
+        emergencyEscalation: [
+          { label: '应急第二响应', roles: ['COMPANY_ADMIN'], userIds: [], minutes: 5 },
+          { label: '应急主管', roles: ['COMPANY_ADMIN'], userIds: [], minutes: 30 },
+        ],
+      },
+    });
+    expect(put.status).toBe(200);
+    expect(put.body.settings.emergencyEscalation.map((s: any) => s.label)).toEqual(['应急第二响应', '应急主管']);
+    try {
+      setTime('2026-10-16', 14 * 60);
+      const emergency = await fileRepair({ emergency: true });
+      const routine = await fileRepair({ emergency: false });
+      clock.advance(21 * MIN); // accept missed at 15; the emergency chain's first step (5 min) too
+      await sweepRepairClocks(h.deps);
+      const steps = async (id: string) =>
+        (await h.db.repairBreach.findMany({ where: { repairId: id }, orderBy: { step: 'asc' } })).map((b) => b.step);
+      expect(await steps(emergency.id)).toEqual([0, 1]);
+      expect(await steps(routine.id)).toEqual([0]);
+      const pushedTo = async (id: string, step: number) => {
+        const b = await h.db.repairBreach.findFirstOrThrow({ where: { repairId: id, clock: 'ACCEPT', step } });
+        await expect
+          .poll(() => h.db.repairBreach.count({ where: { id: b.id, notifiedAt: null } }), { timeout: 10_000 })
+          .toBe(0);
+        const pushes = await h.db.pushMessage.findMany({ where: { eventKind: 'repair.overdue', eventId: b.id } });
+        return pushes.map((p) => p.userId).sort();
+      };
+      expect(await pushedTo(emergency.id, 0)).toEqual([manager.userId, admin.userId].sort());
+      expect(await pushedTo(routine.id, 0)).toEqual([manager.userId, technician.userId].sort());
+    } finally {
+      await admin.call('PUT', sla, { body: current });
+    }
+  });
+
+  it('a community that set one chain before keeps it for both kinds until it sets them apart', async () => {
+    const sla = `/api/staff/communities/${A.community.id}/repair-sla`;
+    const { settings, defaults } = (await admin.call('GET', sla)).body;
+    expect(defaults.emergencyEscalation).toEqual(defaults.escalation);
+    expect(settings.emergencyEscalation).toBeDefined();
+    const stranger = await resident(h, A.units[1]!);
+    const res = await admin.call('PUT', sla, {
+      body: {
+        ...settings,
+        emergencyEscalation: [{ label: '专人', roles: [], userIds: [stranger.userId], minutes: 5 }],
+      },
+    });
+    expect(res.status).toBe(404);
+    expect((await admin.call('GET', sla)).body.settings).toEqual(settings);
+  });
+});
+
 describe('the appointment at the contact', () => {
   it('is at most 14 days ahead; a later one needs the resident’s agreement by phone, recorded with the staff member named', async () => {
     setTime('2026-10-20', 10 * 60);

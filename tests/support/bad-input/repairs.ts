@@ -48,6 +48,10 @@ export const repairsCases: BadInputCases = ({ uuid, site }) => {
         path: `/api/staff/communities/${uuid}/repair-sla`,
         body: { ...sla, escalation: Array(6).fill(sla.escalation[0]) },
       },
+      {
+        path: `/api/staff/communities/${uuid}/repair-sla`,
+        body: { ...sla, emergencyEscalation: [{ label: '空', roles: [], userIds: [], minutes: 8 }] },
+      },
     ],
     'GET /api/communities/:communityId/repair-service': [{ path: '/api/communities/abc/repair-service' }],
     'GET /api/staff/communities/:communityId/technicians': [{ path: '/api/staff/communities/nope/technicians' }],
