@@ -374,6 +374,54 @@ describe('the appointment at the contact', () => {
   });
 });
 
+describe('the appointment agreed in the app', () => {
+  it('a proposal more than 14 days ahead moves the arrival deadline only when the repair’s author agrees; anyone else’s answer is not found', async () => {
+    setTime('2026-10-21', 10 * 60);
+    const r = await fileRepair();
+    await act(manager, r.id, { action: 'accept' });
+    await act(manager, r.id, { action: 'assign', technicianId: technician.userId });
+    await act(technician, r.id, { action: 'contact', appointmentAt: bj('2026-10-22', 9) });
+    const proposed = await act(technician, r.id, { action: 'propose', appointmentAt: bj('2026-11-20', 9) });
+    expect(proposed.status).toBe(200);
+    expect(deadline(proposed.body, 'ARRIVE')).toBe(bj('2026-10-22', 9));
+    expect(proposed.body.proposedAppointmentAt).toBe(bj('2026-11-20', 9));
+    const mine = (await owner.call('GET', `/api/repairs/${r.id}`)).body;
+    expect(mine.proposedAppointmentAt).toBe(bj('2026-11-20', 9));
+
+    const answer = (who: Actor, agree: boolean) =>
+      who.call('POST', `/api/repairs/${r.id}/appointment-answer`, { body: { agree } });
+    const neighbour = await resident(h, A.units[1]!);
+    for (const other of [neighbour, technician, manager]) {
+      const res = await answer(other, true);
+      expect(res.status).toBe(404);
+      expect(res.body.code).toBe('NOT_FOUND');
+    }
+    expect(deadline((await owner.call('GET', `/api/repairs/${r.id}`)).body, 'ARRIVE')).toBe(bj('2026-10-22', 9));
+
+    const agreed = await answer(owner, true);
+    expect(agreed.status).toBe(200);
+    expect(deadline(agreed.body, 'ARRIVE')).toBe(bj('2026-11-20', 9));
+    expect(agreed.body).toMatchObject({ appointmentAt: bj('2026-11-20', 9), proposedAppointmentAt: null });
+    expect(agreed.body.timeline.at(-1).note).toMatch(/住户在小程序中同意/);
+    expect((await answer(owner, true)).status).toBe(409);
+  });
+
+  it('a declined proposal leaves the deadline where it was; nothing beyond 90 days is proposed', async () => {
+    setTime('2026-10-21', 10 * 60);
+    const r = await fileRepair();
+    await act(manager, r.id, { action: 'accept' });
+    await act(manager, r.id, { action: 'assign', technicianId: technician.userId });
+    await act(technician, r.id, { action: 'contact', appointmentAt: bj('2026-10-22', 9) });
+    const tooFar = await act(technician, r.id, { action: 'propose', appointmentAt: bj('2027-02-01', 9) });
+    expect(tooFar.body).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringMatching(/90 天/) });
+    await act(technician, r.id, { action: 'propose', appointmentAt: bj('2026-11-20', 9) });
+    const declined = await owner.call('POST', `/api/repairs/${r.id}/appointment-answer`, { body: { agree: false } });
+    expect(declined.status).toBe(200);
+    expect(deadline(declined.body, 'ARRIVE')).toBe(bj('2026-10-22', 9));
+    expect(declined.body).toMatchObject({ appointmentAt: bj('2026-10-22', 9), proposedAppointmentAt: null });
+  });
+});
+
 describe('the urgent appeal (加急)', () => {
   it('pushes at once to the managers and the assigned technician, and shows on the overdue board due the same day', async () => {
     setTime('2026-10-15', 10 * 60);
