@@ -31,6 +31,8 @@ export function repairEndpoints(api: ApiClient) {
     myJobs: (cursor?: string) => api.get<RepairListPage>('/api/repairs/jobs', { query: { cursor } }),
     repair: (id: string) => api.get<RepairDetail>(`/api/repairs/${id}`),
     actOnRepair: (id: string, action: RepairAction) => api.post<RepairDetail>(`/api/repairs/${id}/actions`, action),
+    answerAppointment: (id: string, agree: boolean) =>
+      api.post<RepairDetail>(`/api/repairs/${id}/appointment-answer`, { agree }),
     communityRepairs: (communityId: string, cursor?: string, status?: string) =>
       api.get<StaffRepairListPage>(`/api/staff/communities/${communityId}/repairs`, { query: { cursor, status } }),
     serviceLevel: (communityId: string) => api.get<ServiceLevel>(`/api/communities/${communityId}/repair-service`),
