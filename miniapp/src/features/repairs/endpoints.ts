@@ -40,6 +40,14 @@ export function repairEndpoints(api: ApiClient) {
       api.get<OverdueBoard>(`/api/staff/communities/${communityId}/repairs/overdue`),
     workCalendar: (communityId: string) =>
       api.get<WorkCalendarView>(`/api/staff/communities/${communityId}/work-calendar`),
+    confirmWorkCalendarYear: (
+      communityId: string,
+      year: number,
+      days: { date: string; working: boolean; note: string }[],
+    ) =>
+      api.request<WorkCalendarView>('PUT', `/api/staff/communities/${communityId}/work-calendar/years/${year}`, {
+        body: { days },
+      }),
     technicians: (communityId: string) =>
       api.get<Items<Technician>>(`/api/staff/communities/${communityId}/technicians`),
   };
