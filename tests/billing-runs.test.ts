@@ -4,6 +4,7 @@ import { resident, staff } from './support/actors.js';
 import { addFeeItem, makeCommunity, openBills, runBilling } from './support/factories/index.js';
 import { ManualClock } from '../bff/src/clock.js';
 import { atBeijing } from '../bff/src/beijing.js';
+import { releaseOrder } from '../bff/src/pay/apply-transaction.js';
 
 /**
  * The rules a billing run keeps (docs/domain.md §4, Billing runs, issue #24): each month of a unit,
@@ -74,6 +75,23 @@ describe('each month of a unit, item and space is billed once', () => {
         .$executeRaw`INSERT INTO "Bill" ("id", "communityId", "unitId", "feeItemId", "period", "firstMonth", "months", "payer", "amountFen", "detail", "dueAt", "runId")
         VALUES (gen_random_uuid(), ${A.community.id}::uuid, ${A.units[0]!.id}::uuid, ${item.id}::uuid, '2026-12', '2026-12', 1, 'OWNER', 100, 'x', now(), gen_random_uuid())`,
     ).rejects.toThrow(/Bill_month_once/);
+
+    // Settled by hand: the manager waives the developer's year (audited), and a re-run bills the split.
+    expect(conflicts.body.hint).toMatch(/减免.*重新生成/);
+    const waived = await A.manager.call('POST', `/api/staff/bills/${bills[0]!.id}/waive`, {
+      body: { reason: '交付日期更正，按新划分重开' },
+    });
+    expect(waived.status).toBe(200);
+    expect(await runBilling(A.cashier, A.community.id, '2026')).toMatchObject({ created: { bills: 2 }, conflicts: 0 });
+    const after = await h.db.bill.findMany({
+      where: { unitId: A.units[0]!.id, feeItemId: item.id, state: { not: 'WAIVED' } },
+      orderBy: { firstMonth: 'asc' },
+    });
+    expect(after.map((b) => [b.payer, b.firstMonth, b.months])).toEqual([
+      ['DEVELOPER', '2026-01', 6],
+      ['OWNER', '2026-07', 6],
+    ]);
+    expect((await A.cashier.call('GET', A.path('/billing/conflicts?period=2026'))).body.items).toEqual([]);
   });
 });
 
@@ -142,6 +160,55 @@ describe('the most specific fee standard applies', () => {
         })
       ).status,
     ).toBe(201);
+  });
+});
+
+describe('a month is billed once per charge, whichever standard of the kind priced it', () => {
+  it('a villa price added after the generic bill, or a standard retired and recreated: a re-run bills nobody twice', async () => {
+    const A = await site(1);
+    const villas = await h.db.building.create({
+      data: { communityId: A.community.id, name: '别墅区B', buildingType: '别墅' },
+    });
+    const villa = await h.db.unit.create({
+      data: {
+        communityId: A.community.id,
+        buildingId: villas.id,
+        number: 'B1',
+        floor: 1,
+        buildingArea: '200.00',
+        exclusiveArea: '180.00',
+      },
+    });
+    const generic = await addFeeItem(A.manager, A.community.id, {
+      kind: 'PROPERTY',
+      name: '物业服务费',
+      amountFen: 235,
+      cycle: 'MONTH',
+    });
+    await runBilling(A.cashier, A.community.id, '2026-12');
+    const december = (unitId: string) => h.db.bill.count({ where: { unitId, firstMonth: '2026-12' } });
+    expect(await december(villa.id)).toBe(1);
+    // Scenario A: the villa price comes after the generic bill; December stays billed once.
+    await addFeeItem(A.manager, A.community.id, {
+      kind: 'PROPERTY',
+      name: '别墅物业服务费',
+      amountFen: 400,
+      cycle: 'MONTH',
+      buildingType: '别墅',
+    });
+    expect(await runBilling(A.cashier, A.community.id, '2026-12')).toMatchObject({ created: { bills: 0 } });
+    expect(await december(villa.id)).toBe(1);
+    // Scenario B: the generic standard retired and a new one made, as the 409 says: nobody twice.
+    await A.manager.call('POST', A.path(`/fee-items/${generic.id}/retire`), { body: {} });
+    await addFeeItem(A.manager, A.community.id, {
+      kind: 'PROPERTY',
+      name: '物业费（新）',
+      amountFen: 250,
+      cycle: 'MONTH',
+    });
+    expect(await runBilling(A.cashier, A.community.id, '2026-12')).toMatchObject({ created: { bills: 0 } });
+    expect(await december(villa.id)).toBe(1);
+    expect(await december(A.units[0]!.id)).toBe(1);
   });
 });
 
@@ -277,13 +344,20 @@ describe('undoing a billing run', () => {
     for (const m of ['2026-09', '2026-10']) {
       const refused = await undo(A.manager, runs[m]!);
       expect(refused.status).toBe(409);
-      expect(refused.body).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/已缴|减免|支付/) });
+      expect(refused.body).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/已不能撤销/) });
+      expect(refused.body.message).not.toMatch(/逐笔/);
       expect(await h.db.bill.count({ where: { runId: runs[m] } })).toBe(2);
     }
     // November: one bill put into a WeChat order by its owner (locked) — refused too.
     const owner = await resident(h, A.units[0]!);
     const [nov] = (await openBills(owner, A.units[0]!.id)).filter((b) => b.period === '2026-11');
-    expect((await owner.call('POST', '/api/pay/orders', { body: { billIds: [nov!.id] } })).status).toBe(201);
+    const novOrder = await owner.call('POST', '/api/pay/orders', { body: { billIds: [nov!.id] } });
+    expect(novOrder.status).toBe(201);
+    expect((await undo(A.manager, runs['2026-11']!)).status).toBe(409);
+    expect(await h.db.bill.count({ where: { runId: runs['2026-11'] } })).toBe(2);
+    // The order released (as on expiry): the bill is UNPAID again but was in an order — still refused.
+    await releaseOrder(h.deps, novOrder.body.order.id, 'test: expired');
+    expect((await h.db.bill.findUniqueOrThrow({ where: { id: nov!.id } })).state).toBe('UNPAID');
     expect((await undo(A.manager, runs['2026-11']!)).status).toBe(409);
     expect(await h.db.bill.count({ where: { runId: runs['2026-11'] } })).toBe(2);
 

@@ -284,4 +284,36 @@ describe('wall photos', { timeout: 30_000 }, () => {
     expect((await check(second.id)).status).toBe('PENDING');
     expect((await wall()).find((w: any) => w.id === second.id).photos).toHaveLength(0);
   });
+
+  it('WeChat retrying a push it already delivered (same timestamp and nonce, same body) hears success and nothing changes twice', async () => {
+    const s = await praise('none');
+    const url = signedUrl(h.deps.clock.now().getTime(), 'r3try');
+    const body = verdict((await check(s.id)).traceId!, 'pass');
+    expect((await h.call('POST', url, { body })).body).toBe('success');
+    const retried = await h.call('POST', url, { body });
+    expect([retried.status, retried.body]).toEqual([200, 'success']);
+    expect((await check(s.id)).status).toBe('PASS');
+  });
+
+  it('a retry arriving while the first delivery is still being processed is never refused as a replay', async () => {
+    const s = await praise('none');
+    const url = signedUrl(h.deps.clock.now().getTime(), 'sl0w');
+    const body = verdict((await check(s.id)).traceId!, 'risky');
+    const both = await Promise.all([h.call('POST', url, { body }), h.call('POST', url, { body })]);
+    expect(both.map((r) => [r.status, r.body])).toEqual([
+      [200, 'success'],
+      [200, 'success'],
+    ]);
+    expect((await check(s.id)).status).toBe('RISKY');
+  });
+
+  it("WeChat's retries work whether they carry the same nonce or a new one (which it does is not documented)", async () => {
+    for (const duplicatePushes of ['same-nonce', 'new-nonce'] as const) {
+      expect((await h.sim('/sim/security/config', { mediaDelayMs: 50, duplicatePushes })) ?? null).toBeDefined();
+      const s = await praise('pass');
+      await expect.poll(async () => (await check(s.id)).status, { timeout: 10_000 }).toBe('PASS');
+      expect(await h.db.contentReview.count({ where: { recordId: s.id } })).toBe(0);
+    }
+    await h.sim('/sim/security/config', { mediaDelayMs: 50, duplicatePushes: false });
+  });
 });

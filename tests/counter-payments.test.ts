@@ -161,6 +161,87 @@ describe('counter payments', () => {
   });
 });
 
+describe('closing the WeChat order before the counter (docs/wechat.md §5, Close before the counter)', () => {
+  /** A fresh WeChat order of the neighbour's for one unpaid bill, pending here and at WeChat. */
+  async function pendingOrder() {
+    const neighbour = await resident(h, A.units[1]!);
+    const bill = (await openBills(neighbour, A.units[1]!.id)).find((b) => b.state === 'UNPAID')!;
+    const res = await neighbour.call('POST', '/api/pay/orders', { body: { billIds: [bill.id] } });
+    expect(res.status).toBe(201);
+    return { bill, order: res.body.order as { id: string; outTradeNo: string } };
+  }
+  const counterFor = (bill: { id: string; amountFen: number }) =>
+    take(cashier, { unitId: A.units[1]!.id, amountFen: bill.amountFen, billIds: [bill.id] });
+  const untouched = async (bill: { id: string }, orderId: string) => {
+    expect(await h.db.bill.findUniqueOrThrow({ where: { id: bill.id } })).toMatchObject({
+      state: 'PAYING',
+      lockedOrderId: orderId,
+    });
+    expect(await h.db.payOrder.findUniqueOrThrow({ where: { id: orderId } })).toMatchObject({ state: 'PENDING' });
+    expect(await h.db.counterPaymentItem.count({ where: { billId: bill.id } })).toBe(0);
+  };
+
+  it('the resident is entering the password (query USERPAYING): refused, try again later, nothing closed', async () => {
+    const { bill, order } = await pendingOrder();
+    await h.sim('/sim/pay/faults', { userPaying: [order.outTradeNo] });
+    const refused = await counterFor(bill);
+    expect([refused.status, refused.body.code, refused.body.message]).toEqual([
+      409,
+      'BILLS_IN_PAYMENT',
+      '住户正在微信支付，请稍后再试',
+    ]);
+    await untouched(bill, order.id);
+    expect(((await (await fetch(`${h.simUrl}/sim/pay/orders/${order.outTradeNo}`)).json()) as any).trade_state).toBe(
+      'USERPAYING',
+    );
+  });
+
+  it('WeChat answers the close 202 USER_PAYING: not closed, refused, try again later', async () => {
+    const { bill, order } = await pendingOrder();
+    await h.sim('/sim/pay/faults', { closeUserPaying: 1 });
+    const refused = await counterFor(bill);
+    expect([refused.status, refused.body.code]).toEqual([409, 'BILLS_IN_PAYMENT']);
+    await untouched(bill, order.id);
+  });
+
+  it('an order already closed at WeChat (a close answers 400 ORDER_CLOSED) is released and the counter payment taken', async () => {
+    const { bill, order } = await pendingOrder();
+    const pay = h.deps.wechat.pay!;
+    expect(await pay.close(order.outTradeNo)).toBe('closed');
+    expect(await pay.close(order.outTradeNo)).toBe('closed'); // WeChat: 400 ORDER_CLOSED 订单已关闭
+    const deliveredBefore = await h.db.counterPaymentItem.count({ where: { billId: bill.id } });
+    const taken = await counterFor(bill);
+    expect(taken.status).toBe(201);
+    expect(deliveredBefore).toBe(0);
+    expect(await h.db.payOrder.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({ state: 'CLOSED' });
+    expect(await h.db.bill.findUniqueOrThrow({ where: { id: bill.id } })).toMatchObject({ state: 'PAID' });
+  });
+
+  it('the simulator lets a payer already in the password step pay a closed order only shortly after the close (our assumption, not WeChat behaviour)', async () => {
+    const { bill, order } = await pendingOrder();
+    expect((await counterFor(bill)).status).toBe(201);
+    await h.sim('/sim/clock', { advanceMs: 61_000 });
+    const late = await fetch(`${h.simUrl}/sim/pay/pay`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ outTradeNo: order.outTradeNo, enteredPasswordBeforeClose: true }),
+    });
+    expect(late.status).toBe(409);
+  });
+
+  it('WeChat refuses the close (e.g. too soon, or a fault): a clear 502, the bills still in payment', async () => {
+    const { bill, order } = await pendingOrder();
+    await h.sim('/sim/pay/faults', { closeSystemErrors: 1 });
+    const refused = await counterFor(bill);
+    expect([refused.status, refused.body.code, refused.body.message]).toEqual([
+      502,
+      'WECHAT_PAY_FAILED',
+      '住户有一笔未完成的微信支付，暂时无法撤销，请稍后再收款',
+    ]);
+    await untouched(bill, order.id);
+  });
+});
+
 describe('voids', () => {
   it('need a reason and a manager who neither took the payment nor asked; the bills are unpaid again', async () => {
     const [bill] = await openBills(owner, A.units[0]!.id);

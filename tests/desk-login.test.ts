@@ -308,6 +308,53 @@ describe('desk login: camera scans, matching digits, staff only', () => {
     }
   });
 
+  it('the matching code never fails open: a scanned ticket without its digits (scanned before they existed) confirms with none', async () => {
+    const t = await newTicket();
+    expect((await scan(cashier, t.ticket)).status).toBe(200);
+    // A ticket scanned by the code before the digits were drawn inside the scan: SCANNED, no digits.
+    const key = `desk-ticket:${t.ticket}`;
+    await h.deps.redis.hdel(key, 'matchCode');
+    const res = await confirm(cashier, t.ticket, '42');
+    expect([res.status, res.body.code]).toEqual([409, 'DESK_CODE_MISMATCH']);
+    expect((await confirm(cashier, t.ticket, '00')).body.code).toBe('DESK_TICKET_CANCELLED');
+    expect((await t.desk.call('GET', `/api/desk/tickets/${t.ticket}`)).body.state).toBe('CANCELLED');
+    expect((await t.desk.call('POST', `/api/desk/tickets/${t.ticket}/redeem`)).status).toBe(409);
+    // The digits are drawn in the same step that records the scan: never SCANNED without them.
+    const u = await newTicket();
+    await scan(cashier, u.ticket);
+    expect(await h.deps.redis.hget(`desk-ticket:${u.ticket}`, 'matchCode')).toMatch(/^\d{2}$/);
+  });
+
+  it('the phone is told where the desk is and warned before it types the digits', async () => {
+    const t = await newTicket();
+    const opened = await scan(cashier, t.ticket);
+    expect(opened.body).toMatchObject({
+      desk: { ip: expect.stringMatching(/\d/), agent: 'Chrome 130 · Windows', createdAt: clock.now().toISOString() },
+      warning: '只在您本人面前的电脑上登录；如有人发来二维码或验证码，请勿操作',
+    });
+  });
+
+  it('a waiting ticket is cancelled only by its own desk; a phone cancels only what it scanned', async () => {
+    const elsewhere = await makeCommunity(h.db, { units: 1 });
+    const stranger = await staff(h, 'MANAGER', { id: elsewhere.community.id, companyId: elsewhere.companyId });
+    const t = await newTicket();
+    for (const who of [stranger, cashier]) {
+      const res = await who.call('POST', `/api/desk/tickets/${t.ticket}/cancel`);
+      expect([res.status, res.body]).toEqual([404, { code: 'NOT_FOUND', message: '二维码不存在' }]);
+    }
+    // Another browser cannot cancel it either.
+    expect((await deskBrowser().call('POST', `/api/desk/tickets/${t.ticket}/abandon`)).status).toBe(404);
+    expect((await t.desk.call('GET', `/api/desk/tickets/${t.ticket}`)).body.state).toBe('PENDING');
+    // The scanner of it may cancel it; so may its own desk.
+    await scan(cashier, t.ticket);
+    expect((await stranger.call('POST', `/api/desk/tickets/${t.ticket}/cancel`)).status).toBe(404);
+    expect((await cashier.call('POST', `/api/desk/tickets/${t.ticket}/cancel`)).body.state).toBe('CANCELLED');
+    const own = await newTicket();
+    const abandoned = await own.desk.call('POST', `/api/desk/tickets/${own.ticket}/abandon`);
+    expect(abandoned.body).toEqual({ state: 'CANCELLED' });
+    expect((await scan(cashier, own.ticket)).body.code).toBe('DESK_TICKET_CANCELLED');
+  });
+
   it('the desk cookie is not Secure over plain http, and a forged X-Forwarded-Proto is not believed without TRUST_PROXY', async () => {
     const plain = await h.call('POST', '/api/desk/tickets', { headers: { 'user-agent': DESK_UA } });
     expect(plain.headers.get('set-cookie')).not.toMatch(/;\s*secure/i);

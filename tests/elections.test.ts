@@ -7,8 +7,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useHarness } from './support/use-harness.js';
 import type { Actor } from './support/actors.js';
 import {
+  DAY,
   draftElection,
   electionSite,
+  NOTICE_PERIOD,
   openElection,
   outsiderResident,
   SURVEYED_501,
@@ -16,6 +18,7 @@ import {
 } from './support/factories/index.js';
 import { multipart, phonePhoto } from './support/images.js';
 import { tally } from '../bff/src/elections/tally.js';
+import { ManualClock } from '../bff/src/clock.js';
 
 /**
  * A committee election (#11) through the API, as the committee and the owners do it: draft, candidates,
@@ -25,7 +28,11 @@ import { tally } from '../bff/src/elections/tally.js';
  * 101 … 601 of 80.15 m², 601 still the developer's; ownerA and coOwner share 101, multi owns
  * 201–401, ownerE owns 501.
  */
-const h = useHarness();
+const clock = new ManualClock(new Date('2026-03-02T01:00:00Z'));
+// Votes run over weeks of the test's clock (15 days' notice, then voting): sessions outlive that.
+const YEAR = String(365 * 86_400);
+const h = useHarness({ clock, env: { SESSION_TTL_SECONDS: YEAR, SESSION_MAX_AGE_SECONDS: YEAR } });
+const inDays = (n: number) => new Date(clock.now().getTime() + n * DAY).toISOString();
 
 const vote = (who: Actor, choices: string[], id: string) =>
   who.call('POST', `/api/elections/${id}/ballots`, { body: { choices } });
@@ -49,7 +56,7 @@ describe('running an election', () => {
       title: '第三届业主委员会选举',
       kind: 'ELECTION',
       seats: 3,
-      closesAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+      closesAt: inDays(30),
     };
     expect(
       (
@@ -94,7 +101,7 @@ describe('running an election', () => {
 
   it('publication posts the roster (correctable until opening) and the candidates (no longer editable); opening freezes both', async () => {
     const { A, committee } = site;
-    const { id: electionId } = await draftElection(committee, A.community.id);
+    const { id: electionId } = await draftElection(h, committee, A.community.id);
     const step = stepOf(committee, electionId);
     expect((await step('open')).status).toBe(409); // not published yet
     expect((await step('publish')).body).toMatchObject({ state: 'PUBLISHED', rosterUnits: 6 });
@@ -113,6 +120,7 @@ describe('running an election', () => {
         })
       ).status,
     ).toBe(200);
+    clock.advance(NOTICE_PERIOD);
     expect((await step('open')).body).toMatchObject({
       state: 'OPEN',
       turnout: { totalArea: '491.25', totalHeads: 4, participatingHeads: 0 },
@@ -133,7 +141,7 @@ describe('running an election', () => {
 describe('voting', () => {
   it('200 parallel submissions for one owner: exactly one ballot, the rest "already voted"; a co-owner sees it cast', async () => {
     const { A, committee, ownerA, coOwner } = await electionSite(h);
-    const { id: electionId, ids } = await openElection(committee, A.community.id);
+    const { id: electionId, ids } = await openElection(h, committee, A.community.id);
     const answers = await Promise.all(
       Array.from({ length: 200 }, () => vote(ownerA, ids('张三', '李四', '王五'), electionId)),
     );
@@ -156,7 +164,7 @@ describe('voting', () => {
     const { A, committee, multi, ownerE } = await electionSite(h);
     const outsider = await outsiderResident(h);
     const photoId = await uploadPhoto(committee, { width: 300, height: 400 });
-    const { id: electionId, ids } = await openElection(committee, A.community.id, { photoUploadId: photoId });
+    const { id: electionId, ids } = await openElection(h, committee, A.community.id, { photoUploadId: photoId });
     expect((await vote(multi, ids('张三', '李四', '王五', '赵六'), electionId)).body.message).toBe('最多选 3 人');
     expect((await vote(multi, ['not-a-candidate'], electionId)).status).toBe(400);
     expect((await vote(multi, ids('张三', '李四'), electionId)).status).toBe(201);
@@ -164,7 +172,9 @@ describe('voting', () => {
     expect((await outsider.call('GET', `/api/elections/${electionId}`)).status).toBe(404);
     expect((await vote(outsider, ids('张三'), electionId)).status).toBe(404);
     expect((await outsider.call('GET', '/api/elections')).body.items).toEqual([]);
-    // The candidate's posted photo: for the community's owners, not for others.
+    // The candidate's posted photo: for the community's owners once its content check passed, not for others.
+    expect((await multi.call('GET', `/api/uploads/${photoId}`)).status).toBe(404); // WeChat has not answered yet
+    await h.db.mediaCheck.updateMany({ where: { uploadId: photoId }, data: { status: 'PASS' } }); // as its verdict would
     expect((await multi.call('GET', `/api/uploads/${photoId}`)).status).toBe(200);
     expect((await outsider.call('GET', `/api/uploads/${photoId}`)).status).toBe(404);
     expect((await ownerE.call('GET', '/api/elections')).body.items).toEqual([
@@ -174,7 +184,7 @@ describe('voting', () => {
 
   it('a paper ballot for someone who has not voted counts; for someone who voted online it is refused', async () => {
     const { A, committee, ownerA, ownerE } = await electionSite(h);
-    const { id: electionId, ids } = await openElection(committee, A.community.id);
+    const { id: electionId, ids } = await openElection(h, committee, A.community.id);
     expect((await vote(ownerA, ids('张三', '李四', '王五'), electionId)).status).toBe(201); // 101 votes online
     const evidence = await uploadPhoto(committee, { width: 600, height: 400 });
     const paper = (unit: { id: string }) =>
@@ -195,7 +205,7 @@ describe('voting', () => {
 describe('the count', () => {
   it('close, tally and publish: elected by the double majority, the vacancy reported, the same as anyone re-running the export', async () => {
     const { A, committee, ownerA, coOwner, multi } = await electionSite(h);
-    const { id: electionId, ids } = await openElection(committee, A.community.id, {
+    const { id: electionId, ids } = await openElection(h, committee, A.community.id, {
       rosterCorrections: { [A.units[4]!.id]: SURVEYED_501 },
     });
     expect((await vote(ownerA, ids('张三', '李四', '王五'), electionId)).status).toBe(201);
@@ -228,6 +238,7 @@ describe('the count', () => {
       elected: [zhang, li],
       runoff: [],
       vacant: 1,
+      rejected: [],
     });
 
     const exported = await committee.call('GET', `/api/committee/elections/${electionId}/export`);
@@ -260,12 +271,13 @@ describe('an assembly matter of the special class (3/4)', () => {
         kind: 'MATTER',
         class: 'SPECIAL',
         allowChange: true,
-        closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+        closesAt: inDays(20),
       },
     });
     const id = created.body.id as string;
     const run = (name: string) => committee.call('POST', `/api/committee/elections/${id}/steps/${name}`);
     await run('publish');
+    clock.advance(NOTICE_PERIOD);
     await run('open');
     expect((await vote(ownerA, ['NO'], id)).status).toBe(201);
     expect((await vote(ownerA, ['YES'], id)).body.changed).toBe(true);
@@ -293,12 +305,13 @@ describe('the clauses "delivered counts" and "silence follows the majority", ado
         kind: 'MATTER',
         deliveredCounts: true,
         silenceFollows: true,
-        closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+        closesAt: inDays(20),
       },
     });
     const id = created.body.id as string;
     const run = (name: string) => committee.call('POST', `/api/committee/elections/${id}/steps/${name}`);
     await run('publish');
+    clock.advance(NOTICE_PERIOD);
     await run('open');
     // 501's ballot and the developer's were delivered and never returned; nobody recorded 101's delivery.
     expect(
@@ -343,15 +356,16 @@ describe('a matter of one building, and reminders', () => {
         title: '1号楼电梯更新',
         kind: 'MATTER',
         buildingId: A.building.id,
-        closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+        closesAt: inDays(20),
       },
     });
     const id = created.body.id as string;
     expect((await committee.call('POST', `/api/committee/elections/${id}/steps/publish`)).body.rosterUnits).toBe(6); // 2号楼 101 is not in it
+    clock.advance(NOTICE_PERIOD);
     await committee.call('POST', `/api/committee/elections/${id}/steps/open`);
     await vote(ownerA, ['YES'], id);
     const reminded = await committee.call('POST', `/api/committee/elections/${id}/reminders`);
-    expect(reminded.body).toEqual({ owners: 2, pushed: 0 }); // the owner of 201–401 and of 501; 101 has voted (its co-owner is not reminded); nobody subscribed
+    expect(reminded.body).toEqual({ owners: 2, pushed: 0, coolingDown: 0 }); // the owner of 201–401 and of 501; 101 has voted (its co-owner is not reminded); nobody subscribed
     const { turnout } = (await committee.call('GET', `/api/committee/elections/${id}`)).body;
     expect(turnout).toMatchObject({ totalHeads: 4, participatingHeads: 1 });
   });

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { useHarness } from './support/use-harness.js';
 import type { Actor } from './support/actors.js';
-import { billedOwner, eventually, openBills } from './support/factories/index.js';
+import { billedOwner, eventually, monthsFromNow, openBills } from './support/factories/index.js';
 import { settleJob } from '../bff/src/pay/settle.js';
 import { syncOrder } from '../bff/src/pay/sync-order.js';
 
@@ -223,7 +223,7 @@ describe('duplicates and retries', () => {
 
 describe('settling a stream of payments', () => {
   it('each payment is settled (receipt numbered) promptly, and the queue is asked once per half second, not once per payment', async () => {
-    const months = Array.from({ length: 20 }, (_, i) => new Date(Date.UTC(2025, 1 + i)).toISOString().slice(0, 7)); // 2025-02 … 2026-09: after delivery
+    const months = monthsFromNow(h, -19, 20); // relative to the clock (36 months back at most), after delivery
     const { site, owner: payer } = await billedOwner(h, months);
     const notifications = [];
     for (const bill of await openBills(payer, site.units[0]!.id)) {

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { queryAbnormalRefundsJob, queryRefundJob } from '../bff/src/pay/refunds.js';
 import { queryOrderJob } from '../bff/src/pay/sync-order.js';
+import { beijingYear } from '../bff/src/beijing.js';
 import { useHarness } from './support/use-harness.js';
 import { resident, staff, type Actor } from './support/actors.js';
 import {
@@ -8,6 +9,7 @@ import {
   deliverUnits,
   eventually,
   makeCommunity,
+  monthsFromNow,
   openBills,
   runBilling,
 } from './support/factories/index.js';
@@ -19,6 +21,8 @@ let owner: Actor;
 let neighbour: Actor;
 let cashier: Actor;
 let manager: Actor;
+/** Billed relative to the clock (a run reaches 36 months back, docs/domain.md §4): never ages out. */
+let months: string[];
 
 beforeAll(async () => {
   A = await makeCommunity(h.db, { units: 3 });
@@ -37,8 +41,8 @@ beforeAll(async () => {
     cycle: 'MONTH',
   });
   await addFeeItem(manager, A.community.id, { kind: 'ONE_OFF', name: '电梯年检分摊', amountFen: 1000 });
-  for (const month of ['2026-07', '2026-08', '2026-09', '2026-10', '2026-11', '2026-12', '2027-01', '2027-02'])
-    await runBilling(cashier, A.community.id, month, [item.id]);
+  months = monthsFromNow(h, -5, 8);
+  for (const month of months) await runBilling(cashier, A.community.id, month, [item.id]);
 });
 
 const order = (who: Actor, billIds: string[]) => who.call('POST', '/api/pay/orders', { body: { billIds } });
@@ -57,7 +61,7 @@ const paid = (who: Actor, orderId: string) =>
 describe('paying bills with WeChat Pay', () => {
   it('pays one bill: prepay, requestPayment params signed on the server, notify, receipt, ledger', async () => {
     const [bill] = await openBills(owner, A.units[0]!.id);
-    expect(bill).toMatchObject({ period: '2026-07', amountFen: 23171, payableFen: 23171, state: 'UNPAID' }); // 98.60 m² × 2.35
+    expect(bill).toMatchObject({ period: months[0], amountFen: 23171, payableFen: 23171, state: 'UNPAID' }); // 98.60 m² × 2.35
     const res = await order(owner, [bill!.id]);
     expect(res.status).toBe(201);
     expect(res.body.payment).toMatchObject({
@@ -72,9 +76,9 @@ describe('paying bills with WeChat Pay', () => {
     await payAtWechat(res.body.order.outTradeNo);
     const receipt = await paid(owner, res.body.order.id);
     expect(receipt).toMatchObject({
-      receiptNo: expect.stringMatching(/^SJ2026-/),
+      receiptNo: expect.stringMatching(new RegExp(`^SJ${beijingYear(h.deps.clock.now())}-`)),
       transactionId: expect.stringMatching(/^4200/),
-      items: [{ name: '物业服务费', period: '2026-07', amountFen: 23171, unit: '1号楼 101' }],
+      items: [{ name: '物业服务费', period: months[0], amountFen: 23171, unit: '1号楼 101' }],
     });
     const after = await h.db.bill.findUniqueOrThrow({ where: { id: bill!.id } });
     expect(after).toMatchObject({ state: 'PAID', paidFen: 23171, lockedOrderId: null });
@@ -231,6 +235,39 @@ describe('paying bills with WeChat Pay', () => {
     ]);
     expect(await h.db.refund.count({ where: { orderId: o.id } })).toBe(1);
   });
+
+  it('an overpayment refund WeChat closes is flagged and redone under a new refund number, once', async () => {
+    const bill = (await openBills(neighbour, A.units[1]!.id)).find((b) => b.state === 'UNPAID')!;
+    const res = await order(neighbour, [bill.id]);
+    const o = res.body.order as { id: string; outTradeNo: string; amountFen: number };
+    const counter = await cashier.call('POST', `/api/staff/communities/${A.community.id}/counter-payments`, {
+      body: { unitId: A.units[1]!.id, channel: 'CASH', amountFen: o.amountFen, billIds: [bill.id] },
+    });
+    expect(counter.status).toBe(201);
+    await h.sim('/sim/pay/faults', { refundOutcomes: ['CLOSED'] });
+    await h.sim('/sim/pay/pay', { outTradeNo: o.outTradeNo, enteredPasswordBeforeClose: true });
+    await eventually(async () => {
+      const refunds = await h.db.refund.findMany({ where: { orderId: o.id }, orderBy: { createdAt: 'asc' } });
+      expect(refunds.map((r) => [r.outRefundNo, r.state])).toEqual([
+        [`RF${o.outTradeNo.slice(2)}OP`, 'CLOSED'],
+        [`RF${o.outTradeNo.slice(2)}OP2`, 'SUCCESS'],
+      ]);
+    }, 10_000);
+    expect(
+      await h.db.paymentIssue.findUnique({
+        where: { kind_outTradeNo: { kind: 'REFUND_CLOSED', outTradeNo: `RF${o.outTradeNo.slice(2)}OP` } },
+      }),
+    ).toMatchObject({ detail: { redoneAs: `RF${o.outTradeNo.slice(2)}OP2` } });
+    expect(
+      (await h.db.ledgerEntry.findMany({ where: { orderId: o.id }, orderBy: { id: 'asc' } })).map((e) => [
+        e.kind,
+        e.amountFen,
+      ]),
+    ).toEqual([
+      ['OVERPAYMENT', o.amountFen],
+      ['REFUND', -o.amountFen],
+    ]);
+  });
 });
 
 describe('refunds', () => {
@@ -283,7 +320,10 @@ describe('refunds', () => {
       body: { amountFen: 100, reason: '多收退回' },
     });
     expect(asked.body).toMatchObject({ state: 'PROCESSING' });
-    await new Promise((r) => setTimeout(r, 100)); // WeChat settles it meanwhile; its notify is lost
+    // WeChat settles it meanwhile (its notify is lost): wait until WeChat's own query says so, however
+    // busy the machine, rather than a fixed pause.
+    const refundNo = (await h.db.refund.findUniqueOrThrow({ where: { id: asked.body.id } })).outRefundNo;
+    await expect.poll(async () => (await h.deps.wechat.pay!.queryRefund(refundNo))?.status).toBe('SUCCESS');
     expect(await h.runJob(queryRefundJob, { refundId: asked.body.id, step: 0 })).toBe('completed');
     expect(await h.db.refund.findUniqueOrThrow({ where: { id: asked.body.id } })).toMatchObject({ state: 'SUCCESS' });
     expect(await h.db.bill.findUniqueOrThrow({ where: { id: bill!.id } })).toMatchObject({
@@ -310,17 +350,27 @@ describe('refunds', () => {
         state: 'ABNORMAL',
       }),
     );
+    // an ABNORMAL refund is for the cashier to handle: flagged, not just logged
+    expect(
+      await h.db.paymentIssue.findUnique({
+        where: { kind_outTradeNo: { kind: 'REFUND_ABNORMAL', outTradeNo: asked.body.outRefundNo } },
+      }),
+    ).toMatchObject({
+      communityId: A.community.id,
+      resolvedAt: null,
+      detail: { outTradeNo: res.body.order.outTradeNo },
+    });
     return { bill, refund: asked.body as { id: string; outRefundNo: string } };
   }
 
-  it('a refund gone ABNORMAL (the card frozen) that the merchant pays out later is booked from its REFUND.SUCCESS notify, once', async () => {
+  it('a refund gone ABNORMAL (the card frozen) that the merchant pays out to another card of the resident (发起异常退款 USER_BANK_CARD) is booked from its REFUND.SUCCESS notify, once', async () => {
     const { bill, refund: r } = await abnormalRefund(() => 100);
     expect(await h.db.bill.findUniqueOrThrow({ where: { id: bill.id } })).toMatchObject({
       state: 'PAID',
       refundedFen: 0,
     });
     await h.sim('/sim/pay/faults', { notify: [{ kind: 'duplicate', copies: 3 }] });
-    await h.sim(`/sim/pay/refunds/${r.outRefundNo}/resolve`, { status: 'SUCCESS' });
+    await h.sim(`/sim/pay/refunds/${r.outRefundNo}/apply-abnormal-refund`, { type: 'USER_BANK_CARD' });
     await eventually(async () => {
       const sent = (await (await fetch(`${h.simUrl}/sim/pay/deliveries`)).json()) as {
         eventType: string;
@@ -338,25 +388,101 @@ describe('refunds', () => {
     ]);
   });
 
-  it('an ABNORMAL refund the merchant closes, its notify lost: the daily query of abnormal refunds closes it and the amount is refundable again', async () => {
-    const { bill, refund: r } = await abnormalRefund((fen) => fen);
-    const more = await cashier.call('POST', `/api/staff/bills/${bill.id}/refunds`, {
-      body: { amountFen: 1, reason: '多收退回' },
-    });
-    expect(more.body.code).toBe('REFUND_EXCEEDS_PAID'); // an abnormal refund still holds its amount
+  it('an ABNORMAL refund paid out to another card, its notify lost: the daily query of abnormal refunds books it, with where the money went', async () => {
+    const { bill, refund: r } = await abnormalRefund(() => 100);
     await h.sim('/sim/pay/faults', { notify: [{ kind: 'drop' }] });
-    await h.sim(`/sim/pay/refunds/${r.outRefundNo}/resolve`, { status: 'CLOSED' });
+    await h.sim(`/sim/pay/refunds/${r.outRefundNo}/apply-abnormal-refund`, {
+      type: 'USER_BANK_CARD',
+      bankType: '建设银行借记卡',
+      cardTail: '6688',
+    });
+    await new Promise((res) => setTimeout(res, 150)); // WeChat pays it out meanwhile; its notify is lost
     expect(await h.runJob(queryAbnormalRefundsJob, {})).toBe('completed');
-    expect(await h.db.refund.findUniqueOrThrow({ where: { id: r.id } })).toMatchObject({ state: 'CLOSED' });
+    expect(await h.db.refund.findUniqueOrThrow({ where: { id: r.id } })).toMatchObject({
+      state: 'SUCCESS',
+      channel: 'OTHER_BANKCARD',
+      receivedAccount: '建设银行借记卡6688',
+    });
+    expect(await h.db.bill.findUniqueOrThrow({ where: { id: bill.id } })).toMatchObject({ refundedFen: 100 });
+    expect(await h.db.ledgerEntry.findMany({ where: { refundId: r.id } })).toMatchObject([
+      { kind: 'REFUND', amountFen: -100 },
+    ]);
+    // the same job again changes nothing
+    expect(await h.runJob(queryAbnormalRefundsJob, {})).toBe('completed');
+    expect(await h.db.ledgerEntry.count({ where: { refundId: r.id } })).toBe(1);
+  });
+
+  it("an ABNORMAL refund sent back to the merchant's own account (发起异常退款 MERCHANT_BANK_CARD) is not the resident's refund: flagged to give back by hand, the bill not refunded", async () => {
+    const { bill, refund: r } = await abnormalRefund(() => 100);
+    await h.sim(`/sim/pay/refunds/${r.outRefundNo}/apply-abnormal-refund`, { type: 'MERCHANT_BANK_CARD' });
+    await eventually(async () =>
+      expect(await h.db.refund.findUniqueOrThrow({ where: { id: r.id } })).toMatchObject({
+        state: 'TO_MERCHANT',
+        receivedAccount: '商户结算银行账户',
+      }),
+    );
     expect(await h.db.bill.findUniqueOrThrow({ where: { id: bill.id } })).toMatchObject({
       state: 'PAID',
       refundedFen: 0,
     });
     expect(await h.db.ledgerEntry.count({ where: { refundId: r.id } })).toBe(0);
-    // the same job again changes nothing
+    expect(
+      await h.db.paymentIssue.findUnique({
+        where: { kind_outTradeNo: { kind: 'REFUND_TO_MERCHANT', outTradeNo: r.outRefundNo } },
+      }),
+    ).toMatchObject({ resolvedAt: null, detail: { message: '退款退回了商户账户，请线下退还住户', refundFen: 100 } });
+    // the daily query and a late REFUND.SUCCESS move nothing more
     expect(await h.runJob(queryAbnormalRefundsJob, {})).toBe('completed');
+    expect(await h.runJob(queryRefundJob, { refundId: r.id, step: 5 })).toBe('completed');
+    expect(await h.db.refund.findUniqueOrThrow({ where: { id: r.id } })).toMatchObject({ state: 'TO_MERCHANT' });
+    expect(await h.db.bill.findUniqueOrThrow({ where: { id: bill.id } })).toMatchObject({ refundedFen: 0 });
+  });
+
+  it('a late REFUND.ABNORMAL after the refund succeeded is acknowledged and moves nothing', async () => {
+    const done = await h.db.refund.findFirstOrThrow({
+      where: { communityId: A.community.id, kind: 'CASHIER', state: 'SUCCESS' },
+      include: { order: true },
+    });
+    const ledger = await h.db.ledgerEntry.count({ where: { refundId: done.id } });
+    const bill = await h.db.bill.findUniqueOrThrow({ where: { id: done.billId! } });
+    const n = await h.sim<{ headers: Record<string, string>; body: string }>('/sim/pay/notifications', {
+      outTradeNo: done.order.outTradeNo,
+      outRefundNo: done.outRefundNo,
+      refundEvent: 'REFUND.ABNORMAL',
+      url: `${h.url}/wechat/pay/refund-notify`,
+    });
+    const res = await h.call('POST', '/wechat/pay/refund-notify', { raw: n.body, headers: n.headers });
+    expect(res.status).toBe(204);
+    expect(await h.db.refund.findUniqueOrThrow({ where: { id: done.id } })).toMatchObject({ state: 'SUCCESS' });
+    expect(await h.db.ledgerEntry.count({ where: { refundId: done.id } })).toBe(ledger);
+    expect(await h.db.bill.findUniqueOrThrow({ where: { id: bill.id } })).toMatchObject({
+      state: bill.state,
+      refundedFen: bill.refundedFen,
+    });
+    expect(await h.db.paymentIssue.count({ where: { kind: 'REFUND_ABNORMAL', outTradeNo: done.outRefundNo } })).toBe(0);
+  });
+
+  it('a refund WeChat closes is flagged for the cashier and its amount is refundable again', async () => {
+    third ??= await resident(h, A.units[2]!);
+    const bill = (await openBills(third, A.units[2]!.id)).find((b) => b.state === 'UNPAID')!;
+    const res = await order(third, [bill.id]);
+    await payAtWechat(res.body.order.outTradeNo);
+    await paid(third, res.body.order.id);
+    await h.sim('/sim/pay/faults', { refundOutcomes: ['CLOSED'] });
+    const asked = await cashier.call('POST', `/api/staff/bills/${bill.id}/refunds`, {
+      body: { amountFen: bill.amountFen, reason: '多收退回' },
+    });
+    expect(asked.status).toBe(201);
+    await eventually(async () =>
+      expect(await h.db.refund.findUniqueOrThrow({ where: { id: asked.body.id } })).toMatchObject({ state: 'CLOSED' }),
+    );
+    expect(
+      await h.db.paymentIssue.findUnique({
+        where: { kind_outTradeNo: { kind: 'REFUND_CLOSED', outTradeNo: asked.body.outRefundNo } },
+      }),
+    ).toMatchObject({ resolvedAt: null, detail: { outTradeNo: res.body.order.outTradeNo, redoneAs: null } });
     const again = await cashier.call('POST', `/api/staff/bills/${bill.id}/refunds`, {
-      body: { amountFen: bill.amountFen, reason: '改退零钱' },
+      body: { amountFen: bill.amountFen, reason: '重新退款' },
     });
     expect(again.status).toBe(201);
     await eventually(async () =>

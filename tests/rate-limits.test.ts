@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useHarness } from './support/use-harness.js';
-import { resident, type Actor } from './support/actors.js';
+import { resident, staff, type Actor } from './support/actors.js';
 import { makeCommunity, repairBody } from './support/factories/index.js';
 import { multipart, phonePhoto } from './support/images.js';
 import type { ApiResponse } from './support/harness.js';
@@ -79,5 +79,48 @@ describe('per-user limits on what costs a content check or CPU', () => {
     expect((await urgent(repairs[0]!.id)).status).toBe(200);
     expectLimited(await urgent(repairs[1]!.id), /加急/);
     expect((await h.db.repairRequest.findUniqueOrThrow({ where: { id: repairs[1]!.id } })).urgentAt).toBeNull();
+  });
+});
+
+describe('only a valid request of a resident is charged, just before the costly step', () => {
+  it("repairs: refused filings (malformed, someone else's unit) use none of the quota", async () => {
+    const fresh = await resident(h, A.units[0]!);
+    for (let i = 0; i < 3; i++) {
+      expect((await fresh.call('POST', '/api/repairs', { body: { unitId: A.units[0]!.id } })).status).toBe(400);
+      expect((await fresh.call('POST', '/api/repairs', { body: repairBody(A.units[1]!.id) })).status).toBe(404);
+    }
+    for (let i = 0; i < 2; i++)
+      expect((await fresh.call('POST', '/api/repairs', { body: repairBody(A.units[0]!.id) })).status).toBe(201);
+    expectLimited(await fresh.call('POST', '/api/repairs', { body: repairBody(A.units[0]!.id) }), /报修.*频繁/);
+  });
+
+  it('snapshots: one for a community the user does not live in uses none of the quota', async () => {
+    const elsewhere = await makeCommunity(h.db, { units: 1 });
+    const fresh = await resident(h, A.units[1]!);
+    for (let i = 0; i < 3; i++) {
+      const res = await fresh.call('POST', '/api/snapshots', {
+        body: { communityId: elsewhere.community.id, kind: 'SUGGESTION', text: '楼道灯坏了，晚上很暗' },
+      });
+      expect(res.status).toBe(404);
+    }
+    for (let i = 0; i < 2; i++) expect((await fileSnapshot(fresh)).status).toBe(201);
+  });
+
+  it("urgent: someone else's repair and one already urgent use none of the day's one appeal", async () => {
+    const fresh = await resident(h, A.units[0]!);
+    const theirs = await h.db.repairRequest.findFirstOrThrow({ where: { reporterId: neighbour.userId } });
+    const urgent = (id: string) =>
+      fresh.call('POST', `/api/repairs/${id}/actions`, { body: { action: 'urgent', reason: '漏水越来越严重' } });
+    for (let i = 0; i < 2; i++) expect((await urgent(theirs.id)).status).toBe(404);
+    const filed = await fresh.call('POST', '/api/repairs', { body: repairBody(A.units[0]!.id) });
+    expect((await urgent(filed.body.id)).status).toBe(200);
+    // Already urgent: told so, not told to wait for tomorrow.
+    const again = await urgent(filed.body.id);
+    expect([again.status, again.body.message]).toEqual([409, '已经加急过了']);
+  });
+
+  it('staff uploads (completion photos, notice attachments) have their own, higher limit', async () => {
+    const technician = await staff(h, 'TECHNICIAN', { id: A.community.id, companyId: A.companyId });
+    for (let i = 0; i < 5; i++) expect((await upload(technician)).status).toBe(201);
   });
 });

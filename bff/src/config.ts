@@ -55,6 +55,8 @@ const ZConfig = z.object({
   REPAIR_LIMIT_PER_HOUR: z.coerce.number().int().positive().default(10),
   SNAPSHOT_LIMIT_PER_HOUR: z.coerce.number().int().positive().default(10),
   UPLOAD_LIMIT_PER_HOUR: z.coerce.number().int().positive().default(60),
+  /** Staff (anyone with a staff role) upload completion photos and notice attachments all day. */
+  STAFF_UPLOAD_LIMIT_PER_HOUR: z.coerce.number().int().positive().default(600),
   URGENT_LIMIT_PER_DAY: z.coerce.number().int().positive().default(5),
   /** Requests fail fast (503) instead of queueing while Redis is away. */
   REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().positive().default(1000),
@@ -152,6 +154,7 @@ export type Config = {
     repairsPerUser: { points: number; durationSeconds: number };
     snapshotsPerUser: { points: number; durationSeconds: number };
     uploadsPerUser: { points: number; durationSeconds: number };
+    staffUploadsPerUser: { points: number; durationSeconds: number };
     urgentPerUser: { points: number; durationSeconds: number };
   };
 };
@@ -258,6 +261,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       repairsPerUser: { points: c.REPAIR_LIMIT_PER_HOUR, durationSeconds: 3600 },
       snapshotsPerUser: { points: c.SNAPSHOT_LIMIT_PER_HOUR, durationSeconds: 3600 },
       uploadsPerUser: { points: c.UPLOAD_LIMIT_PER_HOUR, durationSeconds: 3600 },
+      staffUploadsPerUser: { points: c.STAFF_UPLOAD_LIMIT_PER_HOUR, durationSeconds: 3600 },
       urgentPerUser: { points: c.URGENT_LIMIT_PER_DAY, durationSeconds: 24 * 3600 },
     },
   };

@@ -89,8 +89,17 @@ export async function benchBallots(stack: Stack) {
     select: { id: true },
     orderBy: { number: 'asc' },
   });
-  const users = units.map(() => ({ id: randomUUID(), openid: `o_voter_${randomUUID().slice(0, 12)}` }));
-  await stack.db.user.createMany({ data: users.map((u) => ({ id: u.id })) });
+  const prefix = String(Math.floor(Math.random() * 90) + 10);
+  const users = units.map((_, i) => ({
+    id: randomUUID(),
+    openid: `o_voter_${randomUUID().slice(0, 12)}`,
+    phone: `+86199${prefix}${String(i).padStart(6, '0')}`,
+  }));
+  await stack.db.user.createMany({ data: users.map((u) => ({ id: u.id, phone: u.phone })) });
+  // Who may vote is frozen with the roster by phone (docs/domain.md §5, The roster), not by membership.
+  await stack.db.electionVoter.createMany({
+    data: users.map((u, i) => ({ electionId: election.id, unitId: units[i]!.id, phone: u.phone, at: new Date() })),
+  });
   await stack.db.wechatIdentity.createMany({
     data: users.map((u) => ({ userId: u.id, appid: stack.deps.config.wechat.appid, openid: u.openid })),
   });

@@ -9,6 +9,8 @@ import { transactionView } from '../../simulator/src/pay/views.js';
 import type { SimOrder } from '../../simulator/src/pay/state.js';
 import { decryptResource, verifyWechatSignature } from '../../bff/src/wechat/pay-signature.js';
 import { generateBills } from '../../bff/src/fees/generate-bills.js';
+import { monthNumber } from '../../bff/src/fees/periods.js';
+import { beijingMonth } from '../../bff/src/beijing.js';
 import { CREDIT_STATEMENT } from '../../bff/src/pay/apply-transaction.js';
 import { listen } from '../../tests/support/listen.js';
 import { sendEach } from './cannon.js';
@@ -27,7 +29,10 @@ async function pendingOrdersWithNotifications(stack: Stack, n: number): Promise<
   const item = await stack.db.feeItem.create({
     data: { communityId: unit.communityId, kind: 'ONE_OFF', name: '压测费用', amountFen: 100 },
   });
+  // Each bill its own month (i months after 2000-01): a unit's item covers a month once (Bill_month_once,
+  // docs/domain.md §4), so n bills of one unit and item need n distinct months.
   const orders = Array.from({ length: n }, (_, i) => ({
+    i,
     id: randomUUID(),
     bill: randomUUID(),
     no: `WYBENCH${String(i).padStart(10, '0')}`,
@@ -39,8 +44,9 @@ async function pendingOrdersWithNotifications(stack: Stack, n: number): Promise<
       FROM jsonb_to_recordset(${json}::jsonb) AS o(id uuid, bill uuid, no text)`;
   await stack.db.$executeRaw`
     INSERT INTO "Bill" ("id", "communityId", "unitId", "feeItemId", "period", "firstMonth", "months", "payer", "amountFen", "detail", "dueAt", "state", "lockedOrderId", "runId")
-    SELECT o.bill, ${unit.communityId}::uuid, ${unit.id}::uuid, ${item.id}::uuid, 'B' || o.no, '2026-11', 1, 'OWNER', 100, '压测', now(), 'PAYING', o.id, gen_random_uuid()
-      FROM jsonb_to_recordset(${json}::jsonb) AS o(id uuid, bill uuid, no text)`;
+    SELECT o.bill, ${unit.communityId}::uuid, ${unit.id}::uuid, ${item.id}::uuid, 'B' || o.no,
+           to_char(date '2000-01-01' + (o.i * interval '1 month'), 'YYYY-MM'), 1, 'OWNER', 100, '压测', now(), 'PAYING', o.id, gen_random_uuid()
+      FROM jsonb_to_recordset(${json}::jsonb) AS o(id uuid, bill uuid, no text, i int)`;
   await stack.db.$executeRaw`
     INSERT INTO "PayOrderItem" ("orderId", "billId", "amountFen") SELECT o.id, o.bill, 100 FROM jsonb_to_recordset(${json}::jsonb) AS o(id uuid, bill uuid, no text)`;
   const pay = stack.deps.config.pay!;
@@ -260,9 +266,13 @@ export async function benchBillsGenerate(stack: Stack) {
   });
   const t0 = performance.now();
   let made = 0;
-  for (let m = 1; m <= 12; m++)
+  // The next 12 months from the stack's clock: a run may reach only 24 months ahead (docs/domain.md §4).
+  const first = monthNumber(beijingMonth(stack.deps.clock.now())) + 1;
+  for (let n = first; n < first + 12; n++)
     made += (
-      await generateBills(stack.deps, cashier.id, community.id, { period: `2027-${String(m).padStart(2, '0')}` })
+      await generateBills(stack.deps, cashier.id, community.id, {
+        period: `${Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`,
+      })
     ).created.bills;
   const ms = performance.now() - t0;
   if (made !== units * 12) throw new Error(`bills: ${made} made, ${units * 12} expected`);

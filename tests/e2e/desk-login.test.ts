@@ -47,6 +47,8 @@ describe('收银台扫码登录', { timeout: 120_000 }, () => {
     await phone.reload();
     await phone.getByText('收银台电脑请求登录').waitFor();
     await phone.getByText('Chrome', { exact: false }).first().waitFor();
+    // Before the digits, the warning against codes or digits someone sent (docs/wechat.md §6).
+    await phone.getByText('只在您本人面前的电脑上登录；如有人发来二维码或验证码，请勿操作').waitFor();
     await desk.getByText(/已扫码，请在手机上点“确认登录”/).waitFor();
     // The desk now shows two digits; the cashier types them on the phone.
     const digits = (await desk.getByTestId('desk-match-code').innerText()).trim();

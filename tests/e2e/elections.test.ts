@@ -74,6 +74,17 @@ describe('业委会选举', { timeout: 180_000 }, () => {
     }
     await stack.shot(committee, '65-committee-election-draft');
     await confirmDialog(committee, '公示候选人和业主名册');
+    await committee.getByTestId('earliest-open').waitFor(); // 15 days' notice before the vote may open
+    await stack.shot(committee, '65b-committee-election-notice-period');
+    // This stack has no clock to move: the publication is dated back over the notice period.
+    const published = await stack.h.db.election.findFirstOrThrow({
+      where: { communityId: community.id, title: '第三届业主委员会选举' },
+    });
+    await stack.h.db.election.update({
+      where: { id: published.id },
+      data: { publishedAt: new Date(published.publishedAt!.getTime() - 15 * 86_400_000) },
+    });
+    await committee.reload();
     await committee.locator('.nut-button', { hasText: '开始投票' }).waitFor();
     await confirmDialog(committee, '开始投票');
     await committee.getByTestId('turnout').waitFor();

@@ -53,7 +53,7 @@ async function detailRecords(h: Harness, communityId: string): Promise<Record<st
     }),
   );
   expect((await manager!.call('POST', `/api/staff/notices/${notice}/publish`)).status).toBe(200);
-  const election = await openElection(committee!, communityId);
+  const election = await openElection(h, committee!, communityId);
   const bills = await owner!.call('GET', `/api/bills?unitId=${unitId}&status=unpaid`);
   const order = await created(owner!.call('POST', '/api/pay/orders', { body: { billIds: [bills.body.items[0].id] } }));
   const payment = await h.db.counterPayment.findFirstOrThrow({ where: { communityId } });

@@ -69,6 +69,7 @@ export async function startStack(database: { url: string; drop: () => Promise<vo
     REPAIR_LIMIT_PER_HOUR: '100000',
     SNAPSHOT_LIMIT_PER_HOUR: '100000',
     UPLOAD_LIMIT_PER_HOUR: '100000',
+    STAFF_UPLOAD_LIMIT_PER_HOUR: '100000',
     URGENT_LIMIT_PER_DAY: '100000',
     STORAGE_LOCAL_DIR: uploadsDir,
     PUBLIC_BASE_URL: `http://127.0.0.1:${bffPort}`,

@@ -128,7 +128,7 @@ describe('weapp journeys: repairs and fees', { timeout: 90_000 }, () => {
 describe('weapp journeys: owners vote', { timeout: 90_000 }, () => {
   it('an owner casts a ballot on the vote page and gets a receipt code', async () => {
     const site = await electionSite(h);
-    const election = await openElection(site.committee, site.A.community.id);
+    const election = await openElection(h, site.committee, site.A.community.id);
     const app = await phoneOf(site.ownerE.openid);
     await app.open('pages/votes/detail', { id: election.id });
     await app.waitForText('张三');
@@ -153,13 +153,20 @@ describe('weapp journeys: desk login', { timeout: 90_000 }, () => {
     const ticket = created.body.ticket as string;
     const desk = { ...ua, cookie: created.headers.get('set-cookie')!.split(';')[0]! };
     const image = await fetch(`${h.url}/api/desk/tickets/${ticket}/code`, { headers: desk });
-    const scanned = await h.sim<{ page: string; query: Record<string, string> }>('/sim/wxacode/scan', {
-      imageBase64: Buffer.from(await image.arrayBuffer()).toString('base64'),
-    });
+    const scanned = await h.sim<{ page: string; query: Record<string, string>; launchScene: number }>(
+      '/sim/wxacode/scan',
+      {
+        imageBase64: Buffer.from(await image.arrayBuffer()).toString('base64'),
+      },
+    );
 
     const phone = await phoneOf('demo-cashier');
-    await phone.open(scanned.page, scanned.query);
+    await phone.open(scanned.page, scanned.query, scanned.launchScene);
     await phone.waitForText('收银台电脑请求登录');
+    // The desk now shows two digits drawn at the scan; the cashier types them on the phone.
+    const digits = (await h.call('GET', `/api/desk/tickets/${ticket}`, { headers: desk })).body.matchCode as string;
+    expect(digits).toMatch(/^\d{2}$/);
+    await phone.input('wx-input', digits);
     await phone.tap('确认登录');
     await expect
       .poll(async () => (await h.call('GET', `/api/desk/tickets/${ticket}`, { headers: desk })).body?.state)

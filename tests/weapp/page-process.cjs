@@ -73,6 +73,10 @@ const storage = new Map();
 let inFlight = 0; // requests and uploads under way
 let lastActivity = Date.now(); // the last answer or setData
 const wxOwn = {
+  // The scene WeChat reports for how the app was entered (docs/wechat.md §6): 1001 unless a test opens
+  // a page as a camera scan (1047) or a forwarded picture would.
+  getEnterOptionsSync: () => ({ path: currentRoute, query: currentQuery, scene: currentScene }),
+  getLaunchOptionsSync: () => ({ path: currentRoute, query: currentQuery, scene: currentScene }),
   getStorageSync: (k) => (storage.has(k) ? storage.get(k) : ''),
   setStorageSync: (k, v) => void storage.set(k, v),
   removeStorageSync: (k) => void storage.delete(k),
@@ -325,15 +329,17 @@ function launch() {
   launched = true;
   require(join(DIST, 'app.js'));
   if (!appConfig) throw new Error('app.js did not call App()');
-  appConfig.onLaunch?.({ path: currentRoute, query: currentQuery, scene: 1001 });
-  appConfig.onShow?.({ path: currentRoute, query: currentQuery, scene: 1001 });
+  appConfig.onLaunch?.({ path: currentRoute, query: currentQuery, scene: currentScene });
+  appConfig.onShow?.({ path: currentRoute, query: currentQuery, scene: currentScene });
 }
 
 let page = null;
 const pageIds = new Map();
-function open(route, query = {}) {
+let currentScene = 1001;
+function open(route, query = {}, scene = 1001) {
   currentRoute = route;
   currentQuery = query;
+  currentScene = scene;
   if (!existsSync(join(DIST, `${route}.js`))) throw new Error(`no page ${route} in the build`);
   launch();
   if (page) {
@@ -386,7 +392,7 @@ function fire(el, type, detail = {}) {
 }
 
 const commands = {
-  open: ({ route, query }) => open(route, query),
+  open: ({ route, query, scene }) => open(route, query, scene),
   text: () => pageText(),
   html: () => (page ? page.dom.innerHTML : ''),
   report: () => report,

@@ -107,9 +107,12 @@ export class WeappApp {
     });
   }
 
-  /** Opens `route` as WeChat does on launch: App() once, then the page's onLoad(query), onShow, onReady. */
-  async open(route: string, query: Record<string, string> = {}) {
-    await this.call('open', { route, query });
+  /**
+   * Opens `route` as WeChat does on launch: App() once, then the page's onLoad(query), onShow, onReady;
+   * `scene` is the launch scene WeChat reports (1001 from the app's own pages, 1047 for a camera scan).
+   */
+  async open(route: string, query: Record<string, string> = {}, scene = 1001) {
+    await this.call('open', { route, query, scene });
     await this.settle();
   }
 

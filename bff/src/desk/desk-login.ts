@@ -1,4 +1,3 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { StaffRoleKind } from '@prisma/client';
 import type { Deps } from '../deps.js';
 import { AppError, notFound } from '../errors.js';
@@ -57,13 +56,21 @@ export function deskView(t: Ticket) {
   };
 }
 
-/** What the scanning phone shows: which desk is asking, and when. */
+/**
+ * Shown on the phone above the digits: a code relayed by a phisher still arrives as a camera scan,
+ * so the person must see that the desk asking is the one in front of them (docs/wechat.md §6, What it
+ * does not stop: real-time relay).
+ */
+export const DESK_WARNING = '只在您本人面前的电脑上登录；如有人发来二维码或验证码，请勿操作';
+
+/** What the scanning phone shows: which desk is asking (its IP as the BFF saw it, browser/OS), since when, and the warning. */
 export function phoneView(t: Ticket) {
   return {
     ticket: t.ticket,
     state: t.state,
     expiresAt: t.expiresAt.toISOString(),
     desk: { ip: t.deskIp, agent: t.deskAgent, createdAt: t.createdAt.toISOString() },
+    warning: DESK_WARNING,
   };
 }
 
@@ -122,11 +129,10 @@ export async function scanTicket(deps: Deps, ticket: string, userId: string, lau
   return phoneView(await store.readScanned(ticket));
 }
 
-const sameCode = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
-
 /**
- * The person confirms with the two digits the desk shows since their scan. A wrong answer ends the
- * ticket: one guess, not a hundred (docs/wechat.md §6).
+ * The person confirms with the two digits the desk shows since their scan. The digits are checked in
+ * the same atomic step as the move, and a ticket without digits never confirms; a wrong answer ends
+ * the ticket: one guess, not a hundred (docs/wechat.md §6, The matching code).
  */
 export async function confirmTicket(
   deps: Deps,
@@ -137,23 +143,27 @@ export async function confirmTicket(
   await phoneStaff(deps, userId);
   requireCameraScan(input.scene);
   const store = tickets(deps);
-  const t = await store.readScanned(ticket);
-  if (t.state === 'SCANNED' && t.scannerId === userId && t.matchCode && !sameCode(t.matchCode, input.code)) {
-    await store.cancel(ticket, userId);
-    deps.logger.warn({ userId, ticket: ticket.slice(0, 6) }, 'desk login: wrong matching code, ticket cancelled');
-    throw new AppError(
-      'DESK_CODE_MISMATCH',
-      '数字与电脑屏幕上的不一致，本次登录已取消，请在电脑上刷新二维码后重新扫码',
-    );
+  try {
+    await store.confirm(ticket, userId, input.code);
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'DESK_CODE_MISMATCH')
+      deps.logger.warn({ userId, ticket: ticket.slice(0, 6) }, 'desk login: wrong matching code, ticket cancelled');
+    throw err;
   }
-  await store.confirm(ticket, userId);
   deps.logger.info({ userId, ticket: ticket.slice(0, 6) }, 'desk login confirmed');
   return phoneView(await store.readScanned(ticket));
 }
 
+/** The phone cancels a ticket it scanned; any other ticket is no such code (docs/wechat.md §6, Cancelling). */
 export async function cancelTicket(deps: Deps, ticket: string, userId: string) {
   await phoneStaff(deps, userId);
   await tickets(deps).cancel(ticket, userId);
+  return { state: 'CANCELLED' as const };
+}
+
+/** The desk gives up its own ticket (its cookie proves it); another browser finds none. */
+export async function abandonTicket(deps: Deps, ticket: string, nonce: string | undefined) {
+  await tickets(deps).abandon(ticket, nonce);
   return { state: 'CANCELLED' as const };
 }
 

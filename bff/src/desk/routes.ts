@@ -6,6 +6,7 @@ import type { AppContext } from '../http/context.js';
 import { AppError } from '../errors.js';
 import { TICKET_ID } from './tickets.js';
 import {
+  abandonTicket,
   cancelTicket,
   confirmTicket,
   createTicket,
@@ -76,6 +77,10 @@ export function deskRoutes(deps: Deps) {
   router.post('/tickets/:ticket/redeem', async (ctx) => {
     const { ticket } = ZTicket.parse(ctx.params);
     ctx.body = await redeemTicket(deps, ticket, nonceOf(ctx));
+  });
+  router.post('/tickets/:ticket/abandon', async (ctx) => {
+    const { ticket } = ZTicket.parse(ctx.params);
+    ctx.body = await abandonTicket(deps, ticket, nonceOf(ctx));
   });
 
   router.post('/tickets/:ticket/scan', session, async (ctx) => {

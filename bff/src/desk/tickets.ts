@@ -39,7 +39,13 @@ const key = (ticket: string) => `desk-ticket:${ticket}`;
 
 /**
  * ARGV: now, allowed states (comma-separated), field to check, its expected value, '1' when the field
- * may be absent, new state, new expiresAt (ms), key TTL (ms), then field/value pairs to set.
+ * may be absent, new state, new expiresAt (ms), key TTL (ms), matching code to draw when the ticket
+ * has none ('' = none), matching code the person typed ('' = no check), then field/value pairs to set.
+ * The field is checked before the state, so someone else's ticket says nothing about its state. The
+ * matching code is drawn and checked here, in the same step as the move (docs/wechat.md §6, The
+ * matching code): there is no moment when a ticket is SCANNED without its digits, and an absent code
+ * never matches. A wrong code ends the ticket in the same step. (Two digits and one guess: a
+ * plain comparison's timing tells nothing worth having.)
  */
 const MOVE = `
 local raw = redis.call('HGETALL', KEYS[1])
@@ -48,16 +54,22 @@ local h = {}
 for i = 1, #raw, 2 do h[raw[i]] = raw[i + 1] end
 local live = h.state == 'PENDING' or h.state == 'SCANNED' or h.state == 'CONFIRMED'
 if live and tonumber(h.expiresAt) <= tonumber(ARGV[1]) then return 'EXPIRED' end
-local allowed = false
-for s in string.gmatch(ARGV[2], '[^,]+') do if s == h.state then allowed = true end end
-if not allowed then return h.state end
 if ARGV[3] ~= '' then
   local v = h[ARGV[3]]
   if v == nil then
     if ARGV[5] ~= '1' then return 'MISMATCH' end
   elseif v ~= ARGV[4] then return 'MISMATCH' end
 end
-redis.call('HSET', KEYS[1], 'state', ARGV[6], 'expiresAt', ARGV[7], unpack(ARGV, 9))
+local allowed = false
+for s in string.gmatch(ARGV[2], '[^,]+') do if s == h.state then allowed = true end end
+if not allowed then return h.state end
+if ARGV[10] ~= '' and h.matchCode ~= ARGV[10] then
+  redis.call('HSET', KEYS[1], 'state', 'CANCELLED', 'expiresAt', ARGV[1])
+  redis.call('PEXPIRE', KEYS[1], ARGV[8])
+  return 'CODE_MISMATCH'
+end
+if ARGV[9] ~= '' and h.matchCode == nil then redis.call('HSET', KEYS[1], 'matchCode', ARGV[9]) end
+redis.call('HSET', KEYS[1], 'state', ARGV[6], 'expiresAt', ARGV[7], unpack(ARGV, 11))
 redis.call('PEXPIRE', KEYS[1], ARGV[8])
 return 'OK'
 `;
@@ -67,6 +79,8 @@ const STATE_ERRORS: Record<string, () => AppError> = {
   EXPIRED: () => new AppError('DESK_TICKET_EXPIRED', '二维码已过期，请在收银台刷新二维码'),
   CONSUMED: () => new AppError('DESK_TICKET_USED', '这个二维码已经用于登录，请在收银台刷新后重新扫码'),
   CANCELLED: () => new AppError('DESK_TICKET_CANCELLED', '已取消这次登录，请在收银台刷新二维码'),
+  CODE_MISMATCH: () =>
+    new AppError('DESK_CODE_MISMATCH', '数字与电脑屏幕上的不一致，本次登录已取消，请在电脑上刷新二维码后重新扫码'),
 };
 
 type Move = {
@@ -74,6 +88,12 @@ type Move = {
   to: TicketState;
   check?: { field: 'nonce' | 'scannerId'; value: string; mayBeAbsent?: boolean };
   set?: Record<string, string>;
+  /** Draw this matching code if the ticket has none yet. */
+  drawCode?: string;
+  /** The matching code typed on the phone: must equal the ticket's (absent never matches). */
+  requireCode?: string;
+  /** Someone else's ticket (the check field differs) and a state this move cannot leave read as "no such code". */
+  hidden?: boolean;
   seconds: number;
 };
 
@@ -150,7 +170,8 @@ export class DeskTickets {
 
   /**
    * A phone opened the code: PENDING → SCANNED by this user (again by the same user: fine), and the
-   * matching code is drawn — once: opening the page again keeps the code the desk already shows.
+   * matching code is drawn in the same step — once: opening the page again keeps the code the desk
+   * already shows.
    */
   async scan(ticket: string, user: { id: string; name: string }) {
     await this.move(ticket, {
@@ -158,25 +179,45 @@ export class DeskTickets {
       to: 'SCANNED',
       check: { field: 'scannerId', value: user.id, mayBeAbsent: true },
       set: { scannerId: user.id, scannerName: user.name },
+      drawCode: newMatchCode(),
       seconds: TICKET_SECONDS.SCANNED,
     });
-    await this.redis.hsetnx(key(ticket), 'matchCode', newMatchCode());
   }
 
-  confirm(ticket: string, userId: string) {
+  /** SCANNED by this user → CONFIRMED, only with the desk's digits; a wrong (or absent) code ends the ticket. */
+  confirm(ticket: string, userId: string, code: string) {
+    // An empty code would skip the check in MOVE: never let one through.
+    if (!/^\d{2}$/.test(code)) throw STATE_ERRORS.CODE_MISMATCH!();
     return this.move(ticket, {
       from: ['SCANNED'],
       to: 'CONFIRMED',
       check: { field: 'scannerId', value: userId },
+      requireCode: code,
       seconds: TICKET_SECONDS.CONFIRMED,
     });
   }
 
+  /**
+   * The phone cancels a ticket it scanned. A waiting ticket nobody scanned, or one someone else
+   * scanned, is not this phone's: no such code (docs/wechat.md §6, Cancelling).
+   */
   cancel(ticket: string, userId: string) {
     return this.move(ticket, {
+      from: ['SCANNED'],
+      to: 'CANCELLED',
+      check: { field: 'scannerId', value: userId },
+      hidden: true,
+      seconds: 0,
+    });
+  }
+
+  /** The desk, with its cookie, gives up its ticket (waiting or scanned); another browser finds none. */
+  async abandon(ticket: string, nonce: string | undefined): Promise<void> {
+    await this.readAtDesk(ticket, nonce);
+    await this.move(ticket, {
       from: ['PENDING', 'SCANNED'],
       to: 'CANCELLED',
-      check: { field: 'scannerId', value: userId, mayBeAbsent: true },
+      check: { field: 'nonce', value: hashNonce(nonce!) },
       seconds: 0,
     });
   }
@@ -212,9 +253,12 @@ export class DeskTickets {
       m.to,
       String(now + m.seconds * 1000),
       String((m.seconds + AFTERLIFE_SECONDS) * 1000),
+      m.drawCode ?? '',
+      m.requireCode ?? '',
       ...pairs,
     )) as string;
     if (result === 'OK') return;
+    if (m.hidden && (result === 'MISMATCH' || result === 'PENDING')) throw notFound('二维码');
     const known = STATE_ERRORS[result];
     if (known) throw known();
     if (result === 'MISMATCH') {

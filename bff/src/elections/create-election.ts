@@ -36,6 +36,7 @@ export async function createElection(deps: Deps, userId: string, communityId: st
         allowChange: input.allowChange,
         deliveredCounts: input.deliveredCounts,
         silenceFollows: input.silenceFollows,
+        noticeDays: input.noticeDays,
         closesAt: new Date(input.closesAt),
         createdById: userId,
         createdAt: now,

@@ -3,16 +3,21 @@ import type { Module } from '../module.js';
 import { hasStaffRole } from '../access/scope.js';
 import { electionRoutes } from './routes.js';
 
-/** A candidate's photo: the community's verified residents and its committee (it is posted for all to see). */
+/** A candidate's photo: its committee; the community's verified residents once its check passed (it is posted for all to see). */
 async function maySeeCandidatePhoto(deps: Deps, userId: string, candidateId: string): Promise<boolean> {
   const candidate = await deps.db.electionCandidate.findUnique({
     where: { id: candidateId },
-    select: { election: { select: { communityId: true, state: true } } },
+    select: { photoUploadId: true, election: { select: { communityId: true, state: true } } },
   });
   if (!candidate) return false;
   const { communityId, state } = candidate.election;
   if (await hasStaffRole(deps.db, userId, communityId, ['COMMITTEE_MEMBER'])) return true;
+  // Residents once WeChat's media check (or a manager) passed it (docs/wechat.md §7).
+  const passed = candidate.photoUploadId
+    ? await deps.db.mediaCheck.count({ where: { uploadId: candidate.photoUploadId, status: 'PASS' } })
+    : 0;
   return (
+    passed > 0 &&
     state !== 'DRAFT' &&
     (await deps.db.unitMembership.count({ where: { userId, status: 'VERIFIED', unit: { communityId } } })) > 0
   );
@@ -27,9 +32,31 @@ async function maySeeBallotEvidence(deps: Deps, userId: string, ballotId: string
   return !!ballot && hasStaffRole(deps.db, userId, ballot.election.communityId, ['COMMITTEE_MEMBER']);
 }
 
+/** A late owner's evidence (heir, buyer, new phone): the committee only. */
+async function maySeeVoterEvidence(deps: Deps, userId: string, voterId: string): Promise<boolean> {
+  const voter = await deps.db.electionVoter.findUnique({
+    where: { id: voterId },
+    select: { election: { select: { communityId: true } } },
+  });
+  return !!voter && hasStaffRole(deps.db, userId, voter.election.communityId, ['COMMITTEE_MEMBER']);
+}
+
 /** Owners' votes and committee elections (业委会选举), counted as the Civil Code says. */
 export const electionsModule: Module = {
   name: 'elections',
   routes: electionRoutes,
-  uploadAccess: { electionCandidate: maySeeCandidatePhoto, ballotEvidence: maySeeBallotEvidence },
+  moderation: {
+    // Passed: residents see the statement. Rejected: it is replaced for good (as a snapshot's text).
+    'election-candidate': async (_deps, tx, review, approved) => {
+      await tx.electionCandidate.update({
+        where: { id: review.recordId },
+        data: approved ? { statementHeld: false } : { statementHeld: false, statement: '（内容未通过审核，已隐藏）' },
+      });
+    },
+  },
+  uploadAccess: {
+    electionCandidate: maySeeCandidatePhoto,
+    ballotEvidence: maySeeBallotEvidence,
+    electionVoterEvidence: maySeeVoterEvidence,
+  },
 };

@@ -8,7 +8,7 @@ import { beijingMinute } from '../beijing.js';
 import { tally, type TallyResult } from './tally.js';
 import { exportInput } from './export-input.js';
 import { snapshotRoster } from './roster.js';
-import { audit, electionForRunner, step, type Tx } from './runner.js';
+import { audit, earliestOpening, electionForRunner, step, type Tx } from './runner.js';
 import { getElectionForRunner } from './view.js';
 
 /** A notice to the community (业委会公示), published at once and pushed, written in the step's transaction. */
@@ -25,6 +25,7 @@ async function announce(deps: Deps, tx: Tx, election: Election, authorId: string
       title,
       bodyHtml,
       category: 'COMMITTEE',
+      committeeElectionId: election.id, // the committee's: only its members edit or withdraw it
       status: 'PUBLISHED',
       publishedAt: now,
       createdAt: now,
@@ -42,15 +43,20 @@ const escape = (s: string) =>
 /** Draft → published: candidates and roster posted for the notice period (roster corrections allowed until opening). */
 export async function publishElection(deps: Deps, userId: string, id: string) {
   const election = await electionForRunner(deps, userId, id);
-  const candidates = await deps.db.electionCandidate.findMany({
-    where: { electionId: id },
-    orderBy: { sortOrder: 'asc' },
-  });
-  if (election.kind === 'ELECTION' && candidates.length < election.seats)
-    throw new AppError('VALIDATION_FAILED', `候选人不少于 ${election.seats} 名（应选人数）才能公示`);
   const now = deps.clock.now();
+  // A vote that would close before its notice period ends could never open (the Regulations art. 14).
+  if (election.closesAt <= earliestOpening({ publishedAt: now, noticeDays: election.noticeDays })!)
+    throw new AppError('VALIDATION_FAILED', `截止时间应在公示 ${election.noticeDays} 天之后，请修改截止时间`);
   await deps.db.$transaction(async (tx) => {
-    await step(tx, id, 'DRAFT', 'PUBLISHED');
+    // The step locks the election first: a candidate added concurrently either committed before (and
+    // is read below) or waits and is refused — the notice lists exactly the candidates that stand.
+    await step(tx, id, 'DRAFT', 'PUBLISHED', { publishedAt: now });
+    const candidates = await tx.electionCandidate.findMany({
+      where: { electionId: id },
+      orderBy: { sortOrder: 'asc' },
+    });
+    if (election.kind === 'ELECTION' && candidates.length < election.seats)
+      throw new AppError('VALIDATION_FAILED', `候选人不少于 ${election.seats} 名（应选人数）才能公示`);
     const units = await snapshotRoster(deps, tx, election);
     if (units === 0) throw new AppError('VALIDATION_FAILED', '范围内没有房屋，无法投票');
     await audit(tx, id, 'PUBLISHED', userId, now, `${units} 户`);
@@ -58,13 +64,14 @@ export async function publishElection(deps: Deps, userId: string, id: string) {
       election.kind === 'ELECTION'
         ? `<p>候选人：</p><ul>${candidates.map((c) => `<li>${escape(c.name)}，${escape(c.sex)}，${c.age}岁，${escape(c.affiliation)}，${escape(c.occupation)}</li>`).join('')}</ul>`
         : '';
+    const opensFrom = beijingMinute(earliestOpening({ publishedAt: now, noticeDays: election.noticeDays })!);
     await announce(
       deps,
       tx,
       election,
       userId,
       `【公示】${election.title}`,
-      `<p>${escape(election.description)}</p>${list}<p>投票截止：${beijingMinute(election.closesAt)}。业主名册已公示，如有异议请联系业委会。</p>`,
+      `<p>${escape(election.description)}</p>${list}<p>公示 ${election.noticeDays} 天，最早 ${opensFrom} 开始投票；投票截止：${beijingMinute(election.closesAt)}。业主名册已公示，如有异议请联系业委会。</p>`,
     );
   }, FAN_OUT_TRANSACTION);
   await invalidateNotices(deps, [election.communityId]);
@@ -76,6 +83,13 @@ export async function openElection(deps: Deps, userId: string, id: string) {
   const election = await electionForRunner(deps, userId, id);
   const now = deps.clock.now();
   if (election.closesAt <= now) throw new AppError('VALIDATION_FAILED', '截止时间已过，请新建投票');
+  // The Regulations art. 14: at least 15 days (or the rules' longer period) between publication and opening.
+  const earliest = earliestOpening(election);
+  if (election.state === 'PUBLISHED' && earliest && now < earliest)
+    throw new AppError(
+      'NOTICE_PERIOD',
+      `公示期为 ${election.noticeDays} 天，最早 ${beijingMinute(earliest)} 才能开始投票`,
+    );
   await deps.db.$transaction(async (tx) => {
     await step(tx, id, 'PUBLISHED', 'OPEN', { openedAt: now });
     await audit(
@@ -94,17 +108,10 @@ export async function openElection(deps: Deps, userId: string, id: string) {
       `【投票开始】${election.title}`,
       `<p>请业主在小程序“投票”中投票，截止 ${beijingMinute(election.closesAt)}。</p>`,
     );
-    const voters = await tx.unitMembership.findMany({
-      where: {
-        status: 'VERIFIED',
-        relation: { in: ['OWNER', 'CO_OWNER'] },
-        unit: {
-          communityId: election.communityId,
-          ...(election.buildingId ? { buildingId: election.buildingId } : {}),
-        },
-      },
-      select: { userId: true },
-    });
+    // Those who may cast a slot (docs/domain.md §5, The roster): the frozen voters, by their phones.
+    const voters = await tx.$queryRaw<{ userId: string }[]>`
+      SELECT DISTINCT u."id" AS "userId" FROM "ElectionVoter" v JOIN "User" u ON u."phone" = v."phone"
+       WHERE v."electionId" = ${id}::uuid`;
     await queuePush(deps, tx, {
       template: 'electionOpened',
       recipients: voters.map((v) => ({ userId: v.userId, communityId: election.communityId })),

@@ -4,19 +4,56 @@ import type { Deps } from '../deps.js';
 import { AppError, notFound } from '../errors.js';
 import { DEVELOPER } from './tally.js';
 import { audit, electionForRunner, type Tx } from './runner.js';
+import { claimUploads } from '../uploads/claim-uploads.js';
+import { normaliseImportedPhone } from '../privacy/phone.js';
+import { maskPhone } from '../privacy/mask.js';
 
 /**
- * An owner of record as a stable key: the same person (phone of record) has the same key on every
- * unit, never their phone itself — an HMAC no one can reverse without the server's secret.
+ * An owner of record as a stable key: the same owner (the phones of record) has the same key on every
+ * unit, never a phone itself — an HMAC no one can reverse without the server's secret.
+ *
+ * docs/domain.md §5 (Owner count): the owner of a part is everyone on the roster as its owner or
+ * co-owner. One person alone is one key on all the parts they own alone; the same people jointly are
+ * another key — so a part owned alone and one owned jointly are two slots, and a co-owner's ballot
+ * never carries the area of a part they do not co-own.
  */
-export function ownerKeyOf(deps: Deps, phone: string): string {
-  return `o_${createHmac('sha256', `owner-key:${deps.config.wechat.secret}`).update(phone).digest('base64url').slice(0, 22)}`;
+export function ownerKeyOf(deps: Deps, phones: string[]): string {
+  const owners = [...new Set(phones)].sort().join(',');
+  return `o_${createHmac('sha256', `owner-key:${deps.config.wechat.secret}`).update(owners).digest('base64url').slice(0, 22)}`;
+}
+
+/** The key of a unit's slot, the same whichever path made the entry (snapshot or correction). */
+const keyOfUnit = (deps: Deps, unitId: string, developerHeld: boolean, phones: string[]) =>
+  developerHeld ? DEVELOPER : phones.length > 0 ? ownerKeyOf(deps, phones) : `u_${unitId}`;
+
+/** The phones of record of units (owners and co-owners), by unit. */
+async function phonesOfRecord(tx: Tx, unitIds: string[]): Promise<Map<string, string[]>> {
+  const rows = await tx.ownerRosterEntry.findMany({
+    where: { unitId: { in: unitIds }, relation: { in: ['OWNER', 'CO_OWNER'] } },
+    select: { unitId: true, phone: true },
+  });
+  const byUnit = new Map<string, string[]>();
+  for (const r of rows) byUnit.set(r.unitId, [...(byUnit.get(r.unitId) ?? []), r.phone]);
+  return byUnit;
+}
+
+/**
+ * Who may cast each slot, frozen with the roster (docs/domain.md §5, The roster): the owners of record
+ * by their phones on the owner roster — never the memberships property staff approve. Replaces the
+ * owners of record of these units (not the people the committee admitted).
+ */
+async function freezeVoters(tx: Tx, electionId: string, byUnit: Map<string, string[]>, now: Date) {
+  await tx.electionVoter.deleteMany({ where: { electionId, unitId: { in: [...byUnit.keys()] }, admittedById: null } });
+  await tx.electionVoter.createMany({
+    data: [...byUnit].flatMap(([unitId, phones]) => phones.map((phone) => ({ electionId, unitId, phone, at: now }))),
+    skipDuplicates: true,
+  });
 }
 
 /**
  * The roster as it stands: every unit in scope with its exclusive area and source, its owner of record
- * as a key (the owner's phone on the roster; co-owners share the unit's slot), developer-held units
- * (not yet delivered) marked. Units without an owner on the roster get a key of their own.
+ * as a key, developer-held units (not yet delivered) marked; and who may cast each slot. Units
+ * without an owner on the roster get a key of their own.
  */
 export async function snapshotRoster(deps: Deps, tx: Tx, election: Election) {
   const units = await tx.unit.findMany({
@@ -28,23 +65,31 @@ export async function snapshotRoster(deps: Deps, tx: Tx, election: Election) {
       areaSource: true,
       deliveredAt: true,
       building: { select: { name: true } },
-      roster: { where: { relation: 'OWNER' }, select: { phone: true }, orderBy: { phone: 'asc' }, take: 1 },
     },
   });
+  const phones = await phonesOfRecord(
+    tx,
+    units.map((u) => u.id),
+  );
   const rows = units.map((u) => {
     const developerHeld = u.deliveredAt === null;
-    const phone = u.roster[0]?.phone;
     return {
       electionId: election.id,
       unitId: u.id,
       unitLabel: `${u.building.name} ${u.number}`,
       area: u.exclusiveArea,
       areaSource: u.areaSource,
-      ownerKey: developerHeld ? DEVELOPER : phone ? ownerKeyOf(deps, phone) : `u_${u.id}`,
+      ownerKey: keyOfUnit(deps, u.id, developerHeld, phones.get(u.id) ?? []),
       developerHeld,
     };
   });
   await tx.electionRosterEntry.createMany({ data: rows });
+  await freezeVoters(
+    tx,
+    election.id,
+    new Map(rows.filter((r) => !r.developerHeld).map((r) => [r.unitId, phones.get(r.unitId) ?? []])),
+    deps.clock.now(),
+  );
   return rows.length;
 }
 
@@ -68,7 +113,10 @@ export async function correctRosterEntry(
       );
     const entry = await tx.electionRosterEntry.findUnique({ where: { electionId_unitId: { electionId: id, unitId } } });
     if (!entry) throw notFound('房屋');
-    const ownerKey = input.developerHeld ? DEVELOPER : entry.developerHeld ? `u_${unitId}` : entry.ownerKey;
+    // The key comes from the owner roster exactly as at publication: a buyer of several units stays one head.
+    const phones = (await phonesOfRecord(tx, [unitId])).get(unitId) ?? [];
+    const ownerKey = keyOfUnit(deps, unitId, input.developerHeld, phones);
+    await freezeVoters(tx, id, new Map([[unitId, input.developerHeld ? [] : phones]]), deps.clock.now());
     await tx.electionRosterEntry.update({
       where: { electionId_unitId: { electionId: id, unitId } },
       data: { area: input.area, areaSource: input.areaSource, developerHeld: input.developerHeld, ownerKey },
@@ -102,4 +150,60 @@ export async function recordDeliveries(deps: Deps, userId: string, id: string, u
     return count;
   });
   return { delivered: marked };
+}
+
+/**
+ * The committee admits someone to cast a unit's slot who is not its owner of record on the frozen
+ * roster — an owner whose phone changed, an heir, a late buyer — with a reason and evidence, audited
+ * (docs/domain.md §5, The roster). Never property staff: electionForRunner is the committee only.
+ */
+export async function admitVoter(
+  deps: Deps,
+  userId: string,
+  id: string,
+  input: { unitId: string; phone: string; reason: string; evidenceUploadId: string },
+) {
+  await electionForRunner(deps, userId, id);
+  const phone = normaliseImportedPhone(input.phone);
+  const now = deps.clock.now();
+  return deps.db.$transaction(async (tx) => {
+    const [locked] = await tx.$queryRaw<
+      { state: ElectionState }[]
+    >`SELECT "state" FROM "Election" WHERE "id" = ${id}::uuid FOR UPDATE`;
+    if (locked!.state !== 'PUBLISHED' && locked!.state !== 'OPEN')
+      throw new AppError('ELECTION_NOT_OPEN', '只能在公示或投票期间确认投票人');
+    const entry = await tx.electionRosterEntry.findUnique({
+      where: { electionId_unitId: { electionId: id, unitId: input.unitId } },
+    });
+    if (!entry) throw notFound('房屋');
+    const voter = await tx.electionVoter.upsert({
+      where: { electionId_unitId_phone: { electionId: id, unitId: input.unitId, phone } },
+      create: {
+        electionId: id,
+        unitId: input.unitId,
+        phone,
+        admittedById: userId,
+        reason: input.reason,
+        evidenceUploadId: input.evidenceUploadId,
+        at: now,
+      },
+      update: { admittedById: userId, reason: input.reason, evidenceUploadId: input.evidenceUploadId, at: now },
+    });
+    await claimUploads(tx, {
+      uploaderId: userId,
+      ids: [input.evidenceUploadId],
+      kind: 'electionVoterEvidence',
+      recordId: voter.id,
+      now,
+    });
+    await audit(
+      tx,
+      id,
+      'VOTER_ADMITTED',
+      userId,
+      now,
+      `${entry.unitLabel}：${maskPhone(phone)}；${input.reason}；凭证 ${input.evidenceUploadId}`,
+    );
+    return { unit: entry.unitLabel, admitted: true };
+  });
 }

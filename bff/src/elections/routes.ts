@@ -3,8 +3,19 @@ import type { Deps } from '../deps.js';
 import { createRouter } from '../http/router.js';
 import { requireSession, userIdOf } from '../http/auth.js';
 import { ZCommunityParams, ZId, ZIdParams } from '../http/params.js';
-import { ZBallot, ZCandidate, ZNewElection, ZPaperBallot, ZReceiptParams, ZRosterCorrection } from './schema.js';
+import {
+  ZAdmitVoter,
+  ZBallot,
+  ZCandidate,
+  ZCommitteeNoticeEdit,
+  ZNewElection,
+  ZPaperBallot,
+  ZReceiptParams,
+  ZRosterCorrection,
+} from './schema.js';
 import { addCandidate, removeCandidate } from './candidates.js';
+import { editCommitteeNotice, withdrawCommitteeNotice } from './committee-notices.js';
+import { ZWithdraw } from '../notices/schema.js';
 import { createElection } from './create-election.js';
 import { exportInput } from './export-input.js';
 import {
@@ -15,8 +26,8 @@ import {
   publishResults,
   tallyElection,
 } from './lifecycle.js';
-import { correctRosterEntry, recordDeliveries } from './roster.js';
-import { electionForRunner } from './runner.js';
+import { admitVoter, correctRosterEntry, recordDeliveries } from './roster.js';
+import { exportableElection } from './runner.js';
 import { getElectionForRunner, listCommunityElections } from './view.js';
 import {
   castBallot,
@@ -71,6 +82,11 @@ export function electionRoutes(deps: Deps) {
     const { id, unitId } = ZUnitParams.parse(ctx.params);
     ctx.body = await correctRosterEntry(deps, userIdOf(ctx), id, unitId, ZRosterCorrection.parse(ctx.request.body));
   });
+  router.post('/committee/elections/:id/voters', async (ctx) => {
+    const { id } = ZIdParams.parse(ctx.params);
+    ctx.status = 201;
+    ctx.body = await admitVoter(deps, userIdOf(ctx), id, ZAdmitVoter.parse(ctx.request.body));
+  });
   router.post('/committee/elections/:id/steps/:step', async (ctx) => {
     const { id, step } = ZStep.parse(ctx.params);
     ctx.body = await STEPS[step](deps, userIdOf(ctx), id);
@@ -91,9 +107,18 @@ export function electionRoutes(deps: Deps) {
   /** The count's input, for anyone on the committee to re-run with `npm run tally` (README). */
   router.get('/committee/elections/:id/export', async (ctx) => {
     const { id } = ZIdParams.parse(ctx.params);
-    const election = await electionForRunner(deps, userIdOf(ctx), id);
+    const election = await exportableElection(deps, userIdOf(ctx), id);
     ctx.attachment(`election-${id}.json`);
     ctx.body = await exportInput(deps.db, election);
+  });
+
+  router.put('/committee/notices/:id', async (ctx) => {
+    const { id } = ZIdParams.parse(ctx.params);
+    ctx.body = await editCommitteeNotice(deps, userIdOf(ctx), id, ZCommitteeNoticeEdit.parse(ctx.request.body));
+  });
+  router.post('/committee/notices/:id/withdraw', async (ctx) => {
+    const { id } = ZIdParams.parse(ctx.params);
+    ctx.body = await withdrawCommitteeNotice(deps, userIdOf(ctx), id, ZWithdraw.parse(ctx.request.body).reason);
   });
 
   router.get('/elections', async (ctx) => {

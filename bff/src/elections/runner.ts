@@ -39,3 +39,18 @@ const STEP_REFUSED: Partial<Record<ElectionState, string>> = {
   RESULTS_PUBLISHED: '计票后才能公布结果',
   ARCHIVED: '公布结果后才能归档',
 };
+
+/**
+ * The election for its export (every slot's choices): only once voting has closed. While it is open
+ * the committee — candidates among them — sees turnout only (docs/domain.md §5, The count).
+ */
+export async function exportableElection(deps: Deps, userId: string, id: string): Promise<Election> {
+  const election = await electionForRunner(deps, userId, id);
+  if (['DRAFT', 'PUBLISHED', 'OPEN'].includes(election.state))
+    throw new AppError('ELECTION_NOT_CLOSED', '投票结束后才能导出选票，进行中只显示参与情况');
+  return election;
+}
+
+/** docs/domain.md §5, Notice: the earliest opening is publication plus the notice period. */
+export const earliestOpening = (e: Pick<Election, 'publishedAt' | 'noticeDays'>) =>
+  e.publishedAt ? new Date(e.publishedAt.getTime() + e.noticeDays * 86_400_000) : null;

@@ -14,6 +14,8 @@ export const ZNewElection = z
     allowChange: z.boolean().default(false),
     deliveredCounts: z.boolean().default(false),
     silenceFollows: z.boolean().default(false),
+    /** The Regulations art. 14: at least 15 days' notice; the rules of procedure may ask more (docs/domain.md §5, Notice). */
+    noticeDays: z.number('公示天数必须是数字').int().min(15, '公示期不少于 15 天').max(90).default(15),
   })
   .refine((e) => e.kind === 'MATTER' || e.class === 'ORDINARY', {
     message: '选举业委会属于一般事项（过半数）',
@@ -56,4 +58,18 @@ export const ZPaperBallot = z.object({
 export const ZReceiptParams = z.object({
   id: ZId,
   code: z.string().regex(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/, '回执码格式应为 XXXX-XXXX-XXXX'),
+});
+
+export const ZAdmitVoter = z.object({
+  unitId: ZId,
+  phone: z.string('请填写手机号').regex(/^\+?[\d\s-]{6,20}$/, '手机号格式不正确'),
+  reason: ZText({ min: 4, max: 200, label: '原因' }),
+  evidenceUploadId: ZId,
+});
+
+/** An edit of one of the committee's notices: its title and text (its audience and category stay). */
+export const ZCommitteeNoticeEdit = z.object({
+  title: ZText({ max: 60, label: '标题' }),
+  body: z.string('正文必须是文字').min(1, '请填写正文').max(20_000, '正文最多 20000 字'),
+  version: z.number('请带上编辑时的版本号').int().min(1),
 });

@@ -36,9 +36,18 @@ export type TallyResult = {
   elected: string[];
   runoff: string[];
   vacant: number;
+  /**
+   * Every ballot not counted as cast, in the export's order (docs/domain.md §5, Counting bad ballots):
+   * set aside (`tookPart: false` — a second ballot of a head, an owner not on the roster) or void for
+   * the candidates while its owner took part (`tookPart: true`).
+   */
+  rejected: { owner: string; reason: RejectReason; tookPart: boolean }[];
   /** The count with the clauses applied (only when the rules contain one), reported separately. */
   adjusted?: Omit<TallyResult, 'adjusted'> & { silentOwners: number };
 };
+
+export type RejectReason =
+  'SECOND_BALLOT' | 'NOT_ON_ROSTER' | 'VOID_OVER_SEATS' | 'VOID_UNKNOWN_CANDIDATE' | 'VOID_MARKED_TWICE';
 
 export class TallyError extends Error {
   constructor(message: string) {
@@ -140,17 +149,24 @@ function count(input: TallyInput): TallyResult {
   const totalHeads = areaOf.size;
   const developerKeys = new Set(input.roster.filter((r) => r.developerHeld).map((r) => r.owner));
 
+  // docs/domain.md §5, Counting bad ballots: one bad ballot never stops the count. The first ballot of
+  // each head counts; the rest are set aside, and a ballot the count cannot read is void for the
+  // candidates while its owner still took part. Each is listed with its reason.
   const voted = new Map<string, string[]>();
+  const rejected: TallyResult['rejected'] = [];
   for (const b of input.ballots) {
     const key = developerKeys.has(b.owner) ? DEVELOPER : b.owner;
-    if (!areaOf.has(key)) throw new TallyError(`ballot of "${b.owner}": not an owner on the roster`);
-    if (voted.has(key)) throw new TallyError(`owner "${b.owner}" has two ballots`);
-    const choices = new Set(b.choices);
-    if (choices.size !== b.choices.length) throw new TallyError(`ballot of "${b.owner}": a candidate marked twice`);
-    if (choices.size > input.seats) throw new TallyError(`ballot of "${b.owner}": more than ${input.seats} marked`);
-    for (const c of choices)
-      if (!candidates.has(c)) throw new TallyError(`ballot of "${b.owner}": unknown candidate "${c}"`);
-    voted.set(key, b.choices);
+    if (!areaOf.has(key)) {
+      rejected.push({ owner: b.owner, reason: 'NOT_ON_ROSTER', tookPart: false });
+      continue;
+    }
+    if (voted.has(key)) {
+      rejected.push({ owner: b.owner, reason: 'SECOND_BALLOT', tookPart: false });
+      continue;
+    }
+    const reason = voidReason(b.choices, input.seats, candidates);
+    if (reason) rejected.push({ owner: b.owner, reason, tookPart: true });
+    voted.set(key, reason ? [] : b.choices);
   }
   const partHeads = voted.size;
   const partArea = [...voted.keys()].reduce((s, k) => s + areaOf.get(k)!, 0n);
@@ -164,8 +180,9 @@ function count(input: TallyInput): TallyResult {
       v.heads += 1;
     }
   }
+  // Nothing passes with nobody taking part (docs/domain.md §5), even where 0 ≥ ¾·0 would say so.
   const passes = (c: string) =>
-    quorum && clears(input.class, votes.get(c)!.area, votes.get(c)!.heads, partArea, partHeads);
+    quorum && partHeads > 0 && clears(input.class, votes.get(c)!.area, votes.get(c)!.heads, partArea, partHeads);
 
   // Seats among those passing: heads first, then area; a full tie across the last seat goes to a run-off.
   const passing = input.candidates.filter(passes).sort((a, b) => compare(votes.get(b)!, votes.get(a)!));
@@ -194,7 +211,17 @@ function count(input: TallyInput): TallyResult {
     elected,
     runoff,
     vacant: Math.max(0, input.seats - passing.length),
+    rejected,
   };
+}
+
+/** Why a ballot is void for the candidates (its owner still took part), or null if it counts as marked. */
+function voidReason(choices: string[], seats: number, candidates: Set<string>): RejectReason | null {
+  const marked = new Set(choices);
+  if (marked.size !== choices.length) return 'VOID_MARKED_TWICE';
+  if (marked.size > seats) return 'VOID_OVER_SEATS';
+  if ([...marked].some((c) => !candidates.has(c))) return 'VOID_UNKNOWN_CANDIDATE';
+  return null;
 }
 
 function compare(a: { area: bigint; heads: number }, b: { area: bigint; heads: number }): number {

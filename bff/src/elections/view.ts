@@ -3,7 +3,7 @@ import type { Deps } from '../deps.js';
 import { requireRole } from '../access/guards.js';
 import { tally, type TallyResult } from './tally.js';
 import { exportInput } from './export-input.js';
-import { electionForRunner, RUNNERS } from './runner.js';
+import { earliestOpening, electionForRunner, RUNNERS } from './runner.js';
 
 /** Turnout while open: participating area and heads against the totals and the 2/3 lines (exact, as the count does it). */
 export async function turnout(deps: Deps, election: Election) {
@@ -55,6 +55,10 @@ export function shapeElection(e: Election) {
     state: e.state,
     rules: { allowChange: e.allowChange, deliveredCounts: e.deliveredCounts, silenceFollows: e.silenceFollows },
     closesAt: e.closesAt.toISOString(),
+    noticeDays: e.noticeDays,
+    publishedAt: e.publishedAt?.toISOString() ?? null,
+    /** docs/domain.md §5, Notice: publication + the notice period; the committee page shows it. */
+    earliestOpenAt: earliestOpening(e)?.toISOString() ?? null,
     openedAt: e.openedAt?.toISOString() ?? null,
     closedAt: e.closedAt?.toISOString() ?? null,
     result: (e.result as TallyResult | null) ?? null,
@@ -65,6 +69,7 @@ export const shapeCandidate = (c: {
   id: string;
   name: string;
   statement: string;
+  statementHeld: boolean;
   photoUploadId: string | null;
   sex: string;
   age: number | null;
@@ -74,6 +79,7 @@ export const shapeCandidate = (c: {
   id: c.id,
   name: c.name,
   statement: c.statement,
+  statementHeld: c.statementHeld,
   photoUploadId: c.photoUploadId,
   sex: c.sex,
   age: c.age,
@@ -86,4 +92,26 @@ export async function listCommunityElections(deps: Deps, userId: string, communi
   await requireRole(deps.db, userId, communityId, [...RUNNERS], '小区');
   const rows = await deps.db.election.findMany({ where: { communityId }, orderBy: { createdAt: 'desc' }, take: 50 });
   return { items: rows.map(shapeElection) };
+}
+
+/**
+ * A candidate as residents see it (docs/wechat.md §7): a statement held for review reads "审核中", and
+ * the photo appears once its media check passed.
+ */
+export async function shapeCandidatesForResidents(deps: Deps, candidates: Parameters<typeof shapeCandidate>[0][]) {
+  const photos = candidates.flatMap((c) => (c.photoUploadId ? [c.photoUploadId] : []));
+  const passed = new Set(
+    (
+      await deps.db.mediaCheck.findMany({
+        where: { uploadId: { in: photos }, status: 'PASS' },
+        select: { uploadId: true },
+      })
+    ).map((m) => m.uploadId),
+  );
+  return candidates.map((c) => ({
+    ...shapeCandidate(c),
+    statement: c.statementHeld ? '（内容审核中）' : c.statement,
+    statementHeld: false,
+    photoUploadId: c.photoUploadId && passed.has(c.photoUploadId) ? c.photoUploadId : null,
+  }));
 }

@@ -3,11 +3,12 @@ import type { Election, Prisma } from '@prisma/client';
 import type { Deps } from '../deps.js';
 import { AppError, isUniqueViolation, notFound } from '../errors.js';
 import { FAN_OUT_TRANSACTION, queuePush } from '../push/outbox.js';
+import { REMINDER_COOL_DOWN_DAYS } from '../fees/reminders.js';
 import { DEVELOPER } from './tally.js';
 import { claimUploads } from '../uploads/claim-uploads.js';
 import { MATTER_CHOICES } from './export-input.js';
 import { electionForRunner } from './runner.js';
-import { shapeCandidate, shapeElection } from './view.js';
+import { shapeCandidatesForResidents, shapeElection } from './view.js';
 
 /** Receipt codes: 12 characters without look-alikes (no 0/O, 1/I), grouped in fours. */
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -18,17 +19,21 @@ const newReceipt = () =>
 const receiptHash = (electionId: string, code: string) =>
   createHash('sha256').update(`${electionId}:${code}`).digest('base64url');
 
-/** The owner slots (keys) the caller may vote for in this election: their verified owner units in its frozen roster. */
+/**
+ * The owner slots (keys) the caller may cast in this election: the units whose frozen voters include
+ * their verified phone — an owner of record, or someone the committee admitted (docs/domain.md §5,
+ * The roster). Memberships, which property staff approve, play no part.
+ */
 async function slotsOf(
   deps: Deps,
   userId: string,
   electionId: string,
 ): Promise<{ ownerKey: string; units: string[] }[]> {
   const rows = await deps.db.$queryRaw<{ ownerKey: string; unitLabel: string }[]>`
-    SELECT r."ownerKey", r."unitLabel" FROM "ElectionRosterEntry" r
-      JOIN "UnitMembership" m ON m."unitId" = r."unitId"
-     WHERE r."electionId" = ${electionId}::uuid AND r."developerHeld" = false AND m."userId" = ${userId}::uuid
-       AND m."status" = 'VERIFIED' AND m."relation" IN ('OWNER', 'CO_OWNER')
+    SELECT DISTINCT r."ownerKey", r."unitLabel" FROM "ElectionRosterEntry" r
+      JOIN "ElectionVoter" v ON v."electionId" = r."electionId" AND v."unitId" = r."unitId"
+      JOIN "User" u ON u."phone" = v."phone"
+     WHERE r."electionId" = ${electionId}::uuid AND u."id" = ${userId}::uuid
      ORDER BY r."unitLabel"`;
   const byKey = new Map<string, string[]>();
   for (const r of rows) byKey.set(r.ownerKey, [...(byKey.get(r.ownerKey) ?? []), r.unitLabel]);
@@ -36,8 +41,8 @@ async function slotsOf(
 }
 
 /**
- * An election the caller may see as a resident: of a community where they are a verified owner (or
- * member), published or later. Another community's is "not found".
+ * An election the caller may see as a resident: of a community where they are a verified member, or
+ * one they may vote in; published or later. Another community's is "not found".
  */
 async function electionForResident(deps: Deps, userId: string, id: string): Promise<Election> {
   const election = await deps.db.election.findUnique({ where: { id } });
@@ -45,7 +50,7 @@ async function electionForResident(deps: Deps, userId: string, id: string): Prom
   const member = await deps.db.unitMembership.count({
     where: { userId, status: 'VERIFIED', unit: { communityId: election.communityId } },
   });
-  if (member === 0) throw notFound('投票');
+  if (member === 0 && (await slotsOf(deps, userId, id)).length === 0) throw notFound('投票');
   return election;
 }
 
@@ -70,8 +75,9 @@ export async function listResidentElections(deps: Deps, userId: string) {
   const mine = await deps.db.$queryRaw<{ electionId: string }[]>`
     SELECT DISTINCT b."electionId" FROM "Ballot" b
       JOIN "ElectionRosterEntry" r ON r."electionId" = b."electionId" AND r."ownerKey" = b."ownerKey"
-      JOIN "UnitMembership" m ON m."unitId" = r."unitId"
-     WHERE b."electionId" = ANY(${rows.map((r) => r.id)}::uuid[]) AND m."userId" = ${userId}::uuid AND m."status" = 'VERIFIED' AND m."relation" IN ('OWNER', 'CO_OWNER')`;
+      JOIN "ElectionVoter" v ON v."electionId" = r."electionId" AND v."unitId" = r."unitId"
+      JOIN "User" u ON u."phone" = v."phone"
+     WHERE b."electionId" = ANY(${rows.map((r) => r.id)}::uuid[]) AND u."id" = ${userId}::uuid`;
   const voted = new Set(mine.map((b) => b.electionId));
   return { items: rows.map((e) => ({ ...shapeElection(e), result: null, voted: voted.has(e.id) })) };
 }
@@ -91,7 +97,7 @@ export async function residentElection(deps: Deps, userId: string, id: string) {
   return {
     ...shapeElection(election),
     result: published ? shapeElection(election).result : null,
-    candidates: candidates.map(shapeCandidate),
+    candidates: await shapeCandidatesForResidents(deps, candidates),
     choices: election.kind === 'MATTER' ? [...MATTER_CHOICES] : null,
     slots: slots.map((s) => {
       const b = ballots.find((x) => x.ownerKey === s.ownerKey);
@@ -171,35 +177,49 @@ export async function castBallot(
     input.choices,
   );
   const code = newReceipt();
-  try {
-    await deps.db.ballot.create({
-      data: {
-        electionId: id,
-        ownerKey: slot.ownerKey,
-        channel: 'ONLINE',
-        choices: input.choices,
-        receiptHash: receiptHash(id, code),
-        userId,
-        castAt: now,
-      },
+  // Close and cast serialise on the election: each cast holds a share lock on its row until it commits,
+  // and "close" (an update of that row) waits for them — the closing count is the count. A cast behind
+  // a close reads it closed.
+  return deps.db.$transaction(async (tx) => {
+    await lockOpen(tx, id, now);
+    const inserted = await tx.ballot.createMany({
+      data: [
+        {
+          electionId: id,
+          ownerKey: slot.ownerKey,
+          channel: 'ONLINE',
+          choices: input.choices,
+          receiptHash: receiptHash(id, code),
+          userId,
+          castAt: now,
+        },
+      ],
+      skipDuplicates: true,
     });
-    return { receipt: code, changed: false };
-  } catch (err) {
-    if (!isUniqueViolation(err)) throw err;
-  }
-  // The slot has a ballot: changing it once before the close, if the rules allow, and only one's own online ballot.
-  const existing = await deps.db.ballot.findUnique({
-    where: { electionId_ownerKey: { electionId: id, ownerKey: slot.ownerKey } },
-    select: { id: true, userId: true, channel: true },
+    if (inserted.count === 1) return { receipt: code, changed: false };
+    // The slot has a ballot: changing it once before the close, if the rules allow, and only one's own online ballot.
+    const existing = await tx.ballot.findUnique({
+      where: { electionId_ownerKey: { electionId: id, ownerKey: slot.ownerKey } },
+      select: { id: true, userId: true, channel: true },
+    });
+    if (!election.allowChange || !existing || existing.userId !== userId || existing.channel !== 'ONLINE')
+      throw new AppError('ALREADY_VOTED', '已投票（同一房屋只能投一次）');
+    const changed = await tx.ballot.updateMany({
+      where: { id: existing.id, changedAt: null },
+      data: { choices: input.choices, changedAt: now, receiptHash: receiptHash(id, code) },
+    });
+    if (changed.count === 0) throw new AppError('ALREADY_VOTED', '已改过一次票，不能再改');
+    return { receipt: code, changed: true };
   });
-  if (!election.allowChange || !existing || existing.userId !== userId || existing.channel !== 'ONLINE')
-    throw new AppError('ALREADY_VOTED', '已投票（同一房屋只能投一次）');
-  const changed = await deps.db.ballot.updateMany({
-    where: { id: existing.id, changedAt: null },
-    data: { choices: input.choices, changedAt: now, receiptHash: receiptHash(id, code) },
-  });
-  if (changed.count === 0) throw new AppError('ALREADY_VOTED', '已改过一次票，不能再改');
-  return { receipt: code, changed: true };
+}
+
+/** The election's row under a share lock, still open: casts go on side by side, "close" waits for them. */
+async function lockOpen(tx: Prisma.TransactionClient, id: string, now: Date) {
+  const [row] = await tx.$queryRaw<
+    { state: string; closesAt: Date }[]
+  >`SELECT "state", "closesAt" FROM "Election" WHERE "id" = ${id}::uuid FOR SHARE`;
+  if (!row || row.state !== 'OPEN' || row.closesAt <= now)
+    throw new AppError('ELECTION_NOT_OPEN', row?.state === 'OPEN' ? '投票已截止' : '投票未开始或已结束');
 }
 
 /** Anyone holding a receipt can check it was counted — the answer never says how. */
@@ -234,6 +254,7 @@ export async function enterPaperBallot(
   const code = newReceipt();
   try {
     await deps.db.$transaction(async (tx: Prisma.TransactionClient) => {
+      await lockOpen(tx, id, now);
       const ballot = await tx.ballot.create({
         data: {
           electionId: id,
@@ -275,15 +296,33 @@ export async function enterPaperBallot(
 export async function remindNonVoters(deps: Deps, userId: string, id: string) {
   const election = await electionForRunner(deps, userId, id);
   if (election.state !== 'OPEN') throw new AppError('ELECTION_NOT_OPEN', '投票进行中才能提醒');
+  // Those who may cast a slot not yet cast (docs/domain.md §5, The roster: the frozen voters, by phone).
   const voters = await deps.db.$queryRaw<{ userId: string }[]>`
-    SELECT DISTINCT m."userId" FROM "ElectionRosterEntry" r JOIN "UnitMembership" m ON m."unitId" = r."unitId"
-     WHERE r."electionId" = ${id}::uuid AND r."developerHeld" = false AND m."status" = 'VERIFIED' AND m."relation" IN ('OWNER', 'CO_OWNER')
+    SELECT DISTINCT u."id" AS "userId" FROM "ElectionRosterEntry" r
+      JOIN "ElectionVoter" v ON v."electionId" = r."electionId" AND v."unitId" = r."unitId"
+      JOIN "User" u ON u."phone" = v."phone"
+     WHERE r."electionId" = ${id}::uuid
        AND NOT EXISTS (SELECT 1 FROM "Ballot" b WHERE b."electionId" = r."electionId" AND b."ownerKey" = r."ownerKey")`;
   const now = deps.clock.now();
-  const queued = await deps.db.$transaction(async (tx) => {
+  const { queued, coolingDown } = await deps.db.$transaction(async (tx) => {
+    // At most one reminder a week per owner, as arrears reminders (docs/domain.md §5, Reminders); one
+    // reminder of an election at a time, so two taps cannot both pass the check.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`election-remind:${id}`}))`;
+    const recent = await tx.pushMessage.findMany({
+      where: {
+        templateKey: 'electionClosing',
+        userId: { in: voters.map((v) => v.userId) },
+        createdAt: { gt: new Date(now.getTime() - REMINDER_COOL_DOWN_DAYS * 86_400_000) },
+      },
+      select: { userId: true },
+      distinct: ['userId'],
+    });
+    const cooling = new Set(recent.map((r) => r.userId));
     const n = await queuePush(deps, tx, {
       template: 'electionClosing',
-      recipients: voters.map((v) => ({ userId: v.userId, communityId: election.communityId })),
+      recipients: voters
+        .filter((v) => !cooling.has(v.userId))
+        .map((v) => ({ userId: v.userId, communityId: election.communityId })),
       values: { title: election.title, closesAt: election.closesAt },
       pageQuery: { id },
       event: { kind: 'election.reminder', id: `${id}:${now.getTime()}` },
@@ -294,10 +333,10 @@ export async function remindNonVoters(deps: Deps, userId: string, id: string) {
         action: 'REMINDED',
         actorId: userId,
         at: now,
-        detail: `${voters.length} 位未投票业主，${n} 条消息`,
+        detail: `${voters.length} 位未投票业主，${n} 条消息${cooling.size ? `，${cooling.size} 位一周内已提醒` : ''}`,
       },
     });
-    return n;
+    return { queued: n, coolingDown: cooling.size };
   }, FAN_OUT_TRANSACTION);
-  return { owners: voters.length, pushed: queued };
+  return { owners: voters.length, pushed: queued, coolingDown };
 }

@@ -2,8 +2,8 @@ import type { BillPayer } from '@prisma/client';
 import { monthNumber, type Period } from './periods.js';
 
 /**
- * Which months are billed already (docs/domain.md §4, Billing runs): no two bills of one unit, fee
- * item and parking space cover the same month, whoever pays them. The database enforces it (the
+ * Which months are billed already (docs/domain.md §4, Billing runs): no two bills of one unit, charge
+ * slot and parking space cover the same month, whoever pays them; a waived bill no longer counts. The database enforces it (the
  * exclusion constraint "Bill_month_once"); generation reads what exists and judges each line before
  * it is made, so a run skips what is billed and reports what would now be split otherwise.
  */
@@ -12,6 +12,7 @@ import { monthNumber, type Period } from './periods.js';
 export type BilledRange = {
   id: string;
   feeItemId: string;
+  slot: string;
   unitId: string;
   parkingSpaceId: string | null;
   payer: BillPayer;
@@ -21,9 +22,9 @@ export type BilledRange = {
   state: string;
 };
 
-type Covering = { feeItemId: string; unitId: string; parkingSpaceId: string | null };
-/** One unit, item and space: the months of a group are billed once. */
-export const groupKey = (l: Covering) => `${l.feeItemId}|${l.unitId}|${l.parkingSpaceId ?? ''}`;
+type Covering = { slot: string; unitId: string; parkingSpaceId: string | null };
+/** One unit, charge slot (chargeSlot in bill-lines.ts) and space: the months of a group are billed once. */
+export const groupKey = (l: Covering) => `${l.slot}|${l.unitId}|${l.parkingSpaceId ?? ''}`;
 
 /** The longest bill covers a year: a bill starting 11 months before the period may still reach into it. */
 const LONGEST_BILL_MONTHS = 12;
@@ -33,10 +34,10 @@ const monthLabel = (n: number) => `${Math.floor(n / 12)}-${String((n % 12) + 1).
 export function overlappingBills(period: Period): { text: string; values: (communityId: string) => unknown[] } {
   const first = monthNumber(period.months[0]!);
   return {
-    text: `SELECT "id", "feeItemId", "unitId", "parkingSpaceId", "payer"::text AS "payer", "firstMonth", "months", "amountFen", "state"::text AS "state"
+    text: `SELECT "id", "feeItemId", "slot", "unitId", "parkingSpaceId", "payer"::text AS "payer", "firstMonth", "months", "amountFen", "state"::text AS "state"
              FROM "Bill"
             WHERE "communityId" = $1::uuid AND "firstMonth" >= $2 AND "firstMonth" <= $3
-              AND bill_month_number("firstMonth") + "months" > $4`,
+              AND bill_month_number("firstMonth") + "months" > $4 AND "state" <> 'WAIVED'`,
     values: (communityId) => [communityId, monthLabel(first - LONGEST_BILL_MONTHS + 1), period.months.at(-1)!, first],
   };
 }

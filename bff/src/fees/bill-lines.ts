@@ -14,6 +14,8 @@ export type BillingSpace = { id: string; number: string; unitId: string };
 /** One bill to be: its item, unit, space and months are billed once (bill-coverage.ts). */
 export type BillLine = {
   feeItemId: string;
+  /** The charge slot a month is billed once in (see chargeSlot). */
+  slot: string;
   unitId: string;
   parkingSpaceId: string | null;
   payer: BillPayer;
@@ -39,6 +41,15 @@ function remembered<K, V>(fn: (key: K) => V): (key: K) => V {
 function m2(area: bigint): string {
   return `${area / 100n}.${String(area % 100n).padStart(2, '0')}`;
 }
+
+/**
+ * The charge slot a month of a unit (and space) is billed once in (docs/domain.md §4, Billing runs):
+ * recurring property and parking fees are one charge whichever standard priced them (a villa price, a
+ * standard retired and made again); each one-off or shared item is its own. The database derives the
+ * same value (trigger "Bill_slot") and enforces it ("Bill_month_once").
+ */
+export const chargeSlot = (item: Pick<FeeItem, 'id' | 'kind'>): string =>
+  item.kind === 'PROPERTY' || item.kind === 'PARKING' ? item.kind : item.id;
 
 /**
  * The bills a period gives, before anything is stored, one at a time (a run streams them to the
@@ -76,6 +87,7 @@ export function* billLines(
       : [
           {
             feeItemId: item.id,
+            slot: chargeSlot(item),
             unitId: unit.id,
             parkingSpaceId: space?.id ?? null,
             payer,

@@ -8,6 +8,9 @@ import { keyset, toPage, ZPageQuery, ZText } from '../http/params.js';
 export const ZUndoRun = z.object({ reason: ZText({ min: 4, max: 200, label: '撤销原因' }) });
 export const ZRunListQuery = ZPageQuery;
 
+/** Undo deletes a whole run's bills (tens of thousands in a large community) in one transaction. */
+const UNDO_TRANSACTION = { timeout: 60_000, maxWait: 10_000 } as const;
+
 const shapeRun = (r: BillingRun) => ({ ...r, totalFen: Number(r.totalFen) });
 
 /** A community's billing runs, newest first, with any undo (who, when, why); paged by keyset. */
@@ -44,7 +47,10 @@ export async function undoBillingRun(deps: Deps, userId: string, communityId: st
     const run = await tx.billingRun.findFirst({ where: { id: runId, communityId } });
     if (!run) throw notFound('账单生成记录');
     if (run.undoneAt) throw new AppError('ALREADY_DECIDED', '这次账单生成已经撤销');
-    await tx.$queryRaw`SELECT 1 FROM "Bill" WHERE "runId" = ${runId}::uuid FOR UPDATE`;
+    // Locked in the counter's order (counter-payments.ts, openBillsOf), so the two never deadlock.
+    await tx.$queryRaw`
+      SELECT 1 FROM "Bill" b JOIN "FeeItem" f ON f."id" = b."feeItemId" WHERE b."runId" = ${runId}::uuid
+       ORDER BY b."firstMonth", f."kind", f."name", b."id" FOR UPDATE OF b`;
     const [touched] = await tx.$queryRaw<{ n: number }[]>`
       SELECT count(*)::int AS "n" FROM "Bill" b
        WHERE b."runId" = ${runId}::uuid
@@ -56,7 +62,7 @@ export async function undoBillingRun(deps: Deps, userId: string, communityId: st
     if (touched!.n > 0)
       throw new AppError(
         'CONFLICT',
-        `这次生成的账单中有 ${touched!.n} 笔已缴费、已减免或发起过支付，不能撤销；请逐笔处理（减免或退款）`,
+        `这次生成的账单中有 ${touched!.n} 笔已缴费、已减免或发起过支付（账目已记录），这次生成已不能撤销`,
       );
     await tx.$executeRaw`DELETE FROM "Bill" WHERE "runId" = ${runId}::uuid`;
     return shapeRun(
@@ -65,5 +71,6 @@ export async function undoBillingRun(deps: Deps, userId: string, communityId: st
         data: { undoneAt: now, undoneById: userId, undoReason: reason },
       }),
     );
-  });
+    // A large run deletes many bills: the default 5 s interactive transaction is too short.
+  }, UNDO_TRANSACTION);
 }

@@ -91,28 +91,40 @@ function chooseBills(
 }
 
 /**
- * Before the desk takes money for bills in a pending WeChat order, that order is closed at WeChat, so
- * the resident can no longer pay it too (docs/wechat.md §5, Close before the counter). WeChat answering
- * ORDERPAID means the resident has just paid: the payment is credited now (query, as the notify would)
- * and the counter payment refused, saying why. An order WeChat does not know (ORDER_NOT_EXIST: never
- * prepaid) is simply released. If WeChat cannot be asked, the counter payment waits.
+ * Before the desk takes money for bills in a pending WeChat order, that order is asked about and closed
+ * at WeChat, so the resident can no longer pay it too (docs/wechat.md §5, Close before the counter):
+ * - the query says SUCCESS/REFUND: the resident has just paid — credited now (syncOrder, as the notify
+ *   would) and the counter payment refused (PAID_BY_WECHAT);
+ * - USERPAYING (entering the password), or the close answering 202 USER_PAYING: refused, try again later;
+ * - unknown at WeChat (never prepaid) or already CLOSED: released;
+ * - NOTPAY: closed — 204 or 400 ORDER_CLOSED release the order; ORDERPAID (a v2 code, kept as a
+ *   defence) is handled like SUCCESS.
+ * If WeChat cannot be asked or refuses the close (e.g. too soon after the order), the counter payment
+ * waits: 502 WECHAT_PAY_FAILED, the bills untouched.
  */
 async function closeWechatOrdersFirst(deps: Deps, orderIds: string[]) {
+  const userPaying = () => new AppError('BILLS_IN_PAYMENT', '住户正在微信支付，请稍后再试');
+  const cannotAsk = (outTradeNo: string, err: unknown) => {
+    deps.logger.warn({ outTradeNo, err: (err as Error).message }, 'close before counter failed');
+    return new AppError('WECHAT_PAY_FAILED', '住户有一笔未完成的微信支付，暂时无法撤销，请稍后再收款');
+  };
   for (const orderId of orderIds) {
     const order = await deps.db.payOrder.findUnique({ where: { id: orderId } });
     if (!order || order.state !== 'PENDING') continue;
     const pay = deps.wechat.pay;
     if (!pay) throw new AppError('BILLS_IN_PAYMENT', '所选账单正在微信支付中，请稍后再试');
-    let answer: 'closed' | 'paid';
+    let answer: 'closed' | 'paid' | 'paying';
     try {
-      answer = await pay.close(order.outTradeNo);
+      const t = await pay.query(order.outTradeNo);
+      if (t?.trade_state === 'SUCCESS' || t?.trade_state === 'REFUND') answer = 'paid';
+      else if (t?.trade_state === 'USERPAYING') answer = 'paying';
+      else if (t === null || t.trade_state === 'CLOSED' || t.trade_state === 'REVOKED') answer = 'closed';
+      else answer = await pay.close(order.outTradeNo);
     } catch (err) {
       if (err instanceof PayApiError && err.code === 'ORDER_NOT_EXIST') answer = 'closed';
-      else {
-        deps.logger.warn({ outTradeNo: order.outTradeNo, err: (err as Error).message }, 'close before counter failed');
-        throw new AppError('WECHAT_PAY_FAILED', '住户有一笔未完成的微信支付，暂时无法撤销，请稍后再收款');
-      }
+      else throw cannotAsk(order.outTradeNo, err);
     }
+    if (answer === 'paying') throw userPaying();
     if (answer === 'closed') {
       await releaseOrder(deps, order.id, 'closed at WeChat before a counter payment');
       continue;
@@ -156,6 +168,10 @@ export async function takeCounterPayment(
   return deps.db.$transaction(async (tx) => {
     const open = await openBillsOf(tx, unit.id, input.payer, true);
     const { ids, byId } = chooseBills(open, settings, input, now);
+    // The bills chosen now must be the ones whose WeChat orders were just closed: paying by amount, a
+    // bill paid or released meanwhile would shift the choice onto bills nobody checked (L2).
+    if (ids.length !== wanted.length || ids.some((id) => !wanted.includes(id)))
+      throw new AppError('BILLS_NOT_PAYABLE', '账单在收款过程中有变动，请刷新后重新收款');
     if (open.some((b) => ids.includes(b.id) && b.state === 'PAYING'))
       throw new AppError('BILLS_IN_PAYMENT', '所选账单正在微信支付中，请稍后再试');
     for (const id of ids)

@@ -48,6 +48,7 @@ export function createLimiters(redis: Redis, limits: Record<keyof Config['limits
     repairsPerUser: new Limiter(redis, 'repair-user', limits.repairsPerUser, '报修提交过于频繁，请稍后再试'),
     snapshotsPerUser: new Limiter(redis, 'snapshot-user', limits.snapshotsPerUser, '随手拍提交过于频繁，请稍后再试'),
     uploadsPerUser: new Limiter(redis, 'upload-user', limits.uploadsPerUser, '上传图片过于频繁，请稍后再试'),
+    staffUploadsPerUser: new Limiter(redis, 'upload-staff', limits.staffUploadsPerUser, '上传文件过于频繁，请稍后再试'),
     urgentPerUser: new Limiter(redis, 'urgent-user', limits.urgentPerUser, '今天加急次数已达上限，请明天再试'),
   };
 }

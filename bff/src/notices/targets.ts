@@ -1,5 +1,5 @@
 import type { Deps } from '../deps.js';
-import { notFound } from '../errors.js';
+import { forbidden, notFound } from '../errors.js';
 import { staffRolesByCommunity, OFFICE_ROLES } from '../access/scope.js';
 
 /**
@@ -59,5 +59,7 @@ export async function findStaffNotice(deps: Deps, staffId: string, id: string, p
       ? notice.targets.some((t) => runs(t.communityId))
       : notice.targets.every((t) => runs(t.communityId));
   if (!ok) throw notFound('公告');
+  // The committee's own notices are the committee's (docs/domain.md §5, The committee): staff read them, never change them.
+  if (purpose === 'edit' && notice.committeeElectionId) throw forbidden('业委会发布的公告只能由业委会委员修改或撤回');
   return { ...notice, officeCommunityIds: notice.targets.map((t) => t.communityId).filter(runs) };
 }

@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { Prisma } from '@prisma/client';
 import type { Deps } from '../deps.js';
 import { AppError, notFound } from '../errors.js';
 import { lateFeeOf } from '../fees/resident-bills.js';
@@ -106,20 +107,22 @@ export async function createPayOrder(deps: Deps, userId: string, billIds: string
   const expiresAt = new Date(now.getTime() + ORDER_TTL_MS);
 
   await deps.db.$transaction(async (tx) => {
-    await tx.payOrder.create({
-      data: {
-        id,
-        outTradeNo: newOutTradeNo(now),
-        communityId,
-        userId,
-        openid,
-        amountFen,
-        description,
-        expiresAt,
-        createdAt: now,
-        items: { create: lines },
-      },
-    });
+    await tx.payOrder
+      .create({
+        data: {
+          id,
+          outTradeNo: newOutTradeNo(now),
+          communityId,
+          userId,
+          openid,
+          amountFen,
+          description,
+          expiresAt,
+          createdAt: now,
+          items: { create: lines },
+        },
+      })
+      .catch(undoneBills);
     const locked = await tx.bill.updateMany({
       where: { id: { in: ids }, state: 'UNPAID' },
       data: { state: 'PAYING', lockedOrderId: id },
@@ -130,6 +133,17 @@ export async function createPayOrder(deps: Deps, userId: string, billIds: string
     await deps.jobs.send(queryOrderJob, { orderId: id, step: 0 }, { tx, startAfter: queryDelay(now, 0, now) });
   });
   return prepareOrder(deps, pay, id);
+}
+
+/**
+ * A billing run undone between our read of the bills and the order's insert deletes the bills under
+ * us: the order item's foreign key then refuses the row (P2003). To the resident that is the same as
+ * a bill no longer payable (docs/domain.md §4, Billing runs), not a server error.
+ */
+function undoneBills(err: unknown): never {
+  if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2003')
+    throw new AppError('BILLS_NOT_PAYABLE', '部分账单已撤销或已变更，请刷新后重新选择');
+  throw err;
 }
 
 /** The pending order the bills are locked to, if it is this user's, covers exactly these bills and has time left. */

@@ -2,11 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type { Prisma } from '@prisma/client';
 import type { Deps } from '../deps.js';
 
-/** A payment for a person to look at (the cashier's issue list), recorded once per kind and order. */
+/**
+ * A payment for a person to look at (the cashier's issue list), recorded once per kind and order — for
+ * the refund kinds, once per kind and refund: `outTradeNo` is then the refund's out_refund_no.
+ */
 export async function flagIssue(
   deps: Deps,
   communityId: string,
-  kind: 'AMOUNT_MISMATCH' | 'OVERPAYMENT' | 'SETTLE_FAILED',
+  kind:
+    'AMOUNT_MISMATCH' | 'OVERPAYMENT' | 'SETTLE_FAILED' | 'REFUND_ABNORMAL' | 'REFUND_CLOSED' | 'REFUND_TO_MERCHANT',
   outTradeNo: string,
   detail: object,
   tx: Prisma.TransactionClient | Deps['db'] = deps.db,

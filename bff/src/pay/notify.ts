@@ -109,6 +109,7 @@ export async function handleNotify(
         refund_id: x.refund_id,
         status: x.refund_status,
         success_time: x.success_time,
+        user_received_account: x.user_received_account,
       });
       return outcome === 'unknown' ? refuse(500, '退款单暂未找到，请稍后重试') : { status: 204 };
     }

@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import type { Prisma, Refund } from '@prisma/client';
 import { z } from 'zod';
 import type { Deps } from '../deps.js';
 import { defineJob } from '../jobs/define.js';
 import { requireRole } from '../access/guards.js';
 import { AppError, notFound } from '../errors.js';
 import { PayApiError, requirePay, type RefundAnswer } from '../wechat/pay-client.js';
+import { flagIssue } from './issues.js';
 
 /**
  * A cashier refunds (part of) a paid bill. The bill's row is locked while the refunds already asked
@@ -81,8 +83,20 @@ export async function submitRefund(deps: Deps, refundId: string): Promise<void> 
     });
   } catch (err) {
     if (err instanceof PayApiError && !err.retryable) {
-      // WeChat refused it for good (e.g. NOT_ENOUGH): the refund is closed and the amount free again.
-      await deps.db.refund.updateMany({ where: { id: refund.id, state: 'PENDING' }, data: { state: 'CLOSED' } });
+      // WeChat refused it for good (e.g. NOT_ENOUGH): the refund is closed and the amount free again;
+      // flagged for the cashier, never redone here (the same refusal would follow).
+      const closed = await deps.db.refund.updateMany({
+        where: { id: refund.id, state: 'PENDING' },
+        data: { state: 'CLOSED' },
+      });
+      if (closed.count)
+        await flagIssue(deps, refund.communityId, 'REFUND_CLOSED', refund.outRefundNo, {
+          outTradeNo: refund.order.outTradeNo,
+          outRefundNo: refund.outRefundNo,
+          refundFen: refund.amountFen,
+          code: err.code,
+          message: '微信支付拒绝了这笔退款，款项未退出，请核实后重新办理',
+        });
       deps.logger.error({ refundId, code: err.code }, 'refund refused by WeChat');
       return;
     }
@@ -107,27 +121,43 @@ export async function queryRefund(deps: Deps, refundId: string): Promise<string>
 
 /**
  * The states a refund may move to each state from (docs/wechat.md §5, Refunds): one way only. ABNORMAL
- * is not final — the merchant pays it out another way (SUCCESS) or gives up (CLOSED) — so both leave
- * from it too; SUCCESS and CLOSED are final, and a repeated or late notify finds nothing to move.
+ * is not final — the merchant's 发起异常退款 pays it out (SUCCESS, to the resident's card or to the
+ * merchant's own account: TO_MERCHANT). WeChat does not document ABNORMAL → CLOSED; it is accepted
+ * defensively. SUCCESS, TO_MERCHANT and CLOSED are final, and a repeated or late notify finds nothing to move.
  */
 const MOVES_FROM = {
   ABNORMAL: ['PENDING', 'PROCESSING'],
   CLOSED: ['PENDING', 'PROCESSING', 'ABNORMAL'],
   SUCCESS: ['PENDING', 'PROCESSING', 'ABNORMAL'],
+  TO_MERCHANT: ['PENDING', 'PROCESSING', 'ABNORMAL'],
 } as const;
 
 /**
+ * The money went back to the merchant's own account, not the resident's (发起异常退款 MERCHANT_BANK_CARD):
+ * WeChat's user_received_account then reads 商户基本账户 or 商户结算银行账户 (docs/wechat.md §5, Refunds).
+ */
+export const paidToMerchant = (account: string | undefined) => account?.startsWith('商户') === true;
+
+/** How many times an overpayment is refunded under a new number after WeChat closed the last one (docs/wechat.md §5, Refunds). */
+const OVERPAYMENT_REFUND_ATTEMPTS = 3;
+
+type RefundResult = Pick<RefundAnswer, 'out_refund_no' | 'refund_id' | 'status' | 'success_time'> & {
+  create_time?: string;
+  channel?: string;
+  user_received_account?: string;
+};
+
+/**
  * A refund's outcome, from WeChat's answer, its query or its notify: SUCCESS moves the bill to
- * partially refunded or refunded and writes the ledger, once (conditional write on the refund). CLOSED
- * writes nothing: no money left, and the amount is free to refund again (the refundable sum leaves
- * CLOSED refunds out). The
+ * partially refunded or refunded and writes the ledger, once (conditional write on the refund). A
+ * SUCCESS paid to the merchant's own account is not the resident's refund: the refund ends TO_MERCHANT,
+ * the bill and the ledger stay as they are, and the cashier is flagged to give the money back by hand.
+ * ABNORMAL and CLOSED are flagged for the cashier; CLOSED writes nothing (no money left, the amount is
+ * free to refund again), and a closed overpayment refund is redone under a new out_refund_no. The
  * answer and the query carry create_time, when WeChat accepted the refund (the notify does not): kept
  * as acceptedAt, the day reconciliation expects the refund in WeChat's trade bill.
  */
-export async function applyRefundResult(
-  deps: Deps,
-  r: Pick<RefundAnswer, 'out_refund_no' | 'refund_id' | 'status' | 'success_time'> & { create_time?: string },
-): Promise<'applied' | 'duplicate' | 'unknown'> {
+export async function applyRefundResult(deps: Deps, r: RefundResult): Promise<'applied' | 'duplicate' | 'unknown'> {
   const refund = await deps.db.refund.findUnique({ where: { outRefundNo: r.out_refund_no } });
   if (!refund) return 'unknown';
   if (r.create_time && !refund.acceptedAt)
@@ -142,18 +172,67 @@ export async function applyRefundResult(
     });
     return 'applied';
   }
+  const account = {
+    channel: r.channel ?? refund.channel,
+    receivedAccount: r.user_received_account ?? refund.receivedAccount,
+  };
+  const order = await deps.db.payOrder.findUnique({ where: { id: refund.orderId }, select: { outTradeNo: true } });
+  const issue = {
+    outTradeNo: order?.outTradeNo ?? null,
+    outRefundNo: refund.outRefundNo,
+    refundFen: refund.amountFen,
+    billId: refund.billId,
+  };
   if (r.status === 'CLOSED' || r.status === 'ABNORMAL') {
-    const moved = await deps.db.refund.updateMany({
-      where: { id: refund.id, state: { in: [...MOVES_FROM[r.status]] } },
-      data: { state: r.status, refundId: r.refund_id },
+    const status = r.status;
+    return deps.db.$transaction(async (tx) => {
+      const moved = await tx.refund.updateMany({
+        where: { id: refund.id, state: { in: [...MOVES_FROM[status]] } },
+        data: { state: status, refundId: r.refund_id, ...account },
+      });
+      if (moved.count === 0) return 'duplicate';
+      if (status === 'ABNORMAL')
+        await flagIssue(
+          deps,
+          refund.communityId,
+          'REFUND_ABNORMAL',
+          refund.outRefundNo,
+          {
+            ...issue,
+            message: '退款异常（住户银行卡可能已冻结或注销），请在商户平台发起异常退款',
+          },
+          tx,
+        );
+      else await refundClosed(deps, tx, refund, issue);
+      return 'applied';
     });
-    return moved.count ? 'applied' : 'duplicate';
   }
   const at = r.success_time ? new Date(r.success_time) : deps.clock.now();
+  if (paidToMerchant(account.receivedAccount ?? undefined))
+    return deps.db.$transaction(async (tx) => {
+      const moved = await tx.refund.updateMany({
+        where: { id: refund.id, state: { in: [...MOVES_FROM.TO_MERCHANT] } },
+        data: { state: 'TO_MERCHANT', refundId: r.refund_id, succeededAt: at, ...account },
+      });
+      if (moved.count === 0) return 'duplicate';
+      await flagIssue(
+        deps,
+        refund.communityId,
+        'REFUND_TO_MERCHANT',
+        refund.outRefundNo,
+        {
+          ...issue,
+          receivedAccount: account.receivedAccount,
+          message: '退款退回了商户账户，请线下退还住户',
+        },
+        tx,
+      );
+      return 'applied';
+    });
   return deps.db.$transaction(async (tx) => {
     const moved = await tx.refund.updateMany({
       where: { id: refund.id, state: { in: [...MOVES_FROM.SUCCESS] } },
-      data: { state: 'SUCCESS', refundId: r.refund_id, succeededAt: at },
+      data: { state: 'SUCCESS', refundId: r.refund_id, succeededAt: at, ...account },
     });
     if (moved.count === 0) return 'duplicate';
     await tx.ledgerEntry.create({
@@ -177,6 +256,46 @@ export async function applyRefundResult(
     }
     return 'applied';
   });
+}
+
+/**
+ * A refund WeChat closed (or refused for good): flagged for the cashier. An overpayment refund — the
+ * resident's money with nobody to ask for it again — is redone under a new out_refund_no (WeChat: a
+ * closed refund is retried only with a new 商户退款单号, docs/wechat.md §5, Refunds), up to
+ * OVERPAYMENT_REFUND_ATTEMPTS times; a cashier's refund is simply free to be asked again.
+ */
+async function refundClosed(deps: Deps, tx: Prisma.TransactionClient, refund: Refund, issue: Record<string, unknown>) {
+  let redo: string | null = null;
+  if (refund.kind === 'OVERPAYMENT') {
+    const tries = await tx.refund.count({ where: { orderId: refund.orderId, kind: 'OVERPAYMENT' } });
+    if (tries < OVERPAYMENT_REFUND_ATTEMPTS) {
+      const again = await tx.refund.create({
+        data: {
+          outRefundNo: `${refund.outRefundNo.replace(/OP\d*$/, 'OP')}${tries + 1}`,
+          orderId: refund.orderId,
+          communityId: refund.communityId,
+          kind: 'OVERPAYMENT',
+          amountFen: refund.amountFen,
+          reason: refund.reason,
+          createdAt: deps.clock.now(),
+        },
+      });
+      await deps.jobs.send(submitRefundJob, { refundId: again.id }, { tx });
+      redo = again.outRefundNo;
+    }
+  }
+  await flagIssue(
+    deps,
+    refund.communityId,
+    'REFUND_CLOSED',
+    refund.outRefundNo,
+    {
+      ...issue,
+      redoneAs: redo,
+      message: redo ? '退款已关闭，已用新的退款单号重新退款' : '退款已关闭，款项未退出，请核实后重新办理',
+    },
+    tx,
+  );
 }
 
 export const submitRefundJob = defineJob({
@@ -223,19 +342,31 @@ export const queryAbnormalRefundsJob = defineJob({
   schema: z.object({}).passthrough(),
   singletonKey: () => 'all',
   handler: async (deps) => {
-    const abnormal = await deps.db.refund.findMany({
-      where: { state: 'ABNORMAL' },
-      select: { id: true },
-      orderBy: { createdAt: 'asc' },
-      take: 1000,
-    });
-    for (const { id } of abnormal) {
-      const now = await queryRefund(deps, id).catch((err: Error) => {
-        deps.logger.warn({ refundId: id, err: err.message }, 'abnormal refund not queried, asked again tomorrow');
-        return 'ABNORMAL';
+    // Keyset pages by id, so every ABNORMAL refund is asked each day however many there are.
+    let after: string | undefined;
+    for (;;) {
+      const page = await deps.db.refund.findMany({
+        where: { state: 'ABNORMAL', ...(after ? { id: { gt: after } } : {}) },
+        select: { id: true },
+        orderBy: { id: 'asc' },
+        take: ABNORMAL_PAGE,
       });
-      if (now === 'ABNORMAL')
-        deps.logger.warn({ refundId: id }, 'refund still abnormal: for the cashier to handle on the merchant platform');
+      if (page.length === 0) break;
+      after = page.at(-1)!.id;
+      for (const { id } of page) {
+        const now = await queryRefund(deps, id).catch((err: Error) => {
+          deps.logger.warn({ refundId: id, err: err.message }, 'abnormal refund not queried, asked again tomorrow');
+          return 'ABNORMAL';
+        });
+        if (now === 'ABNORMAL')
+          deps.logger.warn(
+            { refundId: id },
+            'refund still abnormal: for the cashier to handle on the merchant platform',
+          );
+      }
     }
   },
 });
+
+/** Page size of the daily ABNORMAL sweep. */
+export const ABNORMAL_PAGE = 200;

@@ -30,8 +30,6 @@ async function assignNumber(tx: Prisma.TransactionClient, id: string, communityI
 
 /** A resident files a repair for one of their units, or for a common area of their community. */
 export async function fileRepair(deps: Deps, userId: string, input: FileRepair) {
-  // Each filing is a WeChat text check (docs/conventions.md, Rate limits).
-  await deps.limits.repairsPerUser.consume(userId);
   const user = await deps.db.user.findUniqueOrThrow({ where: { id: userId }, select: { phone: true } });
   if (!user.phone) throw new AppError('PHONE_REQUIRED', '请先授权手机号，方便维修人员联系您');
   let communityId: string;
@@ -46,6 +44,8 @@ export async function fileRepair(deps: Deps, userId: string, input: FileRepair) 
     communityId = input.communityId!;
     if (!(await isResidentOf(deps, userId, communityId))) throw notFound('小区');
   }
+  // Charged only now that the filing is valid and theirs: each is a WeChat text check (docs/conventions.md, Rate limits).
+  await deps.limits.repairsPerUser.consume(userId);
   // Screened before anything is stored: risky text is refused here, with nothing written.
   const screened = await screenText(
     deps,

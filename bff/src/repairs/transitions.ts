@@ -160,12 +160,15 @@ async function effect(deps: Deps, userId: string, repair: RepairRequest, a: Repa
  * state read (two managers accepting at once: one wins, the other is told), and one history row.
  */
 export async function actOnRepair(deps: Deps, userId: string, id: string, action: RepairAction) {
-  // A resident's reminder (加急) per user per day (docs/conventions.md, Rate limits).
-  if (action.action === 'urgent') await deps.limits.urgentPerUser.consume(userId);
   const { repair, roles } = await findVisibleRepair(deps, userId, id);
   const rule = RULES[action.action];
   if (!rule.who.some((r) => roles.has(r))) throw forbidden('您不能对这个报修执行此操作');
   if (!rule.from.includes(repair.status)) throw new AppError('CONFLICT', '报修当前的状态不能执行此操作，请刷新后查看');
+  if (action.action === 'urgent') {
+    if (repair.urgentAt) throw new AppError('CONFLICT', '已经加急过了');
+    // A resident's reminder (加急) per user per day, charged only once it is valid and theirs (docs/conventions.md, Rate limits).
+    await deps.limits.urgentPerUser.consume(userId);
+  }
   const now = deps.clock.now();
   const { data, clocks, where, note, limit, held } = await effect(deps, userId, repair, action, now);
   const to = rule.to ?? repair.status;

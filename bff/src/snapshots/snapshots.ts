@@ -18,9 +18,9 @@ const WAITING: SnapshotStatus[] = ['SUBMITTED', 'ACCEPTED'];
 
 /** A resident posts praise, a suggestion or a problem in their community; the text is screened first. */
 export async function createSnapshot(deps: Deps, userId: string, input: NewSnapshot) {
-  // Each snapshot is a WeChat text check (docs/conventions.md, Rate limits).
-  await deps.limits.snapshotsPerUser.consume(userId);
   if (!(await isResidentOf(deps, userId, input.communityId))) throw notFound('小区');
+  // Charged only now that it is valid and theirs: each is a WeChat text check (docs/conventions.md, Rate limits).
+  await deps.limits.snapshotsPerUser.consume(userId);
   const screened = await screenText(deps, userId, [input.text, input.place], 3);
   const now = deps.clock.now();
   const id = crypto.randomUUID();

@@ -8,9 +8,11 @@ import { viewUpload } from './view.js';
  * like to notices — a PDF, as its uploader's, unclaimed.
  */
 export async function createUpload(deps: Deps, userId: string, input: { body: Buffer; filename: string | null }) {
-  // Before the ≈ 1 s of CPU a large photo costs to re-encode (docs/conventions.md, Rate limits).
-  await deps.limits.uploadsPerUser.consume(userId);
-  const allowPdf = (await deps.db.staffRole.count({ where: { userId } })) > 0;
+  const isStaff = (await deps.db.staffRole.count({ where: { userId } })) > 0;
+  const allowPdf = isStaff;
+  // Before the ≈ 1 s of CPU a large photo costs to re-encode; staff (completion photos, notice
+  // attachments) on their own, higher limit (docs/conventions.md, Rate limits).
+  await (isStaff ? deps.limits.staffUploadsPerUser : deps.limits.uploadsPerUser).consume(userId);
   const image = await processUpload(input.body, { allowPdf });
   const id = randomUUID();
   const now = deps.clock.now();

@@ -192,11 +192,20 @@ export function createPayClient(config: PayConfig, timeoutMs: number) {
       if (out.status === 404) return null;
       return answer(ZTransaction, out, 'query');
     },
-    /** 'paid' when WeChat refuses because the order was paid meanwhile (ORDERPAID). */
-    async close(outTradeNo: string): Promise<'closed' | 'paid'> {
+    /**
+     * 关闭订单 (https://pay.weixin.qq.com/doc/v3/merchant/4012556398; docs/wechat.md §5, Query and close):
+     * 204 closed; 400 ORDER_CLOSED already closed (so closed); 202 USER_PAYING the payer is entering the
+     * password — not closed ('paying'); ORDERPAID, a v2 code kept as a defence, paid meanwhile ('paid').
+     * Anything else throws.
+     */
+    async close(outTradeNo: string): Promise<'closed' | 'paid' | 'paying'> {
       const out = await sdk.close(outTradeNo);
       if (out.status === 400 && out.error?.code === 'ORDERPAID') return 'paid';
+      if (out.status === 400 && out.error?.code === 'ORDER_CLOSED') return 'closed';
+      if (out.status === 202) return 'paying';
       check(out, 'close');
+      if (out.status !== 204 && out.status !== 200)
+        throw new PayApiError(out.status, null, `close: unexpected HTTP ${out.status}`);
       return 'closed';
     },
     async refund(input: {

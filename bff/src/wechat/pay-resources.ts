@@ -66,6 +66,13 @@ export const ZRefundAnswer = z.looseObject({
   out_refund_no: z.string(),
   out_trade_no: z.string(),
   status: z.enum(['SUCCESS', 'CLOSED', 'PROCESSING', 'ABNORMAL']),
+  /**
+   * 退款渠道 and 退款入账账户 (必填 in 查询单笔退款, https://pay.weixin.qq.com/doc/v3/merchant/4013071041):
+   * where the money went — 商户基本账户 / 商户结算银行账户 is the merchant's own (docs/wechat.md §5,
+   * Refunds). Optional here so an answer without them is still read; then nothing says "merchant".
+   */
+  channel: z.string().optional(),
+  user_received_account: z.string().optional(),
   /** 退款创建时间 (必填): when WeChat accepted the refund — the day of its trade-bill row. */
   create_time: z.string(),
   success_time: z.string().optional(),

@@ -21,7 +21,8 @@ export class SecurityState {
   review = new Map<string, number>();
   mediaOutcomes: MediaOutcome[] = [];
   mediaDelayMs = 50;
-  duplicatePushes = false;
+  /** Send each push twice: a retry with a new (timestamp, nonce) or the same (WeChat does not say which). */
+  duplicatePushes: false | 'new-nonce' | 'same-nonce' = false;
   messageUrl: string | null = null;
   messageToken: string | null = null;
   readonly mediaChecks: { traceId: string; url: string; openid: string; outcome: MediaOutcome }[] = [];
@@ -143,14 +144,15 @@ export function securityRoutes(state: SimState) {
         messageToken: z.string().min(3).max(32).optional(),
         mediaOutcomes: z.array(z.enum(['pass', 'review', 'risky', 'download-failed', 'none'])).optional(),
         mediaDelayMs: z.number().int().min(0).max(60_000).optional(),
-        duplicatePushes: z.boolean().optional(),
+        duplicatePushes: z.union([z.boolean(), z.enum(['new-nonce', 'same-nonce'])]).optional(),
       })
       .parse(ctx.request.body);
     if (c.messageUrl !== undefined) sec.messageUrl = c.messageUrl;
     if (c.messageToken !== undefined) sec.messageToken = c.messageToken;
     if (c.mediaOutcomes) sec.mediaOutcomes.push(...c.mediaOutcomes);
     if (c.mediaDelayMs !== undefined) sec.mediaDelayMs = c.mediaDelayMs;
-    if (c.duplicatePushes !== undefined) sec.duplicatePushes = c.duplicatePushes;
+    if (c.duplicatePushes !== undefined)
+      sec.duplicatePushes = c.duplicatePushes === true ? 'new-nonce' : c.duplicatePushes;
     ctx.status = 204;
   });
   router.get('/sim/security/media-checks', (ctx) => {
@@ -196,11 +198,17 @@ async function pushVerdict(
         }
       : { errcode: -1008, errmsg: 'download media failed', result: { suggest: 'review', label: '21000' }, detail: [] }),
   };
-  // The same event sent twice is two pushes, each signed with its own timestamp and nonce (docs/wechat.md §7).
+  // The same event sent twice (docs/wechat.md §7, Retries): WeChat documents retries after 5 s and
+  // de-duplication by FromUserName + CreateTime, not whether a retry keeps its timestamp and nonce, so
+  // the simulator does either, as configured.
+  let timestamp = '';
+  let nonce = '';
   for (let i = 0; i < (sec.duplicatePushes ? 2 : 1); i++) {
-    const timestamp = String(Math.floor(state.now() / 1000));
-    // WeChat's nonces are decimal numbers (e.g. 1514711492 in its own example of a pushed URL).
-    const nonce = String(randomBytes(4).readUInt32BE(0));
+    if (i === 0 || sec.duplicatePushes === 'new-nonce') {
+      timestamp = String(Math.floor(state.now() / 1000));
+      // WeChat's nonces are decimal numbers (e.g. 1514711492 in its own example of a pushed URL).
+      nonce = String(randomBytes(4).readUInt32BE(0));
+    }
     const signature = messageSignature(sec.messageToken!, timestamp, nonce);
     const target = `${sec.messageUrl}${sec.messageUrl!.includes('?') ? '&' : '?'}${new URLSearchParams({ signature, timestamp, nonce })}`;
     await fetch(target, {

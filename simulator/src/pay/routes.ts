@@ -2,8 +2,8 @@ import Router from '@koa/router';
 import { z } from 'zod';
 import type { SimState } from '../state.js';
 import { buildNotification, notifyEvent } from './notify.js';
-import { payOrder, resolveAbnormalRefund, v3Routes } from './v3.js';
-import { transactionView } from './views.js';
+import { applyAbnormalRefund, payOrder, v3Routes } from './v3.js';
+import { refundNotifyView, transactionView } from './views.js';
 
 const ZFault = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('drop') }),
@@ -71,8 +71,18 @@ export function payRoutes(state: SimState) {
           .array(z.enum(['CLOSED', 'ABNORMAL']))
           .max(10)
           .default([]),
+        /** The next closes answer 202 USER_PAYING; an order named in `userPaying` is being paid (query: USERPAYING). */
+        closeUserPaying: z.number().int().min(0).max(10).default(0),
+        userPaying: z.array(z.string()).max(10).default([]),
+        closeSystemErrors: z.number().int().min(0).max(10).default(0),
       })
       .parse(ctx.request.body);
+    state.pay.closeUserPaying += f.closeUserPaying;
+    state.pay.closeSystemErrors += f.closeSystemErrors;
+    for (const no of f.userPaying) {
+      const o = state.pay.orders.get(no);
+      if (o && o.state === 'NOTPAY') o.state = 'USERPAYING';
+    }
     state.pay.refundOutcomes.push(...f.refundOutcomes);
     state.pay.notifyFaults.push(...f.notify);
     state.pay.prepaySystemErrors += f.prepaySystemErrors;
@@ -106,14 +116,24 @@ export function payRoutes(state: SimState) {
     ctx.body = transactionView(order);
   });
   /**
-   * The merchant handles an ABNORMAL refund later (merchant platform / 发起异常退款): it becomes SUCCESS
-   * or CLOSED and WeChat sends REFUND.SUCCESS / REFUND.CLOSED (subject to the notify faults).
+   * The merchant's 发起异常退款 for an ABNORMAL refund (WeChat's API is
+   * POST /v3/refund/domestic/refunds/{refund_id}/apply-abnormal-refund, its card details encrypted;
+   * here a /sim/ control with the same `type`): see applyAbnormalRefund.
    */
-  router.post('/sim/pay/refunds/:no/resolve', (ctx) => {
-    const b = z.object({ status: z.enum(['SUCCESS', 'CLOSED']) }).parse(ctx.request.body);
+  router.post('/sim/pay/refunds/:no/apply-abnormal-refund', (ctx) => {
+    const b = z
+      .object({
+        type: z.enum(['USER_BANK_CARD', 'MERCHANT_BANK_CARD']),
+        bankType: z.string().optional(),
+        cardTail: z
+          .string()
+          .regex(/^\d{4}$/)
+          .optional(),
+      })
+      .parse(ctx.request.body);
     const refund = state.pay.refunds.get(ctx.params.no!);
     if (!refund) return ctx.throw(404, 'no such refund');
-    const done = resolveAbnormalRefund(state, refund, b.status);
+    const done = applyAbnormalRefund(state, refund, b);
     if (!done.ok) ctx.throw(409, done.reason);
     ctx.status = 204;
   });
@@ -154,14 +174,25 @@ export function payRoutes(state: SimState) {
         tamper: z.enum(['signature', 'stale', 'serial', 'signtest', 'ciphertext', 'algorithm']).optional(),
         /** Fields to overwrite in the decrypted resource (e.g. a different amount). */
         patch: z.record(z.string(), z.unknown()).default({}),
+        /** A refund notification of this refund instead (e.g. a late or repeated one), of this event type. */
+        outRefundNo: z.string().optional(),
+        refundEvent: z.enum(['REFUND.SUCCESS', 'REFUND.ABNORMAL', 'REFUND.CLOSED']).default('REFUND.SUCCESS'),
       })
       .parse(ctx.request.body);
     const order = state.pay.orders.get(b.outTradeNo);
     if (!order) return ctx.throw(404, 'no such order');
-    const event = notifyEvent(state.pay.merchants.get(order.mchid)!, b.url, 'TRANSACTION.SUCCESS', order.outTradeNo, {
-      ...transactionView(order),
-      ...b.patch,
-    });
+    const refund = b.outRefundNo ? state.pay.refunds.get(b.outRefundNo) : undefined;
+    if (b.outRefundNo && !refund) return ctx.throw(404, 'no such refund');
+    const event = refund
+      ? notifyEvent(state.pay.merchants.get(order.mchid)!, b.url, b.refundEvent, order.outTradeNo, {
+          ...refundNotifyView(refund),
+          refund_status: b.refundEvent.slice('REFUND.'.length),
+          ...b.patch,
+        })
+      : notifyEvent(state.pay.merchants.get(order.mchid)!, b.url, 'TRANSACTION.SUCCESS', order.outTradeNo, {
+          ...transactionView(order),
+          ...b.patch,
+        });
     ctx.body = buildNotification(state, event, b.tamper);
   });
   router.get('/sim/pay/deliveries', (ctx) => {

@@ -4,7 +4,7 @@ import { noBillFaults, type BillFaults } from './trade-bill.js';
 /** A merchant as the merchant platform knows it: the public key of its API certificate and its APIv3 key. */
 export type Merchant = { mchid: string; appid: string; serialNo: string; publicKeyPem: string; apiV3Key: string };
 
-export type TradeState = 'NOTPAY' | 'SUCCESS' | 'CLOSED' | 'REFUND';
+export type TradeState = 'NOTPAY' | 'USERPAYING' | 'SUCCESS' | 'CLOSED' | 'REFUND';
 
 export type SimOrder = {
   mchid: string;
@@ -23,6 +23,8 @@ export type SimOrder = {
   transactionId?: string;
   successTime?: string;
   refundedFen: number;
+  /** When the merchant closed it (simulator clock, ms): a payer already in the password step has a short window. */
+  closedAt?: number;
   /**
    * A 免充值 (merchant-funded) coupon the payer used: the payer paid total − coupon, the merchant is
    * settled that much (应结订单金额), and each refund gives the coupon back its share.
@@ -48,6 +50,12 @@ export type SimRefund = {
   successTime?: string;
   /** When it became CLOSED or ABNORMAL (WeChat's answers do not show it; its trade bill's 退款状态 depends on it). */
   closeTime?: string;
+  /**
+   * Where the money goes (the answers' channel and user_received_account): ORIGINAL to 支付用户零钱 by
+   * default; a refund to a bank card names the card; 发起异常退款 changes both (docs/wechat.md §5, Refunds).
+   */
+  channel?: 'ORIGINAL' | 'BALANCE' | 'OTHER_BALANCE' | 'OTHER_BANKCARD';
+  account?: string;
   /** How it ends instead of SUCCESS (a `refundOutcomes` fault). */
   outcome?: 'CLOSED' | 'ABNORMAL';
   notifyUrl?: string;
@@ -95,6 +103,10 @@ export class PayState {
   heldBack: (() => void) | null = null;
   /** How the next refunds end, one each, instead of SUCCESS: accepted (PROCESSING), then CLOSED or ABNORMAL. */
   refundOutcomes: ('CLOSED' | 'ABNORMAL')[] = [];
+  /** Closes that answer 202 USER_PAYING (the payer is entering the password): the order is left USERPAYING. */
+  closeUserPaying = 0;
+  /** Closes that answer 500 SYSTEM_ERROR (closing nothing). */
+  closeSystemErrors = 0;
   /** Prepay calls that answer 500 SYSTEM_ERROR (after recording nothing). */
   prepaySystemErrors = 0;
   /** The next prepay answer is held this long after the order is recorded (a slow network back to the merchant). */
@@ -143,6 +155,8 @@ export class PayState {
     this.downloads.clear();
     this.billFiles.clear();
     this.prepaySystemErrors = 0;
+    this.closeUserPaying = 0;
+    this.closeSystemErrors = 0;
     this.refundOutcomes = [];
     this.prepayAnswerDelayMs = 0;
     this.retryScale = 1;

@@ -65,6 +65,9 @@ function findOrder(state: SimState, mchid: string, outTradeNo: string): SimOrder
   return o && o.mchid === mchid ? o : undefined;
 }
 
+/** How long after a close a payer already in the password step may still complete (simulator assumption). */
+export const LATE_PAY_WINDOW_MS = 60_000;
+
 /** Marks an order paid at WeChat and sends the notification (the resident confirmed in the pay sheet). */
 export function payOrder(
   state: SimState,
@@ -72,10 +75,16 @@ export function payOrder(
   opts: { notify?: boolean; couponFen?: number; enteredPasswordBeforeClose?: boolean } = {},
 ): { ok: true } | { ok: false; reason: string } {
   if (order.state === 'SUCCESS' || order.state === 'REFUND') return { ok: false, reason: '订单已支付' };
-  // A payer who was already in the password step when the merchant closed the order can still pay it
-  // (reported on WeChat's developer community, docs/wechat.md §5 Query and close): only then.
-  const late = opts.enteredPasswordBeforeClose === true;
+  // Not documented WeChat behaviour but our defensive assumption (docs/wechat.md §5, Query and close):
+  // a payer already in the password step when the merchant closed the order completes it — only within
+  // LATE_PAY_WINDOW_MS of the close, by this simulator's clock.
+  const late =
+    opts.enteredPasswordBeforeClose === true &&
+    order.state === 'CLOSED' &&
+    order.closedAt !== undefined &&
+    state.now() - order.closedAt <= LATE_PAY_WINDOW_MS;
   if (order.state === 'CLOSED' && !late) return { ok: false, reason: '订单已关闭' };
+  // The late payer still passes time_expire (the expiry tests close an order at expiry and pay it late).
   if (!late && order.timeExpire && state.now() > Date.parse(order.timeExpire))
     return { ok: false, reason: '订单已过期' };
   if (opts.couponFen !== undefined && opts.couponFen >= order.totalFen)
@@ -110,25 +119,29 @@ function notifyRefund(state: SimState, refund: SimRefund) {
 }
 
 /**
- * The merchant handles an ABNORMAL refund (the payer's card frozen or cancelled) on the merchant
- * platform or through 发起异常退款: it ends SUCCESS (paid to another account) or CLOSED, the refund
- * query answers the new status and WeChat sends that status's notification (docs/wechat.md §5,
- * Refunds). A CLOSED refund's amount is refundable again. Only an ABNORMAL refund moves.
+ * 发起异常退款 (https://pay.weixin.qq.com/doc/v3/merchant/4013071193; docs/wechat.md §5, Refunds): the
+ * only way out of ABNORMAL. USER_BANK_CARD pays the resident's other card: PROCESSING again, then
+ * SUCCESS with channel OTHER_BANKCARD and that card as user_received_account. MERCHANT_BANK_CARD sends
+ * the money back to the merchant's settlement account: SUCCESS at once, to 商户结算银行账户 — the
+ * resident got nothing. WeChat sends REFUND.SUCCESS when it succeeds (subject to the notify faults).
  */
-export function resolveAbnormalRefund(
+export function applyAbnormalRefund(
   state: SimState,
   refund: SimRefund,
-  to: 'SUCCESS' | 'CLOSED',
+  req: { type: 'USER_BANK_CARD' | 'MERCHANT_BANK_CARD'; bankType?: string; cardTail?: string },
 ): { ok: true } | { ok: false; reason: string } {
   if (refund.status !== 'ABNORMAL') return { ok: false, reason: `退款状态为 ${refund.status}，不是 ABNORMAL` };
-  refund.status = to;
-  if (to === 'SUCCESS') {
-    refund.successTime = rfc3339(state.now());
-  } else {
-    refund.closeTime = rfc3339(state.now());
-    const order = state.pay.orders.get(refund.outTradeNo);
-    if (order) order.refundedFen -= refund.refundFen;
+  refund.channel = 'OTHER_BANKCARD';
+  delete refund.outcome;
+  if (req.type === 'USER_BANK_CARD') {
+    refund.account = `${req.bankType ?? '工商银行借记卡'}${req.cardTail ?? '1234'}`;
+    refund.status = 'PROCESSING';
+    settleRefund(state, refund);
+    return { ok: true };
   }
+  refund.account = '商户结算银行账户';
+  refund.status = 'SUCCESS';
+  refund.successTime = rfc3339(state.now());
   notifyRefund(state, refund);
   return { ok: true };
 }
@@ -138,6 +151,13 @@ function settleRefund(state: SimState, refund: SimRefund) {
     if (refund.status !== 'PROCESSING') return;
     if (refund.outcome) {
       refund.status = refund.outcome;
+      // WeChat marks a refund ABNORMAL when the payer's card, its original route, is frozen or cancelled.
+      if (refund.outcome === 'ABNORMAL') refund.account = '招商银行信用卡0403';
+      // A CLOSED refund paid nothing out: its amount is refundable again (under a new out_refund_no).
+      if (refund.outcome === 'CLOSED') {
+        const order = state.pay.orders.get(refund.outTradeNo);
+        if (order) order.refundedFen -= refund.refundFen;
+      }
       refund.closeTime = rfc3339(state.now());
     } else {
       refund.status = 'SUCCESS';
@@ -225,8 +245,20 @@ export function v3Routes(state: SimState) {
     const mchid = z.object({ mchid: z.string() }).safeParse(ctx.request.body);
     const order = mchid.success ? findOrder(state, mchid.data.mchid, ctx.params.no!) : undefined;
     if (!order) return fail(state, ctx, 404, 'ORDER_NOT_EXIST', '订单不存在');
+    // 关闭订单 (https://pay.weixin.qq.com/doc/v3/merchant/4012556398; docs/wechat.md §5, Query and close)
+    if (state.pay.closeSystemErrors > 0) {
+      state.pay.closeSystemErrors -= 1;
+      return fail(state, ctx, 500, 'SYSTEM_ERROR', '系统错误');
+    }
     if (order.state === 'SUCCESS' || order.state === 'REFUND') return fail(state, ctx, 400, 'ORDERPAID', '订单已支付');
+    if (order.state === 'CLOSED') return fail(state, ctx, 400, 'ORDER_CLOSED', '订单已关闭');
+    if (state.pay.closeUserPaying > 0 || order.state === 'USERPAYING') {
+      state.pay.closeUserPaying = Math.max(0, state.pay.closeUserPaying - 1);
+      order.state = 'USERPAYING';
+      return fail(state, ctx, 202, 'USER_PAYING', '用户支付中，需要输入密码');
+    }
     order.state = 'CLOSED';
+    order.closedAt = state.now();
     reply(state, ctx, 204);
   });
 

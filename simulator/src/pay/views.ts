@@ -7,6 +7,7 @@ export function rfc3339(ms: number): string {
 
 const STATE_DESC: Record<SimOrder['state'], string> = {
   NOTPAY: '订单未支付',
+  USERPAYING: '用户支付中（输入密码）',
   SUCCESS: '支付成功',
   CLOSED: '订单已关闭',
   REFUND: '转入退款',
@@ -70,8 +71,8 @@ export function refundView(r: SimRefund) {
     out_refund_no: r.outRefundNo,
     transaction_id: r.transactionId,
     out_trade_no: r.outTradeNo,
-    channel: 'ORIGINAL',
-    user_received_account: '支付用户零钱',
+    channel: r.channel ?? 'ORIGINAL',
+    user_received_account: r.account ?? '支付用户零钱',
     status: r.status,
     create_time: r.createTime,
     ...(r.successTime ? { success_time: r.successTime } : {}),
@@ -96,7 +97,7 @@ export function refundNotifyView(r: SimRefund) {
     refund_id: r.refundId,
     refund_status: r.status,
     ...(r.successTime ? { success_time: r.successTime } : {}),
-    user_received_account: '支付用户零钱',
+    user_received_account: r.account ?? '支付用户零钱',
     amount: {
       total: r.totalFen,
       refund: r.refundFen,

@@ -70,6 +70,28 @@ export const electionsCases: BadInputCases = ({ uuid, site }) => {
         expect: 404,
       },
     ],
+    'POST /api/committee/elections/:id/voters': [
+      { path: `${e}/voters`, body: {} },
+      { path: `${e}/voters`, body: { unitId: uuid, phone: 'abc', reason: '继承人参加表决', evidenceUploadId: uuid } },
+      {
+        path: `${e}/voters`,
+        body: { unitId: uuid, phone: '13800138000', reason: '继承人参加表决', evidenceUploadId: uuid },
+        expect: 404,
+      },
+    ],
+    'PUT /api/committee/notices/:id': [
+      { path: '/api/committee/notices/x', body: { title: '更正公告', body: '<p>更正</p>', version: 1 } },
+      { path: `/api/committee/notices/${uuid}`, body: { title: '更正公告', body: '<p>更正</p>' } },
+      {
+        path: `/api/committee/notices/${uuid}`,
+        body: { title: '更正公告', body: '<p>更正</p>', version: 1 },
+        expect: 404,
+      },
+    ],
+    'POST /api/committee/notices/:id/withdraw': [
+      { path: `/api/committee/notices/${uuid}/withdraw`, body: {} },
+      { path: `/api/committee/notices/${uuid}/withdraw`, body: { reason: '公示有误' }, expect: 404 },
+    ],
     'POST /api/committee/elections/:id/deliveries': [
       { path: `${e}/deliveries`, body: {} },
       { path: `${e}/deliveries`, body: { unitIds: ['x'] } },

@@ -75,6 +75,7 @@ export const ELECTION_CANDIDATES = ['张三', '李四', '王五', '赵六'];
  * `photoUploadId` when given), made through the committee's API.
  */
 export async function draftElection(
+  h: Harness,
   committee: Pick<Actor, 'call'>,
   communityId: string,
   opts: { candidates?: string[]; photoUploadId?: string; title?: string } = {},
@@ -84,7 +85,7 @@ export async function draftElection(
       title: opts.title ?? '第三届业主委员会选举',
       kind: 'ELECTION',
       seats: 3,
-      closesAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+      closesAt: new Date(nowOf(h).getTime() + 30 * DAY).toISOString(),
     },
   });
   expect(created.status).toBe(201);
@@ -111,24 +112,50 @@ export async function draftElection(
   return { id, candidates, ids: (...wanted: string[]) => wanted.map((n) => candidates.find((c) => c.name === n)!.id) };
 }
 
+export const DAY = 86_400_000;
+/** The notice period before an assembly vote may open (docs/domain.md §5, Notice). */
+export const NOTICE_PERIOD = 15 * DAY;
+
+/** The test's clock, or the system's where a stack has none (the browser tests). */
+const nowOf = (h: Harness) => h.clock?.now() ?? new Date();
+
 /**
  * An election open for votes: a draft as above, published, its roster corrected (unit id → the
- * corrected entry) and opened.
+ * corrected entry), the 15-day notice period waited out, and opened.
  */
 export async function openElection(
+  h: Harness,
   committee: Pick<Actor, 'call'>,
   communityId: string,
-  opts: Parameters<typeof draftElection>[2] & { rosterCorrections?: Record<string, object> } = {},
+  opts: Parameters<typeof draftElection>[3] & { rosterCorrections?: Record<string, object> } = {},
 ) {
-  const election = await draftElection(committee, communityId, opts);
-  const step = (name: string) => committee.call('POST', `/api/committee/elections/${election.id}/steps/${name}`);
-  expect((await step('publish')).status).toBe(200);
-  for (const [unitId, body] of Object.entries(opts.rosterCorrections ?? {}))
-    expect(
-      (await committee.call('PUT', `/api/committee/elections/${election.id}/roster/${unitId}`, { body })).status,
-    ).toBe(200);
-  expect((await step('open')).status).toBe(200);
+  const election = await draftElection(h, committee, communityId, opts);
+  await publishAndOpen(h, committee, election.id, opts.rosterCorrections);
   return election;
+}
+
+/** Publishes an election, applies roster corrections, waits out the notice period and opens it. */
+export async function publishAndOpen(
+  h: Harness,
+  committee: Pick<Actor, 'call'>,
+  id: string,
+  rosterCorrections: Record<string, object> = {},
+) {
+  const step = (name: string) => committee.call('POST', `/api/committee/elections/${id}/steps/${name}`);
+  expect((await step('publish')).status).toBe(200);
+  for (const [unitId, body] of Object.entries(rosterCorrections))
+    expect((await committee.call('PUT', `/api/committee/elections/${id}/roster/${unitId}`, { body })).status).toBe(200);
+  // API tests move their clock over the notice period; a stack without one (the browser tests) has
+  // the publication dated 15 days back instead.
+  if (h.clock) h.clock.advance(NOTICE_PERIOD);
+  else
+    await h.db.election.update({
+      where: { id },
+      data: { publishedAt: new Date(nowOf(h).getTime() - NOTICE_PERIOD) },
+    });
+  const opened = await step('open');
+  expect(opened.status).toBe(200);
+  return opened;
 }
 
 /** 501's roster entry as the committee corrects it in the tests: surveyed, 90.50 m². */

@@ -1,5 +1,20 @@
 import type { Harness } from '../harness.js';
 import type { Actor } from '../actors.js';
+import { beijingMonth } from '../../../bff/src/beijing.js';
+import { monthNumber } from '../../../bff/src/fees/periods.js';
+
+/**
+ * `count` consecutive 'YYYY-MM' months starting `offset` months from the harness clock's Beijing month:
+ * a run may reach only 36 months back and 24 ahead (docs/domain.md §4, Billing runs), so a test on the
+ * system clock bills relative to it and never ages out.
+ */
+export function monthsFromNow(h: Harness, offset: number, count: number): string[] {
+  const first = monthNumber(beijingMonth(h.deps.clock.now())) + offset;
+  return Array.from({ length: count }, (_, i) => {
+    const n = first + i;
+    return `${Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`;
+  });
+}
 
 /** A fee standard straight through the API, as a manager sets it. */
 export async function addFeeItem(manager: Actor, communityId: string, body: Record<string, unknown>) {

@@ -10,7 +10,7 @@ import { bff } from '../../session';
 import { useAction, useRequest } from '../../hooks/use-request';
 import { now, shortTime } from '../../beijing';
 import { MATTER_LABELS, Results, STATE_LABELS } from '../../features/elections/results';
-import { askForPush } from '../../features/push/ask-for-push';
+import { askForVotePush as askFor } from '../../features/elections/ask-for-vote-push';
 import { CandidatePhoto } from '../../features/elections/candidate-photo';
 import '../../features/elections/elections.css';
 
@@ -85,6 +85,22 @@ export default function VoteDetail() {
               <Text>投票成功！您的回执码</Text>
               <Text className="vote-receipt__code">{receipt}</Text>
               <Text className="hint">请截图保存。凭回执码可核对选票已计入，任何人都无法从中得知您的选择。</Text>
+              {/* Just cast: the natural moment to ask for the results' announcement (docs/wechat.md §4). */}
+              <Button size="small" onClick={() => void askFor((t) => [t.noticePublished.id])}>
+                公布结果时提醒我
+              </Button>
+            </View>
+          )}
+
+          {e.state === 'PUBLISHED' && (
+            <View className="actions">
+              <Button
+                size="large"
+                data-testid="vote-ask-opened"
+                onClick={() => void askFor((t) => [t.electionOpened.id, t.noticePublished.id])}
+              >
+                投票开始和公布结果时提醒我
+              </Button>
             </View>
           )}
 
@@ -150,14 +166,7 @@ export default function VoteDetail() {
 
           {open && !slot?.voted && (
             <View className="actions">
-              <Button
-                size="large"
-                onClick={() =>
-                  void bff
-                    .pushSubscriptions()
-                    .then(({ templates }) => askForPush([templates.electionClosing.id, templates.noticePublished.id]))
-                }
-              >
+              <Button size="large" onClick={() => void askFor((t) => [t.electionClosing.id, t.noticePublished.id])}>
                 截止前和出结果时提醒我
               </Button>
             </View>

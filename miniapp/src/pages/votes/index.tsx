@@ -3,12 +3,13 @@ import { Text, View } from '@tarojs/components';
 // The shared stylesheets before any component's: every page then bundles them in one order (weapp's common.wxss).
 import '../../components/list.css';
 import { PageShell } from '../../components/page-shell';
-import { Tag } from '../../ui';
+import { Button, Tag } from '../../ui';
 import { bff } from '../../session';
 import { useRequest } from '../../hooks/use-request';
 import { usePullRefresh } from '../../hooks/use-pull-refresh';
 import { shortTime } from '../../beijing';
 import { STATE_LABELS } from '../../features/elections/results';
+import { askForVotePush } from '../../features/elections/ask-for-vote-push';
 
 /** 投票: the votes of my community — open ones to vote in, results once published. */
 export default function Votes() {
@@ -21,6 +22,18 @@ export default function Votes() {
   useDidShow(() => void (list.data && list.reload()));
   return (
     <PageShell request={list} emptyText="暂无投票">
+      {list.data?.items.some((e) => e.state === 'PUBLISHED') && (
+        // An upcoming vote: the moment to ask for "vote opened" and the results' notice (docs/wechat.md §4).
+        <View className="actions">
+          <Button
+            size="large"
+            data-testid="vote-ask-upcoming"
+            onClick={() => void askForVotePush((t) => [t.electionOpened.id, t.noticePublished.id])}
+          >
+            投票开始和公布结果时提醒我
+          </Button>
+        </View>
+      )}
       <View className="cards" data-testid="vote-list">
         {list.data?.items.map((e) => (
           <View

@@ -153,6 +153,12 @@ export default function ElectionDetail() {
                     : '一般事项（过半数）'
               }
             />
+            {e.state === 'PUBLISHED' && e.earliestOpenAt && (
+              // 物业管理条例 art. 14: at least 15 days' notice before the vote opens (docs/domain.md §5, Notice).
+              <View data-testid="earliest-open">
+                <Cell title={`公示期 ${e.noticeDays} 天，最早开始投票`} extra={shortTime(e.earliestOpenAt)} />
+              </View>
+            )}
             <Cell title="截止" extra={shortTime(e.closesAt)} />
             <Cell title="改票" extra={e.rules.allowChange ? '截止前可改一次' : '不可改票'} />
             {e.rosterUnits > 0 && <Cell title="业主名册" extra={`${e.rosterUnits} 户`} />}

@@ -12,6 +12,8 @@ import { useAction, useRequest } from '../../../hooks/use-request';
 import { DAY_MS, fromNow, shortTime } from '../../../beijing';
 import { STATE_LABELS } from '../../../features/elections/results';
 
+/** The legal minimum notice before an assembly vote opens (物业管理条例 art. 14). */
+const NOTICE_DAYS = 15;
 const DAYS = [
   { value: '7', label: '7 天' },
   { value: '14', label: '14 天' },
@@ -33,7 +35,8 @@ export default function Elections() {
   const [seats, setSeats] = useState('3');
   const [days, setDays] = useState('14');
   const create = useAction(async () => {
-    const closesAt = fromNow(Number(days) * DAY_MS).toISOString();
+    // Voting starts no earlier than the notice period after publication (docs/domain.md §5, Notice).
+    const closesAt = fromNow((NOTICE_DAYS + Number(days)) * DAY_MS).toISOString();
     const { id } = await bff.createElection(communityId, {
       title: title.trim(),
       kind,
@@ -88,7 +91,7 @@ export default function Elections() {
         )}
         <Chips
           testId="election-days"
-          options={DAYS.map((d) => ({ value: d.value, label: `投票期 ${d.label}` }))}
+          options={DAYS.map((d) => ({ value: d.value, label: `公示 ${NOTICE_DAYS} 天后投票 ${d.label}` }))}
           value={days}
           onChange={(v) => v && setDays(v)}
         />

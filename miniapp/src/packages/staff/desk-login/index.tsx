@@ -63,6 +63,10 @@ export default function DeskLoginConfirm() {
       {ticket && (
         <View className="desk-confirm" data-testid="desk-confirm">
           <Text className="section-title">收银台电脑请求登录</Text>
+          {/* Before the digits: a phisher can relay them, so the person checks the desk is the one before them (docs/wechat.md §6). */}
+          <Text className="hint desk-confirm__warning" data-testid="desk-warning">
+            {ticket.warning}
+          </Text>
           <CellGroup>
             <Cell title="电脑浏览器" extra={ticket.desk.agent} />
             <Cell title="网络地址" extra={ticket.desk.ip} />

@@ -1,0 +1,12 @@
+import { bff } from '../../session';
+import { askForPush } from '../push/ask-for-push';
+
+type Templates = Awaited<ReturnType<typeof bff.pushSubscriptions>>['templates'];
+
+/**
+ * Asks, from a tap, for the vote's messages at the moment they matter (docs/wechat.md §4: one accept,
+ * one message): "vote opened" while a vote is announced, the results' notice after casting, the
+ * closing reminder while open. Without an accept WeChat refuses the push.
+ */
+export const askForVotePush = (pick: (t: Templates) => string[]) =>
+  bff.pushSubscriptions().then(({ templates }) => askForPush(pick(templates)));
