@@ -286,6 +286,64 @@ describe('the escalation chain', () => {
   });
 });
 
+describe('the two escalation chains', () => {
+  it('an emergency repair nobody accepts escalates along the emergency chain, a routine one along the routine chain', async () => {
+    const sla = `/api/staff/communities/${A.community.id}/repair-sla`;
+    const current = (await admin.call('GET', sla)).body.settings;
+    const put = await admin.call('PUT', sla, {
+      body: {
+        ...current,
+        escalation: [{ label: '日常督办', roles: [], userIds: [technician.userId], minutes: 10 }],
+        emergencyEscalation: [
+          { label: '应急第二响应', roles: ['COMPANY_ADMIN'], userIds: [], minutes: 5 },
+          { label: '应急主管', roles: ['COMPANY_ADMIN'], userIds: [], minutes: 30 },
+        ],
+      },
+    });
+    expect(put.status).toBe(200);
+    expect(put.body.settings.emergencyEscalation.map((s: any) => s.label)).toEqual(['应急第二响应', '应急主管']);
+    try {
+      setTime('2026-10-16', 14 * 60);
+      const emergency = await fileRepair({ emergency: true });
+      const routine = await fileRepair({ emergency: false });
+      clock.advance(21 * MIN); // accept missed at 15; the emergency chain's first step (5 min) too
+      await sweepRepairClocks(h.deps);
+      const steps = async (id: string) =>
+        (await h.db.repairBreach.findMany({ where: { repairId: id }, orderBy: { step: 'asc' } })).map((b) => b.step);
+      expect(await steps(emergency.id)).toEqual([0, 1]);
+      expect(await steps(routine.id)).toEqual([0]);
+      const pushedTo = async (id: string, step: number) => {
+        const b = await h.db.repairBreach.findFirstOrThrow({ where: { repairId: id, clock: 'ACCEPT', step } });
+        await expect
+          .poll(() => h.db.repairBreach.count({ where: { id: b.id, notifiedAt: null } }), { timeout: 10_000 })
+          .toBe(0);
+        const pushes = await h.db.pushMessage.findMany({ where: { eventKind: 'repair.overdue', eventId: b.id } });
+        return pushes.map((p) => p.userId).sort();
+      };
+      expect(await pushedTo(emergency.id, 0)).toEqual([manager.userId, admin.userId].sort());
+      expect(await pushedTo(routine.id, 0)).toEqual([manager.userId, technician.userId].sort());
+    } finally {
+      await admin.call('PUT', sla, { body: current });
+    }
+  });
+
+  it('a community that set one chain before keeps it for both kinds until it sets them apart', async () => {
+    const sla = `/api/staff/communities/${A.community.id}/repair-sla`;
+    const { settings, defaults } = (await admin.call('GET', sla)).body;
+    expect(defaults.emergencyEscalation).toEqual(defaults.escalation);
+    expect(settings.emergencyEscalation).toBeDefined();
+    const stranger = await resident(h, A.units[1]!);
+    const res = await admin.call('PUT', sla, {
+      body: {
+        ...settings,
+        emergencyEscalation: [{ label: '专人', roles: [], userIds: [stranger.userId], minutes: 5 }],
+      },
+    });
+    expect(res.status).toBe(404);
+    expect((await admin.call('GET', sla)).body.settings).toEqual(settings);
+  });
+});
+
 describe('the appointment at the contact', () => {
   it('is at most 14 days ahead; a later one needs the resident’s agreement by phone, recorded with the staff member named', async () => {
     setTime('2026-10-20', 10 * 60);
@@ -313,6 +371,54 @@ describe('the appointment at the contact', () => {
     await act(manager, near.id, { action: 'assign', technicianId: technician.userId });
     const inTime = await act(technician, near.id, { action: 'contact', appointmentAt: bj('2026-11-03', 10) });
     expect(inTime.status).toBe(200);
+  });
+});
+
+describe('the appointment agreed in the app', () => {
+  it('a proposal more than 14 days ahead moves the arrival deadline only when the repair’s author agrees; anyone else’s answer is not found', async () => {
+    setTime('2026-10-21', 10 * 60);
+    const r = await fileRepair();
+    await act(manager, r.id, { action: 'accept' });
+    await act(manager, r.id, { action: 'assign', technicianId: technician.userId });
+    await act(technician, r.id, { action: 'contact', appointmentAt: bj('2026-10-22', 9) });
+    const proposed = await act(technician, r.id, { action: 'propose', appointmentAt: bj('2026-11-20', 9) });
+    expect(proposed.status).toBe(200);
+    expect(deadline(proposed.body, 'ARRIVE')).toBe(bj('2026-10-22', 9));
+    expect(proposed.body.proposedAppointmentAt).toBe(bj('2026-11-20', 9));
+    const mine = (await owner.call('GET', `/api/repairs/${r.id}`)).body;
+    expect(mine.proposedAppointmentAt).toBe(bj('2026-11-20', 9));
+
+    const answer = (who: Actor, agree: boolean) =>
+      who.call('POST', `/api/repairs/${r.id}/appointment-answer`, { body: { agree } });
+    const neighbour = await resident(h, A.units[1]!);
+    for (const other of [neighbour, technician, manager]) {
+      const res = await answer(other, true);
+      expect(res.status).toBe(404);
+      expect(res.body.code).toBe('NOT_FOUND');
+    }
+    expect(deadline((await owner.call('GET', `/api/repairs/${r.id}`)).body, 'ARRIVE')).toBe(bj('2026-10-22', 9));
+
+    const agreed = await answer(owner, true);
+    expect(agreed.status).toBe(200);
+    expect(deadline(agreed.body, 'ARRIVE')).toBe(bj('2026-11-20', 9));
+    expect(agreed.body).toMatchObject({ appointmentAt: bj('2026-11-20', 9), proposedAppointmentAt: null });
+    expect(agreed.body.timeline.at(-1).note).toMatch(/住户在小程序中同意/);
+    expect((await answer(owner, true)).status).toBe(409);
+  });
+
+  it('a declined proposal leaves the deadline where it was; nothing beyond 90 days is proposed', async () => {
+    setTime('2026-10-21', 10 * 60);
+    const r = await fileRepair();
+    await act(manager, r.id, { action: 'accept' });
+    await act(manager, r.id, { action: 'assign', technicianId: technician.userId });
+    await act(technician, r.id, { action: 'contact', appointmentAt: bj('2026-10-22', 9) });
+    const tooFar = await act(technician, r.id, { action: 'propose', appointmentAt: bj('2027-02-01', 9) });
+    expect(tooFar.body).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringMatching(/90 天/) });
+    await act(technician, r.id, { action: 'propose', appointmentAt: bj('2026-11-20', 9) });
+    const declined = await owner.call('POST', `/api/repairs/${r.id}/appointment-answer`, { body: { agree: false } });
+    expect(declined.status).toBe(200);
+    expect(deadline(declined.body, 'ARRIVE')).toBe(bj('2026-10-22', 9));
+    expect(declined.body).toMatchObject({ appointmentAt: bj('2026-10-22', 9), proposedAppointmentAt: null });
   });
 });
 

@@ -148,6 +148,7 @@ describe('the workflow', () => {
       accept: {},
       assign: { technicianId: technician.userId },
       contact: { appointmentAt: new Date(h.deps.clock.now().getTime() + 3600_000).toISOString() },
+      propose: { appointmentAt: new Date(h.deps.clock.now().getTime() + 20 * 86_400_000).toISOString() },
       arrive: {},
       resolve: { workDone: '已修好' },
       rate: { attitude: 5, quality: 5 },
@@ -164,6 +165,7 @@ describe('the workflow', () => {
       accept: { who: ['office'], from: ['SUBMITTED'] }, // viewing is not accepting: only this moves it
       assign: { who: ['office'], from: ['ACCEPTED', 'ASSIGNED'] }, // reassigning is assigning again
       contact: { who: ['assignee', 'office'], from: ['ASSIGNED'] },
+      propose: { who: ['assignee', 'office'], from: ['CONTACTED'] }, // a later date, for the resident to agree
       arrive: { who: ['assignee'], from: ['CONTACTED'] },
       resolve: { who: ['assignee'], from: ['ARRIVED', 'DEFERRED'] },
       rate: { who: ['reporter'], from: ['RESOLVED'] },
@@ -206,8 +208,8 @@ describe('the workflow', () => {
       }),
     );
     expect(outcomes.filter((o) => !o.endsWith('as expected'))).toEqual([]);
-    expect(outcomes).toHaveLength(10 * 12 * 3);
-    // 360 requests at once, each a transaction (an urgent appeal also queues its pushes): more than the
+    expect(outcomes).toHaveLength(10 * 13 * 3);
+    // 390 requests at once, each a transaction (an urgent appeal also queues its pushes): more than the
     // default 20 s when the 2-core machine is busy with other suites.
   }, 60_000);
 

@@ -29,6 +29,7 @@ export default defineAppConfig({
         'notices/index',
         'notices/edit',
         'desk-login/index',
+        'work-calendar/index',
       ],
     },
     { root: 'packages/snapshots', pages: ['new', 'detail', 'wall'] },

@@ -56,6 +56,27 @@ describe('repairs', { timeout: 120_000 }, () => {
     await technician.getByText('明天上午', { exact: true }).click();
     await tapButton(technician, '确认');
     await status(technician, '已联系');
+
+    // A later date, proposed for the resident to agree in the app (docs/domain.md §1, appointments).
+    const { id } = await stack.h.db.repairRequest.findFirstOrThrow({ where: { number: number! } });
+    const token = await stack.h.loginAs('demo-technician');
+    const later = new Date(stack.h.deps.clock.now().getTime() + 20 * 86_400_000).toISOString();
+    const proposed = await stack.h.call('POST', `/api/repairs/${id}/actions`, {
+      token,
+      body: { action: 'propose', appointmentAt: later },
+    });
+    expect(proposed.status).toBe(200);
+    await resident.reload();
+    await resident.getByTestId('appointment-proposal').getByText('维修师傅提议上门时间').waitFor();
+    await stack.shot(resident, '31b-repair-appointment-proposal');
+    await tapButton(resident, '同意');
+    await resident
+      .getByTestId('repair-timeline')
+      .getByText(/^同意上门时间 · /)
+      .waitFor();
+    expect(await resident.getByTestId('appointment-proposal').count()).toBe(0);
+
+    await technician.reload();
     await tapButton(technician, '已到场');
     await status(technician, '已到场');
     await tapButton(technician, '处理完成');

@@ -3,7 +3,7 @@ import type { Deps } from '../deps.js';
 import { defineJob } from '../jobs/define.js';
 import { ZId } from '../http/params.js';
 import { queuePush } from '../push/outbox.js';
-import { CLOCK_LABEL, loadSla } from './sla.js';
+import { CLOCK_LABEL, chainFor, loadSla } from './sla.js';
 import { staffWithRoles } from './staff-roles.js';
 import { shownText } from './held-text.js';
 
@@ -16,11 +16,12 @@ const summaryOf = (r: { part: string; phenomenon: string }) => `${r.part}：${r.
  */
 async function recipientsOf(
   deps: Deps,
-  b: { communityId: string; clock: string; step: number; repair: { assigneeId: string | null } },
+  b: { communityId: string; clock: string; step: number; repair: { assigneeId: string | null; emergency: boolean } },
 ) {
   const ids = new Set(await staffWithRoles(deps.db, b.communityId, ['MANAGER']));
   if (b.clock === 'ACCEPT') {
-    const step = (await loadSla(deps.db, b.communityId)).escalation[b.step];
+    // The step of the repair's own chain, emergency or routine (docs/domain.md §1, escalation).
+    const step = chainFor(await loadSla(deps.db, b.communityId), b.repair.emergency)[b.step];
     if (step) {
       for (const id of await staffWithRoles(deps.db, b.communityId, step.roles)) ids.add(id);
       for (const id of step.userIds) ids.add(id);
@@ -41,7 +42,15 @@ export const notifyBreaches = defineJob({
       where: { id: { in: breachIds }, notifiedAt: null },
       include: {
         repair: {
-          select: { id: true, number: true, part: true, phenomenon: true, textHeld: true, assigneeId: true },
+          select: {
+            id: true,
+            number: true,
+            part: true,
+            phenomenon: true,
+            textHeld: true,
+            assigneeId: true,
+            emergency: true,
+          },
         },
       },
     });

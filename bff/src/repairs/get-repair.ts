@@ -52,6 +52,7 @@ export async function getRepair(deps: Deps, userId: string, id: string) {
       ? { id: assignee.id, name: roles.has('reporter') ? maskName(assignee.name) : assignee.name }
       : null,
     appointmentAt: repair.appointmentAt,
+    proposedAppointmentAt: repair.proposedAppointmentAt,
     returnReason: repair.returnReason,
     extensionCount: repair.extensionCount,
     extensionDays: repair.extensionDays,

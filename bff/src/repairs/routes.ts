@@ -2,10 +2,10 @@ import type { Deps } from '../deps.js';
 import { createRouter } from '../http/router.js';
 import { requireSession, userIdOf } from '../http/auth.js';
 import { ZCommunityParams, ZIdParams } from '../http/params.js';
-import { ZFileRepair, ZRepairAction, ZRepairListQuery } from './schema.js';
+import { ZAppointmentAnswer, ZFileRepair, ZRepairAction, ZRepairListQuery } from './schema.js';
 import { fileRepair } from './file-repair.js';
 import { getRepair } from './get-repair.js';
-import { actOnRepair } from './transitions.js';
+import { actOnRepair, answerAppointment } from './transitions.js';
 import { overdueBoard, serviceLevel } from './service-level.js';
 import { getSlaSettings, putSlaSettings } from './sla-settings.js';
 import { ZSlaSettings } from './sla.js';
@@ -33,6 +33,11 @@ export function repairRoutes(deps: Deps) {
     const { id } = ZIdParams.parse(ctx.params);
     const action = ZRepairAction.parse(ctx.request.body);
     ctx.body = await actOnRepair(deps, userIdOf(ctx), id, action);
+  });
+  router.post('/repairs/:id/appointment-answer', async (ctx) => {
+    const { id } = ZIdParams.parse(ctx.params);
+    const { agree } = ZAppointmentAnswer.parse(ctx.request.body);
+    ctx.body = await answerAppointment(deps, userIdOf(ctx), id, agree);
   });
   router.get('/staff/communities/:communityId/repairs', async (ctx) => {
     const { communityId } = ZCommunityParams.parse(ctx.params);

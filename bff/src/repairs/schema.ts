@@ -44,6 +44,13 @@ export const ZRepairAction = z.discriminatedUnion(
         phoneAgreement: ZText({ min: 2, max: 200, label: '住户电话同意的说明' }).optional(),
       })
       .strict(),
+    z
+      .object({
+        action: z.literal('propose'),
+        /** A new appointment for the resident to agree to in the app (docs/domain.md §1, appointments). */
+        appointmentAt: z.iso.datetime({ message: '预约时间格式不正确' }),
+      })
+      .strict(),
     z.object({ action: z.literal('arrive') }).strict(),
     z
       .object({
@@ -91,6 +98,9 @@ export const ZRepairAction = z.discriminatedUnion(
   '不支持的操作',
 );
 export type RepairAction = z.infer<typeof ZRepairAction>;
+
+/** The reporter's answer to a proposed appointment. */
+export const ZAppointmentAnswer = z.object({ agree: z.boolean('请选择同意或不同意') }).strict();
 
 export const ZRepairListQuery = ZPageQuery.extend({
   status: z

@@ -23,12 +23,17 @@ export async function putSlaSettings(deps: Deps, staffId: string, communityId: s
   await requireRole(deps.db, staffId, communityId, ['COMPANY_ADMIN']);
   // A step names people by id: only the community's own staff (docs/domain.md §1, escalation); anyone
   // else — a resident, another company's staff — reads as not found (docs/conventions.md rule 4).
-  const named = new Set(settings.escalation.flatMap((s) => s.userIds));
+  const named = new Set([...settings.escalation, ...settings.emergencyEscalation].flatMap((s) => s.userIds));
   if (named.size > 0) {
     const staff = new Set(await staffWithRoles(deps.db, communityId, [...ANY_STAFF_ROLE]));
     if ([...named].some((id) => !staff.has(id))) throw notFound('工作人员');
   }
-  const data = { ...settings, escalation: settings.escalation as Prisma.InputJsonValue, updatedAt: deps.clock.now() };
+  const data = {
+    ...settings,
+    escalation: settings.escalation as Prisma.InputJsonValue,
+    emergencyEscalation: settings.emergencyEscalation as Prisma.InputJsonValue,
+    updatedAt: deps.clock.now(),
+  };
   await deps.db.repairSlaSettings.upsert({ where: { communityId }, create: { communityId, ...data }, update: data });
   return getSlaSettings(deps, staffId, communityId);
 }

@@ -3,13 +3,13 @@ import type { RepairClock } from '@prisma/client';
 import { z } from 'zod';
 import type { Deps } from '../deps.js';
 import { defineJob } from '../jobs/define.js';
-import { runningDeadlines, slaOf, type ClockState, type EscalationStep } from './sla.js';
+import { chainFor, runningDeadlines, slaOf, type ClockState, type EscalationStep } from './sla.js';
 import { notifyBreaches } from './breach-notify.js';
 
 /** Repairs taken per transaction: the sweep locks them (SKIP LOCKED), so two sweeps share the work. */
 export const SWEEP_BATCH = 1000;
 
-type Row = ClockState & { id: string; communityId: string; reopenCount: number };
+type Row = ClockState & { id: string; communityId: string; reopenCount: number; emergency: boolean };
 type Breach = { repairId: string; communityId: string; clock: RepairClock; cycle: number; step: number; dueAt: Date };
 
 /**
@@ -66,7 +66,7 @@ export async function sweepRepairClocks(deps: Deps): Promise<{ repairs: number; 
   for (;;) {
     const { count, inserted } = await deps.db.$transaction(async (tx) => {
       const rows = await tx.$queryRaw<Row[]>`
-        SELECT "id", "communityId", "status", "reopenCount", "acceptedAt", "contactedAt", "arrivedAt", "resolvedAt",
+        SELECT "id", "communityId", "status", "emergency", "reopenCount", "acceptedAt", "contactedAt", "arrivedAt", "resolvedAt",
                "acceptDueAt", "contactDueAt", "arriveDueAt", "feedbackDueAt", "escalationStep", "escalateDueAt"
           FROM "RepairRequest"
          WHERE "nextDueAt" <= ${now}
@@ -76,10 +76,14 @@ export async function sweepRepairClocks(deps: Deps): Promise<{ repairs: number; 
       if (rows.length === 0) return { count: 0, inserted: 0 };
       const communities = [...new Set(rows.map((r) => r.communityId))];
       const settings = await tx.repairSlaSettings.findMany({ where: { communityId: { in: communities } } });
-      const chainOf = new Map(
-        communities.map((c) => [c, slaOf(settings.find((s) => s.communityId === c) ?? null).escalation]),
+      const slaByCommunity = new Map(
+        communities.map((c) => [c, slaOf(settings.find((s) => s.communityId === c) ?? null)]),
       );
-      const results = rows.map((r) => ({ r, ...missedDeadlines(r, chainOf.get(r.communityId)!, now) }));
+      // Each repair climbs its kind's chain, emergency or routine (docs/domain.md §1, escalation).
+      const results = rows.map((r) => ({
+        r,
+        ...missedDeadlines(r, chainFor(slaByCommunity.get(r.communityId)!, r.emergency), now),
+      }));
       const breaches = results.flatMap((x) => x.breaches);
       let ids: string[] = [];
       if (breaches.length > 0) {

@@ -43,7 +43,10 @@ export const ZSlaSettings = z
     feedbackDays: z.number().int().min(1, '反馈时限至少 1 天').max(30, '反馈时限最多 30 天'),
     workStart: z.number().int().min(0).max(1439),
     workEnd: z.number().int().min(1).max(1440),
+    /** The chain of a routine repair nobody accepts (docs/domain.md §1, escalation). */
     escalation: z.array(ZEscalationStep).max(5, '升级链最多 5 个环节'),
+    /** The chain of an emergency repair nobody accepts: its own steps, deadlines and recipients. */
+    emergencyEscalation: z.array(ZEscalationStep).max(5, '应急升级链最多 5 个环节'),
   })
   .strict()
   .refine((s) => s.workStart < s.workEnd, { message: '上班时间须早于下班时间', path: ['workStart'] });
@@ -55,6 +58,11 @@ export type SlaSettings = z.infer<typeof ZSlaSettings>;
  * contact in 15 min, arrive in 30 min after acceptance; routine: contact in 1 h of working time,
  * arrive 1 h after the contact; result fed back in 4 days. Working hours 08:30–17:30.
  */
+const DEFAULT_CHAIN: EscalationStep[] = [
+  { label: '物业公司第二响应', roles: ['COMPANY_ADMIN'], userIds: [], minutes: 8 },
+  { label: '主管督办', roles: ['COMPANY_ADMIN'], userIds: [], minutes: 30 },
+];
+
 export const DEFAULT_SLA: SlaSettings = {
   acceptMinutes: 15,
   emergencyContactMinutes: 15,
@@ -64,11 +72,14 @@ export const DEFAULT_SLA: SlaSettings = {
   feedbackDays: 4,
   workStart: 8 * 60 + 30,
   workEnd: 17 * 60 + 30,
-  escalation: [
-    { label: '物业公司第二响应', roles: ['COMPANY_ADMIN'], userIds: [], minutes: 8 },
-    { label: '主管督办', roles: ['COMPANY_ADMIN'], userIds: [], minutes: 30 },
-  ],
+  // The hotline's practice is the same for both kinds (docs/domain.md §1); a company sets them apart.
+  escalation: DEFAULT_CHAIN,
+  emergencyEscalation: DEFAULT_CHAIN,
 };
+
+/** The chain a repair climbs when nobody accepts it: its kind's own (docs/domain.md §1, escalation). */
+export const chainFor = (sla: SlaSettings, emergency: boolean): EscalationStep[] =>
+  emergency ? sla.emergencyEscalation : sla.escalation;
 
 export function slaOf(row: RepairSlaSettings | null): SlaSettings {
   if (!row) return DEFAULT_SLA;

@@ -6,6 +6,7 @@ import { claimUploads } from '../uploads/claim-uploads.js';
 import { findVisibleRepair, type RepairRole } from './access.js';
 import type { RepairAction } from './schema.js';
 import { getRepair } from './get-repair.js';
+import { beijingMinute } from '../beijing.js';
 import { pushRepairEvent, pushUrgentAppeal } from './push.js';
 import { holdForReview, screenText } from '../moderation/screen-text.js';
 import {
@@ -30,6 +31,7 @@ export const RULES: Record<RepairAction['action'], Rule> = {
   accept: { from: ['SUBMITTED'], who: ['office'], to: 'ACCEPTED' },
   assign: { from: ['ACCEPTED', 'ASSIGNED'], who: ['office'], to: 'ASSIGNED' },
   contact: { from: ['ASSIGNED'], who: ['assignee', 'office'], to: 'CONTACTED' },
+  propose: { from: ['CONTACTED'], who: ['assignee', 'office'] },
   arrive: { from: ['CONTACTED'], who: ['assignee'], to: 'ARRIVED' },
   resolve: { from: ['ARRIVED', 'DEFERRED'], who: ['assignee'], to: 'RESOLVED' },
   rate: { from: ['RESOLVED'], who: ['reporter'], to: 'CLOSED' },
@@ -78,8 +80,18 @@ async function effect(deps: Deps, userId: string, repair: RepairRequest, a: Repa
           .join('；'),
       };
     }
+    case 'propose': {
+      // Any date up to 90 days; it waits for the resident's answer and moves nothing until then.
+      const proposedAppointmentAt = new Date(a.appointmentAt);
+      if (proposedAppointmentAt <= now) throw new AppError('VALIDATION_FAILED', '提议的上门时间须晚于现在');
+      checkAppointment(now, proposedAppointmentAt, true);
+      return {
+        data: { proposedAppointmentAt },
+        note: `提议上门时间 ${beijingMinute(proposedAppointmentAt)}，待住户确认`,
+      };
+    }
     case 'arrive':
-      return { data: {}, clocks: { arrivedAt: now } };
+      return { data: { proposedAppointmentAt: null }, clocks: { arrivedAt: now } };
     case 'resolve':
       return {
         data: {},
@@ -190,6 +202,48 @@ export async function actOnRepair(deps: Deps, userId: string, id: string, action
       await claimUploads(tx, { uploaderId: userId, ids: action.uploadIds, kind: 'repair', recordId: id, now });
     await pushRepairEvent(deps, tx, repair, action.action, now);
     if (action.action === 'urgent') await pushUrgentAppeal(deps, tx, repair, now);
+  });
+  return getRepair(deps, userId, id);
+}
+
+/**
+ * The reporter answers a proposed appointment in the app (docs/domain.md §1, appointments): agreeing
+ * makes it the appointment and, when later, the arrival deadline; declining leaves both as they were.
+ * Only the repair's author answers; to anyone else the proposal does not exist (conventions rule 4).
+ */
+export async function answerAppointment(deps: Deps, userId: string, id: string, agree: boolean) {
+  const repair = await deps.db.repairRequest.findUnique({ where: { id } });
+  if (!repair || repair.reporterId !== userId) throw notFound('报修');
+  const proposed = repair.proposedAppointmentAt;
+  if (repair.status !== 'CONTACTED' || !proposed) throw new AppError('CONFLICT', '没有待确认的上门时间');
+  const now = deps.clock.now();
+  const clocks: Partial<ClockState> = agree
+    ? { arriveDueAt: !repair.arriveDueAt || repair.arriveDueAt < proposed ? proposed : repair.arriveDueAt }
+    : {};
+  const nextDueAt = nextDueOf({ ...repair, ...clocks });
+  await deps.db.$transaction(async (tx) => {
+    const moved = await tx.repairRequest.updateMany({
+      where: { id, status: 'CONTACTED', proposedAppointmentAt: proposed },
+      data: {
+        ...clocks,
+        ...(agree ? { appointmentAt: proposed } : {}),
+        proposedAppointmentAt: null,
+        nextDueAt,
+        updatedAt: now,
+      },
+    });
+    if (moved.count === 0) throw new AppError('CONFLICT', '上门时间已有变化，请刷新后查看');
+    await tx.repairEvent.create({
+      data: {
+        repairId: id,
+        action: agree ? 'appointment-agreed' : 'appointment-declined',
+        fromStatus: repair.status,
+        toStatus: repair.status,
+        actorId: userId,
+        note: `住户在小程序中${agree ? '同意' : '不同意'}上门时间 ${beijingMinute(proposed)}`,
+        at: now,
+      },
+    });
   });
   return getRepair(deps, userId, id);
 }

@@ -25,9 +25,15 @@ export const repairsCases: BadInputCases = ({ uuid, site }) => {
       { path: `/api/repairs/${uuid}/actions`, body: { action: 'assign' } },
       { path: `/api/repairs/${uuid}/actions`, body: { action: 'return', reason: 'BUSY' } },
       { path: `/api/repairs/${uuid}/actions`, body: { action: 'extend', days: 15, reason: '等配件' } },
+      { path: `/api/repairs/${uuid}/actions`, body: { action: 'propose', appointmentAt: '明天上午' } },
       { path: `/api/repairs/${uuid}/actions`, body: { action: 'rate', attitude: 6, quality: 5 } },
       { path: `/api/repairs/${uuid}/actions`, body: { action: 'defer', plan: '下周处理主管', residentAgreed: false } },
       { path: '/api/repairs/x/actions', body: { action: 'accept' } },
+    ],
+    'POST /api/repairs/:id/appointment-answer': [
+      { path: `/api/repairs/${uuid}/appointment-answer`, body: {} },
+      { path: `/api/repairs/${uuid}/appointment-answer`, body: { agree: 'yes' } },
+      { path: '/api/repairs/x/appointment-answer', body: { agree: true } },
     ],
     'GET /api/staff/communities/:communityId/repairs/overdue': [{ path: '/api/staff/communities/1/repairs/overdue' }],
     'GET /api/staff/communities/:communityId/repair-sla': [{ path: '/api/staff/communities/1/repair-sla' }],
@@ -47,6 +53,10 @@ export const repairsCases: BadInputCases = ({ uuid, site }) => {
       {
         path: `/api/staff/communities/${uuid}/repair-sla`,
         body: { ...sla, escalation: Array(6).fill(sla.escalation[0]) },
+      },
+      {
+        path: `/api/staff/communities/${uuid}/repair-sla`,
+        body: { ...sla, emergencyEscalation: [{ label: '空', roles: [], userIds: [], minutes: 8 }] },
       },
     ],
     'GET /api/communities/:communityId/repair-service': [{ path: '/api/communities/abc/repair-service' }],

@@ -31,6 +31,8 @@ export function repairEndpoints(api: ApiClient) {
     myJobs: (cursor?: string) => api.get<RepairListPage>('/api/repairs/jobs', { query: { cursor } }),
     repair: (id: string) => api.get<RepairDetail>(`/api/repairs/${id}`),
     actOnRepair: (id: string, action: RepairAction) => api.post<RepairDetail>(`/api/repairs/${id}/actions`, action),
+    answerAppointment: (id: string, agree: boolean) =>
+      api.post<RepairDetail>(`/api/repairs/${id}/appointment-answer`, { agree }),
     communityRepairs: (communityId: string, cursor?: string, status?: string) =>
       api.get<StaffRepairListPage>(`/api/staff/communities/${communityId}/repairs`, { query: { cursor, status } }),
     serviceLevel: (communityId: string) => api.get<ServiceLevel>(`/api/communities/${communityId}/repair-service`),
@@ -38,6 +40,14 @@ export function repairEndpoints(api: ApiClient) {
       api.get<OverdueBoard>(`/api/staff/communities/${communityId}/repairs/overdue`),
     workCalendar: (communityId: string) =>
       api.get<WorkCalendarView>(`/api/staff/communities/${communityId}/work-calendar`),
+    confirmWorkCalendarYear: (
+      communityId: string,
+      year: number,
+      days: { date: string; working: boolean; note: string }[],
+    ) =>
+      api.request<WorkCalendarView>('PUT', `/api/staff/communities/${communityId}/work-calendar/years/${year}`, {
+        body: { days },
+      }),
     technicians: (communityId: string) =>
       api.get<Items<Technician>>(`/api/staff/communities/${communityId}/technicians`),
   };

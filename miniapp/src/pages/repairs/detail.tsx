@@ -14,6 +14,7 @@ import {
 } from '../../features/repairs/labels';
 import { RepairActions } from '../../features/repairs/repair-actions';
 import { RepairDeadlines } from '../../features/repairs/deadlines';
+import { AppointmentProposal } from '../../features/repairs/appointment-proposal';
 import '../../features/notices/notice.css';
 
 /** One repair: what, where, its state and every step so far; the actions the caller may take now. */
@@ -76,6 +77,7 @@ export default function RepairDetail() {
             </View>
           )}
           {r.textHeld && <Text className="hint">报修内容正在审核，审核通过前只有您和物业能看到</Text>}
+          <AppointmentProposal repair={r} onDone={repair.reload} />
           <RepairDeadlines sla={r.sla} />
           <RepairActions repair={r} onDone={repair.reload} />
           <CellGroup title="处理进度" data-testid="repair-timeline">

@@ -39,9 +39,18 @@ export default function OverdueBoard() {
       </Button>
     </View>
   );
-  const warning = calendar.data?.warning && (
+  // The board carries the calendar's warning itself (docs/domain.md §1, working days); an administrator
+  // enters and confirms the year from here.
+  const warningText = board.data?.calendarWarning ?? calendar.data?.warning;
+  const warning = warningText && (
     <View data-testid="calendar-warning">
-      <Text className="hint error">{calendar.data.warning}</Text>
+      <Text className="hint error">{warningText}</Text>
+      <Button
+        size="small"
+        onClick={() => void Taro.navigateTo({ url: `/packages/staff/work-calendar/index?communityId=${communityId}` })}
+      >
+        录入全年节假日
+      </Button>
     </View>
   );
   if (board.empty)
