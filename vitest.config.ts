@@ -3,32 +3,47 @@ import { defineConfig } from 'vitest/config';
 /**
  * The money, the reports and every way to SQL again in a process whose own time zone is not UTC: a
  * date written or read in the process's zone instead of as UTC shows up there (docs/conventions.md,
- * Time). Only the files where time zones matter, to keep the run short.
+ * Time). Each zone catches its own kind of slip: in America/New_York (UTC−5/−4) a UTC or Beijing
+ * midnight read with local getters falls on the day before; in Asia/Shanghai (UTC+8, Beijing's own
+ * offset) a local midnight taken for UTC does. Only the files where time zones matter, and
+ * each stack file (the BFF on a database of its own, seconds each) in one zone only:
+ * - both zones: the SQL path itself (sql-time, db), the zone check, and the pure date and money
+ *   helpers (beijing, fees/*: milliseconds each);
+ * - America/New_York: every money path (billing, WeChat Pay with refunds and the query jobs, the
+ *   counter, reconciliation, the reports, the ledger property): a negative offset is where a
+ *   Beijing day, month or due date slips;
+ * - Asia/Shanghai: the payment notification (pay-notify), whose payment path New York runs in
+ *   payments.test.ts.
  */
-const TIME_ZONE_FILES = [
+const BOTH_ZONES = [
   'tests/time-zones/*.test.ts',
   'tests/sql-time.test.ts',
-  'tests/billing.test.ts',
-  'tests/counter-payments.test.ts',
-  'tests/fee-reports.test.ts',
-  'tests/payments.test.ts',
-  'tests/pay-notify.test.ts',
-  'tests/reconciliation.test.ts',
-  'tests/ledger-property.test.ts',
   'bff/src/beijing.test.ts',
   'bff/src/db.test.ts',
   'bff/src/fees/**/*.test.ts',
 ];
 const TIME_ZONES = [
-  ['tz-shanghai', 'Asia/Shanghai'],
-  ['tz-new-york', 'America/New_York'],
+  ['tz-shanghai', 'Asia/Shanghai', [...BOTH_ZONES, 'tests/pay-notify.test.ts']],
+  [
+    'tz-new-york',
+    'America/New_York',
+    [
+      ...BOTH_ZONES,
+      'tests/billing.test.ts',
+      'tests/counter-payments.test.ts',
+      'tests/fee-reports.test.ts',
+      'tests/payments.test.ts',
+      'tests/reconciliation.test.ts',
+      'tests/ledger-property.test.ts',
+    ],
+  ],
 ] as const;
 
 /**
  * Projects: `unit` (pure code and single components against real Redis), `api` (the BFF over HTTP on
  * a database of its own per file), `e2e` (the H5 build in Chromium), `weapp` (the weapp build in
  * WeChat's component framework, one child process per page: docs/weapp-tests.md), and `tz-shanghai` / `tz-new-york`
- * (TIME_ZONE_FILES with TZ set for the forked test processes and what they spawn). `npm test` runs
+ * (their files with TZ set for the forked test processes and what they spawn). `npm test` runs
  * all; `npx vitest run --project api` runs one.
  */
 export default defineConfig({
@@ -63,9 +78,9 @@ export default defineConfig({
         extends: true,
         test: { name: 'weapp', include: ['tests/weapp/**/*.test.ts'], maxWorkers: 1, sequence: { groupOrder: 0 } },
       },
-      ...TIME_ZONES.map(([name, TZ]) => ({
+      ...TIME_ZONES.map(([name, TZ, include]) => ({
         extends: true as const,
-        test: { name, include: TIME_ZONE_FILES, env: { TZ }, maxWorkers: 2, sequence: { groupOrder: 0 } },
+        test: { name, include: [...include], env: { TZ }, maxWorkers: 2, sequence: { groupOrder: 0 } },
       })),
     ],
   },
