@@ -3,9 +3,12 @@ import { useHarness } from './support/use-harness.js';
 import { resident, staff, type Actor } from './support/actors.js';
 import { makeCommunity } from './support/factories/index.js';
 import { scanKeys } from './support/redis-keys.js';
+import { RunningClock } from './support/running-clock.js';
 
 /** Notices: drafts, targeting, withdrawal, safe HTML, exact read receipts (issue 12). */
-const h = useHarness();
+// Real time, so notices published one after the other are ordered; an end date is skipped to, not slept out.
+const clock = new RunningClock();
+const h = useHarness({ clock });
 let A: Awaited<ReturnType<typeof makeCommunity>>;
 let B: Awaited<ReturnType<typeof makeCommunity>>;
 let managerA: Actor;
@@ -152,7 +155,7 @@ describe('when Redis loses its data', () => {
 
 describe('an end date', () => {
   it('is shown in the list until it passes; then the notice is gone from list and detail', async () => {
-    const until = new Date(Date.now() + 3000).toISOString();
+    const until = new Date(clock.now().getTime() + 3000).toISOString();
     const { body } = await draft(managerA, {
       communityIds: [A.community.id],
       title: '限时通知',
@@ -163,7 +166,7 @@ describe('an end date', () => {
       (n: { id: string }) => n.id === body.id,
     );
     expect(listed.effectiveUntil).toBe(until);
-    await new Promise((r) => setTimeout(r, 3100));
+    clock.advance(3100);
     expect(ids(await listOf(residentsA[3]!, A.community.id))).not.toContain(body.id);
     expect((await residentsA[3]!.call('GET', `/api/notices/${body.id}`)).status).toBe(404);
   });
