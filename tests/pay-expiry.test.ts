@@ -34,6 +34,7 @@ async function closedThenPaidAtWechat() {
   const sim = await h.sim<{ now: string }>('/sim/clock', { advanceMs: 0 });
   const behind = clock.now().getTime() - Date.parse(sim.now);
   if (behind > 0) await h.sim('/sim/clock', { advanceMs: behind });
+  await firstQueryIsDue(orderId);
   await eventually(
     async () => expect((await h.db.payOrder.findUniqueOrThrow({ where: { id: orderId } })).state).toBe('CLOSED'),
     12_000,
@@ -50,14 +51,21 @@ async function closedThenPaidAtWechat() {
   };
 }
 
-/** The query chain's last look at a closed order, scheduled when it was closed: made due now. */
-async function lastLookIsDue(orderId: string) {
+/**
+ * A step of the order's query chain, waiting for its time, made due now: pg-boss holds it until then by
+ * the database's clock, which the test's clock does not move.
+ */
+async function queryIsDue(orderId: string, step: number) {
   const moved = await h.db.$executeRaw`
     UPDATE pgboss.job SET start_after = now()
      WHERE name = 'pay.query-order' AND state = 'created' AND data->>'orderId' = ${orderId}
-       AND (data->>'step')::int = ${QUERY_SCHEDULE_SECONDS.length - 1}`;
+       AND (data->>'step')::int = ${step}`;
   expect(moved).toBe(1);
 }
+/** The query chain's first query (5 s after the order) made due now. */
+const firstQueryIsDue = (orderId: string) => queryIsDue(orderId, 0);
+/** The query chain's last look at a closed order, scheduled when it was closed: made due now. */
+const lastLookIsDue = (orderId: string) => queryIsDue(orderId, QUERY_SCHEDULE_SECONDS.length - 1);
 
 const simOrder = async (no: string): Promise<any> => (await fetch(`${h.simUrl}/sim/pay/orders/${no}`)).json();
 
@@ -67,6 +75,7 @@ describe('expired orders', () => {
     const first = await owner.call('POST', '/api/pay/orders', { body: { billIds: [bill!.id] } });
     clock.advance(16 * 60_000);
     // the first scheduled query (5 s after the order) finds it expired and closes it
+    await firstQueryIsDue(first.body.order.id);
     await eventually(
       async () =>
         expect(await h.db.payOrder.findUniqueOrThrow({ where: { id: first.body.order.id } })).toMatchObject({
@@ -124,6 +133,7 @@ describe('expired orders', () => {
     await h.sim('/sim/pay/faults', { notify: [{ kind: 'drop' }] });
     await h.sim('/sim/pay/pay', { outTradeNo: res.body.order.outTradeNo });
     clock.advance(16 * 60_000);
+    await firstQueryIsDue(res.body.order.id);
     await eventually(
       async () =>
         expect(await h.db.payOrder.findUniqueOrThrow({ where: { id: res.body.order.id } })).toMatchObject({

@@ -157,7 +157,12 @@ describe('paying bills with WeChat Pay', () => {
     const res = await order(owner, [bill!.id]);
     await h.sim('/sim/pay/faults', { notify: [{ kind: 'drop' }] });
     await payAtWechat(res.body.order.outTradeNo);
-    // The first query is due 5 s after the order; nobody polls here.
+    // The first query is due 5 s after the order, by the database's clock: made due now. Nobody polls here.
+    const due = await h.db.$executeRaw`
+      UPDATE pgboss.job SET start_after = now()
+       WHERE name = ${queryOrderJob.name} AND state = 'created' AND data->>'orderId' = ${res.body.order.id}
+         AND (data->>'step')::int = 0`;
+    expect(due).toBe(1);
     await eventually(
       async () =>
         expect(await h.db.payOrder.findUniqueOrThrow({ where: { id: res.body.order.id } })).toMatchObject({
