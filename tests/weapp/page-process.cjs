@@ -71,7 +71,7 @@ globalThis.getComputedStyle = w.getComputedStyle.bind(w);
 // ---- wx: simulate's API surface, with the calls that reach a server answered for real ------------
 const storage = new Map();
 let inFlight = 0; // requests and uploads under way
-let lastActivity = Date.now(); // the last answer or setData
+let lastActivity = Date.now(); // the last answer or setData, or the open or event that starts the page's work
 const wxOwn = {
   // The scene WeChat reports for how the app was entered (docs/wechat.md §6): 1001 unless a test opens
   // a page as a camera scan (1047) or a forwarded picture would.
@@ -354,6 +354,9 @@ function open(route, query = {}, scene = 1001) {
   const parent = w.document.createElement('div');
   w.document.body.appendChild(parent);
   page.attach(parent);
+  // settle() waits for quiet from here: React renders the page (and sends its first request) a task or
+  // more later, and loading the app and the page can take longer than the quiet period on its own.
+  lastActivity = Date.now();
 }
 
 // ---- reading and driving the rendered page -------------------------------------------------------
@@ -389,6 +392,7 @@ function fire(el, type, detail = {}) {
       extraFields: { touches: [], changedTouches: [] },
     }),
   );
+  lastActivity = Date.now(); // as after open(): the handler's work may start a task later
 }
 
 const commands = {
