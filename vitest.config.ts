@@ -55,7 +55,9 @@ export default defineConfig({
     // On two cores vitest's default is one file at a time (cores − 1). The unit and api files spend
     // most of their time waiting on PostgreSQL, worker processes and timers, so two run side by side;
     // the browser files (Chromium, the BFF and the seeded stack in one process) run after them, one at
-    // a time, without api files competing for the CPU.
+    // a time, without api files competing for the CPU. `weapp` is not in the first group despite its
+    // groupOrder 0: vitest 4 puts the files of an isolated project with maxWorkers 1 and groupOrder 0 in
+    // a sequential group of their own, run after every other group (after e2e).
     projects: [
       {
         extends: true,
