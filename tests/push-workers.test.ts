@@ -4,6 +4,7 @@ import { staff, type Actor } from './support/actors.js';
 import { makeCommunity, makePushAudience } from './support/factories/index.js';
 import { startWorkerProcess, type WorkerProcess } from './support/worker-process.js';
 import { TEMPLATES } from '../bff/src/push/templates.js';
+import { deliverPush } from '../bff/src/push/deliver.js';
 
 /** Pushes delivered by real worker processes: never twice, and at most once across a crash. */
 const h = useHarness();
@@ -61,6 +62,11 @@ describe('push delivery by two worker processes', { timeout: 90_000 }, () => {
     }
     await h.sim('/sim/subscribe/behaviour', { answerDelayMs: 0 });
     workers.push(await startWorkerProcess(h, { JOBS_MAINTENANCE_SECONDS: '1' }));
+    // Its expiry (20 s after the fetch, by the database's clock) made past instead of waited out: the
+    // jobs the dead workers held are now as old as their expiry, so maintenance fails them into a retry.
+    const expired = await h.db.$executeRaw`
+      UPDATE pgboss.job SET started_on = now() - expire_in WHERE name = ${deliverPush.name} AND state = 'active'`;
+    expect(expired).toBeGreaterThan(0);
     await expect.poll(() => statuses(id), { timeout: 40_000, interval: 500 }).toEqual(['UNKNOWN']);
     expect((await delivered()).filter((d) => d.touser === victim!.openid)).toHaveLength(1);
     expect((await h.db.pushCredit.findFirstOrThrow({ where: { userId: victim!.id } })).credit).toBe(0);
