@@ -171,8 +171,12 @@ describe('paying bills with WeChat Pay', () => {
         }),
       15_000,
     );
-    const job = await h.deps.jobs.boss.fetch(queryOrderJob.name);
-    expect(job).toEqual([]); // settled: the chain stopped
+    // Settled: the chain stopped, no later query of this order waits (a fetch of the queue would also
+    // take other orders' queries that fall due meanwhile, and take them from the worker).
+    const waiting = await h.db.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM pgboss.job
+       WHERE name = ${queryOrderJob.name} AND data->>'orderId' = ${res.body.order.id} AND state IN ('created', 'retry')`;
+    expect(waiting).toEqual([{ n: 0 }]);
   });
 
   it('the notify arriving before our prepay answer was stored is applied; the late answer changes nothing', async () => {
