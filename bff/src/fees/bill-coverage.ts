@@ -4,7 +4,7 @@ import { monthNumber, type Period } from './periods.js';
 /**
  * Which months are billed already (docs/domain.md §4, Billing runs): no two bills of one unit, charge
  * slot and parking space cover the same month, whoever pays them; a waived bill no longer counts. The database enforces it (the
- * exclusion constraint "Bill_month_once"); generation reads what exists and judges each line before
+ * key "Bill_month_once" on the months of BillMonth); generation reads what exists and judges each line before
  * it is made, so a run skips what is billed and reports what would now be split otherwise.
  */
 

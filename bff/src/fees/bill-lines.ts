@@ -46,7 +46,8 @@ function m2(area: bigint): string {
  * The charge slot a month of a unit (and space) is billed once in (docs/domain.md §4, Billing runs):
  * recurring property and parking fees are one charge whichever standard priced them (a villa price, a
  * standard retired and made again); each one-off or shared item is its own. The database derives the
- * same value (trigger "Bill_slot") and enforces it ("Bill_month_once").
+ * same value (FeeItem's generated "slot"), binds a bill's to its item's (key "Bill_feeItemId_slot_fkey")
+ * and enforces the months ("Bill_month_once", docs/domain.md §4).
  */
 export const chargeSlot = (item: Pick<FeeItem, 'id' | 'kind'>): string =>
   item.kind === 'PROPERTY' || item.kind === 'PARKING' ? item.kind : item.id;

@@ -169,11 +169,12 @@ export async function generateBills(deps: Deps, userId: string, communityId: str
     // Straight into the table, each line as it is made (the database inserts one chunk while the
     // next is computed). Every bill is made here, under the community's lock, and what covers a month
     // already billed is left out — so "Bill_month_once" cannot be hit; were it hit, the run would roll back whole.
+    // The slot is sent with each bill, so the database's trigger filling it is not called.
     let made = zero();
     const conflicts = new Set<string>();
     await copyRows(
       client,
-      '"Bill" ("id", "communityId", "unitId", "feeItemId", "parkingSpaceId", "period", "firstMonth", "months", "payer", "amountFen", "detail", "dueAt", "runId")',
+      '"Bill" ("id", "communityId", "unitId", "feeItemId", "parkingSpaceId", "period", "firstMonth", "months", "payer", "amountFen", "detail", "dueAt", "runId", "slot")',
       (function* () {
         for (const l of lines()) {
           const verdict = judge(l);
@@ -194,6 +195,7 @@ export async function generateBills(deps: Deps, userId: string, communityId: str
             l.detail,
             l.dueAt,
             runId,
+            l.slot, // as "Bill_slot" would fill it; the key to FeeItem (id, slot) refuses any other
           ];
         }
       })(),
