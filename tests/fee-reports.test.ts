@@ -106,14 +106,18 @@ describe('daily takings', () => {
       byPayer: { OWNER: 4 * BILL - 1000, DEVELOPER: 0 }, // every unit here is delivered: all owners' money
       totalFen: 4 * BILL - 1000,
     });
+    const owners = { OWNER: 4 * BILL - 1000, DEVELOPER: 0 };
     expect(res.body.days.find((d: { day: string }) => d.day === day)).toEqual({
       day,
       byChannel: expected,
+      byPayer: owners,
       totalFen: 4 * BILL - 1000,
     });
     expect(res.body.days.filter((d: { totalFen: number }) => d.totalFen !== 0)).toHaveLength(1);
     expect(res.body.days[0].day).toBe('2026-11-01');
-    expect(res.body.items).toEqual([{ item: '物业服务费', byChannel: expected, totalFen: 4 * BILL - 1000 }]);
+    expect(res.body.items).toEqual([
+      { item: '物业服务费', byChannel: expected, byPayer: owners, totalFen: 4 * BILL - 1000 },
+    ]);
 
     expect((await cashier.call('GET', `${base()}/reports/takings?from=2026-12-01&to=2026-11-01`)).status).toBe(400);
     expect((await cashier.call('GET', `${base()}/reports/takings?from=2026-01-01&to=2026-11-01`)).body.details).toEqual(
@@ -137,6 +141,8 @@ describe('daily takings', () => {
       '现金（元）',
       '转账（元）',
       '刷卡（元）',
+      '业主（元）',
+      '开发商（元）',
       '合计（元）',
     ]);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
@@ -147,6 +153,8 @@ describe('daily takings', () => {
       (2 * BILL) / 100,
       BILL / 100,
       0,
+      (4 * BILL - 1000) / 100, // 业主: every unit here is delivered
+      0, // 开发商
       (4 * BILL - 1000) / 100,
     ]);
     expect(sheet.getRow(2).getCell(2).numFmt).toBe('"¥"#,##0.00');
@@ -158,7 +166,7 @@ describe('daily takings', () => {
     const text = Buffer.from(await csv.arrayBuffer());
     expect([...text.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(text.toString('utf8').slice(1).split('\r\n')[1]).toBe(
-      `${day},${((BILL - 1000) / 100).toFixed(2)},${((2 * BILL) / 100).toFixed(2)},${(BILL / 100).toFixed(2)},0.00,${((4 * BILL - 1000) / 100).toFixed(2)}`,
+      `${day},${((BILL - 1000) / 100).toFixed(2)},${((2 * BILL) / 100).toFixed(2)},${(BILL / 100).toFixed(2)},0.00,${((4 * BILL - 1000) / 100).toFixed(2)},0.00,${((4 * BILL - 1000) / 100).toFixed(2)}`,
     );
 
     const stranger = await staff(h, 'CASHIER', {
@@ -254,25 +262,27 @@ describe('collection rate', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as unknown as ArrayBuffer);
     const sheet = book.getWorksheet('收缴率')!;
+    // 应收, 实收, 未收 and the rate as 业主 / 开发商 / 合计: all of it the owners' here
+    // (tests/fee-reports-payer.test.ts has the developer's)
     expect(sheet.getRow(2).values).toEqual([
       undefined,
       '1号楼',
-      (3 * BILL) / 100,
-      (3 * BILL - 1000) / 100,
-      10,
+      ...[(3 * BILL) / 100, 0, (3 * BILL) / 100],
+      ...[(3 * BILL - 1000) / 100, 0, (3 * BILL - 1000) / 100],
+      ...[10, 0, 10],
       3,
       3,
-      '98.6',
+      ...['98.6', '—', '98.6'],
     ]);
     expect(sheet.getRow(4).values).toEqual([
       undefined,
       '全小区',
-      (4 * BILL) / 100,
-      (3 * BILL - 1000) / 100,
-      BILL / 100 + 10,
+      ...[(4 * BILL) / 100, 0, (4 * BILL) / 100],
+      ...[(3 * BILL - 1000) / 100, 0, (3 * BILL - 1000) / 100],
+      ...[BILL / 100 + 10, 0, BILL / 100 + 10],
       4,
       3,
-      '73.9',
+      ...['73.9', '—', '73.9'],
     ]);
   });
 });

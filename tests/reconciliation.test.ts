@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readDayBill } from '../bff/src/reconcile/download.js';
 import { TradeBillError, type TradeRow } from '../bff/src/reconcile/trade-bill.js';
 import { PayApiError } from '../bff/src/wechat/pay-client.js';
-import { syncOrder } from '../bff/src/pay/sync-order.js';
+import { releaseOrder } from '../bff/src/pay/apply-transaction.js';
 import { useHarness } from './support/use-harness.js';
 import { ManualClock } from '../bff/src/clock.js';
 import { atBeijing, beijingDay } from '../bff/src/beijing.js';
@@ -202,12 +202,12 @@ describe('an order closed here but paid at WeChat', () => {
     const bill = (await openBills(owner, site.units[0]!.id)).find((b) => b.state === 'UNPAID')!;
     const res = await owner.call('POST', '/api/pay/orders', { body: { billIds: [bill.id] } });
     const orderId: string = res.body.order.id;
-    await advanceBoth(16 * 60_000);
-    // the query chain's closing step: expired, closed at WeChat, then here
-    const pending = await h.db.payOrder.findUniqueOrThrow({ where: { id: orderId } });
-    expect(await syncOrder(h.deps, pending, { close: true })).toBe('closed');
+    await advanceBoth(60_000);
+    // closed at WeChat, then here, before it expired — as the counter does before taking money for its bill
+    expect(await h.deps.wechat.pay!.close(res.body.order.outTradeNo)).toBe('closed');
+    expect(await releaseOrder(h.deps, orderId, 'closed at WeChat before a counter payment')).toBe(true);
     expect(await h.db.payOrder.findUniqueOrThrow({ where: { id: orderId } })).toMatchObject({ state: 'CLOSED' });
-    // the payer was already in the password step: paid at WeChat all the same, its notify lost
+    // the payer was already in the password step: paid at WeChat all the same (before time_expire), its notify lost
     await h.sim('/sim/pay/pay', {
       outTradeNo: res.body.order.outTradeNo,
       enteredPasswordBeforeClose: true,

@@ -14,6 +14,7 @@ describe('staffModules', () => {
       'moderation',
       'bind-requests',
       'notices-admin',
+      'cashier',
     ]);
     expect(staffModules([])).toEqual([]);
   });

@@ -59,7 +59,8 @@ const STAFF_MODULES: (ModuleLink & { roles: StaffRole[] })[] = [
     title: '收银台',
     url: '/packages/cashier/desk/index',
     icon: '🧾',
-    roles: ['CASHIER', 'COMPANY_ADMIN'],
+    // managers too: they waive bills and undo billing runs at the desk
+    roles: ['CASHIER', 'MANAGER', 'COMPANY_ADMIN'],
   },
   {
     key: 'elections',

@@ -61,6 +61,37 @@ describe('缴费', { timeout: 120_000 }, () => {
     await preview.getByText(/这个账期的账单都已生成/).waitFor();
     const community = await stack.h.db.community.findFirstOrThrow({ where: { name: '梧桐苑' } });
     expect(await stack.h.db.billingRun.count({ where: { communityId: community.id } })).toBe(4); // three seeded months + this one
+    // Below: the period's conflicts (none here) and the runs; a cashier cannot undo one.
+    await page.getByTestId('billing-conflicts').getByText('这个账期没有冲突').waitFor();
+    const runs = page.getByTestId('billing-runs');
+    await runs
+      .getByText(/生成于/)
+      .first()
+      .waitFor();
+    expect(await runs.locator('.nut-button', { hasText: '撤销' }).count()).toBe(0);
+
+    // A manager undoes the run just made, after a dialog saying what goes; the run stays, marked undone.
+    const run = await stack.h.db.billingRun.findFirstOrThrow({
+      where: { communityId: community.id },
+      orderBy: { createdAt: 'desc' },
+    });
+    const manager = await stack.newPage();
+    await stack.devLogin(manager, '小区经理 · 梧桐苑');
+    await manager.getByText('收银台', { exact: true }).click();
+    await manager.locator('[data-testid="undo-reason"] input').fill('面积数据有误，重新生成');
+    await manager.getByTestId('billing-runs').locator('.nut-button', { hasText: '撤销' }).first().click();
+    await manager.getByText(`将删除这次生成的 ${run.billCount} 张账单`, { exact: false }).waitFor();
+    await stack.shot(manager, '53b-manager-undo-billing-run');
+    await manager.getByText('确认撤销', { exact: true }).click();
+    await manager
+      .getByTestId('billing-runs')
+      .getByText(/已撤销（.*）：面积数据有误，重新生成/)
+      .waitFor();
+    expect(await stack.h.db.billingRun.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({
+      undoReason: '面积数据有误，重新生成',
+      undoneAt: expect.any(Date),
+    });
+    expect(await stack.h.db.bill.count({ where: { runId: run.id } })).toBe(0);
   });
 
   it('at the desk a cashier finds the unit, refunds part of a paid bill, and the bill shows 部分退款', async () => {
@@ -104,7 +135,41 @@ describe('缴费', { timeout: 120_000 }, () => {
     await page.getByTestId('counter-receipt').waitFor();
     expect(await page.getByTestId('counter-receipt-total').innerText()).toBe(amount);
     expect(await page.getByTestId('counter-receipt-no').innerText()).toMatch(/SJ2026-/);
+    expect(await page.getByTestId('counter-receipt-payer').innerText()).toMatch(/业主/);
     await stack.shot(page, '56-cashier-counter-receipt');
+
+    // A unit the developer still holds (every 12th: 1号楼 602) shows only the developer's bills.
+    await page.goBack();
+    await page.getByTestId('desk-units').getByText('602', { exact: true }).click();
+    const kinds = page.getByTestId('counter-payer-kind');
+    await kinds.getByText(/^开发商（\d+ 笔）$/).waitFor();
+    expect(await kinds.getByText(/^业主/).count()).toBe(0);
+
+    // 201 was delivered after its first billed month (as if): the cashier switches to the developer's bill.
+    const unit201 = await stack.h.db.unit.findFirstOrThrow({
+      where: { number: '201', building: { name: '1号楼', community: { name: '梧桐苑' } } },
+    });
+    const first = await stack.h.db.bill.findFirstOrThrow({
+      where: { unitId: unit201.id, state: 'UNPAID' },
+      orderBy: [{ firstMonth: 'asc' }, { id: 'asc' }],
+    });
+    await stack.h.db.bill.update({ where: { id: first.id }, data: { payer: 'DEVELOPER' } });
+    await page.getByTestId('desk-units').getByText('201', { exact: true }).click();
+    await kinds.getByText(/^业主（\d+ 笔）$/).waitFor();
+    await kinds.getByText('开发商（1 笔）', { exact: true }).click();
+    await steps.getByText(/^1 笔 ¥/).click();
+    await page.getByTestId('counter-channel').getByText('转账', { exact: true }).click();
+    await page.locator('[data-testid="counter-payer"] input').fill('梧桐置业有限公司');
+    await page.locator('.nut-button', { hasText: /^确认收款 ¥/ }).click();
+    await page.getByText(/^开发商缴款：转账收款/).waitFor();
+    await page.getByText('确认收款', { exact: true }).last().click();
+    await page.getByTestId('counter-receipt').waitFor();
+    expect(await page.getByTestId('counter-receipt-payer').innerText()).toMatch(/开发商/);
+    await stack.shot(page, '56b-cashier-developer-receipt');
+    expect(await stack.h.db.bill.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({
+      state: 'PAID',
+      payer: 'DEVELOPER',
+    });
   });
 
   it("the next morning the cashier reconciles yesterday against WeChat Pay's bill", async () => {

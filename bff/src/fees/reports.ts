@@ -3,7 +3,6 @@ import type { Deps } from '../deps.js';
 import { requireRole } from '../access/guards.js';
 import { staffRolesByCommunity } from '../access/scope.js';
 import { AppError } from '../errors.js';
-import { exportTable, ZExportFormat, type ExportColumn, type ExportFile } from './export.js';
 import { parsePeriod } from './periods.js';
 import { ZPeriod } from './schema.js';
 import { dayEnd, dayStart, daysBetween } from '../beijing.js';
@@ -32,12 +31,11 @@ export const ZTakingsQuery = z
     message: `一次最多查询 ${MAX_DAYS} 天`,
     path: ['to'],
   });
-export const ZTakingsExport = ZTakingsQuery.and(z.object({ format: ZExportFormat }));
 export const ZCollectionQuery = z.object({ period: ZPeriod });
-export const ZCollectionExport = ZCollectionQuery.extend({ format: ZExportFormat });
 
 type TakingsRow = { day: string; channel: Channel; item: string; payer: Payer; fen: bigint };
-type Payer = 'OWNER' | 'DEVELOPER';
+export type Payer = 'OWNER' | 'DEVELOPER';
+type ByPayer = Record<Payer, number>;
 
 /**
  * Daily takings of a community by channel and by fee item, from the ledger (the one record of money):
@@ -61,60 +59,27 @@ export async function takingsReport(deps: Deps, userId: string, communityId: str
      WHERE l."communityId" = ${communityId}::uuid AND l."kind" <> 'WAIVER'
        AND l."at" >= ${dayStart(q.from)} AND l."at" < ${dayEnd(q.to)}
      GROUP BY 1, 2, 3, 4`;
-  const days = new Map(daysBetween(q.from, q.to).map((d) => [d, zeroChannels()]));
-  const items = new Map<string, ByChannel>();
-  const totals = zeroChannels();
-  const byPayer = { OWNER: 0, DEVELOPER: 0 };
+  const sums = () => ({ byChannel: zeroChannels(), byPayer: { OWNER: 0, DEVELOPER: 0 } as ByPayer });
+  const days = new Map(daysBetween(q.from, q.to).map((d) => [d, sums()]));
+  const items = new Map<string, ReturnType<typeof sums>>();
+  const totals = sums();
   for (const r of rows) {
     const fen = Number(r.fen);
-    byPayer[r.payer] += fen;
-    days.get(r.day)![r.channel] += fen;
-    if (!items.has(r.item)) items.set(r.item, zeroChannels());
-    items.get(r.item)![r.channel] += fen;
-    totals[r.channel] += fen;
+    if (!items.has(r.item)) items.set(r.item, sums());
+    for (const s of [days.get(r.day)!, items.get(r.item)!, totals]) {
+      s.byChannel[r.channel] += fen;
+      s.byPayer[r.payer] += fen;
+    }
   }
   return {
     from: q.from,
     to: q.to,
-    days: [...days].map(([day, byChannel]) => ({ day, byChannel, totalFen: total(byChannel) })),
+    days: [...days].map(([day, s]) => ({ day, ...s, totalFen: total(s.byChannel) })),
     items: [...items]
-      .map(([item, byChannel]) => ({ item, byChannel, totalFen: total(byChannel) }))
+      .map(([item, s]) => ({ item, ...s, totalFen: total(s.byChannel) }))
       .sort((a, b) => b.totalFen - a.totalFen),
-    totals: { byChannel: totals, byPayer, totalFen: total(totals) },
+    totals: { ...totals, totalFen: total(totals.byChannel) },
   };
-}
-
-const CHANNEL_LABELS: Record<Channel, string> = { WECHAT: '微信支付', CASH: '现金', TRANSFER: '转账', POS: '刷卡' };
-const money = (header: string): ExportColumn => ({ header, money: true });
-const CHANNEL_COLUMNS: ExportColumn[] = [
-  ...CHANNELS.map((c) => money(`${CHANNEL_LABELS[c]}（元）`)),
-  money('合计（元）'),
-];
-
-/** Takings as Excel or CSV: one row per day, then one per fee item, then the total. */
-export async function exportTakings(
-  deps: Deps,
-  userId: string,
-  communityId: string,
-  q: z.infer<typeof ZTakingsExport>,
-): Promise<ExportFile> {
-  const report = await takingsReport(deps, userId, communityId, q);
-  const line = (label: string, c: { byChannel: ByChannel; totalFen: number }) => [
-    label,
-    ...CHANNELS.map((k) => c.byChannel[k]),
-    c.totalFen,
-  ];
-  const rows = [
-    ...report.days.map((d) => line(d.day, d)),
-    ...report.items.map((i) => line(`项目：${i.item}`, i)),
-    line('合计', report.totals),
-  ];
-  return exportTable(
-    q.format,
-    { file: `收款日报-${q.from}至${q.to}`, sheet: '收款日报' },
-    [{ header: '日期 / 项目', width: 24 }, ...CHANNEL_COLUMNS],
-    rows,
-  );
 }
 
 type CollectionRow = {
@@ -169,7 +134,11 @@ const rated = (c: Counts) => ({
   outstandingFen: c.billedFen - c.collectedFen,
   ratePermille: permille(c.collectedFen, c.billedFen),
 });
-type Rate = ReturnType<typeof rated> & { key: string; name: string; byPayer: Record<Payer, ReturnType<typeof rated>> };
+export type Rate = ReturnType<typeof rated> & {
+  key: string;
+  name: string;
+  byPayer: Record<Payer, ReturnType<typeof rated>>;
+};
 
 function rate(key: string, name: string, byPayer: Record<Payer, Counts>): Rate {
   return {
@@ -250,37 +219,4 @@ export async function communitiesCollection(deps: Deps, userId: string, q: { per
     ),
   );
   return { period: q.period, communities: rows, total: sumRates(rows, '全部小区') };
-}
-
-const RATE_COLUMNS: ExportColumn[] = [
-  { header: '楼栋', width: 16 },
-  money('应收（元）'),
-  money('实收（元）'),
-  money('未收（元）'),
-  { header: '账单数' },
-  { header: '已缴账单数' },
-  { header: '收缴率（%）' },
-];
-const rateText = (p: number | null) => (p === null ? '—' : (p / 10).toFixed(1));
-
-export async function exportCollection(
-  deps: Deps,
-  userId: string,
-  communityId: string,
-  q: z.infer<typeof ZCollectionExport>,
-): Promise<ExportFile> {
-  const report = await collectionReport(deps, userId, communityId, q);
-  const line = (r: Rate) => [
-    r.name,
-    r.billedFen,
-    r.collectedFen,
-    r.outstandingFen,
-    r.bills,
-    r.settledBills,
-    rateText(r.ratePermille),
-  ];
-  return exportTable(q.format, { file: `收缴率-${q.period}`, sheet: '收缴率' }, RATE_COLUMNS, [
-    ...report.buildings.map(line),
-    line(report.total),
-  ]);
 }

@@ -11,17 +11,8 @@ import { ZBillingRequest, ZBillListQuery, ZFeeSettings, ZNewFeeItem, ZWaive } fr
 import { getFeeSettings, putFeeSettings } from './fee-settings.js';
 import { waiveBill } from './waive.js';
 import { exportArrears, listArrears, ZArrearsExport, ZArrearsQuery } from './arrears.js';
-import {
-  collectionReport,
-  communitiesCollection,
-  exportCollection,
-  exportTakings,
-  takingsReport,
-  ZCollectionExport,
-  ZCollectionQuery,
-  ZTakingsExport,
-  ZTakingsQuery,
-} from './reports.js';
+import { collectionReport, communitiesCollection, takingsReport, ZCollectionQuery, ZTakingsQuery } from './reports.js';
+import { exportCollection, exportTakings, ZCollectionExport, ZTakingsExport } from './report-exports.js';
 import type { ExportFile } from './export.js';
 import { listArrearsReminders, sendArrearsReminders, ZReminderQuery, ZReminders } from './reminders.js';
 import type { AppContext } from '../http/context.js';

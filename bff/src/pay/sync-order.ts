@@ -49,7 +49,8 @@ export async function syncOrder(deps: Deps, order: PayOrder, opts: { close: bool
 /**
  * When to ask WeChat about an order no notify has settled, in seconds after the order: WeChat's own
  * schedule (5 s, 30 s, 1, 3, 5, 10, 30 min); the 16-minute step closes it once expired, and an order
- * closed by an earlier step gets one last look at the last step (paid after all? then credited).
+ * found closed by an earlier step (closed by the chain or by the counter) gets one last look at the last
+ * step (paid after all? then credited).
  */
 export const QUERY_SCHEDULE_SECONDS = [5, 30, 60, 180, 300, 600, 960, 1800];
 
@@ -65,11 +66,11 @@ export const queryOrderJob = defineJob({
   handler: async (deps, { orderId, step }) => {
     const order = await deps.db.payOrder.findUnique({ where: { id: orderId } });
     if (!order || order.state === 'PAID') return;
-    const wasPending = order.state === 'PENDING';
     const outcome = await syncOrder(deps, order, { close: true });
     const last = QUERY_SCHEDULE_SECONDS.length - 1;
-    if (outcome === 'closed' && wasPending && step < last) {
-      // Closed just now: a payer already in the password step may still pay it (docs/wechat.md §5).
+    if (outcome === 'closed' && step < last) {
+      // Closed — just now by this chain, or earlier by the counter (before its time_expire): a payer
+      // already in the password step may still pay it (docs/wechat.md §5), so one last look.
       await deps.jobs.send(
         queryOrderJob,
         { orderId, step: last },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ZPaymentResource, ZRefundResource, ZTransaction } from './pay-resources.js';
+import { ZPaymentResource, ZRefundAnswer, ZRefundResource, ZTransaction } from './pay-resources.js';
+import { WECHAT_DOC_REFUND_QUERY_ANSWER } from './samples/refund-query.js';
 import { CAPTURED_NOTPAY_QUERY_ANSWER } from './samples/notpay-query.js';
 import { WECHAT_DOC_PAYMENT_RESOURCE } from './samples/payment-resource.js';
 import { WECHAT_DOC_REFUND_RESOURCE } from './samples/refund-resource.js';
@@ -64,5 +65,23 @@ describe('ZRefundResource', () => {
     const { out_refund_no: _, ...missing } = refund;
     expect(ZRefundResource.safeParse(missing).success).toBe(false);
     expect(ZRefundResource.safeParse({ ...refund, refund_status: 'PROCESSING' }).success).toBe(false);
+  });
+});
+
+describe('ZRefundAnswer (查询单笔退款)', () => {
+  it("reads WeChat's documented answer (samples/refund-query.ts), keeping the fields it does not name", () => {
+    const r = ZRefundAnswer.parse(JSON.parse(WECHAT_DOC_REFUND_QUERY_ANSWER));
+    expect(r).toMatchObject({
+      refund_id: '50000000382019052709732678859',
+      out_refund_no: '1217752501201407033233368018',
+      out_trade_no: '1217752501201407033233368018',
+      status: 'SUCCESS',
+      channel: 'ORIGINAL',
+      user_received_account: '招商银行信用卡0403',
+      create_time: '2020-12-01T16:18:12+08:00',
+      success_time: '2020-12-01T16:18:12+08:00',
+      amount: { total: 100, refund: 100, payer_refund: 90, settlement_refund: 100, currency: 'CNY' },
+      funds_account: 'UNSETTLED',
+    });
   });
 });

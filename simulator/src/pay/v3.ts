@@ -75,18 +75,18 @@ export function payOrder(
   opts: { notify?: boolean; couponFen?: number; enteredPasswordBeforeClose?: boolean } = {},
 ): { ok: true } | { ok: false; reason: string } {
   if (order.state === 'SUCCESS' || order.state === 'REFUND') return { ok: false, reason: '订单已支付' };
+  // WeChat refuses every payment after the order's time_expire (JSAPI 下单: time_expire 订单失效时间),
+  // a late payer's too: the window below never reaches past it.
+  if (order.timeExpire && state.now() > Date.parse(order.timeExpire)) return { ok: false, reason: '订单已过期' };
   // Not documented WeChat behaviour but our defensive assumption (docs/wechat.md §5, Query and close):
   // a payer already in the password step when the merchant closed the order completes it — only within
-  // LATE_PAY_WINDOW_MS of the close, by this simulator's clock.
+  // LATE_PAY_WINDOW_MS of the close, by this simulator's clock, and before time_expire (above).
   const late =
     opts.enteredPasswordBeforeClose === true &&
     order.state === 'CLOSED' &&
     order.closedAt !== undefined &&
     state.now() - order.closedAt <= LATE_PAY_WINDOW_MS;
   if (order.state === 'CLOSED' && !late) return { ok: false, reason: '订单已关闭' };
-  // The late payer still passes time_expire (the expiry tests close an order at expiry and pay it late).
-  if (!late && order.timeExpire && state.now() > Date.parse(order.timeExpire))
-    return { ok: false, reason: '订单已过期' };
   if (opts.couponFen !== undefined && opts.couponFen >= order.totalFen)
     return { ok: false, reason: '代金券金额须小于订单金额' };
   if (opts.couponFen) order.couponFen = opts.couponFen;

@@ -64,7 +64,7 @@ export function transactionView(o: SimOrder) {
 /** The coupon on the refund's order, known to the refund only through its own share: kept on the refund. */
 const payerCoupon = (r: SimRefund) => r.orderCouponFen ?? 0;
 
-/** A refund as the refund API answers it. */
+/** A refund as the refund API answers it: the shape of WeChat's documented answer (refund-view.test.ts). */
 export function refundView(r: SimRefund) {
   return {
     refund_id: r.refundId,
@@ -76,11 +76,16 @@ export function refundView(r: SimRefund) {
     status: r.status,
     create_time: r.createTime,
     ...(r.successTime ? { success_time: r.successTime } : {}),
+    // 资金账户: the refund came out of unsettled funds, as for an ordinary merchant by default
+    funds_account: 'UNSETTLED',
     amount: {
       total: r.totalFen,
       refund: r.refundFen,
       payer_total: r.totalFen - payerCoupon(r),
       payer_refund: r.refundFen - r.couponRefundFen,
+      // 应结退款金额 = 申请退款金额 − 非充值代金券退款金额; 应结订单金额 = 订单金额 − 免充值代金券金额
+      settlement_refund: r.refundFen - r.couponRefundFen,
+      settlement_total: r.totalFen - payerCoupon(r),
       discount_refund: r.couponRefundFen,
       currency: 'CNY',
     },

@@ -6,8 +6,11 @@ import type {
   CollectionReport,
   CommunitiesCollection,
   TakingsReport,
+  BillingConflicts,
   BillingPreview,
+  BillingRunList,
   BillingRunResult,
+  UndoneBillingRun,
   BillListPage,
   BillSummary,
   CounterReceipt,
@@ -35,7 +38,13 @@ export function feeEndpoints(api: ApiClient) {
       api.post<{ id: string; state: string }>(`/api/staff/bills/${billId}/waive`, { reason }),
     takeCounterPayment: (
       communityId: string,
-      body: { unitId: string; channel: 'CASH' | 'TRANSFER' | 'POS'; amountFen: number; payerName?: string },
+      body: {
+        unitId: string;
+        channel: 'CASH' | 'TRANSFER' | 'POS';
+        amountFen: number;
+        payerName?: string;
+        payer?: 'OWNER' | 'DEVELOPER';
+      },
     ) => api.post<CounterReceipt>(`/api/staff/communities/${communityId}/counter-payments`, body),
     counterPayment: (id: string) => api.get<CounterReceipt>(`/api/staff/counter-payments/${id}`),
     requestVoid: (id: string, reason: string) =>
@@ -50,6 +59,12 @@ export function feeEndpoints(api: ApiClient) {
       api.post<BillingPreview>(`/api/staff/communities/${communityId}/billing/preview`, body),
     runBilling: (communityId: string, body: BillingRequest) =>
       api.post<BillingRunResult>(`/api/staff/communities/${communityId}/billing/runs`, body),
+    billingRuns: (communityId: string, cursor?: string) =>
+      api.get<BillingRunList>(`/api/staff/communities/${communityId}/billing/runs`, { query: { cursor } }),
+    undoBillingRun: (communityId: string, runId: string, reason: string) =>
+      api.post<UndoneBillingRun>(`/api/staff/communities/${communityId}/billing/runs/${runId}/undo`, { reason }),
+    billingConflicts: (communityId: string, period: string) =>
+      api.get<BillingConflicts>(`/api/staff/communities/${communityId}/billing/conflicts`, { query: { period } }),
     takings: (communityId: string, from: string, to: string) =>
       api.get<TakingsReport>(`/api/staff/communities/${communityId}/reports/takings`, { query: { from, to } }),
     collection: (communityId: string, period: string) =>

@@ -9,13 +9,15 @@ import { useAction, useRequest } from '../../../hooks/use-request';
 import { now } from '../../../beijing';
 import type { BillingPreview } from '../../../api/types';
 import { billingPeriods, feeStandard, periodLabel, yuan } from '../../../features/fees/money';
+import { BillingRuns } from './billing-runs';
 
 /**
  * Billing for a community: the fee standards in force, then a period's bills: a preview of counts and
  * totals (per item, owners vs developer, what already exists) before anything is made, and a
- * confirmation before the run. Running it again makes nothing new.
+ * confirmation before the run. Running it again makes nothing new. Below: the period's conflicts and
+ * the runs, which a manager can undo (billing-runs.tsx).
  */
-export function BillingRun({ communityId }: { communityId: string }) {
+export function BillingRun({ communityId, canUndo }: { communityId: string; canUndo: boolean }) {
   const items = useRequest(
     () => bff.feeItems(communityId),
     [communityId],
@@ -96,6 +98,7 @@ export function BillingRun({ communityId }: { communityId: string }) {
           )}
         </View>
       )}
+      <BillingRuns communityId={communityId} period={period} canUndo={canUndo} />
     </PageShell>
   );
 }

@@ -15,9 +15,15 @@ const CHANNELS = [
   { value: 'POS' as const, label: '刷卡' },
 ];
 
+const PAYERS = { OWNER: '业主', DEVELOPER: '开发商' } as const;
+type Payer = keyof typeof PAYERS;
+
 /**
- * Money taken at the desk for the owner's open bills, oldest first (Civil Code art. 560): the choices are
- * "the oldest 1, 2, … n bills" with their totals, so what is taken always settles whole bills.
+ * Money taken at the desk for the unit's open bills of one payer — the owner's, or the developer's for
+ * months before delivery (its only way to pay; docs/domain.md §4, Developers pay at the counter) — oldest
+ * first (Civil Code art. 560): the choices are "the oldest 1, 2, … n bills" with their totals, so what is
+ * taken always settles whole bills. The cashier switches between 业主 and 开发商 when the unit has both;
+ * a unit the developer still holds shows the developer's bills.
  */
 export function CounterTake({
   communityId,
@@ -28,7 +34,11 @@ export function CounterTake({
   unitId: string;
   bills: BillView[];
 }) {
-  const open = bills.filter((b) => b.payer === 'OWNER' && (b.state === 'UNPAID' || b.state === 'PAYING'));
+  const unpaid = bills.filter((b) => b.state === 'UNPAID' || b.state === 'PAYING');
+  const payers = (Object.keys(PAYERS) as Payer[]).filter((p) => unpaid.some((b) => b.payer === p));
+  const [picked, setPicked] = useState<Payer>();
+  const payer = picked && payers.includes(picked) ? picked : (payers[0] ?? 'OWNER');
+  const open = unpaid.filter((b) => b.payer === payer);
   const [count, setCount] = useState<number>();
   const [channel, setChannel] = useState<'CASH' | 'TRANSFER' | 'POS'>('CASH');
   const [payerName, setPayerName] = useState('');
@@ -43,7 +53,7 @@ export function CounterTake({
     if (!chosen) return;
     const { confirm } = await Taro.showModal({
       title: '确认收款',
-      content: `${CHANNELS.find((c) => c.value === channel)!.label}收款 ¥${yuan(chosen.fen)}，缴清最早的 ${chosen.n} 笔账单（至${periodLabel(chosen.to)}）`,
+      content: `${PAYERS[payer]}缴款：${CHANNELS.find((c) => c.value === channel)!.label}收款 ¥${yuan(chosen.fen)}，缴清${PAYERS[payer]}最早的 ${chosen.n} 笔账单（至${periodLabel(chosen.to)}）`,
       confirmText: '确认收款',
     });
     if (!confirm) return;
@@ -51,6 +61,7 @@ export function CounterTake({
       unitId,
       channel,
       amountFen: chosen.fen,
+      payer,
       ...(payerName.trim() ? { payerName: payerName.trim() } : {}),
     });
     await Taro.navigateTo({ url: `/packages/cashier/receipt/index?id=${receipt.id}` });
@@ -61,6 +72,15 @@ export function CounterTake({
     <View className="form" data-testid="counter-take">
       <Text className="section-title">柜台收款</Text>
       <Chips
+        testId="counter-payer-kind"
+        options={payers.map((p) => ({
+          value: p,
+          label: `${PAYERS[p]}（${unpaid.filter((b) => b.payer === p).length} 笔）`,
+        }))}
+        value={payer}
+        onChange={(v) => v && (setPicked(v), setCount(undefined))}
+      />
+      <Chips
         testId="counter-steps"
         options={steps.map((s) => ({ value: String(s.n), label: `${s.n} 笔 ¥${yuan(s.fen)}` }))}
         value={count ? String(count) : undefined}
@@ -69,11 +89,16 @@ export function CounterTake({
       <Chips testId="counter-channel" options={CHANNELS} value={channel} onChange={(v) => v && setChannel(v)} />
       <View className="form__row">
         <Text>缴款人（选填）</Text>
-        <Input value={payerName} placeholder="姓名" onChange={setPayerName} data-testid="counter-payer" />
+        <Input
+          value={payerName}
+          placeholder={payer === 'DEVELOPER' ? '开发商单位名称' : '姓名'}
+          onChange={setPayerName}
+          data-testid="counter-payer"
+        />
       </View>
       <View className="actions">
         <Button type="primary" size="large" loading={take.running} disabled={!chosen} onClick={() => void take.run()}>
-          {chosen ? `确认收款 ¥${yuan(chosen.fen)}` : '请选择缴几笔'}
+          {chosen ? `确认收款 ¥${yuan(chosen.fen)}` : `请选择${PAYERS[payer]}缴几笔`}
         </Button>
       </View>
     </View>

@@ -67,7 +67,7 @@ export default function CashierDesk() {
         value={tab}
         onChange={(v) => v && setTab(v)}
       />
-      {tab === 'billing' && <BillingRun communityId={communityId} />}
+      {tab === 'billing' && <BillingRun communityId={communityId} canUndo={roles.includes('MANAGER')} />}
       {tab === 'lookup' && <UnitBills communityId={communityId} canWaive={roles.includes('MANAGER')} />}
       {tab === 'reconcile' && <Reconciliation />}
       {tab === 'reports' && <Reports communityId={communityId} />}

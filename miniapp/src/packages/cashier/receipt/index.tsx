@@ -57,6 +57,10 @@ export default function CounterReceiptPage() {
           {r.items.filter((i) => i.kind !== 'PARKING').map(line)}
           {parking.length > 0 && <Text className="receipt__title">停车费（专用收据联）</Text>}
           {parking.map(line)}
+          <View className="receipt__row" data-testid="counter-receipt-payer">
+            <Text>缴款方</Text>
+            <Text>{r.payer === 'DEVELOPER' ? '开发商（房屋未交付）' : '业主'}</Text>
+          </View>
           <View className="receipt__row">
             <Text>收款方式</Text>
             <Text>{CHANNEL[r.channel]}</Text>
