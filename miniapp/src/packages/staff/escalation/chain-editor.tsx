@@ -61,17 +61,22 @@ export function ChainEditor({ title, testId, chain, staff, editable, onChange }:
       {chain.length === 0 && <Text className="hint">没有升级环节：无人接收时只记录超时，不再通知他人</Text>}
       {chain.map((s, i) => (
         <CellGroup key={i} title={`第 ${i + 1} 环节`} data-testid={`${testId}-step`}>
-          <Cell title="环节名称">
-            <Input
-              value={s.label}
-              disabled={!editable}
-              placeholder="例如：物业公司第二响应"
-              onChange={(v) => set(i, { label: v })}
-            />
-          </Cell>
-          <Cell title={i === 0 ? '接收超时后多少分钟升级到下一环节' : '上一环节后多少分钟升级到下一环节'}>
-            <Input type="number" value={s.minutes} disabled={!editable} onChange={(v) => set(i, { minutes: v })} />
-          </Cell>
+          <Cell title="环节名称" />
+          <Input
+            value={s.label}
+            disabled={!editable}
+            placeholder="例如：物业公司第二响应"
+            onChange={(v) => set(i, { label: v })}
+          />
+          {/* How long this step has before the next one is told (sla.ts ZEscalationStep, sla-sweep.ts). */}
+          <Cell
+            title={
+              i < chain.length - 1
+                ? '本环节时限（分钟）：仍无人接收则升级到下一环节'
+                : '本环节时限（分钟）：最后一个环节，之后不再升级'
+            }
+          />
+          <Input type="number" value={s.minutes} disabled={!editable} onChange={(v) => set(i, { minutes: v })} />
           <Cell title="通知角色" />
           <Toggles
             options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
@@ -81,7 +86,13 @@ export function ChainEditor({ title, testId, chain, staff, editable, onChange }:
           />
           <Cell title="通知指定人员（本小区员工）" />
           <Toggles
-            options={people}
+            options={[
+              ...people,
+              // Someone named before who has left the staff since: shown, so the administrator can take them out.
+              ...s.userIds
+                .filter((id) => !staff.some((m) => m.id === id))
+                .map((id) => ({ value: id, label: '已不在员工名单' })),
+            ]}
             chosen={s.userIds}
             disabled={!editable}
             onToggle={(id) => set(i, { userIds: toggle(s.userIds, id) })}
