@@ -381,7 +381,11 @@ describe('the appointment agreed in the app', () => {
     await act(manager, r.id, { action: 'accept' });
     await act(manager, r.id, { action: 'assign', technicianId: technician.userId });
     await act(technician, r.id, { action: 'contact', appointmentAt: bj('2026-10-22', 9) });
-    const proposed = await act(technician, r.id, { action: 'propose', appointmentAt: bj('2026-11-20', 9) });
+    const proposed = await act(technician, r.id, {
+      action: 'propose',
+      appointmentAt: bj('2026-11-20', 9),
+      reason: '等配件',
+    });
     expect(proposed.status).toBe(200);
     expect(deadline(proposed.body, 'ARRIVE')).toBe(bj('2026-10-22', 9));
     expect(proposed.body.proposedAppointmentAt).toBe(bj('2026-11-20', 9));
@@ -412,9 +416,13 @@ describe('the appointment agreed in the app', () => {
     await act(manager, r.id, { action: 'accept' });
     await act(manager, r.id, { action: 'assign', technicianId: technician.userId });
     await act(technician, r.id, { action: 'contact', appointmentAt: bj('2026-10-22', 9) });
-    const tooFar = await act(technician, r.id, { action: 'propose', appointmentAt: bj('2027-02-01', 9) });
+    const tooFar = await act(technician, r.id, {
+      action: 'propose',
+      appointmentAt: bj('2027-02-01', 9),
+      reason: '等配件',
+    });
     expect(tooFar.body).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringMatching(/90 天/) });
-    await act(technician, r.id, { action: 'propose', appointmentAt: bj('2026-11-20', 9) });
+    await act(technician, r.id, { action: 'propose', appointmentAt: bj('2026-11-20', 9), reason: '等配件' });
     const declined = await owner.call('POST', `/api/repairs/${r.id}/appointment-answer`, { body: { agree: false } });
     expect(declined.status).toBe(200);
     expect(deadline(declined.body, 'ARRIVE')).toBe(bj('2026-10-22', 9));

@@ -148,7 +148,10 @@ describe('the workflow', () => {
       accept: {},
       assign: { technicianId: technician.userId },
       contact: { appointmentAt: new Date(h.deps.clock.now().getTime() + 3600_000).toISOString() },
-      propose: { appointmentAt: new Date(h.deps.clock.now().getTime() + 20 * 86_400_000).toISOString() },
+      propose: {
+        appointmentAt: new Date(h.deps.clock.now().getTime() + 20 * 86_400_000).toISOString(),
+        reason: '等配件',
+      },
       arrive: {},
       resolve: { workDone: '已修好' },
       rate: { attitude: 5, quality: 5 },

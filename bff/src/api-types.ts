@@ -19,6 +19,8 @@ import type { StaffNoticeView } from './notices/shape.js';
 import type { listCredits } from './push/credits.js';
 import type { getRepair } from './repairs/get-repair.js';
 import type { listCommunityRepairs, listMyRepairs, listTechnicians } from './repairs/list-repairs.js';
+import type { listCommunityStaff } from './repairs/community-staff.js';
+import type { getSlaSettings } from './repairs/sla-settings.js';
 
 import type { overdueBoard, serviceLevel } from './repairs/service-level.js';
 import type { getSnapshot, listCommunitySnapshots, listMySnapshots, praiseWall } from './snapshots/snapshots.js';
@@ -70,6 +72,9 @@ export type RepairDetail = Answer<typeof getRepair>;
 export type RepairListPage = Answer<typeof listMyRepairs>;
 export type StaffRepairListPage = Answer<typeof listCommunityRepairs>;
 export type Technician = Answer<typeof listTechnicians>[number];
+export type CommunityStaffMember = Answer<typeof listCommunityStaff>[number];
+export type RepairSlaView = Answer<typeof getSlaSettings>;
+export type EscalationStep = RepairSlaView['settings']['escalation'][number];
 export type { RepairAction } from './repairs/schema.js';
 export type ServiceLevel = Answer<typeof serviceLevel>;
 export type OverdueBoard = Answer<typeof overdueBoard>;

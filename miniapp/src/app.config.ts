@@ -30,6 +30,7 @@ export default defineAppConfig({
         'notices/edit',
         'desk-login/index',
         'work-calendar/index',
+        'escalation/index',
       ],
     },
     { root: 'packages/snapshots', pages: ['new', 'detail', 'wall'] },

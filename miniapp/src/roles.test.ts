@@ -14,6 +14,8 @@ describe('staffModules', () => {
       'moderation',
       'bind-requests',
       'notices-admin',
+      'work-calendar',
+      'escalation',
       'cashier',
     ]);
     expect(staffModules([])).toEqual([]);

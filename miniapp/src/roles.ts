@@ -55,6 +55,20 @@ const STAFF_MODULES: (ModuleLink & { roles: StaffRole[] })[] = [
     roles: ['MANAGER', 'COMPANY_ADMIN'],
   },
   {
+    key: 'work-calendar',
+    title: '全年节假日',
+    url: '/packages/staff/work-calendar/index',
+    icon: '📅',
+    roles: ['MANAGER', 'COMPANY_ADMIN'],
+  },
+  {
+    key: 'escalation',
+    title: '升级链',
+    url: '/packages/staff/escalation/index',
+    icon: '📶',
+    roles: ['MANAGER', 'COMPANY_ADMIN'],
+  },
+  {
     key: 'cashier',
     title: '收银台',
     url: '/packages/cashier/desk/index',

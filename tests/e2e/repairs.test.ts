@@ -57,17 +57,27 @@ describe('repairs', { timeout: 120_000 }, () => {
     await tapButton(technician, '确认');
     await status(technician, '已联系');
 
-    // A later date, proposed for the resident to agree in the app (docs/domain.md §1, appointments).
+    // A later date, proposed for the resident to agree in the app (docs/domain.md §1, appointments): the
+    // technician picks a day (two weeks and a day ahead by default) and says why.
+    await tapButton(technician, '改约上门时间');
+    await technician.getByTestId('propose-appointment').getByText('日期', { exact: true }).waitFor();
+    await tapButton(technician, '发送给住户');
+    await technician.getByText('请填写改约原因，住户同意前会看到', { exact: true }).waitFor();
+    await technician.locator('[data-testid="propose-reason"] input').fill('需等厂家配件到货');
+    await stack.shot(technician, '31a-repair-propose-appointment');
+    await tapButton(technician, '发送给住户');
+    const proposal = technician.getByTestId('appointment-proposal-status');
+    await proposal.getByText('待业主确认', { exact: true }).waitFor();
     const { id } = await stack.h.db.repairRequest.findFirstOrThrow({ where: { number: number! } });
-    const token = await stack.h.loginAs('demo-technician');
-    const later = new Date(stack.h.deps.clock.now().getTime() + 20 * 86_400_000).toISOString();
-    const proposed = await stack.h.call('POST', `/api/repairs/${id}/actions`, {
-      token,
-      body: { action: 'propose', appointmentAt: later },
-    });
-    expect(proposed.status).toBe(200);
+    const pending = await stack.h.db.repairRequest.findUniqueOrThrow({ where: { id } });
+    expect(pending.proposedAppointmentAt!.getTime() - stack.h.deps.clock.now().getTime()).toBeGreaterThan(
+      14 * 86_400_000,
+    );
+
     await resident.reload();
-    await resident.getByTestId('appointment-proposal').getByText('维修师傅提议上门时间').waitFor();
+    const card = resident.getByTestId('appointment-proposal');
+    await card.getByText('维修师傅提议上门时间').waitFor();
+    await card.getByText(/原因：需等厂家配件到货/).waitFor();
     await stack.shot(resident, '31b-repair-appointment-proposal');
     await tapButton(resident, '同意');
     await resident
@@ -75,6 +85,10 @@ describe('repairs', { timeout: 120_000 }, () => {
       .getByText(/^同意上门时间 · /)
       .waitFor();
     expect(await resident.getByTestId('appointment-proposal').count()).toBe(0);
+
+    await technician.reload();
+    await proposal.getByText('已同意', { exact: true }).waitFor();
+    await stack.shot(technician, '31c-repair-proposal-agreed');
 
     await technician.reload();
     await tapButton(technician, '已到场');

@@ -15,18 +15,30 @@ describe('staff at work', { timeout: 60_000 }, () => {
     await page.getByText('员工工作台').waitFor();
     for (const module of ['报修工单', '绑定审核', '公告管理']) await page.getByText(module, { exact: true }).waitFor();
     expect(await page.getByText('收银台', { exact: true }).count()).toBe(0);
+    // The working calendar's warning is the BFF's (from December until the next year is confirmed, on its
+    // clock): the home shows exactly it, with the way to the year's schedule.
+    const community = await stack.h.db.community.findFirstOrThrow({ where: { name: '梧桐苑' } });
+    const token = await stack.h.loginAs('demo-manager-wutong');
+    const { warning } = (await stack.h.call('GET', `/api/staff/communities/${community.id}/work-calendar`, { token }))
+      .body as { warning: string | null };
+    if (warning) {
+      await page.getByTestId('home-calendar-warning').getByText(warning, { exact: true }).waitFor();
+      await tapButton(page, '录入全年节假日');
+      await page.getByText(/^只有物业公司管理员可以确认全年安排/).waitFor();
+      await page.goBack();
+    } else expect(await page.getByTestId('home-calendar-warning').count()).toBe(0);
     await stack.shot(page, '07-home-manager');
+    await page.getByText('全年节假日', { exact: true }).click();
+    await page.getByText(/^只有物业公司管理员可以确认全年安排/).waitFor(); // a manager sees the year, an administrator confirms it
+    await page.goBack();
 
     // A second request waits too: one is approved, the other rejected with a reason of its own.
-    const community = await stack.h.db.community.findFirstOrThrow({
-      where: { name: '梧桐苑' },
-      include: { units: { take: 1, skip: 30 } },
-    });
+    const unit = await stack.h.db.unit.findFirstOrThrow({ where: { communityId: community.id }, skip: 30 });
     const tenant = await stack.h.db.user.create({ data: { name: '黄租客', phone: '+8613700000999' } });
     const second = await stack.h.db.unitMembership.create({
       data: {
         userId: tenant.id,
-        unitId: community.units[0]!.id,
+        unitId: unit.id,
         relation: 'TENANT',
         requestedAt: new Date(Date.now() + 1000),
       },
@@ -36,6 +48,7 @@ describe('staff at work', { timeout: 60_000 }, () => {
     const before = await pending();
     expect(before).toBeGreaterThanOrEqual(2);
 
+    await page.getByText('员工工作台').waitFor();
     await page.getByText('绑定审核', { exact: true }).click();
     await page.getByText(`待审核（共 ${before} 条）`, { exact: true }).waitFor();
     await page.getByText('+86 137****0999').waitFor(); // masked, with its country code
@@ -71,6 +84,55 @@ describe('staff at work', { timeout: 60_000 }, () => {
     await committee.getByText('员工工作台', { exact: true }).click();
     await committee.getByText('选举管理', { exact: true }).click();
     await committee.getByText('发起投票', { exact: true }).waitFor();
+  });
+
+  it('a company administrator orders the emergency and routine escalation chains with the community’s staff', async () => {
+    const community = await stack.h.db.community.findFirstOrThrow({ where: { name: '梧桐苑' } });
+    // Someone on the staff when the page opens and gone by the time it saves.
+    const leaver = await stack.h.db.user.create({ data: { name: '离职员工', phone: '+8613700000998' } });
+    await stack.h.db.staffRole.create({
+      data: { userId: leaver.id, companyId: community.companyId, communityId: community.id, role: 'TECHNICIAN' },
+    });
+    const page = await stack.newPage();
+    await stack.devLogin(page, '物业公司管理员');
+    await page.getByText('升级链', { exact: true }).click();
+    const emergency = page.getByTestId('chain-emergency-step');
+    const routine = page.getByTestId('chain-routine-step');
+    await emergency.nth(1).getByText('第 2 环节').waitFor();
+    // The second emergency step goes first, and names the technician too.
+    await emergency.nth(1).getByText('冯师傅（维修工）', { exact: true }).click();
+    await emergency.nth(1).locator('.nut-button', { hasText: '上移' }).click();
+    await emergency.nth(0).locator('input').first().fill('维修工先到场');
+    // A routine step that tells nobody is refused here, in Chinese.
+    await page.getByTestId('chain-routine').locator('.nut-button', { hasText: '添加环节' }).click();
+    await routine.nth(2).locator('input').first().fill('专人督办');
+    await tapButton(page, '保存升级链');
+    await page.getByText('日常升级链第 3 环节：至少要有一个通知对象', { exact: true }).waitFor();
+    // Naming someone who left in the meantime is refused by the BFF; the page says so.
+    await routine.nth(2).getByText('离职员工（维修工）', { exact: true }).click();
+    await stack.h.db.staffRole.deleteMany({ where: { userId: leaver.id } });
+    await tapButton(page, '保存升级链');
+    await page.getByText('所选人员不是本小区的员工，请刷新后重新选择', { exact: true }).waitFor();
+    await stack.shot(page, '12-escalation-refused');
+    await routine.nth(2).locator('.nut-button', { hasText: '删除' }).click();
+    await tapButton(page, '保存升级链');
+    const tech = await stack.h.db.user.findFirstOrThrow({ where: { name: '冯师傅' } });
+    await expect
+      .poll(async () => {
+        const saved = await stack.h.db.repairSlaSettings.findUnique({ where: { communityId: community.id } });
+        return saved && { emergency: saved.emergencyEscalation, routine: saved.escalation };
+      })
+      .toEqual({
+        emergency: [
+          { label: '维修工先到场', roles: ['COMPANY_ADMIN'], userIds: [tech.id], minutes: 30 },
+          { label: '物业公司第二响应', roles: ['COMPANY_ADMIN'], userIds: [], minutes: 8 },
+        ],
+        routine: [
+          { label: '物业公司第二响应', roles: ['COMPANY_ADMIN'], userIds: [], minutes: 8 },
+          { label: '主管督办', roles: ['COMPANY_ADMIN'], userIds: [], minutes: 30 },
+        ],
+      });
+    await stack.shot(page, '13-escalation-saved');
   });
 
   it('a technician of two communities switches between them', async () => {

@@ -31,6 +31,16 @@ export const TEMPLATES = {
     keywords: { character_string1: 'character_string', thing2: 'thing', time3: 'time' },
     fields: { number: 'character_string1', summary: 'thing2', resolvedAt: 'time3' },
   },
+  /**
+   * To a repair's author: the technician proposes a later appointment for them to agree to in the app
+   * (docs/domain.md §1, appointments); opens the repair, where they answer.
+   */
+  repairAppointmentProposed: {
+    id: 'T_REPAIR_APPOINTMENT_01',
+    page: 'pages/repairs/detail',
+    keywords: { character_string1: 'character_string', time2: 'time', thing3: 'thing' },
+    fields: { number: 'character_string1', appointmentAt: 'time2', reason: 'thing3' },
+  },
   /** To staff: a repair missed a deadline (or climbed a step of the escalation chain). */
   repairOverdue: {
     id: 'T_REPAIR_OVERDUE_01',

@@ -5,6 +5,7 @@ import { viewUpload } from '../uploads/view.js';
 import { findVisibleRepair } from './access.js';
 import { CLOCK_LABEL, runningDeadlines } from './sla.js';
 import { HELD_TEXT, shownText } from './held-text.js';
+import { proposalView } from './proposal-view.js';
 
 /**
  * A repair with its timeline and photos. The contact phone is shown in full to the reporter and to the
@@ -53,6 +54,7 @@ export async function getRepair(deps: Deps, userId: string, id: string) {
       : null,
     appointmentAt: repair.appointmentAt,
     proposedAppointmentAt: repair.proposedAppointmentAt,
+    appointmentProposal: proposalView(repair, events),
     returnReason: repair.returnReason,
     extensionCount: repair.extensionCount,
     extensionDays: repair.extensionDays,

@@ -53,3 +53,23 @@ export async function pushUrgentAppeal(deps: Deps, tx: Prisma.TransactionClient,
     event: { kind: 'repair.urgent', id: repair.id },
   });
 }
+
+/**
+ * A later appointment proposed (docs/domain.md §1, appointments) is told to the repair's author, who
+ * answers it on the repair page the message opens; with the time and the technician's reason.
+ */
+export async function pushAppointmentProposal(
+  deps: Deps,
+  tx: Prisma.TransactionClient,
+  repair: RepairRequest,
+  appointmentAt: Date,
+  reason: string,
+) {
+  await queuePush(deps, tx, {
+    template: 'repairAppointmentProposed',
+    recipients: [{ userId: repair.reporterId, communityId: repair.communityId }],
+    values: { number: repair.number, appointmentAt, reason },
+    pageQuery: { id: repair.id },
+    event: { kind: 'repair.propose', id: repair.id },
+  });
+}

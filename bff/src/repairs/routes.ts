@@ -10,6 +10,7 @@ import { overdueBoard, serviceLevel } from './service-level.js';
 import { getSlaSettings, putSlaSettings } from './sla-settings.js';
 import { ZSlaSettings } from './sla.js';
 import { listCommunityRepairs, listMyJobs, listMyRepairs, listTechnicians } from './list-repairs.js';
+import { listCommunityStaff } from './community-staff.js';
 
 export function repairRoutes(deps: Deps) {
   const router = createRouter('/api');
@@ -62,6 +63,10 @@ export function repairRoutes(deps: Deps) {
   router.get('/staff/communities/:communityId/technicians', async (ctx) => {
     const { communityId } = ZCommunityParams.parse(ctx.params);
     ctx.body = { items: await listTechnicians(deps, userIdOf(ctx), communityId) };
+  });
+  router.get('/staff/communities/:communityId/staff', async (ctx) => {
+    const { communityId } = ZCommunityParams.parse(ctx.params);
+    ctx.body = { items: await listCommunityStaff(deps, userIdOf(ctx), communityId) };
   });
   return router;
 }

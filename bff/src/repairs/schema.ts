@@ -49,6 +49,8 @@ export const ZRepairAction = z.discriminatedUnion(
         action: z.literal('propose'),
         /** A new appointment for the resident to agree to in the app (docs/domain.md §1, appointments). */
         appointmentAt: z.iso.datetime({ message: '预约时间格式不正确' }),
+        /** Why later: the resident reads it on the repair page and in the push before answering. */
+        reason: ZText({ min: 2, max: 100, label: '改约原因' }),
       })
       .strict(),
     z.object({ action: z.literal('arrive') }).strict(),

@@ -4,9 +4,7 @@ import { OFFICE_ROLES } from '../access/scope.js';
 import { requireRole } from '../access/guards.js';
 import { notFound } from '../errors.js';
 import { DEFAULT_SLA, loadSla, type SlaSettings } from './sla.js';
-import { staffWithRoles } from './staff-roles.js';
-
-const ANY_STAFF_ROLE = ['MANAGER', 'COMPANY_ADMIN', 'TECHNICIAN', 'CASHIER'] as const;
+import { ESCALATION_STAFF_ROLES, staffWithRoles } from './staff-roles.js';
 
 /** The community's clocks as the office sees them, and whether they are still docs/domain.md's defaults. */
 export async function getSlaSettings(deps: Deps, staffId: string, communityId: string) {
@@ -25,7 +23,7 @@ export async function putSlaSettings(deps: Deps, staffId: string, communityId: s
   // else — a resident, another company's staff — reads as not found (docs/conventions.md rule 4).
   const named = new Set([...settings.escalation, ...settings.emergencyEscalation].flatMap((s) => s.userIds));
   if (named.size > 0) {
-    const staff = new Set(await staffWithRoles(deps.db, communityId, [...ANY_STAFF_ROLE]));
+    const staff = new Set(await staffWithRoles(deps.db, communityId, ESCALATION_STAFF_ROLES));
     if ([...named].some((id) => !staff.has(id))) throw notFound('工作人员');
   }
   const data = {

@@ -16,3 +16,6 @@ export async function staffWithRoles(
   });
   return [...new Set(rows.map((r) => r.userId))];
 }
+
+/** The roles of the people an escalation step may name: the property service's staff (docs/domain.md §1). */
+export const ESCALATION_STAFF_ROLES: StaffRoleKind[] = ['MANAGER', 'COMPANY_ADMIN', 'TECHNICIAN', 'CASHIER'];

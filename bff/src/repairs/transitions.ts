@@ -7,7 +7,7 @@ import { findVisibleRepair, type RepairRole } from './access.js';
 import type { RepairAction } from './schema.js';
 import { getRepair } from './get-repair.js';
 import { beijingMinute } from '../beijing.js';
-import { pushRepairEvent, pushUrgentAppeal } from './push.js';
+import { pushAppointmentProposal, pushRepairEvent, pushUrgentAppeal } from './push.js';
 import { holdForReview, screenText } from '../moderation/screen-text.js';
 import {
   checkAppointment,
@@ -50,6 +50,8 @@ type Effect = {
   where?: Prisma.RepairRequestWhereInput;
   note?: string;
   limit?: string;
+  /** What the history row keeps besides its note, for the views that read it back (proposal-view.ts). */
+  event?: Prisma.InputJsonObject;
   /** Text held for the moderation queue by this action. */
   held?: { kind: string; text: string; reason: string; label: number | null; traceId: string | null };
 };
@@ -87,7 +89,8 @@ async function effect(deps: Deps, userId: string, repair: RepairRequest, a: Repa
       checkAppointment(now, proposedAppointmentAt, true);
       return {
         data: { proposedAppointmentAt },
-        note: `提议上门时间 ${beijingMinute(proposedAppointmentAt)}，待住户确认`,
+        note: `提议上门时间 ${beijingMinute(proposedAppointmentAt)}，待住户确认：${a.reason}`,
+        event: { appointmentAt: proposedAppointmentAt.toISOString(), reason: a.reason },
       };
     }
     case 'arrive':
@@ -170,7 +173,7 @@ export async function actOnRepair(deps: Deps, userId: string, id: string, action
     await deps.limits.urgentPerUser.consume(userId);
   }
   const now = deps.clock.now();
-  const { data, clocks, where, note, limit, held } = await effect(deps, userId, repair, action, now);
+  const { data, clocks, where, note, limit, held, event } = await effect(deps, userId, repair, action, now);
   const to = rule.to ?? repair.status;
   const nextDueAt = nextDueOf({ ...repair, ...clocks, status: to });
   await deps.db.$transaction(async (tx) => {
@@ -193,6 +196,7 @@ export async function actOnRepair(deps: Deps, userId: string, id: string, action
         toStatus: to,
         actorId: userId,
         note: note || null,
+        ...(event ? { data: event } : {}),
         at: now,
       },
     });
@@ -202,6 +206,8 @@ export async function actOnRepair(deps: Deps, userId: string, id: string, action
       await claimUploads(tx, { uploaderId: userId, ids: action.uploadIds, kind: 'repair', recordId: id, now });
     await pushRepairEvent(deps, tx, repair, action.action, now);
     if (action.action === 'urgent') await pushUrgentAppeal(deps, tx, repair, now);
+    if (action.action === 'propose')
+      await pushAppointmentProposal(deps, tx, repair, new Date(action.appointmentAt), action.reason);
   });
   return getRepair(deps, userId, id);
 }
@@ -241,6 +247,7 @@ export async function answerAppointment(deps: Deps, userId: string, id: string, 
         toStatus: repair.status,
         actorId: userId,
         note: `住户在小程序中${agree ? '同意' : '不同意'}上门时间 ${beijingMinute(proposed)}`,
+        data: { appointmentAt: proposed.toISOString() },
         at: now,
       },
     });

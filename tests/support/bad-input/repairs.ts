@@ -26,6 +26,7 @@ export const repairsCases: BadInputCases = ({ uuid, site }) => {
       { path: `/api/repairs/${uuid}/actions`, body: { action: 'return', reason: 'BUSY' } },
       { path: `/api/repairs/${uuid}/actions`, body: { action: 'extend', days: 15, reason: '等配件' } },
       { path: `/api/repairs/${uuid}/actions`, body: { action: 'propose', appointmentAt: '明天上午' } },
+      { path: `/api/repairs/${uuid}/actions`, body: { action: 'propose', appointmentAt: '2026-12-20T01:00:00.000Z' } },
       { path: `/api/repairs/${uuid}/actions`, body: { action: 'rate', attitude: 6, quality: 5 } },
       { path: `/api/repairs/${uuid}/actions`, body: { action: 'defer', plan: '下周处理主管', residentAgreed: false } },
       { path: '/api/repairs/x/actions', body: { action: 'accept' } },
@@ -61,6 +62,7 @@ export const repairsCases: BadInputCases = ({ uuid, site }) => {
     ],
     'GET /api/communities/:communityId/repair-service': [{ path: '/api/communities/abc/repair-service' }],
     'GET /api/staff/communities/:communityId/technicians': [{ path: '/api/staff/communities/nope/technicians' }],
+    'GET /api/staff/communities/:communityId/staff': [{ path: '/api/staff/communities/nope/staff' }],
     'GET /api/staff/communities/:communityId/repairs': [
       { path: '/api/staff/communities/x/repairs' },
       { path: `/api/staff/communities/${uuid}/repairs?status=OPEN` },

@@ -1,28 +1,50 @@
 import { Text, View } from '@tarojs/components';
-import { Button, CellGroup, Cell } from '../../ui';
+import { Button, CellGroup, Cell, Tag } from '../../ui';
 import { bff } from '../../session';
 import { useAction } from '../../hooks/use-request';
 import { shortTime } from '../../beijing';
 import type { RepairDetail } from '../../api/types';
 
 type Props = { repair: RepairDetail; onDone: () => Promise<void> };
+type State = NonNullable<RepairDetail['appointmentProposal']>['state'];
+
+const STATE: Record<State, { label: string; tag: 'warning' | 'success' | 'danger' | 'default' }> = {
+  PENDING: { label: '待业主确认', tag: 'warning' },
+  AGREED: { label: '已同意', tag: 'success' },
+  DECLINED: { label: '已拒绝', tag: 'danger' },
+  LAPSED: { label: '未答复', tag: 'default' },
+};
 
 /**
- * A later appointment the technician proposed, for the repair's author to agree to or decline in the app
- * (docs/domain.md §1, appointments). Nothing moves until they answer.
+ * A later appointment the technician proposed (docs/domain.md §1, appointments): its author agrees to it or
+ * declines it here, and nothing moves until they answer; the technician and the office see where it stands.
  */
 export function AppointmentProposal({ repair: r, onDone }: Props) {
   const answer = useAction(async (agree: boolean) => {
     await bff.answerAppointment(r.id, agree);
     await onDone();
   });
-  if (!r.proposedAppointmentAt || !r.myRoles.includes('reporter')) return null;
+  const p = r.appointmentProposal;
+  if (!p) return null;
+  const reporter = r.myRoles.includes('reporter');
+  if (reporter && p.state !== 'PENDING') return null;
+  const reason = p.reason ? `原因：${p.reason}` : '';
+  if (!reporter)
+    return (
+      <CellGroup title="改约上门时间" data-testid="appointment-proposal-status">
+        <Cell
+          title={shortTime(p.appointmentAt)}
+          description={[reason, p.answeredAt && `业主答复于 ${shortTime(p.answeredAt)}`].filter(Boolean).join('；')}
+          extra={<Tag type={STATE[p.state].tag}>{STATE[p.state].label}</Tag>}
+        />
+      </CellGroup>
+    );
   return (
     <View data-testid="appointment-proposal">
       <CellGroup title="维修师傅提议上门时间">
         <Cell
-          title={shortTime(r.proposedAppointmentAt)}
-          description="同意后，上门时间改为这个时间；不同意则保持原来的约定"
+          title={shortTime(p.appointmentAt)}
+          description={[reason, '同意后，上门时间改为这个时间；不同意则保持原来的约定'].filter(Boolean).join('。')}
         />
       </CellGroup>
       <View className="actions">

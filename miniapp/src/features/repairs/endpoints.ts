@@ -1,10 +1,12 @@
 import type { ApiClient } from '../../api/client';
 import type {
+  CommunityStaffMember,
   Items,
   OverdueBoard,
   RepairAction,
   RepairDetail,
   RepairListPage,
+  RepairSlaView,
   ServiceLevel,
   StaffRepairListPage,
   Technician,
@@ -50,5 +52,10 @@ export function repairEndpoints(api: ApiClient) {
       }),
     technicians: (communityId: string) =>
       api.get<Items<Technician>>(`/api/staff/communities/${communityId}/technicians`),
+    communityStaff: (communityId: string) =>
+      api.get<Items<CommunityStaffMember>>(`/api/staff/communities/${communityId}/staff`),
+    repairSla: (communityId: string) => api.get<RepairSlaView>(`/api/staff/communities/${communityId}/repair-sla`),
+    putRepairSla: (communityId: string, settings: RepairSlaView['settings']) =>
+      api.request<RepairSlaView>('PUT', `/api/staff/communities/${communityId}/repair-sla`, { body: settings }),
   };
 }

@@ -9,9 +9,11 @@ import { Attachments } from '../uploads/attachments';
 import { Chips } from '../../components/chips';
 import { addDays, atBeijing, today } from '../../beijing';
 import { RETURN_REASON_LABELS } from './labels';
+import { ProposeAppointment } from './propose-appointment';
 
 type Props = { repair: RepairDetail; onDone: () => Promise<void> };
-type Open = null | 'assign' | 'contact' | 'resolve' | 'rate' | 'reopen' | 'return' | 'urgent' | 'extend' | 'defer';
+type Open =
+  null | 'assign' | 'contact' | 'propose' | 'resolve' | 'rate' | 'reopen' | 'return' | 'urgent' | 'extend' | 'defer';
 const OPEN_STATES = ['SUBMITTED', 'ACCEPTED', 'ASSIGNED', 'CONTACTED', 'ARRIVED', 'DEFERRED'];
 
 /** Today or tomorrow at `hour` o'clock, Beijing time, as an ISO instant. */
@@ -69,6 +71,9 @@ export function RepairActions({ repair: r, onDone }: Props) {
       button('缓办', () => setOpen('defer')),
     roles.has('assignee') && r.status === 'ASSIGNED' && button('已联系住户', () => setOpen('contact'), 'primary'),
     roles.has('assignee') && r.status === 'CONTACTED' && button('已到场', () => run({ action: 'arrive' }), 'primary'),
+    (roles.has('assignee') || roles.has('office')) &&
+      r.status === 'CONTACTED' &&
+      button('改约上门时间', () => setOpen('propose')),
     roles.has('assignee') &&
       ['ARRIVED', 'DEFERRED'].includes(r.status) &&
       button('处理完成', () => setOpen('resolve'), 'primary'),
@@ -108,6 +113,13 @@ export function RepairActions({ repair: r, onDone }: Props) {
           <Chips options={appointmentSlots()} value={choice} onChange={setChoice} />
           {confirmRow('确认', () => choice && run({ action: 'contact', appointmentAt: choice }))}
         </CellGroup>
+      )}
+      {open === 'propose' && (
+        <ProposeAppointment
+          busy={act.running}
+          onSubmit={(p) => run({ action: 'propose', ...p })}
+          onCancel={() => setOpen(null)}
+        />
       )}
       {open === 'resolve' && (
         <CellGroup title="处理情况">

@@ -7,6 +7,7 @@ import { bff, logout } from '../../session';
 import { useRequest } from '../../hooks/use-request';
 import { usePullRefresh } from '../../hooks/use-pull-refresh';
 import { yuan } from '../../features/fees/money';
+import { CalendarWarning } from '../../features/repairs/calendar-warning';
 import { RESIDENT_MODULES, ROLE_LABELS, STATUS_LABELS, staffModules, type ModuleLink } from '../../roles';
 
 function ModuleGrid({ modules, testId, query = '' }: { modules: ModuleLink[]; testId: string; query?: string }) {
@@ -128,6 +129,9 @@ export default function Home() {
             <Text className="hint">
               {selected.community.name} · {selected.roles.map((r) => ROLE_LABELS[r]).join('、')}
             </Text>
+            {selected.roles.some((r) => r === 'MANAGER' || r === 'COMPANY_ADMIN') && (
+              <CalendarWarning communityId={selected.community.id} />
+            )}
             <ModuleGrid
               modules={staffModules(selected.roles)}
               testId="staff-modules"

@@ -44,7 +44,12 @@ export default function NewRepair() {
       uploadIds: photos.map((p) => p.id),
     });
     const { templates } = await bff.pushSubscriptions();
-    await askForPush([templates.repairAccepted.id, templates.repairResolved.id]).catch(() => 0);
+    // At most three per ask (docs/wechat.md §4): accepted, resolved, and a later appointment to agree to.
+    await askForPush([
+      templates.repairAccepted.id,
+      templates.repairResolved.id,
+      templates.repairAppointmentProposed.id,
+    ]).catch(() => 0);
     await Taro.redirectTo({ url: `/pages/repairs/detail?id=${repair.id}` });
   });
 

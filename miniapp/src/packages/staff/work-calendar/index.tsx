@@ -43,6 +43,9 @@ export default function WorkCalendarYear() {
   const { params } = useRouter();
   const communityId = params.communityId ?? '';
   const calendar = useRequest(() => bff.workCalendar(communityId), [communityId]);
+  const me = useRequest(() => bff.me(), []);
+  // Managers reach this page from the home too; only a company administrator confirms a year (routes.ts).
+  const admin = (me.data?.staff ?? []).some((s) => s.community.id === communityId && s.roles.includes('COMPANY_ADMIN'));
   const [year, setYear] = useState(String(Number(today().slice(0, 4)) + 1));
   const [holidays, setHolidays] = useState('');
   const [workdays, setWorkdays] = useState('');
@@ -93,11 +96,15 @@ export default function WorkCalendarYear() {
       </Text>
       {bad.length > 0 && <Text className="hint error">{`无法识别：${bad.join('、')}`}</Text>}
       {save.error && <Text className="hint error">{save.error.message}</Text>}
-      <View className="actions">
-        <Button type="primary" size="large" disabled={save.running} onClick={() => void save.run()}>
-          确认全年安排
-        </Button>
-      </View>
+      {admin ? (
+        <View className="actions">
+          <Button type="primary" size="large" disabled={save.running} onClick={() => void save.run()}>
+            确认全年安排
+          </Button>
+        </View>
+      ) : (
+        me.data && <Text className="hint">只有物业公司管理员可以确认全年安排，请联系公司管理员录入</Text>
+      )}
     </PageShell>
   );
 }
