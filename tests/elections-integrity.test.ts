@@ -76,6 +76,7 @@ describe('who may vote is frozen with the roster (item 1)', () => {
       who.call('POST', `/api/committee/elections/${id}/voters`, {
         body: {
           unitId: A.units[0]!.id,
+          kind: 'SUCCESSOR',
           phone: heir.national,
           reason: '原业主去世，继承人凭继承公证书参加表决',
           evidenceUploadId: evidence,

@@ -26,7 +26,8 @@ import {
   publishResults,
   tallyElection,
 } from './lifecycle.js';
-import { admitVoter, correctRosterEntry, recordDeliveries } from './roster.js';
+import { correctRosterEntry, recordDeliveries } from './roster.js';
+import { admitVoter } from './admit-voter.js';
 import { exportableElection } from './runner.js';
 import { getElectionForRunner, listCommunityElections } from './view.js';
 import {

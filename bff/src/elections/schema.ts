@@ -62,6 +62,8 @@ export const ZReceiptParams = z.object({
 
 export const ZAdmitVoter = z.object({
   unitId: ZId,
+  /** The same owner with a new phone casts their key; an heir or buyer casts this unit alone (review finding 1). */
+  kind: z.enum(['SAME_OWNER', 'SUCCESSOR'], '请选择原业主换号或继承人、买受人'),
   phone: z.string('请填写手机号').regex(/^\+?[\d\s-]{6,20}$/, '手机号格式不正确'),
   reason: ZText({ min: 4, max: 200, label: '原因' }),
   evidenceUploadId: ZId,

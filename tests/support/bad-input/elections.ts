@@ -75,7 +75,13 @@ export const electionsCases: BadInputCases = ({ uuid, site }) => {
       { path: `${e}/voters`, body: { unitId: uuid, phone: 'abc', reason: '继承人参加表决', evidenceUploadId: uuid } },
       {
         path: `${e}/voters`,
-        body: { unitId: uuid, phone: '13800138000', reason: '继承人参加表决', evidenceUploadId: uuid },
+        body: {
+          unitId: uuid,
+          kind: 'SUCCESSOR',
+          phone: '13800138000',
+          reason: '继承人参加表决',
+          evidenceUploadId: uuid,
+        },
         expect: 404,
       },
     ],

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { useHarness } from './support/use-harness.js';
+import { type Actor } from './support/actors.js';
+import {
+  DAY,
+  draftElection,
+  electionSite,
+  makeUser,
+  NOTICE_PERIOD,
+  uniquePhone,
+} from './support/factories/index.js';
+import { multipart, phonePhoto } from './support/images.js';
+import { TEST_APPID } from './support/harness.js';
+import { ManualClock } from '../bff/src/clock.js';
+
+/**
+ * The independent review of the elections work (2026-12-02): each finding with its test. Community of
+ * electionSite: 101 … 601 of 80.15 m², 601 the developer's; ownerA and coOwner share 101, multi owns
+ * 201–401 (one key), ownerE owns 501.
+ */
+const clock = new ManualClock(new Date('2026-04-06T01:00:00Z'));
+const YEAR = String(365 * 86_400);
+const h = useHarness({ clock, env: { SESSION_TTL_SECONDS: YEAR, SESSION_MAX_AGE_SECONDS: YEAR } });
+
+const vote = (who: Pick<Actor, 'call'>, choices: string[], id: string, ownerKey?: string) =>
+  who.call('POST', `/api/elections/${id}/ballots`, { body: { choices, ...(ownerKey ? { ownerKey } : {}) } });
+const uploadPhoto = async (who: Actor) => {
+  const { body, contentType } = multipart(await phonePhoto({ width: 300, height: 200 }));
+  return (await who.call('POST', '/api/uploads', { raw: body, headers: { 'content-type': contentType } })).body
+    .id as string;
+};
+
+/** Someone signed in with a verified phone and no unit at all (an heir or buyer the register does not know yet). */
+async function newcomer() {
+  const user = await makeUser(h.db, TEST_APPID);
+  const token = await h.loginAs(user.openid);
+  const national = uniquePhone();
+  await h.bindPhone(token, national);
+  return {
+    national,
+    userId: user.id,
+    call: (method: string, path: string, opts: Parameters<typeof h.call>[2] = {}) =>
+      h.call(method, path, { ...opts, token }),
+  };
+}
+
+const admit = async (
+  committee: Actor,
+  id: string,
+  body: { unitId: string; phone: string; kind: 'SAME_OWNER' | 'SUCCESSOR' },
+) =>
+  committee.call('POST', `/api/committee/elections/${id}/voters`, {
+    body: { ...body, reason: '购房人凭不动产权证参加表决', evidenceUploadId: await uploadPhoto(committee) },
+  });
+
+describe('review 1: an admitted heir or buyer casts the unit, never the owner key', () => {
+  it('refuses developer-held units; while published gives the unit a key of its own; once open refuses a key spanning other units', async () => {
+    const { A, committee, multi } = await electionSite(h);
+    const { id, ids } = await draftElection(h, committee, A.community.id);
+    expect((await committee.call('POST', `/api/committee/elections/${id}/steps/publish`)).status).toBe(200);
+
+    const buyer601 = await newcomer();
+    for (const kind of ['SUCCESSOR', 'SAME_OWNER'] as const) {
+      const refused = await admit(committee, id, { unitId: A.units[5]!.id, phone: buyer601.national, kind });
+      expect(refused).toMatchObject({ status: 409, body: { code: 'DEVELOPER_HELD' } });
+    }
+
+    // 201–401 share multi's key; the buyer of 201 alone gets 201 as a slot of their own.
+    const buyer201 = await newcomer();
+    expect(
+      (await admit(committee, id, { unitId: A.units[1]!.id, phone: buyer201.national, kind: 'SUCCESSOR' })).status,
+    ).toBe(201);
+    clock.advance(NOTICE_PERIOD);
+    expect((await committee.call('POST', `/api/committee/elections/${id}/steps/open`)).status).toBe(200);
+
+    expect((await buyer201.call('GET', `/api/elections/${id}`)).body.slots).toEqual([
+      expect.objectContaining({ units: ['1号楼 201'] }),
+    ]);
+    expect((await multi.call('GET', `/api/elections/${id}`)).body.slots).toEqual([
+      expect.objectContaining({ units: ['1号楼 301', '1号楼 401'] }),
+    ]);
+    expect((await vote(buyer201, ids('张三'), id)).status).toBe(201);
+    expect((await vote(multi, ids('李四'), id)).status).toBe(201);
+
+    // Once open the roster is frozen: an heir of 301 (whose key also holds 401) cannot be admitted.
+    const heir301 = await newcomer();
+    const frozen = await admit(committee, id, { unitId: A.units[2]!.id, phone: heir301.national, kind: 'SUCCESSOR' });
+    expect(frozen).toMatchObject({ status: 409, body: { code: 'KEY_SPANS_UNITS' } });
+    // The same owner with a new phone still casts the key as it stands.
+    expect(
+      (await admit(committee, id, { unitId: A.units[2]!.id, phone: heir301.national, kind: 'SAME_OWNER' })).status,
+    ).toBe(201);
+
+    clock.advance(30 * DAY);
+    await committee.call('POST', `/api/committee/elections/${id}/steps/close`);
+    const { result } = (await committee.call('POST', `/api/committee/elections/${id}/steps/tally`)).body;
+    expect(result.candidates[ids('张三')[0]!]).toMatchObject({ area: '80.15', heads: 1 });
+    expect(result.candidates[ids('李四')[0]!]).toMatchObject({ area: '160.30', heads: 1 });
+    expect(result.totalHeads).toBe(5); // 101; 201 (buyer); 301–401 (multi); 501; the developer's 601
+  });
+});
