@@ -307,9 +307,9 @@ describe('committee reminders (item 8)', () => {
 });
 
 describe('candidate statements and photos are screened like other resident-facing text (item 15)', () => {
-  it('risky text is refused; review text is held from residents until a manager passes it; the photo waits for its check', async () => {
+  it('risky text is refused; review text is held until another committee member passes it; the photo waits for its check', async () => {
     const { A, committee, ownerA } = await electionSite(h);
-    const manager = await staff(h, 'MANAGER', { id: A.community.id, companyId: A.companyId });
+    const second = await staff(h, 'COMMITTEE_MEMBER', { id: A.community.id, companyId: A.companyId });
     const { id } = await draftElection(h, committee, A.community.id, { candidates: ['张三', '李四'] });
     const add = (name: string, statement: string, photoUploadId?: string) =>
       committee.call('POST', `/api/committee/elections/${id}/candidates`, {
@@ -326,25 +326,28 @@ describe('candidate statements and photos are screened like other resident-facin
     expect((await add('钱七', '可以代开发票，联系我')).body.code).toBe('CONTENT_RISKY');
     const photo = await uploadPhoto(committee);
     expect((await add('孙八', '当选后请加微信联系我', photo)).status).toBe(201);
-    await publishAndOpen(h, committee, id);
-    const seen = (await ownerA.call('GET', `/api/elections/${id}`)).body.candidates as any[];
-    expect(seen.find((c) => c.name === '孙八')).toMatchObject({ statement: '（内容审核中）', photoUploadId: null });
-    expect(seen.find((c) => c.name === '张三')).toMatchObject({ statement: '愿为小区服务' });
     // The committee sees what it wrote.
     const mine = (await committee.call('GET', `/api/committee/elections/${id}`)).body.candidates as any[];
     expect(mine.find((c) => c.name === '孙八')).toMatchObject({
       statement: '当选后请加微信联系我',
       statementHeld: true,
     });
-
-    const queue = (await manager.call('GET', `/api/staff/communities/${A.community.id}/moderation`)).body
-      .items as any[];
-    const item = queue.find((i) => i.kind === 'election-candidate');
-    expect(item).toMatchObject({ reason: 'REVIEW', text: expect.stringContaining('加微信') });
+    const items = (await second.call('GET', `/api/committee/elections/${id}/reviews`)).body.items as any[];
+    const item = items.find((i) => i.what === '个人陈述');
+    expect(item).toMatchObject({ candidate: '孙八', reason: 'REVIEW', text: expect.stringContaining('加微信') });
     expect(
-      (await manager.call('POST', `/api/staff/moderation/${item.id}/decision`, { body: { approve: true } })).status,
+      (
+        await second.call('POST', `/api/committee/elections/${id}/reviews/${item.id}/decision`, {
+          body: { approve: true },
+        })
+      ).status,
     ).toBe(200);
-    const after = (await ownerA.call('GET', `/api/elections/${id}`)).body.candidates as any[];
-    expect(after.find((c) => c.name === '孙八')).toMatchObject({ statement: '当选后请加微信联系我' });
+    await publishAndOpen(h, committee, id);
+    const seen = (await ownerA.call('GET', `/api/elections/${id}`)).body.candidates as any[];
+    expect(seen.find((c) => c.name === '孙八')).toMatchObject({
+      statement: '当选后请加微信联系我',
+      photoUploadId: null,
+    });
+    expect(seen.find((c) => c.name === '张三')).toMatchObject({ statement: '愿为小区服务' });
   });
 });

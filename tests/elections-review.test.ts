@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useHarness } from './support/use-harness.js';
-import { type Actor } from './support/actors.js';
-import {
-  DAY,
-  draftElection,
-  electionSite,
-  makeUser,
-  NOTICE_PERIOD,
-  uniquePhone,
-} from './support/factories/index.js';
+import { staff, type Actor } from './support/actors.js';
+import { DAY, draftElection, electionSite, makeUser, NOTICE_PERIOD, uniquePhone } from './support/factories/index.js';
 import { multipart, phonePhoto } from './support/images.js';
 import { TEST_APPID } from './support/harness.js';
 import { ManualClock } from '../bff/src/clock.js';
@@ -97,5 +90,45 @@ describe('review 1: an admitted heir or buyer casts the unit, never the owner ke
     expect(result.candidates[ids('张三')[0]!]).toMatchObject({ area: '80.15', heads: 1 });
     expect(result.candidates[ids('李四')[0]!]).toMatchObject({ area: '160.30', heads: 1 });
     expect(result.totalHeads).toBe(5); // 101; 201 (buyer); 301–401 (multi); 501; the developer's 601
+  });
+});
+
+describe('review 2: the committee, not the property company, decides a held candidate statement', () => {
+  it('the office neither lists nor decides it; the author cannot; another member can, as an election event; publication waits', async () => {
+    const { A, committee, ownerA } = await electionSite(h);
+    const manager = await staff(h, 'MANAGER', { id: A.community.id, companyId: A.companyId });
+    const second = await staff(h, 'COMMITTEE_MEMBER', { id: A.community.id, companyId: A.companyId });
+    const { id } = await draftElection(h, committee, A.community.id, { candidates: ['张三', '李四', '王五'] });
+    const added = await committee.call('POST', `/api/committee/elections/${id}/candidates`, {
+      body: {
+        name: '孙八',
+        sex: '女',
+        age: 50,
+        affiliation: '群众',
+        occupation: '退休',
+        statement: '当选后请加微信联系我',
+      },
+    });
+    expect(added.status).toBe(201);
+    const review = await h.db.contentReview.findFirstOrThrow({ where: { recordId: added.body.id } });
+    const queue = (await manager.call('GET', `/api/staff/communities/${A.community.id}/moderation`)).body
+      .items as any[];
+    expect(queue.map((i) => i.id)).not.toContain(review.id);
+    const byManager = await manager.call('POST', `/api/staff/moderation/${review.id}/decision`, {
+      body: { approve: false },
+    });
+    expect(byManager.status).toBe(404);
+    const publish = () => committee.call('POST', `/api/committee/elections/${id}/steps/publish`);
+    expect(await publish()).toMatchObject({ status: 409, body: { code: 'REVIEW_PENDING' } });
+
+    const decide = (who: Actor, approve: boolean) =>
+      who.call('POST', `/api/committee/elections/${id}/reviews/${review.id}/decision`, { body: { approve } });
+    expect((await decide(committee, true)).status).toBe(403); // its author
+    expect((await decide(second, false)).body).toMatchObject({ status: 'REJECTED' });
+    expect((await publish()).status).toBe(200);
+    const { events } = (await committee.call('GET', `/api/committee/elections/${id}`)).body;
+    expect(events).toContainEqual(expect.objectContaining({ action: 'REVIEW_REJECTED', detail: '孙八的个人陈述' }));
+    const seen = (await ownerA.call('GET', `/api/elections/${id}`)).body.candidates as any[];
+    expect(seen.find((c) => c.name === '孙八')).toMatchObject({ statement: '（内容未通过审核，已隐藏）' });
   });
 });

@@ -12,7 +12,7 @@ async function maySeeCandidatePhoto(deps: Deps, userId: string, candidateId: str
   if (!candidate) return false;
   const { communityId, state } = candidate.election;
   if (await hasStaffRole(deps.db, userId, communityId, ['COMMITTEE_MEMBER'])) return true;
-  // Residents once WeChat's media check (or a manager) passed it (docs/wechat.md §7).
+  // Residents once WeChat's media check (or another committee member) passed it (docs/wechat.md §7).
   const passed = candidate.photoUploadId
     ? await deps.db.mediaCheck.count({ where: { uploadId: candidate.photoUploadId, status: 'PASS' } })
     : 0;
@@ -46,8 +46,10 @@ export const electionsModule: Module = {
   name: 'elections',
   routes: electionRoutes,
   moderation: {
-    // Passed: residents see the statement. Rejected: it is replaced for good (as a snapshot's text).
+    // Decided by the committee (reviews.ts), never the office. Passed: residents see the statement.
+    // Rejected: it is replaced for good (as a snapshot's text). A photo's decision is its media check's.
     'election-candidate': async (_deps, tx, review, approved) => {
+      if (review.uploadId) return;
       await tx.electionCandidate.update({
         where: { id: review.recordId },
         data: approved ? { statementHeld: false } : { statementHeld: false, statement: '（内容未通过审核，已隐藏）' },

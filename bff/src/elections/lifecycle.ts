@@ -10,6 +10,7 @@ import { exportInput } from './export-input.js';
 import { snapshotRoster } from './roster.js';
 import { audit, earliestOpening, electionForRunner, step, type Tx } from './runner.js';
 import { getElectionForRunner } from './view.js';
+import { refusePendingReviews } from './reviews.js';
 
 /** A notice to the community (业委会公示), published at once and pushed, written in the step's transaction. */
 async function announce(deps: Deps, tx: Tx, election: Election, authorId: string, title: string, bodyHtml: string) {
@@ -55,6 +56,7 @@ export async function publishElection(deps: Deps, userId: string, id: string) {
       where: { electionId: id },
       orderBy: { sortOrder: 'asc' },
     });
+    await refusePendingReviews(tx, id);
     if (election.kind === 'ELECTION' && candidates.length < election.seats)
       throw new AppError('VALIDATION_FAILED', `候选人不少于 ${election.seats} 名（应选人数）才能公示`);
     const units = await snapshotRoster(deps, tx, election);

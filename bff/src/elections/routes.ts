@@ -28,6 +28,7 @@ import {
 } from './lifecycle.js';
 import { correctRosterEntry, recordDeliveries } from './roster.js';
 import { admitVoter } from './admit-voter.js';
+import { decideCandidateReview, listCandidateReviews } from './reviews.js';
 import { exportableElection } from './runner.js';
 import { getElectionForRunner, listCommunityElections } from './view.js';
 import {
@@ -42,6 +43,8 @@ import {
 const ZDeliveries = z.object({ unitIds: z.array(ZId, '请选择房屋').min(1, '请选择房屋').max(5000) });
 const ZCandidateParams = ZIdParams.extend({ candidateId: ZId });
 const ZUnitParams = ZIdParams.extend({ unitId: ZId });
+const ZReviewParams = ZIdParams.extend({ reviewId: ZId });
+const ZDecision = z.object({ approve: z.boolean('请选择通过或不通过') }).strict();
 const STEPS = {
   publish: publishElection,
   open: openElection,
@@ -78,6 +81,20 @@ export function electionRoutes(deps: Deps) {
   router.delete('/committee/elections/:id/candidates/:candidateId', async (ctx) => {
     const { id, candidateId } = ZCandidateParams.parse(ctx.params);
     ctx.body = await removeCandidate(deps, userIdOf(ctx), id, candidateId);
+  });
+  router.get('/committee/elections/:id/reviews', async (ctx) => {
+    const { id } = ZIdParams.parse(ctx.params);
+    ctx.body = await listCandidateReviews(deps, userIdOf(ctx), id);
+  });
+  router.post('/committee/elections/:id/reviews/:reviewId/decision', async (ctx) => {
+    const { id, reviewId } = ZReviewParams.parse(ctx.params);
+    ctx.body = await decideCandidateReview(
+      deps,
+      userIdOf(ctx),
+      id,
+      reviewId,
+      ZDecision.parse(ctx.request.body).approve,
+    );
   });
   router.put('/committee/elections/:id/roster/:unitId', async (ctx) => {
     const { id, unitId } = ZUnitParams.parse(ctx.params);
