@@ -34,6 +34,15 @@ export const electionsCases: BadInputCases = ({ uuid, site }) => {
         expect: 404,
       },
     ],
+    'GET /api/committee/elections/:id/reviews': [
+      { path: '/api/committee/elections/1/reviews' },
+      { path: `${e}/reviews`, expect: 404 },
+    ],
+    'POST /api/committee/elections/:id/reviews/:reviewId/decision': [
+      { path: `${e}/reviews/x/decision`, body: { approve: true } },
+      { path: `${e}/reviews/${uuid}/decision`, body: { approve: 'yes' } },
+      { path: `${e}/reviews/${uuid}/decision`, body: { approve: true }, expect: 404 },
+    ],
     'DELETE /api/committee/elections/:id/candidates/:candidateId': [
       { path: `${e}/candidates/x` },
       { path: `${e}/candidates/${uuid}`, expect: 404 },
