@@ -3,6 +3,7 @@ import { useHarness } from './support/use-harness.js';
 import { resident, staff, type Actor } from './support/actors.js';
 import {
   addRosterOwner,
+  atDeadline,
   DAY,
   deliverUnits,
   draftElection,
@@ -131,6 +132,7 @@ describe('one key per owner, whatever path made the roster entry (item 3)', () =
     expect((await vote(coOwner, ids('张三'), id)).status).toBe(201); // 101's slot, 80.15 m² only
     expect((await vote(ownerA, ids('李四'), id, mine[1]!.ownerKey)).status).toBe(201); // 601, their own
     const step = (name: string) => committee.call('POST', `/api/committee/elections/${id}/steps/${name}`);
+    await atDeadline(h, id);
     await step('close');
     const { result } = (await step('tally')).body;
     expect(result.totalHeads).toBe(4); // 101 (joint); 201–401; 501; 601 (ownerA alone); no developer
@@ -185,6 +187,7 @@ describe('the export while voting is open (item 6)', () => {
     expect(early).toMatchObject({ status: 409, body: { code: 'ELECTION_NOT_CLOSED' } });
     const { turnout } = (await committee.call('GET', `/api/committee/elections/${id}`)).body;
     expect(turnout).toMatchObject({ participatingHeads: 1, ballots: 1 });
+    await atDeadline(h, id);
     await committee.call('POST', `/api/committee/elections/${id}/steps/close`);
     const late = await committee.call('GET', `/api/committee/elections/${id}/export`);
     expect(late.status).toBe(200);
@@ -204,9 +207,9 @@ describe('close and cast serialise on the election (item 7)', () => {
     const { id, ids } = await openElection(h, committee, site.community.id);
     const choice = ids('张三');
     const [closed] = await Promise.all([
-      new Promise((r) => setTimeout(r, 15)).then(() =>
-        committee.call('POST', `/api/committee/elections/${id}/steps/close`),
-      ),
+      new Promise((r) => setTimeout(r, 15))
+        .then(() => atDeadline(h, id))
+        .then(() => committee.call('POST', `/api/committee/elections/${id}/steps/close`)),
       ...owners.map((o) => vote(o, choice, id)),
     ]);
     expect(closed.status).toBe(200);

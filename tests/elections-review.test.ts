@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { useHarness } from './support/use-harness.js';
 import { staff, type Actor } from './support/actors.js';
-import { DAY, draftElection, electionSite, makeUser, NOTICE_PERIOD, uniquePhone } from './support/factories/index.js';
+import {
+  atDeadline,
+  DAY,
+  draftElection,
+  electionSite,
+  makeUser,
+  NOTICE_PERIOD,
+  openElection,
+  uniquePhone,
+} from './support/factories/index.js';
 import { multipart, phonePhoto } from './support/images.js';
 import { TEST_APPID } from './support/harness.js';
 import { ManualClock } from '../bff/src/clock.js';
@@ -84,7 +93,7 @@ describe('review 1: an admitted heir or buyer casts the unit, never the owner ke
       (await admit(committee, id, { unitId: A.units[2]!.id, phone: heir301.national, kind: 'SAME_OWNER' })).status,
     ).toBe(201);
 
-    clock.advance(30 * DAY);
+    await atDeadline(h, id);
     await committee.call('POST', `/api/committee/elections/${id}/steps/close`);
     const { result } = (await committee.call('POST', `/api/committee/elections/${id}/steps/tally`)).body;
     expect(result.candidates[ids('张三')[0]!]).toMatchObject({ area: '80.15', heads: 1 });
@@ -130,5 +139,42 @@ describe('review 2: the committee, not the property company, decides a held cand
     expect(events).toContainEqual(expect.objectContaining({ action: 'REVIEW_REJECTED', detail: '孙八的个人陈述' }));
     const seen = (await ownerA.call('GET', `/api/elections/${id}`)).body.candidates as any[];
     expect(seen.find((c) => c.name === '孙八')).toMatchObject({ statement: '（内容未通过审核，已隐藏）' });
+  });
+});
+
+describe('review 4: the vote runs to its announced deadline', () => {
+  it('closing before the deadline is refused; opening needs a minimum voting period', async () => {
+    const { A, committee, ownerA } = await electionSite(h);
+    const { id, ids } = await openElection(h, committee, A.community.id); // closes 30 days after creation
+    const close = () => committee.call('POST', `/api/committee/elections/${id}/steps/close`);
+    expect(await close()).toMatchObject({ status: 409, body: { code: 'VOTING_PERIOD' } });
+    const { closesAt } = (await committee.call('GET', `/api/committee/elections/${id}`)).body;
+    clock.set(new Date(new Date(closesAt).getTime() - 60_000));
+    expect((await close()).body.code).toBe('VOTING_PERIOD');
+    expect((await vote(ownerA, ids('张三'), id)).status).toBe(201); // still open in its last minute
+    clock.set(new Date(closesAt));
+    expect((await close()).body.state).toBe('CLOSED');
+
+    // Published with 8 days' voting after the notice period, opened a day and a minute late: refused.
+    const created = await committee.call('POST', `/api/committee/communities/${A.community.id}/elections`, {
+      body: {
+        title: '选聘物业服务企业',
+        kind: 'MATTER',
+        closesAt: new Date(clock.now().getTime() + 23 * DAY).toISOString(),
+      },
+    });
+    const run = (name: string) => committee.call('POST', `/api/committee/elections/${created.body.id}/steps/${name}`);
+    expect((await run('publish')).status).toBe(200);
+    clock.advance(NOTICE_PERIOD + DAY + 60_000);
+    expect(await run('open')).toMatchObject({ status: 409, body: { code: 'VOTING_PERIOD' } });
+    // A deadline less than the notice period plus 7 days away is refused at publication.
+    const short = await committee.call('POST', `/api/committee/communities/${A.community.id}/elections`, {
+      body: {
+        title: '选聘物业服务企业',
+        kind: 'MATTER',
+        closesAt: new Date(clock.now().getTime() + 20 * DAY).toISOString(),
+      },
+    });
+    expect((await committee.call('POST', `/api/committee/elections/${short.body.id}/steps/publish`)).status).toBe(400);
   });
 });

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useHarness } from './support/use-harness.js';
 import type { Actor } from './support/actors.js';
 import {
+  atDeadline,
   DAY,
   draftElection,
   electionSite,
@@ -218,6 +219,7 @@ describe('the count', () => {
     const step = stepOf(committee, electionId);
 
     expect((await step('tally')).status).toBe(409); // still open
+    await atDeadline(h, electionId);
     expect((await step('close')).body.state).toBe('CLOSED');
     expect((await vote(coOwner, ids('赵六'), electionId)).body.code).toBe('ELECTION_NOT_OPEN');
     const counted = (await step('tally')).body;
@@ -271,7 +273,7 @@ describe('an assembly matter of the special class (3/4)', () => {
         kind: 'MATTER',
         class: 'SPECIAL',
         allowChange: true,
-        closesAt: inDays(20),
+        closesAt: inDays(30),
       },
     });
     const id = created.body.id as string;
@@ -285,6 +287,7 @@ describe('an assembly matter of the special class (3/4)', () => {
     expect((await vote(multi, ['YES', 'NO'], id)).status).toBe(400);
     expect((await vote(multi, ['YES'], id)).status).toBe(201);
     expect((await vote(ownerE, ['NO'], id)).status).toBe(201);
+    await atDeadline(h, id);
     await run('close');
     const { result } = (await run('tally')).body;
     expect(result).toMatchObject({
@@ -305,7 +308,7 @@ describe('the clauses "delivered counts" and "silence follows the majority", ado
         kind: 'MATTER',
         deliveredCounts: true,
         silenceFollows: true,
-        closesAt: inDays(20),
+        closesAt: inDays(30),
       },
     });
     const id = created.body.id as string;
@@ -323,6 +326,7 @@ describe('the clauses "delivered counts" and "silence follows the majority", ado
     ).toBe(2);
     expect((await vote(multi, ['YES'], id)).status).toBe(201);
     expect((await vote(coOwner, ['YES'], id)).status).toBe(201); // 101's slot, cast by its co-owner
+    await atDeadline(h, id);
     await run('close');
     const { result } = (await run('tally')).body;
     expect(result).toMatchObject({ quorum: false, participatingHeads: 2, elected: [] });
@@ -356,7 +360,7 @@ describe('a matter of one building, and reminders', () => {
         title: '1号楼电梯更新',
         kind: 'MATTER',
         buildingId: A.building.id,
-        closesAt: inDays(20),
+        closesAt: inDays(30),
       },
     });
     const id = created.body.id as string;

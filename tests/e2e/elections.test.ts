@@ -137,6 +137,12 @@ describe('业委会选举', { timeout: 180_000 }, () => {
       .getByText(/已达到法定参与比例/)
       .waitFor();
     await stack.shot(committee, '68-committee-turnout');
+    // The committee closes at the announced deadline, not before (review finding 4): the stack has no
+    // clock to move, so the deadline is moved to now.
+    await stack.h.db.election.update({
+      where: { id: election.id },
+      data: { closesAt: new Date(Date.now() - 1000) },
+    });
     await confirmDialog(committee, '结束投票');
     await committee.locator('.nut-button', { hasText: '计票' }).waitFor();
     await confirmDialog(committee, '计票');

@@ -8,7 +8,7 @@ import { beijingMinute } from '../beijing.js';
 import { tally, type TallyResult } from './tally.js';
 import { exportInput } from './export-input.js';
 import { snapshotRoster } from './roster.js';
-import { audit, earliestOpening, electionForRunner, step, type Tx } from './runner.js';
+import { audit, earliestOpening, electionForRunner, MIN_VOTING_DAYS, MIN_VOTING_MS, step, type Tx } from './runner.js';
 import { getElectionForRunner } from './view.js';
 import { refusePendingReviews } from './reviews.js';
 
@@ -46,8 +46,15 @@ export async function publishElection(deps: Deps, userId: string, id: string) {
   const election = await electionForRunner(deps, userId, id);
   const now = deps.clock.now();
   // A vote that would close before its notice period ends could never open (the Regulations art. 14).
-  if (election.closesAt <= earliestOpening({ publishedAt: now, noticeDays: election.noticeDays })!)
-    throw new AppError('VALIDATION_FAILED', `截止时间应在公示 ${election.noticeDays} 天之后，请修改截止时间`);
+  // … nor one whose voting period after the notice period is shorter than the minimum (review finding 4).
+  if (
+    election.closesAt.getTime() <
+    earliestOpening({ publishedAt: now, noticeDays: election.noticeDays })!.getTime() + MIN_VOTING_MS
+  )
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `截止时间应在公示 ${election.noticeDays} 天后再留出至少 ${MIN_VOTING_DAYS} 天投票期，请修改截止时间`,
+    );
   await deps.db.$transaction(async (tx) => {
     // The step locks the election first: a candidate added concurrently either committed before (and
     // is read below) or waits and is refused — the notice lists exactly the candidates that stand.
@@ -84,7 +91,11 @@ export async function publishElection(deps: Deps, userId: string, id: string) {
 export async function openElection(deps: Deps, userId: string, id: string) {
   const election = await electionForRunner(deps, userId, id);
   const now = deps.clock.now();
-  if (election.closesAt <= now) throw new AppError('VALIDATION_FAILED', '截止时间已过，请新建投票');
+  if (election.closesAt.getTime() - now.getTime() < MIN_VOTING_MS)
+    throw new AppError(
+      'VOTING_PERIOD',
+      `距截止时间 ${beijingMinute(election.closesAt)} 不足 ${MIN_VOTING_DAYS} 天，投票期太短，不能开始`,
+    );
   // The Regulations art. 14: at least 15 days (or the rules' longer period) between publication and opening.
   const earliest = earliestOpening(election);
   if (election.state === 'PUBLISHED' && earliest && now < earliest)
@@ -126,9 +137,12 @@ export async function openElection(deps: Deps, userId: string, id: string) {
   return getElectionForRunner(deps, userId, id);
 }
 
+/** Open → closed, at the deadline announced at opening and not before (review finding 4). */
 export async function closeElection(deps: Deps, userId: string, id: string) {
   const election = await electionForRunner(deps, userId, id);
   const now = deps.clock.now();
+  if (election.state === 'OPEN' && now < election.closesAt)
+    throw new AppError('VOTING_PERIOD', `投票截止时间为 ${beijingMinute(election.closesAt)}，截止前不能结束投票`);
   await deps.db.$transaction(async (tx) => {
     await step(tx, id, 'OPEN', 'CLOSED', { closedAt: now });
     const ballots = await tx.ballot.count({ where: { electionId: id } });

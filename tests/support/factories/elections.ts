@@ -165,3 +165,14 @@ export const SURVEYED_501 = {
   developerHeld: false,
   reason: '产权证未登记，按实测面积',
 };
+
+/**
+ * Moves the test's clock to the election's announced deadline: the committee cannot close a vote
+ * before it (review finding 4). A stack without a clock (the browser tests) has the deadline moved
+ * back to now instead.
+ */
+export async function atDeadline(h: Harness, id: string) {
+  const { closesAt } = await h.db.election.findUniqueOrThrow({ where: { id }, select: { closesAt: true } });
+  if (h.clock) h.clock.set(closesAt);
+  else await h.db.election.update({ where: { id }, data: { closesAt: new Date(nowOf(h).getTime() - 1000) } });
+}
