@@ -178,3 +178,27 @@ describe('review 4: the vote runs to its announced deadline', () => {
     expect((await committee.call('POST', `/api/committee/elections/${short.body.id}/steps/publish`)).status).toBe(400);
   });
 });
+
+describe('review 6: staff cannot hide the vote from an admitted voter', () => {
+  it('an admitted heir with no verified membership sees the vote in their list and the candidates’ photos', async () => {
+    const { A, committee } = await electionSite(h);
+    const photoId = await uploadPhoto(committee);
+    const { id, ids } = await openElection(h, committee, A.community.id, { photoUploadId: photoId });
+    await h.db.mediaCheck.updateMany({ where: { uploadId: photoId }, data: { status: 'PASS' } }); // as its verdict would
+    const heir = await newcomer(); // the manager never verified them
+    expect(
+      (await admit(committee, id, { unitId: A.units[4]!.id, phone: heir.national, kind: 'SUCCESSOR' })).status,
+    ).toBe(201);
+    const list = (await heir.call('GET', '/api/elections')).body.items as { id: string; voted: boolean }[];
+    expect(list).toEqual([expect.objectContaining({ id, voted: false })]);
+    expect((await heir.call('GET', `/api/uploads/${photoId}`)).status).toBe(200);
+    expect((await vote(heir, ids('张三'), id)).status).toBe(201);
+    expect((await heir.call('GET', '/api/elections')).body.items).toEqual([
+      expect.objectContaining({ id, voted: true }),
+    ]);
+    // Someone neither a member nor a voter still sees nothing.
+    const stranger = await newcomer();
+    expect((await stranger.call('GET', '/api/elections')).body.items).toEqual([]);
+    expect((await stranger.call('GET', `/api/uploads/${photoId}`)).status).toBe(404);
+  });
+});

@@ -2,12 +2,13 @@ import type { Deps } from '../deps.js';
 import type { Module } from '../module.js';
 import { hasStaffRole } from '../access/scope.js';
 import { electionRoutes } from './routes.js';
+import { electionsAsVoter } from './voter-slots.js';
 
-/** A candidate's photo: its committee; the community's verified residents once its check passed (it is posted for all to see). */
+/** A candidate's photo: its committee; the community's verified residents and the election's voters once its check passed (it is posted for all to see). */
 async function maySeeCandidatePhoto(deps: Deps, userId: string, candidateId: string): Promise<boolean> {
   const candidate = await deps.db.electionCandidate.findUnique({
     where: { id: candidateId },
-    select: { photoUploadId: true, election: { select: { communityId: true, state: true } } },
+    select: { photoUploadId: true, electionId: true, election: { select: { communityId: true, state: true } } },
   });
   if (!candidate) return false;
   const { communityId, state } = candidate.election;
@@ -16,11 +17,11 @@ async function maySeeCandidatePhoto(deps: Deps, userId: string, candidateId: str
   const passed = candidate.photoUploadId
     ? await deps.db.mediaCheck.count({ where: { uploadId: candidate.photoUploadId, status: 'PASS' } })
     : 0;
-  return (
-    passed > 0 &&
-    state !== 'DRAFT' &&
-    (await deps.db.unitMembership.count({ where: { userId, status: 'VERIFIED', unit: { communityId } } })) > 0
-  );
+  if (passed === 0 || state === 'DRAFT') return false;
+  // A verified member of the community, or one of the election's frozen voters — an admitted heir may
+  // have no membership yet, and property staff approve those (review finding 6).
+  const member = await deps.db.unitMembership.count({ where: { userId, status: 'VERIFIED', unit: { communityId } } });
+  return member > 0 || (await electionsAsVoter(deps, userId)).includes(candidate.electionId);
 }
 
 /** A paper ballot's or proxy's photo: the committee only (it shows how an owner voted). */

@@ -31,14 +31,10 @@ import { admitVoter } from './admit-voter.js';
 import { decideCandidateReview, listCandidateReviews } from './reviews.js';
 import { exportableElection } from './runner.js';
 import { getElectionForRunner, listCommunityElections } from './view.js';
-import {
-  castBallot,
-  checkReceipt,
-  enterPaperBallot,
-  listResidentElections,
-  remindNonVoters,
-  residentElection,
-} from './vote.js';
+import { castBallot } from './vote.js';
+import { checkReceipt, listResidentElections, residentElection } from './resident-elections.js';
+import { enterPaperBallot } from './paper-ballot.js';
+import { remindNonVoters } from './remind.js';
 
 const ZDeliveries = z.object({ unitIds: z.array(ZId, '请选择房屋').min(1, '请选择房屋').max(5000) });
 const ZCandidateParams = ZIdParams.extend({ candidateId: ZId });
