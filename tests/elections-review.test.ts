@@ -202,3 +202,37 @@ describe('review 6: staff cannot hide the vote from an admitted voter', () => {
     expect((await stranger.call('GET', `/api/uploads/${photoId}`)).status).toBe(404);
   });
 });
+
+describe('review 5: the "results published" push is deliverable', () => {
+  it('an owner who asked for the opening and the results gets exactly those two; the committee notices take no credit', async () => {
+    const { A, committee, ownerE } = await electionSite(h);
+    const { id, ids } = await draftElection(h, committee, A.community.id);
+    const step = (name: string) => committee.call('POST', `/api/committee/elections/${id}/steps/${name}`);
+    expect((await step('publish')).status).toBe(200);
+    // Announced: the votes page asks for "vote opened" and the results (one accept each); the owner also
+    // keeps one credit for the office's next notice, which the committee's notices must leave alone.
+    const asked = ['T_ELECTION_OPENED_01', 'T_ELECTION_RESULTS_01', 'T_NOTICE_PUBLISHED_01'];
+    const subscribed = await ownerE.call('POST', '/api/push/subscriptions', {
+      body: { results: Object.fromEntries(asked.map((t) => [t, 'accept'])) },
+    });
+    expect(subscribed.status).toBe(200);
+    for (const templateId of asked)
+      await h.sim('/sim/subscribe/accept', { openid: ownerE.openid, templateId, times: 1 });
+    clock.advance(NOTICE_PERIOD);
+    expect((await step('open')).status).toBe(200);
+    expect((await vote(ownerE, ids('张三'), id)).status).toBe(201);
+    await atDeadline(h, id);
+    expect((await step('close')).status).toBe(200);
+    expect((await step('tally')).status).toBe(200);
+    expect((await step('publish-results')).status).toBe(200);
+    const got = await h.db.pushMessage.findMany({
+      where: { userId: ownerE.userId },
+      orderBy: { createdAt: 'asc' },
+      select: { templateKey: true, eventKind: true },
+    });
+    expect(got).toEqual([
+      { templateKey: 'electionOpened', eventKind: 'election.opened' },
+      { templateKey: 'electionResults', eventKind: 'election.results' },
+    ]);
+  });
+});

@@ -12,8 +12,21 @@ import { audit, earliestOpening, electionForRunner, MIN_VOTING_DAYS, MIN_VOTING_
 import { getElectionForRunner } from './view.js';
 import { refusePendingReviews } from './reviews.js';
 
-/** A notice to the community (业委会公示), published at once and pushed, written in the step's transaction. */
-async function announce(deps: Deps, tx: Tx, election: Election, authorId: string, title: string, bodyHtml: string) {
+/**
+ * A notice to the community (业委会公示), published at once, written in the step's transaction. Only the
+ * publication is pushed as a notice (`noticePublished`): the opening, the close and the results reach
+ * the voters through their own templates or not at all, so they cannot use up the one credit an owner
+ * gave for the next notice (review finding 5; docs/wechat.md §4).
+ */
+async function announce(
+  deps: Deps,
+  tx: Tx,
+  election: Election,
+  authorId: string,
+  title: string,
+  bodyHtml: string,
+  push = false,
+) {
   const community = await tx.community.findUniqueOrThrow({
     where: { id: election.communityId },
     select: { companyId: true },
@@ -35,8 +48,13 @@ async function announce(deps: Deps, tx: Tx, election: Election, authorId: string
     },
     include: { targets: { select: { communityId: true } } },
   });
-  await pushNoticePublished(deps, tx, notice);
+  if (push) await pushNoticePublished(deps, tx, notice);
 }
+
+/** The users whose phones are the election's frozen voters (docs/domain.md §5, The roster). */
+const votersOf = (tx: Tx, id: string) => tx.$queryRaw<{ userId: string }[]>`
+  SELECT DISTINCT u."id" AS "userId" FROM "ElectionVoter" v JOIN "User" u ON u."phone" = v."phone"
+   WHERE v."electionId" = ${id}::uuid`;
 
 const escape = (s: string) =>
   s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
@@ -81,6 +99,7 @@ export async function publishElection(deps: Deps, userId: string, id: string) {
       userId,
       `【公示】${election.title}`,
       `<p>${escape(election.description)}</p>${list}<p>公示 ${election.noticeDays} 天，最早 ${opensFrom} 开始投票；投票截止：${beijingMinute(election.closesAt)}。业主名册已公示，如有异议请联系业委会。</p>`,
+      true,
     );
   }, FAN_OUT_TRANSACTION);
   await invalidateNotices(deps, [election.communityId]);
@@ -122,9 +141,7 @@ export async function openElection(deps: Deps, userId: string, id: string) {
       `<p>请业主在小程序“投票”中投票，截止 ${beijingMinute(election.closesAt)}。</p>`,
     );
     // Those who may cast a slot (docs/domain.md §5, The roster): the frozen voters, by their phones.
-    const voters = await tx.$queryRaw<{ userId: string }[]>`
-      SELECT DISTINCT u."id" AS "userId" FROM "ElectionVoter" v JOIN "User" u ON u."phone" = v."phone"
-       WHERE v."electionId" = ${id}::uuid`;
+    const voters = await votersOf(tx, id);
     await queuePush(deps, tx, {
       template: 'electionOpened',
       recipients: voters.map((v) => ({ userId: v.userId, communityId: election.communityId })),
@@ -192,6 +209,14 @@ export async function publishResults(deps: Deps, userId: string, id: string) {
       `【结果公告】${election.title}`,
       '<p>投票结果已公布，请在小程序“投票”中查看各候选人（事项）的得票面积与人数。</p>',
     );
+    const voters = await votersOf(tx, id);
+    await queuePush(deps, tx, {
+      template: 'electionResults',
+      recipients: voters.map((v) => ({ userId: v.userId, communityId: election.communityId })),
+      values: { title: election.title, publishedAt: deps.clock.now() },
+      pageQuery: { id },
+      event: { kind: 'election.results', id },
+    });
   }, FAN_OUT_TRANSACTION);
   await invalidateNotices(deps, [election.communityId]);
   return getElectionForRunner(deps, userId, id);
