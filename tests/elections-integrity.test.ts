@@ -251,7 +251,7 @@ describe("the committee's notices belong to the committee (item 4)", () => {
       body: {
         title: '【公示】改过的',
         body: '<p>物业改写</p>',
-        category: 'COMMITTEE',
+        category: 'GENERAL',
         communityIds: [A.community.id],
         version: 1,
       },

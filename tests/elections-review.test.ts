@@ -236,3 +236,25 @@ describe('review 5: the "results published" push is deliverable', () => {
     ]);
   });
 });
+
+describe('review 3: 业委会公示 is the committee’s', () => {
+  it('staff cannot post a COMMITTEE notice; residents see who published each notice', async () => {
+    const { A, committee, ownerA } = await electionSite(h);
+    const manager = await staff(h, 'MANAGER', { id: A.community.id, companyId: A.companyId });
+    const post = (category: string) =>
+      manager.call('POST', '/api/staff/notices', {
+        body: { title: '业委会换届公告', body: '<p>x</p>', category, communityIds: [A.community.id] },
+      });
+    expect((await post('COMMITTEE')).status).toBe(400);
+    const office = await post('GENERAL');
+    expect((await manager.call('POST', `/api/staff/notices/${office.body.id}/publish`)).status).toBe(200);
+    const { id } = await draftElection(h, committee, A.community.id);
+    expect((await committee.call('POST', `/api/committee/elections/${id}/steps/publish`)).status).toBe(200);
+    const list = (await ownerA.call('GET', `/api/notices?communityId=${A.community.id}`)).body.items as any[];
+    const byTitle = (t: string) => list.find((n) => n.title.startsWith(t));
+    expect(byTitle('【公示】')).toMatchObject({ category: 'COMMITTEE', publisher: '业委会' });
+    expect(byTitle('业委会换届公告').publisher).toBeUndefined(); // the office's: 物业
+    expect((await ownerA.call('GET', `/api/notices/${byTitle('【公示】').id}`)).body.publisher).toBe('业委会');
+    expect((await ownerA.call('GET', `/api/notices/${office.body.id}`)).body.publisher).toBe('物业');
+  });
+});
