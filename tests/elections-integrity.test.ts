@@ -4,6 +4,7 @@ import { resident, staff, type Actor } from './support/actors.js';
 import {
   addRosterOwner,
   atDeadline,
+  confirmRoster,
   DAY,
   deliverUnits,
   draftElection,
@@ -153,6 +154,7 @@ describe('notice period (item 5)', () => {
     clock.advance(NOTICE_PERIOD - 60_000);
     expect((await step('open')).body.code).toBe('NOTICE_PERIOD');
     clock.advance(60_000);
+    await confirmRoster(committee, id);
     expect((await step('open')).body.state).toBe('OPEN');
 
     const create = (body: object) =>

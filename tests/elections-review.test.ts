@@ -3,6 +3,7 @@ import { useHarness } from './support/use-harness.js';
 import { staff, type Actor } from './support/actors.js';
 import {
   atDeadline,
+  confirmRoster,
   DAY,
   draftElection,
   electionSite,
@@ -73,6 +74,7 @@ describe('review 1: an admitted heir or buyer casts the unit, never the owner ke
       (await admit(committee, id, { unitId: A.units[1]!.id, phone: buyer201.national, kind: 'SUCCESSOR' })).status,
     ).toBe(201);
     clock.advance(NOTICE_PERIOD);
+    await confirmRoster(committee, id);
     expect((await committee.call('POST', `/api/committee/elections/${id}/steps/open`)).status).toBe(200);
 
     expect((await buyer201.call('GET', `/api/elections/${id}`)).body.slots).toEqual([
@@ -219,6 +221,7 @@ describe('review 5: the "results published" push is deliverable', () => {
     for (const templateId of asked)
       await h.sim('/sim/subscribe/accept', { openid: ownerE.openid, templateId, times: 1 });
     clock.advance(NOTICE_PERIOD);
+    await confirmRoster(committee, id);
     expect((await step('open')).status).toBe(200);
     expect((await vote(ownerE, ids('张三'), id)).status).toBe(201);
     await atDeadline(h, id);
@@ -256,5 +259,46 @@ describe('review 3: 业委会公示 is the committee’s', () => {
     expect(byTitle('业委会换届公告').publisher).toBeUndefined(); // the office's: 物业
     expect((await ownerA.call('GET', `/api/notices/${byTitle('【公示】').id}`)).body.publisher).toBe('业委会');
     expect((await ownerA.call('GET', `/api/notices/${office.body.id}`)).body.publisher).toBe('物业');
+  });
+});
+
+describe('review 8: the committee reviews and confirms the roster before opening', () => {
+  it('shows each unit with its voters (masked, and how they came); opening needs a confirmation, which a correction clears', async () => {
+    const { A, committee, ownerA } = await electionSite(h);
+    const manager = await staff(h, 'MANAGER', { id: A.community.id, companyId: A.companyId });
+    const { id } = await draftElection(h, committee, A.community.id);
+    const step = (name: string) => committee.call('POST', `/api/committee/elections/${id}/steps/${name}`);
+    expect((await step('publish')).status).toBe(200);
+    const roster = (await committee.call('GET', `/api/committee/elections/${id}/roster`)).body;
+    expect(roster.confirmedAt).toBeNull();
+    const u101 = roster.units.find((u: any) => u.unit === '1号楼 101');
+    expect(u101.voters).toHaveLength(2); // ownerA and coOwner
+    expect(u101.voters.every((v: any) => v.source === 'RECORD' && !v.phone.includes(ownerA.phone.slice(-8, -4)))).toBe(
+      true,
+    );
+    const slots = roster.units.map((u: any) => u.slot);
+    expect(slots[1]).toBe(slots[2]); // 201 and 301: one owner, one slot
+    expect(roster.units.find((u: any) => u.unit === '1号楼 601')).toMatchObject({ developerHeld: true, voters: [] });
+    expect((await manager.call('GET', `/api/committee/elections/${id}/roster`)).status).toBe(404);
+
+    clock.advance(NOTICE_PERIOD);
+    expect(await step('open')).toMatchObject({ status: 409, body: { code: 'ROSTER_NOT_CONFIRMED' } });
+    expect((await manager.call('POST', `/api/committee/elections/${id}/roster/confirmation`)).status).toBe(404);
+    await confirmRoster(committee, id);
+    const correction = {
+      area: '90.50',
+      areaSource: 'SURVEYED',
+      developerHeld: false,
+      reason: '产权证未登记，按实测面积',
+    };
+    expect(
+      (await committee.call('PUT', `/api/committee/elections/${id}/roster/${A.units[4]!.id}`, { body: correction }))
+        .status,
+    ).toBe(200);
+    expect((await step('open')).body.code).toBe('ROSTER_NOT_CONFIRMED'); // the correction needs a new look
+    await confirmRoster(committee, id);
+    expect((await step('open')).body.state).toBe('OPEN');
+    const { events } = (await committee.call('GET', `/api/committee/elections/${id}`)).body;
+    expect(events.filter((e: any) => e.action === 'ROSTER_CONFIRMED')).toHaveLength(2);
   });
 });

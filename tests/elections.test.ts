@@ -8,6 +8,7 @@ import { useHarness } from './support/use-harness.js';
 import type { Actor } from './support/actors.js';
 import {
   atDeadline,
+  confirmRoster,
   DAY,
   draftElection,
   electionSite,
@@ -122,6 +123,7 @@ describe('running an election', () => {
       ).status,
     ).toBe(200);
     clock.advance(NOTICE_PERIOD);
+    await confirmRoster(committee, electionId);
     expect((await step('open')).body).toMatchObject({
       state: 'OPEN',
       turnout: { totalArea: '491.25', totalHeads: 4, participatingHeads: 0 },
@@ -280,6 +282,7 @@ describe('an assembly matter of the special class (3/4)', () => {
     const run = (name: string) => committee.call('POST', `/api/committee/elections/${id}/steps/${name}`);
     await run('publish');
     clock.advance(NOTICE_PERIOD);
+    await confirmRoster(committee, id);
     await run('open');
     expect((await vote(ownerA, ['NO'], id)).status).toBe(201);
     expect((await vote(ownerA, ['YES'], id)).body.changed).toBe(true);
@@ -315,6 +318,7 @@ describe('the clauses "delivered counts" and "silence follows the majority", ado
     const run = (name: string) => committee.call('POST', `/api/committee/elections/${id}/steps/${name}`);
     await run('publish');
     clock.advance(NOTICE_PERIOD);
+    await confirmRoster(committee, id);
     await run('open');
     // 501's ballot and the developer's were delivered and never returned; nobody recorded 101's delivery.
     expect(
@@ -366,6 +370,7 @@ describe('a matter of one building, and reminders', () => {
     const id = created.body.id as string;
     expect((await committee.call('POST', `/api/committee/elections/${id}/steps/publish`)).body.rosterUnits).toBe(6); // 2号楼 101 is not in it
     clock.advance(NOTICE_PERIOD);
+    await confirmRoster(committee, id);
     await committee.call('POST', `/api/committee/elections/${id}/steps/open`);
     await vote(ownerA, ['YES'], id);
     const reminded = await committee.call('POST', `/api/committee/elections/${id}/reminders`);

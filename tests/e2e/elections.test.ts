@@ -84,6 +84,11 @@ describe('业委会选举', { timeout: 180_000 }, () => {
       where: { id: published.id },
       data: { publishedAt: new Date(published.publishedAt!.getTime() - 15 * 86_400_000) },
     });
+    // The committee confirms the posted roster and its voters (review finding 8).
+    const confirmed = await stack.h.call('POST', `/api/committee/elections/${published.id}/roster/confirmation`, {
+      token: await stack.h.loginAs('demo-committee'),
+    });
+    expect(confirmed.status).toBe(200);
     await committee.reload();
     await committee.locator('.nut-button', { hasText: '开始投票' }).waitFor();
     await confirmDialog(committee, '开始投票');

@@ -6,6 +6,7 @@ import { claimUploads } from '../uploads/claim-uploads.js';
 import { normaliseImportedPhone } from '../privacy/phone.js';
 import { maskPhone } from '../privacy/mask.js';
 import { keyOfUnit, successorPhones } from './roster.js';
+import { unconfirmRoster } from './roster-review.js';
 
 /**
  * SAME_OWNER: the owner of record with a new phone — casts the owner's key as it stands (all the units
@@ -92,6 +93,7 @@ export async function admitVoter(
         data: { ownerKey },
       });
     }
+    await unconfirmRoster(tx, id);
     await claimUploads(tx, {
       uploaderId: userId,
       ids: [input.evidenceUploadId],

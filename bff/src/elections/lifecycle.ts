@@ -124,6 +124,13 @@ export async function openElection(deps: Deps, userId: string, id: string) {
     );
   await deps.db.$transaction(async (tx) => {
     await step(tx, id, 'PUBLISHED', 'OPEN', { openedAt: now });
+    // Read under the step's lock: a correction or admission that cleared it has committed or waits.
+    const { rosterConfirmedAt } = await tx.election.findUniqueOrThrow({
+      where: { id },
+      select: { rosterConfirmedAt: true },
+    });
+    if (!rosterConfirmedAt)
+      throw new AppError('ROSTER_NOT_CONFIRMED', '业委会核对并确认业主名册（含投票人）后才能开始投票');
     await audit(
       tx,
       id,

@@ -4,6 +4,7 @@ import type { Deps } from '../deps.js';
 import { AppError, notFound } from '../errors.js';
 import { DEVELOPER } from './tally.js';
 import { audit, electionForRunner, type Tx } from './runner.js';
+import { unconfirmRoster } from './roster-review.js';
 
 /**
  * An owner of record as a stable key: the same owner (the phones of record) has the same key on every
@@ -131,6 +132,7 @@ export async function correctRosterEntry(
       where: { electionId_unitId: { electionId: id, unitId } },
       data: { area: input.area, areaSource: input.areaSource, developerHeld: input.developerHeld, ownerKey },
     });
+    await unconfirmRoster(tx, id);
     await audit(
       tx,
       id,

@@ -28,6 +28,7 @@ import {
 } from './lifecycle.js';
 import { correctRosterEntry, recordDeliveries } from './roster.js';
 import { admitVoter } from './admit-voter.js';
+import { confirmRoster, rosterForCommittee } from './roster-review.js';
 import { decideCandidateReview, listCandidateReviews } from './reviews.js';
 import { exportableElection } from './runner.js';
 import { getElectionForRunner, listCommunityElections } from './view.js';
@@ -91,6 +92,14 @@ export function electionRoutes(deps: Deps) {
       reviewId,
       ZDecision.parse(ctx.request.body).approve,
     );
+  });
+  router.get('/committee/elections/:id/roster', async (ctx) => {
+    const { id } = ZIdParams.parse(ctx.params);
+    ctx.body = await rosterForCommittee(deps, userIdOf(ctx), id);
+  });
+  router.post('/committee/elections/:id/roster/confirmation', async (ctx) => {
+    const { id } = ZIdParams.parse(ctx.params);
+    ctx.body = await confirmRoster(deps, userIdOf(ctx), id);
   });
   router.put('/committee/elections/:id/roster/:unitId', async (ctx) => {
     const { id, unitId } = ZUnitParams.parse(ctx.params);

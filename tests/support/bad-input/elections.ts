@@ -34,6 +34,14 @@ export const electionsCases: BadInputCases = ({ uuid, site }) => {
         expect: 404,
       },
     ],
+    'GET /api/committee/elections/:id/roster': [
+      { path: '/api/committee/elections/1/roster' },
+      { path: `${e}/roster`, expect: 404 },
+    ],
+    'POST /api/committee/elections/:id/roster/confirmation': [
+      { path: '/api/committee/elections/1/roster/confirmation' },
+      { path: `${e}/roster/confirmation`, expect: 404 },
+    ],
     'GET /api/committee/elections/:id/reviews': [
       { path: '/api/committee/elections/1/reviews' },
       { path: `${e}/reviews`, expect: 404 },

@@ -153,6 +153,7 @@ export async function publishAndOpen(
       where: { id },
       data: { publishedAt: new Date(nowOf(h).getTime() - NOTICE_PERIOD) },
     });
+  await confirmRoster(committee, id);
   const opened = await step('open');
   expect(opened.status).toBe(200);
   return opened;
@@ -175,4 +176,9 @@ export async function atDeadline(h: Harness, id: string) {
   const { closesAt } = await h.db.election.findUniqueOrThrow({ where: { id }, select: { closesAt: true } });
   if (h.clock) h.clock.set(closesAt);
   else await h.db.election.update({ where: { id }, data: { closesAt: new Date(nowOf(h).getTime() - 1000) } });
+}
+
+/** The committee confirms the posted roster and its voters, which opening needs (review finding 8). */
+export async function confirmRoster(committee: Pick<Actor, 'call'>, id: string) {
+  expect((await committee.call('POST', `/api/committee/elections/${id}/roster/confirmation`)).status).toBe(200);
 }
