@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useHarness } from './support/use-harness.js';
-import { resident, staff, type Actor } from './support/actors.js';
+import { staff, type Actor } from './support/actors.js';
 import {
   addRosterOwner,
   atDeadline,
@@ -198,27 +198,38 @@ describe('the export while voting is open (item 6)', () => {
 });
 
 describe('close and cast serialise on the election (item 7)', () => {
-  it('ballots cast while the committee closes: the closing notice counts exactly what the tally counts', async () => {
-    const site = await makeCommunity(h.db, { units: 24 });
-    await deliverUnits(
-      h,
-      site.units.map((u) => u.id),
-    );
-    const committee = await staff(h, 'COMMITTEE_MEMBER', { id: site.community.id, companyId: site.companyId });
-    const owners = await Promise.all(site.units.map((u) => resident(h, u)));
-    const { id, ids } = await openElection(h, committee, site.community.id);
-    const choice = ids('张三');
-    const [closed] = await Promise.all([
-      new Promise((r) => setTimeout(r, 15))
-        .then(() => atDeadline(h, id))
-        .then(() => committee.call('POST', `/api/committee/elections/${id}/steps/close`)),
-      ...owners.map((o) => vote(o, choice, id)),
-    ]);
-    expect(closed.status).toBe(200);
-    const closing = await h.db.electionEvent.findFirstOrThrow({ where: { electionId: id, action: 'CLOSED' } });
+  it('a ballot that passed the open check before the deadline: closing waits for it, and counts it', async () => {
+    const { A, committee, ownerA } = await electionSite(h);
+    const { id, ids } = await openElection(h, committee, A.community.id);
+    // Hold one cast in flight right after its "still open" check (deps.hooks, tests only).
+    let entered!: () => void;
+    let release!: () => void;
+    const inFlight = new Promise<void>((r) => (entered = r));
+    const gate = new Promise<void>((r) => (release = r));
+    h.deps.hooks = {
+      afterOpenCheck: async () => {
+        entered();
+        await gate;
+      },
+    };
+    const cast = vote(ownerA, ids('张三'), id);
+    await inFlight;
+    h.deps.hooks = {};
+    await atDeadline(h, id);
+    let closedYet = false;
+    const closing = committee.call('POST', `/api/committee/elections/${id}/steps/close`).then((r) => {
+      closedYet = true;
+      return r;
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(closedYet).toBe(false); // waiting on the ballot's share lock
+    release();
+    expect((await cast).status).toBe(201);
+    expect((await closing).status).toBe(200);
+    const closed = await h.db.electionEvent.findFirstOrThrow({ where: { electionId: id, action: 'CLOSED' } });
+    expect(closed.detail).toBe('1 张选票');
     const { result } = (await committee.call('POST', `/api/committee/elections/${id}/steps/tally`)).body;
-    expect(closing.detail).toBe(`${result.participatingHeads} 张选票`);
-    expect(await h.db.ballot.count({ where: { electionId: id } })).toBe(result.participatingHeads);
+    expect(result.participatingHeads).toBe(1);
   });
 
   it('publication posts the candidates as they are when it commits, even with additions racing it', async () => {

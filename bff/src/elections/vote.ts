@@ -81,6 +81,7 @@ export async function castBallot(
   // a close reads it closed.
   return deps.db.$transaction(async (tx) => {
     await lockOpen(tx, id, now);
+    await deps.hooks?.afterOpenCheck?.(id);
     const inserted = await tx.ballot.createMany({
       data: [
         {
