@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { useHarness } from './support/use-harness.js';
 import { staff, type Actor } from './support/actors.js';
 import {
+  addRosterOwner,
   atDeadline,
   confirmRoster,
   DAY,
@@ -300,5 +301,33 @@ describe('review 8: the committee reviews and confirms the roster before opening
     expect((await step('open')).body.state).toBe('OPEN');
     const { events } = (await committee.call('GET', `/api/committee/elections/${id}`)).body;
     expect(events.filter((e: any) => e.action === 'ROSTER_CONFIRMED')).toHaveLength(2);
+  });
+});
+
+describe('review 10: owner keys survive a rotation of the WeChat AppSecret', () => {
+  it('a buyer of several units whose last unit is corrected after the secret rotated is still one head', async () => {
+    const { A, committee, multi } = await electionSite(h);
+    await addRosterOwner(h.db, A.units[5]!.id, multi.phone, '王多房'); // multi also bought 601
+    const { id } = await draftElection(h, committee, A.community.id);
+    expect((await committee.call('POST', `/api/committee/elections/${id}/steps/publish`)).status).toBe(200);
+    const secret = h.deps.config.wechat.secret;
+    (h.deps.config.wechat as { secret: string }).secret = `${secret}-rotated`;
+    try {
+      const correction = {
+        area: '80.15',
+        areaSource: 'REGISTERED',
+        developerHeld: false,
+        reason: '已交付王先生，名册更正',
+      };
+      expect(
+        (await committee.call('PUT', `/api/committee/elections/${id}/roster/${A.units[5]!.id}`, { body: correction }))
+          .status,
+      ).toBe(200);
+    } finally {
+      (h.deps.config.wechat as { secret: string }).secret = secret;
+    }
+    expect((await multi.call('GET', `/api/elections/${id}`)).body.slots).toEqual([
+      expect.objectContaining({ units: ['1号楼 201', '1号楼 301', '1号楼 401', '1号楼 601'] }),
+    ]);
   });
 });

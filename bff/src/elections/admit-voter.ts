@@ -5,7 +5,7 @@ import { audit, electionForRunner } from './runner.js';
 import { claimUploads } from '../uploads/claim-uploads.js';
 import { normaliseImportedPhone } from '../privacy/phone.js';
 import { maskPhone } from '../privacy/mask.js';
-import { keyOfUnit, successorPhones } from './roster.js';
+import { keyOfUnit, keySecret, successorPhones } from './roster.js';
 import { unconfirmRoster } from './roster-review.js';
 
 /**
@@ -31,7 +31,7 @@ export async function admitVoter(
   id: string,
   input: { unitId: string; phone: string; kind: Admission; reason: string; evidenceUploadId: string },
 ) {
-  await electionForRunner(deps, userId, id);
+  const election = await electionForRunner(deps, userId, id);
   const phone = normaliseImportedPhone(input.phone);
   const now = deps.clock.now();
   return deps.db.$transaction(async (tx) => {
@@ -87,7 +87,12 @@ export async function admitVoter(
       },
     });
     if (successor && state === 'PUBLISHED') {
-      const ownerKey = keyOfUnit(deps, input.unitId, false, await successorPhones(tx, id, input.unitId));
+      const ownerKey = keyOfUnit(
+        keySecret(deps, election),
+        input.unitId,
+        false,
+        await successorPhones(tx, id, input.unitId),
+      );
       await tx.electionRosterEntry.update({
         where: { electionId_unitId: { electionId: id, unitId: input.unitId } },
         data: { ownerKey },

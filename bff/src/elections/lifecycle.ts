@@ -7,7 +7,7 @@ import { invalidateNotices } from '../notices/cache.js';
 import { beijingMinute } from '../beijing.js';
 import { tally, type TallyResult } from './tally.js';
 import { exportInput } from './export-input.js';
-import { snapshotRoster } from './roster.js';
+import { newKeySalt, snapshotRoster } from './roster.js';
 import { audit, earliestOpening, electionForRunner, MIN_VOTING_DAYS, MIN_VOTING_MS, step, type Tx } from './runner.js';
 import { getElectionForRunner } from './view.js';
 import { refusePendingReviews } from './reviews.js';
@@ -76,7 +76,8 @@ export async function publishElection(deps: Deps, userId: string, id: string) {
   await deps.db.$transaction(async (tx) => {
     // The step locks the election first: a candidate added concurrently either committed before (and
     // is read below) or waits and is refused — the notice lists exactly the candidates that stand.
-    await step(tx, id, 'DRAFT', 'PUBLISHED', { publishedAt: now });
+    const ownerKeySalt = newKeySalt();
+    await step(tx, id, 'DRAFT', 'PUBLISHED', { publishedAt: now, ownerKeySalt });
     const candidates = await tx.electionCandidate.findMany({
       where: { electionId: id },
       orderBy: { sortOrder: 'asc' },
@@ -84,7 +85,7 @@ export async function publishElection(deps: Deps, userId: string, id: string) {
     await refusePendingReviews(tx, id);
     if (election.kind === 'ELECTION' && candidates.length < election.seats)
       throw new AppError('VALIDATION_FAILED', `候选人不少于 ${election.seats} 名（应选人数）才能公示`);
-    const units = await snapshotRoster(deps, tx, election);
+    const units = await snapshotRoster(deps, tx, { ...election, ownerKeySalt });
     if (units === 0) throw new AppError('VALIDATION_FAILED', '范围内没有房屋，无法投票');
     await audit(tx, id, 'PUBLISHED', userId, now, `${units} 户`);
     const list =

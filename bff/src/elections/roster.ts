@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import type { Election, ElectionState } from '@prisma/client';
 import type { Deps } from '../deps.js';
 import { AppError, notFound } from '../errors.js';
@@ -15,14 +15,23 @@ import { unconfirmRoster } from './roster-review.js';
  * another key — so a part owned alone and one owned jointly are two slots, and a co-owner's ballot
  * never carries the area of a part they do not co-own.
  */
-export function ownerKeyOf(deps: Deps, phones: string[]): string {
+export function ownerKeyOf(secret: string, phones: string[]): string {
   const owners = [...new Set(phones)].sort().join(',');
-  return `o_${createHmac('sha256', `owner-key:${deps.config.wechat.secret}`).update(owners).digest('base64url').slice(0, 22)}`;
+  return `o_${createHmac('sha256', secret).update(owners).digest('base64url').slice(0, 22)}`;
 }
 
+/**
+ * The HMAC secret of an election's owner keys: its own salt, drawn at publication and kept with it (review
+ * finding 10), so no rotation of a server secret changes a key mid-election. Elections published before
+ * the salt existed keep the AppSecret-derived one they were keyed with.
+ */
+export const keySecret = (deps: Deps, election: Pick<Election, 'ownerKeySalt'>) =>
+  election.ownerKeySalt ?? `owner-key:${deps.config.wechat.secret}`;
+export const newKeySalt = () => randomBytes(32).toString('base64url');
+
 /** The key of a unit's slot, the same whichever path made the entry (snapshot, correction or an admitted successor). */
-export const keyOfUnit = (deps: Deps, unitId: string, developerHeld: boolean, phones: string[]) =>
-  developerHeld ? DEVELOPER : phones.length > 0 ? ownerKeyOf(deps, phones) : `u_${unitId}`;
+export const keyOfUnit = (secret: string, unitId: string, developerHeld: boolean, phones: string[]) =>
+  developerHeld ? DEVELOPER : phones.length > 0 ? ownerKeyOf(secret, phones) : `u_${unitId}`;
 
 /** The phones of record of units (owners and co-owners), by unit. */
 async function phonesOfRecord(tx: Tx, unitIds: string[]): Promise<Map<string, string[]>> {
@@ -86,7 +95,7 @@ export async function snapshotRoster(deps: Deps, tx: Tx, election: Election) {
       unitLabel: `${u.building.name} ${u.number}`,
       area: u.exclusiveArea,
       areaSource: u.areaSource,
-      ownerKey: keyOfUnit(deps, u.id, developerHeld, phones.get(u.id) ?? []),
+      ownerKey: keyOfUnit(keySecret(deps, election), u.id, developerHeld, phones.get(u.id) ?? []),
       developerHeld,
     };
   });
@@ -108,7 +117,7 @@ export async function correctRosterEntry(
   unitId: string,
   input: { area: string; areaSource: 'REGISTERED' | 'SURVEYED' | 'CONTRACT'; developerHeld: boolean; reason: string },
 ) {
-  await electionForRunner(deps, userId, id);
+  const election = await electionForRunner(deps, userId, id);
   await deps.db.$transaction(async (tx) => {
     const [locked] = await tx.$queryRaw<
       { state: ElectionState }[]
@@ -124,7 +133,7 @@ export async function correctRosterEntry(
     // one head) — or from the heirs or buyers the committee admitted for this unit, who replaced them.
     const successors = await successorPhones(tx, id, unitId);
     const phones = successors.length > 0 ? successors : ((await phonesOfRecord(tx, [unitId])).get(unitId) ?? []);
-    const ownerKey = keyOfUnit(deps, unitId, input.developerHeld, phones);
+    const ownerKey = keyOfUnit(keySecret(deps, election), unitId, input.developerHeld, phones);
     // A developer-held unit has no voters (the developer casts on paper); otherwise the owners of record.
     if (input.developerHeld) await tx.electionVoter.deleteMany({ where: { electionId: id, unitId } });
     else if (successors.length === 0) await freezeVoters(tx, id, new Map([[unitId, phones]]), deps.clock.now());
