@@ -331,3 +331,36 @@ describe('review 10: owner keys survive a rotation of the WeChat AppSecret', () 
     ]);
   });
 });
+
+describe('review 9: withdrawing the 【公示】 stops the notice period', () => {
+  it('opening waits for a new publication, from which the 15 days start again; edits and withdrawals are election events', async () => {
+    const { A, committee } = await electionSite(h);
+    const { id } = await draftElection(h, committee, A.community.id, { closesInDays: 60 });
+    const step = (name: string) => committee.call('POST', `/api/committee/elections/${id}/steps/${name}`);
+    expect((await step('publish')).status).toBe(200);
+    const notice = await h.db.notice.findFirstOrThrow({ where: { committeeElectionId: id } });
+    const edited = await committee.call('PUT', `/api/committee/notices/${notice.id}`, {
+      body: { title: '【公示】第三届业主委员会选举（更正）', body: '<p>更正</p>', version: 1 },
+    });
+    expect(edited.status).toBe(200);
+    clock.advance(10 * DAY);
+    const withdrawn = await committee.call('POST', `/api/committee/notices/${notice.id}/withdraw`, {
+      body: { reason: '候选人资料有误，重新公示' },
+    });
+    expect(withdrawn.status).toBe(200);
+    clock.advance(5 * DAY); // 15 days after the first publication
+    await confirmRoster(committee, id);
+    expect(await step('open')).toMatchObject({ status: 409, body: { code: 'NOTICE_PERIOD' } });
+    const again = await step('publish');
+    expect(again.body.earliestOpenAt).toBe(new Date(clock.now().getTime() + NOTICE_PERIOD).toISOString());
+    expect(await h.db.notice.count({ where: { committeeElectionId: id, status: 'PUBLISHED' } })).toBe(1);
+    clock.advance(NOTICE_PERIOD - 60_000);
+    expect((await step('open')).body.code).toBe('NOTICE_PERIOD');
+    clock.advance(60_000);
+    expect((await step('open')).body.state).toBe('OPEN');
+    const actions = (await committee.call('GET', `/api/committee/elections/${id}`)).body.events.map(
+      (e: any) => e.action,
+    );
+    expect(actions).toEqual(expect.arrayContaining(['NOTICE_EDITED', 'NOTICE_WITHDRAWN', 'REPUBLISHED']));
+  });
+});

@@ -59,7 +59,11 @@ const votersOf = (tx: Tx, id: string) => tx.$queryRaw<{ userId: string }[]>`
 const escape = (s: string) =>
   s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
-/** Draft → published: candidates and roster posted for the notice period (roster corrections allowed until opening). */
+/**
+ * Draft → published: candidates and roster posted for the notice period (roster corrections allowed
+ * until opening). Also the re-posting of a withdrawn 【公示】 (review finding 9): the roster stays, the
+ * notice period starts again from the new notice.
+ */
 export async function publishElection(deps: Deps, userId: string, id: string) {
   const election = await electionForRunner(deps, userId, id);
   const now = deps.clock.now();
@@ -76,8 +80,15 @@ export async function publishElection(deps: Deps, userId: string, id: string) {
   await deps.db.$transaction(async (tx) => {
     // The step locks the election first: a candidate added concurrently either committed before (and
     // is read below) or waits and is refused — the notice lists exactly the candidates that stand.
-    const ownerKeySalt = newKeySalt();
-    await step(tx, id, 'DRAFT', 'PUBLISHED', { publishedAt: now, ownerKeySalt });
+    const repost = election.state === 'PUBLISHED' && !election.publishedAt;
+    const ownerKeySalt = repost ? election.ownerKeySalt : newKeySalt();
+    if (repost) {
+      const moved = await tx.election.updateMany({
+        where: { id, state: 'PUBLISHED', publishedAt: null },
+        data: { publishedAt: now },
+      });
+      if (moved.count === 0) throw new AppError('ALREADY_DECIDED', '公示已重新发布，请刷新');
+    } else await step(tx, id, 'DRAFT', 'PUBLISHED', { publishedAt: now, ownerKeySalt });
     const candidates = await tx.electionCandidate.findMany({
       where: { electionId: id },
       orderBy: { sortOrder: 'asc' },
@@ -85,9 +96,11 @@ export async function publishElection(deps: Deps, userId: string, id: string) {
     await refusePendingReviews(tx, id);
     if (election.kind === 'ELECTION' && candidates.length < election.seats)
       throw new AppError('VALIDATION_FAILED', `候选人不少于 ${election.seats} 名（应选人数）才能公示`);
-    const units = await snapshotRoster(deps, tx, { ...election, ownerKeySalt });
+    const units = repost
+      ? await tx.electionRosterEntry.count({ where: { electionId: id } })
+      : await snapshotRoster(deps, tx, { ...election, ownerKeySalt });
     if (units === 0) throw new AppError('VALIDATION_FAILED', '范围内没有房屋，无法投票');
-    await audit(tx, id, 'PUBLISHED', userId, now, `${units} 户`);
+    await audit(tx, id, repost ? 'REPUBLISHED' : 'PUBLISHED', userId, now, `${units} 户`);
     const list =
       election.kind === 'ELECTION'
         ? `<p>候选人：</p><ul>${candidates.map((c) => `<li>${escape(c.name)}，${escape(c.sex)}，${c.age}岁，${escape(c.affiliation)}，${escape(c.occupation)}</li>`).join('')}</ul>`
@@ -118,6 +131,8 @@ export async function openElection(deps: Deps, userId: string, id: string) {
     );
   // The Regulations art. 14: at least 15 days (or the rules' longer period) between publication and opening.
   const earliest = earliestOpening(election);
+  if (election.state === 'PUBLISHED' && !election.publishedAt)
+    throw new AppError('NOTICE_PERIOD', '公示已撤回，请重新发布公示（公示期重新计算）后再开始投票');
   if (election.state === 'PUBLISHED' && earliest && now < earliest)
     throw new AppError(
       'NOTICE_PERIOD',

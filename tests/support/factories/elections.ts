@@ -71,21 +71,21 @@ export async function outsiderResident(h: Harness): Promise<Actor> {
 export const ELECTION_CANDIDATES = ['张三', '李四', '王五', '赵六'];
 
 /**
- * A draft committee election (3 seats, closing in a week) with `candidates` (the first with
+ * A draft committee election (3 seats, closing in 30 days, or `closesInDays`) with `candidates` (the first with
  * `photoUploadId` when given), made through the committee's API.
  */
 export async function draftElection(
   h: Harness,
   committee: Pick<Actor, 'call'>,
   communityId: string,
-  opts: { candidates?: string[]; photoUploadId?: string; title?: string } = {},
+  opts: { candidates?: string[]; photoUploadId?: string; title?: string; closesInDays?: number } = {},
 ) {
   const created = await committee.call('POST', `/api/committee/communities/${communityId}/elections`, {
     body: {
       title: opts.title ?? '第三届业主委员会选举',
       kind: 'ELECTION',
       seats: 3,
-      closesAt: new Date(nowOf(h).getTime() + 30 * DAY).toISOString(),
+      closesAt: new Date(nowOf(h).getTime() + (opts.closesInDays ?? 30) * DAY).toISOString(),
     },
   });
   expect(created.status).toBe(201);
