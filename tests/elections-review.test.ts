@@ -364,3 +364,40 @@ describe('review 9: withdrawing the 【公示】 stops the notice period', () =>
     expect(actions).toEqual(expect.arrayContaining(['NOTICE_EDITED', 'NOTICE_WITHDRAWN', 'REPUBLISHED']));
   });
 });
+
+describe('review 15: the weekly reminder limit holds across two elections at once', () => {
+  it('a reminder of a second election of the community waits for the first and finds the owner cooling down', async () => {
+    const { A, committee, ownerE } = await electionSite(h);
+    const CLOSING = 'T_ELECTION_CLOSING_01';
+    for (let i = 0; i < 2; i++)
+      await ownerE.call('POST', '/api/push/subscriptions', { body: { results: { [CLOSING]: 'accept' } } });
+    await h.sim('/sim/subscribe/accept', { openid: ownerE.openid, templateId: CLOSING, times: 2 });
+    const first = await openElection(h, committee, A.community.id, { title: '第三届业主委员会选举' });
+    const second = await openElection(h, committee, A.community.id, { title: '选聘物业服务企业表决' });
+    let entered!: () => void;
+    let release!: () => void;
+    const inFlight = new Promise<void>((r) => (entered = r));
+    const gate = new Promise<void>((r) => (release = r));
+    h.deps.hooks = {
+      afterReminderLock: async (electionId) => {
+        if (electionId !== first.id) return;
+        entered();
+        await gate;
+      },
+    };
+    try {
+      const remind = (id: string) => committee.call('POST', `/api/committee/elections/${id}/reminders`);
+      const a = remind(first.id);
+      await inFlight;
+      let bDone = false;
+      const b = remind(second.id).then((r) => ((bDone = true), r));
+      await new Promise((r) => setTimeout(r, 300));
+      expect(bDone).toBe(false); // waits for the community's lock
+      release();
+      expect((await a).body).toMatchObject({ pushed: 1 });
+      expect((await b).body).toMatchObject({ pushed: 0, coolingDown: 1 });
+    } finally {
+      h.deps.hooks = {};
+    }
+  });
+});

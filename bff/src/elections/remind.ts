@@ -18,8 +18,10 @@ export async function remindNonVoters(deps: Deps, userId: string, id: string) {
   const now = deps.clock.now();
   const { queued, coolingDown } = await deps.db.$transaction(async (tx) => {
     // At most one reminder a week per owner, as arrears reminders (docs/domain.md §5, Reminders); one
-    // reminder of an election at a time, so two taps cannot both pass the check.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`election-remind:${id}`}))`;
+    // reminder of the community at a time — two taps, or two elections reminded at once, cannot both
+    // pass the check (review finding 15).
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`election-remind:${election.communityId}`}))`;
+    await deps.hooks?.afterReminderLock?.(id);
     const recent = await tx.pushMessage.findMany({
       where: {
         templateKey: 'electionClosing',
