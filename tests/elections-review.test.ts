@@ -401,3 +401,15 @@ describe('review 15: the weekly reminder limit holds across two elections at onc
     }
   });
 });
+
+describe('review 17: committee roles are community-scoped', () => {
+  it('a company-wide COMMITTEE_MEMBER row grants no committee power anywhere', async () => {
+    const { A, committee } = await electionSite(h);
+    const companyWide = await staff(h, 'COMMITTEE_MEMBER', { companyId: A.companyId, id: null });
+    const { id } = await draftElection(h, committee, A.community.id);
+    expect((await companyWide.call('GET', `/api/committee/communities/${A.community.id}/elections`)).status).toBe(404);
+    expect((await companyWide.call('GET', `/api/committee/elections/${id}`)).status).toBe(404);
+    expect((await companyWide.call('POST', `/api/committee/elections/${id}/steps/publish`)).status).toBe(404);
+    expect((await committee.call('GET', `/api/committee/elections/${id}`)).status).toBe(200);
+  });
+});
