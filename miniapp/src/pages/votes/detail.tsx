@@ -84,7 +84,9 @@ export default function VoteDetail() {
             <View className="vote-receipt" data-testid="vote-receipt">
               <Text>投票成功！您的回执码</Text>
               <Text className="vote-receipt__code">{receipt}</Text>
-              <Text className="hint">请截图保存。凭回执码可核对选票已计入，任何人都无法从中得知您的选择。</Text>
+              <Text className="hint">
+                请截图保存。凭回执码可核对选票已计入，回执码本身不显示您的选择。投票结束后，业委会（计票人）可在表决明细中看到各房屋的选择；其他业主和物业只能看到合计。
+              </Text>
               {/* Just cast: the natural moment to ask for the results (their own template; docs/wechat.md §4). */}
               <Button size="small" onClick={() => void askFor((t) => [t.electionResults.id])}>
                 公布结果时提醒我
