@@ -413,3 +413,23 @@ describe('review 17: committee roles are community-scoped', () => {
     expect((await committee.call('GET', `/api/committee/elections/${id}`)).status).toBe(200);
   });
 });
+
+describe('review 14: a draft published weeks later keeps its voting period', () => {
+  it('the committee moves a draft’s deadline before publishing; not after', async () => {
+    const { A, committee } = await electionSite(h);
+    const { id } = await draftElection(h, committee, A.community.id); // closes 30 days from now
+    clock.advance(20 * DAY); // the draft waited: 10 days left, less than the notice period
+    const step = (name: string) => committee.call('POST', `/api/committee/elections/${id}/steps/${name}`);
+    expect((await step('publish')).status).toBe(400); // 请修改截止时间
+    const closesAt = new Date(clock.now().getTime() + 30 * DAY).toISOString();
+    const set = await committee.call('PUT', `/api/committee/elections/${id}/deadline`, { body: { closesAt } });
+    expect(set.body).toMatchObject({ closesAt });
+    expect((await step('publish')).status).toBe(200);
+    const late = await committee.call('PUT', `/api/committee/elections/${id}/deadline`, {
+      body: { closesAt: new Date(clock.now().getTime() + 40 * DAY).toISOString() },
+    });
+    expect(late.status).toBe(409);
+    const { events } = (await committee.call('GET', `/api/committee/elections/${id}`)).body;
+    expect(events.map((e: any) => e.action)).toContain('DEADLINE_SET');
+  });
+});

@@ -16,7 +16,7 @@ import {
 import { addCandidate, removeCandidate } from './candidates.js';
 import { editCommitteeNotice, withdrawCommitteeNotice } from './committee-notices.js';
 import { ZWithdraw } from '../notices/schema.js';
-import { createElection } from './create-election.js';
+import { createElection, setDraftDeadline } from './create-election.js';
 import { exportInput } from './export-input.js';
 import {
   archiveElection,
@@ -41,6 +41,7 @@ const ZDeliveries = z.object({ unitIds: z.array(ZId, '请选择房屋').min(1, '
 const ZCandidateParams = ZIdParams.extend({ candidateId: ZId });
 const ZUnitParams = ZIdParams.extend({ unitId: ZId });
 const ZReviewParams = ZIdParams.extend({ reviewId: ZId });
+const ZDeadline = z.object({ closesAt: z.iso.datetime('截止时间格式不正确') }).strict();
 const ZDecision = z.object({ approve: z.boolean('请选择通过或不通过') }).strict();
 const STEPS = {
   publish: publishElection,
@@ -69,6 +70,10 @@ export function electionRoutes(deps: Deps) {
   router.get('/committee/elections/:id', async (ctx) => {
     const { id } = ZIdParams.parse(ctx.params);
     ctx.body = await getElectionForRunner(deps, userIdOf(ctx), id);
+  });
+  router.put('/committee/elections/:id/deadline', async (ctx) => {
+    const { id } = ZIdParams.parse(ctx.params);
+    ctx.body = await setDraftDeadline(deps, userIdOf(ctx), id, ZDeadline.parse(ctx.request.body).closesAt);
   });
   router.post('/committee/elections/:id/candidates', async (ctx) => {
     const { id } = ZIdParams.parse(ctx.params);

@@ -42,6 +42,11 @@ export const electionsCases: BadInputCases = ({ uuid, site }) => {
       { path: '/api/committee/elections/1/roster/confirmation' },
       { path: `${e}/roster/confirmation`, expect: 404 },
     ],
+    'PUT /api/committee/elections/:id/deadline': [
+      { path: '/api/committee/elections/1/deadline', body: { closesAt: later } },
+      { path: `${e}/deadline`, body: { closesAt: 'tomorrow' } },
+      { path: `${e}/deadline`, body: { closesAt: later }, expect: 404 },
+    ],
     'GET /api/committee/elections/:id/reviews': [
       { path: '/api/committee/elections/1/reviews' },
       { path: `${e}/reviews`, expect: 404 },
