@@ -6,7 +6,7 @@ import { Chips } from '../../components/chips';
 import { bff } from '../../session';
 import { useAction, useRequest } from '../../hooks/use-request';
 import { choosePhotos } from '../uploads/choose-photos';
-import { shortTime } from '../../beijing';
+import { DAY_MS, fromNow, shortTime } from '../../beijing';
 import type { CommitteeElection } from '../../api/types';
 import '../../components/form.css';
 
@@ -150,6 +150,30 @@ export function CommitteeNotices({ election, onDone }: { election: CommitteeElec
         <Text>撤回原因</Text>
         <Input value={reason} onChange={setReason} placeholder="撤回前请填写原因" />
       </View>
+    </View>
+  );
+}
+
+/**
+ * A draft published later than planned: the committee sets the deadline again from now (the notice
+ * period plus the chosen voting days); once published the deadline is the one posted.
+ */
+export function DraftDeadline({ election, onDone }: { election: CommitteeElection; onDone: () => void }) {
+  const [days, setDays] = useState('14');
+  const move = useAction(async () => {
+    await bff.setElectionDeadline(election.id, fromNow((election.noticeDays + Number(days)) * DAY_MS).toISOString());
+    onDone();
+  });
+  return (
+    <View className="form" data-testid="draft-deadline">
+      <Chips
+        options={['10', '14', '30'].map((d) => ({ value: d, label: `公示 ${election.noticeDays} 天后投票 ${d} 天` }))}
+        value={days}
+        onChange={(v) => v && setDays(v)}
+      />
+      <Button loading={move.running} onClick={() => void move.run()}>
+        按现在重新计算截止时间
+      </Button>
     </View>
   );
 }

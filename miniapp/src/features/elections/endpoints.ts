@@ -44,6 +44,8 @@ export function electionEndpoints(api: ApiClient) {
       id: string,
       body: { unitId: string; channel: 'PAPER' | 'PROXY'; choices: string[]; evidenceUploadId: string },
     ) => api.post<{ receipt: string; unit: string }>(`/api/committee/elections/${id}/paper-ballots`, body),
+    setElectionDeadline: (id: string, closesAt: string) =>
+      api.request<CommitteeElection>('PUT', `/api/committee/elections/${id}/deadline`, { body: { closesAt } }),
     confirmRoster: (id: string) => api.post<unknown>(`/api/committee/elections/${id}/roster/confirmation`),
     admitVoter: (
       id: string,

@@ -11,7 +11,12 @@ import { useAction, useRequest } from '../../../hooks/use-request';
 import { shortTime } from '../../../beijing';
 import { Results, STATE_LABELS, Turnout } from '../../../features/elections/results';
 import { PaperBallot } from '../../../features/elections/paper-ballot';
-import { AdmitVoter, CommitteeNotices, RosterConfirm } from '../../../features/elections/committee-tools';
+import {
+  AdmitVoter,
+  CommitteeNotices,
+  DraftDeadline,
+  RosterConfirm,
+} from '../../../features/elections/committee-tools';
 import { choosePhotos } from '../../../features/uploads/choose-photos';
 import type { CommitteeElection } from '../../../api/types';
 import type { ElectionStep } from '../../../features/elections/endpoints';
@@ -192,6 +197,7 @@ export default function ElectionDetail() {
               <Turnout t={e.turnout} testId="turnout" />
             </>
           )}
+          {e.state === 'DRAFT' && <DraftDeadline election={e} onDone={() => void election.reload()} />}
           {e.state === 'PUBLISHED' && <RosterConfirm election={e} onDone={() => void election.reload()} />}
           {(e.state === 'PUBLISHED' || e.state === 'OPEN') && (
             <AdmitVoter election={e} onDone={() => void election.reload()} />
