@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { useHarness } from './support/use-harness.js';
-import { resident, staff, type Actor } from './support/actors.js';
+import { staff, type Actor } from './support/actors.js';
 import {
   addRosterOwner,
+  atDeadline,
+  confirmRoster,
   DAY,
   deliverUnits,
   draftElection,
@@ -76,6 +78,7 @@ describe('who may vote is frozen with the roster (item 1)', () => {
       who.call('POST', `/api/committee/elections/${id}/voters`, {
         body: {
           unitId: A.units[0]!.id,
+          kind: 'SUCCESSOR',
           phone: heir.national,
           reason: '原业主去世，继承人凭继承公证书参加表决',
           evidenceUploadId: evidence,
@@ -130,6 +133,7 @@ describe('one key per owner, whatever path made the roster entry (item 3)', () =
     expect((await vote(coOwner, ids('张三'), id)).status).toBe(201); // 101's slot, 80.15 m² only
     expect((await vote(ownerA, ids('李四'), id, mine[1]!.ownerKey)).status).toBe(201); // 601, their own
     const step = (name: string) => committee.call('POST', `/api/committee/elections/${id}/steps/${name}`);
+    await atDeadline(h, id);
     await step('close');
     const { result } = (await step('tally')).body;
     expect(result.totalHeads).toBe(4); // 101 (joint); 201–401; 501; 601 (ownerA alone); no developer
@@ -150,6 +154,7 @@ describe('notice period (item 5)', () => {
     clock.advance(NOTICE_PERIOD - 60_000);
     expect((await step('open')).body.code).toBe('NOTICE_PERIOD');
     clock.advance(60_000);
+    await confirmRoster(committee, id);
     expect((await step('open')).body.state).toBe('OPEN');
 
     const create = (body: object) =>
@@ -184,6 +189,7 @@ describe('the export while voting is open (item 6)', () => {
     expect(early).toMatchObject({ status: 409, body: { code: 'ELECTION_NOT_CLOSED' } });
     const { turnout } = (await committee.call('GET', `/api/committee/elections/${id}`)).body;
     expect(turnout).toMatchObject({ participatingHeads: 1, ballots: 1 });
+    await atDeadline(h, id);
     await committee.call('POST', `/api/committee/elections/${id}/steps/close`);
     const late = await committee.call('GET', `/api/committee/elections/${id}/export`);
     expect(late.status).toBe(200);
@@ -192,27 +198,38 @@ describe('the export while voting is open (item 6)', () => {
 });
 
 describe('close and cast serialise on the election (item 7)', () => {
-  it('ballots cast while the committee closes: the closing notice counts exactly what the tally counts', async () => {
-    const site = await makeCommunity(h.db, { units: 24 });
-    await deliverUnits(
-      h,
-      site.units.map((u) => u.id),
-    );
-    const committee = await staff(h, 'COMMITTEE_MEMBER', { id: site.community.id, companyId: site.companyId });
-    const owners = await Promise.all(site.units.map((u) => resident(h, u)));
-    const { id, ids } = await openElection(h, committee, site.community.id);
-    const choice = ids('张三');
-    const [closed] = await Promise.all([
-      new Promise((r) => setTimeout(r, 15)).then(() =>
-        committee.call('POST', `/api/committee/elections/${id}/steps/close`),
-      ),
-      ...owners.map((o) => vote(o, choice, id)),
-    ]);
-    expect(closed.status).toBe(200);
-    const closing = await h.db.electionEvent.findFirstOrThrow({ where: { electionId: id, action: 'CLOSED' } });
+  it('a ballot that passed the open check before the deadline: closing waits for it, and counts it', async () => {
+    const { A, committee, ownerA } = await electionSite(h);
+    const { id, ids } = await openElection(h, committee, A.community.id);
+    // Hold one cast in flight right after its "still open" check (deps.hooks, tests only).
+    let entered!: () => void;
+    let release!: () => void;
+    const inFlight = new Promise<void>((r) => (entered = r));
+    const gate = new Promise<void>((r) => (release = r));
+    h.deps.hooks = {
+      afterOpenCheck: async () => {
+        entered();
+        await gate;
+      },
+    };
+    const cast = vote(ownerA, ids('张三'), id);
+    await inFlight;
+    h.deps.hooks = {};
+    await atDeadline(h, id);
+    let closedYet = false;
+    const closing = committee.call('POST', `/api/committee/elections/${id}/steps/close`).then((r) => {
+      closedYet = true;
+      return r;
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(closedYet).toBe(false); // waiting on the ballot's share lock
+    release();
+    expect((await cast).status).toBe(201);
+    expect((await closing).status).toBe(200);
+    const closed = await h.db.electionEvent.findFirstOrThrow({ where: { electionId: id, action: 'CLOSED' } });
+    expect(closed.detail).toBe('1 张选票');
     const { result } = (await committee.call('POST', `/api/committee/elections/${id}/steps/tally`)).body;
-    expect(closing.detail).toBe(`${result.participatingHeads} 张选票`);
-    expect(await h.db.ballot.count({ where: { electionId: id } })).toBe(result.participatingHeads);
+    expect(result.participatingHeads).toBe(1);
   });
 
   it('publication posts the candidates as they are when it commits, even with additions racing it', async () => {
@@ -247,7 +264,7 @@ describe("the committee's notices belong to the committee (item 4)", () => {
       body: {
         title: '【公示】改过的',
         body: '<p>物业改写</p>',
-        category: 'COMMITTEE',
+        category: 'GENERAL',
         communityIds: [A.community.id],
         version: 1,
       },
@@ -306,9 +323,9 @@ describe('committee reminders (item 8)', () => {
 });
 
 describe('candidate statements and photos are screened like other resident-facing text (item 15)', () => {
-  it('risky text is refused; review text is held from residents until a manager passes it; the photo waits for its check', async () => {
+  it('risky text is refused; review text is held until another committee member passes it; the photo waits for its check', async () => {
     const { A, committee, ownerA } = await electionSite(h);
-    const manager = await staff(h, 'MANAGER', { id: A.community.id, companyId: A.companyId });
+    const second = await staff(h, 'COMMITTEE_MEMBER', { id: A.community.id, companyId: A.companyId });
     const { id } = await draftElection(h, committee, A.community.id, { candidates: ['张三', '李四'] });
     const add = (name: string, statement: string, photoUploadId?: string) =>
       committee.call('POST', `/api/committee/elections/${id}/candidates`, {
@@ -325,25 +342,28 @@ describe('candidate statements and photos are screened like other resident-facin
     expect((await add('钱七', '可以代开发票，联系我')).body.code).toBe('CONTENT_RISKY');
     const photo = await uploadPhoto(committee);
     expect((await add('孙八', '当选后请加微信联系我', photo)).status).toBe(201);
-    await publishAndOpen(h, committee, id);
-    const seen = (await ownerA.call('GET', `/api/elections/${id}`)).body.candidates as any[];
-    expect(seen.find((c) => c.name === '孙八')).toMatchObject({ statement: '（内容审核中）', photoUploadId: null });
-    expect(seen.find((c) => c.name === '张三')).toMatchObject({ statement: '愿为小区服务' });
     // The committee sees what it wrote.
     const mine = (await committee.call('GET', `/api/committee/elections/${id}`)).body.candidates as any[];
     expect(mine.find((c) => c.name === '孙八')).toMatchObject({
       statement: '当选后请加微信联系我',
       statementHeld: true,
     });
-
-    const queue = (await manager.call('GET', `/api/staff/communities/${A.community.id}/moderation`)).body
-      .items as any[];
-    const item = queue.find((i) => i.kind === 'election-candidate');
-    expect(item).toMatchObject({ reason: 'REVIEW', text: expect.stringContaining('加微信') });
+    const items = (await second.call('GET', `/api/committee/elections/${id}/reviews`)).body.items as any[];
+    const item = items.find((i) => i.what === '个人陈述');
+    expect(item).toMatchObject({ candidate: '孙八', reason: 'REVIEW', text: expect.stringContaining('加微信') });
     expect(
-      (await manager.call('POST', `/api/staff/moderation/${item.id}/decision`, { body: { approve: true } })).status,
+      (
+        await second.call('POST', `/api/committee/elections/${id}/reviews/${item.id}/decision`, {
+          body: { approve: true },
+        })
+      ).status,
     ).toBe(200);
-    const after = (await ownerA.call('GET', `/api/elections/${id}`)).body.candidates as any[];
-    expect(after.find((c) => c.name === '孙八')).toMatchObject({ statement: '当选后请加微信联系我' });
+    await publishAndOpen(h, committee, id);
+    const seen = (await ownerA.call('GET', `/api/elections/${id}`)).body.candidates as any[];
+    expect(seen.find((c) => c.name === '孙八')).toMatchObject({
+      statement: '当选后请加微信联系我',
+      photoUploadId: null,
+    });
+    expect(seen.find((c) => c.name === '张三')).toMatchObject({ statement: '愿为小区服务' });
   });
 });

@@ -7,6 +7,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useHarness } from './support/use-harness.js';
 import type { Actor } from './support/actors.js';
 import {
+  atDeadline,
+  confirmRoster,
   DAY,
   draftElection,
   electionSite,
@@ -121,6 +123,7 @@ describe('running an election', () => {
       ).status,
     ).toBe(200);
     clock.advance(NOTICE_PERIOD);
+    await confirmRoster(committee, electionId);
     expect((await step('open')).body).toMatchObject({
       state: 'OPEN',
       turnout: { totalArea: '491.25', totalHeads: 4, participatingHeads: 0 },
@@ -218,6 +221,7 @@ describe('the count', () => {
     const step = stepOf(committee, electionId);
 
     expect((await step('tally')).status).toBe(409); // still open
+    await atDeadline(h, electionId);
     expect((await step('close')).body.state).toBe('CLOSED');
     expect((await vote(coOwner, ids('赵六'), electionId)).body.code).toBe('ELECTION_NOT_OPEN');
     const counted = (await step('tally')).body;
@@ -271,13 +275,14 @@ describe('an assembly matter of the special class (3/4)', () => {
         kind: 'MATTER',
         class: 'SPECIAL',
         allowChange: true,
-        closesAt: inDays(20),
+        closesAt: inDays(30),
       },
     });
     const id = created.body.id as string;
     const run = (name: string) => committee.call('POST', `/api/committee/elections/${id}/steps/${name}`);
     await run('publish');
     clock.advance(NOTICE_PERIOD);
+    await confirmRoster(committee, id);
     await run('open');
     expect((await vote(ownerA, ['NO'], id)).status).toBe(201);
     expect((await vote(ownerA, ['YES'], id)).body.changed).toBe(true);
@@ -285,6 +290,7 @@ describe('an assembly matter of the special class (3/4)', () => {
     expect((await vote(multi, ['YES', 'NO'], id)).status).toBe(400);
     expect((await vote(multi, ['YES'], id)).status).toBe(201);
     expect((await vote(ownerE, ['NO'], id)).status).toBe(201);
+    await atDeadline(h, id);
     await run('close');
     const { result } = (await run('tally')).body;
     expect(result).toMatchObject({
@@ -305,13 +311,14 @@ describe('the clauses "delivered counts" and "silence follows the majority", ado
         kind: 'MATTER',
         deliveredCounts: true,
         silenceFollows: true,
-        closesAt: inDays(20),
+        closesAt: inDays(30),
       },
     });
     const id = created.body.id as string;
     const run = (name: string) => committee.call('POST', `/api/committee/elections/${id}/steps/${name}`);
     await run('publish');
     clock.advance(NOTICE_PERIOD);
+    await confirmRoster(committee, id);
     await run('open');
     // 501's ballot and the developer's were delivered and never returned; nobody recorded 101's delivery.
     expect(
@@ -323,6 +330,7 @@ describe('the clauses "delivered counts" and "silence follows the majority", ado
     ).toBe(2);
     expect((await vote(multi, ['YES'], id)).status).toBe(201);
     expect((await vote(coOwner, ['YES'], id)).status).toBe(201); // 101's slot, cast by its co-owner
+    await atDeadline(h, id);
     await run('close');
     const { result } = (await run('tally')).body;
     expect(result).toMatchObject({ quorum: false, participatingHeads: 2, elected: [] });
@@ -356,12 +364,13 @@ describe('a matter of one building, and reminders', () => {
         title: '1号楼电梯更新',
         kind: 'MATTER',
         buildingId: A.building.id,
-        closesAt: inDays(20),
+        closesAt: inDays(30),
       },
     });
     const id = created.body.id as string;
     expect((await committee.call('POST', `/api/committee/elections/${id}/steps/publish`)).body.rosterUnits).toBe(6); // 2号楼 101 is not in it
     clock.advance(NOTICE_PERIOD);
+    await confirmRoster(committee, id);
     await committee.call('POST', `/api/committee/elections/${id}/steps/open`);
     await vote(ownerA, ['YES'], id);
     const reminded = await committee.call('POST', `/api/committee/elections/${id}/reminders`);

@@ -37,7 +37,8 @@ import type { collectionReport, communitiesCollection, takingsReport } from './f
 import type { listArrears } from './fees/arrears.js';
 import type { listArrearsReminders, sendArrearsReminders } from './fees/reminders.js';
 import type { getElectionForRunner, listCommunityElections, shapeElection } from './elections/view.js';
-import type { castBallot, checkReceipt, listResidentElections, residentElection } from './elections/vote.js';
+import type { castBallot } from './elections/vote.js';
+import type { checkReceipt, listResidentElections, residentElection } from './elections/resident-elections.js';
 import type { deskView, listDeskLogins, redeemTicket, scanTicket } from './desk/desk-login.js';
 import type { listModeration } from './moderation/queue.js';
 import type { calendarView } from './calendar/view.js';

@@ -58,6 +58,14 @@ export type Deps = {
   limits: Limiters;
   jobs: JobQueue;
   storage: Storage;
+  /**
+   * Ordering points for tests only (never set in production): e.g. hold a ballot after its "still
+   * open" check so a test can show that closing waits for it (review finding 11).
+   */
+  hooks?: {
+    afterOpenCheck?: (electionId: string) => Promise<void>;
+    afterReminderLock?: (electionId: string) => Promise<void>;
+  };
   wechat: {
     login: LoginClient;
     phone: PhoneClient;

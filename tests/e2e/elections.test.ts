@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { tapButton, useBrowserStack } from './browser.js';
+import { chooseFile, tapButton, useBrowserStack } from './browser.js';
 import { multipart, phonePhoto } from '../support/images.js';
 
 /**
@@ -85,9 +85,31 @@ describe('业委会选举', { timeout: 180_000 }, () => {
       data: { publishedAt: new Date(published.publishedAt!.getTime() - 15 * 86_400_000) },
     });
     await committee.reload();
+    // Someone the register does not know (an heir of 5号楼 1001, say): the committee admits them with a
+    // photo of the evidence (review finding 7).
+    const admit = committee.getByTestId('admit-voter');
+    await admit.getByText('5号楼 1001', { exact: true }).click();
+    await admit.locator('[data-testid="admit-phone"] input').fill('13912340077');
+    await admit.locator('[data-testid="admit-reason"] input').fill('原业主去世，继承人凭继承公证书参加表决');
+    await chooseFile(committee, '拍摄证明材料', 'heir.jpg', await phonePhoto({ width: 160, height: 120, gps: false }));
+    await admit.getByText('✓ 已拍照（重拍）').waitFor();
+    await tapButton(committee, '确认投票人');
+    await committee.getByText('确认投票人', { exact: true }).first().waitFor();
+    // The committee confirms the posted roster and its voters (review finding 8).
+    await confirmDialog(committee, '确认业主名册');
+    await committee
+      .getByTestId('roster-confirm')
+      .getByText(/业主名册已于/)
+      .waitFor();
     await committee.locator('.nut-button', { hasText: '开始投票' }).waitFor();
     await confirmDialog(committee, '开始投票');
     await committee.getByTestId('turnout').waitFor();
+    // A wrong committee notice is withdrawn from the vote's page by the committee (property staff cannot).
+    const notices = committee.getByTestId('committee-notices');
+    await notices.locator('[data-testid="withdraw-reason"] input').fill('开始时间写错，重新发布');
+    await notices.locator('.nut-cell', { hasText: '【投票开始】' }).locator('.nut-button', { hasText: '撤回' }).click();
+    await committee.getByText('确定', { exact: true }).last().click();
+    await notices.locator('.nut-cell', { hasText: '【投票开始】' }).getByText('已撤回').waitFor();
 
     const owner = await voteAs('业主（已绑定 梧桐苑1号楼101）', ['陈立新', '周海燕'], '66-owner-ballot');
     await stack.shot(owner, '67-owner-receipt');
@@ -137,6 +159,12 @@ describe('业委会选举', { timeout: 180_000 }, () => {
       .getByText(/已达到法定参与比例/)
       .waitFor();
     await stack.shot(committee, '68-committee-turnout');
+    // The committee closes at the announced deadline, not before (review finding 4): the stack has no
+    // clock to move, so the deadline is moved to now.
+    await stack.h.db.election.update({
+      where: { id: election.id },
+      data: { closesAt: new Date(Date.now() - 1000) },
+    });
     await confirmDialog(committee, '结束投票');
     await committee.locator('.nut-button', { hasText: '计票' }).waitFor();
     await confirmDialog(committee, '计票');

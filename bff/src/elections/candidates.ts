@@ -16,7 +16,8 @@ export async function addCandidate(
   const election = await electionForRunner(deps, userId, id);
   if (election.kind !== 'ELECTION') throw new AppError('VALIDATION_FAILED', '表决事项没有候选人');
   // Posted to every resident, so screened like other resident-facing text (docs/wechat.md §7): risky is
-  // refused, review (or no verdict) is held from residents until a manager passes it. Scene 1: a profile.
+  // refused, review (or no verdict) is held until another committee member decides it (reviews.ts) — never property
+  // staff — and the election cannot be published meanwhile. Scene 1: a profile.
   const screened = await screenText(deps, userId, [input.statement], 1);
   const now = deps.clock.now();
   return deps.db.$transaction(async (tx) => {
@@ -49,7 +50,7 @@ export async function addCandidate(
         recordId: candidate.id,
         now,
       });
-      // The photo reaches residents once WeChat's media check (or a manager) passed it.
+      // The photo reaches residents once WeChat's media check (or another committee member) passed it.
       await requestMediaChecks(deps, tx, {
         uploadIds: [input.photoUploadId],
         recordKind: 'election-candidate',

@@ -3,7 +3,7 @@ import { AppError, notFound } from '../errors.js';
 import { invalidateNotices } from '../notices/cache.js';
 import { sanitizeNoticeHtml } from '../notices/sanitize.js';
 import { shapeStaffNotice } from '../notices/shape.js';
-import { electionForRunner } from './runner.js';
+import { audit, electionForRunner } from './runner.js';
 
 /**
  * The committee's own notices (an election's publication, opening, close, results) belong to the
@@ -46,6 +46,7 @@ export async function editCommitteeNotice(
       },
     });
     if (moved.count === 0) throw new AppError('CONFLICT', '公告已被他人修改，请刷新后再编辑');
+    await audit(tx, current.committeeElectionId!, 'NOTICE_EDITED', userId, now, `${current.title} → ${input.title}`);
     await tx.noticeVersion.create({
       data: {
         noticeId: id,
@@ -70,11 +71,28 @@ export async function editCommitteeNotice(
 export async function withdrawCommitteeNotice(deps: Deps, userId: string, id: string, reason: string) {
   const current = await committeeNotice(deps, userId, id);
   const now = deps.clock.now();
-  const moved = await deps.db.notice.updateMany({
-    where: { id, status: 'PUBLISHED' },
-    data: { status: 'WITHDRAWN', withdrawnAt: now, withdrawReason: reason, updatedAt: now },
+  const electionId = current.committeeElectionId!;
+  await deps.db.$transaction(async (tx) => {
+    const moved = await tx.notice.updateMany({
+      where: { id, status: 'PUBLISHED' },
+      data: { status: 'WITHDRAWN', withdrawnAt: now, withdrawReason: reason, updatedAt: now },
+    });
+    if (moved.count === 0) throw new AppError('ALREADY_DECIDED', '只有已发布的公告可以撤回');
+    // Withdrawing the publication (the only committee notice while the roster is posted) stops the
+    // notice period: opening waits for a new 【公示】, from which the period starts again (review finding 9).
+    const stopped = await tx.election.updateMany({
+      where: { id: electionId, state: 'PUBLISHED', publishedAt: { not: null } },
+      data: { publishedAt: null },
+    });
+    await audit(
+      tx,
+      electionId,
+      'NOTICE_WITHDRAWN',
+      userId,
+      now,
+      `${current.title}；${reason}${stopped.count ? '；公示期中止，需重新公示' : ''}`,
+    );
   });
-  if (moved.count === 0) throw new AppError('ALREADY_DECIDED', '只有已发布的公告可以撤回');
   await invalidateNotices(
     deps,
     current.targets.map((t) => t.communityId),

@@ -2,7 +2,9 @@ import type { Deps } from '../deps.js';
 import { AppError, notFound } from '../errors.js';
 import { requireRole } from '../access/guards.js';
 import type { NewElection } from './schema.js';
-import { audit, RUNNERS } from './runner.js';
+import { audit, electionForRunner, RUNNERS } from './runner.js';
+import { beijingMinute } from '../beijing.js';
+import { getElectionForRunner } from './view.js';
 
 export async function createElection(deps: Deps, userId: string, communityId: string, input: NewElection) {
   await requireRole(deps.db, userId, communityId, [...RUNNERS], '小区');
@@ -45,4 +47,23 @@ export async function createElection(deps: Deps, userId: string, communityId: st
     await audit(tx, election.id, 'CREATED', userId, now, input.title);
     return election;
   });
+}
+
+/**
+ * A draft's deadline, moved by the committee before publication (review finding 14): a draft made weeks
+ * before it is published would otherwise lose its voting period, or be refused at publication with
+ * nothing to change. Audited; once published the deadline is the one posted.
+ */
+export async function setDraftDeadline(deps: Deps, userId: string, id: string, closesAt: string) {
+  const election = await electionForRunner(deps, userId, id);
+  const now = deps.clock.now();
+  const at = new Date(closesAt);
+  if (at <= now)
+    throw new AppError('VALIDATION_FAILED', '截止时间应晚于现在', [{ path: 'closesAt', message: '截止时间已过' }]);
+  await deps.db.$transaction(async (tx) => {
+    const moved = await tx.election.updateMany({ where: { id, state: 'DRAFT' }, data: { closesAt: at } });
+    if (moved.count === 0) throw new AppError('ALREADY_DECIDED', '公示后截止时间不能再修改');
+    await audit(tx, id, 'DEADLINE_SET', userId, now, `${beijingMinute(election.closesAt)} → ${beijingMinute(at)}`);
+  });
+  return getElectionForRunner(deps, userId, id);
 }

@@ -7,12 +7,26 @@ import { invalidateNotices } from '../notices/cache.js';
 import { beijingMinute } from '../beijing.js';
 import { tally, type TallyResult } from './tally.js';
 import { exportInput } from './export-input.js';
-import { snapshotRoster } from './roster.js';
-import { audit, earliestOpening, electionForRunner, step, type Tx } from './runner.js';
+import { newKeySalt, snapshotRoster } from './roster.js';
+import { audit, earliestOpening, electionForRunner, MIN_VOTING_DAYS, MIN_VOTING_MS, step, type Tx } from './runner.js';
 import { getElectionForRunner } from './view.js';
+import { refusePendingReviews } from './reviews.js';
 
-/** A notice to the community (业委会公示), published at once and pushed, written in the step's transaction. */
-async function announce(deps: Deps, tx: Tx, election: Election, authorId: string, title: string, bodyHtml: string) {
+/**
+ * A notice to the community (业委会公示), published at once, written in the step's transaction. Only the
+ * publication is pushed as a notice (`noticePublished`): the opening, the close and the results reach
+ * the voters through their own templates or not at all, so they cannot use up the one credit an owner
+ * gave for the next notice (review finding 5; docs/wechat.md §4).
+ */
+async function announce(
+  deps: Deps,
+  tx: Tx,
+  election: Election,
+  authorId: string,
+  title: string,
+  bodyHtml: string,
+  push = false,
+) {
   const community = await tx.community.findUniqueOrThrow({
     where: { id: election.communityId },
     select: { companyId: true },
@@ -34,32 +48,59 @@ async function announce(deps: Deps, tx: Tx, election: Election, authorId: string
     },
     include: { targets: { select: { communityId: true } } },
   });
-  await pushNoticePublished(deps, tx, notice);
+  if (push) await pushNoticePublished(deps, tx, notice);
 }
+
+/** The users whose phones are the election's frozen voters (docs/domain.md §5, The roster). */
+const votersOf = (tx: Tx, id: string) => tx.$queryRaw<{ userId: string }[]>`
+  SELECT DISTINCT u."id" AS "userId" FROM "ElectionVoter" v JOIN "User" u ON u."phone" = v."phone"
+   WHERE v."electionId" = ${id}::uuid`;
 
 const escape = (s: string) =>
   s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
-/** Draft → published: candidates and roster posted for the notice period (roster corrections allowed until opening). */
+/**
+ * Draft → published: candidates and roster posted for the notice period (roster corrections allowed
+ * until opening). Also the re-posting of a withdrawn 【公示】 (review finding 9): the roster stays, the
+ * notice period starts again from the new notice.
+ */
 export async function publishElection(deps: Deps, userId: string, id: string) {
   const election = await electionForRunner(deps, userId, id);
   const now = deps.clock.now();
   // A vote that would close before its notice period ends could never open (the Regulations art. 14).
-  if (election.closesAt <= earliestOpening({ publishedAt: now, noticeDays: election.noticeDays })!)
-    throw new AppError('VALIDATION_FAILED', `截止时间应在公示 ${election.noticeDays} 天之后，请修改截止时间`);
+  // … nor one whose voting period after the notice period is shorter than the minimum (review finding 4).
+  if (
+    election.closesAt.getTime() <
+    earliestOpening({ publishedAt: now, noticeDays: election.noticeDays })!.getTime() + MIN_VOTING_MS
+  )
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `截止时间应在公示 ${election.noticeDays} 天后再留出至少 ${MIN_VOTING_DAYS} 天投票期，请修改截止时间`,
+    );
   await deps.db.$transaction(async (tx) => {
     // The step locks the election first: a candidate added concurrently either committed before (and
     // is read below) or waits and is refused — the notice lists exactly the candidates that stand.
-    await step(tx, id, 'DRAFT', 'PUBLISHED', { publishedAt: now });
+    const repost = election.state === 'PUBLISHED' && !election.publishedAt;
+    const ownerKeySalt = repost ? election.ownerKeySalt : newKeySalt();
+    if (repost) {
+      const moved = await tx.election.updateMany({
+        where: { id, state: 'PUBLISHED', publishedAt: null },
+        data: { publishedAt: now },
+      });
+      if (moved.count === 0) throw new AppError('ALREADY_DECIDED', '公示已重新发布，请刷新');
+    } else await step(tx, id, 'DRAFT', 'PUBLISHED', { publishedAt: now, ownerKeySalt });
     const candidates = await tx.electionCandidate.findMany({
       where: { electionId: id },
       orderBy: { sortOrder: 'asc' },
     });
+    await refusePendingReviews(tx, id);
     if (election.kind === 'ELECTION' && candidates.length < election.seats)
       throw new AppError('VALIDATION_FAILED', `候选人不少于 ${election.seats} 名（应选人数）才能公示`);
-    const units = await snapshotRoster(deps, tx, election);
+    const units = repost
+      ? await tx.electionRosterEntry.count({ where: { electionId: id } })
+      : await snapshotRoster(deps, tx, { ...election, ownerKeySalt });
     if (units === 0) throw new AppError('VALIDATION_FAILED', '范围内没有房屋，无法投票');
-    await audit(tx, id, 'PUBLISHED', userId, now, `${units} 户`);
+    await audit(tx, id, repost ? 'REPUBLISHED' : 'PUBLISHED', userId, now, `${units} 户`);
     const list =
       election.kind === 'ELECTION'
         ? `<p>候选人：</p><ul>${candidates.map((c) => `<li>${escape(c.name)}，${escape(c.sex)}，${c.age}岁，${escape(c.affiliation)}，${escape(c.occupation)}</li>`).join('')}</ul>`
@@ -72,6 +113,7 @@ export async function publishElection(deps: Deps, userId: string, id: string) {
       userId,
       `【公示】${election.title}`,
       `<p>${escape(election.description)}</p>${list}<p>公示 ${election.noticeDays} 天，最早 ${opensFrom} 开始投票；投票截止：${beijingMinute(election.closesAt)}。业主名册已公示，如有异议请联系业委会。</p>`,
+      true,
     );
   }, FAN_OUT_TRANSACTION);
   await invalidateNotices(deps, [election.communityId]);
@@ -82,9 +124,15 @@ export async function publishElection(deps: Deps, userId: string, id: string) {
 export async function openElection(deps: Deps, userId: string, id: string) {
   const election = await electionForRunner(deps, userId, id);
   const now = deps.clock.now();
-  if (election.closesAt <= now) throw new AppError('VALIDATION_FAILED', '截止时间已过，请新建投票');
+  if (election.closesAt.getTime() - now.getTime() < MIN_VOTING_MS)
+    throw new AppError(
+      'VOTING_PERIOD',
+      `距截止时间 ${beijingMinute(election.closesAt)} 不足 ${MIN_VOTING_DAYS} 天，投票期太短，不能开始`,
+    );
   // The Regulations art. 14: at least 15 days (or the rules' longer period) between publication and opening.
   const earliest = earliestOpening(election);
+  if (election.state === 'PUBLISHED' && !election.publishedAt)
+    throw new AppError('NOTICE_PERIOD', '公示已撤回，请重新发布公示（公示期重新计算）后再开始投票');
   if (election.state === 'PUBLISHED' && earliest && now < earliest)
     throw new AppError(
       'NOTICE_PERIOD',
@@ -92,6 +140,13 @@ export async function openElection(deps: Deps, userId: string, id: string) {
     );
   await deps.db.$transaction(async (tx) => {
     await step(tx, id, 'PUBLISHED', 'OPEN', { openedAt: now });
+    // Read under the step's lock: a correction or admission that cleared it has committed or waits.
+    const { rosterConfirmedAt } = await tx.election.findUniqueOrThrow({
+      where: { id },
+      select: { rosterConfirmedAt: true },
+    });
+    if (!rosterConfirmedAt)
+      throw new AppError('ROSTER_NOT_CONFIRMED', '业委会核对并确认业主名册（含投票人）后才能开始投票');
     await audit(
       tx,
       id,
@@ -109,9 +164,7 @@ export async function openElection(deps: Deps, userId: string, id: string) {
       `<p>请业主在小程序“投票”中投票，截止 ${beijingMinute(election.closesAt)}。</p>`,
     );
     // Those who may cast a slot (docs/domain.md §5, The roster): the frozen voters, by their phones.
-    const voters = await tx.$queryRaw<{ userId: string }[]>`
-      SELECT DISTINCT u."id" AS "userId" FROM "ElectionVoter" v JOIN "User" u ON u."phone" = v."phone"
-       WHERE v."electionId" = ${id}::uuid`;
+    const voters = await votersOf(tx, id);
     await queuePush(deps, tx, {
       template: 'electionOpened',
       recipients: voters.map((v) => ({ userId: v.userId, communityId: election.communityId })),
@@ -124,9 +177,12 @@ export async function openElection(deps: Deps, userId: string, id: string) {
   return getElectionForRunner(deps, userId, id);
 }
 
+/** Open → closed, at the deadline announced at opening and not before (review finding 4). */
 export async function closeElection(deps: Deps, userId: string, id: string) {
   const election = await electionForRunner(deps, userId, id);
   const now = deps.clock.now();
+  if (election.state === 'OPEN' && now < election.closesAt)
+    throw new AppError('VOTING_PERIOD', `投票截止时间为 ${beijingMinute(election.closesAt)}，截止前不能结束投票`);
   await deps.db.$transaction(async (tx) => {
     await step(tx, id, 'OPEN', 'CLOSED', { closedAt: now });
     const ballots = await tx.ballot.count({ where: { electionId: id } });
@@ -176,6 +232,14 @@ export async function publishResults(deps: Deps, userId: string, id: string) {
       `【结果公告】${election.title}`,
       '<p>投票结果已公布，请在小程序“投票”中查看各候选人（事项）的得票面积与人数。</p>',
     );
+    const voters = await votersOf(tx, id);
+    await queuePush(deps, tx, {
+      template: 'electionResults',
+      recipients: voters.map((v) => ({ userId: v.userId, communityId: election.communityId })),
+      values: { title: election.title, publishedAt: deps.clock.now() },
+      pageQuery: { id },
+      event: { kind: 'election.results', id },
+    });
   }, FAN_OUT_TRANSACTION);
   await invalidateNotices(deps, [election.communityId]);
   return getElectionForRunner(deps, userId, id);

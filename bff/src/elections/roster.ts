@@ -1,12 +1,10 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import type { Election, ElectionState } from '@prisma/client';
 import type { Deps } from '../deps.js';
 import { AppError, notFound } from '../errors.js';
 import { DEVELOPER } from './tally.js';
 import { audit, electionForRunner, type Tx } from './runner.js';
-import { claimUploads } from '../uploads/claim-uploads.js';
-import { normaliseImportedPhone } from '../privacy/phone.js';
-import { maskPhone } from '../privacy/mask.js';
+import { unconfirmRoster } from './roster-review.js';
 
 /**
  * An owner of record as a stable key: the same owner (the phones of record) has the same key on every
@@ -17,14 +15,23 @@ import { maskPhone } from '../privacy/mask.js';
  * another key — so a part owned alone and one owned jointly are two slots, and a co-owner's ballot
  * never carries the area of a part they do not co-own.
  */
-export function ownerKeyOf(deps: Deps, phones: string[]): string {
+export function ownerKeyOf(secret: string, phones: string[]): string {
   const owners = [...new Set(phones)].sort().join(',');
-  return `o_${createHmac('sha256', `owner-key:${deps.config.wechat.secret}`).update(owners).digest('base64url').slice(0, 22)}`;
+  return `o_${createHmac('sha256', secret).update(owners).digest('base64url').slice(0, 22)}`;
 }
 
-/** The key of a unit's slot, the same whichever path made the entry (snapshot or correction). */
-const keyOfUnit = (deps: Deps, unitId: string, developerHeld: boolean, phones: string[]) =>
-  developerHeld ? DEVELOPER : phones.length > 0 ? ownerKeyOf(deps, phones) : `u_${unitId}`;
+/**
+ * The HMAC secret of an election's owner keys: its own salt, drawn at publication and kept with it (review
+ * finding 10), so no rotation of a server secret changes a key mid-election. Elections published before
+ * the salt existed keep the AppSecret-derived one they were keyed with.
+ */
+export const keySecret = (deps: Deps, election: Pick<Election, 'ownerKeySalt'>) =>
+  election.ownerKeySalt ?? `owner-key:${deps.config.wechat.secret}`;
+export const newKeySalt = () => randomBytes(32).toString('base64url');
+
+/** The key of a unit's slot, the same whichever path made the entry (snapshot, correction or an admitted successor). */
+export const keyOfUnit = (secret: string, unitId: string, developerHeld: boolean, phones: string[]) =>
+  developerHeld ? DEVELOPER : phones.length > 0 ? ownerKeyOf(secret, phones) : `u_${unitId}`;
 
 /** The phones of record of units (owners and co-owners), by unit. */
 async function phonesOfRecord(tx: Tx, unitIds: string[]): Promise<Map<string, string[]>> {
@@ -35,6 +42,15 @@ async function phonesOfRecord(tx: Tx, unitIds: string[]): Promise<Map<string, st
   const byUnit = new Map<string, string[]>();
   for (const r of rows) byUnit.set(r.unitId, [...(byUnit.get(r.unitId) ?? []), r.phone]);
   return byUnit;
+}
+
+/** The phones the committee admitted as a unit's heirs or buyers (review finding 1). */
+export async function successorPhones(tx: Tx, electionId: string, unitId: string): Promise<string[]> {
+  const rows = await tx.electionVoter.findMany({
+    where: { electionId, unitId, successor: true },
+    select: { phone: true },
+  });
+  return rows.map((r) => r.phone);
 }
 
 /**
@@ -79,7 +95,7 @@ export async function snapshotRoster(deps: Deps, tx: Tx, election: Election) {
       unitLabel: `${u.building.name} ${u.number}`,
       area: u.exclusiveArea,
       areaSource: u.areaSource,
-      ownerKey: keyOfUnit(deps, u.id, developerHeld, phones.get(u.id) ?? []),
+      ownerKey: keyOfUnit(keySecret(deps, election), u.id, developerHeld, phones.get(u.id) ?? []),
       developerHeld,
     };
   });
@@ -101,7 +117,7 @@ export async function correctRosterEntry(
   unitId: string,
   input: { area: string; areaSource: 'REGISTERED' | 'SURVEYED' | 'CONTRACT'; developerHeld: boolean; reason: string },
 ) {
-  await electionForRunner(deps, userId, id);
+  const election = await electionForRunner(deps, userId, id);
   await deps.db.$transaction(async (tx) => {
     const [locked] = await tx.$queryRaw<
       { state: ElectionState }[]
@@ -113,14 +129,19 @@ export async function correctRosterEntry(
       );
     const entry = await tx.electionRosterEntry.findUnique({ where: { electionId_unitId: { electionId: id, unitId } } });
     if (!entry) throw notFound('房屋');
-    // The key comes from the owner roster exactly as at publication: a buyer of several units stays one head.
-    const phones = (await phonesOfRecord(tx, [unitId])).get(unitId) ?? [];
-    const ownerKey = keyOfUnit(deps, unitId, input.developerHeld, phones);
-    await freezeVoters(tx, id, new Map([[unitId, input.developerHeld ? [] : phones]]), deps.clock.now());
+    // The key comes from the owner roster exactly as at publication (a buyer of several units stays
+    // one head) — or from the heirs or buyers the committee admitted for this unit, who replaced them.
+    const successors = await successorPhones(tx, id, unitId);
+    const phones = successors.length > 0 ? successors : ((await phonesOfRecord(tx, [unitId])).get(unitId) ?? []);
+    const ownerKey = keyOfUnit(keySecret(deps, election), unitId, input.developerHeld, phones);
+    // A developer-held unit has no voters (the developer casts on paper); otherwise the owners of record.
+    if (input.developerHeld) await tx.electionVoter.deleteMany({ where: { electionId: id, unitId } });
+    else if (successors.length === 0) await freezeVoters(tx, id, new Map([[unitId, phones]]), deps.clock.now());
     await tx.electionRosterEntry.update({
       where: { electionId_unitId: { electionId: id, unitId } },
       data: { area: input.area, areaSource: input.areaSource, developerHeld: input.developerHeld, ownerKey },
     });
+    await unconfirmRoster(tx, id);
     await audit(
       tx,
       id,
@@ -150,60 +171,4 @@ export async function recordDeliveries(deps: Deps, userId: string, id: string, u
     return count;
   });
   return { delivered: marked };
-}
-
-/**
- * The committee admits someone to cast a unit's slot who is not its owner of record on the frozen
- * roster — an owner whose phone changed, an heir, a late buyer — with a reason and evidence, audited
- * (docs/domain.md §5, The roster). Never property staff: electionForRunner is the committee only.
- */
-export async function admitVoter(
-  deps: Deps,
-  userId: string,
-  id: string,
-  input: { unitId: string; phone: string; reason: string; evidenceUploadId: string },
-) {
-  await electionForRunner(deps, userId, id);
-  const phone = normaliseImportedPhone(input.phone);
-  const now = deps.clock.now();
-  return deps.db.$transaction(async (tx) => {
-    const [locked] = await tx.$queryRaw<
-      { state: ElectionState }[]
-    >`SELECT "state" FROM "Election" WHERE "id" = ${id}::uuid FOR UPDATE`;
-    if (locked!.state !== 'PUBLISHED' && locked!.state !== 'OPEN')
-      throw new AppError('ELECTION_NOT_OPEN', '只能在公示或投票期间确认投票人');
-    const entry = await tx.electionRosterEntry.findUnique({
-      where: { electionId_unitId: { electionId: id, unitId: input.unitId } },
-    });
-    if (!entry) throw notFound('房屋');
-    const voter = await tx.electionVoter.upsert({
-      where: { electionId_unitId_phone: { electionId: id, unitId: input.unitId, phone } },
-      create: {
-        electionId: id,
-        unitId: input.unitId,
-        phone,
-        admittedById: userId,
-        reason: input.reason,
-        evidenceUploadId: input.evidenceUploadId,
-        at: now,
-      },
-      update: { admittedById: userId, reason: input.reason, evidenceUploadId: input.evidenceUploadId, at: now },
-    });
-    await claimUploads(tx, {
-      uploaderId: userId,
-      ids: [input.evidenceUploadId],
-      kind: 'electionVoterEvidence',
-      recordId: voter.id,
-      now,
-    });
-    await audit(
-      tx,
-      id,
-      'VOTER_ADMITTED',
-      userId,
-      now,
-      `${entry.unitLabel}：${maskPhone(phone)}；${input.reason}；凭证 ${input.evidenceUploadId}`,
-    );
-    return { unit: entry.unitLabel, admitted: true };
-  });
 }

@@ -16,7 +16,7 @@ import {
 import { addCandidate, removeCandidate } from './candidates.js';
 import { editCommitteeNotice, withdrawCommitteeNotice } from './committee-notices.js';
 import { ZWithdraw } from '../notices/schema.js';
-import { createElection } from './create-election.js';
+import { createElection, setDraftDeadline } from './create-election.js';
 import { exportInput } from './export-input.js';
 import {
   archiveElection,
@@ -26,21 +26,23 @@ import {
   publishResults,
   tallyElection,
 } from './lifecycle.js';
-import { admitVoter, correctRosterEntry, recordDeliveries } from './roster.js';
+import { correctRosterEntry, recordDeliveries } from './roster.js';
+import { admitVoter } from './admit-voter.js';
+import { confirmRoster, rosterForCommittee } from './roster-review.js';
+import { decideCandidateReview, listCandidateReviews } from './reviews.js';
 import { exportableElection } from './runner.js';
 import { getElectionForRunner, listCommunityElections } from './view.js';
-import {
-  castBallot,
-  checkReceipt,
-  enterPaperBallot,
-  listResidentElections,
-  remindNonVoters,
-  residentElection,
-} from './vote.js';
+import { castBallot } from './vote.js';
+import { checkReceipt, listResidentElections, residentElection } from './resident-elections.js';
+import { enterPaperBallot } from './paper-ballot.js';
+import { remindNonVoters } from './remind.js';
 
 const ZDeliveries = z.object({ unitIds: z.array(ZId, '请选择房屋').min(1, '请选择房屋').max(5000) });
 const ZCandidateParams = ZIdParams.extend({ candidateId: ZId });
 const ZUnitParams = ZIdParams.extend({ unitId: ZId });
+const ZReviewParams = ZIdParams.extend({ reviewId: ZId });
+const ZDeadline = z.object({ closesAt: z.iso.datetime('截止时间格式不正确') }).strict();
+const ZDecision = z.object({ approve: z.boolean('请选择通过或不通过') }).strict();
 const STEPS = {
   publish: publishElection,
   open: openElection,
@@ -69,6 +71,10 @@ export function electionRoutes(deps: Deps) {
     const { id } = ZIdParams.parse(ctx.params);
     ctx.body = await getElectionForRunner(deps, userIdOf(ctx), id);
   });
+  router.put('/committee/elections/:id/deadline', async (ctx) => {
+    const { id } = ZIdParams.parse(ctx.params);
+    ctx.body = await setDraftDeadline(deps, userIdOf(ctx), id, ZDeadline.parse(ctx.request.body).closesAt);
+  });
   router.post('/committee/elections/:id/candidates', async (ctx) => {
     const { id } = ZIdParams.parse(ctx.params);
     ctx.status = 201;
@@ -77,6 +83,28 @@ export function electionRoutes(deps: Deps) {
   router.delete('/committee/elections/:id/candidates/:candidateId', async (ctx) => {
     const { id, candidateId } = ZCandidateParams.parse(ctx.params);
     ctx.body = await removeCandidate(deps, userIdOf(ctx), id, candidateId);
+  });
+  router.get('/committee/elections/:id/reviews', async (ctx) => {
+    const { id } = ZIdParams.parse(ctx.params);
+    ctx.body = await listCandidateReviews(deps, userIdOf(ctx), id);
+  });
+  router.post('/committee/elections/:id/reviews/:reviewId/decision', async (ctx) => {
+    const { id, reviewId } = ZReviewParams.parse(ctx.params);
+    ctx.body = await decideCandidateReview(
+      deps,
+      userIdOf(ctx),
+      id,
+      reviewId,
+      ZDecision.parse(ctx.request.body).approve,
+    );
+  });
+  router.get('/committee/elections/:id/roster', async (ctx) => {
+    const { id } = ZIdParams.parse(ctx.params);
+    ctx.body = await rosterForCommittee(deps, userIdOf(ctx), id);
+  });
+  router.post('/committee/elections/:id/roster/confirmation', async (ctx) => {
+    const { id } = ZIdParams.parse(ctx.params);
+    ctx.body = await confirmRoster(deps, userIdOf(ctx), id);
   });
   router.put('/committee/elections/:id/roster/:unitId', async (ctx) => {
     const { id, unitId } = ZUnitParams.parse(ctx.params);

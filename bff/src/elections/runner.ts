@@ -54,3 +54,11 @@ export async function exportableElection(deps: Deps, userId: string, id: string)
 /** docs/domain.md §5, Notice: the earliest opening is publication plus the notice period. */
 export const earliestOpening = (e: Pick<Election, 'publishedAt' | 'noticeDays'>) =>
   e.publishedAt ? new Date(e.publishedAt.getTime() + e.noticeDays * 86_400_000) : null;
+
+/**
+ * The shortest voting period the product accepts between opening and the announced deadline (review
+ * finding 4; docs/domain.md §5, Voting period): owners away for a week can still vote. The deadline
+ * announced at opening is the close — the committee cannot end the vote before it.
+ */
+export const MIN_VOTING_DAYS = 7;
+export const MIN_VOTING_MS = MIN_VOTING_DAYS * 86_400_000;

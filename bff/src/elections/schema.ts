@@ -8,14 +8,19 @@ export const ZNewElection = z
     kind: z.enum(['ELECTION', 'MATTER'], '请选择选举或表决事项'),
     /** Matters: ORDINARY (> 1/2) or SPECIAL (≥ 3/4: raising the maintenance fund, rebuilding, changing the use of common parts). An election is ordinary. */
     class: z.enum(['ORDINARY', 'SPECIAL'], '请选择表决类别').default('ORDINARY'),
-    seats: z.number('席位数必须是数字').int().min(1).max(21).default(1),
+    seats: z.number('席位数必须是数字').int('席位数必须是整数').min(1, '至少 1 席').max(21, '最多 21 席').default(1),
     buildingId: ZId.optional(),
     closesAt: z.iso.datetime('截止时间格式不正确'),
     allowChange: z.boolean().default(false),
     deliveredCounts: z.boolean().default(false),
     silenceFollows: z.boolean().default(false),
     /** The Regulations art. 14: at least 15 days' notice; the rules of procedure may ask more (docs/domain.md §5, Notice). */
-    noticeDays: z.number('公示天数必须是数字').int().min(15, '公示期不少于 15 天').max(90).default(15),
+    noticeDays: z
+      .number('公示天数必须是数字')
+      .int('公示天数必须是整数')
+      .min(15, '公示期不少于 15 天')
+      .max(90, '公示期不超过 90 天')
+      .default(15),
   })
   .refine((e) => e.kind === 'MATTER' || e.class === 'ORDINARY', {
     message: '选举业委会属于一般事项（过半数）',
@@ -62,7 +67,20 @@ export const ZReceiptParams = z.object({
 
 export const ZAdmitVoter = z.object({
   unitId: ZId,
-  phone: z.string('请填写手机号').regex(/^\+?[\d\s-]{6,20}$/, '手机号格式不正确'),
+  /** The same owner with a new phone casts their key; an heir or buyer casts this unit alone (review finding 1). */
+  kind: z.enum(['SAME_OWNER', 'SUCCESSOR'], '请选择原业主换号或继承人、买受人'),
+  /**
+   * A mainland mobile (1[3-9] and 9 digits, as the owner roster imports it), or E.164 with its `+`
+   * (review finding 13): a short string of digits is no phone and would be read as +86.
+   */
+  phone: z
+    .string('请填写手机号')
+    .transform((s) => s.replace(/[\s-]/g, ''))
+    .pipe(
+      z
+        .string()
+        .regex(/^(1[3-9]\d{9}|\+[1-9]\d{6,14})$/, '手机号格式不正确（大陆手机号 11 位，境外号码请加 + 和国家码）'),
+    ),
   reason: ZText({ min: 4, max: 200, label: '原因' }),
   evidenceUploadId: ZId,
 });

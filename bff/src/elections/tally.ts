@@ -14,7 +14,7 @@ export type TallyInput = {
   class: TallyClass;
   /** Candidate ids (an assembly matter is one candidate, "yes", that passes or not). */
   candidates: string[];
-  /** One entry per unit: its exclusive area, its owner of record (one key per person; co-owners share the unit's), developer-held units marked; `delivered`: the ballot was provably delivered to its owner. */
+  /** One entry per unit: its exclusive area, its owner of record (one key per set of owners of record: a person alone, or the same people jointly), developer-held units marked; `delivered`: the ballot was provably delivered to its owner. */
   roster: { unit: string; area: string; owner: string; developerHeld?: boolean; delivered?: boolean }[];
   /** One per owner key: the candidates they marked (at most `seats`); none is a valid ballot that abstains. */
   ballots: { owner: string; choices: string[] }[];

@@ -21,7 +21,7 @@ export async function turnout(deps: Deps, election: Election) {
 
 export async function getElectionForRunner(deps: Deps, userId: string, id: string) {
   const election = await electionForRunner(deps, userId, id);
-  const [candidates, events, rosterCount] = await Promise.all([
+  const [candidates, events, rosterCount, notices] = await Promise.all([
     deps.db.electionCandidate.findMany({ where: { electionId: id }, orderBy: { sortOrder: 'asc' } }),
     deps.db.electionEvent.findMany({
       where: { electionId: id },
@@ -29,11 +29,19 @@ export async function getElectionForRunner(deps: Deps, userId: string, id: strin
       select: { action: true, detail: true, at: true },
     }),
     deps.db.electionRosterEntry.count({ where: { electionId: id } }),
+    // The committee's own notices of this vote: only its members edit or withdraw them (review finding 7).
+    deps.db.notice.findMany({
+      where: { committeeElectionId: id },
+      orderBy: { createdAt: 'asc' },
+      select: { id: true, title: true, status: true, version: true },
+    }),
   ]);
   return {
     ...shapeElection(election),
     candidates: candidates.map(shapeCandidate),
     rosterUnits: rosterCount,
+    rosterConfirmedAt: election.rosterConfirmedAt?.toISOString() ?? null,
+    notices,
     turnout:
       rosterCount > 0 && (election.state === 'OPEN' || election.state === 'CLOSED')
         ? await turnout(deps, election)

@@ -3,6 +3,7 @@ import { OFFICE_ROLES } from '../access/scope.js';
 import { requireRole } from '../access/guards.js';
 import { maskName } from '../privacy/mask.js';
 import { viewUpload } from '../uploads/view.js';
+import { COMMITTEE_REVIEW_KINDS } from './decide.js';
 
 export const KIND_LABEL: Record<string, string> = {
   repair: '报修内容',
@@ -30,8 +31,10 @@ export async function listModeration(
   status: 'PENDING' | 'APPROVED' | 'REJECTED',
 ) {
   await requireRole(deps.db, staffId, communityId, OFFICE_ROLES);
+  // A committee election's candidates are the committee's to review, never the office's (review finding 2).
+  const where = { communityId, status, kind: { notIn: COMMITTEE_REVIEW_KINDS } };
   const rows = await deps.db.contentReview.findMany({
-    where: { communityId, status },
+    where,
     orderBy: { createdAt: status === 'PENDING' ? 'asc' : 'desc' },
     take: 100,
   });
@@ -41,7 +44,7 @@ export async function listModeration(
   ]);
   const views = new Map(await Promise.all(uploads.map(async (u) => [u.id, await viewUpload(deps, u)] as const)));
   return {
-    total: await deps.db.contentReview.count({ where: { communityId, status } }),
+    total: await deps.db.contentReview.count({ where }),
     items: rows.map((r) => ({
       id: r.id,
       kind: r.kind,

@@ -12,6 +12,8 @@ export type NoticeSummary = {
   id: string;
   title: string;
   category: string;
+  /** 业委会 on the committee's own notices; left out on the office's (物业) to keep the list small (review finding 3). */
+  publisher?: '业委会';
   pinned: boolean;
   publishedAt: string;
   updatedAt?: string;
@@ -75,6 +77,7 @@ async function publishedNotices(deps: Deps, communityId: string, gen: string): P
       id: true,
       title: true,
       category: true,
+      committeeElectionId: true,
       pinned: true,
       publishedAt: true,
       updatedAfterPublishAt: true,
@@ -87,6 +90,7 @@ async function publishedNotices(deps: Deps, communityId: string, gen: string): P
     id: n.id,
     title: n.title,
     category: n.category,
+    ...(n.committeeElectionId ? { publisher: '业委会' as const } : {}),
     pinned: n.pinned,
     publishedAt: n.publishedAt!.toISOString(),
     updatedAt: n.updatedAfterPublishAt?.toISOString(),

@@ -1,3 +1,4 @@
+import { publisherOf } from './schema.js';
 import type { Deps } from '../deps.js';
 import { AppError, notFound } from '../errors.js';
 import { viewUpload } from '../uploads/view.js';
@@ -99,6 +100,7 @@ export async function readNotice(deps: Deps, userId: string, id: string) {
     title: notice.title,
     body: notice.bodyHtml,
     category: notice.category,
+    publisher: publisherOf(notice),
     pinned: notice.pinned,
     contactName: notice.contactName,
     contactPhone: notice.contactPhone,

@@ -3,6 +3,17 @@ import { ZId, ZPageQuery, ZText } from '../http/params.js';
 
 export const NOTICE_CATEGORIES = ['GENERAL', 'OUTAGE', 'EVENT', 'COMMITTEE', 'FEES'] as const;
 export const ZCategory = z.enum(NOTICE_CATEGORIES, '类别只能是 通知、停水停电、活动、业委会公示 或 收费公示');
+/**
+ * What staff may publish: 业委会公示 is reserved for the committee's own notices, made through its
+ * endpoints (committeeElectionId set) — staff cannot post notices that look like the committee's
+ * (review finding 3; docs/domain.md §5, The committee).
+ */
+export const ZStaffCategory = z.enum(
+  NOTICE_CATEGORIES.filter((c) => c !== 'COMMITTEE') as ['GENERAL', 'OUTAGE', 'EVENT', 'FEES'],
+  '类别只能是 通知、停水停电、活动 或 收费公示（业委会公示由业委会发布）',
+);
+/** Who published a notice, as residents see it. */
+export const publisherOf = (n: { committeeElectionId: string | null }) => (n.committeeElectionId ? '业委会' : '物业');
 
 const ZPhoneText = z
   .string()
@@ -17,7 +28,7 @@ export const ZNoticeInput = z
       .string('正文必须是文字')
       .max(20_000, '正文最多 20000 字')
       .refine((s) => !s.includes('\u0000'), '正文含有不可见的控制字符'),
-    category: ZCategory,
+    category: ZStaffCategory,
     communityIds: z.array(ZId).max(200).default([]),
     allCommunities: z.boolean().default(false),
     contactName: ZText({ max: 20, label: '联系人' }).optional(),

@@ -74,6 +74,16 @@ export const TEMPLATES = {
     keywords: { thing1: 'thing', time2: 'time' },
     fields: { title: 'thing1', closesAt: 'time2' },
   },
+  /**
+   * To the election's voters: the results are published. Its own template, asked for after casting and
+   * while a vote is announced, so the committee's other notices cannot use up the credit (review finding 5).
+   */
+  electionResults: {
+    id: 'T_ELECTION_RESULTS_01',
+    page: 'pages/votes/detail',
+    keywords: { thing1: 'thing', time2: 'time' },
+    fields: { title: 'thing1', publishedAt: 'time2' },
+  },
 } as const satisfies Record<string, Template>;
 
 export type TemplateKey = keyof typeof TEMPLATES;

@@ -34,6 +34,28 @@ export const electionsCases: BadInputCases = ({ uuid, site }) => {
         expect: 404,
       },
     ],
+    'GET /api/committee/elections/:id/roster': [
+      { path: '/api/committee/elections/1/roster' },
+      { path: `${e}/roster`, expect: 404 },
+    ],
+    'POST /api/committee/elections/:id/roster/confirmation': [
+      { path: '/api/committee/elections/1/roster/confirmation' },
+      { path: `${e}/roster/confirmation`, expect: 404 },
+    ],
+    'PUT /api/committee/elections/:id/deadline': [
+      { path: '/api/committee/elections/1/deadline', body: { closesAt: later } },
+      { path: `${e}/deadline`, body: { closesAt: 'tomorrow' } },
+      { path: `${e}/deadline`, body: { closesAt: later }, expect: 404 },
+    ],
+    'GET /api/committee/elections/:id/reviews': [
+      { path: '/api/committee/elections/1/reviews' },
+      { path: `${e}/reviews`, expect: 404 },
+    ],
+    'POST /api/committee/elections/:id/reviews/:reviewId/decision': [
+      { path: `${e}/reviews/x/decision`, body: { approve: true } },
+      { path: `${e}/reviews/${uuid}/decision`, body: { approve: 'yes' } },
+      { path: `${e}/reviews/${uuid}/decision`, body: { approve: true }, expect: 404 },
+    ],
     'DELETE /api/committee/elections/:id/candidates/:candidateId': [
       { path: `${e}/candidates/x` },
       { path: `${e}/candidates/${uuid}`, expect: 404 },
@@ -75,7 +97,13 @@ export const electionsCases: BadInputCases = ({ uuid, site }) => {
       { path: `${e}/voters`, body: { unitId: uuid, phone: 'abc', reason: '继承人参加表决', evidenceUploadId: uuid } },
       {
         path: `${e}/voters`,
-        body: { unitId: uuid, phone: '13800138000', reason: '继承人参加表决', evidenceUploadId: uuid },
+        body: {
+          unitId: uuid,
+          kind: 'SUCCESSOR',
+          phone: '13800138000',
+          reason: '继承人参加表决',
+          evidenceUploadId: uuid,
+        },
         expect: 404,
       },
     ],

@@ -71,21 +71,21 @@ export async function outsiderResident(h: Harness): Promise<Actor> {
 export const ELECTION_CANDIDATES = ['张三', '李四', '王五', '赵六'];
 
 /**
- * A draft committee election (3 seats, closing in a week) with `candidates` (the first with
+ * A draft committee election (3 seats, closing in 30 days, or `closesInDays`) with `candidates` (the first with
  * `photoUploadId` when given), made through the committee's API.
  */
 export async function draftElection(
   h: Harness,
   committee: Pick<Actor, 'call'>,
   communityId: string,
-  opts: { candidates?: string[]; photoUploadId?: string; title?: string } = {},
+  opts: { candidates?: string[]; photoUploadId?: string; title?: string; closesInDays?: number } = {},
 ) {
   const created = await committee.call('POST', `/api/committee/communities/${communityId}/elections`, {
     body: {
       title: opts.title ?? '第三届业主委员会选举',
       kind: 'ELECTION',
       seats: 3,
-      closesAt: new Date(nowOf(h).getTime() + 30 * DAY).toISOString(),
+      closesAt: new Date(nowOf(h).getTime() + (opts.closesInDays ?? 30) * DAY).toISOString(),
     },
   });
   expect(created.status).toBe(201);
@@ -153,6 +153,7 @@ export async function publishAndOpen(
       where: { id },
       data: { publishedAt: new Date(nowOf(h).getTime() - NOTICE_PERIOD) },
     });
+  await confirmRoster(committee, id);
   const opened = await step('open');
   expect(opened.status).toBe(200);
   return opened;
@@ -165,3 +166,19 @@ export const SURVEYED_501 = {
   developerHeld: false,
   reason: '产权证未登记，按实测面积',
 };
+
+/**
+ * Moves the test's clock to the election's announced deadline: the committee cannot close a vote
+ * before it (review finding 4). A stack without a clock (the browser tests) has the deadline moved
+ * back to now instead.
+ */
+export async function atDeadline(h: Harness, id: string) {
+  const { closesAt } = await h.db.election.findUniqueOrThrow({ where: { id }, select: { closesAt: true } });
+  if (h.clock) h.clock.set(closesAt);
+  else await h.db.election.update({ where: { id }, data: { closesAt: new Date(nowOf(h).getTime() - 1000) } });
+}
+
+/** The committee confirms the posted roster and its voters, which opening needs (review finding 8). */
+export async function confirmRoster(committee: Pick<Actor, 'call'>, id: string) {
+  expect((await committee.call('POST', `/api/committee/elections/${id}/roster/confirmation`)).status).toBe(200);
+}

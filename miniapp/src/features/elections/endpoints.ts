@@ -44,6 +44,25 @@ export function electionEndpoints(api: ApiClient) {
       id: string,
       body: { unitId: string; channel: 'PAPER' | 'PROXY'; choices: string[]; evidenceUploadId: string },
     ) => api.post<{ receipt: string; unit: string }>(`/api/committee/elections/${id}/paper-ballots`, body),
+    setElectionDeadline: (id: string, closesAt: string) =>
+      api.request<CommitteeElection>('PUT', `/api/committee/elections/${id}/deadline`, { body: { closesAt } }),
+    confirmRoster: (id: string) => api.post<unknown>(`/api/committee/elections/${id}/roster/confirmation`),
+    admitVoter: (
+      id: string,
+      body: {
+        unitId: string;
+        kind: 'SAME_OWNER' | 'SUCCESSOR';
+        phone: string;
+        reason: string;
+        evidenceUploadId: string;
+      },
+    ) => api.post<{ unit: string }>(`/api/committee/elections/${id}/voters`, body),
+    committeeRoster: (id: string) =>
+      api.get<{ units: { unitId: string; unit: string; developerHeld: boolean }[] }>(
+        `/api/committee/elections/${id}/roster`,
+      ),
+    withdrawCommitteeNotice: (id: string, reason: string) =>
+      api.post<unknown>(`/api/committee/notices/${id}/withdraw`, { reason }),
     remindVoters: (id: string) =>
       api.post<{ owners: number; pushed: number }>(`/api/committee/elections/${id}/reminders`),
     elections: () => api.get<ResidentElectionList>('/api/elections'),

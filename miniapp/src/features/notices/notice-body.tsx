@@ -11,6 +11,8 @@ type Body = {
   title: string;
   body: string;
   category: keyof typeof CATEGORY_LABELS;
+  /** 业委会 or 物业 (absent in the editor's preview: the office's own). */
+  publisher?: string;
   pinned: boolean;
   publishedAt?: string | null;
   updatedAt?: string | null;
@@ -37,6 +39,9 @@ export function NoticeBody({ notice: n }: { notice: Body }) {
         <Tag type="primary" plain>
           {CATEGORY_LABELS[n.category]}
         </Tag>
+        <Text className="notice__time" data-testid="notice-publisher">
+          {n.publisher ?? '物业'}发布
+        </Text>
         {n.pinned && <Tag type="danger">置顶</Tag>}
         {n.updatedAt && <Tag type="warning">已更新</Tag>}
         <Text className="notice__time">{n.publishedAt ? shortTime(n.publishedAt) : '尚未发布'}</Text>

@@ -76,7 +76,7 @@ export default function Notices() {
                 <Text>{n.title}</Text>
               </View>
             }
-            description={`${CATEGORY_LABELS[n.category as NoticeCategory]} · ${shortTime(n.publishedAt)}`}
+            description={`${n.publisher ?? '物业'} · ${CATEGORY_LABELS[n.category as NoticeCategory]} · ${shortTime(n.publishedAt)}`}
             extra={
               <View>
                 {n.pinned && <Tag type="danger">置顶</Tag>}

@@ -84,9 +84,11 @@ export default function VoteDetail() {
             <View className="vote-receipt" data-testid="vote-receipt">
               <Text>投票成功！您的回执码</Text>
               <Text className="vote-receipt__code">{receipt}</Text>
-              <Text className="hint">请截图保存。凭回执码可核对选票已计入，任何人都无法从中得知您的选择。</Text>
-              {/* Just cast: the natural moment to ask for the results' announcement (docs/wechat.md §4). */}
-              <Button size="small" onClick={() => void askFor((t) => [t.noticePublished.id])}>
+              <Text className="hint">
+                请截图保存。凭回执码可核对选票已计入，回执码本身不显示您的选择。投票结束后，业委会（计票人）可在表决明细中看到各房屋的选择；其他业主和物业只能看到合计。
+              </Text>
+              {/* Just cast: the natural moment to ask for the results (their own template; docs/wechat.md §4). */}
+              <Button size="small" onClick={() => void askFor((t) => [t.electionResults.id])}>
                 公布结果时提醒我
               </Button>
             </View>
@@ -97,7 +99,7 @@ export default function VoteDetail() {
               <Button
                 size="large"
                 data-testid="vote-ask-opened"
-                onClick={() => void askFor((t) => [t.electionOpened.id, t.noticePublished.id])}
+                onClick={() => void askFor((t) => [t.electionOpened.id, t.electionResults.id])}
               >
                 投票开始和公布结果时提醒我
               </Button>
@@ -166,7 +168,7 @@ export default function VoteDetail() {
 
           {open && !slot?.voted && (
             <View className="actions">
-              <Button size="large" onClick={() => void askFor((t) => [t.electionClosing.id, t.noticePublished.id])}>
+              <Button size="large" onClick={() => void askFor((t) => [t.electionClosing.id, t.electionResults.id])}>
                 截止前和出结果时提醒我
               </Button>
             </View>

@@ -23,12 +23,12 @@ export default function Votes() {
   return (
     <PageShell request={list} emptyText="暂无投票">
       {list.data?.items.some((e) => e.state === 'PUBLISHED') && (
-        // An upcoming vote: the moment to ask for "vote opened" and the results' notice (docs/wechat.md §4).
+        // An upcoming vote: the moment to ask for "vote opened" and the results (docs/wechat.md §4).
         <View className="actions">
           <Button
             size="large"
             data-testid="vote-ask-upcoming"
-            onClick={() => void askForVotePush((t) => [t.electionOpened.id, t.noticePublished.id])}
+            onClick={() => void askForVotePush((t) => [t.electionOpened.id, t.electionResults.id])}
           >
             投票开始和公布结果时提醒我
           </Button>

@@ -11,6 +11,12 @@ import { useAction, useRequest } from '../../../hooks/use-request';
 import { shortTime } from '../../../beijing';
 import { Results, STATE_LABELS, Turnout } from '../../../features/elections/results';
 import { PaperBallot } from '../../../features/elections/paper-ballot';
+import {
+  AdmitVoter,
+  CommitteeNotices,
+  DraftDeadline,
+  RosterConfirm,
+} from '../../../features/elections/committee-tools';
 import { choosePhotos } from '../../../features/uploads/choose-photos';
 import type { CommitteeElection } from '../../../api/types';
 import type { ElectionStep } from '../../../features/elections/endpoints';
@@ -32,6 +38,14 @@ const ACTIONS: Record<string, string> = {
   CANDIDATE_REMOVED: '删除候选人',
   PUBLISHED: '公示',
   ROSTER_CORRECTED: '更正名册',
+  ROSTER_CONFIRMED: '确认业主名册',
+  VOTER_ADMITTED: '确认投票人',
+  REVIEW_PASSED: '候选人资料审核通过',
+  REVIEW_REJECTED: '候选人资料审核不通过',
+  NOTICE_EDITED: '修改公告',
+  NOTICE_WITHDRAWN: '撤回公告',
+  REPUBLISHED: '重新公示',
+  DEADLINE_SET: '修改截止时间',
   OPENED: '开始投票',
   PAPER_BALLOT: '录入纸质选票',
   PROXY_BALLOT: '录入委托投票',
@@ -183,7 +197,13 @@ export default function ElectionDetail() {
               <Turnout t={e.turnout} testId="turnout" />
             </>
           )}
+          {e.state === 'DRAFT' && <DraftDeadline election={e} onDone={() => void election.reload()} />}
+          {e.state === 'PUBLISHED' && <RosterConfirm election={e} onDone={() => void election.reload()} />}
+          {(e.state === 'PUBLISHED' || e.state === 'OPEN') && (
+            <AdmitVoter election={e} onDone={() => void election.reload()} />
+          )}
           {e.state === 'OPEN' && <PaperBallot election={e} onEntered={() => void election.reload()} />}
+          <CommitteeNotices election={e} onDone={() => void election.reload()} />
           {e.result && (
             <Results
               result={e.result}

@@ -14,8 +14,10 @@ import { STATE_LABELS } from '../../../features/elections/results';
 
 /** The legal minimum notice before an assembly vote opens (物业管理条例 art. 14). */
 const NOTICE_DAYS = 15;
+// At least 7 days of voting after the notice period (docs/domain.md §5, Voting period): 10 leaves room
+// to publish a few days after the draft; a later publication moves the deadline on the vote's page.
 const DAYS = [
-  { value: '7', label: '7 天' },
+  { value: '10', label: '10 天' },
   { value: '14', label: '14 天' },
   { value: '30', label: '30 天' },
 ];

@@ -74,7 +74,10 @@ export default function EditNotice() {
           </CellGroup>
           <CellGroup title="类别">
             <Chips
-              options={CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))}
+              options={CATEGORIES.filter((c) => c !== 'COMMITTEE').map((c) => ({
+                value: c,
+                label: CATEGORY_LABELS[c],
+              }))}
               value={form.category}
               onChange={(c) => c && set('category')(c)}
             />
