@@ -80,7 +80,9 @@ function run(file: string, env: NodeJS.ProcessEnv) {
   return { child, exited, output: () => output };
 }
 
-describe('npm run build: the compiled BFF', () => {
+// Concurrent: each test starts its own processes on its own ports; most of their time is loading the
+// bundle (≈ 0.7 s of CPU per process), which a machine shared with builds can stretch past 20 s.
+describe.concurrent('npm run build: the compiled BFF', { timeout: 45_000 }, () => {
   it('imports only node built-ins and the runtime dependencies of bff/package.json', () => {
     const imported = importedPackages(metafile);
     expect(imported).toEqual(expect.arrayContaining(['koa', '@prisma/client', 'pg-boss', 'prom-client']));
@@ -92,12 +94,14 @@ describe('npm run build: the compiled BFF', () => {
     expect(Object.keys(metafile.outputs).filter((o) => o.endsWith('.js'))).toHaveLength(3);
   });
 
-  it('starts with plain node and production settings, answers /healthz and /readyz, and serves /metrics only on its own port', async () => {
-    const [port, metricsPort] = [await freePort(), await freePort()];
-    const api = run('main.js', productionEnv(database.url, port, metricsPort));
-    const health = await waitForHttp(`http://127.0.0.1:${port}/healthz`, 15_000).catch((err: Error) => {
-      throw new Error(`${err.message}\n${api.output()}`);
-    });
+  it('npm start: plain node, production settings, the API and a worker side by side; /healthz, /readyz, /metrics only on its own ports; one SIGTERM stops both', async () => {
+    const [port, metricsPort, workerMetricsPort] = [await freePort(), await freePort(), await freePort()];
+    const env = { ...productionEnv(database.url, port, metricsPort), WORKER_METRICS_PORT: String(workerMetricsPort) };
+    const both = run('start.js', env);
+    const fail = (err: Error) => {
+      throw new Error(`${err.message}\n${both.output()}`);
+    };
+    const health = await waitForHttp(`http://127.0.0.1:${port}/healthz`, 35_000).catch(fail);
     expect(await health.json()).toEqual({ ok: true, db: 'ok', redis: 'ok', redisMode: 'redis' });
     const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
     expect([ready.status, await ready.json()]).toEqual([
@@ -105,10 +109,15 @@ describe('npm run build: the compiled BFF', () => {
       { ready: true, db: 'ok', redis: 'ok', migrations: 'current' },
     ]);
     expect((await fetch(`http://127.0.0.1:${port}/metrics`)).status).toBe(404);
-    const scraped = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
-    expect(scraped).toContain('wyt_http_request_duration_seconds_count{method="GET",route="/healthz",status="200"} 1');
-    api.child.kill('SIGTERM');
-    expect(await api.exited).toBe(0);
+    const api = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
+    expect(api).toContain('wyt_http_request_duration_seconds_count{method="GET",route="/healthz",status="200"} 1');
+    const worker = await (
+      await waitForHttp(`http://127.0.0.1:${workerMetricsPort}/metrics`, 35_000).catch(fail)
+    ).text();
+    expect(worker).toContain('# TYPE wyt_push_deliveries_total counter');
+    both.child.kill('SIGTERM');
+    expect(await both.exited).toBe(0);
+    await expect(fetch(`http://127.0.0.1:${workerMetricsPort}/metrics`)).rejects.toThrow();
   });
 
   it('refuses development settings in production, naming each variable', async () => {
@@ -131,12 +140,12 @@ describe('npm run build: the compiled BFF', () => {
       await client.connect();
       await client.query('DELETE FROM _prisma_migrations WHERE migration_name = $1', [newest]);
       await client.end();
-      for (const file of ['main.js', 'worker.js']) {
-        const env = {
-          ...productionEnv(behind.url, await freePort(), await freePort()),
-          WORKER_METRICS_PORT: String(await freePort()),
-        };
-        const proc = run(file, env);
+      const env = {
+        ...productionEnv(behind.url, await freePort(), await freePort()),
+        WORKER_METRICS_PORT: String(await freePort()),
+      };
+      const [api, worker] = [run('main.js', env), run('worker.js', env)];
+      for (const proc of [api, worker]) {
         expect(await proc.exited).toBe(78);
         expect(proc.output()).toContain(`1 migration(s) not applied (${newest})`);
         expect(proc.output()).toContain('Run `npm run db:migrate` with the same DATABASE_URL');
