@@ -23,6 +23,7 @@ export async function buildBff(outdir = join(root, 'bff/dist')): Promise<Metafil
   const result = await build({
     entryPoints: ['main', 'worker', 'start'].map((n) => join(root, `bff/src/${n}.ts`)),
     outdir,
+    absWorkingDir: root, // metafile paths are relative to the repository (importedPackages reads them)
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -36,14 +37,24 @@ export async function buildBff(outdir = join(root, 'bff/dist')): Promise<Metafil
   return result.metafile;
 }
 
-/** The packages the outputs import (`node:` built-ins excluded), by their package name. */
+const packageOf = (specifier: string) => {
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
+};
+
+/**
+ * The packages the outputs load (`node:` built-ins excluded), by package name: their imports from
+ * esbuild's metafile, and the files they read through `createRequire(import.meta.url)('…')` (a JSON
+ * data file, calendar/work-calendar.ts), which the metafile cannot see.
+ */
 export function importedPackages(metafile: Metafile): string[] {
   const names = new Set<string>();
-  for (const output of Object.values(metafile.outputs))
-    for (const i of output.imports) {
-      if (!i.external || i.path.startsWith('node:')) continue;
-      const parts = i.path.split('/');
-      names.add(i.path.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!);
-    }
+  for (const [file, output] of Object.entries(metafile.outputs)) {
+    for (const i of output.imports) if (i.external && !i.path.startsWith('node:')) names.add(packageOf(i.path));
+    if (!file.endsWith('.js')) continue;
+    const code = readFileSync(resolve(root, file), 'utf8');
+    for (const m of code.matchAll(/createRequire\(import\.meta\.url\)\((["'])([^"']+)\1\)/g))
+      names.add(packageOf(m[2]!));
+  }
   return [...names].sort();
 }
