@@ -83,7 +83,7 @@ function run(file: string, env: NodeJS.ProcessEnv) {
 // Concurrent: each test starts its own processes on its own ports; most of their time is loading the
 // bundle (≈ 0.7 s of CPU per process), which a machine shared with builds can stretch past 20 s.
 describe.concurrent('npm run build: the compiled BFF', { timeout: 45_000 }, () => {
-  it('imports only node built-ins and the runtime dependencies of bff/package.json', () => {
+  it('imports only node built-ins and the runtime dependencies of bff/package.json', ({ expect }) => {
     const imported = importedPackages(metafile);
     expect(imported).toEqual(
       expect.arrayContaining(['koa', '@prisma/client', 'pg-boss', 'prom-client', 'chinese-days']),
@@ -96,7 +96,9 @@ describe.concurrent('npm run build: the compiled BFF', { timeout: 45_000 }, () =
     expect(Object.keys(metafile.outputs).filter((o) => o.endsWith('.js'))).toHaveLength(3);
   });
 
-  it('npm start: plain node, production settings, the API and a worker side by side; /healthz, /readyz, /metrics only on its own ports; one SIGTERM stops both', async () => {
+  it('npm start: plain node, production settings, the API and a worker side by side; /healthz, /readyz, /metrics only on its own ports; one SIGTERM stops both', async ({
+    expect,
+  }) => {
     const [port, metricsPort, workerMetricsPort] = [await freePort(), await freePort(), await freePort()];
     const env = { ...productionEnv(database.url, port, metricsPort), WORKER_METRICS_PORT: String(workerMetricsPort) };
     const both = run('start.js', env);
@@ -122,7 +124,7 @@ describe.concurrent('npm run build: the compiled BFF', { timeout: 45_000 }, () =
     await expect(fetch(`http://127.0.0.1:${workerMetricsPort}/metrics`)).rejects.toThrow();
   });
 
-  it('refuses development settings in production, naming each variable', async () => {
+  it('refuses development settings in production, naming each variable', async ({ expect }) => {
     const env = {
       ...productionEnv(database.url, await freePort(), await freePort()),
       WECHAT_API_BASE: 'http://127.0.0.1:3900',
@@ -134,7 +136,7 @@ describe.concurrent('npm run build: the compiled BFF', { timeout: 45_000 }, () =
     expect(api.output()).toContain('PUBLIC_BASE_URL: must be an https:// URL in production');
   });
 
-  it('refuses to start on a database missing the newest migration, and says what to run', async () => {
+  it('refuses to start on a database missing the newest migration, and says what to run', async ({ expect }) => {
     const newest = migrationsIn(join(ROOT, 'prisma/migrations')).at(-1)!;
     const behind = await createTestDatabase();
     try {
