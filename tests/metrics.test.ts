@@ -94,6 +94,12 @@ describe('/metrics', () => {
     expect(text).toMatch(/^wyt_jobs_queued\{queue="pay\.settle",state="created"\} \d+$/m);
     expect(text).toMatch(/^wyt_jobs_oldest_due_age_seconds\{queue="pay\.settle"\} [\d.e+-]+$/m);
     expect(text).toMatch(/^wyt_process_resident_memory_bytes \d+/m);
+
+    // The depth is read when scraped, not one scrape late: a job due in an hour shows at once.
+    const created = 'wyt_jobs_queued{queue="pay.settle",state="created"}';
+    const before = value(await scrape('api'), created)!;
+    await h.deps.jobs.boss.send('pay.settle', {}, { startAfter: 3600 });
+    expect(value(await scrape('api'), created)).toBe(before + 1);
   });
 
   it("counts the worker's pushes by outcome; SLA breaches and reconciliation differences are declared", async () => {

@@ -32,11 +32,31 @@ export function observeStores(deps: Pick<Deps, 'metrics' | 'sql' | 'redis' | 're
     },
   });
   if (role !== 'api') return;
-  const depth = new client.Gauge({
+  // Both queue gauges come from one query per scrape: the registry collects its metrics side by side,
+  // so each gauge's collect asks for the scrape's query, and the first one starts it.
+  type QueueRow = { queue: string; created: number; retry: number; active: number; age: number };
+  let scrape: Promise<QueueRow[] | null> | null = null;
+  const queues = () =>
+    (scrape ??= deps.sql
+      .query<QueueRow>(QUEUES_SQL)
+      .then(
+        (r) => r.rows,
+        () => null, // the database away: these series are left out, the rest of the scrape answers
+      )
+      .finally(() => {
+        scrape = null;
+      }));
+  new client.Gauge({
     name: 'wyt_jobs_queued',
     help: 'Jobs of each pg-boss queue by state: created and retry wait for a worker, active are being worked',
     labelNames: ['queue', 'state'] as const,
     registers,
+    async collect() {
+      const rows = await queues();
+      this.reset();
+      for (const r of rows ?? [])
+        for (const state of ['created', 'retry', 'active'] as const) this.set({ queue: r.queue, state }, r[state]);
+    },
   });
   new client.Gauge({
     name: 'wyt_jobs_oldest_due_age_seconds',
@@ -44,17 +64,9 @@ export function observeStores(deps: Pick<Deps, 'metrics' | 'sql' | 'redis' | 're
     labelNames: ['queue'] as const,
     registers,
     async collect() {
-      const { rows } = await deps.sql.query<{
-        queue: string;
-        created: number;
-        retry: number;
-        active: number;
-        age: number;
-      }>(QUEUES_SQL);
-      for (const r of rows) {
-        this.set({ queue: r.queue }, r.age);
-        for (const state of ['created', 'retry', 'active'] as const) depth.set({ queue: r.queue, state }, r[state]);
-      }
+      const rows = await queues();
+      this.reset();
+      for (const r of rows ?? []) this.set({ queue: r.queue }, r.age);
     },
   });
 }
