@@ -7,8 +7,11 @@ import { createLogger } from '../bff/src/logger.js';
 import { ADMIN_DATABASE_URL, TEST_REDIS_URL } from './support/env.js';
 import { listen } from './support/listen.js';
 import { startHarness } from './support/harness.js';
+import { createTestDatabase } from './support/database.js';
+import { expectedMigrations } from '../bff/src/migrations.js';
+import pg from 'pg';
 
-async function healthWith(databaseUrl: string, redisUrl: string) {
+async function healthWith(databaseUrl: string, redisUrl: string, path = '/healthz') {
   const deps = createDeps(
     loadConfig({
       NODE_ENV: 'test',
@@ -22,7 +25,7 @@ async function healthWith(databaseUrl: string, redisUrl: string) {
   );
   const server = await listen(createApp(deps));
   try {
-    const res = await fetch(`${server.url}/healthz`);
+    const res = await fetch(`${server.url}${path}`);
     return { status: res.status, body: await res.json() };
   } finally {
     await server.close();
@@ -44,6 +47,33 @@ describe('GET /healthz', () => {
     expect(await healthWith('postgresql://postgres@127.0.0.1:1/none', TEST_REDIS_URL)).toMatchObject({
       status: 503,
       body: { ok: false, db: 'down', redis: 'ok' },
+    });
+  });
+});
+
+describe('GET /readyz', () => {
+  it('is ready when both stores answer and the database has every migration; 503 naming what is not', async () => {
+    const database = await createTestDatabase();
+    try {
+      expect(await healthWith(database.url, TEST_REDIS_URL, '/readyz')).toEqual({
+        status: 200,
+        body: { ready: true, db: 'ok', redis: 'ok', migrations: 'current' },
+      });
+      // The newest migration missing, as on a database no one migrated before this release.
+      const client = new pg.Client({ connectionString: database.url });
+      await client.connect();
+      await client.query('DELETE FROM _prisma_migrations WHERE migration_name = $1', [expectedMigrations().at(-1)]);
+      await client.end();
+      expect(await healthWith(database.url, TEST_REDIS_URL, '/readyz')).toEqual({
+        status: 503,
+        body: { ready: false, db: 'ok', redis: 'ok', migrations: 'behind' },
+      });
+    } finally {
+      await database.drop();
+    }
+    expect(await healthWith(ADMIN_DATABASE_URL, 'redis://127.0.0.1:1', '/readyz')).toMatchObject({
+      status: 503,
+      body: { ready: false, redis: 'down' },
     });
   });
 });

@@ -113,6 +113,10 @@ describe('reconciling the day', () => {
     states: { [orders.status.outTradeNo]: 'REVOKED' },
   });
 
+  /** `wyt_reconcile_differences_total` by kind (docs/production.md, Metrics). */
+  const countedDifferences = async () =>
+    Object.fromEntries((await h.deps.metrics.reconcileDifferences.get()).values.map((v) => [v.labels.kind, v.value]));
+
   it('finds exactly the differences injected, applies the payment whose notify was lost, and sums the rest', async () => {
     await h.sim('/sim/pay/bill-faults', faults());
     const res = await run(manager);
@@ -140,6 +144,12 @@ describe('reconciling the day', () => {
       lastError: null,
     });
     expect(await h.db.payOrder.findUniqueOrThrow({ where: { id: orders.lost.id } })).toMatchObject({ state: 'PAID' });
+    expect(await countedDifferences()).toEqual({
+      AMOUNT_MISMATCH: 1,
+      ONLY_OURS: 1,
+      ONLY_WECHAT: 1,
+      STATUS_MISMATCH: 1,
+    });
   });
 
   it('a bill that cannot be trusted stops the run with a clear error and leaves the last result', async () => {
@@ -161,6 +171,13 @@ describe('reconciling the day', () => {
     const again = await run(manager);
     expect(again.body).toMatchObject({ matchedCount: 2, differenceCount: 4, lastError: null, attempts: 4 });
     expect(await h.db.reconcileDifference.count({ where: { day } })).toBe(4);
+    // The metric counts differences new to the day: found again, none is counted twice.
+    expect(await countedDifferences()).toEqual({
+      AMOUNT_MISMATCH: 1,
+      ONLY_OURS: 1,
+      ONLY_WECHAT: 1,
+      STATUS_MISMATCH: 1,
+    });
   });
 
   it("the cashier resolves a difference with a note, once; another community's cashier sees none of them", async () => {

@@ -194,8 +194,12 @@ describe('the sweep', () => {
     setTime('2026-10-12', 14 * 60);
     const r = await fileRepair();
     clock.advance(16 * MIN);
+    const counted = async () =>
+      (await h.deps.metrics.slaBreaches.get()).values.find((v) => v.labels.clock === 'ACCEPT')?.value ?? 0;
+    const before = await counted();
     await Promise.all([sweepRepairClocks(h.deps), sweepRepairClocks(h.deps), sweepRepairClocks(h.deps)]);
     expect((await breaches(r.id)).map((b) => [b.clock, b.step])).toEqual([['ACCEPT', 0]]);
+    expect(await counted()).toBe(before + 1); // wyt_repair_sla_breaches_total: once, like the row
     // The first step (物业公司第二响应: the company administrators) and the managers hear of it.
     await expect
       .poll(async () => (await overduePushes(r.id)).map((p) => p.userId).sort(), { timeout: 10_000 })

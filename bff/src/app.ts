@@ -3,6 +3,7 @@ import { bodyParser } from '@koa/bodyparser';
 import type { Deps } from './deps.js';
 import type { AppState } from './http/context.js';
 import { requestLog } from './http/request-log.js';
+import { httpMetrics } from './http/metrics.js';
 import { errorBoundary } from './http/errors.js';
 import { requireJsonBody } from './http/json-only.js';
 import { modules } from './modules.js';
@@ -21,6 +22,7 @@ export function createApp(deps: Deps): Koa<AppState> {
   const app = new Koa<AppState>({ proxy: deps.config.trustProxy });
   app.silent = true; // errors are logged once, by the error boundary
   app.use(requestLog(deps.logger));
+  app.use(httpMetrics(deps.metrics));
   app.use(errorBoundary());
   const raw = new Set(modules.flatMap((m) => m.rawBodyPaths ?? []));
   const parse = bodyParser({ enableTypes: ['json'], jsonLimit: '256kb', encoding: 'utf-8' });

@@ -71,6 +71,66 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...minimal, REDIS_URL: 'memory://' }).redisUrl).toBe('memory://');
   });
 
+  describe('production refuses the development settings it can detect (docs/production.md)', () => {
+    const production = { ...minimal, NODE_ENV: 'production', PUBLIC_BASE_URL: 'https://wyt.example.com' };
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+      } catch (err) {
+        expect(err).toBeInstanceOf(ConfigError);
+        return (err as ConfigError).problems;
+      }
+      return [];
+    };
+
+    it("starts with WeChat's own servers, a real Redis and an https public URL", () => {
+      expect(problems(production)).toEqual([]);
+      expect(loadConfig(production)).toMatchObject({ env: 'production', metrics: { host: '127.0.0.1', port: 9464 } });
+    });
+
+    it('names the variable of each development setting, all at once', () => {
+      expect(
+        problems({
+          ...production,
+          REDIS_URL: 'memory://',
+          TARO_APP_DEV_LOGIN: '1',
+          WECHAT_API_BASE: 'http://127.0.0.1:3900',
+          WECHATPAY_API_BASE: 'http://127.0.0.1:3900/',
+          PUBLIC_BASE_URL: 'http://wyt.example.com',
+        }),
+      ).toEqual([
+        expect.stringMatching(/^REDIS_URL: memory:\/\/ .*not allowed in production/),
+        expect.stringMatching(/^TARO_APP_DEV_LOGIN: the development login .*not allowed in production/),
+        'WECHAT_API_BASE: must be https://api.weixin.qq.com in production (a simulator is development only)',
+        'WECHATPAY_API_BASE: must be https://api.mch.weixin.qq.com in production (a simulator is development only)',
+        'PUBLIC_BASE_URL: must be an https:// URL in production',
+      ]);
+    });
+
+    it('one setting at a time, and the public URL may not be left to the http://HOST:PORT default', () => {
+      expect(problems({ ...production, WECHAT_API_BASE: 'https://sim.example.com' })).toEqual([
+        expect.stringMatching(/^WECHAT_API_BASE: /),
+      ]);
+      expect(problems({ ...production, TARO_APP_DEV_LOGIN: 'true' })).toEqual([
+        expect.stringMatching(/^TARO_APP_DEV_LOGIN: /),
+      ]);
+      expect(problems({ ...production, TARO_APP_DEV_LOGIN: '0' })).toEqual([]);
+      const { PUBLIC_BASE_URL: _unset, ...noPublicUrl } = production;
+      expect(problems(noPublicUrl)).toEqual([expect.stringMatching(/^PUBLIC_BASE_URL is missing/)]);
+    });
+
+    it('development keeps all of them', () => {
+      expect(
+        problems({
+          ...minimal,
+          REDIS_URL: 'memory://',
+          TARO_APP_DEV_LOGIN: '1',
+          WECHAT_API_BASE: 'http://127.0.0.1:3900',
+        }),
+      ).toEqual([]);
+    });
+  });
+
   it('strips a trailing slash from the WeChat base URL so paths join cleanly', () => {
     expect(loadConfig({ ...minimal, WECHAT_API_BASE: 'http://127.0.0.1:3900/' }).wechat.apiBase).toBe(
       'http://127.0.0.1:3900',

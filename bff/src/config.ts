@@ -1,6 +1,7 @@
 import { createHash, X509Certificate } from 'node:crypto';
 import { z } from 'zod';
 import type { S3Config } from './storage/s3.js';
+import { developmentSettings } from './config-production.js';
 
 /**
  * The one place that reads the environment (docs/conventions.md). Parsed once at start; a bad or missing value
@@ -112,6 +113,12 @@ const ZConfig = z.object({
   WECHATPAY_PUBLIC_KEY: z.string().includes('PUBLIC KEY', { message: 'must be a PEM public key' }).optional(),
   /** Certificate mode: the platform certificates (PEM, several concatenated), each known by its serial. */
   WECHATPAY_PLATFORM_CERTS: z.string().includes('CERTIFICATE', { message: 'must hold PEM certificates' }).optional(),
+  /** The H5 build's development login (demo users minted at the simulator): development builds only. */
+  TARO_APP_DEV_LOGIN: z.string().optional(),
+  /** Prometheus metrics (docs/production.md): a port of their own, on loopback unless told otherwise. */
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+  WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9465),
 });
 
 export type Config = {
@@ -144,6 +151,8 @@ export type Config = {
     messageToken: string;
   };
   publicBaseUrl: string;
+  /** Where /metrics is served: the API on `port`, a worker on `workerPort` (loopback by default). */
+  metrics: { host: string; port: number; workerPort: number };
   pay: PayConfig | null;
   session: { ttlSeconds: number; maxAgeSeconds: number };
   deskSession: { ttlSeconds: number; maxAgeSeconds: number };
@@ -189,8 +198,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(problems);
   }
   const c = parsed.data;
-  if (c.NODE_ENV === 'production' && c.REDIS_URL.startsWith('memory://')) {
-    throw new ConfigError(['REDIS_URL: memory:// is a single-instance fallback and not allowed in production']);
+  if (c.NODE_ENV === 'production') {
+    const problems = developmentSettings(c);
+    if (problems.length) throw new ConfigError(problems);
   }
   if (c.STORAGE_DRIVER === 's3') {
     const missing = (['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const).filter((k) => !c[k]);
@@ -245,6 +255,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         createHash('sha256').update(`message-token:${c.WECHAT_SECRET}`).digest('hex').slice(0, 32),
     },
     publicBaseUrl,
+    metrics: { host: c.METRICS_HOST, port: c.METRICS_PORT, workerPort: c.WORKER_METRICS_PORT },
     pay: payConfig(c, publicBaseUrl),
     session: {
       ttlSeconds: Math.min(c.SESSION_TTL_SECONDS, c.SESSION_MAX_AGE_SECONDS),

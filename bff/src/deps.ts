@@ -18,6 +18,8 @@ import { createLimiters, type Limiters } from './http/rate-limit.js';
 import { JobQueue } from './jobs/queue.js';
 import { createStorage, type Storage } from './storage/index.js';
 import { AccessTokenCache, stableTokenFetcher } from './wechat/access-token.js';
+import { createMetrics, type Metrics } from './metrics.js';
+import { observeStores } from './metrics-stores.js';
 
 /** Who may see an upload claimed by a record of one kind: a check on that record (module.ts `uploadAccess`). */
 export type UploadAccessCheck = (deps: Deps, userId: string, recordId: string) => Promise<boolean>;
@@ -54,6 +56,8 @@ export type Deps = {
   redisMode: RedisMode;
   clock: Clock;
   logger: Logger;
+  /** This process's Prometheus registry and counters (metrics.ts), served on a port of its own. */
+  metrics: Metrics;
   sessions: SessionStore;
   limits: Limiters;
   jobs: JobQueue;
@@ -101,6 +105,9 @@ export function createDeps(
   const { appid, secret } = config.wechat;
   const tokens = new AccessTokenCache(redis, stableTokenFetcher(http, appid, secret), clock, { appid });
   const { db, sql } = createDatabase(config.databaseUrl, config.databaseConnectTimeoutMs);
+  const role = overrides.role ?? 'api';
+  const metrics = createMetrics();
+  observeStores({ metrics, sql, redis, redisMode: mode }, role);
   return {
     config,
     registry: overrides.registry,
@@ -110,9 +117,10 @@ export function createDeps(
     redisMode: mode,
     clock,
     logger,
+    metrics,
     sessions: new SessionStore(redis, config.session, clock, config.deskSession),
     limits: createLimiters(redis, config.limits),
-    jobs: new JobQueue(config.jobs, overrides.role ?? 'api', logger),
+    jobs: new JobQueue(config.jobs, role, logger),
     storage: createStorage(config, clock),
     wechat: {
       login: createLoginClient(http, appid, secret),

@@ -1,6 +1,7 @@
 import { closeDeps, createDeps, startDeps } from './deps.js';
-import { loadConfigOrExit, onShutdown } from './boot.js';
+import { exitIfMigrationsBehind, loadConfigOrExit, onShutdown } from './boot.js';
 import { startJobs } from './jobs/run.js';
+import { addressOf, serveMetrics } from './metrics-server.js';
 import { modules } from './modules.js';
 import { createRegistry } from './registry.js';
 
@@ -12,11 +13,18 @@ import { createRegistry } from './registry.js';
 async function start() {
   const config = loadConfigOrExit();
   const deps = createDeps(config, { role: 'worker', registry: createRegistry(modules) });
+  await exitIfMigrationsBehind(deps);
   await startDeps(deps);
   await startJobs(deps, modules);
-  deps.logger.info({ pid: process.pid }, 'worker ready');
+  // The worker's own counters (pushes, SLA breaches, reconciliation) on a port beside the API's.
+  const metrics = await serveMetrics(deps.metrics, config.metrics.host, config.metrics.workerPort, {
+    required: config.env === 'production',
+    onUnavailable: (err) => deps.logger.warn({ err: err.message }, 'metrics not served'),
+  });
+  deps.logger.info({ pid: process.pid, metrics: addressOf(metrics) }, 'worker ready');
   onShutdown(async (signal) => {
     deps.logger.info({ signal }, 'worker stopping: finishing running jobs');
+    metrics?.close();
     await deps.jobs.stop({ graceful: true, timeoutMs: 25_000 });
     await closeDeps(deps);
   }, 30_000);

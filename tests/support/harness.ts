@@ -172,6 +172,8 @@ export async function startStack(database: { url: string; drop: () => Promise<vo
     simUrl: simServer.url,
     payEnv,
     deps,
+    /** The in-process worker's own deps (`worker: true`), e.g. its metrics registry; null without one. */
+    workerDeps,
     db: deps.db,
     clock,
     simState: simulator.state as SimState,

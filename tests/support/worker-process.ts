@@ -28,6 +28,8 @@ export async function startWorkerProcess(h: Harness, env: Record<string, string>
       WECHAT_APPID: c.wechat.appid,
       WECHAT_SECRET: c.wechat.secret,
       WECHAT_API_BASE: c.wechat.apiBase,
+      // Several workers side by side: each serves its metrics on a free port of its own.
+      WORKER_METRICS_PORT: '0',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,5 +1,6 @@
 import { createCipheriv, createSign, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
+import { createMetrics } from '../metrics.js';
 import type { Deps } from '../deps.js';
 import { WECHAT_DOC_PAYMENT_RESOURCE } from '../wechat/samples/payment-resource.js';
 import { handleNotify } from './notify.js';
@@ -25,6 +26,7 @@ function fakeDeps() {
     sql,
     logger,
     jobs: { send: vi.fn(async () => 'job') },
+    metrics: createMetrics(),
   } as unknown as Deps;
   return { deps, sql, logger };
 }

@@ -6,6 +6,9 @@ import { applyTransaction } from './apply-transaction.js';
 import { applyRefundResult } from './refunds.js';
 
 export type NotifyAnswer = { status: 204 } | { status: 400 | 401 | 500; message: string };
+/** What a notification did, for `wyt_pay_notifies_total` (docs/production.md, Metrics). */
+type Counted = NotifyAnswer & { outcome?: string };
+const done = (outcome: string): Counted => ({ status: 204, outcome });
 
 const MAX_SKEW_SECONDS = 300;
 const refuse = (status: 400 | 401 | 500, message: string): NotifyAnswer => ({ status, message });
@@ -48,6 +51,18 @@ export async function handleNotify(
   raw: Buffer,
   expect: 'transaction' | 'refund',
 ): Promise<NotifyAnswer> {
+  const { outcome, ...answer } = await answerNotify(deps, headers, raw, expect);
+  const fallback = answer.status === 204 ? 'acknowledged' : answer.status === 500 ? 'retry_later' : 'refused';
+  deps.metrics.payNotifies.inc({ kind: expect, outcome: outcome ?? fallback });
+  return answer as NotifyAnswer;
+}
+
+async function answerNotify(
+  deps: Deps,
+  headers: Record<string, string | undefined>,
+  raw: Buffer,
+  expect: 'transaction' | 'refund',
+): Promise<Counted> {
   const pay = deps.config.pay;
   if (!pay) return refuse(500, '未配置微信支付');
   const timestamp = headers['wechatpay-timestamp'];
@@ -94,11 +109,11 @@ export async function handleNotify(
       const parsed = ZPaymentResource.safeParse(resource);
       if (!parsed.success) return unreadable(deps, envelope, parsed.error);
       const t = parsed.data;
-      if (settled.has(t.out_trade_no)) return { status: 204 };
+      if (settled.has(t.out_trade_no)) return done('duplicate');
       const outcome = await applyTransaction(deps, t);
-      if (outcome === 'unknown-order') return refuse(500, '订单暂未找到，请稍后重试');
+      if (outcome === 'unknown-order') return { ...refuse(500, '订单暂未找到，请稍后重试'), outcome: 'unknown_order' };
       if (outcome === 'applied' || outcome === 'duplicate') remember(t.out_trade_no);
-      return { status: 204 };
+      return done(outcome.replace(/-/g, '_'));
     }
     if (expect === 'refund' && envelope.event_type?.startsWith('REFUND.')) {
       const parsed = ZRefundResource.safeParse(resource);
@@ -111,17 +126,19 @@ export async function handleNotify(
         success_time: x.success_time,
         user_received_account: x.user_received_account,
       });
-      return outcome === 'unknown' ? refuse(500, '退款单暂未找到，请稍后重试') : { status: 204 };
+      return outcome === 'unknown'
+        ? { ...refuse(500, '退款单暂未找到，请稍后重试'), outcome: 'unknown_refund' }
+        : done(outcome);
     }
   } catch (err) {
     deps.logger.error(
       { err: (err as Error).message, event: envelope.event_type },
       'notification not processed, WeChat will retry',
     );
-    return refuse(500, '暂时无法处理，请稍后重试');
+    return { ...refuse(500, '暂时无法处理，请稍后重试'), outcome: 'error' };
   }
   deps.logger.warn({ event: envelope.event_type, expect }, 'notification of an unexpected type acknowledged');
-  return { status: 204 };
+  return done('ignored');
 }
 
 /**
@@ -129,10 +146,10 @@ export async function handleNotify(
  * type): refused like one that does not decrypt (400, so WeChat retries; the query job settles the
  * order meanwhile), and logged with the fields at fault — never the resource, which names the payer.
  */
-function unreadable(deps: Deps, envelope: { id?: string; event_type?: string }, error: z.ZodError): NotifyAnswer {
+function unreadable(deps: Deps, envelope: { id?: string; event_type?: string }, error: z.ZodError): Counted {
   deps.logger.error(
     { notification: envelope.id, event: envelope.event_type, issues: z.prettifyError(error) },
     'pay notification resource does not match its schema',
   );
-  return refuse(400, '通知资源内容不完整');
+  return { ...refuse(400, '通知资源内容不完整'), outcome: 'unreadable' };
 }

@@ -39,6 +39,7 @@ export const deliverPush = defineJob({
           page: message.page,
           data: message.data as Record<string, string>,
         });
+        deps.metrics.pushes.inc({ outcome: outcome.kind });
         if (outcome.kind === 'sent') sent.push(message.id);
         else {
           const retry = await settle(deps, message, outcome, runOf.get(message.id)!);

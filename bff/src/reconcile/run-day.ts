@@ -262,17 +262,20 @@ export async function reconcileDay(deps: Deps, day: string) {
     }
   }
   const now = deps.clock.now();
+  const found: string[] = [];
   await deps.db.$transaction(async (tx) => {
+    found.length = 0; // a retried transaction starts over
     for (const d of diffs) {
-      await tx.$executeRaw`
+      const inserted = await tx.$executeRaw`
         INSERT INTO "ReconcileDifference" ("id", "day", "kind", "outTradeNo", "outRefundNo", "communityId", "wechatFen", "ourFen", "detail", "createdAt", "resolvedAt", "note")
         VALUES (${randomUUID()}::uuid, ${day}, ${d.kind}::"ReconcileKind", ${d.outTradeNo}, ${d.outRefundNo}, ${d.communityId}::uuid, ${d.wechatFen}, ${d.ourFen}, ${d.detail}, ${now},
                 ${d.resolvedNote ? now : null}, ${d.resolvedNote ?? null})
         ON CONFLICT ("day", "kind", "outTradeNo", "outRefundNo") DO NOTHING`;
+      if (inserted > 0) found.push(d.kind);
     }
-    const found = new Set(diffs.map((d) => `${d.kind}|${d.outTradeNo}|${d.outRefundNo ?? ''}`));
+    const current = new Set(diffs.map((d) => `${d.kind}|${d.outTradeNo}|${d.outRefundNo ?? ''}`));
     const stale = (await tx.reconcileDifference.findMany({ where: { day, resolvedAt: null } })).filter(
-      (d) => !found.has(`${d.kind}|${d.outTradeNo}|${d.outRefundNo ?? ''}`),
+      (d) => !current.has(`${d.kind}|${d.outTradeNo}|${d.outRefundNo ?? ''}`),
     );
     if (stale.length) await tx.reconcileDifference.deleteMany({ where: { id: { in: stale.map((d) => d.id) } } });
     await tx.reconcileRun.update({
@@ -291,6 +294,8 @@ export async function reconcileDay(deps: Deps, day: string) {
       },
     });
   });
+  // Only differences new to this day: a re-run finds the same ones again and counts none of them.
+  for (const kind of found) deps.metrics.reconcileDifferences.inc({ kind });
   return deps.db.reconcileRun.findUniqueOrThrow({
     where: { day },
     include: { differences: { orderBy: [{ kind: 'asc' }, { outTradeNo: 'asc' }] } },

@@ -73,7 +73,7 @@ export async function sweepRepairClocks(deps: Deps): Promise<{ repairs: number; 
          ORDER BY "nextDueAt"
          LIMIT ${SWEEP_BATCH}
            FOR UPDATE SKIP LOCKED`;
-      if (rows.length === 0) return { count: 0, inserted: 0 };
+      if (rows.length === 0) return { count: 0, inserted: [] };
       const communities = [...new Set(rows.map((r) => r.communityId))];
       const settings = await tx.repairSlaSettings.findMany({ where: { communityId: { in: communities } } });
       const slaByCommunity = new Map(
@@ -85,18 +85,18 @@ export async function sweepRepairClocks(deps: Deps): Promise<{ repairs: number; 
         ...missedDeadlines(r, chainFor(slaByCommunity.get(r.communityId)!, r.emergency), now),
       }));
       const breaches = results.flatMap((x) => x.breaches);
-      let ids: string[] = [];
+      let created: { id: string; clock: string }[] = [];
       if (breaches.length > 0) {
-        const created = await tx.$queryRaw<{ id: string }[]>`
+        created = await tx.$queryRaw<{ id: string; clock: string }[]>`
           INSERT INTO "RepairBreach" ("id", "repairId", "communityId", "clock", "cycle", "step", "dueAt", "at")
           SELECT gen_random_uuid(), b.* , ${now}::timestamp(3)
             FROM unnest(${breaches.map((b) => b.repairId)}::uuid[], ${breaches.map((b) => b.communityId)}::uuid[],
                         ${breaches.map((b) => b.clock)}::"RepairClock"[], ${breaches.map((b) => b.cycle)}::int[],
                         ${breaches.map((b) => b.step)}::int[], ${breaches.map((b) => iso(b.dueAt))}::timestamp(3)[]) AS b
           ON CONFLICT ("repairId", "clock", "cycle", "step") DO NOTHING
-          RETURNING "id"`;
-        ids = created.map((c) => c.id);
+          RETURNING "id", "clock"::text AS clock`;
       }
+      const ids = created.map((c) => c.id);
       await tx.$executeRaw`
         UPDATE "RepairRequest" r
            SET "escalationStep" = v.step, "escalateDueAt" = v.esc, "nextDueAt" = v.next
@@ -104,10 +104,12 @@ export async function sweepRepairClocks(deps: Deps): Promise<{ repairs: number; 
                       ${results.map((x) => iso(x.escalateDueAt))}::timestamp(3)[], ${results.map((x) => iso(x.nextDueAt))}::timestamp(3)[]) AS v(id, step, esc, next)
          WHERE r."id" = v.id`;
       if (ids.length > 0) await deps.jobs.send(notifyBreaches, { breachIds: ids }, { tx });
-      return { count: rows.length, inserted: ids.length };
+      return { count: rows.length, inserted: created };
     });
+    // Counted once committed: a sweep that rolled back recorded nothing.
+    for (const b of inserted) deps.metrics.slaBreaches.inc({ clock: b.clock });
     repairs += count;
-    recorded += inserted;
+    recorded += inserted.length;
     if (count < SWEEP_BATCH) return { repairs, breaches: recorded };
   }
 }
