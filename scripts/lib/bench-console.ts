@@ -99,6 +99,8 @@ export async function benchConsole(stack: Stack) {
     const ms = await p.evaluate<number>(`(async () => {
       const from = performance.getEntriesByName('arrears-rows').at(-1).startTime;
       const scroller = document.querySelector('.t-table__content');
+      window.__rendered = performance.now() - from;
+      window.__domRows = document.querySelectorAll('.t-table tbody tr').length;
       scroller.scrollTop = scroller.scrollHeight;
       for (;;) {
         await new Promise(requestAnimationFrame);
@@ -108,6 +110,11 @@ export async function benchConsole(stack: Stack) {
       }
     })()`);
     const table = Math.round(ms);
+    const firstPaint = Math.round(Number(await p.evaluate('window.__rendered')));
+    const domRows = Number(await p.evaluate('window.__domRows'));
+    process.stderr.write(
+      `console bench: 10,000 rows on screen ${firstPaint} ms after arriving, ${domRows} <tr> in the DOM\n`,
+    );
     print('desk_table_10k_ms', table, 'ms');
     verdict('desk_table_10k_ms', table, 500);
   } finally {
