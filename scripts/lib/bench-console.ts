@@ -51,6 +51,7 @@ async function seedArrears(stack: Stack) {
  * interactive = the shell shows the signed-in person and the search box has the focus. Median of 5.
  * desk_table_10k_ms: the arrears table given its 10,000 rows (fetched first, 100 per request, not in the
  * figure), rendered and scrolled to the last row, from the moment the rows arrive (a performance mark).
+ * Median of 3 mounts.
  */
 export async function benchConsole(stack: Stack) {
   if (!existsSync(join(CONSOLE_ROOT, 'index.html'))) throw new Error('console/dist is missing: npm run build:console');
@@ -93,27 +94,36 @@ export async function benchConsole(stack: Stack) {
     verdict('desk_first_load_ms', firstLoad, 1500);
 
     const p = await page();
-    await p.goto(`${web.url}/console/#/arrears?size=${ROWS}&building=${seeded.buildingId}`);
-    await p.getByTestId('row-count').getByText(`共 ${ROWS} 户`).waitFor({ timeout: 120_000 });
-    // In the page (a string: this file is type-checked without the DOM library).
-    const ms = await p.evaluate<number>(`(async () => {
-      const from = performance.getEntriesByName('arrears-rows').at(-1).startTime;
-      const scroller = document.querySelector('.t-table__content');
-      window.__rendered = performance.now() - from;
-      window.__domRows = document.querySelectorAll('.t-table tbody tr').length;
-      scroller.scrollTop = scroller.scrollHeight;
-      for (;;) {
-        await new Promise(requestAnimationFrame);
-        const rows = document.querySelectorAll('.t-table tbody tr');
-        if (rows[rows.length - 1]?.textContent?.includes(${JSON.stringify(seeded.last)})) return performance.now() - from;
-        scroller.scrollTop = scroller.scrollHeight;
-      }
-    })()`);
-    const table = Math.round(ms);
-    const firstPaint = Math.round(Number(await p.evaluate('window.__rendered')));
-    const domRows = Number(await p.evaluate('window.__domRows'));
+    const arrears = `${web.url}/console/#/arrears?size=${ROWS}&building=${seeded.buildingId}`;
+    const runs: { ms: number; firstPaint: number; domRows: number }[] = [];
+    for (let i = 0; i < 3; i++) {
+      // Away and back: the table mounts afresh and loads its rows again (the fetch is not timed).
+      await p.goto(i === 0 ? arrears : `${web.url}/console/#/counter`);
+      if (i > 0) await p.goto(arrears);
+      await p.getByTestId('row-count').getByText(`共 ${ROWS} 户`).waitFor({ timeout: 120_000 });
+      // In the page (a string: this file is type-checked without the DOM library).
+      runs.push(
+        await p.evaluate(`(async () => {
+          const from = performance.getEntriesByName('arrears-rows').at(-1).startTime;
+          const firstPaint = performance.now() - from;
+          const domRows = document.querySelectorAll('.t-table tbody tr').length;
+          const scroller = document.querySelector('.t-table__content');
+          scroller.scrollTop = scroller.scrollHeight;
+          for (;;) {
+            await new Promise(requestAnimationFrame);
+            const rows = document.querySelectorAll('.t-table tbody tr');
+            if (rows[rows.length - 1]?.textContent?.includes(${JSON.stringify(seeded.last)}))
+              return { ms: performance.now() - from, firstPaint, domRows };
+            scroller.scrollTop = scroller.scrollHeight;
+          }
+        })()`),
+      );
+    }
+    runs.sort((a, b) => a.ms - b.ms);
+    const median = runs[1]!;
+    const table = Math.round(median.ms);
     process.stderr.write(
-      `console bench: 10,000 rows on screen ${firstPaint} ms after arriving, ${domRows} <tr> in the DOM\n`,
+      `console bench: 10,000 rows, runs ${runs.map((r) => Math.round(r.ms)).join(' / ')} ms; on screen ${Math.round(median.firstPaint)} ms after arriving, ${median.domRows} <tr> in the DOM\n`,
     );
     print('desk_table_10k_ms', table, 'ms');
     verdict('desk_table_10k_ms', table, 500);
