@@ -51,8 +51,11 @@ export function App() {
   let screen;
   if (route.path.startsWith('/receipt/')) screen = <Receipt id={route.path.slice('/receipt/'.length)} route={route} />;
   else if (!screens.some((s) => s.path === route.path)) {
-    if (screens[0]) go(screens[0].path);
-    screen = <EmptyState text="您在这个小区的角色暂无办公台功能，请在手机微信中使用。" />;
+    screen = screens[0] ? (
+      <Redirect to={screens[0].path} />
+    ) : (
+      <EmptyState text="您在这个小区的角色暂无办公台功能，请在手机微信中使用。" />
+    );
   } else if (route.path === '/arrears') screen = <Arrears communityId={communityId} route={route} />;
   else screen = <Counter communityId={communityId} />;
   return (
@@ -60,4 +63,10 @@ export function App() {
       <Suspense fallback={<LoadingState />}>{screen}</Suspense>
     </Shell>
   );
+}
+
+/** A screen this role does not have (or none asked for): the role's first screen. */
+function Redirect({ to }: { to: string }) {
+  useEffect(() => go(to), [to]);
+  return <LoadingState />;
 }

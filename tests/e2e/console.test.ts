@@ -122,5 +122,11 @@ describe('办公台：收银员的一天（第一部分）', { timeout: 60_000 }
     await expect.poll(() => desk.evaluate('location.hash')).toMatch(/sort=amountFen/);
     await axe(desk, 'arrears');
     await stack.shot(desk, '76-console-arrears');
+
+    // 结束本次登录: back at a fresh code, the desk login recorded as ended by logout.
+    await desk.getByRole('button', { name: '结束本次登录' }).click();
+    await desk.getByTestId('desk-code').locator('img').waitFor();
+    const login = await stack.h.db.deskLogin.findFirstOrThrow({ orderBy: { createdAt: 'desc' } });
+    expect(login.endedReason).toBe('LOGOUT');
   });
 });
