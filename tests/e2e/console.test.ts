@@ -122,6 +122,18 @@ describe('办公台：收银员的一天（第一部分）', { timeout: 60_000 }
     await expect.poll(() => desk.evaluate('location.hash')).toMatch(/sort=amountFen/);
     await axe(desk, 'arrears');
     await stack.shot(desk, '76-console-arrears');
+    // A filter changes the URL and the total; the export holds exactly what is filtered.
+    const count = desk.getByTestId('row-count');
+    const unfiltered = await count.innerText();
+    await desk.evaluate("location.hash = '#/arrears?minMonths=1&sort=amountFen:asc'");
+    await expect.poll(() => count.innerText()).not.toBe(unfiltered);
+    const filtered = Number(/共 (\d+) 户/.exec(await count.innerText())![1]);
+    const download = desk.waitForEvent('download');
+    await desk.getByRole('button', { name: '导出 CSV' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^欠费清单-.*\.csv$/);
+    const csv = (await (await file.createReadStream()).toArray()).join('');
+    expect(csv.trim().split('\r\n')).toHaveLength(filtered + 1);
 
     // 结束本次登录: back at a fresh code, the desk login recorded as ended by logout.
     await desk.getByRole('button', { name: '结束本次登录' }).click();
