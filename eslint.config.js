@@ -1,7 +1,7 @@
 // @ts-check
 /**
  * One lint for the whole tree (`npm run lint`, run by `npm test` before the suites): ESLint's and
- * typescript-eslint's recommended rules, and React's rules of hooks for the mini-program.
+ * typescript-eslint's recommended rules, and React's rules of hooks for the mini-program and the console.
  * Formatting is Prettier's alone (`npm run format`).
  */
 import js from '@eslint/js';
@@ -39,7 +39,7 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
-    files: ['miniapp/**/*.{ts,tsx}'],
+    files: ['miniapp/**/*.{ts,tsx}', 'console/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: {

@@ -63,7 +63,12 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['bff/src/**/*.test.ts', 'simulator/src/**/*.test.ts', 'miniapp/src/**/*.test.{ts,tsx}'],
+          include: [
+            'bff/src/**/*.test.ts',
+            'simulator/src/**/*.test.ts',
+            'miniapp/src/**/*.test.{ts,tsx}',
+            'console/src/**/*.test.{ts,tsx}',
+          ],
           maxWorkers: 2,
           sequence: { groupOrder: 0 },
         },

@@ -24,6 +24,7 @@ import { sweepRepairClocks } from '../bff/src/repairs/sla-sweep.js';
 import { benchBillsGenerate, benchNotify } from './lib/bench-pay.js';
 import { benchArrearsExport, benchReconcile } from './lib/bench-desk.js';
 import { benchBallots, benchTally } from './lib/bench-elections.js';
+import { benchConsole } from './lib/bench-console.js';
 
 const root = resolve(import.meta.dirname, '..');
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
@@ -344,6 +345,10 @@ async function main() {
       await benchBallots(stack);
       return;
     }
+    if (process.env.BENCH_ONLY === 'console') {
+      await benchConsole(stack);
+      return;
+    }
     if (process.env.BENCH_ONLY === 'desk') {
       await benchArrearsExport(stack);
       await benchReconcile(stack);
@@ -361,6 +366,7 @@ async function main() {
     await benchReconcile(stack);
     await benchTally(stack);
     await benchBallots(stack);
+    await benchConsole(stack);
   } finally {
     await stack.close(); // also drops the database
   }

@@ -2,7 +2,7 @@
  * `npm run dev`: the whole system on one machine with nothing but Node installed.
  * PostgreSQL: DATABASE_URL, else an embedded real PostgreSQL (data under .data/).
  * Redis: REDIS_URL, else a local redis-server on a free port, else an in-process fallback.
- * Then: migrations, the demo seed, the WeChat simulator and the BFF; prints the URLs.
+ * Then: migrations, the demo seed, the WeChat simulator, the BFF, the H5 app and the office console; prints the URLs.
  */
 import { randomBytes } from 'node:crypto';
 import exitHook from 'async-exit-hook';
@@ -122,12 +122,28 @@ async function main() {
     log(`building the H5 app (first build takes about half a minute): http://127.0.0.1:${h5Port}`);
   }
 
+  // The office console (docs/console.md): Vite's dev server, /api proxied to the BFF (same origin for the browser).
+  const consolePort = Number(process.env.CONSOLE_PORT ?? 10087);
+  if (process.env.DEV_SKIP_CONSOLE !== '1') {
+    start(
+      'console',
+      join(root, 'node_modules/.bin/vite'),
+      ['--config', join(root, 'console/vite.config.ts')],
+      { ...process.env, CONSOLE_PORT: String(consolePort), WYT_BFF_URL: `http://127.0.0.1:${port}` },
+      join(root, 'console'),
+    );
+  }
+
   log('ready');
   log(`  BFF              http://127.0.0.1:${port}   (health: ${JSON.stringify(health)})`);
   log(`  WeChat simulator http://127.0.0.1:${simPort}`);
   log('  worker           jobs and schedules of every module (pg-boss on the same database)');
   if (process.env.DEV_SKIP_H5 !== '1')
     log(`  H5 app           http://127.0.0.1:${h5Port}   (pick a demo user: development login)`);
+  if (process.env.DEV_SKIP_CONSOLE !== '1')
+    log(
+      `  office console   http://127.0.0.1:${consolePort}/console/   (staff: sign in by scanning, README "Desk login")`,
+    );
   log(`  demo users       ${seeded.demoUsers.join(', ')}`);
   log(
     `  try: curl -s -XPOST localhost:${simPort}/sim/login-code -H 'content-type: application/json' -d '{"openid":"demo-owner"}'`,

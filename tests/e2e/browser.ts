@@ -11,6 +11,7 @@ import { startHarness, TEST_APPID, type Harness } from '../support/harness.js';
 import { listen } from '../support/listen.js';
 
 export const H5_ROOT = join(import.meta.dirname, '../../miniapp/dist-h5');
+export const CONSOLE_ROOT = join(import.meta.dirname, '../../console/dist');
 export const SCREENSHOTS = join(import.meta.dirname, '../.screenshots');
 
 /** Debian's Chromium, never a downloaded one; the flags keep it off the (closed) network. */
@@ -44,7 +45,11 @@ export async function startBrowserStack(opts: { worker?: boolean } = {}) {
     const stack = h;
     web = await listen({
       listen: (port, host, cb) =>
-        createH5Server({ root: H5_ROOT, bffUrl: stack.url, simUrl: stack.simUrl }).listen(port, host, cb) as Server,
+        createH5Server({ root: H5_ROOT, consoleRoot: CONSOLE_ROOT, bffUrl: stack.url, simUrl: stack.simUrl }).listen(
+          port,
+          host,
+          cb,
+        ) as Server,
     });
   } catch (err) {
     void launching.then((b) => b.close()).catch(() => undefined);
@@ -54,8 +59,8 @@ export async function startBrowserStack(opts: { worker?: boolean } = {}) {
   mkdirSync(SCREENSHOTS, { recursive: true });
 
   /** A fresh phone-sized (or desk-sized) browser context: its own storage and cookies, so its own session. */
-  async function newPage(opts: { desk?: boolean } = {}): Promise<Page> {
-    const viewport = opts.desk ? { width: 1024, height: 768 } : { width: 390, height: 844 };
+  async function newPage(opts: { desk?: boolean; viewport?: { width: number; height: number } } = {}): Promise<Page> {
+    const viewport = opts.viewport ?? (opts.desk ? { width: 1024, height: 768 } : { width: 390, height: 844 });
     const context = await browser.newContext({ viewport, deviceScaleFactor: opts.desk ? 1 : 2, locale: 'zh-CN' });
     const page = await context.newPage();
     page.setDefaultTimeout(30_000); // generous: CI shares two cores with a webpack build (dev-boot test)

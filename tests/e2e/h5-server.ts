@@ -28,22 +28,28 @@ function proxy(req: IncomingMessage, res: ServerResponse, target: string) {
 }
 
 /**
- * For the browser tests: serves the built H5 app and forwards /api, /files and /healthz to the BFF (and /sim
+ * For the browser tests: serves the built H5 app (and the built console under /console/) and forwards /api, /files and /healthz to the BFF (and /sim
  * to the WeChat simulator, for the development login), so the app talks to one origin, as behind
  * Taro's dev server in `npm run dev`.
  */
-export function createH5Server(opts: { root: string; bffUrl: string; simUrl?: string }): Server {
+export function createH5Server(opts: { root: string; bffUrl: string; simUrl?: string; consoleRoot?: string }): Server {
   return createServer((req, res) => {
-    const path = decodeURIComponent((req.url ?? '/').split('?')[0]!);
+    let path = decodeURIComponent((req.url ?? '/').split('?')[0]!);
     if (path.startsWith('/api/') || path.startsWith('/files/') || path === '/healthz')
       return proxy(req, res, opts.bffUrl);
     if (path.startsWith('/sim/') && opts.simUrl) return proxy(req, res, opts.simUrl);
-    const file = normalize(join(opts.root, path === '/' ? 'index.html' : path));
-    const inside = file.startsWith(normalize(opts.root));
-    const target = inside && existsSync(file) && statSync(file).isFile() ? file : join(opts.root, 'index.html');
+    // The office console (docs/console.md) is a second root under /console/, so resident pages never load it.
+    let root = opts.root;
+    if (opts.consoleRoot && (path === '/console' || path.startsWith('/console/'))) {
+      root = opts.consoleRoot;
+      path = path.slice('/console'.length) || '/';
+    }
+    const file = normalize(join(root, path === '/' ? 'index.html' : path));
+    const inside = file.startsWith(normalize(root));
+    const target = inside && existsSync(file) && statSync(file).isFile() ? file : join(root, 'index.html');
     if (!existsSync(target)) {
       res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
-      return void res.end('H5 尚未构建完成，请稍候刷新');
+      return void res.end(root === opts.root ? 'H5 尚未构建完成，请稍候刷新' : '办公台尚未构建完成，请稍候刷新');
     }
     res.writeHead(200, {
       'content-type': TYPES[extname(target)] ?? 'application/octet-stream',

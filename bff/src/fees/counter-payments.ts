@@ -211,6 +211,10 @@ export async function takeCounterPayment(
 /** A counter receipt: number, unit, items with periods, channel, who took it, and any void. */
 export async function counterView(db: Prisma.TransactionClient | Deps['db'], id: string) {
   const p = await db.counterPayment.findUniqueOrThrow({ where: { id }, include: { items: true } });
+  const [community, takenBy] = await Promise.all([
+    db.community.findUniqueOrThrow({ where: { id: p.communityId }, select: { name: true } }),
+    db.user.findUnique({ where: { id: p.takenById }, select: { name: true } }),
+  ]);
   const bills = await db.bill.findMany({
     where: { id: { in: p.items.map((i) => i.billId) } },
     include: {
@@ -221,6 +225,9 @@ export async function counterView(db: Prisma.TransactionClient | Deps['db'], id:
   const byId = new Map(bills.map((b) => [b.id, b]));
   return {
     ...p,
+    /** What a printed receipt names (docs/console.md, Receipts): the community and the cashier. */
+    communityName: community.name,
+    takenByName: takenBy?.name ?? '收银员',
     /** One payment settles bills of one payer (takeCounterPayment). */
     payer: bills[0]?.payer ?? 'OWNER',
     items: p.items.map((i) => {

@@ -24,6 +24,7 @@ import {
   ZCounterPayment,
   ZVoidRequest,
 } from './counter-payments.js';
+import { searchCounterUnits, ZCounterUnitQuery } from './counter-units.js';
 
 const ZItemParams = ZCommunityParams.extend({ itemId: ZId });
 const ZRunParams = ZCommunityParams.extend({ runId: ZId });
@@ -129,6 +130,10 @@ export function feeRoutes(deps: Deps) {
     const { communityId } = ZCommunityParams.parse(ctx.params);
     ctx.status = 201;
     ctx.body = await takeCounterPayment(deps, userIdOf(ctx), communityId, ZCounterPayment.parse(ctx.request.body));
+  });
+  router.get('/staff/communities/:communityId/counter/units', async (ctx) => {
+    const { communityId } = ZCommunityParams.parse(ctx.params);
+    ctx.body = await searchCounterUnits(deps, userIdOf(ctx), communityId, ZCounterUnitQuery.parse(ctx.query));
   });
   router.get('/staff/counter-payments/:id', async (ctx) => {
     const { id } = ZIdParams.parse(ctx.params);

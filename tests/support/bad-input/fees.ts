@@ -120,6 +120,11 @@ export const feesCases: BadInputCases = ({ uuid, site }) => {
       { path: `${c}/counter-payments`, body: { unitId: uuid, channel: 'CASH', amountFen: 100, billIds: [] } },
       { path: `${c}/counter-payments`, body: { unitId: uuid, channel: 'CASH', amountFen: 100, payer: 'TENANT' } },
     ],
+    'GET /api/staff/communities/:communityId/counter/units': [
+      { path: `${c}/counter/units` },
+      { path: `${c}/counter/units?q=%20%20` },
+      { path: `${c}/counter/units?q=${'王'.repeat(41)}` },
+    ],
     'GET /api/staff/counter-payments/:id': [{ path: '/api/staff/counter-payments/x' }],
     'POST /api/staff/counter-payments/:id/void': [
       { path: `/api/staff/counter-payments/${uuid}/void`, body: { reason: '错' } },
