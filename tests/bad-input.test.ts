@@ -30,6 +30,7 @@ describe('bad input', () => {
     );
     const inputless = new Set([
       'GET /healthz',
+      'GET /readyz',
       'POST /api/auth/logout',
       'GET /api/me',
       'GET /api/communities',

@@ -13,8 +13,9 @@ describe('staff at work', { timeout: 60_000 }, () => {
     const page = await stack.newPage();
     await stack.devLogin(page, '小区经理 · 梧桐苑');
     await page.getByText('员工工作台').waitFor();
-    for (const module of ['报修工单', '绑定审核', '公告管理']) await page.getByText(module, { exact: true }).waitFor();
-    expect(await page.getByText('收银台', { exact: true }).count()).toBe(0);
+    // A manager reaches the cashier's desk too: undoing a billing run is theirs (docs/domain.md §4).
+    for (const module of ['报修工单', '绑定审核', '公告管理', '收银台'])
+      await page.getByText(module, { exact: true }).waitFor();
     // The working calendar's warning is the BFF's (from December until the next year is confirmed, on its
     // clock): the home shows exactly it, with the way to the year's schedule.
     const community = await stack.h.db.community.findFirstOrThrow({ where: { name: '梧桐苑' } });
