@@ -4,12 +4,10 @@ import { api, token, whenSignedOut } from './api';
 import { Login } from './login/Login';
 import { Shell } from './shell/Shell';
 import { screensFor } from './shell/nav';
+import { SCREEN_COMPONENTS } from './shell/screens';
 import { go, useRoute } from './route';
 import { EmptyState, ErrorState, LoadingState } from './states';
-import { Counter } from './counter/Counter';
 
-// Screens other than the counter load when first opened: the counter's first load stays small.
-const Arrears = lazy(() => import('./arrears/Arrears'));
 const Receipt = lazy(() => import('./receipt/Receipt'));
 
 const COMMUNITY = 'wyt-console-community';
@@ -56,8 +54,10 @@ export function App() {
     ) : (
       <EmptyState text="您在这个小区的角色暂无办公台功能，请在手机微信中使用。" />
     );
-  } else if (route.path === '/arrears') screen = <Arrears communityId={communityId} route={route} />;
-  else screen = <Counter communityId={communityId} />;
+  } else {
+    const Screen = SCREEN_COMPONENTS[route.path as keyof typeof SCREEN_COMPONENTS];
+    screen = <Screen communityId={communityId} route={route} me={me} />;
+  }
   return (
     <Shell me={me} communityId={communityId} onCommunity={setCommunityId} onSignOut={signOut} route={route}>
       <Suspense fallback={<LoadingState />}>{screen}</Suspense>

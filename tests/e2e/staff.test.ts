@@ -13,6 +13,13 @@ describe('staff at work', { timeout: 60_000 }, () => {
     const page = await stack.newPage();
     await stack.devLogin(page, '小区经理 · 梧桐苑');
     await page.getByText('员工工作台').waitFor();
+    // Both ways lead to the same page: wait until the page is really left before taking the next way, or a
+    // second goBack can land before the navigation it means to undo.
+    const backHome = async () => {
+      await page.goBack();
+      await page.waitForURL((url) => !url.href.includes('work-calendar'));
+      await page.getByText('员工工作台').waitFor();
+    };
     // A manager reaches the cashier's desk too: undoing a billing run is theirs (docs/domain.md §4).
     for (const module of ['报修工单', '绑定审核', '公告管理', '收银台'])
       await page.getByText(module, { exact: true }).waitFor();
@@ -25,13 +32,15 @@ describe('staff at work', { timeout: 60_000 }, () => {
     if (warning) {
       await page.getByTestId('home-calendar-warning').getByText(warning, { exact: true }).waitFor();
       await tapButton(page, '录入全年节假日');
+      await page.waitForURL(/work-calendar/);
       await page.getByText(/^只有物业公司管理员可以确认全年安排/).waitFor();
-      await page.goBack();
+      await backHome();
     } else expect(await page.getByTestId('home-calendar-warning').count()).toBe(0);
     await stack.shot(page, '07-home-manager');
     await page.getByText('全年节假日', { exact: true }).click();
+    await page.waitForURL(/work-calendar/);
     await page.getByText(/^只有物业公司管理员可以确认全年安排/).waitFor(); // a manager sees the year, an administrator confirms it
-    await page.goBack();
+    await backHome();
 
     // A second request waits too: one is approved, the other rejected with a reason of its own.
     const unit = await stack.h.db.unit.findFirstOrThrow({ where: { communityId: community.id }, skip: 30 });
