@@ -1,9 +1,6 @@
-import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { tapButton, useBrowserStack } from './browser.js';
+import { axe, pdfText } from './console-kit.js';
 import { amountInWords } from '../../console/src/lib/amount-in-words.js';
 
 /**
@@ -12,28 +9,6 @@ import { amountInWords } from '../../console/src/lib/amount-in-words.js';
  * Every screen is checked by axe: no serious or critical violations.
  */
 const stack = useBrowserStack();
-const PDFJS = join(import.meta.dirname, '../../node_modules/pdfjs-dist');
-
-async function axe(page: Page, screen: string) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const bad = violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${screen}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.html).join(', ')}`);
-  expect(bad).toEqual([]);
-}
-
-async function pdfText(pdf: Buffer) {
-  const doc = await getDocument({
-    data: new Uint8Array(pdf),
-    cMapUrl: `${PDFJS}/cmaps/`, // Chromium writes Chinese in CID fonts: their character maps
-    cMapPacked: true,
-    standardFontDataUrl: `${PDFJS}/standard_fonts/`,
-  }).promise;
-  const page = await doc.getPage(1);
-  const text = (await page.getTextContent()).items.map((i) => ('str' in i ? i.str : '')).join('');
-  await doc.destroy();
-  return text.replace(/\s+/g, '');
-}
 
 describe('办公台：收银员的一天（第一部分）', { timeout: 60_000 }, () => {
   it('signs in by scan, takes cash by keyboard, prints the receipt, opens the arrears table', async () => {
