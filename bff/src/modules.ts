@@ -9,6 +9,7 @@ import { uploadsModule } from './uploads/index.js';
 import { noticesModule } from './notices/index.js';
 import { pushModule } from './push/index.js';
 import { repairsModule } from './repairs/index.js';
+import { complaintsModule } from './complaints/index.js';
 import { calendarModule } from './calendar/index.js';
 import { moderationModule } from './moderation/index.js';
 import { snapshotsModule } from './snapshots/index.js';
@@ -32,6 +33,7 @@ export const modules: Module[] = [
   calendarModule,
   moderationModule,
   repairsModule,
+  complaintsModule,
   snapshotsModule,
   feesModule,
   payModule,
