@@ -10,6 +10,7 @@ import { noticesModule } from './notices/index.js';
 import { pushModule } from './push/index.js';
 import { repairsModule } from './repairs/index.js';
 import { complaintsModule } from './complaints/index.js';
+import { returnVisitsModule } from './return-visits/index.js';
 import { calendarModule } from './calendar/index.js';
 import { moderationModule } from './moderation/index.js';
 import { snapshotsModule } from './snapshots/index.js';
@@ -34,6 +35,7 @@ export const modules: Module[] = [
   moderationModule,
   repairsModule,
   complaintsModule,
+  returnVisitsModule,
   snapshotsModule,
   feesModule,
   payModule,
