@@ -11,6 +11,7 @@ import { pushModule } from './push/index.js';
 import { repairsModule } from './repairs/index.js';
 import { complaintsModule } from './complaints/index.js';
 import { returnVisitsModule } from './return-visits/index.js';
+import { surveysModule } from './surveys/index.js';
 import { calendarModule } from './calendar/index.js';
 import { moderationModule } from './moderation/index.js';
 import { snapshotsModule } from './snapshots/index.js';
@@ -36,6 +37,7 @@ export const modules: Module[] = [
   repairsModule,
   complaintsModule,
   returnVisitsModule,
+  surveysModule,
   snapshotsModule,
   feesModule,
   payModule,

@@ -1,13 +1,19 @@
 import type { BadInputCases } from './types.js';
 import { DEFAULT_COMPLAINT_SLA as sla } from '../../../bff/src/complaints/clocks.js';
 
-/** Bad input for the complaints and return-visits routes (tests/bad-input.test.ts runs every module's). */
+/** Bad input for the complaints, return-visits and surveys routes (tests/bad-input.test.ts runs every module's). */
 export const complaintsCases: BadInputCases = ({ uuid, site }) => {
   const good = { unitId: site.units[0]!.id, kind: 'COMPLAINT', category: '环境卫生', text: '垃圾两天没有清运' };
   const caller = { ...good, channel: 'PHONE', callerName: '张先生', callerPhone: '13800001234' };
   const staffPath = `/api/staff/communities/${uuid}/complaints`;
   const slaPath = `/api/staff/communities/${uuid}/complaint-sla`;
   const actions = `/api/complaints/${uuid}/actions`;
+  const survey = {
+    title: '满意度调查',
+    questions: [{ type: 'stars', title: '总体满意度' }],
+    opensAt: '2026-10-12T00:00:00.000Z',
+    closesAt: '2026-10-26T00:00:00.000Z',
+  };
   return {
     'POST /api/complaints': [
       { path: '/api/complaints', body: {} },
@@ -64,5 +70,26 @@ export const complaintsCases: BadInputCases = ({ uuid, site }) => {
       { path: `/api/staff/return-visits/${uuid}`, body: { result: 'HAPPY' } },
       { path: '/api/staff/return-visits/1', body: { result: 'SATISFIED' } },
     ],
+    'POST /api/staff/communities/:communityId/surveys': [
+      { path: `/api/staff/communities/${uuid}/surveys`, body: {} },
+      { path: `/api/staff/communities/${uuid}/surveys`, body: { ...survey, questions: [] } },
+      {
+        path: `/api/staff/communities/${uuid}/surveys`,
+        body: { ...survey, questions: [{ type: 'rank', title: '排序' }] },
+      },
+      {
+        path: `/api/staff/communities/${uuid}/surveys`,
+        body: { ...survey, questions: [{ type: 'single', title: '单选', options: ['一'] }] },
+      },
+      { path: `/api/staff/communities/${uuid}/surveys`, body: { ...survey, closesAt: survey.opensAt } },
+      { path: '/api/staff/communities/1/surveys', body: survey },
+    ],
+    'POST /api/surveys/:id/responses': [
+      { path: `/api/surveys/${uuid}/responses`, body: {} },
+      { path: `/api/surveys/${uuid}/responses`, body: { unitId: uuid, answers: [] } },
+      { path: `/api/surveys/${uuid}/responses`, body: { unitId: uuid, answers: [{ stars: 5 }] } },
+      { path: '/api/surveys/1/responses', body: { unitId: uuid, answers: [5] } },
+    ],
+    'GET /api/staff/surveys/:id/results': [{ path: '/api/staff/surveys/1/results' }],
   };
 };
