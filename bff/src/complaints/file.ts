@@ -5,7 +5,7 @@ import { notFound } from '../errors.js';
 import { OFFICE_ROLES } from '../access/scope.js';
 import { requireRole } from '../access/guards.js';
 import { claimUploads } from '../uploads/claim-uploads.js';
-import { isResidentOf } from '../units/resident-cache.js';
+import { filingCommunity } from '../repairs/file-repair.js';
 import { holdForReview, screenText, type Screened } from '../moderation/screen-text.js';
 import { loadClocks } from '../repairs/sla.js';
 import { loadComplaintSla, triageDue } from './clocks.js';
@@ -55,18 +55,7 @@ async function store(deps: Deps, data: Filing, extra: { uploadIds: string[]; scr
 
 /** A resident files about one of their units, or a common place of their community. */
 export async function fileComplaint(deps: Deps, userId: string, input: FileComplaint) {
-  let communityId: string;
-  if (input.unitId) {
-    const unit = await deps.db.unit.findFirst({
-      where: { id: input.unitId, memberships: { some: { userId, status: 'VERIFIED' } } },
-      select: { communityId: true },
-    });
-    if (!unit) throw notFound('房屋');
-    communityId = unit.communityId;
-  } else {
-    communityId = input.communityId!;
-    if (!(await isResidentOf(deps, userId, communityId))) throw notFound('小区');
-  }
+  const communityId = await filingCommunity(deps, userId, input);
   // Each filing is a WeChat text check: charged like a repair's, once the filing is valid and theirs.
   await deps.limits.repairsPerUser.consume(userId);
   // Screened like every resident's text (docs/wechat.md §7): risky refused here, review held.
