@@ -21,6 +21,7 @@ import { makePushAudience } from '../tests/support/factories/push.js';
 import { TEMPLATES } from '../bff/src/push/templates.js';
 import { weappSizes, WEAPP_DIST } from './lib/weapp-size.js';
 import { sweepRepairClocks } from '../bff/src/repairs/sla-sweep.js';
+import { benchComplaintSweep } from './lib/bench-complaints.js';
 import { benchBillsGenerate, benchNotify } from './lib/bench-pay.js';
 import { benchArrearsExport, benchReconcile } from './lib/bench-desk.js';
 import { benchBallots, benchTally } from './lib/bench-elections.js';
@@ -349,6 +350,10 @@ async function main() {
       await benchConsole(stack);
       return;
     }
+    if (process.env.BENCH_ONLY === 'complaints') {
+      await benchComplaintSweep(stack);
+      return;
+    }
     if (process.env.BENCH_ONLY === 'desk') {
       await benchArrearsExport(stack);
       await benchReconcile(stack);
@@ -360,6 +365,7 @@ async function main() {
     print('upload_p50_ms', await uploadP50(stack, token), 'ms');
     await repairCreate(stack, token);
     await slaSweep(stack);
+    await benchComplaintSweep(stack);
     await benchNotify(stack);
     await benchBillsGenerate(stack);
     await benchArrearsExport(stack);

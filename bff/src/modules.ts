@@ -9,6 +9,9 @@ import { uploadsModule } from './uploads/index.js';
 import { noticesModule } from './notices/index.js';
 import { pushModule } from './push/index.js';
 import { repairsModule } from './repairs/index.js';
+import { complaintsModule } from './complaints/index.js';
+import { returnVisitsModule } from './return-visits/index.js';
+import { surveysModule } from './surveys/index.js';
 import { calendarModule } from './calendar/index.js';
 import { moderationModule } from './moderation/index.js';
 import { snapshotsModule } from './snapshots/index.js';
@@ -32,6 +35,9 @@ export const modules: Module[] = [
   calendarModule,
   moderationModule,
   repairsModule,
+  complaintsModule,
+  returnVisitsModule,
+  surveysModule,
   snapshotsModule,
   feesModule,
   payModule,

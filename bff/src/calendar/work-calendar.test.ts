@@ -43,4 +43,22 @@ describe('the working calendar', () => {
     expect(confirmed.coveredUntil).toBe('2027-12-31');
     expect(confirmed.runOutWarning(atBeijing('2026-12-01', 600))).toBeNull();
   });
+
+  it('adds working minutes over nights, weekends and holidays', () => {
+    // Monday 17:00 + 60 min: 30 today, 30 from Tuesday 08:30.
+    expect(cal.addWorkingMinutes(atBeijing('2026-10-12', 17 * 60), 60, hours)).toEqual(atBeijing('2026-10-13', 540));
+    // Friday 2026-04-03 17:00 before Qingming: the rest on Tuesday 2026-04-07.
+    expect(cal.addWorkingMinutes(atBeijing('2026-04-03', 17 * 60), 60, hours)).toEqual(atBeijing('2026-04-07', 540));
+    expect(cal.addWorkingMinutes(atBeijing('2026-10-12', 600), 60, hours)).toEqual(atBeijing('2026-10-12', 660));
+  });
+
+  it('counts hours on working days only, nights included', () => {
+    // Friday 10:00 + 24 h: Saturday and Sunday do not count → Monday 10:00.
+    expect(cal.addWorkingDayHours(atBeijing('2026-10-16', 600), 24)).toEqual(atBeijing('2026-10-19', 600));
+    // Thursday 2026-04-02 15:00 + 24 h: Friday counts, Qingming (4–6 April) does not → Friday 15:00; from Friday 15:00 → Tuesday 15:00.
+    expect(cal.addWorkingDayHours(atBeijing('2026-04-02', 900), 24)).toEqual(atBeijing('2026-04-03', 900));
+    expect(cal.addWorkingDayHours(atBeijing('2026-04-03', 900), 24)).toEqual(atBeijing('2026-04-07', 900));
+    // Filed on a Sunday: counting starts on Monday 00:00.
+    expect(cal.addWorkingDayHours(atBeijing('2026-10-18', 600), 24)).toEqual(atBeijing('2026-10-20', 0));
+  });
 });

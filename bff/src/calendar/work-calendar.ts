@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import chineseDays from 'chinese-days';
 import type { Db } from '../db.js';
-import { addDays, atBeijing, beijingDay, beijingMsOfDay } from '../beijing.js';
+import { addDays, atBeijing, beijingDay, beijingMsOfDay, dayEnd, dayStart } from '../beijing.js';
 
 /**
  * The last year chinese-days holds holidays for (its data is published a year at a time, after the
@@ -72,6 +72,41 @@ export class WorkCalendar {
       if (this.isWorkingDay(day)) return atBeijing(day, hours.workStart);
     }
     throw new Error(`no working day within 60 days of ${date}`);
+  }
+
+  /**
+   * `minutes` of working time after `at`: only the working hours of working days count, so a clock
+   * started at 17:00 with an hour to run ends at 09:00 the next working day (docs/domain.md §8, triage).
+   */
+  addWorkingMinutes(at: Date, minutes: number, hours: WorkingHours): Date {
+    let t = this.workingStart(at, hours);
+    let left = minutes * 60_000;
+    for (;;) {
+      const room = atBeijing(beijingDay(t), hours.workEnd).getTime() - t.getTime();
+      if (left <= room) return new Date(t.getTime() + left);
+      left -= room;
+      t = this.workingStart(new Date(t.getTime() + room), hours);
+    }
+  }
+
+  /**
+   * `hours` counted on working days only, night included: a day off does not count at all, so 24 hours
+   * from Friday 10:00 end on Monday 10:00, and from the eve of a holiday on the day after it
+   * (docs/domain.md §8, first contact).
+   */
+  addWorkingDayHours(at: Date, hours: number): Date {
+    let t = at;
+    let left = hours * 3_600_000;
+    for (let i = 0; i <= 60 + hours / 24; i++) {
+      const day = beijingDay(t);
+      if (this.isWorkingDay(day)) {
+        const room = dayEnd(day).getTime() - t.getTime();
+        if (left <= room) return new Date(t.getTime() + left);
+        left -= room;
+      }
+      t = dayStart(addDays(day, 1));
+    }
+    throw new Error(`no working days for ${hours} h after ${beijingDay(at)}`);
   }
 }
 

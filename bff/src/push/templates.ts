@@ -48,6 +48,16 @@ export const TEMPLATES = {
     keywords: { character_string1: 'character_string', phrase2: 'phrase', thing3: 'thing', time4: 'time' },
     fields: { number: 'character_string1', clock: 'phrase2', summary: 'thing3', dueAt: 'time4' },
   },
+  /**
+   * To staff: a complaint missed its triage or first-contact clock (docs/domain.md §8); opens the overdue
+   * board until the staff pages have a complaint screen of their own.
+   */
+  complaintOverdue: {
+    id: 'T_COMPLAINT_OVERDUE_01',
+    page: 'packages/staff/overdue/index',
+    keywords: { phrase1: 'phrase', thing2: 'thing', time3: 'time' },
+    fields: { clock: 'phrase1', summary: 'thing2', dueAt: 'time3' },
+  },
   paymentSucceeded: {
     id: 'T_PAYMENT_SUCCEEDED_01',
     page: 'packages/fees/receipt',

@@ -28,22 +28,29 @@ async function assignNumber(tx: Prisma.TransactionClient, id: string, communityI
       FROM n WHERE "id" = ${id}::uuid`;
 }
 
-/** A resident files a repair for one of their units, or for a common area of their community. */
-export async function fileRepair(deps: Deps, userId: string, input: FileRepair) {
-  const user = await deps.db.user.findUniqueOrThrow({ where: { id: userId }, select: { phone: true } });
-  if (!user.phone) throw new AppError('PHONE_REQUIRED', '请先授权手机号，方便维修人员联系您');
-  let communityId: string;
+/**
+ * The community a resident files in: that of one of their verified units, or a community they live in
+ * (for a common area). Anything else is not found (docs/conventions.md rule 4). Shared by repairs and
+ * complaints.
+ */
+export async function filingCommunity(deps: Deps, userId: string, input: { unitId?: string; communityId?: string }) {
   if (input.unitId) {
     const unit = await deps.db.unit.findFirst({
       where: { id: input.unitId, memberships: { some: { userId, status: 'VERIFIED' } } },
       select: { communityId: true },
     });
     if (!unit) throw notFound('房屋');
-    communityId = unit.communityId;
-  } else {
-    communityId = input.communityId!;
-    if (!(await isResidentOf(deps, userId, communityId))) throw notFound('小区');
+    return unit.communityId;
   }
+  if (!(await isResidentOf(deps, userId, input.communityId!))) throw notFound('小区');
+  return input.communityId!;
+}
+
+/** A resident files a repair for one of their units, or for a common area of their community. */
+export async function fileRepair(deps: Deps, userId: string, input: FileRepair) {
+  const user = await deps.db.user.findUniqueOrThrow({ where: { id: userId }, select: { phone: true } });
+  if (!user.phone) throw new AppError('PHONE_REQUIRED', '请先授权手机号，方便维修人员联系您');
+  const communityId = await filingCommunity(deps, userId, input);
   // Charged only now that the filing is valid and theirs: each is a WeChat text check (docs/conventions.md, Rate limits).
   await deps.limits.repairsPerUser.consume(userId);
   // Screened before anything is stored: risky text is refused here, with nothing written.

@@ -1,36 +1,15 @@
-import type { RepairClock, RepairRequest, RepairSlaSettings, StaffRoleKind } from '@prisma/client';
+import type { RepairClock, RepairRequest, RepairSlaSettings } from '@prisma/client';
 import { z } from 'zod';
 import type { Db } from '../db.js';
-import { ZId, ZText } from '../http/params.js';
+import { ZEscalationStep, ZMinutes, type EscalationStep } from '../clocks/escalation.js';
+import type { Deadline as ClockDeadline } from '../clocks/sweep.js';
 import { loadCalendar, type WorkCalendar } from '../calendar/work-calendar.js';
 import { beijingDay, beijingMinute, dayEnd } from '../beijing.js';
 import { AppError } from '../errors.js';
 
-const minutes = (max: number, label: string) =>
-  z.number(`${label}须是分钟数`).int(`${label}须是整数`).min(1, `${label}至少 1 分钟`).max(max, `${label}太长`);
+const minutes = ZMinutes;
 
-export const ZEscalationStep = z
-  .object({
-    label: ZText({ max: 30, label: '环节名称' }),
-    roles: z
-      .array(
-        z.enum(
-          ['MANAGER', 'COMPANY_ADMIN', 'TECHNICIAN', 'CASHIER', 'COMMITTEE_MEMBER'] satisfies StaffRoleKind[],
-          '角色不正确',
-        ),
-      )
-      .max(5)
-      .default([]),
-    userIds: z.array(ZId).max(10).default([]),
-    /** How long this step has before the next one fires. */
-    minutes: minutes(24 * 60, '升级时限'),
-  })
-  .strict()
-  .refine((s) => s.roles.length + s.userIds.length > 0, {
-    message: '每个升级环节至少要有一个通知对象',
-    path: ['roles'],
-  });
-export type EscalationStep = z.infer<typeof ZEscalationStep>;
+export { ZEscalationStep, type EscalationStep };
 
 /** A community's clocks; every number is per-community configuration (docs/domain.md §1). */
 export const ZSlaSettings = z
@@ -153,7 +132,7 @@ export type ClockState = Pick<
   | 'arrivedAt'
   | 'resolvedAt'
 >;
-export type Deadline = { clock: RepairClock; step: number; dueAt: Date };
+export type Deadline = ClockDeadline<RepairClock>;
 
 const BEFORE_CONTACT = new Set(['ACCEPTED', 'ASSIGNED']);
 const BEFORE_ARRIVAL = new Set(['ACCEPTED', 'ASSIGNED', 'CONTACTED']);

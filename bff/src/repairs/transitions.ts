@@ -9,6 +9,7 @@ import { getRepair } from './get-repair.js';
 import { beijingMinute } from '../beijing.js';
 import { pushAppointmentProposal, pushRepairEvent, pushUrgentAppeal } from './push.js';
 import { holdForReview, screenText } from '../moderation/screen-text.js';
+import { answerReturnVisit, openReturnVisit, resultOfRating } from '../return-visits/hooks.js';
 import {
   checkAppointment,
   loadClocks,
@@ -202,8 +203,12 @@ export async function actOnRepair(deps: Deps, userId: string, id: string, action
     });
     if (held)
       await holdForReview(tx, { communityId: repair.communityId, authorId: userId, recordId: id, now, ...held });
-    if (action.action === 'resolve')
+    if (action.action === 'resolve') {
       await claimUploads(tx, { uploaderId: userId, ids: action.uploadIds, kind: 'repair', recordId: id, now });
+      await openReturnVisit(tx, repair, now);
+    }
+    if (action.action === 'rate') await answerReturnVisit(tx, id, resultOfRating(action.attitude, action.quality), now);
+    if (action.action === 'reopen') await answerReturnVisit(tx, id, 'UNSATISFIED', now);
     await pushRepairEvent(deps, tx, repair, action.action, now);
     if (action.action === 'urgent') await pushUrgentAppeal(deps, tx, repair, now);
     if (action.action === 'propose')

@@ -9,6 +9,7 @@ import { uploadsCases } from './uploads.js';
 import { noticesCases } from './notices.js';
 import { pushCases } from './push.js';
 import { repairsCases } from './repairs.js';
+import { complaintsCases } from './complaints.js';
 import { calendarCases } from './calendar.js';
 import { moderationCases } from './moderation.js';
 import { snapshotsCases } from './snapshots.js';
@@ -33,6 +34,7 @@ export const allBadInput: BadInputCases[] = [
   calendarCases,
   moderationCases,
   repairsCases,
+  complaintsCases,
   snapshotsCases,
   feesCases,
   payCases,

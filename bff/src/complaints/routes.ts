@@ -1,0 +1,51 @@
+import type { Deps } from '../deps.js';
+import { createRouter } from '../http/router.js';
+import { requireSession, userIdOf } from '../http/auth.js';
+import { ZCommunityParams, ZIdParams } from '../http/params.js';
+import { ZComplaintAction, ZComplaintListQuery, ZFileComplaint, ZFileForCaller } from './schema.js';
+import { ZComplaintSla } from './clocks.js';
+import { fileComplaint, fileForCaller } from './file.js';
+import { actOnComplaint } from './actions.js';
+import { getComplaint, listCommunityComplaints, listMyComplaints } from './view.js';
+import { getComplaintSla, putComplaintSla } from './settings.js';
+
+export function complaintRoutes(deps: Deps) {
+  const router = createRouter('/api');
+  router.use(requireSession(deps.sessions));
+  router.post('/complaints', async (ctx) => {
+    const input = ZFileComplaint.parse(ctx.request.body);
+    ctx.status = 201;
+    ctx.body = await fileComplaint(deps, userIdOf(ctx), input);
+  });
+  router.get('/complaints', async (ctx) => {
+    ctx.body = await listMyComplaints(deps, userIdOf(ctx), ZComplaintListQuery.parse(ctx.query));
+  });
+  router.get('/complaints/:id', async (ctx) => {
+    const { id } = ZIdParams.parse(ctx.params);
+    ctx.body = await getComplaint(deps, userIdOf(ctx), id);
+  });
+  router.post('/complaints/:id/actions', async (ctx) => {
+    const { id } = ZIdParams.parse(ctx.params);
+    const action = ZComplaintAction.parse(ctx.request.body);
+    ctx.body = await actOnComplaint(deps, userIdOf(ctx), id, action);
+  });
+  router.post('/staff/communities/:communityId/complaints', async (ctx) => {
+    const { communityId } = ZCommunityParams.parse(ctx.params);
+    const input = ZFileForCaller.parse(ctx.request.body);
+    ctx.status = 201;
+    ctx.body = await fileForCaller(deps, userIdOf(ctx), communityId, input);
+  });
+  router.get('/staff/communities/:communityId/complaints', async (ctx) => {
+    const { communityId } = ZCommunityParams.parse(ctx.params);
+    ctx.body = await listCommunityComplaints(deps, userIdOf(ctx), communityId, ZComplaintListQuery.parse(ctx.query));
+  });
+  router.get('/staff/communities/:communityId/complaint-sla', async (ctx) => {
+    const { communityId } = ZCommunityParams.parse(ctx.params);
+    ctx.body = await getComplaintSla(deps, userIdOf(ctx), communityId);
+  });
+  router.put('/staff/communities/:communityId/complaint-sla', async (ctx) => {
+    const { communityId } = ZCommunityParams.parse(ctx.params);
+    ctx.body = await putComplaintSla(deps, userIdOf(ctx), communityId, ZComplaintSla.parse(ctx.request.body));
+  });
+  return router;
+}

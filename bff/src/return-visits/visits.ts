@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import type { Deps } from '../deps.js';
+import { AppError, notFound } from '../errors.js';
+import { OFFICE_ROLES } from '../access/scope.js';
+import { requireRole } from '../access/guards.js';
+import { maskName, maskPhone } from '../privacy/mask.js';
+import { ZText } from '../http/params.js';
+import { monthStart } from '../beijing.js';
+import { nextMonth } from '../fees/periods.js';
+
+export const ZVisitListQuery = z
+  .object({
+    status: z.enum(['OPEN', 'DONE'], '状态不正确').default('OPEN'),
+    limit: z.coerce.number('条数必须是数字').int().min(1, '至少 1 条').max(100, '最多 100 条').default(50),
+  })
+  .strict();
+
+export const ZPhoneVisit = z
+  .object({
+    result: z.enum(['SATISFIED', 'BASICALLY_SATISFIED', 'UNSATISFIED'], '请选择回访结果'),
+    note: ZText({ min: 0, max: 300, label: '回访记录' }).default(''),
+  })
+  .strict();
+
+export const ZRateQuery = z
+  .object({ month: z.string('请选择月份').regex(/^20\d\d-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM') })
+  .strict();
+
+/** The office's return-visit tasks of a community: open ones oldest first, to be phoned. */
+export async function listReturnVisits(
+  deps: Deps,
+  staffId: string,
+  communityId: string,
+  q: z.infer<typeof ZVisitListQuery>,
+) {
+  await requireRole(deps.db, staffId, communityId, OFFICE_ROLES);
+  const visits = await deps.db.returnVisit.findMany({
+    where: { communityId, doneAt: q.status === 'OPEN' ? null : { not: null } },
+    orderBy: { createdAt: q.status === 'OPEN' ? 'asc' : 'desc' },
+    take: q.limit,
+  });
+  const repairs = await deps.db.repairRequest.findMany({
+    where: { id: { in: visits.map((v) => v.repairId) } },
+    select: { id: true, number: true, part: true, resolvedAt: true, reporter: { select: { name: true, phone: true } } },
+  });
+  const byId = new Map(repairs.map((r) => [r.id, r]));
+  return {
+    items: visits.map((v) => {
+      const r = byId.get(v.repairId)!;
+      return {
+        id: v.id,
+        repairId: v.repairId,
+        number: r.number,
+        part: r.part,
+        resident: { name: maskName(r.reporter.name), phone: maskPhone(r.reporter.phone) },
+        createdAt: v.createdAt.toISOString(),
+        doneAt: v.doneAt?.toISOString() ?? null,
+        method: v.method,
+        methodLabel: v.method === 'PHONE' ? '电话回访' : v.method === 'RATING' ? '住户在线评价' : null,
+        result: v.result,
+        note: v.note,
+      };
+    }),
+  };
+}
+
+/**
+ * The office records a phone visit. Whichever comes first counts (docs/domain.md §8): a visit the
+ * resident already answered in the app, or another clerk already recorded, is not written over.
+ */
+export async function recordPhoneVisit(deps: Deps, staffId: string, id: string, input: z.infer<typeof ZPhoneVisit>) {
+  const visit = await deps.db.returnVisit.findUnique({ where: { id }, select: { communityId: true } });
+  if (!visit) throw notFound('回访');
+  await requireRole(deps.db, staffId, visit.communityId, OFFICE_ROLES, '回访');
+  const done = await deps.db.returnVisit.updateMany({
+    where: { id, doneAt: null },
+    data: { doneAt: deps.clock.now(), method: 'PHONE', result: input.result, note: input.note || null, staffId },
+  });
+  if (done.count === 0) throw new AppError('CONFLICT', '这次维修已经回访过了');
+  return { id, done: true };
+}
+
+/** 回访率 (docs/domain.md §8): repairs resolved in the Beijing month, and the share visited by now. */
+export async function returnVisitRate(deps: Deps, staffId: string, communityId: string, month: string) {
+  await requireRole(deps.db, staffId, communityId, OFFICE_ROLES);
+  const [row] = await deps.db.$queryRaw<{ due: number; phone: number; rating: number }[]>`
+    SELECT count(*)::int AS due,
+           count(*) FILTER (WHERE "method" = 'PHONE')::int AS phone,
+           count(*) FILTER (WHERE "method" = 'RATING')::int AS rating
+      FROM "ReturnVisit"
+     WHERE "communityId" = ${communityId}::uuid AND "createdAt" >= ${monthStart(month)} AND "createdAt" < ${monthStart(nextMonth(month))}`;
+  const { due, phone, rating } = row!;
+  const done = phone + rating;
+  // Tenths of a percent, in integers: a rate compared with 95 % is never a float comparison.
+  const permille = due === 0 ? null : Math.floor((done * 1000) / due);
+  return {
+    month,
+    due,
+    done,
+    byPhone: phone,
+    byRating: rating,
+    ratePermille: permille,
+    target: 950,
+    met: permille === null ? null : permille >= 950,
+  };
+}
