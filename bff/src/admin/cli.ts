@@ -65,8 +65,8 @@ async function main() {
     }
     print(await run(deps));
   } catch (err) {
-    if (!(err instanceof AdminError)) throw err;
-    process.stderr.write(`${err.message}\n`);
+    // A refusal, or the database or WeChat out of reach: said in one line, not a stack.
+    process.stderr.write(`${err instanceof AdminError ? '' : 'failed: '}${(err as Error).message}\n`);
     process.exitCode = 1;
   } finally {
     await closeDeps(deps);
