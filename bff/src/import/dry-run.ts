@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import type { Prisma } from '@prisma/client';
 import { requireRole } from '../access/guards.js';
 import type { Deps } from '../deps.js';
 import { notFound } from '../errors.js';
@@ -34,7 +33,7 @@ export async function dryRunImport(
   const sheets = await readImportFile(file.body);
   const { records, errors } = validate(sheets);
   // Read before the data it names: a change in between makes applying refuse, never write blind.
-  const fp = await fingerprint(deps.db, communityId);
+  const fp = await fingerprint(deps.sql, communityId);
   const d = await diff(deps.db, communityId, records);
   const allErrors = [...errors, ...d.errors].sort((a, b) => sheetOrder(a.sheet) - sheetOrder(b.sheet) || a.row - b.row);
   const report = {
@@ -45,20 +44,24 @@ export async function dryRunImport(
     absent: d.absent.slice(0, LIST_LIMIT),
     sheets: [...sheets.keys()],
   };
-  const run = await deps.db.importRun.create({
-    data: {
+  // Written through node-postgres: a plan of 50,000 rows is one JSON text here, where Prisma took a minute.
+  const { rows } = await deps.sql.query<{ id: string }>(
+    `INSERT INTO "ImportRun" ("communityId", "createdById", "createdAt", "fileName", "fileSha256", fingerprint,
+       "errorCount", report, plan)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb) RETURNING id`,
+    [
       communityId,
-      createdById: userId,
-      createdAt: deps.clock.now(),
-      fileName: file.filename ?? '导入文件',
-      fileSha256: createHash('sha256').update(file.body).digest('hex'),
-      fingerprint: fp,
-      errorCount: allErrors.length,
-      report: report as unknown as Prisma.InputJsonValue,
-      plan: allErrors.length === 0 ? (d.plan as unknown as Prisma.InputJsonValue) : undefined,
-    },
-    select: { id: true },
-  });
+      userId,
+      deps.clock.now(),
+      file.filename ?? '导入文件',
+      createHash('sha256').update(file.body).digest('hex'),
+      fp,
+      allErrors.length,
+      JSON.stringify(report),
+      allErrors.length === 0 ? JSON.stringify(d.plan) : null,
+    ],
+  );
+  const run = rows[0]!;
   return view({
     id: run.id,
     createdAt: deps.clock.now(),

@@ -213,13 +213,7 @@ export async function diff(db: Db, communityId: string, records: Records): Promi
     const before = now.roster.get(`${unitId}\u0000${o.phone}`);
     if (!before) {
       const row = { id: randomUUID(), unitId, name: o.name, phone: o.phone, relation: o.relation };
-      plan.roster.create.push(row);
-      plan.audits.push({
-        kind: 'ROSTER_ADD',
-        subjectId: unitId,
-        before: null,
-        after: { name: o.name, phone: o.phone, relation: o.relation },
-      });
+      plan.roster.create.push(row); // audited as ROSTER_ADD when applied (apply.ts)
       out.counts.owners.added++;
     } else if (before.name !== o.name || before.relation !== o.relation) {
       plan.roster.update.push({ ...before, name: o.name, relation: o.relation });
