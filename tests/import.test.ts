@@ -92,6 +92,10 @@ describe('a clean workbook', () => {
     const applied = await site.admin.call('POST', `/api/staff/imports/${dry.body.id}/apply`);
     expect(applied.status).toBe(200);
     expect(await unitsOf(community.id)).toEqual(clean.expect.units);
+    // Owners of record added: audited once per unit, with who did it.
+    const added = await h.db.auditEvent.findMany({ where: { communityId: community.id, kind: 'ROSTER_ADD' } });
+    expect(added.map((a) => (a.after as unknown[]).length).sort()).toEqual([1, 2]);
+    expect(added.every((a) => a.actorId === site.admin.userId)).toBe(true);
     expect(await rosterOf(community.id)).toEqual(clean.expect.roster);
     const parking = await h.db.parkingSpace.findMany({
       where: { communityId: community.id },

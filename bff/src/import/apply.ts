@@ -84,13 +84,16 @@ async function writePlan(client: pg.PoolClient, communityId: string, plan: Plan)
 
 type Who = { companyId: string; communityId: string; actorId: string; reason: string; at: string };
 
-/** Who changed what, when and why: the plan's changes, and each owner of record it adds. */
+/** Who changed what, when and why: the plan's changes, and the owners of record it adds, one event per unit. */
 async function audit(client: pg.PoolClient, who: Who, plan: Plan, written: object, importId: string) {
-  const added: AuditRow[] = plan.roster.create.map((r) => ({
+  const byUnit = new Map<string, { name: string; phone: string; relation: string }[]>();
+  for (const r of plan.roster.create)
+    byUnit.set(r.unitId, [...(byUnit.get(r.unitId) ?? []), { name: r.name, phone: r.phone, relation: r.relation }]);
+  const added: AuditRow[] = [...byUnit].map(([unitId, owners]) => ({
     kind: 'ROSTER_ADD',
-    subjectId: r.unitId,
+    subjectId: unitId,
     before: null,
-    after: { name: r.name, phone: r.phone, relation: r.relation },
+    after: owners,
   }));
   const rows = [
     ...plan.audits,
