@@ -92,10 +92,11 @@ describe('a clean workbook', () => {
     const applied = await site.admin.call('POST', `/api/staff/imports/${dry.body.id}/apply`);
     expect(applied.status).toBe(200);
     expect(await unitsOf(community.id)).toEqual(clean.expect.units);
-    // Owners of record added: audited once per unit, with who did it.
-    const added = await h.db.auditEvent.findMany({ where: { communityId: community.id, kind: 'ROSTER_ADD' } });
-    expect(added.map((a) => (a.after as unknown[]).length).sort()).toEqual([1, 2]);
-    expect(added.every((a) => a.actorId === site.admin.userId)).toBe(true);
+    // New units and their owners are recorded by the import itself, with its counts.
+    const events = await h.db.auditEvent.findMany({ where: { communityId: community.id } });
+    expect(events.map((e) => [e.kind, e.actorId, e.after])).toEqual([
+      ['IMPORT_APPLIED', site.admin.userId, { units: 3, owners: 3, parking: 2 }],
+    ]);
     expect(await rosterOf(community.id)).toEqual(clean.expect.roster);
     const parking = await h.db.parkingSpace.findMany({
       where: { communityId: community.id },
@@ -148,7 +149,7 @@ describe('a changed area', () => {
     const changed = structuredClone(clean.sheets);
     changed['房屋']![2]![4] = 90.1; // 1号楼 101: 89.56 → 90.10
     changed['房屋']!.splice(4, 1); // 2号楼 201 left out
-    changed['业主']!.splice(3, 1);
+    changed['业主']!.splice(3, 1, ['1号楼', '102', '赵七', '13700137000', null]); // an owner for an existing unit
     const dry = await uploadImport(site.admin, community.id, await workbook(changed));
     expect(dry.body.changes).toEqual([
       { building: '1号楼', number: '101', field: '建筑面积', before: '89.56', after: '90.10' },
@@ -168,6 +169,12 @@ describe('a changed area', () => {
       at: clock.now(),
     });
     expect(audit.reason).toContain(dry.body.id);
+    const unit102 = await h.db.unit.findFirstOrThrow({ where: { communityId: community.id, number: '102' } });
+    const added = await h.db.auditEvent.findFirstOrThrow({ where: { subjectId: unit102.id, kind: 'ROSTER_ADD' } });
+    expect([added.actorId, added.after]).toEqual([
+      site.admin.userId,
+      [{ name: '赵七', phone: '+8613700137000', relation: 'OWNER' }],
+    ]);
   });
 });
 

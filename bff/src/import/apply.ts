@@ -84,10 +84,13 @@ async function writePlan(client: pg.PoolClient, communityId: string, plan: Plan)
 
 type Who = { companyId: string; communityId: string; actorId: string; reason: string; at: string };
 
-/** Who changed what, when and why: the plan's changes, and the owners of record it adds, one event per unit. */
+/** Who changed what, when and why: the plan's changes, and owners of record added to existing units, one event per unit. */
 async function audit(client: pg.PoolClient, who: Who, plan: Plan, written: object, importId: string) {
+  // A unit this import creates is recorded whole by the import itself (its run keeps the plan): only
+  // owners added to units that existed before are changes of an owner of record.
+  const created = new Set(plan.units.create.map((u) => u.id));
   const byUnit = new Map<string, { name: string; phone: string; relation: string }[]>();
-  for (const r of plan.roster.create)
+  for (const r of plan.roster.create.filter((x) => !created.has(x.unitId)))
     byUnit.set(r.unitId, [...(byUnit.get(r.unitId) ?? []), { name: r.name, phone: r.phone, relation: r.relation }]);
   const added: AuditRow[] = [...byUnit].map(([unitId, owners]) => ({
     kind: 'ROSTER_ADD',
