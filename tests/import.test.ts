@@ -142,6 +142,23 @@ describe('a workbook with every kind of error', () => {
   });
 });
 
+describe('opening arrears', () => {
+  it('are checked but not yet imported: a valid sheet of them is an error, never dropped silently', async () => {
+    const sheets = {
+      期初欠费: [
+        ['楼栋', '房号', '收费项目', '账期', '金额'],
+        ['1号楼', '101', '物业服务费', '2026-05', 210.47],
+      ],
+    };
+    const dry = await uploadImport(site.admin, site.community.id, await workbook(sheets));
+    expect([dry.body.errorCount, dry.body.canApply, dry.body.errors[0].message]).toEqual([
+      1,
+      false,
+      expect.stringContaining('第 2 行起的「期初欠费」暂不能导入'),
+    ]);
+  });
+});
+
 describe('a changed area', () => {
   it('shows before → after and units absent from the file; applying audits who, when and why', async () => {
     const community = await site.newCommunity();
