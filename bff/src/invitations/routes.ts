@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { Deps } from '../deps.js';
-import { AppError } from '../errors.js';
-import { requireSession, userIdOf } from '../http/auth.js';
+import { phoneUserOf, requireSession } from '../http/auth.js';
 import type { AppContext } from '../http/context.js';
 import { createRouter } from '../http/router.js';
 import { acceptInvitation, INVITATION_TOKEN, previewInvitation } from './invitations.js';
@@ -10,10 +9,7 @@ import { acceptInvitation, INVITATION_TOKEN, previewInvitation } from './invitat
 const ZToken = z.object({ token: z.string('邀请无效').regex(INVITATION_TOKEN, '邀请无效') }).strict();
 
 /** An invitation is accepted on the invitee's own phone, never from a desk session. */
-function phoneUser(ctx: AppContext) {
-  if (ctx.state.sessionKind === 'desk') throw new AppError('FORBIDDEN', '请在手机微信中接受邀请');
-  return userIdOf(ctx);
-}
+const phoneUser = (ctx: AppContext) => phoneUserOf(ctx, '请在手机微信中接受邀请');
 
 export function invitationRoutes(deps: Deps) {
   const router = createRouter('/api/invitations');
