@@ -26,6 +26,7 @@ import { benchBillsGenerate, benchNotify } from './lib/bench-pay.js';
 import { benchArrearsExport, benchReconcile } from './lib/bench-desk.js';
 import { benchBallots, benchTally } from './lib/bench-elections.js';
 import { benchConsole } from './lib/bench-console.js';
+import { benchImport } from './lib/bench-import.js';
 
 const root = resolve(import.meta.dirname, '..');
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
@@ -354,6 +355,10 @@ async function main() {
       await benchComplaintSweep(stack);
       return;
     }
+    if (process.env.BENCH_ONLY === 'import') {
+      await benchImport(stack);
+      return;
+    }
     if (process.env.BENCH_ONLY === 'desk') {
       await benchArrearsExport(stack);
       await benchReconcile(stack);
@@ -373,6 +378,7 @@ async function main() {
     await benchTally(stack);
     await benchBallots(stack);
     await benchConsole(stack);
+    await benchImport(stack);
   } finally {
     await stack.close(); // also drops the database
   }

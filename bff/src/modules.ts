@@ -20,6 +20,8 @@ import { payModule, payNotifyModule } from './pay/index.js';
 import { reconcileModule } from './reconcile/index.js';
 import { deskModule } from './desk/index.js';
 import { electionsModule } from './elections/index.js';
+import { invitationsModule } from './invitations/index.js';
+import { importModule } from './import/index.js';
 
 /** Every domain of the BFF. app.ts mounts their routes; worker.ts runs their jobs and schedules. */
 export const modules: Module[] = [
@@ -45,4 +47,6 @@ export const modules: Module[] = [
   reconcileModule,
   deskModule,
   electionsModule,
+  invitationsModule,
+  importModule,
 ];

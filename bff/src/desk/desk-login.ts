@@ -3,12 +3,11 @@ import type { Deps } from '../deps.js';
 import { AppError, notFound } from '../errors.js';
 import { maskName } from '../privacy/mask.js';
 import { SessionStore } from '../auth/session-store.js';
+import { miniProgramCode } from '../wechat/mini-code.js';
 import { DeskTickets, newNonce, type Ticket } from './tickets.js';
 
 /** The page a scanned desk code opens in the mini-program (it must be in app.config.ts). */
 export const DESK_CONFIRM_PAGE = 'packages/staff/desk-login/index';
-
-const ENV_VERSION = { formal: 'release', trial: 'trial', developer: 'develop' } as const;
 
 const BROWSERS: [string, RegExp][] = [
   ['Edge', /Edg\/(\d+)/],
@@ -85,15 +84,7 @@ export async function createTicket(deps: Deps, desk: { ip: string; userAgent: st
 export async function ticketCode(deps: Deps, ticket: string, nonce: string | undefined) {
   const t = await tickets(deps).readAtDesk(ticket, nonce);
   if (t.state !== 'PENDING') throw new AppError('DESK_TICKET_STATE', '二维码已使用或已过期，请刷新');
-  const envVersion = ENV_VERSION[deps.config.wechat.miniprogramState as keyof typeof ENV_VERSION] ?? 'release';
-  // check_path false lets trial and development versions open a page not yet released.
-  return deps.wechat.wxacode.getUnlimited({
-    scene: ticket,
-    page: DESK_CONFIRM_PAGE,
-    checkPath: envVersion === 'release',
-    envVersion,
-    width: 430,
-  });
+  return miniProgramCode(deps, ticket, DESK_CONFIRM_PAGE);
 }
 
 async function deskStaff(deps: Deps, userId: string): Promise<{ id: string; name: string } | null> {

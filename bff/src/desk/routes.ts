@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import type { Deps } from '../deps.js';
 import { createRouter } from '../http/router.js';
-import { requireSession, userIdOf } from '../http/auth.js';
+import { phoneUserOf, requireSession } from '../http/auth.js';
 import type { AppContext } from '../http/context.js';
-import { AppError } from '../errors.js';
 import { TICKET_ID } from './tickets.js';
 import {
   abandonTicket,
@@ -36,10 +35,7 @@ const ZConfirm = z
 const nonceOf = (ctx: AppContext) => ctx.cookies.get(NONCE_COOKIE) ?? undefined;
 
 /** A phone's own session: a desk session cannot sign in further desks or end them. */
-function phoneOnly(ctx: AppContext) {
-  if (ctx.state.sessionKind === 'desk') throw new AppError('FORBIDDEN', '请在手机微信中操作');
-  return userIdOf(ctx);
-}
+const phoneOnly = (ctx: AppContext) => phoneUserOf(ctx, '请在手机微信中操作');
 
 /**
  * Desk login by scanning a mini-program code (docs/wechat.md §6). The desk side (no session yet)

@@ -44,3 +44,9 @@ export function userIdOf(ctx: AppContext): string {
   if (!ctx.state.userId) throw new AppError('UNAUTHENTICATED', '请先登录');
   return ctx.state.userId;
 }
+
+/** The user of a phone's own WeChat session: some acts (signing in a desk, accepting a role) are never done from a desk. */
+export function phoneUserOf(ctx: AppContext, message: string): string {
+  if (ctx.state.sessionKind === 'desk') throw new AppError('FORBIDDEN', message);
+  return userIdOf(ctx);
+}

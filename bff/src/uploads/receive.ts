@@ -5,8 +5,8 @@ import { AppError } from '../errors.js';
 /** The multipart field `Taro.uploadFile({ name: 'file' })` sends. */
 export const FILE_FIELD = 'file';
 
-const tooLarge = (maxBytes: number) =>
-  new AppError('PAYLOAD_TOO_LARGE', `照片不能超过 ${Math.round(maxBytes / 1024 / 1024)} MB，请压缩后再上传`);
+const tooLarge = (maxBytes: number, what: string) =>
+  new AppError('PAYLOAD_TOO_LARGE', `${what}不能超过 ${Math.round(maxBytes / 1024 / 1024)} MB，请压缩后再上传`);
 
 /**
  * Reads the one file of a multipart request into memory, at most `maxBytes`. A declared length over
@@ -16,13 +16,15 @@ const tooLarge = (maxBytes: number) =>
 export async function receiveFile(
   ctx: AppContext,
   maxBytes: number,
+  what = '照片',
 ): Promise<{ body: Buffer; filename: string | null }> {
-  if (!ctx.is('multipart/form-data')) throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传照片');
+  if (!ctx.is('multipart/form-data'))
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', `请以 multipart/form-data 上传${what}`);
   const declared = ctx.request.length;
   // A little room for the multipart envelope around the file.
   if (declared && declared > maxBytes + 64 * 1024) {
     ctx.set('connection', 'close');
-    throw tooLarge(maxBytes);
+    throw tooLarge(maxBytes, what);
   }
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy;
@@ -54,7 +56,7 @@ export async function receiveFile(
       filename = cleanFilename(info.filename);
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('limit', () => fail(tooLarge(maxBytes)));
+      stream.on('limit', () => fail(tooLarge(maxBytes, what)));
       stream.on('end', () => {
         if (!failed) file = Buffer.concat(chunks);
       });
@@ -68,7 +70,7 @@ export async function receiveFile(
     parser.on('close', () => {
       if (failed) return;
       if (!file || file.length === 0)
-        return reject(new AppError('VALIDATION_FAILED', `请选择要上传的照片（字段名 ${FILE_FIELD}）`));
+        return reject(new AppError('VALIDATION_FAILED', `请选择要上传的${what}（字段名 ${FILE_FIELD}）`));
       resolve({ body: file, filename: namedField ?? filename });
     });
     ctx.req.pipe(parser);

@@ -17,6 +17,7 @@ import { feesCases } from './fees.js';
 import { payCases } from './pay.js';
 import { deskCases } from './desk.js';
 import { electionsCases } from './elections.js';
+import { importCases } from './import.js';
 
 export type { BadInputCase } from './types.js';
 
@@ -40,4 +41,5 @@ export const allBadInput: BadInputCases[] = [
   payCases,
   deskCases,
   electionsCases,
+  importCases,
 ];
