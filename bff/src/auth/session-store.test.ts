@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useTestRedis } from '../../../tests/support/redis.js';
 import { ManualClock } from '../clock.js';
-import { SessionStore, userSessionsKey, wechatSessionKeyKey } from './session-store.js';
+import { legacyUserSessionsKey, SessionStore, userSessionsKey, wechatSessionKeyKey } from './session-store.js';
 
 // Real Redis, a key prefix per test.
 const store = useTestRedis('sess');
@@ -102,6 +102,20 @@ describe('SessionStore (issue 6 item 7)', () => {
     expect(await store.touch(a)).toBeNull();
     expect(await store.touch(b)).toBeNull();
     expect(await redis.exists(wechatSessionKeyKey('u3'))).toBe(0);
+  });
+
+  it('also revokes sessions listed under the index name of before the hash tag (created before that release)', async () => {
+    const store = new SessionStore(redis, { ttlSeconds: 7 * DAY, maxAgeSeconds: 30 * DAY }, new ManualClock());
+    const older = await store.create({ userId: 'u8', openid: 'o8' }, 'sk');
+    const h = createHash('sha256').update(older).digest('base64url');
+    // As the previous release left it: listed only under `user-sess:u8`.
+    await redis.srem(userSessionsKey('u8'), h);
+    await redis.sadd(legacyUserSessionsKey('u8'), h);
+    const newer = await store.create({ userId: 'u8', openid: 'o8' }, 'sk');
+    expect(await store.revokeAll('u8')).toBe(2);
+    expect(await store.touch(older)).toBeNull();
+    expect(await store.touch(newer)).toBeNull();
+    expect(await redis.exists(legacyUserSessionsKey('u8'))).toBe(0);
   });
 
   it('reads Redis once per session and second on an instance; revoked here at once, elsewhere within that second', async () => {

@@ -21,6 +21,12 @@ const hash = (token: string) => createHash('sha256').update(token).digest('base6
 export const sessionKey = (h: string) => `sess:${h}`;
 export const userSessionsKey = (userId: string) => `user-sess:{${userId}}`;
 export const wechatSessionKeyKey = (userId: string) => `wx-session-key:{${userId}}`;
+/**
+ * The index's name before it had a hash tag: sessions created before that release are listed only
+ * there. Read and cleared by revokeAll until the last of them has reached its absolute lifetime
+ * (SESSION_MAX_AGE_SECONDS after the release; docs/production.md, Redis Cluster), then remove it.
+ */
+export const legacyUserSessionsKey = (userId: string) => `user-sess:${userId}`;
 
 export type SessionLifetime = { ttlSeconds: number; maxAgeSeconds: number };
 
@@ -172,13 +178,21 @@ export class SessionStore {
 
   async revokeAll(userId: string): Promise<number> {
     // The sessions (each in a slot of its own, deleted side by side) before the index that lists them.
-    const hashes = await this.redis.smembers(userSessionsKey(userId));
-    await Promise.all(hashes.map((h) => this.redis.del(sessionKey(h))));
+    const [hashes, legacy] = await Promise.all([
+      this.redis.smembers(userSessionsKey(userId)),
+      this.redis.smembers(legacyUserSessionsKey(userId)),
+    ]);
+    await Promise.all([...hashes, ...legacy].map((h) => this.redis.del(sessionKey(h))));
+    if (legacy.length) await this.redis.srem(legacyUserSessionsKey(userId), ...legacy);
     // Only the hashes read: a session created meanwhile stays listed, so a later revocation finds it.
     const tx = this.redis.multi().del(wechatSessionKeyKey(userId));
     if (hashes.length) tx.srem(userSessionsKey(userId), ...hashes);
     await tx.exec();
-    this.forget([...hashes, ...[...this.local].filter(([, e]) => e.session.userId === userId).map(([h]) => h)]);
-    return hashes.length;
+    this.forget([
+      ...hashes,
+      ...legacy,
+      ...[...this.local].filter(([, e]) => e.session.userId === userId).map(([h]) => h),
+    ]);
+    return new Set([...hashes, ...legacy]).size;
   }
 }
