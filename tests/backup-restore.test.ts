@@ -120,5 +120,5 @@ describe('backup and restore (issue 28)', () => {
     expect((await again('GET', '/api/me')).body).toMatchObject({ id: owner.userId });
     expect(await bills(again)).toEqual(before);
     expect((await again('GET', `/api/pay/orders/${orderId}`)).body).toEqual(receipt);
-  });
+  }, 60_000);
 });
