@@ -7,15 +7,7 @@ import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { useHarness } from './support/use-harness.js';
-import { resident, staff } from './support/actors.js';
-import {
-  addFeeItem,
-  deliverUnits,
-  eventually,
-  makeCommunity,
-  openBills,
-  runBilling,
-} from './support/factories/index.js';
+import { billedOwner, eventually, openBills } from './support/factories/index.js';
 import { startStack, type Harness } from './support/harness.js';
 import { ADMIN_DATABASE_URL, databaseUrl } from './support/env.js';
 import { ManualClock } from '../bff/src/clock.js';
@@ -51,19 +43,8 @@ const major = (version: string) => Number(/(\d+)(\.\d+)?/.exec(version)![1]);
 
 describe('backup and restore (issue 28)', () => {
   it('pg_dump → pg_restore into an empty database → the app starts on it and a resident sees bills and receipt', async () => {
-    const site = await makeCommunity(h.db, { units: 1 });
+    const { site, owner } = await billedOwner(h, ['2026-09', '2026-10']);
     const unit = site.units[0]!;
-    await deliverUnits(h, [unit.id]);
-    const manager = await staff(h, 'MANAGER', { id: site.community.id, companyId: site.companyId });
-    const cashier = await staff(h, 'CASHIER', { id: site.community.id, companyId: site.companyId });
-    const item = await addFeeItem(manager, site.community.id, {
-      kind: 'PROPERTY',
-      name: '物业服务费',
-      amountFen: 23_500,
-      cycle: 'MONTH',
-    });
-    for (const m of ['2026-09', '2026-10']) await runBilling(cashier, site.community.id, m, [item.id]);
-    const owner = await resident(h, unit);
     const [first] = await openBills(owner, unit.id);
     const ordered = await owner.call('POST', '/api/pay/orders', { body: { billIds: [first!.id] } });
     expect(ordered.status).toBe(201);
