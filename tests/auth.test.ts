@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { TEST_APPID } from './support/harness.js';
 import { useHarness } from './support/use-harness.js';
 import { cn, uniquePhone } from './support/factories/index.js';
+import { scanKeys } from './support/redis-keys.js';
 
 const h = useHarness();
 
@@ -98,7 +99,7 @@ describe('sessions', () => {
     const prefix = h.deps.config.redisKeyPrefix;
     const key = `sess:${createHash('sha256').update(token).digest('base64url')}`;
     expect(await h.deps.redis.exists(key)).toBe(1);
-    expect((await h.deps.redis.keys(`${prefix}*`)).some((k) => k.includes(token))).toBe(false);
+    expect((await scanKeys(h.deps.redis, `${prefix}*`)).some((k) => k.includes(token))).toBe(false);
 
     // As if logged in two minutes ago and nearly expired…
     const stored = JSON.parse((await h.deps.redis.get(key))!) as { createdAt: number };

@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useHarness } from './support/use-harness.js';
 import { resident, staff, type Actor } from './support/actors.js';
 import { makeCommunity } from './support/factories/index.js';
-import { scanKeys } from './support/redis-keys.js';
+import { deleteKeys, scanKeys } from './support/redis-keys.js';
+import { genKey } from '../bff/src/notices/cache.js';
 import { RunningClock } from './support/running-clock.js';
 
 /** Notices: drafts, targeting, withdrawal, safe HTML, exact read receipts (issue 12). */
@@ -117,7 +118,7 @@ describe('when Redis loses its data', () => {
     const prefix = h.deps.config.redisKeyPrefix;
     const keys = (await scanKeys(h.deps.redis, `${prefix}*`)).map((k) => k.slice(prefix.length));
     const lost = keys.filter((k) => !k.startsWith('sess:'));
-    if (lost.length) await h.deps.redis.del(...lost);
+    await deleteKeys(h.deps.redis, lost);
   };
 
   it('the list is rebuilt from PostgreSQL: a notice published after the loss shows, a withdrawn one stays gone', async () => {
@@ -147,7 +148,7 @@ describe('when Redis loses its data', () => {
     const publishedTo = await draft(managerA, { communityIds: [A.community.id], title: '代数' });
     await managerA.call('POST', `/api/staff/notices/${publishedTo.body.id}/publish`);
     await listOf(residentsA[0]!, A.community.id);
-    const ttl = await h.deps.redis.ttl(`notices:gen:${A.community.id}`);
+    const ttl = await h.deps.redis.ttl(genKey(A.community.id));
     expect(ttl).toBeGreaterThan(0);
     expect(ttl).toBeLessThanOrEqual(30);
   });

@@ -15,7 +15,7 @@ describe('in-process Redis fallback', () => {
     expect((await h.call('GET', '/api/me', { token })).body.phone).toBe('+8613511112222');
   });
 
-  it('serves the resident notice list, whose Redis reads are one Lua script', async () => {
+  it('serves the resident notice list, whose Redis reads are Lua scripts', async () => {
     const site = await makeCommunity(h.db, { units: 1 });
     const manager = await staff(h, 'MANAGER', { id: site.community.id, companyId: site.companyId });
     const owner = await resident(h, site.units[0]!);

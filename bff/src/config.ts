@@ -16,9 +16,21 @@ const ZConfig = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL'),
-  /** `memory://` selects the in-process fallback: single instance only, never for production. */
-  REDIS_URL: z.string().regex(/^(rediss?|memory):\/\//, 'must be a redis:// URL or memory://'),
-  REDIS_KEY_PREFIX: z.string().default('wyt:'),
+  /**
+   * `memory://` selects the in-process fallback: single instance only, never for production.
+   * `redis-cluster://host:port,host:port` a Redis Cluster (docs/production.md, Redis Cluster).
+   */
+  REDIS_URL: z
+    .string()
+    .regex(
+      /^(rediss?|memory|rediss?-cluster):\/\//,
+      'must be a redis:// URL, redis-cluster://host:port,host:port or memory://',
+    ),
+  /** No braces: a `{` in the prefix would become every key's hash tag and put all keys in one cluster slot. */
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[^{}]*$/, 'must not contain { or } (they are Redis Cluster hash tags)')
+    .default('wyt:'),
   WECHAT_APPID: z.string().min(1),
   WECHAT_SECRET: z.string().min(1),
   WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),

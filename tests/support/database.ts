@@ -31,3 +31,11 @@ export async function createTestDatabase(): Promise<{ url: string; drop: () => P
     drop: () => adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
   };
 }
+
+/**
+ * The Redis this vitest project runs on: the `redis-cluster` project's cluster (redis-cluster-setup.ts
+ * provides it), else undefined — the run's own Redis (env.ts).
+ */
+export function projectRedisUrl(): string | undefined {
+  return inject('redisClusterUrl');
+}

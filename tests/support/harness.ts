@@ -17,7 +17,7 @@ import { listen } from './listen.js';
 import { freePort } from '../../scripts/lib/ports.js';
 import { simTemplateRegistration } from '../../scripts/lib/sim-templates.js';
 import { registerSimMerchant } from '../../scripts/lib/sim-merchant.js';
-import { scanKeys } from './redis-keys.js';
+import { deleteKeys, scanKeys } from './redis-keys.js';
 
 export const TEST_APPID = 'wx_test_app_0001';
 
@@ -34,6 +34,8 @@ export type StackOptions = {
   clock?: ManualClock;
   /** Run every module's jobs in this process too (on the same clock), as worker.ts would. */
   worker?: boolean;
+  /** Another Redis than the run's (the `redis-cluster` project's cluster: startHarness passes it). */
+  redisUrl?: string;
 };
 
 export async function startStack(database: { url: string; drop: () => Promise<void> }, opts: StackOptions = {}) {
@@ -57,7 +59,7 @@ export async function startStack(database: { url: string; drop: () => Promise<vo
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: database.url,
-    REDIS_URL: TEST_REDIS_URL,
+    REDIS_URL: opts.redisUrl ?? TEST_REDIS_URL,
     REDIS_KEY_PREFIX: redisPrefix,
     WECHAT_APPID: TEST_APPID,
     WECHAT_SECRET: secret,
@@ -160,7 +162,10 @@ export async function startStack(database: { url: string; drop: () => Promise<vo
     await bff.close();
     await simServer.close();
     const keys = await scanKeys(deps.redis, `${redisPrefix}*`);
-    if (keys.length) await deps.redis.del(...keys.map((k) => k.slice(redisPrefix.length)));
+    await deleteKeys(
+      deps.redis,
+      keys.map((k) => k.slice(redisPrefix.length)),
+    );
     if (workerDeps) await closeDeps(workerDeps);
     await closeDeps(deps);
     await database.drop();
@@ -193,6 +198,6 @@ export type Harness = Awaited<ReturnType<typeof startStack>>;
 /** The stack on a fresh database of this test file's own, cloned from the run's template. */
 export async function startHarness(opts: StackOptions = {}) {
   // Loaded here, not at the top: it uses vitest's inject(), and the benchmark imports this file too.
-  const { createTestDatabase } = await import('./database.js');
-  return startStack(await createTestDatabase(), opts);
+  const { createTestDatabase, projectRedisUrl } = await import('./database.js');
+  return startStack(await createTestDatabase(), { redisUrl: projectRedisUrl(), ...opts });
 }

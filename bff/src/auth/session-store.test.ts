@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useTestRedis } from '../../../tests/support/redis.js';
 import { ManualClock } from '../clock.js';
-import { SessionStore } from './session-store.js';
+import { legacyUserSessionsKey, SessionStore, userSessionsKey, wechatSessionKeyKey } from './session-store.js';
 
 // Real Redis, a key prefix per test.
 const store = useTestRedis('sess');
@@ -32,7 +32,7 @@ describe('SessionStore (issue 6 item 7)', () => {
     // Day 30 and a minute: gone, and out of the user's index.
     clock.advance(DAY * 1000 + 60_000);
     expect(await store.touch(token)).toBeNull();
-    expect(await redis.smembers('user-sess:u1')).toEqual([]);
+    expect(await redis.smembers(userSessionsKey('u1'))).toEqual([]);
   });
 
   it('renews the user index and the WeChat session_key together with the session, at most once a minute', async () => {
@@ -40,7 +40,8 @@ describe('SessionStore (issue 6 item 7)', () => {
     const store = new SessionStore(redis, { ttlSeconds: 7 * DAY, maxAgeSeconds: 30 * DAY }, clock);
     const token = await store.create({ userId: 'u2', openid: 'o2' }, 'sk');
     const sessKey = `sess:${createHash('sha256').update(token).digest('base64url')}`;
-    const runDown = () => Promise.all([sessKey, 'user-sess:u2', 'wx-session-key:u2'].map((k) => redis.expire(k, 5)));
+    const runDown = () =>
+      Promise.all([sessKey, userSessionsKey('u2'), wechatSessionKeyKey('u2')].map((k) => redis.expire(k, 5)));
     // Used again within the minute after its login: nothing written (the TTLs stay run down).
     await runDown();
     clock.advance(59_000);
@@ -49,7 +50,7 @@ describe('SessionStore (issue 6 item 7)', () => {
     // A minute on: all three renewed.
     clock.advance(1_000);
     expect(await store.touch(token)).not.toBeNull();
-    for (const key of [sessKey, 'user-sess:u2', 'wx-session-key:u2'])
+    for (const key of [sessKey, userSessionsKey('u2'), wechatSessionKeyKey('u2')])
       expect(await redis.ttl(key), key).toBeGreaterThan(7 * DAY - 5);
     // And the next minute's uses write nothing again.
     await runDown();
@@ -100,7 +101,21 @@ describe('SessionStore (issue 6 item 7)', () => {
     expect(await store.revokeAll('u3')).toBe(2);
     expect(await store.touch(a)).toBeNull();
     expect(await store.touch(b)).toBeNull();
-    expect(await redis.exists('wx-session-key:u3')).toBe(0);
+    expect(await redis.exists(wechatSessionKeyKey('u3'))).toBe(0);
+  });
+
+  it('also revokes sessions listed under the index name of before the hash tag (created before that release)', async () => {
+    const store = new SessionStore(redis, { ttlSeconds: 7 * DAY, maxAgeSeconds: 30 * DAY }, new ManualClock());
+    const older = await store.create({ userId: 'u8', openid: 'o8' }, 'sk');
+    const h = createHash('sha256').update(older).digest('base64url');
+    // As the previous release left it: listed only under `user-sess:u8`.
+    await redis.srem(userSessionsKey('u8'), h);
+    await redis.sadd(legacyUserSessionsKey('u8'), h);
+    const newer = await store.create({ userId: 'u8', openid: 'o8' }, 'sk');
+    expect(await store.revokeAll('u8')).toBe(2);
+    expect(await store.touch(older)).toBeNull();
+    expect(await store.touch(newer)).toBeNull();
+    expect(await redis.exists(legacyUserSessionsKey('u8'))).toBe(0);
   });
 
   it('reads Redis once per session and second on an instance; revoked here at once, elsewhere within that second', async () => {

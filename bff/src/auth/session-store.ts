@@ -10,6 +10,24 @@ const RENEW_AFTER_SECONDS = 60;
 
 const hash = (token: string) => createHash('sha256').update(token).digest('base64url');
 
+/**
+ * A session is found by its token alone, so its key has a slot of its own; a user's index of sessions
+ * and WeChat session key share the user's slot (hash tag `{userId}`). On a Redis Cluster a MULTI holds
+ * one slot's keys, so a change to both is two transactions, ordered so that a failure between them
+ * leaves nothing a user could use: the index is written before the session (a dangling hash in an
+ * index is harmless, a session missing from it could not be revoked) and the session removed before
+ * the index (docs/production.md, Redis Cluster).
+ */
+export const sessionKey = (h: string) => `sess:${h}`;
+export const userSessionsKey = (userId: string) => `user-sess:{${userId}}`;
+export const wechatSessionKeyKey = (userId: string) => `wx-session-key:{${userId}}`;
+/**
+ * The index's name before it had a hash tag: sessions created before that release are listed only
+ * there. Read and cleared by revokeAll until the last of them has reached its absolute lifetime
+ * (SESSION_MAX_AGE_SECONDS after the release; docs/production.md, Redis Cluster), then remove it.
+ */
+export const legacyUserSessionsKey = (userId: string) => `user-sess:${userId}`;
+
 export type SessionLifetime = { ttlSeconds: number; maxAgeSeconds: number };
 
 /** Sessions this instance read from Redis, reused for up to a second: at most this many. */
@@ -64,11 +82,11 @@ export class SessionStore {
     const ttl = this.remaining(value);
     await this.redis
       .multi()
-      .set(`sess:${h}`, JSON.stringify(value), 'EX', ttl)
-      .sadd(`user-sess:${session.userId}`, h)
-      .expire(`user-sess:${session.userId}`, ttl)
-      .set(`wx-session-key:${session.userId}`, wechatSessionKey, 'EX', ttl)
+      .sadd(userSessionsKey(session.userId), h)
+      .expire(userSessionsKey(session.userId), ttl)
+      .set(wechatSessionKeyKey(session.userId), wechatSessionKey, 'EX', ttl)
       .exec();
+    await this.redis.set(sessionKey(h), JSON.stringify(value), 'EX', ttl);
     return token;
   }
 
@@ -83,11 +101,11 @@ export class SessionStore {
     const ttl = this.remaining(value);
     await this.redis
       .multi()
-      .set(`sess:${h}`, JSON.stringify(value), 'EX', ttl)
-      .sadd(`user-sess:${userId}`, h)
-      .expire(`user-sess:${userId}`, ttl, 'NX')
-      .expire(`user-sess:${userId}`, ttl, 'GT')
+      .sadd(userSessionsKey(userId), h)
+      .expire(userSessionsKey(userId), ttl, 'NX')
+      .expire(userSessionsKey(userId), ttl, 'GT')
       .exec();
+    await this.redis.set(sessionKey(h), JSON.stringify(value), 'EX', ttl);
     return { token, hash: h, expiresAt: new Date(value.createdAt + this.deskLifetime.maxAgeSeconds * 1000) };
   }
 
@@ -107,7 +125,7 @@ export class SessionStore {
     const revocationsBefore = this.revocations;
     let entry = this.local.get(h);
     if (!entry || entry.until <= performance.now()) {
-      const raw = await this.redis.get(`sess:${h}`);
+      const raw = await this.redis.get(sessionKey(h));
       if (raw === null) {
         this.local.delete(h);
         return null;
@@ -119,19 +137,21 @@ export class SessionStore {
     const ttl = this.remaining(current);
     if (ttl <= 0) {
       this.local.delete(h);
-      await this.redis.multi().del(`sess:${h}`).srem(`user-sess:${current.userId}`, h).exec();
+      await this.redis.del(sessionKey(h));
+      await this.redis.srem(userSessionsKey(current.userId), h);
       return null;
     }
     const now = this.clock.now().getTime();
     if (now - (current.renewedAt ?? current.createdAt) < RENEW_AFTER_SECONDS * 1000) return current;
-    // XX: a session revoked since the GET stays gone (and EXPIRE on a missing key does nothing).
+    // The index first, so it never expires before a session it lists. XX: a session revoked since the
+    // GET stays gone (and EXPIRE on a missing key does nothing).
     const renewed: Session = { ...current, renewedAt: now };
-    const [[, set] = []] = (await this.redis
+    await this.redis
       .multi()
-      .set(`sess:${h}`, JSON.stringify(renewed), 'EX', ttl, 'XX')
-      .expire(`user-sess:${current.userId}`, ttl, 'GT')
-      .expire(`wx-session-key:${current.userId}`, ttl, 'GT')
-      .exec())!;
+      .expire(userSessionsKey(current.userId), ttl, 'GT')
+      .expire(wechatSessionKeyKey(current.userId), ttl, 'GT')
+      .exec();
+    const set = await this.redis.set(sessionKey(h), JSON.stringify(renewed), 'EX', ttl, 'XX');
     // Not written: revoked meanwhile. This request was let in already; the next one reads Redis.
     if (set === 'OK') this.keep(h, renewed, revocationsBefore);
     else this.local.delete(h);
@@ -149,20 +169,30 @@ export class SessionStore {
   }
 
   async revokeHash(h: string): Promise<void> {
-    const raw = await this.redis.get(`sess:${h}`);
+    const raw = await this.redis.get(sessionKey(h));
     const userId = raw ? (JSON.parse(raw) as Session).userId : null;
-    const tx = this.redis.multi().del(`sess:${h}`);
-    if (userId) tx.srem(`user-sess:${userId}`, h);
-    await tx.exec();
+    await this.redis.del(sessionKey(h));
+    if (userId) await this.redis.srem(userSessionsKey(userId), h);
     this.forget([h]);
   }
 
   async revokeAll(userId: string): Promise<number> {
-    const hashes = await this.redis.smembers(`user-sess:${userId}`);
-    const tx = this.redis.multi().del(`user-sess:${userId}`, `wx-session-key:${userId}`);
-    for (const h of hashes) tx.del(`sess:${h}`);
+    // The sessions (each in a slot of its own, deleted side by side) before the index that lists them.
+    const [hashes, legacy] = await Promise.all([
+      this.redis.smembers(userSessionsKey(userId)),
+      this.redis.smembers(legacyUserSessionsKey(userId)),
+    ]);
+    await Promise.all([...hashes, ...legacy].map((h) => this.redis.del(sessionKey(h))));
+    if (legacy.length) await this.redis.srem(legacyUserSessionsKey(userId), ...legacy);
+    // Only the hashes read: a session created meanwhile stays listed, so a later revocation finds it.
+    const tx = this.redis.multi().del(wechatSessionKeyKey(userId));
+    if (hashes.length) tx.srem(userSessionsKey(userId), ...hashes);
     await tx.exec();
-    this.forget([...hashes, ...[...this.local].filter(([, e]) => e.session.userId === userId).map(([h]) => h)]);
-    return hashes.length;
+    this.forget([
+      ...hashes,
+      ...legacy,
+      ...[...this.local].filter(([, e]) => e.session.userId === userId).map(([h]) => h),
+    ]);
+    return new Set([...hashes, ...legacy]).size;
   }
 }

@@ -2,6 +2,7 @@ import { createHash, randomBytes, randomInt } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Clock } from '../clock.js';
 import { AppError, notFound } from '../errors.js';
+import { redisScript } from '../redis.js';
 
 /**
  * Desk login tickets (docs/wechat.md §6): PENDING (≈3 min) → SCANNED (≈2 min) → CONFIRMED (redeem
@@ -73,6 +74,8 @@ redis.call('HSET', KEYS[1], 'state', ARGV[6], 'expiresAt', ARGV[7], unpack(ARGV,
 redis.call('PEXPIRE', KEYS[1], ARGV[8])
 return 'OK'
 `;
+/** One key (the ticket's hash): one slot on a Redis Cluster. */
+const moveTicket = redisScript<string>('deskTicketMove', 1, MOVE);
 
 const STATE_ERRORS: Record<string, () => AppError> = {
   MISSING: () => new AppError('DESK_TICKET_EXPIRED', '二维码已过期，请在收银台刷新二维码'),
@@ -241,9 +244,8 @@ export class DeskTickets {
   private async move(ticket: string, m: Move): Promise<void> {
     const now = this.clock.now().getTime();
     const pairs = Object.entries(m.set ?? {}).flat();
-    const result = (await this.redis.eval(
-      MOVE,
-      1,
+    const result = await moveTicket(
+      this.redis,
       key(ticket),
       String(now),
       m.from.join(','),
@@ -256,7 +258,7 @@ export class DeskTickets {
       m.drawCode ?? '',
       m.requireCode ?? '',
       ...pairs,
-    )) as string;
+    );
     if (result === 'OK') return;
     if (m.hidden && (result === 'MISMATCH' || result === 'PENDING')) throw notFound('二维码');
     const known = STATE_ERRORS[result];

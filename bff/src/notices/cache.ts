@@ -41,7 +41,7 @@ const TTL_SECONDS = 600;
 const GEN_TTL_SECONDS = 30;
 /** A generation nobody has used before: a counter restarts at 1 after Redis loses it, and would meet lists parsed earlier. */
 const newGeneration = () => randomUUID();
-const genKey = (communityId: string) => `notices:gen:${communityId}`;
+export const genKey = (communityId: string) => `notices:gen:${communityId}`;
 const listKey = (communityId: string, gen: string) => `notices:list:${communityId}:${gen}`;
 
 /** Lists already parsed in this process, by community and generation (never reused, so never stale), per Redis. */
@@ -103,12 +103,13 @@ async function publishedNotices(deps: Deps, communityId: string, gen: string): P
 /** Call after the change committed: every reader from now on misses the old lists. */
 export async function invalidateNotices(deps: Deps, communityIds: string[]): Promise<void> {
   if (communityIds.length === 0) return;
-  const tx = deps.redis.multi();
-  for (const id of communityIds) tx.set(genKey(id), newGeneration(), 'EX', GEN_TTL_SECONDS);
-  await tx.exec();
+  // Each community's generation in its own slot: separate commands (no MULTI across slots on a cluster),
+  // sent together; each one alone is what makes its community's readers miss.
+  await Promise.all(communityIds.map((id) => deps.redis.set(genKey(id), newGeneration(), 'EX', GEN_TTL_SECONDS)));
 }
 
-const readsKey = (userId: string) => `notice-reads:${userId}`;
+/** The user's hash tag, as their communities' set has (units/resident-cache): read by one script. */
+export const readsKey = (userId: string) => `notice-reads:{${userId}}`;
 const LOADED = '-';
 
 /**
@@ -132,22 +133,28 @@ async function loadReadNoticeIds(deps: Deps, userId: string): Promise<Set<string
 }
 
 /**
- * What a resident's list needs from Redis, in one command (the list is the app's busiest read; each
- * command costs the BFF more than Redis): whether the user's communities are loaded and hold this one
- * (units/resident-cache), the community's list generation — a new one, with its short life, when there
- * is none — and the notices the user has read. Its keys belong to different users and communities: one
- * Redis, not a cluster.
+ * What a resident's list needs from Redis, in two commands sent in one round trip (the list is the
+ * app's busiest read; auto-pipelining sends commands of the same tick together): the user's keys —
+ * whether their communities are loaded and hold this one (units/resident-cache), and the notices they
+ * have read — share the user's hash tag, so one script reads both on a Redis Cluster too; the
+ * community's list generation — a new one, with its short life, when there is none — lives in the
+ * community's slot and is a script of its own (docs/production.md, Redis Cluster).
  */
-const readListView = redisScript<[number, number, string, string[]]>(
-  'noticeListView',
-  3,
+const readUserView = redisScript<[number, number, string[]]>(
+  'noticeUserView',
+  2,
   `local m = redis.call('SMISMEMBER', KEYS[1], ARGV[1], ARGV[2])
-local gen = redis.call('GET', KEYS[2])
+return { m[1], m[2], redis.call('SMEMBERS', KEYS[2]) }`,
+);
+const readGeneration = redisScript<string>(
+  'noticeGeneration',
+  1,
+  `local gen = redis.call('GET', KEYS[1])
 if not gen then
-  gen = ARGV[3]
-  redis.call('SET', KEYS[2], gen, 'EX', ARGV[4])
+  gen = ARGV[1]
+  redis.call('SET', KEYS[1], gen, 'EX', ARGV[2])
 end
-return { m[1], m[2], gen, redis.call('SMEMBERS', KEYS[3]) }`,
+return gen`,
 );
 
 /**
@@ -159,16 +166,10 @@ export async function residentListView(
   userId: string,
   communityId: string,
 ): Promise<{ published: PublishedList; read: Set<string> } | null> {
-  const [loaded, member, gen, reads] = await readListView(
-    deps.redis,
-    residentCommunitiesKey(userId),
-    genKey(communityId),
-    readsKey(userId),
-    COMMUNITIES_LOADED,
-    communityId,
-    newGeneration(),
-    String(GEN_TTL_SECONDS),
-  );
+  const [[loaded, member, reads], gen] = await Promise.all([
+    readUserView(deps.redis, residentCommunitiesKey(userId), readsKey(userId), COMMUNITIES_LOADED, communityId),
+    readGeneration(deps.redis, genKey(communityId), newGeneration(), String(GEN_TTL_SECONDS)),
+  ]);
   const resident = loaded ? member === 1 : (await refreshResidentCommunities(deps, userId)).includes(communityId);
   if (!resident) return null;
   const [published, read] = await Promise.all([

@@ -3,8 +3,8 @@ import type { Deps } from '../deps.js';
 const TTL_SECONDS = 600;
 /** Marks a set as loaded even when the user has no community (Redis has no empty sets). */
 export const COMMUNITIES_LOADED = '-';
-/** The user's community ids (and the marker), a Redis set. */
-export const residentCommunitiesKey = (userId: string) => `user-communities:${userId}`;
+/** The user's community ids (and the marker), a Redis set; in the user's slot (hash tag), read with their notice receipts. */
+export const residentCommunitiesKey = (userId: string) => `user-communities:{${userId}}`;
 
 /**
  * Whether the user is a verified member of a unit in the community — asked on every resident read
