@@ -25,11 +25,9 @@ import { lane, loadClient, sleep } from './support/load-client.js';
  * simulator posting its payment notifies to nginx. Under a mixed load one API instance and one worker
  * are killed (SIGKILL), then every API instance is restarted in turn (SIGTERM).
  */
-/**
- * What is tested is instances dying, not slow stores: on two cores shared with builds a Redis answer
- * or a new PostgreSQL connection can take longer than the 1 s / 2 s after which a request fails fast
- * with 503 (DEPENDENCY_DOWN). For the in-process BFF that makes the community and for the processes.
- */
+// What is tested is instances dying, not slow stores: on two cores shared with builds a Redis answer
+// or a new PostgreSQL connection can take longer than the 1 s / 2 s after which a request fails fast
+// with 503 (DEPENDENCY_DOWN). For the in-process BFF that makes the community and for the processes.
 const PATIENT_STORES = { REDIS_COMMAND_TIMEOUT_MS: '5000', DATABASE_CONNECT_TIMEOUT_MS: '10000' };
 const h = useHarness({ env: PATIENT_STORES });
 const VOTERS = 16;
