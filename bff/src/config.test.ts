@@ -24,6 +24,13 @@ describe('loadConfig', () => {
     });
   });
 
+  it('drains for 6 s on SIGTERM in production only, unless told (docs/production.md, Scale out)', () => {
+    expect(loadConfig(minimal).shutdownDrainMs).toBe(0);
+    const production = { ...minimal, NODE_ENV: 'production', PUBLIC_BASE_URL: 'https://wyt.example.com' };
+    expect(loadConfig(production).shutdownDrainMs).toBe(6000);
+    expect(loadConfig({ ...production, SHUTDOWN_DRAIN_MS: '2500' }).shutdownDrainMs).toBe(2500);
+  });
+
   it('listens on loopback and trusts no proxy unless told (issue 6)', () => {
     expect(loadConfig(minimal)).toMatchObject({ host: '127.0.0.1', trustProxy: false });
     expect(loadConfig({ ...minimal, HOST: '0.0.0.0', TRUST_PROXY: 'true' })).toMatchObject({

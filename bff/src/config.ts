@@ -14,6 +14,12 @@ const ZConfig = z.object({
   /** Behind a load balancer, trust its X-Forwarded-For for the client IP (login throttling uses it). */
   TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /**
+   * On SIGTERM the API serves on this long with `Connection: close` before it stops listening
+   * (http/drain.ts): longer than the balancer's upstream keepalive_timeout (deploy/nginx.conf: 4 s).
+   * 6 s in production, none elsewhere (a development restart should not wait).
+   */
+  SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(60_000).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL'),
   /**
@@ -137,6 +143,7 @@ export type Config = {
   env: 'development' | 'test' | 'production';
   host: string;
   port: number;
+  shutdownDrainMs: number;
   trustProxy: boolean;
   logLevel: string;
   databaseUrl: string;
@@ -224,6 +231,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     env: c.NODE_ENV,
     host: c.HOST,
     port: c.PORT,
+    shutdownDrainMs: c.SHUTDOWN_DRAIN_MS ?? (c.NODE_ENV === 'production' ? 6000 : 0),
     trustProxy: truthy(c.TRUST_PROXY),
     logLevel: c.LOG_LEVEL,
     databaseUrl: c.DATABASE_URL,

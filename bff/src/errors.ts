@@ -61,6 +61,8 @@ export const ERROR_STATUS = {
   WECHAT_PAY_FAILED: 502,
   PAYMENT_UNAVAILABLE: 503,
   DEPENDENCY_DOWN: 503,
+  /** An API instance draining before it stops: a GET answered so by http/drain.ts, nginx asks another instance. */
+  SHUTTING_DOWN: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -1,8 +1,8 @@
-import type { Server } from 'node:http';
 import { closeDeps, createDeps, startDeps } from './deps.js';
 import { createApp, createModuleRegistry } from './app.js';
 import { exitIfMigrationsBehind, loadConfigOrExit, onShutdown } from './boot.js';
 import { addressOf, serveMetrics } from './metrics-server.js';
+import { drainableServer } from './http/drain.js';
 
 /** The API process: the only file that listens. Background work runs in worker.ts. */
 async function start() {
@@ -20,19 +20,18 @@ async function start() {
     required: config.env === 'production',
     onUnavailable: (err) => deps.logger.warn({ err: err.message }, 'metrics not served'),
   });
-  const server: Server = createApp(deps).listen(config.port, config.host, () => {
+  const { server, drain } = drainableServer(createApp(deps).callback());
+  server.listen(config.port, config.host, () => {
     deps.logger.info({ port: config.port, host: config.host, metrics: addressOf(metrics) }, 'BFF listening');
   });
-  // Stop taking connections, let requests in flight finish, then close the stores.
+  // Serve on with `Connection: close` until the balancer has let go, stop listening, let requests in
+  // flight finish, then close the stores (http/drain.ts).
   onShutdown(async (signal) => {
-    deps.logger.info({ signal }, 'shutting down');
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeIdleConnections();
-    });
+    deps.logger.info({ signal, drainMs: config.shutdownDrainMs }, 'shutting down');
+    await drain(config.shutdownDrainMs);
     metrics?.close();
     await closeDeps(deps);
-  }, 10_000);
+  }, config.shutdownDrainMs + 10_000);
 }
 
 void start();

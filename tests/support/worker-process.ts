@@ -13,11 +13,17 @@ export const childProcessEnv = (): Record<string, string | undefined> => ({
   ...(process.env.TZ ? { TZ: process.env.TZ } : {}),
 });
 
-/** A real worker process (bff/src/worker.ts) on the harness's database, Redis prefix and simulator. */
-export async function startWorkerProcess(h: Harness, env: Record<string, string> = {}) {
+/** How to start a BFF process: node's arguments (tsx and a source file, or a compiled file), and its log line that says it is up. */
+export type BffProcessOptions = { args: string[]; ready: string; env?: Record<string, string>; cwd?: string };
+
+/**
+ * A real BFF process (the API or a worker) on the harness's database, Redis prefix and simulator;
+ * resolves once it has logged `ready`.
+ */
+export async function startBffProcess(h: Harness, opts: BffProcessOptions) {
   const c = h.deps.config;
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bff/src/worker.ts')], {
-    cwd: ROOT,
+  const child: ChildProcess = spawn(process.execPath, opts.args, {
+    cwd: opts.cwd ?? ROOT,
     env: {
       ...childProcessEnv(),
       NODE_ENV: 'test',
@@ -30,7 +36,7 @@ export async function startWorkerProcess(h: Harness, env: Record<string, string>
       WECHAT_API_BASE: c.wechat.apiBase,
       // Several workers side by side: each serves its metrics on a free port of its own.
       WORKER_METRICS_PORT: '0',
-      ...env,
+      ...opts.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -39,16 +45,16 @@ export async function startWorkerProcess(h: Harness, env: Record<string, string>
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`worker did not start:\n${output}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`${opts.ready}: not seen within 60 s:\n${output}`)), 60_000);
     const check = () => {
-      if (output.includes('worker ready')) {
+      if (output.includes(opts.ready)) {
         clearTimeout(timer);
         child.stdout!.off('data', check);
         resolve();
       }
     };
     child.stdout!.on('data', check);
-    void exited.then((code) => reject(new Error(`worker exited with ${code}:\n${output}`)));
+    void exited.then((code) => reject(new Error(`exited with ${code} before "${opts.ready}":\n${output}`)));
   });
   return {
     pid: child.pid!,
@@ -62,4 +68,10 @@ export async function startWorkerProcess(h: Harness, env: Record<string, string>
   };
 }
 
-export type WorkerProcess = Awaited<ReturnType<typeof startWorkerProcess>>;
+export type BffProcess = Awaited<ReturnType<typeof startBffProcess>>;
+
+/** A real worker process (bff/src/worker.ts, through tsx) on the harness's database, Redis prefix and simulator. */
+export const startWorkerProcess = (h: Harness, env: Record<string, string> = {}) =>
+  startBffProcess(h, { args: ['--import', 'tsx', join(ROOT, 'bff/src/worker.ts')], ready: 'worker ready', env });
+
+export type WorkerProcess = BffProcess;

@@ -27,6 +27,26 @@ const inTransaction = (tx: Tx) => ({
   }),
 });
 
+/**
+ * What PostgreSQL answers one of several processes creating the same queue at once (two workers
+ * starting on a database without it): pg-boss's createQueue inserts the queue's row and creates and
+ * attaches its partition table, and two of them deadlock (40P01), or the second meets the first's
+ * row or table (23505, 42P07). Tried again, createQueue finds the queue there and does nothing.
+ */
+const QUEUE_RACE_CODES = new Set(['40P01', '23505', '42P07']);
+
+async function createQueueOnce(boss: PgBoss, options: PgBoss.Queue): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await boss.createQueue(options.name, options);
+      return;
+    } catch (err) {
+      if (attempt >= 5 || !QUEUE_RACE_CODES.has((err as { code?: string }).code ?? '')) throw err;
+      await new Promise((r) => setTimeout(r, 20 * attempt + Math.random() * 50));
+    }
+  }
+}
+
 /** pg-boss keeps its tables in this schema of the application's own database. */
 export const JOBS_SCHEMA = 'pgboss';
 
@@ -86,7 +106,7 @@ export class JobQueue {
       retryBackoff: retry.backoff,
       expireInSeconds: job.expireInSeconds ?? 15 * 60,
     };
-    await this.boss.createQueue(job.name, options);
+    await createQueueOnce(this.boss, options);
     await this.boss.updateQueue(job.name, options);
     this.created.add(job.name);
   }
