@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { useBrowserStack } from './browser.js';
+import { tapCell, useBrowserStack } from './browser.js';
 import { axeFindings } from './console-kit.js';
 
 /**
@@ -45,7 +45,7 @@ const LAYOUT_PROBLEMS = `({ route, target }) => {
     if (ownText && (r.right > w + 1 || r.left < -1)) problems.push('off screen: ' + name(el));
     if (ownText && el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).display !== 'inline')
       problems.push('text overflows: ' + name(el) + ' ' + el.scrollWidth + '>' + el.clientWidth);
-    const tappable = el.matches('.nut-button, .nut-radio, .nut-switch, .care-tile, input, textarea, [role="button"]');
+    const tappable = el.matches('.nut-button, .nut-radio, .nut-switch, .care-tile, .nut-input, .nut-textarea, [role="button"]');
     if (tappable && (r.width < target - 0.5 || r.height < target - 0.5))
       problems.push('small target ' + Math.round(r.width) + '×' + Math.round(r.height) + ': ' + name(el));
   }
@@ -87,16 +87,15 @@ describe('the resident pages for older readers', { timeout: 120_000 }, () => {
         layout.push(...(await layoutProblems(page, route, target)).map((p) => `${route}: ${p}`));
         axe.push(...(await axeFindings(page, `${mode} ${route}`, `.taro_page[id^="/${route}"]`)));
       }
-      expect(layout).toEqual([]);
-      expect(axe).toEqual([]);
+      expect({ layout, axe }).toEqual({ layout: [], axe: [] });
     });
   }
 
   it('care mode turns the home into four large tiles, and 联系物业 offers the duty line and 962121', async () => {
     const page = await stack.newPage();
     await stack.devLogin(page, '业主（已绑定 梧桐苑1号楼101）');
-    await page.getByTestId('to-me').click();
-    await page.getByTestId('care-switch').click();
+    await tapCell(page, '我的');
+    await page.locator('.taro_page[id^="/pages/me/index"] .nut-switch').last().click();
     await page.goto(`${stack.url}/#/pages/home/index`);
     const tiles = page.getByTestId('care-tiles').last();
     await tiles.waitFor();

@@ -9,30 +9,29 @@ export const CONTACT_PAGE = '/pages/contact/index';
 const go = (url: string) => void Taro.navigateTo({ url }).catch(() => Taro.reLaunch({ url }));
 
 /**
- * The button that gets a resident unstuck (docs/design.md §Errors): the error table names the way;
- * 返回首页 always stays as the second way unless it is the first.
+ * The buttons that get a resident unstuck (docs/design.md §Errors): the way the error table names
+ * first, then 重试 where the page can try again, then 返回首页 — the first one filled, the others outlined.
  */
 export function WayOutButtons({ way, onRetry }: { way: WayOut; onRetry?: () => void }) {
-  const first: Record<WayOut, { label: string; act: () => void } | undefined> = {
+  const named: Record<WayOut, { label: string; act: () => void } | undefined> = {
     retry: onRetry ? { label: '重试', act: onRetry } : undefined,
     home: undefined,
     bind: { label: '去绑定房屋', act: () => go('/pages/bind/index') },
     contact: { label: '联系物业', act: () => go(CONTACT_PAGE) },
     relogin: { label: '重新登录', act: () => void Taro.reLaunch({ url: '/pages/index/index' }) },
   };
-  const main = first[way];
+  const buttons = [
+    named[way],
+    way !== 'retry' && way !== 'relogin' && onRetry ? { label: '重试', act: onRetry } : undefined,
+    way !== 'relogin' ? { label: '返回首页', act: () => void Taro.reLaunch({ url: HOME }) } : undefined,
+  ].filter((b) => b !== undefined);
   return (
     <View className="way-out">
-      {main && (
-        <Button type="primary" size="large" block onClick={main.act}>
-          {main.label}
+      {buttons.map((b, i) => (
+        <Button key={b.label} type="primary" fill={i === 0 ? undefined : 'outline'} size="large" block onClick={b.act}>
+          {b.label}
         </Button>
-      )}
-      {way !== 'relogin' && (
-        <Button fill="outline" type="primary" size="large" block onClick={() => void Taro.reLaunch({ url: HOME })}>
-          返回首页
-        </Button>
-      )}
+      ))}
     </View>
   );
 }

@@ -152,7 +152,6 @@ export default function Home() {
             description="关怀模式、文字大小、退出登录"
             clickable
             onClick={() => void Taro.navigateTo({ url: '/pages/me/index' })}
-            data-testid="to-me"
           />
         </CellGroup>
       </View>
