@@ -54,7 +54,7 @@ export const HUMAN_ERRORS: Record<string, HumanError> = {
   ROSTER_NOT_CONFIRMED: e('业主名册还没有确认', CALL_OFFICE, 'contact'),
   PAYLOAD_TOO_LARGE: e('文件太大了', '请换一张小一些的图片或文件', 'retry'),
   UNSUPPORTED_MEDIA_TYPE: e('不支持这种文件', '请选择照片（JPG、PNG）或 PDF 文件', 'retry'),
-  IMAGE_TYPE_UNSUPPORTED: e('不支持这种图片', '请选择 JPG 或 PNG 照片', 'retry'),
+  IMAGE_TYPE_UNSUPPORTED: e('不支持这种图片格式', '请直接拍照，或选择相册里的普通照片', 'retry'),
   IMAGE_HEIC_UNSUPPORTED: e('暂不支持这种照片格式', '请直接拍照上传，或先截图再选择', 'retry'),
   IMAGE_UNREADABLE: e('这张图片打不开', '请重新选择一张', 'retry'),
   WECHAT_RATE_LIMITED: e('操作太频繁了', '请等一分钟再试', 'retry'),
