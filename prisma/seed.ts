@@ -57,6 +57,7 @@ const area = (hundredths: number) => `${Math.floor(hundredths / 100)}.${String(h
 type Layout = {
   name: string;
   address: string;
+  dutyPhone: string;
   buildings: number;
   floors: number;
   perFloor: number;
@@ -64,10 +65,19 @@ type Layout = {
 };
 
 const LAYOUTS: Layout[] = [
-  { name: '梧桐苑', address: '上海市徐汇区梧桐路88弄', buildings: 5, floors: 10, perFloor: 2, baseArea: [8956, 12638] },
+  {
+    name: '梧桐苑',
+    address: '上海市徐汇区梧桐路88弄',
+    dutyPhone: '021-64381234',
+    buildings: 5,
+    floors: 10,
+    perFloor: 2,
+    baseArea: [8956, 12638],
+  },
   {
     name: '银杏花园',
     address: '上海市闵行区银杏路168弄',
+    dutyPhone: '021-54785678',
     buildings: 4,
     floors: 5,
     perFloor: 5,
@@ -99,7 +109,13 @@ export async function seedDemo(db: PrismaClient, appid: string) {
       let ownerIndex = 0;
       for (const layout of LAYOUTS) {
         const community = await tx.community.create({
-          data: { companyId: company.id, name: layout.name, address: layout.address },
+          data: {
+            companyId: company.id,
+            name: layout.name,
+            address: layout.address,
+            dutyPhone: layout.dutyPhone,
+            officeHours: '周一至周日 8:30–17:30',
+          },
         });
         const units: Prisma.UnitCreateManyInput[] = [];
         const roster: Prisma.OwnerRosterEntryCreateManyInput[] = [];

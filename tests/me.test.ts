@@ -33,7 +33,14 @@ describe('GET /api/me', () => {
       unitId: unit.id,
       number: unit.number,
       building: { id: home.building.id, name: home.building.name },
-      community: { id: home.community.id, name: home.community.name },
+      // The test community is not in Shanghai and has no duty line set: nothing to call but the app's own way.
+      community: {
+        id: home.community.id,
+        name: home.community.name,
+        dutyPhone: null,
+        officeHours: null,
+        cityHotline: null,
+      },
     });
     expect(res.body).toEqual({
       id: me.userId,
@@ -48,6 +55,23 @@ describe('GET /api/me', () => {
       staff: [
         { community: { id: work.community.id, name: work.community.name }, roles: ['CASHIER'], canRevealPii: false },
       ],
+    });
+  });
+
+  it("names a community's duty phone and office hours, and Shanghai's 962121 for a community in Shanghai", async () => {
+    const sh = await makeCommunity(h.db, { units: 1 });
+    await h.db.community.update({
+      where: { id: sh.community.id },
+      data: { address: '上海市徐汇区测试路1号', dutyPhone: '021-64380000', officeHours: '8:30–17:30' },
+    });
+    const me = await resident(h, sh.units[0]!);
+    const res = await me.call('GET', '/api/me');
+    expect(res.body.units[0].community).toEqual({
+      id: sh.community.id,
+      name: sh.community.name,
+      dutyPhone: '021-64380000',
+      officeHours: '8:30–17:30',
+      cityHotline: '962121',
     });
   });
 

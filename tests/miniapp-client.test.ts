@@ -77,7 +77,8 @@ describe('api client', () => {
     const err = await c.bff.createBindRequest('not-a-uuid', 'OWNER').catch((e) => e);
     expect(err).toBeInstanceOf(ApiError);
     expect(err).toMatchObject({ code: 'VALIDATION_FAILED', status: 400 });
-    expect(c.toasts).toEqual(['请求参数不正确']);
+    // The error table's words (features/errors/human-errors.ts), never the server's own message.
+    expect(c.toasts).toEqual(['填写的内容不完整或格式不对，请检查后再提交一次']);
     const quiet = await c.bff.login('used-or-unknown').catch((e) => e);
     expect(quiet.code).toBe('WECHAT_CODE_INVALID');
     expect(c.toasts).toHaveLength(1);
@@ -111,7 +112,7 @@ describe('api client', () => {
     expect(c.toasts).toEqual([]);
     const action = await c.bff.createBindRequest(crypto.randomUUID(), 'OWNER').catch((e) => e);
     expect(action).toMatchObject({ code: 'NETWORK', status: 0 });
-    expect(c.toasts).toEqual(['网络异常，请检查网络后重试']);
+    expect(c.toasts).toEqual(['网络连接不上，请检查网络后重试']);
   });
 
   it('uploads a chosen photo with the session, and logs in again first when the session expired', async () => {
@@ -126,6 +127,6 @@ describe('api client', () => {
     await writeFile(path, 'plain text, not a photo');
     const refused = await c.bff.uploadPhoto(path).catch((e) => e);
     expect(refused).toMatchObject({ code: 'IMAGE_TYPE_UNSUPPORTED', status: 415 });
-    expect(c.toasts).toEqual([refused.message]);
+    expect(c.toasts).toEqual(['不支持这种图片格式，请直接拍照，或选择相册里的普通照片']); // the error table's words
   });
 });

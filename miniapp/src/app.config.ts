@@ -15,6 +15,8 @@ export default defineAppConfig({
     'pages/votes/index',
     'pages/votes/detail',
     'pages/not-found/index',
+    'pages/me/index',
+    'pages/contact/index',
   ],
   // Staff, cashier and committee pages live in subpackages so residents never download them.
   subPackages: [

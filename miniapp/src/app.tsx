@@ -1,6 +1,7 @@
 import type { PropsWithChildren } from 'react';
 import Taro, { usePageNotFound } from '@tarojs/taro';
 import { configure as configureIcons } from '@nutui/icons-react-taro';
+import './theme/tokens.css';
 import './app.css';
 
 // NutUI draws its icons with an <i>, for which Taro has no mini-program template: in WeChat every icon

@@ -9,13 +9,18 @@ import { tapButton, type useBrowserStack } from './browser.js';
 type Stack = ReturnType<typeof useBrowserStack>;
 const PDFJS = join(import.meta.dirname, '../../node_modules/pdfjs-dist');
 
-/** No serious or critical axe violation on what the page shows now (#26: every console screen). */
-export async function axe(page: Page, screen: string) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const bad = violations
+/** The serious and critical axe violations on what the page shows now, one line each. */
+export async function axeFindings(page: Page, screen: string, opts: { include?: string; disable?: string[] } = {}) {
+  const builder = new AxeBuilder({ page }).disableRules(opts.disable ?? []);
+  const { violations } = await (opts.include ? builder.include(opts.include) : builder).analyze();
+  return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${screen}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.html).join(', ')}`);
-  expect(bad).toEqual([]);
+}
+
+/** No serious or critical axe violation on what the page shows now (#26: every console screen). */
+export async function axe(page: Page, screen: string) {
+  expect(await axeFindings(page, screen)).toEqual([]);
 }
 
 /** The first page's text of a PDF (page.pdf), whitespace removed. */

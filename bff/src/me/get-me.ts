@@ -2,13 +2,14 @@ import type { MemberRelation, MembershipStatus } from '@prisma/client';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
 import { staffRolesByCommunity } from '../access/scope.js';
+import { communityContact, type CommunityContact } from './contact.js';
 
-type Unit = {
+type Unit<C> = {
   membershipId: string;
   unitId: string;
   number: string;
   building: { id: string; name: string };
-  community: { id: string; name: string };
+  community: { id: string; name: string } & C;
   relation: MemberRelation;
   status: MembershipStatus;
 };
@@ -22,7 +23,8 @@ const ME = `
          COALESCE((SELECT json_agg(json_build_object(
                             'membershipId', m.id, 'unitId', un.id, 'number', un.number,
                             'building', json_build_object('id', b.id, 'name', b.name),
-                            'community', json_build_object('id', c.id, 'name', c.name),
+                            'community', json_build_object('id', c.id, 'name', c.name, 'address', c.address,
+                                                           'dutyPhone', c."dutyPhone", 'officeHours', c."officeHours"),
                             'relation', m.relation, 'status', m.status) ORDER BY m."requestedAt")
                      FROM "UnitMembership" m
                      JOIN "Unit" un ON un.id = m."unitId"
@@ -30,6 +32,14 @@ const ME = `
                      JOIN "Community" c ON c.id = un."communityId"
                     WHERE m."userId" = u.id), '[]'::json) AS units
     FROM "User" u WHERE u.id = $1::uuid`;
+
+type Address = { address: string; dutyPhone: string | null; officeHours: string | null };
+
+/** A unit's community as the app shows it: the way to reach its office, not its street address. */
+function withContact(u: Unit<Address>): Unit<CommunityContact> {
+  const { id, name } = u.community;
+  return { ...u, community: { id, name, ...communityContact(u.community) } };
+}
 
 /**
  * The signed-in user as they see themself: unmasked, with their units and their roles per community.
@@ -42,7 +52,7 @@ export async function getMe(deps: Deps, userId: string, desk = false) {
     },
     byCommunity,
   ] = await Promise.all([
-    deps.sql.query<{ id: string; name: string | null; phone: string | null; units: Unit[] }>({
+    deps.sql.query<{ id: string; name: string | null; phone: string | null; units: Unit<Address>[] }>({
       name: 'me',
       text: ME,
       values: [userId],
@@ -58,7 +68,7 @@ export async function getMe(deps: Deps, userId: string, desk = false) {
     phone: user.phone,
     hasPhone: user.phone !== null,
     desk,
-    units: desk ? [] : user.units,
+    units: desk ? [] : user.units.map(withContact),
     staff: roles.map((r) => ({
       community: { id: r.communityId, name: r.communityName },
       roles: r.roles,

@@ -1,3 +1,5 @@
+import { humanToast } from '../features/errors/human-errors';
+
 /**
  * The only caller of the network (docs/conventions.md rule 9). It adds the session token, turns every failure
  * into a typed ApiError (and a toast unless asked not to), and on an expired session logs in again
@@ -111,7 +113,7 @@ export function createApiClient(deps: ApiClientDeps) {
       if (res.statusCode >= 200 && res.statusCode < 300) return res.data as T;
       throw toApiError(res);
     } catch (err) {
-      if (!(opts.silent ?? method === 'GET') && err instanceof ApiError) deps.toast(err.message);
+      if (!(opts.silent ?? method === 'GET') && err instanceof ApiError) deps.toast(humanToast(err)); // never the server's own text
       throw err;
     }
   }

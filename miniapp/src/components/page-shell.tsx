@@ -1,9 +1,11 @@
 import type { ReactNode } from 'react';
-import Taro from '@tarojs/taro';
-import { View } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
+import { Warning } from '@nutui/icons-react-taro';
 import { EmptyIcon } from './empty-icon';
-import { Button, Empty, Loading } from '../ui';
-import { ApiError } from '../api/client';
+import { WayOutButtons } from './way-out';
+import { Empty, Skeleton } from '../ui';
+import { humanError } from '../features/errors/human-errors';
+import { displayClasses, useDisplay } from '../features/display/display';
 import './page-shell.css';
 
 /** The state of a page's request (useRequest, usePaged): the shell renders it. */
@@ -25,14 +27,14 @@ type Props = {
   children?: ReactNode;
 };
 
-const SIGNED_OUT = new Set(['UNAUTHENTICATED', 'SESSION_EXPIRED']);
-
 /**
- * Owns the states every page has — loading, error with retry, signed out, empty — otherwise the
- * content. Give it the page's `request`; a reload keeps the content on screen (no flash of loading).
- * An error is shown here only: reads are silent in the API client, so there is no toast as well.
+ * Owns the states every page has — loading (a skeleton), error in plain words with a way out, signed
+ * out, empty — otherwise the content; and it is every page's root, so it carries care mode and the text
+ * scale (features/display). A reload keeps the content on screen (no flash of loading). An error is
+ * shown here only: reads are silent in the API client, so there is no toast as well.
  */
 export function PageShell({ request, emptyText = '暂无数据', children, ...own }: Props) {
+  const root = `shell ${displayClasses(useDisplay())}`;
   const loading = request ? request.loading && request.data === undefined : own.loading;
   const error = request ? request.error : own.error;
   const empty = request ? request.empty : own.empty;
@@ -40,39 +42,30 @@ export function PageShell({ request, emptyText = '暂无数据', children, ...ow
 
   if (loading) {
     return (
-      <View className="shell shell--center" data-testid="state-loading">
-        <Loading direction="vertical">加载中…</Loading>
-      </View>
-    );
-  }
-  if (error instanceof ApiError && SIGNED_OUT.has(error.code)) {
-    return (
-      <View className="shell shell--center" data-testid="state-signed-out">
-        <Empty image={<EmptyIcon glyph="🔒" />} title="登录已失效" description="请重新登录后继续" />
-        <Button type="primary" size="large" onClick={() => void Taro.reLaunch({ url: '/pages/index/index' })}>
-          重新登录
-        </Button>
+      <View className={root} data-testid="state-loading" aria-label="正在加载" aria-busy>
+        <Skeleton rows={4} animated />
       </View>
     );
   }
   if (error) {
+    const h = humanError(error);
     return (
-      <View className="shell shell--center" data-testid="state-error">
-        <Empty image={<EmptyIcon glyph="⚠️" />} status="error" title="加载失败" description={error.message} />
-        {onRetry && (
-          <Button type="primary" size="large" onClick={onRetry}>
-            重试
-          </Button>
-        )}
+      <View className={`${root} shell--center`} data-testid={h.way === 'relogin' ? 'state-signed-out' : 'state-error'}>
+        <View className="state">
+          <Warning className="state__icon" size={48} color="var(--wyt-warning)" />
+          <Text className="state__title">{h.title}</Text>
+          <Text className="state__text">{h.description}</Text>
+          <WayOutButtons way={h.way} onRetry={onRetry} />
+        </View>
       </View>
     );
   }
   if (empty) {
     return (
-      <View className="shell shell--center" data-testid="state-empty">
+      <View className={`${root} shell--center`} data-testid="state-empty">
         <Empty image={<EmptyIcon />} title={emptyText} />
       </View>
     );
   }
-  return <View className="shell">{children}</View>;
+  return <View className={root}>{children}</View>;
 }

@@ -13,6 +13,8 @@ import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/textarea/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/switch/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/progress/style/css';
+import '@nutui/nutui-react-taro/dist/es/packages/radio/style/css';
+import '@nutui/nutui-react-taro/dist/es/packages/skeleton/style/css';
 
 export { default as Button } from '@nutui/nutui-react-taro/dist/es/packages/button';
 export { default as Cell } from '@nutui/nutui-react-taro/dist/es/packages/cell';
@@ -26,3 +28,5 @@ export { default as Input } from '@nutui/nutui-react-taro/dist/es/packages/input
 export { default as TextArea } from '@nutui/nutui-react-taro/dist/es/packages/textarea';
 export { default as Switch } from '@nutui/nutui-react-taro/dist/es/packages/switch';
 export { default as Progress } from '@nutui/nutui-react-taro/dist/es/packages/progress';
+export { default as Radio } from '@nutui/nutui-react-taro/dist/es/packages/radio';
+export { default as Skeleton } from '@nutui/nutui-react-taro/dist/es/packages/skeleton';

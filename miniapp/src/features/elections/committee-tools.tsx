@@ -2,7 +2,7 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Cell, CellGroup, Input } from '../../ui';
-import { Chips } from '../../components/chips';
+import { ChoiceGroup } from '../../components/choice-group';
 import { bff } from '../../session';
 import { useAction, useRequest } from '../../hooks/use-request';
 import { choosePhotos } from '../uploads/choose-photos';
@@ -70,14 +70,14 @@ export function AdmitVoter({ election, onDone }: { election: CommitteeElection; 
   return (
     <View className="form" data-testid="admit-voter">
       <Text className="section-title">确认投票人（换号、继承、购房）</Text>
-      <Chips
+      <ChoiceGroup
         options={(roster.data?.units ?? [])
           .filter((u) => !u.developerHeld)
           .map((u) => ({ value: u.unitId, label: u.unit }))}
         value={unitId}
         onChange={setUnitId}
       />
-      <Chips
+      <ChoiceGroup
         options={[
           { value: 'SUCCESSOR' as const, label: '继承人或买受人（仅此房屋）' },
           { value: 'SAME_OWNER' as const, label: '原业主换手机号' },
@@ -166,7 +166,7 @@ export function DraftDeadline({ election, onDone }: { election: CommitteeElectio
   });
   return (
     <View className="form" data-testid="draft-deadline">
-      <Chips
+      <ChoiceGroup
         options={['10', '14', '30'].map((d) => ({ value: d, label: `公示 ${election.noticeDays} 天后投票 ${d} 天` }))}
         value={days}
         onChange={(v) => v && setDays(v)}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '../../ui';
-import { Chips } from '../../components/chips';
+import { ChoiceGroup } from '../../components/choice-group';
 import { bff } from '../../session';
 import { useAction, useRequest } from '../../hooks/use-request';
 import { choosePhotos } from '../uploads/choose-photos';
@@ -60,19 +60,19 @@ export function PaperBallot({ election, onEntered }: { election: CommitteeElecti
   return (
     <View className="form" data-testid="paper-ballot">
       <Text className="section-title">录入纸质选票 / 委托投票</Text>
-      <Chips
+      <ChoiceGroup
         options={(buildings.data?.items ?? []).map((b) => ({ value: b.id, label: b.name }))}
         value={buildingId}
         onChange={(v) => (setBuildingId(v), setUnitId(undefined))}
       />
       {buildingId && (
-        <Chips
+        <ChoiceGroup
           options={(units.data?.items ?? []).map((u) => ({ value: u.id, label: u.number }))}
           value={unitId}
           onChange={setUnitId}
         />
       )}
-      <Chips
+      <ChoiceGroup
         options={[
           { value: 'PAPER' as const, label: '纸质选票（本人签字）' },
           { value: 'PROXY' as const, label: '委托投票（书面委托）' },
@@ -80,7 +80,7 @@ export function PaperBallot({ election, onEntered }: { election: CommitteeElecti
         value={channel}
         onChange={(v) => v && setChannel(v)}
       />
-      <Chips
+      <ChoiceGroup
         options={options.map((o) => ({ value: o.id, label: `${choices.includes(o.id) ? '✓ ' : ''}${o.label}` }))}
         value={undefined}
         onChange={(v) => v && toggle(v)}

@@ -93,6 +93,7 @@ export function UnpaidBills({
           </Text>
         </View>
         <Button
+          className="pay-button"
           type="primary"
           size="large"
           disabled={selected.size === 0 || pay.running}

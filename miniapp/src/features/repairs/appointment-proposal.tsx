@@ -4,6 +4,7 @@ import { bff } from '../../session';
 import { useAction } from '../../hooks/use-request';
 import { shortTime } from '../../beijing';
 import type { RepairDetail } from '../../api/types';
+import { humanToast } from '../errors/human-errors';
 
 type Props = { repair: RepairDetail; onDone: () => Promise<void> };
 type State = NonNullable<RepairDetail['appointmentProposal']>['state'];
@@ -55,7 +56,7 @@ export function AppointmentProposal({ repair: r, onDone }: Props) {
           不同意
         </Button>
       </View>
-      {answer.error && <Text className="hint error">{answer.error.message}</Text>}
+      {answer.error && <Text className="hint error">{humanToast(answer.error)}</Text>}
     </View>
   );
 }

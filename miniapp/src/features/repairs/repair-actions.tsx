@@ -6,7 +6,7 @@ import { bff } from '../../session';
 import { useAction, useRequest } from '../../hooks/use-request';
 import type { RepairAction, RepairDetail, UploadView } from '../../api/types';
 import { Attachments } from '../uploads/attachments';
-import { Chips } from '../../components/chips';
+import { ChoiceGroup } from '../../components/choice-group';
 import { addDays, atBeijing, today } from '../../beijing';
 import { RETURN_REASON_LABELS } from './labels';
 import { ProposeAppointment } from './propose-appointment';
@@ -47,8 +47,16 @@ export function RepairActions({ repair: r, onDone }: Props) {
     await onDone();
   });
   const run = (action: RepairAction, confirm?: string) => void act.run(action, confirm);
-  const button = (label: string, onClick: () => void, type: 'primary' | 'default' | 'danger' = 'default') => (
-    <Button key={label} type={type} size="large" disabled={act.running} onClick={onClick}>
+  // 'quiet': a text action for what undoes the resident's own request (撤销), so it is never the boldest button.
+  const button = (label: string, onClick: () => void, type: 'primary' | 'default' | 'quiet' = 'default') => (
+    <Button
+      key={label}
+      type={type === 'quiet' ? 'default' : type}
+      fill={type === 'quiet' ? 'none' : undefined}
+      size="large"
+      disabled={act.running}
+      onClick={onClick}
+    >
       {label}
     </Button>
   );
@@ -85,7 +93,7 @@ export function RepairActions({ repair: r, onDone }: Props) {
     roles.has('reporter') && OPEN_STATES.includes(r.status) && !r.urgentAt && button('加急', () => setOpen('urgent')),
     roles.has('reporter') &&
       r.status === 'SUBMITTED' &&
-      button('撤销报修', () => run({ action: 'cancel' }, '撤销后物业将不再处理这个报修，确定撤销吗？'), 'danger'),
+      button('撤销报修', () => run({ action: 'cancel' }, '撤销后物业将不再处理这个报修，确定撤销吗？'), 'quiet'),
   ].filter(Boolean);
   if (buttons.length === 0) return null;
 
@@ -100,7 +108,7 @@ export function RepairActions({ repair: r, onDone }: Props) {
       {open === null && <View className="actions actions--wrap">{buttons}</View>}
       {open === 'assign' && (
         <CellGroup title="派给哪位维修工">
-          <Chips
+          <ChoiceGroup
             options={(technicians.data ?? []).map((t) => ({ value: t.id, label: t.name }))}
             value={choice}
             onChange={setChoice}
@@ -110,7 +118,7 @@ export function RepairActions({ repair: r, onDone }: Props) {
       )}
       {open === 'contact' && (
         <CellGroup title="与住户约定的上门时间">
-          <Chips options={appointmentSlots()} value={choice} onChange={setChoice} />
+          <ChoiceGroup options={appointmentSlots()} value={choice} onChange={setChoice} />
           {confirmRow('确认', () => choice && run({ action: 'contact', appointmentAt: choice }))}
         </CellGroup>
       )}
@@ -145,7 +153,7 @@ export function RepairActions({ repair: r, onDone }: Props) {
       )}
       {open === 'extend' && (
         <CellGroup title={`延期（已延期 ${r.extensionCount} 次、共 ${r.extensionDays} 天；最多 2 次、合计 14 天）`}>
-          <Chips
+          <ChoiceGroup
             options={[1, 3, 7]
               .filter((d) => r.extensionDays + d <= 14)
               .map((d) => ({ value: String(d), label: `${d} 天` }))}
@@ -163,7 +171,7 @@ export function RepairActions({ repair: r, onDone }: Props) {
       {open === 'defer' && (
         <CellGroup title="缓办：重大维修，须经住户同意并有维修计划">
           <Input placeholder="维修计划，例如：下周二停水更换主管" value={text} onChange={setText} />
-          <Chips options={[{ value: 'agreed', label: '住户已同意' }]} value={choice} onChange={setChoice} />
+          <ChoiceGroup options={[{ value: 'agreed', label: '住户已同意' }]} value={choice} onChange={setChoice} />
           {confirmRow(
             '确认缓办',
             () =>
@@ -175,12 +183,12 @@ export function RepairActions({ repair: r, onDone }: Props) {
       )}
       {open === 'rate' && (
         <CellGroup title="服务评价（5 分最满意）">
-          <Chips
+          <ChoiceGroup
             options={['5', '4', '3', '2', '1'].map((v) => ({ value: v, label: `质量 ${v} 分` }))}
             value={quality}
             onChange={(v) => v && setQuality(v)}
           />
-          <Chips
+          <ChoiceGroup
             options={['5', '4', '3', '2', '1'].map((v) => ({ value: v, label: `态度 ${v} 分` }))}
             value={choice ?? '5'}
             onChange={setChoice}
@@ -204,7 +212,7 @@ export function RepairActions({ repair: r, onDone }: Props) {
       )}
       {open === 'return' && (
         <CellGroup title="退单原因（只能是以下三种之一）">
-          <Chips
+          <ChoiceGroup
             options={Object.entries(RETURN_REASON_LABELS).map(([value, label]) => ({ value, label }))}
             value={choice}
             onChange={setChoice}

@@ -6,7 +6,7 @@ import { Button, Cell, CellGroup, Input, Switch, TextArea } from '../../ui';
 import { bff } from '../../session';
 import { useAction, useRequest } from '../../hooks/use-request';
 import type { UploadView } from '../../api/types';
-import { Chips } from '../../components/chips';
+import { ChoiceGroup } from '../../components/choice-group';
 import { Attachments } from '../../features/uploads/attachments';
 import { KINDS, KIND_LABELS } from '../../features/snapshots/labels';
 import type { NewSnapshot } from '../../features/snapshots/endpoints';
@@ -52,7 +52,7 @@ export default function NewSnapshotPage() {
       <View data-testid="snapshot-form">
         {communities.length > 1 && (
           <CellGroup title="小区">
-            <Chips
+            <ChoiceGroup
               options={communities.map((c) => ({ value: c.id, label: c.name }))}
               value={communityId}
               onChange={setPicked}
@@ -60,7 +60,7 @@ export default function NewSnapshotPage() {
           </CellGroup>
         )}
         <CellGroup title="想说什么">
-          <Chips
+          <ChoiceGroup
             options={KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))}
             value={kind}
             onChange={(k) => k && setKind(k)}

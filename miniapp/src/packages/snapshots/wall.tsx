@@ -3,7 +3,7 @@ import Taro, { useReachBottom } from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
 import { PageShell } from '../../components/page-shell';
 import { ListFooter } from '../../components/list-footer';
-import { Chips } from '../../components/chips';
+import { ChoiceGroup } from '../../components/choice-group';
 import { bff, fileUrl } from '../../session';
 import { useRequest } from '../../hooks/use-request';
 import { usePaged } from '../../hooks/use-paged';
@@ -29,7 +29,7 @@ export default function PraiseWall() {
   usePullRefresh(wall.reload);
   useReachBottom(() => void wall.loadMore());
   const picker = communities.length > 1 && (
-    <Chips
+    <ChoiceGroup
       options={communities.map((c) => ({ value: c.id, label: c.name }))}
       value={communityId}
       onChange={setPicked}

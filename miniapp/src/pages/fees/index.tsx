@@ -1,12 +1,10 @@
 import { useState } from 'react';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
-import { View } from '@tarojs/components';
+import { useDidShow, useRouter } from '@tarojs/taro';
 // The shared stylesheets before any component's: every page then bundles them in one order (weapp's common.wxss).
 import '../../components/list.css';
 import { PageShell } from '../../components/page-shell';
-import { Chips } from '../../components/chips';
-import { Button, Empty } from '../../ui';
-import { EmptyIcon } from '../../components/empty-icon';
+import { ChoiceGroup } from '../../components/choice-group';
+import { BindFirst } from '../../components/bind-first';
 import { bff } from '../../session';
 import { useRequest } from '../../hooks/use-request';
 import { usePullRefresh } from '../../hooks/use-pull-refresh';
@@ -38,18 +36,13 @@ export default function Fees() {
   if (summary.empty)
     return (
       <PageShell>
-        <Empty image={<EmptyIcon glyph="🏠" />} title="绑定房屋后即可查看和缴纳物业费" />
-        <View className="actions">
-          <Button type="primary" size="large" onClick={() => void Taro.navigateTo({ url: '/pages/bind/index' })}>
-            去绑定房屋
-          </Button>
-        </View>
+        <BindFirst reason="绑定房屋后即可查看和缴纳物业费" />
       </PageShell>
     );
   return (
     <PageShell request={summary}>
       {units.length > 1 && (
-        <Chips
+        <ChoiceGroup
           testId="unit-chips"
           options={units.map((u) => ({
             value: u.unitId,
@@ -59,7 +52,7 @@ export default function Fees() {
           onChange={(v) => v && setChosenUnit(v)}
         />
       )}
-      <Chips
+      <ChoiceGroup
         testId="fee-tabs"
         options={[
           { value: 'unpaid' as const, label: '待缴账单' },

@@ -3,7 +3,10 @@ import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { PageShell } from '../../components/page-shell';
 import { Cell, CellGroup, Grid, Tag } from '../../ui';
-import { bff, logout } from '../../session';
+import { bff } from '../../session';
+import { CareOffer, CareTiles } from '../../features/display/care-home';
+import { useDisplay } from '../../features/display/display';
+import { CONTACT_PAGE } from '../../components/way-out';
 import { useRequest } from '../../hooks/use-request';
 import { usePullRefresh } from '../../hooks/use-pull-refresh';
 import { yuan } from '../../features/fees/money';
@@ -56,6 +59,7 @@ function Overdue() {
 
 export default function Home() {
   const me = useRequest(() => bff.me(), []);
+  const care = useDisplay().care === 'on';
   const [communityId, setCommunityId] = useState<string>();
   const [mode, setMode] = useState<'resident' | 'staff'>();
   usePullRefresh(me.reload);
@@ -90,7 +94,9 @@ export default function Home() {
         )}
         {shown === 'resident' && (
           <View>
-            {verified.length > 0 && <ModuleGrid modules={RESIDENT_MODULES} testId="resident-modules" />}
+            <CareOffer />
+            {verified.length > 0 &&
+              (care ? <CareTiles /> : <ModuleGrid modules={RESIDENT_MODULES} testId="resident-modules" />)}
             {verified.length > 0 && <Overdue />}
             <CellGroup title="我的房屋">
               {(me.data?.units ?? []).map((u) => (
@@ -140,10 +146,12 @@ export default function Home() {
           </View>
         )}
         <CellGroup>
+          <Cell title="联系物业" clickable onClick={() => void Taro.navigateTo({ url: CONTACT_PAGE })} />
           <Cell
-            title="退出登录"
+            title="我的"
+            description="关怀模式、文字大小、退出登录"
             clickable
-            onClick={async () => (await logout(), void Taro.reLaunch({ url: '/pages/index/index' }))}
+            onClick={() => void Taro.navigateTo({ url: '/pages/me/index' })}
           />
         </CellGroup>
       </View>

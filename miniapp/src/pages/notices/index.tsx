@@ -11,9 +11,10 @@ import { usePullRefresh } from '../../hooks/use-pull-refresh';
 import type { NoticeCategory } from '../../api/types';
 import { CATEGORIES, CATEGORY_LABELS } from '../../features/notices/labels';
 import { shortTime } from '../../beijing';
-import { Chips } from '../../components/chips';
+import { ChoiceGroup } from '../../components/choice-group';
 import { askForPush } from '../../features/push/ask-for-push';
 import '../../features/notices/notice.css';
+import { BindFirst } from '../../components/bind-first';
 
 const EMPTY_PAGE = { items: [], total: 0, nextCursor: null };
 
@@ -43,19 +44,23 @@ export default function Notices() {
   };
 
   if (me.data && communities.length === 0) {
-    return <PageShell empty emptyText="绑定房屋并通过审核后，即可查看小区公告" />;
+    return (
+      <PageShell>
+        <BindFirst reason="绑定房屋并通过审核后，即可查看小区公告" />
+      </PageShell>
+    );
   }
   return (
     <PageShell request={me.data ? list : me} emptyText="暂无公告">
       {communities.length > 1 && (
-        <Chips
+        <ChoiceGroup
           options={communities.map((c) => ({ value: c.id, label: c.name }))}
           value={communityId}
           onChange={setChosen}
           testId="notice-communities"
         />
       )}
-      <Chips
+      <ChoiceGroup
         options={[
           { value: undefined, label: '全部' },
           ...CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] })),

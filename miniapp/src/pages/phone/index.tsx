@@ -5,6 +5,7 @@ import { PageShell } from '../../components/page-shell';
 import { Button, Input, NoticeBar } from '../../ui';
 import { bff, mintDemoPhoneCode } from '../../session';
 import { useAction } from '../../hooks/use-request';
+import { humanToast } from '../../features/errors/human-errors';
 
 /** Binds the verified phone number: WeChat's getPhoneNumber button; in a dev H5 build, a typed number. */
 export default function Phone() {
@@ -60,7 +61,7 @@ export default function Phone() {
             </View>
           </View>
         )}
-        {bind.error && <Text className="hint error">{bind.error.message}</Text>}
+        {bind.error && <Text className="hint error">{humanToast(bind.error)}</Text>}
       </View>
     </PageShell>
   );

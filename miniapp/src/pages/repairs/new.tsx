@@ -6,11 +6,12 @@ import { Button, CellGroup, Input, TextArea } from '../../ui';
 import { bff } from '../../session';
 import { useAction, useRequest } from '../../hooks/use-request';
 import type { UploadView } from '../../api/types';
-import { Chips } from '../../components/chips';
+import { ChoiceGroup } from '../../components/choice-group';
 import { Attachments } from '../../features/uploads/attachments';
 import { FAULTS, FAULT_LABELS } from '../../features/repairs/labels';
 import type { NewRepair } from '../../features/repairs/endpoints';
 import { askForPush } from '../../features/push/ask-for-push';
+import { BindFirst } from '../../components/bind-first';
 
 const COMMON = 'common';
 
@@ -53,12 +54,17 @@ export default function NewRepair() {
     await Taro.redirectTo({ url: `/pages/repairs/detail?id=${repair.id}` });
   });
 
-  if (me.data && units.length === 0) return <PageShell empty emptyText="绑定房屋并通过审核后，即可在线报修" />;
+  if (me.data && units.length === 0)
+    return (
+      <PageShell>
+        <BindFirst reason="绑定房屋并通过审核后，即可在线报修" />
+      </PageShell>
+    );
   return (
     <PageShell request={me}>
       <View data-testid="repair-form">
         <CellGroup title="报修位置">
-          <Chips
+          <ChoiceGroup
             options={[
               ...units.map((u) => ({ value: u.unitId, label: `${u.building.name} ${u.number}室` })),
               { value: COMMON, label: '小区公共区域' },
@@ -76,7 +82,7 @@ export default function NewRepair() {
           )}
         </CellGroup>
         <CellGroup title="故障类型">
-          <Chips
+          <ChoiceGroup
             options={FAULTS.map((f) => ({ value: f, label: FAULT_LABELS[f] }))}
             value={fault}
             onChange={(f) => f && setFault(f)}
@@ -106,7 +112,7 @@ export default function NewRepair() {
           />
         </CellGroup>
         <CellGroup title="紧急程度">
-          <Chips
+          <ChoiceGroup
             options={[
               { value: 'routine', label: '日常维修' },
               { value: 'emergency', label: '应急（漏水、停电等）' },

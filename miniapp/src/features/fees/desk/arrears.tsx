@@ -2,7 +2,7 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Input, Tag } from '../../../ui';
-import { Chips } from '../../../components/chips';
+import { ChoiceGroup } from '../../../components/choice-group';
 import { PageShell } from '../../../components/page-shell';
 import { ListFooter } from '../../../components/list-footer';
 import { bff } from '../../../session';
@@ -60,7 +60,7 @@ export function Arrears({ communityId }: { communityId: string }) {
 
   return (
     <View data-testid="arrears">
-      <Chips
+      <ChoiceGroup
         testId="arrears-view"
         options={[
           { value: 'list' as const, label: '欠费清单' },
@@ -71,7 +71,7 @@ export function Arrears({ communityId }: { communityId: string }) {
       />
       {view === 'list' ? (
         <>
-          <Chips
+          <ChoiceGroup
             testId="arrears-months"
             options={[
               { value: '0', label: '全部欠费' },

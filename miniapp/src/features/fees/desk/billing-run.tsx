@@ -2,7 +2,7 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { PageShell } from '../../../components/page-shell';
-import { Chips } from '../../../components/chips';
+import { ChoiceGroup } from '../../../components/choice-group';
 import { Button, Cell, CellGroup } from '../../../ui';
 import { bff } from '../../../session';
 import { useAction, useRequest } from '../../../hooks/use-request';
@@ -59,7 +59,7 @@ export function BillingRun({ communityId, canUndo }: { communityId: string; canU
         ))}
       </CellGroup>
       <Text className="section-title">生成账单</Text>
-      <Chips testId="billing-periods" options={periods} value={period} onChange={choose} />
+      <ChoiceGroup testId="billing-periods" options={periods} value={period} onChange={choose} />
       <View className="actions">
         <Button type="primary" size="large" loading={look.running} onClick={() => void look.run()}>
           预览{periodLabel(period)}账单

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Chips } from '../../../components/chips';
+import { ChoiceGroup } from '../../../components/choice-group';
 import { Button, Input } from '../../../ui';
 import { bff } from '../../../session';
 import { useAction } from '../../../hooks/use-request';
@@ -71,7 +71,7 @@ export function CounterTake({
   return (
     <View className="form" data-testid="counter-take">
       <Text className="section-title">柜台收款</Text>
-      <Chips
+      <ChoiceGroup
         testId="counter-payer-kind"
         options={payers.map((p) => ({
           value: p,
@@ -80,13 +80,13 @@ export function CounterTake({
         value={payer}
         onChange={(v) => v && (setPicked(v), setCount(undefined))}
       />
-      <Chips
+      <ChoiceGroup
         testId="counter-steps"
         options={steps.map((s) => ({ value: String(s.n), label: `${s.n} 笔 ¥${yuan(s.fen)}` }))}
         value={count ? String(count) : undefined}
         onChange={(v) => v && setCount(Number(v))}
       />
-      <Chips testId="counter-channel" options={CHANNELS} value={channel} onChange={(v) => v && setChannel(v)} />
+      <ChoiceGroup testId="counter-channel" options={CHANNELS} value={channel} onChange={(v) => v && setChannel(v)} />
       <View className="form__row">
         <Text>缴款人（选填）</Text>
         <Input

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Cell, CellGroup } from '../../../ui';
-import { Chips } from '../../../components/chips';
+import { ChoiceGroup } from '../../../components/choice-group';
 import { PageShell } from '../../../components/page-shell';
 import { bff } from '../../../session';
 import { useRequest } from '../../../hooks/use-request';
@@ -59,7 +59,7 @@ function Takings({ communityId }: { communityId: string }) {
   const r: TakingsReport | undefined = report.data;
   return (
     <View data-testid="report-takings">
-      <Chips
+      <ChoiceGroup
         testId="takings-range"
         options={options.map((o) => ({ value: o.value, label: o.label }))}
         value={choice}
@@ -118,7 +118,7 @@ function Collection({ communityId }: { communityId: string }) {
   const others = companies.data?.communities ?? [];
   return (
     <View data-testid="report-collection">
-      <Chips testId="collection-period" options={options} value={period} onChange={(v) => v && setPeriod(v)} />
+      <ChoiceGroup testId="collection-period" options={options} value={period} onChange={(v) => v && setPeriod(v)} />
       <PageShell request={report}>
         {r && (
           <>
@@ -189,7 +189,7 @@ export function Reports({ communityId }: { communityId: string }) {
   const [tab, setTab] = useState<'takings' | 'collection'>('takings');
   return (
     <View data-testid="reports">
-      <Chips
+      <ChoiceGroup
         testId="report-tabs"
         options={[
           { value: 'takings' as const, label: '收款日报' },

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { PageShell } from '../../../components/page-shell';
-import { Chips } from '../../../components/chips';
+import { ChoiceGroup } from '../../../components/choice-group';
 import { bff } from '../../../session';
 import { useRequest } from '../../../hooks/use-request';
 import { BillRow } from '../bill-row';
@@ -26,13 +26,13 @@ export function UnitBills({ communityId, canWaive }: { communityId: string; canW
 
   return (
     <PageShell request={buildings}>
-      <Chips
+      <ChoiceGroup
         testId="desk-buildings"
         options={(buildings.data?.items ?? []).map((b) => ({ value: b.id, label: b.name }))}
         value={building}
         onChange={(v) => v && (setBuildingId(v), setUnitId(undefined))}
       />
-      <Chips
+      <ChoiceGroup
         testId="desk-units"
         options={(units.data?.items ?? []).map((u) => ({ value: u.id, label: u.number }))}
         value={unitId}
@@ -41,7 +41,7 @@ export function UnitBills({ communityId, canWaive }: { communityId: string; canW
       {!unitId && <Text className="hint">选择楼栋和房号，查看这户的账单</Text>}
       {unitId && (
         <>
-          <Chips
+          <ChoiceGroup
             testId="desk-bill-status"
             options={[
               { value: 'unpaid' as const, label: '未缴' },

@@ -6,7 +6,7 @@ import '../../../components/list.css';
 import '../../../components/form.css';
 import { Button } from '../../../ui';
 import { PageShell } from '../../../components/page-shell';
-import { Chips } from '../../../components/chips';
+import { ChoiceGroup } from '../../../components/choice-group';
 import { bff, logout } from '../../../session';
 import { useRequest } from '../../../hooks/use-request';
 import { BillingRun } from '../../../features/fees/desk/billing-run';
@@ -55,7 +55,7 @@ export default function CashierDesk() {
           </Button>
         </View>
       )}
-      <Chips
+      <ChoiceGroup
         testId="desk-tabs"
         options={[
           { value: 'billing' as const, label: '生成账单' },

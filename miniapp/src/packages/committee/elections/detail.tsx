@@ -4,7 +4,7 @@ import { Text, View } from '@tarojs/components';
 // The shared stylesheets before any component's: every page then bundles them in one order (weapp's common.wxss).
 import '../../../components/form.css';
 import { PageShell } from '../../../components/page-shell';
-import { Chips } from '../../../components/chips';
+import { ChoiceGroup } from '../../../components/choice-group';
 import { Button, Cell, CellGroup, Input, Tag } from '../../../ui';
 import { bff } from '../../../session';
 import { useAction, useRequest } from '../../../hooks/use-request';
@@ -95,7 +95,7 @@ function CandidateForm({ id, onAdded }: { id: string; onAdded: () => void }) {
     <View className="form" data-testid="candidate-form">
       <Text className="section-title">添加候选人（公示前）</Text>
       {row('姓名', name, setName, 'candidate-name')}
-      <Chips
+      <ChoiceGroup
         options={[
           { value: '男' as const, label: '男' },
           { value: '女' as const, label: '女' },

@@ -5,7 +5,7 @@ import { Text, View } from '@tarojs/components';
 import '../../../components/list.css';
 import '../../../components/form.css';
 import { PageShell } from '../../../components/page-shell';
-import { Chips } from '../../../components/chips';
+import { ChoiceGroup } from '../../../components/choice-group';
 import { Button, Input, Tag } from '../../../ui';
 import { bff } from '../../../session';
 import { useAction, useRequest } from '../../../hooks/use-request';
@@ -64,7 +64,7 @@ export default function Elections() {
             data-testid="election-title"
           />
         </View>
-        <Chips
+        <ChoiceGroup
           testId="election-kind"
           options={[
             { value: 'ELECTION' as const, label: '业委会选举' },
@@ -74,14 +74,14 @@ export default function Elections() {
           onChange={(v) => v && setKind(v)}
         />
         {kind === 'ELECTION' ? (
-          <Chips
+          <ChoiceGroup
             testId="election-seats"
             options={['3', '5', '7', '9'].map((s) => ({ value: s, label: `应选 ${s} 人` }))}
             value={seats}
             onChange={(v) => v && setSeats(v)}
           />
         ) : (
-          <Chips
+          <ChoiceGroup
             testId="election-class"
             options={[
               { value: 'ORDINARY' as const, label: '一般事项（过半数）' },
@@ -91,7 +91,7 @@ export default function Elections() {
             onChange={(v) => v && setCls(v)}
           />
         )}
-        <Chips
+        <ChoiceGroup
           testId="election-days"
           options={DAYS.map((d) => ({ value: d.value, label: `公示 ${NOTICE_DAYS} 天后投票 ${d.label}` }))}
           value={days}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
 import { PageShell } from '../../../components/page-shell';
-import { Chips } from '../../../components/chips';
+import { ChoiceGroup } from '../../../components/choice-group';
 import { Button, Cell, CellGroup } from '../../../ui';
 import { bff, fileUrl } from '../../../session';
 import { useAction, useRequest } from '../../../hooks/use-request';
@@ -41,7 +41,7 @@ export default function ModerationQueue() {
     await queue.reload();
   });
   if (!communityId) return <PageShell error={new Error('缺少小区参数，请从首页的员工工作台进入')} />;
-  const tabs = <Chips options={TABS} value={status} onChange={setStatus} testId="moderation-tabs" />;
+  const tabs = <ChoiceGroup options={TABS} value={status} onChange={setStatus} testId="moderation-tabs" />;
   if (queue.empty)
     return (
       <PageShell>

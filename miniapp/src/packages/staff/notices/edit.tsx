@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { PageShell } from '../../../components/page-shell';
-import { Chips } from '../../../components/chips';
+import { ChoiceGroup } from '../../../components/choice-group';
 import { Button, Cell, CellGroup, Input, Switch, Tag, TextArea } from '../../../ui';
 import { CATEGORIES, CATEGORY_LABELS, NOTICE_STATUS_LABELS, textToHtml } from '../../../features/notices/labels';
 import { NoticeBody } from '../../../features/notices/notice-body';
@@ -38,7 +38,7 @@ export default function EditNotice() {
           {status === 'WITHDRAWN' && <Cell title="撤回原因" description={notice.withdrawReason ?? ''} />}
         </CellGroup>
       )}
-      <Chips
+      <ChoiceGroup
         options={[
           { value: 'edit', label: '编辑' },
           { value: 'preview', label: '预览（住户看到的样子）' },
@@ -73,7 +73,7 @@ export default function EditNotice() {
             />
           </CellGroup>
           <CellGroup title="类别">
-            <Chips
+            <ChoiceGroup
               options={CATEGORIES.filter((c) => c !== 'COMMITTEE').map((c) => ({
                 value: c,
                 label: CATEGORY_LABELS[c],
@@ -102,7 +102,7 @@ export default function EditNotice() {
             disabled={!editable}
           />
           <CellGroup title="有效期">
-            <Chips
+            <ChoiceGroup
               options={[
                 ...(notice?.effectiveUntil ? [{ value: 'keep' as const, label: '保持原有效期' }] : []),
                 ...VALIDITY.map((v) => ({ value: v.value, label: v.label })),

@@ -7,7 +7,7 @@ import { bff } from '../../../session';
 import { useRequest } from '../../../hooks/use-request';
 import { usePaged } from '../../../hooks/use-paged';
 import { usePagedPage } from '../../../hooks/use-paged-page';
-import { Chips } from '../../../components/chips';
+import { ChoiceGroup } from '../../../components/choice-group';
 import { RepairList } from '../../../features/repairs/repair-list';
 
 const FILTERS = [
@@ -42,7 +42,7 @@ export default function StaffRepairs() {
 
   if (!communityId) return <PageShell error={new Error('缺少小区参数，请从首页的员工工作台进入')} />;
   const filters = office && (
-    <Chips
+    <ChoiceGroup
       options={FILTERS.map((f) => ({ ...f, label: f.value ? `${f.label} ${counts[f.value] ?? 0}` : f.label }))}
       value={status}
       onChange={setStatus}

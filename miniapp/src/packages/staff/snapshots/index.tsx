@@ -3,7 +3,7 @@ import { useRouter } from '@tarojs/taro';
 import { Text } from '@tarojs/components';
 import { PageShell } from '../../../components/page-shell';
 import { ListFooter } from '../../../components/list-footer';
-import { Chips } from '../../../components/chips';
+import { ChoiceGroup } from '../../../components/choice-group';
 import { bff } from '../../../session';
 import { usePaged } from '../../../hooks/use-paged';
 import { usePagedPage } from '../../../hooks/use-paged-page';
@@ -30,7 +30,7 @@ export default function StaffSnapshots() {
   usePagedPage(list);
   if (!communityId) return <PageShell error={new Error('缺少小区参数，请从首页的员工工作台进入')} />;
   const filters = (
-    <Chips
+    <ChoiceGroup
       options={[
         ...STATES.map((s) => ({ value: s, label: `${STATUS_LABELS[s]} ${counts[s] ?? 0}` })),
         { value: undefined, label: '全部' },
