@@ -15,14 +15,13 @@ const clock = new ManualClock(atBeijing('2026-11-20', 7 * 60 + 30));
 const h = useHarness({ clock });
 let site: Awaited<ReturnType<typeof billedOwner>>['site'];
 let owner: Actor;
-let manager: Actor;
 let cashier: Actor;
 let outsider: Actor;
 let nobody: Actor;
 let c: string;
 
 beforeAll(async () => {
-  ({ site, owner, manager } = await billedOwner(h, ['2026-05', '2026-06', '2026-07', '2026-08']));
+  ({ site, owner } = await billedOwner(h, ['2026-05', '2026-06', '2026-07', '2026-08']));
   cashier = await staff(h, 'CASHIER', { id: site.community.id, companyId: site.companyId });
   const other = await makeCommunity(h.db, { units: 1 });
   outsider = await staff(h, 'CASHIER', { id: other.community.id, companyId: other.companyId });
