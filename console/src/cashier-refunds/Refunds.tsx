@@ -58,7 +58,7 @@ const COLUMNS: PrimaryTableCol<Row>[] = [
 ];
 
 /**
- * 退款 (docs/console.md §Refunds): every refund of the community with its state, filtered by state in
+ * 退款 (docs/console.md §Void requests and refunds): every refund of the community with its state, filtered by state in
  * the URL, paged by keyset with the total. A refund is started from a paid bill (房屋账单).
  */
 export default function Refunds({ communityId, route }: { communityId: string; route: Route }) {
