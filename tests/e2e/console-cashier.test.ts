@@ -34,6 +34,7 @@ async function submitReason(desk: Page, reason: string, confirmText: string, amo
 describe('办公台：收银员的一天（第二部分）', { timeout: 150_000 }, () => {
   it('bills of a unit, refund, void request, reconciliation, bulk reminders, takings, collection, billing preview', async () => {
     const { h } = stack;
+    const desk = await signInAtDesk(stack, '收银员 · 梧桐苑');
     const community = await h.db.community.findFirstOrThrow({ where: { name: '梧桐苑' } });
     const c = `/api/staff/communities/${community.id}`;
     // The demo owner pays their oldest bill by WeChat today, and cash is taken at the counter for the next.
@@ -61,8 +62,6 @@ describe('办公台：收银员的一天（第二部分）', { timeout: 150_000 
       body: { unitId: unit.id, channel: 'CASH', amountFen: open2[1]!.amountFen, billIds: [open2[1]!.id] },
     });
     expect(cash.status).toBe(201);
-
-    const desk = await signInAtDesk(stack, '收银员 · 梧桐苑');
 
     // 房屋账单: found by 房号 as at the counter; open bills, then the WeChat-paid bill refunded in part.
     await open(desk, '房屋账单');
