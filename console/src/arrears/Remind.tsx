@@ -39,8 +39,13 @@ export function RemindSelected(p: { communityId: string; unitIds: string[]; onDo
   }
   return (
     <>
-      <Button theme="primary" disabled={n === 0 || n > 200} onClick={() => void send()}>
-        {n > 200 ? '一次最多催缴 200 户' : `发送催缴${n ? `（${n} 户）` : ''}`}
+      {/* never a disabled button (TDesign greys it below 4.5:1): with nothing chosen it says what to do */}
+      <Button
+        theme={n > 0 && n <= 200 ? 'primary' : 'default'}
+        variant={n > 0 && n <= 200 ? 'base' : 'outline'}
+        onClick={() => (n > 0 && n <= 200 ? void send() : setError(n ? '一次最多催缴 200 户' : '请先勾选要催缴的房屋'))}
+      >
+        {`发送催缴${n ? `（${n} 户）` : ''}`}
       </Button>
       {result && (
         <span role="status" data-testid="remind-result">
