@@ -86,11 +86,7 @@ export default function BillingRuns({ communityId, route, me }: { communityId: s
         rowKey="id"
         countId="runs-count"
         unit="次"
-        rows={list.rows}
-        total={list.total}
-        loading={list.loading}
-        error={list.error}
-        retry={list.reload}
+        {...list.table}
         columns={columns}
         url={url}
         empty="还没有生成过账单"

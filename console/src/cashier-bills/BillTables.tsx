@@ -119,11 +119,7 @@ export function PaidBills({ communityId, unitId, url }: Props) {
       <DataTable<BillView>
         label="已缴与历史账单"
         rowKey="id"
-        rows={list.rows}
-        total={list.total}
-        loading={list.loading}
-        error={list.error}
-        retry={list.reload}
+        {...list.table}
         columns={columns}
         url={url}
         empty="这户还没有已缴账单"

@@ -74,11 +74,7 @@ export function UnitPayments({ communityId, unitId, url }: { communityId: string
       <DataTable<Row>
         label="收款记录"
         rowKey="id"
-        rows={list.rows}
-        total={list.total}
-        loading={list.loading}
-        error={list.error}
-        retry={list.reload}
+        {...list.table}
         columns={columns}
         url={url}
         empty="这户还没有柜台收款记录"

@@ -82,11 +82,7 @@ export default function Refunds({ communityId, route }: { communityId: string; r
       <DataTable<Row>
         label="退款列表"
         rowKey="id"
-        rows={list.rows}
-        total={list.total}
-        loading={list.loading}
-        error={list.error}
-        retry={list.reload}
+        {...list.table}
         columns={COLUMNS}
         url={url}
         empty="没有符合条件的退款"

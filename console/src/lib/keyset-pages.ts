@@ -46,5 +46,9 @@ export function useKeysetPage<T>(
     cursors.current = { key: '', at: [] };
     setTick((t) => t + 1);
   }, []);
-  return { rows: data?.rows ?? [], total: data?.total ?? 0, loading, error, reload };
+  const rows = data?.rows ?? [];
+  const total = data?.total ?? 0;
+  /** What DataTable takes from a list, to spread: `<DataTable {...list.table} … />`. */
+  const table = { rows, total, loading, error, retry: reload };
+  return { rows, total, loading, error, reload, table };
 }
