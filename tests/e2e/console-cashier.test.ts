@@ -39,7 +39,9 @@ describe('办公台：收银员的一天（第二部分）', { timeout: 150_000 
     const c = `/api/staff/communities/${community.id}`;
     // The demo owner pays their oldest bill by WeChat today, and cash is taken at the counter for the next.
     const ownerToken = await h.loginAs('demo-owner');
-    const cashierToken = await h.loginAs('demo-cashier');
+    // The cash is taken with the desk's own session: a second login of the cashier here left the phone's
+    // scan page of the next desk sign-in waiting (seen in this file, not yet understood).
+    const cashierToken = String(await desk.evaluate("sessionStorage.getItem('wyt-console-token')"));
     const summary = await h.call('GET', '/api/bills/summary', { token: ownerToken });
     const unit = await h.db.unit.findUniqueOrThrow({
       where: { id: summary.body.units[0].unitId },
