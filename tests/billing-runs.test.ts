@@ -377,6 +377,7 @@ describe('undoing a billing run', () => {
     expect(await runBilling(A.cashier, A.community.id, '2026-12')).toMatchObject({ created: { bills: 2 } });
     const list = await A.cashier.call('GET', A.path('/billing/runs'));
     expect(list.status).toBe(200);
+    expect(list.body.total).toBe(await h.db.billingRun.count({ where: { communityId: A.community.id } }));
     expect(list.body.items.find((r: { id: string }) => r.id === dec)).toMatchObject({
       undoneById: A.manager.userId,
       undoReason: '面积数据有误，重新生成',

@@ -22,13 +22,13 @@ export async function listBillingRuns(
 ) {
   await requireRole(deps.db, userId, communityId, ['CASHIER', 'MANAGER', 'COMPANY_ADMIN']);
   const page = keyset('createdAt', q.cursor, q.limit, 'desc');
-  const rows = await deps.db.billingRun.findMany({
-    where: { communityId, ...page.where },
-    orderBy: page.orderBy,
-    take: page.take,
-  });
+  const [total, rows] = await Promise.all([
+    deps.db.billingRun.count({ where: { communityId } }),
+    deps.db.billingRun.findMany({ where: { communityId, ...page.where }, orderBy: page.orderBy, take: page.take }),
+  ]);
   const { items, nextCursor } = toPage(rows, q.limit, (r) => r.createdAt);
-  return { items: items.map(shapeRun), nextCursor };
+  // The total is the console's "paging with a total" (docs/console.md §Billing runs).
+  return { items: items.map(shapeRun), nextCursor, total };
 }
 
 /**

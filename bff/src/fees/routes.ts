@@ -25,6 +25,7 @@ import {
   ZVoidRequest,
 } from './counter-payments.js';
 import { searchCounterUnits, ZCounterUnitQuery } from './counter-units.js';
+import { listCounterPayments, ZCounterPaymentQuery } from './counter-payment-list.js';
 
 const ZItemParams = ZCommunityParams.extend({ itemId: ZId });
 const ZRunParams = ZCommunityParams.extend({ runId: ZId });
@@ -130,6 +131,10 @@ export function feeRoutes(deps: Deps) {
     const { communityId } = ZCommunityParams.parse(ctx.params);
     ctx.status = 201;
     ctx.body = await takeCounterPayment(deps, userIdOf(ctx), communityId, ZCounterPayment.parse(ctx.request.body));
+  });
+  router.get('/staff/communities/:communityId/counter-payments', async (ctx) => {
+    const { communityId } = ZCommunityParams.parse(ctx.params);
+    ctx.body = await listCounterPayments(deps, userIdOf(ctx), communityId, ZCounterPaymentQuery.parse(ctx.query));
   });
   router.get('/staff/communities/:communityId/counter/units', async (ctx) => {
     const { communityId } = ZCommunityParams.parse(ctx.params);

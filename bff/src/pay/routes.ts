@@ -2,12 +2,13 @@ import { z } from 'zod';
 import type { Deps } from '../deps.js';
 import { createRouter } from '../http/router.js';
 import { requireSession, userIdOf } from '../http/auth.js';
-import { ZId, ZIdParams, ZText } from '../http/params.js';
+import { ZCommunityParams, ZId, ZIdParams, ZText } from '../http/params.js';
 import { notFound } from '../errors.js';
 import { createPayOrder } from './create-order.js';
 import { handleNotify } from './notify.js';
 import { orderInclude, shapeOrder } from './order-view.js';
 import { createRefund } from './refunds.js';
+import { listRefunds, ZRefundListQuery } from './refund-list.js';
 import { syncOrder } from './sync-order.js';
 
 export const NOTIFY_PATHS = ['/wechat/pay/notify', '/wechat/pay/refund-notify'];
@@ -80,6 +81,10 @@ export function payRoutes(deps: Deps) {
     }
     const order = await deps.db.payOrder.findUniqueOrThrow({ where: { id }, include: orderInclude });
     ctx.body = shapeOrder(order);
+  });
+  router.get('/staff/communities/:communityId/refunds', async (ctx) => {
+    const { communityId } = ZCommunityParams.parse(ctx.params);
+    ctx.body = await listRefunds(deps, userIdOf(ctx), communityId, ZRefundListQuery.parse(ctx.query));
   });
   router.post('/staff/bills/:id/refunds', async (ctx) => {
     const { id } = ZIdParams.parse(ctx.params);

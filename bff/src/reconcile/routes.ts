@@ -8,6 +8,7 @@ import { PayApiError } from '../wechat/pay-client.js';
 import { reconcileScope } from './access.js';
 import { runView } from './run-view.js';
 import { reconcileDay } from './run-day.js';
+import { listReconcileRuns, ZReconcileRunQuery } from './run-list.js';
 import { TradeBillError } from './trade-bill.js';
 
 const ZDay = z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 2026-11-28') });
@@ -29,6 +30,9 @@ export function reconcileRoutes(deps: Deps) {
       throw err;
     }
     ctx.body = await runView(deps, userIdOf(ctx), day);
+  });
+  router.get('/runs', async (ctx) => {
+    ctx.body = await listReconcileRuns(deps, userIdOf(ctx), ZReconcileRunQuery.parse(ctx.query));
   });
   router.get('/runs/:day', async (ctx) => {
     const { day } = ZDay.parse(ctx.params);

@@ -5,14 +5,24 @@ import { api, beijingTime, yuan } from '../api';
 import { go, type Route } from '../route';
 import { ErrorState } from '../states';
 import { loadArrears, ALL, type Row } from './load';
+import { RemindSelected } from './Remind';
+import { unitLink } from '../cashier-bills/link';
 import './arrears.css';
+import '../cashier-kit/cashier.css';
 
 const MONTHS = [0, 1, 3, 6, 12].map((m) => ({ label: m === 0 ? '全部欠费' : `欠费满 ${m} 个月`, value: String(m) }));
 const SIZES = [20, 50, 100, ALL];
 
 const COLUMNS: PrimaryTableCol<Row>[] = [
+  { colKey: 'row-select', type: 'multiple', width: 46 },
   { colKey: 'building', title: '楼栋', width: 90, sorter: true },
-  { colKey: 'number', title: '房号', width: 80, sorter: true },
+  {
+    colKey: 'number',
+    title: '房号',
+    width: 80,
+    sorter: true,
+    cell: ({ row }) => <a href={unitLink(row.unitId, `${row.building} ${row.number}`)}>{row.number}</a>,
+  },
   { colKey: 'items', title: '欠费项目', ellipsis: true },
   { colKey: 'oldestPeriod', title: '最早账期', width: 110, sorter: true },
   { colKey: 'monthsOverdue', title: '欠费月数', width: 100, align: 'right', sorter: true },
@@ -52,6 +62,7 @@ export default function Arrears({ communityId, route }: { communityId: string; r
   const [buildings, setBuildings] = useState<Building[]>([]);
   const [error, setError] = useState<Error>();
   const [loading, setLoading] = useState(false);
+  const [selected, setSelected] = useState<(string | number)[]>([]);
   const tableBox = useRef<HTMLDivElement>(null);
   // What TDesign leaves unnamed (axe: label, scrollable-region-focusable): the page jumper and the
   // scrolling body, which the keyboard must reach to scroll.
@@ -62,6 +73,7 @@ export default function Arrears({ communityId, route }: { communityId: string; r
     body?.setAttribute('tabindex', '0');
     body?.setAttribute('role', 'region');
     body?.setAttribute('aria-label', '欠费房屋列表');
+    box?.querySelectorAll('.t-checkbox input').forEach((i) => i.setAttribute('aria-label', '选择'));
   });
 
   const set = (changes: Record<string, string | number | undefined>) =>
@@ -75,6 +87,7 @@ export default function Arrears({ communityId, route }: { communityId: string; r
 
   const key = `${communityId}|${filters.buildingId}|${filters.minMonths}|${size}|${page}`;
   const load = useCallback(() => {
+    setSelected([]);
     setLoading(true);
     setError(undefined);
     loadArrears(communityId, filters, size, page)
@@ -128,7 +141,9 @@ export default function Arrears({ communityId, route }: { communityId: string; r
         />
         <span className="wyt-arrears__count" data-testid="row-count" aria-live="polite">
           {data ? `共 ${data.total} 户${all ? '' : `，本页 ${data.rows.length} 户`}` : ''}
+          {selected.length ? `，已选 ${selected.length} 户` : ''}
         </span>
+        <RemindSelected communityId={communityId} unitIds={selected.map(String)} onDone={load} />
         <Button variant="outline" onClick={() => void exportAs('xlsx')}>
           导出 Excel
         </Button>
@@ -146,6 +161,8 @@ export default function Arrears({ communityId, route }: { communityId: string; r
             columns={COLUMNS}
             loading={loading}
             sort={sort}
+            selectedRowKeys={selected}
+            onSelectChange={(keys) => setSelected(keys)}
             onSortChange={(s) => {
               const one = Array.isArray(s) ? s[0] : s;
               set({ sort: one ? `${one.sortBy}:${one.descending ? 'desc' : 'asc'}` : undefined });

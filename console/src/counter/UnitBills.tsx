@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { BillListPage, CounterUnitSearch } from '../../../bff/src/api-types';
 import { yuan } from '../api';
 import { amountInWords } from '../lib/amount-in-words';
+import { unitLink } from '../cashier-bills/link';
 
 export type Channel = 'CASH' | 'TRANSFER' | 'POS';
 const CHANNELS: [Channel, string][] = [
@@ -75,7 +76,10 @@ export function UnitBills({ unit, bills, onPay, onEscape }: Props) {
       }}
     >
       <h2>
-        {unit.label} <small>{unit.owners.join('、')}</small>
+        {unit.label} <small>{unit.owners.join('、')}</small>{' '}
+        <small>
+          <a href={unitLink(unit.unitId, unit.label)}>账单与缴费历史</a>
+        </small>
       </h2>
       <table className="wyt-counter__bills">
         <caption className="wyt-sr-only">待缴账单，最早的在前</caption>

@@ -4,6 +4,12 @@ import type { StaffRole } from '../../../bff/src/api-types';
 export const SCREENS = [
   { path: '/counter', label: '收银台', roles: ['CASHIER', 'MANAGER'] },
   { path: '/arrears', label: '欠费清单', roles: ['CASHIER', 'MANAGER', 'COMPANY_ADMIN'] },
+  { path: '/unit-bills', label: '房屋账单', roles: ['CASHIER', 'MANAGER'] },
+  { path: '/refunds', label: '退款', roles: ['CASHIER', 'MANAGER'] },
+  { path: '/reconcile', label: '对账', roles: ['CASHIER', 'MANAGER', 'COMPANY_ADMIN'] },
+  { path: '/takings', label: '收款日报', roles: ['CASHIER', 'MANAGER', 'COMPANY_ADMIN'] },
+  { path: '/collection', label: '收缴率', roles: ['CASHIER', 'MANAGER', 'COMPANY_ADMIN'] },
+  { path: '/billing', label: '账单生成', roles: ['CASHIER', 'MANAGER', 'COMPANY_ADMIN'] },
 ] as const satisfies readonly { path: string; label: string; roles: readonly StaffRole[] }[];
 
 export type ScreenPath = (typeof SCREENS)[number]['path'];

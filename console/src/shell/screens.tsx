@@ -13,4 +13,10 @@ export type ScreenProps = { communityId: string; route: Route; me: Me };
 export const SCREEN_COMPONENTS: Record<ScreenPath, ComponentType<ScreenProps>> = {
   '/counter': Counter,
   '/arrears': lazy(() => import('../arrears/Arrears')),
+  '/unit-bills': lazy(() => import('../cashier-bills/UnitHistory')),
+  '/refunds': lazy(() => import('../cashier-refunds/Refunds')),
+  '/reconcile': lazy(() => import('../cashier-reconcile/Reconcile')),
+  '/takings': lazy(() => import('../cashier-reports/Takings')),
+  '/collection': lazy(() => import('../cashier-reports/Collection')),
+  '/billing': lazy(() => import('../cashier-billing/BillingRuns')),
 };

@@ -125,6 +125,11 @@ export const feesCases: BadInputCases = ({ uuid, site }) => {
       { path: `${c}/counter/units?q=%20%20` },
       { path: `${c}/counter/units?q=${'王'.repeat(41)}` },
     ],
+    'GET /api/staff/communities/:communityId/counter-payments': [
+      { path: `${c}/counter-payments?unitId=1` },
+      { path: `${c}/counter-payments?state=PAID` },
+      { path: `${c}/counter-payments?limit=101` },
+    ],
     'GET /api/staff/counter-payments/:id': [{ path: '/api/staff/counter-payments/x' }],
     'POST /api/staff/counter-payments/:id/void': [
       { path: `/api/staff/counter-payments/${uuid}/void`, body: { reason: '错' } },
