@@ -49,6 +49,13 @@ describe('a desk session on repairs', () => {
       technicianId: technician.userId,
     });
     expect(assigned.body).toMatchObject({ status: 'ASSIGNED', assignee: { name: '冯师傅' } });
+    // The board's cards name who has each repair; the technicians list counts their open jobs here.
+    const list = await deskCall(desk, 'GET', `/api/staff/communities/${A.community.id}/repairs?status=ASSIGNED`);
+    expect(list.body.items).toEqual([
+      expect.objectContaining({ id, assignee: { id: technician.userId, name: '冯师傅' } }),
+    ]);
+    const techs = await deskCall(desk, 'GET', `/api/staff/communities/${A.community.id}/technicians`);
+    expect(techs.body.items).toEqual([{ id: technician.userId, name: '冯师傅', openJobs: 1 }]);
     expect((await deskCall(otherDesk, 'GET', `/api/repairs/${id}`)).status).toBe(404);
     expect(
       (await deskCall(otherDesk, 'POST', `/api/repairs/${id}/actions`, { action: 'return', reason: 'OUT_OF_SCOPE' }))
