@@ -13,4 +13,15 @@ export type ScreenProps = { communityId: string; route: Route; me: Me };
 export const SCREEN_COMPONENTS: Record<ScreenPath, ComponentType<ScreenProps>> = {
   '/counter': Counter,
   '/arrears': lazy(() => import('../arrears/Arrears')),
+  '/repairs': lazy(() => import('../repairs/Repairs')),
+  '/repair-board': lazy(() => import('../repairs/Board')),
+  '/overdue': lazy(() => import('../repairs/Overdue')),
+  '/snapshots': lazy(() => import('../snapshots/Snapshots')),
+  '/moderation': lazy(() => import('../moderation/Moderation')),
+  '/notices': lazy(() => import('../notices/Notices')),
+  '/notice-edit': lazy(() => import('../notices/NoticeEdit')),
+  '/bind-requests': lazy(() => import('../binds/BindRequests')),
+  '/repair-sla': lazy(() => import('../settings/Sla')),
+  '/work-calendar': lazy(() => import('../settings/Calendar')),
+  '/technicians': lazy(() => import('../settings/Technicians')),
 };
