@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { Table, type PrimaryTableCol, type TableRowData } from 'tdesign-react';
-import { ErrorState } from '../states';
+import { EmptyState, ErrorState } from '../states';
 import { sortRows, type useUrlState } from './url';
 import './manager.css';
 
@@ -64,7 +64,7 @@ export function DataTable<T extends TableRowData>(props: Props<T>) {
           props.activeKey && row[props.rowKey] === props.activeKey ? 'wyt-table__active' : ''
         }
         maxHeight="calc(100vh - 260px)"
-        empty={props.empty}
+        empty={<EmptyState text={props.empty} />}
         stripe
         hover
         size="small"

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Button, Drawer, MessagePlugin, Select, Tag, type PrimaryTableCol } from 'tdesign-react';
+import { Button, MessagePlugin, Select, Tag, type PrimaryTableCol } from 'tdesign-react';
 import type { StaffNoticeListPage, UnreadUnit } from '../../../bff/src/api-types';
 import { api, beijingTime } from '../api';
 import { go } from '../route';
@@ -9,6 +9,7 @@ import { DataTable } from '../manager/DataTable';
 import { confirmFirst } from '../manager/confirm';
 import { useKeysetPage } from '../manager/keyset';
 import { useUrlState } from '../manager/url';
+import { SideDrawer } from '../manager/SideDrawer';
 import { CATEGORY_LABELS, NOTICE_STATUS_LABELS } from '../repairs/labels';
 import '../manager/manager.css';
 
@@ -143,7 +144,7 @@ function UnreadDrawer({ id, onClose }: { id?: string; onClose: () => void }) {
         .then((r) => setUnits(r.items), setError);
   }, [id]);
   return (
-    <Drawer visible={Boolean(id)} header="未读房屋" onClose={onClose} showOverlay={false} footer={false} size="380px">
+    <SideDrawer open={Boolean(id)} header="未读房屋" label="未读房屋清单" onClose={onClose} size="380px">
       <section aria-label="未读房屋" data-testid="unread-units">
         {error ? (
           <ErrorState error={error} />
@@ -164,6 +165,6 @@ function UnreadDrawer({ id, onClose }: { id?: string; onClose: () => void }) {
           </>
         )}
       </section>
-    </Drawer>
+    </SideDrawer>
   );
 }

@@ -86,7 +86,7 @@ export default function Board({ communityId, route }: ScreenProps) {
   return (
     <div className="wyt-page wyt-mgr">
       <h1>派单看板</h1>
-      <p className="wyt-mgr__note">
+      <p className="wyt-mgr__note" id="board-keys">
         拖动报修卡片到右侧维修工上派单；或用 Tab 选中卡片，按 <kbd className="wyt-kbd">A</kbd> 选择维修工、
         <kbd className="wyt-kbd">Enter</kbd> 派单；卡片上按 <kbd className="wyt-kbd">Enter</kbd> 查看详情。
       </p>
@@ -105,7 +105,7 @@ export default function Board({ communityId, route }: ScreenProps) {
                       className="wyt-card"
                       draggable={ASSIGNABLE.includes(c.status)}
                       data-testid="repair-card"
-                      aria-label={`${c.number} ${c.place} ${c.part}${c.phenomenon}${c.assignee ? `，维修工${c.assignee.name}` : ''}`}
+                      aria-describedby="board-keys"
                       aria-keyshortcuts={ASSIGNABLE.includes(c.status) ? 'A' : undefined}
                       onDragStart={(e) => e.dataTransfer.setData('text/plain', c.id)}
                       onClick={() => url.set({ open: c.id })}

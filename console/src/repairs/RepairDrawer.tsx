@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Button, Drawer, Input, InputNumber, MessagePlugin, Select, Tag } from 'tdesign-react';
+import { Button, Input, InputNumber, MessagePlugin, Select, Tag } from 'tdesign-react';
 import type { RepairAction, RepairDetail, Technician } from '../../../bff/src/api-types';
 import { api, beijingTime } from '../api';
 import { ErrorState, LoadingState } from '../states';
 import { confirmFirst } from '../manager/confirm';
+import { SideDrawer } from '../manager/SideDrawer';
 import { ACTION_LABELS, FAULT_LABELS, STATUS_LABELS, STATUS_TAG } from './labels';
 
 type Status = RepairDetail['status'];
@@ -54,14 +55,11 @@ export function RepairDrawer(props: {
     );
 
   return (
-    <Drawer
-      visible={Boolean(id)}
+    <SideDrawer
+      open={Boolean(id)}
       header={repair ? `报修 ${repair.number}` : '报修详情'}
+      label="报修详情"
       onClose={props.onClose}
-      showOverlay={false}
-      footer={false}
-      size="460px"
-      destroyOnClose
     >
       <section aria-label="报修详情" data-testid="repair-drawer">
         {error ? (
@@ -116,7 +114,7 @@ export function RepairDrawer(props: {
           </>
         )}
       </section>
-    </Drawer>
+    </SideDrawer>
   );
 }
 
@@ -164,7 +162,11 @@ function Actions({
             options={technicians.map((t) => ({ label: `${t.name}（在办 ${t.openJobs}）`, value: t.id }))}
             style={{ width: 220 }}
           />
-          <Button disabled={!tech} onClick={() => void run({ action: 'assign', technicianId: tech })}>
+          <Button
+            onClick={() =>
+              tech ? void run({ action: 'assign', technicianId: tech }) : void MessagePlugin.warning('请先选择维修工')
+            }
+          >
             {repair.status === 'ASSIGNED' ? '改派' : '派单'}
           </Button>
         </div>
@@ -180,9 +182,10 @@ function Actions({
             style={{ width: 220 }}
           />
           <Button
-            disabled={!appointment}
             onClick={() =>
-              void run({ action: 'contact', appointmentAt: new Date(`${appointment}:00+08:00`).toISOString() })
+              appointment
+                ? void run({ action: 'contact', appointmentAt: new Date(`${appointment}:00+08:00`).toISOString() })
+                : void MessagePlugin.warning('请先填写预约上门时间')
             }
           >
             已联系住户
@@ -191,12 +194,22 @@ function Actions({
       )}
       {can(repair, ['ACCEPTED', 'ASSIGNED', 'CONTACTED', 'ARRIVED']) && (
         <div className="wyt-actions__row">
-          <InputNumber aria-label="延期天数" min={1} max={14} value={days} onChange={(v) => setDays(Number(v))} />
+          <InputNumber
+            theme="normal"
+            aria-label="延期天数"
+            min={1}
+            max={14}
+            value={days}
+            onChange={(v) => setDays(Number(v))}
+          />
           <Input aria-label="延期原因" placeholder="延期原因" value={reason} onChange={(v) => setReason(String(v))} />
           <Button
             variant="outline"
-            disabled={reason.trim().length < 2}
-            onClick={() => void run({ action: 'extend', days, reason })}
+            onClick={() =>
+              reason.trim().length < 2
+                ? void MessagePlugin.warning('延期原因至少 2 个字')
+                : void run({ action: 'extend', days, reason })
+            }
           >
             延期
           </Button>

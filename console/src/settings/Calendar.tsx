@@ -85,6 +85,7 @@ export default function Calendar({ communityId, route, me }: ScreenProps) {
           aria-label="录入一天"
           onSubmit={(e) => {
             e.preventDefault();
+            if (!day.date || !day.note.trim()) return void MessagePlugin.warning('请填写日期和说明');
             void change(
               api.put<WorkCalendarView>(`${base}/${day.date}`, { working: day.working, note: day.note }),
               '已保存',
@@ -109,9 +110,7 @@ export default function Calendar({ communityId, route, me }: ScreenProps) {
             onChange={(v) => setDay({ ...day, note: String(v) })}
             style={{ width: 200 }}
           />
-          <Button type="submit" disabled={!day.date || !day.note.trim()}>
-            保存这一天
-          </Button>
+          <Button type="submit">保存这一天</Button>
         </form>
       )}
       <DataTable<Day>

@@ -119,6 +119,7 @@ export default function Sla({ communityId, me }: ScreenProps) {
               cell: ({ row }) =>
                 admin ? (
                   <InputNumber
+                    theme="normal"
                     aria-label={`${title}第 ${row.i + 1} 环节时限`}
                     min={1}
                     max={1440}
@@ -182,6 +183,7 @@ export default function Sla({ communityId, me }: ScreenProps) {
               cell: ({ row }) =>
                 admin ? (
                   <InputNumber
+                    theme="normal"
                     aria-label={row.label}
                     min={1}
                     value={draft[row.key]}

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Button, Drawer, MessagePlugin, Select, Tag, Textarea, type PrimaryTableCol } from 'tdesign-react';
+import { Button, MessagePlugin, Select, Tag, Textarea, type PrimaryTableCol } from 'tdesign-react';
 import type { SnapshotDetail, StaffSnapshotListPage } from '../../../bff/src/api-types';
 import { api, beijingTime } from '../api';
 import type { ScreenProps } from '../shell/screens';
@@ -7,6 +7,7 @@ import { ErrorState, LoadingState } from '../states';
 import { DataTable } from '../manager/DataTable';
 import { useKeysetPage } from '../manager/keyset';
 import { useUrlState } from '../manager/url';
+import { SideDrawer } from '../manager/SideDrawer';
 import { SNAPSHOT_KIND_LABELS, SNAPSHOT_STATUS_LABELS } from '../repairs/labels';
 import '../manager/manager.css';
 
@@ -118,7 +119,7 @@ function SnapshotDrawer({ id, onClose, onChanged }: { id?: string; onClose: () =
       (e: Error) => void MessagePlugin.error(e.message),
     );
   return (
-    <Drawer visible={Boolean(id)} header="随手拍" onClose={onClose} showOverlay={false} footer={false} size="420px">
+    <SideDrawer open={Boolean(id)} header="随手拍" label="随手拍详情" onClose={onClose}>
       {error ? (
         <ErrorState error={error} retry={load} />
       ) : !item ? (
@@ -155,13 +156,15 @@ function SnapshotDrawer({ id, onClose, onChanged }: { id?: string; onClose: () =
                 value={reply}
                 onChange={(v) => setReply(String(v))}
               />
-              <Button disabled={reply.trim().length < 2} onClick={() => void send()}>
+              <Button
+                onClick={() => (reply.trim().length < 2 ? void MessagePlugin.warning('回复至少 2 个字') : void send())}
+              >
                 回复
               </Button>
             </div>
           )}
         </section>
       )}
-    </Drawer>
+    </SideDrawer>
   );
 }
