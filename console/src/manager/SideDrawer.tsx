@@ -10,10 +10,15 @@ export function SideDrawer(props: {
   header: ReactNode;
   label: string;
   onClose: () => void;
-  size?: string;
   children: ReactNode;
 }) {
   const box = useRef<HTMLDivElement>(null);
+  // Beside, not over: the page makes room for the drawer while it is open.
+  useEffect(() => {
+    const main = document.querySelector('.wyt-shell__main');
+    main?.classList.toggle('wyt-main--beside', props.open);
+    return () => main?.classList.remove('wyt-main--beside');
+  }, [props.open]);
   useEffect(() => {
     const body = box.current?.closest('.t-drawer')?.querySelector('.t-drawer__body');
     body?.setAttribute('tabindex', '0');
@@ -27,7 +32,8 @@ export function SideDrawer(props: {
       onClose={props.onClose}
       showOverlay={false}
       footer={false}
-      size={props.size ?? '440px'}
+      size="var(--wyt-drawer)"
+      className="wyt-side-drawer"
       destroyOnClose
     >
       <div ref={box}>{props.children}</div>

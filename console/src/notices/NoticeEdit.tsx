@@ -121,9 +121,11 @@ export default function NoticeEdit({ communityId, route }: ScreenProps) {
             联系电话
             <Input value={form.contactPhone} onChange={field('contactPhone')} />
           </label>
-          <Checkbox checked={form.pinned} onChange={field('pinned')}>
-            置顶
-          </Checkbox>
+          <div>
+            <Checkbox checked={form.pinned} onChange={field('pinned')}>
+              置顶
+            </Checkbox>
+          </div>
           <div className="wyt-mgr__bar">
             <Button
               variant="outline"

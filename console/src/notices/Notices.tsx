@@ -144,7 +144,7 @@ function UnreadDrawer({ id, onClose }: { id?: string; onClose: () => void }) {
         .then((r) => setUnits(r.items), setError);
   }, [id]);
   return (
-    <SideDrawer open={Boolean(id)} header="未读房屋" label="未读房屋清单" onClose={onClose} size="380px">
+    <SideDrawer open={Boolean(id)} header="未读房屋" label="未读房屋清单" onClose={onClose}>
       <section aria-label="未读房屋" data-testid="unread-units">
         {error ? (
           <ErrorState error={error} />
