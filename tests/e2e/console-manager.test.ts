@@ -151,7 +151,7 @@ describe('办公台：小区经理', { timeout: 60_000 }, () => {
     expect(pending.memberships[0]).toMatchObject({ status: 'VERIFIED', relation: 'TENANT' });
   });
 
-  it('writes a notice with its preview, publishes it after the question and lists its unread units', async () => {
+  it('writes a notice with its preview, publishes it after the question, lists its unread units, withdraws it', async () => {
     const db = stack.h.db;
     // A notice: written with its preview beside, published after the question, then its read rate.
     await nav(desk, '公告');
@@ -177,6 +177,15 @@ describe('办公台：小区经理', { timeout: 60_000 }, () => {
       .waitFor();
     await axe(desk, 'notices');
     await stack.shot(desk, '88-console-notices');
+    // Withdrawing needs the reason residents will read: the red button waits for it.
+    await row.getByRole('button', { name: '撤回' }).click();
+    await desk.locator('.t-dialog').getByRole('textbox').fill('时间有变，另行通知');
+    await inDialog(desk, '撤回');
+    await row.getByText('已撤回').waitFor();
+    expect(await db.notice.findFirstOrThrow({ where: { title: '停水通知' } })).toMatchObject({
+      status: 'WITHDRAWN',
+      withdrawReason: '时间有变，另行通知',
+    });
   });
 
   it('shows the SLA settings, the work calendar and the technicians; the board at 1920×1080', async () => {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Dialog, MessagePlugin, Select, Textarea, type PrimaryTableCol } from 'tdesign-react';
+import { Button, MessagePlugin, Select, type PrimaryTableCol } from 'tdesign-react';
 import type { BindRequestQueuePage } from '../../../bff/src/api-types';
 import { api, beijingTime } from '../api';
 import type { ScreenProps } from '../shell/screens';
@@ -7,6 +7,7 @@ import { DataTable } from '../manager/DataTable';
 import { confirmFirst } from '../manager/confirm';
 import { useKeysetPage } from '../manager/keyset';
 import { useUrlState } from '../manager/url';
+import { ReasonDialog } from '../manager/ReasonDialog';
 import '../manager/manager.css';
 
 type Row = BindRequestQueuePage['items'][number];
@@ -36,7 +37,6 @@ export default function BindRequests({ communityId, route }: ScreenProps) {
     url.size,
   );
   const [rejecting, setRejecting] = useState<Row>();
-  const [reason, setReason] = useState('');
   const decide = (row: Row, body: { decision: 'approve' } | { decision: 'reject'; reason: string }) =>
     api.post(`/api/staff/bind-requests/${row.id}/decision`, body).then(
       () => {
@@ -88,7 +88,7 @@ export default function BindRequests({ communityId, route }: ScreenProps) {
             <Button size="small" theme="primary" onClick={() => void approve(row)}>
               通过
             </Button>{' '}
-            <Button size="small" theme="danger" variant="outline" onClick={() => (setReason(''), setRejecting(row))}>
+            <Button size="small" theme="danger" variant="outline" onClick={() => setRejecting(row)}>
               驳回…
             </Button>
           </>
@@ -121,21 +121,18 @@ export default function BindRequests({ communityId, route }: ScreenProps) {
         empty={status === 'PENDING' ? '没有待审核的绑定申请' : '没有记录'}
         url={url}
       />
-      <Dialog
-        visible={Boolean(rejecting)}
+      <ReasonDialog
+        open={Boolean(rejecting)}
         header="驳回绑定申请"
-        confirmBtn={{ content: '驳回', theme: 'danger', disabled: reason.trim().length === 0 }}
-        cancelBtn="取消"
-        onClose={() => setRejecting(undefined)}
-        onConfirm={() => {
+        prompt="驳回原因（会告诉申请人）"
+        confirm="驳回"
+        onCancel={() => setRejecting(undefined)}
+        onConfirm={(reason) => {
           const row = rejecting!;
           setRejecting(undefined);
           void decide(row, { decision: 'reject', reason });
         }}
-      >
-        <p>驳回原因会告诉申请人（必填）：</p>
-        <Textarea aria-label="驳回原因" value={reason} onChange={(v) => setReason(String(v))} maxlength={200} />
-      </Dialog>
+      />
     </div>
   );
 }

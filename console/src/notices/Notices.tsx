@@ -6,7 +6,7 @@ import { go } from '../route';
 import type { ScreenProps } from '../shell/screens';
 import { ErrorState, LoadingState, EmptyState } from '../states';
 import { DataTable } from '../manager/DataTable';
-import { confirmFirst } from '../manager/confirm';
+import { ReasonDialog } from '../manager/ReasonDialog';
 import { useKeysetPage } from '../manager/keyset';
 import { useUrlState } from '../manager/url';
 import { SideDrawer } from '../manager/SideDrawer';
@@ -28,18 +28,9 @@ export default function Notices({ communityId, route }: ScreenProps) {
     url.page,
     url.size,
   );
-  const withdraw = async (row: Row) => {
-    const reason = window.prompt('撤回原因（住户会看到）');
-    if (!reason) return;
-    if (
-      !(await confirmFirst({
-        header: '撤回公告',
-        body: `“${row.title}”撤回后不能再发布。`,
-        confirm: '撤回',
-        danger: true,
-      }))
-    )
-      return;
+  const [withdrawing, setWithdrawing] = useState<Row>();
+  const withdraw = async (row: Row, reason: string) => {
+    setWithdrawing(undefined);
     await api.post(`/api/staff/notices/${row.id}/withdraw`, { reason }).then(
       () => void MessagePlugin.success('已撤回'),
       (e: Error) => void MessagePlugin.error(e.message),
@@ -84,7 +75,7 @@ export default function Notices({ communityId, route }: ScreenProps) {
             <Button variant="text" theme="primary" onClick={() => url.set({ unread: row.id })}>
               未读房屋
             </Button>
-            <Button variant="text" theme="danger" onClick={() => void withdraw(row)}>
+            <Button variant="text" theme="danger" onClick={() => setWithdrawing(row)}>
               撤回
             </Button>
           </>
@@ -125,6 +116,15 @@ export default function Notices({ communityId, route }: ScreenProps) {
         empty="还没有公告"
         url={url}
         activeKey={unread}
+      />
+      <ReasonDialog
+        open={Boolean(withdrawing)}
+        header={`撤回公告“${withdrawing?.title ?? ''}”`}
+        prompt="撤回原因（住户会看到，撤回后不能再发布）"
+        confirm="撤回"
+        min={2}
+        onCancel={() => setWithdrawing(undefined)}
+        onConfirm={(reason) => void withdraw(withdrawing!, reason)}
       />
       <UnreadDrawer id={unread} onClose={() => url.set({ unread: undefined })} />
     </div>
