@@ -44,6 +44,11 @@ const nav = (desk: Page, label: string) =>
   desk.getByRole('navigation', { name: '功能导航' }).getByRole('link', { name: label, exact: true }).click();
 const card = (desk: Page, number: string, column?: string) =>
   desk.locator(column ? `[data-column=${column}]` : 'body').getByRole('button', { name: new RegExp(number) });
+/** axe once TDesign's toasts have gone: one fading out (opacity → 0) reads as text without contrast. */
+async function check(page: Page, screen: string) {
+  await page.locator('.t-message').first().waitFor({ state: 'detached' });
+  await axe(page, screen);
+}
 const inDialog = (desk: Page, label: string) =>
   desk.locator('.t-dialog').getByRole('button', { name: label, exact: true }).click();
 
@@ -68,7 +73,7 @@ describe('办公台：小区经理', { timeout: 60_000 }, () => {
     await card(desk, 'BX20261203-0002', 'ACCEPTED').focus();
     await desk.keyboard.press('a');
     await desk.getByTestId('assign-dialog').waitFor();
-    await axe(desk, 'board: assign dialog');
+    await check(desk, 'board: assign dialog');
     await stack.shot(desk, '80-console-board-assign');
     await expect.poll(() => desk.evaluate('document.activeElement?.textContent')).toContain('冯师傅');
     await desk.keyboard.press('Enter');
@@ -82,7 +87,7 @@ describe('办公台：小区经理', { timeout: 60_000 }, () => {
     const drawer = desk.getByTestId('repair-drawer');
     await drawer.getByText('未接收').waitFor();
     await expect.poll(() => desk.evaluate('location.hash')).toContain(`open=${late}`);
-    await axe(desk, 'board with drawer');
+    await check(desk, 'board with drawer');
     await stack.shot(desk, '81-console-board-drawer');
     await drawer.getByRole('button', { name: '接收报修' }).click();
     await drawer.getByText('已接收', { exact: true }).waitFor();
@@ -99,7 +104,7 @@ describe('办公台：小区经理', { timeout: 60_000 }, () => {
       .getByRole('button', { name: '详情' })
       .click();
     await drawer.getByText('冯师傅').first().waitFor();
-    await axe(desk, 'repairs table');
+    await check(desk, 'repairs table');
     await stack.shot(desk, '82-console-repairs');
 
     // The overdue board: the repair nobody accepted before its clock ran out.
@@ -109,7 +114,7 @@ describe('办公台：小区经理', { timeout: 60_000 }, () => {
       .getByText(/超时/)
       .first()
       .waitFor();
-    await axe(desk, 'overdue');
+    await check(desk, 'overdue');
     await stack.shot(desk, '83-console-overdue');
   });
 
@@ -127,19 +132,19 @@ describe('办公台：小区经理', { timeout: 60_000 }, () => {
       .getByRole('row', { name: /路灯不亮/ })
       .getByText('已回复')
       .waitFor();
-    await axe(desk, 'snapshots');
+    await check(desk, 'snapshots');
     await stack.shot(desk, '84-console-snapshots');
 
     await nav(desk, '内容审核');
     await desk.getByTestId('row-count').getByText('共 0 条').waitFor();
-    await axe(desk, 'moderation');
+    await check(desk, 'moderation');
     await stack.shot(desk, '85-console-moderation');
 
     // Bind requests: 通过 asks first; 驳回 is a different, outlined red button.
     await nav(desk, '绑定审核');
     const request = desk.getByRole('row', { name: /租户/ });
     await request.getByRole('button', { name: '驳回…' }).waitFor();
-    await axe(desk, 'bind requests');
+    await check(desk, 'bind requests');
     await stack.shot(desk, '86-console-bind-requests');
     await request.getByRole('button', { name: '通过' }).click();
     await inDialog(desk, '通过');
@@ -162,7 +167,7 @@ describe('办公台：小区经理', { timeout: 60_000 }, () => {
     const preview = desk.getByTestId('notice-preview');
     await preview.getByText('请提前储水。').waitFor();
     await preview.getByRole('heading', { name: '停水通知' }).waitFor();
-    await axe(desk, 'notice editor');
+    await check(desk, 'notice editor');
     await stack.shot(desk, '87-console-notice-editor');
     await form.getByRole('button', { name: '发布' }).click();
     await inDialog(desk, '发布');
@@ -175,7 +180,7 @@ describe('办公台：小区经理', { timeout: 60_000 }, () => {
       .getByTestId('unread-units')
       .getByText(/共 \d+ 户未读/)
       .waitFor();
-    await axe(desk, 'notices');
+    await check(desk, 'notices');
     await stack.shot(desk, '88-console-notices');
     // Withdrawing needs the reason residents will read: the red button waits for it.
     await row.getByRole('button', { name: '撤回' }).click();
@@ -197,7 +202,7 @@ describe('办公台：小区经理', { timeout: 60_000 }, () => {
       await nav(desk, label);
       await desk.getByRole('heading', { level: 1, name: new RegExp(label) }).waitFor();
       await desk.locator('.wyt-state[role=status]').waitFor({ state: 'detached' });
-      await axe(desk, label);
+      await check(desk, label);
       await stack.shot(desk, name);
     }
     await desk
@@ -209,7 +214,7 @@ describe('办公台：小区经理', { timeout: 60_000 }, () => {
     await desk.setViewportSize({ width: 1920, height: 1080 });
     await nav(desk, '派单看板');
     await card(desk, 'BX20261203-0003', 'ACCEPTED').waitFor();
-    await axe(desk, 'board at 1920');
+    await check(desk, 'board at 1920');
     await stack.shot(desk, '8c-console-board-1920');
   });
 });

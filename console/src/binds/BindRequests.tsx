@@ -5,7 +5,7 @@ import { api, beijingTime } from '../api';
 import type { ScreenProps } from '../shell/screens';
 import { DataTable } from '../manager/DataTable';
 import { confirmFirst } from '../manager/confirm';
-import { useKeysetPage } from '../manager/keyset';
+import { tableOf, useKeysetPage } from '../manager/keyset';
 import { useUrlState } from '../manager/url';
 import { ReasonDialog } from '../manager/ReasonDialog';
 import '../manager/manager.css';
@@ -113,11 +113,7 @@ export default function BindRequests({ communityId, route }: ScreenProps) {
         label="绑定申请"
         rowKey="id"
         columns={columns}
-        rows={list.data?.items}
-        total={list.data?.total}
-        loading={list.loading}
-        error={list.error}
-        retry={list.reload}
+        {...tableOf(list)}
         empty={status === 'PENDING' ? '没有待审核的绑定申请' : '没有记录'}
         url={url}
       />

@@ -48,3 +48,12 @@ export function useKeysetPage<T, P extends KeysetPage<T> = KeysetPage<T>>(base: 
   }, []);
   return { data, error, loading, reload };
 }
+
+/** What a DataTable needs from a keyset list: its rows, total and states. */
+export const tableOf = <T, P extends KeysetPage<T>>(list: ReturnType<typeof useKeysetPage<T, P>>) => ({
+  rows: list.data?.items,
+  total: list.data?.total,
+  loading: list.loading,
+  error: list.error,
+  retry: list.reload,
+});

@@ -7,7 +7,7 @@ import type { ScreenProps } from '../shell/screens';
 import { ErrorState, LoadingState, EmptyState } from '../states';
 import { DataTable } from '../manager/DataTable';
 import { ReasonDialog } from '../manager/ReasonDialog';
-import { useKeysetPage } from '../manager/keyset';
+import { tableOf, useKeysetPage } from '../manager/keyset';
 import { useUrlState } from '../manager/url';
 import { SideDrawer } from '../manager/SideDrawer';
 import { CATEGORY_LABELS, NOTICE_STATUS_LABELS } from '../repairs/labels';
@@ -108,11 +108,8 @@ export default function Notices({ communityId, route }: ScreenProps) {
         label="公告列表"
         rowKey="id"
         columns={columns}
+        {...tableOf(list)}
         rows={rows}
-        total={list.data?.total}
-        loading={list.loading}
-        error={list.error}
-        retry={list.reload}
         empty="还没有公告"
         url={url}
         activeKey={unread}

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Button, Tag, type PrimaryTableCol } from 'tdesign-react';
+import { Tag, type PrimaryTableCol } from 'tdesign-react';
 import type { OverdueBoard } from '../../../bff/src/api-types';
 import { api, beijingTime } from '../api';
 import type { ScreenProps } from '../shell/screens';
 import { DataTable } from '../manager/DataTable';
 import { useUrlState } from '../manager/url';
+import { openColumn } from '../manager/columns';
 import { RepairDrawer } from './RepairDrawer';
 import { useTechnicians } from './technicians';
 import { STATUS_LABELS, STATUS_TAG } from './labels';
@@ -63,16 +64,7 @@ export default function Overdue({ communityId, route }: ScreenProps) {
       sorter: true,
       cell: ({ row }) => late(row.overdue[0]?.lateMinutes ?? 0),
     },
-    {
-      colKey: 'op',
-      title: '操作',
-      width: 80,
-      cell: ({ row }) => (
-        <Button variant="text" theme="primary" onClick={() => url.set({ open: row.id })}>
-          处理
-        </Button>
-      ),
-    },
+    openColumn<Row>('处理', (row) => url.set({ open: row.id })),
   ];
   const rows: Row[] | undefined = board?.items.map((r) => ({ ...r, lateMinutes: r.overdue[0]?.lateMinutes ?? 0 }));
   return (

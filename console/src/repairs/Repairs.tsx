@@ -1,9 +1,10 @@
-import { Button, Select, Tag, type PrimaryTableCol } from 'tdesign-react';
+import { Select, Tag, type PrimaryTableCol } from 'tdesign-react';
 import type { StaffRepairListPage } from '../../../bff/src/api-types';
 import { beijingTime } from '../api';
 import type { ScreenProps } from '../shell/screens';
 import { DataTable } from '../manager/DataTable';
-import { useKeysetPage } from '../manager/keyset';
+import { tableOf, useKeysetPage } from '../manager/keyset';
+import { openColumn } from '../manager/columns';
 import { useUrlState } from '../manager/url';
 import { RepairDrawer } from './RepairDrawer';
 import { useTechnicians } from './technicians';
@@ -50,16 +51,7 @@ export default function Repairs({ communityId, route }: ScreenProps) {
     },
     { colKey: 'assignee', title: '维修工', width: 90, cell: ({ row }) => row.assignee?.name ?? '—' },
     { colKey: 'filedAt', title: '报修时间', width: 170, sorter: true, cell: ({ row }) => beijingTime(row.filedAt) },
-    {
-      colKey: 'op',
-      title: '操作',
-      width: 80,
-      cell: ({ row }) => (
-        <Button variant="text" theme="primary" onClick={() => url.set({ open: row.id })}>
-          详情
-        </Button>
-      ),
-    },
+    openColumn<Row>('详情', (row) => url.set({ open: row.id })),
   ];
 
   return (
@@ -79,11 +71,7 @@ export default function Repairs({ communityId, route }: ScreenProps) {
         label="报修列表"
         rowKey="id"
         columns={columns}
-        rows={list.data?.items}
-        total={list.data?.total}
-        loading={list.loading}
-        error={list.error}
-        retry={list.reload}
+        {...tableOf(list)}
         empty="没有符合条件的报修"
         url={url}
         activeKey={open}

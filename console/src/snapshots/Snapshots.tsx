@@ -5,7 +5,8 @@ import { api, beijingTime } from '../api';
 import type { ScreenProps } from '../shell/screens';
 import { ErrorState, LoadingState } from '../states';
 import { DataTable } from '../manager/DataTable';
-import { useKeysetPage } from '../manager/keyset';
+import { tableOf, useKeysetPage } from '../manager/keyset';
+import { openColumn } from '../manager/columns';
 import { useUrlState } from '../manager/url';
 import { SideDrawer } from '../manager/SideDrawer';
 import { SNAPSHOT_KIND_LABELS, SNAPSHOT_STATUS_LABELS } from '../repairs/labels';
@@ -42,16 +43,7 @@ export default function Snapshots({ communityId, route }: ScreenProps) {
       cell: ({ row }) => <Tag variant="light">{SNAPSHOT_STATUS_LABELS[row.status]}</Tag>,
     },
     { colKey: 'createdAt', title: '提交时间', width: 170, sorter: true, cell: ({ row }) => beijingTime(row.createdAt) },
-    {
-      colKey: 'op',
-      title: '操作',
-      width: 80,
-      cell: ({ row }) => (
-        <Button variant="text" theme="primary" onClick={() => url.set({ open: row.id })}>
-          查看
-        </Button>
-      ),
-    },
+    openColumn<Row>('查看', (row) => url.set({ open: row.id })),
   ];
   return (
     <div className="wyt-page wyt-mgr">
@@ -76,11 +68,7 @@ export default function Snapshots({ communityId, route }: ScreenProps) {
         label="随手拍列表"
         rowKey="id"
         columns={columns}
-        rows={list.data?.items}
-        total={list.data?.total}
-        loading={list.loading}
-        error={list.error}
-        retry={list.reload}
+        {...tableOf(list)}
         empty="还没有住户的随手拍"
         url={url}
         activeKey={open}
