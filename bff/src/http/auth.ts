@@ -19,7 +19,13 @@ const DESK_PATHS = [
   '/api/uploads',
   '/api/files',
 ];
-const deskMay = (path: string) => DESK_PATHS.some((p) => path === p || path.startsWith(`${p}/`));
+/**
+ * One repair or 随手拍 and the actions on it (#26: the desk does what the same person does on the phone).
+ * At a desk only the person's staff side counts there (`atDesk`): their own filings stay on the phone.
+ */
+const DESK_ITEMS = [/^\/api\/repairs\/[^/]+(\/actions)?$/, /^\/api\/snapshots\/[^/]+(\/actions)?$/];
+const deskMay = (path: string) =>
+  DESK_PATHS.some((p) => path === p || path.startsWith(`${p}/`)) || DESK_ITEMS.some((re) => re.test(path));
 
 /** Requires a live session; renews it. A missing token is 401 UNAUTHENTICATED, a dead one SESSION_EXPIRED. */
 export function requireSession(sessions: SessionStore): Middleware<AppState> {
@@ -50,3 +56,5 @@ export function phoneUserOf(ctx: AppContext, message: string): string {
   if (ctx.state.sessionKind === 'desk') throw new AppError('FORBIDDEN', message);
   return userIdOf(ctx);
 }
+/** A desk session: the person acts only as staff (their resident side stays on the phone). */
+export const atDesk = (ctx: AppContext): boolean => ctx.state.sessionKind === 'desk';

@@ -22,10 +22,12 @@ export async function rolesOn(
   return roles;
 }
 
-export async function findVisibleRepair(deps: Deps, userId: string, id: string) {
+/** `asStaff` (a desk session): the caller's reporter side does not count, only their staff roles. */
+export async function findVisibleRepair(deps: Deps, userId: string, id: string, asStaff = false) {
   const repair = await deps.db.repairRequest.findUnique({ where: { id } });
   if (!repair) throw notFound('报修');
   const roles = await rolesOn(deps, userId, repair);
+  if (asStaff) roles.delete('reporter');
   if (roles.size === 0) throw notFound('报修');
   return { repair, roles };
 }

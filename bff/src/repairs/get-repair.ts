@@ -11,8 +11,8 @@ import { proposalView } from './proposal-view.js';
  * A repair with its timeline and photos. The contact phone is shown in full to the reporter and to the
  * technician who must call them; the office sees it masked (revealing it is its own audited step).
  */
-export async function getRepair(deps: Deps, userId: string, id: string) {
-  const { repair, roles } = await findVisibleRepair(deps, userId, id);
+export async function getRepair(deps: Deps, userId: string, id: string, asStaff = false) {
+  const { repair, roles } = await findVisibleRepair(deps, userId, id, asStaff);
   const [events, uploads, unit, assignee] = await Promise.all([
     deps.db.repairEvent.findMany({
       where: { repairId: id },

@@ -6,6 +6,9 @@ import { keyset, toPage } from '../http/params.js';
 import type { RepairListQuery } from './schema.js';
 import { shownText } from './held-text.js';
 
+/** A technician's work not yet done: assigned to them and not resolved, closed or returned. */
+const OPEN_WORK: RepairStatus[] = ['ASSIGNED', 'CONTACTED', 'ARRIVED', 'DEFERRED'];
+
 const summary = {
   id: true,
   number: true,
@@ -19,6 +22,8 @@ const summary = {
   acceptDueAt: true,
   urgentAt: true,
   textHeld: true,
+  /** Who has it, for the office's board (#26): a name the reporter sees on the repair page anyway. */
+  assignee: { select: { id: true, name: true } },
   unit: { select: { number: true, building: { select: { name: true } } } },
 } as const;
 
@@ -69,7 +74,10 @@ export async function listCommunityRepairs(deps: Deps, staffId: string, communit
 export const listMyJobs = (deps: Deps, userId: string, query: RepairListQuery) =>
   page(deps, { assigneeId: userId }, query, false);
 
-/** The technicians the office can assign in a community (company-wide ones included). */
+/**
+ * The technicians the office can assign in a community (company-wide ones included), with how many of
+ * this community's repairs each has open now (the console's board weighs assignments by it, #26).
+ */
 export async function listTechnicians(deps: Deps, staffId: string, communityId: string) {
   await requireRole(deps.db, staffId, communityId, OFFICE_ROLES);
   const community = await deps.db.community.findUniqueOrThrow({
@@ -81,5 +89,11 @@ export async function listTechnicians(deps: Deps, staffId: string, communityId: 
     select: { user: { select: { id: true, name: true } } },
     distinct: ['userId'],
   });
-  return rows.map((r) => ({ id: r.user.id, name: r.user.name ?? '维修工' }));
+  const open = await deps.db.repairRequest.groupBy({
+    by: ['assigneeId'],
+    where: { communityId, assigneeId: { in: rows.map((r) => r.user.id) }, status: { in: OPEN_WORK } },
+    _count: true,
+  });
+  const jobs = new Map(open.map((o) => [o.assigneeId, o._count]));
+  return rows.map((r) => ({ id: r.user.id, name: r.user.name ?? '维修工', openJobs: jobs.get(r.user.id) ?? 0 }));
 }

@@ -1,6 +1,6 @@
 import type { Deps } from '../deps.js';
 import { createRouter } from '../http/router.js';
-import { requireSession, userIdOf } from '../http/auth.js';
+import { atDesk, requireSession, userIdOf } from '../http/auth.js';
 import { ZCommunityParams, ZIdParams } from '../http/params.js';
 import { ZAppointmentAnswer, ZFileRepair, ZRepairAction, ZRepairListQuery } from './schema.js';
 import { fileRepair } from './file-repair.js';
@@ -28,12 +28,12 @@ export function repairRoutes(deps: Deps) {
   });
   router.get('/repairs/:id', async (ctx) => {
     const { id } = ZIdParams.parse(ctx.params);
-    ctx.body = await getRepair(deps, userIdOf(ctx), id);
+    ctx.body = await getRepair(deps, userIdOf(ctx), id, atDesk(ctx));
   });
   router.post('/repairs/:id/actions', async (ctx) => {
     const { id } = ZIdParams.parse(ctx.params);
     const action = ZRepairAction.parse(ctx.request.body);
-    ctx.body = await actOnRepair(deps, userIdOf(ctx), id, action);
+    ctx.body = await actOnRepair(deps, userIdOf(ctx), id, action, atDesk(ctx));
   });
   router.post('/repairs/:id/appointment-answer', async (ctx) => {
     const { id } = ZIdParams.parse(ctx.params);

@@ -163,8 +163,8 @@ async function effect(deps: Deps, userId: string, repair: RepairRequest, a: Repa
  * One transition: the caller's role and the repair's state checked, then a conditional write on the
  * state read (two managers accepting at once: one wins, the other is told), and one history row.
  */
-export async function actOnRepair(deps: Deps, userId: string, id: string, action: RepairAction) {
-  const { repair, roles } = await findVisibleRepair(deps, userId, id);
+export async function actOnRepair(deps: Deps, userId: string, id: string, action: RepairAction, asStaff = false) {
+  const { repair, roles } = await findVisibleRepair(deps, userId, id, asStaff);
   const rule = RULES[action.action];
   if (!rule.who.some((r) => roles.has(r))) throw forbidden('您不能对这个报修执行此操作');
   if (!rule.from.includes(repair.status)) throw new AppError('CONFLICT', '报修当前的状态不能执行此操作，请刷新后查看');
@@ -214,7 +214,7 @@ export async function actOnRepair(deps: Deps, userId: string, id: string, action
     if (action.action === 'propose')
       await pushAppointmentProposal(deps, tx, repair, new Date(action.appointmentAt), action.reason);
   });
-  return getRepair(deps, userId, id);
+  return getRepair(deps, userId, id, asStaff);
 }
 
 /**

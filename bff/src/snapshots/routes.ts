@@ -1,6 +1,6 @@
 import type { Deps } from '../deps.js';
 import { createRouter } from '../http/router.js';
-import { requireSession, userIdOf } from '../http/auth.js';
+import { atDesk, requireSession, userIdOf } from '../http/auth.js';
 import { ZCommunityParams, ZIdParams } from '../http/params.js';
 import { ZNewSnapshot, ZSnapshotAction, ZSnapshotListQuery } from './schema.js';
 import {
@@ -25,12 +25,12 @@ export function snapshotRoutes(deps: Deps) {
   });
   router.get('/snapshots/:id', async (ctx) => {
     const { id } = ZIdParams.parse(ctx.params);
-    ctx.body = await getSnapshot(deps, userIdOf(ctx), id);
+    ctx.body = await getSnapshot(deps, userIdOf(ctx), id, atDesk(ctx));
   });
   router.post('/snapshots/:id/actions', async (ctx) => {
     const { id } = ZIdParams.parse(ctx.params);
     const action = ZSnapshotAction.parse(ctx.request.body);
-    ctx.body = await actOnSnapshot(deps, userIdOf(ctx), id, action);
+    ctx.body = await actOnSnapshot(deps, userIdOf(ctx), id, action, atDesk(ctx));
   });
   router.get('/communities/:communityId/praise-wall', async (ctx) => {
     const { communityId } = ZCommunityParams.parse(ctx.params);

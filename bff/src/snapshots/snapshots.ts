@@ -67,10 +67,11 @@ export async function createSnapshot(deps: Deps, userId: string, input: NewSnaps
   return getSnapshot(deps, userId, id);
 }
 
-async function findVisible(deps: Deps, userId: string, id: string) {
+/** `asStaff` (a desk session): the caller's author side does not count, only the office. */
+async function findVisible(deps: Deps, userId: string, id: string, asStaff = false) {
   const snapshot = await deps.db.snapshot.findUnique({ where: { id } });
   if (!snapshot) throw notFound('随手拍');
-  const author = snapshot.authorId === userId;
+  const author = !asStaff && snapshot.authorId === userId;
   const office = await hasStaffRole(deps.db, userId, snapshot.communityId, OFFICE_ROLES);
   if (!author && !office) throw notFound('随手拍');
   return { snapshot, author, office };
@@ -80,8 +81,8 @@ async function findVisible(deps: Deps, userId: string, id: string) {
  * A snapshot with its photos and thread. The office opening it is its acceptance (docs/domain.md §2 —
  * unlike a repair, where viewing is not accepting): the first open moves SUBMITTED to ACCEPTED.
  */
-export async function getSnapshot(deps: Deps, userId: string, id: string) {
-  const found = await findVisible(deps, userId, id);
+export async function getSnapshot(deps: Deps, userId: string, id: string, asStaff = false) {
+  const found = await findVisible(deps, userId, id, asStaff);
   let snapshot = found.snapshot;
   if (found.office && !found.author && snapshot.status === 'SUBMITTED') {
     const now = deps.clock.now();
@@ -149,8 +150,8 @@ const RULES: Record<SnapshotAction['action'], Rule> = {
   close: { from: ['HANDLED'], who: 'author', to: 'CLOSED', waits: false },
 };
 
-export async function actOnSnapshot(deps: Deps, userId: string, id: string, action: SnapshotAction) {
-  const { snapshot, author, office } = await findVisible(deps, userId, id);
+export async function actOnSnapshot(deps: Deps, userId: string, id: string, action: SnapshotAction, asStaff = false) {
+  const { snapshot, author, office } = await findVisible(deps, userId, id, asStaff);
   const rule = RULES[action.action];
   if (!(rule.who === 'author' ? author : office)) throw new AppError('FORBIDDEN', '您不能对这条随手拍执行此操作');
   if (!rule.from.includes(snapshot.status))
@@ -197,7 +198,7 @@ export async function actOnSnapshot(deps: Deps, userId: string, id: string, acti
         });
     }
   });
-  return getSnapshot(deps, userId, id);
+  return getSnapshot(deps, userId, id, asStaff);
 }
 
 async function page(deps: Deps, where: Prisma.SnapshotWhereInput, query: SnapshotListQuery) {

@@ -10,6 +10,17 @@ export const SCREENS = [
   { path: '/takings', label: '收款日报', roles: ['CASHIER', 'MANAGER', 'COMPANY_ADMIN'] },
   { path: '/collection', label: '收缴率', roles: ['CASHIER', 'MANAGER', 'COMPANY_ADMIN'] },
   { path: '/billing', label: '账单生成', roles: ['CASHIER', 'MANAGER', 'COMPANY_ADMIN'] },
+  { path: '/repairs', label: '报修列表', roles: ['MANAGER', 'COMPANY_ADMIN'] },
+  { path: '/repair-board', label: '派单看板', roles: ['MANAGER', 'COMPANY_ADMIN'] },
+  { path: '/overdue', label: '超时看板', roles: ['MANAGER', 'COMPANY_ADMIN'] },
+  { path: '/snapshots', label: '随手拍', roles: ['MANAGER', 'COMPANY_ADMIN'] },
+  { path: '/moderation', label: '内容审核', roles: ['MANAGER', 'COMPANY_ADMIN'] },
+  { path: '/notices', label: '公告', roles: ['MANAGER', 'COMPANY_ADMIN'] },
+  { path: '/notice-edit', label: '写公告', roles: ['MANAGER', 'COMPANY_ADMIN'] },
+  { path: '/bind-requests', label: '绑定审核', roles: ['MANAGER', 'COMPANY_ADMIN'] },
+  { path: '/repair-sla', label: '报修时限与升级', roles: ['MANAGER', 'COMPANY_ADMIN'] },
+  { path: '/work-calendar', label: '工作日历', roles: ['MANAGER', 'COMPANY_ADMIN'] },
+  { path: '/technicians', label: '维修工', roles: ['MANAGER', 'COMPANY_ADMIN'] },
 ] as const satisfies readonly { path: string; label: string; roles: readonly StaffRole[] }[];
 
 export type ScreenPath = (typeof SCREENS)[number]['path'];
