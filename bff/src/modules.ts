@@ -17,6 +17,7 @@ import { payModule, payNotifyModule } from './pay/index.js';
 import { reconcileModule } from './reconcile/index.js';
 import { deskModule } from './desk/index.js';
 import { electionsModule } from './elections/index.js';
+import { companyModule } from './company/index.js';
 
 /** Every domain of the BFF. app.ts mounts their routes; worker.ts runs their jobs and schedules. */
 export const modules: Module[] = [
@@ -39,4 +40,5 @@ export const modules: Module[] = [
   reconcileModule,
   deskModule,
   electionsModule,
+  companyModule,
 ];

@@ -16,6 +16,7 @@ import { feesCases } from './fees.js';
 import { payCases } from './pay.js';
 import { deskCases } from './desk.js';
 import { electionsCases } from './elections.js';
+import { companyCases } from './company.js';
 
 export type { BadInputCase } from './types.js';
 
@@ -38,4 +39,5 @@ export const allBadInput: BadInputCases[] = [
   payCases,
   deskCases,
   electionsCases,
+  companyCases,
 ];
