@@ -4,6 +4,9 @@ import type { StaffRole } from '../../../bff/src/api-types';
 export const SCREENS = [
   { path: '/counter', label: '收银台', roles: ['CASHIER', 'MANAGER'] },
   { path: '/arrears', label: '欠费清单', roles: ['CASHIER', 'MANAGER', 'COMPANY_ADMIN'] },
+  { path: '/elections', label: '业委会投票', roles: ['COMMITTEE_MEMBER'] },
+  { path: '/company', label: '小区对比', roles: ['COMPANY_ADMIN'] },
+  { path: '/company/admin', label: '小区管理（即将上线）', roles: ['COMPANY_ADMIN'] },
 ] as const satisfies readonly { path: string; label: string; roles: readonly StaffRole[] }[];
 
 export type ScreenPath = (typeof SCREENS)[number]['path'];

@@ -13,4 +13,7 @@ export type ScreenProps = { communityId: string; route: Route; me: Me };
 export const SCREEN_COMPONENTS: Record<ScreenPath, ComponentType<ScreenProps>> = {
   '/counter': Counter,
   '/arrears': lazy(() => import('../arrears/Arrears')),
+  '/elections': lazy(() => import('../elections/Elections')),
+  '/company': lazy(() => import('../company/Compare')),
+  '/company/admin': lazy(() => import('../company/Admin')),
 };
