@@ -9,6 +9,7 @@ import { loadRoster, type RosterUnit } from './Roster';
 import { matchUnits } from './match-unit';
 import { uploadPhoto } from './upload';
 import { Turnout } from './Turnout';
+import { ErrorLine } from './ErrorLine';
 
 type Channel = 'PAPER' | 'PROXY';
 
@@ -183,11 +184,7 @@ export function BallotEntry({ election: e, onEntered }: { election: CommitteeEle
         <Button type="submit" loading={busy}>
           录入（回车）
         </Button>
-        {error && (
-          <p role="alert" className="wyt-error" data-testid="ballot-error">
-            {error}
-          </p>
-        )}
+        <ErrorLine error={error} testId="ballot-error" />
         <p role="status" data-testid="ballot-done">
           {done}
         </p>

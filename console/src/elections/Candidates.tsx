@@ -5,6 +5,7 @@ import { api } from '../api';
 import { EmptyState, ErrorState } from '../states';
 import { useLoad } from '../lib/use-load';
 import { uploadPhoto } from './upload';
+import { ErrorLine } from './ErrorLine';
 
 type Candidate = CommitteeElection['candidates'][number];
 type Review = {
@@ -101,11 +102,7 @@ export function Candidates({ election: e, onDone }: { election: CommitteeElectio
     <div data-testid="candidates">
       <Table<Candidate> rowKey="id" data={e.candidates} columns={columns} size="small" empty="还没有候选人" />
       {draft && <CandidateForm id={e.id} onAdded={onDone} />}
-      {error && (
-        <p role="alert" className="wyt-error">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
       <h2>候选人资料审核</h2>
       {reviews.error ? (
         <ErrorState error={reviews.error} retry={() => void reviews.reload()} />
@@ -181,11 +178,7 @@ function CandidateForm({ id, onAdded }: { id: string; onAdded: () => void }) {
         <input type="file" accept="image/*" onChange={(ev) => setPhoto(ev.target.files?.[0])} />
       </label>
       <Button type="submit">添加候选人</Button>
-      {error && (
-        <p role="alert" className="wyt-error">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
     </form>
   );
 }

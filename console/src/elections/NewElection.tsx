@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button, Drawer, Input, InputNumber, Radio, Textarea } from 'tdesign-react';
 import type { ElectionSummary } from '../../../bff/src/api-types';
 import { api } from '../api';
+import { ErrorLine } from './ErrorLine';
 
 const DAY_MS = 86_400_000;
 
@@ -91,11 +92,7 @@ export function NewElection(props: {
           <span>说明（选填）</span>
           <Textarea value={description} onChange={(v) => setDescription(String(v))} maxlength={2000} />
         </label>
-        {error && (
-          <p role="alert" className="wyt-error">
-            {error}
-          </p>
-        )}
+        <ErrorLine error={error} />
       </div>
     </Drawer>
   );

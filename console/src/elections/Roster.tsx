@@ -6,6 +6,7 @@ import { go, type Route } from '../route';
 import { EmptyState, ErrorState } from '../states';
 import { useLoad } from '../lib/use-load';
 import { UrlTable } from '../lib/url-table';
+import { ErrorLine } from './ErrorLine';
 
 export type RosterUnit = {
   unitId: string;
@@ -167,11 +168,7 @@ function Correction(props: { electionId: string; unit: RosterUnit; onClose: () =
           <Input value={reason} onChange={(v) => setReason(String(v))} />
         </label>
         <p className="wyt-muted">更正后须重新确认业主名册才能开始投票。</p>
-        {error && (
-          <p role="alert" className="wyt-error">
-            {error}
-          </p>
-        )}
+        <ErrorLine error={error} />
       </div>
     </Drawer>
   );

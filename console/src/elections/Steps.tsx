@@ -3,6 +3,7 @@ import { Button, Dialog } from 'tdesign-react';
 import type { CommitteeElection } from '../../../bff/src/api-types';
 import { api, beijingTime } from '../api';
 import { NEXT_STEP } from './labels';
+import { ErrorLine } from './ErrorLine';
 
 type Confirm = { title: string; body: string; run: () => Promise<unknown> };
 
@@ -100,11 +101,7 @@ export function Steps({ election: e, onDone }: { election: CommitteeElection; on
           </Button>
         )}
       </div>
-      {error && (
-        <p role="alert" className="wyt-error" data-testid="step-error">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} testId="step-error" />
       {said && <p role="status">{said}</p>}
       <Dialog
         header={asking?.title}

@@ -1,18 +1,12 @@
 import type { CommitteeElection, ElectionSummary } from '../../../bff/src/api-types';
+import { ELECTION_EVENT_LABELS, MATTER_LABELS, STATE_LABELS } from '../../../miniapp/src/features/elections/labels';
 
 export type State = ElectionSummary['state'];
 export type StepName = 'publish' | 'open' | 'close' | 'tally' | 'publish-results' | 'archive';
 
-/** How each state reads at the desk. */
-export const STATE_TEXT: Record<State, string> = {
-  DRAFT: '草稿',
-  PUBLISHED: '公示中',
-  OPEN: '投票中',
-  CLOSED: '已截止',
-  TALLIED: '已计票',
-  RESULTS_PUBLISHED: '结果已公布',
-  ARCHIVED: '已归档',
-};
+/** The same words as the mini-program's (one table, miniapp/src/features/elections/labels.ts). */
+export const STATE_TEXT = STATE_LABELS;
+export const EVENT_TEXT = ELECTION_EVENT_LABELS;
 
 /**
  * The one step forward from each state, and what its confirmation says: every step is irreversible
@@ -36,11 +30,7 @@ export const NEXT_STEP: Partial<Record<State, { step: StepName; label: string; w
 };
 
 /** A matter's three answers; an election's choices are its candidates. */
-export const MATTER_CHOICES = [
-  { id: 'YES', label: '同意' },
-  { id: 'NO', label: '反对' },
-  { id: 'ABSTAIN', label: '弃权' },
-];
+export const MATTER_CHOICES = Object.entries(MATTER_LABELS).map(([id, label]) => ({ id, label }));
 
 export const choicesOf = (e: CommitteeElection) =>
   e.kind === 'MATTER' ? MATTER_CHOICES : e.candidates.map((c) => ({ id: c.id, label: c.name }));
@@ -51,26 +41,3 @@ export const kindText = (e: ElectionSummary) =>
     : e.class === 'SPECIAL'
       ? '重大事项（四分之三）'
       : '一般事项（过半数）';
-
-/** The audit trail's actions in words; an unknown one is shown as it is stored. */
-export const EVENT_TEXT: Record<string, string> = {
-  CREATED: '创建草稿',
-  CANDIDATE_ADDED: '添加候选人',
-  CANDIDATE_REMOVED: '删除候选人',
-  PUBLISHED: '公示',
-  REPUBLISHED: '重新公示',
-  ROSTER_CORRECTED: '更正名册',
-  ROSTER_CONFIRMED: '确认业主名册',
-  VOTER_ADMITTED: '确认投票人',
-  REVIEW_PASSED: '候选人资料审核通过',
-  REVIEW_REJECTED: '候选人资料审核不通过',
-  DEADLINE_SET: '修改截止时间',
-  OPENED: '开始投票',
-  PAPER_BALLOT: '录入纸质选票',
-  PROXY_BALLOT: '录入委托投票',
-  REMINDED: '提醒未投票业主',
-  CLOSED: '结束投票',
-  TALLIED: '计票',
-  RESULTS_PUBLISHED: '公布结果',
-  ARCHIVED: '归档',
-};
