@@ -108,10 +108,13 @@ describe('办公台：业委会与物业公司', { timeout: 150_000 }, () => {
       .getByText(/已录入 1号楼 102 的纸质选票/)
       .waitFor();
     await turnout.getByText(/，1 人 \//).waitFor();
+    // A proxy: the written authorisation's photo, the owner's stated choices.
+    await desk.getByText('委托投票（书面委托）').click();
+    await desk.getByTestId('ballot-unit').focus();
     await enterBallot(desk, '2-1-201', ['1', '3'], photo);
     await desk
       .getByTestId('ballot-done')
-      .getByText(/已录入 2号楼 201/)
+      .getByText(/已录入 2号楼 201 的委托投票/)
       .waitFor();
     await turnout.getByText(/，2 人 \//).waitFor();
     // The same owner again: refused, and said so.
@@ -137,7 +140,8 @@ describe('办公台：业委会与物业公司', { timeout: 150_000 }, () => {
     await desk.getByTestId('election-results').getByText('未达到法定参与比例 2/3').waitFor();
     await axe(desk, 'results');
     await stack.shot(desk, '97-console-election-results');
-    expect(await stack.h.db.ballot.count({ where: { electionId: e.id, channel: 'PAPER' } })).toBe(2);
+    const ballots = await stack.h.db.ballot.findMany({ where: { electionId: e.id }, select: { channel: true } });
+    expect(ballots.map((b) => b.channel).sort()).toEqual(['PAPER', 'PROXY']);
   });
 
   it("a company admin compares the company's communities", async () => {
