@@ -92,6 +92,13 @@ describe('办公台：业委会与物业公司', { timeout: 150_000 }, () => {
     await desk.getByRole('cell', { name: '2号楼 101', exact: true }).waitFor();
     await axe(desk, 'roster');
     await stack.shot(desk, '94-console-election-roster');
+    // A correction while posted (a surveyed area): the row shows it, and the roster awaits confirmation.
+    await desk.getByRole('button', { name: '更正 2号楼 101' }).click();
+    await desk.getByLabel('面积（㎡）').fill('99.50');
+    await desk.getByLabel('更正原因（至少 4 个字）').fill('实测面积与登记不符，以实测为准');
+    await axe(desk, 'roster correction');
+    await desk.getByRole('button', { name: '保存更正' }).click();
+    await desk.getByRole('row').filter({ hasText: '2号楼 101' }).getByText('99.50').waitFor();
     await tab(desk, '概况与步骤');
     await step(desk, '确认业主名册', '公示中', false);
     await desk.getByTestId('roster-state').getByText(/已于/).waitFor();

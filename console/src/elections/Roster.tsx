@@ -119,7 +119,7 @@ export function Roster({
           electionId={e.id}
           unit={editing}
           onClose={() => setEditing(undefined)}
-          onDone={() => (setEditing(undefined), onDone())}
+          onDone={() => (setEditing(undefined), void roster.reload(), onDone())}
         />
       )}
     </div>
