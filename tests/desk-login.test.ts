@@ -286,10 +286,11 @@ describe('desk login: camera scans, matching digits, staff only', () => {
     expect([malformed.status, malformed.body.code]).toEqual([400, 'VALIDATION_FAILED']);
   });
 
-  it('only property staff act on a ticket: for a resident or a committee member it does not exist', async () => {
-    const committee = await staff(h, 'COMMITTEE_MEMBER', { id: A.community.id, companyId: A.companyId });
+  it('only staff act on a ticket: for a resident, or a committee row of no one community, it does not exist', async () => {
+    // A company-wide committee row grants nothing anywhere (COMMUNITY_ONLY_ROLES): no desk either.
+    const companyWide = await staff(h, 'COMMITTEE_MEMBER', { id: null, companyId: A.companyId });
     const unknown = 'Z'.repeat(32);
-    for (const who of [owner, committee]) {
+    for (const who of [owner, companyWide]) {
       const t = await newTicket();
       const answers = [
         await scan(who, t.ticket),
@@ -306,6 +307,30 @@ describe('desk login: camera scans, matching digits, staff only', () => {
       await scanAndConfirm(cashier, t);
       expect((await t.desk.call('POST', `/api/desk/tickets/${t.ticket}/redeem`)).status).toBe(200);
     }
+  });
+
+  it("a committee member signs in at a desk for the committee's work, not for their own ballot or bills", async () => {
+    const committee = await staff(h, 'COMMITTEE_MEMBER', { id: A.community.id, companyId: A.companyId });
+    const t = await newTicket();
+    await scanAndConfirm(committee, t);
+    const redeemed = await t.desk.call('POST', `/api/desk/tickets/${t.ticket}/redeem`);
+    expect(redeemed.status).toBe(200);
+    const token = redeemed.body.token as string;
+    const me = await h.call('GET', '/api/me', { token });
+    expect(me.body.staff).toEqual([
+      expect.objectContaining({
+        community: expect.objectContaining({ id: A.community.id }),
+        roles: ['COMMITTEE_MEMBER'],
+      }),
+    ]);
+    const elections = await h.call('GET', `/api/committee/communities/${A.community.id}/elections`, { token });
+    expect([elections.status, elections.body]).toEqual([200, { items: [] }]);
+    // Their own vote and their own bills stay on their phone.
+    for (const path of ['/api/elections', '/api/bills/summary'])
+      expect((await h.call('GET', path, { token })).body.code).toBe('FORBIDDEN');
+    // Property staff pages are no committee's: another community's or the cashier's are not found.
+    const fees = await h.call('GET', `/api/staff/communities/${A.community.id}/fee-items`, { token });
+    expect(fees.status).toBe(404);
   });
 
   it('the matching code never fails open: a scanned ticket without its digits (scanned before they existed) confirms with none', async () => {

@@ -46,6 +46,7 @@ import type { checkReceipt, listResidentElections, residentElection } from './el
 import type { deskView, listDeskLogins, redeemTicket, scanTicket } from './desk/desk-login.js';
 import type { listModeration } from './moderation/queue.js';
 import type { calendarView } from './calendar/view.js';
+import type { compareCommunities } from './company/compare.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any function's parameters
 type Answer<F extends (...args: any[]) => Promise<unknown>> = Wire<Awaited<ReturnType<F>>>;
@@ -125,3 +126,4 @@ export type DeskTicketView = Wire<ReturnType<typeof deskView>>;
 export type PhoneTicketView = Answer<typeof scanTicket>;
 export type DeskRedeemed = Answer<typeof redeemTicket>;
 export type DeskLoginList = Answer<typeof listDeskLogins>;
+export type CommunityComparison = Answer<typeof compareCommunities>;

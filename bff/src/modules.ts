@@ -22,6 +22,7 @@ import { deskModule } from './desk/index.js';
 import { electionsModule } from './elections/index.js';
 import { invitationsModule } from './invitations/index.js';
 import { importModule } from './import/index.js';
+import { companyModule } from './company/index.js';
 
 /** Every domain of the BFF. app.ts mounts their routes; worker.ts runs their jobs and schedules. */
 export const modules: Module[] = [
@@ -49,4 +50,5 @@ export const modules: Module[] = [
   electionsModule,
   invitationsModule,
   importModule,
+  companyModule,
 ];

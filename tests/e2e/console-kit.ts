@@ -61,7 +61,9 @@ export async function signInAtDesk(
   });
   const phone = await stack.newPage();
   await stack.devLogin(phone, demoUser);
-  await phone.getByText('选择演示用户', { exact: true }).waitFor({ state: 'hidden' }); // signed in, home opening
+  // Signed in and the home shown: a jump before the login's own reLaunch to home lands would be undone by it
+  // (a company admin's home, with two communities, took long enough for that).
+  await phone.getByTestId('home').waitFor();
   await phone.goto(`${stack.url}/#${scan.path}&launchScene=${scan.launchScene}`);
   await phone.reload();
   await phone.getByText('收银台电脑请求登录').waitFor();

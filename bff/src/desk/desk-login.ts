@@ -2,6 +2,7 @@ import type { StaffRoleKind } from '@prisma/client';
 import type { Deps } from '../deps.js';
 import { AppError, notFound } from '../errors.js';
 import { maskName } from '../privacy/mask.js';
+import { COMMUNITY_ONLY_ROLES } from '../access/scope.js';
 import { SessionStore } from '../auth/session-store.js';
 import { miniProgramCode } from '../wechat/mini-code.js';
 import { DeskTickets, newNonce, type Ticket } from './tickets.js';
@@ -38,8 +39,8 @@ export const tickets = (deps: Deps) => new DeskTickets(deps.redis, deps.clock);
  */
 export const CAMERA_SCAN_SCENE = 1047;
 
-/** Who may sign in at a desk: property staff. A committee member is a resident, not staff (docs/wechat.md §6). */
-const DESK_ROLES: StaffRoleKind[] = ['MANAGER', 'TECHNICIAN', 'CASHIER', 'COMPANY_ADMIN'];
+/** Who may sign in at a desk: property staff, and a committee member for the committee's own work (docs/wechat.md §6). */
+const DESK_ROLES: StaffRoleKind[] = ['MANAGER', 'TECHNICIAN', 'CASHIER', 'COMPANY_ADMIN', 'COMMITTEE_MEMBER'];
 
 /**
  * What the desk shows while it waits: the state, once scanned who scanned it (masked) and the
@@ -87,10 +88,19 @@ export async function ticketCode(deps: Deps, ticket: string, nonce: string | und
   return miniProgramCode(deps, ticket, DESK_CONFIRM_PAGE);
 }
 
+/**
+ * The rows that let a person sign in at a desk. A committee role counts only for one community: a
+ * company-wide committee row grants nothing anywhere (COMMUNITY_ONLY_ROLES), so none at the desk either.
+ */
+const DESK_ROLE_ROWS = {
+  role: { in: DESK_ROLES },
+  OR: [{ role: { notIn: COMMUNITY_ONLY_ROLES } }, { communityId: { not: null } }],
+};
+
 async function deskStaff(deps: Deps, userId: string): Promise<{ id: string; name: string } | null> {
   const user = await deps.db.user.findUniqueOrThrow({
     where: { id: userId },
-    select: { id: true, name: true, _count: { select: { staffRoles: { where: { role: { in: DESK_ROLES } } } } } },
+    select: { id: true, name: true, _count: { select: { staffRoles: { where: DESK_ROLE_ROWS } } } },
   });
   return user._count.staffRoles === 0 ? null : { id: user.id, name: user.name ?? '工作人员' };
 }

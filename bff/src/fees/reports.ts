@@ -204,19 +204,20 @@ export async function collectionReport(deps: Deps, userId: string, communityId: 
   };
 }
 
+/** The collection rate of each of `communityIds` for one period (a community with nothing billed has no row). */
+export const collectionByCommunity = async (deps: Deps, communityIds: string[], period: string) =>
+  shapeRates(await collectionRows(deps, communityIds, parsePeriod(period)!.months, 'community'));
+
 /** For a company's office: each community the caller keeps the money of, compared for one period. */
 export async function communitiesCollection(deps: Deps, userId: string, q: { period: string }) {
   const mine = [...(await staffRolesByCommunity(deps.db, userId)).values()].filter((c) =>
     c.roles.some((r) => (REPORT_ROLES as readonly string[]).includes(r)),
   );
   if (mine.length === 0) throw new AppError('NOT_FOUND', '报表不存在');
-  const rows = shapeRates(
-    await collectionRows(
-      deps,
-      mine.map((c) => c.communityId),
-      parsePeriod(q.period)!.months,
-      'community',
-    ),
+  const rows = await collectionByCommunity(
+    deps,
+    mine.map((c) => c.communityId),
+    q.period,
   );
   return { period: q.period, communities: rows, total: sumRates(rows, '全部小区') };
 }

@@ -6,11 +6,14 @@ import type { AppContext, AppState } from './context.js';
 const BEARER = /^Bearer ([A-Za-z0-9_-]{20,128})$/;
 
 /**
- * What a desk session (a desk browser signed in by scanning its code) may reach: staff work only.
- * A person's resident side (their bills, payments, repairs they file) stays on their phone.
+ * What a desk session (a desk browser signed in by scanning its code) may reach: staff work only (the
+ * committee's running of a vote and the company's comparison included). A person's resident side (their
+ * bills, payments, repairs they file, their own ballot) stays on their phone.
  */
 const DESK_PATHS = [
   '/api/staff',
+  '/api/committee',
+  '/api/company',
   '/api/desk',
   '/api/me',
   '/api/auth/logout',

@@ -41,6 +41,26 @@ export function sortRows<T>(rows: T[], sort: SortInfo | undefined): T[] {
   });
 }
 
+/**
+ * What TDesign leaves unnamed (axe: scrollable-region-focusable, label): the scrolling body, the page
+ * jumper and the selection boxes. Returns the ref of the table's box.
+ */
+function useNamedTable(label: string) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = box.current;
+    el?.querySelector('.t-pagination__jump input')?.setAttribute('aria-label', '跳转到页码');
+    const body = el?.querySelector('.t-table__content');
+    body?.setAttribute('tabindex', '0');
+    body?.setAttribute('role', 'region');
+    body?.setAttribute('aria-label', label);
+    el?.querySelectorAll('.t-table__th-row-select input, .t-table__cell--selectable input').forEach((i) =>
+      i.setAttribute('aria-label', '选择'),
+    );
+  });
+  return box;
+}
+
 type Props<T extends TableRowData> = {
   /** What the rows are, for screen readers (the scrolling region's name). */
   label: string;
@@ -73,18 +93,7 @@ type Props<T extends TableRowData> = {
  */
 export function DataTable<T extends TableRowData>(props: Props<T>) {
   const { url, total, rows, selected, onSelect } = props;
-  const box = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const el = box.current;
-    el?.querySelector('.t-pagination__jump input')?.setAttribute('aria-label', '跳转到页码');
-    const body = el?.querySelector('.t-table__content');
-    body?.setAttribute('tabindex', '0');
-    body?.setAttribute('role', 'region');
-    body?.setAttribute('aria-label', props.label);
-    el?.querySelectorAll('.t-table__th-row-select input, .t-table__cell--selectable input').forEach((i) =>
-      i.setAttribute('aria-label', '选择'),
-    );
-  });
+  const box = useNamedTable(props.label);
   const sorted = useMemo(() => sortRows(rows, url.sort), [rows, url.sort]);
   const columns: PrimaryTableCol<T>[] = onSelect
     ? [{ colKey: 'row-select', type: 'multiple', width: 46 }, ...props.columns]
@@ -139,6 +148,62 @@ export function DataTable<T extends TableRowData>(props: Props<T>) {
           }
         />
       )}
+    </div>
+  );
+}
+
+type LocalProps<T extends TableRowData> = {
+  route: Route;
+  rowKey: string;
+  rows: T[];
+  columns: PrimaryTableCol<T>[];
+  /** What the scrolling region is called to a screen reader. */
+  label: string;
+  empty: string;
+  loading?: boolean;
+  pageSizes?: number[];
+};
+
+/**
+ * A table of rows all loaded at once, paged here: its sort (`sort=col:asc`), page and page size live in
+ * the URL (docs/console.md §Tables); a new sort goes back to the first page.
+ */
+export function LocalTable<T extends TableRowData>(props: LocalProps<T>) {
+  const url = useUrlTable(props.route, props.route.path);
+  const sizes = props.pageSizes ?? [10, 20, 50];
+  const size = Number(url.params.get('size') ?? sizes[0]);
+  const sorted = useMemo(() => sortRows(props.rows, url.sort), [props.rows, url.sort]);
+  const box = useNamedTable(props.label);
+  return (
+    <div ref={box}>
+      <Table<T>
+        rowKey={props.rowKey}
+        data={sorted}
+        columns={props.columns}
+        loading={props.loading}
+        sort={url.sort}
+        onSortChange={(s) => {
+          const one = Array.isArray(s) ? s[0] : s;
+          url.set({ sort: one ? `${one.sortBy}:${one.descending ? 'desc' : 'asc'}` : undefined, page: undefined });
+        }}
+        empty={props.empty}
+        maxHeight="calc(100vh - 260px)"
+        stripe
+        hover
+        size="small"
+        pagination={{
+          current: url.page,
+          pageSize: size,
+          total: props.rows.length,
+          pageSizeOptions: sizes.map((s) => ({ label: `${s} 条/页`, value: s })),
+          showJumper: true,
+          onChange: (pi) =>
+            url.set({
+              page: pi.current === 1 ? undefined : pi.current,
+              size: pi.pageSize === sizes[0] ? undefined : pi.pageSize,
+            }),
+        }}
+      />
     </div>
   );
 }

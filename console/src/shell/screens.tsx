@@ -30,4 +30,7 @@ export const SCREEN_COMPONENTS: Record<ScreenPath, ComponentType<ScreenProps>> =
   '/repair-sla': lazy(() => import('../settings/Sla')),
   '/work-calendar': lazy(() => import('../settings/Calendar')),
   '/technicians': lazy(() => import('../settings/Technicians')),
+  '/elections': lazy(() => import('../elections/Elections')),
+  '/company': lazy(() => import('../company/Compare')),
+  '/company/admin': lazy(() => import('../company/Admin')),
 };

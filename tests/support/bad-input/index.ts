@@ -18,6 +18,7 @@ import { payCases } from './pay.js';
 import { deskCases } from './desk.js';
 import { electionsCases } from './elections.js';
 import { importCases } from './import.js';
+import { companyCases } from './company.js';
 
 export type { BadInputCase } from './types.js';
 
@@ -42,4 +43,5 @@ export const allBadInput: BadInputCases[] = [
   deskCases,
   electionsCases,
   importCases,
+  companyCases,
 ];

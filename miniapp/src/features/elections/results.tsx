@@ -3,16 +3,7 @@ import { Cell, CellGroup, Tag } from '../../ui';
 import { BarList } from '../../components/charts';
 import type { ElectionSummary } from '../../api/types';
 
-export const STATE_LABELS: Record<ElectionSummary['state'], string> = {
-  DRAFT: '草稿',
-  PUBLISHED: '公示中',
-  OPEN: '投票中',
-  CLOSED: '已截止',
-  TALLIED: '已计票',
-  RESULTS_PUBLISHED: '结果已公布',
-  ARCHIVED: '已归档',
-};
-export const MATTER_LABELS: Record<string, string> = { YES: '同意', NO: '反对', ABSTAIN: '弃权' };
+export { MATTER_LABELS, STATE_LABELS } from './labels';
 
 /** Display only: the decisions (quorum, passes) come from the server's exact count. */
 const share = (part: string | number, whole: string | number) =>

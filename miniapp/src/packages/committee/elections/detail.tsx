@@ -20,6 +20,7 @@ import {
 import { choosePhotos } from '../../../features/uploads/choose-photos';
 import type { CommitteeElection } from '../../../api/types';
 import type { ElectionStep } from '../../../features/elections/endpoints';
+import { ELECTION_EVENT_LABELS as ACTIONS } from '../../../features/elections/labels';
 import '../../../features/elections/elections.css';
 
 /** The next step of each state, how it is called on the button, and what the confirmation says. */
@@ -30,30 +31,6 @@ const NEXT: Partial<Record<CommitteeElection['state'], { step: ElectionStep; lab
   CLOSED: { step: 'tally', label: '计票', warn: '按《民法典》第 278 条计票（面积和人数双过半）。' },
   TALLIED: { step: 'publish-results', label: '公布结果', warn: '结果将公告并向业主展示（不显示任何投票人姓名）。' },
   RESULTS_PUBLISHED: { step: 'archive', label: '归档', warn: '归档后业主列表中不再显示。' },
-};
-
-const ACTIONS: Record<string, string> = {
-  CREATED: '创建',
-  CANDIDATE_ADDED: '添加候选人',
-  CANDIDATE_REMOVED: '删除候选人',
-  PUBLISHED: '公示',
-  ROSTER_CORRECTED: '更正名册',
-  ROSTER_CONFIRMED: '确认业主名册',
-  VOTER_ADMITTED: '确认投票人',
-  REVIEW_PASSED: '候选人资料审核通过',
-  REVIEW_REJECTED: '候选人资料审核不通过',
-  NOTICE_EDITED: '修改公告',
-  NOTICE_WITHDRAWN: '撤回公告',
-  REPUBLISHED: '重新公示',
-  DEADLINE_SET: '修改截止时间',
-  OPENED: '开始投票',
-  PAPER_BALLOT: '录入纸质选票',
-  PROXY_BALLOT: '录入委托投票',
-  REMINDED: '提醒未投票业主',
-  CLOSED: '结束投票',
-  TALLIED: '计票',
-  RESULTS_PUBLISHED: '公布结果',
-  ARCHIVED: '归档',
 };
 
 function CandidateForm({ id, onAdded }: { id: string; onAdded: () => void }) {
