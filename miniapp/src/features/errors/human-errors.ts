@@ -65,6 +65,15 @@ export const HUMAN_ERRORS: Record<string, HumanError> = {
   WECHAT_PAY_FAILED: e('微信支付没有成功', '请稍后再试；如果已经扣款，请联系物业', 'contact'),
   PAYMENT_UNAVAILABLE: e('缴费暂时不能用', TRY_LATER, 'retry'),
   DEPENDENCY_DOWN: e('系统正在维护', TRY_LATER, 'retry'),
+  SHUTTING_DOWN: e('系统正在更新', '请过几秒钟再试', 'retry'),
+  INVITATION_EXPIRED: e('这份邀请已经失效', '请联系邀请您的人重新发送', 'contact'),
+  // The import codes reach the desk console, not residents; listed so every code has words.
+  IMPORT_EXPIRED: e('这次检查已经过期', '请重新上传文件检查一次', 'retry'),
+  IMPORT_HAS_ERRORS: e('文件里还有错误', '请按检查报告改好后重新上传', 'retry'),
+  IMPORT_STALE: e('小区资料刚刚有了变化', '请重新上传文件检查一次', 'retry'),
+  IMPORT_APPLIED: e('这份文件已经导入过了', '请刷新后再看看', 'home'),
+  IMPORT_TOO_LARGE: e('文件太大了', '请分成几个文件导入', 'retry'),
+  IMPORT_FILE_INVALID: e('这个文件读不了', '请使用下载的模板，按模板填好后重新上传', 'retry'),
   // Made by the app itself (api/client.ts): no answer at all, or an answer that is not ours.
   NETWORK: e('网络连接不上', '请检查网络后重试', 'retry'),
   HTTP_ERROR: e('服务暂时不可用', TRY_LATER, 'retry'),
