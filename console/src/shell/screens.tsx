@@ -33,4 +33,6 @@ export const SCREEN_COMPONENTS: Record<ScreenPath, ComponentType<ScreenProps>> =
   '/elections': lazy(() => import('../elections/Elections')),
   '/company': lazy(() => import('../company/Compare')),
   '/company/admin': lazy(() => import('../company/Admin')),
+  '/people': lazy(() => import('../roles/People')),
+  '/audit': lazy(() => import('../roles/Audit')),
 };
