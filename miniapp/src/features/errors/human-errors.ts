@@ -67,7 +67,14 @@ export const HUMAN_ERRORS: Record<string, HumanError> = {
   DEPENDENCY_DOWN: e('系统正在维护', TRY_LATER, 'retry'),
   SHUTTING_DOWN: e('系统正在更新', '请过几秒钟再试', 'retry'),
   INVITATION_EXPIRED: e('这份邀请已经失效', '请联系邀请您的人重新发送', 'contact'),
-  // The import codes reach the desk console, not residents; listed so every code has words.
+  INVITATION_UNCONFIRMED: e('这份邀请还在等待确认', '另一位管理员确认后就能接受', 'home'),
+  INVITATION_CLOSED: e('这份邀请已经用不了', '它可能已被撤回或已被接受，请联系邀请您的人', 'contact'),
+  // The role and import codes reach the desk console, not residents; listed so every code has words.
+  ROLE_NOT_GRANTABLE: e('您不能授予这个角色', '请由公司管理员办理', 'home'),
+  OWN_ROLE: e('不能移除自己的角色', '请由其他管理员办理', 'home'),
+  ROLE_HELD: e('这个人已经有这个角色了', '请刷新后再看看', 'retry'),
+  LAST_ADMIN: e('公司至少要留一位管理员', '请先邀请另一位管理员', 'home'),
+  INVITATION_PENDING: e('已经有一份同样的邀请在等待接受', '请等对方接受，或先撤回它', 'home'),
   IMPORT_EXPIRED: e('这次检查已经过期', '请重新上传文件检查一次', 'retry'),
   IMPORT_HAS_ERRORS: e('文件里还有错误', '请按检查报告改好后重新上传', 'retry'),
   IMPORT_STALE: e('小区资料刚刚有了变化', '请重新上传文件检查一次', 'retry'),
