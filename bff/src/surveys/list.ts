@@ -12,7 +12,7 @@ export const ZSurveyListQuery = z
   .strict();
 
 /** Where a survey's window stands now: 未开始, 进行中 or 已结束. */
-export const surveyState = (s: { opensAt: Date; closesAt: Date }, now: Date) =>
+export const surveyState = (s: { opensAt: Date; closesAt: Date }, now: Date): 'SCHEDULED' | 'OPEN' | 'CLOSED' =>
   now < s.opensAt ? 'SCHEDULED' : now < s.closesAt ? 'OPEN' : 'CLOSED';
 
 /**
