@@ -68,7 +68,9 @@ describe('one complaint at the desk', () => {
     const own = await file(managerOwner, A.units[1]!.id);
     const path = `/api/staff/complaints/${own}`;
     const act = (body: unknown) => desk$(desk, 'POST', `${path}/actions`, body);
-    expect((await desk$(desk, 'GET', path)).body).toMatchObject({ id: own, status: 'SUBMITTED' });
+    const seen = (await desk$(desk, 'GET', path)).body;
+    expect(seen).toMatchObject({ id: own, status: 'SUBMITTED', escalationStep: 0 });
+    expect(seen.from.name).not.toBe('王经理'); // the office's view (masked), not the resident's own
     const triaged = await act({ action: 'triage', department: '工程部', assigneeId: engineer.userId });
     expect(triaged.body).toMatchObject({ status: 'TRIAGED', department: '工程部', assigneeId: engineer.userId });
     expect((await act({ action: 'note', note: '内部：先查监控', public: false })).body.events.at(-1)).toMatchObject({
