@@ -10,6 +10,7 @@ import { noticesCases } from './notices.js';
 import { pushCases } from './push.js';
 import { repairsCases } from './repairs.js';
 import { complaintsCases } from './complaints.js';
+import { voiceDeskCases } from './voice-desk.js';
 import { calendarCases } from './calendar.js';
 import { moderationCases } from './moderation.js';
 import { snapshotsCases } from './snapshots.js';
@@ -38,6 +39,7 @@ export const allBadInput: BadInputCases[] = [
   moderationCases,
   repairsCases,
   complaintsCases,
+  voiceDeskCases,
   snapshotsCases,
   feesCases,
   payCases,
