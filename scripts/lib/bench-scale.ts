@@ -4,6 +4,8 @@ import { beijingMonth } from '../../bff/src/beijing.js';
 import type { startStack } from '../../tests/support/harness.js';
 import { arrearsQuery } from '../../bff/src/fees/arrears.js';
 import { collectionSql } from '../../bff/src/fees/reports.js';
+import { overlappingBills } from '../../bff/src/fees/bill-coverage.js';
+import { parsePeriod } from '../../bff/src/fees/periods.js';
 import { generateCompany, monthsBefore, scaleSize, unitsOf } from './scale-data.js';
 
 type Stack = Awaited<ReturnType<typeof startStack>>;
@@ -33,6 +35,11 @@ const COLLECTION_BEFORE = `SELECT b."communityId"::text AS "key", min(c."name") 
   FROM "Bill" b JOIN "Unit" u ON u."id" = b."unitId" JOIN "Building" bd ON bd."id" = u."buildingId" JOIN "Community" c ON c."id" = b."communityId"
   WHERE b."communityId" = ANY($1::uuid[]) AND b."firstMonth" = ANY($2::text[]) AND b."state" <> 'WAIVED'
   GROUP BY b."communityId", b."payer" ORDER BY min(c."name"), b."payer"`;
+
+/** What a billing run read of the bills already made before #28 (bill-coverage.ts): twelve months of them. */
+const OVERLAP_BEFORE = `SELECT "id", "feeItemId", "slot", "unitId", "parkingSpaceId", "payer"::text AS "payer", "firstMonth", "months", "amountFen", "state"::text AS "state"
+  FROM "Bill" WHERE "communityId" = $1::uuid AND "firstMonth" >= $2 AND "firstMonth" <= $3
+   AND bill_month_number("firstMonth") + "months" > $4 AND "state" <> 'WAIVED'`;
 
 const RESIDENT_UNPAID = `SELECT b.* FROM "Bill" b LEFT JOIN "FeeItem" f ON f."id" = b."feeItemId"
   WHERE b."unitId" = $1::uuid AND b."payer" IN ('OWNER') AND b."state" IN ('UNPAID', 'PAYING')
@@ -102,6 +109,13 @@ export async function benchScale(stack: Stack) {
   print('scale_billing_month_s', billingS, 's');
   verdict('scale_billing_month_s', billingS, 120, 's');
   await client.query('ANALYZE "Bill"');
+  if (billingS >= 120 || process.env.SCALE_EXPLAIN) {
+    // The run's read of what is billed already, in the 20,000-unit community: as it is, and as it was.
+    const overlap = overlappingBills(parsePeriod(month)!);
+    const values = overlap.values(company.bigId);
+    await explain(client, 'scale_billing_month', overlap.text, values);
+    await explain(client, 'scale_billing_month_before', OVERLAP_BEFORE, values.slice(0, 4));
+  }
 
   // 2. scale_resident_bills_p99_ms: residents of units all over the company opening their bills (unpaid, then paid).
   const tokens: string[] = [];
