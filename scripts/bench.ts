@@ -27,6 +27,7 @@ import { benchArrearsExport, benchReconcile } from './lib/bench-desk.js';
 import { benchBallots, benchTally } from './lib/bench-elections.js';
 import { benchConsole } from './lib/bench-console.js';
 import { benchImport } from './lib/bench-import.js';
+import { benchScale } from './lib/bench-scale.js';
 
 const root = resolve(import.meta.dirname, '..');
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
@@ -357,6 +358,10 @@ async function main() {
     }
     if (process.env.BENCH_ONLY === 'import') {
       await benchImport(stack);
+      return;
+    }
+    if (process.env.BENCH_ONLY === 'scale') {
+      await benchScale(stack); // not part of the default run: a company of a million units (docs/scale.md)
       return;
     }
     if (process.env.BENCH_ONLY === 'desk') {

@@ -41,7 +41,7 @@ type ArrearsFilter = { buildingId?: string; minMonths: number; unitIds?: string[
  * the last reminder. For reminders and reports only — never to withhold a service. One statement,
  * for a page (with the total) or for a whole export (read through a cursor).
  */
-function arrearsQuery(
+export function arrearsQuery(
   deps: Deps,
   communityId: string,
   q: ArrearsFilter,

@@ -30,15 +30,28 @@ export const groupKey = (l: Covering) => `${l.slot}|${l.unitId}|${l.parkingSpace
 const LONGEST_BILL_MONTHS = 12;
 const monthLabel = (n: number) => `${Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`;
 
-/** The bills of a community covering any month of `period` (one indexed read, filtered in SQL). */
+/**
+ * The bills of a community covering any month of `period`, in two indexed reads: those starting in the
+ * period, and those of several months starting up to 11 months before it that still reach into it. The
+ * second read has an index of its own ("Bill_communityId_firstMonth_long_idx", only bills of more than
+ * one month): a monthly run of a community billed monthly for a year no longer reads its eleven earlier
+ * months to keep none of them (docs/scale.md, Figures).
+ */
 export function overlappingBills(period: Period): { text: string; values: (communityId: string) => unknown[] } {
   const first = monthNumber(period.months[0]!);
   return {
     text: `SELECT "id", "feeItemId", "slot", "unitId", "parkingSpaceId", "payer"::text AS "payer", "firstMonth", "months", "amountFen", "state"::text AS "state"
              FROM "Bill"
-            WHERE "communityId" = $1::uuid AND "firstMonth" >= $2 AND "firstMonth" <= $3
-              AND bill_month_number("firstMonth") + "months" > $4 AND "state" <> 'WAIVED'`,
-    values: (communityId) => [communityId, monthLabel(first - LONGEST_BILL_MONTHS + 1), period.months.at(-1)!, first],
+            WHERE "communityId" = $1::uuid AND "state" <> 'WAIVED'
+              AND (("firstMonth" >= $5 AND "firstMonth" <= $3)
+                OR ("months" > 1 AND "firstMonth" >= $2 AND "firstMonth" < $5 AND bill_month_number("firstMonth") + "months" > $4))`,
+    values: (communityId) => [
+      communityId,
+      monthLabel(first - LONGEST_BILL_MONTHS + 1),
+      period.months.at(-1)!,
+      first,
+      period.months[0]!,
+    ],
   };
 }
 

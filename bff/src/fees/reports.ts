@@ -99,22 +99,28 @@ type CollectionRow = {
  * developer's bills are receivable from the developer (paid at the counter), the owners' from owners,
  * and the two add up to the total (docs/domain.md §4, Billing runs).
  */
-function collectionRows(deps: Deps, communityIds: string[], months: string[], by: 'building' | 'community') {
+export function collectionSql(by: 'building' | 'community') {
   const key = by === 'building' ? 'u."buildingId"' : 'b."communityId"';
   const name = by === 'building' ? 'bd."name"' : 'c."name"';
   const order = by === 'building' ? 'min(bd."sortOrder"), min(bd."name")' : 'min(c."name")';
-  return deps.db.$queryRawUnsafe<CollectionRow[]>(
-    `SELECT ${key}::text AS "key", min(${name}) AS "name", b."payer"::text AS "payer",
+  // By community, the unit and building are not needed: joining a million units to a month's bills
+  // was most of the company report's time (docs/scale.md). Every bill has its unit (a foreign key), so
+  // leaving the join out drops no row.
+  const joins =
+    by === 'building'
+      ? 'JOIN "Unit" u ON u."id" = b."unitId" JOIN "Building" bd ON bd."id" = u."buildingId"'
+      : 'JOIN "Community" c ON c."id" = b."communityId"';
+  return `SELECT ${key}::text AS "key", min(${name}) AS "name", b."payer"::text AS "payer",
             coalesce(sum(b."amountFen"), 0)::bigint AS "billedFen",
             coalesce(sum(GREATEST(0, LEAST(b."amountFen", b."paidFen" - b."refundedFen"))), 0)::bigint AS "collectedFen",
             count(*)::int AS "bills",
             count(*) FILTER (WHERE b."state" IN ('PAID', 'PARTIALLY_REFUNDED'))::int AS "settledBills"
-       FROM "Bill" b JOIN "Unit" u ON u."id" = b."unitId" JOIN "Building" bd ON bd."id" = u."buildingId" JOIN "Community" c ON c."id" = b."communityId"
+       FROM "Bill" b ${joins}
       WHERE b."communityId" = ANY($1::uuid[]) AND b."firstMonth" = ANY($2::text[]) AND b."state" <> 'WAIVED'
-      GROUP BY ${key}, b."payer" ORDER BY ${order}, b."payer"`,
-    communityIds,
-    months,
-  );
+      GROUP BY ${key}, b."payer" ORDER BY ${order}, b."payer"`;
+}
+function collectionRows(deps: Deps, communityIds: string[], months: string[], by: 'building' | 'community') {
+  return deps.db.$queryRawUnsafe<CollectionRow[]>(collectionSql(by), communityIds, months);
 }
 
 /** A rate in tenths of a percent, rounded half up in integers: 1 of 3 → 333 (33.3 %). Null when nothing was billed. */
