@@ -3,7 +3,7 @@ import { View, Text } from '@tarojs/components';
 import { Warning } from '@nutui/icons-react-taro';
 import { EmptyIcon } from './empty-icon';
 import { WayOutButtons } from './way-out';
-import { Empty, Skeleton } from '../ui';
+import { Empty, Loading, Skeleton } from '../ui';
 import { humanError } from '../features/errors/human-errors';
 import { displayClasses, useDisplay } from '../features/display/display';
 import './page-shell.css';
@@ -44,6 +44,7 @@ export function PageShell({ request, emptyText = '暂无数据', children, ...ow
     return (
       <View className={root} data-testid="state-loading" aria-label="正在加载" aria-busy>
         <Skeleton rows={4} animated />
+        <Loading className="shell__loading">加载中…</Loading>
       </View>
     );
   }
