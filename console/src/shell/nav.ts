@@ -23,7 +23,7 @@ export const SCREENS = [
   { path: '/technicians', label: '维修工', roles: ['MANAGER', 'COMPANY_ADMIN'] },
   { path: '/elections', label: '业委会投票', roles: ['COMMITTEE_MEMBER'] },
   { path: '/company', label: '小区对比', roles: ['COMPANY_ADMIN'] },
-  { path: '/company/admin', label: '小区管理（即将上线）', roles: ['COMPANY_ADMIN'] },
+  { path: '/company/admin', label: '导入资料', roles: ['COMPANY_ADMIN'] },
 ] as const satisfies readonly { path: string; label: string; roles: readonly StaffRole[] }[];
 
 export type ScreenPath = (typeof SCREENS)[number]['path'];

@@ -32,5 +32,5 @@ export const SCREEN_COMPONENTS: Record<ScreenPath, ComponentType<ScreenProps>> =
   '/technicians': lazy(() => import('../settings/Technicians')),
   '/elections': lazy(() => import('../elections/Elections')),
   '/company': lazy(() => import('../company/Compare')),
-  '/company/admin': lazy(() => import('../company/Admin')),
+  '/company/admin': lazy(() => import('../company/import/Import')),
 };
