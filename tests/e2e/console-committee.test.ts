@@ -175,7 +175,7 @@ describe('办公台：业委会与物业公司', { timeout: 150_000 }, () => {
     await axe(desk, 'company compare');
     await stack.shot(desk, '98-console-company-compare');
     await desk.getByRole('link', { name: '导入资料' }).click();
-    await desk.getByRole('button', { name: '下载模板' }).waitFor(); // the import screen (console-import.test.ts)
+    await desk.getByRole('heading', { name: '导入资料' }).waitFor(); // the import screen (console-import.test.ts)
     await axe(desk, 'company admin');
     await stack.shot(desk, '99-console-company-admin');
   });

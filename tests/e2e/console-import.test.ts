@@ -37,18 +37,19 @@ describe('办公台：导入资料', { timeout: 150_000 }, () => {
     await upload(desk, '有错误.xlsx', await workbook({ 房屋: rows('八十九') }));
     const errors = desk.getByRole('region', { name: '预检错误' });
     await errors.getByRole('cell', { name: '第 3 行「建筑面积」不是数字，或超过两位小数，或为 0' }).waitFor();
-    await expect.poll(() => desk.getByRole('button', { name: '确认导入' }).isDisabled()).toBe(true);
+    await desk.getByTestId('import-blocked').waitFor(); // no 确认导入 while there are errors
+    expect(await desk.getByTestId('import-apply').count()).toBe(0);
     await axe(desk, 'import report with errors');
     await stack.shot(desk, '101-console-import-errors');
 
     await upload(desk, '改好了.xlsx', await workbook({ 房屋: rows(120.5) }));
     await desk.getByText('预检结果：没有错误').waitFor();
-    expect(await desk.getByTestId('import-counts').getByRole('row', { name: /房屋/ }).innerText()).toMatch(
+    expect(await desk.getByTestId('import-counts').getByRole('row', { name: /^房屋/ }).innerText()).toMatch(
       /房屋\s+2\s+0\s+0/,
     );
     await axe(desk, 'import report clean');
     await stack.shot(desk, '102-console-import-clean');
-    await desk.getByRole('button', { name: '确认导入' }).click();
+    await desk.getByTestId('import-apply').click();
     const dialog = desk.locator('.t-dialog:visible');
     await dialog.getByText(/将新增房屋 2 套/).waitFor();
     await dialog.getByRole('button', { name: '导入' }).click();

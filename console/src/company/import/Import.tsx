@@ -103,15 +103,19 @@ export default function Import({ communityId, route }: { communityId: string; ro
           </p>
           <Report report={report} route={route} />
           <div className="wyt-import__actions">
-            <Button
-              theme="primary"
-              disabled={!report.canApply || busy !== null}
-              loading={busy === 'apply'}
-              onClick={apply}
-            >
-              确认导入
-            </Button>
-            {!report.canApply && <span>有错误，改正后重新上传</span>}
+            {report.canApply ? (
+              <Button
+                data-testid="import-apply"
+                theme="primary"
+                disabled={busy !== null}
+                loading={busy === 'apply'}
+                onClick={apply}
+              >
+                确认导入
+              </Button>
+            ) : (
+              <span data-testid="import-blocked">有错误，不能导入：改正文件后重新上传</span>
+            )}
           </div>
         </>
       )}
