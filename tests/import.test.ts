@@ -95,7 +95,7 @@ describe('a clean workbook', () => {
     // New units and their owners are recorded by the import itself, with its counts.
     const events = await h.db.auditEvent.findMany({ where: { communityId: community.id } });
     expect(events.map((e) => [e.kind, e.actorId, e.after])).toEqual([
-      ['IMPORT_APPLIED', site.admin.userId, { units: 3, owners: 3, parking: 2 }],
+      ['IMPORT_APPLIED', site.admin.userId, { units: 3, owners: 3, parking: 2, arrears: 0 }],
     ]);
     expect(await rosterOf(community.id)).toEqual(clean.expect.roster);
     const parking = await h.db.parkingSpace.findMany({
@@ -113,13 +113,14 @@ describe('a clean workbook', () => {
       owners: { added: 0, changed: 0, unchanged: 3 },
       parking: { added: 0, changed: 0, unchanged: 2 },
       absentUnits: 0,
-      arrears: 0,
+      arrears: { added: 0, changed: 0, unchanged: 0 },
+      arrearsFen: 0,
     });
     const before = await h.db.auditEvent.count({
       where: { communityId: community.id, kind: { not: 'IMPORT_APPLIED' } },
     });
     const reapplied = await site.admin.call('POST', `/api/staff/imports/${again.body.id}/apply`);
-    expect(reapplied.body.written).toEqual({ units: 0, owners: 0, parking: 0 });
+    expect(reapplied.body.written).toEqual({ units: 0, owners: 0, parking: 0, arrears: 0 });
     expect(await unitsOf(community.id)).toEqual(clean.expect.units);
     expect(await h.db.auditEvent.count({ where: { communityId: community.id, kind: { not: 'IMPORT_APPLIED' } } })).toBe(
       before,
@@ -139,23 +140,6 @@ describe('a workbook with every kind of error', () => {
     const apply = await site.admin.call('POST', `/api/staff/imports/${dry.body.id}/apply`);
     expect([apply.status, apply.body.code]).toEqual([409, 'IMPORT_HAS_ERRORS']);
     expect(await h.db.unit.count({ where: { communityId: site.community.id } })).toBe(0);
-  });
-});
-
-describe('opening arrears', () => {
-  it('are checked but not yet imported: a valid sheet of them is an error, never dropped silently', async () => {
-    const sheets = {
-      期初欠费: [
-        ['楼栋', '房号', '收费项目', '账期', '金额'],
-        ['1号楼', '101', '物业服务费', '2026-05', 210.47],
-      ],
-    };
-    const dry = await uploadImport(site.admin, site.community.id, await workbook(sheets));
-    expect([dry.body.errorCount, dry.body.canApply, dry.body.errors[0].message]).toEqual([
-      1,
-      false,
-      expect.stringContaining('第 2 行起的「期初欠费」暂不能导入'),
-    ]);
   });
 });
 

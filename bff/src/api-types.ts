@@ -52,6 +52,9 @@ import type { deskView, listDeskLogins, redeemTicket, scanTicket } from './desk/
 import type { listModeration } from './moderation/queue.js';
 import type { calendarView } from './calendar/view.js';
 import type { compareCommunities } from './company/compare.js';
+import type { dryRunImport } from './import/dry-run.js';
+import type { applyImport } from './import/apply.js';
+import type { acceptInvitation, previewInvitation } from './invitations/invitations.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any function's parameters
 type Answer<F extends (...args: any[]) => Promise<unknown>> = Wire<Awaited<ReturnType<F>>>;
@@ -142,3 +145,7 @@ export type SurveyListPage = Answer<typeof listSurveys>;
 export type SurveyResults = Answer<typeof surveyResults>;
 export type { ComplaintAction } from './complaints/schema.js';
 export type { Question as SurveyQuestion } from './surveys/schema.js';
+export type ImportView = Answer<typeof dryRunImport>;
+export type ImportApplied = Answer<typeof applyImport>;
+export type InvitationPreview = Answer<typeof previewInvitation>;
+export type InvitationAccepted = Answer<typeof acceptInvitation>;

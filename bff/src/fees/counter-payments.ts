@@ -238,6 +238,7 @@ export async function counterView(db: Prisma.TransactionClient | Deps['db'], id:
         name: b.feeItem.name,
         kind: b.feeItem.kind,
         period: b.period,
+        opening: b.opening,
         detail: b.detail,
         unit: `${b.unit.building.name} ${b.unit.number}`,
         state: b.state,

@@ -27,6 +27,8 @@ export function shapeBill(
     unitId: b.unitId,
     item: { name: b.feeItem.name, kind: b.feeItem.kind },
     period: b.period,
+    /** 期初: an arrear from before the system, brought in by the import (docs/import.md). */
+    opening: b.opening,
     firstMonth: b.firstMonth,
     months: b.months,
     detail: b.detail,

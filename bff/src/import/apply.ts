@@ -16,8 +16,8 @@ const applied = () => new AppError('IMPORT_APPLIED', '这次导入已经执行�
  * One statement per 5,000 rows: the rows travel as one JSON parameter, read by json_to_recordset.
  * (Through Prisma the same 55,000 rows took minutes: its query compiler handles every value.)
  */
-async function each<T>(client: pg.PoolClient, rows: T[], statement: string) {
-  for (const part of chunks(rows)) await client.query(statement, [JSON.stringify(part)]);
+async function each<T>(client: pg.PoolClient, rows: T[], statement: string, extra: unknown[] = []) {
+  for (const part of chunks(rows)) await client.query(statement, [JSON.stringify(part), ...extra]);
 }
 
 const UNIT_COLUMNS = `id uuid, "communityId" uuid, "buildingId" uuid, number text, floor int, "buildingArea" numeric,
@@ -79,6 +79,26 @@ async function writePlan(client: pg.PoolClient, communityId: string, plan: Plan)
     plan.parking.update,
     `UPDATE "ParkingSpace" p SET kind = v.kind::"ParkingKind", area = v.area, "unitId" = v."unitId"
      FROM json_to_recordset($1::json) AS v(id uuid, kind text, area numeric, "unitId" uuid) WHERE p.id = v.id`,
+  );
+}
+
+/** Opening arrears: the owner's, due when applied (no late charge for the time before), the import as their run. */
+async function writeOpeningBills(
+  client: pg.PoolClient,
+  communityId: string,
+  plan: Plan,
+  run: { id: string; now: Date },
+) {
+  await each(
+    client,
+    (plan.bills?.create ?? []).map((b) => ({ ...b, communityId })),
+    `INSERT INTO "Bill" (id, "communityId", "unitId", "feeItemId", period, "firstMonth", months, payer, "amountFen",
+       detail, "dueAt", "runId", opening)
+     SELECT id, "communityId", "unitId", "feeItemId", period, "firstMonth", months, 'OWNER', "amountFen", detail,
+       $2::timestamp, $3::uuid, true
+       FROM json_to_recordset($1::json) AS v(id uuid, "communityId" uuid, "unitId" uuid, "feeItemId" uuid, period text,
+         "firstMonth" text, months int, "amountFen" int, detail text)`,
+    [run.now.toISOString(), run.id],
   );
 }
 
@@ -146,10 +166,12 @@ export async function applyImport(deps: Deps, userId: string, id: string) {
     if ((await fingerprint(client, run.communityId)) !== claimed.rows[0]!.fingerprint) throw stale();
     const plan = JSON.parse(claimed.rows[0]!.plan) as Plan;
     await writePlan(client, run.communityId, plan);
+    await writeOpeningBills(client, run.communityId, plan, { id: run.id, now });
     const written = {
       units: plan.units.create.length + plan.units.update.length,
       owners: plan.roster.create.length + plan.roster.update.length,
       parking: plan.parking.create.length + plan.parking.update.length,
+      arrears: plan.bills?.create.length ?? 0,
     };
     const reason = `导入 ${run.fileName}（${run.id}）`;
     const who = { companyId, communityId: run.communityId, actorId: userId, reason, at: now.toISOString() };

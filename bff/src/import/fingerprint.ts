@@ -2,7 +2,7 @@ import type pg from 'pg';
 
 /**
  * A digest of everything an import reads and writes in one community — buildings, units, the owner
- * roster of its units, parking — each row as a JSON array (so NULL and '' differ), in id order. The
+ * roster of its units, parking, the fee items opening arrears are matched to by name — each row as a JSON array (so NULL and '' differ), in id order. The
  * dry run stores it; applying recomputes it in its transaction and refuses when it moved, so a plan
  * is never written over data it did not see. md5 detects change here; it guards nothing secret.
  */
@@ -16,7 +16,9 @@ const FINGERPRINT = `
     (SELECT string_agg(json_build_array(r.id, r."unitId", r.name, r.phone, r.relation)::text, ',' ORDER BY r.id)
        FROM "OwnerRosterEntry" r JOIN "Unit" u ON u.id = r."unitId" WHERE u."communityId" = $1::uuid),
     (SELECT string_agg(json_build_array(p.id, p.number, p.kind, p.area, p."unitId")::text, ',' ORDER BY p.id)
-       FROM "ParkingSpace" p WHERE p."communityId" = $1::uuid)
+       FROM "ParkingSpace" p WHERE p."communityId" = $1::uuid),
+    (SELECT string_agg(json_build_array(f.id, f.name, f."buildingType", f.active)::text, ',' ORDER BY f.id)
+       FROM "FeeItem" f WHERE f."communityId" = $1::uuid)
   )) AS fp`;
 
 export async function fingerprint(sql: pg.Pool | pg.PoolClient, communityId: string): Promise<string> {

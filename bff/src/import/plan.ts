@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AreaSource, MemberRelation, ParkingKind } from '@prisma/client';
 import { beijingDay, dayStart } from '../beijing.js';
 import type { Db } from '../db.js';
+import type { OpeningBillRow } from './arrears.js';
 import type { Records, RowError } from './validate.js';
 
 export type UnitRow = {
@@ -33,6 +34,8 @@ export type Plan = {
   units: { create: UnitRow[]; update: UnitRow[] };
   roster: { create: RosterRow[]; update: RosterRow[] };
   parking: { create: ParkingRow[]; update: ParkingRow[] };
+  /** Opening arrears (arrears.ts); absent from plans stored before they were imported. */
+  bills?: { create: OpeningBillRow[] };
   audits: AuditRow[];
 };
 export type Change = { building: string; number: string; field: string; before: string; after: string };
@@ -43,6 +46,9 @@ export type Diff = {
   changes: Change[];
   absent: { building: string; number: string }[];
   counts: { units: Counts; owners: Counts; parking: Counts };
+  /** For the opening arrears (arrears.ts): a unit of the file or the community, a building's type. */
+  unitIdOf: (building: string, number: string) => string | undefined;
+  buildingTypeOf: (building: string) => string | null;
 };
 
 const counts = (): Counts => ({ added: 0, changed: 0, unchanged: 0 });
@@ -131,6 +137,11 @@ export async function diff(db: Db, communityId: string, records: Records): Promi
     changes: [],
     absent: [],
     counts: { units: counts(), owners: counts(), parking: counts() },
+    unitIdOf: (building, number) => unitIds.get(unitKey(building, number)),
+    buildingTypeOf: (name) =>
+      records.units.find((u) => u.building === name && u.buildingType)?.buildingType ??
+      now.buildings.get(name)?.buildingType ??
+      null,
   };
   const buildingIds = new Map([...now.buildings].map(([name, b]) => [name, b.id]));
   let sort = now.maxSort;

@@ -37,6 +37,7 @@ export function shapeOrder(o: OrderWithItems) {
       unit: `${i.bill.unit.building.name} ${i.bill.unit.number}`,
       name: i.bill.feeItem.name,
       period: i.bill.period,
+      opening: i.bill.opening,
       detail: i.bill.detail,
       amountFen: i.amountFen,
       lateFeeFen: i.lateFeeFen,

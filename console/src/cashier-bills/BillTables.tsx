@@ -11,7 +11,13 @@ type Props = { communityId: string; unitId: string; url: UrlTable };
 const bills = (communityId: string) => `/api/staff/communities/${communityId}/bills`;
 
 const BASE: PrimaryTableCol<BillView>[] = [
-  { colKey: 'period', title: '账期', width: 100, sorter: true },
+  {
+    colKey: 'period',
+    title: '账期',
+    width: 100,
+    sorter: true,
+    cell: ({ row }) => (row.opening ? `期初 ${row.period}` : row.period),
+  },
   { colKey: 'item', title: '收费项目', ellipsis: true, cell: ({ row }) => row.item.name },
   { colKey: 'payer', title: '缴款方', width: 80, cell: ({ row }) => (row.payer === 'DEVELOPER' ? '开发商' : '业主') },
   {

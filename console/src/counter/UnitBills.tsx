@@ -108,7 +108,7 @@ export function UnitBills({ unit, bills, onPay, onEscape }: Props) {
               <td>
                 <label htmlFor={`bill-${b.id}`}>{b.item.name}</label>
               </td>
-              <td>{b.period}</td>
+              <td>{b.opening ? `期初 ${b.period}` : b.period}</td>
               <td>{b.payer === 'OWNER' ? '业主' : '开发商'}</td>
               <td className="num">{yuan(b.payableFen)}</td>
             </tr>

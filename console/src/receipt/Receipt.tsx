@@ -77,7 +77,7 @@ export default function Receipt({ id, route }: { id: string; route: Route }) {
             {receipt.items.map((i) => (
               <tr key={i.billId}>
                 <td>{i.name}</td>
-                <td>{i.period}</td>
+                <td>{i.opening ? `期初 ${i.period}` : i.period}</td>
                 <td className="num">{yuan(i.amountFen)}</td>
               </tr>
             ))}

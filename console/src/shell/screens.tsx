@@ -35,7 +35,7 @@ export const SCREEN_COMPONENTS: Record<ScreenPath, ComponentType<ScreenProps>> =
   '/surveys': lazy(() => import('../voice/Surveys')),
   '/elections': lazy(() => import('../elections/Elections')),
   '/company': lazy(() => import('../company/Compare')),
-  '/company/admin': lazy(() => import('../company/Admin')),
+  '/company/admin': lazy(() => import('../company/import/Import')),
   '/people': lazy(() => import('../roles/People')),
   '/audit': lazy(() => import('../roles/Audit')),
 };

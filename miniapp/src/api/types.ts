@@ -71,6 +71,8 @@ export type {
   PhoneTicketView,
   DeskRedeemed,
   DeskLoginList,
+  InvitationPreview,
+  InvitationAccepted,
 } from '../../../bff/src/api-types';
 
 export type Items<T> = { items: T[] };

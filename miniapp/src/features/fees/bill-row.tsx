@@ -32,7 +32,7 @@ export function BillRow({ bill, checked, onTap }: { bill: BillView; checked?: bo
           <Tag type={tag.type}>{tag.label}</Tag>
         </View>
         <Text className="card__sub">
-          {periodLabel(bill.period)}
+          {periodLabel(bill.period, bill.opening)}
           {bill.months > 1 ? `（${bill.firstMonth} 起 ${bill.months} 个月）` : ''}
         </Text>
         <Text className="card__sub">{bill.detail}</Text>

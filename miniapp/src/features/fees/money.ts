@@ -20,13 +20,14 @@ export function yuanExact(milliFen: number): string {
   return `${sign}${Math.floor(a / 100_000)}.${decimals}`;
 }
 
-/** The period as residents say it: 2026-12 → 2026年12月, 2026-Q4 → 2026年第4季度, 2026 → 2026年度. */
-export function periodLabel(period: string): string {
+/**
+ * The period as residents say it: 2026-12 → 2026年12月, 2026-Q4 → 2026年第4季度, 2026 → 2026年度; an
+ * opening arrear (imported from before the system, docs/import.md) reads 期初 2026年5月.
+ */
+export function periodLabel(period: string, opening = false): string {
   const m = /^(\d{4})(?:-(\d{2})|-Q(\d))?$/.exec(period);
-  if (!m) return period;
-  if (m[2]) return `${m[1]}年${Number(m[2])}月`;
-  if (m[3]) return `${m[1]}年第${m[3]}季度`;
-  return `${m[1]}年度`;
+  const label = !m ? period : m[2] ? `${m[1]}年${Number(m[2])}月` : m[3] ? `${m[1]}年第${m[3]}季度` : `${m[1]}年度`;
+  return opening ? `期初 ${label}` : label;
 }
 
 /** Selected bills' total, in fen: integer sums only. */

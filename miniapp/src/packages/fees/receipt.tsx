@@ -52,7 +52,7 @@ export default function Receipt() {
           {o.items.map((i) => (
             <Row
               key={i.billId}
-              label={`${i.name} ${periodLabel(i.period)}`}
+              label={`${i.name} ${periodLabel(i.period, i.opening)}`}
               value={`¥${yuan(i.amountFen + i.lateFeeFen)}`}
             />
           ))}

@@ -36,7 +36,7 @@ export default function CounterReceiptPage() {
   });
   const line = (i: NonNullable<typeof r>['items'][number]) => (
     <View className="receipt__row" key={i.billId}>
-      <Text>{`${i.name} ${periodLabel(i.period)}`}</Text>
+      <Text>{`${i.name} ${periodLabel(i.period, i.opening)}`}</Text>
       <Text>¥{yuan(i.amountFen)}</Text>
     </View>
   );
