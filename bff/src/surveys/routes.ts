@@ -4,6 +4,7 @@ import { requireSession, userIdOf } from '../http/auth.js';
 import { ZCommunityParams, ZIdParams } from '../http/params.js';
 import { ZCreateSurvey, ZRespond } from './schema.js';
 import { createSurvey, respond, surveyResults } from './surveys.js';
+import { getMySurvey, listMySurveys } from './mine.js';
 
 export function surveyRoutes(deps: Deps) {
   const router = createRouter('/api');
@@ -13,6 +14,13 @@ export function surveyRoutes(deps: Deps) {
     const input = ZCreateSurvey.parse(ctx.request.body);
     ctx.status = 201;
     ctx.body = await createSurvey(deps, userIdOf(ctx), communityId, input);
+  });
+  router.get('/surveys', async (ctx) => {
+    ctx.body = await listMySurveys(deps, userIdOf(ctx));
+  });
+  router.get('/surveys/:id', async (ctx) => {
+    const { id } = ZIdParams.parse(ctx.params);
+    ctx.body = await getMySurvey(deps, userIdOf(ctx), id);
   });
   router.post('/surveys/:id/responses', async (ctx) => {
     const { id } = ZIdParams.parse(ctx.params);
