@@ -14,7 +14,10 @@ import '../voice.css';
 /** One complaint: what and where, its state and promised times in plain words, its public progress, the answer. */
 export default function ComplaintDetail() {
   const { params } = useRouter();
-  const complaint = useRequest(() => voice.complaint(params.id ?? ''), [params.id]);
+  const complaint = useRequest(
+    () => (params.id ? voice.complaint(params.id) : Promise.resolve(undefined)),
+    [params.id],
+  );
   usePullRefresh(complaint.reload);
   const c = complaint.data;
   if (!params.id) return <PageShell error={new Error('缺少编号，请从投诉与建议进入')} />;

@@ -29,7 +29,8 @@ function Done({ title, text }: { title: string; text: string }) {
 /** Answer one survey for one of my homes, every question but the free text required; once per home. */
 export default function SurveyDetail() {
   const { params } = useRouter();
-  const survey = useRequest(() => voice.survey(params.id ?? ''), [params.id]);
+  // No id (opened by hand): nothing is asked of the BFF — `/api/surveys/` would be the list.
+  const survey = useRequest(() => (params.id ? voice.survey(params.id) : Promise.resolve(undefined)), [params.id]);
   const [chosen, setChosen] = useState<string | undefined>(params.unitId);
   const [answers, setAnswers] = useState<(SurveyAnswer | undefined)[]>([]);
   const [sent, setSent] = useState(false);
