@@ -39,6 +39,7 @@ describe('bad input', () => {
       'GET /api/bills/summary',
       'GET /api/desk/sessions',
       'GET /api/elections',
+      'GET /api/surveys',
     ]);
     for (const route of routes) {
       expect(table, `no bad-input cases for ${route}`).toHaveProperty([route]);

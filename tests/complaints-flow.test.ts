@@ -70,8 +70,12 @@ describe('handling', () => {
     // A reason is taken by customer service; in the app the resident just answers.
     expect((await act(owner, c.id, { action: 'confirm', satisfied: false, note: '还是很脏' })).status).toBe(400);
     clock.advance(3_600_000);
-    const back = (await act(owner, c.id, { action: 'confirm', satisfied: false })).body;
+    // …with a reason from the fixed list (docs/domain.md §8), never with one when satisfied.
+    expect((await act(owner, c.id, { action: 'confirm', satisfied: true, reason: '处理太慢' })).status).toBe(400);
+    expect((await act(owner, c.id, { action: 'confirm', satisfied: false, reason: '太脏了' })).status).toBe(400);
+    const back = (await act(owner, c.id, { action: 'confirm', satisfied: false, reason: '问题没有解决' })).body;
     expect(back).toMatchObject({ status: 'TRIAGED', rehandleCount: 1, deadlines: [{ clock: 'CONTACT' }] });
+    expect(back.events.at(-1)).toMatchObject({ note: '住户不满意（问题没有解决），退回部门重新处理', public: true });
     expect(back.deadlines[0].dueAt).toBe(atBeijing('2026-10-13', 11 * 60).toISOString());
     await act(engineer, c.id, { action: 'contact', note: '再次联系业主' });
     await act(engineer, c.id, { action: 'done', note: '已彻底清洗垃圾桶' });

@@ -23,6 +23,7 @@ describe('weapp package', () => {
       'packages/fees',
       'packages/cashier',
       'packages/committee',
+      'packages/voice',
     ]);
     expect(app.pages.some((p: string) => p.startsWith('packages/'))).toBe(false);
     expect(existsSync(join(WEAPP_DIST, 'packages/staff/bind-requests/index.js'))).toBe(true);

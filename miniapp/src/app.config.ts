@@ -40,6 +40,11 @@ export default defineAppConfig({
     { root: 'packages/fees', pages: ['receipt'] },
     { root: 'packages/cashier', pages: ['desk/index', 'receipt/index', 'login/index'] },
     { root: 'packages/committee', pages: ['elections/index', 'elections/detail'] },
+    // 投诉与建议, 问卷调查 (issue #31): residents open them from the home page or 我的.
+    {
+      root: 'packages/voice',
+      pages: ['complaints/index', 'complaints/new', 'complaints/detail', 'surveys/index', 'surveys/detail'],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',

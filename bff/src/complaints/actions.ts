@@ -66,8 +66,10 @@ async function effect(
       return { to: 'DONE', data: { doneAt: now, autoCloseAt }, note: a.note, public: true };
     }
     case 'confirm': {
-      // The resident answers yes or no in the app; a reason is taken by customer service on the phone.
+      // In the app the resident answers yes or no, with a reason from our list when not satisfied; free
+      // words are taken by customer service on the phone.
       if (a.note && !roles.has('office')) throw new AppError('VALIDATION_FAILED', '请直接选择满意或不满意');
+      const why = a.reason ? `（${a.reason}）` : '';
       if (a.satisfied)
         return {
           to: 'CLOSED',
@@ -85,7 +87,7 @@ async function effect(
           autoCloseAt: null,
           contactDueAt: await clocks(complaint.urgent),
         },
-        note: a.note ?? '住户不满意，退回部门重新处理',
+        note: a.note ?? `住户不满意${why}，退回部门重新处理`,
         public: true,
       };
     }

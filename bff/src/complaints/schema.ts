@@ -66,6 +66,12 @@ export type FileForCaller = z.infer<typeof ZFileForCaller>;
 
 const note = (label: string) => ZText({ max: 500, label });
 
+/**
+ * Why a resident is not satisfied, chosen in the app: a fixed list, so nothing a resident writes needs
+ * the text check or a moderator (docs/domain.md §8); customer service takes free words on the phone.
+ */
+export const DISSATISFIED_REASONS = ['问题没有解决', '处理太慢', '服务态度不好', '没有联系我', '其他'] as const;
+
 /** Each action with what it needs; actions.ts says who and from which state. */
 export const ZComplaintAction = z.discriminatedUnion(
   'action',
@@ -89,8 +95,10 @@ export const ZComplaintAction = z.discriminatedUnion(
         action: z.literal('confirm'),
         satisfied: z.boolean('请选择满意或不满意'),
         note: note('回访记录').optional(),
+        reason: z.enum(DISSATISFIED_REASONS, '不满意的原因不正确').optional(),
       })
-      .strict(),
+      .strict()
+      .refine((a) => !(a.satisfied && a.reason), { message: '满意时不需要选择原因', path: ['reason'] }),
   ],
   '不支持的操作',
 );

@@ -5,6 +5,7 @@ import { ZCommunityParams, ZIdParams } from '../http/params.js';
 import { ZCreateSurvey, ZRespond } from './schema.js';
 import { createSurvey, respond, surveyResults } from './surveys.js';
 import { listSurveys, ZSurveyListQuery } from './list.js';
+import { getMySurvey, listMySurveys } from './mine.js';
 
 export function surveyRoutes(deps: Deps) {
   const router = createRouter('/api');
@@ -18,6 +19,13 @@ export function surveyRoutes(deps: Deps) {
   router.get('/staff/communities/:communityId/surveys', async (ctx) => {
     const { communityId } = ZCommunityParams.parse(ctx.params);
     ctx.body = await listSurveys(deps, userIdOf(ctx), communityId, ZSurveyListQuery.parse(ctx.query));
+  });
+  router.get('/surveys', async (ctx) => {
+    ctx.body = await listMySurveys(deps, userIdOf(ctx));
+  });
+  router.get('/surveys/:id', async (ctx) => {
+    const { id } = ZIdParams.parse(ctx.params);
+    ctx.body = await getMySurvey(deps, userIdOf(ctx), id);
   });
   router.post('/surveys/:id/responses', async (ctx) => {
     const { id } = ZIdParams.parse(ctx.params);

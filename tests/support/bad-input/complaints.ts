@@ -35,6 +35,8 @@ export const complaintsCases: BadInputCases = ({ uuid, site }) => {
       { path: actions, body: { action: 'triage', department: '工程部' } },
       { path: actions, body: { action: 'contact' } },
       { path: actions, body: { action: 'confirm', satisfied: 'yes' } },
+      { path: actions, body: { action: 'confirm', satisfied: false, reason: '太脏了' } },
+      { path: actions, body: { action: 'confirm', satisfied: true, reason: '处理太慢' } },
       { path: '/api/complaints/x/actions', body: { action: 'done', note: '好了' } },
     ],
     'POST /api/staff/communities/:communityId/complaints': [
@@ -80,6 +82,8 @@ export const complaintsCases: BadInputCases = ({ uuid, site }) => {
       { path: `/api/staff/communities/${uuid}/surveys`, body: { ...survey, closesAt: survey.opensAt } },
       { path: '/api/staff/communities/1/surveys', body: survey },
     ],
+    'GET /api/surveys': [],
+    'GET /api/surveys/:id': [{ path: '/api/surveys/1' }],
     'POST /api/surveys/:id/responses': [
       { path: `/api/surveys/${uuid}/responses`, body: {} },
       { path: `/api/surveys/${uuid}/responses`, body: { unitId: uuid, answers: [] } },

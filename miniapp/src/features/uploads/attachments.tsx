@@ -71,9 +71,11 @@ export function Attachments({ existing, added, onAdd, onRemove, disabled, photos
       <View className="photo-grid" data-testid="photos">
         {all
           .filter((u) => u.thumbUrl)
-          .map((u) => (
+          .map((u, i) => (
             <Image
               key={u.id}
+              // H5 draws an <img>: without a text a screen reader has nothing to say (axe image-alt).
+              nativeProps={{ alt: `已添加的照片 ${i + 1}，长按可移除` }}
               src={fileUrl(u.thumbUrl!)}
               mode="aspectFill"
               className="photo-grid__item"

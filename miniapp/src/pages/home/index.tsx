@@ -11,6 +11,7 @@ import { useRequest } from '../../hooks/use-request';
 import { usePullRefresh } from '../../hooks/use-pull-refresh';
 import { yuan } from '../../features/fees/money';
 import { CalendarWarning } from '../../features/repairs/calendar-warning';
+import { VoiceLinks } from '../../features/voice/voice-links';
 import { RESIDENT_MODULES, ROLE_LABELS, STATUS_LABELS, staffModules, type ModuleLink } from '../../roles';
 
 function ModuleGrid({ modules, testId, query = '' }: { modules: ModuleLink[]; testId: string; query?: string }) {
@@ -98,6 +99,7 @@ export default function Home() {
             {verified.length > 0 &&
               (care ? <CareTiles /> : <ModuleGrid modules={RESIDENT_MODULES} testId="resident-modules" />)}
             {verified.length > 0 && <Overdue />}
+            {verified.length > 0 && !care && <VoiceLinks />}
             <CellGroup title="我的房屋">
               {(me.data?.units ?? []).map((u) => (
                 <Cell

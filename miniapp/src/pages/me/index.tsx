@@ -5,6 +5,7 @@ import { ChoiceGroup } from '../../components/choice-group';
 import { CONTACT_PAGE } from '../../components/way-out';
 import { Cell, CellGroup, Switch } from '../../ui';
 import { logout } from '../../session';
+import { VoiceLinks } from '../../features/voice/voice-links';
 import { setCare, setTextChoice, useDisplay, type TextChoice } from '../../features/display/display';
 
 const TEXT_SIZES: { value: TextChoice; label: string }[] = [
@@ -40,6 +41,7 @@ export default function Me() {
         value={display.text}
         onChange={(v) => v && setTextChoice(v)}
       />
+      <VoiceLinks />
       <CellGroup>
         <Cell title="联系物业" clickable onClick={() => void Taro.navigateTo({ url: CONTACT_PAGE })} />
         <Cell

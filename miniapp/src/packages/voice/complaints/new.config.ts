@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '我要投诉或咨询' });
