@@ -27,6 +27,7 @@ import { benchArrearsExport, benchReconcile } from './lib/bench-desk.js';
 import { benchBallots, benchTally } from './lib/bench-elections.js';
 import { benchConsole } from './lib/bench-console.js';
 import { benchImport } from './lib/bench-import.js';
+import { benchStats } from './lib/bench-stats.js';
 
 const root = resolve(import.meta.dirname, '..');
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
@@ -359,6 +360,10 @@ async function main() {
       await benchImport(stack);
       return;
     }
+    if (process.env.BENCH_ONLY === 'stats') {
+      await benchStats(stack);
+      return;
+    }
     if (process.env.BENCH_ONLY === 'desk') {
       await benchArrearsExport(stack);
       await benchReconcile(stack);
@@ -379,6 +384,7 @@ async function main() {
     await benchBallots(stack);
     await benchConsole(stack);
     await benchImport(stack);
+    await benchStats(stack);
   } finally {
     await stack.close(); // also drops the database
   }
