@@ -47,6 +47,7 @@ import type { deskView, listDeskLogins, redeemTicket, scanTicket } from './desk/
 import type { listModeration } from './moderation/queue.js';
 import type { calendarView } from './calendar/view.js';
 import type { compareCommunities } from './company/compare.js';
+import type { communityStats, companyStats } from './stats/stats.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any function's parameters
 type Answer<F extends (...args: any[]) => Promise<unknown>> = Wire<Awaited<ReturnType<F>>>;
@@ -127,3 +128,5 @@ export type PhoneTicketView = Answer<typeof scanTicket>;
 export type DeskRedeemed = Answer<typeof redeemTicket>;
 export type DeskLoginList = Answer<typeof listDeskLogins>;
 export type CommunityComparison = Answer<typeof compareCommunities>;
+export type CommunityStats = Answer<typeof communityStats>;
+export type CompanyStats = Answer<typeof companyStats>;
