@@ -28,6 +28,7 @@ import { benchBallots, benchTally } from './lib/bench-elections.js';
 import { benchConsole } from './lib/bench-console.js';
 import { benchImport } from './lib/bench-import.js';
 import { benchScale } from './lib/bench-scale.js';
+import { benchStats } from './lib/bench-stats.js';
 
 const root = resolve(import.meta.dirname, '..');
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
@@ -364,6 +365,10 @@ async function main() {
       await benchScale(stack); // not part of the default run: a company of a million units (docs/scale.md)
       return;
     }
+    if (process.env.BENCH_ONLY === 'stats') {
+      await benchStats(stack);
+      return;
+    }
     if (process.env.BENCH_ONLY === 'desk') {
       await benchArrearsExport(stack);
       await benchReconcile(stack);
@@ -384,6 +389,7 @@ async function main() {
     await benchBallots(stack);
     await benchConsole(stack);
     await benchImport(stack);
+    await benchStats(stack);
   } finally {
     await stack.close(); // also drops the database
   }

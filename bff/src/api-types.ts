@@ -55,6 +55,7 @@ import type { compareCommunities } from './company/compare.js';
 import type { dryRunImport } from './import/dry-run.js';
 import type { applyImport } from './import/apply.js';
 import type { acceptInvitation, previewInvitation } from './invitations/invitations.js';
+import type { communityStats, companyStats } from './stats/stats.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any function's parameters
 type Answer<F extends (...args: any[]) => Promise<unknown>> = Wire<Awaited<ReturnType<F>>>;
@@ -149,3 +150,5 @@ export type ImportView = Answer<typeof dryRunImport>;
 export type ImportApplied = Answer<typeof applyImport>;
 export type InvitationPreview = Answer<typeof previewInvitation>;
 export type InvitationAccepted = Answer<typeof acceptInvitation>;
+export type CommunityStats = Answer<typeof communityStats>;
+export type CompanyStats = Answer<typeof companyStats>;

@@ -24,6 +24,7 @@ import { invitationsModule } from './invitations/index.js';
 import { importModule } from './import/index.js';
 import { companyModule } from './company/index.js';
 import { rolesModule } from './roles/index.js';
+import { statsModule } from './stats/index.js';
 
 /** Every domain of the BFF. app.ts mounts their routes; worker.ts runs their jobs and schedules. */
 export const modules: Module[] = [
@@ -53,4 +54,5 @@ export const modules: Module[] = [
   importModule,
   companyModule,
   rolesModule,
+  statsModule,
 ];

@@ -6,10 +6,10 @@ import { requireRole } from '../access/guards.js';
 import { isResidentOf } from '../units/resident-cache.js';
 import { loadCalendar } from '../calendar/work-calendar.js';
 import { CLOCK_LABEL, loadSla, runningDeadlines, urgentDueAt } from './sla.js';
+import { repairClockTallies, type Tally } from './clock-tally.js';
 
 export const SERVICE_WINDOW_DAYS = 30;
 
-type Tally = { onTime: number; late: number };
 const share = (t: Tally) => ({
   ...t,
   rate: t.onTime + t.late === 0 ? null : Math.round((1000 * t.onTime) / (t.onTime + t.late)) / 10,
@@ -26,18 +26,7 @@ export async function serviceLevel(deps: Deps, userId: string, communityId: stri
   if (!mayRead) throw notFound('小区');
   const now = deps.clock.now();
   const since = new Date(now.getTime() - SERVICE_WINDOW_DAYS * 86_400_000);
-  const [row] = await deps.db.$queryRaw<Record<string, bigint>[]>`
-    SELECT
-      count(*) FILTER (WHERE r."acceptedAt" <= r."acceptDueAt") AS "acceptOnTime",
-      count(*) FILTER (WHERE r."acceptedAt" > r."acceptDueAt" OR (r."acceptedAt" IS NULL AND EXISTS (SELECT 1 FROM "RepairBreach" b WHERE b."repairId" = r."id" AND b."clock" = 'ACCEPT'))) AS "acceptLate",
-      count(*) FILTER (WHERE r."contactedAt" <= r."contactDueAt") AS "contactOnTime",
-      count(*) FILTER (WHERE r."contactedAt" > r."contactDueAt" OR (r."contactedAt" IS NULL AND EXISTS (SELECT 1 FROM "RepairBreach" b WHERE b."repairId" = r."id" AND b."clock" = 'CONTACT' AND b."cycle" = r."reopenCount"))) AS "contactLate",
-      count(*) FILTER (WHERE r."arrivedAt" <= r."arriveDueAt") AS "arriveOnTime",
-      count(*) FILTER (WHERE r."arrivedAt" > r."arriveDueAt" OR (r."arrivedAt" IS NULL AND EXISTS (SELECT 1 FROM "RepairBreach" b WHERE b."repairId" = r."id" AND b."clock" = 'ARRIVE' AND b."cycle" = r."reopenCount"))) AS "arriveLate",
-      count(*) AS "filed"
-    FROM "RepairRequest" r
-    WHERE r."communityId" = ${communityId}::uuid AND r."filedAt" >= ${since}`;
-  const n = (k: string) => Number(row?.[k] ?? 0);
+  const tally = (await repairClockTallies(deps.db, [communityId], since)).get(communityId)!;
   const inWindow = { communityId, createdAt: { gte: since } };
   const [sla, snapshotsFiled, snapshotsHandled, snapshotsAutoClosed] = await Promise.all([
     loadSla(deps.db, communityId),
@@ -47,10 +36,10 @@ export async function serviceLevel(deps: Deps, userId: string, communityId: stri
   ]);
   return {
     days: SERVICE_WINDOW_DAYS,
-    filed: n('filed'),
-    accepted: share({ onTime: n('acceptOnTime'), late: n('acceptLate') }),
-    contacted: share({ onTime: n('contactOnTime'), late: n('contactLate') }),
-    arrived: share({ onTime: n('arriveOnTime'), late: n('arriveLate') }),
+    filed: tally.filed,
+    accepted: share(tally.accepted),
+    contacted: share(tally.contacted),
+    arrived: share(tally.arrived),
     // 随手拍 closed by the clock because nobody acted count against the community (docs/domain.md §2).
     snapshots: { filed: snapshotsFiled, handled: snapshotsHandled, autoClosed: snapshotsAutoClosed },
     promise: {

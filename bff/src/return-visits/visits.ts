@@ -80,19 +80,34 @@ export async function recordPhoneVisit(deps: Deps, staffId: string, id: string, 
   return { id, done: true };
 }
 
-/** 回访率 (docs/domain.md §8): repairs resolved in the Beijing month, and the share visited by now. */
-export async function returnVisitRate(deps: Deps, staffId: string, communityId: string, month: string) {
-  await requireRole(deps.db, staffId, communityId, OFFICE_ROLES);
-  const [row] = await deps.db.$queryRaw<{ due: number; phone: number; rating: number }[]>`
-    SELECT count(*)::int AS due,
+export type VisitCounts = { due: number; phone: number; rating: number };
+
+/** The return visits opened in [from, to) per community — how many, and how many done by phone or by rating. */
+export async function returnVisitCounts(deps: Deps, communityIds: string[], from: Date, to: Date) {
+  const rows = await deps.db.$queryRaw<(VisitCounts & { communityId: string })[]>`
+    SELECT "communityId"::text AS "communityId", count(*)::int AS due,
            count(*) FILTER (WHERE "method" = 'PHONE')::int AS phone,
            count(*) FILTER (WHERE "method" = 'RATING')::int AS rating
       FROM "ReturnVisit"
-     WHERE "communityId" = ${communityId}::uuid AND "createdAt" >= ${monthStart(month)} AND "createdAt" < ${monthStart(nextMonth(month))}`;
-  const { due, phone, rating } = row!;
+     WHERE "communityId" = ANY(${communityIds}::uuid[]) AND "createdAt" >= ${from} AND "createdAt" < ${to}
+     GROUP BY "communityId"`;
+  return new Map<string, VisitCounts>(
+    communityIds.map((id) => [id, rows.find((r) => r.communityId === id) ?? { due: 0, phone: 0, rating: 0 }]),
+  );
+}
+
+/** Tenths of a percent rounded down, in integers: a rate compared with a target (95 %) is never a float comparison, nor rounded up to it. */
+export const floorPermille = (part: number, whole: number) => (whole === 0 ? null : Math.floor((part * 1000) / whole));
+
+export const RETURN_VISIT_TARGET = 950;
+
+/** 回访率 (docs/domain.md §8): repairs resolved in the Beijing month, and the share visited by now. */
+export async function returnVisitRate(deps: Deps, staffId: string, communityId: string, month: string) {
+  await requireRole(deps.db, staffId, communityId, OFFICE_ROLES);
+  const counts = await returnVisitCounts(deps, [communityId], monthStart(month), monthStart(nextMonth(month)));
+  const { due, phone, rating } = counts.get(communityId)!;
   const done = phone + rating;
-  // Tenths of a percent, in integers: a rate compared with 95 % is never a float comparison.
-  const permille = due === 0 ? null : Math.floor((done * 1000) / due);
+  const permille = floorPermille(done, due);
   return {
     month,
     due,
@@ -100,7 +115,7 @@ export async function returnVisitRate(deps: Deps, staffId: string, communityId: 
     byPhone: phone,
     byRating: rating,
     ratePermille: permille,
-    target: 950,
-    met: permille === null ? null : permille >= 950,
+    target: RETURN_VISIT_TARGET,
+    met: permille === null ? null : permille >= RETURN_VISIT_TARGET,
   };
 }

@@ -25,7 +25,8 @@ export async function createSurvey(deps: Deps, staffId: string, communityId: str
   return { id: survey.id };
 }
 
-const targetUnits = (s: { communityId: string; buildingIds: string[] }): Prisma.UnitWhereInput => ({
+/** The units a survey asks: its buildings, or the whole community. */
+export const targetUnits = (s: { communityId: string; buildingIds: string[] }): Prisma.UnitWhereInput => ({
   communityId: s.communityId,
   ...(s.buildingIds.length > 0 ? { buildingId: { in: s.buildingIds } } : {}),
 });

@@ -14,6 +14,7 @@ export const SCREENS = [
   { path: '/repair-board', label: '派单看板', roles: ['MANAGER', 'COMPANY_ADMIN'] },
   { path: '/overdue', label: '超时看板', roles: ['MANAGER', 'COMPANY_ADMIN'] },
   { path: '/snapshots', label: '随手拍', roles: ['MANAGER', 'COMPANY_ADMIN'] },
+  { path: '/stats', label: '统计', roles: ['MANAGER', 'COMPANY_ADMIN'] },
   { path: '/moderation', label: '内容审核', roles: ['MANAGER', 'COMPANY_ADMIN'] },
   { path: '/notices', label: '公告', roles: ['MANAGER', 'COMPANY_ADMIN'] },
   { path: '/notice-edit', label: '写公告', roles: ['MANAGER', 'COMPANY_ADMIN'] },

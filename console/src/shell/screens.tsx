@@ -23,6 +23,7 @@ export const SCREEN_COMPONENTS: Record<ScreenPath, ComponentType<ScreenProps>> =
   '/repair-board': lazy(() => import('../repairs/Board')),
   '/overdue': lazy(() => import('../repairs/Overdue')),
   '/snapshots': lazy(() => import('../snapshots/Snapshots')),
+  '/stats': lazy(() => import('../stats/Stats')),
   '/moderation': lazy(() => import('../moderation/Moderation')),
   '/notices': lazy(() => import('../notices/Notices')),
   '/notice-edit': lazy(() => import('../notices/NoticeEdit')),

@@ -21,6 +21,7 @@ import { electionsCases } from './elections.js';
 import { importCases } from './import.js';
 import { companyCases } from './company.js';
 import { rolesCases } from './roles.js';
+import { statsCases } from './stats.js';
 
 export type { BadInputCase } from './types.js';
 
@@ -48,4 +49,5 @@ export const allBadInput: BadInputCases[] = [
   importCases,
   companyCases,
   rolesCases,
+  statsCases,
 ];

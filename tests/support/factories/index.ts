@@ -7,3 +7,4 @@ export * from './push.js';
 export * from './repairs.js';
 export * from './fees.js';
 export * from './elections.js';
+export * from './stats.js';
