@@ -19,6 +19,7 @@ import { deskCases } from './desk.js';
 import { electionsCases } from './elections.js';
 import { importCases } from './import.js';
 import { companyCases } from './company.js';
+import { onBehalfCases } from './on-behalf.js';
 
 export type { BadInputCase } from './types.js';
 
@@ -44,4 +45,5 @@ export const allBadInput: BadInputCases[] = [
   electionsCases,
   importCases,
   companyCases,
+  onBehalfCases,
 ];
