@@ -33,6 +33,7 @@ export default defineAppConfig({
         'desk-login/index',
         'work-calendar/index',
         'escalation/index',
+        'on-behalf/index',
       ],
     },
     { root: 'packages/snapshots', pages: ['new', 'detail', 'wall'] },

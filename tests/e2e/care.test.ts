@@ -119,7 +119,7 @@ describe('the resident pages for older readers', { timeout: 120_000 }, () => {
     expect(size).toBeGreaterThanOrEqual(18);
     await page.getByTestId('care-contact').last().click();
     const card = page.getByTestId('contact-card').last();
-    await card.getByText('拨打24小时值班电话 021-64381234').waitFor();
+    await card.getByText('拨打24小时值班电话 021 6438 1234').waitFor();
     await card.getByText('办公时间：周一至周日 8:30–17:30').waitFor();
     await card.getByText('拨打 962121').waitFor();
     await stack.shot(page, 'care-contact');

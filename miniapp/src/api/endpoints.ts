@@ -10,6 +10,7 @@ import { moderationEndpoints } from '../features/moderation/endpoints';
 import { feeEndpoints } from '../features/fees/endpoints';
 import { deskEndpoints } from '../features/desk/endpoints';
 import { electionEndpoints } from '../features/elections/endpoints';
+import { onBehalfEndpoints } from '../features/on-behalf/endpoints';
 
 /** Every BFF endpoint the app calls, declared once in its feature (src/features/<domain>/endpoints.ts). */
 export function endpoints(api: ApiClient) {
@@ -25,6 +26,7 @@ export function endpoints(api: ApiClient) {
     ...feeEndpoints(api),
     ...deskEndpoints(api),
     ...electionEndpoints(api),
+    ...onBehalfEndpoints(api),
   };
 }
 
