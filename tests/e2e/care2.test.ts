@@ -27,7 +27,7 @@ describe('代客报修 and the resident summary', { timeout: 180_000 }, () => {
   it('the office files a repair for a caller; the resident sees it as theirs, filed by phone', async () => {
     const manager = await stack.newPage();
     await stack.devLogin(manager, '小区经理 · 梧桐苑');
-    await manager.getByTestId('module-on-behalf').last().click();
+    await manager.getByText('代客报修', { exact: true }).click();
     const form = await settled(manager, ROUTE);
     const rooms = form.locator('.unit-picker__room');
     await rooms.first().waitFor();
@@ -39,10 +39,10 @@ describe('代客报修 and the resident summary', { timeout: 180_000 }, () => {
     await form.getByTestId('unit-picker-search').locator('input').fill('101');
     await form.locator('.unit-picker__room', { hasText: /^101$/ }).click();
     await form.getByTestId('on-behalf-resident').locator('.nut-radio').first().click();
-    await form.getByPlaceholder('部位，例如：厨房水龙头').fill('卫生间地漏');
-    await form.getByPlaceholder('现象，例如：关不紧，一直滴水').fill('返水，有异味');
+    await form.locator('input[placeholder="部位，例如：厨房水龙头"]').fill('卫生间地漏');
+    await form.locator('input[placeholder="现象，例如：关不紧，一直滴水"]').fill('返水，有异味');
     await stack.shot(manager, 'care2-on-behalf-filled');
-    await form.getByRole('button', { name: '代客报修' }).click();
+    await form.locator('.actions .nut-button').click();
     await manager.locator('.taro_page[id^="/pages/repairs/detail"]').last().getByText('物业代报（来电）').waitFor();
 
     const resident = await stack.newPage();
@@ -85,7 +85,7 @@ describe('代客报修 and the resident summary', { timeout: 180_000 }, () => {
       );
       await page.addInitScript(set.join('\n'));
       await stack.devLogin(page, '小区经理 · 梧桐苑');
-      await page.getByTestId('module-on-behalf').last().click();
+      await page.getByText('代客报修', { exact: true }).click();
       await settled(page, ROUTE);
       await page.locator('.unit-picker__room').first().waitFor();
       await stack.shot(page, `care2-${mode}-on-behalf`);

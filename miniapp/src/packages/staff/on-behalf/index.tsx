@@ -73,7 +73,7 @@ export default function OnBehalf() {
           <ChoiceGroup
             options={[
               { value: 'repair', label: '报修' },
-              { value: 'snapshot', label: '随手拍（问题、建议、表扬）' },
+              { value: 'snapshot', label: '随手拍' },
             ]}
             value={what}
             onChange={(w) => w && setWhat(w as What)}
