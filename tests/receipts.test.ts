@@ -72,6 +72,12 @@ describe('receipt numbers', () => {
       const order = await wechatOrder(s.owner, [bill!.id]);
       await h.sim('/sim/pay/pay', { outTradeNo: order.outTradeNo });
       receipts.push(await receiptOf(s.owner, order.id));
+      // Issue 30: the receipt and the bill page name who was paid — the community's property company.
+      const company = await h.db.propertyCompany.findUniqueOrThrow({ where: { id: s.companyId } });
+      const paid = await s.owner.call('GET', `/api/pay/orders/${order.id}`);
+      expect(paid.body.payee).toEqual({ company: company.name, community: s.community.name });
+      const summary = await s.owner.call('GET', '/api/bills/summary');
+      expect(summary.body.units[0].payee).toBe(company.name);
     }
     for (const s of [A, B]) {
       const [bill] = await openBills(s.owner, s.units[0]!.id);

@@ -34,6 +34,7 @@ export default defineAppConfig({
         'work-calendar/index',
         'escalation/index',
         'invitation/index',
+        'on-behalf/index',
       ],
     },
     { root: 'packages/snapshots', pages: ['new', 'detail', 'wall'] },

@@ -9,6 +9,7 @@ describe('staffModules', () => {
     expect(staffModules(['COMMITTEE_MEMBER']).map((m) => m.key)).toEqual(['elections']);
     expect(staffModules(['MANAGER', 'TECHNICIAN']).map((m) => m.key)).toEqual([
       'repairs-inbox',
+      'on-behalf',
       'overdue',
       'snapshots-inbox',
       'moderation',

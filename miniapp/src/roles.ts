@@ -20,6 +20,13 @@ const STAFF_MODULES: (ModuleLink & { roles: StaffRole[] })[] = [
     roles: ['MANAGER', 'TECHNICIAN', 'COMPANY_ADMIN'],
   },
   {
+    key: 'on-behalf',
+    title: '代客报修',
+    url: '/packages/staff/on-behalf/index',
+    icon: '☎️',
+    roles: ['MANAGER', 'COMPANY_ADMIN'],
+  },
+  {
     key: 'overdue',
     title: '超时报修',
     url: '/packages/staff/overdue/index',

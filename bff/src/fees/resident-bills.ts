@@ -60,7 +60,7 @@ export async function billSummary(deps: Deps, userId: string) {
       id: true,
       number: true,
       building: { select: { name: true } },
-      community: { select: { id: true, name: true } },
+      community: { select: { id: true, name: true, company: { select: { name: true } } } },
     },
     orderBy: [{ communityId: 'asc' }, { number: 'asc' }],
   });
@@ -87,7 +87,9 @@ export async function billSummary(deps: Deps, userId: string) {
     units: units.map((u) => ({
       unitId: u.id,
       label: `${u.building.name} ${u.number}`,
-      community: u.community,
+      community: { id: u.community.id, name: u.community.name },
+      /** 收款方: the property company that bills this home (named on the bill page and the receipt). */
+      payee: u.community.company.name,
       openBills: byUnit.get(u.id)?._count ?? 0,
       openFen: byUnit.get(u.id)?._sum.amountFen ?? 0,
       /** 欠费: open bills past their due date (the home page shows it; reminders and reports only). */

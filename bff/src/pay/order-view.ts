@@ -6,7 +6,13 @@ export const orderInclude = {
       bill: {
         include: {
           feeItem: { select: { name: true, kind: true } },
-          unit: { select: { number: true, building: { select: { name: true } } } },
+          unit: {
+            select: {
+              number: true,
+              building: { select: { name: true } },
+              community: { select: { name: true, company: { select: { name: true } } } },
+            },
+          },
         },
       },
     },
@@ -32,6 +38,8 @@ export function shapeOrder(o: OrderWithItems) {
     closedAt: o.closedAt,
     transactionId: o.transactionId,
     receiptNo: o.receiptNo,
+    /** 收款方: the property company of the bills' community (an order is for one community's bills). */
+    payee: payeeOf(o),
     items: o.items.map((i) => ({
       billId: i.billId,
       unit: `${i.bill.unit.building.name} ${i.bill.unit.number}`,
@@ -43,6 +51,11 @@ export function shapeOrder(o: OrderWithItems) {
       lateFeeFen: i.lateFeeFen,
     })),
   };
+}
+
+function payeeOf(o: OrderWithItems) {
+  const community = o.items[0]?.bill.unit.community;
+  return community ? { company: community.company.name, community: community.name } : null;
 }
 
 export type OrderView = ReturnType<typeof shapeOrder>;

@@ -53,10 +53,30 @@ export async function fileRepair(deps: Deps, userId: string, input: FileRepair) 
   const communityId = await filingCommunity(deps, userId, input);
   // Charged only now that the filing is valid and theirs: each is a WeChat text check (docs/conventions.md, Rate limits).
   await deps.limits.repairsPerUser.consume(userId);
+  const id = await storeRepair(
+    deps,
+    { communityId, reporterId: userId, actorId: userId, contactPhone: user.phone },
+    input,
+  );
+  return getRepair(deps, userId, id);
+}
+
+/**
+ * Stores a filed repair: screened, photos claimed, SLA clocks started, numbered. `actorId` typed it (the
+ * reporter, or the office filing on their behalf, whose words are screened and whose photos are claimed);
+ * `also` writes more rows in the same transaction.
+ */
+export async function storeRepair(
+  deps: Deps,
+  who: { communityId: string; reporterId: string; actorId: string; contactPhone: string },
+  input: Omit<FileRepair, 'communityId'>,
+  also?: (tx: Prisma.TransactionClient, id: string, now: Date) => Promise<unknown>,
+): Promise<string> {
+  const { communityId, actorId } = who;
   // Screened before anything is stored: risky text is refused here, with nothing written.
   const screened = await screenText(
     deps,
-    userId,
+    actorId,
     [input.commonArea, input.part, input.phenomenon, input.description, input.preferredTime],
     2,
   );
@@ -64,12 +84,12 @@ export async function fileRepair(deps: Deps, userId: string, input: FileRepair) 
   const clocks = onFiling(await loadSla(deps.db, communityId), now);
   const id = randomUUID();
   await deps.db.$transaction(async (tx) => {
-    await claimUploads(tx, { uploaderId: userId, ids: input.uploadIds, kind: 'repair', recordId: id, now });
+    await claimUploads(tx, { uploaderId: actorId, ids: input.uploadIds, kind: 'repair', recordId: id, now });
     if (screened.held) {
       const text = textUnderReview(input);
       await holdForReview(tx, {
         communityId,
-        authorId: userId,
+        authorId: actorId,
         kind: 'repair',
         recordId: id,
         text,
@@ -86,13 +106,13 @@ export async function fileRepair(deps: Deps, userId: string, input: FileRepair) 
         communityId,
         unitId: input.unitId ?? null,
         commonArea: input.commonArea ?? null,
-        reporterId: userId,
+        reporterId: who.reporterId,
         faultType: input.faultType,
         part: input.part,
         phenomenon: input.phenomenon,
         emergency: input.emergency,
         description: input.description,
-        contactPhone: user.phone!,
+        contactPhone: who.contactPhone,
         preferredTime: input.preferredTime ?? null,
         textHeld: screened.held,
         ...clocks,
@@ -100,12 +120,13 @@ export async function fileRepair(deps: Deps, userId: string, input: FileRepair) 
         filedAt: now,
         updatedAt: now,
         events: {
-          create: { action: 'file', fromStatus: 'SUBMITTED', toStatus: 'SUBMITTED', actorId: userId, at: now },
+          create: { action: 'file', fromStatus: 'SUBMITTED', toStatus: 'SUBMITTED', actorId, at: now },
         },
       },
       select: { id: true },
     });
+    if (also) await also(tx, id, now);
     await assignNumber(tx, id, communityId, beijingDay(now).replace(/-/g, '')); // the number carries 20261123;
   });
-  return getRepair(deps, userId, id);
+  return id;
 }

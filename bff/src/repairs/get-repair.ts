@@ -13,7 +13,7 @@ import { proposalView } from './proposal-view.js';
  */
 export async function getRepair(deps: Deps, userId: string, id: string, asStaff = false) {
   const { repair, roles } = await findVisibleRepair(deps, userId, id, asStaff);
-  const [events, uploads, unit, assignee] = await Promise.all([
+  const [events, uploads, unit, assignee, onBehalf] = await Promise.all([
     deps.db.repairEvent.findMany({
       where: { repairId: id },
       orderBy: { at: 'asc' },
@@ -29,6 +29,10 @@ export async function getRepair(deps: Deps, userId: string, id: string, asStaff 
     repair.assigneeId
       ? deps.db.user.findUnique({ where: { id: repair.assigneeId }, select: { id: true, name: true } })
       : null,
+    deps.db.filedOnBehalf.findUnique({
+      where: { recordKind_recordId: { recordKind: 'repair', recordId: id } },
+      select: { channel: true },
+    }),
   ]);
   const fullPhone = roles.has('reporter') || roles.has('assignee');
   // Held text (content safety) is for its author and the office, who moderate it (docs/domain.md §1).
@@ -69,6 +73,8 @@ export async function getRepair(deps: Deps, userId: string, id: string, asStaff 
         }
       : null,
     filedAt: repair.filedAt,
+    /** 代客报修: the office filed it for the reporter, who phoned (PHONE) or came in (VISIT). */
+    filedByOffice: onBehalf ? { channel: onBehalf.channel } : null,
     sla: slaView(repair, deps.clock.now()),
     myRoles: [...roles],
     photos: await Promise.all(uploads.map((u) => viewUpload(deps, u))),

@@ -2,7 +2,8 @@ import type { Deps } from '../deps.js';
 import { createRouter } from '../http/router.js';
 import { atDesk, requireSession, userIdOf } from '../http/auth.js';
 import { ZCommunityParams, ZIdParams } from '../http/params.js';
-import { ZAppointmentAnswer, ZFileRepair, ZRepairAction, ZRepairListQuery } from './schema.js';
+import { ZAppointmentAnswer, ZFileRepair, ZRepairAction, ZRepairListQuery, ZRepairOnBehalf } from './schema.js';
+import { fileRepairOnBehalf } from './on-behalf.js';
 import { fileRepair } from './file-repair.js';
 import { getRepair } from './get-repair.js';
 import { actOnRepair, answerAppointment } from './transitions.js';
@@ -43,6 +44,12 @@ export function repairRoutes(deps: Deps) {
   router.get('/staff/communities/:communityId/repairs', async (ctx) => {
     const { communityId } = ZCommunityParams.parse(ctx.params);
     ctx.body = await listCommunityRepairs(deps, userIdOf(ctx), communityId, ZRepairListQuery.parse(ctx.query));
+  });
+  router.post('/staff/communities/:communityId/repairs/on-behalf', async (ctx) => {
+    const { communityId } = ZCommunityParams.parse(ctx.params);
+    const input = ZRepairOnBehalf.parse(ctx.request.body);
+    ctx.status = 201;
+    ctx.body = await fileRepairOnBehalf(deps, userIdOf(ctx), communityId, input);
   });
   router.get('/staff/communities/:communityId/repairs/overdue', async (ctx) => {
     const { communityId } = ZCommunityParams.parse(ctx.params);

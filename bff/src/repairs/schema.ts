@@ -124,3 +124,30 @@ export const ZRepairListQuery = ZPageQuery.extend({
     .optional(),
 }).strict();
 export type RepairListQuery = z.infer<typeof ZRepairListQuery>;
+
+/** 代客报修/代客登记: how the resident reached the office. */
+export const ZFilingChannel = z.enum(['PHONE', 'VISIT'], '请选择来电或到访');
+
+/** Whom the office files for: a verified member of a unit of the community, and how they came. */
+export const ZOnBehalfOf = z.object({
+  unitId: ZId,
+  residentId: ZId,
+  channel: ZFilingChannel,
+  /** A callback number the caller gave, when not the one on file: a mainland mobile. */
+  contactPhone: z
+    .string('联系电话必须是文字')
+    .regex(/^1[3-9]\d{9}$/, '请填写 11 位手机号')
+    .optional(),
+});
+
+/** A repair the office files for a resident who phoned or walked in: always for their unit. */
+export const ZRepairOnBehalf = ZOnBehalfOf.extend({
+  faultType: ZFaultType,
+  part: ZText({ max: 30, label: '报修部位' }),
+  phenomenon: ZText({ max: 100, label: '故障现象' }),
+  emergency: z.boolean('请选择应急或日常报修'),
+  description: ZText({ min: 0, max: 500, label: '补充说明' }).default(''),
+  preferredTime: ZText({ max: 50, label: '期望上门时间' }).optional(),
+  uploadIds: z.array(ZId).max(9, '最多 9 张照片').default([]),
+}).strict();
+export type RepairOnBehalf = z.infer<typeof ZRepairOnBehalf>;

@@ -2,7 +2,8 @@ import type { Deps } from '../deps.js';
 import { createRouter } from '../http/router.js';
 import { atDesk, requireSession, userIdOf } from '../http/auth.js';
 import { ZCommunityParams, ZIdParams } from '../http/params.js';
-import { ZNewSnapshot, ZSnapshotAction, ZSnapshotListQuery } from './schema.js';
+import { ZNewSnapshot, ZSnapshotAction, ZSnapshotListQuery, ZSnapshotOnBehalf } from './schema.js';
+import { fileSnapshotOnBehalf } from './on-behalf.js';
 import {
   actOnSnapshot,
   createSnapshot,
@@ -35,6 +36,12 @@ export function snapshotRoutes(deps: Deps) {
   router.get('/communities/:communityId/praise-wall', async (ctx) => {
     const { communityId } = ZCommunityParams.parse(ctx.params);
     ctx.body = await praiseWall(deps, userIdOf(ctx), communityId, ZSnapshotListQuery.parse(ctx.query));
+  });
+  router.post('/staff/communities/:communityId/snapshots/on-behalf', async (ctx) => {
+    const { communityId } = ZCommunityParams.parse(ctx.params);
+    const input = ZSnapshotOnBehalf.parse(ctx.request.body);
+    ctx.status = 201;
+    ctx.body = await fileSnapshotOnBehalf(deps, userIdOf(ctx), communityId, input);
   });
   router.get('/staff/communities/:communityId/snapshots', async (ctx) => {
     const { communityId } = ZCommunityParams.parse(ctx.params);

@@ -35,3 +35,20 @@ export const ZSnapshotListQuery = ZPageQuery.extend({
   kind: ZSnapshotKind.optional(),
 }).strict();
 export type SnapshotListQuery = z.infer<typeof ZSnapshotListQuery>;
+
+/**
+ * 代客登记: a snapshot the office registers for a resident who phoned or came in, in the community of
+ * the route. Never for the praise wall: that needs the resident's own consent in the app.
+ */
+export const ZSnapshotOnBehalf = z
+  .object({
+    unitId: ZId,
+    residentId: ZId,
+    channel: z.enum(['PHONE', 'VISIT'], '请选择来电或到访'),
+    kind: ZSnapshotKind,
+    text: ZText({ min: 2, max: 500, label: '内容' }),
+    place: ZText({ max: 50, label: '位置' }).optional(),
+    uploadIds: z.array(ZId).max(9, '最多 9 张照片').default([]),
+  })
+  .strict();
+export type SnapshotOnBehalf = z.infer<typeof ZSnapshotOnBehalf>;

@@ -5,15 +5,14 @@ import { OFFICE_ROLES, hasStaffRole } from '../access/scope.js';
 import { requireRole } from '../access/guards.js';
 import { keyset, toPage } from '../http/params.js';
 import { isResidentOf } from '../units/resident-cache.js';
-import { claimUploads } from '../uploads/claim-uploads.js';
 import { viewUpload } from '../uploads/view.js';
 import { maskName } from '../privacy/mask.js';
-import { holdForReview, screenText } from '../moderation/screen-text.js';
-import { requestMediaChecks } from '../moderation/media-check.js';
 import type { NewSnapshot, SnapshotAction, SnapshotListQuery } from './schema.js';
 
-/** docs/domain.md §2: a snapshot the office does nothing about for 10 days closes by itself (自动办结). */
-export const AUTO_CLOSE_MS = 10 * 86_400_000;
+import { holdForReview, screenText } from '../moderation/screen-text.js';
+import { AUTO_CLOSE_MS, storeSnapshot } from './create.js';
+
+export { AUTO_CLOSE_MS };
 const WAITING: SnapshotStatus[] = ['SUBMITTED', 'ACCEPTED'];
 
 /** A resident posts praise, a suggestion or a problem in their community; the text is screened first. */
@@ -21,49 +20,7 @@ export async function createSnapshot(deps: Deps, userId: string, input: NewSnaps
   if (!(await isResidentOf(deps, userId, input.communityId))) throw notFound('小区');
   // Charged only now that it is valid and theirs: each is a WeChat text check (docs/conventions.md, Rate limits).
   await deps.limits.snapshotsPerUser.consume(userId);
-  const screened = await screenText(deps, userId, [input.text, input.place], 3);
-  const now = deps.clock.now();
-  const id = crypto.randomUUID();
-  await deps.db.$transaction(async (tx) => {
-    await tx.snapshot.create({
-      data: {
-        id,
-        communityId: input.communityId,
-        authorId: userId,
-        kind: input.kind,
-        text: input.text,
-        place: input.place ?? null,
-        textHeld: screened.held,
-        wallConsent: input.wallConsent,
-        autoCloseAt: new Date(now.getTime() + AUTO_CLOSE_MS),
-        createdAt: now,
-        updatedAt: now,
-      },
-    });
-    await claimUploads(tx, { uploaderId: userId, ids: input.uploadIds, kind: 'snapshot', recordId: id, now });
-    if (screened.held)
-      await holdForReview(tx, {
-        communityId: input.communityId,
-        authorId: userId,
-        kind: 'snapshot',
-        recordId: id,
-        text: input.text,
-        reason: screened.reason,
-        label: screened.label,
-        traceId: screened.traceId,
-        now,
-      });
-    // Photos for the wall are shown to other residents: each waits for WeChat's image verdict.
-    if (input.wallConsent)
-      await requestMediaChecks(deps, tx, {
-        uploadIds: input.uploadIds,
-        recordKind: 'snapshot',
-        recordId: id,
-        communityId: input.communityId,
-        authorId: userId,
-        now,
-      });
-  });
+  const id = await storeSnapshot(deps, { authorId: userId, actorId: userId }, input);
   return getSnapshot(deps, userId, id);
 }
 

@@ -11,6 +11,7 @@ import { feeEndpoints } from '../features/fees/endpoints';
 import { deskEndpoints } from '../features/desk/endpoints';
 import { electionEndpoints } from '../features/elections/endpoints';
 import { invitationEndpoints } from '../features/invitations/endpoints';
+import { onBehalfEndpoints } from '../features/on-behalf/endpoints';
 
 /** Every BFF endpoint the app calls, declared once in its feature (src/features/<domain>/endpoints.ts). */
 export function endpoints(api: ApiClient) {
@@ -27,6 +28,7 @@ export function endpoints(api: ApiClient) {
     ...deskEndpoints(api),
     ...electionEndpoints(api),
     ...invitationEndpoints(api),
+    ...onBehalfEndpoints(api),
   };
 }
 

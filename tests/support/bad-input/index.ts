@@ -22,6 +22,7 @@ import { importCases } from './import.js';
 import { companyCases } from './company.js';
 import { rolesCases } from './roles.js';
 import { statsCases } from './stats.js';
+import { onBehalfCases } from './on-behalf.js';
 
 export type { BadInputCase } from './types.js';
 
@@ -50,4 +51,5 @@ export const allBadInput: BadInputCases[] = [
   companyCases,
   rolesCases,
   statsCases,
+  onBehalfCases,
 ];

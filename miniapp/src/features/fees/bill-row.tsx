@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components';
 import type { BillView } from '../../api/types';
 import { Tag } from '../../ui';
-import { periodLabel, yuan } from './money';
+import { periodLabel } from './money';
+import { yuanGrouped as yuan } from '../display/format';
 import '../../components/list.css';
 import './fees.css';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { billingPeriods, feeStandard, parseYuan, periodLabel, totalOf, yuan, yuanExact } from './money';
+import { billingPeriods, feeStandard, groupByPeriod, parseYuan, periodLabel, totalOf, yuan, yuanExact } from './money';
 
 describe('money on screen', () => {
   it('shows fen as yuan with two decimals', () => {
@@ -61,5 +61,21 @@ describe('amounts typed in yuan', () => {
     expect(parseYuan(' 0.07 ')).toBe(7);
     expect(parseYuan('19.99')).toBe(1999); // 19.99 * 100 is 1998.9999999999998 in floating point
     for (const bad of ['', '1.234', '-1', '1e3', '1,000', '¥5']) expect(parseYuan(bad)).toBeNull();
+  });
+});
+
+describe('bills by period', () => {
+  it('groups bills of the same period under one label, in their order', () => {
+    const bills = [
+      { id: 'a', period: '2026-10' },
+      { id: 'b', period: '2026-10' },
+      { id: 'c', period: '2026-11' },
+      { id: 'd', period: '2026-Q4' },
+    ];
+    expect(groupByPeriod(bills).map((g) => [g.label, g.items.map((b) => b.id).join('')])).toEqual([
+      ['2026年10月', 'ab'],
+      ['2026年11月', 'c'],
+      ['2026年第4季度', 'd'],
+    ]);
   });
 });

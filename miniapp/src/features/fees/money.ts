@@ -31,6 +31,19 @@ export function periodLabel(period: string, opening = false): string {
 }
 
 /** Selected bills' total, in fen: integer sums only. */
+/** Bills in their order, grouped by the period they bill (a month, a quarter, a year), each with its label. */
+export function groupByPeriod<T extends { period: string }>(
+  bills: T[],
+): { period: string; label: string; items: T[] }[] {
+  const groups: { period: string; label: string; items: T[] }[] = [];
+  for (const b of bills) {
+    const last = groups[groups.length - 1];
+    if (last?.period === b.period) last.items.push(b);
+    else groups.push({ period: b.period, label: periodLabel(b.period), items: [b] });
+  }
+  return groups;
+}
+
 export function totalOf(bills: { id: string; payableFen: number }[], selected: Set<string>): number {
   return bills.reduce((s, b) => (selected.has(b.id) ? s + b.payableFen : s), 0);
 }

@@ -7,12 +7,14 @@ import { bff } from '../../session';
 import { ApiError } from '../../api/client';
 import { useAction, useRequest } from '../../hooks/use-request';
 import { BillRow } from './bill-row';
-import { totalOf, yuan } from './money';
+import { groupByPeriod, totalOf } from './money';
+import { yuanGrouped as yuan } from '../display/format';
 import { payBills, waitUntilPaid } from './pay';
 import '../../components/list.css';
 import './fees.css';
 
-const receipt = (orderId: string) => void Taro.navigateTo({ url: `/packages/fees/receipt?id=${orderId}` });
+// paid=1: the receipt opens as the success screen (缴费成功, the amount, the payee).
+const receipt = (orderId: string) => void Taro.navigateTo({ url: `/packages/fees/receipt?id=${orderId}&paid=1` });
 
 /**
  * A unit's open bills, oldest first, all selected to begin with; the resident may untick any. One tap
@@ -80,8 +82,13 @@ export function UnpaidBills({
   return (
     <PageShell request={list}>
       <View className="cards" data-testid="unpaid-bills">
-        {bills.map((b) => (
-          <BillRow key={b.id} bill={b} checked={selected.has(b.id)} onTap={() => toggle(b.id)} />
+        {groupByPeriod(bills).map((g) => (
+          <View key={g.period} data-testid="bill-group">
+            <Text className="bill-group__title">{g.label}</Text>
+            {g.items.map((b) => (
+              <BillRow key={b.id} bill={b} checked={selected.has(b.id)} onTap={() => toggle(b.id)} />
+            ))}
+          </View>
         ))}
       </View>
       <Text className="hint">缴费不影响门禁、电梯、停车、水电等任何服务</Text>

@@ -61,7 +61,11 @@ export function RepairActions({ repair: r, onDone }: Props) {
     </Button>
   );
 
+  // The resident's way to move a waiting repair comes first: 催办 (an urgent appeal) and 联系物业; 撤销 last and quiet.
+  const waiting = roles.has('reporter') && OPEN_STATES.includes(r.status);
   const buttons = [
+    waiting && !r.urgentAt && button('催办', () => setOpen('urgent'), 'primary'),
+    waiting && button('联系物业', () => void Taro.navigateTo({ url: '/pages/contact/index' })),
     roles.has('office') && r.status === 'SUBMITTED' && button('接收', () => run({ action: 'accept' }), 'primary'),
     roles.has('office') &&
       ['ACCEPTED', 'ASSIGNED'].includes(r.status) &&
@@ -90,7 +94,6 @@ export function RepairActions({ repair: r, onDone }: Props) {
       r.status === 'RESOLVED' &&
       r.reopenCount === 0 &&
       button('不满意，重新处理', () => setOpen('reopen')),
-    roles.has('reporter') && OPEN_STATES.includes(r.status) && !r.urgentAt && button('加急', () => setOpen('urgent')),
     roles.has('reporter') &&
       r.status === 'SUBMITTED' &&
       button('撤销报修', () => run({ action: 'cancel' }, '撤销后物业将不再处理这个报修，确定撤销吗？'), 'quiet'),
@@ -205,7 +208,9 @@ export function RepairActions({ repair: r, onDone }: Props) {
         </CellGroup>
       )}
       {(open === 'reopen' || open === 'urgent') && (
-        <CellGroup title={open === 'reopen' ? '哪里还不满意（只能重新处理一次）' : '为什么需要加急'}>
+        <CellGroup
+          title={open === 'reopen' ? '哪里还不满意（只能重新处理一次）' : '为什么催办（会马上通知物业经理和维修工）'}
+        >
           <Input placeholder="请说明原因" value={text} onChange={setText} />
           {confirmRow('提交', () => text.trim().length >= 2 && run({ action: open, reason: text.trim() }))}
         </CellGroup>

@@ -6,7 +6,8 @@ import { Button } from '../../ui';
 import { bff } from '../../session';
 import { useRequest } from '../../hooks/use-request';
 import { shortTime } from '../../beijing';
-import { periodLabel, yuan } from '../../features/fees/money';
+import { periodLabel } from '../../features/fees/money';
+import { yuanGrouped as yuan } from '../../features/display/format';
 import { askForPush } from '../../features/push/ask-for-push';
 import '../../features/fees/fees.css';
 
@@ -44,11 +45,20 @@ export default function Receipt() {
   const units = o ? [...new Set(o.items.map((i) => i.unit))].join('、') : '';
   return (
     <PageShell request={order}>
+      {o && params.paid === '1' && (
+        <View className="paid-banner" data-testid="paid-banner">
+          <Text className="paid-banner__mark">✓</Text>
+          <Text className="paid-banner__title">缴费成功</Text>
+          <Text className="paid-banner__amount">¥{yuan(o.amountFen)}</Text>
+          {o.payee && <Text className="hint">已付给 {o.payee.company}</Text>}
+        </View>
+      )}
       {o && (
         <View className="receipt" data-testid="receipt">
           <Text className="receipt__title">缴费收据</Text>
           <Row label="收据号" value={o.receiptNo ?? '生成中…'} testId="receipt-no" />
-          <Row label="房屋" value={units} />
+          <Row label="房屋" value={o.payee ? `${o.payee.community} ${units}` : units} />
+          {o.payee && <Row label="收款方" value={o.payee.company} testId="receipt-payee" />}
           {o.items.map((i) => (
             <Row
               key={i.billId}

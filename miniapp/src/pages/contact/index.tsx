@@ -6,6 +6,7 @@ import { BindFirst } from '../../components/bind-first';
 import { Button } from '../../ui';
 import { bff } from '../../session';
 import { useRequest } from '../../hooks/use-request';
+import { formatPhone } from '../../features/display/format';
 import './contact.css';
 
 const call = (phoneNumber: string) => void Taro.makePhoneCall({ phoneNumber }).catch(() => undefined);
@@ -33,7 +34,7 @@ export default function Contact() {
           <Text className="contact-card__name">{c.name}物业服务中心</Text>
           {c.dutyPhone ? (
             <Button type="primary" size="large" block onClick={() => call(c.dutyPhone!)}>
-              <Phone size={20} color="#ffffff" /> 拨打24小时值班电话 {c.dutyPhone}
+              <Phone size={20} color="#ffffff" /> 拨打24小时值班电话 {formatPhone(c.dutyPhone)}
             </Button>
           ) : (
             <Text className="contact-card__text">物业还没有登记值班电话，请到物业服务中心咨询</Text>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useDidShow, useRouter } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
 // The shared stylesheets before any component's: every page then bundles them in one order (weapp's common.wxss).
 import '../../components/list.css';
 import { PageShell } from '../../components/page-shell';
@@ -10,7 +11,7 @@ import { useRequest } from '../../hooks/use-request';
 import { usePullRefresh } from '../../hooks/use-pull-refresh';
 import { UnpaidBills } from '../../features/fees/unpaid-bills';
 import { PaidBills } from '../../features/fees/paid-bills';
-import { yuan } from '../../features/fees/money';
+import { yuanGrouped as yuan } from '../../features/display/format';
 import '../../features/fees/fees.css';
 
 /** 缴费: per unit, the bills to pay (select, pay with WeChat) and the payment history with receipts. */
@@ -32,7 +33,8 @@ export default function Fees() {
   useDidShow(() => void (summary.data && refresh()));
 
   const units = summary.data?.units ?? [];
-  const unitId = units.find((u) => u.unitId === chosenUnit)?.unitId ?? units[0]?.unitId;
+  const unit = units.find((u) => u.unitId === chosenUnit) ?? units[0];
+  const unitId = unit?.unitId;
   if (summary.empty)
     return (
       <PageShell>
@@ -51,6 +53,12 @@ export default function Fees() {
           value={unitId}
           onChange={(v) => v && setChosenUnit(v)}
         />
+      )}
+      {unit && (
+        <View className="payee" data-testid="payee">
+          <Text className="payee__home">{`${unit.community.name} ${unit.label}`}</Text>
+          <Text className="payee__company">收款方：{unit.payee}</Text>
+        </View>
       )}
       <ChoiceGroup
         testId="fee-tabs"

@@ -12,6 +12,7 @@ import { usePullRefresh } from '../../hooks/use-pull-refresh';
 import { yuan } from '../../features/fees/money';
 import { CalendarWarning } from '../../features/repairs/calendar-warning';
 import { VoiceLinks } from '../../features/voice/voice-links';
+import { HomeSummary } from '../../features/home/home-summary';
 import { RESIDENT_MODULES, ROLE_LABELS, STATUS_LABELS, staffModules, type ModuleLink } from '../../roles';
 
 function ModuleGrid({ modules, testId, query = '' }: { modules: ModuleLink[]; testId: string; query?: string }) {
@@ -96,6 +97,7 @@ export default function Home() {
         {shown === 'resident' && (
           <View>
             <CareOffer />
+            {verified[0] && <HomeSummary unit={verified[0]} />}
             {verified.length > 0 &&
               (care ? <CareTiles /> : <ModuleGrid modules={RESIDENT_MODULES} testId="resident-modules" />)}
             {verified.length > 0 && <Overdue />}

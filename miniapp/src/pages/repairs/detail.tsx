@@ -13,6 +13,7 @@ import {
   STATUS_TAG,
 } from '../../features/repairs/labels';
 import { RepairActions } from '../../features/repairs/repair-actions';
+import { formatPhone } from '../../features/display/format';
 import { RepairDeadlines } from '../../features/repairs/deadlines';
 import { AppointmentProposal } from '../../features/repairs/appointment-proposal';
 import '../../features/notices/notice.css';
@@ -44,7 +45,7 @@ export default function RepairDetail() {
             <Cell title="现象" description={[r.phenomenon, r.description].filter(Boolean).join('；')} />
             <Cell
               title="联系电话"
-              extra={r.contactPhone ?? ''}
+              extra={formatPhone(r.contactPhone)}
               clickable={r.myRoles.includes('assignee')}
               onClick={() =>
                 r.myRoles.includes('assignee') &&
@@ -52,6 +53,12 @@ export default function RepairDetail() {
                 void Taro.makePhoneCall({ phoneNumber: r.contactPhone })
               }
             />
+            {r.filedByOffice && (
+              <Cell
+                title="登记方式"
+                extra={r.filedByOffice.channel === 'PHONE' ? '物业代报（来电）' : '物业代报（到访）'}
+              />
+            )}
             {r.assignee && <Cell title="维修工" extra={r.assignee.name ?? ''} />}
             {r.appointmentAt && <Cell title="约定上门" extra={shortTime(r.appointmentAt)} />}
             {r.returnReason && <Cell title="退单原因" extra={RETURN_REASON_LABELS[r.returnReason]} />}
