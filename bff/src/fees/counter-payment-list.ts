@@ -32,7 +32,7 @@ export async function listCounterPayments(
   ]);
   const { items, nextCursor } = toPage(rows, q.limit, (r) => r.takenAt);
   const people = await deps.db.user.findMany({
-    where: { id: { in: [...new Set(items.map((p) => p.takenById))] } },
+    where: { id: { in: [...new Set(items.flatMap((p) => [p.takenById, p.voidRequestedById ?? p.takenById]))] } },
     select: { id: true, name: true },
   });
   const names = new Map(people.map((u) => [u.id, u.name]));
@@ -47,6 +47,8 @@ export async function listCounterPayments(
       takenAt: p.takenAt,
       takenByName: names.get(p.takenById) ?? '收银员',
       voidReason: p.voidReason,
+      /** Who asked for the void (the managers' queue, docs/console.md §Void approval). */
+      voidRequestedByName: p.voidRequestedById ? (names.get(p.voidRequestedById) ?? '工作人员') : null,
       bills: _count.items,
     })),
     nextCursor,
