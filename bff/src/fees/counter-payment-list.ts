@@ -31,6 +31,11 @@ export async function listCounterPayments(
     }),
   ]);
   const { items, nextCursor } = toPage(rows, q.limit, (r) => r.takenAt);
+  const units = await deps.db.unit.findMany({
+    where: { id: { in: [...new Set(items.map((p) => p.unitId))] } },
+    select: { id: true, number: true, building: { select: { name: true } } },
+  });
+  const unitLabel = new Map(units.map((u) => [u.id, `${u.building.name} ${u.number}`]));
   const people = await deps.db.user.findMany({
     where: { id: { in: [...new Set(items.flatMap((p) => [p.takenById, p.voidRequestedById ?? p.takenById]))] } },
     select: { id: true, name: true },
@@ -41,6 +46,7 @@ export async function listCounterPayments(
       id: p.id,
       receiptNo: p.receiptNo,
       unitId: p.unitId,
+      unit: unitLabel.get(p.unitId) ?? '',
       channel: p.channel,
       amountFen: p.amountFen,
       state: p.state,
