@@ -47,7 +47,7 @@ function Detail({ id, me, onDecided }: { id: string; me: string; onDecided: () =
     );
   };
   return (
-    <div data-testid="void-detail">
+    <div className="wyt-mgr" data-testid="void-detail">
       <dl className="wyt-detail">
         <dt>收据号</dt>
         <dd>{p.receiptNo}</dd>
