@@ -64,6 +64,8 @@ describe('办公台：作废审批', { timeout: 90_000 }, () => {
     await desk.getByTestId('row-count').getByText('共 1 笔').waitFor();
     expect(await h.db.bill.findUniqueOrThrow({ where: { id: bills[0]!.id } })).toMatchObject({ state: 'UNPAID' });
 
+    // The 已作废 message fades out first (axe caught it half transparent).
+    await expect.poll(() => desk.locator('.t-message').count(), { timeout: 10_000 }).toBe(0);
     // Reject: an outlined button, a reason the cashier will read; the receipt stands and the bill stays paid.
     await desk.locator('tr', { hasText: receipts[1]! }).getByRole('button', { name: '审批' }).click();
     await detail.getByText('顾客说多收了').waitFor();
