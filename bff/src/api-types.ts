@@ -4,6 +4,11 @@
  * answer and the mini-program's typecheck sees it.
  */
 import type { Wire } from './http/wire.js';
+import type { getComplaint } from './complaints/view.js';
+import type { listOfficeComplaints } from './complaints/office-list.js';
+import type { listReturnVisits, returnVisitRate } from './return-visits/visits.js';
+import type { listSurveys } from './surveys/list.js';
+import type { surveyResults } from './surveys/surveys.js';
 import type { login } from './auth/login.js';
 import type { bindPhone } from './auth/bind-phone.js';
 import type { getMe } from './me/get-me.js';
@@ -127,3 +132,13 @@ export type PhoneTicketView = Answer<typeof scanTicket>;
 export type DeskRedeemed = Answer<typeof redeemTicket>;
 export type DeskLoginList = Answer<typeof listDeskLogins>;
 export type CommunityComparison = Answer<typeof compareCommunities>;
+
+// Residents' voice at the desk (#31, docs/console.md §Voice)
+export type ComplaintDetail = Answer<typeof getComplaint>;
+export type OfficeComplaintPage = Answer<typeof listOfficeComplaints>;
+export type ReturnVisitList = Answer<typeof listReturnVisits>;
+export type ReturnVisitRate = Answer<typeof returnVisitRate>;
+export type SurveyListPage = Answer<typeof listSurveys>;
+export type SurveyResults = Answer<typeof surveyResults>;
+export type { ComplaintAction } from './complaints/schema.js';
+export type { Question as SurveyQuestion } from './surveys/schema.js';

@@ -23,6 +23,7 @@ import { electionsModule } from './elections/index.js';
 import { invitationsModule } from './invitations/index.js';
 import { importModule } from './import/index.js';
 import { companyModule } from './company/index.js';
+import { rolesModule } from './roles/index.js';
 
 /** Every domain of the BFF. app.ts mounts their routes; worker.ts runs their jobs and schedules. */
 export const modules: Module[] = [
@@ -51,4 +52,5 @@ export const modules: Module[] = [
   invitationsModule,
   importModule,
   companyModule,
+  rolesModule,
 ];

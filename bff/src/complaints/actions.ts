@@ -96,8 +96,14 @@ async function effect(
  * One step: the caller's role and the state checked, then a conditional write on the state read (two
  * answers at once: one wins, the other is told), and one history row.
  */
-export async function actOnComplaint(deps: Deps, userId: string, id: string, action: ComplaintAction) {
-  const found = await findVisibleComplaint(deps, userId, id);
+export async function actOnComplaint(
+  deps: Deps,
+  userId: string,
+  id: string,
+  action: ComplaintAction,
+  staffSide = false,
+) {
+  const found = await findVisibleComplaint(deps, userId, id, staffSide);
   const { complaint, roles } = found;
   const rule = RULES[action.action];
   if (!rule.who.some((r) => roles.has(r))) throw forbidden('您不能对这条投诉执行此操作');
@@ -127,5 +133,5 @@ export async function actOnComplaint(deps: Deps, userId: string, id: string, act
       },
     });
   });
-  return getComplaint(deps, userId, id);
+  return getComplaint(deps, userId, id, staffSide);
 }

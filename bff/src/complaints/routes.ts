@@ -6,7 +6,8 @@ import { ZComplaintAction, ZComplaintListQuery, ZFileComplaint, ZFileForCaller }
 import { ZComplaintSla } from './clocks.js';
 import { fileComplaint, fileForCaller } from './file.js';
 import { actOnComplaint } from './actions.js';
-import { getComplaint, listCommunityComplaints, listMyComplaints } from './view.js';
+import { getComplaint, listMyComplaints } from './view.js';
+import { listOfficeComplaints, ZOfficeComplaintListQuery } from './office-list.js';
 import { getComplaintSla, putComplaintSla } from './settings.js';
 
 export function complaintRoutes(deps: Deps) {
@@ -37,7 +38,19 @@ export function complaintRoutes(deps: Deps) {
   });
   router.get('/staff/communities/:communityId/complaints', async (ctx) => {
     const { communityId } = ZCommunityParams.parse(ctx.params);
-    ctx.body = await listCommunityComplaints(deps, userIdOf(ctx), communityId, ZComplaintListQuery.parse(ctx.query));
+    const q = ZOfficeComplaintListQuery.parse(ctx.query);
+    ctx.body = await listOfficeComplaints(deps, userIdOf(ctx), communityId, q);
+  });
+  // The desk console's detail and actions: only the caller's staff side counts (a desk never answers as
+  // the resident, docs/console.md §Voice).
+  router.get('/staff/complaints/:id', async (ctx) => {
+    const { id } = ZIdParams.parse(ctx.params);
+    ctx.body = await getComplaint(deps, userIdOf(ctx), id, true);
+  });
+  router.post('/staff/complaints/:id/actions', async (ctx) => {
+    const { id } = ZIdParams.parse(ctx.params);
+    const action = ZComplaintAction.parse(ctx.request.body);
+    ctx.body = await actOnComplaint(deps, userIdOf(ctx), id, action, true);
   });
   router.get('/staff/communities/:communityId/complaint-sla', async (ctx) => {
     const { communityId } = ZCommunityParams.parse(ctx.params);

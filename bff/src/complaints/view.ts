@@ -2,7 +2,6 @@ import type { Complaint, ComplaintEvent, Prisma } from '@prisma/client';
 import type { Deps } from '../deps.js';
 import { notFound } from '../errors.js';
 import { OFFICE_ROLES, staffRolesByCommunity } from '../access/scope.js';
-import { requireRole } from '../access/guards.js';
 import { maskName, maskPhone } from '../privacy/mask.js';
 import { HELD_TEXT } from '../repairs/held-text.js';
 import { COMPLAINT_CLOCK_LABEL, complaintDeadlines } from './clocks.js';
@@ -10,12 +9,15 @@ import type { ComplaintListQuery } from './schema.js';
 
 export type ComplaintRole = 'resident' | 'office' | 'assignee';
 
-/** How the caller stands to a complaint; nobody → it "does not exist" (docs/conventions.md rule 4). */
-export async function findVisibleComplaint(deps: Deps, userId: string, id: string) {
+/**
+ * How the caller stands to a complaint; nobody → it "does not exist" (docs/conventions.md rule 4).
+ * `staffSide` (the desk console's routes): only the caller's staff side counts, as at a desk for repairs.
+ */
+export async function findVisibleComplaint(deps: Deps, userId: string, id: string, staffSide = false) {
   const complaint = await deps.db.complaint.findUnique({ where: { id } });
   if (!complaint) throw notFound('投诉');
   const roles = new Set<ComplaintRole>();
-  if (complaint.residentId === userId) roles.add('resident');
+  if (complaint.residentId === userId && !staffSide) roles.add('resident');
   if (complaint.assigneeId === userId) roles.add('assignee');
   const staff = (await staffRolesByCommunity(deps.db, userId)).get(complaint.communityId);
   if (staff?.roles.some((r) => OFFICE_ROLES.includes(r))) roles.add('office');
@@ -99,12 +101,12 @@ export function complaintView(c: Row, roles: Set<ComplaintRole>, now: Date) {
   };
 }
 
-const include = {
+export const include = {
   events: { orderBy: { at: 'asc' } },
 } satisfies Prisma.ComplaintInclude;
 
 /** Complaint rows with their unit and resident, read separately: the models carry no relations to them. */
-async function withPeople(deps: Deps, rows: (Complaint & { events: ComplaintEvent[] })[]): Promise<Row[]> {
+export async function withPeople(deps: Deps, rows: (Complaint & { events: ComplaintEvent[] })[]): Promise<Row[]> {
   const [units, users] = await Promise.all([
     deps.db.unit.findMany({
       where: { id: { in: rows.flatMap((r) => (r.unitId ? [r.unitId] : [])) } },
@@ -124,8 +126,8 @@ async function withPeople(deps: Deps, rows: (Complaint & { events: ComplaintEven
   }));
 }
 
-export async function getComplaint(deps: Deps, userId: string, id: string) {
-  const { roles } = await findVisibleComplaint(deps, userId, id);
+export async function getComplaint(deps: Deps, userId: string, id: string, staffSide = false) {
+  const { roles } = await findVisibleComplaint(deps, userId, id, staffSide);
   const row = await deps.db.complaint.findUniqueOrThrow({ where: { id }, include });
   const [full] = await withPeople(deps, [row]);
   return complaintView(full!, roles, deps.clock.now());
@@ -140,17 +142,4 @@ export async function listMyComplaints(deps: Deps, userId: string, q: ComplaintL
   });
   const now = deps.clock.now();
   return { items: (await withPeople(deps, rows)).map((r) => complaintView(r, new Set(['resident']), now)) };
-}
-
-/** The office's list of a community: its customer service's queue. */
-export async function listCommunityComplaints(deps: Deps, userId: string, communityId: string, q: ComplaintListQuery) {
-  await requireRole(deps.db, userId, communityId, OFFICE_ROLES);
-  const rows = await deps.db.complaint.findMany({
-    where: { communityId, ...(q.status ? { status: q.status } : {}) },
-    orderBy: { filedAt: 'desc' },
-    take: q.limit,
-    include,
-  });
-  const now = deps.clock.now();
-  return { items: (await withPeople(deps, rows)).map((r) => complaintView(r, new Set(['office']), now)) };
 }

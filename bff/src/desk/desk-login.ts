@@ -92,7 +92,7 @@ export async function ticketCode(deps: Deps, ticket: string, nonce: string | und
  * The rows that let a person sign in at a desk. A committee role counts only for one community: a
  * company-wide committee row grants nothing anywhere (COMMUNITY_ONLY_ROLES), so none at the desk either.
  */
-const DESK_ROLE_ROWS = {
+export const DESK_ROLE_ROWS = {
   role: { in: DESK_ROLES },
   OR: [{ role: { notIn: COMMUNITY_ONLY_ROLES } }, { communityId: { not: null } }],
 };

@@ -3,6 +3,8 @@ import type { StaffRoleKind } from '@prisma/client';
 import type { Deps } from '../deps.js';
 import { AppError, notFound } from '../errors.js';
 import { miniProgramCode } from '../wechat/mini-code.js';
+import { writeAudit } from '../roles/audit-write.js';
+import { maskPhone } from '../privacy/mask.js';
 
 /** The page an invitation's code opens in the mini-program; `scene` is the token. */
 export const INVITATION_PAGE = 'packages/staff/invitation/index';
@@ -36,8 +38,21 @@ export async function createInvitation(deps: Deps, input: NewInvitation) {
   const token = newToken();
   const now = deps.clock.now();
   const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 86_400_000);
-  const row = await deps.db.invitation.create({
-    data: { ...input, tokenHash: hashOf(token), createdAt: now, expiresAt },
+  const row = await deps.db.$transaction(async (tx) => {
+    const created = await tx.invitation.create({
+      data: { ...input, tokenHash: hashOf(token), createdAt: now, expiresAt },
+    });
+    await writeAudit(tx, {
+      companyId: input.companyId,
+      communityId: input.communityId,
+      actorId: input.createdById,
+      kind: 'INVITATION_CREATED',
+      subjectId: created.id,
+      after: { role: input.role, phone: maskPhone(input.phone), expiresAt: expiresAt.toISOString() },
+      reason: input.createdById ? '邀请' : '服务器命令 npm run admin',
+      at: now,
+    });
+    return created;
   });
   return { id: row.id, token, expiresAt };
 }
@@ -78,8 +93,20 @@ export async function previewInvitation(deps: Deps, userId: string, token: strin
     roleName: ROLE_NAMES[inv.role],
     expiresAt: inv.expiresAt.toISOString(),
     accepted: inv.acceptedAt !== null,
+    revoked: inv.revokedAt !== null,
+    awaitingConfirmation: awaitsConfirmation(inv),
   };
 }
+
+/**
+ * A company-admin invitation made in the console waits for a second company admin (docs/roles.md);
+ * one made on the server by `npm run admin` (no inviter) is the operator's own act and does not.
+ */
+export const awaitsConfirmation = (inv: {
+  role: StaffRoleKind;
+  createdById: string | null;
+  confirmedAt: Date | null;
+}) => inv.role === 'COMPANY_ADMIN' && inv.createdById !== null && inv.confirmedAt === null;
 
 /**
  * Accepting starts the role. The database settles a double accept: only the update that finds the
@@ -92,16 +119,36 @@ export async function acceptInvitation(deps: Deps, userId: string, token: string
     if (inv.acceptedById === userId) return { role: inv.role, companyId: inv.companyId, communityId: inv.communityId };
     throw notFound('邀请');
   }
+  if (inv.revokedAt) throw new AppError('INVITATION_CLOSED', '邀请已被撤回，请联系邀请人');
   if (inv.expiresAt <= now) throw new AppError('INVITATION_EXPIRED', '邀请已过期，请联系邀请人重新发送');
+  if (awaitsConfirmation(inv))
+    throw new AppError('INVITATION_UNCONFIRMED', '这份公司管理员邀请还在等待另一位管理员确认，确认后即可接受');
   await deps.db.$transaction(async (tx) => {
+    // Still open, not withdrawn, and (for a company admin made in the console) confirmed, all at the moment of the write.
     const claimed = await tx.invitation.updateMany({
-      where: { id: inv.id, acceptedAt: null, expiresAt: { gt: now } },
+      where: {
+        id: inv.id,
+        acceptedAt: null,
+        revokedAt: null,
+        expiresAt: { gt: now },
+        ...(inv.role === 'COMPANY_ADMIN' && inv.createdById ? { confirmedAt: { not: null } } : {}),
+      },
       data: { acceptedAt: now, acceptedById: userId },
     });
     if (claimed.count === 0) throw notFound('邀请');
     const where = { userId, companyId: inv.companyId, communityId: inv.communityId, role: inv.role };
     // A company-wide role has communityId null, which a unique key does not compare: look first.
     if (!(await tx.staffRole.findFirst({ where }))) await tx.staffRole.create({ data: where });
+    await writeAudit(tx, {
+      companyId: inv.companyId,
+      communityId: inv.communityId,
+      actorId: userId,
+      kind: 'ROLE_GRANTED',
+      subjectId: userId,
+      after: { role: inv.role, invitationId: inv.id, invitedById: inv.createdById },
+      reason: '接受邀请',
+      at: now,
+    });
   });
   return { role: inv.role, companyId: inv.companyId, communityId: inv.communityId };
 }

@@ -22,9 +22,14 @@ export const SCREENS = [
   { path: '/repair-sla', label: '报修时限与升级', roles: ['MANAGER', 'COMPANY_ADMIN'] },
   { path: '/work-calendar', label: '工作日历', roles: ['MANAGER', 'COMPANY_ADMIN'] },
   { path: '/technicians', label: '维修工', roles: ['MANAGER', 'COMPANY_ADMIN'] },
+  { path: '/complaints', label: '投诉与咨询', roles: ['MANAGER', 'COMPANY_ADMIN'] },
+  { path: '/return-visits', label: '回访', roles: ['MANAGER', 'COMPANY_ADMIN'] },
+  { path: '/surveys', label: '满意度调查', roles: ['MANAGER', 'COMPANY_ADMIN'] },
   { path: '/elections', label: '业委会投票', roles: ['COMMITTEE_MEMBER'] },
   { path: '/company', label: '小区对比', roles: ['COMPANY_ADMIN'] },
   { path: '/company/admin', label: '小区管理（即将上线）', roles: ['COMPANY_ADMIN'] },
+  { path: '/people', label: '人员与角色', roles: ['MANAGER', 'COMPANY_ADMIN'] },
+  { path: '/audit', label: '审计日志', roles: ['COMPANY_ADMIN'] },
 ] as const satisfies readonly { path: string; label: string; roles: readonly StaffRole[] }[];
 
 export type ScreenPath = (typeof SCREENS)[number]['path'];

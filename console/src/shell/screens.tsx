@@ -31,7 +31,12 @@ export const SCREEN_COMPONENTS: Record<ScreenPath, ComponentType<ScreenProps>> =
   '/repair-sla': lazy(() => import('../settings/Sla')),
   '/work-calendar': lazy(() => import('../settings/Calendar')),
   '/technicians': lazy(() => import('../settings/Technicians')),
+  '/complaints': lazy(() => import('../voice/Complaints')),
+  '/return-visits': lazy(() => import('../voice/ReturnVisits')),
+  '/surveys': lazy(() => import('../voice/Surveys')),
   '/elections': lazy(() => import('../elections/Elections')),
   '/company': lazy(() => import('../company/Compare')),
   '/company/admin': lazy(() => import('../company/Admin')),
+  '/people': lazy(() => import('../roles/People')),
+  '/audit': lazy(() => import('../roles/Audit')),
 };

@@ -44,10 +44,6 @@ export const complaintsCases: BadInputCases = ({ uuid, site }) => {
       { path: staffPath, body: { ...caller, callerName: '' } },
       { path: '/api/staff/communities/1/complaints', body: caller },
     ],
-    'GET /api/staff/communities/:communityId/complaints': [
-      { path: '/api/staff/communities/1/complaints' },
-      { path: `${staffPath}?status=OPEN` },
-    ],
     'GET /api/staff/communities/:communityId/complaint-sla': [{ path: '/api/staff/communities/1/complaint-sla' }],
     'PUT /api/staff/communities/:communityId/complaint-sla': [
       { path: slaPath, body: {} },

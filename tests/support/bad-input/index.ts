@@ -10,6 +10,7 @@ import { noticesCases } from './notices.js';
 import { pushCases } from './push.js';
 import { repairsCases } from './repairs.js';
 import { complaintsCases } from './complaints.js';
+import { voiceDeskCases } from './voice-desk.js';
 import { calendarCases } from './calendar.js';
 import { moderationCases } from './moderation.js';
 import { snapshotsCases } from './snapshots.js';
@@ -19,6 +20,7 @@ import { deskCases } from './desk.js';
 import { electionsCases } from './elections.js';
 import { importCases } from './import.js';
 import { companyCases } from './company.js';
+import { rolesCases } from './roles.js';
 
 export type { BadInputCase } from './types.js';
 
@@ -37,6 +39,7 @@ export const allBadInput: BadInputCases[] = [
   moderationCases,
   repairsCases,
   complaintsCases,
+  voiceDeskCases,
   snapshotsCases,
   feesCases,
   payCases,
@@ -44,4 +47,5 @@ export const allBadInput: BadInputCases[] = [
   electionsCases,
   importCases,
   companyCases,
+  rolesCases,
 ];
