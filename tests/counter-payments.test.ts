@@ -292,6 +292,96 @@ describe('voids', () => {
   });
 });
 
+describe('void decisions (docs/console.md §Void approval)', () => {
+  // A community of their own: the arrears list below counts the bills of A's units.
+  let B: Awaited<ReturnType<typeof makeCommunity>>;
+  let payer: Actor;
+  let desk: Actor;
+  let boss: Actor;
+  let otherBoss: Actor;
+  beforeAll(async () => {
+    B = await makeCommunity(h.db, { units: 1 });
+    await deliverUnits(h, [B.units[0]!.id]);
+    payer = await resident(h, B.units[0]!);
+    desk = await staff(h, 'CASHIER', { id: B.community.id, companyId: B.companyId });
+    boss = await staff(h, 'MANAGER', { id: B.community.id, companyId: B.companyId });
+    otherBoss = await staff(h, 'MANAGER', { id: B.community.id, companyId: B.companyId });
+    const item = await addFeeItem(boss, B.community.id, {
+      kind: 'PROPERTY',
+      name: '物业服务费',
+      amountFen: 235,
+      cycle: 'MONTH',
+    });
+    for (const m of ['2026-09', '2026-10']) await runBilling(desk, B.community.id, m, [item.id]);
+  });
+  const takeB = (billId: string, amountFen: number) =>
+    desk.call('POST', `/api/staff/communities/${B.community.id}/counter-payments`, {
+      body: { unitId: B.units[0]!.id, channel: 'CASH', amountFen, billIds: [billId] },
+    });
+  it('a reject needs a reason and another manager; the receipt stands again, no money moves, the trail keeps both', async () => {
+    const [bill] = await openBills(payer, B.units[0]!.id);
+    const taken = await takeB(bill!.id, bill!.amountFen);
+    const id = taken.body.id;
+    await desk.call('POST', `/api/staff/counter-payments/${id}/void`, { body: { reason: '顾客说多收了' } });
+    const queue = await boss.call(
+      'GET',
+      `/api/staff/communities/${B.community.id}/counter-payments?state=VOID_REQUESTED`,
+    );
+    expect(queue.body.items.find((p: { id: string }) => p.id === id)).toMatchObject({
+      voidReason: '顾客说多收了',
+      voidRequestedByName: expect.any(String),
+    });
+    const reject = (who: Actor, reason?: string) =>
+      who.call('POST', `/api/staff/counter-payments/${id}/void/reject`, { body: reason ? { reason } : {} });
+    expect((await reject(desk, '核对无误')).status).toBe(404); // not a manager: as if not there
+    expect((await reject(boss)).status).toBe(400);
+    const rejected = await reject(boss, '核对现金无误，不予作废');
+    expect(rejected.body).toMatchObject({ state: 'RECORDED', voidReason: null, voidApprovedById: null });
+    expect(await h.db.bill.findUniqueOrThrow({ where: { id: bill!.id } })).toMatchObject({ state: 'PAID' });
+    expect((await h.db.ledgerEntry.findMany({ where: { counterPaymentId: id } })).map((e) => e.kind)).toEqual([
+      'COUNTER_PAYMENT',
+    ]);
+    expect((await reject(boss, '核对现金无误，不予作废')).body.code).toBe('ALREADY_DECIDED'); // a repeat changes nothing
+    expect((await otherBoss.call('POST', `/api/staff/counter-payments/${id}/void/approve`)).body.code).toBe(
+      'ALREADY_DECIDED',
+    );
+    const trail = await h.db.auditEvent.findMany({ where: { subjectId: id } });
+    expect(trail).toMatchObject([
+      {
+        kind: 'COUNTER_VOID_REJECTED',
+        actorId: boss.userId,
+        reason: '核对现金无误，不予作废',
+        before: { voidReason: '顾客说多收了', voidRequestedById: desk.userId },
+      },
+    ]);
+  });
+
+  it('approve and reject at once: exactly one decision, the money reversed at most once, the approver audited', async () => {
+    const [bill] = await openBills(payer, B.units[0]!.id);
+    const taken = await takeB(bill!.id, bill!.amountFen);
+    const id = taken.body.id;
+    await desk.call('POST', `/api/staff/counter-payments/${id}/void`, { body: { reason: '重复收款作废' } });
+    const answers = await Promise.all([
+      otherBoss.call('POST', `/api/staff/counter-payments/${id}/void/approve`),
+      otherBoss.call('POST', `/api/staff/counter-payments/${id}/void/approve`),
+      boss.call('POST', `/api/staff/counter-payments/${id}/void/reject`, { body: { reason: '金额无误不作废' } }),
+    ]);
+    expect(answers.filter((a) => a.status === 200)).toHaveLength(1);
+    expect(answers.filter((a) => a.body.code === 'ALREADY_DECIDED')).toHaveLength(2);
+    const ledger = await h.db.ledgerEntry.findMany({ where: { counterPaymentId: id } });
+    const trail = await h.db.auditEvent.findMany({ where: { subjectId: id } });
+    expect(trail).toHaveLength(1);
+    const state = (await h.db.counterPayment.findUniqueOrThrow({ where: { id } })).state;
+    if (state === 'VOIDED') {
+      expect(ledger.filter((e) => e.kind === 'VOID').map((e) => e.amountFen)).toEqual([-bill!.amountFen]);
+      expect(trail[0]).toMatchObject({ kind: 'COUNTER_VOID_APPROVED', actorId: otherBoss.userId });
+    } else {
+      expect(state).toBe('RECORDED');
+      expect(ledger.filter((e) => e.kind === 'VOID')).toEqual([]);
+    }
+  });
+});
+
 describe('the arrears list', () => {
   it('lists overdue units with items, months and amount, and exports to Excel and to CSV Excel can read', async () => {
     const now = clock.now();

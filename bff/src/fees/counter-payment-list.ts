@@ -31,8 +31,13 @@ export async function listCounterPayments(
     }),
   ]);
   const { items, nextCursor } = toPage(rows, q.limit, (r) => r.takenAt);
+  const units = await deps.db.unit.findMany({
+    where: { id: { in: [...new Set(items.map((p) => p.unitId))] } },
+    select: { id: true, number: true, building: { select: { name: true } } },
+  });
+  const unitLabel = new Map(units.map((u) => [u.id, `${u.building.name} ${u.number}`]));
   const people = await deps.db.user.findMany({
-    where: { id: { in: [...new Set(items.map((p) => p.takenById))] } },
+    where: { id: { in: [...new Set(items.flatMap((p) => [p.takenById, p.voidRequestedById ?? p.takenById]))] } },
     select: { id: true, name: true },
   });
   const names = new Map(people.map((u) => [u.id, u.name]));
@@ -41,12 +46,15 @@ export async function listCounterPayments(
       id: p.id,
       receiptNo: p.receiptNo,
       unitId: p.unitId,
+      unit: unitLabel.get(p.unitId) ?? '',
       channel: p.channel,
       amountFen: p.amountFen,
       state: p.state,
       takenAt: p.takenAt,
       takenByName: names.get(p.takenById) ?? '收银员',
       voidReason: p.voidReason,
+      /** Who asked for the void (the managers' queue, docs/console.md §Void approval). */
+      voidRequestedByName: p.voidRequestedById ? (names.get(p.voidRequestedById) ?? '工作人员') : null,
       bills: _count.items,
     })),
     nextCursor,

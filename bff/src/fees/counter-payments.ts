@@ -4,7 +4,7 @@ import type { Deps } from '../deps.js';
 import { releaseOrder } from '../pay/apply-transaction.js';
 import { syncOrder } from '../pay/sync-order.js';
 import { PayApiError } from '../wechat/pay-client.js';
-import { requireOtherPerson, requireRole } from '../access/guards.js';
+import { requireRole } from '../access/guards.js';
 import { AppError, notFound } from '../errors.js';
 import { ZId, ZText } from '../http/params.js';
 import { yuan } from './money.js';
@@ -247,7 +247,7 @@ export async function counterView(db: Prisma.TransactionClient | Deps['db'], id:
   };
 }
 
-async function paymentOf(deps: Deps, userId: string, id: string, roles: ('CASHIER' | 'MANAGER')[]) {
+export async function paymentOf(deps: Deps, userId: string, id: string, roles: ('CASHIER' | 'MANAGER')[]) {
   const p = await deps.db.counterPayment.findUnique({ where: { id } });
   if (!p) throw notFound('收款记录');
   await requireRole(deps.db, userId, p.communityId, roles, '收款记录');
@@ -268,41 +268,4 @@ export async function requestVoid(deps: Deps, userId: string, id: string, reason
   });
   if (moved.count === 0) throw new AppError('ALREADY_DECIDED', '这笔收款已申请作废或已作废');
   return counterView(deps.db, id);
-}
-
-/** The second person: bills go back to unpaid (unless refunded or paid again meanwhile), the ledger records VOID entries. */
-export async function approveVoid(deps: Deps, userId: string, id: string) {
-  const p = await paymentOf(deps, userId, id, ['MANAGER']);
-  requireOtherPerson(userId, p.voidRequestedById ?? userId);
-  requireOtherPerson(userId, p.takenById);
-  const now = deps.clock.now();
-  return deps.db.$transaction(async (tx) => {
-    const moved = await tx.counterPayment.updateMany({
-      where: { id, state: 'VOID_REQUESTED' },
-      data: { state: 'VOIDED', voidApprovedById: userId, voidedAt: now },
-    });
-    if (moved.count === 0) throw new AppError('ALREADY_DECIDED', '这笔收款没有待审批的作废申请');
-    const items = await tx.counterPaymentItem.findMany({ where: { paymentId: id } });
-    for (const i of items) {
-      const back = await tx.bill.updateMany({
-        where: { id: i.billId, state: 'PAID', refundedFen: 0, paidFen: i.amountFen },
-        data: { state: 'UNPAID', paidFen: 0, paidAt: null },
-      });
-      if (back.count === 0)
-        throw new AppError('CONFLICT', '账单在收款后已有变动（退款或再次缴费），不能直接作废，请先处理账单');
-      await tx.ledgerEntry.create({
-        data: {
-          communityId: p.communityId,
-          kind: 'VOID',
-          billId: i.billId,
-          amountFen: -i.amountFen,
-          actorId: userId,
-          at: now,
-          counterPaymentId: id,
-          note: `作废 ${p.receiptNo}：${p.voidReason}`,
-        },
-      });
-    }
-    return counterView(tx, id);
-  });
 }

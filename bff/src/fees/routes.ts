@@ -16,8 +16,8 @@ import { exportCollection, exportTakings, ZCollectionExport, ZTakingsExport } fr
 import type { ExportFile } from './export.js';
 import { listArrearsReminders, sendArrearsReminders, ZReminderQuery, ZReminders } from './reminders.js';
 import type { AppContext } from '../http/context.js';
+import { approveVoid, rejectVoid, ZVoidRejection } from './counter-voids.js';
 import {
-  approveVoid,
   getCounterPayment,
   requestVoid,
   takeCounterPayment,
@@ -151,6 +151,10 @@ export function feeRoutes(deps: Deps) {
   router.post('/staff/counter-payments/:id/void/approve', async (ctx) => {
     const { id } = ZIdParams.parse(ctx.params);
     ctx.body = await approveVoid(deps, userIdOf(ctx), id);
+  });
+  router.post('/staff/counter-payments/:id/void/reject', async (ctx) => {
+    const { id } = ZIdParams.parse(ctx.params);
+    ctx.body = await rejectVoid(deps, userIdOf(ctx), id, ZVoidRejection.parse(ctx.request.body).reason);
   });
   router.post('/staff/bills/:id/waive', async (ctx) => {
     const { id } = ZIdParams.parse(ctx.params);

@@ -20,6 +20,8 @@ export const AUDIT_KIND_NAMES: Record<string, string> = {
   INVITATION_REVOKED: '撤回邀请',
   ROLE_GRANTED: '授予角色',
   ROLE_REMOVED: '移除角色',
+  COUNTER_VOID_APPROVED: '批准收款作废',
+  COUNTER_VOID_REJECTED: '驳回收款作废',
 };
 
 type Event = Prisma.AuditEventGetPayload<object>;

@@ -3,12 +3,11 @@ import { Button, MessagePlugin, Select, type PrimaryTableCol } from 'tdesign-rea
 import type { BindRequestQueuePage } from '../../../bff/src/api-types';
 import { api, beijingTime } from '../api';
 import type { ScreenProps } from '../shell/screens';
-import { DataTable } from '../manager/DataTable';
-import { confirmFirst } from '../manager/confirm';
-import { tableOf, useKeysetPage } from '../manager/keyset';
-import { useUrlState } from '../manager/url';
-import { ReasonDialog } from '../manager/ReasonDialog';
-import '../manager/manager.css';
+import { confirm } from '../lib/confirm';
+import { useKeysetList } from '../lib/keyset-pages';
+import { ReasonDialog } from '../lib/reason-dialog';
+import { DataTable, useUrlTable } from '../lib/url-table';
+import '../lib/screen.css';
 
 type Row = BindRequestQueuePage['items'][number];
 const RELATIONS: Record<Row['relation'], string> = {
@@ -29,9 +28,9 @@ const STATES = [
  * outlined red one that asks for the reason the resident will read) are plainly different.
  */
 export default function BindRequests({ communityId, route }: ScreenProps) {
-  const url = useUrlState(route);
+  const url = useUrlTable(route);
   const status = url.get('status') || 'PENDING';
-  const list = useKeysetPage<Row, BindRequestQueuePage>(
+  const list = useKeysetList<Row>(
     `/api/staff/communities/${communityId}/bind-requests?status=${status}`,
     url.page,
     url.size,
@@ -47,13 +46,7 @@ export default function BindRequests({ communityId, route }: ScreenProps) {
     );
   const approve = async (row: Row) => {
     const who = `${row.unit.building} ${row.unit.number}室的${RELATIONS[row.relation] ?? row.relation}`;
-    if (
-      await confirmFirst({
-        header: '通过绑定',
-        body: `${row.requester.name ?? '申请人'}将成为${who}，可查看并缴纳该房屋的账单。`,
-        confirm: '通过',
-      })
-    )
+    if (await confirm('通过绑定', `${row.requester.name ?? '申请人'}将成为${who}，可查看并缴纳该房屋的账单。`, '通过'))
       await decide(row, { decision: 'approve' });
   };
   const columns: PrimaryTableCol<Row>[] = [
@@ -113,22 +106,28 @@ export default function BindRequests({ communityId, route }: ScreenProps) {
         label="绑定申请"
         rowKey="id"
         columns={columns}
-        {...tableOf(list)}
+        {...list.table}
         empty={status === 'PENDING' ? '没有待审核的绑定申请' : '没有记录'}
         url={url}
       />
-      <ReasonDialog
-        open={Boolean(rejecting)}
-        header="驳回绑定申请"
-        prompt="驳回原因（会告诉申请人）"
-        confirm="驳回"
-        onCancel={() => setRejecting(undefined)}
-        onConfirm={(reason) => {
-          const row = rejecting!;
-          setRejecting(undefined);
-          void decide(row, { decision: 'reject', reason });
-        }}
-      />
+      {rejecting && (
+        <ReasonDialog
+          header="驳回绑定申请"
+          reasonLabel="驳回原因（会告诉申请人）"
+          minReason={1}
+          confirmText="驳回"
+          danger
+          onSubmit={(reason) =>
+            api.post(`/api/staff/bind-requests/${rejecting.id}/decision`, { decision: 'reject', reason })
+          }
+          onClose={(done) => {
+            setRejecting(undefined);
+            if (!done) return;
+            void MessagePlugin.success('已驳回');
+            list.reload();
+          }}
+        />
+      )}
     </div>
   );
 }

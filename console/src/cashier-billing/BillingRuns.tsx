@@ -5,7 +5,7 @@ import { api, beijingTime, yuan } from '../api';
 import type { Route } from '../route';
 import { DataTable, useUrlTable } from '../lib/url-table';
 import { useKeysetPage } from '../lib/keyset-pages';
-import { ReasonDialog } from '../cashier-kit/ReasonDialog';
+import { ReasonDialog } from '../lib/reason-dialog';
 import { PreviewRun } from './PreviewRun';
 import '../cashier-kit/cashier.css';
 

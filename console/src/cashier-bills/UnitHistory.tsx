@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Input } from 'tdesign-react';
-import { TabBar } from '../cashier-kit/TabBar';
+import { TabBar } from '../lib/tab-bar';
 import type { CounterUnitSearch } from '../../../bff/src/api-types';
 import { api } from '../api';
 import type { Route } from '../route';

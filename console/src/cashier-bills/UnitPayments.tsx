@@ -5,7 +5,7 @@ import { api, beijingTime, yuan } from '../api';
 import { DataTable, type UrlTable } from '../lib/url-table';
 import { useKeysetPage } from '../lib/keyset-pages';
 import { CHANNEL, PAYMENT_STATE } from '../cashier-kit/labels';
-import { ReasonDialog } from '../cashier-kit/ReasonDialog';
+import { ReasonDialog } from '../lib/reason-dialog';
 
 type Row = CounterPaymentListPage['items'][number];
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Drawer } from 'tdesign-react';
 import { api, beijingTime, yuan } from '../api';
 import { RECONCILE_KIND } from '../cashier-kit/labels';
-import { ReasonDialog } from '../cashier-kit/ReasonDialog';
+import { ReasonDialog } from '../lib/reason-dialog';
 import type { Difference } from './Reconcile';
 
 /** One difference beside the list: what WeChat's bill and our records say, and its resolution. */

@@ -13,6 +13,7 @@ import { BallotEntry } from './BallotEntry';
 import { Turnout } from './Turnout';
 import { Results } from './Results';
 import { Events } from './Events';
+import { TabBar } from '../lib/tab-bar';
 
 /** While the vote is open the turnout is read again this often (and after every ballot entered here). */
 const LIVE_MS = 5000;
@@ -65,21 +66,13 @@ export function ElectionDetail({ id, route }: { id: string; route: Route }) {
         {kindText(e)} · 截止 {beijingTime(e.closesAt)}
         {e.rosterUnits > 0 && ` · 名册 ${e.rosterUnits} 户`}
       </p>
-      <div className="wyt-tabs" role="tablist" aria-label="投票管理">
-        {TABS.map((t) => (
-          <button
-            key={t.value}
-            type="button"
-            role="tab"
-            id={`tab-${t.value}`}
-            aria-selected={tab === t.value}
-            aria-controls="election-panel"
-            onClick={() => go('/elections', { id, tab: t.value })}
-          >
-            {t.label}
-          </button>
-        ))}
-      </div>
+      <TabBar
+        label="投票管理"
+        tabs={TABS}
+        value={tab}
+        onChange={(v) => go('/elections', { id, tab: v })}
+        panelId="election-panel"
+      />
       <section className="wyt-elections__panel" id="election-panel" role="tabpanel" aria-labelledby={`tab-${tab}`}>
         {tab === 'steps' && <Steps election={e} onDone={reload} />}
         {tab === 'candidates' && <Candidates election={e} onDone={reload} />}

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { api } from '../api';
 
 export type KeysetPage<T> = { items: T[]; nextCursor: string | null; total: number };
 
@@ -48,7 +49,19 @@ export function useKeysetPage<T>(
   }, []);
   const rows = data?.rows ?? [];
   const total = data?.total ?? 0;
-  /** What DataTable takes from a list, to spread: `<DataTable {...list.table} … />`. */
-  const table = { rows, total, loading, error, retry: reload };
+  /** What DataTable takes from a list, to spread: `<DataTable {...list.table} … />` (rows undefined until the first answer). */
+  const table = { rows: data?.rows, total, loading, error, retry: reload };
   return { rows, total, loading, error, reload, table };
+}
+
+/**
+ * `useKeysetPage` over a BFF list path (`base`, with its filters): pages are `?limit=&cursor=` of it.
+ * The path and the size name the query.
+ */
+export function useKeysetList<T>(base: string, page: number, size: number) {
+  return useKeysetPage<T>(`${base}|${size}`, page, size, (cursor, limit) =>
+    api.get<KeysetPage<T>>(
+      `${base}${base.includes('?') ? '&' : '?'}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+    ),
+  );
 }

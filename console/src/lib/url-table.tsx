@@ -1,16 +1,18 @@
 import { useEffect, useMemo, useRef, type ReactNode } from 'react';
-import { Table, type PrimaryTableCol, type SortInfo, type TableRowData } from 'tdesign-react';
+import { Button, Table, type PrimaryTableCol, type SortInfo, type TableRowData } from 'tdesign-react';
 import { go, type Route } from '../route';
-import { ErrorState } from '../states';
+import { EmptyState, ErrorState } from '../states';
 import './url-table.css';
+import './screen.css';
 
 export const PAGE_SIZES = [20, 50, 100];
 
 /**
- * A table's state in the URL (docs/console.md §Tables): filters, `sort` (`column:asc|desc`), `page`
- * and `size`, so a reload or a shared link shows the same rows. `set` changes some and keeps the rest.
+ * A screen's state in the URL (docs/console.md §Console helpers): filters, `sort` (`column:asc|desc`),
+ * `page`, `size` and the open item, so a reload or a shared link shows the same rows. `set` changes
+ * some and keeps the rest; `path` is the screen's route (the current one by default).
  */
-export function useUrlTable(route: Route, path: string) {
+export function useUrlTable(route: Route, path = route.path) {
   const p = route.params;
   const sortParam = p.get('sort') ?? '';
   const sort = useMemo<SortInfo | undefined>(() => {
@@ -28,14 +30,14 @@ export function useUrlTable(route: Route, path: string) {
 }
 export type UrlTable = ReturnType<typeof useUrlTable>;
 
-/** Rows in the order of the sort: numbers as numbers, text as Chinese readers sort it. */
-export function sortRows<T>(rows: T[], sort: SortInfo | undefined): T[] {
+/** Rows in the order of the sort: numbers as numbers, text as Chinese readers sort it (`value` reads a cell). */
+export function sortRows<T>(rows: T[], sort: SortInfo | undefined, value?: (row: T, key: string) => unknown): T[] {
   if (!sort) return rows;
-  const k = sort.sortBy as keyof T;
+  const read = value ?? ((row: T, key: string) => (row as Record<string, unknown>)[key]);
   const sign = sort.descending ? -1 : 1;
   return [...rows].sort((a, b) => {
-    const x = a[k];
-    const y = b[k];
+    const x = read(a, sort.sortBy);
+    const y = read(b, sort.sortBy);
     if (typeof x === 'number' && typeof y === 'number') return sign * (x - y);
     return sign * String(x ?? '').localeCompare(String(y ?? ''), 'zh-CN', { numeric: true });
   });
@@ -50,6 +52,7 @@ function useNamedTable(label: string) {
   useEffect(() => {
     const el = box.current;
     el?.querySelector('.t-pagination__jump input')?.setAttribute('aria-label', '跳转到页码');
+    el?.querySelectorAll('.t-pagination .t-select input').forEach((i) => i.setAttribute('aria-label', '每页条数'));
     const body = el?.querySelector('.t-table__content');
     body?.setAttribute('tabindex', '0');
     body?.setAttribute('role', 'region');
@@ -65,11 +68,16 @@ type Props<T extends TableRowData> = {
   /** What the rows are, for screen readers (the scrolling region's name). */
   label: string;
   rowKey: string;
-  rows: T[];
+  /** Undefined while the first answer is awaited. */
+  rows: T[] | undefined;
   columns: PrimaryTableCol<T>[];
   url: UrlTable;
-  /** The total of every page (the BFF's); without it the table is one page of `rows`. */
+  /** The total of every page (the BFF's); without it the table is one page of `rows`… */
   total?: number;
+  /** …unless `rows` is the whole list, then paged here (page and size in the URL all the same). */
+  whole?: boolean;
+  /** The row open in the drawer beside the table, highlighted. */
+  activeKey?: string;
   loading?: boolean;
   error?: Error;
   retry?: () => void;
@@ -86,26 +94,31 @@ type Props<T extends TableRowData> = {
 };
 
 /**
- * The console's table (docs/console.md §Tables): sortable columns whose sort is in the URL, paging
- * with the total, a sticky header (the body scrolls under it), the row count, row selection, and the
- * empty and error states. TDesign leaves the scrolling body and the page jumper unnamed: named here
- * (axe: scrollable-region-focusable, label).
+ * The console's one table (docs/console.md §Console helpers): sortable columns whose sort is in the
+ * URL, paging with the total (the BFF's keyset pages, or a whole list paged here), a sticky header (the
+ * body scrolls under it), the row count, row selection, the open row highlighted, and the loading, empty
+ * and error states. TDesign leaves the scrolling body, the page jumper and the page size unnamed: named
+ * here (axe: scrollable-region-focusable, label).
  */
 export function DataTable<T extends TableRowData>(props: Props<T>) {
-  const { url, total, rows, selected, onSelect } = props;
+  const { url, selected, onSelect, whole, unit = '条' } = props;
+  const rows = props.rows;
   const box = useNamedTable(props.label);
-  const sorted = useMemo(() => sortRows(rows, url.sort), [rows, url.sort]);
+  const sorted = useMemo(() => sortRows(rows ?? [], url.sort), [rows, url.sort]);
+  const shown = whole ? sorted.slice((url.page - 1) * url.size, url.page * url.size) : sorted;
+  const total = whole ? sorted.length : props.total;
+  const paged = total !== undefined;
   const columns: PrimaryTableCol<T>[] = onSelect
     ? [{ colKey: 'row-select', type: 'multiple', width: 46 }, ...props.columns]
     : props.columns;
-  const count = total ?? rows.length;
+  const waiting = !rows || (props.loading && !rows.length);
   return (
     <div className="wyt-table" ref={box}>
       <div className="wyt-table__bar" role="group" aria-label="筛选与操作">
         <span className="wyt-table__count" data-testid={props.countId ?? 'row-count'} aria-live="polite">
-          {props.loading && !rows.length ? '' : `共 ${count} ${props.unit ?? '条'}`}
-          {total !== undefined && total > rows.length ? `，本页 ${rows.length} ${props.unit ?? '条'}` : ''}
-          {selected?.length ? `，已选 ${selected.length} ${props.unit ?? '条'}` : ''}
+          {waiting ? '' : `共 ${total ?? shown.length} ${unit}`}
+          {!waiting && paged ? `，本页 ${shown.length} ${unit}` : ''}
+          {selected?.length ? `，已选 ${selected.length} ${unit}` : ''}
         </span>
         {props.children}
       </div>
@@ -114,7 +127,7 @@ export function DataTable<T extends TableRowData>(props: Props<T>) {
       ) : (
         <Table<T>
           rowKey={props.rowKey}
-          data={sorted}
+          data={shown}
           columns={columns}
           loading={props.loading}
           sort={url.sort}
@@ -125,13 +138,16 @@ export function DataTable<T extends TableRowData>(props: Props<T>) {
           selectedRowKeys={selected}
           onSelectChange={onSelect ? (keys) => onSelect(keys) : undefined}
           onRowClick={props.onRowClick ? ({ row }) => props.onRowClick!(row) : undefined}
+          rowClassName={({ row }) =>
+            props.activeKey && row[props.rowKey] === props.activeKey ? 'wyt-table__active' : ''
+          }
           maxHeight="calc(100vh - 260px)"
-          empty={props.empty}
+          empty={<EmptyState text={props.empty} />}
           stripe
           hover
           size="small"
           pagination={
-            total === undefined
+            !paged
               ? undefined
               : {
                   current: url.page,
@@ -207,3 +223,15 @@ export function LocalTable<T extends TableRowData>(props: LocalProps<T>) {
     </div>
   );
 }
+
+/** The column that opens a row in the drawer beside the table: a real button, so the keyboard reaches it. */
+export const openColumn = <T extends TableRowData>(label: string, open: (row: T) => void): PrimaryTableCol<T> => ({
+  colKey: 'op',
+  title: '操作',
+  width: 80,
+  cell: ({ row }) => (
+    <Button variant="text" theme="primary" onClick={() => open(row)}>
+      {label}
+    </Button>
+  ),
+});

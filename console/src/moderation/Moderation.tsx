@@ -3,10 +3,9 @@ import { Button, MessagePlugin, Select, type PrimaryTableCol } from 'tdesign-rea
 import type { ModerationQueue } from '../../../bff/src/api-types';
 import { api, beijingTime } from '../api';
 import type { ScreenProps } from '../shell/screens';
-import { DataTable } from '../manager/DataTable';
-import { confirmFirst } from '../manager/confirm';
-import { useUrlState } from '../manager/url';
-import '../manager/manager.css';
+import { confirm } from '../lib/confirm';
+import { DataTable, useUrlTable } from '../lib/url-table';
+import '../lib/screen.css';
 
 type Row = ModerationQueue['items'][number];
 const STATES = [
@@ -20,7 +19,7 @@ const STATES = [
  * …/moderation); 通过 shows it, 不通过 keeps it hidden for good — asked first (POST …/decision).
  */
 export default function Moderation({ communityId, route }: ScreenProps) {
-  const url = useUrlState(route);
+  const url = useUrlTable(route);
   const status = url.get('status') || 'PENDING';
   const [queue, setQueue] = useState<ModerationQueue>();
   const [error, setError] = useState<Error>();
@@ -34,11 +33,9 @@ export default function Moderation({ communityId, route }: ScreenProps) {
   useEffect(load, [load]);
 
   const decide = async (row: Row, approve: boolean) => {
-    const yes = await confirmFirst(
-      approve
-        ? { header: '通过审核', body: `“${row.text ?? '图片'}”将对住户显示。`, confirm: '通过' }
-        : { header: '不通过', body: '内容将一直隐藏，不能撤回。', confirm: '不通过', danger: true },
-    );
+    const yes = approve
+      ? await confirm('通过审核', `“${row.text ?? '图片'}”将对住户显示。`, '通过')
+      : await confirm('不通过', '内容将一直隐藏，不能撤回。', '不通过', { danger: true });
     if (!yes) return;
     await api.post(`/api/staff/moderation/${row.id}/decision`, { approve }).then(
       () => void MessagePlugin.success(approve ? '已通过' : '已设为不通过'),
@@ -96,6 +93,7 @@ export default function Moderation({ communityId, route }: ScreenProps) {
         rowKey="id"
         columns={columns}
         rows={queue?.items}
+        whole
         loading={!queue && !error}
         error={error}
         retry={load}

@@ -5,9 +5,9 @@ import { api } from '../api';
 import { go } from '../route';
 import type { ScreenProps } from '../shell/screens';
 import { ErrorState, LoadingState } from '../states';
-import { confirmFirst } from '../manager/confirm';
+import { confirm } from '../lib/confirm';
 import { CATEGORY_LABELS, htmlToText, textToHtml } from '../repairs/labels';
-import '../manager/manager.css';
+import '../lib/screen.css';
 import './notices.css';
 
 /** What staff may publish: 业委会公示 is the committee's own (bff/src/notices/schema.ts ZStaffCategory). */
@@ -79,11 +79,7 @@ export default function NoticeEdit({ communityId, route }: ScreenProps) {
   const publish = () =>
     run(async () => {
       const saved = await save();
-      const yes = await confirmFirst({
-        header: '发布公告',
-        body: `“${saved.title}”将推送给本小区的住户，发布后只能撤回，不能删除。`,
-        confirm: '发布',
-      });
+      const yes = await confirm('发布公告', `“${saved.title}”将推送给本小区的住户，发布后只能撤回，不能删除。`, '发布');
       if (!yes) return;
       await api.post(`/api/staff/notices/${saved.id}/publish`);
       void MessagePlugin.success('已发布');

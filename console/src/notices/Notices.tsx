@@ -5,13 +5,12 @@ import { api, beijingTime } from '../api';
 import { go } from '../route';
 import type { ScreenProps } from '../shell/screens';
 import { ErrorState, LoadingState, EmptyState } from '../states';
-import { DataTable } from '../manager/DataTable';
-import { ReasonDialog } from '../manager/ReasonDialog';
-import { tableOf, useKeysetPage } from '../manager/keyset';
-import { useUrlState } from '../manager/url';
-import { SideDrawer } from '../manager/SideDrawer';
+import { ReasonDialog } from '../lib/reason-dialog';
+import { useKeysetList } from '../lib/keyset-pages';
+import { SideDrawer } from '../lib/side-drawer';
 import { CATEGORY_LABELS, NOTICE_STATUS_LABELS } from '../repairs/labels';
-import '../manager/manager.css';
+import { DataTable, useUrlTable } from '../lib/url-table';
+import '../lib/screen.css';
 
 type Row = StaffNoticeListPage['items'][number];
 const percent = (r: number) => `${Math.round(r * 1000) / 10}%`;
@@ -21,22 +20,14 @@ const percent = (r: number) => `${Math.round(r * 1000) / 10}%`;
  * opens the editor, a published one lists its unread units in the drawer or is withdrawn (asked first).
  */
 export default function Notices({ communityId, route }: ScreenProps) {
-  const url = useUrlState(route);
+  const url = useUrlTable(route);
   const [status, unread] = [url.get('status'), url.get('unread') || undefined];
-  const list = useKeysetPage<Row, StaffNoticeListPage>(
+  const list = useKeysetList<Row>(
     `/api/staff/communities/${communityId}/notices${status ? `?status=${status}` : ''}`,
     url.page,
     url.size,
   );
   const [withdrawing, setWithdrawing] = useState<Row>();
-  const withdraw = async (row: Row, reason: string) => {
-    setWithdrawing(undefined);
-    await api.post(`/api/staff/notices/${row.id}/withdraw`, { reason }).then(
-      () => void MessagePlugin.success('已撤回'),
-      (e: Error) => void MessagePlugin.error(e.message),
-    );
-    list.reload();
-  };
   const columns: PrimaryTableCol<Row>[] = [
     { colKey: 'title', title: '标题', ellipsis: true, sorter: true },
     { colKey: 'category', title: '类别', width: 100, cell: ({ row }) => CATEGORY_LABELS[row.category] },
@@ -84,7 +75,7 @@ export default function Notices({ communityId, route }: ScreenProps) {
         ),
     },
   ];
-  const rows = list.data?.items.map((n) => ({ ...n, readRate: n.reads.readRate }));
+  const rows = list.table.rows?.map((n) => ({ ...n, readRate: n.reads.readRate }));
   return (
     <div className="wyt-page wyt-mgr">
       <h1>公告</h1>
@@ -108,21 +99,28 @@ export default function Notices({ communityId, route }: ScreenProps) {
         label="公告列表"
         rowKey="id"
         columns={columns}
-        {...tableOf(list)}
+        {...list.table}
         rows={rows}
         empty="还没有公告"
         url={url}
         activeKey={unread}
       />
-      <ReasonDialog
-        open={Boolean(withdrawing)}
-        header={`撤回公告“${withdrawing?.title ?? ''}”`}
-        prompt="撤回原因（住户会看到，撤回后不能再发布）"
-        confirm="撤回"
-        min={2}
-        onCancel={() => setWithdrawing(undefined)}
-        onConfirm={(reason) => void withdraw(withdrawing!, reason)}
-      />
+      {withdrawing && (
+        <ReasonDialog
+          header={`撤回公告“${withdrawing.title}”`}
+          reasonLabel="撤回原因（住户会看到，撤回后不能再发布）"
+          minReason={2}
+          confirmText="撤回"
+          danger
+          onSubmit={(reason) => api.post(`/api/staff/notices/${withdrawing.id}/withdraw`, { reason })}
+          onClose={(done) => {
+            setWithdrawing(undefined);
+            if (!done) return;
+            void MessagePlugin.success('已撤回');
+            list.reload();
+          }}
+        />
+      )}
       <UnreadDrawer id={unread} onClose={() => url.set({ unread: undefined })} />
     </div>
   );

@@ -4,12 +4,12 @@ import type { StaffRepairListPage, Technician } from '../../../bff/src/api-types
 import { api } from '../api';
 import type { ScreenProps } from '../shell/screens';
 import { ErrorState, LoadingState } from '../states';
-import { useUrlState } from '../manager/url';
 import { AssignDialog } from './AssignDialog';
 import { RepairDrawer, act } from './RepairDrawer';
 import { useTechnicians } from './technicians';
 import { STATUS_LABELS } from './labels';
-import '../manager/manager.css';
+import '../lib/screen.css';
+import { useUrlTable } from '../lib/url-table';
 import './board.css';
 
 type Card = StaffRepairListPage['items'][number];
@@ -51,7 +51,7 @@ function moveFocus(e: React.KeyboardEvent<HTMLButtonElement>) {
  * keyboard — focus the card, press A, choose with ↑ ↓ and Enter. Enter on a card opens it in the drawer.
  */
 export default function Board({ communityId, route }: ScreenProps) {
-  const url = useUrlState(route);
+  const url = useUrlTable(route);
   const open = url.get('open') || undefined;
   const techs = useTechnicians(communityId);
   const [columns, setColumns] = useState<Record<string, StaffRepairListPage>>();

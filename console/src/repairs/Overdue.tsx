@@ -3,13 +3,11 @@ import { Tag, type PrimaryTableCol } from 'tdesign-react';
 import type { OverdueBoard } from '../../../bff/src/api-types';
 import { api, beijingTime } from '../api';
 import type { ScreenProps } from '../shell/screens';
-import { DataTable } from '../manager/DataTable';
-import { useUrlState } from '../manager/url';
-import { openColumn } from '../manager/columns';
 import { RepairDrawer } from './RepairDrawer';
 import { useTechnicians } from './technicians';
 import { STATUS_LABELS, STATUS_TAG } from './labels';
-import '../manager/manager.css';
+import { DataTable, openColumn, useUrlTable } from '../lib/url-table';
+import '../lib/screen.css';
 
 type Row = OverdueBoard['items'][number] & { lateMinutes: number };
 const late = (m: number) =>
@@ -20,7 +18,7 @@ const late = (m: number) =>
  * first (GET …/repairs/overdue), with the calendar's run-out warning; each opens in the drawer.
  */
 export default function Overdue({ communityId, route }: ScreenProps) {
-  const url = useUrlState(route);
+  const url = useUrlTable(route);
   const open = url.get('open') || undefined;
   const techs = useTechnicians(communityId);
   const [board, setBoard] = useState<OverdueBoard>();
@@ -80,6 +78,7 @@ export default function Overdue({ communityId, route }: ScreenProps) {
         rowKey="id"
         columns={columns}
         rows={rows}
+        whole
         loading={!board && !error}
         error={error}
         retry={load}

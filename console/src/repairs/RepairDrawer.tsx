@@ -3,8 +3,8 @@ import { Button, Input, InputNumber, MessagePlugin, Select, Tag } from 'tdesign-
 import type { RepairAction, RepairDetail, Technician } from '../../../bff/src/api-types';
 import { api, beijingTime } from '../api';
 import { ErrorState, LoadingState } from '../states';
-import { confirmFirst } from '../manager/confirm';
-import { SideDrawer } from '../manager/SideDrawer';
+import { confirm } from '../lib/confirm';
+import { SideDrawer } from '../lib/side-drawer';
 import { ACTION_LABELS, FAULT_LABELS, STATUS_LABELS, STATUS_TAG } from './labels';
 
 type Status = RepairDetail['status'];
@@ -135,10 +135,7 @@ function Actions({
   const returnIt = async () => {
     const chosen = RETURNS.find((r) => r.value === why);
     if (!chosen) return void MessagePlugin.warning('请选择退单原因');
-    const yes = await confirmFirst({
-      header: '确认退单',
-      body: `退单后报修结束，住户会收到通知（${chosen.label}），不能撤回。`,
-      confirm: '退单',
+    const yes = await confirm('确认退单', `退单后报修结束，住户会收到通知（${chosen.label}），不能撤回。`, '退单', {
       danger: true,
     });
     if (yes) await run({ action: 'return', reason: chosen.value as 'OUT_OF_SCOPE' });

@@ -2,14 +2,12 @@ import { Select, Tag, type PrimaryTableCol } from 'tdesign-react';
 import type { StaffRepairListPage } from '../../../bff/src/api-types';
 import { beijingTime } from '../api';
 import type { ScreenProps } from '../shell/screens';
-import { DataTable } from '../manager/DataTable';
-import { tableOf, useKeysetPage } from '../manager/keyset';
-import { openColumn } from '../manager/columns';
-import { useUrlState } from '../manager/url';
+import { useKeysetList } from '../lib/keyset-pages';
 import { RepairDrawer } from './RepairDrawer';
 import { useTechnicians } from './technicians';
 import { FAULT_LABELS, STATUS_LABELS, STATUS_TAG } from './labels';
-import '../manager/manager.css';
+import { DataTable, openColumn, useUrlTable } from '../lib/url-table';
+import '../lib/screen.css';
 
 type Row = StaffRepairListPage['items'][number];
 const STATUSES = Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label }));
@@ -19,11 +17,11 @@ const STATUSES = Object.entries(STATUS_LABELS).map(([value, label]) => ({ value,
  * total over keyset pages (GET …/repairs); the repair and its actions in a drawer beside the list.
  */
 export default function Repairs({ communityId, route }: ScreenProps) {
-  const url = useUrlState(route);
+  const url = useUrlTable(route);
   const status = url.get('status');
   const open = url.get('open') || undefined;
   const base = `/api/staff/communities/${communityId}/repairs${status ? `?status=${status}` : ''}`;
-  const list = useKeysetPage<Row, StaffRepairListPage>(base, url.page, url.size);
+  const list = useKeysetList<Row>(base, url.page, url.size);
   const techs = useTechnicians(communityId);
 
   const columns: PrimaryTableCol<Row>[] = [
@@ -71,7 +69,7 @@ export default function Repairs({ communityId, route }: ScreenProps) {
         label="报修列表"
         rowKey="id"
         columns={columns}
-        {...tableOf(list)}
+        {...list.table}
         empty="没有符合条件的报修"
         url={url}
         activeKey={open}

@@ -15,6 +15,8 @@ import './roles.css';
 const KINDS: Record<string, string> = {
   ROLE_GRANTED: '授予角色',
   ROLE_REMOVED: '移除角色',
+  COUNTER_VOID_APPROVED: '批准收款作废',
+  COUNTER_VOID_REJECTED: '驳回收款作废',
   INVITATION_CREATED: '发出邀请',
   INVITATION_CONFIRMED: '确认管理员邀请',
   INVITATION_REVOKED: '撤回邀请',

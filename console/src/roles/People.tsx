@@ -6,7 +6,7 @@ import type { ScreenProps } from '../shell/screens';
 import { LocalTable } from '../lib/url-table';
 import { useLoad } from '../lib/use-load';
 import { confirm } from '../lib/confirm';
-import { ReasonDialog } from '../cashier-kit/ReasonDialog';
+import { ReasonDialog } from '../lib/reason-dialog';
 import { EmptyState, ErrorState } from '../states';
 import { InviteDialog } from './InviteDialog';
 import { usePlaces } from './places';

@@ -3,10 +3,9 @@ import { Button, Input, MessagePlugin, Radio, Tag, type PrimaryTableCol } from '
 import type { WorkCalendarView } from '../../../bff/src/api-types';
 import { api } from '../api';
 import type { ScreenProps } from '../shell/screens';
-import { DataTable } from '../manager/DataTable';
-import { confirmFirst } from '../manager/confirm';
-import { useUrlState } from '../manager/url';
-import '../manager/manager.css';
+import { confirm } from '../lib/confirm';
+import { DataTable, useUrlTable } from '../lib/url-table';
+import '../lib/screen.css';
 
 type Day = WorkCalendarView['days'][number];
 
@@ -16,7 +15,7 @@ type Day = WorkCalendarView['days'][number];
  * company admin adds a day (PUT …/:date) or removes one (DELETE, asked first).
  */
 export default function Calendar({ communityId, route, me }: ScreenProps) {
-  const url = useUrlState(route);
+  const url = useUrlTable(route);
   const admin = me.staff.some((s) => s.community.id === communityId && s.roles.includes('COMPANY_ADMIN'));
   const base = `/api/staff/communities/${communityId}/work-calendar`;
   const [view, setView] = useState<WorkCalendarView>();
@@ -36,14 +35,7 @@ export default function Calendar({ communityId, route, me }: ScreenProps) {
       (e: Error) => void MessagePlugin.error(e.message),
     );
   const remove = async (d: Day) => {
-    if (
-      await confirmFirst({
-        header: '删除这一天',
-        body: `${d.date}（${d.note}）将按普通日期计算。`,
-        confirm: '删除',
-        danger: true,
-      })
-    )
+    if (await confirm('删除这一天', `${d.date}（${d.note}）将按普通日期计算。`, '删除', { danger: true }))
       await change(api.delete<WorkCalendarView>(`${base}/${d.date}`), '已删除');
   };
   const columns: PrimaryTableCol<Day>[] = [
@@ -118,6 +110,7 @@ export default function Calendar({ communityId, route, me }: ScreenProps) {
         rowKey="date"
         columns={columns}
         rows={view?.days}
+        whole
         loading={!view && !error}
         error={error}
         retry={load}

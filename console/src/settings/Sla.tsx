@@ -4,7 +4,7 @@ import type { CommunityStaffMember, EscalationStep, RepairSlaView, StaffRole } f
 import { api } from '../api';
 import type { ScreenProps } from '../shell/screens';
 import { ErrorState, LoadingState } from '../states';
-import '../manager/manager.css';
+import '../lib/screen.css';
 
 type Settings = RepairSlaView['settings'];
 type Clock =

@@ -2,14 +2,13 @@ import { Button, type PrimaryTableCol } from 'tdesign-react';
 import type { Technician } from '../../../bff/src/api-types';
 import { go } from '../route';
 import type { ScreenProps } from '../shell/screens';
-import { DataTable } from '../manager/DataTable';
-import { useUrlState } from '../manager/url';
 import { useTechnicians } from '../repairs/technicians';
-import '../manager/manager.css';
+import { DataTable, useUrlTable } from '../lib/url-table';
+import '../lib/screen.css';
 
 /** 维修工 (#26): who the office can assign here (company-wide ones too) and how many open jobs each has. */
 export default function Technicians({ communityId, route }: ScreenProps) {
-  const url = useUrlState(route);
+  const url = useUrlTable(route);
   const techs = useTechnicians(communityId);
   const columns: PrimaryTableCol<Technician>[] = [
     { colKey: 'name', title: '姓名', sorter: true },
@@ -29,6 +28,7 @@ export default function Technicians({ communityId, route }: ScreenProps) {
         rowKey="id"
         columns={columns}
         rows={techs.items}
+        whole
         loading={!techs.items && !techs.error}
         error={techs.error}
         retry={techs.reload}

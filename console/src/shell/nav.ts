@@ -19,6 +19,7 @@ export const SCREENS = [
   { path: '/notices', label: '公告', roles: ['MANAGER', 'COMPANY_ADMIN'] },
   { path: '/notice-edit', label: '写公告', roles: ['MANAGER', 'COMPANY_ADMIN'] },
   { path: '/bind-requests', label: '绑定审核', roles: ['MANAGER', 'COMPANY_ADMIN'] },
+  { path: '/void-requests', label: '作废审批', roles: ['MANAGER'] },
   { path: '/repair-sla', label: '报修时限与升级', roles: ['MANAGER', 'COMPANY_ADMIN'] },
   { path: '/work-calendar', label: '工作日历', roles: ['MANAGER', 'COMPANY_ADMIN'] },
   { path: '/technicians', label: '维修工', roles: ['MANAGER', 'COMPANY_ADMIN'] },

@@ -28,6 +28,7 @@ export const SCREEN_COMPONENTS: Record<ScreenPath, ComponentType<ScreenProps>> =
   '/notices': lazy(() => import('../notices/Notices')),
   '/notice-edit': lazy(() => import('../notices/NoticeEdit')),
   '/bind-requests': lazy(() => import('../binds/BindRequests')),
+  '/void-requests': lazy(() => import('../void-requests/VoidRequests')),
   '/repair-sla': lazy(() => import('../settings/Sla')),
   '/work-calendar': lazy(() => import('../settings/Calendar')),
   '/technicians': lazy(() => import('../settings/Technicians')),

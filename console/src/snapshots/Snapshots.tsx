@@ -4,13 +4,11 @@ import type { SnapshotDetail, StaffSnapshotListPage } from '../../../bff/src/api
 import { api, beijingTime } from '../api';
 import type { ScreenProps } from '../shell/screens';
 import { ErrorState, LoadingState } from '../states';
-import { DataTable } from '../manager/DataTable';
-import { tableOf, useKeysetPage } from '../manager/keyset';
-import { openColumn } from '../manager/columns';
-import { useUrlState } from '../manager/url';
-import { SideDrawer } from '../manager/SideDrawer';
+import { useKeysetList } from '../lib/keyset-pages';
+import { SideDrawer } from '../lib/side-drawer';
 import { SNAPSHOT_KIND_LABELS, SNAPSHOT_STATUS_LABELS } from '../repairs/labels';
-import '../manager/manager.css';
+import { DataTable, openColumn, useUrlTable } from '../lib/url-table';
+import '../lib/screen.css';
 
 type Row = StaffSnapshotListPage['items'][number];
 const options = (labels: Record<string, string>, all: string) => [
@@ -23,10 +21,10 @@ const options = (labels: Record<string, string>, all: string) => [
  * (GET …/snapshots); opening one is accepting it, as on the phone; the office replies in the drawer.
  */
 export default function Snapshots({ communityId, route }: ScreenProps) {
-  const url = useUrlState(route);
+  const url = useUrlTable(route);
   const [status, kind, open] = [url.get('status'), url.get('kind'), url.get('open') || undefined];
   const q = new URLSearchParams({ ...(status ? { status } : {}), ...(kind ? { kind } : {}) }).toString();
-  const list = useKeysetPage<Row, StaffSnapshotListPage>(
+  const list = useKeysetList<Row>(
     `/api/staff/communities/${communityId}/snapshots${q ? `?${q}` : ''}`,
     url.page,
     url.size,
@@ -68,7 +66,7 @@ export default function Snapshots({ communityId, route }: ScreenProps) {
         label="随手拍列表"
         rowKey="id"
         columns={columns}
-        {...tableOf(list)}
+        {...list.table}
         empty="还没有住户的随手拍"
         url={url}
         activeKey={open}

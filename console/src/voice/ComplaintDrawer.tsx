@@ -3,7 +3,7 @@ import { MessagePlugin, Tag } from 'tdesign-react';
 import type { CommunityStaffMember, ComplaintAction, ComplaintDetail } from '../../../bff/src/api-types';
 import { api, beijingTime } from '../api';
 import { ErrorState, LoadingState } from '../states';
-import { SideDrawer } from '../manager/SideDrawer';
+import { SideDrawer } from '../lib/side-drawer';
 import { ClockTag } from './ClockTag';
 import { ComplaintActions } from './ComplaintActions';
 import { ACTION_LABELS, CHANNEL_LABELS, KIND_LABELS, STATUS_LABELS, STATUS_TAG } from './labels';

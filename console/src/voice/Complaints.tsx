@@ -3,16 +3,14 @@ import { Button, Checkbox, Select, Tag, type PrimaryTableCol } from 'tdesign-rea
 import type { OfficeComplaintPage } from '../../../bff/src/api-types';
 import { beijingTime } from '../api';
 import type { ScreenProps } from '../shell/screens';
-import { DataTable } from '../manager/DataTable';
-import { tableOf, useKeysetPage } from '../manager/keyset';
-import { openColumn } from '../manager/columns';
-import { useUrlState } from '../manager/url';
+import { useKeysetList } from '../lib/keyset-pages';
 import { useStaff } from './staff';
 import { ClockTag } from './ClockTag';
 import { ComplaintDrawer } from './ComplaintDrawer';
 import { FileForCaller } from './FileForCaller';
 import { KIND_LABELS, STATUS_LABELS, STATUS_TAG } from './labels';
-import '../manager/manager.css';
+import '../lib/screen.css';
+import { DataTable, openColumn, useUrlTable } from '../lib/url-table';
 import './voice.css';
 
 type Row = OfficeComplaintPage['items'][number];
@@ -25,12 +23,12 @@ const KINDS = Object.entries(KIND_LABELS).map(([value, label]) => ({ value, labe
  * history and the office's next steps; 代登记 files one for a caller.
  */
 export default function Complaints({ communityId, route }: ScreenProps) {
-  const url = useUrlState(route);
+  const url = useUrlTable(route);
   const [status, kind, overdue] = [url.get('status'), url.get('kind'), url.get('overdue')];
   const open = url.get('open') || undefined;
   const query = new URLSearchParams(Object.entries({ status, kind, overdue }).filter(([, v]) => v)).toString();
   const base = `/api/staff/communities/${communityId}/complaints${query ? `?${query}` : ''}`;
-  const list = useKeysetPage<Row, OfficeComplaintPage>(base, url.page, url.size);
+  const list = useKeysetList<Row>(base, url.page, url.size);
   const staff = useStaff(communityId);
   const [filing, setFiling] = useState(false);
   const nameOf = (id: string | null) => (id ? (staff.find((s) => s.id === id)?.name ?? '工作人员') : '—');
@@ -104,7 +102,7 @@ export default function Complaints({ communityId, route }: ScreenProps) {
         label="投诉与咨询列表"
         rowKey="id"
         columns={columns}
-        {...tableOf(list)}
+        {...list.table}
         empty="没有符合条件的投诉或咨询"
         url={url}
         activeKey={open}

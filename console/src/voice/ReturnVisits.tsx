@@ -3,14 +3,13 @@ import { Button, Dialog, MessagePlugin, Radio, Tag, Textarea, type PrimaryTableC
 import type { ReturnVisitList, ReturnVisitRate } from '../../../bff/src/api-types';
 import { api, beijingTime } from '../api';
 import type { ScreenProps } from '../shell/screens';
-import { TabBar } from '../cashier-kit/TabBar';
+import { TabBar } from '../lib/tab-bar';
 import { BarChart } from '../lib/bar-chart';
 import { useLoad } from '../lib/use-load';
-import { DataTable } from '../manager/DataTable';
-import { useUrlState } from '../manager/url';
 import { permille, VISIT_RESULT_LABELS, VISIT_RESULTS } from './labels';
-import '../manager/manager.css';
+import '../lib/screen.css';
 import '../cashier-kit/cashier.css';
+import { DataTable, useUrlTable } from '../lib/url-table';
 import './voice.css';
 
 type Row = ReturnVisitList['items'][number];
@@ -21,7 +20,7 @@ const thisMonth = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia
  * URL) — a phone visit recorded with its result and note, and the month's return-visit rate against 95 %.
  */
 export default function ReturnVisits({ communityId, route }: ScreenProps) {
-  const url = useUrlState(route);
+  const url = useUrlTable(route);
   const status = url.get('status') === 'DONE' ? 'DONE' : 'OPEN';
   const month = url.get('month') || thisMonth();
   const base = `/api/staff/communities/${communityId}/return-visits`;
@@ -82,6 +81,7 @@ export default function ReturnVisits({ communityId, route }: ScreenProps) {
         rowKey="id"
         columns={columns}
         rows={list.data?.items}
+        whole
         loading={list.loading}
         error={list.error}
         retry={() => void list.reload()}

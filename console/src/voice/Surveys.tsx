@@ -2,14 +2,12 @@ import { Button, Tag, type PrimaryTableCol } from 'tdesign-react';
 import type { SurveyListPage } from '../../../bff/src/api-types';
 import { beijingTime } from '../api';
 import type { ScreenProps } from '../shell/screens';
-import { DataTable } from '../manager/DataTable';
-import { tableOf, useKeysetPage } from '../manager/keyset';
-import { openColumn } from '../manager/columns';
-import { useUrlState } from '../manager/url';
+import { useKeysetList } from '../lib/keyset-pages';
 import { SurveyBuilder } from './SurveyBuilder';
 import { SurveyResultsView } from './SurveyResults';
 import { permille } from './labels';
-import '../manager/manager.css';
+import '../lib/screen.css';
+import { DataTable, openColumn, useUrlTable } from '../lib/url-table';
 import './voice.css';
 
 type Row = SurveyListPage['items'][number];
@@ -24,9 +22,9 @@ const STATE: Record<Row['state'], { label: string; theme: 'default' | 'success' 
  * total, GET …/surveys); `?new=1` builds and publishes one, `?id=` shows its results.
  */
 export default function Surveys({ communityId, route }: ScreenProps) {
-  const url = useUrlState(route);
+  const url = useUrlTable(route);
   const id = url.get('id');
-  const list = useKeysetPage<Row, SurveyListPage>(`/api/staff/communities/${communityId}/surveys`, url.page, url.size);
+  const list = useKeysetList<Row>(`/api/staff/communities/${communityId}/surveys`, url.page, url.size);
   if (url.get('new'))
     return (
       <SurveyBuilder
@@ -91,7 +89,7 @@ export default function Surveys({ communityId, route }: ScreenProps) {
           新建问卷
         </Button>
       </div>
-      <DataTable<Row> label="问卷列表" rowKey="id" columns={columns} {...tableOf(list)} empty="还没有问卷" url={url} />
+      <DataTable<Row> label="问卷列表" rowKey="id" columns={columns} {...list.table} empty="还没有问卷" url={url} />
     </div>
   );
 }

@@ -137,6 +137,11 @@ export const feesCases: BadInputCases = ({ uuid, site }) => {
     'POST /api/staff/counter-payments/:id/void/approve': [
       { path: '/api/staff/counter-payments/x/void/approve', body: {} },
     ],
+    'POST /api/staff/counter-payments/:id/void/reject': [
+      { path: `/api/staff/counter-payments/${uuid}/void/reject`, body: {} },
+      { path: `/api/staff/counter-payments/${uuid}/void/reject`, body: { reason: '不' } },
+      { path: '/api/staff/counter-payments/x/void/reject', body: { reason: '金额无误，不予作废' } },
+    ],
     'POST /api/staff/bills/:id/waive': [
       { path: `/api/staff/bills/${uuid}/waive`, body: {} },
       { path: `/api/staff/bills/${uuid}/waive`, body: { reason: '减免' } },

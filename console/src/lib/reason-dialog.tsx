@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { Dialog, Input, Textarea } from 'tdesign-react';
-import { confirm } from '../lib/confirm';
+import { confirm } from './confirm';
 import { yuan } from '../api';
+import './reason-dialog.css';
 
 type Props = {
   header: string;
-  /** What will happen, shown again in the confirmation (it cannot be undone). */
-  warning: string;
+  /** What will happen, asked once more after submitting (it cannot be undone); without it the dialog is the question. */
+  warning?: string;
   reasonLabel: string;
   minReason: number;
   confirmText: string;
@@ -14,12 +15,15 @@ type Props = {
   maxFen?: number;
   onSubmit: (reason: string, amountFen?: number) => Promise<unknown>;
   onClose: (done: boolean) => void;
+  /** A refusal (驳回, 撤回): the submit button is red. */
+  danger?: boolean;
 };
 
 /**
- * A form with a reason (and an amount for refunds) for an act that cannot be undone — a void request,
- * a refund, an undo, a resolved difference: submitting asks once more (docs/console.md), then sends;
- * the BFF's Chinese message is shown if it refuses.
+ * The console's one form with a reason (and an amount for refunds) for an act that cannot be undone — a
+ * void request or its rejection, a refund, an undo, a resolved difference, a refused binding, a withdrawn
+ * notice (docs/console.md §Console helpers): with a `warning`, submitting asks once more; then it sends,
+ * and the BFF's Chinese message is shown if it refuses. Render it while open; `onClose(true)` after sending.
  */
 export function ReasonDialog(p: Props) {
   const [reason, setReason] = useState('');
@@ -36,7 +40,7 @@ export function ReasonDialog(p: Props) {
     if (p.maxFen !== undefined && (!fen || fen < 1 || fen > p.maxFen))
       return setError(`金额应在 ¥0.01 到 ${yuan(p.maxFen)} 之间`);
     const body = fen !== undefined ? `${p.warning}（金额 ${yuan(fen)}）` : p.warning;
-    if (!(await confirm(`确认${p.confirmText}？`, body, p.confirmText))) return;
+    if (p.warning && !(await confirm(`确认${p.confirmText}？`, body, p.confirmText))) return;
     setBusy(true);
     try {
       await p.onSubmit(reason.trim(), fen);
@@ -51,7 +55,7 @@ export function ReasonDialog(p: Props) {
     <Dialog
       visible
       header={p.header}
-      confirmBtn={{ content: p.confirmText, loading: busy }}
+      confirmBtn={{ content: p.confirmText, loading: busy, theme: p.danger ? 'danger' : 'primary' }}
       cancelBtn="取消"
       onConfirm={() => void submit()}
       onClose={() => p.onClose(false)}
@@ -64,13 +68,13 @@ export function ReasonDialog(p: Props) {
         }}
       >
         {p.maxFen !== undefined && (
-          <label className="wyt-cashier__field">
+          <label className="wyt-reason__field">
             <span>金额（元）</span>
             <Input value={amount} onChange={(v) => setAmount(String(v))} style={{ width: 160 }} />
-            <small className="wyt-cashier__note">最多可退 {yuan(p.maxFen)}</small>
+            <small className="wyt-reason__note">最多可退 {yuan(p.maxFen)}</small>
           </label>
         )}
-        <label className="wyt-cashier__field">
+        <label className="wyt-reason__field">
           <span>{p.reasonLabel}</span>
           {p.minReason > 8 ? (
             <Textarea value={reason} onChange={(v) => setReason(String(v))} />
@@ -79,7 +83,7 @@ export function ReasonDialog(p: Props) {
           )}
         </label>
         {error && (
-          <p role="alert" className="wyt-cashier__error">
+          <p role="alert" className="wyt-reason__error">
             {error}
           </p>
         )}

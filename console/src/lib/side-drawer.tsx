@@ -1,8 +1,10 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Drawer } from 'tdesign-react';
+import './side-drawer.css';
+import './screen.css';
 
 /**
- * The detail beside a list (#26): a drawer without an overlay, so the list stays in place and usable.
+ * The detail beside a list (docs/console.md §Console helpers): a drawer without an overlay, so the list stays in place and usable.
  * Its scrolling body is a named region the keyboard can reach (axe: scrollable-region-focusable).
  */
 export function SideDrawer(props: {
