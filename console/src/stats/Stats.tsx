@@ -4,7 +4,7 @@ import type { CommunityStats, CompanyStats } from '../../../bff/src/api-types';
 import { api } from '../api';
 import { ErrorState } from '../states';
 import { useLoad } from '../lib/use-load';
-import { useUrlState } from '../manager/url';
+import { useUrlTable } from '../lib/url-table';
 import { BarChart } from '../lib/bar-chart';
 import { SvgBars } from '../lib/svg-bars';
 import { beijingDay } from '../cashier-kit/labels';
@@ -90,7 +90,7 @@ function CompanyBars({ month }: { month: string }) {
  * as a chart, the export, and for a company admin the company's communities compared.
  */
 export default function Stats({ communityId, route, me }: ScreenProps) {
-  const url = useUrlState(route);
+  const url = useUrlTable(route);
   const month = MONTH.test(url.get('month')) ? url.get('month') : beijingDay(0).slice(0, 7);
   const [draft, setDraft] = useState(month);
   const [exportError, setExportError] = useState<Error | null>(null);
