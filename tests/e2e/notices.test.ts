@@ -43,8 +43,12 @@ describe('notices', { timeout: 90_000 }, () => {
     const resident = await stack.newPage();
     await stack.devLogin(resident, '业主（已绑定 梧桐苑1号楼101）');
     await resident.getByText('公告', { exact: true }).click();
-    // NutUI's cell does not pass test ids through: its class and text find it.
-    const item = resident.locator('.nut-cell', { hasText: '11月30日停水通知' });
+    // NutUI's cell does not pass test ids through: its class and text find it, on the notices page (the
+    // home page, hidden under it, names the latest notice too).
+    const item = resident
+      .locator('.taro_page[id^="/pages/notices/index"]')
+      .last()
+      .locator('.nut-cell', { hasText: '11月30日停水通知' });
     await item.locator('.unread-dot').waitFor();
     await stack.shot(resident, '22-notices-unread');
     await item.click();

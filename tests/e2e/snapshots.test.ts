@@ -120,7 +120,12 @@ describe('随手拍 and content safety', { timeout: 150_000 }, () => {
     await resident.getByText('报修', { exact: true }).click();
     await resident.getByTestId('service-level').getByText('按时接收报修').waitFor();
     await stack.shot(resident, '45-service-level');
-    await resident.locator('.nut-cell', { hasText: '客厅插座' }).click();
+    // On the repairs list: the home page under it names my open repair too.
+    await resident
+      .locator('.taro_page[id^="/pages/repairs/index"]')
+      .last()
+      .locator('.nut-cell', { hasText: '客厅插座' })
+      .click();
     await resident.getByTestId('repair-deadlines').getByText('下一步：接收').waitFor();
     await resident.getByTestId('repair-deadlines').getByText('已超时，物业已收到提醒').waitFor();
   });
