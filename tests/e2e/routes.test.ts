@@ -57,6 +57,21 @@ async function detailRecords(h: Harness, communityId: string): Promise<Record<st
   const bills = await owner!.call('GET', `/api/bills?unitId=${unitId}&status=unpaid`);
   const order = await created(owner!.call('POST', '/api/pay/orders', { body: { billIds: [bills.body.items[0].id] } }));
   const payment = await h.db.counterPayment.findFirstOrThrow({ where: { communityId } });
+  const complaint = await created(
+    owner!.call('POST', '/api/complaints', {
+      body: { unitId, kind: 'COMPLAINT', category: '环境卫生', text: '东门垃圾桶两天没有清运' },
+    }),
+  );
+  const survey = await created(
+    manager!.call('POST', `/api/staff/communities/${communityId}/surveys`, {
+      body: {
+        title: '物业服务满意度调查',
+        questions: [{ type: 'stars', title: '您对物业服务的总体评价' }],
+        opensAt: new Date(Date.now() - 3_600_000).toISOString(),
+        closesAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+      },
+    }),
+  );
   return {
     'pages/repairs/detail': { id: repair, as: 'owner' },
     'pages/notices/detail': { id: notice, as: 'owner' },
@@ -66,6 +81,8 @@ async function detailRecords(h: Harness, communityId: string): Promise<Record<st
     'packages/cashier/receipt/index': { id: payment.id, as: 'cashier' },
     'packages/committee/elections/index': { as: 'committee' },
     'packages/committee/elections/detail': { id: election.id, as: 'committee' },
+    'packages/voice/complaints/detail': { id: complaint, as: 'owner' },
+    'packages/voice/surveys/detail': { id: survey, as: 'owner' },
   };
 }
 
