@@ -34,7 +34,7 @@ const LAYOUT_PROBLEMS = `({ route, target }) => {
     if (ownText && (r.right > w + 1 || r.left < -1)) problems.push('off screen: ' + name(el));
     if (ownText && el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).display !== 'inline')
       problems.push('text overflows: ' + name(el) + ' ' + el.scrollWidth + '>' + el.clientWidth);
-    const tappable = el.matches('.nut-button, .nut-radio, .nut-switch, .care-tile, .nut-input, .nut-textarea, [role="button"]');
+    const tappable = el.matches('.nut-button, .choice, .nut-radio, .nut-switch, .care-tile, .nut-input, .nut-textarea, [role="button"]');
     if (tappable && (r.width < target - 0.5 || r.height < target - 0.5))
       problems.push('small target ' + Math.round(r.width) + '×' + Math.round(r.height) + ': ' + name(el));
   }

@@ -38,7 +38,7 @@ describe('代客报修 and the resident summary', { timeout: 180_000 }, () => {
     await stack.shot(manager, 'care2-on-behalf-picker');
     await form.getByTestId('unit-picker-search').locator('input').fill('101');
     await form.locator('.unit-picker__room', { hasText: /^101$/ }).click();
-    await form.getByTestId('on-behalf-resident').locator('.nut-radio', { hasText: '（业主）' }).first().click();
+    await form.getByTestId('on-behalf-resident').locator('.choice', { hasText: '（业主）' }).first().click();
     await form.locator('input[placeholder="部位，例如：厨房水龙头"]').fill('卫生间地漏');
     await form.locator('input[placeholder="现象，例如：关不紧，一直滴水"]').fill('返水，有异味');
     await stack.shot(manager, 'care2-on-behalf-filled');

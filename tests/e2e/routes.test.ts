@@ -75,7 +75,7 @@ async function detailRecords(h: Harness, communityId: string): Promise<Record<st
   return {
     'pages/repairs/detail': { id: repair, as: 'owner' },
     'pages/notices/detail': { id: notice, as: 'owner' },
-    'pages/votes/detail': { id: election.id, as: 'owner' },
+    'packages/committee/votes/detail': { id: election.id, as: 'owner' },
     'packages/snapshots/detail': { id: snapshot, as: 'owner' },
     'packages/fees/receipt': { id: order, as: 'owner' },
     'packages/cashier/receipt/index': { id: payment.id, as: 'cashier' },

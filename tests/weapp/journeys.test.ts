@@ -130,7 +130,7 @@ describe('weapp journeys: owners vote', { timeout: 90_000 }, () => {
     const site = await electionSite(h);
     const election = await openElection(h, site.committee, site.A.community.id);
     const app = await phoneOf(site.ownerE.openid);
-    await app.open('pages/votes/detail', { id: election.id });
+    await app.open('packages/committee/votes/detail', { id: election.id });
     await app.waitForText('张三');
     await app.tap('张三');
     await app.tap('李四');

@@ -73,14 +73,14 @@ export const TEMPLATES = {
   },
   electionOpened: {
     id: 'T_ELECTION_OPENED_01',
-    page: 'pages/votes/detail',
+    page: 'packages/committee/votes/detail',
     keywords: { thing1: 'thing', time2: 'time' },
     fields: { title: 'thing1', closesAt: 'time2' },
   },
   /** To owners who have not voted yet: the vote closes soon. */
   electionClosing: {
     id: 'T_ELECTION_CLOSING_01',
-    page: 'pages/votes/detail',
+    page: 'packages/committee/votes/detail',
     keywords: { thing1: 'thing', time2: 'time' },
     fields: { title: 'thing1', closesAt: 'time2' },
   },
@@ -90,7 +90,7 @@ export const TEMPLATES = {
    */
   electionResults: {
     id: 'T_ELECTION_RESULTS_01',
-    page: 'pages/votes/detail',
+    page: 'packages/committee/votes/detail',
     keywords: { thing1: 'thing', time2: 'time' },
     fields: { title: 'thing1', publishedAt: 'time2' },
   },

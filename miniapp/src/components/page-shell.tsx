@@ -3,7 +3,7 @@ import { View, Text } from '@tarojs/components';
 import { Warning } from '@nutui/icons-react-taro';
 import { EmptyIcon } from './empty-icon';
 import { WayOutButtons } from './way-out';
-import { Empty, Loading, Skeleton } from '../ui';
+import { Empty, Loading } from '../ui';
 import { humanError } from '../features/errors/human-errors';
 import { displayClasses, useDisplay } from '../features/display/display';
 import './page-shell.css';
@@ -43,7 +43,12 @@ export function PageShell({ request, emptyText = '暂无数据', children, ...ow
   if (loading) {
     return (
       <View className={root} data-testid="state-loading" aria-label="正在加载" aria-busy>
-        <Skeleton rows={4} animated />
+        {/* The skeleton: four grey bars (CSS, not NutUI's Skeleton — §Main package size). */}
+        <View className="skeleton" aria-hidden>
+          {[0, 1, 2, 3].map((i) => (
+            <View key={i} className="skeleton__bar" />
+          ))}
+        </View>
         <Loading className="shell__loading">加载中…</Loading>
       </View>
     );

@@ -7,14 +7,11 @@ import '@nutui/nutui-react-taro/dist/es/packages/cell/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/empty/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/loading/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/tag/style/css';
-import '@nutui/nutui-react-taro/dist/es/packages/noticebar/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/grid/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/textarea/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/switch/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/progress/style/css';
-import '@nutui/nutui-react-taro/dist/es/packages/radio/style/css';
-import '@nutui/nutui-react-taro/dist/es/packages/skeleton/style/css';
 
 export { default as Button } from '@nutui/nutui-react-taro/dist/es/packages/button';
 export { default as Cell } from '@nutui/nutui-react-taro/dist/es/packages/cell';
@@ -22,11 +19,8 @@ export { default as CellGroup } from '@nutui/nutui-react-taro/dist/es/packages/c
 export { default as Empty } from '@nutui/nutui-react-taro/dist/es/packages/empty';
 export { default as Loading } from '@nutui/nutui-react-taro/dist/es/packages/loading';
 export { default as Tag } from '@nutui/nutui-react-taro/dist/es/packages/tag';
-export { default as NoticeBar } from '@nutui/nutui-react-taro/dist/es/packages/noticebar';
 export { default as Grid } from '@nutui/nutui-react-taro/dist/es/packages/grid';
 export { default as Input } from '@nutui/nutui-react-taro/dist/es/packages/input';
 export { default as TextArea } from '@nutui/nutui-react-taro/dist/es/packages/textarea';
 export { default as Switch } from '@nutui/nutui-react-taro/dist/es/packages/switch';
 export { default as Progress } from '@nutui/nutui-react-taro/dist/es/packages/progress';
-export { default as Radio } from '@nutui/nutui-react-taro/dist/es/packages/radio';
-export { default as Skeleton } from '@nutui/nutui-react-taro/dist/es/packages/skeleton';

@@ -1,7 +1,8 @@
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { PageShell } from '../../components/page-shell';
-import { Cell, CellGroup, NoticeBar } from '../../ui';
+import { Cell, CellGroup } from '../../ui';
+import { DevNote } from '../../components/dev-note';
 import { DEMO_USERS } from '../../dev/demo-users';
 import { loginAsDemo } from '../../session';
 import { useAction } from '../../hooks/use-request';
@@ -15,7 +16,7 @@ export default function DevLogin() {
   if (!DEV_LOGIN) return <PageShell empty emptyText="此版本未开启开发登录" />;
   return (
     <PageShell>
-      <NoticeBar content="开发模式：选择演示用户登录，仅用于开发和测试，正式版本不包含此功能。" wrap />
+      <DevNote>开发模式：选择演示用户登录，仅用于开发和测试，正式版本不包含此功能。</DevNote>
       <View data-testid="dev-login">
         <CellGroup title="选择演示用户">
           {DEMO_USERS.map((u) => (

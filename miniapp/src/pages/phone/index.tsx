@@ -2,7 +2,8 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View, Text, Button as NativeButton } from '@tarojs/components';
 import { PageShell } from '../../components/page-shell';
-import { Button, Input, NoticeBar } from '../../ui';
+import { Button, Input } from '../../ui';
+import { DevNote } from '../../components/dev-note';
 import { bff, mintDemoPhoneCode } from '../../session';
 import { useAction } from '../../hooks/use-request';
 import { humanToast } from '../../features/errors/human-errors';
@@ -39,7 +40,7 @@ export default function Phone() {
         )}
         {process.env.TARO_ENV === 'h5' && DEV_LOGIN && (
           <View>
-            <NoticeBar content="开发模式：输入手机号，由微信模拟器签发授权码。" wrap />
+            <DevNote>开发模式：输入手机号，由微信模拟器签发授权码。</DevNote>
             <Input
               placeholder="请输入手机号"
               type="number"

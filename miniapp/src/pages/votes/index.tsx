@@ -8,7 +8,7 @@ import { bff } from '../../session';
 import { useRequest } from '../../hooks/use-request';
 import { usePullRefresh } from '../../hooks/use-pull-refresh';
 import { shortTime } from '../../beijing';
-import { STATE_LABELS } from '../../features/elections/results';
+import { STATE_LABELS } from '../../features/elections/labels';
 import { askForVotePush } from '../../features/elections/ask-for-vote-push';
 
 /** 投票: the votes of my community — open ones to vote in, results once published. */
@@ -39,7 +39,7 @@ export default function Votes() {
           <View
             key={e.id}
             className="card"
-            onClick={() => void Taro.navigateTo({ url: `/pages/votes/detail?id=${e.id}` })}
+            onClick={() => void Taro.navigateTo({ url: `/packages/committee/votes/detail?id=${e.id}` })}
             data-testid="vote-row"
           >
             <View className="card__main">

@@ -2,17 +2,17 @@ import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 // The shared stylesheets before any component's: every page then bundles them in one order (weapp's common.wxss).
-import '../../components/list.css';
-import '../../components/form.css';
-import { PageShell } from '../../components/page-shell';
-import { Button, Cell, CellGroup, Input, Tag } from '../../ui';
-import { bff } from '../../session';
-import { useAction, useRequest } from '../../hooks/use-request';
-import { now, shortTime } from '../../beijing';
-import { MATTER_LABELS, Results, STATE_LABELS } from '../../features/elections/results';
-import { askForVotePush as askFor } from '../../features/elections/ask-for-vote-push';
-import { CandidatePhoto } from '../../features/elections/candidate-photo';
-import '../../features/elections/elections.css';
+import '../../../components/list.css';
+import '../../../components/form.css';
+import { PageShell } from '../../../components/page-shell';
+import { Button, Cell, CellGroup, Input, Tag } from '../../../ui';
+import { bff } from '../../../session';
+import { useAction, useRequest } from '../../../hooks/use-request';
+import { now, shortTime } from '../../../beijing';
+import { MATTER_LABELS, Results, STATE_LABELS } from '../../../features/elections/results';
+import { askForVotePush as askFor } from '../../../features/elections/ask-for-vote-push';
+import { CandidatePhoto } from '../../../features/elections/candidate-photo';
+import '../../../features/elections/elections.css';
 
 /**
  * One vote as an owner sees it: the candidates with what was posted about them (or the matter), large
