@@ -49,11 +49,13 @@ describe('代客报修 and the resident summary', { timeout: 180_000 }, () => {
     await stack.devLogin(resident, '业主（已绑定 梧桐苑1号楼101）');
     const summary = resident.getByTestId('home-summary').last();
     await summary.getByText('梧桐苑', { exact: true }).waitFor();
-    await summary.getByTestId('summary-repair').getByText('我的报修 · 卫生间地漏').waitFor();
+    // NutUI's cell does not pass test ids through: its class and text find it.
+    const myRepair = summary.locator('.nut-cell', { hasText: '我的报修' });
+    await myRepair.getByText('我的报修 · 卫生间地漏').waitFor();
     await summary.getByText('下一步：等物业接单').waitFor();
     await summary.getByText('打电话给物业 021 6438 1234').waitFor();
     await stack.shot(resident, 'care2-home-summary');
-    await summary.getByTestId('summary-repair').click();
+    await myRepair.click();
     const detail = resident.locator('.taro_page[id^="/pages/repairs/detail"]').last();
     await detail.getByText('物业代报（来电）').waitFor();
     // 催办 and 联系物业 come first; 撤销 is the quiet last action.
