@@ -58,7 +58,8 @@ export async function approveVoid(deps: Deps, userId: string, id: string) {
   const now = deps.clock.now();
   return deps.db.$transaction(async (tx) => {
     const moved = await tx.counterPayment.updateMany({
-      where: { id, state: 'VOID_REQUESTED' },
+      // The very request checked above: one rejected and asked again meanwhile (perhaps by this caller) is not it.
+      where: { id, state: 'VOID_REQUESTED', voidRequestedById: p.voidRequestedById, voidReason: p.voidReason },
       data: { state: 'VOIDED', voidApprovedById: userId, voidedAt: now },
     });
     if (moved.count === 0) throw new AppError('ALREADY_DECIDED', '这笔收款没有待审批的作废申请');
@@ -94,7 +95,8 @@ export async function rejectVoid(deps: Deps, userId: string, id: string, reason:
   const now = deps.clock.now();
   return deps.db.$transaction(async (tx) => {
     const moved = await tx.counterPayment.updateMany({
-      where: { id, state: 'VOID_REQUESTED' },
+      // The very request checked above: one rejected and asked again meanwhile (perhaps by this caller) is not it.
+      where: { id, state: 'VOID_REQUESTED', voidRequestedById: p.voidRequestedById, voidReason: p.voidReason },
       data: { state: 'RECORDED', voidReason: null, voidRequestedById: null },
     });
     if (moved.count === 0) throw new AppError('ALREADY_DECIDED', '这笔收款没有待审批的作废申请');
