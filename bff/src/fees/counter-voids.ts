@@ -63,6 +63,12 @@ export async function approveVoid(deps: Deps, userId: string, id: string) {
       data: { state: 'VOIDED', voidApprovedById: userId, voidedAt: now },
     });
     if (moved.count === 0) throw new AppError('ALREADY_DECIDED', '这笔收款没有待审批的作废申请');
+    // Locked in the counter's order (counter-payments.ts, openBillsOf), as a billing-run undo does, so the two never deadlock.
+    await tx.$queryRaw`
+      SELECT 1 FROM "Bill" b JOIN "FeeItem" f ON f."id" = b."feeItemId"
+        JOIN "CounterPaymentItem" i ON i."billId" = b."id"
+       WHERE i."paymentId" = ${id}::uuid
+       ORDER BY b."firstMonth", f."kind", f."name", b."id" FOR UPDATE OF b`;
     const items = await tx.counterPaymentItem.findMany({ where: { paymentId: id } });
     for (const i of items) {
       const back = await tx.bill.updateMany({
