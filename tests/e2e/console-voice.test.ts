@@ -20,7 +20,7 @@ const nav = (label: string) =>
   desk.getByRole('navigation', { name: '功能导航' }).getByRole('link', { name: label, exact: true }).click();
 /** axe once TDesign's toasts have gone: one fading out reads as text without contrast. */
 async function check(screen: string) {
-  await desk.locator('.t-message').first().waitFor({ state: 'detached' });
+  await desk.locator('.t-message').first().waitFor({ state: 'hidden' });
   await axe(desk, screen);
 }
 /** A TDesign Select by its name, then one of its options in the popup. */
