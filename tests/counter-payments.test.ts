@@ -312,7 +312,7 @@ describe('void decisions (docs/console.md §Void approval)', () => {
       amountFen: 235,
       cycle: 'MONTH',
     });
-    for (const m of ['2026-09', '2026-10']) await runBilling(desk, B.community.id, m, [item.id]);
+    for (const m of ['2026-07', '2026-08', '2026-09', '2026-10']) await runBilling(desk, B.community.id, m, [item.id]);
   });
   const takeB = (billId: string, amountFen: number) =>
     desk.call('POST', `/api/staff/communities/${B.community.id}/counter-payments`, {
@@ -378,6 +378,71 @@ describe('void decisions (docs/console.md §Void approval)', () => {
     } else {
       expect(state).toBe('RECORDED');
       expect(ledger.filter((e) => e.kind === 'VOID')).toEqual([]);
+    }
+  });
+
+  it("only a manager of the community who neither took nor asked decides; another community's manager is told it is not there", async () => {
+    const [bill] = await openBills(payer, B.units[0]!.id);
+    // The manager takes the payment, the other manager asks for its void: neither of them may decide.
+    const taken = await boss.call('POST', `/api/staff/communities/${B.community.id}/counter-payments`, {
+      body: { unitId: B.units[0]!.id, channel: 'CASH', amountFen: bill!.amountFen, billIds: [bill!.id] },
+    });
+    const id = taken.body.id;
+    await otherBoss.call('POST', `/api/staff/counter-payments/${id}/void`, { body: { reason: '收错房号了' } });
+    const stranger = await staff(h, 'MANAGER', { id: A.community.id, companyId: A.companyId });
+    const decide = (who: Actor, approve: boolean) =>
+      who.call('POST', `/api/staff/counter-payments/${id}/void/${approve ? 'approve' : 'reject'}`, {
+        body: approve ? undefined : { reason: '核对无误，不予作废' },
+      });
+    for (const approve of [true, false]) {
+      const other = await decide(stranger, approve);
+      expect([other.status, other.body.code]).toEqual([404, 'NOT_FOUND']);
+      expect((await decide(boss, approve)).body.code).toBe('OWN_REQUEST'); // took it
+      expect((await decide(otherBoss, approve)).body.code).toBe('OWN_REQUEST'); // asked
+    }
+    expect(await h.db.counterPayment.findUniqueOrThrow({ where: { id } })).toMatchObject({ state: 'VOID_REQUESTED' });
+    expect(await h.db.auditEvent.count({ where: { subjectId: id } })).toBe(0);
+    // A third manager of the community may.
+    const third = await staff(h, 'MANAGER', { id: B.community.id, companyId: B.companyId });
+    expect((await decide(third, false)).body.state).toBe('RECORDED');
+  });
+
+  it('voiding a receipt for two bills with their late charges puts both back exactly, the ledger back to nought', async () => {
+    const terms = { lateFeeEnabled: true, lateFeeBpsPerDay: 5, lateFeeCapBps: 1000, lateFeeGraceDays: 0 };
+    const settings = `/api/staff/communities/${B.community.id}/fee-settings`;
+    expect((await boss.call('PUT', settings, { body: terms })).status).toBe(200);
+    try {
+      const open = await openBills(payer, B.units[0]!.id);
+      expect(open.length).toBeGreaterThanOrEqual(2);
+      const two = open.slice(0, 2);
+      expect(two.some((b) => b.lateFeeFen > 0)).toBe(true);
+      const total = two.reduce((s, b) => s + b.payableFen, 0);
+      const taken = await desk.call('POST', `/api/staff/communities/${B.community.id}/counter-payments`, {
+        body: { unitId: B.units[0]!.id, channel: 'CASH', amountFen: total, billIds: two.map((b) => b.id) },
+      });
+      expect(taken.status, JSON.stringify(taken.body)).toBe(201);
+      const id = taken.body.id;
+      await desk.call('POST', `/api/staff/counter-payments/${id}/void`, { body: { reason: '顾客改用微信支付' } });
+      expect((await boss.call('POST', `/api/staff/counter-payments/${id}/void/approve`)).body.state).toBe('VOIDED');
+      for (const b of two)
+        expect(await h.db.bill.findUniqueOrThrow({ where: { id: b.id } })).toMatchObject({
+          state: 'UNPAID',
+          paidFen: 0,
+          paidAt: null,
+        });
+      const ledger = await h.db.ledgerEntry.findMany({ where: { counterPaymentId: id } });
+      const sum = (kind: string) => ledger.filter((e) => e.kind === kind).reduce((s, e) => s + e.amountFen, 0);
+      expect(sum('COUNTER_PAYMENT')).toBe(total);
+      expect(sum('VOID')).toBe(-total);
+      for (const b of two)
+        expect(ledger.filter((e) => e.billId === b.id).map((e) => e.amountFen)).toEqual(
+          expect.arrayContaining([b.payableFen, -b.payableFen]),
+        );
+      // Unpaid again, they are payable again at what they cost now.
+      const again = await openBills(payer, B.units[0]!.id);
+      expect(two.map((b) => again.find((x) => x.id === b.id)?.payableFen)).toEqual(two.map((b) => b.payableFen));
+    } finally {
+      await boss.call('PUT', settings, { body: { ...terms, lateFeeEnabled: false } });
     }
   });
 });

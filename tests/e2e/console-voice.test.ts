@@ -23,10 +23,18 @@ async function check(screen: string) {
   await desk.locator('.t-message').first().waitFor({ state: 'hidden' });
   await axe(desk, screen);
 }
-/** A TDesign Select by its name, then one of its options in the popup. */
+/**
+ * A TDesign Select by its name, then one of its options in its popup. The previous Select's popup may still
+ * be fading out (and so visible) when the next one opens: wait until none is, or the option clicked can be
+ * the old popup's, and check that the pick took.
+ */
 async function pick(scope: ReturnType<Page['locator']>, label: string, option: string) {
-  await scope.locator(`[data-pick="${label}"] .t-select`).first().click();
-  await desk.locator('.t-popup:visible .t-select-option').filter({ hasText: option }).first().click();
+  const popups = desk.locator('.t-popup:visible');
+  await expect.poll(() => popups.count()).toBe(0);
+  const select = scope.locator(`[data-pick="${label}"] .t-select`).first();
+  await select.click();
+  await popups.locator('.t-select-option').filter({ hasText: option }).first().click();
+  await expect.poll(() => select.locator('input').first().inputValue()).toBe(option);
 }
 const residentAct = (id: string, body: unknown) =>
   stack.h.call('POST', `/api/complaints/${id}/actions`, { token: owner.token, body });
