@@ -49,6 +49,9 @@ export default defineAppConfig({
       pages: ['complaints/index', 'complaints/new', 'complaints/detail', 'surveys/index', 'surveys/detail'],
     },
   ],
+  // H5 only: no sliding page transitions (docs/design.md §Page transitions). Taro's router hides the page it
+  // leaves on a timer that a back within the animation does not cancel, so a quick back left the home hidden.
+  ...(process.env.TARO_ENV === 'h5' ? { animation: false } : {}),
   window: {
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: '#ffffff',

@@ -42,7 +42,7 @@ describe('every page of the weapp build', { timeout: 300_000 }, () => {
       const app = await WeappApp.start({ apiBase: h.url, simBase: h.simUrl, openid: userFor(route) });
       try {
         await app.open(route);
-        const text = await app.text();
+        const text = await app.someText();
         return { route, problems: problems(await app.report(), text) };
       } catch (e) {
         return { route, problems: [`did not open: ${(e as Error).message}`] };

@@ -133,6 +133,19 @@ export class WeappApp {
     return this.call<number>('count', { selector });
   }
 
+  /**
+   * The page's text once it has any: on a busy machine React may render a moment after the requests went
+   * quiet. A page still blank after `timeoutMs` is blank.
+   */
+  async someText(timeoutMs = 8000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const t = await this.text();
+      if (t.trim() !== '' || Date.now() > deadline) return t;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
   /** Waits until the page's text contains `wanted`. */
   async waitForText(wanted: string, timeoutMs = 8000): Promise<string> {
     const deadline = Date.now() + timeoutMs;
