@@ -92,7 +92,7 @@ export default function CommitteeScreen({ communityId }: ScreenProps) {
       {canConfirm ? (
         <div className="wyt-committee__bar">
           {proposal && <Button onClick={() => setMode('election')}>按选举结果录入</Button>}
-          <Button variant="outline" onClick={() => setMode('manual')}>
+          <Button theme="default" onClick={() => setMode('manual')}>
             手工录入
           </Button>
         </div>

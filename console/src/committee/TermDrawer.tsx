@@ -78,7 +78,12 @@ export function TermDrawer(props: {
   const day = (key: keyof typeof days, label: string) => (
     <label className="wyt-committee__field">
       {label}
-      <input type="date" value={days[key]} onChange={(e) => setDays({ ...days, [key]: e.target.value })} />
+      <input
+        type="date"
+        value={days[key]}
+        autoFocus={key === 'startsOn'}
+        onChange={(e) => setDays({ ...days, [key]: e.target.value })}
+      />
     </label>
   );
   return (
