@@ -238,7 +238,54 @@ describe('the sweep', () => {
     const made = await confirm(admin, { ...byHand, members: [{ phone: li.phone, office: 'DIRECTOR' }] });
     expect(made.status).toBe(201);
     expect(made.body.term.electionId).toBeNull();
+    // A later term replaces the running one only when the caller names it (what they saw on screen).
+    const next = { ...byHand, members: [{ phone: zhang.phone, office: 'DIRECTOR' }] };
+    const stale = await confirm(admin, { ...next, receiptUploadId: await receipt(admin) });
+    expect([stale.status, stale.body.code]).toEqual([409, 'ALREADY_DECIDED']);
+    expect(await h.db.committeeTerm.count({ where: { communityId: site.community.id, endedAt: null } })).toBe(1);
     expect((await li.call('GET', `/api/committee/communities/${site.community.id}/elections`)).status).toBe(200);
-    expect((await zhang.call('GET', `/api/committee/communities/${site.community.id}/elections`)).status).toBe(404);
+    const replaced = await confirm(admin, {
+      ...next,
+      replacesTermId: made.body.term.id,
+      receiptUploadId: await receipt(admin),
+    });
+    expect(replaced.status).toBe(201);
+    expect(await h.db.committeeTerm.findUnique({ where: { id: made.body.term.id } })).toMatchObject({
+      endedReason: 'SUPERSEDED',
+    });
+    expect((await zhang.call('GET', `/api/committee/communities/${site.community.id}/elections`)).status).toBe(200);
+    expect((await li.call('GET', `/api/committee/communities/${site.community.id}/elections`)).status).toBe(404);
+  });
+});
+
+describe('two admins at once', () => {
+  it('enter one term: the other is told it was just entered, and the roles are those of the one that won', async () => {
+    const place = await makeCommunity(h.db, { units: 2 });
+    const [a, b] = await Promise.all([
+      staff(h, 'COMPANY_ADMIN', { companyId: place.companyId, id: null }),
+      staff(h, 'COMPANY_ADMIN', { companyId: place.companyId, id: null }),
+    ]);
+    const [x, y] = await Promise.all([resident(h, place.units[0]!), resident(h, place.units[1]!)]);
+    const term = (member: Actor) => ({
+      communityId: place.community.id,
+      startsOn: today(),
+      endsOn: addDays(today(), 700),
+      filedOn: today(),
+      members: [{ phone: member.phone, office: 'DIRECTOR' }],
+    });
+    const [ra, rb] = [await receipt(a), await receipt(b)];
+    const answers = await Promise.all([
+      confirm(a, { ...term(x), receiptUploadId: ra }),
+      confirm(b, { ...term(y), receiptUploadId: rb }),
+    ]);
+    expect(answers.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(answers.find((r) => r.status === 409)!.body.code).toBe('ALREADY_DECIDED');
+    const won = answers[0]!.status === 201 ? x : y;
+    const roles = await h.db.staffRole.findMany({
+      where: { communityId: place.community.id, role: 'COMMITTEE_MEMBER' },
+      select: { userId: true },
+    });
+    expect(roles).toEqual([{ userId: won.userId }]);
+    expect(await h.db.committeeTerm.count({ where: { communityId: place.community.id } })).toBe(1);
   });
 });

@@ -13,6 +13,7 @@ import type { ConfirmTerm } from './schema.js';
 import { getCommittee } from './view.js';
 
 const invalid = (message: string) => new AppError('VALIDATION_FAILED', message);
+const changed = () => new AppError('ALREADY_DECIDED', '业委会刚刚已由他人录入或变更，请刷新后再录入');
 
 /** 指导规则 art. 32: a term lasts at most five years. */
 function checkDays(t: ConfirmTerm, today: string) {
@@ -80,10 +81,16 @@ export async function confirmTerm(deps: Deps, userId: string, t: ConfirmTerm) {
         recordId: termId,
         now,
       });
-      await tx.committeeTerm.updateMany({
-        where: { communityId: t.communityId, endedAt: null },
-        data: { endedAt: now, endedReason: 'SUPERSEDED' },
-      });
+      // Only if nothing changed since the caller looked: two admins entering at once cannot both win
+      // (when no term runs, the one-running index refuses the second).
+      const [running] = await tx.$queryRaw<{ id: string }[]>`
+        SELECT "id" FROM "CommitteeTerm" WHERE "communityId" = ${t.communityId}::uuid AND "endedAt" IS NULL FOR UPDATE`;
+      if ((running?.id ?? null) !== (t.replacesTermId ?? null)) throw changed();
+      if (running)
+        await tx.committeeTerm.update({
+          where: { id: running.id },
+          data: { endedAt: now, endedReason: 'SUPERSEDED' },
+        });
       await tx.committeeTerm.create({
         data: {
           id: termId,
@@ -116,7 +123,7 @@ export async function confirmTerm(deps: Deps, userId: string, t: ConfirmTerm) {
     });
   } catch (err) {
     // The election's unique key, or another admin's term committed meanwhile (one running per community).
-    if (isUniqueViolation(err)) throw new AppError('ALREADY_DECIDED', '这一届业委会刚刚已由他人录入，请刷新后查看');
+    if (isUniqueViolation(err)) throw changed();
     throw err;
   }
   for (const id of removed) await endDeskSessionsWithoutRole(deps, id);

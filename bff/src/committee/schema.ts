@@ -41,6 +41,8 @@ export const ZConfirmTerm = z
   .object({
     communityId: ZId,
     electionId: ZId.optional(),
+    /** The running term the caller saw (null or absent: none): a term entered meanwhile makes this a 409. */
+    replacesTermId: ZId.nullable().optional(),
     startsOn: ZDay('任期开始日期'),
     endsOn: ZDay('任期结束日期'),
     filedOn: ZDay('备案日期'),

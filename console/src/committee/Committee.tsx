@@ -103,6 +103,7 @@ export default function CommitteeScreen({ communityId }: ScreenProps) {
         mode={mode}
         communityId={communityId}
         proposal={proposal}
+        runningTermId={term?.id ?? null}
         onClose={(done) => {
           setMode(undefined);
           if (done) void view.reload();

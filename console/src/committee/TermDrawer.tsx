@@ -36,6 +36,8 @@ export function TermDrawer(props: {
   mode: Mode | undefined;
   communityId: string;
   proposal: Committee['proposal'];
+  /** The running term on screen: a term entered meanwhile by someone else is refused, not replaced. */
+  runningTermId: string | null;
   onClose: (done: boolean) => void;
 }) {
   const { mode, proposal } = props;
@@ -60,6 +62,7 @@ export function TermDrawer(props: {
       const receiptUploadId = await uploadPhoto(photo);
       await api.post('/api/company/committee/terms', {
         communityId: props.communityId,
+        replacesTermId: props.runningTermId,
         ...(mode === 'election' && proposal ? { electionId: proposal.election.id } : {}),
         ...days,
         receiptUploadId,
