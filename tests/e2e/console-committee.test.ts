@@ -38,7 +38,7 @@ describe('办公台：业委会成员', { timeout: 60_000 }, () => {
     });
     await form.getByLabel('第 1 位成员手机号').fill(owner.phone!);
     await axe(desk, 'committee drawer');
-    await stack.shot(desk, '110-console-committee-drawer');
+    await stack.shot(desk, '120-console-committee-drawer');
     await form.getByRole('button', { name: '确认录入' }).click();
 
     const term = desk.getByRole('region', { name: '本届业委会' });
@@ -46,6 +46,6 @@ describe('办公台：业委会成员', { timeout: 60_000 }, () => {
     await expect(term.getByRole('row').filter({ hasText: owner.name! }).innerText()).resolves.toContain('主任');
     await term.getByText(`${addDays(today, 365 * 5 - 30)}`).waitFor();
     await axe(desk, 'committee entered');
-    await stack.shot(desk, '111-console-committee');
+    await stack.shot(desk, '121-console-committee');
   });
 });
