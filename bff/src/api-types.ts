@@ -10,6 +10,7 @@ import type { listReturnVisits, returnVisitRate } from './return-visits/visits.j
 import type { listSurveys } from './surveys/list.js';
 import type { surveyResults } from './surveys/surveys.js';
 import type { login } from './auth/login.js';
+import type { getCommittee } from './committee/view.js';
 import type { bindPhone } from './auth/bind-phone.js';
 import type { getMe } from './me/get-me.js';
 import type { listBuildings, listCommunities, listUnits } from './units/directory.js';
@@ -152,3 +153,5 @@ export type InvitationPreview = Answer<typeof previewInvitation>;
 export type InvitationAccepted = Answer<typeof acceptInvitation>;
 export type CommunityStats = Answer<typeof communityStats>;
 export type CompanyStats = Answer<typeof companyStats>;
+/** 业委会成员 (console/src/committee): the running term, the proposal, the company's reminders. */
+export type Committee = Answer<typeof getCommittee>;

@@ -20,9 +20,15 @@ export const AUDIT_KIND_NAMES: Record<string, string> = {
   INVITATION_REVOKED: '撤回邀请',
   ROLE_GRANTED: '授予角色',
   ROLE_REMOVED: '移除角色',
+  COMMITTEE_TERM_CONFIRMED: '业委会备案录入',
+  COMMITTEE_TERM_ENDED: '业委会任期届满',
+  COMMITTEE_TERM_REMINDER: '业委会换届提醒',
   COUNTER_VOID_APPROVED: '批准收款作废',
   COUNTER_VOID_REJECTED: '驳回收款作废',
 };
+
+/** Written by a scheduled job (committee/sweep.ts), not the server command, when no one acted. */
+const SYSTEM_KINDS = new Set(['COMMITTEE_TERM_ENDED', 'COMMITTEE_TERM_REMINDER', 'ROLE_REMOVED']);
 
 type Event = Prisma.AuditEventGetPayload<object>;
 
@@ -62,7 +68,11 @@ async function describe(deps: Deps, events: Event[]) {
       kind: e.kind,
       kindName: AUDIT_KIND_NAMES[e.kind] ?? e.kind,
       actorId: e.actorId,
-      actorName: e.actorId ? (people.get(e.actorId) ?? '工作人员') : '服务器命令',
+      actorName: e.actorId
+        ? (people.get(e.actorId) ?? '工作人员')
+        : SYSTEM_KINDS.has(e.kind)
+          ? '系统任务'
+          : '服务器命令',
       communityName: e.communityId ? (places.get(e.communityId) ?? null) : null,
       subjectId: e.subjectId,
       subjectName: e.subjectId ? (people.get(e.subjectId) ?? null) : null,

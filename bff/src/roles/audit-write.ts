@@ -10,6 +10,9 @@ export const ROLE_AUDIT_KINDS = [
   'INVITATION_REVOKED',
   'ROLE_GRANTED',
   'ROLE_REMOVED',
+  'COMMITTEE_TERM_CONFIRMED',
+  'COMMITTEE_TERM_ENDED',
+  'COMMITTEE_TERM_REMINDER',
 ] as const;
 export type RoleAuditKind = (typeof ROLE_AUDIT_KINDS)[number];
 

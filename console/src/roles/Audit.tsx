@@ -25,6 +25,9 @@ const KINDS: Record<string, string> = {
   UNIT_CHANGE: '房屋变更',
   ROSTER_ADD: '登记业主',
   ROSTER_CHANGE: '业主变更',
+  COMMITTEE_TERM_CONFIRMED: '业委会备案录入',
+  COMMITTEE_TERM_ENDED: '业委会任期届满',
+  COMMITTEE_TERM_REMINDER: '业委会换届提醒',
 };
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const detail = (r: AuditRow) =>

@@ -40,4 +40,5 @@ export const SCREEN_COMPONENTS: Record<ScreenPath, ComponentType<ScreenProps>> =
   '/company/admin': lazy(() => import('../company/import/Import')),
   '/people': lazy(() => import('../roles/People')),
   '/audit': lazy(() => import('../roles/Audit')),
+  '/committee': lazy(() => import('../committee/Committee')),
 };
