@@ -25,6 +25,7 @@ import { importModule } from './import/index.js';
 import { companyModule } from './company/index.js';
 import { rolesModule } from './roles/index.js';
 import { statsModule } from './stats/index.js';
+import { masterModule } from './master/index.js';
 
 /** Every domain of the BFF. app.ts mounts their routes; worker.ts runs their jobs and schedules. */
 export const modules: Module[] = [
@@ -55,4 +56,5 @@ export const modules: Module[] = [
   companyModule,
   rolesModule,
   statsModule,
+  masterModule,
 ];

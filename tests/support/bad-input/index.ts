@@ -23,6 +23,7 @@ import { companyCases } from './company.js';
 import { rolesCases } from './roles.js';
 import { statsCases } from './stats.js';
 import { onBehalfCases } from './on-behalf.js';
+import { masterCases } from './master.js';
 
 export type { BadInputCase } from './types.js';
 
@@ -52,4 +53,5 @@ export const allBadInput: BadInputCases[] = [
   rolesCases,
   statsCases,
   onBehalfCases,
+  masterCases,
 ];
