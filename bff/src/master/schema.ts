@@ -1,4 +1,3 @@
-import { Prisma } from '@prisma/client';
 import { z } from 'zod';
 import { ZId, ZText } from '../http/params.js';
 
@@ -7,6 +6,11 @@ import { ZId, ZText } from '../http/params.js';
  * most two places (docs/master-data.md), and a float would round before the database saw it.
  */
 const AREA = /^\d{1,8}(\.\d{1,2})?$/;
+/** Whole hundredths of m², exact (no float decides, conventions rule 7). */
+const hundredths = (s: string) => {
+  const [i = '0', f = ''] = s.split('.');
+  return BigInt(i) * 100n + BigInt(f.padEnd(2, '0'));
+};
 export const ZArea = (label: string) =>
   z
     .string(`${label}请填写数字文字，例如 89.50`)
@@ -73,7 +77,11 @@ const unit = {
   developerHeld: z.boolean('开发商持有只能是是或否').default(false),
 };
 const exclusiveWithin = (u: { buildingArea?: string; exclusiveArea?: string }) =>
-  !u.buildingArea || !u.exclusiveArea || new Prisma.Decimal(u.exclusiveArea).lte(u.buildingArea);
+  !u.buildingArea ||
+  !u.exclusiveArea ||
+  !AREA.test(u.buildingArea) ||
+  !AREA.test(u.exclusiveArea) ||
+  hundredths(u.exclusiveArea) <= hundredths(u.buildingArea);
 const EXCLUSIVE = { message: '专有面积不能大于建筑面积', path: ['exclusiveArea'] };
 export const ZCreateUnit = z.object(unit).strict().refine(exclusiveWithin, EXCLUSIVE);
 /** An area or its source changed needs a reason (docs/master-data.md): checked where the old values are known. */

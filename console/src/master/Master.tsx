@@ -262,7 +262,9 @@ export default function Master({ communityId, route }: ScreenProps) {
         {table()}
       </div>
       {open?.tab === 'buildings' && <BuildingDrawer communityId={communityId} row={open.row} onClose={closed} />}
-      {open?.tab === 'units' && <UnitDrawer buildings={buildings.data?.items ?? []} row={open.row} onClose={closed} />}
+      {open?.tab === 'units' && (
+        <UnitDrawer buildings={buildings.data?.items ?? []} buildingId={buildingId} row={open.row} onClose={closed} />
+      )}
       {open?.tab === 'parking' && (
         <ParkingDrawer
           communityId={communityId}

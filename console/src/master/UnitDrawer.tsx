@@ -11,10 +11,16 @@ const same = (a: string, b: string) => /^\d+(\.\d+)?$/.test(a.trim()) && hundred
  * 新建 / 编辑房屋. A change of either area or of its source asks for 变更原因 (docs/master-data.md §Areas):
  * the field appears as soon as one of them differs from the stored value.
  */
-export function UnitDrawer(p: { buildings: BuildingRow[]; row?: UnitRow; onClose: (saved: boolean) => void }) {
+export function UnitDrawer(p: {
+  buildings: BuildingRow[];
+  /** The building the table is filtered to: a new unit goes there unless another is chosen. */
+  buildingId?: string;
+  row?: UnitRow;
+  onClose: (saved: boolean) => void;
+}) {
   const r = p.row;
   const [f, setF] = useState<UnitForm>({
-    buildingId: r?.buildingId ?? p.buildings[0]?.id ?? '',
+    buildingId: r?.buildingId ?? (p.buildingId || p.buildings[0]?.id) ?? '',
     number: r?.number ?? '',
     floor: r?.floor.toString() ?? '',
     buildingArea: r?.buildingArea ?? '',

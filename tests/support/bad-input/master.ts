@@ -66,6 +66,8 @@ export const masterCases: BadInputCases = ({ uuid, site }) => {
       { path: `${m}/units`, body: { ...unit, areaSource: 'GUESS' } },
       { path: `${m}/units`, body: { ...unit, deliveredAt: '2026-13-01' } },
       { path: `${m}/units`, body: { ...unit, buildingArea: '0' } },
+      // Text that is no number never reaches the decimal comparison of the two areas (it threw: a 500).
+      { path: `${m}/units`, body: { ...unit, exclusiveArea: 'abc' } },
       { path: `${m}/units`, body: unit, expect: 404 },
     ],
     'PATCH /api/staff/master/units/:id': [
