@@ -1,7 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useHarness } from './support/use-harness.js';
 import { staff, type Actor } from './support/actors.js';
-import { addFeeItem, deliverUnits, makeCommunity, monthsFromNow, runBilling } from './support/factories/index.js';
+import {
+  addFeeItem,
+  deliverUnits,
+  draftElection,
+  makeCommunity,
+  monthsFromNow,
+  runBilling,
+} from './support/factories/index.js';
 
 /**
  * Master data at the desk (issue 27, docs/master-data.md): communities by company admins; buildings,
@@ -213,5 +220,31 @@ describe('retiring', () => {
     const retired = await manager.call('POST', `${M}/parking/${p.body.id}/retire`, { body: { reason: '改为通道' } });
     expect(retired.body.retiredAt).toBeTruthy();
     expect(await h.db.parkingSpace.count({ where: { id: p.body.id } })).toBe(1);
+  });
+});
+
+describe('elections read the desk marks', () => {
+  it('a retired unit is not on a new roster; one marked 开发商持有 votes as the developer', async () => {
+    const local = await makeCommunity(h.db, { units: 3 });
+    await deliverUnits(
+      h,
+      local.units.map((u) => u.id),
+    );
+    const boss = await staff(h, 'MANAGER', local.community);
+    const committee = await staff(h, 'COMMITTEE_MEMBER', local.community);
+    const [kept, held, gone] = local.units;
+    expect((await boss.call('PATCH', `${M}/units/${held!.id}`, { body: { developerHeld: true } })).status).toBe(200);
+    expect((await boss.call('POST', `${M}/units/${gone!.id}/retire`, { body: { reason: '拆除' } })).status).toBe(200);
+    const { id } = await draftElection(h, committee, local.community.id);
+    const published = await committee.call('POST', `/api/committee/elections/${id}/steps/publish`);
+    expect(published.body.rosterUnits).toBe(2);
+    const roster = await h.db.electionRosterEntry.findMany({
+      where: { electionId: id },
+      orderBy: { unitLabel: 'asc' },
+    });
+    expect(roster.map((r) => [r.unitId, r.developerHeld])).toEqual([
+      [kept!.id, false],
+      [held!.id, true],
+    ]);
   });
 });
