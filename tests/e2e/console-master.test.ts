@@ -54,7 +54,7 @@ describe('办公台：小区与房屋', { timeout: 60_000 }, () => {
     await axe(desk, 'master units with the drawer');
     await save(desk);
     await units.getByRole('cell', { name: '88.15' }).waitFor();
-    await stack.shot(desk, '110-console-master');
+    await stack.shot(desk, '130-console-master');
 
     await units.getByRole('row').filter({ hasText: '1801' }).getByRole('button', { name: '停用' }).click();
     await desk
