@@ -26,6 +26,7 @@ import { companyModule } from './company/index.js';
 import { rolesModule } from './roles/index.js';
 import { statsModule } from './stats/index.js';
 import { committeeModule } from './committee/index.js';
+import { masterModule } from './master/index.js';
 
 /** Every domain of the BFF. app.ts mounts their routes; worker.ts runs their jobs and schedules. */
 export const modules: Module[] = [
@@ -57,4 +58,5 @@ export const modules: Module[] = [
   rolesModule,
   statsModule,
   committeeModule,
+  masterModule,
 ];

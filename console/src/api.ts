@@ -53,6 +53,7 @@ export const api = {
   get: async <T>(path: string) => (await (await send('GET', path)).json()) as T,
   post: async <T>(path: string, body: unknown = {}) => (await (await send('POST', path, body)).json()) as T,
   put: async <T>(path: string, body: unknown) => (await (await send('PUT', path, body)).json()) as T,
+  patch: async <T>(path: string, body: unknown) => (await (await send('PATCH', path, body)).json()) as T,
   delete: async <T>(path: string) => (await (await send('DELETE', path)).json()) as T,
   /** A streamed export as a file download (the bearer token cannot ride on a plain link). */
   async download(path: string) {

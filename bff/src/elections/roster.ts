@@ -68,14 +68,20 @@ async function freezeVoters(tx: Tx, electionId: string, byUnit: Map<string, stri
 
 /**
  * The roster as it stands: every unit in scope with its exclusive area and source, its owner of record
- * as a key, developer-held units (not yet delivered) marked; and who may cast each slot. Units
+ * as a key, developer-held units (not yet delivered, or marked so) marked; and who may cast each slot. Units
  * without an owner on the roster get a key of their own.
  */
 export async function snapshotRoster(deps: Deps, tx: Tx, election: Election) {
   const units = await tx.unit.findMany({
-    where: { communityId: election.communityId, ...(election.buildingId ? { buildingId: election.buildingId } : {}) },
+    // A retired unit (merged, demolished) is history, not a voter (docs/master-data.md §Retiring).
+    where: {
+      communityId: election.communityId,
+      retiredAt: null,
+      ...(election.buildingId ? { buildingId: election.buildingId } : {}),
+    },
     select: {
       id: true,
+      developerHeld: true,
       number: true,
       exclusiveArea: true,
       areaSource: true,
@@ -88,7 +94,8 @@ export async function snapshotRoster(deps: Deps, tx: Tx, election: Election) {
     units.map((u) => u.id),
   );
   const rows = units.map((u) => {
-    const developerHeld = u.deliveredAt === null;
+    // Not yet delivered, or marked 开发商持有 at the desk (kept by the developer after delivery).
+    const developerHeld = u.deliveredAt === null || u.developerHeld;
     return {
       electionId: election.id,
       unitId: u.id,

@@ -38,7 +38,7 @@ type ArrearsFilter = { buildingId?: string; minMonths: number; unitIds?: string[
 
 /**
  * Units whose owner bills are past due, the longest overdue first: unit, items, months overdue, amount,
- * the last reminder. For reminders and reports only — never to withhold a service. One statement,
+ * the last reminder; a retired unit is not listed (its bills stay, docs/master-data.md). For reminders and reports only — never to withhold a service. One statement,
  * for a page (with the total) or for a whole export (read through a cursor).
  */
 export function arrearsQuery(
@@ -58,6 +58,7 @@ export function arrearsQuery(
            ${page ? ', count(*) OVER ()::int AS "total"' : ''}
       FROM "Bill" b JOIN "Unit" u ON u."id" = b."unitId" JOIN "Building" bd ON bd."id" = u."buildingId" JOIN "FeeItem" f ON f."id" = b."feeItemId"
      WHERE b."communityId" = $1::uuid AND b."payer" = 'OWNER' AND b."state" IN ('UNPAID', 'PAYING') AND b."dueAt" < $2
+       AND u."retiredAt" IS NULL
        AND ($4::uuid IS NULL OR u."buildingId" = $4::uuid)
        AND ($5::uuid[] IS NULL OR u."id" = ANY($5::uuid[]))
      GROUP BY u."id", bd."name", bd."sortOrder", u."number"

@@ -62,8 +62,8 @@ function viaClient(client: pg.Client): Read {
 
 /**
  * The period's bill lines (made one at a time as they are iterated) and the verdict on each against
- * the bills that exist (bill-coverage.ts). Plain SQL: the community's units are read whole (20,000 rows
- * for a large one), areas as exact decimal text, delivery as an instant. `forConflicts`: also the
+ * the bills that exist (bill-coverage.ts). Plain SQL: the community's units in use are read whole (20,000 rows
+ * for a large one; retired units and parking are billed no more, docs/master-data.md), areas as exact decimal text, delivery as an instant. `forConflicts`: also the
  * one-off and shared items already billed in the period, and no refusal of a 公摊 re-split.
  */
 export async function linesFor(
@@ -79,11 +79,11 @@ export async function linesFor(
   const [units, spaces, existing] = await Promise.all([
     read<BillingUnit>(
       `SELECT u."id", u."buildingArea"::text AS "buildingArea", u."deliveredAt" AT TIME ZONE 'UTC' AS "deliveredAt", b."buildingType"::text AS "buildingType"
-         FROM "Unit" u JOIN "Building" b ON b."id" = u."buildingId" WHERE u."communityId" = $1::uuid`,
+         FROM "Unit" u JOIN "Building" b ON b."id" = u."buildingId" WHERE u."communityId" = $1::uuid AND u."retiredAt" IS NULL`,
       [communityId],
     ),
     read<BillingSpace>(
-      `SELECT "id", "number", "unitId" FROM "ParkingSpace" WHERE "communityId" = $1::uuid AND "unitId" IS NOT NULL`,
+      `SELECT "id", "number", "unitId" FROM "ParkingSpace" WHERE "communityId" = $1::uuid AND "unitId" IS NOT NULL AND "retiredAt" IS NULL`,
       [communityId],
     ),
     read<BilledRange>(overlapping.text, overlapping.values(communityId)),

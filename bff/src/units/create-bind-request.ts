@@ -16,7 +16,8 @@ export async function createBindRequest(deps: Deps, userId: string, input: Creat
   await deps.limits.bindRequestsPerUser.consume(userId);
   const user = await deps.db.user.findUniqueOrThrow({ where: { id: userId }, select: { phone: true, name: true } });
   if (!user.phone) throw new AppError('PHONE_REQUIRED', '请先授权手机号，再申请绑定房屋');
-  const unit = await deps.db.unit.findUnique({ where: { id: input.unitId }, select: { id: true } });
+  // A retired unit is history (docs/master-data.md): nobody binds to it any more.
+  const unit = await deps.db.unit.findFirst({ where: { id: input.unitId, retiredAt: null }, select: { id: true } });
   if (!unit) throw notFound('房屋');
   const roster = await deps.db.ownerRosterEntry.findUnique({
     where: { unitId_phone: { unitId: input.unitId, phone: user.phone } },

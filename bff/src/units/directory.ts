@@ -3,7 +3,8 @@ import { notFound } from '../errors.js';
 
 /**
  * The address directory a resident walks to find their unit (community → building → unit).
- * It holds no personal information, so any signed-in user may read it.
+ * It holds no personal information, so any signed-in user may read it. Retired buildings and units
+ * are left out (docs/master-data.md): nobody binds to them any more.
  */
 export async function listCommunities(deps: Deps) {
   const rows = await deps.db.community.findMany({
@@ -17,7 +18,7 @@ export async function listBuildings(deps: Deps, communityId: string) {
   const community = await deps.db.community.findUnique({ where: { id: communityId }, select: { id: true } });
   if (!community) throw notFound('小区');
   return deps.db.building.findMany({
-    where: { communityId },
+    where: { communityId, retiredAt: null },
     select: { id: true, name: true },
     orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }],
   });
@@ -27,7 +28,7 @@ export async function listUnits(deps: Deps, buildingId: string) {
   const building = await deps.db.building.findUnique({ where: { id: buildingId }, select: { id: true } });
   if (!building) throw notFound('楼栋');
   return deps.db.unit.findMany({
-    where: { buildingId },
+    where: { buildingId, retiredAt: null },
     select: { id: true, number: true, floor: true },
     orderBy: [{ floor: 'asc' }, { number: 'asc' }],
   });

@@ -24,6 +24,7 @@ import { rolesCases } from './roles.js';
 import { statsCases } from './stats.js';
 import { onBehalfCases } from './on-behalf.js';
 import { committeeCases } from './committee.js';
+import { masterCases } from './master.js';
 
 export type { BadInputCase } from './types.js';
 
@@ -54,4 +55,5 @@ export const allBadInput: BadInputCases[] = [
   statsCases,
   onBehalfCases,
   committeeCases,
+  masterCases,
 ];
