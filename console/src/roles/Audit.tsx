@@ -31,8 +31,9 @@ const COLUMNS: PrimaryTableCol<AuditRow>[] = [
 
 /**
  * 审计日志 (docs/roles.md, Audit log): the company's record of role, invitation, roster, area and
- * import changes, money operations, vote steps and personal-information reveals, newest first; filtered by person, kind and Beijing date range (all in the URL),
- * paged by keyset with the total, exported as Excel or CSV with the same filters.
+ * import changes, money operations, vote steps and personal-information reveals, newest first;
+ * filtered by person, kind and Beijing date range (all in the URL), paged by keyset with the total,
+ * exported as Excel or CSV with the same filters.
  */
 export default function Audit({ communityId, route }: ScreenProps) {
   const url = useUrlTable(route, '/audit');
