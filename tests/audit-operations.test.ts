@@ -55,6 +55,8 @@ describe('money in the audit log', () => {
         communityId: A.community.id,
         actorId: cashier.userId,
         after: expect.objectContaining({ period: '2026-09', billCount: 2, totalFen: run.created.totalFen }),
+        // Written on the run's own connection: the same instant as the run, whatever the process's zone.
+        at: (await h.db.billingRun.findUniqueOrThrow({ where: { id: run.runId! } })).createdAt,
       }),
     ]);
     // Nothing new to bill: no run, no row.
