@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { MemberRelation, Prisma, PrismaClient, StaffRoleKind } from '@prisma/client';
+import { importDemoLists } from './seed-import.js';
 import { billLines } from '../bff/src/fees/bill-lines.js';
 import { parsePeriod } from '../bff/src/fees/periods.js';
 import { takeReceiptNo } from '../bff/src/fees/receipts.js';
 
 /**
  * The demo property company: two communities, ~200 units with building and exclusive areas,
- * owners on the roster, parking, and one demo user for every role. Deterministic, so screenshots and
+ * owners on the roster, parking, and one demo user for every role. The units, owners and parking go
+ * in through the Excel import's own code (seed-import.ts; docs/import.md, The demo seed). Deterministic, so screenshots and
  * demos look the same on every machine; idempotent, so `npm run dev` can run it on every start.
  */
 export const DEMO_COMPANY = '申城物业服务有限公司';
@@ -117,68 +119,74 @@ export async function seedDemo(db: PrismaClient, appid: string) {
             officeHours: '周一至周日 8:30–17:30',
           },
         });
-        const units: Prisma.UnitCreateManyInput[] = [];
-        const roster: Prisma.OwnerRosterEntryCreateManyInput[] = [];
-        const labels: { id: string; label: string; ownerIndex: number | null }[] = [];
+        // The community's lists, as the office would fill in the import template (seed-import.ts).
+        const units: Record<string, string | number | null>[] = [];
+        const owners: Record<string, string | number | null>[] = [];
+        const labels: { building: string; number: string; label: string; ownerIndex: number | null }[] = [];
         for (let b = 1; b <= layout.buildings; b++) {
-          const building = await tx.building.create({
-            data: { communityId: community.id, name: `${b}号楼`, sortOrder: b },
-          });
+          const building = `${b}号楼`;
           for (let floor = 1; floor <= layout.floors; floor++) {
             for (let pos = 1; pos <= layout.perFloor; pos++) {
-              const id = randomUUID();
+              const number = `${floor}${String(pos).padStart(2, '0')}`;
               const built = layout.baseArea[pos - 1]! + b * 13 + floor * 3;
               const unitNo = units.length + 1;
               // Every 12th unit is still held by the developer: undelivered, nobody on the roster.
               const developerHeld = unitNo % 12 === 0;
               units.push({
-                id,
-                communityId: community.id,
-                buildingId: building.id,
-                number: `${floor}${String(pos).padStart(2, '0')}`,
-                floor,
-                buildingArea: area(built),
-                exclusiveArea: area(Math.round((built * 82) / 100)),
-                areaSource: unitNo % 15 === 0 ? 'SURVEYED' : 'REGISTERED',
-                deliveredAt: developerHeld ? null : new Date('2021-06-30T00:00:00+08:00'),
+                楼栋: building,
+                房号: number,
+                楼层: floor,
+                建筑面积: area(built),
+                专有面积: area(Math.round((built * 82) / 100)),
+                面积来源: unitNo % 15 === 0 ? '测绘报告' : '产权登记',
+                交付日期: developerHeld ? null : '2021-06-30',
               });
               if (!developerHeld) {
                 ownerIndex += 1;
-                roster.push({
-                  unitId: id,
-                  name: ownerName(ownerIndex),
-                  phone: ownerPhone(ownerIndex),
-                  relation: 'OWNER',
+                owners.push({
+                  楼栋: building,
+                  房号: number,
+                  姓名: ownerName(ownerIndex),
+                  手机号: ownerPhone(ownerIndex),
+                  身份: '业主',
                 });
-                if (unitNo % 7 === 0) {
-                  roster.push({
-                    unitId: id,
-                    name: ownerName(ownerIndex + 500),
-                    phone: ownerPhone(ownerIndex + 500),
-                    relation: 'CO_OWNER',
+                if (unitNo % 7 === 0)
+                  owners.push({
+                    楼栋: building,
+                    房号: number,
+                    姓名: ownerName(ownerIndex + 500),
+                    手机号: ownerPhone(ownerIndex + 500),
+                    身份: '共有人',
                   });
-                }
               }
               labels.push({
-                id,
-                label: `${layout.name}${b}号楼${floor}${String(pos).padStart(2, '0')}`,
+                building,
+                number,
+                label: `${layout.name}${building}${number}`,
                 ownerIndex: developerHeld ? null : ownerIndex,
               });
             }
           }
         }
-        await tx.unit.createMany({ data: units });
-        await tx.ownerRosterEntry.createMany({ data: roster });
-        await tx.parkingSpace.createMany({
-          data: Array.from({ length: 30 }, (_, i) => ({
-            communityId: community.id,
-            number: `P${String(i + 1).padStart(3, '0')}`,
-            area: '12.50',
-            kind: i < 12 ? ('OWNED' as const) : i < 20 ? ('RENTED' as const) : null,
-            unitId: i < 20 ? units[(i * 3) % units.length]!.id : null,
+        const parking = Array.from({ length: 30 }, (_, i) => {
+          const unit = i < 20 ? units[(i * 3) % units.length]! : null;
+          return {
+            车位号: `P${String(i + 1).padStart(3, '0')}`,
+            类型: i < 12 ? '产权' : i < 20 ? '租赁' : null,
+            面积: '12.50',
+            楼栋: unit?.楼栋 ?? null,
+            房号: unit?.房号 ?? null,
+          };
+        });
+        const imported = await importDemoLists(tx, community.id, { 房屋: units, 业主: owners, 车位: parking });
+        communities.push({
+          id: community.id,
+          units: labels.map((l) => ({
+            id: imported.unitIdOf(l.building, l.number)!,
+            label: l.label,
+            ownerIndex: l.ownerIndex,
           })),
         });
-        communities.push({ id: community.id, units: labels });
       }
       const [wutong, yinxing] = communities as [(typeof communities)[0], (typeof communities)[0]];
       const owned = (c: typeof wutong, n: number) => c.units.filter((u) => u.ownerIndex !== null)[n]!;

@@ -345,7 +345,7 @@ describe('void decisions (docs/console.md §Void approval)', () => {
     expect((await otherBoss.call('POST', `/api/staff/counter-payments/${id}/void/approve`)).body.code).toBe(
       'ALREADY_DECIDED',
     );
-    const trail = await h.db.auditEvent.findMany({ where: { subjectId: id } });
+    const trail = await h.db.auditEvent.findMany({ where: { subjectId: id, kind: { startsWith: 'COUNTER_VOID' } } });
     expect(trail).toMatchObject([
       {
         kind: 'COUNTER_VOID_REJECTED',
@@ -369,7 +369,7 @@ describe('void decisions (docs/console.md §Void approval)', () => {
     expect(answers.filter((a) => a.status === 200)).toHaveLength(1);
     expect(answers.filter((a) => a.body.code === 'ALREADY_DECIDED')).toHaveLength(2);
     const ledger = await h.db.ledgerEntry.findMany({ where: { counterPaymentId: id } });
-    const trail = await h.db.auditEvent.findMany({ where: { subjectId: id } });
+    const trail = await h.db.auditEvent.findMany({ where: { subjectId: id, kind: { startsWith: 'COUNTER_VOID' } } });
     expect(trail).toHaveLength(1);
     const state = (await h.db.counterPayment.findUniqueOrThrow({ where: { id } })).state;
     if (state === 'VOIDED') {
@@ -401,7 +401,7 @@ describe('void decisions (docs/console.md §Void approval)', () => {
       expect((await decide(otherBoss, approve)).body.code).toBe('OWN_REQUEST'); // asked
     }
     expect(await h.db.counterPayment.findUniqueOrThrow({ where: { id } })).toMatchObject({ state: 'VOID_REQUESTED' });
-    expect(await h.db.auditEvent.count({ where: { subjectId: id } })).toBe(0);
+    expect(await h.db.auditEvent.count({ where: { subjectId: id, kind: { startsWith: 'COUNTER_VOID' } } })).toBe(0);
     // A third manager of the community may.
     const third = await staff(h, 'MANAGER', { id: B.community.id, companyId: B.companyId });
     expect((await decide(third, false)).body.state).toBe('RECORDED');

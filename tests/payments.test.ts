@@ -317,6 +317,35 @@ describe('refunds', () => {
     );
     const ledger = await h.db.ledgerEntry.findMany({ where: { billId }, orderBy: { id: 'asc' } });
     expect(ledger.map((e) => e.amountFen)).toEqual([paidFen, -1000, -(paidFen - 1000)]);
+    // The company's audit log (docs/roles.md): each refund asked and done, once; the refused one not at all.
+    const refunds = await h.db.refund.findMany({ where: { billId }, orderBy: { createdAt: 'asc' } });
+    expect(refunds).toHaveLength(2);
+    const audit = await h.db.auditEvent.findMany({
+      where: { subjectId: { in: refunds.map((r) => r.id) } },
+      orderBy: { at: 'asc' },
+    });
+    expect(audit.filter((a) => a.kind === 'REFUND_REQUESTED')).toEqual(
+      refunds.map((r) =>
+        expect.objectContaining({
+          companyId: A.companyId,
+          communityId: A.community.id,
+          actorId: cashier.userId,
+          subjectId: r.id,
+          reason: '多收退回',
+          after: expect.objectContaining({ billId, amountFen: r.amountFen }),
+        }),
+      ),
+    );
+    expect(audit.filter((a) => a.kind === 'REFUND_DONE')).toEqual(
+      refunds.map((r) =>
+        expect.objectContaining({
+          actorId: cashier.userId,
+          subjectId: r.id,
+          after: expect.objectContaining({ state: 'SUCCESS', amountFen: r.amountFen }),
+        }),
+      ),
+    );
+    expect(audit).toHaveLength(4);
   });
 
   it('a refund whose notify never comes is settled by the refund query job', async () => {

@@ -21,6 +21,39 @@ describe('demo seed', () => {
     expect(unit.exclusiveArea.toString()).toBe('73.57'); // round(8972 × 0.82) hundredths
   });
 
+  it('puts units, owners and parking in through the import, leaving no import run or audit row behind', async () => {
+    await seedDemo(h.db, TEST_APPID);
+    expect(await h.db.ownerRosterEntry.count()).toBe(210);
+    expect(
+      await h.db.ownerRosterEntry.findFirstOrThrow({
+        where: { unit: { number: '101', building: { name: '1号楼' }, community: { name: '梧桐苑' } } },
+        select: { name: true, phone: true, relation: true },
+      }),
+    ).toEqual({ name: '李强', phone: '+8613910007919', relation: 'OWNER' });
+    const spaces = await h.db.parkingSpace.groupBy({ by: ['kind'], _count: true, orderBy: { kind: 'asc' } });
+    expect(spaces.map((s) => [s.kind, s._count])).toEqual([
+      ['OWNED', 24],
+      ['RENTED', 16],
+      [null, 20],
+    ]);
+    const p002 = await h.db.parkingSpace.findFirstOrThrow({
+      where: { number: 'P002', community: { name: '梧桐苑' } },
+      select: { area: true, unit: { select: { number: true, building: { select: { name: true } } } } },
+    });
+    expect([p002.area?.toFixed(2), p002.unit?.building.name, p002.unit?.number]).toEqual(['12.50', '1号楼', '202']);
+    expect(await h.db.unit.count({ where: { areaSource: 'SURVEYED' } })).toBe(12);
+    expect(await h.db.unit.count({ where: { deliveredAt: null } })).toBe(16);
+    expect(
+      await h.db.building.findMany({
+        where: { community: { name: '梧桐苑' } },
+        select: { name: true, sortOrder: true },
+        orderBy: { sortOrder: 'asc' },
+      }),
+    ).toEqual([1, 2, 3, 4, 5].map((n) => ({ name: `${n}号楼`, sortOrder: n })));
+    expect(await h.db.importRun.count()).toBe(0);
+    expect(await h.db.auditEvent.count()).toBe(0);
+  });
+
   it('lets every demo user log in, with the roles the closing note promises', async () => {
     const roles: Record<string, string[]> = {};
     for (const openid of Object.values(DEMO_OPENIDS)) {

@@ -3,7 +3,7 @@ import type { Deps } from '../deps.js';
 import { AppError, isUniqueViolation, notFound } from '../errors.js';
 import { DEVELOPER } from './tally.js';
 import { claimUploads } from '../uploads/claim-uploads.js';
-import { electionForRunner } from './runner.js';
+import { audit, electionForRunner } from './runner.js';
 import { candidateIds, checkChoices, isOpen, lockOpen, newReceipt, receiptHash } from './vote.js';
 
 /**
@@ -49,15 +49,14 @@ export async function enterPaperBallot(
         recordId: ballot.id,
         now,
       });
-      await tx.electionEvent.create({
-        data: {
-          electionId: id,
-          action: input.channel === 'PAPER' ? 'PAPER_BALLOT' : 'PROXY_BALLOT',
-          actorId: userId,
-          at: now,
-          detail: `${entry.unitLabel}${entry.ownerKey === DEVELOPER ? '（开发商）' : ''}，凭证 ${input.evidenceUploadId}`,
-        },
-      });
+      await audit(
+        tx,
+        id,
+        input.channel === 'PAPER' ? 'PAPER_BALLOT' : 'PROXY_BALLOT',
+        userId,
+        now,
+        `${entry.unitLabel}${entry.ownerKey === DEVELOPER ? '（开发商）' : ''}，凭证 ${input.evidenceUploadId}`,
+      );
     });
   } catch (err) {
     if (isUniqueViolation(err)) throw new AppError('ALREADY_VOTED', '该房屋的业主已投票（线上、纸质或委托只能一次）');

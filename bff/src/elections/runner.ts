@@ -2,6 +2,7 @@ import type { Election, ElectionState, Prisma } from '@prisma/client';
 import type { Deps } from '../deps.js';
 import { AppError, notFound } from '../errors.js';
 import { requireRole } from '../access/guards.js';
+import { writeCommunityAudit, type CommunityAuditKind } from '../roles/audit-write.js';
 
 export type Tx = Prisma.TransactionClient;
 
@@ -16,8 +17,42 @@ export async function electionForRunner(deps: Deps, userId: string, id: string):
   return election;
 }
 
+/**
+ * The steps the company's audit log records as well (docs/roles.md, Audit log), with the states they
+ * move between; the election's own event log keeps every action.
+ */
+const COMPANY_AUDIT: Partial<Record<string, { kind: CommunityAuditKind; from?: ElectionState; to?: ElectionState }>> = {
+  CREATED: { kind: 'ELECTION_CREATED', to: 'DRAFT' },
+  PUBLISHED: { kind: 'ELECTION_PUBLISHED', from: 'DRAFT', to: 'PUBLISHED' }, // the roster is frozen here (roster.ts)
+  REPUBLISHED: { kind: 'ELECTION_PUBLISHED', from: 'PUBLISHED', to: 'PUBLISHED' },
+  ROSTER_CONFIRMED: { kind: 'ELECTION_ROSTER_CONFIRMED' },
+  OPENED: { kind: 'ELECTION_OPENED', from: 'PUBLISHED', to: 'OPEN' },
+  CLOSED: { kind: 'ELECTION_CLOSED', from: 'OPEN', to: 'CLOSED' },
+  TALLIED: { kind: 'ELECTION_TALLIED', from: 'CLOSED', to: 'TALLIED' },
+  RESULTS_PUBLISHED: { kind: 'ELECTION_RESULTS_PUBLISHED', from: 'TALLIED', to: 'RESULTS_PUBLISHED' },
+  PAPER_BALLOT: { kind: 'ELECTION_PAPER_BALLOT' },
+  PROXY_BALLOT: { kind: 'ELECTION_PROXY_BALLOT' },
+};
+
+/** The election's event, and for the steps above the company's audit row, in the step's transaction. */
 export async function audit(tx: Tx, electionId: string, action: string, actorId: string | null, at: Date, detail = '') {
   await tx.electionEvent.create({ data: { electionId, action, actorId, at, detail } });
+  const mirror = COMPANY_AUDIT[action];
+  if (!mirror) return;
+  const { communityId, title } = await tx.election.findUniqueOrThrow({
+    where: { id: electionId },
+    select: { communityId: true, title: true },
+  });
+  await writeCommunityAudit(tx, {
+    communityId,
+    actorId,
+    kind: mirror.kind,
+    subjectId: electionId,
+    ...(mirror.from ? { before: { state: mirror.from } } : {}),
+    after: { ...(mirror.to ? { state: mirror.to } : {}), action, detail },
+    reason: title,
+    at,
+  });
 }
 
 /** Moves the state on by a conditional update: a step taken twice, or out of order, is refused. */

@@ -3,6 +3,7 @@ import type { BillingRun } from '@prisma/client';
 import type { Deps } from '../deps.js';
 import { requireRole } from '../access/guards.js';
 import { AppError, notFound } from '../errors.js';
+import { writeCommunityAudit } from '../roles/audit-write.js';
 import { keyset, toPage, ZPageQuery, ZText } from '../http/params.js';
 
 export const ZUndoRun = z.object({ reason: ZText({ min: 4, max: 200, label: '撤销原因' }) });
@@ -65,6 +66,16 @@ export async function undoBillingRun(deps: Deps, userId: string, communityId: st
         `这次生成的账单中有 ${touched!.n} 笔已缴费、已减免或发起过支付（账目已记录），这次生成已不能撤销`,
       );
     await tx.$executeRaw`DELETE FROM "Bill" WHERE "runId" = ${runId}::uuid`;
+    await writeCommunityAudit(tx, {
+      communityId,
+      actorId: userId,
+      kind: 'BILLING_RUN_UNDONE',
+      subjectId: runId,
+      before: { period: run.period, billCount: run.billCount, totalFen: Number(run.totalFen) },
+      after: { undone: true, billsDeleted: run.billCount },
+      reason,
+      at: now,
+    });
     return shapeRun(
       await tx.billingRun.update({
         where: { id: runId },

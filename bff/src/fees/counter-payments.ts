@@ -6,6 +6,7 @@ import { syncOrder } from '../pay/sync-order.js';
 import { PayApiError } from '../wechat/pay-client.js';
 import { requireRole } from '../access/guards.js';
 import { AppError, notFound } from '../errors.js';
+import { writeCommunityAudit } from '../roles/audit-write.js';
 import { ZId, ZText } from '../http/params.js';
 import { yuan } from './money.js';
 import { takeReceiptNo } from './receipts.js';
@@ -203,6 +204,21 @@ export async function takeCounterPayment(
         counterPaymentId: payment.id,
         note: `${input.channel} ${payment.receiptNo}`,
       })),
+    });
+    await writeCommunityAudit(tx, {
+      communityId,
+      actorId: userId,
+      kind: 'COUNTER_PAYMENT',
+      subjectId: payment.id,
+      before: { bills: open.filter((b) => ids.includes(b.id)).map((b) => ({ id: b.id, state: b.state })) },
+      after: {
+        receiptNo: payment.receiptNo,
+        channel: input.channel,
+        amountFen: input.amountFen,
+        bills: ids.map((id) => ({ id, state: 'PAID', paidFen: byId.get(id)! })),
+      },
+      reason: `收据 ${payment.receiptNo}`,
+      at: now,
     });
     return counterView(tx, payment.id);
   });

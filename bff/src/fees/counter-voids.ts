@@ -4,6 +4,7 @@ import type { Deps } from '../deps.js';
 import { requireOtherPerson } from '../access/guards.js';
 import { AppError } from '../errors.js';
 import { ZText } from '../http/params.js';
+import { writeCommunityAudit } from '../roles/audit-write.js';
 import { counterView, paymentOf } from './counter-payments.js';
 
 /**
@@ -25,22 +26,15 @@ async function audit(
   approved: boolean,
   reason: string,
 ) {
-  const { companyId } = await tx.community.findUniqueOrThrow({
-    where: { id: p.communityId },
-    select: { companyId: true },
-  });
-  await tx.auditEvent.create({
-    data: {
-      companyId,
-      communityId: p.communityId,
-      actorId,
-      kind: approved ? 'COUNTER_VOID_APPROVED' : 'COUNTER_VOID_REJECTED',
-      subjectId: p.id,
-      before: { state: 'VOID_REQUESTED', voidReason: p.voidReason, voidRequestedById: p.voidRequestedById },
-      after: { state: approved ? 'VOIDED' : 'RECORDED' },
-      reason,
-      at,
-    },
+  await writeCommunityAudit(tx, {
+    communityId: p.communityId,
+    actorId,
+    kind: approved ? 'COUNTER_VOID_APPROVED' : 'COUNTER_VOID_REJECTED',
+    subjectId: p.id,
+    before: { state: 'VOID_REQUESTED', voidReason: p.voidReason, voidRequestedById: p.voidRequestedById },
+    after: { state: approved ? 'VOIDED' : 'RECORDED' },
+    reason,
+    at,
   });
 }
 

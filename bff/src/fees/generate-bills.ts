@@ -6,6 +6,7 @@ import { privateConnection } from '../db.js';
 import type { Deps } from '../deps.js';
 import { requireRole } from '../access/guards.js';
 import { AppError } from '../errors.js';
+import { writeCommunityAuditSql } from '../roles/audit-write.js';
 import { billLines, type BillingSpace, type BillingUnit, type BillLine } from './bill-lines.js';
 import { coverage, groupKey, overlappingBills, type BilledRange } from './bill-coverage.js';
 import { parsePeriod, requireBillablePeriod } from './periods.js';
@@ -201,10 +202,21 @@ export async function generateBills(deps: Deps, userId: string, communityId: str
       })(),
     );
     if (made.bills > 0) {
+      const now = deps.clock.now();
       await client.query(
         'INSERT INTO "BillingRun" ("id", "communityId", "period", "createdById", "billCount", "totalFen", "createdAt") VALUES ($1, $2, $3, $4, $5, $6, $7)',
-        [runId, communityId, req.period, userId, made.bills, made.totalFen, deps.clock.now()],
+        [runId, communityId, req.period, userId, made.bills, made.totalFen, now],
       );
+      // The company's audit log (docs/roles.md, Audit log), in the run's transaction: both or neither.
+      await writeCommunityAuditSql(client, {
+        communityId,
+        actorId: userId,
+        kind: 'BILLING_RUN',
+        subjectId: runId,
+        after: { period: req.period, billCount: made.bills, totalFen: made.totalFen, conflicts: conflicts.size },
+        reason: `生成 ${req.period} 账单`,
+        at: now,
+      });
     }
     await client.query('COMMIT');
     return { period: req.period, runId: made.bills > 0 ? runId : null, created: made, conflicts: conflicts.size };

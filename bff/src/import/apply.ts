@@ -13,17 +13,24 @@ const stale = () => new AppError('IMPORT_STALE', '预检之后小区资料已有
 const applied = () => new AppError('IMPORT_APPLIED', '这次导入已经执行过了');
 
 /**
+ * Where a plan is written: the apply's node-postgres connection, or (the demo seed, prisma/seed.ts) a
+ * Prisma transaction's raw statements — the same statements either way.
+ */
+export type PlanWriter = { query(statement: string, params: unknown[]): Promise<unknown> };
+
+/**
  * One statement per 5,000 rows: the rows travel as one JSON parameter, read by json_to_recordset.
  * (Through Prisma the same 55,000 rows took minutes: its query compiler handles every value.)
  */
-async function each<T>(client: pg.PoolClient, rows: T[], statement: string, extra: unknown[] = []) {
+async function each<T>(client: PlanWriter, rows: T[], statement: string, extra: unknown[] = []) {
   for (const part of chunks(rows)) await client.query(statement, [JSON.stringify(part), ...extra]);
 }
 
 const UNIT_COLUMNS = `id uuid, "communityId" uuid, "buildingId" uuid, number text, floor int, "buildingArea" numeric,
   "exclusiveArea" numeric, "areaSource" text, "deliveredAt" timestamp`;
 
-async function writePlan(client: pg.PoolClient, communityId: string, plan: Plan) {
+/** The plan's buildings, units, owners of record and parking, in the order the file listed them. */
+export async function writePlan(client: PlanWriter, communityId: string, plan: Plan) {
   const units = (rows: Plan['units']['create']) =>
     rows.map((u) => ({ ...u, communityId, deliveredAt: deliveredInstant(u.deliveredAt)?.toISOString() ?? null }));
   await each(

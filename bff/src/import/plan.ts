@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AreaSource, MemberRelation, ParkingKind } from '@prisma/client';
+import type { AreaSource, MemberRelation, ParkingKind, Prisma } from '@prisma/client';
 import { beijingDay, dayStart } from '../beijing.js';
 import type { Db } from '../db.js';
 import type { OpeningBillRow } from './arrears.js';
@@ -56,7 +56,7 @@ const unitKey = (building: string, number: string) => `${building}\u0000${number
 const dayOf = (d: Date | null) => (d ? beijingDay(d) : null);
 
 /** The community's master data as it stands, keyed the way the file names things. */
-async function current(db: Db, communityId: string) {
+async function current(db: Db | Prisma.TransactionClient, communityId: string) {
   const [buildings, units, roster, parking] = await Promise.all([
     db.building.findMany({
       where: { communityId },
@@ -122,7 +122,7 @@ const UNIT_FIELDS = ['floor', 'buildingArea', 'exclusiveArea', 'areaSource', 'de
  * after) or stay, which units the file leaves out, and references the file makes to units that exist
  * nowhere. An empty optional cell keeps what is there (docs/import.md, Rules).
  */
-export async function diff(db: Db, communityId: string, records: Records): Promise<Diff> {
+export async function diff(db: Db | Prisma.TransactionClient, communityId: string, records: Records): Promise<Diff> {
   const now = await current(db, communityId);
   const plan: Plan = {
     buildings: { create: [], retype: [] },

@@ -7,6 +7,7 @@ import { requireRole } from '../access/guards.js';
 import { AppError, notFound } from '../errors.js';
 import { PayApiError, requirePay, type RefundAnswer } from '../wechat/pay-client.js';
 import { flagIssue } from './issues.js';
+import { writeCommunityAudit } from '../roles/audit-write.js';
 
 /**
  * A cashier refunds (part of) a paid bill. The bill's row is locked while the refunds already asked
@@ -56,6 +57,16 @@ export async function createRefund(
         createdById: userId,
         createdAt: deps.clock.now(),
       },
+    });
+    await writeCommunityAudit(tx, {
+      communityId: bill.communityId,
+      actorId: userId,
+      kind: 'REFUND_REQUESTED',
+      subjectId: created.id,
+      before: { billId, state: locked.state, paidFen: locked.paidFen, refundableFen: left },
+      after: { billId, outRefundNo: created.outRefundNo, amountFen: input.amountFen, state: created.state },
+      reason: input.reason,
+      at: created.createdAt,
     });
     await deps.jobs.send(submitRefundJob, { refundId: created.id }, { tx });
     return created;
@@ -247,6 +258,17 @@ export async function applyRefundResult(deps: Deps, r: RefundResult): Promise<'a
         at,
         note: refund.reason,
       },
+    });
+    // The company's audit log: the cashier who asked (none for an overpayment's automatic refund).
+    await writeCommunityAudit(tx, {
+      communityId: refund.communityId,
+      actorId: refund.createdById,
+      kind: 'REFUND_DONE',
+      subjectId: refund.id,
+      before: { billId: refund.billId, state: refund.state },
+      after: { billId: refund.billId, state: 'SUCCESS', amountFen: refund.amountFen, refundId: r.refund_id },
+      reason: refund.reason,
+      at,
     });
     if (refund.kind === 'CASHIER' && refund.billId) {
       await tx.$executeRaw`

@@ -4,6 +4,7 @@ import type { Deps } from '../deps.js';
 import { notFound } from '../errors.js';
 import { staffRolesByCommunity } from '../access/scope.js';
 import { ZId, ZText } from '../http/params.js';
+import { writeCommunityAudit } from '../roles/audit-write.js';
 
 export const ZRevealRequest = z
   .object({
@@ -58,6 +59,16 @@ export async function revealPersonalInfo(
         basis,
         ...ids,
       },
+    });
+    // Also in the company's audit log (docs/roles.md, Audit log): never the value, only what was shown.
+    await writeCommunityAudit(tx, {
+      communityId,
+      actorId: staffId,
+      kind: 'PII_REVEALED',
+      subjectId: input.userId,
+      after: { field: input.field, basis },
+      reason: input.reason,
+      at: deps.clock.now(),
     });
     return { field: input.field, value: input.field === 'PHONE' ? subject.phone : subject.name, basis };
   });

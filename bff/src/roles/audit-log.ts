@@ -6,6 +6,7 @@ import { keyset, toPage } from '../http/params.js';
 import { exportTable } from '../fees/export.js';
 import { ROLE_NAMES } from '../invitations/invitations.js';
 import { isCompanyAdmin } from './authority.js';
+import { ROLE_AUDIT_KINDS } from './audit-write.js';
 import type { AuditFilter } from './schema.js';
 
 /** What each kind of audit event is called on screen and in the export; a kind not listed shows as is. */
@@ -35,12 +36,29 @@ export const AUDIT_KIND_NAMES: Record<string, string> = {
   COMMITTEE_TERM_REMINDER: '业委会换届提醒',
   COUNTER_VOID_APPROVED: '批准收款作废',
   COUNTER_VOID_REJECTED: '驳回收款作废',
+  REFUND_REQUESTED: '发起退款',
+  REFUND_DONE: '退款完成',
+  BILL_WAIVED: '减免账单',
+  BILLING_RUN: '生成账单',
+  BILLING_RUN_UNDONE: '撤销账单生成',
+  COUNTER_PAYMENT: '柜台收款',
+  ELECTION_CREATED: '创建投票',
+  ELECTION_PUBLISHED: '公示投票（冻结名册）',
+  ELECTION_ROSTER_CONFIRMED: '确认投票名册',
+  ELECTION_OPENED: '开始投票',
+  ELECTION_CLOSED: '结束投票',
+  ELECTION_TALLIED: '计票',
+  ELECTION_RESULTS_PUBLISHED: '公布投票结果',
+  ELECTION_PAPER_BALLOT: '录入纸质选票',
+  ELECTION_PROXY_BALLOT: '录入委托投票',
+  PII_REVEALED: '查看个人信息',
 };
 
 /** Written by a scheduled job (committee/sweep.ts), not the server command, when no one acted. */
 const SYSTEM_KINDS = new Set(['COMMITTEE_TERM_ENDED', 'COMMITTEE_TERM_REMINDER', 'ROLE_REMOVED']);
 
 type Event = Prisma.AuditEventGetPayload<object>;
+const serverKinds = new Set<string>(ROLE_AUDIT_KINDS);
 
 /** The company's events matching the filter: a person is the one who acted or the one it was about. */
 async function whereOf(deps: Deps, userId: string, f: AuditFilter): Promise<Prisma.AuditEventWhereInput> {
@@ -60,6 +78,20 @@ const roleIn = (v: Prisma.JsonValue | null): StaffRoleKind | null => {
   return typeof role === 'string' && role in ROLE_NAMES ? (role as StaffRoleKind) : null;
 };
 
+const fieldOf = (v: Prisma.JsonValue | null, key: string) =>
+  v && typeof v === 'object' && !Array.isArray(v) ? v[key] : undefined;
+
+/** The one line the table shows: the role, the amount of money, or the personal field revealed. */
+function summaryOf(e: Event): string {
+  const role = roleIn(e.after) ?? roleIn(e.before);
+  if (role) return ROLE_NAMES[role];
+  const fen = fieldOf(e.after, 'amountFen') ?? fieldOf(e.after, 'totalFen') ?? fieldOf(e.before, 'totalFen');
+  if (typeof fen === 'number') return `${(fen / 100).toFixed(2)} 元`;
+  const field = fieldOf(e.after, 'field');
+  if (field === 'PHONE' || field === 'NAME') return field === 'PHONE' ? '手机号' : '姓名';
+  return '';
+}
+
 /** Names of the people and communities of a batch of events, in two queries. */
 async function describe(deps: Deps, events: Event[]) {
   const userIds = [...new Set(events.flatMap((e) => [e.actorId, e.subjectId]).filter((x): x is string => !!x))];
@@ -71,22 +103,24 @@ async function describe(deps: Deps, events: Event[]) {
   const people = new Map(users.map((u) => [u.id, u.name ?? '未填写姓名']));
   const places = new Map(communities.map((c) => [c.id, c.name]));
   return (e: Event) => {
-    const role = roleIn(e.after) ?? roleIn(e.before);
     return {
       id: e.id,
       at: e.at.toISOString(),
       kind: e.kind,
       kindName: AUDIT_KIND_NAMES[e.kind] ?? e.kind,
       actorId: e.actorId,
+      // No actor: a scheduled job (committee/sweep.ts), the server command for roles, the system otherwise (an overpayment's refund).
       actorName: e.actorId
         ? (people.get(e.actorId) ?? '工作人员')
         : SYSTEM_KINDS.has(e.kind)
           ? '系统任务'
-          : '服务器命令',
+          : serverKinds.has(e.kind)
+            ? '服务器命令'
+            : '系统',
       communityName: e.communityId ? (places.get(e.communityId) ?? null) : null,
       subjectId: e.subjectId,
       subjectName: e.subjectId ? (people.get(e.subjectId) ?? null) : null,
-      summary: role ? ROLE_NAMES[role] : '',
+      summary: summaryOf(e),
       reason: e.reason,
       before: e.before,
       after: e.after,

@@ -9,36 +9,9 @@ import { ExportButtons } from '../cashier-reports/ExportButtons';
 import { EmptyState, ErrorState } from '../states';
 import { usePlaces } from './places';
 import type { AuditPage, AuditRow, People } from './types';
+import { AUDIT_KINDS } from './audit-kinds';
 import './roles.css';
 
-/** The kinds a company admin filters by (bff/src/roles/audit-log.ts AUDIT_KIND_NAMES). */
-const KINDS: Record<string, string> = {
-  ROLE_GRANTED: '授予角色',
-  ROLE_REMOVED: '移除角色',
-  COUNTER_VOID_APPROVED: '批准收款作废',
-  COUNTER_VOID_REJECTED: '驳回收款作废',
-  INVITATION_CREATED: '发出邀请',
-  INVITATION_CONFIRMED: '确认管理员邀请',
-  INVITATION_REVOKED: '撤回邀请',
-  IMPORT_APPLIED: '导入',
-  UNIT_AREA: '面积变更',
-  UNIT_CHANGE: '房屋变更',
-  COMMUNITY_ADD: '新建小区',
-  COMMUNITY_CHANGE: '小区变更',
-  BUILDING_ADD: '新建楼栋',
-  BUILDING_CHANGE: '楼栋变更',
-  BUILDING_RETIRE: '停用楼栋',
-  UNIT_ADD: '新建房屋',
-  UNIT_RETIRE: '停用房屋',
-  PARKING_ADD: '新建车位',
-  PARKING_CHANGE: '车位变更',
-  PARKING_RETIRE: '停用车位',
-  ROSTER_ADD: '登记业主',
-  ROSTER_CHANGE: '业主变更',
-  COMMITTEE_TERM_CONFIRMED: '业委会备案录入',
-  COMMITTEE_TERM_ENDED: '业委会任期届满',
-  COMMITTEE_TERM_REMINDER: '业委会换届提醒',
-};
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const detail = (r: AuditRow) =>
   [r.before ? `前：${JSON.stringify(r.before)}` : '', r.after ? `后：${JSON.stringify(r.after)}` : '']
@@ -58,8 +31,9 @@ const COLUMNS: PrimaryTableCol<AuditRow>[] = [
 
 /**
  * 审计日志 (docs/roles.md, Audit log): the company's record of role, invitation, roster, area and
- * import changes, newest first; filtered by person, kind and Beijing date range (all in the URL),
- * paged by keyset with the total, exported as Excel or CSV with the same filters.
+ * import changes, money operations, vote steps and personal-information reveals, newest first;
+ * filtered by person, kind and Beijing date range (all in the URL), paged by keyset with the total,
+ * exported as Excel or CSV with the same filters.
  */
 export default function Audit({ communityId, route }: ScreenProps) {
   const url = useUrlTable(route, '/audit');
@@ -134,7 +108,7 @@ export default function Audit({ communityId, route }: ScreenProps) {
           onChange={(v) => url.set({ kind: String(v ?? ''), page: undefined })}
           options={[
             { label: '全部类型', value: '' },
-            ...Object.entries(KINDS).map(([value, label]) => ({ label, value })),
+            ...Object.entries(AUDIT_KINDS).map(([value, label]) => ({ label, value })),
           ]}
           style={{ width: 160 }}
         />
