@@ -6,7 +6,8 @@ import { useHarness } from './support/use-harness.js';
 const h = useHarness();
 
 describe('demo seed', () => {
-  it('creates two communities with ~200 units, exact areas and every role, once', async () => {
+  // Seeds twice, each through the import's checks and plan (about 2 s alone; several times that on a busy machine).
+  it('creates two communities with ~200 units, exact areas and every role, once', { timeout: 60_000 }, async () => {
     const first = await seedDemo(h.db, TEST_APPID);
     expect(first.created).toBe(true);
     expect(first.communities.map((c) => c.units).reduce((a, b) => a + b)).toBe(200);
