@@ -47,6 +47,22 @@ export async function signInAtDesk(
   demoUser: string,
   viewport: { width: number; height: number } = { width: 1366, height: 768 },
 ) {
+  const phone = await stack.newPage();
+  await stack.devLogin(phone, demoUser);
+  // Signed in and the home shown: a jump before the login's own reLaunch to home lands would be undone by it
+  // (a company admin's home, with two communities, took long enough for that).
+  await phone.getByTestId('home').waitFor();
+  const desk = await signInAtDeskWith(stack, phone, viewport);
+  await phone.close();
+  return desk;
+}
+
+/** The same with a phone already signed in as its person (anyone, not only a demo user); the phone stays open. */
+export async function signInAtDeskWith(
+  stack: Stack,
+  phone: Page,
+  viewport: { width: number; height: number } = { width: 1366, height: 768 },
+) {
   const desk = await stack.newPage({ desk: true, viewport });
   await desk.addInitScript('window.printed = 0; window.print = () => { window.printed += 1; };');
   await desk.goto(`${stack.url}/console/`);
@@ -59,11 +75,6 @@ export async function signInAtDesk(
   const scan = await stack.h.sim<{ path: string; launchScene: number }>('/sim/wxacode/scan', {
     imageBase64: (await picture.body()).toString('base64'),
   });
-  const phone = await stack.newPage();
-  await stack.devLogin(phone, demoUser);
-  // Signed in and the home shown: a jump before the login's own reLaunch to home lands would be undone by it
-  // (a company admin's home, with two communities, took long enough for that).
-  await phone.getByTestId('home').waitFor();
   await phone.goto(`${stack.url}/#${scan.path}&launchScene=${scan.launchScene}`);
   await phone.reload();
   await phone.getByText('收银台电脑请求登录').waitFor();
@@ -71,6 +82,5 @@ export async function signInAtDesk(
   await phone.locator('[data-testid="desk-match-input"] input').fill(digits);
   await tapButton(phone, '确认登录');
   await desk.getByRole('button', { name: '结束本次登录' }).waitFor();
-  await phone.close();
   return desk;
 }

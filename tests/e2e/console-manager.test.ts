@@ -217,4 +217,67 @@ describe('办公台：小区经理', { timeout: 60_000 }, () => {
     await check(desk, 'board at 1920');
     await stack.shot(desk, '8c-console-board-1920');
   });
+
+  it('收费标准: lists the standards, refuses a second one of a kind, adds and retires one, sets the late charge', async () => {
+    await desk.setViewportSize({ width: 1366, height: 768 });
+    await nav(desk, '收费标准');
+    const items = desk.getByRole('region', { name: '收费标准' });
+    await items.getByRole('cell', { name: '2.35 元/㎡·月' }).waitFor();
+    await items.getByRole('cell', { name: '150.00 元/个·月' }).waitFor();
+    await check(desk, 'fee items');
+    await stack.shot(desk, '8d-console-fee-items');
+
+    // A second active 物业服务费 for every building: the BFF's refusal, in its words, in the drawer.
+    await desk.getByRole('button', { name: '新建收费标准' }).click();
+    const form = desk.getByRole('form', { name: '新建收费标准' });
+    await form.locator('input[name=amount]').fill('2.5');
+    await form.getByRole('button', { name: '保存' }).click();
+    await form
+      .getByRole('alert')
+      .getByText(/已有适用全部楼栋的物业服务费标准在用/)
+      .waitFor();
+    // A one-off charge instead: no cycle asked; the amount kept exact (0.29 yuan is not 28 fen).
+    await form.locator('.t-select').first().click();
+    await desk.locator('.t-select-option', { hasText: '一次性费用' }).click();
+    await form.locator('input[name=name]').fill('门禁卡工本费');
+    await form.locator('input[name=amount]').fill('20.29');
+    expect(await form.getByLabel('计费周期').count()).toBe(0);
+    await check(desk, 'new fee item');
+    await stack.shot(desk, '8e-console-fee-item-new');
+    await form.getByRole('button', { name: '保存' }).click();
+    const row = items.getByRole('row').filter({ hasText: '门禁卡工本费' });
+    await row.getByRole('cell', { name: '20.29 元/户' }).waitFor();
+    expect(await stack.h.db.feeItem.findFirstOrThrow({ where: { name: '门禁卡工本费' } })).toMatchObject({
+      kind: 'ONE_OFF',
+      amountFen: 2029,
+      cycle: null,
+    });
+
+    // Retired after the question; it stays listed as 已停用.
+    await row.getByRole('button', { name: '停用' }).click();
+    await inDialog(desk, '停用');
+    await row.getByText('已停用').waitFor();
+    expect(await row.getByRole('button', { name: '停用' }).count()).toBe(0);
+
+    // The late charge: off by default; on with a daily rate, a cap and grace days.
+    const late = desk.getByRole('form', { name: '违约金设置' });
+    await late.getByRole('switch', { name: '收取违约金' }).click();
+    await late.locator('input[name=daily]').fill('5');
+    await late.locator('input[name=cap]').fill('12.5');
+    await late.locator('input[name=grace]').fill('15');
+    await late.getByRole('button', { name: '保存违约金设置' }).click();
+    const wutong = await stack.h.db.community.findFirstOrThrow({ where: { name: '梧桐苑' } });
+    await expect
+      .poll(() => stack.h.db.feeSettings.findUnique({ where: { communityId: wutong.id } }))
+      .toMatchObject({ lateFeeEnabled: true, lateFeeBpsPerDay: 5, lateFeeCapBps: 1250, lateFeeGraceDays: 15 });
+    // Beyond the limits: refused with the BFF's reason.
+    await late.locator('input[name=daily]').fill('11');
+    await late.getByRole('button', { name: '保存违约金设置' }).click();
+    await late
+      .getByRole('alert')
+      .getByText(/日费率最高万分之十/)
+      .waitFor();
+    await check(desk, 'late charge');
+    await stack.shot(desk, '8f-console-late-charge');
+  });
 });

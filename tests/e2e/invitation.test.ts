@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { tapButton, useBrowserStack } from './browser.js';
 import { axeFindings } from './console-kit.js';
+import { makeUser } from '../support/factories/index.js';
+import { TEST_APPID } from '../support/harness.js';
 
 /**
  * 工作邀请 on the phone (#27, docs/import.md §Starting a company): the invitee opens the invitation's
@@ -20,8 +22,10 @@ const newToken = () =>
     .replace(/[^0-9A-Za-z]/g, 'x')
     .slice(0, 32);
 
-/** An invitation as `npm run admin` makes it: only the token's hash is stored. */
-async function invite(phone: string, communityName: string | null) {
+type Made = { role?: 'CASHIER' | 'COMPANY_ADMIN'; createdById?: string; revokedById?: string };
+
+/** An invitation as `npm run admin` (or, with `createdById`, the console) makes it: only the token's hash is stored. */
+async function invite(phone: string, communityName: string | null, made: Made = {}) {
   const token = newToken();
   const community = communityName
     ? await stack.h.db.community.findFirstOrThrow({ where: { name: communityName } })
@@ -31,8 +35,11 @@ async function invite(phone: string, communityName: string | null) {
     data: {
       companyId: community?.companyId ?? company.id,
       communityId: community?.id ?? null,
-      role: 'CASHIER',
+      role: made.role ?? 'CASHIER',
       phone,
+      createdById: made.createdById ?? null,
+      revokedAt: made.revokedById ? new Date() : null,
+      revokedById: made.revokedById ?? null,
       tokenHash: createHash('sha256').update(token).digest('hex'),
       createdAt: new Date(),
       expiresAt: new Date(Date.now() + 7 * 86_400_000),
@@ -82,5 +89,40 @@ describe('工作邀请', { timeout: 120_000 }, () => {
     expect(await page.getByTestId('invitation-notYours').getByText('梧桐苑').count()).toBe(0);
     await axe(page, 'invitation not yours');
     await stack.shot(page, '112-invitation-not-yours');
+  });
+
+  it('a new company admin waits for a second admin; a withdrawn invitation says so', async () => {
+    const owner = await stack.h.db.user.findFirstOrThrow({ where: { identities: { some: { openid: 'demo-owner' } } } });
+    const inviter = await stack.h.db.staffRole.findFirstOrThrow({ where: { role: 'COMPANY_ADMIN' } });
+    const page = await stack.newPage();
+    await stack.devLogin(page, '业主（已绑定 梧桐苑1号楼101）');
+    await page.getByTestId('home').waitFor();
+
+    // Made in the console by one admin: it waits for another's confirmation, and cannot be accepted yet.
+    const token = await invite(owner.phone!, null, { role: 'COMPANY_ADMIN', createdById: inviter.userId });
+    await openInvitation(page, token);
+    const waiting = page.getByTestId('invitation-awaitingConfirmation');
+    await waiting.getByText('等待另一位管理员确认').waitFor();
+    await page.getByTestId('invitation').getByText('物业公司管理员').first().waitFor();
+    expect(await page.getByText('接受邀请', { exact: true }).count()).toBe(0);
+    await axe(page, 'invitation awaiting confirmation');
+    await stack.shot(page, '113-invitation-awaiting-confirmation');
+
+    // A second admin confirms meanwhile (docs/roles.md): looking again offers to accept.
+    const second = await makeUser(stack.h.db, TEST_APPID);
+    await stack.h.db.invitation.updateMany({
+      where: { phone: owner.phone!, role: 'COMPANY_ADMIN', confirmedAt: null },
+      data: { confirmedAt: new Date(), confirmedById: second.id },
+    });
+    await tapButton(page, '重新查看');
+    await page.getByText('接受邀请', { exact: true }).waitFor();
+    expect(await waiting.count()).toBe(0);
+
+    // Withdrawn before it was accepted: said so, and nothing to accept.
+    const withdrawn = await invite(owner.phone!, '银杏花园', { revokedById: inviter.userId });
+    await openInvitation(page, withdrawn);
+    await page.getByTestId('invitation-revoked').getByText('邀请已被撤回').waitFor();
+    await axe(page, 'invitation revoked');
+    await stack.shot(page, '114-invitation-revoked');
   });
 });

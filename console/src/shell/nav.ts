@@ -10,6 +10,7 @@ export const SCREENS = [
   { path: '/takings', label: '收款日报', roles: ['CASHIER', 'MANAGER', 'COMPANY_ADMIN'] },
   { path: '/collection', label: '收缴率', roles: ['CASHIER', 'MANAGER', 'COMPANY_ADMIN'] },
   { path: '/billing', label: '账单生成', roles: ['CASHIER', 'MANAGER', 'COMPANY_ADMIN'] },
+  { path: '/fee-items', label: '收费标准', roles: ['MANAGER', 'COMPANY_ADMIN', 'CASHIER'] },
   { path: '/repairs', label: '报修列表', roles: ['MANAGER', 'COMPANY_ADMIN'] },
   { path: '/repair-board', label: '派单看板', roles: ['MANAGER', 'COMPANY_ADMIN'] },
   { path: '/overdue', label: '超时看板', roles: ['MANAGER', 'COMPANY_ADMIN'] },

@@ -19,6 +19,7 @@ export const SCREEN_COMPONENTS: Record<ScreenPath, ComponentType<ScreenProps>> =
   '/takings': lazy(() => import('../cashier-reports/Takings')),
   '/collection': lazy(() => import('../cashier-reports/Collection')),
   '/billing': lazy(() => import('../cashier-billing/BillingRuns')),
+  '/fee-items': lazy(() => import('../fee-items/FeeItems')),
   '/repairs': lazy(() => import('../repairs/Repairs')),
   '/repair-board': lazy(() => import('../repairs/Board')),
   '/overdue': lazy(() => import('../repairs/Overdue')),

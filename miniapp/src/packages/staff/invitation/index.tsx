@@ -10,26 +10,35 @@ import type { InvitationPreview } from '../../../api/types';
 import './invitation.css';
 
 /** What the page can end in besides the invitation itself, each said in plain Chinese. */
-type Ending = 'accepted' | 'used' | 'expired' | 'notYours';
+type Ending = 'accepted' | 'used' | 'expired' | 'revoked' | 'notYours';
 
 const ENDINGS: Record<Ending, { title: string; text: string }> = {
   accepted: { title: '已接受邀请', text: '你的岗位已开通。回到首页即可看到工作入口；在电脑上用微信扫码登录办公台。' },
   used: { title: '这个邀请已经用过了', text: '你之前已经接受过这个邀请，岗位已开通，无需再次接受。' },
   expired: { title: '邀请已过期', text: '邀请的有效期是 7 天。请联系邀请你的人重新发送一个邀请。' },
+  revoked: {
+    title: '邀请已被撤回',
+    text: '邀请人已经撤回了这个邀请，它不能再接受。如果仍需要开通岗位，请联系邀请人重新邀请。',
+  },
   notYours: {
     title: '没有找到给你的邀请',
     text: '邀请只对邀请人填写的手机号有效。请确认你在物业通验证的手机号就是收到邀请的号码；号码不对或链接不完整时，请联系邀请人。',
   },
 };
 
-/** A refusal the BFF gives, as the page's ending: 404 (not this phone's, or no such invitation), 410 expired. */
+/**
+ * A refusal the BFF gives, as the page's ending: 404 (not this phone's, or no such invitation), 410
+ * expired, INVITATION_CLOSED withdrawn meanwhile (bff/src/invitations/invitations.ts).
+ */
 const endingOf = (err: unknown): Ending | null =>
   err instanceof ApiError
     ? err.code === 'INVITATION_EXPIRED'
       ? 'expired'
-      : err.status === 404 || err.status === 400
-        ? 'notYours'
-        : null
+      : err.code === 'INVITATION_CLOSED'
+        ? 'revoked'
+        : err.status === 404 || err.status === 400
+          ? 'notYours'
+          : null
     : null;
 
 /**
@@ -51,6 +60,7 @@ export default function InvitationPage() {
       const p = await bff.previewInvitation(token);
       setPreview(p);
       if (p.accepted) setEnding('used');
+      else if (p.revoked) setEnding('revoked');
       else if (new Date(p.expiresAt) <= now()) setEnding('expired');
     } catch (err) {
       const e = endingOf(err);
@@ -58,8 +68,9 @@ export default function InvitationPage() {
       else setError(err as Error);
     }
   }
+  // Shown again (back from the chat with the other admin): an invitation still awaiting confirmation is asked again.
   useDidShow(() => {
-    if (!preview && !ending) void open();
+    if (!ending && (!preview || preview.awaitingConfirmation)) void open();
   });
 
   async function accept() {
@@ -70,6 +81,8 @@ export default function InvitationPage() {
     } catch (err) {
       const e = endingOf(err);
       if (e) setEnding(e);
+      // Its confirmation was withdrawn meanwhile, or the page was stale: show what holds now.
+      else if (err instanceof ApiError && err.code === 'INVITATION_UNCONFIRMED') await open();
       else setError(err as Error);
     } finally {
       setAccepting(false);
@@ -89,12 +102,26 @@ export default function InvitationPage() {
             <Cell title="岗位" extra={preview.roleName} />
             <Cell title="有效期至" extra={beijingMinute(new Date(preview.expiresAt))} />
           </CellGroup>
-          <Text className="hint">
-            接受后，你用这个微信登录物业通即可使用{preview.roleName}的功能。不认识邀请人请不要接受。
-          </Text>
-          <Button type="primary" size="large" block loading={accepting} onClick={() => void accept()}>
-            接受邀请
-          </Button>
+          {preview.awaitingConfirmation ? (
+            <View className="invitation__waiting" data-testid="invitation-awaitingConfirmation" role="status">
+              <Text className="invitation__waiting-title">等待另一位管理员确认</Text>
+              <Text className="hint">
+                公司管理员的邀请，需要公司的另一位管理员在办公台确认后才能接受。请联系对方确认，确认后点「重新查看」再接受。
+              </Text>
+              <Button size="large" block onClick={() => void open()}>
+                重新查看
+              </Button>
+            </View>
+          ) : (
+            <>
+              <Text className="hint">
+                接受后，你用这个微信登录物业通即可使用{preview.roleName}的功能。不认识邀请人请不要接受。
+              </Text>
+              <Button type="primary" size="large" block loading={accepting} onClick={() => void accept()}>
+                接受邀请
+              </Button>
+            </>
+          )}
         </View>
       )}
     </PageShell>
