@@ -3,6 +3,8 @@ import type { Deps } from '../deps.js';
 import { AppError, isUniqueViolation, notFound } from '../errors.js';
 import { OFFICE_ROLES } from '../access/scope.js';
 import { requireRole } from '../access/guards.js';
+import { FAN_OUT_TRANSACTION } from '../push/outbox.js';
+import { pushSurveyOpened } from './pushes.js';
 import { ZQuestion, type CreateSurvey, type Question, type Respond } from './schema.js';
 
 /** The office builds a survey for its community, or some of its buildings, open in a window. */
@@ -10,19 +12,39 @@ export async function createSurvey(deps: Deps, staffId: string, communityId: str
   await requireRole(deps.db, staffId, communityId, OFFICE_ROLES);
   const buildings = await deps.db.building.count({ where: { id: { in: input.buildingIds }, communityId } });
   if (buildings !== new Set(input.buildingIds).size) throw notFound('楼栋');
-  const survey = await deps.db.survey.create({
-    data: {
-      communityId,
-      title: input.title,
-      questions: input.questions as Prisma.InputJsonValue,
-      buildingIds: [...new Set(input.buildingIds)],
-      opensAt: new Date(input.opensAt),
-      closesAt: new Date(input.closesAt),
-      createdById: staffId,
-      createdAt: deps.clock.now(),
-    },
-  });
-  return { id: survey.id };
+  return publishSurvey(deps, staffId, communityId, input, false);
+}
+
+/**
+ * A survey is published when created (there is no draft): stored and, when its window is already open,
+ * announced to the members who subscribed in the same transaction; one opening later is announced by
+ * the sweep (`surveys.push-sweep`, docs/domain.md §8).
+ */
+export async function publishSurvey(
+  deps: Deps,
+  userId: string,
+  communityId: string,
+  input: CreateSurvey,
+  byCommittee: boolean,
+) {
+  const now = deps.clock.now();
+  return deps.db.$transaction(async (tx) => {
+    const survey = await tx.survey.create({
+      data: {
+        communityId,
+        title: input.title,
+        questions: input.questions as Prisma.InputJsonValue,
+        buildingIds: [...new Set(input.buildingIds)],
+        opensAt: new Date(input.opensAt),
+        closesAt: new Date(input.closesAt),
+        createdById: userId,
+        createdAt: now,
+        byCommittee,
+      },
+    });
+    const pushed = survey.opensAt <= now && now < survey.closesAt ? await pushSurveyOpened(deps, tx, survey) : 0;
+    return { id: survey.id, pushed };
+  }, FAN_OUT_TRANSACTION);
 }
 
 /** The units a survey asks: its buildings, or the whole community. */
