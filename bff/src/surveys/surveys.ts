@@ -1,18 +1,24 @@
 import type { Prisma } from '@prisma/client';
 import type { Deps } from '../deps.js';
 import { AppError, isUniqueViolation, notFound } from '../errors.js';
-import { OFFICE_ROLES } from '../access/scope.js';
 import { requireRole } from '../access/guards.js';
 import { FAN_OUT_TRANSACTION } from '../push/outbox.js';
 import { pushSurveyOpened } from './pushes.js';
+import { SIDE_ROLES, type SurveySide } from './list.js';
 import { ZQuestion, type CreateSurvey, type Question, type Respond } from './schema.js';
 
 /** The office builds a survey for its community, or some of its buildings, open in a window. */
-export async function createSurvey(deps: Deps, staffId: string, communityId: string, input: CreateSurvey) {
-  await requireRole(deps.db, staffId, communityId, OFFICE_ROLES);
+export async function createSurvey(
+  deps: Deps,
+  staffId: string,
+  communityId: string,
+  input: CreateSurvey,
+  side: SurveySide = 'office',
+) {
+  await requireRole(deps.db, staffId, communityId, SIDE_ROLES[side]);
   const buildings = await deps.db.building.count({ where: { id: { in: input.buildingIds }, communityId } });
   if (buildings !== new Set(input.buildingIds).size) throw notFound('楼栋');
-  return publishSurvey(deps, staffId, communityId, input, false);
+  return publishSurvey(deps, staffId, communityId, input, side === 'committee');
 }
 
 /**
@@ -98,10 +104,11 @@ export async function respond(deps: Deps, userId: string, surveyId: string, inpu
  * Results for the office, live: counts per option, the stars' average in hundredths and distribution,
  * free text without names, and coverage = units answered / units targeted, in tenths of a percent.
  */
-export async function surveyResults(deps: Deps, staffId: string, surveyId: string) {
+export async function surveyResults(deps: Deps, staffId: string, surveyId: string, side: SurveySide = 'office') {
   const survey = await deps.db.survey.findUnique({ where: { id: surveyId } });
-  if (!survey) throw notFound('问卷');
-  await requireRole(deps.db, staffId, survey.communityId, OFFICE_ROLES, '问卷');
+  // The committee reads its own surveys' results; the office every survey of its community.
+  if (!survey || (side === 'committee' && !survey.byCommittee)) throw notFound('问卷');
+  await requireRole(deps.db, staffId, survey.communityId, SIDE_ROLES[side], '问卷');
   const [targeted, responses] = await Promise.all([
     deps.db.unit.count({ where: targetUnits(survey) }),
     deps.db.surveyResponse.findMany({ where: { surveyId }, select: { answers: true } }),
@@ -111,6 +118,7 @@ export async function surveyResults(deps: Deps, staffId: string, surveyId: strin
   return {
     id: survey.id,
     title: survey.title,
+    byCommittee: survey.byCommittee,
     targetedUnits: targeted,
     answeredUnits: responses.length,
     coveragePermille: targeted === 0 ? null : Math.floor((responses.length * 1000) / targeted),
