@@ -45,7 +45,7 @@ export default function Surveys() {
                 onClick={() =>
                   void Taro.navigateTo({ url: `/packages/voice/surveys/detail?id=${s.id}&unitId=${u.unitId}` })
                 }
-                title={s.title}
+                title={s.byCommittee ? `【业委会征询】${s.title}` : s.title}
                 description={`${s.units.length > 1 ? `${u.label} · ` : ''}共 ${s.questionCount} 题 · ${shortTime(s.closesAt)} 截止`}
                 extra={done ? <Tag type="success">{done}</Tag> : <Tag type="primary">去填写</Tag>}
               />
