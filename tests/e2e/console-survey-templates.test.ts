@@ -31,7 +31,7 @@ describe('办公台：问卷模板', { timeout: 90_000 }, () => {
       .getByRole('navigation', { name: '功能导航' })
       .getByRole('link', { name: '满意度调查', exact: true })
       .click();
-    await desk.evaluate((id) => (location.hash = `#/surveys?id=${id}`), made.body.id as string);
+    await desk.evaluate(`location.hash = '#/surveys?id=${made.body.id as string}'`);
     const results = desk.getByTestId('survey-results');
     await results.getByRole('button', { name: '存为公司模板' }).click();
     await expect.poll(() => db.surveyTemplate.count({ where: { title: '上半年满意度调查' } })).toBe(1);

@@ -31,11 +31,10 @@ describe('统计 on the phone', { timeout: 60_000 }, () => {
       .toMatch(new RegExp(`回访率[\\s\\S]*${visit.numerator} / ${visit.denominator}[\\s\\S]*目标 ≥ 95%`));
     expect(await root.locator('[data-testid^="phone-figure-"]').count()).toBe(api.figures.length);
     // Every piece of text on the page at least 15 px (docs/design.md: the smallest main text).
-    const sizes = await root.evaluate((el) =>
-      [...el.querySelectorAll('*')]
-        .filter((n) => [...n.childNodes].some((c) => c.nodeType === 3 && c.textContent!.trim()))
-        .map((n) => parseFloat(getComputedStyle(n).fontSize)),
-    );
+    // A string, as tests/e2e/care.test.ts does: the tests are typed without the DOM's names.
+    const sizes = (await page.evaluate(`[...document.querySelectorAll('[data-testid="phone-stats"] *')]
+      .filter((n) => [...n.childNodes].some((c) => c.nodeType === 3 && c.textContent.trim()))
+      .map((n) => parseFloat(getComputedStyle(n).fontSize))`)) as number[];
     expect(sizes.length).toBeGreaterThan(10);
     expect(Math.min(...sizes)).toBeGreaterThanOrEqual(15);
     expect(
