@@ -123,3 +123,21 @@ describe('surveys of a community', () => {
     expect((await desk$(otherDesk, 'GET', base)).status).toBe(404);
   });
 });
+
+describe('the rows behind the statistics (docs/stats.md)', () => {
+  it('complaints filed in a Beijing month, and those re-handled; return visits opened in a month', async () => {
+    const ids = (await list('?month=2026-10&limit=100')).body.items.map((c: any) => c.id);
+    expect(ids.length).toBeGreaterThan(0);
+    const rows = await h.db.complaint.findMany({ where: { communityId: A.community.id } });
+    const october = rows.filter(
+      (r) => r.filedAt >= atBeijing('2026-10-01', 0) && r.filedAt < atBeijing('2026-11-01', 0),
+    );
+    expect([...ids].sort()).toEqual(october.map((r) => r.id).sort());
+    expect((await list('?month=2026-09')).body.total).toBe(0);
+    await h.db.complaint.update({ where: { id: ids[0] }, data: { rehandleCount: 1 } });
+    expect((await list('?month=2026-10&rehandled=1')).body).toMatchObject({ total: 1, items: [{ id: ids[0] }] });
+    const visits = `/api/staff/communities/${A.community.id}/return-visits`;
+    expect((await desk$(desk, 'GET', `${visits}?month=2026-10`)).body.items).toEqual([]);
+    expect((await desk$(desk, 'GET', `${visits}?month=2026-1`)).status).toBe(400);
+  });
+});

@@ -35,6 +35,7 @@ export default defineAppConfig({
         'escalation/index',
         'invitation/index',
         'on-behalf/index',
+        'stats/index',
       ],
     },
     { root: 'packages/snapshots', pages: ['new', 'detail', 'wall'] },

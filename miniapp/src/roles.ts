@@ -76,6 +76,13 @@ const STAFF_MODULES: (ModuleLink & { roles: StaffRole[] })[] = [
     roles: ['MANAGER', 'COMPANY_ADMIN'],
   },
   {
+    key: 'stats',
+    title: '统计',
+    url: '/packages/staff/stats/index',
+    icon: '📊',
+    roles: ['MANAGER', 'COMPANY_ADMIN'],
+  },
+  {
     key: 'cashier',
     title: '收银台',
     url: '/packages/cashier/desk/index',

@@ -50,5 +50,45 @@ describe('办公台：统计', { timeout: 60_000 }, () => {
     // A card's link opens the rows behind it.
     await desk.getByTestId('figure-rating').getByRole('link', { name: '查看已评价报修' }).click();
     await expect.poll(() => desk.url()).toMatch(/#\/repairs\?status=CLOSED$/);
+
+    // Complaints and return visits: the list filtered to the month's rows (filed / opened in it).
+    const complaint = (text: string, filedAt: Date, rehandleCount: number) =>
+      db.complaint.create({
+        data: {
+          communityId: unit.communityId,
+          unitId: unit.id,
+          residentId: owner.id,
+          filedById: owner.id,
+          channel: 'APP',
+          kind: 'COMPLAINT',
+          category: '环境卫生',
+          text,
+          rehandleCount,
+          status: 'TRIAGED',
+          filedAt,
+          updatedAt: filedAt,
+          triageDueAt: filedAt,
+        },
+      });
+    const now = new Date();
+    await complaint('本月投诉已重办一次', now, 1);
+    await complaint('本月投诉未重办', now, 0);
+    await complaint('上上个月的投诉', new Date(now.getTime() - 62 * 86_400_000), 1);
+    await desk.goBack();
+    await desk.getByTestId('figure-complaintRehandle').getByRole('link', { name: '查看重新处理的投诉' }).click();
+    await expect.poll(() => desk.url()).toMatch(/#\/complaints\?month=\d{4}-\d\d&rehandled=1$/);
+    const table = desk.getByRole('table');
+    await table.getByText('本月投诉已重办一次').waitFor();
+    expect(await table.getByText('本月投诉未重办').count()).toBe(0);
+    expect(await table.getByText('上上个月的投诉').count()).toBe(0);
+    await desk.getByTestId('filter-rehandled').waitFor();
+    await desk.goBack();
+    await desk.getByTestId('figure-complaintTriage').getByRole('link', { name: '查看本月投诉' }).click();
+    await table.getByText('本月投诉未重办').waitFor();
+    expect(await table.getByText('上上个月的投诉').count()).toBe(0);
+    await desk.goBack();
+    await desk.getByTestId('figure-returnVisit').getByRole('link', { name: '查看本月回访' }).click();
+    await expect.poll(() => desk.url()).toMatch(/#\/return-visits\?month=\d{4}-\d\d$/);
+    await desk.getByTestId('visit-month-filter').waitFor();
   });
 });

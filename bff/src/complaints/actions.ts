@@ -6,6 +6,7 @@ import { ESCALATION_STAFF_ROLES, staffWithRoles } from '../repairs/staff-roles.j
 import { contactDue, loadComplaintSla, nextComplaintDue } from './clocks.js';
 import { findVisibleComplaint, getComplaint, type ComplaintRole } from './view.js';
 import type { ComplaintAction } from './schema.js';
+import { pushComplaintStep } from './pushes.js';
 
 type Rule = { from: ComplaintStatus[]; who: ComplaintRole[] };
 
@@ -134,6 +135,14 @@ export async function actOnComplaint(
         at: now,
       },
     });
+    const autoCloseAt = 'autoCloseAt' in data ? (data.autoCloseAt as Date | null) : null;
+    await pushComplaintStep(
+      deps,
+      tx,
+      complaint,
+      { action: action.action, actorId: userId, to, note, public: isPublic, at: now },
+      autoCloseAt,
+    );
   });
   return getComplaint(deps, userId, id, staffSide);
 }

@@ -4,6 +4,9 @@ import type { Deps } from '../deps.js';
 import { OFFICE_ROLES } from '../access/scope.js';
 import { requireRole } from '../access/guards.js';
 import { keyset, toPage } from '../http/params.js';
+import { monthStart } from '../beijing.js';
+import { nextMonth } from '../fees/periods.js';
+import { ZMonth } from '../stats/figures.js';
 import { ZComplaintKind } from './schema.js';
 import { complaintView, include, withPeople } from './view.js';
 
@@ -16,6 +19,10 @@ export const ZOfficeComplaintListQuery = z
     status: z.enum(['SUBMITTED', 'TRIAGED', 'IN_PROGRESS', 'DONE', 'CLOSED'], '状态不正确').optional(),
     kind: ZComplaintKind.optional(),
     overdue: z.enum(['1'], '超时筛选只能是 1').optional(),
+    /** Filed in this Beijing month: the rows behind the statistics' complaint figures (docs/stats.md). */
+    month: ZMonth.optional(),
+    /** Re-handled at least once (the resident was not satisfied): the rows behind 投诉重新处理率. */
+    rehandled: z.enum(['1'], '重办筛选只能是 1').optional(),
     cursor: z.string('翻页参数无效').max(200, '翻页参数无效').optional(),
     limit: z.coerce.number('条数必须是数字').int().min(1, '至少 1 条').max(100, '最多 100 条').default(50),
   })
@@ -46,6 +53,8 @@ export async function listOfficeComplaints(
     ...(q.status ? { status: q.status } : {}),
     ...(q.kind ? { kind: q.kind } : {}),
     ...(q.overdue ? overdueWhere(now) : {}),
+    ...(q.month ? { filedAt: { gte: monthStart(q.month), lt: monthStart(nextMonth(q.month)) } } : {}),
+    ...(q.rehandled ? { rehandleCount: { gt: 0 } } : {}),
   };
   const p = keyset('filedAt', q.cursor, q.limit, 'desc');
   const [total, rows] = await Promise.all([

@@ -4,6 +4,7 @@ import { notFound } from '../errors.js';
 import { OFFICE_ROLES, staffRolesByCommunity } from '../access/scope.js';
 import { maskName, maskPhone } from '../privacy/mask.js';
 import { HELD_TEXT } from '../repairs/held-text.js';
+import { viewUpload } from '../uploads/view.js';
 import { COMPLAINT_CLOCK_LABEL, complaintDeadlines } from './clocks.js';
 import type { ComplaintListQuery } from './schema.js';
 
@@ -126,11 +127,18 @@ export async function withPeople(deps: Deps, rows: (Complaint & { events: Compla
   }));
 }
 
+/** One complaint with the photos filed with it (signed links; whoever may see the complaint may see them). */
 export async function getComplaint(deps: Deps, userId: string, id: string, staffSide = false) {
   const { roles } = await findVisibleComplaint(deps, userId, id, staffSide);
-  const row = await deps.db.complaint.findUniqueOrThrow({ where: { id }, include });
+  const [row, uploads] = await Promise.all([
+    deps.db.complaint.findUniqueOrThrow({ where: { id }, include }),
+    deps.db.upload.findMany({ where: { claimKind: 'complaint', claimId: id }, orderBy: { createdAt: 'asc' } }),
+  ]);
   const [full] = await withPeople(deps, [row]);
-  return complaintView(full!, roles, deps.clock.now());
+  return {
+    ...complaintView(full!, roles, deps.clock.now()),
+    photos: await Promise.all(uploads.map((u) => viewUpload(deps, u))),
+  };
 }
 
 export async function listMyComplaints(deps: Deps, userId: string, q: ComplaintListQuery) {

@@ -94,6 +94,40 @@ export const TEMPLATES = {
     keywords: { thing1: 'thing', time2: 'time' },
     fields: { title: 'thing1', publishedAt: 'time2' },
   },
+  /**
+   * To the verified members of a survey's units: it is open (docs/domain.md §8, survey pushes); asked for
+   * on the surveys page together with the reminder.
+   */
+  surveyOpened: {
+    id: 'T_SURVEY_OPENED_01',
+    page: 'packages/voice/surveys/detail',
+    keywords: { thing1: 'thing', time2: 'time' },
+    fields: { title: 'thing1', closesAt: 'time2' },
+  },
+  /** To the members of a survey's units not answered yet: once, a day before it closes. */
+  surveyClosing: {
+    id: 'T_SURVEY_CLOSING_01',
+    page: 'packages/voice/surveys/detail',
+    keywords: { thing1: 'thing', time2: 'time' },
+    fields: { title: 'thing1', closesAt: 'time2' },
+  },
+  /**
+   * To the resident who filed a complaint: triaged to a department, a public progress note, or reopened
+   * for them (docs/domain.md §8, complaint pushes); asked for right after filing.
+   */
+  complaintProgress: {
+    id: 'T_COMPLAINT_PROGRESS_01',
+    page: 'packages/voice/complaints/detail',
+    keywords: { thing1: 'thing', phrase2: 'phrase', thing3: 'thing', time4: 'time' },
+    fields: { summary: 'thing1', state: 'phrase2', note: 'thing3', at: 'time4' },
+  },
+  /** To the resident who filed it: the department says it is done — please confirm (satisfied or not). */
+  complaintDone: {
+    id: 'T_COMPLAINT_DONE_01',
+    page: 'packages/voice/complaints/detail',
+    keywords: { thing1: 'thing', thing2: 'thing', time3: 'time' },
+    fields: { summary: 'thing1', note: 'thing2', answerBy: 'time3' },
+  },
 } as const satisfies Record<string, Template>;
 
 export type TemplateKey = keyof typeof TEMPLATES;

@@ -11,6 +11,11 @@ import { nextMonth } from '../fees/periods.js';
 export const ZVisitListQuery = z
   .object({
     status: z.enum(['OPEN', 'DONE'], '状态不正确').default('OPEN'),
+    /** Opened in this Beijing month: the rows behind the month's 回访率 (docs/stats.md). */
+    month: z
+      .string('请选择月份')
+      .regex(/^20\d\d-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM')
+      .optional(),
     limit: z.coerce.number('条数必须是数字').int().min(1, '至少 1 条').max(100, '最多 100 条').default(50),
   })
   .strict();
@@ -35,7 +40,11 @@ export async function listReturnVisits(
 ) {
   await requireRole(deps.db, staffId, communityId, OFFICE_ROLES);
   const visits = await deps.db.returnVisit.findMany({
-    where: { communityId, doneAt: q.status === 'OPEN' ? null : { not: null } },
+    where: {
+      communityId,
+      doneAt: q.status === 'OPEN' ? null : { not: null },
+      ...(q.month ? { createdAt: { gte: monthStart(q.month), lt: monthStart(nextMonth(q.month)) } } : {}),
+    },
     orderBy: { createdAt: q.status === 'OPEN' ? 'asc' : 'desc' },
     take: q.limit,
   });

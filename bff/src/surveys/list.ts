@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Deps } from '../deps.js';
 import { OFFICE_ROLES } from '../access/scope.js';
+import type { StaffRoleKind } from '@prisma/client';
 import { requireRole } from '../access/guards.js';
 import { keyset, toPage } from '../http/params.js';
 
@@ -10,6 +11,13 @@ export const ZSurveyListQuery = z
     limit: z.coerce.number('条数必须是数字').int().min(1, '至少 1 条').max(100, '最多 100 条').default(20),
   })
   .strict();
+
+/** Who builds and reads a survey: the office (满意度调查) or the community's committee (意见征询). */
+export type SurveySide = 'office' | 'committee';
+export const SIDE_ROLES: Record<SurveySide, StaffRoleKind[]> = {
+  office: OFFICE_ROLES,
+  committee: ['COMMITTEE_MEMBER'],
+};
 
 /** Where a survey's window stands now: 未开始, 进行中 or 已结束. */
 export const surveyState = (s: { opensAt: Date; closesAt: Date }, now: Date): 'SCHEDULED' | 'OPEN' | 'CLOSED' =>
@@ -24,12 +32,15 @@ export async function listSurveys(
   staffId: string,
   communityId: string,
   q: z.infer<typeof ZSurveyListQuery>,
+  side: SurveySide = 'office',
 ) {
-  await requireRole(deps.db, staffId, communityId, OFFICE_ROLES);
+  await requireRole(deps.db, staffId, communityId, SIDE_ROLES[side]);
+  // The office sees every survey of its community (the committee's marked); the committee its own only.
+  const mine = { communityId, ...(side === 'committee' ? { byCommittee: true } : {}) };
   const p = keyset('createdAt', q.cursor, q.limit, 'desc');
   const [total, rows] = await Promise.all([
-    deps.db.survey.count({ where: { communityId } }),
-    deps.db.survey.findMany({ where: { AND: [{ communityId }, p.where] }, orderBy: p.orderBy, take: p.take }),
+    deps.db.survey.count({ where: mine }),
+    deps.db.survey.findMany({ where: { AND: [mine, p.where] }, orderBy: p.orderBy, take: p.take }),
   ]);
   const { items, nextCursor } = toPage(rows, q.limit, (r) => r.createdAt);
   const answered = await deps.db.surveyResponse.groupBy({
@@ -51,6 +62,7 @@ export async function listSurveys(
         return {
           id: s.id,
           title: s.title,
+          byCommittee: s.byCommittee,
           questionCount: (s.questions as unknown[]).length,
           buildingCount: s.buildingIds.length,
           opensAt: s.opensAt.toISOString(),

@@ -60,6 +60,7 @@ export async function listMySurveys(deps: Deps, userId: string) {
     items: shown.map(({ survey, units: mine }) => ({
       id: survey.id,
       title: survey.title,
+      byCommittee: survey.byCommittee,
       closesAt: survey.closesAt.toISOString(),
       questionCount: (survey.questions as unknown[]).length,
       units: mine,
@@ -76,6 +77,7 @@ export async function getMySurvey(deps: Deps, userId: string, surveyId: string) 
   return {
     id: survey!.id,
     title: survey!.title,
+    byCommittee: survey!.byCommittee,
     opensAt: survey!.opensAt.toISOString(),
     closesAt: survey!.closesAt.toISOString(),
     open: view.open,

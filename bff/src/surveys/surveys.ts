@@ -1,28 +1,56 @@
 import type { Prisma } from '@prisma/client';
 import type { Deps } from '../deps.js';
 import { AppError, isUniqueViolation, notFound } from '../errors.js';
-import { OFFICE_ROLES } from '../access/scope.js';
 import { requireRole } from '../access/guards.js';
+import { FAN_OUT_TRANSACTION } from '../push/outbox.js';
+import { pushSurveyOpened } from './pushes.js';
+import { SIDE_ROLES, type SurveySide } from './list.js';
 import { ZQuestion, type CreateSurvey, type Question, type Respond } from './schema.js';
 
 /** The office builds a survey for its community, or some of its buildings, open in a window. */
-export async function createSurvey(deps: Deps, staffId: string, communityId: string, input: CreateSurvey) {
-  await requireRole(deps.db, staffId, communityId, OFFICE_ROLES);
+export async function createSurvey(
+  deps: Deps,
+  staffId: string,
+  communityId: string,
+  input: CreateSurvey,
+  side: SurveySide = 'office',
+) {
+  await requireRole(deps.db, staffId, communityId, SIDE_ROLES[side]);
   const buildings = await deps.db.building.count({ where: { id: { in: input.buildingIds }, communityId } });
   if (buildings !== new Set(input.buildingIds).size) throw notFound('楼栋');
-  const survey = await deps.db.survey.create({
-    data: {
-      communityId,
-      title: input.title,
-      questions: input.questions as Prisma.InputJsonValue,
-      buildingIds: [...new Set(input.buildingIds)],
-      opensAt: new Date(input.opensAt),
-      closesAt: new Date(input.closesAt),
-      createdById: staffId,
-      createdAt: deps.clock.now(),
-    },
-  });
-  return { id: survey.id };
+  return publishSurvey(deps, staffId, communityId, input, side === 'committee');
+}
+
+/**
+ * A survey is published when created (there is no draft): stored and, when its window is already open,
+ * announced to the members who subscribed in the same transaction; one opening later is announced by
+ * the sweep (`surveys.push-sweep`, docs/domain.md §8).
+ */
+export async function publishSurvey(
+  deps: Deps,
+  userId: string,
+  communityId: string,
+  input: CreateSurvey,
+  byCommittee: boolean,
+) {
+  const now = deps.clock.now();
+  return deps.db.$transaction(async (tx) => {
+    const survey = await tx.survey.create({
+      data: {
+        communityId,
+        title: input.title,
+        questions: input.questions as Prisma.InputJsonValue,
+        buildingIds: [...new Set(input.buildingIds)],
+        opensAt: new Date(input.opensAt),
+        closesAt: new Date(input.closesAt),
+        createdById: userId,
+        createdAt: now,
+        byCommittee,
+      },
+    });
+    const pushed = survey.opensAt <= now && now < survey.closesAt ? await pushSurveyOpened(deps, tx, survey) : 0;
+    return { id: survey.id, pushed };
+  }, FAN_OUT_TRANSACTION);
 }
 
 /** The units a survey asks: its buildings, or the whole community. */
@@ -76,10 +104,11 @@ export async function respond(deps: Deps, userId: string, surveyId: string, inpu
  * Results for the office, live: counts per option, the stars' average in hundredths and distribution,
  * free text without names, and coverage = units answered / units targeted, in tenths of a percent.
  */
-export async function surveyResults(deps: Deps, staffId: string, surveyId: string) {
+export async function surveyResults(deps: Deps, staffId: string, surveyId: string, side: SurveySide = 'office') {
   const survey = await deps.db.survey.findUnique({ where: { id: surveyId } });
-  if (!survey) throw notFound('问卷');
-  await requireRole(deps.db, staffId, survey.communityId, OFFICE_ROLES, '问卷');
+  // The committee reads its own surveys' results; the office every survey of its community.
+  if (!survey || (side === 'committee' && !survey.byCommittee)) throw notFound('问卷');
+  await requireRole(deps.db, staffId, survey.communityId, SIDE_ROLES[side], '问卷');
   const [targeted, responses] = await Promise.all([
     deps.db.unit.count({ where: targetUnits(survey) }),
     deps.db.surveyResponse.findMany({ where: { surveyId }, select: { answers: true } }),
@@ -89,6 +118,7 @@ export async function surveyResults(deps: Deps, staffId: string, surveyId: strin
   return {
     id: survey.id,
     title: survey.title,
+    byCommittee: survey.byCommittee,
     targetedUnits: targeted,
     answeredUnits: responses.length,
     coveragePermille: targeted === 0 ? null : Math.floor((responses.length * 1000) / targeted),

@@ -30,6 +30,11 @@ function rowsLink(key: Figure['key'], month: string): { href: string; text: stri
   if (key === 'rating') return { href: '#/repairs?status=CLOSED', text: '查看已评价报修' };
   if (key === 'collection') return { href: `#/collection?period=${month}`, text: '查看收缴率' };
   if (key === 'snapshotAutoClosed') return { href: '#/snapshots?status=AUTO_CLOSED', text: '查看随手拍' };
+  // Filed (complaints) or opened (return visits) in the month, as the figures count them.
+  if (key === 'complaintRehandle')
+    return { href: `#/complaints?month=${month}&rehandled=1`, text: '查看重新处理的投诉' };
+  if (key.startsWith('complaint')) return { href: `#/complaints?month=${month}`, text: '查看本月投诉' };
+  if (key === 'returnVisit') return { href: `#/return-visits?month=${month}`, text: '查看本月回访' };
   return null;
 }
 

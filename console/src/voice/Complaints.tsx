@@ -25,8 +25,12 @@ const KINDS = Object.entries(KIND_LABELS).map(([value, label]) => ({ value, labe
 export default function Complaints({ communityId, route }: ScreenProps) {
   const url = useUrlTable(route);
   const [status, kind, overdue] = [url.get('status'), url.get('kind'), url.get('overdue')];
+  // From the statistics (docs/stats.md): filed in a month, re-handled at least once.
+  const [month, rehandled] = [url.get('month'), url.get('rehandled')];
   const open = url.get('open') || undefined;
-  const query = new URLSearchParams(Object.entries({ status, kind, overdue }).filter(([, v]) => v)).toString();
+  const query = new URLSearchParams(
+    Object.entries({ status, kind, overdue, month, rehandled }).filter(([, v]) => v),
+  ).toString();
   const base = `/api/staff/communities/${communityId}/complaints${query ? `?${query}` : ''}`;
   const list = useKeysetList<Row>(base, url.page, url.size);
   const staff = useStaff(communityId);
@@ -93,6 +97,20 @@ export default function Complaints({ communityId, route }: ScreenProps) {
         >
           只看已超时
         </Checkbox>
+        {month && (
+          <Tag closable onClose={() => url.set({ month: undefined, page: undefined })} data-testid="filter-month">
+            {`${month} 登记`}
+          </Tag>
+        )}
+        {rehandled === '1' && (
+          <Tag
+            closable
+            onClose={() => url.set({ rehandled: undefined, page: undefined })}
+            data-testid="filter-rehandled"
+          >
+            重新处理过
+          </Tag>
+        )}
         <span className="wyt-mgr__grow" />
         <Button theme="primary" onClick={() => setFiling(true)}>
           代登记

@@ -22,9 +22,13 @@ const thisMonth = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia
 export default function ReturnVisits({ communityId, route }: ScreenProps) {
   const url = useUrlTable(route);
   const status = url.get('status') === 'DONE' ? 'DONE' : 'OPEN';
-  const month = url.get('month') || thisMonth();
+  // A month in the URL (the statistics' 回访率 link, or the picker) also narrows the lists to the visits
+  // opened that month: the rows behind the rate (docs/stats.md).
+  const chosen = url.get('month');
+  const month = chosen || thisMonth();
   const base = `/api/staff/communities/${communityId}/return-visits`;
-  const list = useLoad(() => api.get<ReturnVisitList>(`${base}?status=${status}&limit=100`), `${base}|${status}`);
+  const rows = `${base}?status=${status}&limit=100${chosen ? `&month=${chosen}` : ''}`;
+  const list = useLoad(() => api.get<ReturnVisitList>(rows), rows);
   const rate = useLoad(() => api.get<ReturnVisitRate>(`${base}/rate?month=${month}`), `${base}|${month}`);
   const [visiting, setVisiting] = useState<Row>();
 
@@ -66,7 +70,15 @@ export default function ReturnVisits({ communityId, route }: ScreenProps) {
   return (
     <div className="wyt-page wyt-mgr">
       <h1>回访</h1>
-      <RatePanel rate={rate.data} month={month} onMonth={(m) => url.set({ month: m })} />
+      <RatePanel rate={rate.data} month={month} onMonth={(m) => url.set({ month: m, page: undefined })} />
+      {chosen && (
+        <p className="wyt-mgr__bar" data-testid="visit-month-filter">
+          只显示 {chosen} 完成的维修的回访{' '}
+          <Button variant="text" theme="primary" onClick={() => url.set({ month: undefined, page: undefined })}>
+            显示全部
+          </Button>
+        </p>
+      )}
       <TabBar
         label="回访任务"
         tabs={[

@@ -22,9 +22,21 @@ const blank = (): Draft => ({ type: 'stars', title: '', options: '' });
  * the whole community or some buildings, and the answering window in Beijing time. 发布 asks first —
  * once published its questions do not change — then POST …/surveys; it opens to residents at its start.
  */
-export function SurveyBuilder(props: { communityId: string; onCancel: () => void; onPublished: (id: string) => void }) {
-  const [title, setTitle] = useState('');
-  const [questions, setQuestions] = useState<Draft[]>([blank()]);
+export function SurveyBuilder(props: {
+  communityId: string;
+  /** 从模板新建: the company template's title and questions to start from (still editable). */
+  template?: { title: string; questions: SurveyQuestion[] };
+  onCancel: () => void;
+  onPublished: (id: string) => void;
+}) {
+  const [title, setTitle] = useState(props.template?.title ?? '');
+  const [questions, setQuestions] = useState<Draft[]>(
+    props.template?.questions.map((q) => ({
+      type: q.type,
+      title: q.title,
+      options: 'options' in q ? q.options.join('\n') : '',
+    })) ?? [blank()],
+  );
   const [whole, setWhole] = useState('all');
   const [chosen, setChosen] = useState<string[]>([]);
   const [buildings, setBuildings] = useState<{ id: string; name: string }[]>([]);

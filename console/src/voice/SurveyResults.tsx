@@ -1,4 +1,4 @@
-import { Button } from 'tdesign-react';
+import { Button, MessagePlugin } from 'tdesign-react';
 import type { SurveyResults } from '../../../bff/src/api-types';
 import { api } from '../api';
 import { BarChart } from '../lib/bar-chart';
@@ -11,8 +11,28 @@ import { permille } from './labels';
  * targeted), a bar chart per choice question and of the stars with their average, and the free text
  * without names. Read again every 10 s while shown, so the coverage moves as residents answer.
  */
-export function SurveyResultsView({ id, onBack }: { id: string; onBack: () => void }) {
+export function SurveyResultsView({
+  id,
+  onBack,
+  canSaveTemplate = false,
+  onTemplateSaved,
+}: {
+  id: string;
+  onBack: () => void;
+  /** A company admin keeps this survey as the company's template (存为公司模板). */
+  canSaveTemplate?: boolean;
+  onTemplateSaved?: () => void;
+}) {
   const r = useLoad(() => api.get<SurveyResults>(`/api/staff/surveys/${id}/results`), id);
+  const saveTemplate = async () => {
+    try {
+      await api.post('/api/company/survey-templates', { surveyId: id });
+      void MessagePlugin.success('已存为公司模板，各小区可从模板新建');
+      onTemplateSaved?.();
+    } catch (e) {
+      void MessagePlugin.error((e as Error).message);
+    }
+  };
   return (
     <div className="wyt-page wyt-mgr" data-testid="survey-results">
       <div className="wyt-mgr__bar">
@@ -22,6 +42,11 @@ export function SurveyResultsView({ id, onBack }: { id: string; onBack: () => vo
         <Button variant="text" onClick={() => void r.reload()}>
           刷新
         </Button>
+        {canSaveTemplate && (
+          <Button variant="outline" onClick={() => void saveTemplate()}>
+            存为公司模板
+          </Button>
+        )}
       </div>
       {r.error ? (
         <ErrorState error={r.error} retry={() => void r.reload()} />

@@ -1,4 +1,8 @@
 import { Button, Tag, type PrimaryTableCol } from 'tdesign-react';
+import { api } from '../api';
+import { useLoad } from '../lib/use-load';
+import { Pick } from './Pick';
+import type { SurveyTemplateList } from '../../../bff/src/api-types';
 import type { SurveyListPage } from '../../../bff/src/api-types';
 import { beijingTime } from '../api';
 import type { ScreenProps } from '../shell/screens';
@@ -21,18 +25,25 @@ const STATE: Record<Row['state'], { label: string; theme: 'default' | 'success' 
  * 满意度调查 (#31): the community's surveys with their window and live coverage (keyset pages with the
  * total, GET …/surveys); `?new=1` builds and publishes one, `?id=` shows its results.
  */
-export default function Surveys({ communityId, route }: ScreenProps) {
+export default function Surveys({ communityId, route, me }: ScreenProps) {
   const url = useUrlTable(route);
   const id = url.get('id');
   const list = useKeysetList<Row>(`/api/staff/communities/${communityId}/surveys`, url.page, url.size);
+  // The company's templates (the half-yearly survey, docs/domain.md §8): 从模板新建 fills the builder.
+  const tpl = `/api/staff/communities/${communityId}/survey-templates`;
+  const templates = useLoad(() => api.get<SurveyTemplateList>(tpl), tpl);
+  const admin = me.staff.some((s) => s.community.id === communityId && s.roles.includes('COMPANY_ADMIN'));
+  const template = templates.data?.items.find((t) => t.id === url.get('template'));
   if (url.get('new'))
     return (
       <SurveyBuilder
+        key={template?.id ?? 'blank'}
+        template={template}
         communityId={communityId}
-        onCancel={() => url.set({ new: undefined })}
+        onCancel={() => url.set({ new: undefined, template: undefined })}
         onPublished={(sid) => {
           list.reload();
-          url.set({ new: undefined, id: sid });
+          url.set({ new: undefined, template: undefined, id: sid });
         }}
       />
     );
@@ -40,6 +51,8 @@ export default function Surveys({ communityId, route }: ScreenProps) {
     return (
       <SurveyResultsView
         id={id}
+        canSaveTemplate={admin && !list.table.rows?.find((r) => r.id === id)?.byCommittee}
+        onTemplateSaved={() => void templates.reload()}
         onBack={() => {
           list.reload(); // the coverage has moved since the list was read
           url.set({ id: undefined });
@@ -48,7 +61,22 @@ export default function Surveys({ communityId, route }: ScreenProps) {
     );
 
   const columns: PrimaryTableCol<Row>[] = [
-    { colKey: 'title', title: '问卷', ellipsis: true, sorter: true },
+    {
+      colKey: 'title',
+      title: '问卷',
+      ellipsis: true,
+      sorter: true,
+      cell: ({ row }) => (
+        <>
+          {row.title}{' '}
+          {row.byCommittee && (
+            <Tag variant="outline" theme="warning">
+              业委会征询
+            </Tag>
+          )}
+        </>
+      ),
+    },
     {
       colKey: 'state',
       title: '状态',
@@ -85,6 +113,16 @@ export default function Surveys({ communityId, route }: ScreenProps) {
       <h1>满意度调查</h1>
       <div className="wyt-mgr__bar">
         <span className="wyt-mgr__grow" />
+        {(templates.data?.items.length ?? 0) > 0 && (
+          <Pick
+            label="从模板新建"
+            placeholder="从模板新建"
+            value={undefined}
+            onChange={(v) => url.set({ new: '1', template: String(v) })}
+            options={templates.data!.items.map((t) => ({ value: t.id, label: t.title }))}
+            style={{ width: 220 }}
+          />
+        )}
         <Button theme="primary" onClick={() => url.set({ new: '1' })}>
           新建问卷
         </Button>

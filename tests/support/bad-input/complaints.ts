@@ -58,6 +58,7 @@ export const complaintsCases: BadInputCases = ({ uuid, site }) => {
     'GET /api/staff/communities/:communityId/return-visits': [
       { path: '/api/staff/communities/1/return-visits' },
       { path: `/api/staff/communities/${uuid}/return-visits?status=LATE` },
+      { path: `/api/staff/communities/${uuid}/return-visits?month=2026-1` },
     ],
     'GET /api/staff/communities/:communityId/return-visits/rate': [
       { path: `/api/staff/communities/${uuid}/return-visits/rate` },
@@ -91,5 +92,22 @@ export const complaintsCases: BadInputCases = ({ uuid, site }) => {
       { path: '/api/surveys/1/responses', body: { unitId: uuid, answers: [5] } },
     ],
     'GET /api/staff/surveys/:id/results': [{ path: '/api/staff/surveys/1/results' }],
+    'POST /api/committee/communities/:communityId/surveys': [
+      { path: `/api/committee/communities/${uuid}/surveys`, body: {} },
+      { path: `/api/committee/communities/${uuid}/surveys`, body: { ...survey, questions: [] } },
+      { path: '/api/committee/communities/1/surveys', body: survey },
+    ],
+    'GET /api/committee/communities/:communityId/surveys': [
+      { path: '/api/committee/communities/1/surveys' },
+      { path: `/api/committee/communities/${uuid}/surveys?limit=0` },
+    ],
+    'GET /api/committee/surveys/:id/results': [{ path: '/api/committee/surveys/1/results' }],
+    'POST /api/company/survey-templates': [
+      { path: '/api/company/survey-templates', body: {} },
+      { path: '/api/company/survey-templates', body: { surveyId: '1' } },
+      { path: '/api/company/survey-templates', body: { surveyId: uuid, title: '' } },
+      { path: '/api/company/survey-templates', body: { surveyId: uuid, extra: 1 } },
+    ],
+    'GET /api/staff/communities/:communityId/survey-templates': [{ path: '/api/staff/communities/1/survey-templates' }],
   };
 };

@@ -13,6 +13,8 @@ export const voiceDeskCases: BadInputCases = ({ uuid }) => {
       { path: `${queue}?overdue=yes` },
       { path: `${queue}?limit=0` },
       { path: `${queue}?sort=filedAt` },
+      { path: `${queue}?month=2026-13` },
+      { path: `${queue}?rehandled=yes` },
     ],
     'GET /api/staff/complaints/:id': [{ path: '/api/staff/complaints/TS-1' }],
     'POST /api/staff/complaints/:id/actions': [

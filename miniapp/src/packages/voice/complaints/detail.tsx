@@ -1,8 +1,10 @@
-import { useRouter } from '@tarojs/taro';
-import { Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { bff, fileUrl } from '../../../session';
+import { askForPush } from '../../../features/push/ask-for-push';
+import { Image, Text, View } from '@tarojs/components';
 import { Success } from '@nutui/icons-react-taro';
 import { PageShell } from '../../../components/page-shell';
-import { Cell, CellGroup, Tag } from '../../../ui';
+import { Button, Cell, CellGroup, Tag } from '../../../ui';
 import { useRequest } from '../../../hooks/use-request';
 import { usePullRefresh } from '../../../hooks/use-pull-refresh';
 import { shortTime } from '../../../beijing';
@@ -10,6 +12,12 @@ import { voice } from '../../../features/voice/endpoints';
 import { eventLabel, KIND_LABELS, nextStep, statusOf } from '../../../features/voice/labels';
 import { ComplaintAnswer } from './answer';
 import '../voice.css';
+
+/** From a tap (WeChat's rule): its progress (分派, 进展) and 处理完成, each a one-time message. */
+async function subscribe() {
+  const { templates } = await bff.pushSubscriptions();
+  await askForPush([templates.complaintProgress.id, templates.complaintDone.id]);
+}
 
 /** One complaint: what and where, its state and promised times in plain words, its public progress, the answer. */
 export default function ComplaintDetail() {
@@ -22,6 +30,7 @@ export default function ComplaintDetail() {
   const c = complaint.data;
   if (!params.id) return <PageShell error={new Error('缺少编号，请从投诉与建议进入')} />;
   const s = c && statusOf(c);
+  const images = (c?.photos ?? []).map((p) => fileUrl(p.url));
   const next = c && nextStep(c);
   return (
     <PageShell request={complaint}>
@@ -32,6 +41,9 @@ export default function ComplaintDetail() {
               <Success size={40} color="var(--wyt-success)" />
               <Text className="voice-done__title">已提交</Text>
               <Text className="voice-done__text">物业客服会尽快安排处理，进度会显示在这里</Text>
+              <Button fill="outline" onClick={() => void subscribe()} data-testid="complaint-subscribe">
+                有进展时微信提醒我
+              </Button>
             </View>
           )}
           <View className="voice-head">
@@ -60,6 +72,21 @@ export default function ComplaintDetail() {
             {c.from.anonymous && <Cell title="对工作人员匿名" extra="是" />}
             {c.rehandleCount > 0 && <Cell title="重新处理" extra={`${c.rehandleCount} 次`} />}
           </CellGroup>
+          {images.length > 0 && (
+            <View className="photo-grid" data-testid="complaint-photos">
+              {images.map((url, i) => (
+                <Image
+                  key={url}
+                  src={url}
+                  mode="aspectFill"
+                  // H5 draws an <img>: without a text a screen reader has nothing to say (axe image-alt).
+                  nativeProps={{ alt: `投诉照片 ${i + 1}，点按放大` }}
+                  className="photo-grid__item"
+                  onClick={() => void Taro.previewImage({ urls: images, current: url })}
+                />
+              ))}
+            </View>
+          )}
           <CellGroup title="处理进度" data-testid="complaint-timeline">
             {[...c.events].reverse().map((e, i) => (
               <Cell

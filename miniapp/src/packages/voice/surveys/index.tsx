@@ -1,5 +1,5 @@
 import Taro, { useDidShow } from '@tarojs/taro';
-import { Cell, CellGroup, Tag } from '../../../ui';
+import { Button, Cell, CellGroup, Tag } from '../../../ui';
 import { PageShell } from '../../../components/page-shell';
 import { BindFirst } from '../../../components/bind-first';
 import { bff } from '../../../session';
@@ -7,7 +7,14 @@ import { useRequest } from '../../../hooks/use-request';
 import { usePullRefresh } from '../../../hooks/use-pull-refresh';
 import { shortTime } from '../../../beijing';
 import { voice } from '../../../features/voice/endpoints';
+import { askForPush } from '../../../features/push/ask-for-push';
 import { answeredLabel } from './answered';
+
+/** From a tap (WeChat's rule): the opening of the next survey and the one reminder before it closes. */
+async function subscribe() {
+  const { templates } = await bff.pushSubscriptions();
+  await askForPush([templates.surveyOpened.id, templates.surveyClosing.id]);
+}
 
 /** 问卷调查: the surveys open now for my homes, each with whether my home has answered it. */
 export default function Surveys() {
@@ -38,7 +45,7 @@ export default function Surveys() {
                 onClick={() =>
                   void Taro.navigateTo({ url: `/packages/voice/surveys/detail?id=${s.id}&unitId=${u.unitId}` })
                 }
-                title={s.title}
+                title={s.byCommittee ? `【业委会征询】${s.title}` : s.title}
                 description={`${s.units.length > 1 ? `${u.label} · ` : ''}共 ${s.questionCount} 题 · ${shortTime(s.closesAt)} 截止`}
                 extra={done ? <Tag type="success">{done}</Tag> : <Tag type="primary">去填写</Tag>}
               />
@@ -46,6 +53,9 @@ export default function Surveys() {
           }),
         )}
       </CellGroup>
+      <Button block fill="outline" onClick={() => void subscribe()} data-testid="survey-subscribe">
+        新问卷和截止前提醒我
+      </Button>
     </PageShell>
   );
 }
