@@ -15,7 +15,7 @@ import {
 import { isResidentOf } from '../bff/src/units/resident-cache.js';
 import { beijingDay } from '../bff/src/beijing.js';
 
-/** Issue 27, Owners and households (docs/domain.md §1): 过户 and the owner's household. */
+/** Issue 27, Owners and households (docs/roles.md, Owners and households): 过户 and the owner's household. */
 const h = useHarness();
 
 type Site = Awaited<ReturnType<typeof makeCommunity>>;

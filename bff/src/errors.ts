@@ -50,7 +50,7 @@ export const ERROR_STATUS = {
   INVITATION_PENDING: 409,
   INVITATION_UNCONFIRMED: 409,
   INVITATION_CLOSED: 409,
-  /** Owners and households (docs/domain.md §1) */
+  /** Owners and households (docs/roles.md, Owners and households) */
   TRANSFER_SAME_OWNERS: 409,
   TRANSFER_OUT_OF_ORDER: 409,
   OWNER_DECIDES: 409,

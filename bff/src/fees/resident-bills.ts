@@ -32,7 +32,7 @@ export function shapeBill(
     /** 期初: an arrear from before the system, brought in by the import (docs/import.md). */
     opening: b.opening,
     /**
-     * 前业主欠费: the period began before the unit's latest transfer (docs/domain.md §1, Ownership
+     * 前业主欠费: the period began before the unit's latest transfer (docs/roles.md, Ownership
      * transfer), so it was the seller's to pay; it stays with the unit but is not the new owner's arrear.
      */
     seller: buyerFrom !== undefined && b.firstMonth < buyerFrom,
@@ -97,7 +97,7 @@ export async function billSummary(deps: Deps, userId: string) {
     }),
     sellerCutoffs(deps.db, unitIds),
   ]);
-  // A former owner's bills (a transfer, docs/domain.md §1) are counted apart: not the owner's arrear.
+  // A former owner's bills (a transfer, docs/roles.md, Owners and households) are counted apart: not the owner's arrear.
   const isSellers = (g: { unitId: string; firstMonth: string }) => {
     const from = cutoffs.get(g.unitId);
     return from !== undefined && g.firstMonth < from;

@@ -11,7 +11,7 @@ async function requireOwnerOfRecord(deps: Deps, userId: string, unitId: string) 
 }
 
 /**
- * The household of a unit as its owner of record sees it (docs/domain.md §1, Households): family
+ * The household of a unit as its owner of record sees it (docs/roles.md, Households): family
  * members' and tenants' requests waiting for them, and those verified, whom they may remove. Masked as
  * the office sees them: the owner recognises their people by the name's first character and the phone's last digits.
  */

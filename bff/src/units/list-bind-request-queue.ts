@@ -25,7 +25,7 @@ export async function listBindRequestQueue(
     unit: { communityId },
     userId: { not: staffId },
     // Family members and tenants of a unit whose owner of record is in the app ask that owner, not the
-    // office (docs/domain.md §1, Households): only owner claims the roster does not confirm stay here.
+    // office (docs/roles.md, Households): only owner claims the roster does not confirm stay here.
     NOT: { relation: { in: HOUSEHOLD_RELATIONS }, unit: { memberships: { some: ROSTER_OWNER } } },
   };
   const page = keyset('requestedAt', query.cursor, query.limit, 'asc');

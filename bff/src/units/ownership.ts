@@ -4,7 +4,7 @@ import { nextMonth } from '../fees/periods.js';
 
 /** The roster's owners of record: 业主 and 共有人. Family and tenants are never owners of record. */
 export const OWNER_RELATIONS: MemberRelation[] = ['OWNER', 'CO_OWNER'];
-/** Who an owner of record approves and removes (docs/domain.md §1, Households). */
+/** Who an owner of record approves and removes (docs/roles.md, Households). */
 export const HOUSEHOLD_RELATIONS: MemberRelation[] = ['FAMILY', 'TENANT'];
 
 /**

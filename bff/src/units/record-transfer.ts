@@ -7,7 +7,7 @@ import { HOUSEHOLD_RELATIONS, OWNER_RELATIONS } from './ownership.js';
 import { refreshResidentCommunities } from './resident-cache.js';
 import type { RecordTransfer } from './schema.js';
 
-/** Who records a sale: the community's manager or a company admin (docs/domain.md §1, Ownership transfer). */
+/** Who records a sale: the community's manager or a company admin (docs/roles.md, Ownership transfer). */
 export const TRANSFER_ROLES = ['MANAGER', 'COMPANY_ADMIN'] as const;
 
 type Owner = { name: string; phone: string; relation: MemberRelation };

@@ -54,7 +54,7 @@ export function unitRoutes(deps: Deps) {
     ctx.body = { items: await listUnitMembers(deps, userIdOf(ctx), unitId) };
   });
 
-  // An owner of record and their household (docs/domain.md §1, Households).
+  // An owner of record and their household (docs/roles.md, Households).
   router.get('/units/:unitId/household', async (ctx) => {
     const { unitId } = ZUnitParams.parse(ctx.params);
     ctx.body = await listHousehold(deps, userIdOf(ctx), unitId);
@@ -70,7 +70,7 @@ export function unitRoutes(deps: Deps) {
     ctx.body = await removeHouseholdMember(deps, userIdOf(ctx), unitId, membershipId, reason);
   });
 
-  // 过户 (docs/domain.md §1, Ownership transfer).
+  // 过户 (docs/roles.md, Ownership transfer).
   router.post('/staff/units/:unitId/transfers', async (ctx) => {
     const { unitId } = ZUnitParams.parse(ctx.params);
     const input = ZRecordTransfer.parse(ctx.request.body);

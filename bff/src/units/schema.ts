@@ -27,7 +27,7 @@ export const ZDecideBindRequest = z.discriminatedUnion(
 );
 export type DecideBindRequest = z.infer<typeof ZDecideBindRequest>;
 
-/** A sale of the unit (docs/domain.md §1, Ownership transfer): the first owner is 业主, the others 共有人. */
+/** A sale of the unit (docs/roles.md, Ownership transfer): the first owner is 业主, the others 共有人. */
 export const ZRecordTransfer = z
   .object({
     owners: z

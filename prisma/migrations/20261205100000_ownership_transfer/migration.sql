@@ -1,4 +1,4 @@
--- Issue 27, Owners and households (docs/domain.md §1): a sale is recorded as a transfer of the unit on a
+-- Issue 27, Owners and households (docs/roles.md, Owners and households): a sale is recorded as a transfer of the unit on a
 -- date; the seller's memberships end (kept, marked ENDED, not deleted: who belonged when stays known),
 -- and an owner of record may end a family member's or tenant's membership.
 
