@@ -29,6 +29,7 @@ export const SCREENS = [
   { path: '/elections', label: '业委会投票', roles: ['COMMITTEE_MEMBER'] },
   { path: '/company', label: '小区对比', roles: ['COMPANY_ADMIN'] },
   { path: '/company/admin', label: '导入资料', roles: ['COMPANY_ADMIN'] },
+  { path: '/transfers', label: '过户登记', roles: ['MANAGER', 'COMPANY_ADMIN'] },
   { path: '/people', label: '人员与角色', roles: ['MANAGER', 'COMPANY_ADMIN'] },
   { path: '/audit', label: '审计日志', roles: ['COMPANY_ADMIN'] },
 ] as const satisfies readonly { path: string; label: string; roles: readonly StaffRole[] }[];

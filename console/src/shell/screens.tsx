@@ -38,6 +38,7 @@ export const SCREEN_COMPONENTS: Record<ScreenPath, ComponentType<ScreenProps>> =
   '/elections': lazy(() => import('../elections/Elections')),
   '/company': lazy(() => import('../company/Compare')),
   '/company/admin': lazy(() => import('../company/import/Import')),
+  '/transfers': lazy(() => import('../transfers/Transfers')),
   '/people': lazy(() => import('../roles/People')),
   '/audit': lazy(() => import('../roles/Audit')),
 };
