@@ -48,6 +48,8 @@ export default defineAppConfig({
       root: 'packages/voice',
       pages: ['complaints/index', 'complaints/new', 'complaints/detail', 'surveys/index', 'surveys/detail'],
     },
+    // 家庭成员与租户 (issue 27): an owner of record opens it from 我的.
+    { root: 'packages/household', pages: ['index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',
