@@ -23,10 +23,15 @@ describe('办公台：过户登记', { timeout: 60_000 }, () => {
     await dialog.getByLabel('楼栋').click();
     await desk.locator('.t-select-option', { hasText: '3号楼' }).click();
     await dialog.getByLabel('房号').click();
-    await desk.locator('.t-select-option').first().click();
-    await dialog.getByLabel('姓名1').fill('周买方');
-    await dialog.getByLabel('手机号1').fill('13912348888');
-    await dialog.getByLabel('证明材料').fill('不动产权证书 第 0001 号');
+    // The building's list stays in the page, hidden: the unit is the first visible option that is a number.
+    await desk
+      .locator('.t-select-option:visible')
+      .filter({ hasText: /^\d{3,4}$/ })
+      .first()
+      .click();
+    await dialog.getByLabel('新业主').fill('周买方');
+    await dialog.getByLabel('手机号').fill('13912348888');
+    await dialog.getByLabel('证明').fill('不动产权证书 第 0001 号');
     await axe(desk, 'transfer dialog');
     await stack.shot(desk, '110-console-transfer-dialog');
     await dialog.locator('.t-dialog__footer').getByRole('button', { name: '登记' }).click();

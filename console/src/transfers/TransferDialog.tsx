@@ -101,22 +101,15 @@ export function TransferDialog({ communityId, onClose }: { communityId: string; 
           />
         </label>
         {owners.map((o, i) => (
-          <div key={i} className="wyt-roles__field">
-            <span>{i === 0 ? '新业主' : '共有人'}</span>
-            <div className="wyt-roles__date">
-              <Input
-                aria-label={`姓名${i + 1}`}
-                placeholder="姓名"
-                value={o.name}
-                onChange={(v) => setOwner(i, { name: String(v) })}
-              />
-              <Input
-                aria-label={`手机号${i + 1}`}
-                placeholder="13912345678"
-                value={o.phone}
-                onChange={(v) => setOwner(i, { phone: String(v) })}
-              />
-            </div>
+          <div key={i} className="wyt-roles__form">
+            <label className="wyt-roles__field">
+              <span>{i === 0 ? '新业主' : `共有人${i}`}</span>
+              <Input placeholder="姓名" value={o.name} onChange={(v) => setOwner(i, { name: String(v) })} />
+            </label>
+            <label className="wyt-roles__field">
+              <span>手机号</span>
+              <Input placeholder="13912345678" value={o.phone} onChange={(v) => setOwner(i, { phone: String(v) })} />
+            </label>
           </div>
         ))}
         <div>
@@ -130,16 +123,15 @@ export function TransferDialog({ communityId, onClose }: { communityId: string; 
         </div>
         <label className="wyt-roles__field">
           <span>过户日期</span>
-          <Input aria-label="过户日期" value={onDate} placeholder="YYYY-MM-DD" onChange={(v) => setOnDate(String(v))} />
+          <Input value={onDate} placeholder="YYYY-MM-DD" onChange={(v) => setOnDate(String(v))} />
         </label>
         <label className="wyt-roles__field">
           <span>原因</span>
-          <Input aria-label="过户原因" value={reason} onChange={(v) => setReason(String(v))} />
+          <Input value={reason} onChange={(v) => setReason(String(v))} />
         </label>
         <label className="wyt-roles__field">
           <span>证明</span>
           <Textarea
-            aria-label="证明材料"
             placeholder="如：不动产权证书编号、买卖合同编号"
             value={evidence}
             onChange={(v) => setEvidence(String(v))}
