@@ -24,6 +24,7 @@ describe('weapp package', () => {
       'packages/cashier',
       'packages/committee',
       'packages/voice',
+      'packages/household',
     ]);
     expect(app.pages.some((p: string) => p.startsWith('packages/'))).toBe(false);
     expect(existsSync(join(WEAPP_DIST, 'packages/staff/bind-requests/index.js'))).toBe(true);

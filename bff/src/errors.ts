@@ -54,6 +54,10 @@ export const ERROR_STATUS = {
   MASTER_DUPLICATE: 409,
   MASTER_RETIRED: 409,
   MASTER_IN_USE: 409,
+  /** Owners and households (docs/roles.md, Owners and households) */
+  TRANSFER_SAME_OWNERS: 409,
+  TRANSFER_OUT_OF_ORDER: 409,
+  OWNER_DECIDES: 409,
   IMPORT_EXPIRED: 410,
   IMPORT_HAS_ERRORS: 409,
   IMPORT_STALE: 409,

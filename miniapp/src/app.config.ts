@@ -49,6 +49,8 @@ export default defineAppConfig({
       root: 'packages/voice',
       pages: ['complaints/index', 'complaints/new', 'complaints/detail', 'surveys/index', 'surveys/detail'],
     },
+    // 家庭成员与租户 (issue 27): an owner of record opens it from 我的.
+    { root: 'packages/household', pages: ['index'] },
   ],
   // H5 only: no sliding page transitions (docs/design.md §Page transitions). Taro's router hides the page it
   // leaves on a timer that a back within the animation does not cancel, so a quick back left the home hidden.

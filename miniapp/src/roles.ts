@@ -113,4 +113,4 @@ export const ROLE_LABELS: Record<StaffRole, string> = {
 };
 
 export const RELATION_LABELS = { OWNER: '业主', CO_OWNER: '共有人', TENANT: '租户', FAMILY: '家属' } as const;
-export const STATUS_LABELS = { PENDING: '审核中', VERIFIED: '已绑定', REJECTED: '已驳回' } as const;
+export const STATUS_LABELS = { PENDING: '审核中', VERIFIED: '已绑定', REJECTED: '已驳回', ENDED: '已解除' } as const;

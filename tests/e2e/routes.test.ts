@@ -83,6 +83,7 @@ async function detailRecords(h: Harness, communityId: string): Promise<Record<st
     'packages/committee/elections/detail': { id: election.id, as: 'committee' },
     'packages/voice/complaints/detail': { id: complaint, as: 'owner' },
     'packages/voice/surveys/detail': { id: survey, as: 'owner' },
+    'packages/household/index': { as: 'owner' },
   };
 }
 

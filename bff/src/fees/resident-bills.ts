@@ -6,6 +6,7 @@ import { keyset, toPage } from '../http/params.js';
 import { lateCharge } from './money.js';
 import type { z } from 'zod';
 import type { ZBillListQuery } from './schema.js';
+import { sellerCutoffs } from '../units/ownership.js';
 
 const DAY = 86_400_000;
 const OPEN_STATES = ['UNPAID', 'PAYING'] as const;
@@ -21,6 +22,7 @@ export function lateFeeOf(settings: FeeSettings | null, bill: Pick<Bill, 'amount
 export function shapeBill(
   b: Bill & { feeItem: Pick<FeeItem, 'name' | 'kind'>; orderItems?: { orderId: string }[] },
   lateFeeFen: number,
+  buyerFrom?: string,
 ) {
   return {
     id: b.id,
@@ -29,6 +31,11 @@ export function shapeBill(
     period: b.period,
     /** 期初: an arrear from before the system, brought in by the import (docs/import.md). */
     opening: b.opening,
+    /**
+     * 前业主欠费: the period began before the unit's latest transfer (docs/roles.md, Ownership
+     * transfer), so it was the seller's to pay; it stays with the unit but is not the new owner's arrear.
+     */
+    seller: buyerFrom !== undefined && b.firstMonth < buyerFrom,
     firstMonth: b.firstMonth,
     months: b.months,
     detail: b.detail,
@@ -52,6 +59,20 @@ export function shapeBill(
 /** The units a resident may pay for: verified members (owners, family, tenants who pay on their behalf). */
 const myUnit = (userId: string) => ({ memberships: { some: { userId, status: 'VERIFIED' as const } } });
 
+type Group = { unitId: string; _count: number; _sum: { amountFen: number | null } };
+
+/** Groups by (unit, month) added up per unit. */
+function totals(groups: Group[]) {
+  const out = new Map<string, { _count: number; _sum: { amountFen: number } }>();
+  for (const g of groups) {
+    const t = out.get(g.unitId) ?? { _count: 0, _sum: { amountFen: 0 } };
+    t._count += g._count;
+    t._sum.amountFen += g._sum.amountFen ?? 0;
+    out.set(g.unitId, t);
+  }
+  return out;
+}
+
 /** Per unit: how many owner's bills are open and their total, for the fee page's header. */
 export async function billSummary(deps: Deps, userId: string) {
   const units = await deps.db.unit.findMany({
@@ -64,25 +85,26 @@ export async function billSummary(deps: Deps, userId: string) {
     },
     orderBy: [{ communityId: 'asc' }, { number: 'asc' }],
   });
-  const open = await deps.db.bill.groupBy({
-    by: ['unitId'],
-    where: { unitId: { in: units.map((u) => u.id) }, payer: 'OWNER', state: { in: [...OPEN_STATES] } },
-    _count: true,
-    _sum: { amountFen: true },
-  });
-  const overdue = await deps.db.bill.groupBy({
-    by: ['unitId'],
-    where: {
-      unitId: { in: units.map((u) => u.id) },
-      payer: 'OWNER',
-      state: { in: [...OPEN_STATES] },
-      dueAt: { lt: deps.clock.now() },
-    },
-    _count: true,
-    _sum: { amountFen: true },
-  });
-  const byUnit = new Map(open.map((o) => [o.unitId, o]));
-  const overdueByUnit = new Map(overdue.map((o) => [o.unitId, o]));
+  const unitIds = units.map((u) => u.id);
+  const openWhere = { unitId: { in: unitIds }, payer: 'OWNER' as const, state: { in: [...OPEN_STATES] } };
+  const [open, overdue, cutoffs] = await Promise.all([
+    deps.db.bill.groupBy({ by: ['unitId', 'firstMonth'], where: openWhere, _count: true, _sum: { amountFen: true } }),
+    deps.db.bill.groupBy({
+      by: ['unitId', 'firstMonth'],
+      where: { ...openWhere, dueAt: { lt: deps.clock.now() } },
+      _count: true,
+      _sum: { amountFen: true },
+    }),
+    sellerCutoffs(deps.db, unitIds),
+  ]);
+  // A former owner's bills (a transfer, docs/roles.md, Owners and households) are counted apart: not the owner's arrear.
+  const isSellers = (g: { unitId: string; firstMonth: string }) => {
+    const from = cutoffs.get(g.unitId);
+    return from !== undefined && g.firstMonth < from;
+  };
+  const byUnit = totals(open.filter((g) => !isSellers(g)));
+  const overdueByUnit = totals(overdue.filter((g) => !isSellers(g)));
+  const sellersByUnit = totals(open.filter(isSellers));
   return {
     units: units.map((u) => ({
       unitId: u.id,
@@ -95,6 +117,9 @@ export async function billSummary(deps: Deps, userId: string) {
       /** 欠费: open bills past their due date (the home page shows it; reminders and reports only). */
       overdueBills: overdueByUnit.get(u.id)?._count ?? 0,
       overdueFen: overdueByUnit.get(u.id)?._sum.amountFen ?? 0,
+      /** 前业主欠费: open bills of a former owner, shown apart and never counted as this owner's. */
+      sellerBills: sellersByUnit.get(u.id)?._count ?? 0,
+      sellerFen: sellersByUnit.get(u.id)?._sum.amountFen ?? 0,
     })),
   };
 }
@@ -111,13 +136,14 @@ export async function unitBills(
 ) {
   const settings = await deps.db.feeSettings.findUnique({ where: { communityId: unit.communityId } });
   const now = deps.clock.now();
+  const buyerFrom = (await sellerCutoffs(deps.db, [unit.id])).get(unit.id);
   if (q.status === 'unpaid') {
     const bills = await deps.db.bill.findMany({
       where: { unitId: unit.id, payer: { in: payers }, state: { in: [...OPEN_STATES] } },
       include: { feeItem: { select: { name: true, kind: true } } },
       orderBy: [{ firstMonth: 'asc' }, { feeItem: { kind: 'asc' } }, { feeItem: { name: 'asc' } }, { id: 'asc' }],
     });
-    const items = bills.map((b) => shapeBill(b, lateFeeOf(settings, b, now)));
+    const items = bills.map((b) => shapeBill(b, lateFeeOf(settings, b, now), buyerFrom));
     return { items, nextCursor: null, total: items.length, totalFen: items.reduce((s, b) => s + b.payableFen, 0) };
   }
   const page = keyset('createdAt', q.cursor, q.limit, 'desc');
@@ -133,7 +159,7 @@ export async function unitBills(
     take: page.take,
   });
   const { items, nextCursor } = toPage(rows, q.limit, (b) => b.createdAt);
-  return { items: items.map((b) => shapeBill(b, 0)), nextCursor, total, totalFen: null };
+  return { items: items.map((b) => shapeBill(b, 0, buyerFrom)), nextCursor, total, totalFen: null };
 }
 
 /** A resident's view of one of their units: the owner's bills only (developer bills are not theirs). */

@@ -30,7 +30,7 @@ const ME = `
                      JOIN "Unit" un ON un.id = m."unitId"
                      JOIN "Building" b ON b.id = un."buildingId"
                      JOIN "Community" c ON c.id = un."communityId"
-                    WHERE m."userId" = u.id), '[]'::json) AS units
+                    WHERE m."userId" = u.id AND m.status <> 'ENDED'), '[]'::json) AS units
     FROM "User" u WHERE u.id = $1::uuid`;
 
 type Address = { address: string; dutyPhone: string | null; officeHours: string | null };

@@ -26,6 +26,7 @@ export const AUDIT_KIND_NAMES: Record<string, string> = {
   ROSTER_ADD: '登记业主',
   ROSTER_CHANGE: '业主变更',
   IMPORT_APPLIED: '导入',
+  OWNERSHIP_TRANSFER: '过户',
   INVITATION_CREATED: '发出邀请',
   INVITATION_CONFIRMED: '确认管理员邀请',
   INVITATION_REVOKED: '撤回邀请',

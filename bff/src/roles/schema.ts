@@ -4,7 +4,7 @@ import { parsePhone } from '../import/normalise.js';
 import { STAFF_ROLES } from './authority.js';
 
 const ZRole = z.enum(STAFF_ROLES, '角色只能是 MANAGER、TECHNICIAN、CASHIER 或 COMPANY_ADMIN');
-const ZPhone = z
+export const ZPhone = z
   .string('请填写手机号')
   .max(32, '手机号太长')
   .transform((raw, ctx) => {

@@ -10,7 +10,7 @@ export const MAX_PENDING_PER_USER = 3;
 /**
  * A resident asks to be bound to a unit. When their verified phone (E.164) is on the owner roster of
  * that unit the request is approved at once, as the roster's relation; otherwise a manager decides.
- * A rejected request may be filed again; a pending or verified one may not be duplicated.
+ * A rejected request or an ended membership may be filed again; a pending or verified one may not be duplicated.
  */
 export async function createBindRequest(deps: Deps, userId: string, input: CreateBindRequest) {
   await deps.limits.bindRequestsPerUser.consume(userId);
@@ -26,7 +26,15 @@ export async function createBindRequest(deps: Deps, userId: string, input: Creat
   const data = roster
     ? { relation: roster.relation, status: 'VERIFIED' as const, autoApproved: true, decidedAt: now }
     : { relation: input.relation, status: 'PENDING' as const, autoApproved: false, decidedAt: null };
-  const fresh = { ...data, requestedAt: now, decidedById: null, rejectReason: null };
+  const fresh = {
+    ...data,
+    requestedAt: now,
+    decidedById: null,
+    rejectReason: null,
+    endedAt: null,
+    endedById: null,
+    endReason: null,
+  };
   const result = await deps.db.$transaction(async (tx) => {
     if (!roster) {
       // The user's own requests are counted under a per-user lock, so parallel filings cannot all
@@ -37,9 +45,10 @@ export async function createBindRequest(deps: Deps, userId: string, input: Creat
         throw new AppError('TOO_MANY_PENDING', `您已有 ${pending} 个申请正在审核，请等待处理后再申请`);
       }
     }
-    // A rejected request is re-filed by a conditional update, so two re-files cannot both win.
+    // A rejected request (or an ended membership) is re-filed by a conditional update, so two
+    // re-files cannot both win.
     const refiled = await tx.unitMembership.updateMany({
-      where: { userId, unitId: input.unitId, status: 'REJECTED' },
+      where: { userId, unitId: input.unitId, status: { in: ['REJECTED', 'ENDED'] } },
       data: fresh,
     });
     if (refiled.count === 0) {

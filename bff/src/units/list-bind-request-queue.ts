@@ -6,6 +6,7 @@ import { keyset, toPage } from '../http/params.js';
 import { maskName, maskPhone } from '../privacy/mask.js';
 import type { BindRequestQueueQuery } from './schema.js';
 import { shapeBindRequest, unitLabel } from './shape.js';
+import { HOUSEHOLD_RELATIONS, ROSTER_OWNER } from './ownership.js';
 
 /**
  * The office's queue, oldest first, paged by a keyset cursor with the total, so a flood of requests
@@ -23,6 +24,9 @@ export async function listBindRequestQueue(
     status: query.status,
     unit: { communityId },
     userId: { not: staffId },
+    // Family members and tenants of a unit whose owner of record is in the app ask that owner, not the
+    // office (docs/roles.md, Households): only owner claims the roster does not confirm stay here.
+    NOT: { relation: { in: HOUSEHOLD_RELATIONS }, unit: { memberships: { some: ROSTER_OWNER } } },
   };
   const page = keyset('requestedAt', query.cursor, query.limit, 'asc');
   const [total, rows] = await Promise.all([

@@ -8,11 +8,19 @@ import { listMyBindRequests } from './list-my-bind-requests.js';
 import { listBindRequestQueue } from './list-bind-request-queue.js';
 import { decideBindRequest } from './decide-bind-request.js';
 import { listUnitMembers } from './members.js';
+import { recordTransfer } from './record-transfer.js';
+import { listTransfers } from './list-transfers.js';
+import { decideHouseholdRequest, listHousehold, removeHouseholdMember } from './household.js';
+import { ZPageQuery } from '../http/params.js';
 import {
   ZBindRequestQueueQuery,
   ZBuildingParams,
   ZCreateBindRequest,
   ZDecideBindRequest,
+  ZDecideHousehold,
+  ZHouseholdParams,
+  ZRecordTransfer,
+  ZRemoveHouseholdMember,
   ZUnitParams,
 } from './schema.js';
 
@@ -44,6 +52,35 @@ export function unitRoutes(deps: Deps) {
   router.get('/units/:unitId/members', async (ctx) => {
     const { unitId } = ZUnitParams.parse(ctx.params);
     ctx.body = { items: await listUnitMembers(deps, userIdOf(ctx), unitId) };
+  });
+
+  // An owner of record and their household (docs/roles.md, Households).
+  router.get('/units/:unitId/household', async (ctx) => {
+    const { unitId } = ZUnitParams.parse(ctx.params);
+    ctx.body = await listHousehold(deps, userIdOf(ctx), unitId);
+  });
+  router.post('/units/:unitId/household/:membershipId/decision', async (ctx) => {
+    const { unitId, membershipId } = ZHouseholdParams.parse(ctx.params);
+    const input = ZDecideHousehold.parse(ctx.request.body);
+    ctx.body = await decideHouseholdRequest(deps, userIdOf(ctx), unitId, membershipId, input);
+  });
+  router.post('/units/:unitId/household/:membershipId/removal', async (ctx) => {
+    const { unitId, membershipId } = ZHouseholdParams.parse(ctx.params);
+    const { reason } = ZRemoveHouseholdMember.parse(ctx.request.body ?? {});
+    ctx.body = await removeHouseholdMember(deps, userIdOf(ctx), unitId, membershipId, reason);
+  });
+
+  // 过户 (docs/roles.md, Ownership transfer).
+  router.post('/staff/units/:unitId/transfers', async (ctx) => {
+    const { unitId } = ZUnitParams.parse(ctx.params);
+    const input = ZRecordTransfer.parse(ctx.request.body);
+    ctx.status = 201;
+    ctx.body = await recordTransfer(deps, userIdOf(ctx), unitId, input);
+  });
+  router.get('/staff/communities/:communityId/transfers', async (ctx) => {
+    const { communityId } = ZCommunityParams.parse(ctx.params);
+    const query = ZPageQuery.strict().parse(ctx.query);
+    ctx.body = await listTransfers(deps, userIdOf(ctx), communityId, query);
   });
 
   router.get('/staff/communities/:communityId/bind-requests', async (ctx) => {

@@ -31,6 +31,7 @@ export const SCREENS = [
   { path: '/company', label: '小区对比', roles: ['COMPANY_ADMIN'] },
   { path: '/company/admin', label: '导入资料', roles: ['COMPANY_ADMIN'] },
   { path: '/master', label: '小区与房屋', roles: ['MANAGER', 'COMPANY_ADMIN'] },
+  { path: '/transfers', label: '过户登记', roles: ['MANAGER', 'COMPANY_ADMIN'] },
   { path: '/people', label: '人员与角色', roles: ['MANAGER', 'COMPANY_ADMIN'] },
   { path: '/audit', label: '审计日志', roles: ['COMPANY_ADMIN'] },
   { path: '/committee', label: '业委会成员', roles: ['MANAGER', 'COMPANY_ADMIN'] },

@@ -40,6 +40,7 @@ export const SCREEN_COMPONENTS: Record<ScreenPath, ComponentType<ScreenProps>> =
   '/company': lazy(() => import('../company/Compare')),
   '/company/admin': lazy(() => import('../company/import/Import')),
   '/master': lazy(() => import('../master/Master')),
+  '/transfers': lazy(() => import('../transfers/Transfers')),
   '/people': lazy(() => import('../roles/People')),
   '/audit': lazy(() => import('../roles/Audit')),
   '/committee': lazy(() => import('../committee/Committee')),

@@ -2,7 +2,7 @@ import { CellGroup, Cell, Tag } from '../../ui';
 import type { BindRequest } from '../../api/types';
 import { RELATION_LABELS, STATUS_LABELS } from '../../roles';
 
-const TAG_TYPE = { VERIFIED: 'success', PENDING: 'warning', REJECTED: 'danger' } as const;
+const TAG_TYPE = { VERIFIED: 'success', PENDING: 'warning', REJECTED: 'danger', ENDED: 'default' } as const;
 
 /** My bind requests and their state; a rejection shows its reason. */
 export function RequestList({ items }: { items: BindRequest[] }) {

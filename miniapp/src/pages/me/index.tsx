@@ -4,7 +4,8 @@ import { PageShell } from '../../components/page-shell';
 import { ChoiceGroup } from '../../components/choice-group';
 import { CONTACT_PAGE } from '../../components/way-out';
 import { Cell, CellGroup, Switch } from '../../ui';
-import { logout } from '../../session';
+import { bff, logout } from '../../session';
+import { useRequest } from '../../hooks/use-request';
 import { VoiceLinks } from '../../features/voice/voice-links';
 import { setCare, setTextChoice, useDisplay, type TextChoice } from '../../features/display/display';
 
@@ -15,9 +16,14 @@ const TEXT_SIZES: { value: TextChoice; label: string }[] = [
   { value: '2', label: '特大' },
 ];
 
-/** 我的: how the app looks for this reader (关怀模式, 文字大小), the way to the office, and signing out. */
+/**
+ * 我的: how the app looks for this reader (关怀模式, 文字大小), an owner's household (家庭成员与租户), the way
+ * to the office, and signing out.
+ */
 export default function Me() {
   const display = useDisplay();
+  const me = useRequest(() => bff.me(), []);
+  const owner = me.data?.units.some((u) => u.status === 'VERIFIED' && /OWNER/.test(u.relation));
   return (
     <PageShell>
       <CellGroup title="显示">
@@ -42,6 +48,17 @@ export default function Me() {
         onChange={(v) => v && setTextChoice(v)}
       />
       <VoiceLinks />
+      {owner && (
+        <CellGroup>
+          <Cell
+            title="家庭成员与租户"
+            description="审核家人、租户的绑定申请"
+            clickable
+            onClick={() => void Taro.navigateTo({ url: '/packages/household/index' })}
+            data-testid="link-household"
+          />
+        </CellGroup>
+      )}
       <CellGroup>
         <Cell title="联系物业" clickable onClick={() => void Taro.navigateTo({ url: CONTACT_PAGE })} />
         <Cell

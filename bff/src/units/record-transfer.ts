@@ -1,0 +1,147 @@
+import type { MemberRelation, Prisma } from '@prisma/client';
+import type { Deps } from '../deps.js';
+import { AppError, notFound } from '../errors.js';
+import { requireRole } from '../access/guards.js';
+import { beijingDay } from '../beijing.js';
+import { HOUSEHOLD_RELATIONS, OWNER_RELATIONS } from './ownership.js';
+import { refreshResidentCommunities } from './resident-cache.js';
+import type { RecordTransfer } from './schema.js';
+
+/** Who records a sale: the community's manager or a company admin (docs/roles.md, Ownership transfer). */
+export const TRANSFER_ROLES = ['MANAGER', 'COMPANY_ADMIN'] as const;
+
+type Owner = { name: string; phone: string; relation: MemberRelation };
+type Tx = Prisma.TransactionClient;
+
+const samePeople = (a: Owner[], b: Owner[]) =>
+  a.length === b.length && a.every((x) => b.some((y) => y.phone === x.phone));
+
+/** The seller's memberships end; so do the family's and tenants' the seller approved. Returns whose ended. */
+async function endSellerMemberships(tx: Tx, unitId: string, buyerIds: string[], actorId: string, now: Date) {
+  const ended = { status: 'ENDED' as const, endedAt: now, endedById: actorId, endReason: '过户' };
+  const sellers = await tx.unitMembership.findMany({
+    where: { unitId, status: 'VERIFIED', relation: { in: OWNER_RELATIONS }, userId: { notIn: buyerIds } },
+    select: { userId: true },
+  });
+  const sellerIds = sellers.map((s) => s.userId);
+  const household = await tx.unitMembership.findMany({
+    where: {
+      unitId,
+      status: 'VERIFIED',
+      relation: { in: HOUSEHOLD_RELATIONS },
+      decidedById: { in: sellerIds },
+      userId: { notIn: buyerIds },
+    },
+    select: { userId: true },
+  });
+  const userIds = [...sellerIds, ...household.map((h) => h.userId)];
+  await tx.unitMembership.updateMany({ where: { unitId, userId: { in: userIds }, status: 'VERIFIED' }, data: ended });
+  return userIds;
+}
+
+/** Buyers who already have an account bind at once, as the roster names them (as a roster match would). */
+async function bindBuyers(tx: Tx, unitId: string, buyers: Owner[], now: Date) {
+  const users = await tx.user.findMany({
+    where: { phone: { in: buyers.map((b) => b.phone) } },
+    select: { id: true, phone: true, name: true },
+  });
+  for (const u of users) {
+    const owner = buyers.find((b) => b.phone === u.phone)!;
+    const data = {
+      relation: owner.relation,
+      status: 'VERIFIED' as const,
+      autoApproved: true,
+      decidedAt: now,
+      decidedById: null,
+      rejectReason: null,
+      endedAt: null,
+      endedById: null,
+      endReason: null,
+    };
+    await tx.unitMembership.upsert({
+      where: { userId_unitId: { userId: u.id, unitId } },
+      create: { userId: u.id, unitId, requestedAt: now, ...data },
+      update: data,
+    });
+    if (!u.name) await tx.user.update({ where: { id: u.id }, data: { name: owner.name } });
+  }
+  return users.map((u) => u.id);
+}
+
+/**
+ * A sale of a unit, in one transaction: the roster's owners become the buyers, the seller's
+ * memberships end, buyers with an account bind at once, and the change is audited. The unit row is
+ * locked first, so two recordings of the same sale run one after the other and the second finds the
+ * buyers already on the roster (409). Bills are not touched: they stay with the unit, and the ones whose
+ * period began before the date read as the seller's (ownership.ts, sellerCutoffs).
+ */
+export async function recordTransfer(deps: Deps, actorId: string, unitId: string, input: RecordTransfer) {
+  const unit = await deps.db.unit.findUnique({
+    where: { id: unitId },
+    select: { communityId: true, community: { select: { companyId: true } } },
+  });
+  if (!unit) throw notFound('房屋');
+  await requireRole(deps.db, actorId, unit.communityId, [...TRANSFER_ROLES], '房屋');
+  const now = deps.clock.now();
+  if (input.onDate > beijingDay(now))
+    throw new AppError('VALIDATION_FAILED', '过户日期不能晚于今天', [{ path: 'onDate', message: '不能晚于今天' }]);
+  const buyers: Owner[] = input.owners.map((o, i) => ({ ...o, relation: i === 0 ? 'OWNER' : 'CO_OWNER' }));
+
+  const { transfer, endedIds, boundIds } = await deps.db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT 1 FROM "Unit" WHERE id = ${unitId}::uuid FOR UPDATE`;
+    const latest = await tx.ownershipTransfer.findFirst({ where: { unitId }, orderBy: { onDate: 'desc' } });
+    if (latest && input.onDate < latest.onDate)
+      throw new AppError('TRANSFER_OUT_OF_ORDER', `该房屋已登记 ${latest.onDate} 的过户，不能登记更早的日期`);
+    const roster = await tx.ownerRosterEntry.findMany({
+      where: { unitId },
+      select: { name: true, phone: true, relation: true },
+      orderBy: [{ relation: 'asc' }, { phone: 'asc' }],
+    });
+    const sellers = roster.filter((r) => OWNER_RELATIONS.includes(r.relation));
+    if (samePeople(sellers, buyers)) throw new AppError('TRANSFER_SAME_OWNERS', '新业主与现登记的业主相同，无需过户');
+    // The whole household on the roster was the seller's; the buyers replace it.
+    await tx.ownerRosterEntry.deleteMany({ where: { unitId } });
+    await tx.ownerRosterEntry.createMany({ data: buyers.map((b) => ({ unitId, ...b })) });
+    const buyerIds = (
+      await tx.user.findMany({ where: { phone: { in: buyers.map((b) => b.phone) } }, select: { id: true } })
+    ).map((u) => u.id);
+    const endedIds = await endSellerMemberships(tx, unitId, buyerIds, actorId, now);
+    const boundIds = await bindBuyers(tx, unitId, buyers, now);
+    const transfer = await tx.ownershipTransfer.create({
+      data: {
+        communityId: unit.communityId,
+        unitId,
+        onDate: input.onDate,
+        sellers: roster,
+        buyers,
+        reason: input.reason,
+        evidence: input.evidence,
+        recordedById: actorId,
+        recordedAt: now,
+      },
+    });
+    await tx.auditEvent.create({
+      data: {
+        companyId: unit.community.companyId,
+        communityId: unit.communityId,
+        actorId,
+        kind: 'OWNERSHIP_TRANSFER',
+        subjectId: unitId,
+        before: { owners: roster },
+        after: { owners: buyers, onDate: input.onDate, membershipsEnded: endedIds.length, bound: boundIds.length },
+        reason: `${input.reason}（证明：${input.evidence}）`,
+        at: now,
+      },
+    });
+    return { transfer, endedIds, boundIds };
+  });
+  // After the commit: the ended members' sessions stop seeing the community at once, the buyers' start.
+  for (const userId of new Set([...endedIds, ...boundIds])) await refreshResidentCommunities(deps, userId);
+  return {
+    id: transfer.id,
+    unitId,
+    onDate: transfer.onDate,
+    membershipsEnded: endedIds.length,
+    ownersBound: boundIds.length,
+  };
+}

@@ -1,0 +1,294 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { TEST_APPID } from './support/harness.js';
+import { useHarness } from './support/use-harness.js';
+import { resident, staff, type Actor } from './support/actors.js';
+import {
+  addFeeItem,
+  cn,
+  deliverUnits,
+  makeCommunity,
+  makeUser,
+  monthsFromNow,
+  runBilling,
+  uniquePhone,
+} from './support/factories/index.js';
+import { isResidentOf } from '../bff/src/units/resident-cache.js';
+import { beijingDay } from '../bff/src/beijing.js';
+
+/** Issue 27, Owners and households (docs/roles.md, Owners and households): 过户 and the owner's household. */
+const h = useHarness();
+
+type Site = Awaited<ReturnType<typeof makeCommunity>>;
+let site: Site;
+let manager: Actor;
+
+beforeAll(async () => {
+  site = await makeCommunity(h.db, { units: 6 });
+  manager = await staff(h, 'MANAGER', { id: site.community.id, companyId: site.companyId });
+});
+
+/** Someone signed in with a verified phone, bound to nothing yet. */
+async function person(national = uniquePhone()) {
+  const user = await makeUser(h.db, TEST_APPID);
+  const token = await h.loginAs(user.openid);
+  await h.bindPhone(token, national);
+  return {
+    userId: user.id,
+    national,
+    token,
+    call: (method: string, path: string, opts: { body?: unknown } = {}) => h.call(method, path, { ...opts, token }),
+  };
+}
+type Person = Awaited<ReturnType<typeof person>>;
+
+async function askToJoin(who: Person, unitId: string, relation: 'FAMILY' | 'TENANT' | 'OWNER') {
+  const res = await who.call('POST', '/api/units/bind-requests', { body: { unitId, relation } });
+  expect(res.status).toBe(201);
+  return res.body as { id: string; status: string };
+}
+
+const today = () => beijingDay(h.deps.clock.now());
+const transfer = (by: { call: Actor['call'] }, unitId: string, body: Record<string, unknown>) =>
+  by.call('POST', `/api/staff/units/${unitId}/transfers`, {
+    body: { onDate: today(), reason: '二手房买卖', evidence: '不动产权证书 沪(2026)第 0012 号', ...body },
+  });
+
+describe('POST /api/staff/units/:unitId/transfers', () => {
+  it('ends the seller’s memberships and the household they approved; their token no longer sees the unit or its bills', async () => {
+    const unit = site.units[0]!;
+    const seller = await resident(h, unit, { name: '原业主' });
+    const family = await person();
+    const req = await askToJoin(family, unit.id, 'FAMILY');
+    expect(
+      (
+        await seller.call('POST', `/api/units/${unit.id}/household/${req.id}/decision`, {
+          body: { decision: 'approve' },
+        })
+      ).status,
+    ).toBe(200);
+    expect(await isResidentOf(h.deps, family.userId, site.community.id)).toBe(true);
+    expect((await seller.call('GET', `/api/bills?unitId=${unit.id}&status=unpaid`)).status).toBe(200);
+
+    const buyer = uniquePhone();
+    const res = await transfer(manager, unit.id, { owners: [{ name: '新业主', phone: buyer }] });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ membershipsEnded: 2, ownersBound: 0 });
+
+    for (const who of [seller, family]) {
+      const bills = await h.call('GET', `/api/bills?unitId=${unit.id}&status=unpaid`, { token: who.token });
+      expect([bills.status, bills.body.code]).toEqual([404, 'NOT_FOUND']);
+      const members = await h.call('GET', `/api/units/${unit.id}/members`, { token: who.token });
+      expect(members.status).toBe(404);
+      expect(await isResidentOf(h.deps, who.userId, site.community.id)).toBe(false);
+    }
+    const mine = await seller.call('GET', '/api/units/bind-requests');
+    expect(mine.body.items).toEqual([expect.objectContaining({ unitId: unit.id, status: 'ENDED' })]);
+
+    const roster = await h.db.ownerRosterEntry.findMany({ where: { unitId: unit.id } });
+    expect(roster.map((r) => [r.name, r.phone, r.relation])).toEqual([['新业主', cn(buyer), 'OWNER']]);
+    const audit = await h.db.auditEvent.findFirstOrThrow({ where: { subjectId: unit.id, kind: 'OWNERSHIP_TRANSFER' } });
+    expect(audit).toMatchObject({ actorId: manager.userId, companyId: site.companyId });
+    expect(audit.before).toEqual({ owners: [{ name: '原业主', phone: seller.phone, relation: 'OWNER' }] });
+    expect(audit.after).toMatchObject({ owners: [{ name: '新业主', phone: cn(buyer), relation: 'OWNER' }] });
+
+    // The seller may ask again (e.g. as the buyer's tenant): an ended membership is re-filed.
+    const again = await seller.call('POST', '/api/units/bind-requests', {
+      body: { unitId: unit.id, relation: 'TENANT' },
+    });
+    expect(again.body.status).toBe('PENDING');
+  });
+
+  it('binds the new owner at once: an account already signed in at transfer, anyone else when they ask', async () => {
+    const unit = site.units[1]!;
+    await resident(h, unit);
+    const waiting = await person();
+    await askToJoin(waiting, unit.id, 'OWNER');
+    const later = uniquePhone();
+    const res = await transfer(manager, unit.id, {
+      owners: [
+        { name: '买方甲', phone: waiting.national },
+        { name: '买方乙', phone: `+86 ${later}` },
+      ],
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.ownersBound).toBe(1);
+    const me = await waiting.call('GET', '/api/me');
+    expect(me.body.units).toEqual([
+      expect.objectContaining({ unitId: unit.id, status: 'VERIFIED', relation: 'OWNER' }),
+    ]);
+    expect(await isResidentOf(h.deps, waiting.userId, site.community.id)).toBe(true);
+
+    const coOwner = await person(later);
+    const bound = await askToJoin(coOwner, unit.id, 'OWNER');
+    expect(bound).toMatchObject({ status: 'VERIFIED', autoApproved: true, relation: 'CO_OWNER' });
+  });
+
+  it('answers another community’s manager, a cashier and a resident exactly as for a unit that does not exist', async () => {
+    const other = await makeCommunity(h.db, { units: 1 });
+    const otherManager = await staff(h, 'MANAGER', { id: other.community.id, companyId: other.companyId });
+    const cashier = await staff(h, 'CASHIER', { id: site.community.id, companyId: site.companyId });
+    const owner = await resident(h, site.units[2]!);
+    const body = { owners: [{ name: '某人', phone: uniquePhone() }] };
+    for (const who of [otherManager, cashier, owner]) {
+      const res = await transfer(who, site.units[2]!.id, body);
+      expect([res.status, res.body.code]).toEqual([404, 'NOT_FOUND']);
+      const list = await who.call('GET', `/api/staff/communities/${site.community.id}/transfers`);
+      expect(list.status).toBe(404);
+    }
+    const missing = await transfer(manager, crypto.randomUUID(), body);
+    expect([missing.status, missing.body.code]).toEqual([404, 'NOT_FOUND']);
+  });
+
+  it('a company admin records it too; dates in the future or before the last transfer are refused', async () => {
+    const admin = await staff(h, 'COMPANY_ADMIN', { id: null, companyId: site.companyId });
+    const unit = site.units[3]!;
+    const future = await transfer(admin, unit.id, {
+      owners: [{ name: '甲', phone: uniquePhone() }],
+      onDate: '2999-01-01',
+    });
+    expect([future.status, future.body.message]).toEqual([400, '过户日期不能晚于今天']);
+    expect((await transfer(admin, unit.id, { owners: [{ name: '甲', phone: uniquePhone() }] })).status).toBe(201);
+    const earlier = await transfer(admin, unit.id, {
+      owners: [{ name: '乙', phone: uniquePhone() }],
+      onDate: '2020-01-01',
+    });
+    expect([earlier.status, earlier.body.code]).toEqual([409, 'TRANSFER_OUT_OF_ORDER']);
+    const list = await manager.call('GET', `/api/staff/communities/${site.community.id}/transfers?limit=1`);
+    expect(list.status).toBe(200);
+    expect(list.body.items[0]).toMatchObject({ unitId: unit.id, unit: '1号楼 401', buyers: [{ relation: 'OWNER' }] });
+    expect(list.body.items[0].buyers[0].phone).toMatch(/\*{4}/);
+    expect(list.body.total).toBeGreaterThanOrEqual(2);
+    expect(list.body.nextCursor).not.toBeNull();
+  });
+
+  it('two recordings of the same sale at once: one is written, the other finds it done', async () => {
+    const unit = site.units[4]!;
+    const seller = await resident(h, unit);
+    const body = { owners: [{ name: '买方', phone: uniquePhone() }] };
+    const results = await Promise.all([transfer(manager, unit.id, body), transfer(manager, unit.id, body)]);
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(results.find((r) => r.status === 409)!.body.code).toBe('TRANSFER_SAME_OWNERS');
+    expect(await h.db.ownershipTransfer.count({ where: { unitId: unit.id } })).toBe(1);
+    expect(await h.db.ownerRosterEntry.count({ where: { unitId: unit.id } })).toBe(1);
+    expect(await h.db.auditEvent.count({ where: { subjectId: unit.id, kind: 'OWNERSHIP_TRANSFER' } })).toBe(1);
+    const m = await h.db.unitMembership.findFirstOrThrow({ where: { unitId: unit.id, userId: seller.userId } });
+    expect(m.status).toBe('ENDED');
+  });
+});
+
+describe('bills after a transfer', () => {
+  it('shows what was owed for periods begun before the date as the seller’s, to the buyer and the office', async () => {
+    const own = await makeCommunity(h.db, { units: 1 });
+    const unit = own.units[0]!;
+    await deliverUnits(h, [unit.id]);
+    const office = await staff(h, 'MANAGER', { id: own.community.id, companyId: own.companyId });
+    await resident(h, unit);
+    const item = await addFeeItem(office, own.community.id, {
+      kind: 'PROPERTY',
+      name: '物业服务费',
+      amountFen: 235,
+      cycle: 'MONTH',
+    });
+    const months = monthsFromNow(h, -3, 3);
+    for (const m of months) await runBilling(office, own.community.id, m, [item.id]);
+
+    const buyer = await person();
+    // On the 1st of the last month: the months before it are the seller’s, that month is the buyer’s.
+    const cut = `${months[2]}-01`;
+    expect(
+      (await transfer(office, unit.id, { owners: [{ name: '买方', phone: buyer.national }], onDate: cut })).status,
+    ).toBe(201);
+
+    const mine = await buyer.call('GET', `/api/bills?unitId=${unit.id}&status=unpaid`);
+    expect(mine.status).toBe(200);
+    expect(mine.body.items.map((b: { period: string; seller: boolean }) => [b.period, b.seller])).toEqual([
+      [months[0], true],
+      [months[1], true],
+      [months[2], false],
+    ]);
+    const desk = await office.call(
+      'GET',
+      `/api/staff/communities/${own.community.id}/bills?unitId=${unit.id}&status=unpaid`,
+    );
+    expect(desk.body.items.filter((b: { seller: boolean }) => b.seller)).toHaveLength(2);
+
+    const summary = await buyer.call('GET', '/api/bills/summary');
+    const row = summary.body.units.find((u: { unitId: string }) => u.unitId === unit.id);
+    expect(row).toMatchObject({ openBills: 1, sellerBills: 2 });
+    expect(row.overdueBills).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('the owner’s household', () => {
+  it('an owner of record approves, rejects and removes; a family member cannot; the office queue keeps only owner claims', async () => {
+    const unit = site.units[5]!;
+    const owner = await resident(h, unit);
+    const wife = await person();
+    const tenant = await person();
+    const stranger = await person();
+    const claimant = await person();
+    const wifeReq = await askToJoin(wife, unit.id, 'FAMILY');
+    const tenantReq = await askToJoin(tenant, unit.id, 'TENANT');
+    const strangerReq = await askToJoin(stranger, unit.id, 'FAMILY');
+    const claim = await askToJoin(claimant, unit.id, 'OWNER');
+
+    const queue = await manager.call('GET', `/api/staff/communities/${site.community.id}/bind-requests?limit=100`);
+    const queued = queue.body.items.map((r: { id: string }) => r.id);
+    expect(queued).toContain(claim.id);
+    expect(queued).not.toContain(wifeReq.id);
+    const byOffice = await manager.call('POST', `/api/staff/bind-requests/${wifeReq.id}/decision`, {
+      body: { decision: 'approve' },
+    });
+    expect([byOffice.status, byOffice.body.code]).toEqual([409, 'OWNER_DECIDES']);
+
+    const household = await owner.call('GET', `/api/units/${unit.id}/household`);
+    expect(household.body.pending.map((r: { membershipId: string }) => r.membershipId)).toEqual([
+      wifeReq.id,
+      tenantReq.id,
+      strangerReq.id,
+    ]);
+    const decide = (who: { call: Actor['call'] }, id: string, body: object) =>
+      who.call('POST', `/api/units/${unit.id}/household/${id}/decision`, { body });
+    expect((await decide(owner, wifeReq.id, { decision: 'approve' })).body.status).toBe('VERIFIED');
+    // A family member is no owner of record: the household is not theirs to run.
+    const byWife = await decide(wife, tenantReq.id, { decision: 'approve' });
+    expect([byWife.status, byWife.body.code]).toEqual([404, 'NOT_FOUND']);
+    expect((await wife.call('GET', `/api/units/${unit.id}/household`)).status).toBe(404);
+    expect((await decide(owner, tenantReq.id, { decision: 'approve' })).status).toBe(200);
+    const rejected = await decide(owner, strangerReq.id, { decision: 'reject', reason: '不认识此人' });
+    expect(rejected.body.status).toBe('REJECTED');
+    expect((await decide(owner, strangerReq.id, { decision: 'approve' })).body.code).toBe('ALREADY_DECIDED');
+    // Owner claims are the office's, never the owner's.
+    expect((await decide(owner, claim.id, { decision: 'reject', reason: '不是' })).status).toBe(404);
+    expect((await stranger.call('GET', '/api/units/bind-requests')).body.items[0]).toMatchObject({
+      status: 'REJECTED',
+      rejectReason: '不认识此人',
+    });
+
+    expect(await isResidentOf(h.deps, tenant.userId, site.community.id)).toBe(true);
+    const removed = await owner.call('POST', `/api/units/${unit.id}/household/${tenantReq.id}/removal`, {
+      body: { reason: '租约到期' },
+    });
+    expect(removed.body.status).toBe('ENDED');
+    expect(await isResidentOf(h.deps, tenant.userId, site.community.id)).toBe(false);
+    expect((await tenant.call('GET', `/api/bills?unitId=${unit.id}&status=unpaid`)).status).toBe(404);
+    const ownerRow = await h.db.unitMembership.findFirstOrThrow({ where: { unitId: unit.id, userId: owner.userId } });
+    const self = await owner.call('POST', `/api/units/${unit.id}/household/${ownerRow.id}/removal`, { body: {} });
+    expect(self.status).toBe(404);
+    const left = await owner.call('GET', `/api/units/${unit.id}/household`);
+    expect(left.body).toMatchObject({ pending: [], members: [{ membershipId: wifeReq.id, relation: 'FAMILY' }] });
+  });
+
+  it('a unit without its owner of record in the app leaves family requests with the office', async () => {
+    const other = await makeCommunity(h.db, { units: 1 });
+    const office = await staff(h, 'MANAGER', { id: other.community.id, companyId: other.companyId });
+    const kid = await person();
+    const req = await askToJoin(kid, other.units[0]!.id, 'FAMILY');
+    const queue = await office.call('GET', `/api/staff/communities/${other.community.id}/bind-requests`);
+    expect(queue.body.items.map((r: { id: string }) => r.id)).toEqual([req.id]);
+    const ok = await office.call('POST', `/api/staff/bind-requests/${req.id}/decision`, {
+      body: { decision: 'approve' },
+    });
+    expect(ok.body.status).toBe('VERIFIED');
+  });
+});
