@@ -13,6 +13,7 @@ export const AUDIT_KINDS: Record<string, string> = {
   UNIT_CHANGE: '房屋变更',
   ROSTER_ADD: '登记业主',
   ROSTER_CHANGE: '业主变更',
+  OWNERSHIP_TRANSFER: '过户',
   COMMUNITY_ADD: '新建小区',
   COMMUNITY_CHANGE: '小区变更',
   BUILDING_ADD: '新建楼栋',
