@@ -17,6 +17,7 @@ describe('staffModules', () => {
       'notices-admin',
       'work-calendar',
       'escalation',
+      'stats',
       'cashier',
     ]);
     expect(staffModules([])).toEqual([]);
