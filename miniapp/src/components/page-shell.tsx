@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { View, Text } from '@tarojs/components';
-import { Warning } from '@nutui/icons-react-taro';
 import { EmptyIcon } from './empty-icon';
+import { Icon } from './icon';
 import { WayOutButtons } from './way-out';
 import { Empty, Loading } from '../ui';
 import { humanError } from '../features/errors/human-errors';
@@ -58,7 +58,7 @@ export function PageShell({ request, emptyText = '暂无数据', children, ...ow
     return (
       <View className={`${root} shell--center`} data-testid={h.way === 'relogin' ? 'state-signed-out' : 'state-error'}>
         <View className="state">
-          <Warning className="state__icon" size={48} color="var(--wyt-warning)" />
+          <Icon className="state__icon" name="warning" size={48} color="var(--wyt-warning)" />
           <Text className="state__title">{h.title}</Text>
           <Text className="state__text">{h.description}</Text>
           <WayOutButtons way={h.way} onRetry={onRetry} />

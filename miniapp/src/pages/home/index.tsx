@@ -2,6 +2,7 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { PageShell } from '../../components/page-shell';
+import { Icon } from '../../components/icon';
 import { Cell, CellGroup, Grid, Tag } from '../../ui';
 import { bff } from '../../session';
 import { CareOffer, CareTiles } from '../../features/display/care-home';
@@ -26,7 +27,7 @@ function ModuleGrid({ modules, testId, query = '' }: { modules: ModuleLink[]; te
             onClick={() => void Taro.navigateTo({ url: `${m.url}${query}` })}
             data-testid={`module-${m.key}`}
           >
-            <Text style={{ fontSize: '22px' }}>{m.icon}</Text>
+            <Icon name={m.icon} size={28} />
           </Grid.Item>
         ))}
       </Grid>
