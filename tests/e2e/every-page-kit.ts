@@ -160,7 +160,8 @@ async function open(page: Page, url: string, v: Visit) {
     .first()
     .waitFor();
   // After the page has loaded (issue 30): never a skeleton in a screenshot.
-  await expect.poll(() => root.getByTestId('state-loading').count(), { timeout: 30_000 }).toBe(0);
+  // (A wait on the page, not expect.poll: the modes run as concurrent tests.)
+  await root.getByTestId('state-loading').first().waitFor({ state: 'detached', timeout: 30_000 });
 }
 
 /**

@@ -18,7 +18,8 @@ beforeAll(async () => {
 }, 60_000);
 
 // The three modes run side by side, each on its own phone: the file's time is the slowest mode's.
-describe.concurrent('every resident page, three ways', { timeout: 120_000 }, () => {
+// Timeouts: a mode's test lasts as long as all three together (they share the machine).
+describe.concurrent('every resident page, three ways', { timeout: 240_000 }, () => {
   for (const mode of Object.keys(MODES) as (keyof typeof MODES)[]) {
     it(`${mode}: nothing cut off or sideways, targets big enough, no emoji, axe clean`, async ({ expect }) => {
       expect(await everyPage(stack, mode, visits, 'resident')).toEqual([]);

@@ -18,7 +18,8 @@ export function Switch({
   checked: boolean;
   onChange: (on: boolean) => void;
   disabled?: boolean;
-  'aria-label'?: string;
+  /** Required: a switch's name is what a screen reader says (axe aria-toggle-field-name). */
+  'aria-label': string;
   'data-testid'?: string;
 }) {
   const a11y: Record<string, unknown> =
