@@ -6,8 +6,8 @@ import { everyPage, pageData, residentVisits, type Visit } from './every-page-ki
 /**
  * Issue 30: every resident page (app.config.ts: the main package and the resident subpackages) in normal
  * mode, 关怀模式 and at 2× text — screenshots, no text cut off or sideways, targets ≥ 44 px (48 in care
- * mode), no emoji, axe clean. The staff pages are in every-page-staff.test.ts; routes.test.ts checks that
- * the two lists together name every page.
+ * mode), no emoji, axe clean. The staff pages are in every-page-staff.test.ts, which also checks that the
+ * two lists together name every page.
  */
 const stack = useBrowserStack();
 let visits: Visit[];
