@@ -1,14 +1,16 @@
 import type { StaffRole } from './api/types';
+import type { IconName } from './components/icon-paths';
 
-export type ModuleLink = { key: string; title: string; url: string; icon: string };
+/** `icon`: a glyph of the app's one icon set (components/icon.tsx), never an emoji. */
+export type ModuleLink = { key: string; title: string; url: string; icon: IconName };
 
 /** What every resident sees on the home page. */
 export const RESIDENT_MODULES: ModuleLink[] = [
-  { key: 'repairs', title: '报修', url: '/pages/repairs/index', icon: '🔧' },
-  { key: 'snapshots', title: '随手拍', url: '/pages/snapshots/index', icon: '📷' },
-  { key: 'notices', title: '公告', url: '/pages/notices/index', icon: '📢' },
-  { key: 'fees', title: '缴费', url: '/pages/fees/index', icon: '💰' },
-  { key: 'votes', title: '投票', url: '/pages/votes/index', icon: '🗳️' },
+  { key: 'repairs', title: '报修', url: '/pages/repairs/index', icon: 'repair' },
+  { key: 'snapshots', title: '随手拍', url: '/pages/snapshots/index', icon: 'camera' },
+  { key: 'notices', title: '公告', url: '/pages/notices/index', icon: 'notice' },
+  { key: 'fees', title: '缴费', url: '/pages/fees/index', icon: 'wallet' },
+  { key: 'votes', title: '投票', url: '/pages/votes/index', icon: 'vote' },
 ];
 
 const STAFF_MODULES: (ModuleLink & { roles: StaffRole[] })[] = [
@@ -16,63 +18,63 @@ const STAFF_MODULES: (ModuleLink & { roles: StaffRole[] })[] = [
     key: 'repairs-inbox',
     title: '报修工单',
     url: '/packages/staff/repairs/index',
-    icon: '🛠️',
+    icon: 'list',
     roles: ['MANAGER', 'TECHNICIAN', 'COMPANY_ADMIN'],
   },
   {
     key: 'on-behalf',
     title: '代客报修',
     url: '/packages/staff/on-behalf/index',
-    icon: '☎️',
+    icon: 'phone',
     roles: ['MANAGER', 'COMPANY_ADMIN'],
   },
   {
     key: 'overdue',
     title: '超时报修',
     url: '/packages/staff/overdue/index',
-    icon: '⏰',
+    icon: 'clock',
     roles: ['MANAGER', 'COMPANY_ADMIN'],
   },
   {
     key: 'snapshots-inbox',
     title: '随手拍',
     url: '/packages/staff/snapshots/index',
-    icon: '📷',
+    icon: 'camera',
     roles: ['MANAGER', 'COMPANY_ADMIN'],
   },
   {
     key: 'moderation',
     title: '内容审核',
     url: '/packages/staff/moderation/index',
-    icon: '🛡️',
+    icon: 'shield',
     roles: ['MANAGER', 'COMPANY_ADMIN'],
   },
   {
     key: 'bind-requests',
     title: '绑定审核',
     url: '/packages/staff/bind-requests/index',
-    icon: '🏠',
+    icon: 'home',
     roles: ['MANAGER', 'COMPANY_ADMIN'],
   },
   {
     key: 'notices-admin',
     title: '公告管理',
     url: '/packages/staff/notices/index',
-    icon: '📝',
+    icon: 'edit',
     roles: ['MANAGER', 'COMPANY_ADMIN'],
   },
   {
     key: 'work-calendar',
     title: '全年节假日',
     url: '/packages/staff/work-calendar/index',
-    icon: '📅',
+    icon: 'calendar',
     roles: ['MANAGER', 'COMPANY_ADMIN'],
   },
   {
     key: 'escalation',
     title: '升级链',
     url: '/packages/staff/escalation/index',
-    icon: '📶',
+    icon: 'levels',
     roles: ['MANAGER', 'COMPANY_ADMIN'],
   },
   {
@@ -86,7 +88,7 @@ const STAFF_MODULES: (ModuleLink & { roles: StaffRole[] })[] = [
     key: 'cashier',
     title: '收银台',
     url: '/packages/cashier/desk/index',
-    icon: '🧾',
+    icon: 'receipt',
     // managers too: they waive bills and undo billing runs at the desk
     roles: ['CASHIER', 'MANAGER', 'COMPANY_ADMIN'],
   },
@@ -94,7 +96,7 @@ const STAFF_MODULES: (ModuleLink & { roles: StaffRole[] })[] = [
     key: 'elections',
     title: '选举管理',
     url: '/packages/committee/elections/index',
-    icon: '🗂️',
+    icon: 'folder',
     roles: ['COMMITTEE_MEMBER'],
   },
 ];

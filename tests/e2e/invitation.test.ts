@@ -13,8 +13,6 @@ import { TEST_APPID } from '../support/harness.js';
  */
 const stack = useBrowserStack();
 const PAGE = 'packages/staff/invitation/index';
-/** What care.test.ts leaves out as markup of the framework's (docs/design.md §Tests). */
-const FRAMEWORK_RULES = ['aria-valid-attr', 'aria-allowed-attr', 'scrollable-region-focusable'];
 
 const newToken = () =>
   randomBytes(24)
@@ -54,7 +52,7 @@ async function openInvitation(page: Page, token: string) {
 }
 
 const axe = async (page: Page, screen: string) =>
-  expect(await axeFindings(page, screen, { disable: FRAMEWORK_RULES })).toEqual([]);
+  expect(await axeFindings(page, screen)).toEqual([]);
 
 describe('工作邀请', { timeout: 120_000 }, () => {
   it('the invitee sees who invites them to what and accepts; another number finds no invitation', async () => {

@@ -27,7 +27,7 @@ describe('notices', { timeout: 90_000 }, () => {
       '2026年收费标准.pdf',
       '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
     );
-    await manager.getByText('📎 2026年收费标准.pdf').waitFor();
+    await manager.getByText('2026年收费标准.pdf').waitFor();
     await manager.getByText('预览（住户看到的样子）', { exact: true }).click();
     await manager.getByTestId('notice-body').getByText('请提前储水，给您带来不便敬请谅解。').waitFor();
     await stack.shot(manager, '20-notice-preview');
@@ -63,7 +63,7 @@ describe('notices', { timeout: 90_000 }, () => {
         { timeout: 10_000 },
       )
       .toBe(1);
-    await resident.getByText('📎 2026年收费标准.pdf').waitFor();
+    await resident.getByText('2026年收费标准.pdf').waitFor();
     await stack.shot(resident, '23-notice-detail');
     await resident.goBack();
     await expect.poll(() => item.locator('.unread-dot').count(), { timeout: 10_000 }).toBe(0);

@@ -14,19 +14,23 @@ import { closeUnanswered } from '../../bff/src/complaints/auto-close.js';
 const stack = useBrowserStack();
 const OWNER = '业主（已绑定 梧桐苑1号楼101）';
 
-/** As the care test (tests/e2e/care.test.ts): NutUI's ariaRole rendered as aria-role by Taro's H5, and Taro's scroller. */
-const FRAMEWORK_RULES = ['aria-valid-attr', 'aria-allowed-attr', 'scrollable-region-focusable'];
-
 /** The page on top of Taro's H5 stack (the pages below stay in the document). */
 const top = (page: Page, route: string) => page.locator(`.taro_page[id^="/packages/voice/${route}"]`).last();
 
-async function look(page: Page, route: string, name: string, findings: string[]) {
+/**
+ * NutUI's Checkbox (the survey's multiple choice, voice subpackage only) still hands Taro `ariaRole`, which
+ * H5 writes as the invalid `aria-role` (docs/design.md §Tests, Open findings): these two rules stay off on
+ * the survey form only, until it is ours as the switch and the radio choices are.
+ */
+const NUTUI_CHECKBOX_RULES = ['aria-valid-attr', 'aria-allowed-attr'];
+
+async function look(page: Page, route: string, name: string, findings: string[], disable: string[] = []) {
   await expect.poll(() => top(page, route).getByTestId('state-loading').count(), { timeout: 30_000 }).toBe(0);
   await stack.shot(page, `voice-${name}`);
   findings.push(
     ...(await axeFindings(page, name, {
       include: `.taro_page[id^="/packages/voice/${route}"]`,
-      disable: FRAMEWORK_RULES,
+      disable,
     })),
   );
 }
@@ -59,7 +63,7 @@ describe('投诉与建议 and 问卷调查 on the phone', { timeout: 180_000 }, 
     await form.locator('[data-testid="complaint-place"] input').fill('东门');
     await chooseFile(page, '添加图片', 'rubbish.jpg', await phonePhoto({ width: 800, height: 600 }));
     await form.locator('[data-testid="photos"] img').first().waitFor();
-    await form.locator('.nut-switch').click();
+    await form.locator('.toggle').click();
     await look(page, 'complaints/new', 'complaint-form', findings);
     await tapButton(page, '提交');
 
@@ -194,7 +198,7 @@ describe('投诉与建议 and 问卷调查 on the phone', { timeout: 180_000 }, 
     await form.getByTestId('question-2').getByText('保洁', { exact: true }).click();
     await form.getByTestId('question-2').getByText('维修', { exact: true }).click();
     await form.locator('[data-testid="question-3"] textarea').fill('电梯间希望多通风');
-    await look(page, 'surveys/detail', 'survey-form', findings);
+    await look(page, 'surveys/detail', 'survey-form', findings, NUTUI_CHECKBOX_RULES);
     await tapButton(page, '提交问卷');
     await form.getByTestId('survey-done').getByText('提交成功').waitFor();
     await look(page, 'surveys/detail', 'survey-done', findings);

@@ -7,7 +7,7 @@ import type { RepairListQuery } from './schema.js';
 import { shownText } from './held-text.js';
 
 /** A technician's work not yet done: assigned to them and not resolved, closed or returned. */
-const OPEN_WORK: RepairStatus[] = ['ASSIGNED', 'CONTACTED', 'ARRIVED', 'DEFERRED'];
+export const OPEN_WORK: RepairStatus[] = ['ASSIGNED', 'CONTACTED', 'ARRIVED', 'DEFERRED'];
 
 const summary = {
   id: true,

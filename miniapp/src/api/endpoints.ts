@@ -12,6 +12,7 @@ import { deskEndpoints } from '../features/desk/endpoints';
 import { electionEndpoints } from '../features/elections/endpoints';
 import { invitationEndpoints } from '../features/invitations/endpoints';
 import { onBehalfEndpoints } from '../features/on-behalf/endpoints';
+import { homeEndpoints } from '../features/home/endpoints';
 
 /** Every BFF endpoint the app calls, declared once in its feature (src/features/<domain>/endpoints.ts). */
 export function endpoints(api: ApiClient) {
@@ -29,6 +30,7 @@ export function endpoints(api: ApiClient) {
     ...electionEndpoints(api),
     ...invitationEndpoints(api),
     ...onBehalfEndpoints(api),
+    ...homeEndpoints(api),
   };
 }
 

@@ -1,5 +1,5 @@
 import { View, Text } from '@tarojs/components';
-import { Home } from '@nutui/icons-react-taro';
+import { Icon } from './icon';
 import { WayOutButtons } from './way-out';
 
 /**
@@ -9,7 +9,7 @@ import { WayOutButtons } from './way-out';
 export function BindFirst({ reason = '绑定并通过物业审核后，就能在这里办理' }: { reason?: string }) {
   return (
     <View className="state" data-testid="bind-first">
-      <Home className="state__icon" size={48} color="var(--wyt-brand)" />
+      <Icon className="state__icon" name="home" size={48} />
       <Text className="state__title">请先绑定您的房屋</Text>
       <Text className="state__text">{reason}</Text>
       <WayOutButtons way="bind" />

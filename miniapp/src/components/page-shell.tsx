@@ -1,12 +1,24 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { View, Text } from '@tarojs/components';
-import { Warning } from '@nutui/icons-react-taro';
 import { EmptyIcon } from './empty-icon';
+import { Icon } from './icon';
 import { WayOutButtons } from './way-out';
 import { Empty, Loading } from '../ui';
 import { humanError } from '../features/errors/human-errors';
 import { displayClasses, useDisplay } from '../features/display/display';
 import './page-shell.css';
+
+/**
+ * H5 only: Taro's router draws each page in a `.taro_page` box that scrolls by itself, and a keyboard can
+ * scroll a box only when the box, or something in it, takes focus — our buttons and cells are not HTML
+ * buttons, so many pages had nothing focusable (WCAG 2.1.1; axe scrollable-region-focusable). Every page
+ * box becomes focusable (tabindex 0), as axe's rule asks; it has no role, so it is not announced as a
+ * control. The mini-program has no keyboard and no such box.
+ */
+function focusablePages() {
+  if (process.env.TARO_ENV !== 'h5') return;
+  document.querySelectorAll('.taro_page:not([tabindex])').forEach((page) => page.setAttribute('tabindex', '0'));
+}
 
 /** The state of a page's request (useRequest, usePaged): the shell renders it. */
 export type RequestView = {
@@ -34,6 +46,7 @@ type Props = {
  * shown here only: reads are silent in the API client, so there is no toast as well.
  */
 export function PageShell({ request, emptyText = '暂无数据', children, ...own }: Props) {
+  useEffect(focusablePages);
   const root = `shell ${displayClasses(useDisplay())}`;
   const loading = request ? request.loading && request.data === undefined : own.loading;
   const error = request ? request.error : own.error;
@@ -58,7 +71,7 @@ export function PageShell({ request, emptyText = '暂无数据', children, ...ow
     return (
       <View className={`${root} shell--center`} data-testid={h.way === 'relogin' ? 'state-signed-out' : 'state-error'}>
         <View className="state">
-          <Warning className="state__icon" size={48} color="var(--wyt-warning)" />
+          <Icon className="state__icon" name="warning" size={48} color="var(--wyt-warning)" />
           <Text className="state__title">{h.title}</Text>
           <Text className="state__text">{h.description}</Text>
           <WayOutButtons way={h.way} onRetry={onRetry} />

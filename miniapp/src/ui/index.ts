@@ -10,7 +10,6 @@ import '@nutui/nutui-react-taro/dist/es/packages/tag/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/grid/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/textarea/style/css';
-import '@nutui/nutui-react-taro/dist/es/packages/switch/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/progress/style/css';
 
 export { default as Button } from '@nutui/nutui-react-taro/dist/es/packages/button';
@@ -22,5 +21,6 @@ export { default as Tag } from '@nutui/nutui-react-taro/dist/es/packages/tag';
 export { default as Grid } from '@nutui/nutui-react-taro/dist/es/packages/grid';
 export { default as Input } from '@nutui/nutui-react-taro/dist/es/packages/input';
 export { default as TextArea } from '@nutui/nutui-react-taro/dist/es/packages/textarea';
-export { default as Switch } from '@nutui/nutui-react-taro/dist/es/packages/switch';
+// Our own switch, not NutUI's (components/switch.tsx says why).
+export { Switch } from '../components/switch';
 export { default as Progress } from '@nutui/nutui-react-taro/dist/es/packages/progress';

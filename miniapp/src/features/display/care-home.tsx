@@ -1,23 +1,23 @@
 import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
-import { Notice, Phone, Repairman, Wallet } from '@nutui/icons-react-taro';
+import { Icon, type IconName } from '../../components/icon';
 import { Button } from '../../ui';
 import { CONTACT_PAGE } from '../../components/way-out';
 import { setCare, shouldOfferCare, useDisplay } from './display';
 import './care.css';
 
-const TILES = [
-  { key: 'repairs', title: '报修', url: '/pages/repairs/index', Icon: Repairman },
-  { key: 'fees', title: '缴费', url: '/pages/fees/index', Icon: Wallet },
-  { key: 'notices', title: '公告', url: '/pages/notices/index', Icon: Notice },
-  { key: 'contact', title: '联系物业', url: CONTACT_PAGE, Icon: Phone },
+const TILES: { key: string; title: string; url: string; icon: IconName }[] = [
+  { key: 'repairs', title: '报修', url: '/pages/repairs/index', icon: 'repair' },
+  { key: 'fees', title: '缴费', url: '/pages/fees/index', icon: 'wallet' },
+  { key: 'notices', title: '公告', url: '/pages/notices/index', icon: 'notice' },
+  { key: 'contact', title: '联系物业', url: CONTACT_PAGE, icon: 'phone' },
 ];
 
 /** The care-mode home (docs/design.md §Care mode): four large tiles, a word and an icon each. */
 export function CareTiles() {
   return (
     <View className="care-tiles" data-testid="care-tiles">
-      {TILES.map(({ key, title, url, Icon }) => (
+      {TILES.map(({ key, title, url, icon }) => (
         <View
           key={key}
           className="care-tile"
@@ -25,7 +25,7 @@ export function CareTiles() {
           data-testid={`care-${key}`}
           onClick={() => void Taro.navigateTo({ url })}
         >
-          <Icon size={40} color="var(--wyt-brand)" />
+          <Icon name={icon} size={40} />
           <Text className="care-tile__title">{title}</Text>
         </View>
       ))}

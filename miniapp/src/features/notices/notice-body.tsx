@@ -5,6 +5,7 @@ import type { UploadView } from '../../api/types';
 import { fileUrl } from '../../session';
 import { CATEGORY_LABELS } from './labels';
 import { shortTime } from '../../beijing';
+import { FileName } from '../../components/icon';
 import './notice.css';
 
 type Body = {
@@ -65,7 +66,7 @@ export function NoticeBody({ notice: n }: { notice: Body }) {
           {files.map((f) => (
             <Cell
               key={f.id}
-              title={`📎 ${f.filename ?? '附件'}`}
+              title={<FileName name={f.filename} />}
               clickable
               onClick={() => void openFile(fileUrl(f.url))}
             />

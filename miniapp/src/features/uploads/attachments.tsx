@@ -7,6 +7,7 @@ import { useAction } from '../../hooks/use-request';
 import type { UploadView } from '../../api/types';
 import { choosePhotos } from './choose-photos';
 import { choosePdfs } from './choose-files';
+import { FileName } from '../../components/icon';
 
 type AttachmentsProps = {
   existing: UploadView[];
@@ -105,7 +106,7 @@ export function Attachments({ existing, added, onAdd, onRemove, disabled, photos
         .map((u) => (
           <Cell
             key={u.id}
-            title={`📎 ${u.filename ?? '附件'}`}
+            title={<FileName name={u.filename} />}
             extra={disabled ? '' : '移除'}
             clickable={!disabled}
             onClick={() => !disabled && void remove(u)}

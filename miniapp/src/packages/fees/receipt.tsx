@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { PageShell } from '../../components/page-shell';
+import { Icon } from '../../components/icon';
 import { Button } from '../../ui';
 import { bff } from '../../session';
 import { useRequest } from '../../hooks/use-request';
@@ -47,7 +48,7 @@ export default function Receipt() {
     <PageShell request={order}>
       {o && params.paid === '1' && (
         <View className="paid-banner" data-testid="paid-banner">
-          <Text className="paid-banner__mark">✓</Text>
+          <Icon className="paid-banner__mark" name="success" size={64} color="var(--wyt-success)" />
           <Text className="paid-banner__title">缴费成功</Text>
           <Text className="paid-banner__amount">¥{yuan(o.amountFen)}</Text>
           {o.payee && <Text className="hint">已付给 {o.payee.company}</Text>}

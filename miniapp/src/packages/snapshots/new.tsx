@@ -89,7 +89,7 @@ export default function NewSnapshotPage() {
             <Cell
               title="展示在小区表扬墙"
               description="照片经审核后才会展示，署名隐去姓名"
-              extra={<Switch checked={onWall} onChange={setOnWall} />}
+              extra={<Switch checked={onWall} onChange={setOnWall} aria-label="展示在小区表扬墙" />}
             />
           </CellGroup>
         )}

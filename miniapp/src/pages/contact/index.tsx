@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
-import { Phone } from '@nutui/icons-react-taro';
+import { Icon } from '../../components/icon';
 import { PageShell } from '../../components/page-shell';
 import { BindFirst } from '../../components/bind-first';
 import { Button } from '../../ui';
@@ -34,7 +34,7 @@ export default function Contact() {
           <Text className="contact-card__name">{c.name}物业服务中心</Text>
           {c.dutyPhone ? (
             <Button type="primary" size="large" block onClick={() => call(c.dutyPhone!)}>
-              <Phone size={20} color="#ffffff" /> 拨打24小时值班电话 {formatPhone(c.dutyPhone)}
+              <Icon name="phone" size={20} color="#ffffff" /> 拨打24小时值班电话 {formatPhone(c.dutyPhone)}
             </Button>
           ) : (
             <Text className="contact-card__text">物业还没有登记值班电话，请到物业服务中心咨询</Text>

@@ -1,7 +1,8 @@
-import { useState } from 'react';
-import Taro from '@tarojs/taro';
+import { useRef, useState } from 'react';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { PageShell } from '../../components/page-shell';
+import { Icon } from '../../components/icon';
 import { Cell, CellGroup, Grid, Tag } from '../../ui';
 import { bff } from '../../session';
 import { CareOffer, CareTiles } from '../../features/display/care-home';
@@ -13,9 +14,31 @@ import { yuan } from '../../features/fees/money';
 import { CalendarWarning } from '../../features/repairs/calendar-warning';
 import { VoiceLinks } from '../../features/voice/voice-links';
 import { HomeSummary } from '../../features/home/home-summary';
+import type { WaitingCounts } from '../../features/home/endpoints';
+import type { StaffRole } from '../../api/types';
 import { RESIDENT_MODULES, ROLE_LABELS, STATUS_LABELS, staffModules, type ModuleLink } from '../../roles';
 
-function ModuleGrid({ modules, testId, query = '' }: { modules: ModuleLink[]; testId: string; query?: string }) {
+/** The numbers on the staff tiles: which count of me/waiting.ts belongs to which module. */
+function countOf(key: string, c: WaitingCounts | undefined): number | null {
+  if (!c) return null;
+  if (key === 'bind-requests') return c.bindRequests;
+  if (key === 'moderation') return c.moderation;
+  // The office's inbox counts what waits to be accepted; a technician's, their own open jobs.
+  if (key === 'repairs-inbox') return c.repairsToAccept ?? c.myJobs;
+  return null;
+}
+
+function ModuleGrid({
+  modules,
+  testId,
+  query = '',
+  counts,
+}: {
+  modules: ModuleLink[];
+  testId: string;
+  query?: string;
+  counts?: WaitingCounts;
+}) {
   return (
     <View data-testid={testId}>
       <Grid columns={modules.length > 4 ? 5 : 4}>
@@ -26,11 +49,24 @@ function ModuleGrid({ modules, testId, query = '' }: { modules: ModuleLink[]; te
             onClick={() => void Taro.navigateTo({ url: `${m.url}${query}` })}
             data-testid={`module-${m.key}`}
           >
-            <Text style={{ fontSize: '22px' }}>{m.icon}</Text>
+            <View className="module-icon">
+              <Icon name={m.icon} size={28} />
+              <Count n={countOf(m.key, counts)} />
+            </View>
           </Grid.Item>
         ))}
       </Grid>
     </View>
+  );
+}
+
+/** A number on a tile when something waits; said in words to a screen reader. */
+function Count({ n }: { n: number | null }) {
+  if (!n) return null;
+  return (
+    <Text className="module-count" aria-label={`${n} 项待处理`} data-testid="module-count">
+      {n > 99 ? '99+' : n}
+    </Text>
   );
 }
 
@@ -56,6 +92,25 @@ function Overdue() {
         />
       ))}
     </CellGroup>
+  );
+}
+
+/** The workbench's tiles with the counts of what waits (issue 30), refreshed whenever the home shows. */
+function StaffModules({ communityId, roles }: { communityId: string; roles: StaffRole[] }) {
+  const counts = useRequest(() => bff.waitingCounts(communityId), [communityId]);
+  // Back from a list where something was decided: the numbers follow (the first show is the load itself).
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (shown.current) void counts.reload();
+    shown.current = true;
+  });
+  return (
+    <ModuleGrid
+      modules={staffModules(roles)}
+      testId="staff-modules"
+      query={`?communityId=${communityId}`}
+      counts={counts.data}
+    />
   );
 }
 
@@ -142,11 +197,7 @@ export default function Home() {
             {selected.roles.some((r) => r === 'MANAGER' || r === 'COMPANY_ADMIN') && (
               <CalendarWarning communityId={selected.community.id} />
             )}
-            <ModuleGrid
-              modules={staffModules(selected.roles)}
-              testId="staff-modules"
-              query={`?communityId=${selected.community.id}`}
-            />
+            <StaffModules communityId={selected.community.id} roles={selected.roles} />
           </View>
         )}
         <CellGroup>

@@ -8,7 +8,11 @@ export default function NotFound() {
   return (
     <PageShell>
       <View data-testid="not-found">
-        <Empty image={<EmptyIcon glyph="🧭" />} title="页面不存在" description="您访问的页面可能已下线或链接有误。" />
+        <Empty
+          image={<EmptyIcon name="compass" />}
+          title="页面不存在"
+          description="您访问的页面可能已下线或链接有误。"
+        />
         <View className="actions">
           <Button type="primary" onClick={() => void Taro.reLaunch({ url: '/pages/index/index' })}>
             返回首页

@@ -130,18 +130,21 @@ export default function InvitationPage() {
 
 function Ended({ ending, preview }: { ending: Ending; preview?: InvitationPreview }) {
   const { title, text } = ENDINGS[ending];
+  // In PageShell like every page, so care mode and the text size apply here too (the weapp care pass found it).
   return (
-    <View className="invitation" data-testid={`invitation-${ending}`}>
-      <Text className="section-title">{title}</Text>
-      {preview && ending === 'accepted' && (
-        <Text className="invitation__role">
-          {preview.company} · {preview.community ?? '全公司'} · {preview.roleName}
-        </Text>
-      )}
-      <Text className="hint">{text}</Text>
-      <Button size="large" block onClick={() => void Taro.reLaunch({ url: '/pages/index/index' })}>
-        回到首页
-      </Button>
-    </View>
+    <PageShell>
+      <View className="invitation" data-testid={`invitation-${ending}`}>
+        <Text className="section-title">{title}</Text>
+        {preview && ending === 'accepted' && (
+          <Text className="invitation__role">
+            {preview.company} · {preview.community ?? '全公司'} · {preview.roleName}
+          </Text>
+        )}
+        <Text className="hint">{text}</Text>
+        <Button size="large" block onClick={() => void Taro.reLaunch({ url: '/pages/index/index' })}>
+          回到首页
+        </Button>
+      </View>
+    </PageShell>
   );
 }

@@ -150,7 +150,10 @@ export default function EditNotice() {
               onChange={set('contactPhone')}
               disabled={!editable}
             />
-            <Cell title="置顶" extra={<Switch checked={form.pinned} onChange={set('pinned')} disabled={!editable} />} />
+            <Cell
+              title="置顶"
+              extra={<Switch checked={form.pinned} onChange={set('pinned')} disabled={!editable} aria-label="置顶" />}
+            />
           </CellGroup>
         </View>
       )}

@@ -2,7 +2,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { bff, fileUrl } from '../../../session';
 import { askForPush } from '../../../features/push/ask-for-push';
 import { Image, Text, View } from '@tarojs/components';
-import { Success } from '@nutui/icons-react-taro';
+import { Icon } from '../../../components/icon';
 import { PageShell } from '../../../components/page-shell';
 import { Button, Cell, CellGroup, Tag } from '../../../ui';
 import { useRequest } from '../../../hooks/use-request';
@@ -38,7 +38,7 @@ export default function ComplaintDetail() {
         <View data-testid="complaint-detail">
           {params.filed === '1' && c.status === 'SUBMITTED' && (
             <View className="voice-done" data-testid="complaint-filed">
-              <Success size={40} color="var(--wyt-success)" />
+              <Icon name="success" size={40} color="var(--wyt-success)" />
               <Text className="voice-done__title">已提交</Text>
               <Text className="voice-done__text">物业客服会尽快安排处理，进度会显示在这里</Text>
               <Button fill="outline" onClick={() => void subscribe()} data-testid="complaint-subscribe">

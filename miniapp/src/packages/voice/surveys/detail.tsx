@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Success } from '@nutui/icons-react-taro';
+import { Icon } from '../../../components/icon';
 import { PageShell } from '../../../components/page-shell';
 import { ChoiceGroup } from '../../../components/choice-group';
 import { Button, CellGroup } from '../../../ui';
@@ -16,7 +16,7 @@ import '../voice.css';
 function Done({ title, text }: { title: string; text: string }) {
   return (
     <View className="voice-done" data-testid="survey-done">
-      <Success size={48} color="var(--wyt-success)" />
+      <Icon name="success" size={48} color="var(--wyt-success)" />
       <Text className="voice-done__title">{title}</Text>
       <Text className="voice-done__text">{text}</Text>
       <Button size="large" onClick={() => void Taro.navigateBack()}>

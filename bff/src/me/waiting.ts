@@ -1,0 +1,35 @@
+import type { Deps } from '../deps.js';
+import { OFFICE_ROLES, staffRolesByCommunity } from '../access/scope.js';
+import { notFound } from '../errors.js';
+import { COMMITTEE_REVIEW_KINDS } from '../moderation/decide.js';
+import { OPEN_WORK } from '../repairs/list-repairs.js';
+
+/**
+ * What waits for the caller in one community, for the counts on the staff home (issue 30): the office
+ * (manager, company admin) sees bind requests to decide (not their own: another office holder decides
+ * those), repairs filed and not yet accepted, and content held for review (not the committee's election
+ * candidates); a technician sees their own open jobs. A count the caller's roles do not open is null. The
+ * same filters as the lists they lead to (units/list-bind-request-queue.ts, repairs/list-repairs.ts,
+ * moderation/queue.ts), so the number on the tile is the length of the list behind it.
+ */
+export async function waitingCounts(deps: Deps, staffId: string, communityId: string) {
+  const roles = (await staffRolesByCommunity(deps.db, staffId)).get(communityId)?.roles;
+  if (!roles?.length) throw notFound('小区');
+  const office = roles.some((r) => OFFICE_ROLES.includes(r));
+  const technician = roles.includes('TECHNICIAN');
+  const [bindRequests, repairsToAccept, moderation, myJobs] = await Promise.all([
+    office
+      ? deps.db.unitMembership.count({ where: { status: 'PENDING', unit: { communityId }, userId: { not: staffId } } })
+      : null,
+    office ? deps.db.repairRequest.count({ where: { communityId, status: 'SUBMITTED' } }) : null,
+    office
+      ? deps.db.contentReview.count({
+          where: { communityId, status: 'PENDING', kind: { notIn: COMMITTEE_REVIEW_KINDS } },
+        })
+      : null,
+    technician
+      ? deps.db.repairRequest.count({ where: { communityId, assigneeId: staffId, status: { in: OPEN_WORK } } })
+      : null,
+  ]);
+  return { bindRequests, repairsToAccept, moderation, myJobs };
+}
