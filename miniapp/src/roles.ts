@@ -81,7 +81,7 @@ const STAFF_MODULES: (ModuleLink & { roles: StaffRole[] })[] = [
     key: 'stats',
     title: '统计',
     url: '/packages/staff/stats/index',
-    icon: '📊',
+    icon: 'chart',
     roles: ['MANAGER', 'COMPANY_ADMIN'],
   },
   {
