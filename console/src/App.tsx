@@ -9,6 +9,7 @@ import { go, useRoute } from './route';
 import { EmptyState, ErrorState, LoadingState } from './states';
 
 const Receipt = lazy(() => import('./receipt/Receipt'));
+const FirstCommunity = lazy(() => import('./master/FirstCommunity'));
 
 const COMMUNITY = 'wyt-console-community';
 
@@ -51,6 +52,8 @@ export function App() {
   else if (!screens.some((s) => s.path === route.path)) {
     screen = screens[0] ? (
       <Redirect to={screens[0].path} />
+    ) : me.staff.length === 0 ? (
+      <FirstCommunity onCreated={load} />
     ) : (
       <EmptyState text="您在这个小区的角色暂无办公台功能，请在手机微信中使用。" />
     );

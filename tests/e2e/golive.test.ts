@@ -105,12 +105,6 @@ describe('上线：从零到第一笔收款', { timeout: 180_000 }, () => {
       outDir: mkdtempSync(join(tmpdir(), 'wyt-golive-')),
     });
     expect(printout.imageError).toBeNull();
-    // Not in the product yet (no screen or API creates a community, #27 master data): the community
-    // row is written here, as the operator would until that screen exists. Everything else is the UI.
-    await stack.h.db.community.create({
-      data: { companyId: printout.companyId, name: COMMUNITY, address: '启航路 1 号' },
-    });
-
     // 2. The first admin scans the printed code on their phone and accepts.
     const adminPhone = await phoneOf('golive-admin', PHONES.admin);
     await openScanned(adminPhone, readFileSync(printout.imagePath!).toString('base64'));
@@ -120,6 +114,14 @@ describe('上线：从零到第一笔收款', { timeout: 180_000 }, () => {
 
     // 3. Signs in at the desk by scanning its code with that phone.
     const desk = await signInAtDeskWith(stack, adminPhone);
+    // A company with no community yet: the desk starts by creating the first one (小区与房屋's drawer).
+    await desk.getByRole('heading', { name: '欢迎使用物业通' }).waitFor();
+    await shot(desk, 'admin-first-community');
+    await desk.getByRole('button', { name: '新建小区' }).click();
+    const form = desk.locator('.t-drawer form');
+    await form.getByLabel(/^小区名称/).fill(COMMUNITY);
+    await form.getByLabel(/^地址/).fill('启航路 1 号');
+    await form.getByRole('button', { name: '保存' }).click();
     await expect.poll(() => desk.locator('.wyt-shell__community input').inputValue()).toBe(COMMUNITY);
     await shot(desk, 'admin-desk');
 

@@ -51,8 +51,7 @@ async function openInvitation(page: Page, token: string) {
   await page.reload();
 }
 
-const axe = async (page: Page, screen: string) =>
-  expect(await axeFindings(page, screen)).toEqual([]);
+const axe = async (page: Page, screen: string) => expect(await axeFindings(page, screen)).toEqual([]);
 
 describe('工作邀请', { timeout: 120_000 }, () => {
   it('the invitee sees who invites them to what and accepts; another number finds no invitation', async () => {
