@@ -108,6 +108,7 @@ export function residentVisits(d: PageData): Visit[] {
     { route: 'packages/voice/complaints/detail', query: `id=${d.complaintId}` },
     { route: 'packages/voice/surveys/index' },
     { route: 'packages/voice/surveys/detail', query: `id=${d.surveyId}&unitId=${d.unitId}` },
+    { route: 'packages/household/index' },
     // The owner's ballot of a draft election: not open to owners yet, so the page's own 'not found' state.
     { route: 'packages/committee/votes/detail', query: `id=${d.electionId}` },
   ];
@@ -131,6 +132,7 @@ export function staffVisits(d: PageData): Visit[] {
     m('packages/staff/escalation/index'),
     m('packages/staff/invitation/index', ''),
     m('packages/staff/on-behalf/index'),
+    m('packages/staff/stats/index'),
     m('packages/cashier/desk/index'),
     m('packages/cashier/receipt/index', `id=${d.counterPaymentId}`),
     m('packages/cashier/login/index', ''),

@@ -118,10 +118,10 @@ describe('上线：从零到第一笔收款', { timeout: 180_000 }, () => {
     await desk.getByRole('heading', { name: '欢迎使用物业通' }).waitFor();
     await shot(desk, 'admin-first-community');
     await desk.getByRole('button', { name: '新建小区' }).click();
-    const form = desk.locator('.t-drawer form');
-    await form.getByLabel(/^小区名称/).fill(COMMUNITY);
-    await form.getByLabel(/^地址/).fill('启航路 1 号');
-    await form.getByRole('button', { name: '保存' }).click();
+    const drawer = desk.locator('.t-drawer form');
+    await drawer.getByLabel(/^小区名称/).fill(COMMUNITY);
+    await drawer.getByLabel(/^地址/).fill('启航路 1 号');
+    await drawer.getByRole('button', { name: '保存' }).click();
     await expect.poll(() => desk.locator('.wyt-shell__community input').inputValue()).toBe(COMMUNITY);
     await shot(desk, 'admin-desk');
 
