@@ -85,8 +85,21 @@ describe('complaint progress pushes', () => {
     );
     const done = sent.find((m) => m.eventKind === 'complaint.done')!.data as Record<string, string>;
     // 7 days (the community's auto-close) after it was done: the date the resident must answer by.
-    expect(done).toMatchObject({ thing1: '投诉：环境卫生', thing2: '已清运', time3: '2026-10-19 10:03' });
+    expect(done).toMatchObject({ thing1: '投诉：环境卫生', thing2: '已清运', time3: '2026年10月19日 10:03' });
     expect((sent[2]!.data as Record<string, string>).thing3).toBe('已安排保洁今天下午清运');
+  });
+
+  it('a triage that changes the kind and category pushes the new ones, as the resident will see it', async () => {
+    const id = await file(owner, A.units[0]!.id);
+    await act(manager, id, {
+      action: 'triage',
+      department: '秩序部',
+      assigneeId: engineer.userId,
+      kind: 'CONSULTATION',
+      category: '秩序安全',
+    });
+    const [triaged] = await pushes(id);
+    expect((triaged!.data as Record<string, string>).thing1).toBe('咨询：秩序安全');
   });
 
   it('a resident who did not subscribe gets nothing written', async () => {

@@ -82,7 +82,7 @@ describe('the triage clock: an hour of working time', () => {
     const push = await h.db.pushMessage.findFirstOrThrow({
       where: { eventKind: 'complaint.overdue', userId: manager.userId },
     });
-    expect(push.data).toMatchObject({ phrase1: '分派超时', thing2: '投诉：噪音扰民', time3: '2026-10-19 09:00' });
+    expect(push.data).toMatchObject({ phrase1: '分派超时', thing2: '投诉：噪音扰民', time3: '2026年10月19日 09:00' });
     expect((await manager.call('GET', `/api/complaints/${c.id}`)).body.deadlines[0]).toMatchObject({ overdue: true });
   });
 

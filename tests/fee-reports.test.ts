@@ -326,7 +326,7 @@ describe('arrears reminders', () => {
     });
     expect(delivered.data.amount1!.value).toBe(`¥${((2 * BILL) / 100).toFixed(2)}`);
     expect(delivered.data.thing2!.value).toContain('物业服务费');
-    expect(delivered.data.time3!.value).toBe(`${payBy} 23:59`);
+    expect(delivered.data.time3!.value).toBe(`${payBy.replace(/^(\d+)-0?(\d+)-0?(\d+)$/, '$1年$2月$3日')} 23:59`);
     expect(delivered.page).toBe(`pages/fees/index?unitId=${units[0]!.id}`);
 
     const evidence = await eventually(async () => {

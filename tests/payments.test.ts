@@ -469,11 +469,28 @@ describe('refunds', () => {
         where: { kind_outTradeNo: { kind: 'REFUND_TO_MERCHANT', outTradeNo: r.outRefundNo } },
       }),
     ).toMatchObject({ resolvedAt: null, detail: { message: '退款退回了商户账户，请线下退还住户', refundFen: 100 } });
+    // The company's audit log (docs/roles.md): the refund ended at the merchant, once, never as done.
+    const audited = () => h.db.auditEvent.findMany({ where: { subjectId: r.id, kind: { not: 'REFUND_REQUESTED' } } });
+    expect(await audited()).toEqual([
+      expect.objectContaining({
+        kind: 'REFUND_TO_MERCHANT',
+        companyId: A.companyId,
+        communityId: A.community.id,
+        actorId: cashier.userId,
+        reason: '多收退回',
+        after: expect.objectContaining({
+          state: 'TO_MERCHANT',
+          amountFen: 100,
+          receivedAccount: '商户结算银行账户',
+        }),
+      }),
+    ]);
     // the daily query and a late REFUND.SUCCESS move nothing more
     expect(await h.runJob(queryAbnormalRefundsJob, {})).toBe('completed');
     expect(await h.runJob(queryRefundJob, { refundId: r.id, step: 5 })).toBe('completed');
     expect(await h.db.refund.findUniqueOrThrow({ where: { id: r.id } })).toMatchObject({ state: 'TO_MERCHANT' });
     expect(await h.db.bill.findUniqueOrThrow({ where: { id: bill.id } })).toMatchObject({ refundedFen: 0 });
+    expect(await audited()).toHaveLength(1);
   });
 
   it('a late REFUND.ABNORMAL after the refund succeeded is acknowledged and moves nothing', async () => {

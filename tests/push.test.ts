@@ -79,7 +79,7 @@ describe('a notice published', () => {
       thing1: { value: '梧桐苑3号楼电梯维修完成，请业主知悉并…' },
       phrase2: { value: '停水停电' },
     });
-    expect(got[0]!.data.time3!.value).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    expect(got[0]!.data.time3!.value).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/);
     // Credit: spent on success only; the unknown template id was ignored.
     const credits = await h.db.pushCredit.findMany({
       where: { userId: { in: [residents[0]!.userId, residents[1]!.userId] } },

@@ -75,7 +75,7 @@ describe('a proposed appointment', () => {
     expect(message!.page).toBe(`pages/repairs/detail?id=${r.id}`);
     expect(message!.data).toEqual({
       character_string1: { value: r.number },
-      time2: { value: '2026-11-02 14:00' },
+      time2: { value: '2026年11月2日 14:00' },
       thing3: { value: '需要等厂家配件到货' },
     });
     const mine = (await owner.call('GET', `/api/repairs/${r.id}`)).body;

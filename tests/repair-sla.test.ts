@@ -224,7 +224,7 @@ describe('the sweep', () => {
     const pushed = await h.db.pushMessage.findFirstOrThrow({
       where: { eventKind: 'repair.overdue', userId: manager.userId, eventId: (await breaches(r.id))[0]!.id },
     });
-    expect(pushed.data).toMatchObject({ character_string1: r.number, phrase2: '接收超时', time4: '2026-10-12 14:15' });
+    expect(pushed.data).toMatchObject({ character_string1: r.number, phrase2: '接收超时', time4: '2026年10月12日 14:15' });
 
     // Accepted late: off the board, and the contact clock runs.
     const accepted = (await act(manager, r.id, { action: 'accept' })).body;
@@ -447,7 +447,7 @@ describe('the urgent appeal (加急)', () => {
     expect(pushes[0]!.data).toMatchObject({
       character_string1: r.number,
       phrase2: '住户加急',
-      time4: '2026-10-15 23:59',
+      time4: '2026年10月15日 23:59',
     });
 
     const board = async () =>

@@ -75,7 +75,7 @@ describe('survey pushes', () => {
     const mine = delivered.items.find((i) => i.touser === r[0]!.openid)!;
     expect(mine.page).toBe(`packages/voice/surveys/detail?id=${open}`);
     expect(mine.data.thing1!.value).toBe('四季度保洁满意度');
-    expect(mine.data.time2!.value).toBe('2026-10-19 00:00');
+    expect(mine.data.time2!.value).toBe('2026年10月19日 00:00');
   });
 
   it('a survey opening later is pushed by the sweep when it opens, not before, and once', async () => {

@@ -136,10 +136,13 @@ export async function actOnComplaint(
       },
     });
     const autoCloseAt = 'autoCloseAt' in data ? (data.autoCloseAt as Date | null) : null;
+    // The complaint as the step leaves it: a triage may change its kind and category.
+    const kind = typeof data.kind === 'string' ? data.kind : complaint.kind;
+    const category = typeof data.category === 'string' ? data.category : complaint.category;
     await pushComplaintStep(
       deps,
       tx,
-      complaint,
+      { ...complaint, kind, category },
       { action: action.action, actorId: userId, to, note, public: isPublic, at: now },
       autoCloseAt,
     );

@@ -238,6 +238,23 @@ export async function applyRefundResult(deps: Deps, r: RefundResult): Promise<'a
         },
         tx,
       );
+      // The company's audit log: the refund ended, but at the merchant — not booked, the bill unchanged.
+      await writeCommunityAudit(tx, {
+        communityId: refund.communityId,
+        actorId: refund.createdById,
+        kind: 'REFUND_TO_MERCHANT',
+        subjectId: refund.id,
+        before: { billId: refund.billId, state: refund.state },
+        after: {
+          billId: refund.billId,
+          state: 'TO_MERCHANT',
+          amountFen: refund.amountFen,
+          refundId: r.refund_id,
+          receivedAccount: account.receivedAccount,
+        },
+        reason: refund.reason,
+        at,
+      });
       return 'applied';
     });
   return deps.db.$transaction(async (tx) => {

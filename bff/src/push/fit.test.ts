@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fitValue } from './fit.js';
+import { WECHAT_DOC_SUBSCRIBE_VALUES } from '../wechat/samples/subscribe-values.js';
+import { EMPTY_FALLBACK, fitValue } from './fit.js';
 
 describe('subscribe-message values fitted to their type (docs/wechat.md §4)', () => {
   it.each([
@@ -21,8 +22,25 @@ describe('subscribe-message values fitted to their type (docs/wechat.md §4)', (
     expect(fitValue('amount', 12050)).toBe('¥120.50');
     expect(fitValue('amount', 7)).toBe('¥0.07');
     expect(() => fitValue('amount', 12.5)).toThrow();
-    expect(fitValue('time', new Date('2026-11-23T06:30:00Z'))).toBe('2026-11-23 14:30');
-    expect(fitValue('date', new Date('2026-11-23T17:30:00Z'))).toBe('2026-11-24');
+    expect(fitValue('time', new Date('2026-11-23T06:30:00Z'))).toBe('2026年11月23日 14:30');
+    expect(fitValue('time', new Date('2026-12-03T10:48:00Z'))).toBe('2026年12月3日 18:48');
+    expect(fitValue('date', new Date('2026-11-23T17:30:00Z'))).toBe('2026年11月24日');
+  });
+
+  it("writes times and dates in the shape of WeChat's documented examples", () => {
+    const [, timeExample] = WECHAT_DOC_SUBSCRIBE_VALUES.time;
+    const [dateExample] = WECHAT_DOC_SUBSCRIBE_VALUES.date;
+    expect(fitValue('time', new Date('2019-10-01T07:01:00Z'))).toBe(timeExample);
+    expect(fitValue('date', new Date('2019-10-01T07:01:00Z'))).toBe(dateExample);
+  });
+
+  it('never sends an empty value: a placeholder of the right type instead', () => {
+    expect(fitValue('thing', '   ')).toBe('无');
+    expect(fitValue('phrase', 'OK')).toBe('无');
+    expect(fitValue('character_string', '梧桐苑')).toBe('-');
+    expect(fitValue('number', '')).toBe('0');
+    for (const type of Object.keys(EMPTY_FALLBACK) as (keyof typeof EMPTY_FALLBACK)[])
+      expect(fitValue(type, ''), type).not.toBe('');
   });
 
   it('never exceeds the limits, whatever the input', () => {

@@ -25,13 +25,40 @@ const cut = (s: string, max: number, ellipsis: boolean) => {
   return ellipsis ? `${chars.slice(0, max - 1).join('')}…` : chars.slice(0, max).join('');
 };
 
+/**
+ * Beijing date and time in the shape WeChat documents for `time` and `date` keywords: `2026年12月3日`
+ * and `18:48` (24-hour, no seconds). WeChat refuses `2026-12-03 18:48` with 47003.
+ */
 const beijing = (d: Date) => {
-  const [date, time] = beijingMinute(d).split(' ') as [string, string];
-  return { date, time };
+  const [day, time] = beijingMinute(d).split(' ') as [string, string];
+  const [y, m, dd] = day.split('-').map(Number) as [number, number, number];
+  return { date: `${y}年${m}月${dd}日`, time };
+};
+
+/**
+ * What a keyword gets when our value fits to nothing (an empty title, a phrase without Chinese
+ * characters): WeChat refuses an empty value with 47003 (`data.thing1.value is empty`), and a message
+ * with a placeholder beats a lost one (docs/wechat.md §4). Each fallback obeys its type's rule.
+ */
+export const EMPTY_FALLBACK: Record<Exclude<KeywordType, 'amount' | 'time' | 'date'>, string> = {
+  thing: '无',
+  phrase: '无',
+  character_string: '-',
+  number: '0',
+  letter: 'N',
+  symbol: '-',
+  name: '无',
+  phone_number: '-',
+  car_number: '无',
 };
 
 /** A value for a keyword of `type`: a string, a Date (time/date) or integer fen (amount). */
 export function fitValue(type: KeywordType, value: string | number | Date): string {
+  const fitted = fitRaw(type, value);
+  return fitted === '' && type in EMPTY_FALLBACK ? EMPTY_FALLBACK[type as keyof typeof EMPTY_FALLBACK] : fitted;
+}
+
+function fitRaw(type: KeywordType, value: string | number | Date): string {
   switch (type) {
     case 'thing':
       return cut(String(value), 20, true);

@@ -39,6 +39,7 @@ export const AUDIT_KIND_NAMES: Record<string, string> = {
   COUNTER_VOID_REJECTED: '驳回收款作废',
   REFUND_REQUESTED: '发起退款',
   REFUND_DONE: '退款完成',
+  REFUND_TO_MERCHANT: '退款退回商户',
   BILL_WAIVED: '减免账单',
   BILLING_RUN: '生成账单',
   BILLING_RUN_UNDONE: '撤销账单生成',

@@ -21,6 +21,7 @@ export type RoleAuditKind = (typeof ROLE_AUDIT_KINDS)[number];
 export const COMMUNITY_AUDIT_KINDS = [
   'REFUND_REQUESTED',
   'REFUND_DONE',
+  'REFUND_TO_MERCHANT',
   'BILL_WAIVED',
   'BILLING_RUN',
   'BILLING_RUN_UNDONE',

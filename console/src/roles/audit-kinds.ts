@@ -35,6 +35,7 @@ export const AUDIT_KINDS: Record<string, string> = {
   COUNTER_VOID_REJECTED: '驳回收款作废',
   REFUND_REQUESTED: '发起退款',
   REFUND_DONE: '退款完成',
+  REFUND_TO_MERCHANT: '退款退回商户',
   ELECTION_CREATED: '创建投票',
   ELECTION_PUBLISHED: '公示投票（冻结名册）',
   ELECTION_ROSTER_CONFIRMED: '确认投票名册',

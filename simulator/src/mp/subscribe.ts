@@ -3,6 +3,19 @@ import { z } from 'zod';
 import type { SimState } from '../state.js';
 import { tokenApi, wxError } from './reply.js';
 
+/**
+ * WeChat's `time` and `date` shapes, as its documentation gives them (docs/wechat.md §4): a 24-hour
+ * `15:01`, optionally after a date written `2019年10月1日`; a range joins two of them with `~`. Nothing
+ * else — a hyphenated `2019-10-01 15:01` is refused with 47003.
+ */
+const CLOCK = '(?:[01]?\\d|2[0-3]):[0-5]\\d';
+const DAY = '\\d{4}年(?:0?[1-9]|1[0-2])月(?:0?[1-9]|[12]\\d|3[01])日';
+const TIME_POINT = `(?:${DAY} )?${CLOCK}`;
+const DATE_POINT = `${DAY}(?: ${CLOCK})?`;
+const range = (point: string) => new RegExp(`^${point}(?:~${point})?$`);
+const TIME = range(TIME_POINT);
+const DATE = range(DATE_POINT);
+
 /** WeChat's value rules per keyword type (docs/wechat.md §4): what it refuses with 47003. */
 const VALID: Record<string, (v: string) => boolean> = {
   thing: (v) => Array.from(v).length <= 20,
@@ -15,9 +28,20 @@ const VALID: Record<string, (v: string) => boolean> = {
   phone_number: (v) => /^[\d+\-() ]{0,17}$/.test(v),
   car_number: (v) => Array.from(v).length <= 8,
   amount: (v) => /^-?¥?\d{1,10}(\.\d{1,2})?元?$/.test(v),
-  time: (v) => /^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?$|^\d{4}年\d{1,2}月\d{1,2}日( \d{2}:\d{2})?$/.test(v),
-  date: (v) => /^\d{4}-\d{2}-\d{2}$|^\d{4}年\d{1,2}月\d{1,2}日$/.test(v),
+  time: (v) => TIME.test(v),
+  date: (v) => DATE.test(v),
 };
+
+export const KEYWORD_TYPES = Object.keys(VALID) as [string, ...string[]];
+
+/**
+ * How WeChat answers a keyword's value: `empty` for an empty (or blank) value of any type, `invalid`
+ * for one that breaks its type's rule, null when it is accepted. Both are 47003.
+ */
+export function checkValue(type: string, value: unknown): 'empty' | 'invalid' | null {
+  if (typeof value !== 'string' || value.trim() === '') return 'empty';
+  return VALID[type]!(value) ? null : 'invalid';
+}
 
 /**
  * POST /cgi-bin/message/subscribe/send?access_token= — checks the token, the template, the page and
@@ -48,9 +72,9 @@ export function subscribeRoutes(state: SimState) {
     const page = typeof body.page === 'string' ? body.page.split('?')[0]! : '';
     if (body.page !== undefined && sub.pages && !sub.pages.has(page)) return void (ctx.body = wxError(41030));
     for (const [key, type] of Object.entries(template.keywords)) {
-      const value = body.data?.[key]?.value;
-      if (typeof value !== 'string' || !VALID[type]!(value)) {
-        ctx.body = { errcode: 47003, errmsg: `argument invalid! data.${key}.value rid: sim` };
+      const refused = checkValue(type, body.data?.[key]?.value);
+      if (refused) {
+        ctx.body = { errcode: 47003, errmsg: `argument invalid! data.${key}.value ${refused} rid: sim` };
         return;
       }
     }
@@ -76,7 +100,7 @@ export function subscribeRoutes(state: SimState) {
         templates: z.array(
           z.object({
             id: z.string().min(1),
-            keywords: z.record(z.string(), z.enum(Object.keys(VALID) as [string, ...string[]])),
+            keywords: z.record(z.string(), z.enum(KEYWORD_TYPES)),
           }),
         ),
         pages: z.array(z.string()).optional(),
