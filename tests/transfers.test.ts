@@ -216,6 +216,40 @@ describe('bills after a transfer', () => {
     const row = summary.body.units.find((u: { unitId: string }) => u.unitId === unit.id);
     expect(row).toMatchObject({ openBills: 1, sellerBills: 2 });
     expect(row.overdueBills).toBeLessThanOrEqual(1);
+
+    // The list's total agrees with the summary: the buyer's own bills; the seller's are counted apart.
+    const ownBills = mine.body.items.filter((b: { seller: boolean }) => !b.seller);
+    const sellers = mine.body.items.filter((b: { seller: boolean }) => b.seller);
+    const sum = (bs: { payableFen: number }[]) => bs.reduce((s, b) => s + b.payableFen, 0);
+    expect(mine.body).toMatchObject({
+      total: 1,
+      totalFen: sum(ownBills),
+      sellerBills: 2,
+      sellerFen: sum(sellers),
+    });
+    expect(mine.body.totalFen).toBe(row.openFen + ownBills[0].lateFeeFen);
+
+    // The buyer cannot pay the seller's arrears from the phone, alone or with their own bill.
+    for (const billIds of [[sellers[0].id], [ownBills[0].id, sellers[1].id]]) {
+      const refused = await buyer.call('POST', '/api/pay/orders', { body: { billIds } });
+      expect([refused.status, refused.body.code]).toEqual([409, 'SELLER_BILL']);
+    }
+    expect((await buyer.call('POST', '/api/pay/orders', { body: { billIds: [ownBills[0].id] } })).status).toBe(201);
+
+    // A seller's settled bill (its waiver reason too) stays out of the buyer's history; the office still sees it.
+    expect(
+      (await office.call('POST', `/api/staff/bills/${sellers[0].id}/waive`, { body: { reason: '与前业主协商减免' } }))
+        .status,
+    ).toBe(200);
+    const paid = await buyer.call('GET', `/api/bills?unitId=${unit.id}&status=paid`);
+    expect([paid.status, paid.body.total, paid.body.items]).toEqual([200, 0, []]);
+    const deskPaid = await office.call(
+      'GET',
+      `/api/staff/communities/${own.community.id}/bills?unitId=${unit.id}&status=paid`,
+    );
+    expect(deskPaid.body.items.map((b: { id: string; seller: boolean }) => [b.id, b.seller])).toEqual([
+      [sellers[0].id, true],
+    ]);
   });
 });
 
