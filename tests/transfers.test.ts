@@ -213,6 +213,42 @@ describe('a transfer whose resident cache cannot be refreshed', () => {
   });
 });
 
+describe('changes racing a transfer', () => {
+  it('wait for the unit’s row lock and re-check: an owner ended meanwhile cannot approve, a phone taken off the roster is not bound', async () => {
+    const own = await makeCommunity(h.db, { units: 1 });
+    const unit = own.units[0]!;
+    const seller = await resident(h, unit, { name: '原业主' });
+    const wife = await person();
+    const req = await askToJoin(wife, unit.id, 'FAMILY');
+    const late = await person();
+    await h.db.ownerRosterEntry.create({
+      data: { unitId: unit.id, name: '共有人', phone: cn(late.national), relation: 'CO_OWNER' },
+    });
+
+    // As a transfer does, under the unit's lock: end the seller's membership and replace the roster. The
+    // seller's approval and the co-owner's bind request arrive while the lock is held.
+    let approve!: Promise<{ status: number }>;
+    let bind!: Promise<{ status: number; body: { status: string } }>;
+    await h.db.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT 1 FROM "Unit" WHERE id = ${unit.id}::uuid FOR UPDATE`;
+      approve = seller.call('POST', `/api/units/${unit.id}/household/${req.id}/decision`, {
+        body: { decision: 'approve' },
+      });
+      bind = late.call('POST', '/api/units/bind-requests', { body: { unitId: unit.id, relation: 'OWNER' } });
+      await new Promise((r) => setTimeout(r, 500));
+      await tx.unitMembership.updateMany({
+        where: { unitId: unit.id, userId: seller.userId },
+        data: { status: 'ENDED', endedAt: new Date() },
+      });
+      await tx.ownerRosterEntry.deleteMany({ where: { unitId: unit.id } });
+    });
+    expect((await approve).status).toBe(404);
+    const bound = await bind;
+    expect([bound.status, bound.body.status]).toEqual([201, 'PENDING']);
+    expect(await h.db.unitMembership.findUniqueOrThrow({ where: { id: req.id } })).toMatchObject({ status: 'PENDING' });
+  });
+});
+
 describe('bills after a transfer', () => {
   it('shows what was owed for periods begun before the date as the seller’s, to the buyer and the office', async () => {
     const own = await makeCommunity(h.db, { units: 1 });
