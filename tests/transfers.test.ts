@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { TEST_APPID } from './support/harness.js';
 import { useHarness } from './support/use-harness.js';
 import { resident, staff, type Actor } from './support/actors.js';
@@ -12,7 +12,7 @@ import {
   runBilling,
   uniquePhone,
 } from './support/factories/index.js';
-import { isResidentOf } from '../bff/src/units/resident-cache.js';
+import { isResidentOf, residentCommunitiesKey } from '../bff/src/units/resident-cache.js';
 import { beijingDay } from '../bff/src/beijing.js';
 
 /** Issue 27, Owners and households (docs/roles.md, Owners and households): 过户 and the owner's household. */
@@ -176,6 +176,79 @@ describe('POST /api/staff/units/:unitId/transfers', () => {
   });
 });
 
+describe('a transfer whose resident cache cannot be refreshed', () => {
+  it('is still saved and answered 201; the other people’s caches are refreshed and the failure is logged', async () => {
+    const own = await makeCommunity(h.db, { units: 1 });
+    const unit = own.units[0]!;
+    const office = await staff(h, 'MANAGER', { id: own.community.id, companyId: own.companyId });
+    const seller = await resident(h, unit, { name: '原业主' });
+    const buyer = await person();
+    // Redis refuses the seller's cache write only (as if it went down mid-way).
+    const sellerKey = residentCommunitiesKey(seller.userId);
+    const realMulti = h.deps.redis.multi.bind(h.deps.redis);
+    const spy = vi.spyOn(h.deps.redis, 'multi').mockImplementation(((...args: Parameters<typeof realMulti>) => {
+      const chain = realMulti(...args);
+      const sadd = chain.sadd.bind(chain) as (...a: unknown[]) => typeof chain;
+      (chain as unknown as { sadd: unknown }).sadd = (key: string, ...rest: unknown[]) => {
+        if (key === sellerKey) chain.exec = () => Promise.reject(new Error('redis down'));
+        return sadd(key, ...rest);
+      };
+      return chain;
+    }) as typeof h.deps.redis.multi);
+    const errors = vi.spyOn(h.deps.logger, 'error');
+    try {
+      const res = await transfer(office, unit.id, { owners: [{ name: '新业主', phone: buyer.national }] });
+      expect(res.status).toBe(201);
+      expect(res.body).toMatchObject({ membershipsEnded: 1, ownersBound: 1 });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(await h.db.ownershipTransfer.count({ where: { unitId: unit.id } })).toBe(1);
+    expect(await isResidentOf(h.deps, buyer.userId, own.community.id)).toBe(true);
+    expect(errors).toHaveBeenCalledWith(
+      expect.objectContaining({ userId: seller.userId, unitId: unit.id }),
+      'resident cache refresh after transfer failed',
+    );
+    errors.mockRestore();
+  });
+});
+
+describe('changes racing a transfer', () => {
+  it('wait for the unit’s row lock and re-check: an owner ended meanwhile cannot approve, a phone taken off the roster is not bound', async () => {
+    const own = await makeCommunity(h.db, { units: 1 });
+    const unit = own.units[0]!;
+    const seller = await resident(h, unit, { name: '原业主' });
+    const wife = await person();
+    const req = await askToJoin(wife, unit.id, 'FAMILY');
+    const late = await person();
+    await h.db.ownerRosterEntry.create({
+      data: { unitId: unit.id, name: '共有人', phone: cn(late.national), relation: 'CO_OWNER' },
+    });
+
+    // As a transfer does, under the unit's lock: end the seller's membership and replace the roster. The
+    // seller's approval and the co-owner's bind request arrive while the lock is held.
+    let approve!: Promise<{ status: number }>;
+    let bind!: Promise<{ status: number; body: { status: string } }>;
+    await h.db.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT 1 FROM "Unit" WHERE id = ${unit.id}::uuid FOR UPDATE`;
+      approve = seller.call('POST', `/api/units/${unit.id}/household/${req.id}/decision`, {
+        body: { decision: 'approve' },
+      });
+      bind = late.call('POST', '/api/units/bind-requests', { body: { unitId: unit.id, relation: 'OWNER' } });
+      await new Promise((r) => setTimeout(r, 500));
+      await tx.unitMembership.updateMany({
+        where: { unitId: unit.id, userId: seller.userId },
+        data: { status: 'ENDED', endedAt: new Date() },
+      });
+      await tx.ownerRosterEntry.deleteMany({ where: { unitId: unit.id } });
+    });
+    expect((await approve).status).toBe(404);
+    const bound = await bind;
+    expect([bound.status, bound.body.status]).toEqual([201, 'PENDING']);
+    expect(await h.db.unitMembership.findUniqueOrThrow({ where: { id: req.id } })).toMatchObject({ status: 'PENDING' });
+  });
+});
+
 describe('bills after a transfer', () => {
   it('shows what was owed for periods begun before the date as the seller’s, to the buyer and the office', async () => {
     const own = await makeCommunity(h.db, { units: 1 });
@@ -216,6 +289,97 @@ describe('bills after a transfer', () => {
     const row = summary.body.units.find((u: { unitId: string }) => u.unitId === unit.id);
     expect(row).toMatchObject({ openBills: 1, sellerBills: 2 });
     expect(row.overdueBills).toBeLessThanOrEqual(1);
+
+    // The list's total agrees with the summary: the buyer's own bills; the seller's are counted apart.
+    const ownBills = mine.body.items.filter((b: { seller: boolean }) => !b.seller);
+    const sellers = mine.body.items.filter((b: { seller: boolean }) => b.seller);
+    const sum = (bs: { payableFen: number }[]) => bs.reduce((s, b) => s + b.payableFen, 0);
+    expect(mine.body).toMatchObject({
+      total: 1,
+      totalFen: sum(ownBills),
+      sellerBills: 2,
+      sellerFen: sum(sellers),
+    });
+    expect(mine.body.totalFen).toBe(row.openFen + ownBills[0].lateFeeFen);
+
+    // The buyer cannot pay the seller's arrears from the phone, alone or with their own bill.
+    for (const billIds of [[sellers[0].id], [ownBills[0].id, sellers[1].id]]) {
+      const refused = await buyer.call('POST', '/api/pay/orders', { body: { billIds } });
+      expect([refused.status, refused.body.code]).toEqual([409, 'SELLER_BILL']);
+    }
+    expect((await buyer.call('POST', '/api/pay/orders', { body: { billIds: [ownBills[0].id] } })).status).toBe(201);
+
+    // A seller's settled bill (its waiver reason too) stays out of the buyer's history; the office still sees it.
+    expect(
+      (await office.call('POST', `/api/staff/bills/${sellers[0].id}/waive`, { body: { reason: '与前业主协商减免' } }))
+        .status,
+    ).toBe(200);
+    const paid = await buyer.call('GET', `/api/bills?unitId=${unit.id}&status=paid`);
+    expect([paid.status, paid.body.total, paid.body.items]).toEqual([200, 0, []]);
+    const deskPaid = await office.call(
+      'GET',
+      `/api/staff/communities/${own.community.id}/bills?unitId=${unit.id}&status=paid`,
+    );
+    expect(deskPaid.body.items.map((b: { id: string; seller: boolean }) => [b.id, b.seller])).toEqual([
+      [sellers[0].id, true],
+    ]);
+  });
+});
+
+describe('arrears after a transfer', () => {
+  it('the arrears list keeps the unit’s whole debt with the seller’s part apart; reminders to the buyer leave it out', async () => {
+    const own = await makeCommunity(h.db, { units: 2 });
+    const [split, sellersOnly] = own.units as [Site['units'][number], Site['units'][number]];
+    await deliverUnits(h, [split.id, sellersOnly.id]);
+    const office = await staff(h, 'MANAGER', { id: own.community.id, companyId: own.companyId });
+    const item = await addFeeItem(office, own.community.id, {
+      kind: 'PROPERTY',
+      name: '物业服务费',
+      amountFen: 235,
+      cycle: 'MONTH',
+    });
+    const months = monthsFromNow(h, -6, 4);
+    for (const m of months) await runBilling(office, own.community.id, m, [item.id]);
+
+    const buyer = await person();
+    const cut = `${months[2]}-01`;
+    const t1 = await transfer(office, split.id, { owners: [{ name: '买方', phone: buyer.national }], onDate: cut });
+    expect([t1.status, t1.body.ownersBound]).toEqual([201, 1]);
+    const t2 = await transfer(office, sellersOnly.id, { owners: [{ name: '买方二', phone: uniquePhone() }] });
+    expect(t2.status).toBe(201);
+
+    const base = `/api/staff/communities/${own.community.id}`;
+    // Every month's bill of a unit is the same (its area × the rate).
+    const monthly = async (unitId: string) => (await h.db.bill.findFirstOrThrow({ where: { unitId } })).amountFen;
+    const [a, b] = [await monthly(split.id), await monthly(sellersOnly.id)];
+    const listed = (await office.call('GET', `${base}/arrears`)).body.items as {
+      unitId: string;
+      bills: number;
+      amountFen: number;
+      sellerFen: number;
+    }[];
+    expect(listed.find((r) => r.unitId === split.id)).toMatchObject({
+      bills: 4,
+      amountFen: 4 * a,
+      sellerFen: 2 * a,
+    });
+    expect(listed.find((r) => r.unitId === sellersOnly.id)).toMatchObject({
+      bills: 4,
+      amountFen: 4 * b,
+      sellerFen: 4 * b,
+    });
+
+    const sent = await office.call('POST', `${base}/arrears/reminders`, {
+      body: { unitIds: [split.id, sellersOnly.id] },
+    });
+    expect(sent.status).toBe(200);
+    expect(sent.body.results.map((r: { outcome: string }) => r.outcome)).toEqual(['SENT', 'NOT_IN_ARREARS']);
+    expect(await h.db.arrearsReminder.findFirstOrThrow({ where: { unitId: split.id } })).toMatchObject({
+      amountFen: 2 * a,
+      bills: 2,
+      oldestPeriod: months[2],
+      recipients: 1,
+    });
   });
 });
 

@@ -26,15 +26,26 @@ type Row = {
   oldestDue: Date;
   bills: number;
   amountFen: number;
+  /** Of amountFen, a former owner's bills (docs/roles.md, Owners and households); 0 with ownersOnly. */
+  sellerFen: number;
   lastRemindedAt: Date | null;
   total?: number;
 };
 
 const MONTH = 30 * 86_400_000;
+/**
+ * A former owner's bill: its period began before the unit's latest transfer date (t."onDate",
+ * 'YYYY-MM-DD'); the same rule as buyerFromMonth in units/ownership.ts, as SQL over b and t.
+ */
+const SELLERS = `(t."onDate" IS NOT NULL AND b."firstMonth" || '-01' < t."onDate")`;
 const monthsOverdue = (oldestDue: Date, now: Date) =>
   Math.max(0, Math.floor((now.getTime() - oldestDue.getTime()) / MONTH));
 
-type ArrearsFilter = { buildingId?: string; minMonths: number; unitIds?: string[] };
+/**
+ * ownersOnly: the current household's bills only — a former owner's (the period began before the unit's
+ * latest transfer; the same cutoff as `sellerCutoffs`) left out. Reminders go to the current owners.
+ */
+type ArrearsFilter = { buildingId?: string; minMonths: number; unitIds?: string[]; ownersOnly?: boolean };
 
 /**
  * Units whose owner bills are past due, the longest overdue first: unit, items, months overdue, amount,
@@ -54,13 +65,16 @@ export function arrearsQuery(
     SELECT u."id" AS "unitId", bd."name" AS "building", u."number",
            string_agg(DISTINCT f."name", '、') AS "items", min(b."period") AS "oldestPeriod", min(b."dueAt") AS "oldestDue",
            count(*)::int AS "bills", sum(b."amountFen")::int AS "amountFen",
+           coalesce(sum(b."amountFen") FILTER (WHERE ${SELLERS}), 0)::int AS "sellerFen",
            (SELECT max(r."sentAt") FROM "ArrearsReminder" r WHERE r."unitId" = u."id") AS "lastRemindedAt"
            ${page ? ', count(*) OVER ()::int AS "total"' : ''}
       FROM "Bill" b JOIN "Unit" u ON u."id" = b."unitId" JOIN "Building" bd ON bd."id" = u."buildingId" JOIN "FeeItem" f ON f."id" = b."feeItemId"
+      LEFT JOIN LATERAL (SELECT max(t."onDate") AS "onDate" FROM "OwnershipTransfer" t WHERE t."unitId" = u."id") t ON true
      WHERE b."communityId" = $1::uuid AND b."payer" = 'OWNER' AND b."state" IN ('UNPAID', 'PAYING') AND b."dueAt" < $2
        AND u."retiredAt" IS NULL
        AND ($4::uuid IS NULL OR u."buildingId" = $4::uuid)
        AND ($5::uuid[] IS NULL OR u."id" = ANY($5::uuid[]))
+       ${q.ownersOnly ? `AND NOT (${SELLERS})` : ''}
      GROUP BY u."id", bd."name", bd."sortOrder", u."number"
     HAVING min(b."dueAt") < $3
      ORDER BY min(b."dueAt"), bd."sortOrder", u."number", u."id"

@@ -53,11 +53,14 @@ export async function sendArrearsReminders(
       { path: 'payBy', message: '缴费期限无效' },
     ]);
   const unitIds = [...new Set(input.unitIds)];
-  const owed = new Map((await arrearsRows(deps, communityId, { minMonths: 0, unitIds })).map((r) => [r.unitId, r]));
+  // What the current owners owe: a former owner's bills are not theirs (docs/roles.md, Owners and households).
+  const owed = new Map(
+    (await arrearsRows(deps, communityId, { minMonths: 0, unitIds, ownersOnly: true })).map((r) => [r.unitId, r]),
+  );
   const results: ReminderOutcome[] = [];
   for (const unitId of unitIds) {
     const row = owed.get(unitId);
-    // Another community's unit, or one that owes nothing: the same answer.
+    // Another community's unit, or one whose current owners owe nothing: the same answer.
     if (!row) {
       results.push({ unitId, outcome: 'NOT_IN_ARREARS' });
       continue;

@@ -133,6 +133,7 @@ export async function unitBills(
   unit: { id: string; communityId: string },
   payers: ('OWNER' | 'DEVELOPER')[],
   q: Omit<z.infer<typeof ZBillListQuery>, 'unitId'>,
+  viewer: 'resident' | 'staff',
 ) {
   const settings = await deps.db.feeSettings.findUnique({ where: { communityId: unit.communityId } });
   const now = deps.clock.now();
@@ -144,10 +145,22 @@ export async function unitBills(
       orderBy: [{ firstMonth: 'asc' }, { feeItem: { kind: 'asc' } }, { feeItem: { name: 'asc' } }, { id: 'asc' }],
     });
     const items = bills.map((b) => shapeBill(b, lateFeeOf(settings, b, now), buyerFrom));
-    return { items, nextCursor: null, total: items.length, totalFen: items.reduce((s, b) => s + b.payableFen, 0) };
+    // The total is the current owner's to pay; a former owner's bills are counted apart, as in billSummary.
+    const own = items.filter((b) => !b.seller);
+    const sellers = items.filter((b) => b.seller);
+    return {
+      items,
+      nextCursor: null,
+      total: own.length,
+      totalFen: own.reduce((s, b) => s + b.payableFen, 0),
+      sellerBills: sellers.length,
+      sellerFen: sellers.reduce((s, b) => s + b.payableFen, 0),
+    };
   }
   const page = keyset('createdAt', q.cursor, q.limit, 'desc');
-  const settled = { unitId: unit.id, payer: { in: payers }, state: { in: [...SETTLED_STATES] } };
+  // A resident's history is their own: a former owner's settled bills (their waivers, their refunds) are not shown.
+  const ownOnly = viewer === 'resident' && buyerFrom !== undefined ? { firstMonth: { gte: buyerFrom } } : {};
+  const settled = { unitId: unit.id, payer: { in: payers }, state: { in: [...SETTLED_STATES] }, ...ownOnly };
   const total = await deps.db.bill.count({ where: settled });
   const rows = await deps.db.bill.findMany({
     where: { ...settled, ...page.where },
@@ -169,7 +182,7 @@ export async function listUnitBills(deps: Deps, userId: string, q: z.infer<typeo
     select: { id: true, communityId: true },
   });
   if (!unit) throw notFound('房屋');
-  return unitBills(deps, unit, ['OWNER'], q);
+  return unitBills(deps, unit, ['OWNER'], q, 'resident');
 }
 
 /** The cashier's view of a unit of their community: every bill, the developer's too. */
@@ -185,5 +198,5 @@ export async function listStaffUnitBills(
     select: { id: true, communityId: true },
   });
   if (!unit) throw notFound('房屋');
-  return unitBills(deps, unit, ['OWNER', 'DEVELOPER'], q);
+  return unitBills(deps, unit, ['OWNER', 'DEVELOPER'], q, 'staff');
 }

@@ -3,6 +3,7 @@ import { Prisma } from '@prisma/client';
 import type { Deps } from '../deps.js';
 import { AppError, notFound } from '../errors.js';
 import { lateFeeOf } from '../fees/resident-bills.js';
+import { isSellers, sellerCutoffs } from '../units/ownership.js';
 import { openidOf } from '../moderation/screen-text.js';
 import { PayApiError, requirePay, type PayClient } from '../wechat/pay-client.js';
 import { orderInclude, shapeOrder } from './order-view.js';
@@ -76,6 +77,9 @@ export async function createPayOrder(deps: Deps, userId: string, billIds: string
     include: { feeItem: { select: { name: true } } },
   });
   if (bills.length !== ids.length) throw notFound('账单');
+  // A former owner's bills (docs/roles.md, Owners and households) are settled by the office, never on the phone.
+  const cutoffs = await sellerCutoffs(deps.db, [...new Set(bills.map((b) => b.unitId))]);
+  if (bills.some((b) => isSellers(cutoffs, b))) throw new AppError('SELLER_BILL', '这是前业主的欠费，请联系物业处理');
   const communityId = bills[0]!.communityId;
   if (bills.some((b) => b.communityId !== communityId))
     throw new AppError('VALIDATION_FAILED', '一次只能缴同一个小区的账单', [{ path: 'billIds', message: '请分开缴费' }]);

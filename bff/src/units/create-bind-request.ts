@@ -15,27 +15,31 @@ export const MAX_PENDING_PER_USER = 3;
 export async function createBindRequest(deps: Deps, userId: string, input: CreateBindRequest) {
   await deps.limits.bindRequestsPerUser.consume(userId);
   const user = await deps.db.user.findUniqueOrThrow({ where: { id: userId }, select: { phone: true, name: true } });
-  if (!user.phone) throw new AppError('PHONE_REQUIRED', '请先授权手机号，再申请绑定房屋');
+  const phone = user.phone;
+  if (!phone) throw new AppError('PHONE_REQUIRED', '请先授权手机号，再申请绑定房屋');
   // A retired unit is history (docs/master-data.md): nobody binds to it any more.
   const unit = await deps.db.unit.findFirst({ where: { id: input.unitId, retiredAt: null }, select: { id: true } });
   if (!unit) throw notFound('房屋');
-  const roster = await deps.db.ownerRosterEntry.findUnique({
-    where: { unitId_phone: { unitId: input.unitId, phone: user.phone } },
-  });
   const now = deps.clock.now();
-  const data = roster
-    ? { relation: roster.relation, status: 'VERIFIED' as const, autoApproved: true, decidedAt: now }
-    : { relation: input.relation, status: 'PENDING' as const, autoApproved: false, decidedAt: null };
-  const fresh = {
-    ...data,
-    requestedAt: now,
-    decidedById: null,
-    rejectReason: null,
-    endedAt: null,
-    endedById: null,
-    endReason: null,
-  };
   const result = await deps.db.$transaction(async (tx) => {
+    // The roster is read under the unit's row lock, the lock a transfer takes while it replaces the
+    // roster (record-transfer.ts): a seller's phone cannot be bound as owner after the transfer ended them.
+    await tx.$executeRaw`SELECT 1 FROM "Unit" WHERE id = ${input.unitId}::uuid FOR UPDATE`;
+    const roster = await tx.ownerRosterEntry.findUnique({
+      where: { unitId_phone: { unitId: input.unitId, phone } },
+    });
+    const data = roster
+      ? { relation: roster.relation, status: 'VERIFIED' as const, autoApproved: true, decidedAt: now }
+      : { relation: input.relation, status: 'PENDING' as const, autoApproved: false, decidedAt: null };
+    const fresh = {
+      ...data,
+      requestedAt: now,
+      decidedById: null,
+      rejectReason: null,
+      endedAt: null,
+      endedById: null,
+      endReason: null,
+    };
     if (!roster) {
       // The user's own requests are counted under a per-user lock, so parallel filings cannot all
       // slip under the cap.

@@ -1,3 +1,4 @@
+import type { Prisma } from '@prisma/client';
 import type { Deps } from '../deps.js';
 import { AppError, notFound } from '../errors.js';
 import { maskName, maskPhone } from '../privacy/mask.js';
@@ -8,6 +9,15 @@ import type { DecideBindRequest } from './schema.js';
 /** Only an owner of record of the unit manages its household; to anyone else the unit does not exist. */
 async function requireOwnerOfRecord(deps: Deps, userId: string, unitId: string) {
   if (!(await isOwnerOfRecord(deps.db, userId, unitId))) throw notFound('房屋');
+}
+
+/**
+ * The same check for a change, inside its transaction under the unit's row lock — the lock a transfer
+ * takes (record-transfer.ts) — so an owner a transfer has just ended cannot approve or remove anyone.
+ */
+async function lockOwnerOfRecord(tx: Prisma.TransactionClient, userId: string, unitId: string) {
+  await tx.$executeRaw`SELECT 1 FROM "Unit" WHERE id = ${unitId}::uuid FOR UPDATE`;
+  if (!(await isOwnerOfRecord(tx, userId, unitId))) throw notFound('房屋');
 }
 
 /**
@@ -44,22 +54,25 @@ export async function decideHouseholdRequest(
   membershipId: string,
   input: DecideBindRequest,
 ) {
-  await requireOwnerOfRecord(deps, ownerId, unitId);
-  const found = await deps.db.unitMembership.findFirst({
-    where: { id: membershipId, unitId, relation: { in: HOUSEHOLD_RELATIONS } },
-    select: { userId: true },
+  const found = await deps.db.$transaction(async (tx) => {
+    await lockOwnerOfRecord(tx, ownerId, unitId);
+    const row = await tx.unitMembership.findFirst({
+      where: { id: membershipId, unitId, relation: { in: HOUSEHOLD_RELATIONS } },
+      select: { userId: true },
+    });
+    if (!row) throw notFound('申请');
+    const decided = await tx.unitMembership.updateMany({
+      where: { id: membershipId, unitId, relation: { in: HOUSEHOLD_RELATIONS }, status: 'PENDING' },
+      data: {
+        status: input.decision === 'approve' ? 'VERIFIED' : 'REJECTED',
+        decidedAt: deps.clock.now(),
+        decidedById: ownerId,
+        rejectReason: input.decision === 'reject' ? input.reason : null,
+      },
+    });
+    if (decided.count === 0) throw new AppError('ALREADY_DECIDED', '该申请已处理');
+    return row;
   });
-  if (!found) throw notFound('申请');
-  const decided = await deps.db.unitMembership.updateMany({
-    where: { id: membershipId, unitId, relation: { in: HOUSEHOLD_RELATIONS }, status: 'PENDING' },
-    data: {
-      status: input.decision === 'approve' ? 'VERIFIED' : 'REJECTED',
-      decidedAt: deps.clock.now(),
-      decidedById: ownerId,
-      rejectReason: input.decision === 'reject' ? input.reason : null,
-    },
-  });
-  if (decided.count === 0) throw new AppError('ALREADY_DECIDED', '该申请已处理');
   await refreshResidentCommunities(deps, found.userId);
   return { membershipId, status: input.decision === 'approve' ? 'VERIFIED' : 'REJECTED' };
 }
@@ -72,17 +85,20 @@ export async function removeHouseholdMember(
   membershipId: string,
   reason: string | undefined,
 ) {
-  await requireOwnerOfRecord(deps, ownerId, unitId);
-  const found = await deps.db.unitMembership.findFirst({
-    where: { id: membershipId, unitId, relation: { in: HOUSEHOLD_RELATIONS }, status: 'VERIFIED' },
-    select: { userId: true },
+  const found = await deps.db.$transaction(async (tx) => {
+    await lockOwnerOfRecord(tx, ownerId, unitId);
+    const row = await tx.unitMembership.findFirst({
+      where: { id: membershipId, unitId, relation: { in: HOUSEHOLD_RELATIONS }, status: 'VERIFIED' },
+      select: { userId: true },
+    });
+    if (!row) throw notFound('成员');
+    const ended = await tx.unitMembership.updateMany({
+      where: { id: membershipId, status: 'VERIFIED' },
+      data: { status: 'ENDED', endedAt: deps.clock.now(), endedById: ownerId, endReason: reason ?? '业主移除' },
+    });
+    if (ended.count === 0) throw notFound('成员');
+    return row;
   });
-  if (!found) throw notFound('成员');
-  const ended = await deps.db.unitMembership.updateMany({
-    where: { id: membershipId, status: 'VERIFIED' },
-    data: { status: 'ENDED', endedAt: deps.clock.now(), endedById: ownerId, endReason: reason ?? '业主移除' },
-  });
-  if (ended.count === 0) throw notFound('成员');
   await refreshResidentCommunities(deps, found.userId);
   return { membershipId, status: 'ENDED' as const };
 }

@@ -47,3 +47,9 @@ export async function sellerCutoffs(db: Db, unitIds: string[]): Promise<Map<stri
   });
   return new Map(rows.filter((r) => r._max.onDate).map((r) => [r.unitId, buyerFromMonth(r._max.onDate!)]));
 }
+
+/** Whether a bill (its unit and first month) was a former owner's, given the units' `sellerCutoffs`. */
+export function isSellers(cutoffs: Map<string, string>, bill: { unitId: string; firstMonth: string }): boolean {
+  const from = cutoffs.get(bill.unitId);
+  return from !== undefined && bill.firstMonth < from;
+}

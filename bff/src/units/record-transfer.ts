@@ -136,7 +136,18 @@ export async function recordTransfer(deps: Deps, actorId: string, unitId: string
     return { transfer, endedIds, boundIds };
   });
   // After the commit: the ended members' sessions stop seeing the community at once, the buyers' start.
-  for (const userId of new Set([...endedIds, ...boundIds])) await refreshResidentCommunities(deps, userId);
+  // The transfer is saved whatever happens here: a cache that fails to refresh is logged, not a 500 to the
+  // manager (the unit's own reads check the membership in the database; the cache expires on its own).
+  for (const userId of new Set([...endedIds, ...boundIds])) {
+    try {
+      await refreshResidentCommunities(deps, userId);
+    } catch (err) {
+      deps.logger.error(
+        { err, unitId, userId, transferId: transfer.id },
+        'resident cache refresh after transfer failed',
+      );
+    }
+  }
   return {
     id: transfer.id,
     unitId,

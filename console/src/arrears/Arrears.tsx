@@ -33,7 +33,9 @@ const COLUMNS: PrimaryTableCol<Row>[] = [
     width: 120,
     align: 'right',
     sorter: true,
-    cell: ({ row }) => yuan(row.amountFen),
+    // 含前业主: part of it was owed before the unit's transfer; reminders go to the current owners without it.
+    cell: ({ row }) =>
+      row.sellerFen > 0 ? `${yuan(row.amountFen)}（含前业主 ${yuan(row.sellerFen)}）` : yuan(row.amountFen),
   },
   {
     colKey: 'lastRemindedAt',

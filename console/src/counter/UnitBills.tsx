@@ -23,7 +23,11 @@ type Props = {
  * channel, and Enter to take the money. Focus lands on the channel, so Enter alone takes cash.
  */
 export function UnitBills({ unit, bills, onPay, onEscape }: Props) {
-  const [checked, setChecked] = useState<string[]>(() => (bills.items[0] ? [bills.items[0].id] : []));
+  // The oldest of the current owner's: a former owner's bill (前业主) is taken only when the cashier ticks it.
+  const [checked, setChecked] = useState<string[]>(() => {
+    const oldest = bills.items.find((b) => !b.seller);
+    return oldest ? [oldest.id] : [];
+  });
   const [channel, setChannel] = useState<Channel>('CASH');
   const [error, setError] = useState<Error>();
   const [paying, setPaying] = useState(false);
@@ -109,7 +113,8 @@ export function UnitBills({ unit, bills, onPay, onEscape }: Props) {
                 <label htmlFor={`bill-${b.id}`}>{b.item.name}</label>
               </td>
               <td>{b.opening ? `期初 ${b.period}` : b.period}</td>
-              <td>{b.payer === 'OWNER' ? '业主' : '开发商'}</td>
+              {/* 前业主: owed before the unit's transfer; the cashier takes it only when chosen on purpose. */}
+              <td>{b.payer === 'DEVELOPER' ? '开发商' : b.seller ? '前业主' : '业主'}</td>
               <td className="num">{yuan(b.payableFen)}</td>
             </tr>
           ))}

@@ -35,6 +35,7 @@ export const HUMAN_ERRORS: Record<string, HumanError> = {
   ALREADY_DECIDED: e('这项申请已经处理过了', '请刷新后再看看', 'retry'),
   TOO_MANY_PENDING: e('您还有申请在等待审核', '请等物业审核后再提交新的', 'home'),
   BILLS_NOT_PAYABLE: e('这些账单现在不能缴', '可能已经缴清或已取消，请刷新后再看', 'retry'),
+  SELLER_BILL: e('这是前业主的欠费', '前业主的欠费由物业与前业主结清，请联系物业处理', 'contact'),
   BILLS_IN_PAYMENT: e('这些账单正在支付中', '请稍等一会儿再刷新，不要重复缴费', 'retry'),
   REFUND_EXCEEDS_PAID: e('退款不能超过已缴的金额', '请核对金额后再试', 'retry'),
   RECONCILE_FAILED: e('对账没有完成', TRY_LATER, 'retry'),

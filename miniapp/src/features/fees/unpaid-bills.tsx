@@ -34,11 +34,14 @@ export function UnpaidBills({
     [unitId, refreshKey],
     (d) => d.items.length === 0,
   );
-  const bills = list.data?.items ?? [];
+  const all = list.data?.items ?? [];
+  // 前业主欠费 (docs/roles.md, Owners and households): shown apart, never selectable — the office settles them.
+  const bills = all.filter((b) => !b.seller);
+  const sellers = all.filter((b) => b.seller);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   // Past WeChat's pay sheet: waiting for the BFF to hear of the payment.
   const [confirming, setConfirming] = useState(false);
-  useEffect(() => setSelected(new Set(list.data?.items.map((b) => b.id) ?? [])), [list.data]);
+  useEffect(() => setSelected(new Set(list.data?.items.filter((b) => !b.seller).map((b) => b.id) ?? [])), [list.data]);
 
   const toggle = (id: string) =>
     setSelected((s) => {
@@ -90,26 +93,37 @@ export function UnpaidBills({
             ))}
           </View>
         ))}
+        {sellers.length > 0 && (
+          <View data-testid="seller-bills">
+            <Text className="bill-group__title">前业主欠费</Text>
+            <Text className="hint">以下是房屋过户前的欠费，由物业与前业主结清，您无需缴纳</Text>
+            {sellers.map((b) => (
+              <BillRow key={b.id} bill={b} />
+            ))}
+          </View>
+        )}
       </View>
       <Text className="hint">缴费不影响门禁、电梯、停车、水电等任何服务</Text>
-      <View className="pay-bar">
-        <View className="pay-bar__total">
-          <Text>合计 </Text>
-          <Text className="pay-bar__amount" data-testid="pay-total">
-            ¥{yuan(total)}
-          </Text>
+      {bills.length > 0 && (
+        <View className="pay-bar">
+          <View className="pay-bar__total">
+            <Text>合计 </Text>
+            <Text className="pay-bar__amount" data-testid="pay-total">
+              ¥{yuan(total)}
+            </Text>
+          </View>
+          <Button
+            className="pay-button"
+            type="primary"
+            size="large"
+            disabled={selected.size === 0 || pay.running}
+            loading={pay.running}
+            onClick={() => void pay.run()}
+          >
+            {confirming ? '确认中…' : `微信支付（${selected.size}笔）`}
+          </Button>
         </View>
-        <Button
-          className="pay-button"
-          type="primary"
-          size="large"
-          disabled={selected.size === 0 || pay.running}
-          loading={pay.running}
-          onClick={() => void pay.run()}
-        >
-          {confirming ? '确认中…' : `微信支付（${selected.size}笔）`}
-        </Button>
-      </View>
+      )}
     </PageShell>
   );
 }
