@@ -224,7 +224,11 @@ describe('the sweep', () => {
     const pushed = await h.db.pushMessage.findFirstOrThrow({
       where: { eventKind: 'repair.overdue', userId: manager.userId, eventId: (await breaches(r.id))[0]!.id },
     });
-    expect(pushed.data).toMatchObject({ character_string1: r.number, phrase2: '接收超时', time4: '2026年10月12日 14:15' });
+    expect(pushed.data).toMatchObject({
+      character_string1: r.number,
+      phrase2: '接收超时',
+      time4: '2026年10月12日 14:15',
+    });
 
     // Accepted late: off the board, and the contact clock runs.
     const accepted = (await act(manager, r.id, { action: 'accept' })).body;
