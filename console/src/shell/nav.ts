@@ -28,6 +28,7 @@ export const SCREENS = [
   { path: '/return-visits', label: '回访', roles: ['MANAGER', 'COMPANY_ADMIN'] },
   { path: '/surveys', label: '满意度调查', roles: ['MANAGER', 'COMPANY_ADMIN'] },
   { path: '/elections', label: '业委会投票', roles: ['COMMITTEE_MEMBER'] },
+  { path: '/committee-surveys', label: '意见征询', roles: ['COMMITTEE_MEMBER'] },
   { path: '/company', label: '小区对比', roles: ['COMPANY_ADMIN'] },
   { path: '/company/admin', label: '导入资料', roles: ['COMPANY_ADMIN'] },
   { path: '/master', label: '小区与房屋', roles: ['MANAGER', 'COMPANY_ADMIN'] },

@@ -37,6 +37,7 @@ export const SCREEN_COMPONENTS: Record<ScreenPath, ComponentType<ScreenProps>> =
   '/return-visits': lazy(() => import('../voice/ReturnVisits')),
   '/surveys': lazy(() => import('../voice/Surveys')),
   '/elections': lazy(() => import('../elections/Elections')),
+  '/committee-surveys': lazy(() => import('../voice/CommitteeSurveys')),
   '/company': lazy(() => import('../company/Compare')),
   '/company/admin': lazy(() => import('../company/import/Import')),
   '/master': lazy(() => import('../master/Master')),

@@ -4,6 +4,7 @@ import { Pick } from './Pick';
 import type { SurveyQuestion } from '../../../bff/src/api-types';
 import { api } from '../api';
 import { confirm } from '../lib/confirm';
+import type { SurveySide } from './Surveys';
 
 type Draft = { type: SurveyQuestion['type']; title: string; options: string };
 const TYPES = [
@@ -24,6 +25,8 @@ const blank = (): Draft => ({ type: 'stars', title: '', options: '' });
  */
 export function SurveyBuilder(props: {
   communityId: string;
+  /** Published as the office's survey or as the committee's 意见征询. */
+  side: SurveySide;
   /** 从模板新建: the company template's title and questions to start from (still editable). */
   template?: { title: string; questions: SurveyQuestion[] };
   onCancel: () => void;
@@ -78,7 +81,7 @@ export function SurveyBuilder(props: {
     );
     if (!ok) return;
     try {
-      const made = await api.post<{ id: string }>(`/api/staff/communities/${props.communityId}/surveys`, body);
+      const made = await api.post<{ id: string }>(`/api/${props.side}/communities/${props.communityId}/surveys`, body);
       void MessagePlugin.success('问卷已发布');
       props.onPublished(made.id);
     } catch (e) {
@@ -109,14 +112,16 @@ export function SurveyBuilder(props: {
                 题目
                 <Input value={q.title} onChange={(v) => change(i, { title: String(v) })} maxlength={100} />
               </label>
-              <Button
-                variant="text"
-                theme="danger"
-                disabled={questions.length === 1}
-                onClick={() => setQuestions((qs) => qs.filter((_, j) => j !== i))}
-              >
-                删除
-              </Button>
+              {/* Not shown for the only question: TDesign's disabled text button fails axe's contrast. */}
+              {questions.length > 1 && (
+                <Button
+                  variant="text"
+                  theme="danger"
+                  onClick={() => setQuestions((qs) => qs.filter((_, j) => j !== i))}
+                >
+                  删除
+                </Button>
+              )}
             </div>
             {(q.type === 'single' || q.type === 'multiple') && (
               <label className="wyt-voice__field">

@@ -5,25 +5,29 @@ import { BarChart } from '../lib/bar-chart';
 import { useLoad } from '../lib/use-load';
 import { ErrorState, LoadingState } from '../states';
 import { permille } from './labels';
+import type { SurveySide } from './Surveys';
 
 /**
- * A survey's results, live (#31; GET /api/staff/surveys/:id/results): coverage (units answered ÷ units
+ * A survey's results, live (#31; GET /api/staff|committee/surveys/:id/results): coverage (units answered ÷ units
  * targeted), a bar chart per choice question and of the stars with their average, and the free text
  * without names. Read again every 10 s while shown, so the coverage moves as residents answer.
  */
 export function SurveyResultsView({
   id,
+  side,
   onBack,
   canSaveTemplate = false,
   onTemplateSaved,
 }: {
   id: string;
+  /** Read through the office's or the committee's results (both without names). */
+  side: SurveySide;
   onBack: () => void;
   /** A company admin keeps this survey as the company's template (存为公司模板). */
   canSaveTemplate?: boolean;
   onTemplateSaved?: () => void;
 }) {
-  const r = useLoad(() => api.get<SurveyResults>(`/api/staff/surveys/${id}/results`), id);
+  const r = useLoad(() => api.get<SurveyResults>(`/api/${side}/surveys/${id}/results`), `${side}:${id}`);
   const saveTemplate = async () => {
     try {
       await api.post('/api/company/survey-templates', { surveyId: id });

@@ -21,18 +21,35 @@ const STATE: Record<Row['state'], { label: string; theme: 'default' | 'success' 
   CLOSED: { label: '已结束', theme: 'primary' },
 };
 
+/** Whose surveys a screen shows: the office's (`/api/staff/…`) or the committee's own (`/api/committee/…`). */
+export type SurveySide = 'staff' | 'committee';
+const NO_TEMPLATES: SurveyTemplateList = { items: [] };
+
 /**
  * 满意度调查 (#31): the community's surveys with their window and live coverage (keyset pages with the
  * total, GET …/surveys); `?new=1` builds and publishes one, `?id=` shows its results.
  */
-export default function Surveys({ communityId, route, me }: ScreenProps) {
+export default function Surveys(props: ScreenProps) {
+  return <SurveysScreen {...props} side="staff" />;
+}
+
+/**
+ * The survey list, builder and results for one side. The committee (意见征询, docs/domain.md §8) lists,
+ * publishes and reads its own surveys through `/api/committee/…`; it has no company templates, so neither
+ * 从模板新建 nor 存为公司模板 is offered to it.
+ */
+export function SurveysScreen({ communityId, route, me, side }: ScreenProps & { side: SurveySide }) {
   const url = useUrlTable(route);
   const id = url.get('id');
-  const list = useKeysetList<Row>(`/api/staff/communities/${communityId}/surveys`, url.page, url.size);
+  const office = side === 'staff';
+  const list = useKeysetList<Row>(`/api/${side}/communities/${communityId}/surveys`, url.page, url.size);
   // The company's templates (the half-yearly survey, docs/domain.md §8): 从模板新建 fills the builder.
   const tpl = `/api/staff/communities/${communityId}/survey-templates`;
-  const templates = useLoad(() => api.get<SurveyTemplateList>(tpl), tpl);
-  const admin = me.staff.some((s) => s.community.id === communityId && s.roles.includes('COMPANY_ADMIN'));
+  const templates = useLoad(
+    () => (office ? api.get<SurveyTemplateList>(tpl) : Promise.resolve(NO_TEMPLATES)),
+    office ? tpl : side,
+  );
+  const admin = office && me.staff.some((s) => s.community.id === communityId && s.roles.includes('COMPANY_ADMIN'));
   const template = templates.data?.items.find((t) => t.id === url.get('template'));
   if (url.get('new'))
     return (
@@ -40,6 +57,7 @@ export default function Surveys({ communityId, route, me }: ScreenProps) {
         key={template?.id ?? 'blank'}
         template={template}
         communityId={communityId}
+        side={side}
         onCancel={() => url.set({ new: undefined, template: undefined })}
         onPublished={(sid) => {
           list.reload();
@@ -51,6 +69,7 @@ export default function Surveys({ communityId, route, me }: ScreenProps) {
     return (
       <SurveyResultsView
         id={id}
+        side={side}
         canSaveTemplate={admin && !list.table.rows?.find((r) => r.id === id)?.byCommittee}
         onTemplateSaved={() => void templates.reload()}
         onBack={() => {
@@ -69,7 +88,7 @@ export default function Surveys({ communityId, route, me }: ScreenProps) {
       cell: ({ row }) => (
         <>
           {row.title}{' '}
-          {row.byCommittee && (
+          {office && row.byCommittee && (
             <Tag variant="outline" theme="warning">
               业委会征询
             </Tag>
@@ -110,7 +129,7 @@ export default function Surveys({ communityId, route, me }: ScreenProps) {
   ];
   return (
     <div className="wyt-page wyt-mgr">
-      <h1>满意度调查</h1>
+      <h1>{office ? '满意度调查' : '意见征询'}</h1>
       <div className="wyt-mgr__bar">
         <span className="wyt-mgr__grow" />
         {(templates.data?.items.length ?? 0) > 0 && (
