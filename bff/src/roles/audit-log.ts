@@ -8,53 +8,9 @@ import { ROLE_NAMES } from '../invitations/invitations.js';
 import { isCompanyAdmin } from './authority.js';
 import { ROLE_AUDIT_KINDS } from './audit-write.js';
 import type { AuditFilter } from './schema.js';
+import { AUDIT_KIND_NAMES } from './audit-kind-names.js';
 
-/** What each kind of audit event is called on screen and in the export; a kind not listed shows as is. */
-export const AUDIT_KIND_NAMES: Record<string, string> = {
-  UNIT_AREA: '面积变更',
-  UNIT_CHANGE: '房屋变更',
-  COMMUNITY_ADD: '新建小区',
-  COMMUNITY_CHANGE: '小区变更',
-  BUILDING_ADD: '新建楼栋',
-  BUILDING_CHANGE: '楼栋变更',
-  BUILDING_RETIRE: '停用楼栋',
-  UNIT_ADD: '新建房屋',
-  UNIT_RETIRE: '停用房屋',
-  PARKING_ADD: '新建车位',
-  PARKING_CHANGE: '车位变更',
-  PARKING_RETIRE: '停用车位',
-  ROSTER_ADD: '登记业主',
-  ROSTER_CHANGE: '业主变更',
-  IMPORT_APPLIED: '导入',
-  OWNERSHIP_TRANSFER: '过户',
-  INVITATION_CREATED: '发出邀请',
-  INVITATION_CONFIRMED: '确认管理员邀请',
-  INVITATION_REVOKED: '撤回邀请',
-  ROLE_GRANTED: '授予角色',
-  ROLE_REMOVED: '移除角色',
-  COMMITTEE_TERM_CONFIRMED: '业委会备案录入',
-  COMMITTEE_TERM_ENDED: '业委会任期届满',
-  COMMITTEE_TERM_REMINDER: '业委会换届提醒',
-  COUNTER_VOID_APPROVED: '批准收款作废',
-  COUNTER_VOID_REJECTED: '驳回收款作废',
-  REFUND_REQUESTED: '发起退款',
-  REFUND_DONE: '退款完成',
-  REFUND_TO_MERCHANT: '退款退回商户',
-  BILL_WAIVED: '减免账单',
-  BILLING_RUN: '生成账单',
-  BILLING_RUN_UNDONE: '撤销账单生成',
-  COUNTER_PAYMENT: '柜台收款',
-  ELECTION_CREATED: '创建投票',
-  ELECTION_PUBLISHED: '公示投票（冻结名册）',
-  ELECTION_ROSTER_CONFIRMED: '确认投票名册',
-  ELECTION_OPENED: '开始投票',
-  ELECTION_CLOSED: '结束投票',
-  ELECTION_TALLIED: '计票',
-  ELECTION_RESULTS_PUBLISHED: '公布投票结果',
-  ELECTION_PAPER_BALLOT: '录入纸质选票',
-  ELECTION_PROXY_BALLOT: '录入委托投票',
-  PII_REVEALED: '查看个人信息',
-};
+export { AUDIT_KIND_NAMES };
 
 /** Written by a scheduled job (committee/sweep.ts), not the server command, when no one acted. */
 const SYSTEM_KINDS = new Set(['COMMITTEE_TERM_ENDED', 'COMMITTEE_TERM_REMINDER', 'ROLE_REMOVED']);

@@ -9,7 +9,7 @@ import { ExportButtons } from '../cashier-reports/ExportButtons';
 import { EmptyState, ErrorState } from '../states';
 import { usePlaces } from './places';
 import type { AuditPage, AuditRow, People } from './types';
-import { AUDIT_KINDS } from './audit-kinds';
+import { AUDIT_KIND_NAMES } from '../../../bff/src/roles/audit-kind-names';
 import './roles.css';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -108,7 +108,7 @@ export default function Audit({ communityId, route }: ScreenProps) {
           onChange={(v) => url.set({ kind: String(v ?? ''), page: undefined })}
           options={[
             { label: '全部类型', value: '' },
-            ...Object.entries(AUDIT_KINDS).map(([value, label]) => ({ label, value })),
+            ...Object.entries(AUDIT_KIND_NAMES).map(([value, label]) => ({ label, value })),
           ]}
           style={{ width: 160 }}
         />
