@@ -161,6 +161,22 @@ describe('POST /api/staff/units/:unitId/transfers', () => {
     expect(list.body.nextCursor).not.toBeNull();
   });
 
+  it('a sale keeps no seller among the buyers: adding a co-owner is a change of the roster', async () => {
+    const own = await makeCommunity(h.db, { units: 1 });
+    const unit = own.units[0]!;
+    const office = await staff(h, 'MANAGER', { id: own.community.id, companyId: own.companyId });
+    const seller = uniquePhone();
+    expect((await transfer(office, unit.id, { owners: [{ name: '原业主', phone: seller }] })).status).toBe(201);
+    const kept = await transfer(office, unit.id, {
+      owners: [
+        { name: '原业主', phone: seller },
+        { name: '新共有人', phone: uniquePhone() },
+      ],
+    });
+    expect([kept.status, kept.body.code]).toEqual([409, 'TRANSFER_SAME_OWNERS']);
+    expect(await h.db.ownershipTransfer.count({ where: { unitId: unit.id } })).toBe(1);
+  });
+
   it('two recordings of the same sale at once: one is written, the other finds it done', async () => {
     const unit = site.units[4]!;
     const seller = await resident(h, unit);
@@ -284,6 +300,11 @@ describe('bills after a transfer', () => {
       `/api/staff/communities/${own.community.id}/bills?unitId=${unit.id}&status=unpaid`,
     );
     expect(desk.body.items.filter((b: { seller: boolean }) => b.seller)).toHaveLength(2);
+    // The office's total is the unit's whole debt, the seller's part named within it.
+    expect(desk.body.totalFen).toBe(
+      desk.body.items.reduce((s: number, b: { payableFen: number }) => s + b.payableFen, 0),
+    );
+    expect(desk.body.sellerFen).toBeGreaterThan(0);
 
     const summary = await buyer.call('GET', '/api/bills/summary');
     const row = summary.body.units.find((u: { unitId: string }) => u.unitId === unit.id);

@@ -35,7 +35,7 @@ export function shapeBill(
      * 前业主欠费: the period began before the unit's latest transfer (docs/roles.md, Ownership
      * transfer), so it was the seller's to pay; it stays with the unit but is not the new owner's arrear.
      */
-    seller: buyerFrom !== undefined && b.firstMonth < buyerFrom,
+    seller: b.payer === 'OWNER' && buyerFrom !== undefined && b.firstMonth < buyerFrom,
     firstMonth: b.firstMonth,
     months: b.months,
     detail: b.detail,
@@ -145,8 +145,9 @@ export async function unitBills(
       orderBy: [{ firstMonth: 'asc' }, { feeItem: { kind: 'asc' } }, { feeItem: { name: 'asc' } }, { id: 'asc' }],
     });
     const items = bills.map((b) => shapeBill(b, lateFeeOf(settings, b, now), buyerFrom));
-    // The total is the current owner's to pay; a former owner's bills are counted apart, as in billSummary.
-    const own = items.filter((b) => !b.seller);
+    // A resident's total is theirs to pay: a former owner's bills are counted apart, as in billSummary. The
+    // office's is the unit's whole debt, the former owner's part included (and named by sellerFen).
+    const own = viewer === 'resident' ? items.filter((b) => !b.seller) : items;
     const sellers = items.filter((b) => b.seller);
     return {
       items,

@@ -27,7 +27,7 @@ const cut = (s: string, max: number, ellipsis: boolean) => {
 
 /**
  * Beijing date and time in the shape WeChat documents for `time` and `date` keywords: `2026年12月3日`
- * and `18:48` (24-hour, no seconds). WeChat refuses `2026-12-03 18:48` with 47003.
+ * and `18:48` (24-hour, no seconds). `2026-12-03 18:48` is not a documented shape (docs/wechat.md §4).
  */
 const beijing = (d: Date) => {
   const [day, time] = beijingMinute(d).split(' ') as [string, string];

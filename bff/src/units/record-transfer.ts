@@ -99,6 +99,15 @@ export async function recordTransfer(deps: Deps, actorId: string, unitId: string
     });
     const sellers = roster.filter((r) => OWNER_RELATIONS.includes(r.relation));
     if (samePeople(sellers, buyers)) throw new AppError('TRANSFER_SAME_OWNERS', '新业主与现登记的业主相同，无需过户');
+    // A transfer moves the whole unit to new owners: from its date every earlier bill is the seller's. An owner
+    // who stays (a co-owner added or removed) would find their own debt labelled a former owner's, so that
+    // is a change of the roster (the import), not a sale.
+    const staying = new Set(sellers.map((s) => s.phone));
+    if (buyers.some((b) => staying.has(b.phone)))
+      throw new AppError(
+        'TRANSFER_SAME_OWNERS',
+        '新业主中有现登记的业主：过户是整套房屋换了业主，增加或减少共有人请通过导入更新业主名单',
+      );
     // The whole household on the roster was the seller's; the buyers replace it.
     await tx.ownerRosterEntry.deleteMany({ where: { unitId } });
     await tx.ownerRosterEntry.createMany({ data: buyers.map((b) => ({ unitId, ...b })) });

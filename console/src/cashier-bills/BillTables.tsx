@@ -19,7 +19,12 @@ const BASE: PrimaryTableCol<BillView>[] = [
     cell: ({ row }) => (row.opening ? `期初 ${row.period}` : row.period),
   },
   { colKey: 'item', title: '收费项目', ellipsis: true, cell: ({ row }) => row.item.name },
-  { colKey: 'payer', title: '缴款方', width: 80, cell: ({ row }) => (row.payer === 'DEVELOPER' ? '开发商' : '业主') },
+  {
+    colKey: 'payer',
+    title: '缴款方',
+    width: 80,
+    cell: ({ row }) => (row.payer === 'DEVELOPER' ? '开发商' : row.seller ? '前业主' : '业主'),
+  },
   {
     colKey: 'amountFen',
     title: '金额',
@@ -72,7 +77,12 @@ export function OpenBills({ communityId, unitId, url }: Props) {
       url={url}
       empty="这户没有未缴账单"
     >
-      {data && <strong data-testid="open-total">合计应缴 {yuan(data.totalFen ?? 0)}</strong>}
+      {data && (
+        <strong data-testid="open-total">
+          合计应缴 {yuan(data.totalFen ?? 0)}
+          {!!data.sellerFen && `（含前业主 ${yuan(data.sellerFen)}）`}
+        </strong>
+      )}
     </DataTable>
   );
 }
