@@ -135,7 +135,14 @@ describe('the rows behind the statistics (docs/stats.md)', () => {
     expect([...ids].sort()).toEqual(october.map((r) => r.id).sort());
     expect((await list('?month=2026-09')).body.total).toBe(0);
     await h.db.complaint.update({ where: { id: ids[0] }, data: { rehandleCount: 1 } });
-    expect((await list('?month=2026-10&rehandled=1')).body).toMatchObject({ total: 1, items: [{ id: ids[0] }] });
+    // Counted independently: October's complaints handled again (earlier tests may have sent one back too).
+    const again = (await h.db.complaint.findMany({ where: { id: { in: ids }, rehandleCount: { gt: 0 } } })).map(
+      (c) => c.id,
+    );
+    expect(again).toContain(ids[0]);
+    const rehandled = (await list('?month=2026-10&rehandled=1&limit=100')).body;
+    expect(rehandled.total).toBe(again.length);
+    expect(rehandled.items.map((c: any) => c.id).sort()).toEqual(again.sort());
     const visits = `/api/staff/communities/${A.community.id}/return-visits`;
     expect((await desk$(desk, 'GET', `${visits}?month=2026-10`)).body.items).toEqual([]);
     expect((await desk$(desk, 'GET', `${visits}?month=2026-1`)).status).toBe(400);

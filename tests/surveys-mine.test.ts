@@ -50,6 +50,7 @@ describe('my surveys', () => {
         title: '下半年满意度调查',
         closesAt: atBeijing('2026-10-26', 0).toISOString(),
         questionCount: 1,
+        byCommittee: false, // the office's, not the committee's 意见征询
         units: [{ unitId: A.units[0]!.id, label: expect.stringContaining('室'), answered: 'none' }],
       },
     ]);
