@@ -22,7 +22,7 @@ import pg from 'pg';
 import { Redis } from 'ioredis';
 import { startEmbeddedPostgres, startLocalRedis } from './lib/services.js';
 import { stopAll } from './lib/processes.js';
-import type { ProjectTime } from './lib/project-times.js';
+import type { RunTimes } from './lib/project-times.js';
 
 const root = resolve(import.meta.dirname, '..');
 const log = (msg: string) => process.stdout.write(`[test] ${msg}\n`);
@@ -151,9 +151,10 @@ function printTimes() {
   if (timings.length === 0) return;
   const rows = [`${'step'.padEnd(16)}${'seconds'.padStart(9)}`];
   for (const t of timings) rows.push(`${t.step.padEnd(16)}${t.seconds.toFixed(1).padStart(9)}`);
-  let projects: ProjectTime[] = [];
+  let projects: RunTimes['projects'] = [];
+  let slowest: RunTimes['slowest'] = [];
   try {
-    projects = JSON.parse(readFileSync(projectTimesFile, 'utf8')) as ProjectTime[];
+    ({ projects, slowest } = JSON.parse(readFileSync(projectTimesFile, 'utf8')) as RunTimes);
     rmSync(projectTimesFile, { force: true });
   } catch {
     // vitest did not get to the end of its run
@@ -166,6 +167,10 @@ function printTimes() {
       rows.push(
         `${p.project.padEnd(16)}${String(p.files).padStart(7)}${String(p.tests).padStart(7)}${String(p.failed).padStart(8)}${p.wallSeconds.toFixed(1).padStart(9)}${p.fileSeconds.toFixed(1).padStart(9)}`,
       );
+  }
+  if (slowest.length) {
+    rows.push(`slowest files${'seconds'.padStart(12)}`);
+    for (const f of slowest) rows.push(`${f.seconds.toFixed(1).padStart(7)}  ${f.project.padEnd(14)}${f.file}`);
   }
   log(
     `durations (wall s: a project's first file's start to its last one's end; files s: its files added up)\n  ${rows.join('\n  ')}`,
