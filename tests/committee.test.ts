@@ -157,6 +157,8 @@ describe('confirming a term', () => {
   });
 
   it('grants the members COMMITTEE_MEMBER, audited, with their offices; the election is not proposed again', async () => {
+    // 李四 never wrote a name in the app: the term names them as the owner roster does.
+    await h.db.user.update({ where: { id: li.userId }, data: { name: null } });
     const made = await confirm(admin, { ...base(), receiptUploadId: await receipt(admin) });
     expect(made.status).toBe(201);
     expect(made.body.term).toMatchObject({ daysLeft: 100, electionId, filedOn: today() });
