@@ -157,6 +157,8 @@ describe('confirming a term', () => {
   });
 
   it('grants the members COMMITTEE_MEMBER, audited, with their offices; the election is not proposed again', async () => {
+    // 李四 never wrote a name in the app: the term names them as the owner roster does.
+    await h.db.user.update({ where: { id: li.userId }, data: { name: null } });
     const made = await confirm(admin, { ...base(), receiptUploadId: await receipt(admin) });
     expect(made.status).toBe(201);
     expect(made.body.term).toMatchObject({ daysLeft: 100, electionId, filedOn: today() });
@@ -192,6 +194,10 @@ describe('the sweep', () => {
     const reminders = () =>
       h.db.auditEvent.count({ where: { companyId: site.companyId, kind: 'COMMITTEE_TERM_REMINDER' } });
     expect(await reminders()).toBe(0);
+    // The staff phone's home (me/waiting.ts) carries it for the company's admins, once reminded.
+    const waiting = async (who: Actor) =>
+      (await (await fresh(who)).call('GET', `/api/staff/communities/${site.community.id}/waiting`)).body;
+    expect((await waiting(admin)).committeeTermEnding).toBeNull();
     clock.advance(DAY); // 60 days left
     expect(await h.runJob(committeeSweep, {})).toBe('completed');
     expect(await h.runJob(committeeSweep, {})).toBe('completed');
@@ -206,6 +212,10 @@ describe('the sweep', () => {
       expect.objectContaining({ communityId: site.community.id, daysLeft: 59, endsOn: seen.body.term.endsOn }),
     ]);
     expect((await committeeOf(manager)).body.reminders).toEqual([]);
+    expect((await waiting(admin)).committeeTermEnding).toEqual({ endsOn: seen.body.term.endsOn, daysLeft: 59 });
+    // The manager cannot enter the next term: the reminder is the company's (docs/roles.md §The committee).
+    expect((await waiting(manager)).committeeTermEnding).toBeNull();
+    expect((await waiting(strangerAdmin)).committeeTermEnding).toBeUndefined(); // 404: not their community
   });
 
   it('ends the term after its last day: the roles go at once, audited, and a new term can be entered', async () => {

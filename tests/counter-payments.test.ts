@@ -489,6 +489,8 @@ describe('the arrears list', () => {
       '欠费月数',
       '欠费笔数',
       '欠费金额（元）',
+      '本业主欠费（元）',
+      '前业主欠费（元）',
     ]);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     const ours = sheet
@@ -503,11 +505,13 @@ describe('the arrears list', () => {
     const bytes = Buffer.from(await csv.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the UTF-8 BOM Excel needs for Chinese
     const lines = bytes.toString('utf8').slice(1).trim().split('\r\n');
-    expect(lines[0]).toBe('楼栋,房号,欠费项目,最早欠费账期,欠费月数,欠费笔数,欠费金额（元）');
+    expect(lines[0]).toBe(
+      '楼栋,房号,欠费项目,最早欠费账期,欠费月数,欠费笔数,欠费金额（元）,本业主欠费（元）,前业主欠费（元）',
+    );
     expect(lines).toContainEqual(
       expect.stringMatching(
         new RegExp(
-          `^1号楼,101,物业服务费,${overdue[0]!.period},\\d+,${overdue.length},${(expected / 100).toFixed(2)}$`,
+          `^1号楼,101,物业服务费,${overdue[0]!.period},\\d+,${overdue.length},${(expected / 100).toFixed(2)},${(expected / 100).toFixed(2)},0\\.00$`,
         ),
       ),
     );

@@ -57,12 +57,24 @@ describe('GET /api/staff/communities/:communityId/waiting', () => {
     expect(pending).toBe(2);
     const res = await manager.call('GET', `/api/staff/communities/${site.community.id}/waiting`);
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ bindRequests: 1, repairsToAccept: 2, moderation: 1, myJobs: null });
+    expect(res.body).toEqual({
+      bindRequests: 1,
+      repairsToAccept: 2,
+      moderation: 1,
+      myJobs: null,
+      committeeTermEnding: null,
+    });
   });
 
   it('a technician: their own open jobs only', async () => {
     const res = await technician.call('GET', `/api/staff/communities/${site.community.id}/waiting`);
-    expect(res.body).toEqual({ bindRequests: null, repairsToAccept: null, moderation: null, myJobs: 1 });
+    expect(res.body).toEqual({
+      bindRequests: null,
+      repairsToAccept: null,
+      moderation: null,
+      myJobs: 1,
+      committeeTermEnding: null,
+    });
   });
 
   it('the same numbers as the lists they lead to', async () => {

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { TEST_APPID } from './support/harness.js';
 import { useHarness } from './support/use-harness.js';
@@ -265,6 +266,101 @@ describe('changes racing a transfer', () => {
   });
 });
 
+/**
+ * Resolves true once a request of this test's database waits on a row lock, false if `settled` first
+ * (the request went through without waiting). pg_stat_activity is read on another connection.
+ */
+async function waitsOnLock(settled: Promise<unknown>): Promise<boolean> {
+  let done = false;
+  void settled.finally(() => (done = true));
+  for (const until = Date.now() + 10_000; Date.now() < until && !done;) {
+    const [row] = await h.db.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM pg_stat_activity
+       WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%FROM "Unit"%'`;
+    if (row!.n > 0) return true;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return false;
+}
+
+describe('a resident’s pay order racing a transfer', () => {
+  it('waits for the unit’s lock and re-reads the transfer: a bill made the seller’s meanwhile is never in an order', async () => {
+    const own = await makeCommunity(h.db, { units: 1 });
+    const unit = own.units[0]!;
+    await deliverUnits(h, [unit.id]);
+    const office = await staff(h, 'MANAGER', { id: own.community.id, companyId: own.companyId });
+    // A member the transfer leaves in place (as a tenant the office approved would be): only the date decides.
+    const payer = await resident(h, unit);
+    const item = await addFeeItem(office, own.community.id, {
+      kind: 'PROPERTY',
+      name: '物业服务费',
+      amountFen: 235,
+      cycle: 'MONTH',
+    });
+    await runBilling(office, own.community.id, monthsFromNow(h, -2, 1)[0]!, [item.id]);
+    const bill = await h.db.bill.findFirstOrThrow({ where: { unitId: unit.id } });
+
+    // As a transfer does (record-transfer.ts): the unit's row locked, the transfer written, then the commit.
+    // The order is asked for while the lock is held; before the fix it read "no transfer" and went ahead.
+    let order!: Promise<{ status: number; body: { code?: string } }>;
+    let waited = false;
+    await h.db.$transaction(
+      async (tx) => {
+        await tx.$executeRaw`SELECT 1 FROM "Unit" WHERE id = ${unit.id}::uuid FOR UPDATE`;
+        order = payer.call('POST', '/api/pay/orders', { body: { billIds: [bill.id] } });
+        waited = await waitsOnLock(order);
+        await tx.ownershipTransfer.create({
+          data: {
+            communityId: own.community.id,
+            unitId: unit.id,
+            onDate: today(),
+            sellers: [],
+            buyers: [],
+            reason: '二手房买卖',
+            evidence: '不动产权证书',
+            recordedById: office.userId,
+            recordedAt: h.deps.clock.now(),
+          },
+        });
+      },
+      { timeout: 20_000 },
+    );
+    const res = await order;
+    expect([waited, res.status, res.body.code]).toEqual([true, 409, 'SELLER_BILL']);
+    expect(await h.db.payOrder.count({ where: { items: { some: { billId: bill.id } } } })).toBe(0);
+    expect(await h.db.bill.findUniqueOrThrow({ where: { id: bill.id } })).toMatchObject({
+      state: 'UNPAID',
+      lockedOrderId: null,
+    });
+  });
+
+  it('an order made before the transfer is not resumed for what became the seller’s', async () => {
+    const own = await makeCommunity(h.db, { units: 1 });
+    const unit = own.units[0]!;
+    await deliverUnits(h, [unit.id]);
+    const office = await staff(h, 'MANAGER', { id: own.community.id, companyId: own.companyId });
+    const payer = await resident(h, unit);
+    const item = await addFeeItem(office, own.community.id, {
+      kind: 'PROPERTY',
+      name: '物业服务费',
+      amountFen: 235,
+      cycle: 'MONTH',
+    });
+    await runBilling(office, own.community.id, monthsFromNow(h, -2, 1)[0]!, [item.id]);
+    const bill = await h.db.bill.findFirstOrThrow({ where: { unitId: unit.id } });
+    expect((await payer.call('POST', '/api/pay/orders', { body: { billIds: [bill.id] } })).status).toBe(201);
+    const buyer = await person();
+    expect((await transfer(office, unit.id, { owners: [{ name: '买方', phone: buyer.national }] })).status).toBe(201);
+    // The tenant the office approved stays a member; the bill is the seller's now.
+    await h.db.unitMembership.updateMany({
+      where: { unitId: unit.id, userId: payer.userId },
+      data: { status: 'VERIFIED', relation: 'TENANT', endedAt: null },
+    });
+    const again = await payer.call('POST', '/api/pay/orders', { body: { billIds: [bill.id] } });
+    expect([again.status, again.body.code]).toEqual([409, 'SELLER_BILL']);
+  });
+});
+
 describe('bills after a transfer', () => {
   it('shows what was owed for periods begun before the date as the seller’s, to the buyer and the office', async () => {
     const own = await makeCommunity(h.db, { units: 1 });
@@ -389,6 +485,63 @@ describe('arrears after a transfer', () => {
       amountFen: 4 * b,
       sellerFen: 4 * b,
     });
+
+    // The export: each unit's whole debt, the current owner's part and the former owner's (前业主欠费), the
+    // parts adding up to the whole. Expected amounts from the bills themselves, the rule written out here.
+    const onDates = new Map([
+      [split.id, cut],
+      [sellersOnly.id, today()],
+    ]);
+    const owed = await h.db.bill.findMany({
+      where: {
+        unitId: { in: [split.id, sellersOnly.id] },
+        payer: 'OWNER',
+        state: { in: ['UNPAID', 'PAYING'] },
+        dueAt: { lt: h.deps.clock.now() },
+      },
+    });
+    const expected = (unitId: string) => {
+      const bills = owed.filter((x) => x.unitId === unitId);
+      const sellers = bills.filter((x) => `${x.firstMonth}-01` < onDates.get(unitId)!);
+      const fen = (xs: typeof bills) => xs.reduce((s, x) => s + x.amountFen, 0);
+      return { whole: fen(bills), own: fen(bills) - fen(sellers), seller: fen(sellers) };
+    };
+    const number = (unitId: string) => own.units.find((u) => u.id === unitId)!.number;
+    const xlsx = await fetch(`${h.url}${base}/arrears/export?format=xlsx`, {
+      headers: { authorization: `Bearer ${office.token}` },
+    });
+    expect(xlsx.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('欠费清单')!;
+    expect((sheet.getRow(1).values as unknown[]).slice(7)).toEqual([
+      '欠费金额（元）',
+      '本业主欠费（元）',
+      '前业主欠费（元）',
+    ]);
+    const rows = sheet.getRows(2, sheet.rowCount - 1)!;
+    for (const unitId of [split.id, sellersOnly.id]) {
+      const row = rows.find((r) => r.getCell(2).value === number(unitId))!;
+      const [whole, mine, sellers] = [row.getCell(7), row.getCell(8), row.getCell(9)];
+      const e = expected(unitId);
+      expect([whole.value, mine.value, sellers.value]).toEqual([e.whole / 100, e.own / 100, e.seller / 100]);
+      expect([mine.numFmt, sellers.numFmt]).toEqual(['"¥"#,##0.00', '"¥"#,##0.00']);
+      expect(e.own + e.seller).toBe(e.whole);
+    }
+    expect(expected(split.id)).toEqual({ whole: 4 * a, own: 2 * a, seller: 2 * a });
+    const csv = await fetch(`${h.url}${base}/arrears/export?format=csv`, {
+      headers: { authorization: `Bearer ${office.token}` },
+    });
+    const lines = (await csv.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]!.split(',').slice(6)).toEqual(['欠费金额（元）', '本业主欠费（元）', '前业主欠费（元）']);
+    for (const unitId of [split.id, sellersOnly.id]) {
+      const cells = lines.find((l) => l.split(',')[1] === number(unitId))!.split(',');
+      const e = expected(unitId);
+      expect(cells.slice(6)).toEqual([e.whole, e.own, e.seller].map((f) => (f / 100).toFixed(2)));
+    }
 
     const sent = await office.call('POST', `${base}/arrears/reminders`, {
       body: { unitIds: [split.id, sellersOnly.id] },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tapButton, useBrowserStack } from './browser.js';
+import { addDays, beijingDay } from '../../bff/src/beijing.js';
 
 /**
  * Staff: the modules of their roles, the bind-request queue, switching communities.
@@ -143,6 +144,56 @@ describe('staff at work', { timeout: 60_000 }, () => {
         ],
       });
     await stack.shot(page, '13-escalation-saved');
+  });
+
+  it('a company administrator’s home says when the committee’s term ends within 60 days', async () => {
+    // The community the home opens on, and a running term of it the sweep has reminded about (59 days left).
+    const token = await stack.h.loginAs('demo-admin');
+    const me = (await stack.h.call('GET', '/api/me', { token })).body as { staff: { community: { id: string } }[] };
+    const communityId = me.staff[0]!.community.id;
+    const community = await stack.h.db.community.findUniqueOrThrow({ where: { id: communityId } });
+    const by = await stack.h.db.staffRole.findFirstOrThrow({
+      where: { role: 'COMPANY_ADMIN', companyId: community.companyId },
+    });
+    const now = stack.h.deps.clock.now();
+    const today = beijingDay(now);
+    const receipt = await stack.h.db.upload.create({
+      data: {
+        id: crypto.randomUUID(),
+        uploaderId: by.userId,
+        contentType: 'image/jpeg',
+        bytes: 1,
+        storageKey: `e2e/${crypto.randomUUID()}`,
+        claimKind: 'committeeTerm',
+        createdAt: now,
+      },
+    });
+    const term = await stack.h.db.committeeTerm.create({
+      data: {
+        companyId: community.companyId,
+        communityId,
+        startsOn: addDays(today, -1400),
+        endsOn: addDays(today, 59),
+        filedOn: addDays(today, -1390),
+        receiptUploadId: receipt.id,
+        confirmedById: by.userId,
+        confirmedAt: now,
+        remindedAt: now,
+      },
+    });
+    try {
+      const page = await stack.newPage();
+      await stack.devLogin(page, '物业公司管理员');
+      await page.getByText('员工工作台', { exact: true }).click();
+      await page
+        .getByTestId('home-committee-term')
+        .getByText(`本小区业委会任期将于 ${addDays(today, 59)} 届满（还有 59 天）`, { exact: false })
+        .waitFor();
+      await stack.shot(page, '13b-home-admin-committee-term');
+    } finally {
+      await stack.h.db.committeeTerm.delete({ where: { id: term.id } });
+      await stack.h.db.upload.delete({ where: { id: receipt.id } });
+    }
   });
 
   it('a technician of two communities switches between them', async () => {

@@ -20,6 +20,14 @@ export async function getCommittee(deps: Deps, userId: string, communityId: stri
     where: { id: { in: term?.members.map((m) => m.userId) ?? [] } },
     select: { id: true, name: true, phone: true },
   });
+  // Every member is an owner of record here: one who never wrote a name in the app is named as the roster does.
+  const phones = users.flatMap((u) => (u.phone ? [u.phone] : []));
+  const roster = phones.length
+    ? await deps.db.ownerRosterEntry.findMany({
+        where: { phone: { in: phones }, unit: { communityId } },
+        select: { phone: true, name: true },
+      })
+    : [];
   const proposal = await proposeFromElection(deps.db, communityId);
   const entered = proposal
     ? (await deps.db.committeeTerm.count({ where: { electionId: proposal.election.id } })) > 0
@@ -45,7 +53,7 @@ export async function getCommittee(deps: Deps, userId: string, communityId: stri
           const u = users.find((x) => x.id === m.userId);
           return {
             userId: m.userId,
-            name: u?.name ?? '未填写姓名',
+            name: u?.name ?? roster.find((r) => r.phone === u?.phone)?.name ?? '未填写姓名',
             phone: maskPhone(u?.phone),
             office: m.office,
             officeName: OFFICE_NAMES[m.office],

@@ -5,6 +5,7 @@ import { ZId } from '../http/params.js';
 import { cursorRows, type SqlQuery } from '../db-cursor.js';
 import { exportTable, ZExportFormat, type ExportColumn, type ExportFile } from './export.js';
 import { beijingDay } from '../beijing.js';
+import { sellersBillSql } from '../units/ownership.js';
 
 export const ZArrearsQuery = z.object({
   buildingId: ZId.optional(),
@@ -33,11 +34,8 @@ type Row = {
 };
 
 const MONTH = 30 * 86_400_000;
-/**
- * A former owner's bill: its period began before the unit's latest transfer date (t."onDate",
- * 'YYYY-MM-DD'); the same rule as buyerFromMonth in units/ownership.ts, as SQL over b and t.
- */
-const SELLERS = `(t."onDate" IS NOT NULL AND b."firstMonth" || '-01' < t."onDate")`;
+/** A former owner's bill, over b and the unit's latest transfer date t."onDate" (ownership.ts, the one rule). */
+const SELLERS = sellersBillSql('b', 't."onDate"');
 const monthsOverdue = (oldestDue: Date, now: Date) =>
   Math.max(0, Math.floor((now.getTime() - oldestDue.getTime()) / MONTH));
 
@@ -120,6 +118,9 @@ const COLUMNS: ExportColumn[] = [
   { header: '欠费月数' },
   { header: '欠费笔数' },
   { header: '欠费金额（元）', money: true },
+  // The whole debt split in two (docs/roles.md, Ownership transfer): the current owner's and the former owner's.
+  { header: '本业主欠费（元）', money: true },
+  { header: '前业主欠费（元）', money: true },
 ];
 
 /** The arrears list as a file a cashier opens in Excel (see exportTable). */
@@ -134,7 +135,17 @@ export async function exportArrears(
   const rows = cursorRows<Row>(deps.config, arrearsQuery(deps, communityId, q));
   async function* lines() {
     for await (const r of rows)
-      yield [r.building, r.number, r.items, r.oldestPeriod, monthsOverdue(r.oldestDue, now), r.bills, r.amountFen];
+      yield [
+        r.building,
+        r.number,
+        r.items,
+        r.oldestPeriod,
+        monthsOverdue(r.oldestDue, now),
+        r.bills,
+        r.amountFen,
+        r.amountFen - r.sellerFen,
+        r.sellerFen,
+      ];
   }
   return exportTable(q.format, { file: `欠费清单-${beijingDay(now)}`, sheet: '欠费清单' }, COLUMNS, lines());
 }

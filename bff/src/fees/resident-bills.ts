@@ -6,7 +6,7 @@ import { keyset, toPage } from '../http/params.js';
 import { lateCharge } from './money.js';
 import type { z } from 'zod';
 import type { ZBillListQuery } from './schema.js';
-import { sellerCutoffs } from '../units/ownership.js';
+import { isSellers, isSellersBill, notSellersBillWhere, sellerCutoffs } from '../units/ownership.js';
 
 const DAY = 86_400_000;
 const OPEN_STATES = ['UNPAID', 'PAYING'] as const;
@@ -35,7 +35,7 @@ export function shapeBill(
      * 前业主欠费: the period began before the unit's latest transfer (docs/roles.md, Ownership
      * transfer), so it was the seller's to pay; it stays with the unit but is not the new owner's arrear.
      */
-    seller: b.payer === 'OWNER' && buyerFrom !== undefined && b.firstMonth < buyerFrom,
+    seller: isSellersBill(buyerFrom, b),
     firstMonth: b.firstMonth,
     months: b.months,
     detail: b.detail,
@@ -59,9 +59,18 @@ export function shapeBill(
 /** The units a resident may pay for: verified members (owners, family, tenants who pay on their behalf). */
 const myUnit = (userId: string) => ({ memberships: { some: { userId, status: 'VERIFIED' as const } } });
 
-type Group = { unitId: string; _count: number; _sum: { amountFen: number | null } };
+type Group = {
+  unitId: string;
+  payer: Bill['payer'];
+  firstMonth: string;
+  _count: number;
+  _sum: { amountFen: number | null };
+};
 
-/** Groups by (unit, month) added up per unit. */
+/** Open bills grouped by what the seller's rule reads (ownership.ts, isSellers). */
+const BY: ['unitId', 'payer', 'firstMonth'] = ['unitId', 'payer', 'firstMonth'];
+
+/** Groups by (unit, payer, month) added up per unit. */
 function totals(groups: Group[]) {
   const out = new Map<string, { _count: number; _sum: { amountFen: number } }>();
   for (const g of groups) {
@@ -88,9 +97,9 @@ export async function billSummary(deps: Deps, userId: string) {
   const unitIds = units.map((u) => u.id);
   const openWhere = { unitId: { in: unitIds }, payer: 'OWNER' as const, state: { in: [...OPEN_STATES] } };
   const [open, overdue, cutoffs] = await Promise.all([
-    deps.db.bill.groupBy({ by: ['unitId', 'firstMonth'], where: openWhere, _count: true, _sum: { amountFen: true } }),
+    deps.db.bill.groupBy({ by: BY, where: openWhere, _count: true, _sum: { amountFen: true } }),
     deps.db.bill.groupBy({
-      by: ['unitId', 'firstMonth'],
+      by: BY,
       where: { ...openWhere, dueAt: { lt: deps.clock.now() } },
       _count: true,
       _sum: { amountFen: true },
@@ -98,13 +107,10 @@ export async function billSummary(deps: Deps, userId: string) {
     sellerCutoffs(deps.db, unitIds),
   ]);
   // A former owner's bills (a transfer, docs/roles.md, Owners and households) are counted apart: not the owner's arrear.
-  const isSellers = (g: { unitId: string; firstMonth: string }) => {
-    const from = cutoffs.get(g.unitId);
-    return from !== undefined && g.firstMonth < from;
-  };
-  const byUnit = totals(open.filter((g) => !isSellers(g)));
-  const overdueByUnit = totals(overdue.filter((g) => !isSellers(g)));
-  const sellersByUnit = totals(open.filter(isSellers));
+  const sellers = (g: Group) => isSellers(cutoffs, g);
+  const byUnit = totals(open.filter((g) => !sellers(g)));
+  const overdueByUnit = totals(overdue.filter((g) => !sellers(g)));
+  const sellersByUnit = totals(open.filter(sellers));
   return {
     units: units.map((u) => ({
       unitId: u.id,
@@ -160,8 +166,9 @@ export async function unitBills(
   }
   const page = keyset('createdAt', q.cursor, q.limit, 'desc');
   // A resident's history is their own: a former owner's settled bills (their waivers, their refunds) are not shown.
-  const ownOnly = viewer === 'resident' && buyerFrom !== undefined ? { firstMonth: { gte: buyerFrom } } : {};
-  const settled = { unitId: unit.id, payer: { in: payers }, state: { in: [...SETTLED_STATES] }, ...ownOnly };
+  const ownOnly = viewer === 'resident' ? notSellersBillWhere(buyerFrom) : {};
+  // AND, not spread: the page's keyset condition is an OR of its own.
+  const settled = { unitId: unit.id, payer: { in: payers }, state: { in: [...SETTLED_STATES] }, AND: [ownOnly] };
   const total = await deps.db.bill.count({ where: settled });
   const rows = await deps.db.bill.findMany({
     where: { ...settled, ...page.where },

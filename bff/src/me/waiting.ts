@@ -3,6 +3,8 @@ import { OFFICE_ROLES, staffRolesByCommunity } from '../access/scope.js';
 import { notFound } from '../errors.js';
 import { COMMITTEE_REVIEW_KINDS } from '../moderation/decide.js';
 import { OPEN_WORK } from '../repairs/list-repairs.js';
+import { beijingDay } from '../beijing.js';
+import { daysFrom } from '../committee/view.js';
 
 /**
  * What waits for the caller in one community, for the counts on the staff home (issue 30): the office
@@ -10,14 +12,17 @@ import { OPEN_WORK } from '../repairs/list-repairs.js';
  * those), repairs filed and not yet accepted, and content held for review (not the committee's election
  * candidates); a technician sees their own open jobs. A count the caller's roles do not open is null. The
  * same filters as the lists they lead to (units/list-bind-request-queue.ts, repairs/list-repairs.ts,
- * moderation/queue.ts), so the number on the tile is the length of the list behind it.
+ * moderation/queue.ts), so the number on the tile is the length of the list behind it. A company admin
+ * also gets the community's committee term once its 60-day reminder went out (committee/sweep.ts), null
+ * otherwise: the company enters the next term (docs/roles.md §The committee).
  */
 export async function waitingCounts(deps: Deps, staffId: string, communityId: string) {
   const roles = (await staffRolesByCommunity(deps.db, staffId)).get(communityId)?.roles;
   if (!roles?.length) throw notFound('小区');
   const office = roles.some((r) => OFFICE_ROLES.includes(r));
   const technician = roles.includes('TECHNICIAN');
-  const [bindRequests, repairsToAccept, moderation, myJobs] = await Promise.all([
+  const admin = roles.includes('COMPANY_ADMIN');
+  const [bindRequests, repairsToAccept, moderation, myJobs, ending] = await Promise.all([
     office
       ? deps.db.unitMembership.count({ where: { status: 'PENDING', unit: { communityId }, userId: { not: staffId } } })
       : null,
@@ -30,6 +35,15 @@ export async function waitingCounts(deps: Deps, staffId: string, communityId: st
     technician
       ? deps.db.repairRequest.count({ where: { communityId, assigneeId: staffId, status: { in: OPEN_WORK } } })
       : null,
+    admin
+      ? deps.db.committeeTerm.findFirst({
+          where: { communityId, endedAt: null, remindedAt: { not: null } },
+          select: { endsOn: true },
+        })
+      : null,
   ]);
-  return { bindRequests, repairsToAccept, moderation, myJobs };
+  const committeeTermEnding = ending
+    ? { endsOn: ending.endsOn, daysLeft: daysFrom(beijingDay(deps.clock.now()), ending.endsOn) }
+    : null;
+  return { bindRequests, repairsToAccept, moderation, myJobs, committeeTermEnding };
 }

@@ -73,13 +73,13 @@ export async function createPayOrder(deps: Deps, userId: string, billIds: string
   const pay = requirePay(deps.wechat.pay);
   const ids = [...new Set(billIds)];
   const bills = await deps.db.bill.findMany({
-    where: { id: { in: ids }, payer: 'OWNER', unit: { memberships: { some: { userId, status: 'VERIFIED' } } } },
+    where: payableBy(userId, ids),
     include: { feeItem: { select: { name: true } } },
   });
   if (bills.length !== ids.length) throw notFound('账单');
-  // A former owner's bills (docs/roles.md, Owners and households) are settled by the office, never on the phone.
-  const cutoffs = await sellerCutoffs(deps.db, [...new Set(bills.map((b) => b.unitId))]);
-  if (bills.some((b) => isSellers(cutoffs, b))) throw new AppError('SELLER_BILL', '这是前业主的欠费，请联系物业处理');
+  const unitIds = [...new Set(bills.map((b) => b.unitId))];
+  // Asked here too so a pending order is not resumed for a bill a transfer has made the seller's.
+  await refuseSellersBills(deps.db, bills, unitIds);
   const communityId = bills[0]!.communityId;
   if (bills.some((b) => b.communityId !== communityId))
     throw new AppError('VALIDATION_FAILED', '一次只能缴同一个小区的账单', [{ path: 'billIds', message: '请分开缴费' }]);
@@ -111,6 +111,11 @@ export async function createPayOrder(deps: Deps, userId: string, billIds: string
   const expiresAt = new Date(now.getTime() + ORDER_TTL_MS);
 
   await deps.db.$transaction(async (tx) => {
+    // Under the units' lock a transfer takes (record-transfer.ts, FOR UPDATE), asked again: a transfer that
+    // committed since the read above is seen here, and one still to come waits for this order's commit.
+    await tx.$executeRaw`SELECT 1 FROM "Unit" WHERE id = ANY(${unitIds}::uuid[]) ORDER BY id FOR SHARE`;
+    if ((await tx.bill.count({ where: payableBy(userId, ids) })) !== ids.length) throw notFound('账单');
+    await refuseSellersBills(tx, bills, unitIds);
     await tx.payOrder
       .create({
         data: {
@@ -137,6 +142,23 @@ export async function createPayOrder(deps: Deps, userId: string, billIds: string
     await deps.jobs.send(queryOrderJob, { orderId: id, step: 0 }, { tx, startAfter: queryDelay(now, 0, now) });
   });
   return prepareOrder(deps, pay, id);
+}
+
+/** The owner's bills of units where the user is a verified member (family and tenants pay on the owner's behalf). */
+const payableBy = (userId: string, ids: string[]) => ({
+  id: { in: ids },
+  payer: 'OWNER' as const,
+  unit: { memberships: { some: { userId, status: 'VERIFIED' as const } } },
+});
+
+/** A former owner's bills (docs/roles.md, Owners and households) are settled by the office, never on the phone. */
+async function refuseSellersBills(
+  db: Deps['db'] | Prisma.TransactionClient,
+  bills: { unitId: string; payer: 'OWNER' | 'DEVELOPER'; firstMonth: string }[],
+  unitIds: string[],
+) {
+  const cutoffs = await sellerCutoffs(db, unitIds);
+  if (bills.some((b) => isSellers(cutoffs, b))) throw new AppError('SELLER_BILL', '这是前业主的欠费，请联系物业处理');
 }
 
 /**

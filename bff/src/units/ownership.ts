@@ -1,4 +1,4 @@
-import type { MemberRelation, Prisma } from '@prisma/client';
+import type { BillPayer, MemberRelation, Prisma } from '@prisma/client';
 import type { Db } from '../db.js';
 import { nextMonth } from '../fees/periods.js';
 
@@ -31,14 +31,42 @@ export async function isOwnerOfRecord(db: Db | Prisma.TransactionClient, userId:
 }
 
 /**
+ * The cutoff rule, the only copy (docs/roles.md, Ownership transfer): a bill whose period began before
+ * the unit's latest transfer date was the seller's to pay. A bill of several months follows its first
+ * month; a developer's bill is never the seller's. `isSellersBill` decides it in TypeScript from
+ * `buyerFromMonth`, `sellersBillSql` in SQL from the transfer date itself; tests/seller-bills.test.ts
+ * runs both over every kind of date and checks they agree.
+ */
+
+/**
  * The first month that is the buyer's after a transfer on `onDate` ('YYYY-MM-DD'): a bill whose period
  * began before the date (its first month < this) was owed by the seller.
  */
 export const buyerFromMonth = (onDate: string): string =>
   onDate.endsWith('-01') ? onDate.slice(0, 7) : nextMonth(onDate.slice(0, 7));
 
+/** Whether a bill was a former owner's, given its unit's buyer's first month (undefined: never transferred). */
+export function isSellersBill(buyerFrom: string | undefined, bill: { payer: BillPayer; firstMonth: string }): boolean {
+  return bill.payer === 'OWNER' && buyerFrom !== undefined && bill.firstMonth < buyerFrom;
+}
+
+/**
+ * The same rule as SQL: `bill` is the alias of a "Bill" row, `onDate` an expression for the unit's latest
+ * transfer date ('YYYY-MM-DD', NULL when none). "The period's first day is before the date" is exactly
+ * "its first month is before buyerFromMonth(date)". Both arguments are written by our code, never input.
+ */
+export const sellersBillSql = (bill: string, onDate: string): string =>
+  `(${bill}."payer" = 'OWNER' AND ${onDate} IS NOT NULL AND ${bill}."firstMonth" || '-01' < ${onDate})`;
+
+/** The same rule as a Prisma filter for one unit's bills: those that are NOT a former owner's. */
+export const notSellersBillWhere = (buyerFrom: string | undefined): Prisma.BillWhereInput =>
+  buyerFrom === undefined ? {} : { OR: [{ payer: { not: 'OWNER' } }, { firstMonth: { gte: buyerFrom } }] };
+
 /** Per unit with a transfer: the first month of its latest owner (bills before it are a former owner's). */
-export async function sellerCutoffs(db: Db, unitIds: string[]): Promise<Map<string, string>> {
+export async function sellerCutoffs(
+  db: Db | Prisma.TransactionClient,
+  unitIds: string[],
+): Promise<Map<string, string>> {
   if (unitIds.length === 0) return new Map();
   const rows = await db.ownershipTransfer.groupBy({
     by: ['unitId'],
@@ -48,8 +76,10 @@ export async function sellerCutoffs(db: Db, unitIds: string[]): Promise<Map<stri
   return new Map(rows.filter((r) => r._max.onDate).map((r) => [r.unitId, buyerFromMonth(r._max.onDate!)]));
 }
 
-/** Whether a bill (its unit and first month) was a former owner's, given the units' `sellerCutoffs`. */
-export function isSellers(cutoffs: Map<string, string>, bill: { unitId: string; firstMonth: string }): boolean {
-  const from = cutoffs.get(bill.unitId);
-  return from !== undefined && bill.firstMonth < from;
+/** Whether a bill (its unit, payer and first month) was a former owner's, given the units' `sellerCutoffs`. */
+export function isSellers(
+  cutoffs: Map<string, string>,
+  bill: { unitId: string; payer: BillPayer; firstMonth: string },
+): boolean {
+  return isSellersBill(cutoffs.get(bill.unitId), bill);
 }

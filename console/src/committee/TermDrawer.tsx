@@ -7,7 +7,15 @@ import { uploadPhoto } from '../elections/upload';
 
 export type Mode = 'election' | 'manual';
 type Office = 'DIRECTOR' | 'DEPUTY' | 'MEMBER';
-type Row = { key: string; userId?: string; label?: string; phone: string; office: Office; included: boolean };
+type Row = {
+  key: string;
+  userId?: string;
+  name?: string;
+  label?: string;
+  phone: string;
+  office: Office;
+  included: boolean;
+};
 
 const OFFICES: [Office, string][] = [
   ['DIRECTOR', '主任'],
@@ -20,6 +28,7 @@ const rowsFor = (mode: Mode | undefined, proposal: Committee['proposal']): Row[]
     ? (proposal?.matched ?? []).map((m) => ({
         key: m.candidateId,
         userId: m.userId,
+        name: m.name,
         label: `${m.name}（${m.phone}）`,
         phone: '',
         office: 'MEMBER',
@@ -48,6 +57,7 @@ export function TermDrawer(props: {
   const [error, setError] = useState('');
   useEffect(() => {
     setRows(rowsFor(mode, proposal));
+    setDays({ startsOn: '', endsOn: '', filedOn: '' });
     setError('');
     setPhoto(undefined);
   }, [mode, proposal]);
@@ -132,7 +142,7 @@ export function TermDrawer(props: {
                 />
               )}
               <select
-                aria-label={`第 ${i + 1} 位成员职务`}
+                aria-label={r.name ? `${r.name}的职务` : `第 ${i + 1} 位成员职务`}
                 value={r.office}
                 onChange={(e) => edit(r.key, { office: e.target.value as Office })}
               >

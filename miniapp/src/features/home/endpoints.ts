@@ -6,6 +6,8 @@ export type WaitingCounts = {
   repairsToAccept: number | null;
   moderation: number | null;
   myJobs: number | null;
+  /** A company admin's: the community's committee term once its 60-day reminder went out (docs/roles.md §The committee). */
+  committeeTermEnding: { endsOn: string; daysLeft: number } | null;
 };
 
 export function homeEndpoints(api: ApiClient) {

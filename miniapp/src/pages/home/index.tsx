@@ -104,13 +104,23 @@ function StaffModules({ communityId, roles }: { communityId: string; roles: Staf
     if (shown.current) void counts.reload();
     shown.current = true;
   });
+  const ending = counts.data?.committeeTermEnding;
   return (
-    <ModuleGrid
-      modules={staffModules(roles)}
-      testId="staff-modules"
-      query={`?communityId=${communityId}`}
-      counts={counts.data}
-    />
+    <View>
+      {/* The company enters the next term at the desk (业委会成员); the phone only reminds its admins. */}
+      {ending && (
+        <Text className="hint error" data-testid="home-committee-term">
+          本小区业委会任期将于 {ending.endsOn} 届满（还有 {ending.daysLeft}{' '}
+          天），请提醒业委会组织换届选举，新一届在电脑端「业委会成员」录入
+        </Text>
+      )}
+      <ModuleGrid
+        modules={staffModules(roles)}
+        testId="staff-modules"
+        query={`?communityId=${communityId}`}
+        counts={counts.data}
+      />
+    </View>
   );
 }
 
