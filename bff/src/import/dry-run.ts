@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { beijingDay } from '../beijing.js';
+import { refuseRetiredCommunity } from '../access/community-retired.js';
 import { requireRole } from '../access/guards.js';
 import type { Deps } from '../deps.js';
 import { notFound } from '../errors.js';
@@ -44,6 +45,7 @@ export async function dryRunImport(
   file: { body: Buffer; filename: string | null },
 ) {
   await requireImporter(deps, userId, communityId);
+  await refuseRetiredCommunity(deps.db, communityId, '不能再导入资料');
   const sheets = await readImportFile(file.body);
   const { records, errors } = validate(sheets);
   // Read before the data it names: a change in between makes applying refuse, never write blind.
