@@ -122,6 +122,28 @@ describe('golden file: a transfer of ownership', () => {
   });
 });
 
+describe('a sale at the desk between the dry run and applying', () => {
+  it('makes applying refuse (the fingerprint moved), writing nothing', async () => {
+    const community = await site.newCommunity();
+    await importAndApply(community.id, fixture.before);
+    const dry = await uploadImport(site.admin, community.id, await workbook(fixture.sheets));
+    expect(dry.body.canApply).toBe(true);
+    const unit = await h.db.unit.findFirstOrThrow({ where: { communityId: community.id, number: '201' } });
+    const desk = await site.admin.call('POST', `/api/staff/units/${unit.id}/transfers`, {
+      body: {
+        owners: [{ name: '吴九', phone: '13911110009' }],
+        onDate: '2026-11-01',
+        reason: '二手房买卖',
+        evidence: '不动产权证书',
+      },
+    });
+    expect(desk.status).toBe(201);
+    const stale = await site.admin.call('POST', `/api/staff/imports/${dry.body.id}/apply`);
+    expect([stale.status, stale.body.code]).toEqual([409, 'IMPORT_STALE']);
+    expect(await h.db.ownershipTransfer.count({ where: { communityId: community.id } })).toBe(1);
+  });
+});
+
 describe('a 过户日期 the desk would refuse is an error of its row', () => {
   it('sellers among the buyers, a date after today, rows of one unit with different dates', async () => {
     const community = await site.newCommunity();
