@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Prisma } from '@prisma/client';
+import { beijingDay } from '../bff/src/beijing.js';
 import { writePlan } from '../bff/src/import/apply.js';
 import { SHEETS, type SheetName } from '../bff/src/import/columns.js';
 import { diff } from '../bff/src/import/plan.js';
@@ -30,7 +31,7 @@ async function workbookOf(sheets: DemoSheets): Promise<Buffer> {
  */
 export async function importDemoLists(tx: Prisma.TransactionClient, communityId: string, sheets: DemoSheets) {
   const { records, errors } = validate(await readImportFile(await workbookOf(sheets)));
-  const planned = await diff(tx, communityId, records);
+  const planned = await diff(tx, communityId, records, beijingDay(new Date()));
   const problems = [...errors, ...planned.errors];
   if (problems.length > 0) throw new Error(`demo lists refused by the import: ${problems[0]!.message}`);
   await writePlan(

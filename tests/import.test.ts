@@ -95,7 +95,7 @@ describe('a clean workbook', () => {
     // New units and their owners are recorded by the import itself, with its counts.
     const events = await h.db.auditEvent.findMany({ where: { communityId: community.id } });
     expect(events.map((e) => [e.kind, e.actorId, e.after])).toEqual([
-      ['IMPORT_APPLIED', site.admin.userId, { units: 3, owners: 3, parking: 2, arrears: 0 }],
+      ['IMPORT_APPLIED', site.admin.userId, { units: 3, owners: 3, parking: 2, arrears: 0, transfers: 0 }],
     ]);
     expect(await rosterOf(community.id)).toEqual(clean.expect.roster);
     const parking = await h.db.parkingSpace.findMany({
@@ -115,12 +115,13 @@ describe('a clean workbook', () => {
       absentUnits: 0,
       arrears: { added: 0, changed: 0, unchanged: 0 },
       arrearsFen: 0,
+      transfers: 0,
     });
     const before = await h.db.auditEvent.count({
       where: { communityId: community.id, kind: { not: 'IMPORT_APPLIED' } },
     });
     const reapplied = await site.admin.call('POST', `/api/staff/imports/${again.body.id}/apply`);
-    expect(reapplied.body.written).toEqual({ units: 0, owners: 0, parking: 0, arrears: 0 });
+    expect(reapplied.body.written).toEqual({ units: 0, owners: 0, parking: 0, arrears: 0, transfers: 0 });
     expect(await unitsOf(community.id)).toEqual(clean.expect.units);
     expect(await h.db.auditEvent.count({ where: { communityId: community.id, kind: { not: 'IMPORT_APPLIED' } } })).toBe(
       before,

@@ -1,12 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useHarness } from './support/use-harness.js';
-import { staff, type Actor } from './support/actors.js';
+import { resident, staff, type Actor } from './support/actors.js';
 import {
   addFeeItem,
   deliverUnits,
   draftElection,
   makeCommunity,
   monthsFromNow,
+  repairBody,
   runBilling,
 } from './support/factories/index.js';
 
@@ -220,6 +221,99 @@ describe('retiring', () => {
     const retired = await manager.call('POST', `${M}/parking/${p.body.id}/retire`, { body: { reason: '改为通道' } });
     expect(retired.body.retiredAt).toBeTruthy();
     expect(await h.db.parkingSpace.count({ where: { id: p.body.id } })).toBe(1);
+  });
+});
+
+describe('retiring a community', () => {
+  it('by a company admin only, with a reason, once its bills are settled; then history: no billing, binds, repairs or edits', async () => {
+    const local = await makeCommunity(h.db, { units: 1 });
+    const [unit] = local.units;
+    await deliverUnits(h, [unit!.id]);
+    const boss = await staff(h, 'MANAGER', local.community);
+    const owner = await resident(h, unit!);
+    const bossAdmin = await staff(h, 'COMPANY_ADMIN', { companyId: local.companyId, id: null });
+    const item = await addFeeItem(boss, local.community.id, {
+      kind: 'PROPERTY',
+      name: '物业服务费',
+      amountFen: 235,
+      cycle: 'MONTH',
+    });
+    const [past, next] = monthsFromNow(h, -3, 2);
+    await runBilling(boss, local.community.id, past!, [item.id]);
+    const retire = (who: Actor, body: object = { reason: '物业合同到期，移交新物业' }) =>
+      who.call('POST', `${M}/communities/${local.community.id}/retire`, { body });
+
+    expect((await retire(boss)).status).toBe(403); // its manager sees it, but it is not theirs to retire
+    expect((await retire(admin)).status).toBe(404); // another company's admin finds nothing
+    expect((await retire(bossAdmin, {})).status).toBe(400);
+    const unpaid = await retire(bossAdmin);
+    expect([unpaid.status, unpaid.body.code, unpaid.body.message]).toEqual([
+      409,
+      'MASTER_IN_USE',
+      '小区还有 1 笔未缴账单，请先收齐或减免后再停用',
+    ]);
+    const bill = await h.db.bill.findFirstOrThrow({ where: { unitId: unit!.id } });
+    const waived = await boss.call('POST', `/api/staff/bills/${bill.id}/waive`, { body: { reason: '移交前结清' } });
+    expect(waived.status).toBe(200);
+
+    const retired = await retire(bossAdmin);
+    expect(retired.status, JSON.stringify(retired.body)).toBe(200);
+    expect(retired.body).toMatchObject({ editable: false });
+    expect(retired.body.retiredAt).toBeTruthy();
+    const audit = await h.db.auditEvent.findFirstOrThrow({
+      where: { subjectId: local.community.id, kind: 'COMMUNITY_RETIRE' },
+    });
+    expect([audit.actorId, audit.reason]).toEqual([bossAdmin.userId, '物业合同到期，移交新物业']);
+    const twice = await retire(bossAdmin);
+    expect([twice.status, twice.body.code]).toEqual([409, 'MASTER_RETIRED']);
+
+    // History stays and is read at the desk.
+    expect(await h.db.bill.count({ where: { communityId: local.community.id } })).toBe(1);
+    const listed = await bossAdmin.call('GET', `${M}/communities`);
+    expect(listed.body.items.find((c: { id: string }) => c.id === local.community.id)).toMatchObject({
+      editable: false,
+      retiredAt: retired.body.retiredAt,
+    });
+    expect((await boss.call('GET', `${M}/units?communityId=${local.community.id}`)).body.total).toBe(1);
+    // Nothing new starts in it.
+    const billing = await boss.call('POST', `/api/staff/communities/${local.community.id}/billing/runs`, {
+      body: { period: next, feeItemIds: [item.id] },
+    });
+    expect([billing.status, billing.body.code]).toEqual([409, 'MASTER_RETIRED']);
+    const edit = await bossAdmin.call('PATCH', `${M}/communities/${local.community.id}`, {
+      body: { address: '新地址' },
+    });
+    expect([edit.status, edit.body.code]).toEqual([409, 'MASTER_RETIRED']);
+    const add = await boss.call('POST', `${M}/units`, { body: unitBody(local.building.id, { number: '999' }) });
+    expect([add.status, add.body.code]).toEqual([409, 'MASTER_RETIRED']);
+    const repair = await owner.call('POST', '/api/repairs', { body: repairBody(unit!.id) });
+    expect([repair.status, repair.body.code]).toEqual([409, 'MASTER_RETIRED']);
+    // Residents' pickers no longer show it; a bind request for one of its units is "not found".
+    const pickers = await owner.call('GET', '/api/communities');
+    expect(pickers.body.items.map((c: { id: string }) => c.id)).not.toContain(local.community.id);
+    expect((await owner.call('GET', `/api/communities/${local.community.id}/buildings`)).status).toBe(404);
+    expect((await owner.call('GET', `/api/buildings/${local.building.id}/units`)).status).toBe(404);
+    const bind = await boss.call('POST', '/api/units/bind-requests', {
+      body: { unitId: unit!.id, relation: 'TENANT' },
+    });
+    expect(bind.status).toBe(404);
+  });
+
+  it('is refused while an election is under way', async () => {
+    const local = await makeCommunity(h.db, { units: 1 });
+    await deliverUnits(h, [local.units[0]!.id]);
+    const committee = await staff(h, 'COMMITTEE_MEMBER', local.community);
+    const bossAdmin = await staff(h, 'COMPANY_ADMIN', { companyId: local.companyId, id: null });
+    const { id } = await draftElection(h, committee, local.community.id);
+    expect((await committee.call('POST', `/api/committee/elections/${id}/steps/publish`)).status).toBe(200);
+    const res = await bossAdmin.call('POST', `${M}/communities/${local.community.id}/retire`, {
+      body: { reason: '物业合同到期' },
+    });
+    expect([res.status, res.body.code, res.body.message]).toEqual([
+      409,
+      'MASTER_IN_USE',
+      '小区还有 1 项进行中的表决，请在计票结束后再停用',
+    ]);
   });
 });
 

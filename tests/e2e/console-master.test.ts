@@ -6,7 +6,9 @@ import { axe, signInAtDesk } from './console-kit.js';
 /**
  * 小区与房屋 at a desk (issue 27, docs/master-data.md): the manager of 梧桐苑 adds a building and a unit
  * in it, corrects the unit's 专有面积 — the drawer asks for 变更原因 and refuses without one — and retires
- * the unit after a confirmation. The screen is checked by axe and photographed.
+ * the unit after a confirmation. The screen is checked by axe and photographed. A company admin retires a
+ * community (docs/master-data.md, Retiring a community): refused with the BFF's reason while 梧桐苑 still has
+ * unpaid bills, done after a confirmation for a community with nothing open.
  */
 const stack = useBrowserStack();
 
@@ -76,5 +78,49 @@ describe('办公台：小区与房屋', { timeout: 60_000 }, () => {
       { exclusiveArea: '88.15' },
       '测绘报告更正',
     ]);
+  });
+
+  it('a company admin retires a community after a confirmation; one with unpaid bills is refused with the reason', async () => {
+    const company = await stack.h.db.propertyCompany.findFirstOrThrow({ where: { name: '申城物业服务有限公司' } });
+    const leaving = await stack.h.db.community.create({
+      data: { companyId: company.id, name: '枫林小区', address: '枫林路 1 号' },
+    });
+    const desk = await signInAtDesk(stack, '物业公司管理员');
+    await desk.evaluate(`location.hash = '#/master?tab=communities'`);
+    const list = desk.getByRole('region', { name: '小区列表' });
+    const retire = async (name: string, reason: string) => {
+      await list.getByRole('row').filter({ hasText: name }).getByRole('button', { name: '停用' }).click();
+      await desk
+        .locator('.t-dialog form')
+        .getByLabel(/停用原因/)
+        .fill(reason);
+      await desk.locator('.t-dialog__footer').first().getByRole('button', { name: '停用', exact: true }).click();
+      const confirm = desk.locator('.t-dialog', { hasText: '确认停用？' });
+      await confirm.getByText('不再生成账单').waitFor();
+      await confirm.getByRole('button', { name: '停用', exact: true }).click();
+    };
+
+    await retire('梧桐苑', '测试停用');
+    await desk
+      .locator('.t-dialog')
+      .getByText(/小区还有 \d+ 笔未缴账单，请先收齐或减免后再停用/)
+      .waitFor();
+    await desk.locator('.t-dialog__footer').first().getByRole('button', { name: '取消' }).click();
+
+    await retire('枫林小区', '物业服务合同到期，移交新物业');
+    const row = list.getByRole('row').filter({ hasText: '枫林小区' });
+    await row.getByText('已停用').waitFor();
+    expect(await row.getByRole('button', { name: '停用' }).count()).toBe(0);
+    await axe(desk, 'master communities with a retired one');
+    await stack.shot(desk, '131-console-master-community-retired');
+
+    const after = await stack.h.db.community.findUniqueOrThrow({ where: { id: leaving.id } });
+    expect(after.retiredAt).not.toBeNull();
+    const audit = await stack.h.db.auditEvent.findFirstOrThrow({
+      where: { subjectId: leaving.id, kind: 'COMMUNITY_RETIRE' },
+    });
+    expect(audit.reason).toBe('物业服务合同到期，移交新物业');
+    const wutong = await stack.h.db.community.findFirstOrThrow({ where: { name: '梧桐苑' } });
+    expect(wutong.retiredAt).toBeNull();
   });
 });

@@ -76,6 +76,12 @@ export async function linesFor(
 ) {
   const period = parsePeriod(req.period)!;
   requireBillablePeriod(period, deps.clock.now());
+  // A retired community is billed no more; a run holds the lock its retirement takes (master/communities.ts).
+  const [community] = await read<{ retired: boolean }>(
+    `SELECT "retiredAt" IS NOT NULL AS retired FROM "Community" WHERE "id" = $1::uuid`,
+    [communityId],
+  );
+  if (community?.retired) throw new AppError('MASTER_RETIRED', '这个小区已停用，不再生成账单');
   const overlapping = overlappingBills(period);
   const [units, spaces, existing] = await Promise.all([
     read<BillingUnit>(

@@ -1,10 +1,11 @@
-import type pg from 'pg';
+import type { Prisma } from '@prisma/client';
 import { requireRole } from '../access/guards.js';
 import type { Deps } from '../deps.js';
 import { AppError, notFound } from '../errors.js';
 import { APPLY_WITHIN_MS } from './dry-run.js';
 import { fingerprint } from './fingerprint.js';
 import { deliveredInstant, type AuditRow, type Plan } from './plan.js';
+import { refreshAfterTransfers, transferInTx } from '../units/record-transfer.js';
 
 const CHUNK = 5000;
 const chunks = <T>(rows: T[]) =>
@@ -17,6 +18,17 @@ const applied = () => new AppError('IMPORT_APPLIED', '这次导入已经执行�
  * Prisma transaction's raw statements — the same statements either way.
  */
 export type PlanWriter = { query(statement: string, params: unknown[]): Promise<unknown> };
+
+/** A connection in a transaction that answers rows: node-postgres's own, or a Prisma transaction's. */
+export type Sql = {
+  query(statement: string, params: unknown[]): Promise<{ rows: Record<string, unknown>[]; rowCount: number | null }>;
+};
+const prismaSql = (tx: Prisma.TransactionClient): Sql => ({
+  query: async (statement, params) => {
+    const rows = await tx.$queryRawUnsafe<Record<string, unknown>[]>(statement, ...params);
+    return { rows, rowCount: rows.length };
+  },
+});
 
 /**
  * One statement per 5,000 rows: the rows travel as one JSON parameter, read by json_to_recordset.
@@ -90,12 +102,7 @@ export async function writePlan(client: PlanWriter, communityId: string, plan: P
 }
 
 /** Opening arrears: the owner's, due when applied (no late charge for the time before), the import as their run. */
-async function writeOpeningBills(
-  client: pg.PoolClient,
-  communityId: string,
-  plan: Plan,
-  run: { id: string; now: Date },
-) {
+async function writeOpeningBills(client: PlanWriter, communityId: string, plan: Plan, run: { id: string; now: Date }) {
   await each(
     client,
     (plan.bills?.create ?? []).map((b) => ({ ...b, communityId })),
@@ -112,7 +119,7 @@ async function writeOpeningBills(
 type Who = { companyId: string; communityId: string; actorId: string; reason: string; at: string };
 
 /** Who changed what, when and why: the plan's changes, and owners of record added to existing units, one event per unit. */
-async function audit(client: pg.PoolClient, who: Who, plan: Plan, written: object, importId: string) {
+async function audit(client: PlanWriter, who: Who, plan: Plan, written: object, importId: string) {
   // A unit this import creates is recorded whole by the import itself (its run keeps the plan): only
   // owners added to units that existed before are changes of an owner of record.
   const created = new Set(plan.units.create.map((u) => u.id));
@@ -140,8 +147,95 @@ async function audit(client: pg.PoolClient, who: Who, plan: Plan, written: objec
   );
 }
 
-/** PostgreSQL's answers when a concurrent writer touched what the plan writes: serialization, unique. */
-const isConflict = (err: unknown) => ['40001', '23505'].includes((err as { code?: string }).code ?? '');
+/**
+ * PostgreSQL's answers when a concurrent writer touched what the plan writes: serialization, unique — as
+ * node-postgres reports them, or as Prisma does (its own codes, or the database's in `meta`).
+ */
+const isConflict = (err: unknown) => {
+  const e = err as { code?: string; meta?: { code?: string } };
+  return ['40001', '23505', 'P2034', 'P2002'].includes(e.code ?? '') || ['40001', '23505'].includes(e.meta?.code ?? '');
+};
+
+type Run = { id: string; communityId: string; fileName: string };
+type Context = { run: Run; companyId: string; userId: string; now: Date; cutoff: Date };
+
+/** Everything but the sales, in the caller's transaction: claims the run, checks the fingerprint, writes, audits. */
+async function writeRun(client: Sql, c: Context) {
+  const claimed = await client.query(
+    `UPDATE "ImportRun" SET "appliedAt" = $2 WHERE id = $1::uuid AND "appliedAt" IS NULL AND "createdAt" > $3
+     RETURNING plan::text AS plan, fingerprint`,
+    [c.run.id, c.now, c.cutoff],
+  );
+  if (claimed.rowCount === 0) throw applied();
+  const row = claimed.rows[0] as { plan: string; fingerprint: string };
+  if ((await fingerprint(client, c.run.communityId)) !== row.fingerprint) throw stale();
+  const plan = JSON.parse(row.plan) as Plan;
+  await writePlan(client, c.run.communityId, plan);
+  await writeOpeningBills(client, c.run.communityId, plan, { id: c.run.id, now: c.now });
+  const transfers = plan.transfers ?? [];
+  const written = {
+    units: plan.units.create.length + plan.units.update.length,
+    owners: plan.roster.create.length + plan.roster.update.length + transfers.reduce((n, t) => n + t.owners.length, 0),
+    parking: plan.parking.create.length + plan.parking.update.length,
+    arrears: plan.bills?.create.length ?? 0,
+    transfers: transfers.length,
+  };
+  const who = { ...whoOf(c), at: c.now.toISOString() };
+  await audit(client, who, plan, written, c.run.id);
+  return { plan, written };
+}
+
+const whoOf = (c: Context) => ({
+  companyId: c.companyId,
+  communityId: c.run.communityId,
+  actorId: c.userId,
+  reason: `导入 ${c.run.fileName}（${c.run.id}）`,
+});
+
+/** The plain apply: node-postgres, one REPEATABLE READ transaction (the 20,000-unit path, docs/import.md §Performance). */
+async function applyPlain(deps: Deps, c: Context) {
+  const client = await deps.sql.connect();
+  try {
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
+    const { written } = await writeRun(client as unknown as Sql, c);
+    await client.query('COMMIT');
+    return written;
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
+/**
+ * An apply with sales: the same statements in a Prisma transaction (REPEATABLE READ), and each sale through
+ * the desk's own transfer code in it (transferInTx), so the roster, the ended memberships and the audit
+ * commit with the rest or not at all. The sessions of those whose memberships moved refresh after.
+ */
+async function applyWithTransfers(deps: Deps, c: Context) {
+  const { written, moved } = await deps.db.$transaction(
+    async (tx) => {
+      const { plan, written } = await writeRun(prismaSql(tx), c);
+      const where = { companyId: c.companyId, communityId: c.run.communityId, actorId: c.userId, now: c.now };
+      const moved: string[] = [];
+      for (const t of plan.transfers ?? []) {
+        const done = await transferInTx(tx, where, {
+          unitId: t.unitId,
+          onDate: t.onDate,
+          buyers: t.owners,
+          reason: whoOf(c).reason,
+          evidence: `导入文件「${c.run.fileName}」的「过户日期」`,
+        });
+        moved.push(...done.endedIds, ...done.boundIds);
+      }
+      return { written, moved };
+    },
+    { isolationLevel: 'RepeatableRead', maxWait: 10_000, timeout: 10 * 60_000 },
+  );
+  await refreshAfterTransfers(deps, moved, { importId: c.run.id });
+  return written;
+}
 
 /**
  * Applies a dry run: only by the person who ran it, once, within 30 minutes, without errors, and
@@ -161,34 +255,15 @@ export async function applyImport(deps: Deps, userId: string, id: string) {
   const cutoff = new Date(now.getTime() - APPLY_WITHIN_MS);
   if (run.createdAt <= cutoff) throw new AppError('IMPORT_EXPIRED', '预检已超过 30 分钟，请重新上传文件预检');
   const { companyId } = await deps.db.community.findUniqueOrThrow({ where: { id: run.communityId } });
-  const client = await deps.sql.connect();
+  const c: Context = { run, companyId, userId, now, cutoff };
+  const { rows } = await deps.sql.query<{ sales: number }>(
+    `SELECT coalesce(jsonb_array_length(plan->'transfers'), 0) AS sales FROM "ImportRun" WHERE id = $1`,
+    [id],
+  );
   try {
-    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
-    const claimed = await client.query<{ plan: string; fingerprint: string }>(
-      `UPDATE "ImportRun" SET "appliedAt" = $2 WHERE id = $1 AND "appliedAt" IS NULL AND "createdAt" > $3
-       RETURNING plan::text AS plan, fingerprint`,
-      [id, now, cutoff],
-    );
-    if (claimed.rowCount === 0) throw applied();
-    if ((await fingerprint(client, run.communityId)) !== claimed.rows[0]!.fingerprint) throw stale();
-    const plan = JSON.parse(claimed.rows[0]!.plan) as Plan;
-    await writePlan(client, run.communityId, plan);
-    await writeOpeningBills(client, run.communityId, plan, { id: run.id, now });
-    const written = {
-      units: plan.units.create.length + plan.units.update.length,
-      owners: plan.roster.create.length + plan.roster.update.length,
-      parking: plan.parking.create.length + plan.parking.update.length,
-      arrears: plan.bills?.create.length ?? 0,
-    };
-    const reason = `导入 ${run.fileName}（${run.id}）`;
-    const who = { companyId, communityId: run.communityId, actorId: userId, reason, at: now.toISOString() };
-    await audit(client, who, plan, written, run.id);
-    await client.query('COMMIT');
+    const written = (rows[0]?.sales ?? 0) > 0 ? await applyWithTransfers(deps, c) : await applyPlain(deps, c);
     return { id: run.id, appliedAt: now.toISOString(), written };
   } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
     throw isConflict(err) ? stale() : err;
-  } finally {
-    client.release();
   }
 }

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { beijingDay } from '../beijing.js';
+import { refuseRetiredCommunity } from '../access/community-retired.js';
 import { requireRole } from '../access/guards.js';
 import type { Deps } from '../deps.js';
 import { notFound } from '../errors.js';
@@ -21,6 +23,8 @@ export type ImportReport = {
   counts: Diff['counts'] & { absentUnits: number; arrears: Counts; arrearsFen: number };
   changes: Diff['changes'];
   absent: Diff['absent'];
+  /** Sales the owners sheet records (its 过户日期), before → after; absent from reports made before them. */
+  transfers?: Diff['transfers'];
   sheets: string[];
 };
 
@@ -41,11 +45,12 @@ export async function dryRunImport(
   file: { body: Buffer; filename: string | null },
 ) {
   await requireImporter(deps, userId, communityId);
+  await refuseRetiredCommunity(deps.db, communityId, '不能再导入资料');
   const sheets = await readImportFile(file.body);
   const { records, errors } = validate(sheets);
   // Read before the data it names: a change in between makes applying refuse, never write blind.
   const fp = await fingerprint(deps.sql, communityId);
-  const d = await diff(deps.db, communityId, records);
+  const d = await diff(deps.db, communityId, records, beijingDay(deps.clock.now()));
   const arrears = await planArrears(deps.db, {
     communityId,
     now: deps.clock.now(),
@@ -63,6 +68,7 @@ export async function dryRunImport(
     counts: { ...d.counts, absentUnits: d.absent.length, arrears: arrears.counts, arrearsFen: arrears.addedFen },
     changes: d.changes.slice(0, LIST_LIMIT),
     absent: d.absent.slice(0, LIST_LIMIT),
+    transfers: d.transfers.slice(0, LIST_LIMIT),
     sheets: [...sheets.keys()],
   };
   // Written through node-postgres: a plan of 50,000 rows is one JSON text here, where Prisma took a minute.

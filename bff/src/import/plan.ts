@@ -3,6 +3,7 @@ import type { AreaSource, MemberRelation, ParkingKind, Prisma } from '@prisma/cl
 import { beijingDay, dayStart } from '../beijing.js';
 import type { Db } from '../db.js';
 import type { OpeningBillRow } from './arrears.js';
+import { planOwners, transferHistory, type TransferLine, type TransferPlan } from './owners.js';
 import type { Records, RowError } from './validate.js';
 
 export type UnitRow = {
@@ -36,6 +37,8 @@ export type Plan = {
   parking: { create: ParkingRow[]; update: ParkingRow[] };
   /** Opening arrears (arrears.ts); absent from plans stored before they were imported. */
   bills?: { create: OpeningBillRow[] };
+  /** Sales from the owners sheet's 过户日期 (owners.ts); absent from plans stored before them. */
+  transfers?: TransferPlan[];
   audits: AuditRow[];
 };
 export type Change = { building: string; number: string; field: string; before: string; after: string };
@@ -45,7 +48,8 @@ export type Diff = {
   errors: RowError[];
   changes: Change[];
   absent: { building: string; number: string }[];
-  counts: { units: Counts; owners: Counts; parking: Counts };
+  transfers: TransferLine[];
+  counts: { units: Counts; owners: Counts; parking: Counts; transfers: number };
   /** For the opening arrears (arrears.ts): a unit of the file or the community, a building's type. */
   unitIdOf: (building: string, number: string) => string | undefined;
   buildingTypeOf: (building: string) => string | null;
@@ -57,10 +61,10 @@ const dayOf = (d: Date | null) => (d ? beijingDay(d) : null);
 
 /** The community's master data as it stands, keyed the way the file names things. */
 async function current(db: Db | Prisma.TransactionClient, communityId: string) {
-  const [buildings, units, roster, parking] = await Promise.all([
+  const [buildings, units, roster, parking, transfers] = await Promise.all([
     db.building.findMany({
       where: { communityId },
-      select: { id: true, name: true, buildingType: true, sortOrder: true },
+      select: { id: true, name: true, buildingType: true, sortOrder: true, retiredAt: true },
     }),
     db.unit.findMany({
       where: { communityId },
@@ -73,6 +77,7 @@ async function current(db: Db | Prisma.TransactionClient, communityId: string) {
         exclusiveArea: true,
         areaSource: true,
         deliveredAt: true,
+        retiredAt: true,
       },
     }),
     db.ownerRosterEntry.findMany({
@@ -81,7 +86,11 @@ async function current(db: Db | Prisma.TransactionClient, communityId: string) {
     }),
     db.parkingSpace.findMany({
       where: { communityId },
-      select: { id: true, number: true, kind: true, area: true, unitId: true },
+      select: { id: true, number: true, kind: true, area: true, unitId: true, retiredAt: true },
+    }),
+    db.ownershipTransfer.findMany({
+      where: { communityId },
+      select: { unitId: true, onDate: true, sellers: true, buyers: true },
     }),
   ]);
   const buildingName = new Map(buildings.map((b) => [b.id, b.name]));
@@ -105,6 +114,11 @@ async function current(db: Db | Prisma.TransactionClient, communityId: string) {
     ),
     roster: new Map(roster.map((r) => [`${r.unitId}\u0000${r.phone}`, r])),
     parking: new Map(parking.map((p) => [p.number, { ...p, area: p.area?.toFixed(2) ?? null }])),
+    /** Retired rows are history (docs/master-data.md): the import changes none of them. */
+    retiredUnits: new Set(units.filter((u) => u.retiredAt).map((u) => u.id)),
+    retiredBuildings: new Set(buildings.filter((b) => b.retiredAt).map((b) => b.name)),
+    retiredParking: new Set(parking.filter((p) => p.retiredAt).map((p) => p.number)),
+    transfers: transferHistory(transfers),
   };
 }
 
@@ -122,13 +136,19 @@ const UNIT_FIELDS = ['floor', 'buildingArea', 'exclusiveArea', 'areaSource', 'de
  * after) or stay, which units the file leaves out, and references the file makes to units that exist
  * nowhere. An empty optional cell keeps what is there (docs/import.md, Rules).
  */
-export async function diff(db: Db | Prisma.TransactionClient, communityId: string, records: Records): Promise<Diff> {
+export async function diff(
+  db: Db | Prisma.TransactionClient,
+  communityId: string,
+  records: Records,
+  today: string,
+): Promise<Diff> {
   const now = await current(db, communityId);
   const plan: Plan = {
     buildings: { create: [], retype: [] },
     units: { create: [], update: [] },
     roster: { create: [], update: [] },
     parking: { create: [], update: [] },
+    transfers: [],
     audits: [],
   };
   const out: Diff = {
@@ -136,7 +156,8 @@ export async function diff(db: Db | Prisma.TransactionClient, communityId: strin
     errors: [],
     changes: [],
     absent: [],
-    counts: { units: counts(), owners: counts(), parking: counts() },
+    transfers: [],
+    counts: { units: counts(), owners: counts(), parking: counts(), transfers: 0 },
     unitIdOf: (building, number) => unitIds.get(unitKey(building, number)),
     buildingTypeOf: (name) =>
       records.units.find((u) => u.building === name && u.buildingType)?.buildingType ??
@@ -174,6 +195,10 @@ export async function diff(db: Db | Prisma.TransactionClient, communityId: strin
       areaSource: u.areaSource ?? before?.areaSource ?? 'REGISTERED',
       deliveredAt: u.deliveredDay ?? before?.deliveredAt ?? null,
     };
+    if (!before && now.retiredBuildings.has(u.building)) {
+      retiredRow(out, '房屋', u.row, '楼栋', `楼栋 ${u.building} 已停用`);
+      continue;
+    }
     if (!before) {
       unitIds.set(key, row.id);
       plan.units.create.push(row);
@@ -183,6 +208,10 @@ export async function diff(db: Db | Prisma.TransactionClient, communityId: strin
     const changed = UNIT_FIELDS.filter((f) => before[f] !== row[f]);
     if (changed.length === 0) {
       out.counts.units.unchanged++;
+      continue;
+    }
+    if (now.retiredUnits.has(row.id)) {
+      retiredRow(out, '房屋', u.row, '房号', `房屋 ${u.building} ${u.number} 已停用`);
       continue;
     }
     out.counts.units.changed++;
@@ -204,7 +233,8 @@ export async function diff(db: Db | Prisma.TransactionClient, communityId: strin
   }
   if (records.units.length > 0)
     for (const [key, u] of now.units)
-      if (!inFile.has(key)) out.absent.push({ building: key.split('\u0000')[0]!, number: u.number });
+      if (!inFile.has(key) && !now.retiredUnits.has(u.id))
+        out.absent.push({ building: key.split('\u0000')[0]!, number: u.number });
 
   const resolve = (sheet: '业主' | '车位', row: number, building: string, number: string) => {
     const id = unitIds.get(unitKey(building, number));
@@ -218,25 +248,17 @@ export async function diff(db: Db | Prisma.TransactionClient, communityId: strin
     return id;
   };
 
-  for (const o of records.owners) {
-    const unitId = resolve('业主', o.row, o.building, o.number);
-    if (!unitId) continue;
-    const before = now.roster.get(`${unitId}\u0000${o.phone}`);
-    if (!before) {
-      const row = { id: randomUUID(), unitId, name: o.name, phone: o.phone, relation: o.relation };
-      plan.roster.create.push(row); // audited as ROSTER_ADD when applied (apply.ts)
-      out.counts.owners.added++;
-    } else if (before.name !== o.name || before.relation !== o.relation) {
-      plan.roster.update.push({ ...before, name: o.name, relation: o.relation });
-      plan.audits.push({
-        kind: 'ROSTER_CHANGE',
-        subjectId: unitId,
-        before: { name: before.name, relation: before.relation },
-        after: { name: o.name, relation: o.relation },
-      });
-      out.counts.owners.changed++;
-    } else out.counts.owners.unchanged++;
-  }
+  planOwners(
+    records.owners,
+    {
+      roster: now.roster,
+      ...now.transfers,
+      retired: now.retiredUnits,
+      today,
+      resolve: (row, building, number) => resolve('业主', row, building, number),
+    },
+    out,
+  );
 
   for (const p of records.parking) {
     const unitId = p.building && p.unitNumber ? resolve('车位', p.row, p.building, p.unitNumber) : null;
@@ -249,15 +271,27 @@ export async function diff(db: Db | Prisma.TransactionClient, communityId: strin
       area: p.area ?? before?.area ?? null,
       unitId: unitId ?? before?.unitId ?? null,
     };
-    if (!before) {
+    const moves = before?.unitId !== row.unitId;
+    if (row.unitId && moves && now.retiredUnits.has(row.unitId)) {
+      retiredRow(out, '车位', p.row, '房号', `房屋 ${p.building} ${p.unitNumber} 已停用`);
+    } else if (!before) {
       plan.parking.create.push(row);
       out.counts.parking.added++;
-    } else if (before.kind !== row.kind || before.area !== row.area || before.unitId !== row.unitId) {
+    } else if (before.kind !== row.kind || before.area !== row.area || moves) {
+      if (now.retiredParking.has(p.number)) {
+        retiredRow(out, '车位', p.row, '车位号', `车位 ${p.number} 已停用`);
+        continue;
+      }
       plan.parking.update.push(row);
       out.counts.parking.changed++;
     } else out.counts.parking.unchanged++;
   }
   return out;
+}
+
+/** A row that would change a retired building, unit or space, or give a space to a retired unit: 「第 N 行：房屋 X 已停用」. */
+function retiredRow(out: Diff, sheet: '房屋' | '车位', row: number, column: string, what: string) {
+  out.errors.push({ sheet, row, column, message: `第 ${row} 行：${what}` });
 }
 
 /** A day in the file is a Beijing calendar day; stored as that day's first instant. */

@@ -24,6 +24,8 @@ export type OwnerRec = {
   name: string;
   phone: string;
   relation: MemberRelation;
+  /** 过户日期: the row's owners bought the unit on this day (docs/import.md, Transfers). */
+  transferDay: string | null;
 };
 export type ParkingRec = {
   row: number;
@@ -132,8 +134,9 @@ function ownerRow(r: RowReader): Omit<OwnerRec, 'row'> | null {
   const name = r.str('姓名', 50);
   const phone = r.parsed('手机号', parsePhone, '不是有效的手机号');
   const relation = r.choice('身份', OWNER_RELATIONS) ?? 'OWNER';
+  const transferDay = r.day('过户日期');
   if (!r.ok) return null;
-  return { building: building!, number: number!, name: name!, phone: phone!, relation };
+  return { building: building!, number: number!, name: name!, phone: phone!, relation, transferDay };
 }
 
 function parkingRow(r: RowReader): Omit<ParkingRec, 'row'> | null {

@@ -8,12 +8,27 @@ import type { Who } from './audit.js';
  * Who edits a community's buildings, units and parking: its manager or an admin of its company
  * (docs/master-data.md). Anyone else finds nothing there (not yours = not found). Returns the audit's "who".
  */
-export async function editorAt(db: Db, userId: string, communityId: string, what: string, at: Date): Promise<Who> {
-  const community = await db.community.findUnique({ where: { id: communityId }, select: { companyId: true } });
+export async function editorAt(
+  db: Db,
+  userId: string,
+  communityId: string,
+  what: string,
+  at: Date,
+  write = true,
+): Promise<Who> {
+  const community = await db.community.findUnique({
+    where: { id: communityId },
+    select: { companyId: true, retiredAt: true },
+  });
   if (!community) throw notFound(what);
   await requireRole(db, userId, communityId, ['MANAGER', 'COMPANY_ADMIN'], what);
+  // A retired community is history: its lists are read, nothing in it is added, edited or retired.
+  if (write && community.retiredAt) throw communityRetired();
   return { companyId: community.companyId, communityId, actorId: userId, at };
 }
+
+/** What every change in a retired community answers (docs/master-data.md, Retiring a community). */
+export const communityRetired = () => new AppError('MASTER_RETIRED', '这个小区已停用，不能再修改');
 
 /** A retired row is history: it is neither edited nor retired again. */
 export const retiredAlready = (what: string) => new AppError('MASTER_RETIRED', `这个${what}已停用，不能再修改`);

@@ -7,6 +7,7 @@ import { Prisma } from '@prisma/client';
 export const MASTER_AUDIT_KINDS = [
   'COMMUNITY_ADD',
   'COMMUNITY_CHANGE',
+  'COMMUNITY_RETIRE',
   'BUILDING_ADD',
   'BUILDING_CHANGE',
   'BUILDING_RETIRE',

@@ -21,7 +21,7 @@ const shape = (
 });
 
 export async function listBuildings(deps: Deps, userId: string, q: z.infer<typeof ZBuildingListQuery>) {
-  await editorAt(deps.db, userId, q.communityId, '小区', deps.clock.now());
+  await editorAt(deps.db, userId, q.communityId, '小区', deps.clock.now(), false);
   const where = { communityId: q.communityId, ...stateWhere(q.state) };
   const page = textKeyset('name', q.cursor, q.limit);
   const [rows, total] = await Promise.all([

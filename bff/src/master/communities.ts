@@ -3,6 +3,7 @@ import type { Deps } from '../deps.js';
 import { AppError, forbidden, isUniqueViolation, notFound } from '../errors.js';
 import { hasStaffRole, staffRolesByCommunity } from '../access/scope.js';
 import { isCompanyAdmin } from '../roles/authority.js';
+import { communityRetired } from './access.js';
 import { diff, writeMasterAudit } from './audit.js';
 import type { ZCreateCommunity, ZEditCommunity } from './schema.js';
 
@@ -14,6 +15,7 @@ const SELECT = {
   address: true,
   district: true,
   totalBuildingArea: true,
+  retiredAt: true,
   company: { select: { name: true } },
 } as const;
 type Row = {
@@ -23,6 +25,7 @@ type Row = {
   address: string;
   district: string | null;
   totalBuildingArea: { toFixed(n: number): string } | null;
+  retiredAt: Date | null;
   company: { name: string };
 };
 
@@ -34,8 +37,9 @@ const shape = (c: Row, admin: boolean) => ({
   address: c.address,
   district: c.district,
   totalBuildingArea: c.totalBuildingArea?.toFixed(2) ?? null,
-  /** Only a company admin edits the community itself; its manager edits what is in it. */
-  editable: admin,
+  retiredAt: c.retiredAt?.toISOString() ?? null,
+  /** Only a company admin edits the community itself; its manager edits what is in it. Nobody a retired one. */
+  editable: admin && !c.retiredAt,
 });
 
 /**
@@ -81,14 +85,21 @@ export async function createCommunity(deps: Deps, userId: string, input: z.infer
   }
 }
 
-/** A company admin edits the community itself; its manager sees it but is told it is not theirs to change. */
-export async function editCommunity(deps: Deps, userId: string, id: string, input: z.infer<typeof ZEditCommunity>) {
+/** The community, for its company's admin; its manager is told it is not theirs to change, anyone else finds nothing. */
+async function adminsCommunity(deps: Deps, userId: string, id: string, refusal: string) {
   const c = await deps.db.community.findUnique({ where: { id }, select: SELECT });
   if (!c) throw notFound('小区');
   if (!(await isCompanyAdmin(deps.db, userId, c.companyId))) {
     const manager = await hasStaffRole(deps.db, userId, id, ['MANAGER']);
-    throw manager ? forbidden('只有公司管理员可以修改小区信息') : notFound('小区');
+    throw manager ? forbidden(refusal) : notFound('小区');
   }
+  if (c.retiredAt) throw communityRetired();
+  return c;
+}
+
+/** A company admin edits the community itself; its manager sees it but is told it is not theirs to change. */
+export async function editCommunity(deps: Deps, userId: string, id: string, input: z.infer<typeof ZEditCommunity>) {
+  const c = await adminsCommunity(deps, userId, id, '只有公司管理员可以修改小区信息');
   const { reason, ...fields } = input;
   const { before, after, changed } = diff(c, fields);
   if (changed.length === 0) return shape(c, true);
@@ -97,7 +108,10 @@ export async function editCommunity(deps: Deps, userId: string, id: string, inpu
   const who = { companyId: c.companyId, communityId: id, actorId: userId, at: deps.clock.now() };
   try {
     return await deps.db.$transaction(async (tx) => {
-      const updated = await tx.community.update({ where: { id }, data: after, select: SELECT });
+      // Conditional: a community retired meanwhile is not edited.
+      const n = await tx.community.updateMany({ where: { id, retiredAt: null }, data: after });
+      if (n.count === 0) throw communityRetired();
+      const updated = await tx.community.findUniqueOrThrow({ where: { id }, select: SELECT });
       await writeMasterAudit(tx, who, {
         kind: 'COMMUNITY_CHANGE',
         subjectId: id,
@@ -110,4 +124,34 @@ export async function editCommunity(deps: Deps, userId: string, id: string, inpu
   } catch (err) {
     throw isUniqueViolation(err) ? nameTaken() : err;
   }
+}
+
+/** Elections under way: published (notice period), open for ballots, or closed and not yet tallied. */
+const UNDER_WAY = ['PUBLISHED', 'OPEN', 'CLOSED'] as const;
+
+/**
+ * A community leaving the company is retired, never deleted (docs/master-data.md, Retiring a community):
+ * only by an admin of its company, with a reason, audited, and only once nothing is left open in it —
+ * no unpaid bill (settle or waive them first) and no election under way. The billing runs' lock is taken
+ * first, so a run either commits its bills before (and they are counted) or starts after and finds the
+ * community retired.
+ */
+export async function retireCommunity(deps: Deps, userId: string, id: string, reason: string) {
+  const c = await adminsCommunity(deps, userId, id, '只有公司管理员可以停用小区');
+  const who = { companyId: c.companyId, communityId: id, actorId: userId, at: deps.clock.now() };
+  return deps.db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`billing:${id}`}, 0))`;
+    await tx.$executeRaw`SELECT 1 FROM "Community" WHERE id = ${id}::uuid FOR UPDATE`;
+    const [unpaid, elections] = await Promise.all([
+      tx.bill.count({ where: { communityId: id, state: { in: ['UNPAID', 'PAYING'] } } }),
+      tx.election.count({ where: { communityId: id, state: { in: [...UNDER_WAY] } } }),
+    ]);
+    if (unpaid > 0) throw new AppError('MASTER_IN_USE', `小区还有 ${unpaid} 笔未缴账单，请先收齐或减免后再停用`);
+    if (elections > 0)
+      throw new AppError('MASTER_IN_USE', `小区还有 ${elections} 项进行中的表决，请在计票结束后再停用`);
+    const n = await tx.community.updateMany({ where: { id, retiredAt: null }, data: { retiredAt: who.at } });
+    if (n.count === 0) throw communityRetired();
+    await writeMasterAudit(tx, who, { kind: 'COMMUNITY_RETIRE', subjectId: id, after: { retiredAt: who.at }, reason });
+    return shape(await tx.community.findUniqueOrThrow({ where: { id }, select: SELECT }), true);
+  });
 }

@@ -30,7 +30,7 @@ const shape = (p: Row) => ({
 });
 
 export async function listParking(deps: Deps, userId: string, q: z.infer<typeof ZParkingListQuery>) {
-  await editorAt(deps.db, userId, q.communityId, '小区', deps.clock.now());
+  await editorAt(deps.db, userId, q.communityId, '小区', deps.clock.now(), false);
   const where = { communityId: q.communityId, ...stateWhere(q.state) };
   const page = textKeyset('number', q.cursor, q.limit);
   const [rows, total] = await Promise.all([

@@ -3,7 +3,7 @@ import { createRouter } from '../http/router.js';
 import { requireSession, userIdOf } from '../http/auth.js';
 import { ZIdParams } from '../http/params.js';
 import { createBuilding, editBuilding, listBuildings, retireBuilding } from './buildings.js';
-import { createCommunity, editCommunity, listMasterCommunities } from './communities.js';
+import { createCommunity, editCommunity, listMasterCommunities, retireCommunity } from './communities.js';
 import { createParking, editParking, listParking, retireParking } from './parking.js';
 import { createUnit, editUnit, listUnits, retireUnit } from './units.js';
 import {
@@ -39,6 +39,10 @@ export function masterRoutes(deps: Deps) {
   router.patch('/communities/:id', session, async (ctx) => {
     const { id } = ZIdParams.parse(ctx.params);
     ctx.body = await editCommunity(deps, userIdOf(ctx), id, ZEditCommunity.parse(ctx.request.body));
+  });
+  router.post('/communities/:id/retire', session, async (ctx) => {
+    const { id } = ZIdParams.parse(ctx.params);
+    ctx.body = await retireCommunity(deps, userIdOf(ctx), id, ZRetire.parse(ctx.request.body).reason);
   });
 
   router.get('/buildings', session, async (ctx) => {

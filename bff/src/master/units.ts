@@ -45,7 +45,7 @@ const shape = (u: Row) => ({
 const day = (d: string | null | undefined) => (d === undefined ? undefined : d === null ? null : dayStart(d));
 
 export async function listUnits(deps: Deps, userId: string, q: z.infer<typeof ZUnitListQuery>) {
-  await editorAt(deps.db, userId, q.communityId, '小区', deps.clock.now());
+  await editorAt(deps.db, userId, q.communityId, '小区', deps.clock.now(), false);
   const where = {
     communityId: q.communityId,
     ...(q.buildingId ? { buildingId: q.buildingId } : {}),

@@ -10,6 +10,7 @@ import { loadSla, onFiling } from './sla.js';
 import { holdForReview, screenText } from '../moderation/screen-text.js';
 import { textUnderReview } from './held-text.js';
 import { beijingDay } from '../beijing.js';
+import { refuseRetiredCommunity } from '../access/community-retired.js';
 
 /**
  * Gives the filed repair the next number of its community's day, as the filing transaction's last
@@ -40,9 +41,11 @@ export async function filingCommunity(deps: Deps, userId: string, input: { unitI
       select: { communityId: true },
     });
     if (!unit) throw notFound('房屋');
+    await refuseRetiredCommunity(deps.db, unit.communityId, '不能再报事');
     return unit.communityId;
   }
   if (!(await isResidentOf(deps, userId, input.communityId!))) throw notFound('小区');
+  await refuseRetiredCommunity(deps.db, input.communityId!, '不能再报事');
   return input.communityId!;
 }
 

@@ -3,6 +3,7 @@ import type { Deps } from '../deps.js';
 import { AppError, notFound } from '../errors.js';
 import { OFFICE_ROLES } from '../access/scope.js';
 import { requireRole } from '../access/guards.js';
+import { refuseRetiredCommunity } from '../access/community-retired.js';
 import { e164 } from '../privacy/phone.js';
 import type { RepairOnBehalf } from './schema.js';
 import { storeRepair } from './file-repair.js';
@@ -21,6 +22,7 @@ export async function resolveCaller(
   who: { unitId: string; residentId: string; contactPhone?: string | undefined; phoneOptional?: boolean },
 ) {
   await requireRole(deps.db, staffId, communityId, OFFICE_ROLES);
+  await refuseRetiredCommunity(deps.db, communityId, '不能再代为报事');
   const member = await deps.db.unitMembership.findFirst({
     where: { unitId: who.unitId, userId: who.residentId, status: 'VERIFIED', unit: { communityId } },
     select: { user: { select: { phone: true } } },

@@ -7,6 +7,7 @@ export const AUDIT_KIND_NAMES: Record<string, string> = {
   UNIT_CHANGE: '房屋变更',
   COMMUNITY_ADD: '新建小区',
   COMMUNITY_CHANGE: '小区变更',
+  COMMUNITY_RETIRE: '停用小区',
   BUILDING_ADD: '新建楼栋',
   BUILDING_CHANGE: '楼栋变更',
   BUILDING_RETIRE: '停用楼栋',

@@ -17,8 +17,11 @@ export async function createBindRequest(deps: Deps, userId: string, input: Creat
   const user = await deps.db.user.findUniqueOrThrow({ where: { id: userId }, select: { phone: true, name: true } });
   const phone = user.phone;
   if (!phone) throw new AppError('PHONE_REQUIRED', '请先授权手机号，再申请绑定房屋');
-  // A retired unit is history (docs/master-data.md): nobody binds to it any more.
-  const unit = await deps.db.unit.findFirst({ where: { id: input.unitId, retiredAt: null }, select: { id: true } });
+  // A retired unit, or any unit of a retired community, is history (docs/master-data.md): nobody binds to it any more.
+  const unit = await deps.db.unit.findFirst({
+    where: { id: input.unitId, retiredAt: null, community: { retiredAt: null } },
+    select: { id: true },
+  });
   if (!unit) throw notFound('房屋');
   const now = deps.clock.now();
   const result = await deps.db.$transaction(async (tx) => {

@@ -4,10 +4,12 @@ import { notFound } from '../errors.js';
 /**
  * The address directory a resident walks to find their unit (community → building → unit).
  * It holds no personal information, so any signed-in user may read it. Retired buildings and units
- * are left out (docs/master-data.md): nobody binds to them any more.
+ * are left out, and so is a retired community with all it holds (docs/master-data.md): nobody binds to them
+ * any more.
  */
 export async function listCommunities(deps: Deps) {
   const rows = await deps.db.community.findMany({
+    where: { retiredAt: null },
     select: { id: true, name: true, address: true, company: { select: { name: true } } },
     orderBy: { name: 'asc' },
   });
@@ -15,7 +17,10 @@ export async function listCommunities(deps: Deps) {
 }
 
 export async function listBuildings(deps: Deps, communityId: string) {
-  const community = await deps.db.community.findUnique({ where: { id: communityId }, select: { id: true } });
+  const community = await deps.db.community.findFirst({
+    where: { id: communityId, retiredAt: null },
+    select: { id: true },
+  });
   if (!community) throw notFound('小区');
   return deps.db.building.findMany({
     where: { communityId, retiredAt: null },
@@ -25,7 +30,10 @@ export async function listBuildings(deps: Deps, communityId: string) {
 }
 
 export async function listUnits(deps: Deps, buildingId: string) {
-  const building = await deps.db.building.findUnique({ where: { id: buildingId }, select: { id: true } });
+  const building = await deps.db.building.findFirst({
+    where: { id: buildingId, community: { retiredAt: null } },
+    select: { id: true },
+  });
   if (!building) throw notFound('楼栋');
   return deps.db.unit.findMany({
     where: { buildingId, retiredAt: null },

@@ -11,6 +11,7 @@ import { BuildingDrawer } from './BuildingDrawer';
 import { CommunityDrawer } from './CommunityDrawer';
 import { ParkingDrawer } from './ParkingDrawer';
 import { UnitDrawer } from './UnitDrawer';
+import { COMMUNITY_RETIRE_WARNING, communityColumns } from './community-columns';
 import {
   KIND_LABEL,
   SOURCE_LABEL,
@@ -29,7 +30,7 @@ type Open =
   | { tab: 'units'; row?: UnitRow }
   | { tab: 'parking'; row?: ParkingRow }
   | { tab: 'communities'; row?: CommunityRow };
-type Retiring = { path: string; what: string; name: string };
+type Retiring = { path: string; what: string; name: string; warning?: string };
 const STATES = [
   { value: 'active', label: '在用' },
   { value: 'retired', label: '已停用' },
@@ -40,12 +41,14 @@ const NOUN: Record<Tab, string> = { buildings: '楼栋', units: '房屋', parkin
 /**
  * 小区与房屋 (docs/master-data.md): the community's buildings, units and parking (and, for company
  * admins, the company's communities) in tabs; create and edit in a drawer beside the table; retire with a
- * reason after a confirmation. Tab, filters and page live in the URL.
+ * reason after a confirmation. Tab, filters and page live in the URL. A retired community is only shown:
+ * nothing in it is added, edited or retired.
  */
 export default function Master({ communityId, route }: ScreenProps) {
   const url = useUrlTable(route);
   const communities = useLoad(() => api.get<Communities>('/api/staff/master/communities'), 'communities');
   const admin = (communities.data?.companies.length ?? 0) > 0;
+  const frozen = !!communities.data?.items.find((c) => c.id === communityId)?.retiredAt;
   const tab = (url.get('tab', 'buildings') as Tab) ?? 'buildings';
   const state = url.get('state', 'active');
   const buildingId = url.get('building');
@@ -78,8 +81,8 @@ export default function Master({ communityId, route }: ScreenProps) {
     }
   };
   const actions = (row: { id: string; retiredAt: string | null }, name: string, edit: () => void) =>
-    row.retiredAt ? (
-      <span className="wyt-master__retired">已停用</span>
+    row.retiredAt || frozen ? (
+      <span className="wyt-master__retired">{row.retiredAt ? '已停用' : '小区已停用'}</span>
     ) : (
       <>
         <Button size="small" variant="text" onClick={edit}>
@@ -145,29 +148,17 @@ export default function Master({ communityId, route }: ScreenProps) {
       cell: ({ row }) => actions(row, row.number, () => setOpen({ tab: 'parking', row })),
     },
   ];
-  const communityCols: PrimaryTableCol<CommunityRow>[] = [
-    { colKey: 'name', title: '小区', sorter: true },
-    { colKey: 'address', title: '地址' },
-    { colKey: 'district', title: '所在区', width: 110, cell: ({ row }) => row.district ?? '—' },
-    {
-      colKey: 'totalBuildingArea',
-      title: '总建筑面积㎡',
-      width: 140,
-      align: 'right',
-      cell: ({ row }) => row.totalBuildingArea ?? '—',
-    },
-    {
-      colKey: 'op',
-      title: '操作',
-      width: 90,
-      cell: ({ row }) =>
-        row.editable ? (
-          <Button size="small" variant="text" onClick={() => setOpen({ tab: 'communities', row })}>
-            编辑
-          </Button>
-        ) : null,
-    },
-  ];
+  const communityCols = communityColumns({
+    tag: retiredTag,
+    onEdit: (row) => setOpen({ tab: 'communities', row }),
+    onRetire: (row) =>
+      setRetiring({
+        path: `/api/staff/master/communities/${row.id}/retire`,
+        what: '小区',
+        name: row.name,
+        warning: COMMUNITY_RETIRE_WARNING,
+      }),
+  });
 
   const table = () => {
     const common = { url, ...list.table, rowKey: 'id' };
@@ -214,7 +205,7 @@ export default function Master({ communityId, route }: ScreenProps) {
         <Button
           theme="primary"
           onClick={() => setOpen({ tab } as Open)}
-          disabled={tab === 'units' && !buildings.data?.items.length}
+          disabled={frozen || (tab === 'units' && !buildings.data?.items.length)}
         >
           新建{NOUN[tab]}
         </Button>
@@ -279,7 +270,10 @@ export default function Master({ communityId, route }: ScreenProps) {
       {retiring && (
         <ReasonDialog
           header={`停用${retiring.what} ${retiring.name}`}
-          warning={`停用后不再计费，也不会出现在业主绑定和欠费清单中；已有账单、投票和报修记录都会保留。停用后不能再修改。`}
+          warning={
+            retiring.warning ??
+            '停用后不再计费，也不会出现在业主绑定和欠费清单中；已有账单、投票和报修记录都会保留。停用后不能再修改。'
+          }
           reasonLabel="停用原因"
           minReason={2}
           confirmText="停用"
@@ -287,7 +281,10 @@ export default function Master({ communityId, route }: ScreenProps) {
           onSubmit={(reason) => api.post(retiring.path, { reason })}
           onClose={(done) => {
             setRetiring(undefined);
-            if (done) list.reload();
+            if (done) {
+              list.reload();
+              void communities.reload();
+            }
           }}
         />
       )}

@@ -33,6 +33,12 @@ export const masterCases: BadInputCases = ({ uuid, site }) => {
       { path: `${m}/communities/${c}`, body: { name: '' } },
       { path: `${m}/communities/${c}`, body: { name: '乙' }, expect: 404 },
     ],
+    'POST /api/staff/master/communities/:id/retire': [
+      { path: `${m}/communities/nope/retire`, body: { reason: '合同到期' } },
+      { path: `${m}/communities/${c}/retire`, body: {} },
+      { path: `${m}/communities/${c}/retire`, body: { reason: '合同到期', x: 1 } },
+      { path: `${m}/communities/${c}/retire`, body: { reason: '合同到期' }, expect: 404 },
+    ],
     'GET /api/staff/master/buildings': [
       { path: `${m}/buildings` },
       { path: `${m}/buildings?communityId=${c}&state=gone` },

@@ -7,6 +7,7 @@ import type { Route } from '../../route';
 type RowError = ImportView['errors'][number];
 type Change = ImportView['changes'][number];
 type Absent = ImportView['absent'][number];
+type Transfer = NonNullable<ImportView['transfers']>[number];
 
 const ERROR_COLUMNS: PrimaryTableCol<RowError>[] = [
   { colKey: 'sheet', title: '工作表', width: 100, sorter: true },
@@ -23,6 +24,13 @@ const CHANGE_COLUMNS: PrimaryTableCol<Change>[] = [
 const ABSENT_COLUMNS: PrimaryTableCol<Absent>[] = [
   { colKey: 'building', title: '楼栋', width: 160 },
   { colKey: 'number', title: '房号' },
+];
+
+const TRANSFER_COLUMNS: PrimaryTableCol<Transfer>[] = [
+  { colKey: 'unit', title: '房屋', width: 140, cell: ({ row }) => `${row.building} ${row.number}` },
+  { colKey: 'onDate', title: '过户日期', width: 120 },
+  { colKey: 'before', title: '原业主' },
+  { colKey: 'after', title: '新业主' },
 ];
 
 const KINDS = [
@@ -61,6 +69,7 @@ function Counts({ report }: { report: ImportView }) {
           <td colSpan={4}>
             系统中有、文件中没有的房屋：{c.absentUnits} 套（不会删除）
             {c.arrearsFen > 0 && `；新增期初欠费共 ${yuan(c.arrearsFen)}`}
+            {(c.transfers ?? 0) > 0 && `；过户 ${c.transfers} 套`}
           </td>
         </tr>
       </tfoot>
@@ -69,7 +78,7 @@ function Counts({ report }: { report: ImportView }) {
 }
 
 /** A small list: paged here, not in the URL (the errors' table owns the URL's sort and page). */
-function Section<T extends Change | Absent>(p: {
+function Section<T extends Change | Absent | Transfer>(p: {
   title: string;
   rows: T[];
   total: number;
@@ -96,7 +105,8 @@ function Section<T extends Change | Absent>(p: {
 
 /**
  * The dry run's report (docs/import.md, Rules): counts, then every error by sheet, row and column in
- * Chinese, units that would change (before → after), and units of the community absent from the file.
+ * Chinese, units that would change (before → after), sales the owners sheet records (原业主 → 新业主, with the
+ * date; docs/import.md, Owners and transfers), and units of the community absent from the file.
  */
 export function Report({ report, route }: { report: ImportView; route: Route }) {
   const changed = KINDS.reduce((n, [k]) => n + report.counts[k].changed, 0);
@@ -125,6 +135,12 @@ export function Report({ report, route }: { report: ImportView; route: Route }) 
         rows={report.changes}
         total={changed > 0 ? report.changes.length : 0}
         columns={CHANGE_COLUMNS}
+      />
+      <Section
+        title="将登记的过户"
+        rows={report.transfers ?? []}
+        total={report.transfers?.length ?? 0}
+        columns={TRANSFER_COLUMNS}
       />
       <Section
         title="文件中没有的房屋"
