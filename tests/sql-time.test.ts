@@ -155,7 +155,7 @@ describe('billing and arrears within hours of a due date', () => {
     clock.set(new Date(DUE.getTime() + 3 * HOUR));
     expect(await arrears()).toEqual({
       list: ['101,0,19720'],
-      lines: ['1号楼,101,物业服务费,2026-11,0,1,197.20'],
+      lines: ['1号楼,101,物业服务费,2026-11,0,1,197.20,197.20,0.00'], // the owner's own part, no seller's
     });
   });
 
@@ -163,7 +163,7 @@ describe('billing and arrears within hours of a due date', () => {
     clock.set(new Date(DUE.getTime() + 30 * DAY_MS + 3 * HOUR));
     expect(await arrears()).toEqual({
       list: ['101,1,19720'],
-      lines: ['1号楼,101,物业服务费,2026-11,1,1,197.20'],
+      lines: ['1号楼,101,物业服务费,2026-11,1,1,197.20,197.20,0.00'],
     });
   });
 });
