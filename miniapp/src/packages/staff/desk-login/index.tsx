@@ -8,6 +8,7 @@ import { useAction, useRequest } from '../../../hooks/use-request';
 import { shortTime } from '../../../beijing';
 import type { PhoneTicketView } from '../../../api/types';
 import '../../../features/desk/desk.css';
+import { inputLabel } from '../../../components/a11y';
 
 /** WeChat's launch scene of a camera scan of a mini-program code (docs/wechat.md §6). */
 const CAMERA_SCAN = 1047;
@@ -80,6 +81,7 @@ export default function DeskLoginConfirm() {
             value={digits}
             onChange={(v: string) => setDigits(v.replace(/\D/g, '').slice(0, 2))}
             placeholder="两位数字"
+            {...inputLabel('电脑屏幕上显示的两位数字')}
             data-testid="desk-match-input"
           />
           <View className="desk-confirm__buttons">
