@@ -1,7 +1,8 @@
 /**
  * Names for screen readers on Taro's H5 components, which draw an inner <img>/<input> that takes only
  * `nativeProps` (an `aria-label` on the component stays on its outer element, where it names nothing).
- * The mini-program's components take `ariaLabel`, which WeChat's screen reader reads. docs/design.md §Names.
+ * The mini-program's components are given `ariaLabel` (WeChat's `aria-label`), which Taro 4.2.1's templates do
+ * not pass on to WeChat yet (docs/design.md §Names, Open).
  */
 const named = (attr: 'alt' | 'aria-label', text: string): Record<string, unknown> =>
   process.env.TARO_ENV === 'h5' ? { nativeProps: { [attr]: text } } : { ariaLabel: text };
@@ -17,8 +18,8 @@ export const inputLabel = (text: string) => named('aria-label', text);
 
 /**
  * A control's role and state for screen readers (our choices, checkboxes, the ballot's cards): H5 needs the
- * real `role`/`aria-*` attributes; the mini-program's view takes `ariaRole`/`ariaChecked`/…, which WeChat's
- * screen reader reads (Taro would write those as `aria-role` in H5, which HTML does not know).
+ * real `role`/`aria-*` attributes (Taro would write `ariaRole` as `aria-role` in H5, which HTML does not know);
+ * the mini-program's view is given `ariaRole`/`ariaChecked`/… for WeChat (not passed on yet, as above).
  */
 export function ariaControl(a: { role: string; checked?: boolean; disabled?: boolean; label?: string }) {
   return process.env.TARO_ENV === 'h5'

@@ -52,7 +52,7 @@ type Props = {
  */
 export function PageShell({ request, emptyText = '暂无数据', section = false, children, ...own }: Props) {
   useEffect(focusablePages);
-  const display = displayClasses(useDisplay());
+  const display = displayClasses(useDisplay()); // a hook: called whether or not it is used
   const root = section ? 'shell-section' : `shell ${display}`;
   const loading = request ? request.loading && request.data === undefined : own.loading;
   const error = request ? request.error : own.error;
