@@ -13,8 +13,8 @@ export const MODES = {
 
 /**
  * Measured in the page (browser code, kept as text: the tests are typed without the DOM library): text
- * that leaves its box or the screen, sideways scroll, tap targets smaller than `target` px, and an emoji
- * on screen (the app draws pictures with its one icon set, docs/design.md §Icons).
+ * that leaves its box or the screen, text outside PageShell (which carries care mode and the text scale),
+ * sideways scroll, tap targets smaller than `target` px, and an emoji on screen (the app draws pictures with its one icon set, docs/design.md §Icons).
  */
 const LAYOUT_PROBLEMS = `({ route, target }) => {
   const root = [...document.querySelectorAll('.taro_page[id^="/' + route + '"]')].pop();
@@ -30,6 +30,8 @@ const LAYOUT_PROBLEMS = `({ route, target }) => {
     const ownText = texts.length > 0;
     if (texts.some((n) => /\\p{Extended_Pictographic}/u.test(n.textContent))) problems.push('emoji: ' + name(el));
     if (ownText && (r.right > w + 1 || r.left < -1)) problems.push('off screen: ' + name(el));
+    // PageShell carries care mode and the text scale: text drawn outside it gets neither.
+    if (ownText && !el.closest('.shell')) problems.push('outside the page shell: ' + name(el));
     if (ownText && el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).display !== 'inline')
       problems.push('text overflows: ' + name(el) + ' ' + el.scrollWidth + '>' + el.clientWidth);
     const tappable = el.matches('.nut-button, .choice, .nut-radio, .toggle, .care-tile, .nut-input, .nut-textarea, [role="button"]');

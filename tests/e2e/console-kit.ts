@@ -10,8 +10,8 @@ type Stack = ReturnType<typeof useBrowserStack>;
 const PDFJS = join(import.meta.dirname, '../../node_modules/pdfjs-dist');
 
 /** The serious and critical axe violations on what the page shows now, one line each. */
-export async function axeFindings(page: Page, screen: string, opts: { include?: string; disable?: string[] } = {}) {
-  const builder = new AxeBuilder({ page }).disableRules(opts.disable ?? []);
+export async function axeFindings(page: Page, screen: string, opts: { include?: string } = {}) {
+  const builder = new AxeBuilder({ page });
   const { violations } = await (opts.include ? builder.include(opts.include) : builder).analyze();
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')

@@ -17,20 +17,12 @@ const OWNER = '业主（已绑定 梧桐苑1号楼101）';
 /** The page on top of Taro's H5 stack (the pages below stay in the document). */
 const top = (page: Page, route: string) => page.locator(`.taro_page[id^="/packages/voice/${route}"]`).last();
 
-/**
- * NutUI's Checkbox (the survey's multiple choice, voice subpackage only) still hands Taro `ariaRole`, which
- * H5 writes as the invalid `aria-role` (docs/design.md §Tests, Open findings): these two rules stay off on
- * the survey form only, until it is ours as the switch and the radio choices are.
- */
-const NUTUI_CHECKBOX_RULES = ['aria-valid-attr', 'aria-allowed-attr'];
-
-async function look(page: Page, route: string, name: string, findings: string[], disable: string[] = []) {
+async function look(page: Page, route: string, name: string, findings: string[]) {
   await expect.poll(() => top(page, route).getByTestId('state-loading').count(), { timeout: 30_000 }).toBe(0);
   await stack.shot(page, `voice-${name}`);
   findings.push(
     ...(await axeFindings(page, name, {
       include: `.taro_page[id^="/packages/voice/${route}"]`,
-      disable,
     })),
   );
 }
@@ -198,7 +190,7 @@ describe('投诉与建议 and 问卷调查 on the phone', { timeout: 180_000 }, 
     await form.getByTestId('question-2').getByText('保洁', { exact: true }).click();
     await form.getByTestId('question-2').getByText('维修', { exact: true }).click();
     await form.locator('[data-testid="question-3"] textarea').fill('电梯间希望多通风');
-    await look(page, 'surveys/detail', 'survey-form', findings, NUTUI_CHECKBOX_RULES);
+    await look(page, 'surveys/detail', 'survey-form', findings);
     await tapButton(page, '提交问卷');
     await form.getByTestId('survey-done').getByText('提交成功').waitFor();
     await look(page, 'surveys/detail', 'survey-done', findings);

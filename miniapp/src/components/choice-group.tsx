@@ -1,11 +1,5 @@
 import { View } from '@tarojs/components';
-
-/**
- * ARIA for one option. H5 needs the real `role`/`aria-checked`; the mini-program's view takes `ariaRole`/
- * `ariaChecked` (Taro writes them as `aria-role`, which WeChat's screen reader reads and HTML does not).
- */
-const a11y = (role: string, checked?: boolean): Record<string, unknown> =>
-  process.env.TARO_ENV === 'h5' ? { role, 'aria-checked': checked } : { ariaRole: role, ariaChecked: checked };
+import { ariaControl } from './a11y';
 
 /**
  * One choice out of a few (a community, a category, a period): a radio group drawn as buttons, so screen
@@ -18,21 +12,24 @@ export function ChoiceGroup<T extends string>({
   value,
   onChange,
   testId,
+  label,
 }: {
   options: { value: T | undefined; label: string }[];
   value: T | undefined;
   onChange: (v: T | undefined) => void;
   testId?: string;
+  /** What the choice is about, when no visible title names it: what a screen reader says for the group. */
+  label?: string;
 }) {
   return (
-    <View className="choices" data-testid={testId} {...a11y('radiogroup')}>
+    <View className="choices" data-testid={testId} {...ariaControl({ role: 'radiogroup', label })}>
       {options.map((o) => {
         const on = o.value === value;
         return (
           <View
             key={o.label}
             className={on ? 'choice choice--on' : 'choice'}
-            {...a11y('radio', on)}
+            {...ariaControl({ role: 'radio', checked: on })}
             onClick={() => {
               if (!on) onChange(o.value);
             }}

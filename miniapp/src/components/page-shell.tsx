@@ -36,6 +36,11 @@ type Props = {
   empty?: boolean;
   emptyText?: string;
   onRetry?: () => void;
+  /**
+   * A part of a page inside the page's own PageShell (a list under a form): only the states, without the
+   * page root — the outer shell already carries care mode and the text scale, and the margins.
+   */
+  section?: boolean;
   children?: ReactNode;
 };
 
@@ -45,9 +50,10 @@ type Props = {
  * scale (features/display). A reload keeps the content on screen (no flash of loading). An error is
  * shown here only: reads are silent in the API client, so there is no toast as well.
  */
-export function PageShell({ request, emptyText = '暂无数据', children, ...own }: Props) {
+export function PageShell({ request, emptyText = '暂无数据', section = false, children, ...own }: Props) {
   useEffect(focusablePages);
-  const root = `shell ${displayClasses(useDisplay())}`;
+  const display = displayClasses(useDisplay()); // a hook: called whether or not it is used
+  const root = section ? 'shell-section' : `shell ${display}`;
   const loading = request ? request.loading && request.data === undefined : own.loading;
   const error = request ? request.error : own.error;
   const empty = request ? request.empty : own.empty;

@@ -5,8 +5,8 @@ import { View } from '@tarojs/components';
  * NutUI's switch hands its role to Taro as `ariaRole`, which the H5 build writes as the invalid
  * `aria-role` attribute, so a screen reader in the browser never heard a switch (axe aria-valid-attr).
  * Here H5 gets the real `role="switch"`/`aria-checked` and the mini-program the view's `ariaRole`/
- * `ariaChecked`, which WeChat's screen reader reads. A ≥ 44 × 70 px target (48 in care mode); the knob's
- * side says on or off as well as the colour does.
+ * `ariaChecked` for WeChat's screen reader (not passed on by Taro's templates yet: components/a11y.ts).
+ * A ≥ 44 × 70 px target (48 in care mode); the knob's side says on or off as well as the colour does.
  */
 export function Switch({
   checked,

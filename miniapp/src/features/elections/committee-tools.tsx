@@ -9,6 +9,7 @@ import { choosePhotos } from '../uploads/choose-photos';
 import { DAY_MS, fromNow, shortTime } from '../../beijing';
 import type { CommitteeElection } from '../../api/types';
 import '../../components/form.css';
+import { inputLabel } from '../../components/a11y';
 
 /**
  * The committee confirms the posted roster and its voters; opening needs it, a correction or an
@@ -87,11 +88,21 @@ export function AdmitVoter({ election, onDone }: { election: CommitteeElection; 
       />
       <View className="form__row" data-testid="admit-phone">
         <Text>手机号</Text>
-        <Input value={phone} onChange={setPhone} placeholder="大陆手机号，境外号码加 + 和国家码" />
+        <Input
+          {...inputLabel('手机号')}
+          value={phone}
+          onChange={setPhone}
+          placeholder="大陆手机号，境外号码加 + 和国家码"
+        />
       </View>
       <View className="form__row" data-testid="admit-reason">
         <Text>原因</Text>
-        <Input value={reason} onChange={setReason} placeholder="如：原业主去世，继承人凭公证书" />
+        <Input
+          {...inputLabel('原因')}
+          value={reason}
+          onChange={setReason}
+          placeholder="如：原业主去世，继承人凭公证书"
+        />
       </View>
       <View className="actions actions--wrap">
         <Button onClick={() => void attach()}>{photo ? '✓ 已拍照（重拍）' : '拍摄证明材料'}</Button>
@@ -148,7 +159,7 @@ export function CommitteeNotices({ election, onDone }: { election: CommitteeElec
       </CellGroup>
       <View className="form__row" data-testid="withdraw-reason">
         <Text>撤回原因</Text>
-        <Input value={reason} onChange={setReason} placeholder="撤回前请填写原因" />
+        <Input {...inputLabel('撤回原因')} value={reason} onChange={setReason} placeholder="撤回前请填写原因" />
       </View>
     </View>
   );

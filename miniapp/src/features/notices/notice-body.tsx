@@ -7,6 +7,7 @@ import { CATEGORY_LABELS } from './labels';
 import { shortTime } from '../../beijing';
 import { FileName } from '../../components/icon';
 import './notice.css';
+import { alt } from '../../components/a11y';
 
 type Body = {
   title: string;
@@ -50,11 +51,12 @@ export function NoticeBody({ notice: n }: { notice: Body }) {
       <RichText className="notice__content" nodes={n.body} />
       {images.length > 0 && (
         <View className="photo-grid">
-          {images.map((url) => (
+          {images.map((url, i) => (
             <Image
               key={url}
               src={url}
               mode="aspectFill"
+              {...alt(`公告图片 ${i + 1}，点按放大`)}
               className="photo-grid__item"
               onClick={() => void Taro.previewImage({ urls: images, current: url })}
             />

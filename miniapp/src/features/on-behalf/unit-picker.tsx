@@ -5,6 +5,7 @@ import { bff } from '../../session';
 import { useRequest } from '../../hooks/use-request';
 import { ChoiceGroup } from '../../components/choice-group';
 import { searchUnits } from '../display/format';
+import { inputLabel } from '../../components/a11y';
 
 export type PickedUnit = { id: string; label: string };
 const SHOWN = 24;
@@ -35,6 +36,7 @@ export function UnitPicker({ communityId, onPick }: { communityId: string; onPic
         value={query}
         onChange={setQuery}
         clearable
+        {...inputLabel('房号')}
         data-testid="unit-picker-search"
       />
       <View className="unit-picker__rooms">

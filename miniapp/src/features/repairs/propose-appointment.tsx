@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Picker, Text, View } from '@tarojs/components';
 import { Button, Cell, CellGroup, Input } from '../../ui';
 import { addDays, atBeijing, today } from '../../beijing';
+import { inputLabel } from '../../components/a11y';
 
 /** The furthest a proposal may reach (docs/domain.md §1, appointments: beyond it is a deferral, 缓办). */
 const MAX_DAYS = 90;
@@ -45,7 +46,13 @@ export function ProposeAppointment({ busy, onSubmit, onCancel }: Props) {
         <Cell title="时间" extra={time} clickable data-testid="propose-time" />
       </Picker>
       <View data-testid="propose-reason">
-        <Input placeholder="改约原因，例如：需等厂家配件到货" value={reason} onChange={setReason} maxLength={100} />
+        <Input
+          {...inputLabel('改约原因')}
+          placeholder="改约原因，例如：需等厂家配件到货"
+          value={reason}
+          onChange={setReason}
+          maxLength={100}
+        />
       </View>
       {problem && <Text className="hint error">{problem}</Text>}
       <View className="actions">

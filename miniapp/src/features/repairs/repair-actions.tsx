@@ -10,6 +10,7 @@ import { ChoiceGroup } from '../../components/choice-group';
 import { addDays, atBeijing, today } from '../../beijing';
 import { RETURN_REASON_LABELS } from './labels';
 import { ProposeAppointment } from './propose-appointment';
+import { inputLabel } from '../../components/a11y';
 
 type Props = { repair: RepairDetail; onDone: () => Promise<void> };
 type Open =
@@ -138,6 +139,7 @@ export function RepairActions({ repair: r, onDone }: Props) {
             placeholder="做了什么，例如：更换阀芯"
             value={text}
             onChange={setText}
+            {...inputLabel('处理情况')}
             data-testid="repair-work-done"
           />
           <Attachments
@@ -163,7 +165,7 @@ export function RepairActions({ repair: r, onDone }: Props) {
             value={choice}
             onChange={setChoice}
           />
-          <Input placeholder="延期原因，例如：等待配件" value={text} onChange={setText} />
+          <Input {...inputLabel('延期原因')} placeholder="延期原因，例如：等待配件" value={text} onChange={setText} />
           {confirmRow(
             '确认延期',
             () =>
@@ -173,7 +175,12 @@ export function RepairActions({ repair: r, onDone }: Props) {
       )}
       {open === 'defer' && (
         <CellGroup title="缓办：重大维修，须经住户同意并有维修计划">
-          <Input placeholder="维修计划，例如：下周二停水更换主管" value={text} onChange={setText} />
+          <Input
+            {...inputLabel('维修计划')}
+            placeholder="维修计划，例如：下周二停水更换主管"
+            value={text}
+            onChange={setText}
+          />
           <ChoiceGroup options={[{ value: 'agreed', label: '住户已同意' }]} value={choice} onChange={setChoice} />
           {confirmRow(
             '确认缓办',
@@ -196,7 +203,7 @@ export function RepairActions({ repair: r, onDone }: Props) {
             value={choice ?? '5'}
             onChange={setChoice}
           />
-          <Input placeholder="说说您的感受（选填）" value={text} onChange={setText} />
+          <Input {...inputLabel('评价')} placeholder="说说您的感受（选填）" value={text} onChange={setText} />
           {confirmRow('提交评价', () =>
             run({
               action: 'rate',
@@ -211,7 +218,12 @@ export function RepairActions({ repair: r, onDone }: Props) {
         <CellGroup
           title={open === 'reopen' ? '哪里还不满意（只能重新处理一次）' : '为什么催办（会马上通知物业经理和维修工）'}
         >
-          <Input placeholder="请说明原因" value={text} onChange={setText} />
+          <Input
+            {...inputLabel(open === 'reopen' ? '不满意的原因' : '催办原因')}
+            placeholder="请说明原因"
+            value={text}
+            onChange={setText}
+          />
           {confirmRow('提交', () => text.trim().length >= 2 && run({ action: open, reason: text.trim() }))}
         </CellGroup>
       )}

@@ -4,6 +4,7 @@ import { View } from '@tarojs/components';
 import { Button, Cell, Input } from '../../ui';
 import type { StaffBindRequest } from '../../api/types';
 import { RELATION_LABELS } from '../../roles';
+import { inputLabel } from '../../components/a11y';
 
 export type Decision = { decision: 'approve' } | { decision: 'reject'; reason: string };
 
@@ -46,6 +47,7 @@ export function BindRequestItem({
             placeholder="请填写驳回原因（住户会看到）"
             value={reason}
             onChange={setReason}
+            {...inputLabel('驳回原因')}
             data-testid="reject-reason"
           />
           <View className="actions">

@@ -8,6 +8,7 @@ import type { UploadView } from '../../api/types';
 import { choosePhotos } from './choose-photos';
 import { choosePdfs } from './choose-files';
 import { FileName } from '../../components/icon';
+import { alt } from '../../components/a11y';
 
 type AttachmentsProps = {
   existing: UploadView[];
@@ -75,8 +76,7 @@ export function Attachments({ existing, added, onAdd, onRemove, disabled, photos
           .map((u, i) => (
             <Image
               key={u.id}
-              // H5 draws an <img>: without a text a screen reader has nothing to say (axe image-alt).
-              nativeProps={{ alt: `已添加的照片 ${i + 1}，长按可移除` }}
+              {...alt(`已添加的照片 ${i + 1}，长按可移除`)}
               src={fileUrl(u.thumbUrl!)}
               mode="aspectFill"
               className="photo-grid__item"

@@ -4,6 +4,7 @@ import { View } from '@tarojs/components';
 import { Button, Cell, Input } from '../../ui';
 import { RELATION_LABELS } from '../../roles';
 import type { Decision, HouseholdPerson } from './endpoints';
+import { inputLabel } from '../../components/a11y';
 
 const who = (p: HouseholdPerson) => `${p.name ?? '未实名'} ${p.phone ?? ''}`;
 
@@ -40,6 +41,7 @@ export function PendingPerson({
             placeholder="请填写拒绝原因（对方会看到）"
             value={reason}
             onChange={setReason}
+            {...inputLabel('拒绝原因')}
             data-testid="reject-reason"
           />
           <View className="actions">

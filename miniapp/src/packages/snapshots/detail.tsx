@@ -10,6 +10,7 @@ import type { SnapshotAction } from '../../api/types';
 import { shortTime } from '../../beijing';
 import { KIND_LABELS, STATUS_LABELS, STATUS_TAG } from '../../features/snapshots/labels';
 import '../../features/notices/notice.css';
+import { alt } from '../../components/a11y';
 
 const KIND_OF_MESSAGE: Record<string, string> = {
   reply: '物业回复',
@@ -71,11 +72,12 @@ export default function SnapshotDetail() {
           )}
           {images.length > 0 && (
             <View className="photo-grid">
-              {images.map((url) => (
+              {images.map((url, i) => (
                 <Image
                   key={url}
                   src={url}
                   mode="aspectFill"
+                  {...alt(`随手拍照片 ${i + 1}，点按放大`)}
                   className="photo-grid__item"
                   onClick={() => void Taro.previewImage({ urls: images, current: url })}
                 />

@@ -10,6 +10,7 @@ import { ChoiceGroup } from '../../components/choice-group';
 import { Attachments } from '../../features/uploads/attachments';
 import { KINDS, KIND_LABELS } from '../../features/snapshots/labels';
 import type { NewSnapshot } from '../../features/snapshots/endpoints';
+import { inputLabel } from '../../components/a11y';
 
 const PLACEHOLDER: Record<NewSnapshot['kind'], string> = {
   PRAISE: '例如：保洁阿姨每天把楼道擦得很干净',
@@ -74,7 +75,13 @@ export default function NewSnapshotPage() {
             autoSize
             data-testid="snapshot-text"
           />
-          <Input placeholder="位置（选填），例如：3号楼门口" value={place} onChange={setPlace} maxLength={50} />
+          <Input
+            {...inputLabel('位置')}
+            placeholder="位置（选填），例如：3号楼门口"
+            value={place}
+            onChange={setPlace}
+            maxLength={50}
+          />
         </CellGroup>
         <Attachments
           existing={[]}

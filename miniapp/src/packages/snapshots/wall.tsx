@@ -10,6 +10,7 @@ import { usePaged } from '../../hooks/use-paged';
 import { usePullRefresh } from '../../hooks/use-pull-refresh';
 import { shortTime } from '../../beijing';
 import '../../features/notices/notice.css';
+import { alt } from '../../components/a11y';
 
 /** The community's praise wall: thanks residents chose to show, with the photos that passed review. */
 export default function PraiseWall() {
@@ -51,11 +52,12 @@ export default function PraiseWall() {
             <Text className="notice__body">{p.text}</Text>
             {p.photos.length > 0 && (
               <View className="photo-grid">
-                {p.photos.map((photo) => (
+                {p.photos.map((photo, i) => (
                   <Image
                     key={photo.id}
                     src={fileUrl(photo.thumbUrl ?? photo.url)}
                     mode="aspectFill"
+                    {...alt(`表扬照片 ${i + 1}，点按放大`)}
                     className="photo-grid__item"
                     onClick={() =>
                       void Taro.previewImage({ urls: p.photos.map((x) => fileUrl(x.url)), current: fileUrl(photo.url) })

@@ -7,6 +7,7 @@ import { DevNote } from '../../components/dev-note';
 import { bff, mintDemoPhoneCode } from '../../session';
 import { useAction } from '../../hooks/use-request';
 import { humanToast } from '../../features/errors/human-errors';
+import { inputLabel } from '../../components/a11y';
 
 /** Binds the verified phone number: WeChat's getPhoneNumber button; in a dev H5 build, a typed number. */
 export default function Phone() {
@@ -47,6 +48,7 @@ export default function Phone() {
               maxLength={11}
               value={phone}
               onChange={setPhone}
+              {...inputLabel('手机号')}
               data-testid="phone-input"
             />
             <View className="actions">

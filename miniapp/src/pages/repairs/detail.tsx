@@ -17,6 +17,7 @@ import { formatPhone } from '../../features/display/format';
 import { RepairDeadlines } from '../../features/repairs/deadlines';
 import { AppointmentProposal } from '../../features/repairs/appointment-proposal';
 import '../../features/notices/notice.css';
+import { alt } from '../../components/a11y';
 
 /** One repair: what, where, its state and every step so far; the actions the caller may take now. */
 export default function RepairDetail() {
@@ -72,11 +73,12 @@ export default function RepairDetail() {
           </CellGroup>
           {images.length > 0 && (
             <View className="photo-grid">
-              {images.map((url) => (
+              {images.map((url, i) => (
                 <Image
                   key={url}
                   src={url}
                   mode="aspectFill"
+                  {...alt(`报修照片 ${i + 1}，点按放大`)}
                   className="photo-grid__item"
                   onClick={() => void Taro.previewImage({ urls: images, current: url })}
                 />

@@ -12,6 +12,7 @@ import { FAULTS, FAULT_LABELS } from '../../features/repairs/labels';
 import type { NewRepair } from '../../features/repairs/endpoints';
 import { askForPush } from '../../features/push/ask-for-push';
 import { BindFirst } from '../../components/bind-first';
+import { inputLabel } from '../../components/a11y';
 
 const COMMON = 'common';
 
@@ -77,6 +78,7 @@ export default function NewRepair() {
               placeholder="例如：3号楼电梯、东门道闸"
               value={commonArea}
               onChange={setCommonArea}
+              {...inputLabel('公共区域的地点')}
               data-testid="repair-common-area"
             />
           )}
@@ -94,6 +96,7 @@ export default function NewRepair() {
             value={part}
             onChange={setPart}
             maxLength={30}
+            {...inputLabel('部位')}
             data-testid="repair-part"
           />
           <Input
@@ -101,6 +104,7 @@ export default function NewRepair() {
             value={phenomenon}
             onChange={setPhenomenon}
             maxLength={100}
+            {...inputLabel('现象')}
             data-testid="repair-phenomenon"
           />
           <TextArea

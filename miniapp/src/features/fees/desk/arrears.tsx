@@ -13,6 +13,7 @@ import { yuan } from '../money';
 import { ExportButtons } from './download';
 import '../../../components/list.css';
 import '../../../components/form.css';
+import { inputLabel } from '../../../components/a11y';
 
 const COOL_DOWN_DAYS = 7;
 const recentlyReminded = (at: string | null) =>
@@ -117,7 +118,13 @@ export function Arrears({ communityId }: { communityId: string }) {
           <View className="form" data-testid="remind-bar">
             <View className="form__row">
               <Text>缴费期限</Text>
-              <Input value={payBy} onChange={setPayBy} placeholder="2026-12-15" data-testid="remind-pay-by" />
+              <Input
+                value={payBy}
+                onChange={setPayBy}
+                placeholder="2026-12-15"
+                {...inputLabel('缴费期限')}
+                data-testid="remind-pay-by"
+              />
             </View>
             <View className="actions actions--wrap">
               <Button

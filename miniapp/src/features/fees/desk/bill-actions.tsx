@@ -7,6 +7,7 @@ import { useAction } from '../../../hooks/use-request';
 import type { BillView } from '../../../api/types';
 import { parseYuan, yuan } from '../money';
 import '../../../components/form.css';
+import { inputLabel } from '../../../components/a11y';
 
 /**
  * What the desk can do to one bill: refund (part of) a paid one — at most what is left, with a reason,
@@ -41,12 +42,24 @@ export function BillActions({ bill, canWaive, onDone }: { bill: BillView; canWai
       {refundable > 0 && (
         <View className="form__row">
           <Text>退款金额（元，最多 {yuan(refundable)}）</Text>
-          <Input type="digit" value={amount} onChange={setAmount} data-testid="refund-amount" />
+          <Input
+            type="digit"
+            value={amount}
+            onChange={setAmount}
+            {...inputLabel('退款金额（元）')}
+            data-testid="refund-amount"
+          />
         </View>
       )}
       <View className="form__row">
         <Text>{refundable > 0 ? '退款原因' : '减免原因'}</Text>
-        <Input value={reason} placeholder="至少 2 个字" onChange={setReason} data-testid="action-reason" />
+        <Input
+          value={reason}
+          placeholder="至少 2 个字"
+          onChange={setReason}
+          {...inputLabel(refundable > 0 ? '退款原因' : '减免原因')}
+          data-testid="action-reason"
+        />
       </View>
       <View className="actions">
         {refundable > 0 && (

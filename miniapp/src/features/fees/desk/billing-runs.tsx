@@ -9,6 +9,7 @@ import { shortTime } from '../../../beijing';
 import type { BillingRunList } from '../../../api/types';
 import { periodLabel, yuan } from '../money';
 import '../../../components/form.css';
+import { inputLabel } from '../../../components/a11y';
 
 type Run = BillingRunList['items'][number];
 const PAYERS = { OWNER: '业主', DEVELOPER: '开发商' } as const;
@@ -98,6 +99,7 @@ export function BillingRuns({
               value={reason}
               placeholder="如：面积数据有误，重新生成"
               onChange={setReason}
+              {...inputLabel('撤销原因')}
               data-testid="undo-reason"
             />
           </View>

@@ -8,6 +8,7 @@ import { useAction } from '../../../hooks/use-request';
 import type { BillView } from '../../../api/types';
 import { periodLabel, yuan } from '../money';
 import '../../../components/form.css';
+import { inputLabel } from '../../../components/a11y';
 
 const CHANNELS = [
   { value: 'CASH' as const, label: '现金' },
@@ -93,6 +94,7 @@ export function CounterTake({
           value={payerName}
           placeholder={payer === 'DEVELOPER' ? '开发商单位名称' : '姓名'}
           onChange={setPayerName}
+          {...inputLabel('缴款人')}
           data-testid="counter-payer"
         />
       </View>

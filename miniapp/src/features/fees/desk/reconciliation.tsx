@@ -10,6 +10,7 @@ import { addDays, today } from '../../../beijing';
 import { yuan, yuanExact } from '../money';
 import '../../../components/list.css';
 import '../../../components/form.css';
+import { inputLabel } from '../../../components/a11y';
 
 const KIND: Record<ReconcileRunView['differences'][number]['kind'], string> = {
   ONLY_WECHAT: '仅微信有',
@@ -52,7 +53,13 @@ export function Reconciliation() {
       <View className="form">
         <View className="form__row">
           <Text>对账日期（微信账单次日 10 点后可下载）</Text>
-          <Input value={day} onChange={setDay} placeholder="2026-11-28" data-testid="reconcile-day" />
+          <Input
+            value={day}
+            onChange={setDay}
+            placeholder="2026-11-28"
+            {...inputLabel('对账日期')}
+            data-testid="reconcile-day"
+          />
         </View>
         <View className="actions">
           <Button loading={load.running} onClick={() => void load.run(false)}>
@@ -90,6 +97,7 @@ export function Reconciliation() {
                   <>
                     <Input
                       value={notes[d.id] ?? ''}
+                      {...inputLabel('处理说明')}
                       placeholder="处理说明（至少 2 个字）"
                       onChange={(v) => setNotes((n) => ({ ...n, [d.id]: v }))}
                     />

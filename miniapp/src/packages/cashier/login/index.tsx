@@ -8,8 +8,12 @@ import { storageTokens } from '../../../api/taro-transport';
 import { nextRoute } from '../../../entry';
 import type { DeskTicketView } from '../../../api/types';
 import '../../../features/desk/desk.css';
+import { alt } from '../../../components/a11y';
 
 const POLL_MS = 1500;
+
+/** The code's text alternative says what it is for: whoever cannot see it still learns a phone must scan it. */
+const CODE_ALT = '收银台登录小程序码，请用物业工作人员的手机微信扫一扫';
 
 const STATE_TEXT: Record<DeskTicketView['state'], string> = {
   PENDING: '请用微信扫描二维码登录',
@@ -84,6 +88,7 @@ export default function DeskLogin() {
               className={`desk-login__code ${ticket.state === 'PENDING' ? '' : 'desk-login__code--faded'}`}
               src={fileUrl(bff.deskTicketCodePath(ticket.ticket))}
               mode="aspectFit"
+              {...alt(CODE_ALT)}
               data-testid="desk-code"
             />
             <Text className="desk-login__state" data-testid="desk-state">

@@ -10,6 +10,7 @@ import { useAction, useRequest } from '../../../hooks/use-request';
 import { shortTime } from '../../../beijing';
 import { periodLabel, yuan } from '../../../features/fees/money';
 import '../../../features/fees/fees.css';
+import { inputLabel } from '../../../components/a11y';
 
 const CHANNEL = { CASH: '现金', TRANSFER: '转账', POS: '刷卡' } as const;
 const STATE = { RECORDED: '', VOID_REQUESTED: '（作废审批中）', VOIDED: '（已作废）' } as const;
@@ -99,7 +100,7 @@ export default function CounterReceiptPage() {
         <View className="form no-print">
           <View className="form__row">
             <Text>作废原因</Text>
-            <Input value={reason} placeholder="至少 4 个字" onChange={setReason} />
+            <Input {...inputLabel('作废原因')} value={reason} placeholder="至少 4 个字" onChange={setReason} />
           </View>
           <View className="actions">
             <Button disabled={reason.trim().length < 4 || act.running} onClick={() => void act.run('void')}>

@@ -22,6 +22,7 @@ import type { CommitteeElection } from '../../../api/types';
 import type { ElectionStep } from '../../../features/elections/endpoints';
 import { ELECTION_EVENT_LABELS as ACTIONS } from '../../../features/elections/labels';
 import '../../../features/elections/elections.css';
+import { inputLabel } from '../../../components/a11y';
 
 /** The next step of each state, how it is called on the button, and what the confirmation says. */
 const NEXT: Partial<Record<CommitteeElection['state'], { step: ElectionStep; label: string; warn: string }>> = {
@@ -65,7 +66,7 @@ function CandidateForm({ id, onAdded }: { id: string; onAdded: () => void }) {
   const row = (label: string, value: string, set: (v: string) => void, testId: string, placeholder = '') => (
     <View className="form__row">
       <Text>{label}</Text>
-      <Input value={value} onChange={set} placeholder={placeholder} data-testid={testId} />
+      <Input {...inputLabel(label)} value={value} onChange={set} placeholder={placeholder} data-testid={testId} />
     </View>
   );
   return (
@@ -73,6 +74,7 @@ function CandidateForm({ id, onAdded }: { id: string; onAdded: () => void }) {
       <Text className="section-title">添加候选人（公示前）</Text>
       {row('姓名', name, setName, 'candidate-name')}
       <ChoiceGroup
+        label="性别"
         options={[
           { value: '男' as const, label: '男' },
           { value: '女' as const, label: '女' },

@@ -13,6 +13,8 @@ import { MATTER_LABELS, Results, STATE_LABELS } from '../../../features/election
 import { askForVotePush as askFor } from '../../../features/elections/ask-for-vote-push';
 import { CandidatePhoto } from '../../../features/elections/candidate-photo';
 import '../../../features/elections/elections.css';
+import { inputLabel } from '../../../components/a11y';
+import { ariaControl } from '../../../components/a11y';
 
 /**
  * One vote as an owner sees it: the candidates with what was posted about them (or the matter), large
@@ -136,11 +138,15 @@ export default function VoteDetail() {
                   <View
                     key={c.key}
                     className={`vote-choice ${on ? 'vote-choice--on' : ''}`}
+                    // A candidate is a checkbox (up to the seats), a matter's answer one radio of three.
+                    {...(canVote
+                      ? ariaControl({ role: e.kind === 'ELECTION' ? 'checkbox' : 'radio', checked: on })
+                      : {})}
                     onClick={() => canVote && toggle(c.key)}
                     data-testid="vote-choice"
                   >
                     {canVote && <View className={`card__check ${on ? 'card__check--on' : ''}`}>{on ? '✓' : ''}</View>}
-                    {c.photo && <CandidatePhoto uploadId={c.photo} />}
+                    {c.photo && <CandidatePhoto uploadId={c.photo} name={c.title} />}
                     <View className="vote-choice__main">
                       <Text className="vote-choice__name">{c.title}</Text>
                       {c.sub && <Text className="vote-choice__sub">{c.sub}</Text>}
@@ -190,6 +196,7 @@ export default function VoteDetail() {
                   value={check}
                   onChange={(v) => setCheck(v.toUpperCase())}
                   placeholder="XXXX-XXXX-XXXX"
+                  {...inputLabel('回执码')}
                   data-testid="receipt-input"
                 />
                 <Button

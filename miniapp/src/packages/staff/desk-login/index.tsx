@@ -8,6 +8,7 @@ import { useAction, useRequest } from '../../../hooks/use-request';
 import { shortTime } from '../../../beijing';
 import type { PhoneTicketView } from '../../../api/types';
 import '../../../features/desk/desk.css';
+import { inputLabel } from '../../../components/a11y';
 
 /** WeChat's launch scene of a camera scan of a mini-program code (docs/wechat.md §6). */
 const CAMERA_SCAN = 1047;
@@ -80,6 +81,7 @@ export default function DeskLoginConfirm() {
             value={digits}
             onChange={(v: string) => setDigits(v.replace(/\D/g, '').slice(0, 2))}
             placeholder="两位数字"
+            {...inputLabel('电脑屏幕上显示的两位数字')}
             data-testid="desk-match-input"
           />
           <View className="desk-confirm__buttons">
@@ -106,12 +108,14 @@ export default function DeskLoginConfirm() {
 /** Opened from a picture of a code rather than the camera: possibly someone else's computer (docs/wechat.md §6). */
 function ScanWithCamera() {
   return (
-    <View className="desk-confirm" data-testid="desk-scan-with-camera">
-      <Text className="section-title">请用“扫一扫”扫描电脑屏幕</Text>
-      <Text className="hint">
-        为了安全，收银台登录只能在电脑前打开微信“扫一扫”，直接扫描屏幕上的二维码。别人发来的二维码图片、长按识别或从相册选取的二维码都不能登录——如果有人发给你这样的图片，请不要理会。
-      </Text>
-    </View>
+    <PageShell>
+      <View className="desk-confirm" data-testid="desk-scan-with-camera">
+        <Text className="section-title">请用“扫一扫”扫描电脑屏幕</Text>
+        <Text className="hint">
+          为了安全，收银台登录只能在电脑前打开微信“扫一扫”，直接扫描屏幕上的二维码。别人发来的二维码图片、长按识别或从相册选取的二维码都不能登录——如果有人发给你这样的图片，请不要理会。
+        </Text>
+      </View>
+    </PageShell>
   );
 }
 
@@ -144,31 +148,34 @@ function Decided({ outcome }: { outcome?: 'confirmed' | 'cancelled' }) {
     await bff.revokeDeskLogin(id);
     await logins.reload();
   }
+  // One PageShell around it all, the page's root (care mode, text size); the list's states are a section of it.
   return (
-    <View className="desk-confirm" data-testid="desk-decided">
-      {outcome && (
-        <Text className="section-title">{outcome === 'confirmed' ? '已确认，收银台正在登录' : '已取消登录'}</Text>
-      )}
-      <Text className="section-title">已登录的电脑</Text>
-      <Text className="hint">
-        在电脑浏览器打开物业通收银台，用微信扫码即可登录；忘了退出时，可在这里让那台电脑退出。
-      </Text>
-      <PageShell request={logins} emptyText="没有已登录的电脑">
-        <CellGroup>
-          {logins.data?.items.map((l) => (
-            <Cell
-              key={l.id}
-              title={l.agent}
-              description={`${l.ip} · ${shortTime(l.createdAt)} 登录`}
-              extra={
-                <Text onClick={() => void end(l.id)} className="error">
-                  退出
-                </Text>
-              }
-            />
-          ))}
-        </CellGroup>
-      </PageShell>
-    </View>
+    <PageShell>
+      <View className="desk-confirm" data-testid="desk-decided">
+        {outcome && (
+          <Text className="section-title">{outcome === 'confirmed' ? '已确认，收银台正在登录' : '已取消登录'}</Text>
+        )}
+        <Text className="section-title">已登录的电脑</Text>
+        <Text className="hint">
+          在电脑浏览器打开物业通收银台，用微信扫码即可登录；忘了退出时，可在这里让那台电脑退出。
+        </Text>
+        <PageShell request={logins} emptyText="没有已登录的电脑" section>
+          <CellGroup>
+            {logins.data?.items.map((l) => (
+              <Cell
+                key={l.id}
+                title={l.agent}
+                description={`${l.ip} · ${shortTime(l.createdAt)} 登录`}
+                extra={
+                  <Text onClick={() => void end(l.id)} className="error">
+                    退出
+                  </Text>
+                }
+              />
+            ))}
+          </CellGroup>
+        </PageShell>
+      </View>
+    </PageShell>
   );
 }

@@ -1,8 +1,10 @@
 import { Text, View } from '@tarojs/components';
-import { Button, Cell, CellGroup, Input, Tag } from '../../../ui';
+import { Button, Cell, CellGroup, Input } from '../../../ui';
 import type { CommunityStaffMember, StaffRole } from '../../../api/types';
 import { ROLE_LABELS } from '../../../roles';
 import { MAX_STEPS, move, toggle, type StepDraft } from './chain';
+import { inputLabel } from '../../../components/a11y';
+import { CheckGroup } from '../../../components/check-group';
 
 /** The roles a step may notify as a group (every holder in the community, company-wide ones included). */
 const ROLES: StaffRole[] = ['COMPANY_ADMIN', 'MANAGER', 'TECHNICIAN', 'CASHIER'];
@@ -15,34 +17,6 @@ type Props = {
   editable: boolean;
   onChange: (chain: StepDraft[]) => void;
 };
-
-/** Toggles: each chosen one filled, as the app's chips are. */
-function Toggles({
-  options,
-  chosen,
-  onToggle,
-  disabled,
-}: {
-  options: { value: string; label: string }[];
-  chosen: string[];
-  onToggle: (value: string) => void;
-  disabled: boolean;
-}) {
-  return (
-    <View className="chips">
-      {options.map((o) => (
-        <Tag
-          key={o.value}
-          type={chosen.includes(o.value) ? 'primary' : 'default'}
-          plain={!chosen.includes(o.value)}
-          onClick={() => !disabled && onToggle(o.value)}
-        >
-          {o.label}
-        </Tag>
-      ))}
-    </View>
-  );
-}
 
 /**
  * One escalation chain (docs/domain.md §1, escalation): its steps in order, each with a name, how long it
@@ -65,6 +39,7 @@ export function ChainEditor({ title, testId, chain, staff, editable, onChange }:
           <Input
             value={s.label}
             disabled={!editable}
+            {...inputLabel(`第 ${i + 1} 环节的名称`)}
             placeholder="例如：物业公司第二响应"
             onChange={(v) => set(i, { label: v })}
           />
@@ -76,16 +51,24 @@ export function ChainEditor({ title, testId, chain, staff, editable, onChange }:
                 : '本环节时限（分钟）：最后一个环节，之后不再升级'
             }
           />
-          <Input type="number" value={s.minutes} disabled={!editable} onChange={(v) => set(i, { minutes: v })} />
+          <Input
+            {...inputLabel(`第 ${i + 1} 环节的时限（分钟）`)}
+            type="number"
+            value={s.minutes}
+            disabled={!editable}
+            onChange={(v) => set(i, { minutes: v })}
+          />
           <Cell title="通知角色" />
-          <Toggles
+          <CheckGroup
+            label={`第 ${i + 1} 环节通知的角色`}
             options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
             chosen={s.roles}
             disabled={!editable}
             onToggle={(r) => set(i, { roles: toggle(s.roles, r as StaffRole) as StepDraft['roles'] })}
           />
           <Cell title="通知指定人员（本小区员工）" />
-          <Toggles
+          <CheckGroup
+            label={`第 ${i + 1} 环节通知的人员`}
             options={[
               ...people,
               // Someone named before who has left the staff since: shown, so the administrator can take them out.

@@ -8,6 +8,7 @@ import { bff, fileUrl } from '../../../session';
 import { useAction, useRequest } from '../../../hooks/use-request';
 import { usePullRefresh } from '../../../hooks/use-pull-refresh';
 import { shortTime } from '../../../beijing';
+import { alt } from '../../../components/a11y';
 
 const TABS = [
   { value: 'PENDING', label: '待审核' },
@@ -60,6 +61,7 @@ export default function ModerationQueue() {
               <Image
                 src={fileUrl(item.photo.thumbUrl ?? item.photo.url)}
                 mode="aspectFit"
+                {...alt('待审核的照片，点按放大')}
                 className="photo-grid__item"
                 onClick={() => void Taro.previewImage({ urls: [fileUrl(item.photo!.url)] })}
               />

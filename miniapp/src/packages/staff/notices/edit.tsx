@@ -3,7 +3,7 @@ import { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { PageShell } from '../../../components/page-shell';
 import { ChoiceGroup } from '../../../components/choice-group';
-import { Button, Cell, CellGroup, Input, Switch, Tag, TextArea } from '../../../ui';
+import { Button, Cell, CellGroup, Input, Switch, TextArea } from '../../../ui';
 import { CATEGORIES, CATEGORY_LABELS, NOTICE_STATUS_LABELS, textToHtml } from '../../../features/notices/labels';
 import { NoticeBody } from '../../../features/notices/notice-body';
 import { UnreadUnits } from '../../../features/notices/unread-units';
@@ -11,6 +11,11 @@ import { Attachments } from '../../../features/uploads/attachments';
 import { NoticePushes, VALIDITY, ValidityNote } from '../../../features/notices/notice-extras';
 import { useNoticeEditor } from './use-notice-editor';
 import '../../../features/notices/notice.css';
+import { inputLabel } from '../../../components/a11y';
+import { CheckGroup } from '../../../components/check-group';
+
+/** The company-wide choice among the communities a notice reaches (not a community's id). */
+const WHOLE_COMPANY = 'company';
 
 /** Write, preview as a resident sees it, save, publish or withdraw a notice; its read rate once published. */
 export default function EditNotice() {
@@ -69,6 +74,7 @@ export default function EditNotice() {
               onChange={set('title')}
               maxLength={60}
               disabled={!editable}
+              {...inputLabel('标题')}
               data-testid="notice-title"
             />
           </CellGroup>
@@ -114,37 +120,30 @@ export default function EditNotice() {
           </CellGroup>
           {status === 'DRAFT' && (editor.offices.length > 1 || editor.isCompanyAdmin) && (
             <CellGroup title="发布范围（可多选）">
-              <View className="chips" data-testid="notice-targets">
-                {editor.offices.map((c) => (
-                  <Tag
-                    key={c.id}
-                    type={!form.wholeCompany && editor.targets.includes(c.id) ? 'primary' : 'default'}
-                    plain={form.wholeCompany || !editor.targets.includes(c.id)}
-                    onClick={() => editor.toggleTarget(c.id)}
-                  >
-                    {c.name}
-                  </Tag>
-                ))}
-                {editor.isCompanyAdmin && (
-                  <Tag
-                    type={form.wholeCompany ? 'primary' : 'default'}
-                    plain={!form.wholeCompany}
-                    onClick={() => set('wholeCompany')(!form.wholeCompany)}
-                  >
-                    公司所有小区
-                  </Tag>
-                )}
-              </View>
+              <CheckGroup
+                testId="notice-targets"
+                label="发布范围"
+                options={[
+                  ...editor.offices.map((c) => ({ value: c.id, label: c.name })),
+                  ...(editor.isCompanyAdmin ? [{ value: WHOLE_COMPANY, label: '公司所有小区' }] : []),
+                ]}
+                chosen={form.wholeCompany ? [WHOLE_COMPANY] : editor.targets}
+                onToggle={(v) =>
+                  v === WHOLE_COMPANY ? set('wholeCompany')(!form.wholeCompany) : editor.toggleTarget(v)
+                }
+              />
             </CellGroup>
           )}
           <CellGroup title="联系人与置顶">
             <Input
+              {...inputLabel('联系人')}
               placeholder="联系人（选填）"
               value={form.contactName}
               onChange={set('contactName')}
               disabled={!editable}
             />
             <Input
+              {...inputLabel('联系电话')}
               placeholder="联系电话（选填）"
               value={form.contactPhone}
               onChange={set('contactPhone')}
@@ -178,7 +177,12 @@ export default function EditNotice() {
           </View>
         ) : (
           <CellGroup title="撤回原因（住户将看不到这条公告）">
-            <Input placeholder="例如：时间有变，将重新发布" value={editor.reason} onChange={editor.setReason} />
+            <Input
+              {...inputLabel('撤回原因')}
+              placeholder="例如：时间有变，将重新发布"
+              value={editor.reason}
+              onChange={editor.setReason}
+            />
             <View className="actions">
               <Button type="danger" disabled={editor.running} onClick={editor.withdraw}>
                 确认撤回

@@ -12,6 +12,7 @@ import { RELATION_LABELS } from '../../../roles';
 import { UnitPicker, type PickedUnit } from '../../../features/on-behalf/unit-picker';
 import type { Channel, RepairOnBehalf, SnapshotOnBehalf } from '../../../features/on-behalf/endpoints';
 import '../../../features/on-behalf/on-behalf.css';
+import { inputLabel } from '../../../components/a11y';
 
 type What = 'repair' | 'snapshot';
 
@@ -113,8 +114,20 @@ export default function OnBehalf() {
               value={fault}
               onChange={(f) => f && setFault(f)}
             />
-            <Input placeholder="部位，例如：厨房水龙头" value={part} onChange={setPart} maxLength={30} />
-            <Input placeholder="现象，例如：关不紧，一直滴水" value={text} onChange={setText} maxLength={100} />
+            <Input
+              {...inputLabel('部位')}
+              placeholder="部位，例如：厨房水龙头"
+              value={part}
+              onChange={setPart}
+              maxLength={30}
+            />
+            <Input
+              {...inputLabel('现象')}
+              placeholder="现象，例如：关不紧，一直滴水"
+              value={text}
+              onChange={setText}
+              maxLength={100}
+            />
             <ChoiceGroup
               options={[
                 { value: 'routine', label: '日常维修' },
@@ -124,6 +137,7 @@ export default function OnBehalf() {
               onChange={(v) => setEmergency(v === 'emergency')}
             />
             <Input
+              {...inputLabel('回电号码')}
               placeholder="回电号码（选填，默认住户绑定的手机号）"
               type="number"
               value={phone}

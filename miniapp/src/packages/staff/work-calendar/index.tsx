@@ -6,6 +6,7 @@ import { Button, Cell, CellGroup, Input, TextArea } from '../../../ui';
 import { bff } from '../../../session';
 import { useAction, useRequest } from '../../../hooks/use-request';
 import { today } from '../../../beijing';
+import { inputLabel } from '../../../components/a11y';
 
 type Day = { date: string; working: boolean; note: string };
 
@@ -71,7 +72,7 @@ export default function WorkCalendarYear() {
         <Cell title={calendar.data?.coveredUntil ?? '—'} />
       </CellGroup>
       <CellGroup title="年份">
-        <Input data-testid="calendar-year" type="number" value={year} onChange={setYear} />
+        <Input {...inputLabel('年份')} data-testid="calendar-year" type="number" value={year} onChange={setYear} />
       </CellGroup>
       <CellGroup title="放假日期（每行一天或一段，如 2027-02-11~2027-02-17 春节）">
         <TextArea

@@ -12,6 +12,7 @@ import { voice } from '../../../features/voice/endpoints';
 import { eventLabel, KIND_LABELS, nextStep, statusOf } from '../../../features/voice/labels';
 import { ComplaintAnswer } from './answer';
 import '../voice.css';
+import { alt } from '../../../components/a11y';
 
 /** From a tap (WeChat's rule): its progress (分派, 进展) and 处理完成, each a one-time message. */
 async function subscribe() {
@@ -79,8 +80,7 @@ export default function ComplaintDetail() {
                   key={url}
                   src={url}
                   mode="aspectFill"
-                  // H5 draws an <img>: without a text a screen reader has nothing to say (axe image-alt).
-                  nativeProps={{ alt: `投诉照片 ${i + 1}，点按放大` }}
+                  {...alt(`投诉照片 ${i + 1}，点按放大`)}
                   className="photo-grid__item"
                   onClick={() => void Taro.previewImage({ urls: images, current: url })}
                 />

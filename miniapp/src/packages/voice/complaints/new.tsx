@@ -11,6 +11,7 @@ import type { UploadView } from '../../../api/types';
 import { Attachments } from '../../../features/uploads/attachments';
 import { voice, type NewComplaint } from '../../../features/voice/endpoints';
 import { CATEGORIES } from '../../../features/voice/labels';
+import { inputLabel } from '../../../components/a11y';
 
 const COMMON = 'common';
 
@@ -107,7 +108,7 @@ export default function NewComplaint() {
               value={place}
               onChange={setPlace}
               maxLength={50}
-              aria-label="公共区域的地点"
+              {...inputLabel('公共区域的地点')}
               data-testid="complaint-place"
             />
           )}

@@ -1,7 +1,6 @@
 import { Text, View } from '@tarojs/components';
-import '@nutui/nutui-react-taro/dist/es/packages/checkbox/style/css';
-import Checkbox from '@nutui/nutui-react-taro/dist/es/packages/checkbox';
 import { ChoiceGroup } from '../../../components/choice-group';
+import { CheckGroup } from '../../../components/check-group';
 import { TextArea } from '../../../ui';
 import type { MySurvey, SurveyAnswer } from '../../../features/voice/types';
 
@@ -11,7 +10,7 @@ const TYPE_HINT = { single: '单选', multiple: '多选', stars: '1 星最不满
 
 /**
  * One question and its answer: single choice and stars as the design system's radio buttons, multiple
- * choice as NutUI checkbox buttons (role checkbox), free text as a text area.
+ * choice as its checkboxes (components/check-group.tsx), free text as a text area.
  */
 export function SurveyQuestion(props: {
   index: number;
@@ -39,18 +38,16 @@ export function SurveyQuestion(props: {
         />
       )}
       {q.type === 'multiple' && (
-        <View className="choices">
-          <Checkbox.Group
-            className="voice-checks"
-            direction="horizontal"
-            value={Array.isArray(value) ? value.map(String) : []}
-            onChange={(v: string[]) => onChange(v.map(Number).sort((a, b) => a - b))}
-          >
-            {q.options.map((o, i) => (
-              <Checkbox key={o} value={String(i)} shape="button" label={o} />
-            ))}
-          </Checkbox.Group>
-        </View>
+        <CheckGroup
+          label={q.title}
+          options={q.options.map((o, i) => ({ value: String(i), label: o }))}
+          chosen={Array.isArray(value) ? value.map(String) : []}
+          onToggle={(v) => {
+            const now = Array.isArray(value) ? value : [];
+            const i = Number(v);
+            onChange((now.includes(i) ? now.filter((x) => x !== i) : [...now, i]).sort((a, b) => a - b));
+          }}
+        />
       )}
       {q.type === 'text' && (
         <TextArea
