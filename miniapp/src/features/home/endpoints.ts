@@ -6,6 +6,9 @@ export type WaitingCounts = {
   repairsToAccept: number | null;
   moderation: number | null;
   myJobs: number | null;
+  complaintsToTriage: number | null;
+  returnVisitsDue: number | null;
+  myComplaints: number | null;
 };
 
 export function homeEndpoints(api: ApiClient) {
