@@ -227,4 +227,32 @@ describe('投诉处理 and 回访 on the staff phone', { timeout: 180_000 }, () 
     expect([visit.method, visit.result]).toEqual(['PHONE', 'BASICALLY_SATISFIED']);
     expect(findings).toEqual([]);
   });
+
+  it('customer service files a complaint for a caller from 投诉处理; it opens on the staff detail, the caller masked', async () => {
+    const findings: string[] = [];
+    const community = await stack.h.db.community.findFirstOrThrow({ where: { name: '梧桐苑' } });
+    const page = await stack.newPage();
+    await stack.devLogin(page, MANAGER);
+    await page.getByText('员工工作台').waitFor();
+    await page.goto(`${stack.url}/#/packages/staff/complaints/index?communityId=${community.id}`);
+    await top(page, 'complaints/index').locator('.nut-button', { hasText: '代来电人登记投诉' }).click();
+    const form = top(page, 'on-behalf/index');
+    await form.getByTestId('complaint-for-caller-form').waitFor();
+    await form.getByTestId('unit-picker-search').locator('input').fill('101');
+    await form.locator('.unit-picker__room', { hasText: /^101$/ }).click();
+    await form.locator('input[placeholder="来电人姓名"]').fill('赵先生');
+    await form.locator('input[placeholder="联系电话"]').fill('13912345678');
+    await form.getByTestId('caller-category').getByText('噪音扰民', { exact: true }).click();
+    await form.locator('textarea').fill('楼下商铺夜里十二点还在搬货，很吵');
+    await look(page, 'on-behalf/index', 'for-caller', findings);
+    await form.locator('.nut-button', { hasText: '登记投诉' }).click();
+    await statusIs(page, '待分派');
+    const detail = top(page, 'complaints/detail');
+    await detail.getByText('来电', { exact: true }).waitFor();
+    await detail.getByText('赵**', { exact: true }).waitFor();
+    await detail.getByText('139 **** 5678', { exact: true }).waitFor();
+    const row = await stack.h.db.complaint.findFirstOrThrow({ where: { callerName: '赵先生' } });
+    expect([row.channel, row.category, row.residentId]).toEqual(['PHONE', '噪音扰民', null]);
+    expect(findings).toEqual([]);
+  });
 });

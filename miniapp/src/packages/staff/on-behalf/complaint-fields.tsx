@@ -10,6 +10,12 @@ import type { ComplaintCategory } from '../../../features/voice/types';
 import type { Channel } from '../../../features/on-behalf/endpoints';
 import type { PickedUnit } from '../../../features/on-behalf/unit-picker';
 
+/** A mainland mobile as +86…, so staff views mask and group it as every other phone (docs/domain.md §6). */
+const e164Mobile = (typed: string) => {
+  const digits = typed.replace(/\D/g, '');
+  return /^1\d{10}$/.test(digits) ? `+86${digits}` : typed.replace(/[^\d+-]/g, '');
+};
+
 /**
  * 投诉/咨询 for a caller (docs/domain.md §8, For a caller): the channel, the unit picked above or a common
  * place, the caller's name and phone as they give them (staff views mask both afterwards), what they say.
@@ -45,7 +51,7 @@ export function ComplaintForCaller({
       text: text.trim(),
       channel,
       callerName: name.trim(),
-      callerPhone: phone.replace(/[^\d+-]/g, ''),
+      callerPhone: e164Mobile(phone),
     });
     await Taro.showToast({ title: '已登记', icon: 'success' });
     return void Taro.redirectTo({ url: `/packages/staff/complaints/detail?id=${c.id}` });
