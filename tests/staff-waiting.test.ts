@@ -31,7 +31,41 @@ beforeAll(async () => {
   await makeRepairs(h.db, { ...at, assigneeId: null, status: 'SUBMITTED' }, 2);
   await makeRepairs(h.db, { ...at, assigneeId: null, status: 'ACCEPTED' }, 1);
   await makeRepairs(h.db, { ...at, assigneeId: technician.userId, status: 'ASSIGNED' }, 1);
-  await makeRepairs(h.db, { ...at, assigneeId: technician.userId, status: 'RESOLVED' }, 1);
+  const resolved = await makeRepairs(h.db, { ...at, assigneeId: technician.userId, status: 'RESOLVED' }, 2);
+  // Return visits: one to phone, one done already (#31).
+  await h.db.returnVisit.createMany({
+    data: [
+      { repairId: resolved[0]!, cycle: 1, communityId: site.community.id, createdAt: new Date() },
+      {
+        ...{ repairId: resolved[1]!, cycle: 1, communityId: site.community.id, createdAt: new Date() },
+        ...{ doneAt: new Date(), method: 'PHONE' as const, result: 'SATISFIED' as const },
+      },
+    ],
+  });
+  // Complaints: two to triage, one assigned to the technician and not yet done, one closed.
+  const complaint = (status: 'SUBMITTED' | 'TRIAGED' | 'CLOSED', assigneeId: string | null = null) => ({
+    communityId: site.community.id,
+    residentId: owner.userId,
+    filedById: owner.userId,
+    channel: 'APP' as const,
+    unitId: site.units[0]!.id,
+    kind: 'COMPLAINT' as const,
+    category: '噪音扰民',
+    text: '楼上每晚装修到十一点',
+    status,
+    assigneeId,
+    filedAt: new Date(),
+    updatedAt: new Date(),
+    triageDueAt: new Date(Date.now() + 3_600_000),
+  });
+  await h.db.complaint.createMany({
+    data: [
+      complaint('SUBMITTED'),
+      complaint('SUBMITTED'),
+      complaint('TRIAGED', technician.userId),
+      complaint('CLOSED', technician.userId),
+    ],
+  });
   // A claim off the roster waits for the office; the manager's own claim waits for another office holder.
   const stranger = await h.loginAs((await makeUser(h.db, TEST_APPID)).openid);
   await h.bindPhone(stranger, uniquePhone());
@@ -63,10 +97,13 @@ describe('GET /api/staff/communities/:communityId/waiting', () => {
       moderation: 1,
       myJobs: null,
       committeeTermEnding: null,
+      complaintsToTriage: 2,
+      returnVisitsDue: 1,
+      myComplaints: null,
     });
   });
 
-  it('a technician: their own open jobs only', async () => {
+  it('a technician: their own open jobs and the complaints assigned to them, not yet done', async () => {
     const res = await technician.call('GET', `/api/staff/communities/${site.community.id}/waiting`);
     expect(res.body).toEqual({
       bindRequests: null,
@@ -74,16 +111,24 @@ describe('GET /api/staff/communities/:communityId/waiting', () => {
       moderation: null,
       myJobs: 1,
       committeeTermEnding: null,
+      complaintsToTriage: null,
+      returnVisitsDue: null,
+      myComplaints: 1,
     });
   });
 
   it('the same numbers as the lists they lead to', async () => {
-    const [repairs, binds, moderation] = await Promise.all([
-      manager.call('GET', `/api/staff/communities/${site.community.id}/repairs?status=SUBMITTED`),
-      manager.call('GET', `/api/staff/communities/${site.community.id}/bind-requests?status=PENDING`),
-      manager.call('GET', `/api/staff/communities/${site.community.id}/moderation?status=PENDING`),
+    const at = `/api/staff/communities/${site.community.id}`;
+    const [repairs, binds, moderation, complaints, visits, mine] = await Promise.all([
+      manager.call('GET', `${at}/repairs?status=SUBMITTED`),
+      manager.call('GET', `${at}/bind-requests?status=PENDING`),
+      manager.call('GET', `${at}/moderation?status=PENDING`),
+      manager.call('GET', `${at}/complaints?status=SUBMITTED`),
+      manager.call('GET', `${at}/return-visits?status=OPEN`),
+      technician.call('GET', `${at}/complaints?status=HANDLING`),
     ]);
     expect([repairs.body.total, binds.body.total, moderation.body.total]).toEqual([2, 1, 1]);
+    expect([complaints.body.total, visits.body.items.length, mine.body.total]).toEqual([2, 1, 1]);
   });
 
   it('another community, or no staff role, answers as not found', async () => {

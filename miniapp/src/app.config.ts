@@ -36,6 +36,10 @@ export default defineAppConfig({
         'invitation/index',
         'on-behalf/index',
         'stats/index',
+        // 投诉处理 and 回访 on the phone (#31)
+        'complaints/index',
+        'complaints/detail',
+        'return-visits/index',
       ],
     },
     { root: 'packages/snapshots', pages: ['new', 'detail', 'wall'] },

@@ -4,14 +4,16 @@ import { nextRoute } from './entry';
 
 describe('staffModules', () => {
   it('shows each role its own modules, once, in a fixed order', () => {
-    expect(staffModules(['TECHNICIAN']).map((m) => m.key)).toEqual(['repairs-inbox']);
-    expect(staffModules(['CASHIER']).map((m) => m.key)).toEqual(['cashier']);
+    expect(staffModules(['TECHNICIAN']).map((m) => m.key)).toEqual(['repairs-inbox', 'complaints']);
+    expect(staffModules(['CASHIER']).map((m) => m.key)).toEqual(['complaints', 'cashier']);
     expect(staffModules(['COMMITTEE_MEMBER']).map((m) => m.key)).toEqual(['elections']);
     expect(staffModules(['MANAGER', 'TECHNICIAN']).map((m) => m.key)).toEqual([
       'repairs-inbox',
       'on-behalf',
       'overdue',
       'snapshots-inbox',
+      'complaints',
+      'return-visits',
       'moderation',
       'bind-requests',
       'notices-admin',

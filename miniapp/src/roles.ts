@@ -42,6 +42,21 @@ const STAFF_MODULES: (ModuleLink & { roles: StaffRole[] })[] = [
     icon: 'camera',
     roles: ['MANAGER', 'COMPANY_ADMIN'],
   },
+  // #31: a department's person (technician, cashier) handles the complaints assigned to them.
+  {
+    key: 'complaints',
+    title: '投诉处理',
+    url: '/packages/staff/complaints/index',
+    icon: 'inbox',
+    roles: ['MANAGER', 'COMPANY_ADMIN', 'TECHNICIAN', 'CASHIER'],
+  },
+  {
+    key: 'return-visits',
+    title: '回访',
+    url: '/packages/staff/return-visits/index',
+    icon: 'success',
+    roles: ['MANAGER', 'COMPANY_ADMIN'],
+  },
   {
     key: 'moderation',
     title: '内容审核',

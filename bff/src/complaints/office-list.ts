@@ -1,14 +1,15 @@
-import type { Prisma } from '@prisma/client';
+import type { ComplaintStatus, Prisma } from '@prisma/client';
 import { z } from 'zod';
 import type { Deps } from '../deps.js';
-import { OFFICE_ROLES } from '../access/scope.js';
-import { requireRole } from '../access/guards.js';
+import { OFFICE_ROLES, staffRolesByCommunity } from '../access/scope.js';
+import { notFound } from '../errors.js';
+import { ESCALATION_STAFF_ROLES } from '../repairs/staff-roles.js';
 import { keyset, toPage } from '../http/params.js';
 import { monthStart } from '../beijing.js';
 import { nextMonth } from '../fees/periods.js';
 import { ZMonth } from '../stats/figures.js';
 import { ZComplaintKind } from './schema.js';
-import { complaintView, include, withPeople } from './view.js';
+import { complaintView, include, withPeople, type ComplaintRole } from './view.js';
 
 /**
  * The office's queue (the desk console's 投诉与咨询, #31): by state, kind, and only those whose running
@@ -16,7 +17,8 @@ import { complaintView, include, withPeople } from './view.js';
  */
 export const ZOfficeComplaintListQuery = z
   .object({
-    status: z.enum(['SUBMITTED', 'TRIAGED', 'IN_PROGRESS', 'DONE', 'CLOSED'], '状态不正确').optional(),
+    /** HANDLING: with the department, assigned or contacted (the phone's 处理中, #31). */
+    status: z.enum(['SUBMITTED', 'TRIAGED', 'IN_PROGRESS', 'DONE', 'CLOSED', 'HANDLING'], '状态不正确').optional(),
     kind: ZComplaintKind.optional(),
     overdue: z.enum(['1'], '超时筛选只能是 1').optional(),
     /** Filed in this Beijing month: the rows behind the statistics' complaint figures (docs/stats.md). */
@@ -28,6 +30,9 @@ export const ZOfficeComplaintListQuery = z
   })
   .strict();
 export type OfficeComplaintListQuery = z.infer<typeof ZOfficeComplaintListQuery>;
+
+/** 处理中 on the phone: with the department, before or after first contact. */
+export const HANDLING_STATES: ComplaintStatus[] = ['TRIAGED', 'IN_PROGRESS'];
 
 /**
  * Overdue = the clock running now is past the promise made (triage while 待分派, first contact while
@@ -46,11 +51,16 @@ export async function listOfficeComplaints(
   communityId: string,
   q: OfficeComplaintListQuery,
 ) {
-  await requireRole(deps.db, userId, communityId, OFFICE_ROLES);
+  // The office sees the community's queue; the rest of its staff (a department's person on the phone, #31)
+  // the complaints assigned to them; anyone else finds no community (rule 4).
+  const roles = (await staffRolesByCommunity(deps.db, userId)).get(communityId)?.roles ?? [];
+  if (!roles.some((r) => ESCALATION_STAFF_ROLES.includes(r))) throw notFound('小区');
+  const office = roles.some((r) => OFFICE_ROLES.includes(r));
   const now = deps.clock.now();
   const where: Prisma.ComplaintWhereInput = {
     communityId,
-    ...(q.status ? { status: q.status } : {}),
+    ...(office ? {} : { assigneeId: userId }),
+    ...(q.status === 'HANDLING' ? { status: { in: HANDLING_STATES } } : q.status ? { status: q.status } : {}),
     ...(q.kind ? { kind: q.kind } : {}),
     ...(q.overdue ? overdueWhere(now) : {}),
     ...(q.month ? { filedAt: { gte: monthStart(q.month), lt: monthStart(nextMonth(q.month)) } } : {}),
@@ -62,10 +72,11 @@ export async function listOfficeComplaints(
     deps.db.complaint.findMany({ where: { AND: [where, p.where] }, orderBy: p.orderBy, take: p.take, include }),
   ]);
   const { items, nextCursor } = toPage(rows, q.limit, (r) => r.filedAt);
-  const office = new Set(['office'] as const);
+  // An assignee outside the office sees each as the detail shows it to them (no held text).
+  const seen = new Set<ComplaintRole>([office ? 'office' : 'assignee']);
   return {
     total,
     nextCursor,
-    items: (await withPeople(deps, items)).map((r) => complaintView(r, office, now)),
+    items: (await withPeople(deps, items)).map((r) => complaintView(r, seen, now)),
   };
 }

@@ -50,7 +50,14 @@ export async function listReturnVisits(
   });
   const repairs = await deps.db.repairRequest.findMany({
     where: { id: { in: visits.map((v) => v.repairId) } },
-    select: { id: true, number: true, part: true, resolvedAt: true, reporter: { select: { name: true, phone: true } } },
+    select: {
+      id: true,
+      number: true,
+      part: true,
+      resolvedAt: true,
+      reporterId: true,
+      reporter: { select: { name: true, phone: true } },
+    },
   });
   const byId = new Map(repairs.map((r) => [r.id, r]));
   return {
@@ -61,7 +68,8 @@ export async function listReturnVisits(
         repairId: v.repairId,
         number: r.number,
         part: r.part,
-        resident: { name: maskName(r.reporter.name), phone: maskPhone(r.reporter.phone) },
+        // The id lets the phone ask for the full number to call, through the audited reveal (docs/domain.md §6).
+        resident: { id: r.reporterId, name: maskName(r.reporter.name), phone: maskPhone(r.reporter.phone) },
         createdAt: v.createdAt.toISOString(),
         doneAt: v.doneAt?.toISOString() ?? null,
         method: v.method,

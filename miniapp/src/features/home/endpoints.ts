@@ -8,6 +8,9 @@ export type WaitingCounts = {
   myJobs: number | null;
   /** A company admin's: the community's committee term once its 60-day reminder went out (docs/roles.md §The committee). */
   committeeTermEnding: { endsOn: string; daysLeft: number } | null;
+  complaintsToTriage: number | null;
+  returnVisitsDue: number | null;
+  myComplaints: number | null;
 };
 
 export function homeEndpoints(api: ApiClient) {

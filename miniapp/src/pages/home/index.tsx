@@ -25,6 +25,9 @@ function countOf(key: string, c: WaitingCounts | undefined): number | null {
   if (key === 'moderation') return c.moderation;
   // The office's inbox counts what waits to be accepted; a technician's, their own open jobs.
   if (key === 'repairs-inbox') return c.repairsToAccept ?? c.myJobs;
+  // The office's complaints wait for triage; anyone else's, assigned to them and not yet done.
+  if (key === 'complaints') return c.complaintsToTriage ?? c.myComplaints;
+  if (key === 'return-visits') return c.returnVisitsDue;
   return null;
 }
 

@@ -11,20 +11,23 @@ import { KINDS, KIND_LABELS } from '../../../features/snapshots/labels';
 import { RELATION_LABELS } from '../../../roles';
 import { UnitPicker, type PickedUnit } from '../../../features/on-behalf/unit-picker';
 import type { Channel, RepairOnBehalf, SnapshotOnBehalf } from '../../../features/on-behalf/endpoints';
+import { ComplaintForCaller } from './complaint-fields';
 import '../../../features/on-behalf/on-behalf.css';
 import { inputLabel } from '../../../components/a11y';
 
-type What = 'repair' | 'snapshot';
+type What = 'repair' | 'snapshot' | 'complaint';
 
 /**
  * 代客报修 / 代客登记: a resident phones or walks in; the office picks their unit and their name, writes
  * down what they say, and files it as theirs (docs/domain.md §1). The resident then sees it in the app.
+ * 投诉/咨询 is filed for the caller by name and phone instead (complaint-fields.tsx, docs/domain.md §8).
  */
 export default function OnBehalf() {
   const { params } = useRouter();
   const communityId = params.communityId ?? '';
   const [channel, setChannel] = useState<Channel>('PHONE');
-  const [what, setWhat] = useState<What>('repair');
+  // 投诉处理's 代来电人登记投诉 opens this page with what=complaint.
+  const [what, setWhat] = useState<What>(params.what === 'complaint' ? 'complaint' : 'repair');
   const [unit, setUnit] = useState<PickedUnit>();
   const [residentId, setResidentId] = useState<string>();
   const members = useRequest(() => (unit ? bff.unitMembers(unit.id) : Promise.resolve({ items: [] })), [unit?.id]);
@@ -75,6 +78,7 @@ export default function OnBehalf() {
             options={[
               { value: 'repair', label: '报修' },
               { value: 'snapshot', label: '随手拍' },
+              { value: 'complaint', label: '投诉/咨询' },
             ]}
             value={what}
             onChange={(w) => w && setWhat(w as What)}
@@ -90,7 +94,8 @@ export default function OnBehalf() {
             <UnitPicker communityId={communityId} onPick={setUnit} />
           )}
         </CellGroup>
-        {unit && (
+        {what === 'complaint' && <ComplaintForCaller communityId={communityId} channel={channel} unit={unit} />}
+        {unit && what !== 'complaint' && (
           <CellGroup title="来电人">
             {members.data?.items.length === 0 ? (
               <Text className="hint">这一户还没有人在小程序里绑定房屋，无法代报；请住户先绑定，或记在纸质台账上</Text>
@@ -107,7 +112,7 @@ export default function OnBehalf() {
             )}
           </CellGroup>
         )}
-        {what === 'repair' ? (
+        {what === 'complaint' ? null : what === 'repair' ? (
           <CellGroup title="报修内容">
             <ChoiceGroup
               options={FAULTS.map((f) => ({ value: f, label: FAULT_LABELS[f] }))}
@@ -155,12 +160,16 @@ export default function OnBehalf() {
             <TextArea placeholder="照住户的话记下来" value={text} onChange={setText} maxLength={500} autoSize />
           </CellGroup>
         )}
-        <Text className="hint">提交后记在住户名下：住户在小程序里能看到、收到通知并评价</Text>
-        <View className="actions">
-          <Button type="primary" size="large" disabled={submit.running} onClick={() => void submit.run()}>
-            {what === 'repair' ? '代客报修' : '代为登记'}
-          </Button>
-        </View>
+        {what !== 'complaint' && (
+          <>
+            <Text className="hint">提交后记在住户名下：住户在小程序里能看到、收到通知并评价</Text>
+            <View className="actions">
+              <Button type="primary" size="large" disabled={submit.running} onClick={() => void submit.run()}>
+                {what === 'repair' ? '代客报修' : '代为登记'}
+              </Button>
+            </View>
+          </>
+        )}
       </View>
     </PageShell>
   );

@@ -1,8 +1,10 @@
 /**
- * A clock in plain words for the desk (#31): "剩余 2 小时 5 分" before its deadline, "已超时 1 天 3 小时"
- * after. Days, hours and minutes, the two largest that are not zero; under a minute is "不到 1 分钟".
+ * A clock in plain words for the staff (#31), at the desk and on the phone: "剩余 2 小时 5 分" before its
+ * deadline, "已超时 1 天 3 小时" after. Days, hours and minutes, the two largest that are not zero; under a
+ * minute is "不到 1 分钟". Pure: the caller passes "now" (the phone's from beijing.ts, the only reader of its
+ * clock); the desk console imports this file from here rather than keep a copy.
  */
-export function clockWords(dueAt: string | Date, now: Date = new Date()): { text: string; overdue: boolean } {
+export function clockWords(dueAt: string | Date, now: Date): { text: string; overdue: boolean } {
   const ms = new Date(dueAt).getTime() - now.getTime();
   const overdue = ms <= 0;
   const minutes = Math.floor(Math.abs(ms) / 60_000);
