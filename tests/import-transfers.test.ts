@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../bff/src/clock.js';
 import { atBeijing } from '../bff/src/beijing.js';
+import { transferInTx } from '../bff/src/units/record-transfer.js';
 import { useHarness } from './support/use-harness.js';
 import { staff, type Actor } from './support/actors.js';
 import { TEST_APPID } from './support/harness.js';
@@ -219,6 +220,139 @@ describe('a retired unit in the file', () => {
     expect(errorsOf(dry.body)).toEqual([
       ['房屋', 3, '第 3 行：房屋 2号楼 201 已停用'],
       ['业主', 5, '第 5 行：房屋 2号楼 201 已停用'],
+    ]);
+  });
+});
+
+describe('a community retired after the dry run', () => {
+  it('makes applying refuse (409 MASTER_RETIRED), writing nothing', async () => {
+    const community = await site.newCommunity();
+    const dry = await uploadImport(site.admin, community.id, await workbook(fixture.before));
+    expect(dry.body.canApply).toBe(true);
+    const retired = await site.admin.call('POST', `/api/staff/master/communities/${community.id}/retire`, {
+      body: { reason: '合同到期' },
+    });
+    expect(retired.status, JSON.stringify(retired.body)).toBe(200);
+    const applied = await site.admin.call('POST', `/api/staff/imports/${dry.body.id}/apply`);
+    expect([applied.status, applied.body.code]).toEqual([409, 'MASTER_RETIRED']);
+    expect(await h.db.unit.count({ where: { communityId: community.id } })).toBe(0);
+    expect((await h.db.importRun.findUniqueOrThrow({ where: { id: dry.body.id } })).appliedAt).toBeNull();
+  });
+});
+
+describe('retired rows the file leaves as they are', () => {
+  it('an opening arrear of a retired unit, and another 楼栋类型 for a retired building, are errors of their rows', async () => {
+    const community = await site.newCommunity();
+    await importAndApply(community.id, fixture.before);
+    await h.db.feeItem.create({
+      data: { communityId: community.id, kind: 'PROPERTY', name: '物业服务费', amountFen: 235, cycle: 'MONTH' },
+    });
+    const unit = await h.db.unit.findFirstOrThrow({ where: { communityId: community.id, number: '201' } });
+    const manager = await staff(h, 'MANAGER', { id: community.id, companyId: site.company.id });
+    const retire = (path: string) => manager.call('POST', path, { body: { reason: '合并房屋' } });
+    expect((await retire(`/api/staff/master/units/${unit.id}/retire`)).status).toBe(200);
+    expect((await retire(`/api/staff/master/buildings/${unit.buildingId}/retire`)).status).toBe(200);
+
+    const arrears = await uploadImport(
+      site.admin,
+      community.id,
+      await workbook({
+        期初欠费: [
+          ['楼栋', '房号', '收费项目', '账期', '金额'],
+          ['1号楼', '101', '物业服务费', '2026-05', 210.47],
+          ['2号楼', '201', '物业服务费', '2026-05', 100],
+        ],
+      }),
+    );
+    expect(errorsOf(arrears.body)).toEqual([['期初欠费', 3, '第 3 行：房屋 2号楼 201 已停用']]);
+
+    const retyped = structuredClone(fixture.before);
+    retyped['房屋']![2]![1] = '别墅'; // 2号楼 was 多层; 201 itself unchanged
+    const dry = await uploadImport(site.admin, community.id, await workbook(retyped));
+    expect(errorsOf(dry.body)).toEqual([['房屋', 3, '第 3 行：楼栋 2号楼 已停用']]);
+    // The same rows with its type as it stands are unchanged, as before.
+    const same = await uploadImport(site.admin, community.id, await workbook(fixture.before));
+    expect(same.body.errorCount).toBe(0);
+  });
+});
+
+describe('a sale names exactly one 业主', () => {
+  it('two 业主 or none among a dated unit’s rows is an error of the unit’s first dated row', async () => {
+    const community = await site.newCommunity();
+    await importAndApply(community.id, fixture.before);
+    const header = fixture.sheets['业主']![0]!;
+    const sheet = (rows: unknown[][]) => ({ 业主: [header, ...rows] });
+    const two = await uploadImport(
+      site.admin,
+      community.id,
+      await workbook(
+        sheet([
+          ['1号楼', '101', '赵六', '13911110004', '业主', '2026-10-01'],
+          ['1号楼', '101', '孙七', '13911110005', null, '2026-10-01'],
+        ]),
+      ),
+    );
+    const none = await uploadImport(
+      site.admin,
+      community.id,
+      await workbook(
+        sheet([
+          ['1号楼', '101', '赵六', '13911110004', '共有人', '2026-10-01'],
+          ['1号楼', '101', '孙七', '13911110005', '共有人', '2026-10-01'],
+        ]),
+      ),
+    );
+    const message = (n: number) =>
+      `第 2 行：过户后 1号楼 101 应有且只有一位「业主」，其他人填「共有人」（文件中有 ${n} 位业主）`;
+    expect(errorsOf(two.body)).toEqual([['业主', 2, message(2)]]);
+    expect(errorsOf(none.body)).toEqual([['业主', 2, message(0)]]);
+  });
+});
+
+describe('a desk sale committing while an apply runs', () => {
+  it('the apply waits for the unit and then refuses (IMPORT_STALE): no owner is added over the new roster', async () => {
+    const community = await site.newCommunity();
+    await importAndApply(community.id, fixture.before);
+    const file = structuredClone(fixture.before);
+    file['业主']!.push(['2号楼', '201', '周八', '13911110008', '共有人']); // an owner added to 201, no sale
+    const dry = await uploadImport(site.admin, community.id, await workbook(file));
+    expect([dry.body.canApply, dry.body.counts.owners.added]).toEqual([true, 1]);
+    const unit = await h.db.unit.findFirstOrThrow({ where: { communityId: community.id, number: '201' } });
+
+    // The desk's sale of 201, held open after it took the unit: the apply starts meanwhile.
+    let release!: () => void;
+    let locked!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const taken = new Promise<void>((r) => (locked = r));
+    const where = {
+      companyId: site.company.id,
+      communityId: community.id,
+      actorId: site.admin.userId,
+      now: clock.now(),
+    };
+    const sale = h.db.$transaction(
+      async (tx) => {
+        await transferInTx(tx, where, {
+          unitId: unit.id,
+          onDate: '2026-11-01',
+          buyers: [{ name: '吴九', phone: '+8613911110009', relation: 'OWNER' }],
+          reason: '二手房买卖',
+          evidence: '不动产权证书',
+        });
+        locked();
+        await gate;
+      },
+      { timeout: 20_000 },
+    );
+    await taken;
+    const applying = site.admin.call('POST', `/api/staff/imports/${dry.body.id}/apply`);
+    await new Promise((r) => setTimeout(r, 500));
+    release();
+    await sale;
+    const applied = await applying;
+    expect([applied.status, applied.body.code]).toEqual([409, 'IMPORT_STALE']);
+    expect((await rosterOf(community.id)).filter((r) => r[0] === '201')).toEqual([
+      ['201', '吴九', '+8613911110009', 'OWNER'],
     ]);
   });
 });

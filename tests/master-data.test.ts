@@ -252,6 +252,11 @@ describe('retiring a community', () => {
       'MASTER_IN_USE',
       '小区还有 1 笔未缴账单，请先收齐或减免后再停用',
     ]);
+    // The same bind request as after the retirement below: answered while the community is in use.
+    const bindTenant = () =>
+      boss.call('POST', '/api/units/bind-requests', { body: { unitId: unit!.id, relation: 'TENANT' } });
+    const before = await bindTenant();
+    expect([before.status, before.body.status], JSON.stringify(before.body)).toEqual([201, 'PENDING']);
     const bill = await h.db.bill.findFirstOrThrow({ where: { unitId: unit!.id } });
     const waived = await boss.call('POST', `/api/staff/bills/${bill.id}/waive`, { body: { reason: '移交前结清' } });
     expect(waived.status).toBe(200);
@@ -293,10 +298,8 @@ describe('retiring a community', () => {
     expect(pickers.body.items.map((c: { id: string }) => c.id)).not.toContain(local.community.id);
     expect((await owner.call('GET', `/api/communities/${local.community.id}/buildings`)).status).toBe(404);
     expect((await owner.call('GET', `/api/buildings/${local.building.id}/units`)).status).toBe(404);
-    const bind = await boss.call('POST', '/api/units/bind-requests', {
-      body: { unitId: unit!.id, relation: 'TENANT' },
-    });
-    expect(bind.status).toBe(404);
+    const bind = await bindTenant();
+    expect([bind.status, bind.body.code]).toEqual([404, 'NOT_FOUND']);
   });
 
   it('is refused while an election is under way', async () => {
@@ -314,6 +317,49 @@ describe('retiring a community', () => {
       'MASTER_IN_USE',
       '小区还有 1 项进行中的表决，请在计票结束后再停用',
     ]);
+  });
+});
+
+describe('nothing new in a retired community', () => {
+  it('the office files no complaint for a caller; a committee neither creates an election nor publishes a draft', async () => {
+    const local = await makeCommunity(h.db, { units: 1 });
+    await deliverUnits(h, [local.units[0]!.id]);
+    const boss = await staff(h, 'MANAGER', local.community);
+    const committee = await staff(h, 'COMMITTEE_MEMBER', local.community);
+    const bossAdmin = await staff(h, 'COMPANY_ADMIN', { companyId: local.companyId, id: null });
+    const complaints = `/api/staff/communities/${local.community.id}/complaints`;
+    const caller = {
+      place: '东门岗亭',
+      kind: 'COMPLAINT',
+      category: '服务态度',
+      text: '保安态度不好',
+      channel: 'PHONE',
+      callerName: '张先生',
+      callerPhone: '13800001234',
+    };
+    // Both are answered while the community is in use; a draft does not keep it from being retired.
+    expect((await boss.call('POST', complaints, { body: caller })).status).toBe(201);
+    const { id } = await draftElection(h, committee, local.community.id);
+    const retired = await bossAdmin.call('POST', `${M}/communities/${local.community.id}/retire`, {
+      body: { reason: '物业合同到期' },
+    });
+    expect(retired.status, JSON.stringify(retired.body)).toBe(200);
+
+    const filed = await boss.call('POST', complaints, { body: caller });
+    expect([filed.status, filed.body.code]).toEqual([409, 'MASTER_RETIRED']);
+    const published = await committee.call('POST', `/api/committee/elections/${id}/steps/publish`);
+    expect([published.status, published.body.code]).toEqual([409, 'MASTER_RETIRED']);
+    expect((await h.db.election.findUniqueOrThrow({ where: { id } })).state).toBe('DRAFT');
+    const created = await committee.call('POST', `/api/committee/communities/${local.community.id}/elections`, {
+      body: {
+        title: '续聘物业',
+        kind: 'MATTER',
+        description: '是否续聘现物业服务企业',
+        closesAt: new Date(h.deps.clock.now().getTime() + 30 * 86_400_000).toISOString(),
+      },
+    });
+    expect([created.status, created.body.code]).toEqual([409, 'MASTER_RETIRED']);
+    expect(await h.db.complaint.count({ where: { communityId: local.community.id } })).toBe(1);
   });
 });
 

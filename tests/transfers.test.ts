@@ -15,6 +15,7 @@ import {
 } from './support/factories/index.js';
 import { isResidentOf, residentCommunitiesKey } from '../bff/src/units/resident-cache.js';
 import { beijingDay } from '../bff/src/beijing.js';
+import { transferInTx } from '../bff/src/units/record-transfer.js';
 
 /** Issue 27, Owners and households (docs/roles.md, Owners and households): 过户 and the owner's household. */
 const h = useHarness();
@@ -554,6 +555,83 @@ describe('arrears after a transfer', () => {
       oldestPeriod: months[2],
       recipients: 1,
     });
+  });
+});
+
+describe('a retired unit or community', () => {
+  it('records no sale at the desk (409 MASTER_RETIRED), as the import would not', async () => {
+    const own = await makeCommunity(h.db, { units: 2 });
+    const [unit, other] = own.units as [Site['units'][number], Site['units'][number]];
+    const office = await staff(h, 'MANAGER', { id: own.community.id, companyId: own.companyId });
+    const admin = await staff(h, 'COMPANY_ADMIN', { id: null, companyId: own.companyId });
+    const sale = () => ({ owners: [{ name: '买方', phone: uniquePhone() }] });
+    const retiredUnit = await office.call('POST', `/api/staff/master/units/${unit.id}/retire`, {
+      body: { reason: '两户合并' },
+    });
+    expect(retiredUnit.status).toBe(200);
+    const onUnit = await transfer(office, unit.id, sale());
+    expect([onUnit.status, onUnit.body.code]).toEqual([409, 'MASTER_RETIRED']);
+    const retired = await admin.call('POST', `/api/staff/master/communities/${own.community.id}/retire`, {
+      body: { reason: '物业合同到期' },
+    });
+    expect(retired.status, JSON.stringify(retired.body)).toBe(200);
+    const inCommunity = await transfer(office, other.id, sale());
+    expect([inCommunity.status, inCommunity.body.code]).toEqual([409, 'MASTER_RETIRED']);
+    expect(await h.db.ownershipTransfer.count({ where: { communityId: own.community.id } })).toBe(0);
+  });
+});
+
+describe('a reminder racing a sale', () => {
+  it('reads what is owed under the unit lock: a sale committing meanwhile leaves the seller’s bills out', async () => {
+    const own = await makeCommunity(h.db, { units: 1 });
+    const unit = own.units[0]!;
+    await deliverUnits(h, [unit.id]);
+    const office = await staff(h, 'MANAGER', { id: own.community.id, companyId: own.companyId });
+    await resident(h, unit, { name: '卖方' });
+    const item = await addFeeItem(office, own.community.id, {
+      kind: 'PROPERTY',
+      name: '物业服务费',
+      amountFen: 235,
+      cycle: 'MONTH',
+    });
+    for (const m of monthsFromNow(h, -3, 2)) await runBilling(office, own.community.id, m, [item.id]);
+
+    // The desk's sale, held open after it took the unit's lock: every bill so far becomes the seller's.
+    let release!: () => void;
+    let locked!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const taken = new Promise<void>((r) => (locked = r));
+    const where = {
+      companyId: own.companyId,
+      communityId: own.community.id,
+      actorId: office.userId,
+      now: h.deps.clock.now(),
+    };
+    const sale = h.db.$transaction(
+      async (tx) => {
+        await transferInTx(tx, where, {
+          unitId: unit.id,
+          onDate: today(),
+          buyers: [{ name: '买方', phone: `+86${uniquePhone()}`, relation: 'OWNER' }],
+          reason: '二手房买卖',
+          evidence: '不动产权证书',
+        });
+        locked();
+        await gate;
+      },
+      { timeout: 20_000 },
+    );
+    await taken;
+    const reminding = office.call('POST', `/api/staff/communities/${own.community.id}/arrears/reminders`, {
+      body: { unitIds: [unit.id] },
+    });
+    await new Promise((r) => setTimeout(r, 500));
+    release();
+    await sale;
+    const sent = await reminding;
+    expect(sent.status).toBe(200);
+    expect(sent.body.results.map((r: { outcome: string }) => r.outcome)).toEqual(['NOT_IN_ARREARS']);
+    expect(await h.db.arrearsReminder.count({ where: { unitId: unit.id } })).toBe(0);
   });
 });
 

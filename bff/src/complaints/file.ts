@@ -4,6 +4,7 @@ import type { Deps } from '../deps.js';
 import { notFound } from '../errors.js';
 import { OFFICE_ROLES } from '../access/scope.js';
 import { requireRole } from '../access/guards.js';
+import { refuseRetiredCommunity } from '../access/community-retired.js';
 import { claimUploads } from '../uploads/claim-uploads.js';
 import { filingCommunity } from '../repairs/file-repair.js';
 import { holdForReview, screenText, type Screened } from '../moderation/screen-text.js';
@@ -86,6 +87,8 @@ export async function fileComplaint(deps: Deps, userId: string, input: FileCompl
  */
 export async function fileForCaller(deps: Deps, staffId: string, communityId: string, input: FileForCaller) {
   await requireRole(deps.db, staffId, communityId, OFFICE_ROLES);
+  // Nothing new is filed in a retired community, by a resident or on their behalf (docs/master-data.md).
+  await refuseRetiredCommunity(deps.db, communityId, '不能再代为登记投诉');
   if (input.unitId) {
     const unit = await deps.db.unit.count({ where: { id: input.unitId, communityId } });
     if (unit === 0) throw notFound('房屋');

@@ -1,5 +1,6 @@
 import type { Deps } from '../deps.js';
 import { AppError, notFound } from '../errors.js';
+import { refuseRetiredCommunity } from '../access/community-retired.js';
 import { requireRole } from '../access/guards.js';
 import type { NewElection } from './schema.js';
 import { audit, electionForRunner, RUNNERS } from './runner.js';
@@ -8,6 +9,8 @@ import { getElectionForRunner } from './view.js';
 
 export async function createElection(deps: Deps, userId: string, communityId: string, input: NewElection) {
   await requireRole(deps.db, userId, communityId, [...RUNNERS], '小区');
+  // A retired community is history: no vote starts in it (docs/master-data.md, Retiring a community).
+  await refuseRetiredCommunity(deps.db, communityId, '不能再发起表决');
   if (input.buildingId && !(await deps.db.building.count({ where: { id: input.buildingId, communityId } })))
     throw notFound('楼栋');
   const now = deps.clock.now();

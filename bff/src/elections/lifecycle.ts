@@ -78,7 +78,12 @@ export async function publishElection(deps: Deps, userId: string, id: string) {
       `截止时间应在公示 ${election.noticeDays} 天后再留出至少 ${MIN_VOTING_DAYS} 天投票期，请修改截止时间`,
     );
   await deps.db.$transaction(async (tx) => {
-    // The step locks the election first: a candidate added concurrently either committed before (and
+    // The community first, FOR SHARE: a retirement (FOR UPDATE, after which it counts the elections under way)
+    // either commits before and is found here, or waits for this publication and then refuses to retire.
+    const [community] = await tx.$queryRaw<{ retiredAt: Date | null }[]>`
+      SELECT "retiredAt" FROM "Community" WHERE id = ${election.communityId}::uuid FOR SHARE`;
+    if (community?.retiredAt) throw new AppError('MASTER_RETIRED', '这个小区已停用，不能再公示表决');
+    // The step then locks the election: a candidate added concurrently either committed before (and
     // is read below) or waits and is refused — the notice lists exactly the candidates that stand.
     const repost = election.state === 'PUBLISHED' && !election.publishedAt;
     const ownerKeySalt = repost ? election.ownerKeySalt : newKeySalt();

@@ -80,14 +80,16 @@ export function arrearsQuery(
   return { text, values };
 }
 
+/** The rows of arrearsQuery, read through `db` (deps.db, or a transaction's client). */
 export function arrearsRows(
   deps: Deps,
   communityId: string,
   q: ArrearsFilter,
   page?: { offset: number; limit: number },
+  db: Pick<Deps['db'], '$queryRawUnsafe'> = deps.db,
 ): Promise<Row[]> {
   const { text, values } = arrearsQuery(deps, communityId, q, page);
-  return deps.db.$queryRawUnsafe<Row[]>(text, ...values);
+  return db.$queryRawUnsafe<Row[]>(text, ...values);
 }
 
 /**

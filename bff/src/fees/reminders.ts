@@ -53,21 +53,32 @@ export async function sendArrearsReminders(
       { path: 'payBy', message: '缴费期限无效' },
     ]);
   const unitIds = [...new Set(input.unitIds)];
-  // What the current owners owe: a former owner's bills are not theirs (docs/roles.md, Owners and households).
-  const owed = new Map(
-    (await arrearsRows(deps, communityId, { minMonths: 0, unitIds, ownersOnly: true })).map((r) => [r.unitId, r]),
+  // Units owing nothing are skipped without a transaction each; what is owed is read again under the lock.
+  const owing = new Set(
+    (await arrearsRows(deps, communityId, { minMonths: 0, unitIds, ownersOnly: true })).map((r) => r.unitId),
   );
   const results: ReminderOutcome[] = [];
   for (const unitId of unitIds) {
-    const row = owed.get(unitId);
     // Another community's unit, or one whose current owners owe nothing: the same answer.
-    if (!row) {
+    if (!owing.has(unitId)) {
       results.push({ unitId, outcome: 'NOT_IN_ARREARS' });
       continue;
     }
     results.push(
       await deps.db.$transaction(async (tx) => {
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('arrears-reminder'), hashtext(${unitId}))`;
+        // What the current owners owe, read under the unit's lock (a sale at the desk holds it FOR UPDATE): a
+        // sale committed meanwhile makes the earlier bills the seller's, and they are not the buyer's to be
+        // reminded of (docs/roles.md, Owners and households).
+        await tx.$executeRaw`SELECT 1 FROM "Unit" WHERE id = ${unitId}::uuid FOR SHARE`;
+        const [row] = await arrearsRows(
+          deps,
+          communityId,
+          { minMonths: 0, unitIds: [unitId], ownersOnly: true },
+          undefined,
+          tx,
+        );
+        if (!row) return { unitId, outcome: 'NOT_IN_ARREARS' as const };
         const last = await tx.arrearsReminder.findFirst({
           where: { unitId },
           orderBy: { sentAt: 'desc' },

@@ -12,6 +12,7 @@ const chunks = <T>(rows: T[]) =>
   Array.from({ length: Math.ceil(rows.length / CHUNK) }, (_, i) => rows.slice(i * CHUNK, (i + 1) * CHUNK));
 const stale = () => new AppError('IMPORT_STALE', '预检之后小区资料已有变化，请重新上传文件预检');
 const applied = () => new AppError('IMPORT_APPLIED', '这次导入已经执行过了');
+const communityRetired = () => new AppError('MASTER_RETIRED', '这个小区已停用，不能再导入资料');
 
 /**
  * Where a plan is written: the apply's node-postgres connection, or (the demo seed, prisma/seed.ts) a
@@ -156,6 +157,25 @@ const isConflict = (err: unknown) => {
   return ['40001', '23505', 'P2034', 'P2002'].includes(e.code ?? '') || ['40001', '23505'].includes(e.meta?.code ?? '');
 };
 
+/**
+ * The existing units whose rows, owners of record or sales the plan writes, locked FOR UPDATE in id order
+ * before anything is written (docs/import.md, Applying alongside the desk). A desk sale holds its unit FOR
+ * UPDATE (and marks it changed), and a pay order holds its units FOR SHARE in the same id order: each waits for
+ * the other instead of interleaving or deadlocking, and a sale committed since this transaction began fails
+ * the lock (serialization, answered IMPORT_STALE) rather than have owners added over a roster it changed.
+ */
+async function lockUnits(client: Sql, plan: Plan) {
+  const ids = new Set([
+    ...plan.units.update.map((u) => u.id),
+    ...plan.roster.create.map((r) => r.unitId),
+    ...plan.roster.update.map((r) => r.unitId),
+    ...(plan.transfers ?? []).map((t) => t.unitId),
+  ]);
+  for (const u of plan.units.create) ids.delete(u.id);
+  if (ids.size === 0) return;
+  await client.query(`SELECT 1 FROM "Unit" WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [[...ids]]);
+}
+
 type Run = { id: string; communityId: string; fileName: string };
 type Context = { run: Run; companyId: string; userId: string; now: Date; cutoff: Date };
 
@@ -167,9 +187,16 @@ async function writeRun(client: Sql, c: Context) {
     [c.run.id, c.now, c.cutoff],
   );
   if (claimed.rowCount === 0) throw applied();
+  // A community retired since the dry run takes no import (docs/master-data.md): held FOR SHARE, so a
+  // retirement (FOR UPDATE) waits for this apply or this apply finds it retired — community, then units.
+  const community = await client.query(`SELECT "retiredAt" FROM "Community" WHERE id = $1::uuid FOR SHARE`, [
+    c.run.communityId,
+  ]);
+  if (community.rows[0]?.retiredAt) throw communityRetired();
   const row = claimed.rows[0] as { plan: string; fingerprint: string };
-  if ((await fingerprint(client, c.run.communityId)) !== row.fingerprint) throw stale();
   const plan = JSON.parse(row.plan) as Plan;
+  await lockUnits(client, plan);
+  if ((await fingerprint(client, c.run.communityId)) !== row.fingerprint) throw stale();
   await writePlan(client, c.run.communityId, plan);
   await writeOpeningBills(client, c.run.communityId, plan, { id: c.run.id, now: c.now });
   const transfers = plan.transfers ?? [];

@@ -54,6 +54,8 @@ export async function planArrears(
     rows: ArrearsRec[];
     unitId: (building: string, number: string) => string | undefined;
     buildingType: (building: string) => string | null;
+    /** Units retired at the desk: history, billed no more (docs/master-data.md). */
+    retired: Set<string>;
   },
 ) {
   const errors: RowError[] = [];
@@ -121,6 +123,17 @@ export async function planArrears(
     const hits = period.months.map((m) => billed.get(`${unitId}|${slot}|${m}`));
     if (hits.every((b) => b !== undefined && same(b))) {
       counts.unchanged++;
+      continue;
+    }
+    // An arrear already imported reads unchanged, as a retired unit's unchanged rows do; a new one is an error:
+    // a retired unit is left out of the arrears lists and reminders, so its bill would be owed out of sight.
+    if (input.retired.has(unitId)) {
+      errors.push({
+        sheet: '期初欠费',
+        row: a.row,
+        column: '房号',
+        message: `第 ${a.row} 行：房屋 ${a.building} ${a.number} 已停用`,
+      });
       continue;
     }
     const clash = hits.find((b) => b !== undefined);

@@ -57,6 +57,7 @@ export async function dryRunImport(
     rows: records.arrears,
     unitId: d.unitIdOf,
     buildingType: d.buildingTypeOf,
+    retired: d.retiredUnitIds,
   });
   d.plan.bills = { create: arrears.create };
   const allErrors = [...errors, ...d.errors, ...arrears.errors].sort(

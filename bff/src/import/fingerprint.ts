@@ -2,7 +2,8 @@ import type { Sql } from './apply.js';
 
 /**
  * A digest of everything an import reads and writes in one community — buildings, units, the owner
- * roster of its units, parking (retired or not), its recorded transfers, the fee items opening arrears are matched to by name — each row as a JSON array (so NULL and '' differ), in id order. The
+ * roster of its units, parking (retired or not), its recorded transfers, the fee items opening arrears are matched to by name, the
+ * community's own retirement — each row as a JSON array (so NULL and '' differ), in id order. The
  * dry run stores it; applying recomputes it in its transaction and refuses when it moved, so a plan
  * is never written over data it did not see. md5 detects change here; it guards nothing secret.
  */
@@ -20,7 +21,8 @@ const FINGERPRINT = `
     (SELECT string_agg(json_build_array(f.id, f.name, f."buildingType", f.active)::text, ',' ORDER BY f.id)
        FROM "FeeItem" f WHERE f."communityId" = $1::uuid),
     (SELECT string_agg(json_build_array(t.id, t."unitId", t."onDate")::text, ',' ORDER BY t.id)
-       FROM "OwnershipTransfer" t WHERE t."communityId" = $1::uuid)
+       FROM "OwnershipTransfer" t WHERE t."communityId" = $1::uuid),
+    (SELECT json_build_array(c."retiredAt")::text FROM "Community" c WHERE c.id = $1::uuid)
   )) AS fp`;
 
 export async function fingerprint(sql: Pick<Sql, 'query'>, communityId: string): Promise<string> {

@@ -96,6 +96,16 @@ function plannedTransfer(unitId: string, rows: OwnerRec[], sellers: RosterRow[],
   if (ctx.retired.has(unitId))
     out.errors.push(fail(dated, '房号', `第 ${dated.row} 行：房屋 ${building} ${number} 已停用`));
   if (onDate > ctx.today) out.errors.push(fail(dated, '过户日期', `第 ${dated.row} 行「过户日期」不能晚于今天`));
+  // As at the desk, a sale leaves exactly one 业主 of record, the other buyers 共有人 (docs/import.md, Owners and transfers).
+  const owners = rows.filter((o) => o.relation === 'OWNER').length;
+  if (owners !== 1)
+    out.errors.push(
+      fail(
+        dated,
+        '身份',
+        `第 ${dated.row} 行：过户后 ${building} ${number} 应有且只有一位「业主」，其他人填「共有人」（文件中有 ${owners} 位业主）`,
+      ),
+    );
   const last = ctx.latest.get(unitId);
   if (last && onDate < last)
     out.errors.push(

@@ -53,6 +53,8 @@ export type Diff = {
   /** For the opening arrears (arrears.ts): a unit of the file or the community, a building's type. */
   unitIdOf: (building: string, number: string) => string | undefined;
   buildingTypeOf: (building: string) => string | null;
+  /** Units retired at the desk: the opening arrears add no bill to one (docs/import.md, Retired rows). */
+  retiredUnitIds: Set<string>;
 };
 
 const counts = (): Counts => ({ added: 0, changed: 0, unchanged: 0 });
@@ -163,6 +165,7 @@ export async function diff(
       records.units.find((u) => u.building === name && u.buildingType)?.buildingType ??
       now.buildings.get(name)?.buildingType ??
       null,
+    retiredUnitIds: now.retiredUnits,
   };
   const buildingIds = new Map([...now.buildings].map(([name, b]) => [name, b.id]));
   let sort = now.maxSort;
@@ -185,6 +188,12 @@ export async function diff(
     const key = unitKey(u.building, u.number);
     inFile.add(key);
     const before = now.units.get(key);
+    // A retired building keeps its type: another one in the file would retype it (docs/import.md, Retired rows).
+    const building = now.buildings.get(u.building);
+    if (building?.retiredAt && u.buildingType && u.buildingType !== building.buildingType) {
+      retiredRow(out, '房屋', u.row, '楼栋类型', `楼栋 ${u.building} 已停用`);
+      continue;
+    }
     const row: UnitRow = {
       id: before?.id ?? randomUUID(),
       buildingId: buildingId(u.building, u.buildingType),

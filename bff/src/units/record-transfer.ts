@@ -82,7 +82,18 @@ type Where = { companyId: string; communityId: string; actorId: string; now: Dat
  */
 export async function transferInTx(tx: Tx, where: Where, input: TransferInput) {
   const { unitId, buyers } = input;
-  await tx.$executeRaw`SELECT 1 FROM "Unit" WHERE id = ${unitId}::uuid FOR UPDATE`;
+  // Retired units and communities are history (docs/master-data.md): no sale is recorded in them, at the desk as
+  // in the import. The community first (FOR SHARE: a retirement, FOR UPDATE, waits or is waited for), then the
+  // unit — the import's apply takes them in that order too.
+  const [community] = await tx.$queryRaw<{ retiredAt: Date | null }[]>`
+    SELECT "retiredAt" FROM "Community" WHERE id = ${where.communityId}::uuid FOR SHARE`;
+  const [unit] = await tx.$queryRaw<{ retiredAt: Date | null }[]>`
+    SELECT "retiredAt" FROM "Unit" WHERE id = ${unitId}::uuid FOR UPDATE`;
+  if (community?.retiredAt) throw new AppError('MASTER_RETIRED', '这个小区已停用，不能再登记过户');
+  if (unit?.retiredAt) throw new AppError('MASTER_RETIRED', '这套房屋已停用，不能再登记过户');
+  // The row is written, not only locked: an import's REPEATABLE READ apply that began before this commits then
+  // fails to lock the unit (serialization → IMPORT_STALE) instead of adding owners to a roster it never saw.
+  await tx.$executeRaw`UPDATE "Unit" SET number = number WHERE id = ${unitId}::uuid`;
   const latest = await tx.ownershipTransfer.findFirst({ where: { unitId }, orderBy: { onDate: 'desc' } });
   if (latest && input.onDate < latest.onDate)
     throw new AppError('TRANSFER_OUT_OF_ORDER', `该房屋已登记 ${latest.onDate} 的过户，不能登记更早的日期`);
