@@ -97,7 +97,13 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], maxWorkers: 1, sequence: { groupOrder: 1 } },
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          maxWorkers: 1,
+          isolate: false, // as the api project: Playwright, the stack and the BFF imported once (90 s of 950 s before)
+          sequence: { groupOrder: 1 },
+        },
       },
       {
         extends: true,

@@ -82,6 +82,7 @@ async function detailRecords(h: Harness, communityId: string): Promise<Record<st
     'packages/committee/elections/index': { as: 'committee' },
     'packages/committee/elections/detail': { id: election.id, as: 'committee' },
     'packages/voice/complaints/detail': { id: complaint, as: 'owner' },
+    'packages/staff/complaints/detail': { id: complaint, as: 'admin' },
     'packages/voice/surveys/detail': { id: survey, as: 'owner' },
     'packages/household/index': { as: 'owner' },
   };
