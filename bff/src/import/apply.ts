@@ -1,7 +1,7 @@
 import type { Prisma } from '@prisma/client';
 import { requireRole } from '../access/guards.js';
 import type { Deps } from '../deps.js';
-import { AppError, notFound } from '../errors.js';
+import { AppError, isWriteConflict, notFound } from '../errors.js';
 import { APPLY_WITHIN_MS } from './dry-run.js';
 import { fingerprint } from './fingerprint.js';
 import { deliveredInstant, type AuditRow, type Plan } from './plan.js';
@@ -149,15 +149,6 @@ async function audit(client: PlanWriter, who: Who, plan: Plan, written: object, 
 }
 
 /**
- * PostgreSQL's answers when a concurrent writer touched what the plan writes: serialization, unique — as
- * node-postgres reports them, or as Prisma does (its own codes, or the database's in `meta`).
- */
-const isConflict = (err: unknown) => {
-  const e = err as { code?: string; meta?: { code?: string } };
-  return ['40001', '23505', 'P2034', 'P2002'].includes(e.code ?? '') || ['40001', '23505'].includes(e.meta?.code ?? '');
-};
-
-/**
  * The existing units whose rows, owners of record or sales the plan writes, locked FOR UPDATE in id order
  * before anything is written (docs/import.md, Applying alongside the desk). A desk sale holds its unit FOR
  * UPDATE (and marks it changed), and a pay order holds its units FOR SHARE in the same id order: each waits for
@@ -291,6 +282,7 @@ export async function applyImport(deps: Deps, userId: string, id: string) {
     const written = (rows[0]?.sales ?? 0) > 0 ? await applyWithTransfers(deps, c) : await applyPlain(deps, c);
     return { id: run.id, appliedAt: now.toISOString(), written };
   } catch (err) {
-    throw isConflict(err) ? stale() : err;
+    // A concurrent writer touched what the plan writes (serialization, deadlock, unique), on either path.
+    throw isWriteConflict(err) ? stale() : err;
   }
 }
