@@ -30,9 +30,9 @@ beforeAll(async () => {
 });
 
 const base = () => `/api/staff/communities/${A.community.id}`;
-async function fileAndAssign(assignee: Actor) {
+async function fileAndAssign(assignee: Actor, anonymous = false) {
   const c = await owner.call('POST', '/api/complaints', {
-    body: { unitId: A.units[0]!.id, kind: 'COMPLAINT', category: '环境卫生', text: '垃圾桶两天没有清运' },
+    body: { unitId: A.units[0]!.id, kind: 'COMPLAINT', category: '环境卫生', text: '垃圾桶两天没有清运', anonymous },
   });
   expect(c.status, JSON.stringify(c.body)).toBe(201);
   const t = await manager.call('POST', `/api/staff/complaints/${c.body.id}/actions`, {
@@ -67,6 +67,26 @@ describe('complaints on the staff phone', () => {
       const res = await who.call('GET', `${base()}/complaints`);
       expect([res.status, res.body.code]).toEqual([404, 'NOT_FOUND']);
     }
+  });
+
+  it('the assignee sees an anonymous complaint as 匿名住户, in the list and the detail', async () => {
+    const id = await fileAndAssign(engineer, true);
+    const list = await engineer.call('GET', `${base()}/complaints`);
+    const row = list.body.items.find((c: any) => c.id === id);
+    const detail = await engineer.call('GET', `/api/staff/complaints/${id}`);
+    expect(detail.status).toBe(200);
+    for (const seen of [row, detail.body]) {
+      expect(JSON.stringify(seen)).toContain('匿名住户');
+      expect(JSON.stringify(seen)).not.toContain('李');
+      expect(JSON.stringify(seen)).not.toContain(maskPhone(owner.phone)!);
+    }
+  });
+
+  it('a technician finds no complaint assigned to someone else (404 on the detail)', async () => {
+    const theirs = await fileAndAssign(cleaner);
+    const res = await engineer.call('GET', `/api/staff/complaints/${theirs}`);
+    expect([res.status, res.body.code]).toEqual([404, 'NOT_FOUND']);
+    expect((await cleaner.call('GET', `/api/staff/complaints/${theirs}`)).status).toBe(200);
   });
 
   it('a status the BFF does not know is a 400 with a Chinese message', async () => {
