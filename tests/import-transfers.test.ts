@@ -401,3 +401,30 @@ describe('a desk sale committing while an apply runs', () => {
     ]);
   });
 });
+
+describe('an apply beside a billing run', () => {
+  it('waits for the community’s billing lock (taken first, as retire takes it) and then applies', async () => {
+    const community = await site.newCommunity();
+    const dry = await uploadImport(site.admin, community.id, await workbook(fixture.before));
+    expect(dry.body.canApply).toBe(true);
+    let release!: () => void;
+    let locked!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const taken = new Promise<void>((r) => (locked = r));
+    const billing = h.db.$transaction(
+      async (tx) => {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`billing:${community.id}`}, 0))`;
+        locked();
+        await gate;
+      },
+      { timeout: 20_000 },
+    );
+    await taken;
+    const applying = site.admin.call('POST', `/api/staff/imports/${dry.body.id}/apply`);
+    await untilSomeoneWaitsOnALock(h.db);
+    release();
+    await billing;
+    const applied = await applying;
+    expect(applied.status, JSON.stringify(applied.body)).toBe(200);
+  });
+});

@@ -161,6 +161,9 @@ async function lockUnits(client: Sql, plan: Plan) {
     ...plan.roster.create.map((r) => r.unitId),
     ...plan.roster.update.map((r) => r.unitId),
     ...(plan.transfers ?? []).map((t) => t.unitId),
+    // A unit that only gets an opening arrear, or a parking space, is written for just the same.
+    ...(plan.bills?.create ?? []).map((b) => b.unitId),
+    ...[...plan.parking.create, ...plan.parking.update].flatMap((p) => (p.unitId ? [p.unitId] : [])),
   ]);
   for (const u of plan.units.create) ids.delete(u.id);
   if (ids.size === 0) return;
@@ -172,6 +175,11 @@ type Context = { run: Run; companyId: string; userId: string; now: Date; cutoff:
 
 /** Everything but the sales, in the caller's transaction: claims the run, checks the fingerprint, writes, audits. */
 async function writeRun(client: Sql, c: Context) {
+  // The community's billing lock first, as retire takes it (master/communities.ts): the apply writes opening
+  // bills beside any billing run, and both orders of these locks would deadlock — billing, community, units.
+  await client.query(`SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtextextended($1, 0))) AS locked`, [
+    `billing:${c.run.communityId}`,
+  ]);
   const claimed = await client.query(
     `UPDATE "ImportRun" SET "appliedAt" = $2 WHERE id = $1::uuid AND "appliedAt" IS NULL AND "createdAt" > $3
      RETURNING plan::text AS plan, fingerprint`,
