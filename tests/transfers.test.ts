@@ -254,7 +254,7 @@ describe('changes racing a transfer', () => {
         body: { decision: 'approve' },
       });
       bind = late.call('POST', '/api/units/bind-requests', { body: { unitId: unit.id, relation: 'OWNER' } });
-      await new Promise((r) => setTimeout(r, 500));
+      await untilSomeoneWaitsOnALock(h.db, 2);
       await tx.unitMembership.updateMany({
         where: { unitId: unit.id, userId: seller.userId },
         data: { status: 'ENDED', endedAt: new Date() },
