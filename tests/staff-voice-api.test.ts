@@ -165,4 +165,28 @@ describe('return visits on the staff phone', () => {
     const bad = await revealFor(manager, visitId, { reason: '' });
     expect(bad.status).toBe(400);
   });
+
+  it('a technician who may reveal phones finds no visit either: the office works them', async () => {
+    const { visitId } = await openVisit(owner, A.units[0]!.id);
+    const revealing = await staff(
+      h,
+      'TECHNICIAN',
+      { id: A.community.id, companyId: A.companyId },
+      { name: '工程褚', canRevealPii: true },
+    );
+    const before = await h.db.piiRevealAudit.count();
+    const res = await revealFor(revealing, visitId);
+    expect([res.status, res.body.code]).toEqual([404, 'NOT_FOUND']);
+    expect(await h.db.piiRevealAudit.count()).toBe(before);
+  });
+
+  it('a visit already recorded is no basis for a reveal any more', async () => {
+    const { visitId } = await openVisit(owner, A.units[0]!.id);
+    const done = await manager.call('POST', `/api/staff/return-visits/${visitId}`, { body: { result: 'SATISFIED' } });
+    expect(done.status).toBe(200);
+    const before = await h.db.piiRevealAudit.count();
+    const res = await revealFor(manager, visitId);
+    expect([res.status, res.body.code]).toEqual([409, 'CONFLICT']);
+    expect(await h.db.piiRevealAudit.count()).toBe(before);
+  });
 });

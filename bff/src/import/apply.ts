@@ -1,7 +1,7 @@
 import type { Prisma } from '@prisma/client';
 import { requireRole } from '../access/guards.js';
 import type { Deps } from '../deps.js';
-import { AppError, isWriteConflict, notFound } from '../errors.js';
+import { AppError, isWriteConflict, notFound, sqlState } from '../errors.js';
 import { APPLY_WITHIN_MS } from './dry-run.js';
 import { fingerprint } from './fingerprint.js';
 import { deliveredInstant, type AuditRow, type Plan } from './plan.js';
@@ -291,6 +291,9 @@ export async function applyImport(deps: Deps, userId: string, id: string) {
     return { id: run.id, appliedAt: now.toISOString(), written };
   } catch (err) {
     // A concurrent writer touched what the plan writes (serialization, deadlock, unique), on either path.
-    throw isWriteConflict(err) ? stale() : err;
+    // Logged with its SQLSTATE: a deadlock or a unique violation that keeps coming back is a bug, not a race.
+    if (!isWriteConflict(err)) throw err;
+    deps.logger.warn({ importRunId: id, sqlState: sqlState(err) }, 'import apply lost a race: IMPORT_STALE');
+    throw stale();
   }
 }

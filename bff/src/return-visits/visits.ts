@@ -100,10 +100,17 @@ export async function revealVisitPhone(
   input: z.infer<typeof ZVisitReveal>,
   ids: RequestIds,
 ) {
-  const visit = await deps.db.returnVisit.findUnique({ where: { id }, select: { communityId: true, repairId: true } });
+  const visit = await deps.db.returnVisit.findUnique({
+    where: { id },
+    select: { communityId: true, repairId: true, doneAt: true },
+  });
   if (!visit) throw notFound('回访');
+  // The office works the visits (listing and recording need an office role): a technician who may reveal
+  // residents' phones elsewhere finds no visit here either.
   const roles = (await staffRolesByCommunity(deps.db, staffId)).get(visit.communityId);
-  if (!roles?.canRevealPii) throw notFound('回访');
+  if (!roles?.canRevealPii || !roles.roles.some((r) => OFFICE_ROLES.includes(r))) throw notFound('回访');
+  // The visit is the basis only while it waits for its call.
+  if (visit.doneAt) throw new AppError('CONFLICT', '这次维修已经回访过了');
   return deps.db.$transaction(async (tx) => {
     const { reporterId, contactPhone } = await tx.repairRequest.findUniqueOrThrow({
       where: { id: visit.repairId },
