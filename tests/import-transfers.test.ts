@@ -3,6 +3,7 @@ import { ManualClock } from '../bff/src/clock.js';
 import { atBeijing } from '../bff/src/beijing.js';
 import { transferInTx } from '../bff/src/units/record-transfer.js';
 import { useHarness } from './support/use-harness.js';
+import { untilSomeoneWaitsOnALock } from './support/lock-wait.js';
 import { staff, type Actor } from './support/actors.js';
 import { TEST_APPID } from './support/harness.js';
 import { addFeeItem, makeUser, monthsFromNow, runBilling } from './support/factories/index.js';
@@ -346,7 +347,7 @@ describe('a desk sale committing while an apply runs', () => {
     );
     await taken;
     const applying = site.admin.call('POST', `/api/staff/imports/${dry.body.id}/apply`);
-    await new Promise((r) => setTimeout(r, 500));
+    await untilSomeoneWaitsOnALock(h.db);
     release();
     await sale;
     const applied = await applying;
@@ -354,5 +355,130 @@ describe('a desk sale committing while an apply runs', () => {
     expect((await rosterOf(community.id)).filter((r) => r[0] === '201')).toEqual([
       ['201', '吴九', '+8613911110009', 'OWNER'],
     ]);
+  });
+
+  it('with a sale in the file (the Prisma path) the apply refuses just the same (IMPORT_STALE, not 500)', async () => {
+    const community = await site.newCommunity();
+    await importAndApply(community.id, fixture.before);
+    const dry = await uploadImport(site.admin, community.id, await workbook(fixture.sheets)); // 101 sold on 2026-10-01
+    expect([dry.status, dry.body.canApply], JSON.stringify(dry.body)).toEqual([201, true]);
+    const unit = await h.db.unit.findFirstOrThrow({ where: { communityId: community.id, number: '101' } });
+
+    // The desk sells 101 too and holds its transaction open after taking the unit; the apply waits on 101.
+    let release!: () => void;
+    let locked!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const taken = new Promise<void>((r) => (locked = r));
+    const where = {
+      companyId: site.company.id,
+      communityId: community.id,
+      actorId: site.admin.userId,
+      now: clock.now(),
+    };
+    const sale = h.db.$transaction(
+      async (tx) => {
+        await transferInTx(tx, where, {
+          unitId: unit.id,
+          onDate: '2026-11-01',
+          buyers: [{ name: '吴九', phone: '+8613911110009', relation: 'OWNER' }],
+          reason: '二手房买卖',
+          evidence: '不动产权证书',
+        });
+        locked();
+        await gate;
+      },
+      { timeout: 20_000 },
+    );
+    await taken;
+    const applying = site.admin.call('POST', `/api/staff/imports/${dry.body.id}/apply`);
+    await untilSomeoneWaitsOnALock(h.db);
+    release();
+    await sale;
+    const applied = await applying;
+    expect([applied.status, applied.body.code], JSON.stringify(applied.body)).toEqual([409, 'IMPORT_STALE']);
+    expect((await rosterOf(community.id)).filter((r) => r[0] === '101')).toEqual([
+      ['101', '吴九', '+8613911110009', 'OWNER'],
+    ]);
+  });
+});
+
+describe('a desk sale committing while an apply writes only an opening arrear of its unit', () => {
+  it('the apply waits for the unit and refuses (IMPORT_STALE): no arrear lands on a unit sold meanwhile', async () => {
+    const community = await site.newCommunity();
+    await importAndApply(community.id, fixture.before);
+    await h.db.feeItem.create({
+      data: { communityId: community.id, kind: 'PROPERTY', name: '物业服务费', amountFen: 235, cycle: 'MONTH' },
+    });
+    const unit = await h.db.unit.findFirstOrThrow({ where: { communityId: community.id, number: '201' } });
+    const dry = await uploadImport(
+      site.admin,
+      community.id,
+      await workbook({
+        期初欠费: [
+          ['楼栋', '房号', '收费项目', '账期', '金额'],
+          ['2号楼', '201', '物业服务费', '2026-05', 100],
+        ],
+      }),
+    );
+    expect([dry.body.canApply, dry.body.errors], JSON.stringify(dry.body)).toEqual([true, []]);
+    let release!: () => void;
+    let locked!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const taken = new Promise<void>((r) => (locked = r));
+    const where = {
+      companyId: site.company.id,
+      communityId: community.id,
+      actorId: site.admin.userId,
+      now: clock.now(),
+    };
+    const sale = h.db.$transaction(
+      async (tx) => {
+        await transferInTx(tx, where, {
+          unitId: unit.id,
+          onDate: '2026-11-01',
+          buyers: [{ name: '吴九', phone: '+8613911110009', relation: 'OWNER' }],
+          reason: '二手房买卖',
+          evidence: '不动产权证书',
+        });
+        locked();
+        await gate;
+      },
+      { timeout: 20_000 },
+    );
+    await taken;
+    const applying = site.admin.call('POST', `/api/staff/imports/${dry.body.id}/apply`);
+    await untilSomeoneWaitsOnALock(h.db);
+    release();
+    await sale;
+    const applied = await applying;
+    expect([applied.status, applied.body.code], JSON.stringify(applied.body)).toEqual([409, 'IMPORT_STALE']);
+    expect(await h.db.bill.count({ where: { unitId: unit.id, opening: true } })).toBe(0);
+  });
+});
+
+describe('an apply beside a billing run', () => {
+  it('waits for the community’s billing lock (taken first, as retire takes it) and then applies', async () => {
+    const community = await site.newCommunity();
+    const dry = await uploadImport(site.admin, community.id, await workbook(fixture.before));
+    expect(dry.body.canApply).toBe(true);
+    let release!: () => void;
+    let locked!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const taken = new Promise<void>((r) => (locked = r));
+    const billing = h.db.$transaction(
+      async (tx) => {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`billing:${community.id}`}, 0))`;
+        locked();
+        await gate;
+      },
+      { timeout: 20_000 },
+    );
+    await taken;
+    const applying = site.admin.call('POST', `/api/staff/imports/${dry.body.id}/apply`);
+    await untilSomeoneWaitsOnALock(h.db);
+    release();
+    await billing;
+    const applied = await applying;
+    expect(applied.status, JSON.stringify(applied.body)).toBe(200);
   });
 });

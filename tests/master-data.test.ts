@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useHarness } from './support/use-harness.js';
+import { untilSomeoneWaitsOnALock } from './support/lock-wait.js';
 import { resident, staff, type Actor } from './support/actors.js';
 import {
   addFeeItem,
@@ -321,6 +322,43 @@ describe('retiring a community', () => {
 });
 
 describe('nothing new in a retired community', () => {
+  it('a complaint filed for a caller while a retirement commits waits for it and is refused', async () => {
+    const local = await makeCommunity(h.db, { units: 1 });
+    const boss = await staff(h, 'MANAGER', local.community);
+    // A retirement as retire() holds it: the community FOR UPDATE, retiredAt written, not yet committed.
+    let release!: () => void;
+    let locked!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const taken = new Promise<void>((r) => (locked = r));
+    const retiring = h.db.$transaction(
+      async (tx) => {
+        await tx.$executeRaw`SELECT 1 FROM "Community" WHERE id = ${local.community.id}::uuid FOR UPDATE`;
+        await tx.community.update({ where: { id: local.community.id }, data: { retiredAt: new Date() } });
+        locked();
+        await gate;
+      },
+      { timeout: 20_000 },
+    );
+    await taken;
+    const filing = boss.call('POST', `/api/staff/communities/${local.community.id}/complaints`, {
+      body: {
+        place: '东门岗亭',
+        kind: 'COMPLAINT',
+        category: '服务态度',
+        text: '保安态度不好',
+        channel: 'PHONE',
+        callerName: '张先生',
+        callerPhone: '13800001234',
+      },
+    });
+    await untilSomeoneWaitsOnALock(h.db);
+    release();
+    await retiring;
+    const filed = await filing;
+    expect([filed.status, filed.body.code]).toEqual([409, 'MASTER_RETIRED']);
+    expect(await h.db.complaint.count({ where: { communityId: local.community.id } })).toBe(0);
+  });
+
   it('the office files no complaint for a caller; a committee neither creates an election nor publishes a draft', async () => {
     const local = await makeCommunity(h.db, { units: 1 });
     await deliverUnits(h, [local.units[0]!.id]);

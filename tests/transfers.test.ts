@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { TEST_APPID } from './support/harness.js';
 import { useHarness } from './support/use-harness.js';
+import { untilSomeoneWaitsOnALock } from './support/lock-wait.js';
 import { resident, staff, type Actor } from './support/actors.js';
 import {
   addFeeItem,
@@ -253,7 +254,7 @@ describe('changes racing a transfer', () => {
         body: { decision: 'approve' },
       });
       bind = late.call('POST', '/api/units/bind-requests', { body: { unitId: unit.id, relation: 'OWNER' } });
-      await new Promise((r) => setTimeout(r, 500));
+      await untilSomeoneWaitsOnALock(h.db, 2);
       await tx.unitMembership.updateMany({
         where: { unitId: unit.id, userId: seller.userId },
         data: { status: 'ENDED', endedAt: new Date() },
@@ -625,7 +626,7 @@ describe('a reminder racing a sale', () => {
     const reminding = office.call('POST', `/api/staff/communities/${own.community.id}/arrears/reminders`, {
       body: { unitIds: [unit.id] },
     });
-    await new Promise((r) => setTimeout(r, 500));
+    await untilSomeoneWaitsOnALock(h.db);
     release();
     await sale;
     const sent = await reminding;

@@ -104,3 +104,32 @@ export const forbidden = (message = '没有权限执行此操作') => new AppErr
 export function isUniqueViolation(err: unknown): boolean {
   return typeof err === 'object' && err !== null && (err as { code?: string }).code === 'P2002';
 }
+
+/**
+ * The SQLSTATE of a failed statement, however it arrives: node-postgres's `code`, Prisma's `meta.code`, or —
+ * Prisma 6 with the pg driver adapter, a raw statement failing as P2010 — `meta.driverAdapterError.cause`
+ * (its `originalCode`, else its `kind` for the two conflicts the adapter names).
+ */
+export function sqlState(err: unknown): string | undefined {
+  if (typeof err !== 'object' || err === null) return undefined;
+  const e = err as {
+    code?: unknown;
+    meta?: { code?: unknown; driverAdapterError?: { cause?: { originalCode?: unknown; kind?: unknown } } };
+  };
+  if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code) && !e.code.startsWith('P')) return e.code;
+  if (typeof e.meta?.code === 'string') return e.meta.code;
+  const cause = e.meta?.driverAdapterError?.cause;
+  if (typeof cause?.originalCode === 'string') return cause.originalCode;
+  if (cause?.kind === 'TransactionWriteConflict') return '40001';
+  if (cause?.kind === 'UniqueConstraintViolation') return '23505';
+  return undefined;
+}
+
+/**
+ * A concurrent writer got there first — serialization failure, deadlock or unique violation, as the database
+ * or Prisma (P2034 write conflict, P2002 unique) reports it: the caller's snapshot is stale, try again.
+ */
+export function isWriteConflict(err: unknown): boolean {
+  const prisma = typeof err === 'object' && err !== null ? (err as { code?: unknown }).code : undefined;
+  return prisma === 'P2034' || prisma === 'P2002' || ['40001', '40P01', '23505'].includes(sqlState(err) ?? '');
+}

@@ -210,12 +210,15 @@ describe('投诉处理 and 回访 on the staff phone', { timeout: 180_000 }, () 
     await caller.goto(`${stack.url}/#/packages/staff/return-visits/index?communityId=${community.id}`);
     const second = top(caller, 'return-visits/index').getByTestId('visit').filter({ hasText: other.number });
     await second.getByTestId('visit-call').click();
-    // The full number, grouped for reading (139 1000 7919), after an audited reveal.
-    const national = home.user.phone!.replace(/^\+86/, '');
+    // The repair's contact phone in full, grouped for reading (139 1000 7919), after the visit's audited reveal.
+    const { contactPhone } = await stack.h.db.repairRequest.findUniqueOrThrow({ where: { id: other.id } });
+    const national = contactPhone.replace(/^\+86/, '');
     const grouped = `${national.slice(0, 3)} ${national.slice(3, 7)} ${national.slice(7)}`;
     await expect.poll(() => second.getByTestId('visit-phone').innerText()).toContain(grouped);
     expect(
-      await stack.h.db.piiRevealAudit.count({ where: { subjectId: home.userId, reason: `电话回访 ${other.number}` } }),
+      await stack.h.db.piiRevealAudit.count({
+        where: { subjectId: home.userId, basis: 'RETURN_VISIT', reason: `电话回访 ${other.number}` },
+      }),
     ).toBe(1);
     const visit = await stack.h.db.returnVisit.findFirstOrThrow({ where: { repairId: repair.id } });
     expect([visit.method, visit.result]).toEqual(['PHONE', 'BASICALLY_SATISFIED']);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Prisma } from '@prisma/client';
 import type { Deps } from '../deps.js';
-import { notFound } from '../errors.js';
+import { AppError, notFound } from '../errors.js';
 import { OFFICE_ROLES } from '../access/scope.js';
 import { requireRole } from '../access/guards.js';
 import { refuseRetiredCommunity } from '../access/community-retired.js';
@@ -15,14 +15,21 @@ import type { FileComplaint, FileForCaller } from './schema.js';
 
 type Filing = Omit<Prisma.ComplaintUncheckedCreateInput, 'id' | 'triageDueAt' | 'filedAt' | 'updatedAt' | 'nextDueAt'>;
 
-/** Writes a complaint with its triage clock started (docs/domain.md §8) and its first history row. */
-async function store(deps: Deps, data: Filing, extra: { uploadIds: string[]; screened: Screened }) {
+/**
+ * Writes a complaint with its triage clock started (docs/domain.md §8) and its first history row. The
+ * community is read FOR SHARE in the same transaction: a retirement (FOR UPDATE) either commits first and the
+ * filing is refused (`retired`, the message's tail), or waits for it (docs/master-data.md, Retiring).
+ */
+async function store(deps: Deps, data: Filing, extra: { uploadIds: string[]; screened: Screened; retired: string }) {
   const now = deps.clock.now();
   const { sla: hours, calendar } = await loadClocks(deps.db, data.communityId);
   const sla = await loadComplaintSla(deps.db, data.communityId);
   const triageDueAt = triageDue({ sla, calendar, hours }, Boolean(data.urgent), now);
   const id = randomUUID();
   await deps.db.$transaction(async (tx) => {
+    const [community] = await tx.$queryRaw<{ retiredAt: Date | null }[]>`
+      SELECT "retiredAt" FROM "Community" WHERE id = ${data.communityId}::uuid FOR SHARE`;
+    if (community?.retiredAt) throw new AppError('MASTER_RETIRED', `这个小区已停用，${extra.retired}`);
     await claimUploads(tx, { uploaderId: data.filedById, ids: extra.uploadIds, kind: 'complaint', recordId: id, now });
     if (extra.screened.held)
       await holdForReview(tx, {
@@ -76,7 +83,7 @@ export async function fileComplaint(deps: Deps, userId: string, input: FileCompl
       urgent: input.urgent,
       anonymous: input.anonymous,
     },
-    { uploadIds: input.uploadIds, screened },
+    { uploadIds: input.uploadIds, screened, retired: '不能再提交投诉' },
   );
   return getComplaint(deps, userId, id);
 }
@@ -87,7 +94,8 @@ export async function fileComplaint(deps: Deps, userId: string, input: FileCompl
  */
 export async function fileForCaller(deps: Deps, staffId: string, communityId: string, input: FileForCaller) {
   await requireRole(deps.db, staffId, communityId, OFFICE_ROLES);
-  // Nothing new is filed in a retired community, by a resident or on their behalf (docs/master-data.md).
+  // Nothing new is filed in a retired community, by a resident or on their behalf (docs/master-data.md):
+  // refused early here, and for certain in store's transaction (the community FOR SHARE).
   await refuseRetiredCommunity(deps.db, communityId, '不能再代为登记投诉');
   if (input.unitId) {
     const unit = await deps.db.unit.count({ where: { id: input.unitId, communityId } });
@@ -104,7 +112,7 @@ export async function fileForCaller(deps: Deps, staffId: string, communityId: st
       residentId: null,
       filedById: staffId,
     },
-    { uploadIds: [], screened: { held: false } },
+    { uploadIds: [], screened: { held: false }, retired: '不能再代为登记投诉' },
   );
   return getComplaint(deps, staffId, id);
 }

@@ -1,7 +1,7 @@
 import type { Prisma } from '@prisma/client';
 import { requireRole } from '../access/guards.js';
 import type { Deps } from '../deps.js';
-import { AppError, notFound } from '../errors.js';
+import { AppError, isWriteConflict, notFound, sqlState } from '../errors.js';
 import { APPLY_WITHIN_MS } from './dry-run.js';
 import { fingerprint } from './fingerprint.js';
 import { deliveredInstant, type AuditRow, type Plan } from './plan.js';
@@ -149,15 +149,6 @@ async function audit(client: PlanWriter, who: Who, plan: Plan, written: object, 
 }
 
 /**
- * PostgreSQL's answers when a concurrent writer touched what the plan writes: serialization, unique — as
- * node-postgres reports them, or as Prisma does (its own codes, or the database's in `meta`).
- */
-const isConflict = (err: unknown) => {
-  const e = err as { code?: string; meta?: { code?: string } };
-  return ['40001', '23505', 'P2034', 'P2002'].includes(e.code ?? '') || ['40001', '23505'].includes(e.meta?.code ?? '');
-};
-
-/**
  * The existing units whose rows, owners of record or sales the plan writes, locked FOR UPDATE in id order
  * before anything is written (docs/import.md, Applying alongside the desk). A desk sale holds its unit FOR
  * UPDATE (and marks it changed), and a pay order holds its units FOR SHARE in the same id order: each waits for
@@ -170,6 +161,9 @@ async function lockUnits(client: Sql, plan: Plan) {
     ...plan.roster.create.map((r) => r.unitId),
     ...plan.roster.update.map((r) => r.unitId),
     ...(plan.transfers ?? []).map((t) => t.unitId),
+    // A unit that only gets an opening arrear, or a parking space, is written for just the same.
+    ...(plan.bills?.create ?? []).map((b) => b.unitId),
+    ...[...plan.parking.create, ...plan.parking.update].flatMap((p) => (p.unitId ? [p.unitId] : [])),
   ]);
   for (const u of plan.units.create) ids.delete(u.id);
   if (ids.size === 0) return;
@@ -181,6 +175,11 @@ type Context = { run: Run; companyId: string; userId: string; now: Date; cutoff:
 
 /** Everything but the sales, in the caller's transaction: claims the run, checks the fingerprint, writes, audits. */
 async function writeRun(client: Sql, c: Context) {
+  // The community's billing lock first, as retire takes it (master/communities.ts): the apply writes opening
+  // bills beside any billing run, and both orders of these locks would deadlock — billing, community, units.
+  await client.query(`SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtextextended($1, 0))) AS locked`, [
+    `billing:${c.run.communityId}`,
+  ]);
   const claimed = await client.query(
     `UPDATE "ImportRun" SET "appliedAt" = $2 WHERE id = $1::uuid AND "appliedAt" IS NULL AND "createdAt" > $3
      RETURNING plan::text AS plan, fingerprint`,
@@ -291,6 +290,10 @@ export async function applyImport(deps: Deps, userId: string, id: string) {
     const written = (rows[0]?.sales ?? 0) > 0 ? await applyWithTransfers(deps, c) : await applyPlain(deps, c);
     return { id: run.id, appliedAt: now.toISOString(), written };
   } catch (err) {
-    throw isConflict(err) ? stale() : err;
+    // A concurrent writer touched what the plan writes (serialization, deadlock, unique), on either path.
+    // Logged with its SQLSTATE: a deadlock or a unique violation that keeps coming back is a bug, not a race.
+    if (!isWriteConflict(err)) throw err;
+    deps.logger.warn({ importRunId: id, sqlState: sqlState(err) }, 'import apply lost a race: IMPORT_STALE');
+    throw stale();
   }
 }

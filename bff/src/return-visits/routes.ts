@@ -6,6 +6,8 @@ import {
   listReturnVisits,
   recordPhoneVisit,
   returnVisitRate,
+  revealVisitPhone,
+  ZVisitReveal,
   ZPhoneVisit,
   ZRateQuery,
   ZVisitListQuery,
@@ -26,6 +28,12 @@ export function returnVisitRoutes(deps: Deps) {
   router.post('/staff/return-visits/:id', async (ctx) => {
     const { id } = ZIdParams.parse(ctx.params);
     ctx.body = await recordPhoneVisit(deps, userIdOf(ctx), id, ZPhoneVisit.parse(ctx.request.body));
+  });
+  router.post('/staff/return-visits/:id/reveal-phone', async (ctx) => {
+    const { id } = ZIdParams.parse(ctx.params);
+    const input = ZVisitReveal.parse(ctx.request.body);
+    const ids = { requestId: ctx.state.requestId, clientRequestId: ctx.state.clientRequestId ?? null };
+    ctx.body = await revealVisitPhone(deps, userIdOf(ctx), id, input, ids);
   });
   return router;
 }

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { Deps } from '../deps.js';
 import { AppError, notFound } from '../errors.js';
-import { OFFICE_ROLES } from '../access/scope.js';
+import { OFFICE_ROLES, staffRolesByCommunity } from '../access/scope.js';
+import { writeCommunityAudit } from '../roles/audit-write.js';
+import type { RequestIds } from '../privacy/reveal.js';
 import { requireRole } from '../access/guards.js';
 import { maskName, maskPhone } from '../privacy/mask.js';
 import { ZText } from '../http/params.js';
@@ -56,7 +58,8 @@ export async function listReturnVisits(
       part: true,
       resolvedAt: true,
       reporterId: true,
-      reporter: { select: { name: true, phone: true } },
+      contactPhone: true,
+      reporter: { select: { name: true } },
     },
   });
   const byId = new Map(repairs.map((r) => [r.id, r]));
@@ -68,8 +71,9 @@ export async function listReturnVisits(
         repairId: v.repairId,
         number: r.number,
         part: r.part,
-        // The id lets the phone ask for the full number to call, through the audited reveal (docs/domain.md §6).
-        resident: { id: r.reporterId, name: maskName(r.reporter.name), phone: maskPhone(r.reporter.phone) },
+        // The number to call is the repair's contact phone (代客报修, or another number the resident gave), not
+        // the account's: masked here, in full only through the visit's audited reveal (revealVisitPhone).
+        resident: { id: r.reporterId, name: maskName(r.reporter.name), phone: maskPhone(r.contactPhone) },
         createdAt: v.createdAt.toISOString(),
         doneAt: v.doneAt?.toISOString() ?? null,
         method: v.method,
@@ -79,6 +83,62 @@ export async function listReturnVisits(
       };
     }),
   };
+}
+
+export const ZVisitReveal = z.object({ reason: ZText({ min: 2, max: 200, label: '查看原因' }) }).strict();
+
+/**
+ * The full contact phone of a visit's repair, to phone the return visit: for staff holding the reveal
+ * permission in the visit's community (anyone else finds no visit), whether or not the reporter still lives
+ * there — the visit is the basis (docs/domain.md §6). The audit rows and the read share one transaction, as in
+ * the general reveal (privacy/reveal.ts): no number without its record.
+ */
+export async function revealVisitPhone(
+  deps: Deps,
+  staffId: string,
+  id: string,
+  input: z.infer<typeof ZVisitReveal>,
+  ids: RequestIds,
+) {
+  const visit = await deps.db.returnVisit.findUnique({
+    where: { id },
+    select: { communityId: true, repairId: true, doneAt: true },
+  });
+  if (!visit) throw notFound('回访');
+  // The office works the visits (listing and recording need an office role): a technician who may reveal
+  // residents' phones elsewhere finds no visit here either.
+  const roles = (await staffRolesByCommunity(deps.db, staffId)).get(visit.communityId);
+  if (!roles?.canRevealPii || !roles.roles.some((r) => OFFICE_ROLES.includes(r))) throw notFound('回访');
+  // The visit is the basis only while it waits for its call.
+  if (visit.doneAt) throw new AppError('CONFLICT', '这次维修已经回访过了');
+  return deps.db.$transaction(async (tx) => {
+    const { reporterId, contactPhone } = await tx.repairRequest.findUniqueOrThrow({
+      where: { id: visit.repairId },
+      select: { reporterId: true, contactPhone: true },
+    });
+    const basis = 'RETURN_VISIT' as const;
+    await tx.piiRevealAudit.create({
+      data: {
+        staffUserId: staffId,
+        subjectId: reporterId,
+        communityId: visit.communityId,
+        field: 'PHONE',
+        reason: input.reason,
+        basis,
+        ...ids,
+      },
+    });
+    await writeCommunityAudit(tx, {
+      communityId: visit.communityId,
+      actorId: staffId,
+      kind: 'PII_REVEALED',
+      subjectId: reporterId,
+      after: { field: 'PHONE', basis, returnVisitId: id },
+      reason: input.reason,
+      at: deps.clock.now(),
+    });
+    return { field: 'PHONE' as const, value: contactPhone, basis };
+  });
 }
 
 /**

@@ -44,11 +44,10 @@ export const staffVoice = {
     api.get<VisitRate>(`/api/staff/communities/${communityId}/return-visits/rate${q({ month })}`),
   recordVisit: (id: string, result: VisitResult, note: string) =>
     api.post<{ id: string; done: boolean }>(`/api/staff/return-visits/${id}`, { result, note }),
-  /** The full number to call, through the audited reveal (docs/domain.md §6): the reason is the visit. */
-  revealPhone: (communityId: string, userId: string, reason: string) =>
-    api.post<{ value: string | null }>(`/api/staff/communities/${communityId}/reveal`, {
-      userId,
-      field: 'PHONE',
-      reason,
-    }),
+  /**
+   * The repair's contact phone in full, to phone the visit: the BFF's audited reveal with the visit as its basis
+   * (docs/domain.md §6) — the number the resident gave for the repair, not their account's.
+   */
+  revealVisitPhone: (visitId: string, reason: string) =>
+    api.post<{ value: string | null }>(`/api/staff/return-visits/${visitId}/reveal-phone`, { reason }),
 };

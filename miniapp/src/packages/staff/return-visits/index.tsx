@@ -72,7 +72,7 @@ export default function ReturnVisits() {
       {head}
       <View data-testid="visit-list">
         {(visits.data?.items ?? []).map((v) => (
-          <VisitCard key={v.id} visit={v} communityId={communityId} onDone={reload} />
+          <VisitCard key={v.id} visit={v} onDone={reload} />
         ))}
       </View>
     </PageShell>

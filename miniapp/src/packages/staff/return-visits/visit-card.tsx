@@ -10,27 +10,21 @@ import { VISIT_RESULTS, visitResultLabel } from '../../../features/voice/staff-l
 import { staffVoice, type Visit, type VisitResult } from '../../../features/voice/staff-endpoints';
 
 /**
- * One return visit: the repair, the resident (masked), 拨打电话 — the full number comes from the audited
- * reveal (docs/domain.md §6; without the reveal permission the BFF says not found and the toast says so) —
+ * One return visit: the repair, the resident (masked), 拨打电话 — the repair's contact phone in full comes from
+ * the visit's audited reveal (docs/domain.md §6; without the reveal permission the BFF says not found and the
+ * toast says so; no number at all is a toast too, never a silent button) —
  * and 记录回访 with 满意 / 基本满意 / 不满意 and a note. Asked first: a visit recorded is not undone.
  */
-export function VisitCard({
-  visit: v,
-  communityId,
-  onDone,
-}: {
-  visit: Visit;
-  communityId: string;
-  onDone: () => Promise<void>;
-}) {
+export function VisitCard({ visit: v, onDone }: { visit: Visit; onDone: () => Promise<void> }) {
   const [open, setOpen] = useState(false);
   const [result, setResult] = useState<VisitResult>();
   const [note, setNote] = useState('');
   const [full, setFull] = useState<string | null>(null);
   const call = useAction(async () => {
-    const number = full ?? (await staffVoice.revealPhone(communityId, v.resident.id, `电话回访 ${v.number}`)).value;
+    const number = full ?? (await staffVoice.revealVisitPhone(v.id, `电话回访 ${v.number}`)).value;
     setFull(number);
-    if (number) await Taro.makePhoneCall({ phoneNumber: number }).catch(() => undefined);
+    if (!number) return void Taro.showToast({ title: '这次报修没有留联系电话', icon: 'none' });
+    await Taro.makePhoneCall({ phoneNumber: number }).catch(() => undefined);
   });
   const save = useAction(async () => {
     if (!result) return void Taro.showToast({ title: '请选择回访结果', icon: 'none' });
