@@ -69,6 +69,12 @@ export const complaintsCases: BadInputCases = ({ uuid, site }) => {
       { path: `/api/staff/return-visits/${uuid}`, body: { result: 'HAPPY' } },
       { path: '/api/staff/return-visits/1', body: { result: 'SATISFIED' } },
     ],
+    'POST /api/staff/return-visits/:id/reveal-phone': [
+      { path: `/api/staff/return-visits/${uuid}/reveal-phone`, body: {} },
+      { path: `/api/staff/return-visits/${uuid}/reveal-phone`, body: { reason: '\u200b\u200b\u200b' } },
+      { path: `/api/staff/return-visits/${uuid}/reveal-phone`, body: { reason: '电话回访', field: 'ID_NUMBER' } },
+      { path: '/api/staff/return-visits/1/reveal-phone', body: { reason: '电话回访' } },
+    ],
     'POST /api/staff/communities/:communityId/surveys': [
       { path: `/api/staff/communities/${uuid}/surveys`, body: {} },
       { path: `/api/staff/communities/${uuid}/surveys`, body: { ...survey, questions: [] } },
