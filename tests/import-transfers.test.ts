@@ -310,6 +310,38 @@ describe('a sale names exactly one 业主', () => {
   });
 });
 
+/**
+ * The desk sells the unit to 吴九 on 2026-11-01 and holds its transaction open after taking the unit; the
+ * apply of the dry run starts meanwhile, and the sale commits once the apply waits on a lock. The apply's answer.
+ */
+async function applyDuringDeskSale(communityId: string, unitId: string, runId: string) {
+  let release!: () => void;
+  let locked!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  const taken = new Promise<void>((r) => (locked = r));
+  const where = { companyId: site.company.id, communityId, actorId: site.admin.userId, now: clock.now() };
+  const sale = h.db.$transaction(
+    async (tx) => {
+      await transferInTx(tx, where, {
+        unitId,
+        onDate: '2026-11-01',
+        buyers: [{ name: '吴九', phone: '+8613911110009', relation: 'OWNER' }],
+        reason: '二手房买卖',
+        evidence: '不动产权证书',
+      });
+      locked();
+      await gate;
+    },
+    { timeout: 20_000 },
+  );
+  await taken;
+  const applying = site.admin.call('POST', `/api/staff/imports/${runId}/apply`);
+  await untilSomeoneWaitsOnALock(h.db);
+  release();
+  await sale;
+  return applying;
+}
+
 describe('a desk sale committing while an apply runs', () => {
   it('the apply waits for the unit and then refuses (IMPORT_STALE): no owner is added over the new roster', async () => {
     const community = await site.newCommunity();
@@ -321,36 +353,7 @@ describe('a desk sale committing while an apply runs', () => {
     const unit = await h.db.unit.findFirstOrThrow({ where: { communityId: community.id, number: '201' } });
 
     // The desk's sale of 201, held open after it took the unit: the apply starts meanwhile.
-    let release!: () => void;
-    let locked!: () => void;
-    const gate = new Promise<void>((r) => (release = r));
-    const taken = new Promise<void>((r) => (locked = r));
-    const where = {
-      companyId: site.company.id,
-      communityId: community.id,
-      actorId: site.admin.userId,
-      now: clock.now(),
-    };
-    const sale = h.db.$transaction(
-      async (tx) => {
-        await transferInTx(tx, where, {
-          unitId: unit.id,
-          onDate: '2026-11-01',
-          buyers: [{ name: '吴九', phone: '+8613911110009', relation: 'OWNER' }],
-          reason: '二手房买卖',
-          evidence: '不动产权证书',
-        });
-        locked();
-        await gate;
-      },
-      { timeout: 20_000 },
-    );
-    await taken;
-    const applying = site.admin.call('POST', `/api/staff/imports/${dry.body.id}/apply`);
-    await untilSomeoneWaitsOnALock(h.db);
-    release();
-    await sale;
-    const applied = await applying;
+    const applied = await applyDuringDeskSale(community.id, unit.id, dry.body.id);
     expect([applied.status, applied.body.code]).toEqual([409, 'IMPORT_STALE']);
     expect((await rosterOf(community.id)).filter((r) => r[0] === '201')).toEqual([
       ['201', '吴九', '+8613911110009', 'OWNER'],
@@ -365,36 +368,7 @@ describe('a desk sale committing while an apply runs', () => {
     const unit = await h.db.unit.findFirstOrThrow({ where: { communityId: community.id, number: '101' } });
 
     // The desk sells 101 too and holds its transaction open after taking the unit; the apply waits on 101.
-    let release!: () => void;
-    let locked!: () => void;
-    const gate = new Promise<void>((r) => (release = r));
-    const taken = new Promise<void>((r) => (locked = r));
-    const where = {
-      companyId: site.company.id,
-      communityId: community.id,
-      actorId: site.admin.userId,
-      now: clock.now(),
-    };
-    const sale = h.db.$transaction(
-      async (tx) => {
-        await transferInTx(tx, where, {
-          unitId: unit.id,
-          onDate: '2026-11-01',
-          buyers: [{ name: '吴九', phone: '+8613911110009', relation: 'OWNER' }],
-          reason: '二手房买卖',
-          evidence: '不动产权证书',
-        });
-        locked();
-        await gate;
-      },
-      { timeout: 20_000 },
-    );
-    await taken;
-    const applying = site.admin.call('POST', `/api/staff/imports/${dry.body.id}/apply`);
-    await untilSomeoneWaitsOnALock(h.db);
-    release();
-    await sale;
-    const applied = await applying;
+    const applied = await applyDuringDeskSale(community.id, unit.id, dry.body.id);
     expect([applied.status, applied.body.code], JSON.stringify(applied.body)).toEqual([409, 'IMPORT_STALE']);
     expect((await rosterOf(community.id)).filter((r) => r[0] === '101')).toEqual([
       ['101', '吴九', '+8613911110009', 'OWNER'],
@@ -421,36 +395,7 @@ describe('a desk sale committing while an apply writes only an opening arrear of
       }),
     );
     expect([dry.body.canApply, dry.body.errors], JSON.stringify(dry.body)).toEqual([true, []]);
-    let release!: () => void;
-    let locked!: () => void;
-    const gate = new Promise<void>((r) => (release = r));
-    const taken = new Promise<void>((r) => (locked = r));
-    const where = {
-      companyId: site.company.id,
-      communityId: community.id,
-      actorId: site.admin.userId,
-      now: clock.now(),
-    };
-    const sale = h.db.$transaction(
-      async (tx) => {
-        await transferInTx(tx, where, {
-          unitId: unit.id,
-          onDate: '2026-11-01',
-          buyers: [{ name: '吴九', phone: '+8613911110009', relation: 'OWNER' }],
-          reason: '二手房买卖',
-          evidence: '不动产权证书',
-        });
-        locked();
-        await gate;
-      },
-      { timeout: 20_000 },
-    );
-    await taken;
-    const applying = site.admin.call('POST', `/api/staff/imports/${dry.body.id}/apply`);
-    await untilSomeoneWaitsOnALock(h.db);
-    release();
-    await sale;
-    const applied = await applying;
+    const applied = await applyDuringDeskSale(community.id, unit.id, dry.body.id);
     expect([applied.status, applied.body.code], JSON.stringify(applied.body)).toEqual([409, 'IMPORT_STALE']);
     expect(await h.db.bill.count({ where: { unitId: unit.id, opening: true } })).toBe(0);
   });

@@ -12,6 +12,7 @@ import { ClockLine } from '../../../features/voice/clock-line';
 import { CHANNEL_LABELS, staffEventLabel, staffStatusOf } from '../../../features/voice/staff-labels';
 import { staffVoice } from '../../../features/voice/staff-endpoints';
 import { ComplaintSteps } from './steps';
+import { alt } from '../../../components/a11y';
 import '../voice.css';
 
 /**
@@ -70,7 +71,7 @@ export default function StaffComplaintDetail() {
                   key={url}
                   src={url}
                   mode="aspectFill"
-                  nativeProps={{ alt: `投诉照片 ${i + 1}，点按放大` }}
+                  {...alt(`投诉照片 ${i + 1}，点按放大`)}
                   className="photo-grid__item"
                   onClick={() => void Taro.previewImage({ urls: images, current: url })}
                 />
