@@ -44,9 +44,13 @@ const nav = (desk: Page, label: string) =>
   desk.getByRole('navigation', { name: '功能导航' }).getByRole('link', { name: label, exact: true }).click();
 const card = (desk: Page, number: string, column?: string) =>
   desk.locator(column ? `[data-column=${column}]` : 'body').getByRole('button', { name: new RegExp(number) });
-/** axe once TDesign's toasts have gone: one fading out (opacity → 0) reads as text without contrast. */
+/**
+ * axe once TDesign's toasts have gone: one fading out (opacity → 0) reads as text without contrast. Gone is
+ * hidden, not detached (as in the other console files): under load a toast was seen to stay in the page,
+ * hidden, for 30 s, and axe skips hidden elements.
+ */
 async function check(page: Page, screen: string) {
-  await page.locator('.t-message').first().waitFor({ state: 'detached' });
+  await page.locator('.t-message').first().waitFor({ state: 'hidden' });
   await axe(page, screen);
 }
 const inDialog = (desk: Page, label: string) =>
